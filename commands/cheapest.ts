@@ -1,0 +1,169 @@
+import type { Command, CommandContext } from "../src/core/command.ts";
+import { today } from "../src/core/clock.ts";
+import { formatCount, formatPrice, formatTokens, formatUsd } from "../src/core/format.ts";
+import { TIERS, type Capability, type PricedModel } from "../src/core/knowledge/schema.ts";
+import { articleSource, findTasks, modelSource, pricedModels } from "../src/core/knowledge-base.ts";
+import { workloadCost } from "../src/core/pricing.ts";
+import { makeReply, type Source } from "../src/core/reply.ts";
+import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
+
+const FLAGS: Record<string, Capability | "open"> = {
+  vision: "vision",
+  视觉: "vision",
+  图像: "vision",
+  reasoning: "reasoning",
+  推理: "reasoning",
+  tools: "tools",
+  tool: "tools",
+  "function-calling": "tools",
+  工具: "tools",
+  工具调用: "tools",
+  open: "open",
+  "open-weights": "open",
+  opensource: "open",
+  "open-source": "open",
+  开源: "open",
+  开放权重: "open",
+};
+
+const text = {
+  title: { en: "Cheapest model in each tier", zh: "各档位最便宜的模型" },
+  titleTask: { en: "Cheapest model in each tier for {tasks}", zh: "{tasks}：各档位最便宜的模型" },
+  lead: { en: "Priced for {workload}.", zh: "按{workload}计价。" },
+  constraints: { en: "Only models with: {list}.", zh: "仅限满足以下条件的模型：{list}。" },
+  contextAtLeast: { en: "context ≥ {tokens}", zh: "上下文 ≥ {tokens}" },
+  openWeights: { en: "open weights", zh: "开放权重" },
+  noneFits: { en: "no model meets the constraints", zh: "没有满足条件的模型" },
+  suggested: { en: "For {task} the article points to the {tier} tier. {advice}", zh: "对于{task}，文章推荐{tier}档。{advice}" },
+  density: {
+    en: "The article's rule: match the \"intelligence density\" to the task. \"Don't use a PhD-level model to summarize an email; use a Flash-class model and save the budget for where it counts.\"",
+    zh: "文章的原则：让\"智能密度\"与任务匹配。\"不要用博士级的模型来总结邮件；使用Flash级模型，把预算留给真正需要的地方。\"",
+  },
+  skippedDeprecated: { en: "Deprecated models are left out.", zh: "已弃用的模型不参与推荐。" },
+};
+
+const TASK_NAMES: Record<string, { en: string; zh: string }> = {
+  coding: { en: "coding", zh: "编程" },
+  math: { en: "math", zh: "数学" },
+  rag: { en: "RAG and bulk data processing", zh: "RAG与大批量数据处理" },
+  summarization: { en: "summarization", zh: "摘要" },
+  realtime: { en: "real-time assistants", zh: "实时助手" },
+  video: { en: "video and images", zh: "视频与图像" },
+  "creative-writing": { en: "creative writing", zh: "创意写作" },
+  reasoning: { en: "reasoning and decisions", zh: "推理与决策" },
+};
+
+export const cheapest: Command = {
+  spec: {
+    name: "cheapest",
+    description: { en: "The cheapest model in each tier that meets your needs", zh: "各档位中满足需求的最便宜模型" },
+    usage: {
+      en: "/cheapest [task words] [context:<tokens>] [vision] [reasoning] [tools] [open] [in:<tokens>] [out:<tokens>]",
+      zh: "/cheapest [任务词] [context:<Token数>] [vision] [reasoning] [tools] [open] [in:<Token数>] [out:<Token数>]",
+    },
+    examples: ["/cheapest coding", "/cheapest 编程 context:200k", "/cheapest rag vision open in:100M out:10M"],
+    options: [
+      { name: "context", aliases: ["ctx", "上下文"], kind: "tokens", description: { en: "minimum context window", zh: "最小上下文窗口" } },
+      ...WORKLOAD_OPTIONS,
+    ],
+    positional: {
+      name: "needs",
+      description: { en: "task words (coding, RAG, summarization …) and vision / reasoning / tools / open", zh: "任务词（编程、RAG、摘要……）以及 vision / reasoning / tools / open" },
+      required: false,
+    },
+  },
+  run(ctx: CommandContext) {
+    const { kb, t, args } = ctx;
+    const tasks = findTasks(kb, args.rest);
+    const required = new Set<Capability>(tasks.flatMap((task) => task.requires));
+    let open = false;
+    for (const word of args.words) {
+      const flag = FLAGS[word.toLowerCase()];
+      if (flag === "open") open = true;
+      else if (flag) required.add(flag);
+    }
+    const minContext = (args.options.get("context") as number | undefined) ?? 0;
+    const { workload, isDefault } = workloadFromArgs(args, kb.knowledge.defaultWorkload);
+    const now = today();
+    const candidates = pricedModels(kb).filter(
+      (model) =>
+        !(model.deprecationDate && model.deprecationDate <= now) &&
+        model.contextWindow >= minContext &&
+        [...required].every((cap) => model.capabilities.includes(cap)) &&
+        (!open || model.openWeights),
+    );
+    const recommendations = TIERS.map((tier) => {
+      const best = candidates
+        .filter((model) => model.tier === tier)
+        .map((model) => ({ model, cost: workloadCost(model, workload).totalUsd }))
+        .sort((a, b) => a.cost - b.cost || a.model.inputPer1M - b.model.inputPer1M)[0];
+      return { tier, best };
+    });
+
+    const constraintWords = [
+      ...(minContext ? [t.pick(text.contextAtLeast, { tokens: formatTokens(minContext, t.lang) })] : []),
+      ...[...required].map((cap) => t(`cap.${cap}`)),
+      ...(open ? [t.pick(text.openWeights)] : []),
+    ];
+    const lead = [t.pick(text.lead, { workload: describeWorkload(t, workload, isDefault) })];
+    if (constraintWords.length) lead.push(t.pick(text.constraints, { list: constraintWords.join(t.lang === "zh" ? "、" : ", ") }));
+
+    const notes: string[] = [];
+    const sources: Source[] = [];
+    for (const task of tasks) {
+      notes.push(t.pick(text.suggested, { task: t.pick(TASK_NAMES[task.id] ?? { en: task.id, zh: task.id }), tier: t(`tier.${task.suggestedTier}`), advice: t.pick(task.advice) }));
+      const source = articleSource(kb, task.article, task.section, t.lang);
+      if (source) sources.push(source);
+    }
+    if (!tasks.some((task) => task.id === "summarization")) {
+      notes.push(t.pick(text.density));
+      const conclusion = kb.knowledge.articles[0] && articleSource(kb, kb.knowledge.articles[0].id, "conclusion", t.lang);
+      if (conclusion) sources.push(conclusion);
+    }
+    notes.push(t.pick(text.skippedDeprecated));
+    for (const { best } of recommendations) if (best) sources.push(modelSource(best.model, t.lang));
+
+    const taskNames = tasks.map((task) => t.pick(TASK_NAMES[task.id] ?? { en: task.id, zh: task.id }));
+    const row = (model: PricedModel, cost: number) => [
+      model.name,
+      formatPrice(model.inputPer1M),
+      formatPrice(model.outputPer1M),
+      formatCount(model.contextWindow, t.lang),
+      formatUsd(cost),
+    ];
+    return makeReply({
+      command: "cheapest",
+      lang: t.lang,
+      title: taskNames.length ? t.pick(text.titleTask, { tasks: taskNames.join(t.lang === "zh" ? "、" : ", ") }) : t.pick(text.title),
+      lead: t.sentences(lead),
+      table: {
+        columns: [t("col.tier"), t("col.model"), t("col.input"), t("col.output"), t("col.context"), t("col.cost")],
+        rows: recommendations.map(({ tier, best }) =>
+          best ? [t(`tier.${tier}`), ...row(best.model, best.cost)] : [t(`tier.${tier}`), t.pick(text.noneFits), t("none"), t("none"), t("none"), t("none")],
+        ),
+        align: ["left", "left", "right", "right", "right", "right"],
+      },
+      notes,
+      sources,
+      data: {
+        constraints: { tasks: tasks.map((task) => task.id), capabilities: [...required], openWeights: open, minContext },
+        workload,
+        workloadIsDefault: isDefault,
+        recommendations: recommendations.map(({ tier, best }) =>
+          best
+            ? {
+                tier,
+                id: best.model.id,
+                inputPer1M: best.model.inputPer1M,
+                outputPer1M: best.model.outputPer1M,
+                contextWindow: best.model.contextWindow,
+                capabilities: best.model.capabilities,
+                cost: best.cost,
+              }
+            : { tier, id: null, inputPer1M: null, outputPer1M: null, contextWindow: null, capabilities: [], cost: null },
+        ),
+        suggestedTiers: tasks.map((task) => ({ task: task.id, tier: task.suggestedTier })),
+      },
+    });
+  },
+};

@@ -1,0 +1,129 @@
+import type { Command, CommandContext } from "../src/core/command.ts";
+import { UserError } from "../src/core/errors.ts";
+import { formatCount, formatPrice, formatRatio, formatUsd } from "../src/core/format.ts";
+import { isPriced, type Model } from "../src/core/knowledge/schema.ts";
+import { modelNotes, requireModel } from "../src/core/model-notes.ts";
+import { costRatio, workloadCost } from "../src/core/pricing.ts";
+import { makeReply, type Source } from "../src/core/reply.ts";
+import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
+import { today } from "../src/core/clock.ts";
+
+const MAX_MODELS = 5;
+
+const text = {
+  title: { en: "{names}: prices side by side", zh: "{names}：价格对比" },
+  titleOne: { en: "{name}: price", zh: "{name}：价格" },
+  lead: { en: "For {workload}, {cheapest} is cheapest at {cost}.", zh: "按{workload}计算，{cheapest} 最便宜，费用 {cost}。" },
+  leadOne: { en: "For {workload}, {name} costs {cost}.", zh: "按{workload}计算，{name} 的费用为 {cost}。" },
+  cheaperBy: { en: "{cheapest} is {ratio} cheaper than {other} ({cost}).", zh: "{cheapest} 比 {other}（{cost}）便宜 {ratio}。" },
+  allFree: { en: "Every model named is free at this workload.", zh: "在这个工作负载下，所列模型都免费。" },
+  bestFor: { en: "The article says {model} is best for: {bestFor}", zh: "文章认为 {model} 适用于：{bestFor}" },
+  separator: { en: " vs ", zh: " 对比 " },
+};
+
+export const compare: Command = {
+  spec: {
+    name: "compare",
+    description: { en: "Compare the prices of up to 5 models side by side", zh: "并排比较最多5个模型的价格" },
+    usage: {
+      en: "/compare <model> <model> [more, up to 5] [in:<tokens>] [out:<tokens>] [cached:<percent>]",
+      zh: "/compare <模型> <模型> [最多5个] [in:<Token数>] [out:<Token数>] [cached:<百分比>]",
+    },
+    examples: ["/compare gpt-5 deepseek", "/compare gpt-5 vs claude opus 4.5, gemini 2.0 flash in:50M out:5M", "/compare gpt-5 和 深度求索 cached:50%"],
+    options: WORKLOAD_OPTIONS,
+    positional: { name: "models", description: { en: "models to compare", zh: "要比较的模型" }, required: true },
+  },
+  run(ctx: CommandContext) {
+    const { kb, t, args } = ctx;
+    const resolutions = kb.resolver.resolveList(args.rest);
+    if (!resolutions.length) throw new UserError("bad_input", "error.needModels");
+    const models: Model[] = [];
+    const notes: string[] = [];
+    for (const resolution of resolutions) {
+      const model = requireModel(resolution);
+      if (resolution.kind === "fuzzy") notes.push(t("fuzzy", { query: resolution.query, model: model.name }));
+      if (!models.includes(model)) models.push(model);
+    }
+    if (models.length > MAX_MODELS) {
+      throw new UserError("bad_input", "error.tooManyModels", { max: MAX_MODELS, count: models.length });
+    }
+    const { workload, isDefault } = workloadFromArgs(args, kb.knowledge.defaultWorkload);
+    const workloadText = describeWorkload(t, workload, isDefault);
+    const priced = models.filter(isPriced).map((model) => ({ model, cost: workloadCost(model, workload) }));
+    const ranked = [...priced].sort((a, b) => a.cost.totalUsd - b.cost.totalUsd);
+    const cheapest = ranked[0];
+    const dearest = ranked.at(-1);
+
+    const sources: Source[] = [];
+    for (const model of models) {
+      const extra = modelNotes(kb, t, model, today());
+      notes.push(...extra.notes);
+      sources.push(...extra.sources);
+      if (model.bestFor) notes.push(t.pick(text.bestFor, { model: model.name, bestFor: t.pick(model.bestFor) }));
+    }
+    for (const { model, cost } of priced) {
+      if (cost.cachedAtInputPrice) notes.push(t("cachedAtInput", { model: model.name }));
+    }
+
+    let lead = "";
+    if (priced.length === 1 && cheapest) {
+      lead = t.pick(text.leadOne, { workload: workloadText, name: cheapest.model.name, cost: formatUsd(cheapest.cost.totalUsd) });
+    } else if (cheapest && dearest) {
+      lead = t.pick(text.lead, { workload: workloadText, cheapest: cheapest.model.name, cost: formatUsd(cheapest.cost.totalUsd) });
+      const ratio = costRatio(cheapest.cost.totalUsd, dearest.cost.totalUsd);
+      if (dearest.cost.totalUsd === 0) lead = t.sentences([lead, t.pick(text.allFree)]);
+      else if (ratio !== null && ratio > 1) {
+        const cheaperBy = t.pick(text.cheaperBy, { cheapest: cheapest.model.name, ratio: formatRatio(ratio), other: dearest.model.name, cost: formatUsd(dearest.cost.totalUsd) });
+        lead = t.sentences([lead, cheaperBy]);
+      }
+    }
+
+    const costOf = (model: Model) => priced.find((p) => p.model === model)?.cost.totalUsd ?? null;
+    const rows = models.map((model) => {
+      if (!isPriced(model)) return [model.name, t(`tier.${model.tier}`), t("none"), t("none"), t("none"), t("none"), t("none")];
+      const cost = costOf(model);
+      return [
+        model.name,
+        t(`tier.${model.tier}`),
+        formatPrice(model.inputPer1M),
+        formatPrice(model.outputPer1M),
+        model.cachedInputPer1M === undefined ? t("none") : formatPrice(model.cachedInputPer1M),
+        formatCount(model.contextWindow, t.lang),
+        cost === null ? t("none") : formatUsd(cost),
+      ];
+    });
+    const names = models.map((m) => m.name);
+    return makeReply({
+      command: "compare",
+      lang: t.lang,
+      title: names.length === 1 ? t.pick(text.titleOne, { name: names[0]! }) : t.pick(text.title, { names: names.join(t.pick(text.separator)) }),
+      lead,
+      table: {
+        columns: [t("col.model"), t("col.tier"), t("col.input"), t("col.output"), t("col.cached"), t("col.context"), t("col.cost")],
+        rows,
+        align: ["left", "left", "right", "right", "right", "right", "right"],
+      },
+      notes,
+      sources,
+      data: {
+        workload,
+        workloadIsDefault: isDefault,
+        models: models.map((model) => ({
+          id: model.id,
+          name: model.name,
+          provider: model.provider,
+          tier: model.tier,
+          inputPer1M: isPriced(model) ? model.inputPer1M : null,
+          outputPer1M: isPriced(model) ? model.outputPer1M : null,
+          cachedInputPer1M: isPriced(model) ? (model.cachedInputPer1M ?? null) : null,
+          contextWindow: isPriced(model) ? model.contextWindow : null,
+          capabilities: model.capabilities,
+          cost: costOf(model),
+          articleOnly: !isPriced(model),
+          asOf: model.asOf,
+        })),
+        cheapest: cheapest?.model.id ?? null,
+      },
+    });
+  },
+};

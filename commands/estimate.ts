@@ -1,0 +1,104 @@
+import type { Command, CommandContext } from "../src/core/command.ts";
+import { UserError } from "../src/core/errors.ts";
+import { formatNumber, formatTokens, formatUsd } from "../src/core/format.ts";
+import { isPriced, type PricedModel } from "../src/core/knowledge/schema.ts";
+import { modelSource, pricedModels } from "../src/core/knowledge-base.ts";
+import { requireModel } from "../src/core/model-notes.ts";
+import { workloadCost } from "../src/core/pricing.ts";
+import { makeReply } from "../src/core/reply.ts";
+import { countTokens, encodingFor } from "../src/core/tokens.ts";
+
+export const MAX_ESTIMATE_CHARS = 500_000;
+
+const text = {
+  title: { en: "{tokens} in your text", zh: "你的文本约 {tokens}" },
+  lead: {
+    en: "{chars} characters → {tokens} ({encoding}). Priced per request with {out} of output, and for {n} request(s).",
+    zh: "{chars} 个字符 → {tokens}（{encoding}）。按每次请求输出 {out} 计价，共 {n} 次请求。",
+  },
+  approximate: {
+    en: "Counts are exact for OpenAI models ({encoding}); other providers use their own tokenizers, so their counts (marked ≈) are approximations.",
+    zh: "OpenAI模型的计数是精确的（{encoding}）；其他提供商使用自己的分词器，标记 ≈ 的计数为近似值。",
+  },
+  outAssumed: { en: "Output length is assumed ({out} per request); set it with out:<tokens>.", zh: "输出长度为假设值（每次请求 {out}）；可用 out:<Token数> 修改。" },
+  colTokens: { en: "Input tokens", zh: "输入Token" },
+  colPerRequest: { en: "Per request", zh: "每次请求" },
+  colTotal: { en: "× {n}", zh: "× {n} 次" },
+};
+
+export const estimate: Command = {
+  spec: {
+    name: "estimate",
+    description: { en: "Count the tokens of a text and price it per model", zh: "计算文本的Token数并按模型计价" },
+    usage: {
+      en: "/estimate <text> [models:<a,b,…>] [out:<tokens>] [n:<requests>]",
+      zh: "/estimate <文本> [models:<a,b,…>] [out:<Token数>] [n:<请求次数>]",
+    },
+    examples: ["/estimate Summarize this email for me: …", "/estimate 帮我把这段话翻译成英文 models:gpt-5,deepseek n:10000"],
+    options: [
+      { name: "models", aliases: ["model", "模型"], kind: "text", description: { en: "models to price, comma-separated", zh: "要计价的模型，用逗号分隔" } },
+      { name: "out", aliases: ["output", "输出"], kind: "tokens", description: { en: "output tokens per request", zh: "每次请求的输出Token数" } },
+      { name: "n", aliases: ["requests", "次数"], kind: "count", description: { en: "number of requests", zh: "请求次数" } },
+    ],
+    positional: { name: "text", description: { en: "the text to count", zh: "要计算的文本" }, required: true },
+  },
+  async run(ctx: CommandContext) {
+    const { kb, t, args } = ctx;
+    const input = args.rest;
+    if (!input.trim()) throw new UserError("bad_input", "error.needText");
+    if (input.length > MAX_ESTIMATE_CHARS) {
+      throw new UserError("bad_input", "error.tooLong", { size: formatNumber(input.length, 0), max: formatNumber(MAX_ESTIMATE_CHARS, 0) });
+    }
+    const named = args.options.get("models");
+    const models: PricedModel[] = [];
+    if (named !== undefined) {
+      for (const resolution of kb.resolver.resolveList(String(named))) {
+        const model = requireModel(resolution);
+        if (isPriced(model) && !models.includes(model)) models.push(model);
+      }
+      if (!models.length) throw new UserError("bad_input", "error.needModels");
+    } else {
+      models.push(...pricedModels(kb).filter((m) => m.featured));
+    }
+    const out = (args.options.get("out") as number | undefined) ?? kb.knowledge.estimateOutputTokens;
+    const n = (args.options.get("n") as number | undefined) ?? 1;
+    const encoding = "o200k_base";
+    const tokens = await countTokens(input, encoding);
+    const costs = models.map((model) => {
+      const perRequest = workloadCost(model, { inputTokens: tokens, outputTokens: out, cachedPercent: 0 }).totalUsd;
+      return { model, exact: encodingFor(model.provider).exact, perRequest, total: perRequest * n };
+    });
+    const approximate = costs.some((c) => !c.exact);
+    const notes = [];
+    if (approximate) notes.push(t.pick(text.approximate, { encoding }));
+    if (!args.options.has("out")) notes.push(t.pick(text.outAssumed, { out: formatTokens(out, t.lang) }));
+    return makeReply({
+      command: "estimate",
+      lang: t.lang,
+      title: t.pick(text.title, { tokens: formatTokens(tokens, t.lang) }),
+      lead: t.pick(text.lead, {
+        chars: formatNumber([...input].length, 0),
+        tokens: formatTokens(tokens, t.lang),
+        encoding,
+        out: formatTokens(out, t.lang),
+        n: formatNumber(n, 0),
+      }),
+      table: {
+        columns: [t("col.model"), t.pick(text.colTokens), t.pick(text.colPerRequest), t.pick(text.colTotal, { n: formatNumber(n, 0) })],
+        rows: costs.map((c) => [c.model.name, `${c.exact ? "" : "≈"}${formatNumber(tokens, 0)}`, formatUsd(c.perRequest), formatUsd(c.total)]),
+        align: ["left", "right", "right", "right"],
+      },
+      notes,
+      sources: models.map((m) => modelSource(m, t.lang)),
+      data: {
+        tokens,
+        characters: [...input].length,
+        encoding,
+        approximate,
+        outputTokensPerRequest: out,
+        requests: n,
+        costs: costs.map((c) => ({ id: c.model.id, exact: c.exact, perRequest: c.perRequest, cost: c.total })),
+      },
+    });
+  },
+};

@@ -1,0 +1,21 @@
+import { replyToJson } from "../../core/reply.ts";
+import { runLineMode } from "./line-mode.ts";
+import { answerLine, loadOrExit } from "./session.ts";
+import { renderTerminal } from "./render-terminal.ts";
+
+/** `npm run -s ask -- [--json] "<command line>"`: answers once; with no line and piped stdin, one per input line. */
+const argv = process.argv.slice(2);
+const json = argv.includes("--json");
+const line = argv.filter((arg) => arg !== "--json").join(" ").trim();
+const kb = await loadOrExit();
+
+if (line) {
+  const reply = await answerLine(kb, line);
+  console.log(json ? JSON.stringify(replyToJson(reply), null, 2) : renderTerminal(reply, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR));
+  process.exitCode = reply.ok ? 0 : 2;
+} else if (!process.stdin.isTTY) {
+  await runLineMode(kb, json);
+} else {
+  console.error('usage: npm run -s ask -- [--json] "/compare gpt-5 deepseek"   (or pipe one command per line)');
+  process.exitCode = 64;
+}

@@ -1,0 +1,37 @@
+import { userInfo } from "node:os";
+import { answer, parseLine } from "../../core/dispatch.ts";
+import type { KnowledgeBase } from "../../core/knowledge-base.ts";
+import type { Reply } from "../../core/reply.ts";
+import { loadKnowledge } from "../../core/knowledge/load.ts";
+import { buildKnowledgeBase } from "../../core/knowledge-base.ts";
+import { knowledgeDir } from "../../core/knowledge-dir.ts";
+import { KnowledgeInvalidError, formatProblem } from "../../core/knowledge/problems.ts";
+
+/** The local terminal user is the machine's user, and an admin of their own bot. */
+export function answerLine(kb: KnowledgeBase, line: string): Promise<Reply> {
+  const { command, text } = parseLine(line);
+  let user = "local";
+  try {
+    user = userInfo().username;
+  } catch {
+    // some containers have no passwd entry; "local" is fine
+  }
+  return answer(kb, { command, text, user: { id: user }, isAdmin: true, surface: "terminal" }, {
+    error: (details, message) => console.error(message, details.err),
+  });
+}
+
+/** Loads knowledge/ or exits with the list of problems (file, entry, field), never a stack trace. */
+export async function loadOrExit(): Promise<KnowledgeBase> {
+  try {
+    return buildKnowledgeBase(await loadKnowledge(knowledgeDir()));
+  } catch (error) {
+    if (error instanceof KnowledgeInvalidError) {
+      console.error(`modelwise: the knowledge folder has ${error.problems.length} problem(s):`);
+      for (const problem of error.problems) console.error(`  - ${formatProblem(problem)}`);
+    } else {
+      console.error(`modelwise: cannot read the knowledge folder: ${(error as Error).message}`);
+    }
+    process.exit(1);
+  }
+}

@@ -1,0 +1,47 @@
+/** Parses amounts the way people type them: 1500, 1.5k, 10M, 2B, 1万, 3亿, 1,000,000. */
+const SUFFIX: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  千: 1e3,
+  m: 1e6,
+  mm: 1e6,
+  million: 1e6,
+  百万: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  t: 1e12,
+  trillion: 1e12,
+  万: 1e4,
+  亿: 1e8,
+  万亿: 1e12,
+};
+
+export function parseTokenAmount(text: string): number | null {
+  const match = /^\s*(\d+(?:[.,]\d+)*)\s*([a-z]+|[千万亿百]+)?\s*(?:tokens?|tok|个?token|词元)?\s*$/iu.exec(text.normalize("NFKC"));
+  if (!match) return null;
+  const digits = match[1]!;
+  // "1,000,000" uses commas for thousands; "1,5" is not a thing we guess at.
+  const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits) ? digits.replace(/,/g, "") : digits;
+  if (plain.includes(",")) return null;
+  const value = Number(plain);
+  const suffix = match[2]?.toLowerCase();
+  const scale = suffix ? SUFFIX[suffix] : 1;
+  if (!Number.isFinite(value) || scale === undefined) return null;
+  return Math.round(value * scale);
+}
+
+/** "50%", "50" and "0.5" are all one half; returns percent in 0..100. */
+export function parsePercent(text: string): number | null {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(%|％)?\s*$/.exec(text.normalize("NFKC"));
+  if (!match) return null;
+  const value = Number(match[1]);
+  const percent = match[2] || !match[1]!.includes(".") || value >= 1 ? value : value * 100;
+  return percent >= 0 && percent <= 100 ? percent : null;
+}
+
+/** A plain positive number such as a price ("2.5", "$2.50"). */
+export function parseNumber(text: string): number | null {
+  const match = /^\s*[$¥]?\s*(\d+(?:\.\d+)?)\s*$/.exec(text.normalize("NFKC"));
+  return match ? Number(match[1]) : null;
+}

@@ -1,0 +1,53 @@
+import type { KnowledgeBase } from "./knowledge-base.ts";
+import type { Lang } from "./lang.ts";
+import type { Reply } from "./reply.ts";
+import type { ParsedArgs } from "./args.ts";
+import type { Translator } from "./i18n/translate.ts";
+
+export type Surface = "terminal" | "slack" | "discord" | "test";
+
+/** What every surface turns its payload into. */
+export interface CommandInput {
+  /** command name without the slash; null for a free-text line */
+  command: string | null;
+  /** the argument text, in the shared grammar: words plus key:value options */
+  text: string;
+  /** the surface's language hint (user locale); Chinese characters in `text` win over it */
+  langHint?: Lang | null;
+  user: { id: string; name?: string };
+  isAdmin: boolean;
+  surface: Surface;
+}
+
+export type OptionKind = "tokens" | "percent" | "number" | "count" | "text";
+
+export interface OptionSpec {
+  name: string;
+  /** other spellings, including Chinese ones (上下文, 输入 …) */
+  aliases?: string[];
+  kind: OptionKind;
+  description: Record<Lang, string>;
+}
+
+export interface CommandSpec {
+  name: string;
+  description: Record<Lang, string>;
+  usage: Record<Lang, string>;
+  examples: string[];
+  options: OptionSpec[];
+  /** what the positional words are, for help and for platforms with structured options */
+  positional: { name: string; description: Record<Lang, string>; required: boolean };
+}
+
+export interface CommandContext {
+  input: CommandInput;
+  args: ParsedArgs;
+  lang: Lang;
+  kb: KnowledgeBase;
+  t: Translator;
+}
+
+export interface Command {
+  spec: CommandSpec;
+  run(ctx: CommandContext): Reply | Promise<Reply>;
+}

@@ -1,0 +1,55 @@
+import { commands, findCommand } from "../../commands/index.ts";
+import { parseArgs } from "./args.ts";
+import type { CommandInput } from "./command.ts";
+import { UserError, type ErrorCode } from "./errors.ts";
+import { translator, type Translator } from "./i18n/translate.ts";
+import type { KnowledgeBase } from "./knowledge-base.ts";
+import { detectLang, type Lang } from "./lang.ts";
+import { makeReply, type Reply } from "./reply.ts";
+
+export interface Logger {
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+/** Commands whose positional text is free text, where a stray "word:" is part of the text. */
+const FREE_TEXT = new Set(["ask", "estimate"]);
+
+/** "/compare gpt-5 deepseek" → compare + "gpt-5 deepseek"; any other line is a question for /ask. */
+export function parseLine(line: string): { command: string | null; text: string } {
+  const match = /^\s*[/／](\S+)\s*([\s\S]*)$/u.exec(line);
+  if (!match) return { command: null, text: line.trim() };
+  return { command: match[1]!.toLowerCase(), text: match[2]!.trim() };
+}
+
+function errorReply(t: Translator, command: string, code: ErrorCode, message: string, suggestions: string[] = []): Reply {
+  return makeReply({
+    ok: false,
+    command,
+    lang: t.lang,
+    title: t("error.title"),
+    lead: message,
+    notes: suggestions.length ? [t("error.didYouMean", { list: suggestions.join(t.lang === "zh" ? "、" : ", ") })] : [],
+    data: { error: { code, message, suggestions } },
+  });
+}
+
+/** The shared dispatcher: every surface hands it a CommandInput and renders the Reply it returns. Never throws. */
+export async function answer(kb: KnowledgeBase, input: CommandInput, logger?: Logger): Promise<Reply> {
+  const name = input.command ?? "ask";
+  let lang: Lang = detectLang(input.text, input.langHint);
+  try {
+    const command = findCommand(name);
+    if (!command) throw new UserError("unknown_command", "error.unknownCommand", { name }, commands.map((c) => `/${c.spec.name}`).filter((c) => c.includes(name.slice(0, 2))));
+    const args = parseArgs(input.text, command.spec.options, FREE_TEXT.has(command.spec.name));
+    lang = args.lang ?? lang;
+    if (!args.rest.trim() && command.spec.positional.required) {
+      throw new UserError("bad_input", name === "ask" ? "error.empty" : name === "selfhost" ? "error.needModel" : name === "estimate" ? "error.needText" : "error.needModels");
+    }
+    return await command.run({ input, args, lang, kb, t: translator(lang) });
+  } catch (error) {
+    const t = translator(lang);
+    if (error instanceof UserError) return errorReply(t, name, error.code, t(error.key, error.params), error.suggestions);
+    logger?.error({ err: error, command: name, surface: input.surface }, "command failed");
+    return errorReply(t, name, "internal", t("error.internal"));
+  }
+}

@@ -1,0 +1,16 @@
+import type { MessageKey } from "./i18n/messages.ts";
+
+export type ErrorCode = "unknown_model" | "ambiguous_model" | "bad_input" | "unknown_command" | "not_priced" | "internal";
+
+/** An error meant for the person who asked: its message is a translation key, never a stack trace. */
+export class UserError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly key: MessageKey,
+    readonly params: Record<string, string | number> = {},
+    readonly suggestions: string[] = [],
+  ) {
+    super(key);
+    this.name = "UserError";
+  }
+}

@@ -1,0 +1,160 @@
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { parseArticle, type Article } from "./article.ts";
+import { KnowledgeInvalidError, type KnowledgeProblem } from "./problems.ts";
+import {
+  articleOnlyModelSchema,
+  isPriced,
+  modelsFileSchema,
+  pricedModelSchema,
+  selfhostFileSchema,
+  tasksFileSchema,
+  type Model,
+  type SelfhostFile,
+  type Task,
+  type Workload,
+} from "./schema.ts";
+import { YamlFile } from "./yaml-file.ts";
+import { normalizeName } from "../names.ts";
+
+export interface Knowledge {
+  models: readonly Model[];
+  defaultWorkload: Workload;
+  estimateOutputTokens: number;
+  selfhost: SelfhostFile;
+  tasks: readonly Task[];
+  articles: readonly Article[];
+  loadedAt: Date;
+}
+
+interface FileText {
+  file: string;
+  text: string;
+}
+
+async function readKnowledgeFiles(dir: string): Promise<{ yamls: Map<string, FileText>; articles: FileText[] }> {
+  const yamls = new Map<string, FileText>();
+  for (const name of ["models.yaml", "selfhost.yaml", "tasks.yaml"]) {
+    yamls.set(name, { file: `knowledge/${name}`, text: await readFile(join(dir, name), "utf8") });
+  }
+  const articleNames = (await readdir(join(dir, "articles"))).filter((name) => name.endsWith(".md")).sort();
+  const articles = await Promise.all(
+    articleNames.map(async (name) => ({
+      file: `knowledge/articles/${name}`,
+      text: await readFile(join(dir, "articles", name), "utf8"),
+    })),
+  );
+  return { yamls, articles };
+}
+
+function modelEntryName(raw: unknown, index: number): string {
+  const id = raw && typeof raw === "object" && "id" in raw ? String((raw as { id: unknown }).id) : null;
+  return id ? `model "${id}"` : `model #${index + 1}`;
+}
+
+function validateModels(yaml: YamlFile, problems: KnowledgeProblem[]) {
+  const file = yaml.validate(modelsFileSchema, yaml.toJS(), [], "file");
+  problems.push(...file.problems);
+  if (!file.data) return null;
+  const entries: { model: Model; index: number }[] = [];
+  file.data.models.forEach((raw, index) => {
+    const entry = modelEntryName(raw, index);
+    const schema = raw && typeof raw === "object" && "articleOnly" in raw ? articleOnlyModelSchema : pricedModelSchema;
+    const result = yaml.validate(schema, raw, ["models", index], entry);
+    problems.push(...result.problems);
+    if (result.data) entries.push({ model: result.data, index });
+  });
+  const models = entries.map((e) => e.model);
+  const ids = new Set<string>();
+  const aliasOwners = new Map<string, string>();
+  for (const { model, index } of entries) {
+    const problem = (field: string, message: string) =>
+      problems.push(yaml.problem(["models", index, field.split(".")[0]!], `model "${model.id}"`, field, message));
+    if (ids.has(model.id)) problem("id", "is used by another model too");
+    ids.add(model.id);
+    for (const alias of [model.id, model.name, ...model.aliases, ...model.aliasesZh]) {
+      const key = normalizeName(alias);
+      const owner = aliasOwners.get(key);
+      if (owner && owner !== model.id) problem("aliases", `"${alias}" already names model "${owner}"`);
+      aliasOwners.set(key, model.id);
+    }
+    if (isPriced(model) && model.cachedInputPer1M !== undefined && model.cachedInputPer1M > model.inputPer1M) {
+      problem("cachedInputPer1M", "is higher than inputPer1M");
+    }
+    if (!isPriced(model) && !models.some((m) => m.id === model.articleOnly.nearest && isPriced(m))) {
+      problem("articleOnly.nearest", `"${model.articleOnly.nearest}" is not a priced model`);
+    }
+  }
+  return { ...file.data, models };
+}
+
+function validateCrossReferences(
+  knowledge: Omit<Knowledge, "loadedAt">,
+  files: { models: YamlFile; selfhost: YamlFile; tasks: YamlFile },
+  problems: KnowledgeProblem[],
+) {
+  const sectionExists = (article: string, section: string) =>
+    knowledge.articles.some((a) => a.id === article && a.sections.some((s) => s.id === section));
+  for (const model of knowledge.models) {
+    const claim = model.articleClaim;
+    if (claim && !sectionExists(claim.article, claim.section)) {
+      problems.push(files.models.problem(["models"], `model "${model.id}"`, "articleClaim.section", `no section "${claim.section}" in article "${claim.article}"`));
+    }
+  }
+  knowledge.tasks.forEach((task, index) => {
+    if (!sectionExists(task.article, task.section)) {
+      problems.push(files.tasks.problem(["tasks", index, "section"], `task "${task.id}"`, "section", `no section "${task.section}" in article "${task.article}"`));
+    }
+  });
+  knowledge.selfhost.throughput.forEach((row, index) => {
+    const model = knowledge.models.find((m) => m.id === row.model);
+    if (!model) problems.push(files.selfhost.problem(["throughput", index, "model"], `throughput #${index + 1}`, "model", `"${row.model}" is not a model in models.yaml`));
+    else if (!model.openWeights) problems.push(files.selfhost.problem(["throughput", index, "model"], `throughput #${index + 1}`, "model", `"${row.model}" has no open weights`));
+    if (!knowledge.selfhost.gpus.some((g) => g.id === row.gpu)) {
+      problems.push(files.selfhost.problem(["throughput", index, "gpu"], `throughput #${index + 1}`, "gpu", `"${row.gpu}" is not a GPU in selfhost.yaml`));
+    }
+  });
+}
+
+/** Loads and validates the whole knowledge folder; throws KnowledgeInvalidError listing every problem. */
+export async function loadKnowledge(dir: string, now: Date = new Date()): Promise<Knowledge> {
+  const { yamls, articles: articleTexts } = await readKnowledgeFiles(dir);
+  const problems: KnowledgeProblem[] = [];
+  const parsed = new Map<string, YamlFile>();
+  for (const [name, { file, text }] of yamls) {
+    const result = YamlFile.parse(file, text);
+    problems.push(...result.problems);
+    if (result.yaml) parsed.set(name, result.yaml);
+  }
+  const articles: Article[] = [];
+  for (const { file, text } of articleTexts) {
+    const result = parseArticle(file, text);
+    problems.push(...result.problems.map((p) => ({ file, ...p })));
+    if (result.article) articles.push(result.article);
+  }
+  const modelsYaml = parsed.get("models.yaml");
+  const selfhostYaml = parsed.get("selfhost.yaml");
+  const tasksYaml = parsed.get("tasks.yaml");
+  const models = modelsYaml ? validateModels(modelsYaml, problems) : null;
+  const selfhost = selfhostYaml ? selfhostYaml.validate(selfhostFileSchema, selfhostYaml.toJS(), [], "file") : null;
+  const tasks = tasksYaml ? tasksYaml.validate(tasksFileSchema, tasksYaml.toJS(), [], "file") : null;
+  problems.push(...(selfhost?.problems ?? []), ...(tasks?.problems ?? []));
+  if (!models || !selfhost?.data || !tasks?.data || !modelsYaml || !selfhostYaml || !tasksYaml || problems.length) {
+    throw new KnowledgeInvalidError(problems);
+  }
+  const knowledge = {
+    models: models.models,
+    defaultWorkload: models.defaultWorkload,
+    estimateOutputTokens: models.estimateOutputTokens,
+    selfhost: selfhost.data,
+    tasks: tasks.data.tasks,
+    articles,
+  };
+  validateCrossReferences(knowledge, { models: modelsYaml, selfhost: selfhostYaml, tasks: tasksYaml }, problems);
+  const today = now.toISOString().slice(0, 10);
+  for (const model of knowledge.models) {
+    if (model.asOf > today) problems.push(modelsYaml.problem(["models"], `model "${model.id}"`, "asOf", `${model.asOf} is in the future`));
+  }
+  if (problems.length) throw new KnowledgeInvalidError(problems);
+  return { ...knowledge, loadedAt: now };
+}

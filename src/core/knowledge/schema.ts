@@ -1,0 +1,142 @@
+import { z } from "zod";
+
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"));
+
+const pricePer1M = z.number().finite().nonnegative("must be a price of 0 or more (USD per 1M tokens)");
+const tokenCount = z.number().int().positive();
+const bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
+const sourceUrl = z.string().min(1, "needs a source (URL or knowledge path)");
+
+export const TIERS = ["ultra-low", "balanced", "premium"] as const;
+export const tierSchema = z.enum(TIERS);
+export type Tier = z.infer<typeof tierSchema>;
+
+export const CAPABILITIES = ["vision", "reasoning", "tools"] as const;
+export const capabilitySchema = z.enum(CAPABILITIES);
+export type Capability = z.infer<typeof capabilitySchema>;
+
+const articleClaimSchema = z.strictObject({
+  inputPer1M: z.strictObject({ min: pricePer1M, max: pricePer1M }),
+  quote: z.string().min(1),
+  article: z.string().min(1),
+  section: z.string().min(1),
+});
+
+const modelBase = {
+  id: z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/, "must be lower-case letters, digits, dots and dashes"),
+  name: z.string().min(1),
+  provider: z.string().min(1),
+  tier: tierSchema,
+  aliases: z.array(z.string().min(1)).default([]),
+  aliasesZh: z.array(z.string().min(1)).default([]),
+  capabilities: z.array(capabilitySchema).default([]),
+  openWeights: z.boolean(),
+  parametersB: z.number().positive().optional(),
+  activeParametersB: z.number().positive().optional(),
+  /** bits per weight as the model is served (gpt-oss ships in 4-bit MXFP4); 8 (FP8) when absent */
+  weightBits: z.number().positive().max(32).optional(),
+  bestFor: bilingual.optional(),
+  articleClaim: articleClaimSchema.optional(),
+  featured: z.boolean().default(false),
+  deprecationDate: isoDate.optional(),
+  source: sourceUrl,
+  asOf: isoDate,
+};
+
+export const pricedModelSchema = z.strictObject({
+  ...modelBase,
+  inputPer1M: pricePer1M,
+  outputPer1M: pricePer1M,
+  cachedInputPer1M: pricePer1M.optional(),
+  contextWindow: tokenCount,
+  maxOutput: tokenCount,
+  litellmKey: z.string().min(1).optional(),
+});
+
+export const articleOnlyModelSchema = z.strictObject({
+  ...modelBase,
+  articleOnly: z.strictObject({ nearest: z.string().min(1), reason: bilingual }),
+});
+
+export type PricedModel = z.infer<typeof pricedModelSchema>;
+export type ArticleOnlyModel = z.infer<typeof articleOnlyModelSchema>;
+export type Model = PricedModel | ArticleOnlyModel;
+
+export function isPriced(model: Model): model is PricedModel {
+  return !("articleOnly" in model);
+}
+
+export const workloadSchema = z.strictObject({
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+  cachedPercent: z.number().min(0).max(100),
+});
+export type Workload = z.infer<typeof workloadSchema>;
+
+export const modelsFileSchema = z.strictObject({
+  defaultWorkload: workloadSchema,
+  estimateOutputTokens: z.number().int().nonnegative(),
+  models: z.array(z.unknown()),
+});
+
+const gpuSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9\-]+$/),
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  memoryGB: z.number().positive(),
+  powerWatts: z.number().positive(),
+  hourlyUsd: z
+    .strictObject({ low: pricePer1M, typical: pricePer1M, high: pricePer1M })
+    .refine((h) => h.low <= h.typical && h.typical <= h.high, "needs low ≤ typical ≤ high"),
+  source: sourceUrl,
+  specSource: sourceUrl.optional(),
+  asOf: isoDate,
+});
+export type Gpu = z.infer<typeof gpuSchema>;
+
+const throughputSchema = z.strictObject({
+  model: z.string().min(1),
+  gpu: z.string().min(1),
+  gpus: z.number().int().positive(),
+  tokensPerSecond: z.number().positive(),
+  engine: z.string().min(1),
+  source: sourceUrl,
+  asOf: isoDate,
+});
+export type Throughput = z.infer<typeof throughputSchema>;
+
+export const selfhostFileSchema = z.strictObject({
+  electricity: z.strictObject({
+    usdPerKwh: pricePer1M,
+    source: sourceUrl,
+    note: z.string().optional(),
+    asOf: isoDate,
+  }),
+  hoursPerMonth: z.number().positive(),
+  defaultUtilizationPercent: z.number().positive().max(100),
+  gpus: z.array(gpuSchema).min(1),
+  throughput: z.array(throughputSchema),
+});
+export type SelfhostFile = z.infer<typeof selfhostFileSchema>;
+
+const taskSchema = z.strictObject({
+  id: z.string().min(1),
+  words: z.array(z.string().min(1)).min(1),
+  requires: z.array(capabilitySchema).default([]),
+  suggestedTier: tierSchema,
+  advice: bilingual,
+  article: z.string().min(1),
+  section: z.string().min(1),
+});
+export type Task = z.infer<typeof taskSchema>;
+export const tasksFileSchema = z.strictObject({ tasks: z.array(taskSchema) });
+
+export const articleFrontMatterSchema = z.object({
+  title: z.string().min(1),
+  pubDate: isoDate,
+  description: z.string().optional(),
+  source: z.string().optional(),
+});

@@ -1,0 +1,56 @@
+import { formatPrice } from "./format.ts";
+import type { Translator } from "./i18n/translate.ts";
+import { isPriced, type Model } from "./knowledge/schema.ts";
+import { articleSource, modelSource, type KnowledgeBase } from "./knowledge-base.ts";
+import type { Source } from "./reply.ts";
+import { UserError } from "./errors.ts";
+import type { Resolution } from "./models/resolve.ts";
+
+function claimText(model: Model): string | null {
+  const claim = model.articleClaim?.inputPer1M;
+  if (!claim) return null;
+  return claim.min === claim.max ? `~${formatPrice(claim.min)}` : `~${formatPrice(claim.min)}–${formatPrice(claim.max)}`;
+}
+
+function articleDate(kb: KnowledgeBase, model: Model): string {
+  return kb.knowledge.articles.find((a) => a.id === model.articleClaim?.article)?.pubDate ?? "";
+}
+
+/** What the article and the provider say about a model beside its table price, with the sources behind it. */
+export function modelNotes(kb: KnowledgeBase, t: Translator, model: Model, today: string): { notes: string[]; sources: Source[] } {
+  const notes: string[] = [];
+  const sources: Source[] = [modelSource(model, t.lang)];
+  const claim = claimText(model);
+  const claimSource = model.articleClaim && articleSource(kb, model.articleClaim.article, model.articleClaim.section, t.lang);
+  if (claimSource) sources.push(claimSource);
+  if (!isPriced(model)) {
+    const nearest = kb.resolver.exact(model.articleOnly.nearest);
+    notes.push(
+      t("articleOnly", {
+        model: model.name,
+        reason: t.pick(model.articleOnly.reason),
+        articleDate: articleDate(kb, model),
+        claim: claim ?? t("none"),
+        nearest: nearest?.name ?? model.articleOnly.nearest,
+      }),
+    );
+  } else if (claim && model.articleClaim) {
+    const { min, max } = model.articleClaim.inputPer1M;
+    const params = { model: model.name, claim, articleDate: articleDate(kb, model), asOf: model.asOf, price: formatPrice(model.inputPer1M) };
+    notes.push(model.inputPer1M >= min && model.inputPer1M <= max ? t("claim.matches", params) : t("claim.differs", params));
+  }
+  if (model.deprecationDate && model.deprecationDate <= today) {
+    notes.push(t("deprecated", { model: model.name, date: model.deprecationDate }));
+  }
+  return { notes, sources };
+}
+
+/** Turns a resolution into a model, or a user-facing error with "did you mean" suggestions. */
+export function requireModel(resolution: Resolution): Model {
+  if (resolution.kind === "exact" || resolution.kind === "fuzzy") return resolution.model;
+  const suggestions = resolution.candidates.slice(0, 5).map((m) => m.id);
+  if (resolution.kind === "ambiguous") {
+    throw new UserError("ambiguous_model", "error.ambiguousModel", { name: resolution.query }, suggestions);
+  }
+  throw new UserError("unknown_model", "error.unknownModel", { name: resolution.query }, suggestions);
+}

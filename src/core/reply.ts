@@ -1,0 +1,122 @@
+import type { Lang } from "./lang.ts";
+
+export interface Source {
+  title: string;
+  ref: string;
+  asOf: string;
+}
+
+export interface Table {
+  columns: string[];
+  rows: string[][];
+  /** per column; numbers read best right-aligned */
+  align: ("left" | "right")[];
+}
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+/** The platform-neutral answer every surface renders. `text` is the full plain-text rendering. */
+export interface Reply {
+  ok: boolean;
+  command: string;
+  lang: Lang;
+  title: string;
+  lead: string;
+  fields: Field[];
+  table: Table | null;
+  notes: string[];
+  sources: Source[];
+  data: Record<string, unknown>;
+  text: string;
+}
+
+export type ReplyDraft = Omit<Reply, "text" | "fields" | "table" | "notes" | "sources" | "lead" | "ok"> &
+  Partial<Pick<Reply, "fields" | "table" | "notes" | "sources" | "lead" | "ok">>;
+
+/** Display width: CJK and fullwidth characters take two terminal columns. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    width += /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(char) || (code >= 0x1f300 && code <= 0x1faff) ? 2 : 1;
+  }
+  return width;
+}
+
+function pad(text: string, width: number, align: "left" | "right"): string {
+  const gap = " ".repeat(Math.max(0, width - displayWidth(text)));
+  return align === "right" ? gap + text : text + gap;
+}
+
+export function renderTable(table: Table): string {
+  const widths = table.columns.map((column, i) =>
+    Math.max(displayWidth(column), ...table.rows.map((row) => displayWidth(row[i] ?? ""))),
+  );
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => pad(cell, widths[i]!, table.align[i] ?? "left")).join("  ").trimEnd();
+  return [line(table.columns), widths.map((w) => "-".repeat(w)).join("  "), ...table.rows.map(line)].join("\n");
+}
+
+const LABELS: Record<Lang, { sources: string; asOf: string }> = {
+  en: { sources: "Sources", asOf: "as of" },
+  zh: { sources: "来源", asOf: "截至" },
+};
+
+export function renderSourceLine(source: Source, lang: Lang): string {
+  return `${source.title} (${source.ref}, ${LABELS[lang].asOf} ${source.asOf})`;
+}
+
+export function renderPlainText(reply: Omit<Reply, "text">): string {
+  const parts: string[] = [reply.title];
+  if (reply.lead) parts.push(reply.lead);
+  if (reply.fields.length) parts.push(reply.fields.map((f) => `${f.label}: ${f.value}`).join("\n"));
+  if (reply.table) parts.push(renderTable(reply.table));
+  if (reply.notes.length) parts.push(reply.notes.map((note) => `• ${note}`).join("\n"));
+  if (reply.sources.length) {
+    const sep = reply.lang === "zh" ? "：" : ":";
+    parts.push(`${LABELS[reply.lang].sources}${sep}\n${reply.sources.map((s) => `- ${renderSourceLine(s, reply.lang)}`).join("\n")}`);
+  }
+  return parts.join("\n\n");
+}
+
+function uniqueSources(sources: Source[]): Source[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = `${s.title}|${s.ref}|${s.asOf}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function makeReply(draft: ReplyDraft): Reply {
+  const reply: Omit<Reply, "text"> = {
+    ok: draft.ok ?? true,
+    command: draft.command,
+    lang: draft.lang,
+    title: draft.title,
+    lead: draft.lead ?? "",
+    fields: draft.fields ?? [],
+    table: draft.table ?? null,
+    notes: draft.notes ?? [],
+    sources: uniqueSources(draft.sources ?? []),
+    data: draft.data,
+  };
+  return { ...reply, text: renderPlainText(reply) };
+}
+
+/** The JSON contract: what `--json` prints and what tests and scripts read. */
+export function replyToJson(reply: Reply): Record<string, unknown> {
+  return {
+    ok: reply.ok,
+    command: reply.command,
+    lang: reply.lang,
+    title: reply.title,
+    text: reply.text,
+    data: reply.data,
+    sources: reply.sources,
+  };
+}

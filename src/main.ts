@@ -1,0 +1,8 @@
+import { runLineMode } from "./adapters/cli/line-mode.ts";
+import { runRepl } from "./adapters/cli/repl.ts";
+import { loadOrExit } from "./adapters/cli/session.ts";
+
+/** Starts the surfaces whose credentials are configured; with none, the terminal. */
+const kb = await loadOrExit();
+if (process.stdin.isTTY) await runRepl(kb);
+else await runLineMode(kb, process.argv.includes("--json"));
