@@ -11,7 +11,7 @@ import { countTokens, encodingFor } from "../src/core/tokens.ts";
 export const MAX_ESTIMATE_CHARS = 500_000;
 
 const text = {
-  title: { en: "{tokens} in your text", zh: "你的文本约 {tokens}" },
+  title: { en: "{tokens} in your text", zh: "你的文本共 {tokens}" },
   lead: {
     en: "{chars} characters → {tokens} ({encoding}). Priced per request with {out} of output, and for {n} request(s).",
     zh: "{chars} 个字符 → {tokens}（{encoding}）。按每次请求输出 {out} 计价，共 {n} 次请求。",

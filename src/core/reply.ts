@@ -65,6 +65,10 @@ const LABELS: Record<Lang, { sources: string; asOf: string }> = {
   zh: { sources: "来源", asOf: "截至" },
 };
 
+export function sourcesHeading(lang: Lang): string {
+  return `${LABELS[lang].sources}${lang === "zh" ? "：" : ":"}`;
+}
+
 export function renderSourceLine(source: Source, lang: Lang): string {
   return `${source.title} (${source.ref}, ${LABELS[lang].asOf} ${source.asOf})`;
 }
@@ -76,8 +80,7 @@ export function renderPlainText(reply: Omit<Reply, "text">): string {
   if (reply.table) parts.push(renderTable(reply.table));
   if (reply.notes.length) parts.push(reply.notes.map((note) => `• ${note}`).join("\n"));
   if (reply.sources.length) {
-    const sep = reply.lang === "zh" ? "：" : ":";
-    parts.push(`${LABELS[reply.lang].sources}${sep}\n${reply.sources.map((s) => `- ${renderSourceLine(s, reply.lang)}`).join("\n")}`);
+    parts.push(`${sourcesHeading(reply.lang)}\n${reply.sources.map((s) => `- ${renderSourceLine(s, reply.lang)}`).join("\n")}`);
   }
   return parts.join("\n\n");
 }

@@ -1,5 +1,5 @@
 import { styleText } from "node:util";
-import { renderTable, renderSourceLine, type Reply } from "../../core/reply.ts";
+import { renderSourceLine, renderTable, sourcesHeading, type Reply } from "../../core/reply.ts";
 
 /** The terminal's rendering: the plain text, with a bold title and dim sources when colour is on. */
 export function renderTerminal(reply: Reply, color: boolean): string {
@@ -10,6 +10,8 @@ export function renderTerminal(reply: Reply, color: boolean): string {
   if (reply.fields.length) parts.push(reply.fields.map((f) => `${style("bold", f.label)}: ${f.value}`).join("\n"));
   if (reply.table) parts.push(renderTable(reply.table));
   if (reply.notes.length) parts.push(reply.notes.map((n) => `• ${n}`).join("\n"));
-  if (reply.sources.length) parts.push(style("dim", reply.sources.map((s) => `- ${renderSourceLine(s, reply.lang)}`).join("\n")));
+  if (reply.sources.length) {
+    parts.push(style("dim", [sourcesHeading(reply.lang), ...reply.sources.map((s) => `- ${renderSourceLine(s, reply.lang)}`)].join("\n")));
+  }
   return parts.join("\n\n");
 }

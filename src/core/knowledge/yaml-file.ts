@@ -57,7 +57,10 @@ export class YamlFile {
       const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
       const path = [...basePath, ...issue.path, ...keys.slice(0, 1)];
       const field = [...issue.path, ...keys].map(String).join(".") || "(entry)";
-      const message = issue.code === "unrecognized_keys" ? "is not a known field" : issue.message;
+      const message =
+        issue.code === "unrecognized_keys" ? "is not a known field"
+        : issue.code === "invalid_type" && /received undefined$/.test(issue.message) ? "is required but missing"
+        : issue.message;
       return this.problem(path, entry, field, message);
     });
     return { data: null, problems };

@@ -1,0 +1,250 @@
+import { getEncoding } from "js-tiktoken";
+import { beforeAll, describe, expect, it } from "vitest";
+import { isPriced, TIERS, type PricedModel } from "../src/core/knowledge/schema.ts";
+import type { KnowledgeBase } from "../src/core/knowledge-base.ts";
+import { ask, realKnowledgeBase } from "./helpers.ts";
+
+let kb: KnowledgeBase;
+let priced: PricedModel[];
+beforeAll(async () => {
+  kb = await realKnowledgeBase();
+  priced = kb.knowledge.models.filter(isPriced);
+});
+
+const byId = (id: string) => priced.find((m) => m.id === id)!;
+const costOf = (m: PricedModel, input: number, output: number) => (input * m.inputPer1M + output * m.outputPer1M) / 1e6;
+
+describe("/compare", () => {
+  it("prices each model for the default workload and names the cheapest", async () => {
+    const reply = await ask("/compare gpt-5 deepseek");
+    const { inputTokens, outputTokens } = kb.knowledge.defaultWorkload;
+    const data = reply.data as { models: { id: string; cost: number }[]; cheapest: string; workloadIsDefault: boolean };
+    expect(reply.ok).toBe(true);
+    expect(data.workloadIsDefault).toBe(true);
+    expect(data.models.map((m) => m.id)).toEqual(["gpt-5", "deepseek-chat"]);
+    expect(data.models[0]!.cost).toBeCloseTo(costOf(byId("gpt-5"), inputTokens, outputTokens));
+    expect(data.cheapest).toBe("deepseek-chat");
+    expect(reply.text).toContain("default workload");
+    expect(reply.sources.some((s) => s.asOf === byId("gpt-5").asOf)).toBe(true);
+  });
+
+  it("takes the stated workload and cached share", async () => {
+    const reply = await ask("/compare gpt-5 gemini 2.0 flash in:1M out:500k cached:50%");
+    const data = reply.data as { workload: { inputTokens: number; outputTokens: number; cachedPercent: number }; models: { id: string; cost: number }[] };
+    expect(data.workload).toEqual({ inputTokens: 1_000_000, outputTokens: 500_000, cachedPercent: 50 });
+    const gpt5 = byId("gpt-5");
+    expect(data.models[0]!.cost).toBeCloseTo((500_000 * gpt5.inputPer1M + 500_000 * gpt5.cachedInputPer1M! + 500_000 * gpt5.outputPer1M) / 1e6);
+    expect(reply.text).not.toContain("default workload");
+  });
+
+  it("shows the article's claim beside the table price when they differ, with both dates", async () => {
+    const reply = await ask("/compare deepseek gpt-5");
+    expect(reply.text).toMatch(/article \(2026-02-07\) puts DeepSeek.*~\$0\.10.*price map \(2026-07-24\) says \$0\.28/);
+  });
+
+  it("is honest about Claude 3.5 Opus: no invented price, the nearest real model", async () => {
+    const reply = await ask("/compare claude 3.5 opus gpt-5");
+    const row = (reply.data as { models: { id: string; inputPer1M: number | null; cost: number | null }[] }).models[0]!;
+    expect(row).toMatchObject({ id: "claude-3.5-opus", inputPer1M: null, cost: null });
+    expect(reply.text).toContain("no price list carries it");
+    expect(reply.text).toContain("Nearest real model: Claude Opus 4.5");
+  });
+
+  it("names an unknown model and suggests real ones", async () => {
+    const reply = await ask("/compare gpt-5 gpt-6");
+    expect(reply.ok).toBe(false);
+    const error = (reply.data as { error: { code: string; suggestions: string[] } }).error;
+    expect(error.code).toBe("unknown_model");
+    expect(reply.text).toContain('"gpt-6"');
+    expect(error.suggestions).toContain("gpt-5");
+  });
+
+  it("refuses more than five models", async () => {
+    const reply = await ask("/compare gpt-5 o3 grok 4 kimi k2.5 deepseek qwen max");
+    expect((reply.data as { error: { code: string } }).error.code).toBe("bad_input");
+  });
+});
+
+describe("/cheapest", () => {
+  const cheapestPerTier = (filter: (m: PricedModel) => boolean, input: number, output: number) =>
+    TIERS.map((tier) => {
+      const fits = priced.filter((m) => m.tier === tier && filter(m) && !(m.deprecationDate && m.deprecationDate <= "2026-11-28"));
+      fits.sort((a, b) => costOf(a, input, output) - costOf(b, input, output));
+      return fits[0]?.id ?? null;
+    });
+
+  it("recommends the cheapest model in each tier, in tier order", async () => {
+    const reply = await ask("/cheapest");
+    const { inputTokens, outputTokens } = kb.knowledge.defaultWorkload;
+    const recs = (reply.data as { recommendations: { tier: string; id: string }[] }).recommendations;
+    expect(recs.map((r) => r.tier)).toEqual(["ultra-low", "balanced", "premium"]);
+    expect(recs.map((r) => r.id)).toEqual(cheapestPerTier(() => true, inputTokens, outputTokens));
+  });
+
+  it("filters by context, vision and open weights", async () => {
+    const reply = await ask("/cheapest vision open context:200k in:1M out:1M");
+    const recs = (reply.data as { recommendations: { id: string | null }[] }).recommendations;
+    const expected = cheapestPerTier((m) => m.capabilities.includes("vision") && m.openWeights && m.contextWindow >= 200_000, 1e6, 1e6);
+    expect(recs.map((r) => r.id)).toEqual(expected);
+    for (const rec of recs.filter((r) => r.id)) {
+      const model = byId(rec.id!);
+      expect(model.contextWindow).toBeGreaterThanOrEqual(200_000);
+      expect(model.capabilities).toContain("vision");
+    }
+  });
+
+  it("understands task words in Chinese and gives the article's advice", async () => {
+    const reply = await ask("/cheapest 编程 context:200k");
+    expect(reply.lang).toBe("zh");
+    expect((reply.data as { constraints: { tasks: string[]; minContext: number } }).constraints).toMatchObject({ tasks: ["coding"], minContext: 200_000 });
+    expect(reply.text).toContain("编码和数学方面可与GPT-4级模型媲美");
+  });
+
+  it("says so when no model in a tier meets the constraints", async () => {
+    const reply = await ask("/cheapest context:5M");
+    const recs = (reply.data as { recommendations: { id: string | null }[] }).recommendations;
+    expect(recs.every((r) => r.id === null)).toBe(true);
+    expect(reply.text).toContain("no model meets the constraints");
+  });
+});
+
+describe("/selfhost", () => {
+  it("works out the cost per 1M tokens from the measured throughput", async () => {
+    const reply = await ask("/selfhost gpt-oss-120b");
+    const data = reply.data as Record<string, number | boolean | { hourlyUsd: number; count: number }>;
+    const gpu = kb.knowledge.selfhost.gpus.find((g) => g.id === "h100")!;
+    const measured = kb.knowledge.selfhost.throughput.find((r) => r.model === "gpt-oss-120b" && r.gpu === "h100")!;
+    const hourly = gpu.hourlyUsd.typical + (gpu.powerWatts / 1000) * kb.knowledge.selfhost.electricity.usdPerKwh;
+    const util = kb.knowledge.selfhost.defaultUtilizationPercent / 100;
+    expect(data.selfHostCostPer1M).toBeCloseTo((hourly / (measured.tokensPerSecond * 3600 * util)) * 1e6);
+    expect(data.throughputMeasured).toBe(true);
+    expect(reply.text).toContain("viable only for massive scale or strict privacy requirements");
+  });
+
+  it("lets every assumption be overridden", async () => {
+    const reply = await ask("/selfhost gpt-oss-120b gpu:b200 gpus:2 price:4 util:80% tput:20000 kwh:0");
+    const data = reply.data as { gpu: { id: string; count: number; hourlyUsd: number }; utilization: number; selfHostCostPer1M: number };
+    expect(data.gpu).toMatchObject({ id: "b200", count: 2, hourlyUsd: 4 });
+    expect(data.utilization).toBeCloseTo(0.8);
+    expect(data.selfHostCostPer1M).toBeCloseTo((8 / (20_000 * 3600 * 0.8)) * 1e6);
+  });
+
+  it("refuses to self-host a closed model and offers open-weights models of its tier", async () => {
+    const reply = await ask("/selfhost gpt-5");
+    const data = reply.data as { selfHostable: boolean; alternatives: { id: string }[] };
+    expect(data.selfHostable).toBe(false);
+    expect(data.alternatives.length).toBeGreaterThan(0);
+    for (const alt of data.alternatives) expect(byId(alt.id).openWeights).toBe(true);
+    expect(reply.text).toContain("cannot be self-hosted");
+  });
+
+  it("asks for a throughput figure where none is measured, yet gives the break-even volume", async () => {
+    const reply = await ask("/selfhost deepseek");
+    const data = reply.data as { selfHostCostPer1M: number | null; breakEvenTokensPerMonth: number };
+    expect(data.selfHostCostPer1M).toBeNull();
+    expect(data.breakEvenTokensPerMonth).toBeGreaterThan(0);
+    expect(reply.text).toContain("tput:");
+  });
+});
+
+describe("/estimate", () => {
+  it("counts tokens exactly as js-tiktoken's o200k_base does", async () => {
+    const text = "Summarize this email: the launch moved to Friday. 请帮我总结这封邮件 🚀";
+    const reply = await ask(`/estimate ${text} n:1000 out:200`);
+    const data = reply.data as { tokens: number; approximate: boolean; costs: { id: string; cost: number; exact: boolean }[] };
+    const expected = getEncoding("o200k_base").encode(text).length;
+    expect(data.tokens).toBe(expected);
+    const gpt5 = data.costs.find((c) => c.id === "gpt-5")!;
+    expect(gpt5.exact).toBe(true);
+    expect(gpt5.cost).toBeCloseTo(costOf(byId("gpt-5"), expected, 200) * 1000);
+    expect(data.approximate).toBe(true);
+    expect(reply.lang).toBe("zh");
+    expect(reply.text).toContain("近似值");
+  });
+
+  it("prices the models the user names", async () => {
+    const reply = await ask("/estimate hello world models:gpt-5-mini,deepseek");
+    expect((reply.data as { costs: { id: string }[] }).costs.map((c) => c.id)).toEqual(["gpt-5-mini", "deepseek-chat"]);
+  });
+
+  it("refuses text over the limit with a clear error", async () => {
+    const reply = await ask(`/estimate ${"a".repeat(500_001)}`);
+    expect(reply.ok).toBe(false);
+    expect(reply.text).toContain("the limit is 500,000");
+  });
+});
+
+describe("/ask", () => {
+  it.each([
+    ["which is cheapest for coding?", "cheapest"],
+    ["哪个模型写代码最便宜？", "cheapest"],
+    ["is deepseek cheaper than gpt-5?", "compare"],
+    ["how much does gpt-5 cost?", "compare"],
+    ["can I self-host gpt-oss-120b?", "selfhost"],
+    ['how many tokens is "hello there, world"?', "estimate"],
+  ])("routes %j to /%s", async (question, command) => {
+    const reply = await ask(question);
+    expect(reply.ok).toBe(true);
+    expect(reply.command).toBe(command);
+    expect(reply.data.intent).toBe(command);
+  });
+
+  it("answers from the article with the section cited, in the question's language", async () => {
+    const reply = await ask("自建划算吗？");
+    expect(reply.lang).toBe("zh");
+    expect(reply.data.intent).toBe("article");
+    expect(reply.title).toContain("自建 vs API");
+    expect(reply.sources[0]!.ref).toContain("#self-hosted-vs-api");
+    const en = await ask("/ask Is self-hosting worth it?");
+    expect(en.title).toContain("Self-Hosted vs. API");
+    expect(en.text).not.toMatch(/\p{Script=Han}/u);
+  });
+
+  it("says plainly when the knowledge does not cover the question", async () => {
+    const reply = await ask("what is the weather in Paris tomorrow?");
+    expect(reply.data.intent).toBe("not_covered");
+    expect(reply.title).toContain("isn't covered");
+  });
+});
+
+describe("/models and /help", () => {
+  it("lists at least 40 priced models with sources", async () => {
+    const reply = await ask("/models");
+    expect((reply.data as { models: unknown[] }).models.length).toBeGreaterThanOrEqual(41);
+    expect(priced.length).toBeGreaterThanOrEqual(40);
+    expect(priced.every((m) => m.source && m.asOf)).toBe(true);
+  });
+
+  it("filters by provider and capability", async () => {
+    const reply = await ask("/models google vision");
+    const models = (reply.data as { models: { id: string; provider: string }[] }).models;
+    expect(models.length).toBeGreaterThan(0);
+    expect(models.every((m) => m.provider === "Google" && byId(m.id).capabilities.includes("vision"))).toBe(true);
+  });
+
+  it("describes every command in the asker's language", async () => {
+    const reply = await ask("/help lang:zh");
+    for (const name of ["compare", "cheapest", "selfhost", "estimate", "ask", "models"]) expect(reply.text).toContain(`/${name}`);
+    expect(reply.text).toContain("并排比较");
+  });
+});
+
+describe("errors", () => {
+  it.each([
+    ["/compare gpt-5 in:lots", "bad_input"],
+    ["/cheapest contxt:200k", "bad_input"],
+    ["/frobnicate", "unknown_command"],
+    ["/selfhost gpu:h100", "bad_input"],
+    ["/compare claude", "ambiguous_model"],
+  ])("%s → %s, localized, no stack trace", async (line, code) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(false);
+    expect((reply.data as { error: { code: string } }).error.code).toBe(code);
+    expect(reply.text).not.toMatch(/at .*\.ts:\d+|Error:/);
+  });
+
+  it("localizes errors", async () => {
+    const reply = await ask("/compare 深度求索 gpt-6");
+    expect(reply.text).toContain("我不认识名为\"gpt-6\"的模型");
+  });
+});

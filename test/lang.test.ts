@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { detectLang, langFromLocale } from "../src/core/lang.ts";
+import { ask } from "./helpers.ts";
+
+describe("language detection", () => {
+  it("answers Chinese to any Chinese characters", () => {
+    expect(detectLang("哪个模型最便宜")).toBe("zh");
+    expect(detectLang("gpt-5 和 deepseek")).toBe("zh");
+    expect(detectLang("compare gpt-5 and deepseek")).toBe("en");
+  });
+
+  it("falls back to the surface's locale, then English", () => {
+    expect(detectLang("gpt-5", "zh")).toBe("zh");
+    expect(langFromLocale("zh-CN")).toBe("zh");
+    expect(langFromLocale("zh-TW")).toBe("zh");
+    expect(langFromLocale("en-US")).toBeNull();
+  });
+
+  it("lets lang: override the detection", async () => {
+    expect((await ask("/compare gpt-5 deepseek lang:zh")).lang).toBe("zh");
+    expect((await ask("/compare gpt-5 和 deepseek lang:en")).lang).toBe("en");
+  });
+
+  it("writes a Chinese answer with no English words but model names", async () => {
+    const reply = await ask("/compare gpt-5 和 深度求索");
+    const modelNames = ["GPT-5", "DeepSeek V3.2 (deepseek-chat)", "LiteLLM", "Token", "API"];
+    let rest = reply.text.replace(/https?:\/\/\S+|knowledge\/\S+/g, "");
+    for (const name of modelNames) rest = rest.split(name).join("");
+    // what remains in Latin letters: option names for the user to type, and terms the Chinese article itself uses
+    const allowed = ["out", "cached", "RAG", "LLM"];
+    const words = rest.match(/[A-Za-z]{3,}/g) ?? [];
+    expect(words.filter((w) => !allowed.includes(w))).toEqual([]);
+  });
+});
