@@ -1,0 +1,85 @@
+import type { Server } from "node:http";
+import type { ListenOptions } from "node:net";
+import { App, LogLevel } from "@slack/bolt";
+import type pino from "pino";
+import { commands } from "../../../commands/index.ts";
+import { answer, parseLine } from "../../core/dispatch.ts";
+import type { KnowledgeBase } from "../../core/knowledge-base.ts";
+import type { Reply } from "../../core/reply.ts";
+import { ConfigError } from "../../config/env-error.ts";
+import type { InFlight } from "../../runtime/in-flight.ts";
+import { renderSlackBlocks } from "./blocks.ts";
+import type { SlackConfig } from "./config.ts";
+import { boltLogger } from "./logger.ts";
+import { takePrivateFlag } from "./private-flag.ts";
+
+type BoltApp = App;
+
+export interface SlackDeps {
+  config: SlackConfig;
+  knowledge: () => KnowledgeBase;
+  logger: pino.Logger;
+  inFlight: InFlight;
+}
+
+const ALWAYS_PRIVATE = new Set(["help"]);
+
+function slackAnswer(deps: SlackDeps, command: string | null, text: string, userId: string): Promise<Reply> {
+  const input = { command, text, user: { id: userId }, isAdmin: deps.config.adminUserIds.includes(userId), surface: "slack" as const };
+  return deps.inFlight.track(answer(deps.knowledge(), input, deps.logger));
+}
+
+/** The Slack surface: every registry command as a slash command, plus @mentions answered in the thread. */
+export function createSlackApp(deps: SlackDeps): BoltApp {
+  const { config } = deps;
+  const secrets = [config.botToken, config.mode.kind === "socket" ? config.mode.appToken : "", config.mode.signingSecret ?? ""];
+  const logger = boltLogger(deps.logger.child({ surface: "slack" }), secrets);
+  const app = new App({
+    token: config.botToken,
+    ...(config.mode.kind === "socket"
+      ? { socketMode: true, appToken: config.mode.appToken }
+      : { signingSecret: config.mode.signingSecret }),
+    clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {},
+    logger,
+    logLevel: deps.logger.isLevelEnabled("debug") ? LogLevel.DEBUG : LogLevel.INFO,
+    // startSlackApp checks the token itself, so a bad one is a clear startup error, not an unhandled rejection
+    tokenVerificationEnabled: false,
+  });
+
+  for (const { spec } of commands) {
+    app.command(`/${spec.name}`, async ({ command, ack, respond }) => {
+      await ack();
+      const { text, isPrivate } = takePrivateFlag(command.text ?? "");
+      const reply = await slackAnswer(deps, spec.name, text, command.user_id);
+      const ephemeral = isPrivate || !reply.ok || ALWAYS_PRIVATE.has(spec.name);
+      await respond({ ...renderSlackBlocks(reply), response_type: ephemeral ? "ephemeral" : "in_channel" });
+    });
+  }
+
+  app.event("app_mention", async ({ event, say }) => {
+    const line = (event.text ?? "").replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, " ").trim();
+    const { command, text } = parseLine(line);
+    const reply = await slackAnswer(deps, command, text, event.user ?? "unknown");
+    await say({ ...renderSlackBlocks(reply), thread_ts: event.thread_ts ?? event.ts });
+  });
+
+  app.error(async (error) => {
+    deps.logger.error({ surface: "slack", code: (error as { code?: string }).code }, "slack listener failed");
+  });
+  return app;
+}
+
+/** Checks the bot token with Slack, then starts listening; a rejected token is a startup error naming the variable. */
+export async function startSlackApp(app: BoltApp, config: SlackConfig, listen?: ListenOptions): Promise<Server | null> {
+  try {
+    await app.client.auth.test();
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+    throw new ConfigError("SLACK_BOT_TOKEN", `Slack did not accept it (${code})`);
+  }
+  if (config.mode.kind === "socket") {
+    await app.start();
+    return null;
+  }
+  return (await app.start(listen ?? { port: config.mode.port })) as Server;
+}

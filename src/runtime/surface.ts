@@ -1,0 +1,5 @@
+/** A chat surface that is running: it can stop accepting new work. */
+export interface RunningSurface {
+  name: string;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,66 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface Recorded {
+  method: string;
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+  json: unknown;
+}
+
+type Route = (request: Recorded, response: ServerResponse) => void | Promise<void>;
+
+/** A loopback HTTP server that records every request and answers through a route function. */
+export class RecordingServer {
+  readonly requests: Recorded[] = [];
+  private waiters: { match: (r: Recorded) => boolean; resolve: (r: Recorded) => void }[] = [];
+  private readonly server: Server;
+
+  constructor(private readonly route: Route) {
+    this.server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks).toString("utf8");
+      let json: unknown = null;
+      try {
+        json = body ? JSON.parse(body) : null;
+      } catch {
+        json = Object.fromEntries(new URLSearchParams(body));
+      }
+      const recorded: Recorded = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, json };
+      this.requests.push(recorded);
+      for (const waiter of this.waiters.filter((w) => w.match(recorded))) {
+        waiter.resolve(recorded);
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      }
+      await this.route(recorded, res);
+    });
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** The next request (already received or still to come) whose path starts with `prefix`. */
+  next(prefix: string, after = 0, timeoutMs = 10_000): Promise<Recorded> {
+    const match = (r: Recorded) => r.path.startsWith(prefix);
+    const seen = this.requests.slice(after).find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no request to ${prefix} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({ match, resolve: (r) => (clearTimeout(timer), resolve(r)) });
+    });
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}

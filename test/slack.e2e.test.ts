@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { KnowledgeBase } from "../src/core/knowledge-base.ts";
+import { RecordingServer } from "./fakes/recorder.ts";
+import { BOT_TOKEN, SIGNING_SECRET, postSigned, signSlack, slashCommandBody, startFakeSlack, startSlackUnderTest } from "./fakes/slack.ts";
+import { realKnowledgeBase } from "./helpers.ts";
+
+let kb: KnowledgeBase;
+let fake: { api: RecordingServer; baseUrl: string };
+let slack: Awaited<ReturnType<typeof startSlackUnderTest>>;
+let nextId = 0;
+
+beforeAll(async () => {
+  kb = await realKnowledgeBase();
+  fake = await startFakeSlack();
+  slack = await startSlackUnderTest(kb, fake.baseUrl);
+});
+afterAll(async () => {
+  await slack?.stop();
+  await fake?.api.close();
+});
+
+interface Posted {
+  response_type: string;
+  text: string;
+  blocks: { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: { text: string }[] }[];
+}
+
+async function slashCommand(command: string, text: string, userId = "U123") {
+  const responsePath = `/respond/${++nextId}`;
+  const body = slashCommandBody(command, text, `${fake.baseUrl}${responsePath}`, userId);
+  const started = Date.now();
+  const response = await postSigned(slack.url, body);
+  const ackMs = Date.now() - started;
+  const posted = await fake.api.next(responsePath);
+  return { status: response.status, ackBody: await response.text(), ackMs, posted: posted.json as Posted };
+}
+
+const blockText = (posted: Posted) =>
+  posted.blocks.map((b) => [b.text?.text, ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => e.text)].join("\n")).join("\n");
+
+describe("Slack slash commands through Bolt's real HTTP receiver", () => {
+  it("acknowledges, then posts a Block Kit comparison to the channel", async () => {
+    const { status, ackBody, posted } = await slashCommand("compare", "gpt-5 deepseek");
+    expect(status).toBe(200);
+    expect(ackBody).toBe("");
+    expect(posted.response_type).toBe("in_channel");
+    expect(posted.blocks[0]).toMatchObject({ type: "header", text: { text: expect.stringContaining("GPT-5 vs DeepSeek") } });
+    const text = blockText(posted);
+    expect(text).toContain("$32.50");
+    expect(text).toContain("```");
+    expect(posted.blocks.at(-1)).toMatchObject({ type: "context" });
+    expect(text).toMatch(/as of 2026-07-24/);
+    expect(posted.text).toContain("GPT-5");
+  });
+
+  it("answers a Chinese question in Chinese", async () => {
+    const { posted } = await slashCommand("cheapest", "编程 context:200k");
+    expect(posted.blocks[0]!.text!.text).toContain("各档位最便宜的模型");
+    expect(blockText(posted)).toContain("超低成本");
+  });
+
+  it("sends errors and /help back privately, with suggestions", async () => {
+    const error = await slashCommand("compare", "gpt-5 gpt-6");
+    expect(error.posted.response_type).toBe("ephemeral");
+    expect(blockText(error.posted)).toContain("gpt-6");
+    expect(blockText(error.posted)).toContain("Did you mean");
+    const help = await slashCommand("help", "");
+    expect(help.posted.response_type).toBe("ephemeral");
+  });
+
+  it("answers privately when asked with private:yes", async () => {
+    const { posted } = await slashCommand("compare", "gpt-5 deepseek private:yes");
+    expect(posted.response_type).toBe("ephemeral");
+    expect(posted.blocks[0]!.text!.text).toContain("GPT-5");
+  });
+
+  it("never lets echoed text ping anyone", async () => {
+    const { posted } = await slashCommand("models", "<!channel> <@U999>");
+    // the header is plain_text, which Slack never parses for mentions; everything parsed as mrkdwn is escaped
+    expect(posted.blocks[0]).toMatchObject({ type: "header", text: { type: "plain_text" } });
+    const mrkdwn = JSON.stringify({ text: posted.text, blocks: posted.blocks.slice(1) });
+    expect(mrkdwn).not.toMatch(/<!channel>|<@U999>/);
+    expect(mrkdwn).toContain("&lt;!channel&gt;");
+  });
+
+  it("answers an @mention in its thread", async () => {
+    const before = fake.api.requests.length;
+    const body = JSON.stringify({
+      token: "t",
+      team_id: "T1",
+      api_app_id: "A1",
+      type: "event_callback",
+      event_id: "Ev1",
+      event_time: 1700000000,
+      authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
+      event: { type: "app_mention", user: "U123", text: "<@UBOT> is deepseek cheaper than gpt-5?", ts: "1700000000.000100", channel: "C1", event_ts: "1700000000.000100" },
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const response = await fetch(slack.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signSlack(body, timestamp) },
+      body,
+    });
+    expect(response.status).toBe(200);
+    const posted = await fake.api.next("/api/chat.postMessage", before);
+    const form = posted.json as Record<string, string>;
+    const message = { ...form, blocks: JSON.parse(form.blocks!) } as Posted & { thread_ts: string; channel: string };
+    expect(message.thread_ts).toBe("1700000000.000100");
+    expect(message.channel).toBe("C1");
+    expect(blockText(message)).toContain("DeepSeek");
+    expect(posted.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+  });
+
+  it("never logs the bot token or the signing secret", async () => {
+    await slashCommand("compare", "gpt-5 deepseek");
+    const logs = slack.logs.join("\n");
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs).not.toContain(BOT_TOKEN);
+    expect(logs).not.toContain(SIGNING_SECRET);
+  });
+});
+
+describe("requests Slack did not sign are refused with 401 and run nothing", () => {
+  const body = () => slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/never`);
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it.each<[string, () => Record<string, string>, (b: string) => string]>([
+    ["a wrong signature", () => ({ "x-slack-request-timestamp": String(now()), "x-slack-signature": signSlack("other", now(), "0".repeat(32)) }), (b) => b],
+    ["a body changed after signing", () => ({ "x-slack-request-timestamp": String(now()), "x-slack-signature": signSlack(body(), now()) }), (b) => b.replace("deepseek", "claude")],
+    ["a timestamp older than 5 minutes", () => ({ "x-slack-request-timestamp": String(now() - 301), "x-slack-signature": signSlack(body(), now() - 301) }), (b) => b],
+    ["missing headers", () => ({}), (b) => b],
+    ["a wrong version prefix", () => ({ "x-slack-request-timestamp": String(now()), "x-slack-signature": signSlack(body(), now(), SIGNING_SECRET, "v1") }), (b) => b],
+  ])("%s", async (_name, headers, tamper) => {
+    const before = fake.api.requests.length;
+    const inFlightBefore = slack.inFlight.size;
+    const response = await fetch(slack.url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers() },
+      body: tamper(body()),
+    });
+    expect(response.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fake.api.requests.slice(before).filter((r) => r.path.startsWith("/respond/"))).toEqual([]);
+    expect(slack.inFlight.size).toBe(inFlightBefore);
+  });
+});
