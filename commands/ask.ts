@@ -25,11 +25,12 @@ const text = {
 export const ask: Command = {
   spec: {
     name: "ask",
+    localName: { zh: "提问" },
     description: { en: "Ask a question in English or Chinese", zh: "用中文或英文提问" },
     usage: { en: "/ask <question>", zh: "/ask <问题>" },
     examples: ["/ask Is self-hosting worth it?", "/ask 哪个模型写代码最便宜？", "/ask is deepseek cheaper than gpt-5?"],
     options: [],
-    positional: { name: "question", description: { en: "your question", zh: "你的问题" }, required: true },
+    positional: { name: "question", kind: "text", description: { en: "your question", zh: "你的问题" }, required: true },
   },
   async run(ctx: CommandContext): Promise<Reply> {
     const { kb, t, input } = ctx;

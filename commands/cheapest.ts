@@ -7,25 +7,6 @@ import { workloadCost } from "../src/core/pricing.ts";
 import { makeReply, type Source } from "../src/core/reply.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 
-const FLAGS: Record<string, Capability | "open"> = {
-  vision: "vision",
-  视觉: "vision",
-  图像: "vision",
-  reasoning: "reasoning",
-  推理: "reasoning",
-  tools: "tools",
-  tool: "tools",
-  "function-calling": "tools",
-  工具: "tools",
-  工具调用: "tools",
-  open: "open",
-  "open-weights": "open",
-  opensource: "open",
-  "open-source": "open",
-  开源: "open",
-  开放权重: "open",
-};
-
 const text = {
   title: { en: "Cheapest model in each tier", zh: "各档位最便宜的模型" },
   titleTask: { en: "Cheapest model in each tier for {tasks}", zh: "{tasks}：各档位最便宜的模型" },
@@ -56,6 +37,7 @@ const TASK_NAMES: Record<string, { en: string; zh: string }> = {
 export const cheapest: Command = {
   spec: {
     name: "cheapest",
+    localName: { zh: "最便宜" },
     description: { en: "The cheapest model in each tier that meets your needs", zh: "各档位中满足需求的最便宜模型" },
     usage: {
       en: "/cheapest [task words] [context:<tokens>] [vision] [reasoning] [tools] [open] [in:<tokens>] [out:<tokens>]",
@@ -66,8 +48,15 @@ export const cheapest: Command = {
       { name: "context", aliases: ["ctx", "上下文"], kind: "tokens", description: { en: "minimum context window", zh: "最小上下文窗口" } },
       ...WORKLOAD_OPTIONS,
     ],
+    flags: [
+      { name: "vision", aliases: ["视觉", "图像"], description: { en: "must understand images", zh: "需要理解图像" } },
+      { name: "reasoning", aliases: ["推理"], description: { en: "must be a reasoning model", zh: "需要推理能力" } },
+      { name: "tools", aliases: ["tool", "function-calling", "工具", "工具调用"], description: { en: "must call tools", zh: "需要工具调用" } },
+      { name: "open", aliases: ["open-weights", "opensource", "open-source", "开源", "开放权重"], description: { en: "open weights only", zh: "仅限开放权重" } },
+    ],
     positional: {
-      name: "needs",
+      name: "task",
+      kind: "words",
       description: { en: "task words (coding, RAG, summarization …) and vision / reasoning / tools / open", zh: "任务词（编程、RAG、摘要……）以及 vision / reasoning / tools / open" },
       required: false,
     },
@@ -78,9 +67,9 @@ export const cheapest: Command = {
     const required = new Set<Capability>(tasks.flatMap((task) => task.requires));
     let open = false;
     for (const word of args.words) {
-      const flag = FLAGS[word.toLowerCase()];
+      const flag = cheapest.spec.flags!.find((f) => [f.name, ...(f.aliases ?? [])].includes(word.toLowerCase()))?.name;
       if (flag === "open") open = true;
-      else if (flag) required.add(flag);
+      else if (flag) required.add(flag as Capability);
     }
     const minContext = (args.options.get("context") as number | undefined) ?? 0;
     const { workload, isDefault } = workloadFromArgs(args, kb.knowledge.defaultWorkload);

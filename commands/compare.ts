@@ -24,6 +24,7 @@ const text = {
 export const compare: Command = {
   spec: {
     name: "compare",
+    localName: { zh: "比较" },
     description: { en: "Compare the prices of up to 5 models side by side", zh: "并排比较最多5个模型的价格" },
     usage: {
       en: "/compare <model> <model> [more, up to 5] [in:<tokens>] [out:<tokens>] [cached:<percent>]",
@@ -31,7 +32,7 @@ export const compare: Command = {
     },
     examples: ["/compare gpt-5 deepseek", "/compare gpt-5 vs claude opus 4.5, gemini 2.0 flash in:50M out:5M", "/compare gpt-5 和 深度求索 cached:50%"],
     options: WORKLOAD_OPTIONS,
-    positional: { name: "models", description: { en: "models to compare", zh: "要比较的模型" }, required: true },
+    positional: { name: "models", kind: "models", description: { en: "models to compare", zh: "要比较的模型" }, required: true },
   },
   run(ctx: CommandContext) {
     const { kb, t, args } = ctx;

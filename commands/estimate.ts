@@ -29,6 +29,8 @@ const text = {
 export const estimate: Command = {
   spec: {
     name: "estimate",
+    localName: { zh: "估算" },
+    slow: true,
     description: { en: "Count the tokens of a text and price it per model", zh: "计算文本的Token数并按模型计价" },
     usage: {
       en: "/estimate <text> [models:<a,b,…>] [out:<tokens>] [n:<requests>]",
@@ -40,7 +42,7 @@ export const estimate: Command = {
       { name: "out", aliases: ["output", "输出"], kind: "tokens", description: { en: "output tokens per request", zh: "每次请求的输出Token数" } },
       { name: "n", aliases: ["requests", "次数"], kind: "count", description: { en: "number of requests", zh: "请求次数" } },
     ],
-    positional: { name: "text", description: { en: "the text to count", zh: "要计算的文本" }, required: true },
+    positional: { name: "text", kind: "text", description: { en: "the text to count", zh: "要计算的文本" }, required: true },
   },
   async run(ctx: CommandContext) {
     const { kb, t, args } = ctx;

@@ -15,11 +15,11 @@ export function makeHelp(list: () => readonly Command[]): Command {
   return {
     spec: {
       name: "help",
+      localName: { zh: "帮助" },
       description: { en: "How to ask, and every command", zh: "如何提问，以及所有命令" },
       usage: { en: "/help", zh: "/help" },
       examples: ["/help"],
       options: [],
-      positional: { name: "topic", description: { en: "unused", zh: "未使用" }, required: false },
     },
     run(ctx: CommandContext) {
       const { t } = ctx;

@@ -40,11 +40,12 @@ function filterModels(models: readonly Model[], words: string[]): Model[] {
 export const models: Command = {
   spec: {
     name: "models",
+    localName: { zh: "模型" },
     description: { en: "List the models and prices I know", zh: "列出我知道的模型和价格" },
     usage: { en: "/models [provider, tier, capability or name]", zh: "/models [提供商、档位、能力或名称]" },
     examples: ["/models", "/models google", "/models premium vision", "/models 开源"],
     options: [],
-    positional: { name: "filter", description: { en: "what to list", zh: "筛选条件" }, required: false },
+    positional: { name: "filter", kind: "words", description: { en: "what to list", zh: "筛选条件" }, required: false },
   },
   run(ctx: CommandContext) {
     const { kb, t, args } = ctx;

@@ -103,6 +103,7 @@ function closedModelReply(kb: KnowledgeBase, t: Translator, model: Model) {
 export const selfhost: Command = {
   spec: {
     name: "selfhost",
+    localName: { zh: "自建" },
     description: { en: "What running an open-weights model on your own GPUs costs, against the API", zh: "在自有GPU上运行开放权重模型的成本，与API对比" },
     usage: {
       en: "/selfhost <model> [gpu:<name>] [gpus:<n>] [price:<$/h>] [util:<percent>] [tokens:<per month>] [tput:<tokens/s>] [kwh:<$/kWh>]",
@@ -118,7 +119,7 @@ export const selfhost: Command = {
       { name: "tput", aliases: ["throughput", "吞吐"], kind: "number", description: { en: "throughput in tokens/s per deployment", zh: "每个部署的吞吐量（Token/秒）" } },
       { name: "kwh", aliases: ["电价"], kind: "number", description: { en: "electricity price per kWh in USD (0 to leave out)", zh: "每度电价格（美元；0 表示不计）" } },
     ],
-    positional: { name: "model", description: { en: "the model to self-host", zh: "要自建的模型" }, required: true },
+    positional: { name: "model", kind: "model", description: { en: "the model to self-host", zh: "要自建的模型" }, required: true },
   },
   run(ctx: CommandContext) {
     const { kb, t, args } = ctx;

@@ -1,6 +1,7 @@
 import { runLineMode } from "./adapters/cli/line-mode.ts";
 import { runRepl } from "./adapters/cli/repl.ts";
 import { loadOrExit } from "./adapters/cli/session.ts";
+import { readDiscordConfig, startDiscord } from "./adapters/discord/index.ts";
 import { readSlackConfig, startSlack } from "./adapters/slack/index.ts";
 import { loadDotEnv } from "./config/dotenv.ts";
 import { ConfigError } from "./config/env-error.ts";
@@ -15,9 +16,12 @@ const kb = await loadOrExit();
 const inFlight = new InFlight();
 const surfaces: RunningSurface[] = [];
 
+const shared = { knowledge: () => kb, logger, inFlight };
 try {
   const slack = readSlackConfig(process.env);
-  if (slack) surfaces.push(await startSlack({ config: slack, knowledge: () => kb, logger, inFlight }));
+  const discord = readDiscordConfig(process.env);
+  if (slack) surfaces.push(await startSlack({ ...shared, config: slack }));
+  if (discord) surfaces.push(await startDiscord({ ...shared, config: discord }));
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`modelwise: ${error.message}. See .env.example.`);

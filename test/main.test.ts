@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { BOT_TOKEN, SIGNING_SECRET, postSigned, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
+import { BOT_TOKEN as DISCORD_TOKEN, interaction, startDiscordEmulator } from "./fakes/discord.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const children: ChildProcess[] = [];
@@ -85,4 +86,49 @@ describe("npm start with Slack settings", () => {
       await fake.api.close();
     }
   });
+});
+
+describe("npm start with Discord settings", () => {
+  it.each([
+    [{ DISCORD_TOKEN: "abc" }, /DISCORD_TOKEN: does not look like a bot token/],
+    [{ DISCORD_PUBLIC_KEY: "xyz" }, /DISCORD_PUBLIC_KEY: must be the 64 hex characters/],
+    [{ DISCORD_TOKEN: DISCORD_TOKEN, DISCORD_SHARDS: "many" }, /DISCORD_SHARDS: must be a positive number or auto/],
+    [{ DISCORD_TOKEN: DISCORD_TOKEN, DISCORD_API_URL: "ftp://x/" }, /DISCORD_API_URL: must be an http\(s\) URL/],
+  ])("refuses %j with one clear line naming the variable", async (env, message) => {
+    const run = start(env);
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(message);
+    expect(run.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it("connects to the gateway, answers, and exits 0 on SIGTERM", async () => {
+    const emulator = await startDiscordEmulator();
+    const run = start({ DISCORD_TOKEN, DISCORD_API_URL: emulator.apiUrl });
+    try {
+      await run.waitFor(/Discord gateway is connected/);
+      const payload = interaction({ name: "compare", options: [{ name: "model1", type: 3, value: "gpt-5" }, { name: "model2", type: 3, value: "deepseek" }] });
+      emulator.dispatch(payload);
+      const callback = await emulator.rest.next(`/api/v10/interactions/${payload.id}/`);
+      expect(JSON.stringify(callback.json)).toContain("GPT-5");
+      run.child.kill("SIGTERM");
+      expect(await run.exited).toBe(0);
+      expect(run.output()).not.toContain(DISCORD_TOKEN);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("runs the bot under the ShardingManager with DISCORD_SHARDS", async () => {
+    const emulator = await startDiscordEmulator();
+    const run = start({ DISCORD_TOKEN, DISCORD_API_URL: emulator.apiUrl, DISCORD_SHARDS: "2" });
+    try {
+      const until = Date.now() + 30_000;
+      while (emulator.identifies.length < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(emulator.identifies.map((i) => i.shard).sort()).toEqual([[0, 2], [1, 2]]);
+      run.child.kill("SIGTERM");
+      expect(await run.exited).toBe(0);
+    } finally {
+      await emulator.close();
+    }
+  }, 60_000);
 });

@@ -29,14 +29,29 @@ export interface OptionSpec {
   description: Record<Lang, string>;
 }
 
+/** What the positional words are: surfaces with structured options (Discord) build their fields from it. */
+export type PositionalKind = "models" | "model" | "text" | "words";
+
+export interface FlagSpec {
+  /** a bare word that switches something on, e.g. "vision" */
+  name: string;
+  aliases?: string[];
+  description: Record<Lang, string>;
+}
+
 export interface CommandSpec {
   name: string;
+  /** the command's own name in Chinese, for surfaces that localize command names */
+  localName: { zh: string };
   description: Record<Lang, string>;
   usage: Record<Lang, string>;
   examples: string[];
   options: OptionSpec[];
   /** what the positional words are, for help and for platforms with structured options */
-  positional: { name: string; description: Record<Lang, string>; required: boolean };
+  positional?: { name: string; kind: PositionalKind; description: Record<Lang, string>; required: boolean };
+  flags?: FlagSpec[];
+  /** answers that can take over a second (large inputs): surfaces acknowledge first */
+  slow?: boolean;
 }
 
 export interface CommandContext {

@@ -42,7 +42,7 @@ export async function answer(kb: KnowledgeBase, input: CommandInput, logger?: Lo
     if (!command) throw new UserError("unknown_command", "error.unknownCommand", { name }, commands.map((c) => `/${c.spec.name}`).filter((c) => c.includes(name.slice(0, 2))));
     const args = parseArgs(input.text, command.spec.options, FREE_TEXT.has(command.spec.name));
     lang = args.lang ?? lang;
-    if (!args.rest.trim() && command.spec.positional.required) {
+    if (!args.rest.trim() && command.spec.positional?.required) {
       throw new UserError("bad_input", name === "ask" ? "error.empty" : name === "selfhost" ? "error.needModel" : name === "estimate" ? "error.needText" : "error.needModels");
     }
     return await command.run({ input, args, lang, kb, t: translator(lang) });

@@ -1,5 +1,10 @@
 import { answerLine } from "../../src/adapters/cli/session.ts";
 import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
+import { findCommand } from "../../commands/index.ts";
+import { modelOptionNames } from "../../src/adapters/discord/definitions.ts";
+import { interaction } from "../fakes/discord.ts";
+import { startDiscordUnderTest } from "../fakes/discord-client.ts";
+import { startDiscordHttpUnderTest } from "../fakes/discord-http.ts";
 import { RecordingServer } from "../fakes/recorder.ts";
 import { postSigned, slashCommandBody, startFakeSlack, startSlackUnderTest } from "../fakes/slack.ts";
 
@@ -49,5 +54,52 @@ export async function slackDriver(kb: KnowledgeBase): Promise<SurfaceDriver> {
       await slack.stop();
       await fake.api.close();
     },
+  };
+}
+
+interface DiscordCallback {
+  type: number;
+  data?: { flags?: number; embeds?: { title: string; description?: string; fields: { name: string; value: string }[] }[] };
+}
+
+/** The options a Discord user would fill in for the same command: models in the model fields, the rest in the text field. */
+function discordOptions(command: string, text: string) {
+  const spec = findCommand(command)!.spec;
+  const modelFields = modelOptionNames(spec);
+  if (modelFields.length) {
+    const names = text.split(/\s+/).filter(Boolean);
+    return names.map((value, i) => ({ name: modelFields[i]!, type: 3, value }));
+  }
+  return spec.positional && text ? [{ name: spec.positional.name, type: 3, value: text }] : [];
+}
+
+const embedText = (callback: DiscordCallback) =>
+  (callback.data?.embeds ?? []).map((e) => [e.title, e.description ?? "", ...e.fields.flatMap((f) => [f.name, f.value])].join("\n")).join("\n");
+
+export async function discordGatewayDriver(kb: KnowledgeBase): Promise<SurfaceDriver> {
+  const discord = await startDiscordUnderTest(kb);
+  return {
+    name: "discord-gateway",
+    async ask(command, text) {
+      const payload = interaction({ name: command, options: discordOptions(command, text) });
+      discord.emulator.dispatch(payload);
+      const callback = (await discord.emulator.rest.next(`/api/v10/interactions/${payload.id}/`)).json as DiscordCallback;
+      return { text: embedText(callback), isError: callback.data?.flags === 64 };
+    },
+    close: () => discord.stop(),
+  };
+}
+
+export async function discordHttpDriver(kb: KnowledgeBase): Promise<SurfaceDriver> {
+  const discord = await startDiscordHttpUnderTest(kb);
+  return {
+    name: "discord-http",
+    async ask(command, text) {
+      const response = await discord.post(interaction({ name: command, options: discordOptions(command, text) }));
+      if (response.status !== 200) throw new Error(`Discord endpoint answered ${response.status}`);
+      const callback = (await response.json()) as DiscordCallback;
+      return { text: embedText(callback), isError: callback.data?.flags === 64 };
+    },
+    close: () => discord.stop(),
   };
 }

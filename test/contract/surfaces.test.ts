@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { realKnowledgeBase } from "../helpers.ts";
-import { slackDriver, terminalDriver, type SurfaceDriver } from "./drivers.ts";
+import { discordGatewayDriver, discordHttpDriver, slackDriver, terminalDriver, type SurfaceDriver } from "./drivers.ts";
 
 /** One suite every surface passes: adding a surface means adding its driver here. */
 const SURFACES: [string, typeof terminalDriver][] = [
   ["terminal", terminalDriver],
   ["slack", slackDriver],
+  ["discord gateway", discordGatewayDriver],
+  ["discord HTTP interactions", discordHttpDriver],
 ];
 
 describe.each(SURFACES)("the %s surface", (_name, makeDriver) => {

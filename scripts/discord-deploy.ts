@@ -1,0 +1,25 @@
+import { REST, Routes } from "discord.js";
+import { discordCommandDefinitions } from "../src/adapters/discord/definitions.ts";
+import { loadDotEnv } from "../src/config/dotenv.ts";
+
+/** npm run discord:deploy — registers the slash commands: to DISCORD_GUILD_ID if set (instant), else globally. */
+loadDotEnv();
+const token = process.env.DISCORD_TOKEN?.trim();
+const clientId = process.env.DISCORD_CLIENT_ID?.trim();
+const guildId = process.env.DISCORD_GUILD_ID?.trim();
+const missing = [!token && "DISCORD_TOKEN", !clientId && "DISCORD_CLIENT_ID"].filter(Boolean);
+if (missing.length) {
+  console.error(`discord:deploy needs ${missing.join(" and ")} (see .env.example)`);
+  process.exit(1);
+}
+const apiUrl = process.env.DISCORD_API_URL?.trim();
+const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token!);
+const definitions = discordCommandDefinitions();
+try {
+  const route = guildId ? Routes.applicationGuildCommands(clientId!, guildId) : Routes.applicationCommands(clientId!);
+  await rest.put(route, { body: definitions });
+  console.log(`registered ${definitions.length} commands ${guildId ? `in guild ${guildId}` : "globally (may take up to an hour to appear)"}`);
+} catch (error) {
+  console.error(`discord:deploy failed: ${(error as Error).message}`);
+  process.exit(1);
+}

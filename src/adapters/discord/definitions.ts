@@ -1,0 +1,75 @@
+import {
+  SlashCommandBuilder,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type SlashCommandStringOption,
+} from "discord.js";
+import { commands } from "../../../commands/index.ts";
+import type { CommandSpec, OptionSpec } from "../../core/command.ts";
+
+export const MAX_COMPARED_MODELS = 5;
+/** Discord's own limit for a string option's length. */
+const MAX_STRING_OPTION = 6000;
+
+const hasHan = (text: string) => /\p{Script=Han}/u.test(text);
+const describe = (text: string) => text.slice(0, 100);
+
+/** The Chinese name of an option: its first Chinese alias in the shared grammar, if it has one. */
+function zhName(option: { name: string; aliases?: string[] }): string | null {
+  return option.aliases?.find(hasHan)?.toLowerCase().slice(0, 32) ?? null;
+}
+
+function localized<T extends { setNameLocalizations: (l: Record<string, string>) => T; setDescriptionLocalizations: (l: Record<string, string>) => T }>(
+  builder: T,
+  zh: string | null,
+  zhDescription: string,
+): T {
+  if (zh) builder.setNameLocalizations({ "zh-CN": zh, "zh-TW": zh });
+  return builder.setDescriptionLocalizations({ "zh-CN": describe(zhDescription), "zh-TW": describe(zhDescription) });
+}
+
+/** The names of the model options of /compare: model1 … model5. */
+export function modelOptionNames(spec: CommandSpec): string[] {
+  if (spec.positional?.kind === "models") return Array.from({ length: MAX_COMPARED_MODELS }, (_, i) => `model${i + 1}`);
+  if (spec.positional?.kind === "model") return ["model"];
+  return [];
+}
+
+function addOption(builder: SlashCommandBuilder, option: OptionSpec): void {
+  const setup = <T extends SlashCommandStringOption>(o: T) =>
+    localized(o.setName(option.name).setDescription(describe(option.description.en)), zhName(option), option.description.zh);
+  if (option.kind === "number") builder.addNumberOption((o) => localized(o.setName(option.name).setDescription(describe(option.description.en)).setMinValue(0), zhName(option), option.description.zh));
+  else if (option.kind === "count") builder.addIntegerOption((o) => localized(o.setName(option.name).setDescription(describe(option.description.en)).setMinValue(1), zhName(option), option.description.zh));
+  else builder.addStringOption((o) => setup(o).setAutocomplete(option.name === "gpu"));
+}
+
+/** Slash-command definitions generated from the command registry, with zh-CN and zh-TW localizations. */
+export function discordCommandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return commands.map(({ spec }) => {
+    const builder = localized(new SlashCommandBuilder().setName(spec.name).setDescription(describe(spec.description.en)), spec.localName.zh, spec.description.zh);
+    const positional = spec.positional;
+    if (positional?.kind === "models" || positional?.kind === "model") {
+      modelOptionNames(spec).forEach((name, i) =>
+        builder.addStringOption((o) =>
+          localized(
+            o.setName(name).setDescription(i === 0 ? describe(positional.description.en) : `another model (${i + 1})`).setRequired(i === 0 && positional.required).setAutocomplete(true),
+            `模型${positional.kind === "models" ? i + 1 : ""}`,
+            i === 0 ? positional.description.zh : `另一个模型（${i + 1}）`,
+          ),
+        ),
+      );
+    } else if (positional) {
+      builder.addStringOption((o) =>
+        localized(
+          o.setName(positional.name).setDescription(describe(positional.description.en)).setRequired(positional.required).setMaxLength(MAX_STRING_OPTION).setAutocomplete(spec.name === "cheapest"),
+          null,
+          positional.description.zh,
+        ),
+      );
+    }
+    for (const flag of spec.flags ?? []) {
+      builder.addBooleanOption((o) => localized(o.setName(flag.name).setDescription(describe(flag.description.en)), zhName(flag), flag.description.zh));
+    }
+    for (const option of spec.options) addOption(builder, option);
+    return builder.toJSON();
+  });
+}

@@ -1,0 +1,82 @@
+import { renderTable, type Reply } from "../../core/reply.ts";
+
+/** Discord's published limits, respected by construction. */
+export const DISCORD_LIMITS = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  total: 6000,
+  content: 2000,
+} as const;
+
+export interface DiscordEmbed {
+  title: string;
+  description?: string;
+  color: number;
+  fields: { name: string; value: string; inline: boolean }[];
+}
+
+export interface DiscordMessage {
+  content?: string;
+  embeds: DiscordEmbed[];
+  allowed_mentions: { parse: [] };
+}
+
+const TRIMMED: Record<Reply["lang"], string> = {
+  en: "*(answer trimmed to fit Discord; ask with fewer models or in the terminal for all of it)*",
+  zh: "*（回答过长，已截断以适应Discord；可减少模型数量或在终端查看完整内容）*",
+};
+const SOURCES: Record<Reply["lang"], string> = { en: "Sources", zh: "来源" };
+const AS_OF: Record<Reply["lang"], string> = { en: "as of", zh: "截至" };
+const COLOR = { ok: 0x2b6cb0, error: 0xd64545 };
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function sourceLines(reply: Reply): string {
+  const lines: string[] = [];
+  let length = 0;
+  for (const source of reply.sources) {
+    const label = source.title.replace(/[[\]]/g, "");
+    const line = /^https?:\/\//.test(source.ref) ? `[${label}](${source.ref}) · ${AS_OF[reply.lang]} ${source.asOf}` : `${label} · ${AS_OF[reply.lang]} ${source.asOf}`;
+    if (length + line.length + 1 > DISCORD_LIMITS.fieldValue) break;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return lines.join("\n");
+}
+
+/** Reply → one embed within Discord's limits; nothing the bot echoes can mention anyone. */
+export function renderDiscordMessage(reply: Reply): DiscordMessage {
+  const title = truncate(reply.title, DISCORD_LIMITS.title);
+  const fields = reply.fields.slice(0, DISCORD_LIMITS.fields - 1).map((field) => ({
+    name: truncate(field.label.trim() || "—", DISCORD_LIMITS.fieldName),
+    value: truncate(field.value.trim() || "—", DISCORD_LIMITS.fieldValue),
+    inline: false,
+  }));
+  const sources = sourceLines(reply);
+  if (sources) fields.push({ name: SOURCES[reply.lang], value: sources, inline: false });
+
+  const parts: string[] = [];
+  if (reply.lead) parts.push(reply.lead);
+  // a backtick in a cell must not close the code block early
+  if (reply.table) parts.push(`\`\`\`\n${renderTable(reply.table).replace(/`/g, "ˋ")}\n\`\`\``);
+  if (reply.notes.length) parts.push(reply.notes.map((n) => `• ${n}`).join("\n"));
+  const used = title.length + fields.reduce((sum, f) => sum + f.name.length + f.value.length, 0);
+  const budget = Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.total - used);
+  let description = parts.join("\n\n");
+  if (description.length > budget) {
+    const note = `\n\n${TRIMMED[reply.lang]}`;
+    let cut = description.slice(0, Math.max(0, budget - note.length));
+    // keep a code block closed if the cut landed inside it
+    if ((cut.match(/```/g) ?? []).length % 2 === 1) cut = `${cut.slice(0, Math.max(0, cut.length - 4))}\n\`\`\``;
+    description = `${cut}${note}`;
+  }
+  return {
+    embeds: [{ title, ...(description ? { description } : {}), color: reply.ok ? COLOR.ok : COLOR.error, fields }],
+    allowed_mentions: { parse: [] },
+  };
+}

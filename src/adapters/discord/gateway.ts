@@ -1,0 +1,79 @@
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from "discord.js";
+import { renderDiscordMessage, type DiscordMessage } from "./embeds.ts";
+import {
+  answerDiscord,
+  DEFER_AFTER_MS,
+  discordAutocomplete,
+  isSlow,
+  within,
+  type DiscordDeps,
+  type DiscordRequest,
+} from "./interactions.ts";
+import { translator } from "../../core/i18n/translate.ts";
+import { detectLang, langFromLocale } from "../../core/lang.ts";
+
+function toRequest(interaction: ChatInputCommandInteraction | AutocompleteInteraction): DiscordRequest {
+  const member = interaction.member;
+  const roleIds = member && "roles" in member ? (Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()]) : [];
+  return {
+    commandName: interaction.commandName,
+    options: interaction.options.data.map((o) => ({ name: o.name, value: o.value ?? undefined, focused: o.focused })),
+    locale: interaction.locale,
+    userId: interaction.user.id,
+    permissions: interaction.memberPermissions?.bitfield.toString() ?? null,
+    roleIds,
+  };
+}
+
+const asOptions = (message: DiscordMessage) => ({ embeds: message.embeds, allowedMentions: { parse: [] } });
+
+async function handleCommand(deps: DiscordDeps, interaction: ChatInputCommandInteraction): Promise<void> {
+  const request = toRequest(interaction);
+  if (isSlow(request.commandName)) await interaction.deferReply();
+  const work = answerDiscord(deps, request);
+  let reply = interaction.deferred ? await work : await within(work, DEFER_AFTER_MS);
+  if (!reply) {
+    await interaction.deferReply();
+    reply = await work;
+  }
+  const message = asOptions(renderDiscordMessage(reply));
+  if (!interaction.deferred) {
+    await interaction.reply(reply.ok ? message : { ...message, flags: MessageFlags.Ephemeral });
+  } else if (reply.ok) {
+    await interaction.editReply(message);
+  } else {
+    // a deferred answer is public; an error goes to the asker alone instead
+    await interaction.deleteReply();
+    await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+  }
+}
+
+/** The gateway surface: discord.js with the minimum intent, and mentions off by default. */
+export function createDiscordClient(deps: DiscordDeps, apiUrl?: string): Client {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    ...(apiUrl ? { rest: { api: apiUrl } } : {}),
+  });
+  client.on(Events.InteractionCreate, async (interaction: Interaction) => {
+    try {
+      if (interaction.isAutocomplete()) await interaction.respond(discordAutocomplete(deps, toRequest(interaction)));
+      else if (interaction.isChatInputCommand()) await handleCommand(deps, interaction);
+    } catch (error) {
+      deps.logger.error({ err: error, surface: "discord" }, "interaction failed");
+      if (!interaction.isChatInputCommand()) return;
+      const t = translator(detectLang("", langFromLocale(interaction.locale)));
+      const failure = { content: t("error.internal"), flags: MessageFlags.Ephemeral as const, allowedMentions: { parse: [] } };
+      await (interaction.replied || interaction.deferred ? interaction.followUp(failure) : interaction.reply(failure)).catch(() => undefined);
+    }
+  });
+  return client;
+}

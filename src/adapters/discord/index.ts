@@ -1,0 +1,64 @@
+import type { Server } from "node:http";
+import type { ListenOptions } from "node:net";
+import { fileURLToPath } from "node:url";
+import { ShardingManager, type Client } from "discord.js";
+import type pino from "pino";
+import type { KnowledgeBase } from "../../core/knowledge-base.ts";
+import { ConfigError } from "../../config/env-error.ts";
+import type { InFlight } from "../../runtime/in-flight.ts";
+import type { RunningSurface } from "../../runtime/surface.ts";
+import type { DiscordConfig } from "./config.ts";
+import { createDiscordClient } from "./gateway.ts";
+import { createInteractionsServer } from "./http-interactions.ts";
+
+export { readDiscordConfig } from "./config.ts";
+
+export interface StartDiscordDeps {
+  config: DiscordConfig;
+  knowledge: () => KnowledgeBase;
+  logger: pino.Logger;
+  inFlight: InFlight;
+  listen?: ListenOptions;
+}
+
+const SHARD_SCRIPT = fileURLToPath(new URL("./shard.ts", import.meta.url));
+
+export async function loginClient(client: Client, token: string): Promise<void> {
+  try {
+    await client.login(token);
+  } catch (error) {
+    throw new ConfigError("DISCORD_TOKEN", `Discord did not accept it (${(error as Error).message})`);
+  }
+}
+
+export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurface & { server?: Server }> {
+  const { config, logger } = deps;
+  const handlerDeps = { knowledge: deps.knowledge, logger, inFlight: deps.inFlight, adminRoleIds: config.adminRoleIds };
+  if (config.mode.kind === "http") {
+    const server = createInteractionsServer(handlerDeps, config.mode.publicKey, config.apiUrl);
+    const listen = deps.listen ?? { port: config.mode.port };
+    await new Promise<void>((resolve, reject) => server.once("error", reject).listen(listen, resolve));
+    logger.info({ surface: "discord", mode: "http", address: server.address() }, "Discord interactions endpoint is listening");
+    return { name: "discord", server, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+  if (config.mode.shards !== null) {
+    const manager = new ShardingManager(SHARD_SCRIPT, {
+      token: config.mode.token,
+      totalShards: config.mode.shards,
+      execArgv: ["--import", "tsx"],
+    });
+    manager.on("shardCreate", (shard) => logger.info({ surface: "discord", shard: shard.id }, "shard started"));
+    await manager.spawn();
+    return {
+      name: "discord",
+      stop: async () => {
+        // each shard drains its own answers on SIGTERM
+        await Promise.all([...manager.shards.values()].map((shard) => (shard.process?.kill("SIGTERM"), undefined)));
+      },
+    };
+  }
+  const client = createDiscordClient(handlerDeps, config.apiUrl);
+  await loginClient(client, config.mode.token);
+  logger.info({ surface: "discord", mode: "gateway", user: client.user?.tag }, "Discord gateway is connected");
+  return { name: "discord", stop: () => client.destroy() };
+}

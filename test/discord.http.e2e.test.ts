@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APP_ID, ed25519Keys, interaction, signDiscord } from "./fakes/discord.ts";
+import { startDiscordHttpUnderTest } from "./fakes/discord-http.ts";
+import { realKnowledgeBase } from "./helpers.ts";
+
+let discord: Awaited<ReturnType<typeof startDiscordHttpUnderTest>>;
+beforeAll(async () => {
+  discord = await startDiscordHttpUnderTest(await realKnowledgeBase());
+});
+afterAll(async () => {
+  await discord?.stop();
+});
+
+describe("Discord HTTP interactions, verified with Ed25519", () => {
+  it("answers PING with PONG", async () => {
+    const response = await discord.post({ type: 1, id: "1", application_id: APP_ID, token: "t", version: 1 });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ type: 1 });
+  });
+
+  it("answers a command with the same embed as the gateway", async () => {
+    const response = await discord.post(interaction({ name: "compare", options: [{ name: "model1", type: 3, value: "gpt-5" }, { name: "model2", type: 3, value: "深度求索" }] }));
+    const body = (await response.json()) as { type: number; data: { embeds: { title: string }[]; allowed_mentions: unknown; flags?: number } };
+    expect(body.type).toBe(4);
+    expect(body.data.embeds[0]!.title).toContain("价格对比");
+    expect(body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(body.data.flags).toBeUndefined();
+  });
+
+  it("answers autocomplete", async () => {
+    const response = await discord.post(interaction({ name: "selfhost", type: 4, options: [{ name: "model", type: 3, value: "gpt-oss", focused: true }] }));
+    const body = (await response.json()) as { type: number; data: { choices: { value: string }[] } };
+    expect(body.type).toBe(8);
+    expect(body.data.choices.map((c) => c.value)).toEqual(expect.arrayContaining(["gpt-oss-120b", "gpt-oss-20b"]));
+  });
+
+  it("sends errors privately", async () => {
+    const response = await discord.post(interaction({ name: "selfhost", options: [{ name: "model", type: 3, value: "gpt-6" }] }));
+    const body = (await response.json()) as { data: { flags: number } };
+    expect(body.data.flags).toBe(64);
+  });
+
+  it("defers a slow command and edits the original message through the REST API", async () => {
+    const payload = interaction({ name: "estimate", options: [{ name: "text", type: 3, value: "hello world" }] });
+    const before = discord.emulator.rest.requests.length;
+    const response = await discord.post(payload);
+    expect(await response.json()).toEqual({ type: 5 });
+    const edit = await discord.emulator.rest.next(`/api/v10/webhooks/${APP_ID}/${payload.token}/messages/`, before);
+    expect(edit.method).toBe("PATCH");
+    expect(JSON.stringify(edit.json)).toContain("tokens in your text");
+  });
+});
+
+describe("requests Discord did not sign get 401", () => {
+  const body = () => interaction({ name: "compare", options: [{ name: "model1", type: 3, value: "gpt-5" }] });
+  const now = () => String(Math.floor(Date.now() / 1000));
+
+  it("a signature from another key", async () => {
+    const other = ed25519Keys();
+    const raw = body();
+    const timestamp = now();
+    const response = await discord.post(raw, { "x-signature-ed25519": signDiscord(other.privateKey, timestamp, JSON.stringify(raw)), "x-signature-timestamp": timestamp });
+    expect(response.status).toBe(401);
+  });
+
+  it("a body changed after signing", async () => {
+    const timestamp = now();
+    const signature = signDiscord(discord.keys.privateKey, timestamp, JSON.stringify(body()));
+    const response = await fetch(discord.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-signature-ed25519": signature, "x-signature-timestamp": timestamp },
+      body: JSON.stringify({ ...body(), type: 1 }),
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it("missing headers", async () => {
+    expect((await discord.post(body(), {})).status).toBe(401);
+    expect((await discord.post({ type: 1 }, { "x-signature-timestamp": now() })).status).toBe(401);
+  });
+
+  it("a malformed signature", async () => {
+    expect((await discord.post(body(), { "x-signature-ed25519": "zz", "x-signature-timestamp": now() })).status).toBe(401);
+  });
+});
