@@ -1,9 +1,11 @@
+import { tierLabel } from "../src/core/i18n/translate.ts";
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { today } from "../src/core/clock.ts";
 import { formatCount, formatPrice, formatTokens, formatUsd } from "../src/core/format.ts";
 import { TIERS, type Capability, type PricedModel } from "../src/core/knowledge/schema.ts";
 import { articleSource, findTasks, modelSource, pricedModels } from "../src/core/knowledge-base.ts";
 import { workloadCost } from "../src/core/pricing.ts";
+import { priceAge } from "../src/core/price-age.ts";
 import { makeReply, type Source } from "../src/core/reply.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 
@@ -100,7 +102,7 @@ export const cheapest: Command = {
     const notes: string[] = [];
     const sources: Source[] = [];
     for (const task of tasks) {
-      notes.push(t.pick(text.suggested, { task: t.pick(TASK_NAMES[task.id] ?? { en: task.id, zh: task.id }), tier: t(`tier.${task.suggestedTier}`), advice: t.pick(task.advice) }));
+      notes.push(t.pick(text.suggested, { task: t.pick(TASK_NAMES[task.id] ?? { en: task.id, zh: task.id }), tier: tierLabel(t, task.suggestedTier), advice: t.pick(task.advice) }));
       const source = articleSource(kb, task.article, task.section, t.lang);
       if (source) sources.push(source);
     }
@@ -110,6 +112,8 @@ export const cheapest: Command = {
       if (conclusion) sources.push(conclusion);
     }
     notes.push(t.pick(text.skippedDeprecated));
+    const age = priceAge(t, recommendations.flatMap(({ best }) => (best ? [best.model] : [])));
+    if (age) notes.push(age.note);
     for (const { best } of recommendations) if (best) sources.push(modelSource(best.model, t.lang));
 
     const taskNames = tasks.map((task) => t.pick(TASK_NAMES[task.id] ?? { en: task.id, zh: task.id }));
@@ -128,7 +132,7 @@ export const cheapest: Command = {
       table: {
         columns: [t("col.tier"), t("col.model"), t("col.input"), t("col.output"), t("col.context"), t("col.cost")],
         rows: recommendations.map(({ tier, best }) =>
-          best ? [t(`tier.${tier}`), ...row(best.model, best.cost)] : [t(`tier.${tier}`), t.pick(text.noneFits), t("none"), t("none"), t("none"), t("none")],
+          best ? [tierLabel(t, tier), ...row(best.model, best.cost)] : [tierLabel(t, tier), t.pick(text.noneFits), t("none"), t("none"), t("none"), t("none")],
         ),
         align: ["left", "left", "right", "right", "right", "right"],
       },
@@ -152,6 +156,7 @@ export const cheapest: Command = {
             : { tier, id: null, inputPer1M: null, outputPer1M: null, contextWindow: null, capabilities: [], cost: null },
         ),
         suggestedTiers: tasks.map((task) => ({ task: task.id, tier: task.suggestedTier })),
+        ...age?.data,
       },
     });
   },

@@ -1,3 +1,4 @@
+import { tierLabel } from "../src/core/i18n/translate.ts";
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { formatCount, formatPrice, formatRatio, formatUsd } from "../src/core/format.ts";
@@ -7,6 +8,7 @@ import { costRatio, workloadCost } from "../src/core/pricing.ts";
 import { makeReply, type Source } from "../src/core/reply.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 import { today } from "../src/core/clock.ts";
+import { priceAge } from "../src/core/price-age.ts";
 
 const MAX_MODELS = 5;
 
@@ -66,6 +68,10 @@ export const compare: Command = {
       if (cost.cachedAtInputPrice) notes.push(t("cachedAtInput", { model: model.name }));
     }
 
+    const fromCatalog = models.filter((m) => isPriced(m) && m.catalog).map((m) => m.name);
+    if (fromCatalog.length) notes.push(t("catalogNote", { models: fromCatalog.join(", ") }));
+    const age = priceAge(t, models);
+    if (age) notes.push(age.note);
     let lead = "";
     if (priced.length === 1 && cheapest) {
       lead = t.pick(text.leadOne, { workload: workloadText, name: cheapest.model.name, cost: formatUsd(cheapest.cost.totalUsd) });
@@ -81,11 +87,11 @@ export const compare: Command = {
 
     const costOf = (model: Model) => priced.find((p) => p.model === model)?.cost.totalUsd ?? null;
     const rows = models.map((model) => {
-      if (!isPriced(model)) return [model.name, t(`tier.${model.tier}`), t("none"), t("none"), t("none"), t("none"), t("none")];
+      if (!isPriced(model)) return [model.name, tierLabel(t, model.tier), t("none"), t("none"), t("none"), t("none"), t("none")];
       const cost = costOf(model);
       return [
         model.name,
-        t(`tier.${model.tier}`),
+        tierLabel(t, model.tier),
         formatPrice(model.inputPer1M),
         formatPrice(model.outputPer1M),
         model.cachedInputPer1M === undefined ? t("none") : formatPrice(model.cachedInputPer1M),
@@ -124,6 +130,7 @@ export const compare: Command = {
           asOf: model.asOf,
         })),
         cheapest: cheapest?.model.id ?? null,
+        ...age?.data,
       },
     });
   },

@@ -5,6 +5,7 @@ import { isPriced, type PricedModel } from "../src/core/knowledge/schema.ts";
 import { modelSource, pricedModels } from "../src/core/knowledge-base.ts";
 import { requireModel } from "../src/core/model-notes.ts";
 import { workloadCost } from "../src/core/pricing.ts";
+import { priceAge } from "../src/core/price-age.ts";
 import { makeReply } from "../src/core/reply.ts";
 import { countTokens, encodingFor } from "../src/core/tokens.ts";
 
@@ -74,6 +75,8 @@ export const estimate: Command = {
     const notes = [];
     if (approximate) notes.push(t.pick(text.approximate, { encoding }));
     if (!args.options.has("out")) notes.push(t.pick(text.outAssumed, { out: formatTokens(out, t.lang) }));
+    const age = priceAge(t, models);
+    if (age) notes.push(age.note);
     return makeReply({
       command: "estimate",
       lang: t.lang,
@@ -100,6 +103,7 @@ export const estimate: Command = {
         outputTokensPerRequest: out,
         requests: n,
         costs: costs.map((c) => ({ id: c.model.id, exact: c.exact, perRequest: c.perRequest, cost: c.total })),
+        ...age?.data,
       },
     });
   },

@@ -1,3 +1,4 @@
+import { tierLabel } from "../src/core/i18n/translate.ts";
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { formatCount, formatPrice } from "../src/core/format.ts";
 import { isPriced, TIERS, type Model } from "../src/core/knowledge/schema.ts";
@@ -55,7 +56,7 @@ export const models: Command = {
     const rows = found.map((model) => [
       model.name,
       model.provider,
-      t(`tier.${model.tier}`),
+      tierLabel(t, model.tier),
       isPriced(model) ? formatPrice(model.inputPer1M) : t.pick(text.articleOnly),
       isPriced(model) ? formatPrice(model.outputPer1M) : t("none"),
       isPriced(model) ? formatCount(model.contextWindow, t.lang) : t("none"),

@@ -1,3 +1,4 @@
+import { tierLabel } from "../src/core/i18n/translate.ts";
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { formatCount, formatNumber, formatPercent, formatPrice, formatTokens, formatUsd } from "../src/core/format.ts";
@@ -6,6 +7,7 @@ import { articleSource, modelSource, pricedModels, type KnowledgeBase } from "..
 import { requireModel } from "../src/core/model-notes.ts";
 import { normalizeName } from "../src/core/names.ts";
 import { blendedPer1M } from "../src/core/pricing.ts";
+import { priceAge } from "../src/core/price-age.ts";
 import { makeReply, type Field, type Source } from "../src/core/reply.ts";
 import { gpusForWeights, selfhostCost } from "../src/core/selfhost-math.ts";
 import type { Translator } from "../src/core/i18n/translate.ts";
@@ -87,7 +89,7 @@ function closedModelReply(kb: KnowledgeBase, t: Translator, model: Model) {
     lead: t.pick(text.closedLead, { provider: model.provider, model: model.name }),
     table: {
       columns: [t("col.model"), t("col.tier"), t.pick(text.colParams), t.pick(text.colApi), t.pick(text.colMeasured)],
-      rows: alternatives.map(({ model: m, blended }) => [m.name, t(`tier.${m.tier}`), m.parametersB ? `${formatNumber(m.parametersB, 1)}B` : t("none"), formatPrice(blended), measuredOn(m)]),
+      rows: alternatives.map(({ model: m, blended }) => [m.name, tierLabel(t, m.tier), m.parametersB ? `${formatNumber(m.parametersB, 1)}B` : t("none"), formatPrice(blended), measuredOn(m)]),
       align: ["left", "left", "right", "right", "left"],
     },
     notes: [t.pick(text.verdict)],
@@ -211,6 +213,8 @@ export const selfhost: Command = {
       notes.push(t.pick(text.volume, { tokens: tokens(volume), api: formatUsd(apiMonthly), self: formatUsd(selfMonthly), deployments }));
     }
     notes.push(t.pick(text.verdict), t.pick(text.assumptions));
+    const age = priceAge(t, [model]);
+    if (age) notes.push(age.note);
 
     const sources: Source[] = [
       { title: gpu.name, ref: gpu.source, asOf: gpu.asOf },
@@ -246,6 +250,7 @@ export const selfhost: Command = {
         breakEvenTokensPerMonth: result.breakEvenTokensPerMonth,
         breakEvenWithinCapacity: result.breakEvenWithinCapacity,
         volume: volumeData,
+        ...age?.data,
       },
     });
   },

@@ -12,11 +12,12 @@ import type { RunningSurface } from "./runtime/surface.ts";
 /** Starts the surfaces whose credentials are configured; with none, the terminal. */
 loadDotEnv();
 const logger = createLogger();
-const kb = await loadOrExit();
+const kb = await loadOrExit(logger);
+kb.watch();
 const inFlight = new InFlight();
 const surfaces: RunningSurface[] = [];
 
-const shared = { knowledge: () => kb, logger, inFlight };
+const shared = { knowledge: kb, logger, inFlight };
 try {
   const slack = readSlackConfig(process.env);
   const discord = readDiscordConfig(process.env);
@@ -36,13 +37,14 @@ if (surfaces.length) {
     stopping = true;
     logger.info({ signal, inFlight: inFlight.size }, "stopping: no new work, finishing answers in flight");
     await Promise.allSettled(surfaces.map((s) => s.stop()));
+    kb.close();
     await inFlight.drain();
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
-} else if (process.stdin.isTTY) {
-  await runRepl(kb);
 } else {
-  await runLineMode(kb, process.argv.includes("--json"));
+  if (process.stdin.isTTY) await runRepl(kb);
+  else await runLineMode(kb, process.argv.includes("--json"));
+  kb.close();
 }

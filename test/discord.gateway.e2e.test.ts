@@ -9,8 +9,9 @@ import { startDiscordUnderTest } from "./fakes/discord-client.ts";
 import { realKnowledgeBase } from "./helpers.ts";
 
 let discord: Awaited<ReturnType<typeof startDiscordUnderTest>>;
+const ADMIN_ROLE = "1600000000000000001";
 beforeAll(async () => {
-  discord = await startDiscordUnderTest(await realKnowledgeBase());
+  discord = await startDiscordUnderTest(await realKnowledgeBase(), [ADMIN_ROLE]);
 });
 afterAll(async () => {
   await discord?.stop();
@@ -98,6 +99,16 @@ describe("discord.js gateway mode against the emulator", () => {
       ],
     });
     expect(callback.data.embeds![0]!.description).toContain("Only models with: context ≥ 1M tokens, vision");
+  });
+
+  it("keeps /status for members with Manage Server or an admin role", async () => {
+    const refused = await send({ name: "status", locale: "zh-CN" });
+    expect(refused.callback.data.flags).toBe(64);
+    expect(refused.callback.data.embeds![0]!.description).toContain("仅供机器人管理员使用");
+    const manager = await send({ name: "status", permissions: String(1 << 5) });
+    expect(manager.callback.data.embeds![0]!.title).toBe("Knowledge status");
+    const roleHolder = await send({ name: "status", roles: [ADMIN_ROLE] });
+    expect(roleHolder.callback.data.embeds![0]!.title).toBe("Knowledge status");
   });
 
   it("never lets echoed text ping: @everyone stays text and allowed_mentions is empty", async () => {

@@ -2,6 +2,7 @@ import { answer } from "../src/core/dispatch.ts";
 import { parseLine } from "../src/core/dispatch.ts";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import { buildKnowledgeBase, type KnowledgeBase } from "../src/core/knowledge-base.ts";
+import { staticKnowledge, type KnowledgeSource } from "../src/core/knowledge-store.ts";
 import { knowledgeDir } from "../src/core/knowledge-dir.ts";
 import type { Reply } from "../src/core/reply.ts";
 
@@ -17,5 +18,9 @@ export function realKnowledgeBase(): Promise<KnowledgeBase> {
 export async function ask(line: string): Promise<Reply> {
   const kb = await realKnowledgeBase();
   const { command, text } = parseLine(line);
-  return answer(kb, { command, text, user: { id: "tester" }, isAdmin: false, surface: "test" });
+  return answer(staticKnowledge(kb), { command, text, user: { id: "tester" }, isAdmin: false, surface: "test" });
+}
+
+export function asSource(knowledge: KnowledgeBase | KnowledgeSource): KnowledgeSource {
+  return "current" in knowledge ? knowledge : staticKnowledge(knowledge);
 }

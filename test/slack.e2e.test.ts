@@ -12,7 +12,7 @@ let nextId = 0;
 beforeAll(async () => {
   kb = await realKnowledgeBase();
   fake = await startFakeSlack();
-  slack = await startSlackUnderTest(kb, fake.baseUrl);
+  slack = await startSlackUnderTest(kb, fake.baseUrl, { adminUserIds: ["UADMIN"] });
 });
 afterAll(async () => {
   await slack?.stop();
@@ -109,6 +109,16 @@ describe("Slack slash commands through Bolt's real HTTP receiver", () => {
     expect(message.channel).toBe("C1");
     expect(blockText(message)).toContain("DeepSeek");
     expect(posted.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+  });
+
+  it("keeps /status and /reload for the admins in SLACK_ADMIN_USER_IDS", async () => {
+    const refused = await slashCommand("status", "", "U123");
+    expect(refused.posted.response_type).toBe("ephemeral");
+    expect(blockText(refused.posted)).toContain("for the bot's admins");
+    const allowed = await slashCommand("status", "", "UADMIN");
+    expect(allowed.posted.blocks[0]!.text!.text).toBe("Knowledge status");
+    const reload = await slashCommand("reload", "", "UADMIN");
+    expect(reload.posted.blocks[0]!.text!.text).toContain("Knowledge reloaded");
   });
 
   it("never logs the bot token or the signing secret", async () => {

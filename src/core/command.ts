@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from "./knowledge-base.ts";
+import type { KnowledgeSource } from "./knowledge-store.ts";
 import type { Lang } from "./lang.ts";
 import type { Reply } from "./reply.ts";
 import type { ParsedArgs } from "./args.ts";
@@ -52,6 +53,8 @@ export interface CommandSpec {
   flags?: FlagSpec[];
   /** answers that can take over a second (large inputs): surfaces acknowledge first */
   slow?: boolean;
+  /** only admins may run it; everyone else gets a polite refusal */
+  adminOnly?: boolean;
 }
 
 export interface CommandContext {
@@ -59,6 +62,8 @@ export interface CommandContext {
   args: ParsedArgs;
   lang: Lang;
   kb: KnowledgeBase;
+  /** the live knowledge, for admin commands that report on it or reload it */
+  knowledge: KnowledgeSource;
   t: Translator;
 }
 

@@ -3,7 +3,7 @@ import { parseArgs } from "./args.ts";
 import type { CommandInput } from "./command.ts";
 import { UserError, type ErrorCode } from "./errors.ts";
 import { translator, type Translator } from "./i18n/translate.ts";
-import type { KnowledgeBase } from "./knowledge-base.ts";
+import type { KnowledgeSource } from "./knowledge-store.ts";
 import { detectLang, type Lang } from "./lang.ts";
 import { makeReply, type Reply } from "./reply.ts";
 
@@ -34,8 +34,10 @@ function errorReply(t: Translator, command: string, code: ErrorCode, message: st
 }
 
 /** The shared dispatcher: every surface hands it a CommandInput and renders the Reply it returns. Never throws. */
-export async function answer(kb: KnowledgeBase, input: CommandInput, logger?: Logger): Promise<Reply> {
+export async function answer(source: KnowledgeSource, input: CommandInput, logger?: Logger): Promise<Reply> {
   const name = input.command ?? "ask";
+  // the whole command runs on the snapshot current when it started, even if a reload swaps in another
+  const kb = source.current();
   let lang: Lang = detectLang(input.text, input.langHint);
   try {
     const command = findCommand(name);
@@ -45,7 +47,8 @@ export async function answer(kb: KnowledgeBase, input: CommandInput, logger?: Lo
     if (!args.rest.trim() && command.spec.positional?.required) {
       throw new UserError("bad_input", name === "ask" ? "error.empty" : name === "selfhost" ? "error.needModel" : name === "estimate" ? "error.needText" : "error.needModels");
     }
-    return await command.run({ input, args, lang, kb, t: translator(lang) });
+    if (command.spec.adminOnly && !input.isAdmin) throw new UserError("forbidden", "error.adminOnly", { command: name });
+    return await command.run({ input, args, lang, kb, knowledge: source, t: translator(lang) });
   } catch (error) {
     const t = translator(lang);
     if (error instanceof UserError) return errorReply(t, name, error.code, t(error.key, error.params), error.suggestions);

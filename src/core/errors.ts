@@ -1,6 +1,6 @@
 import type { MessageKey } from "./i18n/messages.ts";
 
-export type ErrorCode = "unknown_model" | "ambiguous_model" | "bad_input" | "unknown_command" | "not_priced" | "internal";
+export type ErrorCode = "unknown_model" | "ambiguous_model" | "bad_input" | "unknown_command" | "forbidden" | "rate_limited" | "internal";
 
 /** An error meant for the person who asked: its message is a translation key, never a stack trace. */
 export class UserError extends Error {

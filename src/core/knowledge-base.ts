@@ -16,12 +16,12 @@ export interface KnowledgeBase {
 
 export function buildKnowledgeBase(knowledge: Knowledge): KnowledgeBase {
   const version = createHash("sha256")
-    .update(JSON.stringify([knowledge.models, knowledge.selfhost, knowledge.tasks, knowledge.articles]))
+    .update(JSON.stringify([knowledge.models, knowledge.selfhost, knowledge.tasks, knowledge.articles, knowledge.catalog.length]))
     .digest("hex")
     .slice(0, 12);
   return Object.freeze({
     knowledge,
-    resolver: new ModelResolver(knowledge.models),
+    resolver: new ModelResolver(knowledge.models, knowledge.catalog),
     articles: new ArticleIndex(knowledge.articles),
     version,
   });

@@ -4,6 +4,7 @@ import { isPriced, type Model } from "./knowledge/schema.ts";
 import { articleSource, modelSource, type KnowledgeBase } from "./knowledge-base.ts";
 import type { Source } from "./reply.ts";
 import { UserError } from "./errors.ts";
+import { priceChanges } from "./price-age.ts";
 import type { Resolution } from "./models/resolve.ts";
 
 function claimText(model: Model): string | null {
@@ -39,6 +40,7 @@ export function modelNotes(kb: KnowledgeBase, t: Translator, model: Model, today
     const params = { model: model.name, claim, articleDate: articleDate(kb, model), asOf: model.asOf, price: formatPrice(model.inputPer1M) };
     notes.push(model.inputPer1M >= min && model.inputPer1M <= max ? t("claim.matches", params) : t("claim.differs", params));
   }
+  notes.push(...priceChanges(t, model));
   if (model.deprecationDate && model.deprecationDate <= today) {
     notes.push(t("deprecated", { model: model.name, date: model.deprecationDate }));
   }

@@ -6,6 +6,7 @@ import { interaction } from "../fakes/discord.ts";
 import { startDiscordUnderTest } from "../fakes/discord-client.ts";
 import { startDiscordHttpUnderTest } from "../fakes/discord-http.ts";
 import { RecordingServer } from "../fakes/recorder.ts";
+import { asSource } from "../helpers.ts";
 import { postSigned, slashCommandBody, startFakeSlack, startSlackUnderTest } from "../fakes/slack.ts";
 
 /** What a person sees on a surface after typing a command: all visible text, and whether it was shown as an error. */
@@ -24,7 +25,7 @@ export async function terminalDriver(kb: KnowledgeBase): Promise<SurfaceDriver> 
   return {
     name: "terminal",
     async ask(command, text) {
-      const reply = await answerLine(kb, `/${command} ${text}`);
+      const reply = await answerLine(asSource(kb), `/${command} ${text}`);
       return { text: reply.text, isError: !reply.ok };
     },
     close: async () => {},

@@ -2,6 +2,8 @@ import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { startDiscord } from "../../src/adapters/discord/index.ts";
 import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
+import type { KnowledgeSource } from "../../src/core/knowledge-store.ts";
+import { asSource } from "../helpers.ts";
 import { InFlight } from "../../src/runtime/in-flight.ts";
 import { ed25519Keys, signDiscord, startDiscordEmulator } from "./discord.ts";
 
@@ -11,7 +13,7 @@ export async function startDiscordHttpUnderTest(kb: KnowledgeBase) {
   const keys = ed25519Keys();
   const surface = await startDiscord({
     config: { mode: { kind: "http", publicKey: keys.publicKeyHex, port: 0, token: null }, apiUrl: emulator.apiUrl, adminRoleIds: [] },
-    knowledge: () => kb,
+    knowledge: asSource(kb),
     logger: pino({ level: "silent" }),
     inFlight: new InFlight(),
     listen: { port: 0, host: "127.0.0.1" },

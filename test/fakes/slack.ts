@@ -4,6 +4,8 @@ import pino from "pino";
 import { createSlackApp, startSlackApp } from "../../src/adapters/slack/app.ts";
 import type { SlackConfig } from "../../src/adapters/slack/config.ts";
 import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
+import type { KnowledgeSource } from "../../src/core/knowledge-store.ts";
+import { asSource } from "../helpers.ts";
 import { InFlight } from "../../src/runtime/in-flight.ts";
 import { RecordingServer, sendJson } from "./recorder.ts";
 
@@ -47,7 +49,7 @@ export async function startFakeSlack() {
 }
 
 /** The real Bolt app on a free loopback port, its Web API pointed at the fake. */
-export async function startSlackUnderTest(kb: KnowledgeBase, apiBaseUrl: string, overrides: Partial<SlackConfig> = {}) {
+export async function startSlackUnderTest(kb: KnowledgeBase | KnowledgeSource, apiBaseUrl: string, overrides: Partial<SlackConfig> = {}) {
   const logs: string[] = [];
   const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(line) });
   const config: SlackConfig = {
@@ -58,7 +60,7 @@ export async function startSlackUnderTest(kb: KnowledgeBase, apiBaseUrl: string,
     ...overrides,
   };
   const inFlight = new InFlight();
-  const app = createSlackApp({ config, knowledge: () => kb, logger, inFlight });
+  const app = createSlackApp({ config, knowledge: asSource(kb), logger, inFlight });
   const server = await startSlackApp(app, config, { port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/slack/events`;
   return { app, url, logs, inFlight, stop: () => app.stop() };

@@ -1,10 +1,10 @@
 import { createInterface } from "node:readline";
-import type { KnowledgeBase } from "../../core/knowledge-base.ts";
+import type { KnowledgeSource } from "../../core/knowledge-store.ts";
 import { replyToJson } from "../../core/reply.ts";
 import { answerLine } from "./session.ts";
 
 /** Scripting mode: one command per input line, one answer per output record (JSON Lines with --json). */
-export async function runLineMode(kb: KnowledgeBase, json: boolean, input: NodeJS.ReadableStream = process.stdin): Promise<void> {
+export async function runLineMode(kb: KnowledgeSource, json: boolean, input: NodeJS.ReadableStream = process.stdin): Promise<void> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;

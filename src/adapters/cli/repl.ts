@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline/promises";
-import type { KnowledgeBase } from "../../core/knowledge-base.ts";
+import type { KnowledgeSource } from "../../core/knowledge-store.ts";
 import { answerLine } from "./session.ts";
 import { renderTerminal } from "./render-terminal.ts";
 
@@ -8,7 +8,7 @@ Try: /compare gpt-5 deepseek · /cheapest coding · /selfhost gpt-oss-120b · �
 Type /quit to leave.`;
 
 /** The interactive terminal: the embedded default surface, needing no credentials. */
-export async function runRepl(kb: KnowledgeBase): Promise<void> {
+export async function runRepl(kb: KnowledgeSource): Promise<void> {
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   console.log(WELCOME);
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: "\nmodelwise> " });

@@ -1,14 +1,12 @@
 import { userInfo } from "node:os";
 import { answer, parseLine } from "../../core/dispatch.ts";
-import type { KnowledgeBase } from "../../core/knowledge-base.ts";
 import type { Reply } from "../../core/reply.ts";
-import { loadKnowledge } from "../../core/knowledge/load.ts";
-import { buildKnowledgeBase } from "../../core/knowledge-base.ts";
 import { knowledgeDir } from "../../core/knowledge-dir.ts";
+import { KnowledgeStore, type KnowledgeSource, type StoreLogger } from "../../core/knowledge-store.ts";
 import { KnowledgeInvalidError, formatProblem } from "../../core/knowledge/problems.ts";
 
 /** The local terminal user is the machine's user, and an admin of their own bot. */
-export function answerLine(kb: KnowledgeBase, line: string): Promise<Reply> {
+export function answerLine(knowledge: KnowledgeSource, line: string): Promise<Reply> {
   const { command, text } = parseLine(line);
   let user = "local";
   try {
@@ -16,15 +14,15 @@ export function answerLine(kb: KnowledgeBase, line: string): Promise<Reply> {
   } catch {
     // some containers have no passwd entry; "local" is fine
   }
-  return answer(kb, { command, text, user: { id: user }, isAdmin: true, surface: "terminal" }, {
+  return answer(knowledge, { command, text, user: { id: user }, isAdmin: true, surface: "terminal" }, {
     error: (details, message) => console.error(message, details.err),
   });
 }
 
 /** Loads knowledge/ or exits with the list of problems (file, entry, field), never a stack trace. */
-export async function loadOrExit(): Promise<KnowledgeBase> {
+export async function loadOrExit(logger?: StoreLogger): Promise<KnowledgeStore> {
   try {
-    return buildKnowledgeBase(await loadKnowledge(knowledgeDir()));
+    return await KnowledgeStore.open(knowledgeDir(), { logger, catalogPath: process.env.MODELWISE_CATALOG?.trim() || undefined });
   } catch (error) {
     if (error instanceof KnowledgeInvalidError) {
       console.error(`modelwise: the knowledge folder has ${error.problems.length} problem(s):`);

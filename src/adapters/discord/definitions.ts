@@ -1,4 +1,5 @@
 import {
+  PermissionFlagsBits,
   SlashCommandBuilder,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type SlashCommandStringOption,
@@ -46,6 +47,8 @@ function addOption(builder: SlashCommandBuilder, option: OptionSpec): void {
 export function discordCommandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return commands.map(({ spec }) => {
     const builder = localized(new SlashCommandBuilder().setName(spec.name).setDescription(describe(spec.description.en)), spec.localName.zh, spec.description.zh);
+    // hidden from members without Manage Server by default; server admins can grant it to roles in Integrations
+    if (spec.adminOnly) builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
     const positional = spec.positional;
     if (positional?.kind === "models" || positional?.kind === "model") {
       modelOptionNames(spec).forEach((name, i) =>

@@ -3,7 +3,7 @@ import type { ListenOptions } from "node:net";
 import { fileURLToPath } from "node:url";
 import { ShardingManager, type Client } from "discord.js";
 import type pino from "pino";
-import type { KnowledgeBase } from "../../core/knowledge-base.ts";
+import type { KnowledgeSource } from "../../core/knowledge-store.ts";
 import { ConfigError } from "../../config/env-error.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
 import type { RunningSurface } from "../../runtime/surface.ts";
@@ -15,7 +15,7 @@ export { readDiscordConfig } from "./config.ts";
 
 export interface StartDiscordDeps {
   config: DiscordConfig;
-  knowledge: () => KnowledgeBase;
+  knowledge: KnowledgeSource;
   logger: pino.Logger;
   inFlight: InFlight;
   listen?: ListenOptions;

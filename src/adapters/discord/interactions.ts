@@ -1,7 +1,7 @@
 import { findCommand } from "../../../commands/index.ts";
 import type { CommandInput } from "../../core/command.ts";
 import { answer, type Logger } from "../../core/dispatch.ts";
-import type { KnowledgeBase } from "../../core/knowledge-base.ts";
+import type { KnowledgeSource } from "../../core/knowledge-store.ts";
 import { detectLang, langFromLocale } from "../../core/lang.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
@@ -20,7 +20,7 @@ export interface DiscordRequest {
 }
 
 export interface DiscordDeps {
-  knowledge: () => KnowledgeBase;
+  knowledge: KnowledgeSource;
   logger: Logger;
   inFlight: InFlight;
   adminRoleIds: string[];
@@ -48,7 +48,7 @@ export function toCommandInput(request: DiscordRequest, adminRoleIds: string[]):
 }
 
 export function answerDiscord(deps: DiscordDeps, request: DiscordRequest): Promise<Reply> {
-  return deps.inFlight.track(answer(deps.knowledge(), toCommandInput(request, deps.adminRoleIds), deps.logger));
+  return deps.inFlight.track(answer(deps.knowledge, toCommandInput(request, deps.adminRoleIds), deps.logger));
 }
 
 export function isSlow(commandName: string): boolean {
@@ -59,7 +59,7 @@ export function discordAutocomplete(deps: DiscordDeps, request: DiscordRequest):
   const focused = request.options.find((o) => o.focused);
   if (!focused) return [];
   const typed = String(focused.value ?? "");
-  return autocompleteChoices(deps.knowledge(), focused.name, typed, detectLang(typed, langFromLocale(request.locale)));
+  return autocompleteChoices(deps.knowledge.current(), focused.name, typed, detectLang(typed, langFromLocale(request.locale)));
 }
 
 /** Resolves with the reply, or with null if it is not ready within `ms` (the caller then defers). */

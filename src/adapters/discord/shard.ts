@@ -11,12 +11,14 @@ loadDotEnv();
 const logger = createLogger().child({ shard: process.env.SHARDS });
 const config = readDiscordConfig(process.env);
 if (!config || config.mode.kind !== "gateway") throw new Error("a shard needs DISCORD_TOKEN");
-const kb = await loadOrExit();
+const knowledge = await loadOrExit(logger);
+knowledge.watch();
 const inFlight = new InFlight();
-const client = createDiscordClient({ knowledge: () => kb, logger, inFlight, adminRoleIds: config.adminRoleIds }, config.apiUrl);
+const client = createDiscordClient({ knowledge, logger, inFlight, adminRoleIds: config.adminRoleIds }, config.apiUrl);
 await loginClient(client, config.mode.token);
 process.on("SIGTERM", async () => {
   await client.destroy();
+  knowledge.close();
   await inFlight.drain();
   process.exit(0);
 });

@@ -4,7 +4,7 @@ import { App, LogLevel } from "@slack/bolt";
 import type pino from "pino";
 import { commands } from "../../../commands/index.ts";
 import { answer, parseLine } from "../../core/dispatch.ts";
-import type { KnowledgeBase } from "../../core/knowledge-base.ts";
+import type { KnowledgeSource } from "../../core/knowledge-store.ts";
 import type { Reply } from "../../core/reply.ts";
 import { ConfigError } from "../../config/env-error.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
@@ -17,7 +17,7 @@ type BoltApp = App;
 
 export interface SlackDeps {
   config: SlackConfig;
-  knowledge: () => KnowledgeBase;
+  knowledge: KnowledgeSource;
   logger: pino.Logger;
   inFlight: InFlight;
 }
@@ -26,7 +26,7 @@ const ALWAYS_PRIVATE = new Set(["help"]);
 
 function slackAnswer(deps: SlackDeps, command: string | null, text: string, userId: string): Promise<Reply> {
   const input = { command, text, user: { id: userId }, isAdmin: deps.config.adminUserIds.includes(userId), surface: "slack" as const };
-  return deps.inFlight.track(answer(deps.knowledge(), input, deps.logger));
+  return deps.inFlight.track(answer(deps.knowledge, input, deps.logger));
 }
 
 /** The Slack surface: every registry command as a slash command, plus @mentions answered in the thread. */

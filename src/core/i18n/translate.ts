@@ -25,3 +25,8 @@ export function translator(lang: Lang): Translator {
   t.sentences = (parts) => parts.filter(Boolean).join(lang === "zh" ? "" : " ");
   return t;
 }
+
+/** A tier's name, or "catalog" for models from the full LiteLLM catalog, which have none. */
+export function tierLabel(t: Translator, tier: "ultra-low" | "balanced" | "premium" | null): string {
+  return t(tier ? `tier.${tier}` : "tier.catalog");
+}

@@ -9,16 +9,24 @@ import {
   pricedModelSchema,
   selfhostFileSchema,
   tasksFileSchema,
+  importLogSchema,
+  type ImportRecord,
   type Model,
+  type PricedModel,
   type SelfhostFile,
   type Task,
   type Workload,
 } from "./schema.ts";
 import { YamlFile } from "./yaml-file.ts";
 import { normalizeName } from "../names.ts";
+import { loadCatalog } from "./catalog.ts";
 
 export interface Knowledge {
+  /** the newest `npm run knowledge:import`, if any */
+  lastImport: ImportRecord | null;
   models: readonly Model[];
+  /** the whole LiteLLM map when MODELWISE_CATALOG names one; empty otherwise */
+  catalog: readonly PricedModel[];
   defaultWorkload: Workload;
   estimateOutputTokens: number;
   selfhost: SelfhostFile;
@@ -37,6 +45,8 @@ async function readKnowledgeFiles(dir: string): Promise<{ yamls: Map<string, Fil
   for (const name of ["models.yaml", "selfhost.yaml", "tasks.yaml"]) {
     yamls.set(name, { file: `knowledge/${name}`, text: await readFile(join(dir, name), "utf8") });
   }
+  const importLog = await readFile(join(dir, "import-log.yaml"), "utf8").catch(() => null);
+  if (importLog !== null) yamls.set("import-log.yaml", { file: "knowledge/import-log.yaml", text: importLog });
   const articleNames = (await readdir(join(dir, "articles"))).filter((name) => name.endsWith(".md")).sort();
   const articles = await Promise.all(
     articleNames.map(async (name) => ({
@@ -89,7 +99,7 @@ function validateModels(yaml: YamlFile, problems: KnowledgeProblem[]) {
 }
 
 function validateCrossReferences(
-  knowledge: Omit<Knowledge, "loadedAt">,
+  knowledge: Omit<Knowledge, "loadedAt" | "catalog">,
   files: { models: YamlFile; selfhost: YamlFile; tasks: YamlFile },
   problems: KnowledgeProblem[],
 ) {
@@ -116,8 +126,13 @@ function validateCrossReferences(
   });
 }
 
+export interface LoadOptions {
+  /** a LiteLLM price map to load as the extended catalog */
+  catalogPath?: string;
+}
+
 /** Loads and validates the whole knowledge folder; throws KnowledgeInvalidError listing every problem. */
-export async function loadKnowledge(dir: string, now: Date = new Date()): Promise<Knowledge> {
+export async function loadKnowledge(dir: string, now: Date = new Date(), options: LoadOptions = {}): Promise<Knowledge> {
   const { yamls, articles: articleTexts } = await readKnowledgeFiles(dir);
   const problems: KnowledgeProblem[] = [];
   const parsed = new Map<string, YamlFile>();
@@ -138,11 +153,14 @@ export async function loadKnowledge(dir: string, now: Date = new Date()): Promis
   const models = modelsYaml ? validateModels(modelsYaml, problems) : null;
   const selfhost = selfhostYaml ? selfhostYaml.validate(selfhostFileSchema, selfhostYaml.toJS(), [], "file") : null;
   const tasks = tasksYaml ? tasksYaml.validate(tasksFileSchema, tasksYaml.toJS(), [], "file") : null;
-  problems.push(...(selfhost?.problems ?? []), ...(tasks?.problems ?? []));
+  const importYaml = parsed.get("import-log.yaml");
+  const imports = importYaml ? importYaml.validate(importLogSchema, importYaml.toJS(), [], "file") : null;
+  problems.push(...(selfhost?.problems ?? []), ...(tasks?.problems ?? []), ...(imports?.problems ?? []));
   if (!models || !selfhost?.data || !tasks?.data || !modelsYaml || !selfhostYaml || !tasksYaml || problems.length) {
     throw new KnowledgeInvalidError(problems);
   }
   const knowledge = {
+    lastImport: imports?.data?.imports[0] ?? null,
     models: models.models,
     defaultWorkload: models.defaultWorkload,
     estimateOutputTokens: models.estimateOutputTokens,
@@ -156,5 +174,6 @@ export async function loadKnowledge(dir: string, now: Date = new Date()): Promis
     if (model.asOf > today) problems.push(modelsYaml.problem(["models"], `model "${model.id}"`, "asOf", `${model.asOf} is in the future`));
   }
   if (problems.length) throw new KnowledgeInvalidError(problems);
-  return { ...knowledge, loadedAt: now };
+  const catalog = options.catalogPath ? await loadCatalog(options.catalogPath, knowledge.models, today) : [];
+  return { ...knowledge, catalog, loadedAt: now };
 }

@@ -46,6 +46,14 @@ const modelBase = {
   asOf: isoDate,
 };
 
+const priceHistorySchema = z.strictObject({
+  inputPer1M: pricePer1M,
+  outputPer1M: pricePer1M,
+  cachedInputPer1M: pricePer1M.optional(),
+  asOf: isoDate,
+});
+export type PriceHistory = z.infer<typeof priceHistorySchema>;
+
 export const pricedModelSchema = z.strictObject({
   ...modelBase,
   inputPer1M: pricePer1M,
@@ -54,6 +62,8 @@ export const pricedModelSchema = z.strictObject({
   contextWindow: tokenCount,
   maxOutput: tokenCount,
   litellmKey: z.string().min(1).optional(),
+  /** earlier prices, newest first: each until the next one's asOf (the last until this entry's asOf) */
+  history: z.array(priceHistorySchema).optional(),
 });
 
 export const articleOnlyModelSchema = z.strictObject({
@@ -61,7 +71,8 @@ export const articleOnlyModelSchema = z.strictObject({
   articleOnly: z.strictObject({ nearest: z.string().min(1), reason: bilingual }),
 });
 
-export type PricedModel = z.infer<typeof pricedModelSchema>;
+/** A priced model. Catalog entries (the whole LiteLLM map, loaded on request) have no tier and are marked `catalog`. */
+export type PricedModel = Omit<z.infer<typeof pricedModelSchema>, "tier"> & { tier: Tier | null; catalog?: true };
 export type ArticleOnlyModel = z.infer<typeof articleOnlyModelSchema>;
 export type Model = PricedModel | ArticleOnlyModel;
 
@@ -133,6 +144,17 @@ const taskSchema = z.strictObject({
 });
 export type Task = z.infer<typeof taskSchema>;
 export const tasksFileSchema = z.strictObject({ tasks: z.array(taskSchema) });
+
+const importRecordSchema = z.strictObject({
+  at: isoDate,
+  source: z.string().min(1),
+  pricesAsOf: isoDate,
+  changed: z.array(z.string()).default([]),
+  unchanged: z.array(z.string()).default([]),
+  missing: z.array(z.string()).default([]),
+});
+export type ImportRecord = z.infer<typeof importRecordSchema>;
+export const importLogSchema = z.strictObject({ imports: z.array(importRecordSchema) });
 
 export const articleFrontMatterSchema = z.object({
   title: z.string().min(1),

@@ -19,35 +19,72 @@ function namesOf(model: Model): string[] {
   return [model.id, model.name, withoutNote, ...model.aliases, ...model.aliasesZh];
 }
 
+type NameEntry = { model: Model; name: string };
+
+function fuseOver(models: readonly Model[], names: (m: Model) => string[]): Fuse<NameEntry> {
+  const entries = models.flatMap((model) => names(model).map((name) => ({ model, name })));
+  return new Fuse(entries, { keys: ["name"], includeScore: true, threshold: 0.45, ignoreLocation: true });
+}
+
+/** A catalog key is also known by its last path segment ("xai/grok-3" → "grok-3") unless that name is taken. */
+const shortName = (model: Model) => model.id.split("/").at(-1)!;
+
 /** Resolves model names as people type them: exact aliases first, fuzzy search only as a fallback. */
 export class ModelResolver {
   private readonly byName = new Map<string, Model>();
-  private readonly fuse: Fuse<{ model: Model; name: string }>;
+  /** normalized names in sorted order, for prefix (family) lookups by binary search */
+  private readonly sortedNames: string[];
+  private readonly hanNames: string[];
+  private readonly fuse: Fuse<NameEntry>;
+  private readonly catalogFuse: Fuse<NameEntry> | null;
 
-  constructor(readonly models: readonly Model[]) {
+  constructor(
+    readonly models: readonly Model[],
+    readonly catalog: readonly Model[] = [],
+  ) {
+    // full catalog keys first, then their short names where still free
+    for (const model of catalog) this.byName.set(normalizeName(model.id), model);
+    for (const model of catalog) {
+      const short = normalizeName(shortName(model));
+      if (!this.byName.has(short)) this.byName.set(short, model);
+    }
+    // curated names are set last, so they win over any catalog entry of the same name
     for (const model of models) for (const name of namesOf(model)) this.byName.set(normalizeName(name), model);
-    const entries = models.flatMap((model) => namesOf(model).map((name) => ({ model, name })));
-    this.fuse = new Fuse(entries, { keys: ["name"], includeScore: true, threshold: 0.45, ignoreLocation: true });
+    this.sortedNames = [...this.byName.keys()].sort();
+    this.hanNames = this.sortedNames.filter((name) => /\p{Script=Han}/u.test(name)).sort((a, b) => b.length - a.length);
+    this.fuse = fuseOver(models, namesOf);
+    this.catalogFuse = catalog.length ? fuseOver(catalog, (m) => [m.id]) : null;
   }
 
   exact(name: string): Model | undefined {
     return this.byName.get(normalizeName(name));
   }
 
-  /** Models that have a name starting with `prefix` (a family word such as "claude" or "gemini"). */
+  /** Models that have a name starting with `prefix` (a family word such as "claude" or "gemini"), curated ones first. */
   private family(prefix: string): Model[] {
     const key = normalizeName(prefix);
     if (key.length < 3) return [];
+    let low = 0;
+    let high = this.sortedNames.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.sortedNames[mid]! < key) low = mid + 1;
+      else high = mid;
+    }
     const found = new Set<Model>();
-    for (const [name, model] of this.byName) if (name.startsWith(key)) found.add(model);
-    return [...found];
+    for (let i = low; i < this.sortedNames.length && this.sortedNames[i]!.startsWith(key); i++) found.add(this.byName.get(this.sortedNames[i]!)!);
+    return [...found].sort((a, b) => Number(Boolean((a as { catalog?: true }).catalog)) - Number(Boolean((b as { catalog?: true }).catalog)));
   }
 
+  /** Nearest names by fuzzy search: the curated table first, the catalog only to fill up. */
   search(query: string, limit = SUGGESTIONS): Model[] {
     const seen = new Set<Model>();
-    for (const hit of this.fuse.search(query, { limit: limit * 4 })) {
-      seen.add(hit.item.model);
-      if (seen.size === limit) break;
+    for (const index of [this.fuse, this.catalogFuse]) {
+      if (!index || seen.size >= limit) continue;
+      for (const hit of index.search(query, { limit: limit * 4 })) {
+        seen.add(hit.item.model);
+        if (seen.size === limit) break;
+      }
     }
     return [...seen];
   }
@@ -140,10 +177,9 @@ export class ModelResolver {
 
   /** Chinese aliases inside a run of Han characters ("深度求索和通义千问哪个便宜"), longest first. */
   private hanMentions(run: string): Model[] {
-    const names = [...this.byName.keys()].filter((name) => /\p{Script=Han}/u.test(name)).sort((a, b) => b.length - a.length);
     const found: Model[] = [];
     let rest = run;
-    for (const name of names) {
+    for (const name of this.hanNames) {
       if (!rest.includes(name)) continue;
       const model = this.byName.get(name)!;
       if (!found.includes(model)) found.push(model);

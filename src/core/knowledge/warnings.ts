@@ -1,0 +1,26 @@
+import { daysBetween, STALE_AFTER_DAYS } from "../price-age.ts";
+import type { Knowledge } from "./load.ts";
+import { isPriced } from "./schema.ts";
+
+export interface KnowledgeWarning {
+  file: string;
+  entry: string;
+  message: string;
+}
+
+/** Things worth an admin's attention that do not stop the bot: old prices, deprecated models, models the last import missed. */
+export function knowledgeWarnings(knowledge: Knowledge, today: string): KnowledgeWarning[] {
+  const warnings: KnowledgeWarning[] = [];
+  for (const model of knowledge.models.filter(isPriced)) {
+    const entry = `model "${model.id}"`;
+    const age = daysBetween(model.asOf, today);
+    if (age > STALE_AFTER_DAYS) warnings.push({ file: "knowledge/models.yaml", entry, message: `price is ${age} days old (asOf ${model.asOf})` });
+    if (model.deprecationDate && model.deprecationDate <= today) {
+      warnings.push({ file: "knowledge/models.yaml", entry, message: `deprecated by its provider since ${model.deprecationDate}` });
+    }
+  }
+  for (const id of knowledge.lastImport?.missing ?? []) {
+    warnings.push({ file: "knowledge/import-log.yaml", entry: `model "${id}"`, message: `was missing from the last import (${knowledge.lastImport!.at})` });
+  }
+  return warnings;
+}

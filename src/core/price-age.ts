@@ -1,0 +1,38 @@
+import { today } from "./clock.ts";
+import type { Translator } from "./i18n/translate.ts";
+import { isPriced, type Model } from "./knowledge/schema.ts";
+import { formatPrice } from "./format.ts";
+
+export const STALE_AFTER_DAYS = 90;
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** How old the oldest price shown is, as a note (a warning past 90 days) and as data. */
+export function priceAge(t: Translator, models: readonly Model[]): { note: string; data: { pricesAsOf: string; priceAgeDays: number; pricesStale: boolean } } | null {
+  const dates = models.filter(isPriced).map((m) => m.asOf).sort();
+  const oldest = dates[0];
+  if (!oldest) return null;
+  const days = daysBetween(oldest, today());
+  const stale = days > STALE_AFTER_DAYS;
+  return {
+    note: t(stale ? "pricesStale" : "pricesFresh", { date: oldest, days }),
+    data: { pricesAsOf: oldest, priceAgeDays: days, pricesStale: stale },
+  };
+}
+
+/** "GPT-5 input went from $X to $Y on DATE", from the history an import recorded. */
+export function priceChanges(t: Translator, model: Model): string[] {
+  if (!isPriced(model) || !model.history?.length) return [];
+  const previous = model.history[0]!;
+  const notes: string[] = [];
+  for (const part of ["input", "output"] as const) {
+    const before = part === "input" ? previous.inputPer1M : previous.outputPer1M;
+    const now = part === "input" ? model.inputPer1M : model.outputPer1M;
+    if (before !== now) {
+      notes.push(t("priceChange", { model: model.name, part: t(`price.${part}`), from: formatPrice(before), to: formatPrice(now), date: model.asOf }));
+    }
+  }
+  return notes;
+}
