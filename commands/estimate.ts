@@ -9,7 +9,7 @@ import { priceAge } from "../src/core/price-age.ts";
 import { makeReply } from "../src/core/reply.ts";
 import { countTokens, encodingFor } from "../src/core/tokens.ts";
 
-export const MAX_ESTIMATE_CHARS = 500_000;
+export const MAX_ESTIMATE_CHARS = 5_000_000;
 
 const text = {
   title: { en: "{tokens} in your text", zh: "你的文本共 {tokens}" },

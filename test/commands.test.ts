@@ -168,9 +168,9 @@ describe("/estimate", () => {
   });
 
   it("refuses text over the limit with a clear error", async () => {
-    const reply = await ask(`/estimate ${"a".repeat(500_001)}`);
+    const reply = await ask(`/estimate ${"a".repeat(5_000_001)}`);
     expect(reply.ok).toBe(false);
-    expect(reply.text).toContain("the limit is 500,000");
+    expect(reply.text).toContain("the limit is 5,000,000");
   });
 });
 

@@ -18,7 +18,7 @@ export function realKnowledgeBase(): Promise<KnowledgeBase> {
 export async function ask(line: string): Promise<Reply> {
   const kb = await realKnowledgeBase();
   const { command, text } = parseLine(line);
-  return answer(staticKnowledge(kb), { command, text, user: { id: "tester" }, isAdmin: false, surface: "test" });
+  return answer(staticKnowledge(kb), { command, text, user: { id: "tester" }, isAdmin: false, surface: "test" }, undefined, null);
 }
 
 export function asSource(knowledge: KnowledgeBase | KnowledgeSource): KnowledgeSource {

@@ -37,7 +37,7 @@ async function openStore(dir: string): Promise<KnowledgeStore> {
 
 const ask = (store: KnowledgeStore, line: string, isAdmin = false): Promise<Reply> => {
   const [command, ...rest] = line.replace(/^\//, "").split(" ");
-  return answer(store, { command: command!, text: rest.join(" "), user: { id: "u" }, isAdmin, surface: "test" });
+  return answer(store, { command: command!, text: rest.join(" "), user: { id: "u" }, isAdmin, surface: "test" }, undefined, null);
 };
 const gpt5Input = (reply: Reply) => (reply.data as { models: { id: string; inputPer1M: number }[] }).models.find((m) => m.id === "gpt-5")!.inputPer1M;
 

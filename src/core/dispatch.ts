@@ -6,6 +6,7 @@ import { translator, type Translator } from "./i18n/translate.ts";
 import type { KnowledgeSource } from "./knowledge-store.ts";
 import { detectLang, type Lang } from "./lang.ts";
 import { makeReply, type Reply } from "./reply.ts";
+import { rateLimiterFromEnv, type RateLimiter } from "./rate-limit.ts";
 
 export interface Logger {
   error(details: Record<string, unknown>, message: string): void;
@@ -33,13 +34,20 @@ function errorReply(t: Translator, command: string, code: ErrorCode, message: st
   });
 }
 
-/** The shared dispatcher: every surface hands it a CommandInput and renders the Reply it returns. Never throws. */
-export async function answer(source: KnowledgeSource, input: CommandInput, logger?: Logger): Promise<Reply> {
+const sharedLimiter = rateLimiterFromEnv();
+
+/**
+ * The shared dispatcher: every surface hands it a CommandInput and renders the Reply it returns. Never throws.
+ * Chat users are rate-limited per user (the local terminal user is not); pass `limiter: null` to turn it off.
+ */
+export async function answer(source: KnowledgeSource, input: CommandInput, logger?: Logger, limiter: RateLimiter | null = sharedLimiter): Promise<Reply> {
   const name = input.command ?? "ask";
   // the whole command runs on the snapshot current when it started, even if a reload swaps in another
   const kb = source.current();
   let lang: Lang = detectLang(input.text, input.langHint);
   try {
+    const wait = limiter && input.surface !== "terminal" ? limiter.take(`${input.surface}:${input.user.id}`) : 0;
+    if (wait > 0) throw new UserError("rate_limited", "error.slowDown", { seconds: wait });
     const command = findCommand(name);
     if (!command) throw new UserError("unknown_command", "error.unknownCommand", { name }, commands.map((c) => `/${c.spec.name}`).filter((c) => c.includes(name.slice(0, 2))));
     const args = parseArgs(input.text, command.spec.options, FREE_TEXT.has(command.spec.name));

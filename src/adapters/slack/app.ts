@@ -41,6 +41,8 @@ export function createSlackApp(deps: SlackDeps): BoltApp {
       : { signingSecret: config.mode.signingSecret }),
     clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {},
     logger,
+    // commands and mentions need no conversation state; skipping Bolt's store saves work on every request
+    convoStore: false,
     logLevel: deps.logger.isLevelEnabled("debug") ? LogLevel.DEBUG : LogLevel.INFO,
     // startSlackApp checks the token itself, so a bad one is a clear startup error, not an unhandled rejection
     tokenVerificationEnabled: false,

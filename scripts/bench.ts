@@ -1,0 +1,24 @@
+import { cpus, totalmem } from "node:os";
+import { latencyRows } from "./bench/latency.ts";
+import { slackRows } from "./bench/slack.ts";
+import { startRows } from "./bench/start.ts";
+import { tokenRows, type Row } from "./bench/tokens.ts";
+
+/** npm run bench [-- --quick]: every speed figure with its bar and the named peers, all measured in this run. */
+const quick = process.argv.includes("--quick");
+const rows: Row[] = [];
+const section = async (name: string, run: () => Promise<Row[]> | Row[]) => {
+  process.stderr.write(`measuring ${name}…\n`);
+  rows.push(...(await run()));
+};
+await section("token counting", () => tokenRows(quick ? 0.6 : 1));
+await section("latency", () => latencyRows(quick ? 0.2 : 1));
+await section("start-up", () => startRows(quick ? 2 : 5));
+await section("Slack under load", () => slackRows(quick ? 3 : 20));
+
+const cell = (text: string) => text.replace(/\|/g, "\\|");
+console.log(`\nmodelwise bench${quick ? " (--quick)" : ""}: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+console.log("| figure | bar | result | peers (same run) | ratio | met |");
+console.log("|---|---|---|---|---|---|");
+for (const r of rows) console.log(`| ${cell(r.figure)} | ${cell(r.bar)} | ${cell(r.result)} | ${cell(r.peers)} | ${cell(r.ratio)} | ${r.met === null ? "" : r.met ? "yes" : "**no**"} |`);
+process.exit(0);

@@ -1,0 +1,39 @@
+/** A token bucket per user: bursts are fine, a flood from one user cannot starve everyone else. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    readonly burst: number,
+    readonly perMinute: number,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  /** Takes one request's token; returns 0 when allowed, else the seconds until the next one is. */
+  take(key: string): number {
+    const now = this.now();
+    const refillPerMs = this.perMinute / 60_000;
+    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) * refillPerMs);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    if (this.buckets.size > 100_000) this.forgetFull(now);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return Math.ceil((1 - bucket.tokens) / refillPerMs / 1000);
+  }
+
+  /** Users whose bucket has refilled need no memory. */
+  private forgetFull(now: number): void {
+    for (const [key, bucket] of this.buckets) {
+      if (bucket.tokens + (now - bucket.at) * (this.perMinute / 60_000) >= this.burst) this.buckets.delete(key);
+    }
+  }
+}
+
+/** MODELWISE_RATE_LIMIT="burst/perMinute", default 20 at once and 30 a minute per chat user. */
+export function rateLimiterFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimiter {
+  const match = /^(\d+)\/(\d+)$/.exec(env.MODELWISE_RATE_LIMIT?.trim() ?? "");
+  return match ? new RateLimiter(Number(match[1]), Number(match[2])) : new RateLimiter(20, 30);
+}
