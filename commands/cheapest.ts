@@ -124,10 +124,22 @@ export const cheapest: Command = {
       formatCount(model.contextWindow, t.lang),
       formatUsd(cost),
     ];
+    const title = taskNames.length ? t.pick(text.titleTask, { tasks: taskNames.join(t.lang === "zh" ? "、" : ", ") }) : t.pick(text.title);
+    const found = recommendations.flatMap(({ tier, best }) => (best ? [{ tier, ...best }] : []));
     return makeReply({
       command: "cheapest",
       lang: t.lang,
-      title: taskNames.length ? t.pick(text.titleTask, { tasks: taskNames.join(t.lang === "zh" ? "、" : ", ") }) : t.pick(text.title),
+      title,
+      chart:
+        found.length > 1
+          ? {
+              kind: "bars",
+              title,
+              axisLabel: t("chart.costAxis", { workload: describeWorkload(t, workload, false) }),
+              logNote: t("chart.log"),
+              items: found.map(({ tier, model, cost }) => ({ label: `${tierLabel(t, tier)}: ${model.name}`, value: cost, valueLabel: formatUsd(cost) })),
+            }
+          : null,
       lead: t.sentences(lead),
       table: {
         columns: [t("col.tier"), t("col.model"), t("col.input"), t("col.output"), t("col.context"), t("col.cost")],

@@ -100,10 +100,11 @@ export const compare: Command = {
       ];
     });
     const names = models.map((m) => m.name);
+    const title = names.length === 1 ? t.pick(text.titleOne, { name: names[0]! }) : t.pick(text.title, { names: names.join(t.pick(text.separator)) });
     return makeReply({
       command: "compare",
       lang: t.lang,
-      title: names.length === 1 ? t.pick(text.titleOne, { name: names[0]! }) : t.pick(text.title, { names: names.join(t.pick(text.separator)) }),
+      title,
       lead,
       table: {
         columns: [t("col.model"), t("col.tier"), t("col.input"), t("col.output"), t("col.cached"), t("col.context"), t("col.cost")],
@@ -112,6 +113,16 @@ export const compare: Command = {
       },
       notes,
       sources,
+      chart:
+        priced.length > 1
+          ? {
+              kind: "bars",
+              title,
+              axisLabel: t("chart.costAxis", { workload: describeWorkload(t, workload, false) }),
+              logNote: t("chart.log"),
+              items: priced.map(({ model, cost }) => ({ label: model.name, value: cost.totalUsd, valueLabel: formatUsd(cost.totalUsd) })),
+            }
+          : null,
       data: {
         workload,
         workloadIsDefault: isDefault,

@@ -57,6 +57,12 @@ const text = {
   colApi: { en: "API /1M (blended)", zh: "API/100万（混合）" },
   colParams: { en: "Parameters", zh: "参数量" },
   colMeasured: { en: "Measured on", zh: "实测硬件" },
+  chartTitle: { en: "{model}: API vs self-hosted on {count} × {gpu}, per month", zh: "{model}：API 与 {count} 块 {gpu} 自建的每月费用" },
+  chartX: { en: "tokens per month", zh: "每月Token" },
+  chartY: { en: "USD per month", zh: "每月美元" },
+  chartApi: { en: "API ({price} per 1M)", zh: "API（每100万 {price}）" },
+  chartSelf: { en: "self-hosted (one more deployment per capacity step)", zh: "自建（每超出一个部署容量加一个部署）" },
+  chartBreakEven: { en: "break-even", zh: "盈亏平衡" },
 };
 
 function findGpu(kb: KnowledgeBase, name: string): Gpu {
@@ -231,6 +237,20 @@ export const selfhost: Command = {
       title: t.pick(text.title, { model: model.name, count: gpuCount, gpu: gpu.id.toUpperCase() }),
       lead,
       fields,
+      chart: {
+        kind: "breakEven",
+        title: t.pick(text.chartTitle, { model: model.name, count: gpuCount, gpu: gpu.id.toUpperCase() }),
+        xLabel: t.pick(text.chartX),
+        yLabel: t.pick(text.chartY),
+        apiLabel: t.pick(text.chartApi, { price: formatUsd(apiCostPer1M) }),
+        selfLabel: t.pick(text.chartSelf),
+        breakEvenLabel: t.pick(text.chartBreakEven),
+        apiCostPer1M,
+        monthlyFixedUsd: result.monthlyFixedUsd,
+        capacityTokens: result.monthlyCapacityTokens,
+        breakEvenTokens: result.breakEvenTokensPerMonth,
+        formatTokens: t.lang,
+      },
       notes,
       sources,
       data: {

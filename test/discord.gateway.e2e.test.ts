@@ -7,6 +7,7 @@ import { commands } from "../commands/index.ts";
 import { APP_ID, BOT_TOKEN, GUILD_ID, interaction, startDiscordEmulator } from "./fakes/discord.ts";
 import { startDiscordUnderTest } from "./fakes/discord-client.ts";
 import { realKnowledgeBase } from "./helpers.ts";
+import { decodePng } from "./png.ts";
 
 let discord: Awaited<ReturnType<typeof startDiscordUnderTest>>;
 const ADMIN_ROLE = "1600000000000000001";
@@ -46,6 +47,17 @@ describe("discord.js gateway mode against the emulator", () => {
     expect(embed.fields.at(-1)!.name).toBe("Sources");
     expect(callback.data.allowed_mentions).toEqual({ parse: [] });
     expect(callback.data.flags ?? 0).toBe(0);
+  });
+
+  it("attaches the chart PNG and shows it in the embed", async () => {
+    const payload = interaction({ name: "compare", options: text("gpt-5", "deepseek") });
+    const before = discord.emulator.rest.requests.length;
+    discord.emulator.dispatch(payload);
+    const callback = await discord.emulator.rest.next(`/api/v10/interactions/${payload.id}/`, before);
+    expect(callback.headers["content-type"]).toMatch(/^multipart\/form-data/);
+    expect((callback.json as Callback).data.embeds![0]).toMatchObject({ image: { url: "attachment://modelwise-chart.png" } });
+    const png = callback.raw.subarray(callback.raw.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47])));
+    expect(decodePng(png).width).toBe(900);
   });
 
   it("answers in Chinese for a zh-CN user and for Chinese text", async () => {

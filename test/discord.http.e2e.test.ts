@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ID, ed25519Keys, interaction, signDiscord } from "./fakes/discord.ts";
 import { startDiscordHttpUnderTest } from "./fakes/discord-http.ts";
 import { realKnowledgeBase } from "./helpers.ts";
+import { decodePng } from "./png.ts";
 
 let discord: Awaited<ReturnType<typeof startDiscordHttpUnderTest>>;
 beforeAll(async () => {
@@ -25,6 +26,17 @@ describe("Discord HTTP interactions, verified with Ed25519", () => {
     expect(body.data.embeds[0]!.title).toContain("价格对比");
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
     expect(body.data.flags).toBeUndefined();
+  });
+
+  it("answers at once, then adds the chart as an attachment by editing the message", async () => {
+    const payload = interaction({ name: "cheapest", options: [{ name: "task", type: 3, value: "coding" }] });
+    const before = discord.emulator.rest.requests.length;
+    const body = (await (await discord.post(payload)).json()) as { type: number };
+    expect(body.type).toBe(4);
+    const edit = await discord.emulator.rest.next(`/api/v10/webhooks/${APP_ID}/${payload.token}/messages/`, before);
+    expect(edit.method).toBe("PATCH");
+    expect(edit.json).toMatchObject({ embeds: [{ image: { url: "attachment://modelwise-chart.png" } }], attachments: [{ filename: "modelwise-chart.png" }] });
+    expect(decodePng(edit.raw.subarray(edit.raw.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47])))).width).toBe(900);
   });
 
   it("answers autocomplete", async () => {

@@ -3,6 +3,7 @@ import type { KnowledgeBase } from "../src/core/knowledge-base.ts";
 import { RecordingServer } from "./fakes/recorder.ts";
 import { BOT_TOKEN, SIGNING_SECRET, postSigned, signSlack, slashCommandBody, startFakeSlack, startSlackUnderTest } from "./fakes/slack.ts";
 import { realKnowledgeBase } from "./helpers.ts";
+import { decodePng } from "./png.ts";
 
 let kb: KnowledgeBase;
 let fake: { api: RecordingServer; baseUrl: string };
@@ -51,6 +52,17 @@ describe("Slack slash commands through Bolt's real HTTP receiver", () => {
     expect(posted.blocks.at(-1)).toMatchObject({ type: "context" });
     expect(text).toMatch(/as of 2026-07-24/);
     expect(posted.text).toContain("GPT-5");
+  });
+
+  it("uploads the chart to the channel with files.uploadV2, with alt text", async () => {
+    const before = fake.api.requests.length;
+    await slashCommand("compare", "gpt-5 deepseek");
+    const asked = await fake.api.next("/api/files.getUploadURLExternal", before);
+    expect(asked.json).toMatchObject({ filename: "modelwise-chart.png", alt_text: expect.stringContaining("GPT-5 vs DeepSeek") });
+    const upload = await fake.api.next("/upload/F123", before);
+    expect(decodePng(upload.raw.subarray(upload.raw.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47])))).width).toBe(900);
+    const complete = await fake.api.next("/api/files.completeUploadExternal", before);
+    expect(complete.json).toMatchObject({ channel_id: "C1" });
   });
 
   it("answers a Chinese question in Chinese", async () => {

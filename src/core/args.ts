@@ -15,6 +15,7 @@ export interface ParsedArgs {
 /** Options every command understands. */
 const GLOBAL_OPTIONS: OptionSpec[] = [
   { name: "lang", aliases: ["language", "语言"], kind: "text", description: { en: "answer language: en or zh", zh: "回答语言：en 或 zh" } },
+  { name: "chart", aliases: ["图表"], kind: "text", description: { en: "off for no chart; in the terminal, a .png path to write it to", zh: "off 表示不要图表；终端中可给出 .png 路径" } },
 ];
 
 const OPTION = /^([\p{L}_][\p{L}\p{N}_-]*)\s*[:=：]\s*(.*)$/u;

@@ -56,7 +56,8 @@ export async function answer(source: KnowledgeSource, input: CommandInput, logge
       throw new UserError("bad_input", name === "ask" ? "error.empty" : name === "selfhost" ? "error.needModel" : name === "estimate" ? "error.needText" : "error.needModels");
     }
     if (command.spec.adminOnly && !input.isAdmin) throw new UserError("forbidden", "error.adminOnly", { command: name });
-    return await command.run({ input, args, lang, kb, knowledge: source, t: translator(lang) });
+    const reply = await command.run({ input, args, lang, kb, knowledge: source, t: translator(lang) });
+    return /^(off|no|none|关|关闭)$/i.test(String(args.options.get("chart") ?? "")) ? { ...reply, chart: null } : reply;
   } catch (error) {
     const t = translator(lang);
     if (error instanceof UserError) return errorReply(t, name, error.code, t(error.key, error.params), error.suggestions);

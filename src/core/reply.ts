@@ -1,3 +1,4 @@
+import type { ChartSpec } from "../charts/spec.ts";
 import type { Lang } from "./lang.ts";
 
 export interface Source {
@@ -30,11 +31,13 @@ export interface Reply {
   notes: string[];
   sources: Source[];
   data: Record<string, unknown>;
+  /** a picture of the numbers, where one helps; surfaces render it to PNG unless the user said chart:off */
+  chart: ChartSpec | null;
   text: string;
 }
 
-export type ReplyDraft = Omit<Reply, "text" | "fields" | "table" | "notes" | "sources" | "lead" | "ok"> &
-  Partial<Pick<Reply, "fields" | "table" | "notes" | "sources" | "lead" | "ok">>;
+export type ReplyDraft = Omit<Reply, "text" | "fields" | "table" | "notes" | "sources" | "lead" | "ok" | "chart"> &
+  Partial<Pick<Reply, "fields" | "table" | "notes" | "sources" | "lead" | "ok" | "chart">>;
 
 /** Display width: CJK and fullwidth characters take two terminal columns. */
 export function displayWidth(text: string): number {
@@ -107,6 +110,7 @@ export function makeReply(draft: ReplyDraft): Reply {
     notes: draft.notes ?? [],
     sources: uniqueSources(draft.sources ?? []),
     data: draft.data,
+    chart: draft.chart ?? null,
   };
   return { ...reply, text: renderPlainText(reply) };
 }

@@ -6,7 +6,18 @@ export interface Recorded {
   path: string;
   headers: IncomingMessage["headers"];
   body: string;
+  raw: Buffer;
   json: unknown;
+}
+
+/** The JSON part of a multipart upload (Discord sends files with a payload_json part). */
+function multipartJson(raw: Buffer, contentType: string): unknown {
+  const boundary = /boundary=([^;]+)/.exec(contentType)?.[1];
+  if (!boundary) return null;
+  for (const part of raw.toString("latin1").split(`--${boundary}`)) {
+    if (/name="payload_json"/.test(part)) return JSON.parse(Buffer.from(part.split("\r\n\r\n").slice(1).join("\r\n\r\n").replace(/\r\n$/, ""), "latin1").toString("utf8"));
+  }
+  return null;
 }
 
 type Route = (request: Recorded, response: ServerResponse) => void | Promise<void>;
@@ -21,14 +32,19 @@ export class RecordingServer {
     this.server = createServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const body = Buffer.concat(chunks).toString("utf8");
+      const raw = Buffer.concat(chunks);
+      const body = raw.toString("utf8");
+      const contentType = req.headers["content-type"] ?? "";
       let json: unknown = null;
-      try {
-        json = body ? JSON.parse(body) : null;
-      } catch {
-        json = Object.fromEntries(new URLSearchParams(body));
+      if (contentType.startsWith("multipart/form-data")) json = multipartJson(raw, contentType);
+      else {
+        try {
+          json = body ? JSON.parse(body) : null;
+        } catch {
+          json = Object.fromEntries(new URLSearchParams(body));
+        }
       }
-      const recorded: Recorded = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, json };
+      const recorded: Recorded = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, raw, json };
       this.requests.push(recorded);
       for (const waiter of this.waiters.filter((w) => w.match(recorded))) {
         waiter.resolve(recorded);

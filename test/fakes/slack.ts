@@ -41,6 +41,11 @@ export async function startFakeSlack() {
       return sendJson(response, 200, { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" });
     }
     if (request.path === "/api/chat.postMessage") return sendJson(response, 200, { ok: true, ts: "1700000000.000200" });
+    if (request.path === "/api/files.getUploadURLExternal") {
+      return sendJson(response, 200, { ok: true, upload_url: `http://${request.headers.host}/upload/F123`, file_id: "F123" });
+    }
+    if (request.path === "/upload/F123") return sendJson(response, 200, { ok: true });
+    if (request.path === "/api/files.completeUploadExternal") return sendJson(response, 200, { ok: true, files: [{ id: "F123" }] });
     if (request.path.startsWith("/respond/")) return sendJson(response, 200, { ok: true });
     return sendJson(response, 404, { ok: false, error: "unknown_method" });
   });

@@ -1,6 +1,6 @@
 import { replyToJson } from "../../core/reply.ts";
 import { runLineMode } from "./line-mode.ts";
-import { answerLine, loadOrExit } from "./session.ts";
+import { answerLine, chartWritten, loadOrExit, writeChartIfAsked } from "./session.ts";
 import { renderTerminal } from "./render-terminal.ts";
 
 /** `npm run -s ask -- [--json] "<command line>"`: answers once; with no line and piped stdin, one per input line. */
@@ -11,7 +11,10 @@ const kb = await loadOrExit();
 
 if (line) {
   const reply = await answerLine(kb, line);
-  console.log(json ? JSON.stringify(replyToJson(reply), null, 2) : renderTerminal(reply, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR));
+  const chart = await writeChartIfAsked(line, reply);
+  const json_ = { ...replyToJson(reply), ...(chart ? { chartPath: chart } : {}) };
+  console.log(json ? JSON.stringify(json_, null, 2) : renderTerminal(reply, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR));
+  if (chart && !json) console.log(`\n${chartWritten(reply.lang, chart)}`);
   process.exitCode = reply.ok ? 0 : 2;
 } else if (!process.stdin.isTTY) {
   await runLineMode(kb, json);

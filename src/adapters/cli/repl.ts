@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline/promises";
 import type { KnowledgeSource } from "../../core/knowledge-store.ts";
-import { answerLine } from "./session.ts";
+import { answerLine, chartWritten, writeChartIfAsked } from "./session.ts";
 import { renderTerminal } from "./render-terminal.ts";
 
 const WELCOME = `modelwise — which LLM to use, and what it will cost. Ask in English or Chinese.
@@ -16,7 +16,12 @@ export async function runRepl(kb: KnowledgeSource): Promise<void> {
   for await (const line of rl) {
     const trimmed = line.trim();
     if (/^[/／]?(quit|exit|退出)$/i.test(trimmed)) break;
-    if (trimmed) console.log(`\n${renderTerminal(await answerLine(kb, trimmed), color)}`);
+    if (trimmed) {
+      const reply = await answerLine(kb, trimmed);
+      console.log(`\n${renderTerminal(reply, color)}`);
+      const chart = await writeChartIfAsked(trimmed, reply);
+      if (chart) console.log(`\n${chartWritten(reply.lang, chart)}`);
+    }
     rl.prompt();
   }
   rl.close();

@@ -1,3 +1,4 @@
+import { CHART_FILE_NAME, renderChartPng } from "../../charts/render.ts";
 import { renderTable, type Reply } from "../../core/reply.ts";
 
 /** Discord's published limits, respected by construction. */
@@ -16,6 +17,7 @@ export interface DiscordEmbed {
   description?: string;
   color: number;
   fields: { name: string; value: string; inline: boolean }[];
+  image?: { url: string };
 }
 
 export interface DiscordMessage {
@@ -79,4 +81,18 @@ export function renderDiscordMessage(reply: Reply): DiscordMessage {
     embeds: [{ title, ...(description ? { description } : {}), color: reply.ok ? COLOR.ok : COLOR.error, fields }],
     allowed_mentions: { parse: [] },
   };
+}
+
+export interface ChartFile {
+  name: string;
+  data: Buffer;
+  description: string;
+}
+
+/** The reply's chart as a PNG attachment shown inside the embed; replies without one pass through. */
+export function withChart(message: DiscordMessage, reply: Reply): { message: DiscordMessage; file: ChartFile | null } {
+  if (!reply.chart || !reply.ok) return { message, file: null };
+  const file = { name: CHART_FILE_NAME, data: renderChartPng(reply.chart), description: reply.chart.title.slice(0, 1024) };
+  const [first, ...rest] = message.embeds;
+  return { message: { ...message, embeds: [{ ...first!, image: { url: `attachment://${CHART_FILE_NAME}` } }, ...rest] }, file };
 }

@@ -7,7 +7,7 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
 } from "discord.js";
-import { renderDiscordMessage, type DiscordMessage } from "./embeds.ts";
+import { renderDiscordMessage, withChart, type ChartFile, type DiscordMessage } from "./embeds.ts";
 import {
   answerDiscord,
   DEFER_AFTER_MS,
@@ -33,18 +33,23 @@ function toRequest(interaction: ChatInputCommandInteraction | AutocompleteIntera
   };
 }
 
-const asOptions = (message: DiscordMessage) => ({ embeds: message.embeds, allowedMentions: { parse: [] } });
+const asOptions = ({ message, file }: { message: DiscordMessage; file: ChartFile | null }) => ({
+  embeds: message.embeds,
+  allowedMentions: { parse: [] },
+  files: file ? [{ attachment: file.data, name: file.name, description: file.description }] : [],
+});
 
 async function handleCommand(deps: DiscordDeps, interaction: ChatInputCommandInteraction): Promise<void> {
   const request = toRequest(interaction);
   if (isSlow(request.commandName)) await interaction.deferReply();
-  const work = answerDiscord(deps, request);
-  let reply = interaction.deferred ? await work : await within(work, DEFER_AFTER_MS);
-  if (!reply) {
+  const work = answerDiscord(deps, request).then((reply) => ({ reply, rendered: withChart(renderDiscordMessage(reply), reply) }));
+  let done = interaction.deferred ? await work : await within(work, DEFER_AFTER_MS);
+  if (!done) {
     await interaction.deferReply();
-    reply = await work;
+    done = await work;
   }
-  const message = asOptions(renderDiscordMessage(reply));
+  const { reply } = done;
+  const message = asOptions(done.rendered);
   if (!interaction.deferred) {
     await interaction.reply(reply.ok ? message : { ...message, flags: MessageFlags.Ephemeral });
   } else if (reply.ok) {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { REST, Routes } from "discord.js";
 import type { Reply } from "../../core/reply.ts";
-import { renderDiscordMessage } from "./embeds.ts";
+import { renderDiscordMessage, withChart, type ChartFile, type DiscordMessage } from "./embeds.ts";
 import { answerDiscord, DEFER_AFTER_MS, discordAutocomplete, isSlow, within, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
 import { ed25519PublicKey, isValidDiscordSignature } from "./signature.ts";
 
@@ -61,11 +61,19 @@ export function createInteractionsServer(deps: DiscordDeps, publicKeyHex: string
   const key = ed25519PublicKey(publicKeyHex);
   const rest = new REST(apiUrl ? { api: apiUrl } : {});
 
+  /** Edits the original answer, attaching the chart when there is one. */
+  const editOriginal = (payload: InteractionPayload, message: DiscordMessage, file: ChartFile | null) =>
+    rest.patch(Routes.webhookMessage(payload.application_id, payload.token), {
+      body: file ? { ...message, attachments: [{ id: 0, filename: file.name, description: file.description }] } : message,
+      files: file ? [{ name: file.name, data: file.data, contentType: "image/png" }] : undefined,
+      auth: false,
+    });
+
   const finishLater = async (payload: InteractionPayload, work: Promise<Reply>) => {
     const reply = await work;
-    const message = renderDiscordMessage(reply);
+    const { message, file } = withChart(renderDiscordMessage(reply), reply);
     if (reply.ok) {
-      await rest.patch(Routes.webhookMessage(payload.application_id, payload.token), { body: message, auth: false });
+      await editOriginal(payload, message, file);
     } else {
       await rest.delete(Routes.webhookMessage(payload.application_id, payload.token), { auth: false });
       await rest.post(Routes.webhook(payload.application_id, payload.token), { body: { ...message, flags: EPHEMERAL }, auth: false });
@@ -93,7 +101,13 @@ export function createInteractionsServer(deps: DiscordDeps, publicKeyHex: string
       const reply = isSlow(discordRequest.commandName) ? null : await within(work, DEFER_AFTER_MS);
       if (reply) {
         const message = renderDiscordMessage(reply);
-        return send(response, 200, { type: Callback.Message, data: reply.ok ? message : { ...message, flags: EPHEMERAL } });
+        send(response, 200, { type: Callback.Message, data: reply.ok ? message : { ...message, flags: EPHEMERAL } });
+        // the answer is already shown; its chart follows as an edit, so rendering never delays the reply
+        if (reply.ok && reply.chart) {
+          const chart = withChart(message, reply);
+          await deps.inFlight.track(editOriginal(payload, chart.message, chart.file));
+        }
+        return;
       }
       send(response, 200, { type: Callback.Deferred });
       await deps.inFlight.track(finishLater(payload, work));

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { ListenOptions } from "node:net";
-import { App, LogLevel } from "@slack/bolt";
+import { App, LogLevel, type webApi } from "@slack/bolt";
 import type pino from "pino";
 import { commands } from "../../../commands/index.ts";
 import { answer, parseLine } from "../../core/dispatch.ts";
@@ -8,12 +8,14 @@ import type { KnowledgeSource } from "../../core/knowledge-store.ts";
 import type { Reply } from "../../core/reply.ts";
 import { ConfigError } from "../../config/env-error.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
+import { CHART_FILE_NAME, renderChartPng } from "../../charts/render.ts";
 import { renderSlackBlocks } from "./blocks.ts";
 import type { SlackConfig } from "./config.ts";
 import { boltLogger } from "./logger.ts";
 import { takePrivateFlag } from "./private-flag.ts";
 
 type BoltApp = App;
+type WebClient = webApi.WebClient;
 
 export interface SlackDeps {
   config: SlackConfig;
@@ -27,6 +29,17 @@ const ALWAYS_PRIVATE = new Set(["help"]);
 function slackAnswer(deps: SlackDeps, command: string | null, text: string, userId: string): Promise<Reply> {
   const input = { command, text, user: { id: userId }, isAdmin: deps.config.adminUserIds.includes(userId), surface: "slack" as const };
   return deps.inFlight.track(answer(deps.knowledge, input, deps.logger));
+}
+
+/** Posts the reply's chart with files.uploadV2, alt text included; a failed upload never loses the answer. */
+async function uploadChart(client: WebClient, deps: SlackDeps, reply: Reply, channel: string, thread?: string): Promise<void> {
+  if (!reply.ok || !reply.chart) return;
+  try {
+    const file = { file: renderChartPng(reply.chart), filename: CHART_FILE_NAME, title: reply.chart.title, alt_text: reply.chart.title };
+    await (thread ? client.files.uploadV2({ ...file, channel_id: channel, thread_ts: thread }) : client.files.uploadV2({ ...file, channel_id: channel }));
+  } catch (error) {
+    deps.logger.warn({ surface: "slack", code: (error as { code?: string }).code }, "chart upload failed; the answer was posted");
+  }
 }
 
 /** The Slack surface: every registry command as a slash command, plus @mentions answered in the thread. */
@@ -49,20 +62,23 @@ export function createSlackApp(deps: SlackDeps): BoltApp {
   });
 
   for (const { spec } of commands) {
-    app.command(`/${spec.name}`, async ({ command, ack, respond }) => {
+    app.command(`/${spec.name}`, async ({ command, ack, respond, client }) => {
       await ack();
       const { text, isPrivate } = takePrivateFlag(command.text ?? "");
       const reply = await slackAnswer(deps, spec.name, text, command.user_id);
       const ephemeral = isPrivate || !reply.ok || ALWAYS_PRIVATE.has(spec.name);
       await respond({ ...renderSlackBlocks(reply), response_type: ephemeral ? "ephemeral" : "in_channel" });
+      if (!ephemeral) await uploadChart(client, deps, reply, command.channel_id);
     });
   }
 
-  app.event("app_mention", async ({ event, say }) => {
+  app.event("app_mention", async ({ event, say, client }) => {
     const line = (event.text ?? "").replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, " ").trim();
     const { command, text } = parseLine(line);
     const reply = await slackAnswer(deps, command, text, event.user ?? "unknown");
-    await say({ ...renderSlackBlocks(reply), thread_ts: event.thread_ts ?? event.ts });
+    const thread = event.thread_ts ?? event.ts;
+    await say({ ...renderSlackBlocks(reply), thread_ts: thread });
+    await uploadChart(client, deps, reply, event.channel, thread);
   });
 
   app.error(async (error) => {

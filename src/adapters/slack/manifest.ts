@@ -27,7 +27,7 @@ export function slackManifest(requestUrl?: string) {
         should_escape: false,
       })),
     },
-    oauth_config: { scopes: { bot: ["commands", "chat:write", "app_mentions:read"] } },
+    oauth_config: { scopes: { bot: ["commands", "chat:write", "app_mentions:read", "files:write"] } },
     settings: {
       event_subscriptions: { ...(requestUrl ? { request_url: requestUrl } : {}), bot_events: ["app_mention"] },
       interactivity: { is_enabled: false },

@@ -52,6 +52,8 @@ export const en = {
   "pricesFresh": "Prices as of {date} ({days} days old).",
   "pricesStale": "⚠ These prices are {days} days old (as of {date}); check the provider's pricing page before committing a budget.",
   "sources": "Sources",
+  "chart.costAxis": "Cost for {workload}",
+  "chart.log": "log scale",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -109,4 +111,6 @@ export const zh: Record<MessageKey, string> = {
   "pricesFresh": "价格截至 {date}（{days} 天前）。",
   "pricesStale": "⚠ 这些价格已有 {days} 天（截至 {date}）；确定预算前请查看提供商的价格页面。",
   "sources": "来源",
+  "chart.costAxis": "费用：{workload}",
+  "chart.log": "对数刻度",
 };
