@@ -1,11 +1,12 @@
 import { tierLabel } from "../src/core/i18n/translate.ts";
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { today } from "../src/core/clock.ts";
-import { formatCount, formatPrice, formatTokens, formatUsd } from "../src/core/format.ts";
+import { formatCount, formatTokens } from "../src/core/format.ts";
 import { TIERS, type Capability, type PricedModel } from "../src/core/knowledge/schema.ts";
 import { articleSource, findTasks, modelSource, pricedModels } from "../src/core/knowledge-base.ts";
 import { workloadCost } from "../src/core/pricing.ts";
 import { priceAge } from "../src/core/price-age.ts";
+import { Money } from "../src/core/money.ts";
 import { makeReply, type Source } from "../src/core/reply.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 
@@ -75,6 +76,7 @@ export const cheapest: Command = {
     }
     const minContext = (args.options.get("context") as number | undefined) ?? 0;
     const { workload, isDefault } = workloadFromArgs(args, kb.knowledge.defaultWorkload);
+    const money = Money.from(args, t, kb.knowledge.currency);
     const now = today();
     const candidates = pricedModels(kb).filter(
       (model) =>
@@ -112,17 +114,21 @@ export const cheapest: Command = {
       if (conclusion) sources.push(conclusion);
     }
     notes.push(t.pick(text.skippedDeprecated));
-    const age = priceAge(t, recommendations.flatMap(({ best }) => (best ? [best.model] : [])));
+    const shown = recommendations.flatMap(({ best }) => (best ? [best.model] : []));
+    const age = priceAge(t, shown);
     if (age) notes.push(age.note);
+    const currency = money.notes(t, shown);
+    notes.push(...currency.notes);
+    sources.push(...currency.sources);
     for (const { best } of recommendations) if (best) sources.push(modelSource(best.model, t.lang));
 
     const taskNames = tasks.map((task) => t.pick(TASK_NAMES[task.id] ?? { en: task.id, zh: task.id }));
-    const row = (model: PricedModel, cost: number) => [
+    const row = (model: PricedModel) => [
       model.name,
-      formatPrice(model.inputPer1M),
-      formatPrice(model.outputPer1M),
+      money.price(model, "inputPer1M"),
+      money.price(model, "outputPer1M"),
       formatCount(model.contextWindow, t.lang),
-      formatUsd(cost),
+      money.cost(model, workload),
     ];
     const title = taskNames.length ? t.pick(text.titleTask, { tasks: taskNames.join(t.lang === "zh" ? "、" : ", ") }) : t.pick(text.title);
     const found = recommendations.flatMap(({ tier, best }) => (best ? [{ tier, ...best }] : []));
@@ -137,14 +143,14 @@ export const cheapest: Command = {
               title,
               axisLabel: t("chart.costAxis", { workload: describeWorkload(t, workload, false) }),
               logNote: t("chart.log"),
-              items: found.map(({ tier, model, cost }) => ({ label: `${tierLabel(t, tier)}: ${model.name}`, value: cost, valueLabel: formatUsd(cost) })),
+              items: found.map(({ tier, model, cost }) => ({ label: `${tierLabel(t, tier)}: ${model.name}`, value: cost, valueLabel: money.cost(model, workload) })),
             }
           : null,
       lead: t.sentences(lead),
       table: {
         columns: [t("col.tier"), t("col.model"), t("col.input"), t("col.output"), t("col.context"), t("col.cost")],
         rows: recommendations.map(({ tier, best }) =>
-          best ? [tierLabel(t, tier), ...row(best.model, best.cost)] : [tierLabel(t, tier), t.pick(text.noneFits), t("none"), t("none"), t("none"), t("none")],
+          best ? [tierLabel(t, tier), ...row(best.model)] : [tierLabel(t, tier), t.pick(text.noneFits), t("none"), t("none"), t("none"), t("none")],
         ),
         align: ["left", "left", "right", "right", "right", "right"],
       },
@@ -169,6 +175,7 @@ export const cheapest: Command = {
         ),
         suggestedTiers: tasks.map((task) => ({ task: task.id, tier: task.suggestedTier })),
         ...age?.data,
+        ...currency.data,
       },
     });
   },

@@ -1,7 +1,7 @@
 import { tierLabel } from "../src/core/i18n/translate.ts";
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
-import { formatCount, formatPrice, formatRatio, formatUsd } from "../src/core/format.ts";
+import { formatCount, formatRatio } from "../src/core/format.ts";
 import { isPriced, type Model } from "../src/core/knowledge/schema.ts";
 import { modelNotes, requireModel } from "../src/core/model-notes.ts";
 import { costRatio, workloadCost } from "../src/core/pricing.ts";
@@ -9,6 +9,7 @@ import { makeReply, type Source } from "../src/core/reply.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 import { today } from "../src/core/clock.ts";
 import { priceAge } from "../src/core/price-age.ts";
+import { Money } from "../src/core/money.ts";
 
 const MAX_MODELS = 5;
 
@@ -51,6 +52,7 @@ export const compare: Command = {
       throw new UserError("bad_input", "error.tooManyModels", { max: MAX_MODELS, count: models.length });
     }
     const { workload, isDefault } = workloadFromArgs(args, kb.knowledge.defaultWorkload);
+    const money = Money.from(args, t, kb.knowledge.currency);
     const workloadText = describeWorkload(t, workload, isDefault);
     const priced = models.filter(isPriced).map((model) => ({ model, cost: workloadCost(model, workload) }));
     const ranked = [...priced].sort((a, b) => a.cost.totalUsd - b.cost.totalUsd);
@@ -72,15 +74,18 @@ export const compare: Command = {
     if (fromCatalog.length) notes.push(t("catalogNote", { models: fromCatalog.join(", ") }));
     const age = priceAge(t, models);
     if (age) notes.push(age.note);
+    const currency = money.notes(t, priced.map((p) => p.model));
+    notes.push(...currency.notes);
+    sources.push(...currency.sources);
     let lead = "";
     if (priced.length === 1 && cheapest) {
-      lead = t.pick(text.leadOne, { workload: workloadText, name: cheapest.model.name, cost: formatUsd(cheapest.cost.totalUsd) });
+      lead = t.pick(text.leadOne, { workload: workloadText, name: cheapest.model.name, cost: money.cost(cheapest.model, workload) });
     } else if (cheapest && dearest) {
-      lead = t.pick(text.lead, { workload: workloadText, cheapest: cheapest.model.name, cost: formatUsd(cheapest.cost.totalUsd) });
+      lead = t.pick(text.lead, { workload: workloadText, cheapest: cheapest.model.name, cost: money.cost(cheapest.model, workload) });
       const ratio = costRatio(cheapest.cost.totalUsd, dearest.cost.totalUsd);
       if (dearest.cost.totalUsd === 0) lead = t.sentences([lead, t.pick(text.allFree)]);
       else if (ratio !== null && ratio > 1) {
-        const cheaperBy = t.pick(text.cheaperBy, { cheapest: cheapest.model.name, ratio: formatRatio(ratio), other: dearest.model.name, cost: formatUsd(dearest.cost.totalUsd) });
+        const cheaperBy = t.pick(text.cheaperBy, { cheapest: cheapest.model.name, ratio: formatRatio(ratio), other: dearest.model.name, cost: money.cost(dearest.model, workload) });
         lead = t.sentences([lead, cheaperBy]);
       }
     }
@@ -92,11 +97,11 @@ export const compare: Command = {
       return [
         model.name,
         tierLabel(t, model.tier),
-        formatPrice(model.inputPer1M),
-        formatPrice(model.outputPer1M),
-        model.cachedInputPer1M === undefined ? t("none") : formatPrice(model.cachedInputPer1M),
+        money.price(model, "inputPer1M"),
+        money.price(model, "outputPer1M"),
+        model.cachedInputPer1M === undefined ? t("none") : money.price(model, "cachedInputPer1M"),
         formatCount(model.contextWindow, t.lang),
-        cost === null ? t("none") : formatUsd(cost),
+        cost === null ? t("none") : money.cost(model, workload),
       ];
     });
     const names = models.map((m) => m.name);
@@ -120,7 +125,7 @@ export const compare: Command = {
               title,
               axisLabel: t("chart.costAxis", { workload: describeWorkload(t, workload, false) }),
               logNote: t("chart.log"),
-              items: priced.map(({ model, cost }) => ({ label: model.name, value: cost.totalUsd, valueLabel: formatUsd(cost.totalUsd) })),
+              items: priced.map(({ model, cost }) => ({ label: model.name, value: cost.totalUsd, valueLabel: money.cost(model, workload) })),
             }
           : null,
       data: {
@@ -142,6 +147,7 @@ export const compare: Command = {
         })),
         cheapest: cheapest?.model.id ?? null,
         ...age?.data,
+        ...currency.data,
       },
     });
   },

@@ -1,11 +1,12 @@
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
-import { formatNumber, formatTokens, formatUsd } from "../src/core/format.ts";
+import { formatNumber, formatTokens } from "../src/core/format.ts";
 import { isPriced, type PricedModel } from "../src/core/knowledge/schema.ts";
 import { modelSource, pricedModels } from "../src/core/knowledge-base.ts";
 import { requireModel } from "../src/core/model-notes.ts";
 import { workloadCost } from "../src/core/pricing.ts";
 import { priceAge } from "../src/core/price-age.ts";
+import { Money } from "../src/core/money.ts";
 import { makeReply } from "../src/core/reply.ts";
 import { countTokens, encodingFor } from "../src/core/tokens.ts";
 
@@ -63,6 +64,7 @@ export const estimate: Command = {
     } else {
       models.push(...pricedModels(kb).filter((m) => m.featured));
     }
+    const money = Money.from(args, t, kb.knowledge.currency);
     const out = (args.options.get("out") as number | undefined) ?? kb.knowledge.estimateOutputTokens;
     const n = (args.options.get("n") as number | undefined) ?? 1;
     const encoding = "o200k_base";
@@ -77,6 +79,8 @@ export const estimate: Command = {
     if (!args.options.has("out")) notes.push(t.pick(text.outAssumed, { out: formatTokens(out, t.lang) }));
     const age = priceAge(t, models);
     if (age) notes.push(age.note);
+    const currency = money.notes(t, models);
+    notes.push(...currency.notes);
     return makeReply({
       command: "estimate",
       lang: t.lang,
@@ -90,11 +94,16 @@ export const estimate: Command = {
       }),
       table: {
         columns: [t("col.model"), t.pick(text.colTokens), t.pick(text.colPerRequest), t.pick(text.colTotal, { n: formatNumber(n, 0) })],
-        rows: costs.map((c) => [c.model.name, `${c.exact ? "" : "≈"}${formatNumber(tokens, 0)}`, formatUsd(c.perRequest), formatUsd(c.total)]),
+        rows: costs.map((c) => [
+          c.model.name,
+          `${c.exact ? "" : "≈"}${formatNumber(tokens, 0)}`,
+          money.cost(c.model, { inputTokens: tokens, outputTokens: out, cachedPercent: 0 }),
+          money.cost(c.model, { inputTokens: tokens * n, outputTokens: out * n, cachedPercent: 0 }),
+        ]),
         align: ["left", "right", "right", "right"],
       },
       notes,
-      sources: models.map((m) => modelSource(m, t.lang)),
+      sources: [...models.map((m) => modelSource(m, t.lang)), ...currency.sources],
       data: {
         tokens,
         characters: [...input].length,
@@ -104,6 +113,7 @@ export const estimate: Command = {
         requests: n,
         costs: costs.map((c) => ({ id: c.model.id, exact: c.exact, perRequest: c.perRequest, cost: c.total })),
         ...age?.data,
+        ...currency.data,
       },
     });
   },

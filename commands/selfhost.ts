@@ -1,13 +1,14 @@
 import { tierLabel } from "../src/core/i18n/translate.ts";
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
-import { formatCount, formatNumber, formatPercent, formatPrice, formatTokens, formatUsd } from "../src/core/format.ts";
+import { formatNumber, formatPercent, formatPrice, formatTokens } from "../src/core/format.ts";
 import { isPriced, type Gpu, type Model, type PricedModel } from "../src/core/knowledge/schema.ts";
 import { articleSource, modelSource, pricedModels, type KnowledgeBase } from "../src/core/knowledge-base.ts";
 import { requireModel } from "../src/core/model-notes.ts";
 import { normalizeName } from "../src/core/names.ts";
 import { blendedPer1M } from "../src/core/pricing.ts";
 import { priceAge } from "../src/core/price-age.ts";
+import { Money } from "../src/core/money.ts";
 import { makeReply, type Field, type Source } from "../src/core/reply.ts";
 import { gpusForWeights, selfhostCost } from "../src/core/selfhost-math.ts";
 import type { Translator } from "../src/core/i18n/translate.ts";
@@ -152,6 +153,7 @@ export const selfhost: Command = {
     const utilPercent = (args.options.get("util") as number | undefined) ?? selfhostData.defaultUtilizationPercent;
     const usdPerKwh = (args.options.get("kwh") as number | undefined) ?? selfhostData.electricity.usdPerKwh;
     const apiCostPer1M = blendedPer1M(model, kb.knowledge.defaultWorkload);
+    const money = Money.from(args, t, kb.knowledge.currency);
     const result = selfhostCost({
       gpuHourlyUsd,
       gpuCount,
@@ -170,8 +172,8 @@ export const selfhost: Command = {
         value: t.pick(text.gpuValue, {
           count: gpuCount,
           name: gpu.name,
-          price: formatUsd(gpuHourlyUsd),
-          priceNote: givenPrice === undefined ? t.pick(text.priceTypical, { low: formatUsd(gpu.hourlyUsd.low), high: formatUsd(gpu.hourlyUsd.high) }) : t.pick(text.priceGiven),
+          price: money.amount(gpuHourlyUsd),
+          priceNote: givenPrice === undefined ? t.pick(text.priceTypical, { low: money.amount(gpu.hourlyUsd.low), high: money.amount(gpu.hourlyUsd.high) }) : t.pick(text.priceGiven),
         }),
       },
       {
@@ -180,7 +182,7 @@ export const selfhost: Command = {
       },
       {
         label: t.pick(text.electricity),
-        value: t.pick(text.electricityValue, { watts: gpu.powerWatts, count: gpuCount, kwh: formatUsd(usdPerKwh), hourly: formatUsd(result.electricityHourlyUsd) }),
+        value: t.pick(text.electricityValue, { watts: gpu.powerWatts, count: gpuCount, kwh: money.amount(usdPerKwh), hourly: money.amount(result.electricityHourlyUsd) }),
       },
       {
         label: t.pick(text.throughput),
@@ -191,9 +193,9 @@ export const selfhost: Command = {
           : t.pick(text.throughputScaled, { tps: formatNumber(throughput ?? 0, 0), measured: formatNumber(measurement.tokensPerSecond, 0), measuredGpus: measurement.gpus, gpus: gpuCount }),
       },
       { label: t.pick(text.utilization), value: formatPercent(utilPercent) },
-      { label: t.pick(text.selfCost), value: result.selfHostCostPer1M === null ? t("none") : t.pick(text.per1M, { price: formatUsd(result.selfHostCostPer1M) }) },
-      { label: t.pick(text.apiPrice), value: t.pick(text.apiValue, { price: formatUsd(apiCostPer1M), model: model.name, split: splitText(kb) }) },
-      { label: t.pick(text.monthly), value: t.pick(text.monthlyValue, { cost: formatUsd(result.monthlyFixedUsd), hours: selfhostData.hoursPerMonth }) },
+      { label: t.pick(text.selfCost), value: result.selfHostCostPer1M === null ? t("none") : t.pick(text.per1M, { price: money.amount(result.selfHostCostPer1M) }) },
+      { label: t.pick(text.apiPrice), value: t.pick(text.apiValue, { price: money.amount(apiCostPer1M), model: model.name, split: splitText(kb) }) },
+      { label: t.pick(text.monthly), value: t.pick(text.monthlyValue, { cost: money.amount(result.monthlyFixedUsd), hours: selfhostData.hoursPerMonth }) },
       { label: t.pick(text.capacity), value: tokens(result.monthlyCapacityTokens) },
       { label: t.pick(text.breakEven), value: result.breakEvenTokensPerMonth === null ? t("none") : t.pick(text.breakEvenValue, { tokens: tokens(result.breakEvenTokensPerMonth) }) },
     ];
@@ -201,11 +203,11 @@ export const selfhost: Command = {
     const util = formatPercent(utilPercent);
     let lead: string;
     if (result.selfHostCostPer1M === null) {
-      lead = t.pick(text.leadNoThroughput, { monthly: formatUsd(result.monthlyFixedUsd), breakEven: tokens(result.breakEvenTokensPerMonth) });
+      lead = t.pick(text.leadNoThroughput, { monthly: money.amount(result.monthlyFixedUsd), breakEven: tokens(result.breakEvenTokensPerMonth) });
     } else if (result.breakEvenWithinCapacity) {
-      lead = t.pick(text.leadCheaper, { util, self: formatUsd(result.selfHostCostPer1M), api: formatUsd(apiCostPer1M), breakEven: tokens(result.breakEvenTokensPerMonth) });
+      lead = t.pick(text.leadCheaper, { util, self: money.amount(result.selfHostCostPer1M), api: money.amount(apiCostPer1M), breakEven: tokens(result.breakEvenTokensPerMonth) });
     } else {
-      lead = t.pick(text.leadDearer, { util, self: formatUsd(result.selfHostCostPer1M), api: formatUsd(apiCostPer1M) });
+      lead = t.pick(text.leadDearer, { util, self: money.amount(result.selfHostCostPer1M), api: money.amount(apiCostPer1M) });
     }
 
     const notes: string[] = [];
@@ -216,11 +218,13 @@ export const selfhost: Command = {
       const apiMonthly = (volume / 1e6) * apiCostPer1M;
       const selfMonthly = deployments * result.monthlyFixedUsd;
       volumeData = { tokensPerMonth: volume, apiMonthlyUsd: apiMonthly, selfHostMonthlyUsd: selfMonthly, deployments };
-      notes.push(t.pick(text.volume, { tokens: tokens(volume), api: formatUsd(apiMonthly), self: formatUsd(selfMonthly), deployments }));
+      notes.push(t.pick(text.volume, { tokens: tokens(volume), api: money.amount(apiMonthly), self: money.amount(selfMonthly), deployments }));
     }
     notes.push(t.pick(text.verdict), t.pick(text.assumptions));
     const age = priceAge(t, [model]);
     if (age) notes.push(age.note);
+    const currency = money.notes(t, []);
+    notes.push(...currency.notes);
 
     const sources: Source[] = [
       { title: gpu.name, ref: gpu.source, asOf: gpu.asOf },
@@ -230,6 +234,7 @@ export const selfhost: Command = {
     if (measurement && givenTput === undefined) sources.push({ title: `${model.name} / ${gpu.id.toUpperCase()}`, ref: measurement.source, asOf: measurement.asOf });
     const article = articleSource(kb, kb.knowledge.articles[0]?.id ?? "", ARTICLE_SECTION, t.lang);
     if (article) sources.push(article);
+    sources.push(...currency.sources);
 
     return makeReply({
       command: "selfhost",
@@ -242,7 +247,7 @@ export const selfhost: Command = {
         title: t.pick(text.chartTitle, { model: model.name, count: gpuCount, gpu: gpu.id.toUpperCase() }),
         xLabel: t.pick(text.chartX),
         yLabel: t.pick(text.chartY),
-        apiLabel: t.pick(text.chartApi, { price: formatUsd(apiCostPer1M) }),
+        apiLabel: t.pick(text.chartApi, { price: money.amount(apiCostPer1M) }),
         selfLabel: t.pick(text.chartSelf),
         breakEvenLabel: t.pick(text.chartBreakEven),
         apiCostPer1M,
@@ -271,6 +276,7 @@ export const selfhost: Command = {
         breakEvenWithinCapacity: result.breakEvenWithinCapacity,
         volume: volumeData,
         ...age?.data,
+        ...currency.data,
       },
     });
   },

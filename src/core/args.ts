@@ -15,6 +15,7 @@ export interface ParsedArgs {
 /** Options every command understands. */
 const GLOBAL_OPTIONS: OptionSpec[] = [
   { name: "lang", aliases: ["language", "语言"], kind: "text", description: { en: "answer language: en or zh", zh: "回答语言：en 或 zh" } },
+  { name: "currency", aliases: ["货币", "币种"], kind: "text", description: { en: "usd, cny or both", zh: "usd、cny 或 both（美元、人民币或两者）" } },
   { name: "chart", aliases: ["图表"], kind: "text", description: { en: "off for no chart; in the terminal, a .png path to write it to", zh: "off 表示不要图表；终端中可给出 .png 路径" } },
 ];
 

@@ -2,7 +2,6 @@ import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { startDiscord } from "../../src/adapters/discord/index.ts";
 import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
-import type { KnowledgeSource } from "../../src/core/knowledge-store.ts";
 import { asSource } from "../helpers.ts";
 import { InFlight } from "../../src/runtime/in-flight.ts";
 import { ed25519Keys, signDiscord, startDiscordEmulator } from "./discord.ts";

@@ -54,6 +54,10 @@ export const en = {
   "sources": "Sources",
   "chart.costAxis": "Cost for {workload}",
   "chart.log": "log scale",
+  "currency.rate": "Yuan at ¥{rate} per US dollar (as of {date}).",
+  "currency.native": "{models}: the provider's own yuan prices, not a conversion.",
+  "currency.source": "USD/CNY exchange rate",
+  "error.badCurrency": "currency: takes usd, cny or both, not \"{value}\".",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -113,4 +117,8 @@ export const zh: Record<MessageKey, string> = {
   "sources": "来源",
   "chart.costAxis": "费用：{workload}",
   "chart.log": "对数刻度",
+  "currency.rate": "人民币按 1 美元 = ¥{rate} 换算（截至 {date}）。",
+  "currency.native": "{models}：使用提供商自己的人民币价格，而非换算。",
+  "currency.source": "美元兑人民币汇率",
+  "error.badCurrency": "currency: 只能是 usd、cny 或 both，而不是\"{value}\"。",
 };

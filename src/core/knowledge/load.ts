@@ -14,6 +14,8 @@ import {
   type Model,
   type PricedModel,
   type SelfhostFile,
+  currencyFileSchema,
+  type CurrencyFile,
   type Task,
   type Workload,
 } from "./schema.ts";
@@ -30,6 +32,7 @@ export interface Knowledge {
   defaultWorkload: Workload;
   estimateOutputTokens: number;
   selfhost: SelfhostFile;
+  currency: CurrencyFile;
   tasks: readonly Task[];
   articles: readonly Article[];
   loadedAt: Date;
@@ -42,7 +45,7 @@ interface FileText {
 
 async function readKnowledgeFiles(dir: string): Promise<{ yamls: Map<string, FileText>; articles: FileText[] }> {
   const yamls = new Map<string, FileText>();
-  for (const name of ["models.yaml", "selfhost.yaml", "tasks.yaml"]) {
+  for (const name of ["models.yaml", "selfhost.yaml", "tasks.yaml", "currency.yaml"]) {
     yamls.set(name, { file: `knowledge/${name}`, text: await readFile(join(dir, name), "utf8") });
   }
   const importLog = await readFile(join(dir, "import-log.yaml"), "utf8").catch(() => null);
@@ -153,10 +156,13 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   const models = modelsYaml ? validateModels(modelsYaml, problems) : null;
   const selfhost = selfhostYaml ? selfhostYaml.validate(selfhostFileSchema, selfhostYaml.toJS(), [], "file") : null;
   const tasks = tasksYaml ? tasksYaml.validate(tasksFileSchema, tasksYaml.toJS(), [], "file") : null;
+  const currencyYaml = parsed.get("currency.yaml");
+  const currency = currencyYaml ? currencyYaml.validate(currencyFileSchema, currencyYaml.toJS(), [], "file") : null;
+  problems.push(...(currency?.problems ?? []));
   const importYaml = parsed.get("import-log.yaml");
   const imports = importYaml ? importYaml.validate(importLogSchema, importYaml.toJS(), [], "file") : null;
   problems.push(...(selfhost?.problems ?? []), ...(tasks?.problems ?? []), ...(imports?.problems ?? []));
-  if (!models || !selfhost?.data || !tasks?.data || !modelsYaml || !selfhostYaml || !tasksYaml || problems.length) {
+  if (!models || !selfhost?.data || !tasks?.data || !currency?.data || !modelsYaml || !selfhostYaml || !tasksYaml || problems.length) {
     throw new KnowledgeInvalidError(problems);
   }
   const knowledge = {
@@ -165,6 +171,7 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
     defaultWorkload: models.defaultWorkload,
     estimateOutputTokens: models.estimateOutputTokens,
     selfhost: selfhost.data,
+    currency: currency.data,
     tasks: tasks.data.tasks,
     articles,
   };

@@ -46,6 +46,16 @@ const modelBase = {
   asOf: isoDate,
 };
 
+/** A provider's own price list in yuan (e.g. DeepSeek's or Alibaba's), shown instead of a conversion. */
+const nativeCnySchema = z.strictObject({
+  inputPer1M: pricePer1M,
+  outputPer1M: pricePer1M,
+  cachedInputPer1M: pricePer1M.optional(),
+  source: sourceUrl,
+  asOf: isoDate,
+});
+export type NativeCny = z.infer<typeof nativeCnySchema>;
+
 const priceHistorySchema = z.strictObject({
   inputPer1M: pricePer1M,
   outputPer1M: pricePer1M,
@@ -64,6 +74,7 @@ export const pricedModelSchema = z.strictObject({
   litellmKey: z.string().min(1).optional(),
   /** earlier prices, newest first: each until the next one's asOf (the last until this entry's asOf) */
   history: z.array(priceHistorySchema).optional(),
+  nativeCny: nativeCnySchema.optional(),
 });
 
 export const articleOnlyModelSchema = z.strictObject({
@@ -155,6 +166,16 @@ const importRecordSchema = z.strictObject({
 });
 export type ImportRecord = z.infer<typeof importRecordSchema>;
 export const importLogSchema = z.strictObject({ imports: z.array(importRecordSchema) });
+
+export const currencyFileSchema = z.strictObject({
+  usdToCny: z.strictObject({
+    rate: z.number().positive("must be a positive exchange rate"),
+    source: sourceUrl,
+    note: z.string().optional(),
+    asOf: isoDate,
+  }),
+});
+export type CurrencyFile = z.infer<typeof currencyFileSchema>;
 
 export const articleFrontMatterSchema = z.object({
   title: z.string().min(1),

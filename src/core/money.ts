@@ -1,0 +1,81 @@
+import type { ParsedArgs } from "./args.ts";
+import { UserError } from "./errors.ts";
+import { formatPrice, formatUsd } from "./format.ts";
+import type { Translator } from "./i18n/translate.ts";
+import type { CurrencyFile, PricedModel, Workload } from "./knowledge/schema.ts";
+import { workloadCost } from "./pricing.ts";
+import type { Source } from "./reply.ts";
+
+export type CurrencyMode = "usd" | "cny" | "both";
+
+const MODES: Record<string, CurrencyMode> = {
+  usd: "usd", dollar: "usd", dollars: "usd", 美元: "usd",
+  cny: "cny", rmb: "cny", yuan: "cny", 人民币: "cny", 元: "cny",
+  both: "both", 都: "both", 两者: "both",
+};
+
+const yuan = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const yuanFine = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+
+/** ¥ to two decimals; sub-fen amounts (a per-token price, a single short request) keep up to four. */
+export function formatCny(value: number): string {
+  const magnitude = Math.abs(value);
+  return `¥${(magnitude > 0 && magnitude < 0.01 ? yuanFine : yuan).format(value)}`;
+}
+
+/** How every priced answer shows money: USD, CNY or both (Chinese answers default to both), from one rate with its date. */
+export class Money {
+  constructor(
+    readonly mode: CurrencyMode,
+    private readonly currency: CurrencyFile,
+  ) {}
+
+  static from(args: ParsedArgs, t: Translator, currency: CurrencyFile): Money {
+    const asked = args.options.get("currency");
+    if (asked === undefined) return new Money(t.lang === "zh" ? "both" : "usd", currency);
+    const mode = MODES[String(asked).toLowerCase()];
+    if (!mode) throw new UserError("bad_input", "error.badCurrency", { value: String(asked) });
+    return new Money(mode, currency);
+  }
+
+  get rate(): number {
+    return this.currency.usdToCny.rate;
+  }
+
+  private show(usd: string, cny: string): string {
+    return this.mode === "usd" ? usd : this.mode === "cny" ? cny : `${usd} (${cny})`;
+  }
+
+  /** An amount with no provider price behind it (GPU rent, a total): converted at the rate. */
+  amount(usd: number): string {
+    return this.show(formatUsd(usd), formatCny(usd * this.rate));
+  }
+
+  /** A per-1M-token price: the provider's own yuan price where the knowledge has one. */
+  price(model: PricedModel, field: "inputPer1M" | "outputPer1M" | "cachedInputPer1M"): string {
+    const usd = model[field];
+    if (usd === undefined) return "—";
+    const native = model.nativeCny?.[field];
+    return this.show(formatPrice(usd), formatCny(native ?? usd * this.rate));
+  }
+
+  /** A model's workload cost: computed from its yuan price list when it has one, else converted. */
+  cost(model: PricedModel, workload: Workload): string {
+    const usd = workloadCost(model, workload).totalUsd;
+    const native = model.nativeCny;
+    const inYuan = native && { ...model, inputPer1M: native.inputPer1M, outputPer1M: native.outputPer1M, cachedInputPer1M: native.cachedInputPer1M };
+    const cny = inYuan ? workloadCost(inYuan, workload).totalUsd : usd * this.rate;
+    return this.show(formatUsd(usd), formatCny(cny));
+  }
+
+  /** The note and source that say which rate was used, shown whenever yuan appear. */
+  notes(t: Translator, models: readonly PricedModel[]): { notes: string[]; sources: Source[]; data: Record<string, unknown> } {
+    if (this.mode === "usd") return { notes: [], sources: [], data: { currency: "usd" } };
+    const { rate, asOf, source } = this.currency.usdToCny;
+    const natives = models.filter((m) => m.nativeCny);
+    const notes = [t("currency.rate", { rate: rate.toFixed(2), date: asOf })];
+    if (natives.length) notes.push(t("currency.native", { models: natives.map((m) => m.name).join(", ") }));
+    const sources: Source[] = [{ title: t("currency.source"), ref: source, asOf }, ...natives.map((m) => ({ title: `${m.name} ¥`, ref: m.nativeCny!.source, asOf: m.nativeCny!.asOf }))];
+    return { notes, sources, data: { currency: this.mode, usdToCny: rate, rateAsOf: asOf } };
+  }
+}
