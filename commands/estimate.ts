@@ -1,7 +1,8 @@
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { formatNumber, formatTokens } from "../src/core/format.ts";
-import { isPriced, type PricedModel } from "../src/core/knowledge/schema.ts";
+import type { PricedModel } from "../src/core/knowledge/schema.ts";
+import { isPriced } from "../src/core/knowledge/kinds.ts";
 import { modelSource, pricedModels } from "../src/core/knowledge-base.ts";
 import { requireModel } from "../src/core/model-notes.ts";
 import { workloadCost } from "../src/core/pricing.ts";

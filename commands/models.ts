@@ -1,7 +1,8 @@
 import { tierLabel } from "../src/core/i18n/translate.ts";
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { formatCount, formatPrice } from "../src/core/format.ts";
-import { isPriced, TIERS, type Model } from "../src/core/knowledge/schema.ts";
+import type { Model } from "../src/core/knowledge/schema.ts";
+import { isPriced, TIERS } from "../src/core/knowledge/kinds.ts";
 import { modelSource } from "../src/core/knowledge-base.ts";
 import { normalizeName } from "../src/core/names.ts";
 import { makeReply } from "../src/core/reply.ts";

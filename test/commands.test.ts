@@ -1,6 +1,7 @@
 import { getEncoding } from "js-tiktoken";
 import { beforeAll, describe, expect, it } from "vitest";
-import { isPriced, TIERS, type PricedModel } from "../src/core/knowledge/schema.ts";
+import type { PricedModel } from "../src/core/knowledge/schema.ts";
+import { isPriced, TIERS } from "../src/core/knowledge/kinds.ts";
 import type { KnowledgeBase } from "../src/core/knowledge-base.ts";
 import { ask, realKnowledgeBase } from "./helpers.ts";
 

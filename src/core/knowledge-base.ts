@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Knowledge } from "./knowledge/load.ts";
-import { isPriced, type Model, type PricedModel, type Task } from "./knowledge/schema.ts";
+import type { Model, PricedModel, Task } from "./knowledge/schema.ts";
+import { isPriced } from "./knowledge/kinds.ts";
 import type { Lang } from "./lang.ts";
 import { ModelResolver } from "./models/resolve.ts";
 import type { Source } from "./reply.ts";

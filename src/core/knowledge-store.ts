@@ -1,8 +1,9 @@
 import { watch, type FSWatcher } from "node:fs";
-import { loadKnowledge } from "./knowledge/load.ts";
+import type { Knowledge, LoadOptions } from "./knowledge/load.ts";
+import { knowledgeFingerprint, readSnapshot, saveSnapshot } from "./knowledge/snapshot-cache.ts";
 import { KnowledgeInvalidError, formatProblem, type KnowledgeProblem } from "./knowledge/problems.ts";
 import { buildKnowledgeBase, type KnowledgeBase } from "./knowledge-base.ts";
-import { isPriced } from "./knowledge/schema.ts";
+import { isPriced } from "./knowledge/kinds.ts";
 
 export interface ReloadOutcome {
   ok: boolean;
@@ -59,6 +60,22 @@ export interface StoreLogger {
 
 const DEBOUNCE_MS = 250;
 
+/** Validation (zod, YAML) is loaded only when a snapshot must be built from the files. */
+async function loadValidated(dir: string, now: Date, options: LoadOptions): Promise<Knowledge> {
+  const { loadKnowledge } = await import("./knowledge/load.ts");
+  return loadKnowledge(dir, now, options);
+}
+
+/** A validated snapshot: from the cache when these exact files were validated before, else loaded and cached. */
+async function loadSnapshot(dir: string, now: Date, options: LoadOptions): Promise<Knowledge> {
+  const fingerprint = await knowledgeFingerprint(dir, options.catalogPath).catch(() => null);
+  const cached = fingerprint ? await readSnapshot(fingerprint, now) : null;
+  if (cached) return cached;
+  const knowledge = await loadValidated(dir, now, options);
+  if (fingerprint) await saveSnapshot(fingerprint, knowledge).catch(() => undefined);
+  return knowledge;
+}
+
 export interface StoreOptions {
   logger?: StoreLogger;
   now?: () => Date;
@@ -87,7 +104,7 @@ export class KnowledgeStore implements KnowledgeSource {
   }
 
   static async open(dir: string, options: StoreOptions = {}): Promise<KnowledgeStore> {
-    const first = buildKnowledgeBase(await loadKnowledge(dir, options.now?.(), { catalogPath: options.catalogPath }));
+    const first = buildKnowledgeBase(await loadSnapshot(dir, options.now?.() ?? new Date(), { catalogPath: options.catalogPath }));
     return new KnowledgeStore(dir, first, options);
   }
 
@@ -122,7 +139,7 @@ export class KnowledgeStore implements KnowledgeSource {
   private async loadOnce(): Promise<ReloadOutcome> {
     const at = this.options.now?.() ?? new Date();
     try {
-      const next = buildKnowledgeBase(await loadKnowledge(this.dir, at, { catalogPath: this.options.catalogPath }));
+      const next = buildKnowledgeBase(await loadSnapshot(this.dir, at, { catalogPath: this.options.catalogPath }));
       const changed = next.version !== this.snapshot.version;
       this.snapshot = next;
       this.lastReload = { ok: true, at, changed, version: next.version, problems: [], error: null };

@@ -1,6 +1,7 @@
 import { formatPrice } from "./format.ts";
 import type { Translator } from "./i18n/translate.ts";
-import { isPriced, type Model } from "./knowledge/schema.ts";
+import type { Model } from "./knowledge/schema.ts";
+import { isPriced } from "./knowledge/kinds.ts";
 import { articleSource, modelSource, type KnowledgeBase } from "./knowledge-base.ts";
 import type { Source } from "./reply.ts";
 import { UserError } from "./errors.ts";

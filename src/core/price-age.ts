@@ -1,6 +1,7 @@
 import { today } from "./clock.ts";
 import type { Translator } from "./i18n/translate.ts";
-import { isPriced, type Model } from "./knowledge/schema.ts";
+import type { Model } from "./knowledge/schema.ts";
+import { isPriced } from "./knowledge/kinds.ts";
 import { formatPrice } from "./format.ts";
 
 export const STALE_AFTER_DAYS = 90;

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { per1M, pricesDate, type LiteLLMEntry } from "./import-litellm.ts";
-import { CAPABILITIES, type Capability, type Model, type PricedModel } from "./schema.ts";
+import type { LiteLLMEntry } from "./import-litellm.ts";
+import { per1M, pricesDate } from "./litellm-units.ts";
+import type { Capability, Model, PricedModel } from "./schema.ts";
+import { CAPABILITIES } from "./kinds.ts";
 
 const LITELLM_SOURCE = "https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json";
 

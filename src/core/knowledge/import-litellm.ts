@@ -1,5 +1,9 @@
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from "yaml";
-import { CAPABILITIES, type Capability } from "./schema.ts";
+import { per1M } from "./litellm-units.ts";
+
+export { per1M, pricesDate } from "./litellm-units.ts";
+import type { Capability } from "./schema.ts";
+import { CAPABILITIES } from "./kinds.ts";
 
 /** One entry of LiteLLM's model_prices_and_context_window.json (USD per token). */
 export interface LiteLLMEntry {
@@ -30,10 +34,6 @@ export interface ImportReport {
 
 const NOT_MODELS = new Set(["sample_spec", "fallback_generalizations", "last_updated"]);
 
-/** USD per token → USD per 1M tokens, without float noise (1.25e-6 × 1e6 is 1.25, not 1.2499999999999998). */
-export function per1M(perToken: number): number {
-  return Number((perToken * 1e6).toPrecision(12));
-}
 
 function capabilitiesOf(entry: LiteLLMEntry): Capability[] {
   const has: Record<Capability, boolean> = {
@@ -44,11 +44,6 @@ function capabilitiesOf(entry: LiteLLMEntry): Capability[] {
   return CAPABILITIES.filter((c) => has[c]);
 }
 
-/** The date the map's prices are as of: its last_updated stamp, else `fallback`. */
-export function pricesDate(map: Record<string, unknown>, fallback: string): string {
-  const stamp = typeof map.last_updated === "string" ? map.last_updated.slice(0, 10) : "";
-  return /^\d{4}-\d{2}-\d{2}$/.test(stamp) ? stamp : fallback;
-}
 
 export function chatModelCount(map: Record<string, unknown>): number {
   return Object.entries(map).filter(([key, v]) => !NOT_MODELS.has(key) && (v as LiteLLMEntry)?.mode === "chat").length;

@@ -4,21 +4,21 @@ import { parseArticle, type Article } from "./article.ts";
 import { KnowledgeInvalidError, type KnowledgeProblem } from "./problems.ts";
 import {
   articleOnlyModelSchema,
-  isPriced,
   modelsFileSchema,
   pricedModelSchema,
   selfhostFileSchema,
   tasksFileSchema,
   importLogSchema,
+  currencyFileSchema,
   type ImportRecord,
   type Model,
   type PricedModel,
   type SelfhostFile,
-  currencyFileSchema,
   type CurrencyFile,
   type Task,
   type Workload,
 } from "./schema.ts";
+import { isPriced } from "./kinds.ts";
 import { YamlFile } from "./yaml-file.ts";
 import { normalizeName } from "../names.ts";
 import { loadCatalog } from "./catalog.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CAPABILITIES, TIERS, type Capability, type Tier } from "./kinds.ts";
 
 const isoDate = z
   .union([z.string(), z.date()])
@@ -10,13 +11,9 @@ const tokenCount = z.number().int().positive();
 const bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
 const sourceUrl = z.string().min(1, "needs a source (URL or knowledge path)");
 
-export const TIERS = ["ultra-low", "balanced", "premium"] as const;
 export const tierSchema = z.enum(TIERS);
-export type Tier = z.infer<typeof tierSchema>;
-
-export const CAPABILITIES = ["vision", "reasoning", "tools"] as const;
+export type { Tier, Capability };
 export const capabilitySchema = z.enum(CAPABILITIES);
-export type Capability = z.infer<typeof capabilitySchema>;
 
 const articleClaimSchema = z.strictObject({
   inputPer1M: z.strictObject({ min: pricePer1M, max: pricePer1M }),
@@ -87,9 +84,6 @@ export type PricedModel = Omit<z.infer<typeof pricedModelSchema>, "tier"> & { ti
 export type ArticleOnlyModel = z.infer<typeof articleOnlyModelSchema>;
 export type Model = PricedModel | ArticleOnlyModel;
 
-export function isPriced(model: Model): model is PricedModel {
-  return !("articleOnly" in model);
-}
 
 export const workloadSchema = z.strictObject({
   inputTokens: z.number().int().nonnegative(),

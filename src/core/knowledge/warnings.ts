@@ -1,6 +1,6 @@
 import { daysBetween, STALE_AFTER_DAYS } from "../price-age.ts";
 import type { Knowledge } from "./load.ts";
-import { isPriced } from "./schema.ts";
+import { isPriced } from "./kinds.ts";
 
 export interface KnowledgeWarning {
   file: string;
