@@ -1,4 +1,3 @@
-import { tierLabel } from "../src/core/i18n/translate.ts";
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { today } from "../src/core/clock.ts";
 import { formatCount, formatTokens } from "../src/core/format.ts";
@@ -10,6 +9,7 @@ import { priceAge } from "../src/core/price-age.ts";
 import { Money } from "../src/core/money.ts";
 import { makeReply, type Source } from "../src/core/reply.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
+import { tierLabel } from "../src/core/i18n/translate.ts";
 
 const text = {
   title: { en: "Cheapest model in each tier", zh: "各档位最便宜的模型" },

@@ -1,4 +1,3 @@
-import { tierLabel } from "../src/core/i18n/translate.ts";
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { formatCount, formatRatio } from "../src/core/format.ts";
@@ -11,6 +10,7 @@ import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/cor
 import { today } from "../src/core/clock.ts";
 import { priceAge } from "../src/core/price-age.ts";
 import { Money } from "../src/core/money.ts";
+import { tierLabel } from "../src/core/i18n/translate.ts";
 
 const MAX_MODELS = 5;
 
@@ -36,7 +36,7 @@ export const compare: Command = {
     },
     examples: ["/compare gpt-5 deepseek", "/compare gpt-5 vs claude opus 4.5, gemini 2.0 flash in:50M out:5M", "/compare gpt-5 和 深度求索 cached:50%"],
     options: WORKLOAD_OPTIONS,
-    positional: { name: "models", kind: "models", description: { en: "models to compare", zh: "要比较的模型" }, required: true },
+    positional: { name: "models", kind: "models", missing: "error.needModels", description: { en: "models to compare", zh: "要比较的模型" }, required: true },
   },
   run(ctx: CommandContext) {
     const { kb, t, args } = ctx;

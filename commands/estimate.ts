@@ -45,7 +45,7 @@ export const estimate: Command = {
       { name: "out", aliases: ["output", "输出"], kind: "tokens", description: { en: "output tokens per request", zh: "每次请求的输出Token数" } },
       { name: "n", aliases: ["requests", "次数"], kind: "count", description: { en: "number of requests", zh: "请求次数" } },
     ],
-    positional: { name: "text", kind: "text", description: { en: "the text to count", zh: "要计算的文本" }, required: true },
+    positional: { name: "text", kind: "text", missing: "error.needText", description: { en: "the text to count", zh: "要计算的文本" }, required: true },
   },
   async run(ctx: CommandContext) {
     const { kb, t, args } = ctx;

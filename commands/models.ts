@@ -1,4 +1,3 @@
-import { tierLabel } from "../src/core/i18n/translate.ts";
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { formatCount, formatPrice } from "../src/core/format.ts";
 import type { Model } from "../src/core/knowledge/schema.ts";
@@ -6,6 +5,7 @@ import { isPriced, TIERS } from "../src/core/knowledge/kinds.ts";
 import { modelSource } from "../src/core/knowledge-base.ts";
 import { normalizeName } from "../src/core/names.ts";
 import { makeReply } from "../src/core/reply.ts";
+import { tierLabel } from "../src/core/i18n/translate.ts";
 
 const TIER_WORDS: Record<string, (typeof TIERS)[number]> = {
   "ultra-low": "ultra-low", ultralow: "ultra-low", cheap: "ultra-low", 超低成本: "ultra-low", 超低: "ultra-low",

@@ -1,4 +1,3 @@
-import { tierLabel } from "../src/core/i18n/translate.ts";
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { formatNumber, formatPercent, formatPrice, formatTokens } from "../src/core/format.ts";
@@ -13,6 +12,7 @@ import { Money } from "../src/core/money.ts";
 import { makeReply, type Field, type Source } from "../src/core/reply.ts";
 import { gpusForWeights, selfhostCost } from "../src/core/selfhost-math.ts";
 import type { Translator } from "../src/core/i18n/translate.ts";
+import { tierLabel } from "../src/core/i18n/translate.ts";
 
 const ARTICLE_SECTION = "self-hosted-vs-api-the-2026-equation";
 
@@ -129,7 +129,7 @@ export const selfhost: Command = {
       { name: "tput", aliases: ["throughput", "吞吐"], kind: "number", description: { en: "throughput in tokens/s per deployment", zh: "每个部署的吞吐量（Token/秒）" } },
       { name: "kwh", aliases: ["电价"], kind: "number", description: { en: "electricity price per kWh in USD (0 to leave out)", zh: "每度电价格（美元；0 表示不计）" } },
     ],
-    positional: { name: "model", kind: "model", description: { en: "the model to self-host", zh: "要自建的模型" }, required: true },
+    positional: { name: "model", kind: "model", missing: "error.needModel", description: { en: "the model to self-host", zh: "要自建的模型" }, required: true },
   },
   run(ctx: CommandContext) {
     const { kb, t, args } = ctx;

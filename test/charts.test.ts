@@ -34,7 +34,7 @@ describe("charts", () => {
     const reply = await ask(line);
     expect(reply.lang).toBe(lang);
     expect(reply.chart?.kind).toBe(kind);
-    const { width, height } = decodePng(renderChartPng(reply.chart!));
+    const { width, height } = decodePng(await renderChartPng(reply.chart!));
     expect(width).toBe(900);
     expect(height).toBeGreaterThanOrEqual(kind === "bars" ? 200 : 520);
     if (lang === "zh") expect(reply.chart!.title).toMatch(/\p{Script=Han}/u);

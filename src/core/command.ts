@@ -4,6 +4,7 @@ import type { Lang } from "./lang.ts";
 import type { Reply } from "./reply.ts";
 import type { ParsedArgs } from "./args.ts";
 import type { Translator } from "./i18n/translate.ts";
+import type { MessageKey } from "./i18n/messages.ts";
 
 export type Surface = "terminal" | "slack" | "discord" | "test";
 
@@ -49,7 +50,14 @@ export interface CommandSpec {
   examples: string[];
   options: OptionSpec[];
   /** what the positional words are, for help and for platforms with structured options */
-  positional?: { name: string; kind: PositionalKind; description: Record<Lang, string>; required: boolean };
+  positional?: {
+    name: string;
+    kind: PositionalKind;
+    description: Record<Lang, string>;
+    required: boolean;
+    /** what to say when a required positional is missing */
+    missing?: MessageKey;
+  };
   flags?: FlagSpec[];
   /** answers that can take over a second (large inputs): surfaces acknowledge first */
   slow?: boolean;

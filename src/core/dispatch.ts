@@ -52,9 +52,8 @@ export async function answer(source: KnowledgeSource, input: CommandInput, logge
     if (!command) throw new UserError("unknown_command", "error.unknownCommand", { name }, commands.map((c) => `/${c.spec.name}`).filter((c) => c.includes(name.slice(0, 2))));
     const args = parseArgs(input.text, command.spec.options, FREE_TEXT.has(command.spec.name));
     lang = args.lang ?? lang;
-    if (!args.rest.trim() && command.spec.positional?.required) {
-      throw new UserError("bad_input", name === "ask" ? "error.empty" : name === "selfhost" ? "error.needModel" : name === "estimate" ? "error.needText" : "error.needModels");
-    }
+    const positional = command.spec.positional;
+    if (!args.rest.trim() && positional?.required) throw new UserError("bad_input", positional.missing ?? "error.empty");
     if (command.spec.adminOnly && !input.isAdmin) throw new UserError("forbidden", "error.adminOnly", { command: name });
     const reply = await command.run({ input, args, lang, kb, knowledge: source, t: translator(lang) });
     return /^(off|no|none|关|关闭)$/i.test(String(args.options.get("chart") ?? "")) ? { ...reply, chart: null } : reply;

@@ -12,7 +12,7 @@ const ORDINARY = { disallowedSpecial: new Set() };
 parentPort.on("message", async ({ id, text, encoding }) => {
   try {
     const count = await counter(encoding);
-    parentPort.postMessage({ id, count: count(text, ORDINARY) });
+    parentPort.postMessage({ id, result: count(text, ORDINARY) });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error?.message ?? error) });
   }

@@ -1,4 +1,4 @@
-import { TokenPool } from "./token-pool.ts";
+import { WorkerPool } from "../runtime/worker-pool.ts";
 
 export type EncodingName = "o200k_base" | "cl100k_base";
 
@@ -53,15 +53,15 @@ export function splitAt(text: string, cuts: number[]): string[] {
   return pieces;
 }
 
-let pool: TokenPool | null = null;
+let pool: WorkerPool<{ text: string; encoding: EncodingName }, number> | null = null;
 
 /** Counts tokens exactly; large texts are split at safe cuts and counted in parallel off the main thread. */
 export async function countTokens(text: string, encoding: EncodingName = "o200k_base"): Promise<number> {
   if (text.length <= INLINE_LIMIT_CHARS) return (await counter(encoding))(text, ORDINARY);
-  pool ??= new TokenPool();
+  pool ??= new WorkerPool(new URL("./token-worker.mjs", import.meta.url));
   const parts = Math.max(1, Math.min(pool.size, Math.floor(text.length / MIN_SLICE_CHARS)));
   const pieces = splitAt(text, safeCuts(text, parts));
-  const counts = await Promise.all(pieces.map((piece) => pool!.count(piece, encoding)));
+  const counts = await Promise.all(pieces.map((text) => pool!.run({ text, encoding })));
   return counts.reduce((sum, n) => sum + n, 0);
 }
 

@@ -13,7 +13,7 @@ const CHART_PATH = /(?:^|\s)(?:chart|图表)[:=：](\S+\.png)(?=\s|$)/iu;
 export async function writeChartIfAsked(line: string, reply: Reply): Promise<string | null> {
   const path = CHART_PATH.exec(line)?.[1];
   if (!path || !reply.chart) return null;
-  await writeFile(path, renderChartPng(reply.chart));
+  await writeFile(path, await renderChartPng(reply.chart));
   return path;
 }
 

@@ -90,9 +90,9 @@ export interface ChartFile {
 }
 
 /** The reply's chart as a PNG attachment shown inside the embed; replies without one pass through. */
-export function withChart(message: DiscordMessage, reply: Reply): { message: DiscordMessage; file: ChartFile | null } {
+export async function withChart(message: DiscordMessage, reply: Reply): Promise<{ message: DiscordMessage; file: ChartFile | null }> {
   if (!reply.chart || !reply.ok) return { message, file: null };
-  const file = { name: CHART_FILE_NAME, data: renderChartPng(reply.chart), description: reply.chart.title.slice(0, 1024) };
+  const file = { name: CHART_FILE_NAME, data: await renderChartPng(reply.chart), description: reply.chart.title.slice(0, 1024) };
   const [first, ...rest] = message.embeds;
   return { message: { ...message, embeds: [{ ...first!, image: { url: `attachment://${CHART_FILE_NAME}` } }, ...rest] }, file };
 }

@@ -42,7 +42,7 @@ const asOptions = ({ message, file }: { message: DiscordMessage; file: ChartFile
 async function handleCommand(deps: DiscordDeps, interaction: ChatInputCommandInteraction): Promise<void> {
   const request = toRequest(interaction);
   if (isSlow(request.commandName)) await interaction.deferReply();
-  const work = answerDiscord(deps, request).then((reply) => ({ reply, rendered: withChart(renderDiscordMessage(reply), reply) }));
+  const work = answerDiscord(deps, request).then(async (reply) => ({ reply, rendered: await withChart(renderDiscordMessage(reply), reply) }));
   let done = interaction.deferred ? await work : await within(work, DEFER_AFTER_MS);
   if (!done) {
     await interaction.deferReply();

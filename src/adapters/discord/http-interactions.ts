@@ -71,7 +71,7 @@ export function createInteractionsServer(deps: DiscordDeps, publicKeyHex: string
 
   const finishLater = async (payload: InteractionPayload, work: Promise<Reply>) => {
     const reply = await work;
-    const { message, file } = withChart(renderDiscordMessage(reply), reply);
+    const { message, file } = await withChart(renderDiscordMessage(reply), reply);
     if (reply.ok) {
       await editOriginal(payload, message, file);
     } else {
@@ -104,8 +104,7 @@ export function createInteractionsServer(deps: DiscordDeps, publicKeyHex: string
         send(response, 200, { type: Callback.Message, data: reply.ok ? message : { ...message, flags: EPHEMERAL } });
         // the answer is already shown; its chart follows as an edit, so rendering never delays the reply
         if (reply.ok && reply.chart) {
-          const chart = withChart(message, reply);
-          await deps.inFlight.track(editOriginal(payload, chart.message, chart.file));
+          await deps.inFlight.track(withChart(message, reply).then((chart) => editOriginal(payload, chart.message, chart.file)));
         }
         return;
       }

@@ -35,7 +35,7 @@ function slackAnswer(deps: SlackDeps, command: string | null, text: string, user
 async function uploadChart(client: WebClient, deps: SlackDeps, reply: Reply, channel: string, thread?: string): Promise<void> {
   if (!reply.ok || !reply.chart) return;
   try {
-    const file = { file: renderChartPng(reply.chart), filename: CHART_FILE_NAME, title: reply.chart.title, alt_text: reply.chart.title };
+    const file = { file: await renderChartPng(reply.chart), filename: CHART_FILE_NAME, title: reply.chart.title, alt_text: reply.chart.title };
     await (thread ? client.files.uploadV2({ ...file, channel_id: channel, thread_ts: thread }) : client.files.uploadV2({ ...file, channel_id: channel }));
   } catch (error) {
     deps.logger.warn({ surface: "slack", code: (error as { code?: string }).code }, "chart upload failed; the answer was posted");

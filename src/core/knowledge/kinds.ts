@@ -1,4 +1,4 @@
-import type { ArticleOnlyModel, Model, PricedModel } from "./schema.ts";
+import type { Model, PricedModel } from "./schema.ts";
 
 /** The article's three tiers, cheapest first. Kept apart from the zod schemas so answering never loads zod. */
 export const TIERS = ["ultra-low", "balanced", "premium"] as const;
@@ -10,5 +10,3 @@ export type Capability = (typeof CAPABILITIES)[number];
 export function isPriced(model: Model): model is PricedModel {
   return !("articleOnly" in model);
 }
-
-export type { ArticleOnlyModel };
