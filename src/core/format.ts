@@ -2,9 +2,8 @@ import type { Lang } from "./lang.ts";
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** Intl.NumberFormat is costly to build and cheap to reuse: one per distinct set of options. */
-function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = JSON.stringify(options);
+/** Intl.NumberFormat is costly to build and cheap to reuse: one per distinct set of options, looked up by a short key. */
+function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   let format = formatters.get(key);
   if (!format) {
     format = new Intl.NumberFormat("en-US", options);
@@ -23,16 +22,16 @@ function fractionDigits(value: number): number {
 /** $0.10, $1.25, $12,500.00, $0.0025: two decimals from a dollar up, more only for fractions of a cent. */
 export function formatUsd(value: number): string {
   const max = fractionDigits(value);
-  return numberFormat({ style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: max }).format(value);
+  return numberFormat(`usd${max}`, { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: max }).format(value);
 }
 
 /** A per-1M-token price: keeps the digits the price list states ($0.125), never float noise. */
 export function formatPrice(value: number): string {
-  return numberFormat({ style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(value);
+  return numberFormat("price", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(value);
 }
 
 export function formatNumber(value: number, maxFractionDigits = 2, useGrouping = true): string {
-  return numberFormat({ maximumFractionDigits: maxFractionDigits, useGrouping }).format(value);
+  return numberFormat(`n${maxFractionDigits}${useGrouping ? "g" : ""}`, { maximumFractionDigits: maxFractionDigits, useGrouping }).format(value);
 }
 
 const EN_UNITS: [number, string][] = [
