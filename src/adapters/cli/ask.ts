@@ -12,8 +12,8 @@ const kb = await loadOrExit();
 if (line) {
   const reply = await answerLine(kb, line);
   const chart = await writeChartIfAsked(line, reply);
-  const json_ = { ...replyToJson(reply), ...(chart ? { chartPath: chart } : {}) };
-  console.log(json ? JSON.stringify(json_, null, 2) : renderTerminal(reply, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR));
+  const payload = { ...replyToJson(reply), ...(chart ? { chartPath: chart } : {}) };
+  console.log(json ? JSON.stringify(payload, null, 2) : renderTerminal(reply, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR));
   if (chart && !json) console.log(`\n${chartWritten(reply.lang, chart)}`);
   process.exitCode = reply.ok ? 0 : 2;
 } else if (!process.stdin.isTTY) {

@@ -52,8 +52,16 @@ export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurfa
     return {
       name: "discord",
       stop: async () => {
-        // each shard drains its own answers on SIGTERM
-        await Promise.all([...manager.shards.values()].map((shard) => (shard.process?.kill("SIGTERM"), undefined)));
+        // each shard finishes its own answers on SIGTERM; wait until all have exited, and respawn none
+        manager.respawn = false;
+        const exits = [...manager.shards.values()].map((shard) => {
+          const child = shard.process;
+          if (!child || child.exitCode !== null) return Promise.resolve();
+          const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+          child.kill("SIGTERM");
+          return exited;
+        });
+        await Promise.all(exits);
       },
     };
   }
