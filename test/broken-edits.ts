@@ -32,6 +32,7 @@ export const BROKEN_EDITS: BrokenEdit[] = [
     ["a GPU without a source", "selfhost.yaml", (t) => t.replace(/ {4}source: https:\/\/lyceum[^\n]*\n/, ""), { field: "gpus.3.source" }],
     ["throughput on a GPU that does not exist", "selfhost.yaml", (t) => t.replace("gpu: a100\n    gpus: 8", "gpu: a10\n    gpus: 8"), { field: "gpu" }],
     ["an article-only model whose nearest model does not exist", "models.yaml", (t) => t.replace("nearest: claude-opus-4-5", "nearest: claude-opus-9"), { entry: 'model "claude-3.5-opus"', field: "articleOnly.nearest" }],
+    ["a GPU price dated in the future", "selfhost.yaml", (t) => t.replace("asOf: 2026-03-17", "asOf: 2027-03-17"), { entry: 'GPU "b200"', field: "asOf" }],
     ["a negative exchange rate", "currency.yaml", (t) => t.replace("rate: 7.10", "rate: -7.10"), { entry: "file", field: "usdToCny.rate" }],
     ["a Chinese alias claimed by two models", "models.yaml", (t) => t.replace('aliasesZh: ["GPT五"]', 'aliasesZh: ["深度求索"]'), { field: "aliases" }],
 ];

@@ -177,9 +177,14 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   };
   validateCrossReferences(knowledge, { models: modelsYaml, selfhost: selfhostYaml, tasks: tasksYaml }, problems);
   const today = now.toISOString().slice(0, 10);
-  for (const model of knowledge.models) {
-    if (model.asOf > today) problems.push(modelsYaml.problem(["models"], `model "${model.id}"`, "asOf", `${model.asOf} is in the future`));
-  }
+  const future = (file: YamlFile, path: PropertyKey[], entry: string, asOf: string) => {
+    if (asOf > today) problems.push(file.problem(path, entry, "asOf", `${asOf} is in the future`));
+  };
+  knowledge.models.forEach((model, i) => future(modelsYaml, ["models", i, "asOf"], `model "${model.id}"`, model.asOf));
+  knowledge.selfhost.gpus.forEach((gpu, i) => future(selfhostYaml, ["gpus", i, "asOf"], `GPU "${gpu.id}"`, gpu.asOf));
+  knowledge.selfhost.throughput.forEach((row, i) => future(selfhostYaml, ["throughput", i, "asOf"], `throughput #${i + 1}`, row.asOf));
+  future(selfhostYaml, ["electricity", "asOf"], "electricity", knowledge.selfhost.electricity.asOf);
+  if (currencyYaml) future(currencyYaml, ["usdToCny", "asOf"], "usdToCny", knowledge.currency.usdToCny.asOf);
   if (problems.length) throw new KnowledgeInvalidError(problems);
   const catalog = options.catalogPath ? await loadCatalog(options.catalogPath, knowledge.models, today) : [];
   return { ...knowledge, catalog, loadedAt: now };
