@@ -33,9 +33,13 @@ export function slashCommandBody(command: string, text: string, responseUrl: str
   }).toString();
 }
 
-/** A Slack stand-in on loopback: the Web API (auth.test, chat.postMessage) and response_url endpoints. */
-export async function startFakeSlack() {
+/**
+ * A Slack stand-in on loopback: the Web API (auth.test, chat.postMessage, file uploads), response_url
+ * endpoints, and for Socket Mode apps.connections.open handing out `socketUrl`.
+ */
+export async function startFakeSlack(socketUrl?: string) {
   const api = new RecordingServer((request, response) => {
+    if (request.path === "/api/apps.connections.open" && socketUrl) return sendJson(response, 200, { ok: true, url: socketUrl });
     if (request.path === "/api/auth.test") {
       if (request.headers.authorization !== `Bearer ${BOT_TOKEN}`) return sendJson(response, 200, { ok: false, error: "invalid_auth" });
       return sendJson(response, 200, { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" });
