@@ -1,4 +1,5 @@
 import { formatCount, formatUsd } from "../core/format.ts";
+import { formatCny } from "../core/money.ts";
 import type { BreakEvenChartSpec } from "./spec.ts";
 import { COLORS, fittedTitle, svgDocument, text } from "./svg.ts";
 
@@ -16,7 +17,11 @@ export function niceCeil(value: number): number {
   return ([1, 2, 5, 10].find((step) => step * power >= value) ?? 10) * power;
 }
 
-const axisUsd = (value: number) => (value >= 100 ? formatUsd(Math.round(value)).replace(/\.00$/, "") : formatUsd(value));
+function axisMoney(spec: BreakEvenChartSpec, usd: number): string {
+  const value = spec.axisCurrency.code === "cny" ? usd * spec.axisCurrency.usdToCny : usd;
+  const text = spec.axisCurrency.code === "cny" ? formatCny(value) : formatUsd(value);
+  return value >= 100 ? text.replace(/\.\d+$/, "") : text;
+}
 
 /** Monthly cost against monthly tokens: the API line, the self-host steps (one per deployment), the break-even point. */
 export function breakEvenChartSvg(spec: BreakEvenChartSpec): string {
@@ -26,7 +31,9 @@ export function breakEvenChartSvg(spec: BreakEvenChartSpec): string {
   const selfAt = (tokens: number) => (spec.capacityTokens ? Math.max(1, Math.ceil(tokens / spec.capacityTokens)) : 1) * spec.monthlyFixedUsd;
   const steps = 200;
   const xs = Array.from({ length: steps + 1 }, (_, i) => (xMax * i) / steps);
-  const yMax = niceCeil(Math.max(...xs.map(apiAt), ...xs.map(selfAt)) * 1.05);
+  // round in the currency shown, so the axis reads ¥100,000 rather than a converted $14,084.51
+  const shown = spec.axisCurrency.code === "cny" ? spec.axisCurrency.usdToCny : 1;
+  const yMax = niceCeil(Math.max(...xs.map(apiAt), ...xs.map(selfAt)) * 1.05 * shown) / shown;
   const px = (tokens: number) => LEFT + (tokens / xMax) * (WIDTH - LEFT - RIGHT);
   const py = (usd: number) => HEIGHT - BOTTOM - (usd / yMax) * (HEIGHT - TOP - BOTTOM);
   const path = (f: (x: number) => number) => xs.map((x, i) => `${i ? "L" : "M"}${px(x).toFixed(1)},${py(f(x)).toFixed(1)}`).join(" ");
@@ -34,7 +41,7 @@ export function breakEvenChartSvg(spec: BreakEvenChartSpec): string {
   const grid = [0, 0.25, 0.5, 0.75, 1]
     .map((f) => {
       const y = py(yMax * f);
-      return `<line x1="${LEFT}" y1="${y}" x2="${WIDTH - RIGHT}" y2="${y}" stroke="${COLORS.grid}"/>` + text(LEFT - 10, y + 5, axisUsd(yMax * f), 14, { anchor: "end", color: COLORS.muted });
+      return `<line x1="${LEFT}" y1="${y}" x2="${WIDTH - RIGHT}" y2="${y}" stroke="${COLORS.grid}"/>` + text(LEFT - 10, y + 5, axisMoney(spec, yMax * f), 14, { anchor: "end", color: COLORS.muted });
     })
     .join("");
   const ticks = [0, 0.25, 0.5, 0.75, 1]

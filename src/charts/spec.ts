@@ -22,6 +22,9 @@ export interface BreakEvenChartSpec {
   monthlyFixedUsd: number;
   /** tokens one deployment serves a month; null when no throughput is known */
   capacityTokens: number | null;
+  /** null when there is none to mark: the API is free, or one deployment cannot serve the volume */
   breakEvenTokens: number | null;
   formatTokens: "en" | "zh";
+  /** the money axis: dollars, or yuan at the answer's rate */
+  axisCurrency: { code: "usd" } | { code: "cny"; usdToCny: number };
 }
