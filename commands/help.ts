@@ -23,7 +23,8 @@ export function makeHelp(list: () => readonly Command[]): Command {
     },
     run(ctx: CommandContext) {
       const { t } = ctx;
-      const commands = list();
+      // admin commands are listed for admins only
+      const commands = list().filter((command) => !command.spec.adminOnly || ctx.input.isAdmin);
       return makeReply({
         command: "help",
         lang: t.lang,

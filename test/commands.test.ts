@@ -227,6 +227,7 @@ describe("/models and /help", () => {
     const reply = await ask("/help lang:zh");
     for (const name of ["compare", "cheapest", "selfhost", "estimate", "ask", "models"]) expect(reply.text).toContain(`/${name}`);
     expect(reply.text).toContain("并排比较");
+    expect(reply.text).not.toContain("/reload");
   });
 });
 
