@@ -1,6 +1,7 @@
 import { parseArgs } from "../src/core/args.ts";
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { routeQuestion } from "../src/core/intent.ts";
+import { sectionCitation } from "../src/core/knowledge-base.ts";
 import { makeReply, type Reply } from "../src/core/reply.ts";
 import { UserError } from "../src/core/errors.ts";
 import { cheapest } from "./cheapest.ts";
@@ -61,11 +62,7 @@ export const ask: Command = {
       title: best.section.title[t.lang],
       lead: best.section.text[t.lang],
       notes: related.length ? [t.pick(text.seeAlso, { sections: related.map((m) => `“${m.section.title[t.lang]}”`).join(t.lang === "zh" ? "、" : ", ") })] : [],
-      sources: [best, ...related].map((m) => ({
-        title: `${m.article.title[t.lang]} § ${m.section.title[t.lang]}`,
-        ref: `${m.article.file}#${m.section.id}`,
-        asOf: m.article.pubDate,
-      })),
+      sources: [best, ...related].map((m) => sectionCitation(m.article, m.section, t.lang)),
       data: { intent: "article", matches: matches.map((m) => ({ ref: `${m.article.file}#${m.section.id}`, score: m.score })) },
     });
   },

@@ -1,15 +1,22 @@
-import type { Command, CommandContext } from "../src/core/command.ts";
+import type { Command, CommandContext, FlagSpec } from "../src/core/command.ts";
 import { today } from "../src/core/clock.ts";
 import { formatCount, formatTokens } from "../src/core/format.ts";
 import type { Capability, PricedModel } from "../src/core/knowledge/schema.ts";
 import { TIERS } from "../src/core/knowledge/kinds.ts";
-import { articleSource, findTasks, modelSource, pricedModels } from "../src/core/knowledge-base.ts";
+import { articleSource, findTasks, modelSource, pricedModels, sectionSource } from "../src/core/knowledge-base.ts";
 import { workloadCost } from "../src/core/pricing.ts";
 import { priceAge } from "../src/core/price-age.ts";
 import { Money } from "../src/core/money.ts";
 import { makeReply, type Source } from "../src/core/reply.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
+
+const FLAGS: FlagSpec[] = [
+  { name: "vision", aliases: ["视觉", "图像"], description: { en: "must understand images", zh: "需要理解图像" } },
+  { name: "reasoning", aliases: ["推理"], description: { en: "must be a reasoning model", zh: "需要推理能力" } },
+  { name: "tools", aliases: ["tool", "function-calling", "工具", "工具调用"], description: { en: "must call tools", zh: "需要工具调用" } },
+  { name: "open", aliases: ["open-weights", "opensource", "open-source", "开源", "开放权重"], description: { en: "open weights only", zh: "仅限开放权重" } },
+];
 
 const text = {
   title: { en: "Cheapest model in each tier", zh: "各档位最便宜的模型" },
@@ -27,17 +34,6 @@ const text = {
   skippedDeprecated: { en: "Deprecated models are left out.", zh: "已弃用的模型不参与推荐。" },
 };
 
-const TASK_NAMES: Record<string, { en: string; zh: string }> = {
-  coding: { en: "coding", zh: "编程" },
-  math: { en: "math", zh: "数学" },
-  rag: { en: "RAG and bulk data processing", zh: "RAG与大批量数据处理" },
-  summarization: { en: "summarization", zh: "摘要" },
-  realtime: { en: "real-time assistants", zh: "实时助手" },
-  video: { en: "video and images", zh: "视频与图像" },
-  "creative-writing": { en: "creative writing", zh: "创意写作" },
-  reasoning: { en: "reasoning and decisions", zh: "推理与决策" },
-};
-
 export const cheapest: Command = {
   spec: {
     name: "cheapest",
@@ -52,12 +48,7 @@ export const cheapest: Command = {
       { name: "context", aliases: ["ctx", "上下文"], kind: "tokens", description: { en: "minimum context window", zh: "最小上下文窗口" } },
       ...WORKLOAD_OPTIONS,
     ],
-    flags: [
-      { name: "vision", aliases: ["视觉", "图像"], description: { en: "must understand images", zh: "需要理解图像" } },
-      { name: "reasoning", aliases: ["推理"], description: { en: "must be a reasoning model", zh: "需要推理能力" } },
-      { name: "tools", aliases: ["tool", "function-calling", "工具", "工具调用"], description: { en: "must call tools", zh: "需要工具调用" } },
-      { name: "open", aliases: ["open-weights", "opensource", "open-source", "开源", "开放权重"], description: { en: "open weights only", zh: "仅限开放权重" } },
-    ],
+    flags: FLAGS,
     positional: {
       name: "task",
       kind: "words",
@@ -71,7 +62,7 @@ export const cheapest: Command = {
     const required = new Set<Capability>(tasks.flatMap((task) => task.requires));
     let open = false;
     for (const word of args.words) {
-      const flag = cheapest.spec.flags!.find((f) => [f.name, ...(f.aliases ?? [])].includes(word.toLowerCase()))?.name;
+      const flag = FLAGS.find((f) => [f.name, ...(f.aliases ?? [])].includes(word.toLowerCase()))?.name;
       if (flag === "open") open = true;
       else if (flag) required.add(flag as Capability);
     }
@@ -91,8 +82,9 @@ export const cheapest: Command = {
         .filter((model) => model.tier === tier)
         .map((model) => ({ model, cost: workloadCost(model, workload).totalUsd }))
         .sort((a, b) => a.cost - b.cost || a.model.inputPer1M - b.model.inputPer1M)[0];
-      return { tier, best };
+      return { tier, best: best && { ...best, shown: money.cost(best.model, workload) } };
     });
+    const found = recommendations.flatMap(({ tier, best }) => (best ? [{ tier, ...best }] : []));
 
     const constraintWords = [
       ...(minContext ? [t.pick(text.contextAtLeast, { tokens: formatTokens(minContext, t.lang) })] : []),
@@ -105,34 +97,33 @@ export const cheapest: Command = {
     const notes: string[] = [];
     const sources: Source[] = [];
     for (const task of tasks) {
-      notes.push(t.pick(text.suggested, { task: t.pick(TASK_NAMES[task.id] ?? { en: task.id, zh: task.id }), tier: tierLabel(t, task.suggestedTier), advice: t.pick(task.advice) }));
+      notes.push(t.pick(text.suggested, { task: t.pick(task.name), tier: tierLabel(t, task.suggestedTier), advice: t.pick(task.advice) }));
       const source = articleSource(kb, task.article, task.section, t.lang);
       if (source) sources.push(source);
     }
     if (!tasks.some((task) => task.id === "summarization")) {
       notes.push(t.pick(text.density));
-      const conclusion = kb.knowledge.articles[0] && articleSource(kb, kb.knowledge.articles[0].id, "conclusion", t.lang);
+      const conclusion = sectionSource(kb, "conclusion", t.lang);
       if (conclusion) sources.push(conclusion);
     }
     notes.push(t.pick(text.skippedDeprecated));
-    const shown = recommendations.flatMap(({ best }) => (best ? [best.model] : []));
-    const age = priceAge(t, shown);
+    const shownModels = found.map((f) => f.model);
+    const age = priceAge(t, shownModels);
     if (age) notes.push(age.note);
-    const currency = money.notes(t, shown);
+    const currency = money.notes(t, shownModels);
     notes.push(...currency.notes);
     sources.push(...currency.sources);
-    for (const { best } of recommendations) if (best) sources.push(modelSource(best.model, t.lang));
+    for (const { model } of found) sources.push(modelSource(model, t.lang));
 
-    const taskNames = tasks.map((task) => t.pick(TASK_NAMES[task.id] ?? { en: task.id, zh: task.id }));
-    const row = (model: PricedModel) => [
+    const taskNames = tasks.map((task) => t.pick(task.name));
+    const row = ({ model, shown }: { model: PricedModel; shown: string }) => [
       model.name,
       money.price(model, "inputPer1M"),
       money.price(model, "outputPer1M"),
       formatCount(model.contextWindow, t.lang),
-      money.cost(model, workload),
+      shown,
     ];
     const title = taskNames.length ? t.pick(text.titleTask, { tasks: taskNames.join(t.lang === "zh" ? "、" : ", ") }) : t.pick(text.title);
-    const found = recommendations.flatMap(({ tier, best }) => (best ? [{ tier, ...best }] : []));
     return makeReply({
       command: "cheapest",
       lang: t.lang,
@@ -144,14 +135,14 @@ export const cheapest: Command = {
               title,
               axisLabel: t("chart.costAxis", { workload: describeWorkload(t, workload, false) }),
               logNote: t("chart.log"),
-              items: found.map(({ tier, model, cost }) => ({ label: `${tierLabel(t, tier)}: ${model.name}`, value: cost, valueLabel: money.cost(model, workload) })),
+              items: found.map(({ tier, model, cost, shown }) => ({ label: `${tierLabel(t, tier)}: ${model.name}`, value: cost, valueLabel: shown })),
             }
           : null,
       lead: t.sentences(lead),
       table: {
         columns: [t("col.tier"), t("col.model"), t("col.input"), t("col.output"), t("col.context"), t("col.cost")],
         rows: recommendations.map(({ tier, best }) =>
-          best ? [tierLabel(t, tier), ...row(best.model)] : [tierLabel(t, tier), t.pick(text.noneFits), t("none"), t("none"), t("none"), t("none")],
+          best ? [tierLabel(t, tier), ...row(best)] : [tierLabel(t, tier), t.pick(text.noneFits), t("none"), t("none"), t("none"), t("none")],
         ),
         align: ["left", "left", "right", "right", "right", "right"],
       },

@@ -55,7 +55,7 @@ export const compare: Command = {
     const { workload, isDefault } = workloadFromArgs(args, kb.knowledge.defaultWorkload);
     const money = Money.from(args, t, kb.knowledge.currency);
     const workloadText = describeWorkload(t, workload, isDefault);
-    const priced = models.filter(isPriced).map((model) => ({ model, cost: workloadCost(model, workload) }));
+    const priced = models.filter(isPriced).map((model) => ({ model, cost: workloadCost(model, workload), shown: money.cost(model, workload) }));
     const ranked = [...priced].sort((a, b) => a.cost.totalUsd - b.cost.totalUsd);
     const cheapest = ranked[0];
     const dearest = ranked.at(-1);
@@ -80,21 +80,21 @@ export const compare: Command = {
     sources.push(...currency.sources);
     let lead = "";
     if (priced.length === 1 && cheapest) {
-      lead = t.pick(text.leadOne, { workload: workloadText, name: cheapest.model.name, cost: money.cost(cheapest.model, workload) });
+      lead = t.pick(text.leadOne, { workload: workloadText, name: cheapest.model.name, cost: cheapest.shown });
     } else if (cheapest && dearest) {
-      lead = t.pick(text.lead, { workload: workloadText, cheapest: cheapest.model.name, cost: money.cost(cheapest.model, workload) });
+      lead = t.pick(text.lead, { workload: workloadText, cheapest: cheapest.model.name, cost: cheapest.shown });
       const ratio = costRatio(cheapest.cost.totalUsd, dearest.cost.totalUsd);
       if (dearest.cost.totalUsd === 0) lead = t.sentences([lead, t.pick(text.allFree)]);
       else if (ratio !== null && ratio > 1) {
-        const cheaperBy = t.pick(text.cheaperBy, { cheapest: cheapest.model.name, ratio: formatRatio(ratio), other: dearest.model.name, cost: money.cost(dearest.model, workload) });
+        const cheaperBy = t.pick(text.cheaperBy, { cheapest: cheapest.model.name, ratio: formatRatio(ratio), other: dearest.model.name, cost: dearest.shown });
         lead = t.sentences([lead, cheaperBy]);
       }
     }
 
-    const costOf = (model: Model) => priced.find((p) => p.model === model)?.cost.totalUsd ?? null;
+    const pricing = (model: Model) => priced.find((p) => p.model === model);
+    const costOf = (model: Model) => pricing(model)?.cost.totalUsd ?? null;
     const rows = models.map((model) => {
       if (!isPriced(model)) return [model.name, tierLabel(t, model.tier), t("none"), t("none"), t("none"), t("none"), t("none")];
-      const cost = costOf(model);
       return [
         model.name,
         tierLabel(t, model.tier),
@@ -102,7 +102,7 @@ export const compare: Command = {
         money.price(model, "outputPer1M"),
         model.cachedInputPer1M === undefined ? t("none") : money.price(model, "cachedInputPer1M"),
         formatCount(model.contextWindow, t.lang),
-        cost === null ? t("none") : money.cost(model, workload),
+        pricing(model)?.shown ?? t("none"),
       ];
     });
     const names = models.map((m) => m.name);
@@ -126,7 +126,7 @@ export const compare: Command = {
               title,
               axisLabel: t("chart.costAxis", { workload: describeWorkload(t, workload, false) }),
               logNote: t("chart.log"),
-              items: priced.map(({ model, cost }) => ({ label: model.name, value: cost.totalUsd, valueLabel: money.cost(model, workload) })),
+              items: priced.map(({ model, cost, shown }) => ({ label: model.name, value: cost.totalUsd, valueLabel: shown })),
             }
           : null,
       data: {

@@ -50,7 +50,6 @@ export const estimate: Command = {
   async run(ctx: CommandContext) {
     const { kb, t, args } = ctx;
     const input = args.rest;
-    if (!input.trim()) throw new UserError("bad_input", "error.needText");
     if (input.length > MAX_ESTIMATE_CHARS) {
       throw new UserError("bad_input", "error.tooLong", { size: formatNumber(input.length, 0), max: formatNumber(MAX_ESTIMATE_CHARS, 0) });
     }

@@ -1,9 +1,9 @@
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
-import { formatNumber, formatPercent, formatPrice, formatTokens } from "../src/core/format.ts";
+import { formatNumber, formatPercent, formatTokens } from "../src/core/format.ts";
 import type { Gpu, Model, PricedModel } from "../src/core/knowledge/schema.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
-import { articleSource, modelSource, pricedModels, type KnowledgeBase } from "../src/core/knowledge-base.ts";
+import { modelSource, pricedModels, sectionSource, type KnowledgeBase } from "../src/core/knowledge-base.ts";
 import { requireModel } from "../src/core/model-notes.ts";
 import { normalizeName } from "../src/core/names.ts";
 import { blendedPer1M } from "../src/core/pricing.ts";
@@ -14,7 +14,8 @@ import { gpusForWeights, selfhostCost } from "../src/core/selfhost-math.ts";
 import type { Translator } from "../src/core/i18n/translate.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
 
-const ARTICLE_SECTION = "self-hosted-vs-api-the-2026-equation";
+/** The article section whose verdict every /selfhost answer quotes. */
+const VERDICT_SECTION = "self-hosted-vs-api-the-2026-equation";
 
 const text = {
   title: { en: "Self-hosting {model} on {count} × {gpu}", zh: "在 {count} 块 {gpu} 上自建 {model}" },
@@ -81,7 +82,7 @@ function splitText(kb: KnowledgeBase): string {
   return ratio ? `${formatNumber(ratio, 1)}:1` : "1:0";
 }
 
-function closedModelReply(kb: KnowledgeBase, t: Translator, model: Model) {
+function closedModelReply(kb: KnowledgeBase, t: Translator, money: Money, model: Model) {
   const open = pricedModels(kb).filter((m) => m.openWeights);
   const sameTier = open.filter((m) => m.tier === model.tier);
   const alternatives = (sameTier.length ? sameTier : open)
@@ -90,7 +91,8 @@ function closedModelReply(kb: KnowledgeBase, t: Translator, model: Model) {
     .slice(0, 6);
   const measuredOn = (m: PricedModel) =>
     kb.knowledge.selfhost.throughput.filter((row) => row.model === m.id).map((row) => `${row.gpus}× ${row.gpu.toUpperCase()}`).join(", ") || t("none");
-  const source = articleSource(kb, kb.knowledge.articles[0]?.id ?? "", ARTICLE_SECTION, t.lang);
+  const source = sectionSource(kb, VERDICT_SECTION, t.lang);
+  const currency = money.notes(t, []);
   return makeReply({
     command: "selfhost",
     lang: t.lang,
@@ -98,12 +100,13 @@ function closedModelReply(kb: KnowledgeBase, t: Translator, model: Model) {
     lead: t.pick(text.closedLead, { provider: model.provider, model: model.name }),
     table: {
       columns: [t("col.model"), t("col.tier"), t.pick(text.colParams), t.pick(text.colApi), t.pick(text.colMeasured)],
-      rows: alternatives.map(({ model: m, blended }) => [m.name, tierLabel(t, m.tier), m.parametersB ? `${formatNumber(m.parametersB, 1)}B` : t("none"), formatPrice(blended), measuredOn(m)]),
+      rows: alternatives.map(({ model: m, blended }) => [m.name, tierLabel(t, m.tier), m.parametersB ? `${formatNumber(m.parametersB, 1)}B` : t("none"), money.amount(blended), measuredOn(m)]),
       align: ["left", "left", "right", "right", "left"],
     },
-    notes: [t.pick(text.verdict)],
-    sources: [...(source ? [source] : []), ...alternatives.map((a) => modelSource(a.model, t.lang))],
+    notes: [t.pick(text.verdict), ...currency.notes],
+    sources: [...(source ? [source] : []), ...alternatives.map((a) => modelSource(a.model, t.lang)), ...currency.sources],
     data: {
+      ...currency.data,
       model: model.id,
       selfHostable: false,
       alternatives: alternatives.map((a) => ({ id: a.model.id, tier: a.model.tier, apiCostPer1M: a.blended, parametersB: a.model.parametersB ?? null })),
@@ -137,7 +140,8 @@ export const selfhost: Command = {
     const resolutions = kb.resolver.resolveList(args.rest);
     if (!resolutions[0]) throw new UserError("bad_input", "error.needModel");
     const model = requireModel(resolutions[0]);
-    if (!model.openWeights || !isPriced(model)) return closedModelReply(kb, t, model);
+    const money = Money.from(args, t, kb.knowledge.currency);
+    if (!model.openWeights || !isPriced(model)) return closedModelReply(kb, t, money, model);
 
     const selfhostData = kb.knowledge.selfhost;
     const measurements = selfhostData.throughput.filter((row) => row.model === model.id);
@@ -155,7 +159,6 @@ export const selfhost: Command = {
     const utilPercent = (args.options.get("util") as number | undefined) ?? selfhostData.defaultUtilizationPercent;
     const usdPerKwh = (args.options.get("kwh") as number | undefined) ?? selfhostData.electricity.usdPerKwh;
     const apiCostPer1M = blendedPer1M(model, kb.knowledge.defaultWorkload);
-    const money = Money.from(args, t, kb.knowledge.currency);
     const result = selfhostCost({
       gpuHourlyUsd,
       gpuCount,
@@ -234,7 +237,7 @@ export const selfhost: Command = {
       modelSource(model, t.lang),
     ];
     if (measurement && givenTput === undefined) sources.push({ title: `${model.name} / ${gpu.id.toUpperCase()}`, ref: measurement.source, asOf: measurement.asOf });
-    const article = articleSource(kb, kb.knowledge.articles[0]?.id ?? "", ARTICLE_SECTION, t.lang);
+    const article = sectionSource(kb, VERDICT_SECTION, t.lang);
     if (article) sources.push(article);
     sources.push(...currency.sources);
 

@@ -140,6 +140,7 @@ export type SelfhostFile = z.infer<typeof selfhostFileSchema>;
 
 const taskSchema = z.strictObject({
   id: z.string().min(1),
+  name: bilingual,
   words: z.array(z.string().min(1)).min(1),
   requires: z.array(capabilitySchema).default([]),
   suggestedTier: tierSchema,
