@@ -12,9 +12,6 @@ export interface Logger {
   error(details: Record<string, unknown>, message: string): void;
 }
 
-/** Commands whose positional text is free text, where a stray "word:" is part of the text. */
-const FREE_TEXT = new Set(["ask", "estimate"]);
-
 /** "/compare gpt-5 deepseek" → compare + "gpt-5 deepseek"; any other line is a question for /ask. */
 export function parseLine(line: string): { command: string | null; text: string } {
   const match = /^\s*[/／](\S+)\s*([\s\S]*)$/u.exec(line);
@@ -50,7 +47,8 @@ export async function answer(source: KnowledgeSource, input: CommandInput, logge
     if (wait > 0) throw new UserError("rate_limited", "error.slowDown", { seconds: wait });
     const command = findCommand(name);
     if (!command) throw new UserError("unknown_command", "error.unknownCommand", { name }, commands.map((c) => `/${c.spec.name}`).filter((c) => c.includes(name.slice(0, 2))));
-    const args = parseArgs(input.text, command.spec.options, FREE_TEXT.has(command.spec.name));
+    // in free text (a question, a pasted prompt) a stray "word:" is part of the text, not an unknown option
+    const args = parseArgs(input.text, command.spec.options, command.spec.positional?.kind === "text");
     lang = args.lang ?? lang;
     const positional = command.spec.positional;
     if (!args.rest.trim() && positional?.required) throw new UserError("bad_input", positional.missing ?? "error.empty");
