@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { usesLogScale } from "../src/charts/bar-chart.ts";
 import { niceCeil } from "../src/charts/break-even-chart.ts";
 import { renderChartPng } from "../src/charts/render.ts";
-import type { ChartSpec } from "../src/charts/spec.ts";
+import type { ChartSpec } from "../src/core/chart-spec.ts";
 import { ask } from "./helpers.ts";
 import { decodePng } from "./png.ts";
 

@@ -1,4 +1,4 @@
-import type { BarChartSpec } from "./spec.ts";
+import type { BarChartSpec } from "../core/chart-spec.ts";
 import { COLORS, fittedTitle, svgDocument, text } from "./svg.ts";
 
 const WIDTH = 900;

@@ -1,6 +1,6 @@
 import { formatCount, formatUsd } from "../core/format.ts";
 import { formatCny } from "../core/money.ts";
-import type { BreakEvenChartSpec } from "./spec.ts";
+import type { BreakEvenChartSpec } from "../core/chart-spec.ts";
 import { COLORS, fittedTitle, svgDocument, text } from "./svg.ts";
 
 const WIDTH = 900;

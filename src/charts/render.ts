@@ -1,7 +1,7 @@
 import { WorkerPool } from "../runtime/worker-pool.ts";
 import { barChartSvg } from "./bar-chart.ts";
 import { breakEvenChartSvg } from "./break-even-chart.ts";
-import type { ChartSpec } from "./spec.ts";
+import type { ChartSpec } from "../core/chart-spec.ts";
 
 export function chartSvg(spec: ChartSpec): string {
   return spec.kind === "bars" ? barChartSvg(spec) : breakEvenChartSvg(spec);

@@ -1,4 +1,4 @@
-import type { ChartSpec } from "../charts/spec.ts";
+import type { ChartSpec } from "./chart-spec.ts";
 import type { Lang } from "./lang.ts";
 
 export interface Source {
