@@ -7,23 +7,12 @@ import { modelNotes, requireModel } from "../src/core/model-notes.ts";
 import { costRatio, workloadCost } from "../src/core/pricing.ts";
 import { makeReply, type Source } from "../src/core/reply.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
-import { today } from "../src/core/clock.ts";
 import { priceAge } from "../src/core/price-age.ts";
 import { Money } from "../src/core/money.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
 
 const MAX_MODELS = 5;
 
-const text = {
-  title: { en: "{names}: prices side by side", zh: "{names}：价格对比" },
-  titleOne: { en: "{name}: price", zh: "{name}：价格" },
-  lead: { en: "For {workload}, {cheapest} is cheapest at {cost}.", zh: "按{workload}计算，{cheapest} 最便宜，费用 {cost}。" },
-  leadOne: { en: "For {workload}, {name} costs {cost}.", zh: "按{workload}计算，{name} 的费用为 {cost}。" },
-  cheaperBy: { en: "{cheapest} is {ratio} cheaper than {other} ({cost}).", zh: "{cheapest} 比 {other}（{cost}）便宜 {ratio}。" },
-  allFree: { en: "Every model named is free at this workload.", zh: "在这个工作负载下，所列模型都免费。" },
-  bestFor: { en: "The article says {model} is best for: {bestFor}", zh: "文章认为 {model} 适用于：{bestFor}" },
-  separator: { en: " vs ", zh: " 对比 " },
-};
 
 export const compare: Command = {
   spec: {
@@ -36,11 +25,11 @@ export const compare: Command = {
     },
     examples: ["/compare gpt-5 deepseek", "/compare gpt-5 vs claude opus 4.5, gemini 2.0 flash in:50M out:5M", "/compare gpt-5 和 深度求索 cached:50%"],
     options: WORKLOAD_OPTIONS,
-    positional: { name: "models", kind: "models", missing: "error.needModels", description: { en: "models to compare", zh: "要比较的模型" }, required: true },
+    positional: { name: "models", kind: "models", max: MAX_MODELS, complete: "models", missing: "error.needModels", description: { en: "models to compare", zh: "要比较的模型" }, required: true },
   },
   run(ctx: CommandContext) {
-    const { kb, t, args } = ctx;
-    const resolutions = kb.resolver.resolveList(args.rest);
+    const { snapshot, t, args } = ctx;
+    const resolutions = snapshot.resolver.resolveList(args.rest);
     if (!resolutions.length) throw new UserError("bad_input", "error.needModels");
     const models: Model[] = [];
     const notes: string[] = [];
@@ -52,8 +41,8 @@ export const compare: Command = {
     if (models.length > MAX_MODELS) {
       throw new UserError("bad_input", "error.tooManyModels", { max: MAX_MODELS, count: models.length });
     }
-    const { workload, isDefault } = workloadFromArgs(args, kb.knowledge.defaultWorkload);
-    const money = Money.from(args, t, kb.knowledge.currency);
+    const { workload, isDefault } = workloadFromArgs(args, snapshot.knowledge.defaultWorkload);
+    const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
     const workloadText = describeWorkload(t, workload, isDefault);
     const priced = models.filter(isPriced).map((model) => ({ model, cost: workloadCost(model, workload), shown: money.cost(model, workload) }));
     const ranked = [...priced].sort((a, b) => a.cost.totalUsd - b.cost.totalUsd);
@@ -62,10 +51,10 @@ export const compare: Command = {
 
     const sources: Source[] = [];
     for (const model of models) {
-      const extra = modelNotes(kb, t, model, today());
+      const extra = modelNotes(snapshot, t, model, ctx.today);
       notes.push(...extra.notes);
       sources.push(...extra.sources);
-      if (model.bestFor) notes.push(t.pick(text.bestFor, { model: model.name, bestFor: t.pick(model.bestFor) }));
+      if (model.bestFor) notes.push(t("compare.bestFor", { model: model.name, bestFor: t.pick(model.bestFor) }));
     }
     for (const { model, cost } of priced) {
       if (cost.cachedAtInputPrice) notes.push(t("cachedAtInput", { model: model.name }));
@@ -73,20 +62,20 @@ export const compare: Command = {
 
     const fromCatalog = models.filter((m) => isPriced(m) && m.catalog).map((m) => m.name);
     if (fromCatalog.length) notes.push(t("catalogNote", { models: fromCatalog.join(", ") }));
-    const age = priceAge(t, models);
+    const age = priceAge(t, models, ctx.today);
     if (age) notes.push(age.note);
     const currency = money.notes(t, priced.map((p) => p.model));
     notes.push(...currency.notes);
     sources.push(...currency.sources);
     let lead = "";
     if (priced.length === 1 && cheapest) {
-      lead = t.pick(text.leadOne, { workload: workloadText, name: cheapest.model.name, cost: cheapest.shown });
+      lead = t("compare.leadOne", { workload: workloadText, name: cheapest.model.name, cost: cheapest.shown });
     } else if (cheapest && dearest) {
-      lead = t.pick(text.lead, { workload: workloadText, cheapest: cheapest.model.name, cost: cheapest.shown });
+      lead = t("compare.lead", { workload: workloadText, cheapest: cheapest.model.name, cost: cheapest.shown });
       const ratio = costRatio(cheapest.cost.totalUsd, dearest.cost.totalUsd);
-      if (dearest.cost.totalUsd === 0) lead = t.sentences([lead, t.pick(text.allFree)]);
+      if (dearest.cost.totalUsd === 0) lead = t.sentences([lead, t("compare.allFree")]);
       else if (ratio !== null && ratio > 1) {
-        const cheaperBy = t.pick(text.cheaperBy, { cheapest: cheapest.model.name, ratio: formatRatio(ratio), other: dearest.model.name, cost: dearest.shown });
+        const cheaperBy = t("compare.cheaperBy", { cheapest: cheapest.model.name, ratio: formatRatio(ratio), other: dearest.model.name, cost: dearest.shown });
         lead = t.sentences([lead, cheaperBy]);
       }
     }
@@ -106,7 +95,7 @@ export const compare: Command = {
       ];
     });
     const names = models.map((m) => m.name);
-    const title = names.length === 1 ? t.pick(text.titleOne, { name: names[0]! }) : t.pick(text.title, { names: names.join(t.pick(text.separator)) });
+    const title = names.length === 1 ? t("compare.titleOne", { name: names[0]! }) : t("compare.title", { names: names.join(t("compare.separator")) });
     return makeReply({
       command: "compare",
       lang: t.lang,

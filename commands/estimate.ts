@@ -3,31 +3,17 @@ import { UserError } from "../src/core/errors.ts";
 import { formatNumber, formatTokens } from "../src/core/format.ts";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
-import { modelSource, pricedModels } from "../src/core/knowledge-base.ts";
+import { modelSource } from "../src/core/knowledge/citations.ts";
+import { pricedModels } from "../src/core/knowledge/snapshot.ts";
 import { requireModel } from "../src/core/model-notes.ts";
 import { workloadCost } from "../src/core/pricing.ts";
 import { priceAge } from "../src/core/price-age.ts";
 import { Money } from "../src/core/money.ts";
 import { makeReply } from "../src/core/reply.ts";
-import { countTokens, encodingFor } from "../src/core/tokens.ts";
+import { countTokens, encodingFor } from "../src/core/tokens/index.ts";
 
 export const MAX_ESTIMATE_CHARS = 5_000_000;
 
-const text = {
-  title: { en: "{tokens} in your text", zh: "你的文本共 {tokens}" },
-  lead: {
-    en: "{chars} characters → {tokens} ({encoding}). Priced per request with {out} of output, and for {n} request(s).",
-    zh: "{chars} 个字符 → {tokens}（{encoding}）。按每次请求输出 {out} 计价，共 {n} 次请求。",
-  },
-  approximate: {
-    en: "Counts are exact for OpenAI models ({encoding}); other providers use their own tokenizers, so their counts (marked ≈) are approximations.",
-    zh: "OpenAI模型的计数是精确的（{encoding}）；其他提供商使用自己的分词器，标记 ≈ 的计数为近似值。",
-  },
-  outAssumed: { en: "Output length is assumed ({out} per request); set it with out:<tokens>.", zh: "输出长度为假设值（每次请求 {out}）；可用 out:<Token数> 修改。" },
-  colTokens: { en: "Input tokens", zh: "输入Token" },
-  colPerRequest: { en: "Per request", zh: "每次请求" },
-  colTotal: { en: "× {n}", zh: "× {n} 次" },
-};
 
 export const estimate: Command = {
   spec: {
@@ -48,25 +34,25 @@ export const estimate: Command = {
     positional: { name: "text", kind: "text", missing: "error.needText", description: { en: "the text to count", zh: "要计算的文本" }, required: true },
   },
   async run(ctx: CommandContext) {
-    const { kb, t, args } = ctx;
+    const { snapshot, t, args } = ctx;
     const input = args.rest;
     if (input.length > MAX_ESTIMATE_CHARS) {
       throw new UserError("bad_input", "error.tooLong", { size: formatNumber(input.length, 0), max: formatNumber(MAX_ESTIMATE_CHARS, 0) });
     }
-    const named = args.options.get("models");
+    const named = args.text("models");
     const models: PricedModel[] = [];
     if (named !== undefined) {
-      for (const resolution of kb.resolver.resolveList(String(named))) {
+      for (const resolution of snapshot.resolver.resolveList(String(named))) {
         const model = requireModel(resolution);
         if (isPriced(model) && !models.includes(model)) models.push(model);
       }
       if (!models.length) throw new UserError("bad_input", "error.needModels");
     } else {
-      models.push(...pricedModels(kb).filter((m) => m.featured));
+      models.push(...pricedModels(snapshot).filter((m) => m.featured));
     }
-    const money = Money.from(args, t, kb.knowledge.currency);
-    const out = (args.options.get("out") as number | undefined) ?? kb.knowledge.estimateOutputTokens;
-    const n = (args.options.get("n") as number | undefined) ?? 1;
+    const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
+    const out = args.number("out") ?? snapshot.knowledge.estimateOutputTokens;
+    const n = args.number("n") ?? 1;
     const encoding = "o200k_base";
     const tokens = await countTokens(input, encoding);
     const costs = models.map((model) => {
@@ -75,17 +61,18 @@ export const estimate: Command = {
     });
     const approximate = costs.some((c) => !c.exact);
     const notes = [];
-    if (approximate) notes.push(t.pick(text.approximate, { encoding }));
-    if (!args.options.has("out")) notes.push(t.pick(text.outAssumed, { out: formatTokens(out, t.lang) }));
-    const age = priceAge(t, models);
+    if (approximate) notes.push(t("estimate.approximate", { encoding }));
+    if (!args.has("out")) notes.push(t("estimate.outAssumed", { out: formatTokens(out, t.lang) }));
+    const age = priceAge(t, models, ctx.today);
     if (age) notes.push(age.note);
     const currency = money.notes(t, models);
     notes.push(...currency.notes);
     return makeReply({
       command: "estimate",
       lang: t.lang,
-      title: t.pick(text.title, { tokens: formatTokens(tokens, t.lang) }),
-      lead: t.pick(text.lead, {
+      title: t("estimate.title", { tokens: formatTokens(tokens, t.lang) }),
+      lead: t("estimate.lead", {
+        count: n,
         chars: formatNumber([...input].length, 0),
         tokens: formatTokens(tokens, t.lang),
         encoding,
@@ -93,7 +80,7 @@ export const estimate: Command = {
         n: formatNumber(n, 0),
       }),
       table: {
-        columns: [t("col.model"), t.pick(text.colTokens), t.pick(text.colPerRequest), t.pick(text.colTotal, { n: formatNumber(n, 0) })],
+        columns: [t("col.model"), t("estimate.colTokens"), t("estimate.colPerRequest"), t("estimate.colTotal", { n: formatNumber(n, 0) })],
         rows: costs.map((c) => [
           c.model.name,
           `${c.exact ? "" : "≈"}${formatNumber(tokens, 0)}`,

@@ -1,28 +1,10 @@
 import type { Command, CommandContext } from "../src/core/command.ts";
-import { today } from "../src/core/clock.ts";
 import { formatProblem } from "../src/core/knowledge/problems.ts";
 import { daysBetween, STALE_AFTER_DAYS } from "../src/core/price-age.ts";
 import { makeReply } from "../src/core/reply.ts";
 
 const MAX_PROBLEMS_SHOWN = 10;
 
-const text = {
-  title: { en: "Knowledge status", zh: "知识库状态" },
-  version: { en: "Version", zh: "版本" },
-  loadedAt: { en: "Loaded at", zh: "加载时间" },
-  counts: { en: "Contents", zh: "内容" },
-  countsValue: { en: "{models} models, {articles} article(s)", zh: "{models} 个模型，{articles} 篇文章" },
-  prices: { en: "Oldest price", zh: "最旧的价格" },
-  pricesValue: { en: "{date} ({days} days old){stale}", zh: "{date}（{days} 天前）{stale}" },
-  stale: { en: " — older than 90 days, refresh with npm run knowledge:import", zh: "——超过90天，请用 npm run knowledge:import 刷新" },
-  lastReload: { en: "Last reload", zh: "上次重新加载" },
-  never: { en: "none since start", zh: "启动后尚未重新加载" },
-  reloadOk: { en: "{at}: OK", zh: "{at}：成功" },
-  reloadFailed: { en: "{at}: rejected, still serving the last good version", zh: "{at}：被拒绝，仍在使用上一个有效版本" },
-  watching: { en: "Watching knowledge/", zh: "监视 knowledge/" },
-  yes: { en: "yes (edits are picked up automatically)", zh: "是（修改会自动生效）" },
-  no: { en: "no", zh: "否" },
-};
 
 export const status: Command = {
   spec: {
@@ -37,19 +19,19 @@ export const status: Command = {
   run(ctx: CommandContext) {
     const { t, knowledge } = ctx;
     const s = knowledge.status();
-    const days = s.oldestPriceAsOf ? daysBetween(s.oldestPriceAsOf, today()) : 0;
+    const days = s.oldestPriceAsOf ? daysBetween(s.oldestPriceAsOf, ctx.today) : 0;
     const last = s.lastReload;
     return makeReply({
       command: "status",
       lang: t.lang,
-      title: t.pick(text.title),
+      title: t("status.title"),
       fields: [
-        { label: t.pick(text.version), value: s.version },
-        { label: t.pick(text.loadedAt), value: s.loadedAt.toISOString() },
-        { label: t.pick(text.counts), value: t.pick(text.countsValue, { models: s.models, articles: s.articles }) },
-        { label: t.pick(text.prices), value: t.pick(text.pricesValue, { date: s.oldestPriceAsOf, days, stale: days > STALE_AFTER_DAYS ? t.pick(text.stale) : "" }) },
-        { label: t.pick(text.lastReload), value: !last ? t.pick(text.never) : t.pick(last.ok ? text.reloadOk : text.reloadFailed, { at: last.at.toISOString() }) },
-        { label: t.pick(text.watching), value: t.pick(s.watching ? text.yes : text.no) },
+        { label: t("status.version"), value: s.version },
+        { label: t("status.loadedAt"), value: s.loadedAt.toISOString() },
+        { label: t("status.counts"), value: t("status.countsValue", { models: s.models, catalog: s.catalogModels, count: s.articles }) },
+        { label: t("status.prices"), value: t("status.pricesValue", { date: s.oldestPriceAsOf, days, stale: days > STALE_AFTER_DAYS ? t("status.stale") : "" }) },
+        { label: t("status.lastReload"), value: !last ? t("status.never") : t(last.ok ? "status.reloadOk" : "status.reloadFailed", { at: last.at.toISOString() }) },
+        { label: t("status.watching"), value: t(s.watching ? "status.yes" : "status.no") },
       ],
       notes: (last?.problems ?? []).slice(0, MAX_PROBLEMS_SHOWN).map(formatProblem),
       data: {

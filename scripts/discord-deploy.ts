@@ -1,4 +1,5 @@
 import { REST, Routes } from "discord.js";
+import { commands } from "../commands/index.ts";
 import { discordCommandDefinitions } from "../src/adapters/discord/definitions.ts";
 import { loadDotEnv } from "../src/config/dotenv.ts";
 
@@ -14,7 +15,7 @@ if (missing.length) {
 }
 const apiUrl = process.env.DISCORD_API_URL?.trim();
 const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token!);
-const definitions = discordCommandDefinitions();
+const definitions = discordCommandDefinitions(commands);
 try {
   const route = guildId ? Routes.applicationGuildCommands(clientId!, guildId) : Routes.applicationCommands(clientId!);
   await rest.put(route, { body: definitions });

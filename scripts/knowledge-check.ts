@@ -1,9 +1,12 @@
-import { today } from "../src/core/clock.ts";
-import { knowledgeDir } from "../src/core/knowledge-dir.ts";
+import { readConfigOrExit } from "../src/config/read-or-exit.ts";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import { KnowledgeInvalidError, formatProblem } from "../src/core/knowledge/problems.ts";
 import { knowledgeWarnings } from "../src/core/knowledge/warnings.ts";
 
+
+const config = readConfigOrExit();
+const knowledgeDir = () => config.knowledgeDir;
+const today = () => config.today ?? new Date().toISOString().slice(0, 10);
 /** npm run knowledge:check — every problem with file, line, entry and field; exits 1 on errors, 0 with only warnings. */
 const dir = process.argv[2] ?? knowledgeDir();
 try {

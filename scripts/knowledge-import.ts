@@ -1,52 +1,76 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { today } from "../src/core/clock.ts";
-import { knowledgeDir } from "../src/core/knowledge-dir.ts";
-import { appendImportLog, importLiteLLM, pricesDate, type FieldChange } from "../src/core/knowledge/import-litellm.ts";
+import { readConfigOrExit } from "../src/config/read-or-exit.ts";
+import { catalogChanges, serializeSlimCatalog, SHIPPED_CATALOG, slimCatalog, type SlimCatalog } from "../src/core/knowledge/catalog.ts";
+import { appendImportLog, DEFAULT_MAP_LIMITS, importLiteLLM, pricesDate, readMapSource, type FieldChange } from "../src/core/knowledge/import-litellm.ts";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import { KnowledgeInvalidError, formatProblem } from "../src/core/knowledge/problems.ts";
 
-/** npm run knowledge:import -- <model_prices_and_context_window.json> [--dry-run] */
+/**
+ * npm run knowledge:import -- <https URL or file of model_prices_and_context_window.json> [--dry-run] [--timeout=<seconds>]
+ * Refreshes the curated models' prices and price dimensions (models.yaml) and the shipped catalog
+ * (knowledge/catalog/litellm-chat.json), records the run in import-log.yaml, and restores both if the result does not validate.
+ */
+const config = readConfigOrExit();
+const today = config.today ?? new Date().toISOString().slice(0, 10);
 const args = process.argv.slice(2);
 const dryRun = args.includes("--dry-run");
-const mapPath = args.find((a) => !a.startsWith("--"));
-if (!mapPath) {
-  console.error("usage: npm run knowledge:import -- <litellm model_prices_and_context_window.json> [--dry-run]");
+const source = args.find((a) => !a.startsWith("--"));
+if (!source) {
+  console.error("usage: npm run knowledge:import -- <https URL or path of LiteLLM's model_prices_and_context_window.json> [--dry-run]");
   process.exit(64);
 }
-const dir = knowledgeDir();
+const timeoutArg = args.find((a) => a.startsWith("--timeout="));
+const timeoutMs = timeoutArg ? Number(timeoutArg.slice("--timeout=".length)) * 1000 : DEFAULT_MAP_LIMITS.timeoutMs;
+if (!(timeoutMs > 0)) {
+  console.error("--timeout=<seconds> needs a positive number");
+  process.exit(64);
+}
+const dir = config.knowledgeDir;
 const modelsPath = join(dir, "models.yaml");
 const logPath = join(dir, "import-log.yaml");
+const catalogPath = join(dir, SHIPPED_CATALOG);
+const sourceName = /^[a-z]+:\/\//i.test(source) ? source : basename(source);
 
+let text: string;
 let map: Record<string, unknown>;
 try {
-  map = JSON.parse(await readFile(mapPath, "utf8"));
+  text = await readMapSource(source, (path) => readFile(path, "utf8"), { ...DEFAULT_MAP_LIMITS, timeoutMs });
+  map = JSON.parse(text);
 } catch (error) {
-  console.error(`cannot read ${mapPath}: ${(error as Error).message}`);
+  console.error(`cannot read ${source}: ${(error as Error).message}`);
   process.exit(1);
 }
-const pricesAsOf = pricesDate(map, today());
+const pricesAsOf = pricesDate(map, today);
 const before = await readFile(modelsPath, "utf8");
 const { yaml, report } = importLiteLLM(before, map, pricesAsOf);
+const catalogBefore = await readFile(catalogPath, "utf8").catch(() => null);
+const catalog = slimCatalog(text, sourceName);
+const catalogDiff = catalogChanges(catalogBefore ? (JSON.parse(catalogBefore) as SlimCatalog) : null, catalog);
 
-const show = (value: unknown) => (Array.isArray(value) ? `[${value.join(", ")}]` : String(value));
+const show = (value: unknown) => (Array.isArray(value) ? `[${value.map((v) => (typeof v === "object" ? JSON.stringify(v) : v)).join(", ")}]` : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value));
 const describe = (c: FieldChange) => `${c.field} ${show(c.from)} → ${show(c.to)}`;
-console.log(`LiteLLM map ${basename(mapPath)}, prices as of ${pricesAsOf}${dryRun ? " (dry run: nothing written)" : ""}`);
+console.log(`LiteLLM map ${sourceName}, prices as of ${pricesAsOf}${dryRun ? " (dry run: nothing written)" : ""}`);
 console.log(`changed (${report.changed.length}):`);
 for (const { id, changes } of report.changed) console.log(`  ${id}: ${changes.map(describe).join("; ")}`);
 console.log(`unchanged (${report.unchanged.length}): ${report.unchanged.join(", ") || "none"}`);
 console.log(`missing (${report.missing.length}): ${report.missing.map((m) => `${m.id} (${m.reason}${m.key ? `: ${m.key}` : ""})`).join(", ") || "none"}`);
+console.log(`catalog: ${catalog.provenance.chatModels} chat models; ${catalogDiff.added} added, ${catalogDiff.removed} removed, ${catalogDiff.changed} changed`);
 if (dryRun) process.exit(0);
 
-const log = appendImportLog(await readFile(logPath, "utf8").catch(() => null), { at: today(), source: basename(mapPath), report });
+const logBefore = await readFile(logPath, "utf8").catch(() => null);
+const log = appendImportLog(logBefore, { at: today, source: sourceName, report });
 await writeFile(modelsPath, yaml);
+await writeFile(catalogPath, serializeSlimCatalog(catalog));
 await writeFile(logPath, log);
 try {
-  await loadKnowledge(dir, new Date(`${today()}T12:00:00Z`));
-  console.log("wrote models.yaml and import-log.yaml; knowledge:check passes. A running bot picks the change up by itself (or /reload).");
+  await loadKnowledge(dir, new Date(`${today}T12:00:00Z`));
+  console.log(`wrote models.yaml, ${SHIPPED_CATALOG} and import-log.yaml; knowledge:check passes. A running bot picks the change up by itself (or /reload).`);
 } catch (error) {
   await writeFile(modelsPath, before);
+  if (catalogBefore !== null) await writeFile(catalogPath, catalogBefore);
+  if (logBefore !== null) await writeFile(logPath, logBefore);
   const problems = error instanceof KnowledgeInvalidError ? error.problems.map(formatProblem) : [(error as Error).message];
-  console.error(`the imported table did not validate, so models.yaml was restored:\n  ${problems.join("\n  ")}`);
+  console.error(`the imported table did not validate, so models.yaml, the catalog and the import log were restored:\n  ${problems.join("\n  ")}`);
   process.exit(1);
 }

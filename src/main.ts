@@ -1,28 +1,32 @@
 import { runLineMode } from "./adapters/cli/line-mode.ts";
 import { runRepl } from "./adapters/cli/repl.ts";
-import { loadOrExit } from "./adapters/cli/session.ts";
-import { readDiscordConfig, startDiscord } from "./adapters/discord/index.ts";
-import { readSlackConfig, startSlack } from "./adapters/slack/index.ts";
-import { loadDotEnv } from "./config/dotenv.ts";
+import { readConfigOrExit } from "./config/read-or-exit.ts";
 import { ConfigError } from "./config/env-error.ts";
+import { composeDispatcher } from "./runtime/compose.ts";
 import { InFlight } from "./runtime/in-flight.ts";
 import { createLogger } from "./runtime/logger.ts";
+import { openKnowledgeOrExit } from "./runtime/startup.ts";
 import type { RunningSurface } from "./runtime/surface.ts";
 
-/** Starts the surfaces whose credentials are configured; with none, the terminal. */
-loadDotEnv();
-const logger = createLogger();
-const kb = await loadOrExit(logger);
-kb.watch();
+/** The composition root: reads the configuration once, opens knowledge, starts the configured surfaces; with none, the terminal. */
+const config = readConfigOrExit();
+const logger = createLogger(config.logLevel);
+const knowledge = await openKnowledgeOrExit(config, logger);
+knowledge.watch();
 const inFlight = new InFlight();
 const surfaces: RunningSurface[] = [];
 
-const shared = { knowledge: kb, logger, inFlight };
 try {
-  const slack = readSlackConfig(process.env);
-  const discord = readDiscordConfig(process.env);
-  if (slack) surfaces.push(await startSlack({ ...shared, config: slack }));
-  if (discord) surfaces.push(await startDiscord({ ...shared, config: discord }));
+  if (config.slack) {
+    const { startSlack } = await import("./adapters/slack/index.ts");
+    const dispatcher = composeDispatcher(config, knowledge, logger);
+    surfaces.push(await startSlack({ config: config.slack, dispatcher, logger, inFlight }));
+  }
+  if (config.discord) {
+    const { startDiscord } = await import("./adapters/discord/index.ts");
+    const dispatcher = composeDispatcher(config, knowledge, logger);
+    surfaces.push(await startDiscord({ config: config.discord, dispatcher, logger, inFlight }));
+  }
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`modelwise: ${error.message}. See .env.example.`);
@@ -37,14 +41,15 @@ if (surfaces.length) {
     stopping = true;
     logger.info({ signal, inFlight: inFlight.size }, "stopping: no new work, finishing answers in flight");
     await Promise.allSettled(surfaces.map((s) => s.stop()));
-    kb.close();
+    knowledge.close();
     await inFlight.drain();
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 } else {
-  if (process.stdin.isTTY) await runRepl(kb);
-  else await runLineMode(kb, process.argv.includes("--json"));
-  kb.close();
+  const dispatcher = composeDispatcher(config, knowledge, logger, { limited: false });
+  if (process.stdin.isTTY) await runRepl(dispatcher, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+  else await runLineMode(dispatcher, process.argv.includes("--json"));
+  knowledge.close();
 }

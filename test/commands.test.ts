@@ -2,13 +2,13 @@ import { getEncoding } from "js-tiktoken";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
 import { isPriced, TIERS } from "../src/core/knowledge/kinds.ts";
-import type { KnowledgeBase } from "../src/core/knowledge-base.ts";
-import { ask, realKnowledgeBase } from "./helpers.ts";
+import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
+import { ask, realSnapshot } from "./helpers.ts";
 
-let kb: KnowledgeBase;
+let kb: KnowledgeSnapshot;
 let priced: PricedModel[];
 beforeAll(async () => {
-  kb = await realKnowledgeBase();
+  kb = await realSnapshot();
   priced = kb.knowledge.models.filter(isPriced);
 });
 

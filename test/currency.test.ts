@@ -2,11 +2,10 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { answer } from "../src/core/dispatch.ts";
-import { knowledgeDir } from "../src/core/knowledge-dir.ts";
-import { KnowledgeStore } from "../src/core/knowledge-store.ts";
+import { KNOWLEDGE_DIR, testDispatcher } from "./helpers.ts";
+import { KnowledgeStore } from "../src/core/knowledge/store.ts";
 import { formatCny } from "../src/core/money.ts";
-import { ask, realKnowledgeBase } from "./helpers.ts";
+import { ask, realSnapshot } from "./helpers.ts";
 
 describe("prices in yuan", () => {
   it("rounds ¥ to two decimals, keeping more only below a fen", () => {
@@ -18,7 +17,7 @@ describe("prices in yuan", () => {
   });
 
   it("converts at the knowledge's rate and shows the rate with its date", async () => {
-    const kb = await realKnowledgeBase();
+    const kb = await realSnapshot();
     const { rate, asOf } = kb.knowledge.currency.usdToCny;
     const reply = await ask("/compare gpt-5 deepseek currency:cny");
     const gpt5 = (reply.data as { models: { id: string; cost: number }[] }).models[0]!;
@@ -48,7 +47,7 @@ describe("prices in yuan", () => {
   it("uses a provider's own yuan price list instead of a conversion, and says so", async () => {
     const dir = await mkdtemp(join(tmpdir(), "modelwise-cny-"));
     try {
-      await cp(knowledgeDir(), dir, { recursive: true });
+      await cp(KNOWLEDGE_DIR, dir, { recursive: true });
       const path = join(dir, "models.yaml");
       const models = await readFile(path, "utf8");
       await writeFile(
@@ -59,7 +58,7 @@ describe("prices in yuan", () => {
         ),
       );
       const store = await KnowledgeStore.open(dir, { now: () => new Date("2026-11-28T12:00:00Z") });
-      const reply = await answer(store, { command: "compare", text: "deepseek currency:cny in:1M out:1M", user: { id: "u" }, isAdmin: false, surface: "test" }, undefined, null);
+      const reply = await testDispatcher(store).answer({ command: "compare", text: "deepseek currency:cny in:1M out:1M", user: { id: "u" }, isAdmin: false, surface: "test" });
       expect(reply.text).toContain("¥2.00");
       expect(reply.text).toContain("¥5.00");
       expect(reply.text).toContain("the provider's own yuan prices, not a conversion");

@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../commands/index.ts";
 import { APP_ID, BOT_TOKEN, GUILD_ID, interaction, startDiscordEmulator } from "./fakes/discord.ts";
 import { startDiscordUnderTest } from "./fakes/discord-client.ts";
-import { realKnowledgeBase } from "./helpers.ts";
+import { realSnapshot } from "./helpers.ts";
 import { decodePng } from "./png.ts";
 
 let discord: Awaited<ReturnType<typeof startDiscordUnderTest>>;
 const ADMIN_ROLE = "1600000000000000001";
 beforeAll(async () => {
-  discord = await startDiscordUnderTest(await realKnowledgeBase(), [ADMIN_ROLE]);
+  discord = await startDiscordUnderTest(await realSnapshot(), [ADMIN_ROLE]);
 });
 afterAll(async () => {
   await discord?.stop();

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ID, ed25519Keys, interaction, signDiscord } from "./fakes/discord.ts";
 import { startDiscordHttpUnderTest } from "./fakes/discord-http.ts";
-import { realKnowledgeBase } from "./helpers.ts";
+import { realSnapshot } from "./helpers.ts";
 import { decodePng } from "./png.ts";
 
 let discord: Awaited<ReturnType<typeof startDiscordHttpUnderTest>>;
 beforeAll(async () => {
-  discord = await startDiscordHttpUnderTest(await realKnowledgeBase());
+  discord = await startDiscordHttpUnderTest(await realSnapshot());
 });
 afterAll(async () => {
   await discord?.stop();

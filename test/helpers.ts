@@ -1,26 +1,33 @@
-import { answer } from "../src/core/dispatch.ts";
-import { parseLine } from "../src/core/dispatch.ts";
+import { fileURLToPath } from "node:url";
+import { commands } from "../commands/index.ts";
+import { createDispatcher, parseLine, type Dispatcher } from "../src/core/dispatch.ts";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
-import { buildKnowledgeBase, type KnowledgeBase } from "../src/core/knowledge-base.ts";
-import { staticKnowledge, type KnowledgeSource } from "../src/core/knowledge-store.ts";
-import { knowledgeDir } from "../src/core/knowledge-dir.ts";
+import { buildSnapshot, type KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
+import { fixedKnowledge, type LiveKnowledge } from "../src/core/knowledge/store.ts";
 import type { Reply } from "../src/core/reply.ts";
 
-let shared: Promise<KnowledgeBase> | null = null;
+export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
+export const TODAY = "2026-11-28";
+
+let shared: Promise<KnowledgeSnapshot> | null = null;
 
 /** The real knowledge folder, loaded once per test file. */
-export function realKnowledgeBase(): Promise<KnowledgeBase> {
-  shared ??= loadKnowledge(knowledgeDir()).then(buildKnowledgeBase);
+export function realSnapshot(): Promise<KnowledgeSnapshot> {
+  shared ??= loadKnowledge(KNOWLEDGE_DIR, new Date(`${TODAY}T12:00:00Z`)).then(buildSnapshot);
   return shared;
 }
 
-/** Asks the way a terminal user would, through the shared dispatcher. */
-export async function ask(line: string): Promise<Reply> {
-  const kb = await realKnowledgeBase();
-  const { command, text } = parseLine(line);
-  return answer(staticKnowledge(kb), { command, text, user: { id: "tester" }, isAdmin: false, surface: "test" }, undefined, null);
+export function asLive(knowledge: KnowledgeSnapshot | LiveKnowledge): LiveKnowledge {
+  return "current" in knowledge ? knowledge : fixedKnowledge(knowledge);
 }
 
-export function asSource(knowledge: KnowledgeBase | KnowledgeSource): KnowledgeSource {
-  return "current" in knowledge ? knowledge : staticKnowledge(knowledge);
+/** A dispatcher over every registered command, without a rate limit, with the tests' fixed date. */
+export function testDispatcher(knowledge: KnowledgeSnapshot | LiveKnowledge): Dispatcher {
+  return createDispatcher({ commands, knowledge: asLive(knowledge), limiter: null, today: () => TODAY });
+}
+
+/** Asks the way a terminal user would, through the shared dispatcher. */
+export async function ask(line: string, options: { isAdmin?: boolean } = {}): Promise<Reply> {
+  const { command, text } = parseLine(line);
+  return testDispatcher(await realSnapshot()).answer({ command, text, user: { id: "tester" }, isAdmin: options.isAdmin ?? false, surface: "test" });
 }

@@ -6,9 +6,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { answer } from "../src/core/dispatch.ts";
-import { knowledgeDir } from "../src/core/knowledge-dir.ts";
-import { KnowledgeStore } from "../src/core/knowledge-store.ts";
+import { KNOWLEDGE_DIR, testDispatcher } from "./helpers.ts";
+import { KnowledgeStore } from "../src/core/knowledge/store.ts";
 import type { Reply } from "../src/core/reply.ts";
 import { BROKEN_EDITS } from "./broken-edits.ts";
 
@@ -25,7 +24,7 @@ afterEach(async () => {
 async function knowledgeCopy(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "modelwise-ops-"));
   dirs.push(dir);
-  await cp(knowledgeDir(), dir, { recursive: true });
+  await cp(KNOWLEDGE_DIR, dir, { recursive: true });
   return dir;
 }
 
@@ -37,7 +36,7 @@ async function openStore(dir: string): Promise<KnowledgeStore> {
 
 const ask = (store: KnowledgeStore, line: string, isAdmin = false): Promise<Reply> => {
   const [command, ...rest] = line.replace(/^\//, "").split(" ");
-  return answer(store, { command: command!, text: rest.join(" "), user: { id: "u" }, isAdmin, surface: "test" }, undefined, null);
+  return testDispatcher(store).answer({ command: command!, text: rest.join(" "), user: { id: "u" }, isAdmin, surface: "test" });
 };
 const gpt5Input = (reply: Reply) => (reply.data as { models: { id: string; inputPer1M: number }[] }).models.find((m) => m.id === "gpt-5")!.inputPer1M;
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import { KnowledgeInvalidError, formatProblem, type KnowledgeProblem } from "../src/core/knowledge/problems.ts";
-import { knowledgeDir } from "../src/core/knowledge-dir.ts";
+import { KNOWLEDGE_DIR } from "./helpers.ts";
 import { BROKEN_EDITS, inGpt5 } from "./broken-edits.ts";
 
 const dirs: string[] = [];
@@ -15,7 +15,7 @@ afterEach(async () => {
 async function brokenCopy(file: string, edit: (text: string) => string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "modelwise-knowledge-"));
   dirs.push(dir);
-  await cp(knowledgeDir(), dir, { recursive: true });
+  await cp(KNOWLEDGE_DIR, dir, { recursive: true });
   const path = join(dir, file);
   const before = await readFile(path, "utf8");
   const after = edit(before);
@@ -54,7 +54,7 @@ describe("a broken edit names the file, the entry and the field", () => {
   });
 
   it("loads the real knowledge folder cleanly", async () => {
-    const knowledge = await loadKnowledge(knowledgeDir(), new Date("2026-11-28T00:00:00Z"));
+    const knowledge = await loadKnowledge(KNOWLEDGE_DIR, new Date("2026-11-28T00:00:00Z"));
     expect(knowledge.models.length).toBeGreaterThanOrEqual(41);
     expect(knowledge.selfhost.gpus.map((g) => g.id)).toEqual(expect.arrayContaining(["a100", "h100", "h200", "b200"]));
   });

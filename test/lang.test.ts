@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectLang, langFromLocale } from "../src/core/lang.ts";
+import { detectLang, langFromLocale } from "../src/core/i18n/lang.ts";
 import { ask } from "./helpers.ts";
 
 describe("language detection", () => {

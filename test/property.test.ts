@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseArgs } from "../src/core/args.ts";
+import { parseCommandLine } from "../src/core/grammar.ts";
 import { commands } from "../commands/index.ts";
 import { ask } from "./helpers.ts";
 
@@ -15,7 +15,7 @@ describe("no input makes a command throw", () => {
     fc.assert(
       fc.property(anyText, (text) => {
         try {
-          parseArgs(text, commands[0]!.spec.options);
+          parseCommandLine(text, commands[0]!.spec.options);
         } catch (error) {
           expect((error as Error).name).toBe("UserError");
         }

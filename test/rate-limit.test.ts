@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { answer } from "../src/core/dispatch.ts";
-import { staticKnowledge } from "../src/core/knowledge-store.ts";
+import { commands } from "../commands/index.ts";
+import { createDispatcher } from "../src/core/dispatch.ts";
+import { fixedKnowledge } from "../src/core/knowledge/store.ts";
 import { RateLimiter } from "../src/core/rate-limit.ts";
-import { realKnowledgeBase } from "./helpers.ts";
+import { realSnapshot } from "./helpers.ts";
 
 describe("the per-user rate limit", () => {
   it("allows a burst, then refills over time", () => {
@@ -16,10 +17,10 @@ describe("the per-user rate limit", () => {
   });
 
   it("answers a flooding user with a localized slow-down, and still serves everyone else", async () => {
-    const source = staticKnowledge(await realKnowledgeBase());
+    const source = fixedKnowledge(await realSnapshot());
     const limiter = new RateLimiter(2, 6, () => 0);
     const from = (id: string, text: string) =>
-      answer(source, { command: "compare", text, user: { id }, isAdmin: false, surface: "slack" }, undefined, limiter);
+      createDispatcher({ commands, knowledge: source, limiter }).answer({ command: "compare", text, user: { id }, isAdmin: false, surface: "slack" });
     await from("flood", "gpt-5 deepseek");
     await from("flood", "gpt-5 deepseek");
     const refused = await from("flood", "gpt-5 和 deepseek");
@@ -30,10 +31,10 @@ describe("the per-user rate limit", () => {
   });
 
   it("never limits the local terminal user", async () => {
-    const source = staticKnowledge(await realKnowledgeBase());
+    const source = fixedKnowledge(await realSnapshot());
     const limiter = new RateLimiter(1, 1, () => 0);
     for (let i = 0; i < 3; i++) {
-      const reply = await answer(source, { command: "models", text: "", user: { id: "me" }, isAdmin: true, surface: "terminal" }, undefined, limiter);
+      const reply = await createDispatcher({ commands, knowledge: source, limiter }).answer({ command: "models", text: "", user: { id: "me" }, isAdmin: true, surface: "terminal" });
       expect(reply.ok).toBe(true);
     }
   });

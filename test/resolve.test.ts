@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { KnowledgeBase } from "../src/core/knowledge-base.ts";
+import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
 import type { Resolution } from "../src/core/models/resolve.ts";
-import { realKnowledgeBase } from "./helpers.ts";
+import { realSnapshot } from "./helpers.ts";
 
-let kb: KnowledgeBase;
+let kb: KnowledgeSnapshot;
 beforeAll(async () => {
-  kb = await realKnowledgeBase();
+  kb = await realSnapshot();
 });
 
 const ids = (results: Resolution[]) => results.map((r) => (r.kind === "exact" || r.kind === "fuzzy" ? r.model.id : `${r.kind}:${r.query}`));

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { KnowledgeBase } from "../src/core/knowledge-base.ts";
+import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
 import { RecordingServer } from "./fakes/recorder.ts";
 import { BOT_TOKEN, SIGNING_SECRET, postSigned, signSlack, slashCommandBody, startFakeSlack, startSlackUnderTest } from "./fakes/slack.ts";
-import { realKnowledgeBase } from "./helpers.ts";
+import { realSnapshot } from "./helpers.ts";
 import { decodePng } from "./png.ts";
 
-let kb: KnowledgeBase;
+let kb: KnowledgeSnapshot;
 let fake: { api: RecordingServer; baseUrl: string };
 let slack: Awaited<ReturnType<typeof startSlackUnderTest>>;
 let nextId = 0;
 
 beforeAll(async () => {
-  kb = await realKnowledgeBase();
+  kb = await realSnapshot();
   fake = await startFakeSlack();
   slack = await startSlackUnderTest(kb, fake.baseUrl, { adminUserIds: ["UADMIN"] });
 });

@@ -3,11 +3,11 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocketServer, type WebSocket } from "ws";
 import { createSlackApp, startSlackApp } from "../src/adapters/slack/app.ts";
-import type { SlackConfig } from "../src/adapters/slack/config.ts";
+import type { SlackConfig } from "../src/config/slack.ts";
 import { InFlight } from "../src/runtime/in-flight.ts";
 import { RecordingServer } from "./fakes/recorder.ts";
 import { BOT_TOKEN, startFakeSlack } from "./fakes/slack.ts";
-import { asSource, realKnowledgeBase } from "./helpers.ts";
+import { realSnapshot, testDispatcher } from "./helpers.ts";
 
 const APP_TOKEN = "xapp-1-A1-123-socketmodetesttoken";
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
   });
   fake = await startFakeSlack(wsUrl);
   const config: SlackConfig = { botToken: BOT_TOKEN, mode: { kind: "socket", appToken: APP_TOKEN }, apiUrl: `${fake.baseUrl}/api/`, adminUserIds: [] };
-  app = createSlackApp({ config, knowledge: asSource(await realKnowledgeBase()), logger: pino({ level: "silent" }), inFlight: new InFlight() });
+  app = createSlackApp({ config, dispatcher: testDispatcher(await realSnapshot()), logger: pino({ level: "silent" }), inFlight: new InFlight() });
   // Bolt offers no API URL option for its Socket Mode client; point that one client at loopback too
   (app as unknown as { receiver: { client: { webClient: { slackApiUrl: string } } } }).receiver.client.webClient.slackApiUrl = `${fake.baseUrl}/api/`;
   await startSlackApp(app, config);

@@ -2,8 +2,8 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { knowledgeDir } from "../src/core/knowledge-dir.ts";
-import { KnowledgeStore } from "../src/core/knowledge-store.ts";
+import { KNOWLEDGE_DIR } from "./helpers.ts";
+import { KnowledgeStore } from "../src/core/knowledge/store.ts";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import { knowledgeFingerprint } from "../src/core/knowledge/snapshot-cache.ts";
 
@@ -12,7 +12,7 @@ let cache: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "modelwise-kn-"));
   cache = await mkdtemp(join(tmpdir(), "modelwise-cache-"));
-  await cp(knowledgeDir(), dir, { recursive: true });
+  await cp(KNOWLEDGE_DIR, dir, { recursive: true });
   process.env.MODELWISE_CACHE_DIR = cache;
 });
 afterEach(async () => {

@@ -1,8 +1,9 @@
 import Fuse from "fuse.js";
 import { readFileSync } from "node:fs";
-import { answer } from "../../src/core/dispatch.ts";
-import { knowledgeDir } from "../../src/core/knowledge-dir.ts";
-import { KnowledgeStore } from "../../src/core/knowledge-store.ts";
+import { commands } from "../../commands/index.ts";
+import { createDispatcher } from "../../src/core/dispatch.ts";
+import { readConfig } from "../../src/config/config.ts";
+import { KnowledgeStore } from "../../src/core/knowledge/store.ts";
 import type { Row } from "./tokens.ts";
 import { ms, percentile, ratio, timeEach } from "./stats.ts";
 
@@ -12,8 +13,9 @@ const input = (command: string, text: string, user = "bench") => ({ command, tex
 
 /** Bars 2–4: responsiveness during a 2 MB paste, model resolution and core commands with the full catalog. */
 export async function latencyRows(scale: number): Promise<Row[]> {
-  const store = await KnowledgeStore.open(knowledgeDir(), { catalogPath: SNAPSHOT });
+  const store = await KnowledgeStore.open(readConfig(process.env).knowledgeDir, { catalogPath: SNAPSHOT });
   const kb = store.current();
+  const dispatcher = createDispatcher({ commands, knowledge: store });
   const names = [
     "gpt-5", "gpt5", "GPT 5", "claude opus 4.5", "gemini 2.0 flash", "deepseek", "深度求索", "通义千问", "kimi k2.5", "llama 3.3 70b",
     "xai/grok-3", "gpt-4o", "claude-3-haiku-20240307", "mistral/mistral-large-2411", "openrouter/openai/gpt-oss-20b", "grok-code-fast-1",
@@ -28,11 +30,11 @@ export async function latencyRows(scale: number): Promise<Row[]> {
   const oursGpt5 = kb.resolver.resolve("gpt5");
 
   const timeCommand = async (command: string, text: string, count: number) => {
-    for (let i = 0; i < 50; i++) await answer(store, input(command, text));
+    for (let i = 0; i < 50; i++) await dispatcher.answer(input(command, text));
     const samples: number[] = [];
     for (let i = 0; i < count; i++) {
       const start = performance.now();
-      await answer(store, input(command, text));
+      await dispatcher.answer(input(command, text));
       samples.push(performance.now() - start);
     }
     return samples;
@@ -43,16 +45,16 @@ export async function latencyRows(scale: number): Promise<Row[]> {
   // Responsiveness: /compare every 5 ms while a 2 MB paste is being estimated.
   const article = readFileSync(new URL("../../knowledge/articles/2026-llm-token-cost-ranking.md", import.meta.url), "utf8");
   const paste = article.repeat(Math.ceil(2_000_000 / article.length)).slice(0, 2_000_000);
-  await answer(store, input("estimate", "warm up the workers ".repeat(4000)));
+  await dispatcher.answer(input("estimate", "warm up the workers ".repeat(4000)));
   const during: number[] = [];
   let done = false;
-  const estimate = answer(store, input("estimate", paste)).then((reply) => {
+  const estimate = dispatcher.answer(input("estimate", paste)).then((reply) => {
     done = true;
     return reply;
   });
   while (!done) {
     const start = performance.now();
-    await answer(store, input("compare", "gpt-5 deepseek", "other-user"));
+    await dispatcher.answer(input("compare", "gpt-5 deepseek", "other-user"));
     during.push(performance.now() - start);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

@@ -1,21 +1,138 @@
-import { WorkerPool } from "../runtime/worker-pool.ts";
-import { barChartSvg } from "./bar-chart.ts";
-import { breakEvenChartSvg } from "./break-even-chart.ts";
+import { createHash } from "node:crypto";
+import { renderAsync } from "@resvg/resvg-js";
+import { LRUCache } from "lru-cache";
 import type { ChartSpec } from "../core/chart-spec.ts";
+import { barChart } from "./bar-chart.ts";
+import { breakEvenChart } from "./break-even-chart.ts";
+import { FONT_FAMILY, fontFilePath } from "./font-coverage.ts";
+import { encodePng } from "./png-encode.ts";
+import { type ChartDrawing, type ChartTheme, PALETTES, SCALE } from "./svg.ts";
 
-export function chartSvg(spec: ChartSpec): string {
-  return spec.kind === "bars" ? barChartSvg(spec) : breakEvenChartSvg(spec);
+export type { ChartTheme } from "./svg.ts";
+
+export interface RenderOptions {
+  /** "light" (default) for Slack and terminals, "dark" for Discord */
+  theme?: ChartTheme;
 }
 
-let rasterizers: WorkerPool<{ svg: string }, Uint8Array> | null = null;
+/** The SVG and what it says, without rasterizing: for tests, alt text and checks. */
+export function chartDrawing(spec: ChartSpec, theme: ChartTheme = "light"): ChartDrawing {
+  const palette = PALETTES[theme];
+  return spec.kind === "bars" ? barChart(spec, palette) : breakEvenChart(spec, palette);
+}
+
+/** Thrown when the render queue is full: post the answer without its chart and say so. */
+export class ChartsBusyError extends Error {
+  readonly code = "charts_busy";
+  constructor(readonly limit: { concurrency: number; maxWaiting: number }) {
+    super(`charts are busy: ${limit.concurrency} rendering and ${limit.maxWaiting} waiting`);
+    this.name = "ChartsBusyError";
+  }
+}
+
+export interface ChartRendererOptions {
+  /** renders at once; each takes one libuv thread (4 by default, shared with fs and zlib) */
+  concurrency?: number;
+  /** renders that may wait for a slot before further ones are refused */
+  maxWaiting?: number;
+  /** bytes of PNG kept for repeated questions */
+  cacheBytes?: number;
+}
+
+export interface ChartRendererStats {
+  rendered: number;
+  cacheHits: number;
+  refused: number;
+}
 
 /**
- * The chart as a PNG, rendered in-process (no browser, no network). The SVG (text as outlines, so no
- * font lookup) is built here in well under a millisecond; rasterizing runs on a worker thread.
+ * Renders chart PNGs off the main thread (resvg's renderAsync, then deflate on the thread pool), keeps
+ * the most recent ones by content hash, and refuses work past a bounded queue instead of growing memory.
  */
-export async function renderChartPng(spec: ChartSpec): Promise<Buffer> {
-  rasterizers ??= new WorkerPool(new URL("./raster-worker.mjs", import.meta.url), 1);
-  return Buffer.from(await rasterizers.run({ svg: chartSvg(spec) }));
+export class ChartRenderer {
+  readonly stats: ChartRendererStats = { rendered: 0, cacheHits: 0, refused: 0 };
+  private readonly concurrency: number;
+  private readonly maxWaiting: number;
+  private readonly cache: LRUCache<string, Buffer>;
+  /** the same chart asked for twice at once renders once */
+  private readonly inFlight = new Map<string, Promise<Buffer>>();
+  private readonly waiting: (() => void)[] = [];
+  private active = 0;
+  private fontFile: string | null = null;
+
+  constructor(options: ChartRendererOptions = {}) {
+    this.concurrency = options.concurrency ?? 2;
+    this.maxWaiting = options.maxWaiting ?? 50;
+    this.cache = new LRUCache<string, Buffer>({ maxSize: options.cacheBytes ?? 32 * 1024 * 1024, sizeCalculation: (png) => png.length });
+  }
+
+  async render(spec: ChartSpec, options: RenderOptions = {}): Promise<Buffer> {
+    const theme = options.theme ?? "light";
+    const key = createHash("sha256").update(theme).update("\0").update(JSON.stringify(spec)).digest("base64url");
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.stats.cacheHits++;
+      return cached;
+    }
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    if (this.active >= this.concurrency && this.waiting.length >= this.maxWaiting) {
+      this.stats.refused++;
+      throw new ChartsBusyError({ concurrency: this.concurrency, maxWaiting: this.maxWaiting });
+    }
+    const job = this.queued(() => this.rasterize(spec, theme)).then((png) => {
+      this.cache.set(key, png);
+      return png;
+    });
+    this.inFlight.set(key, job);
+    try {
+      return await job;
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  private async queued<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active < this.concurrency) this.active++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      // hand the slot straight to the next waiter, or free it
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+
+  private async rasterize(spec: ChartSpec, theme: ChartTheme): Promise<Buffer> {
+    const { svg } = chartDrawing(spec, theme);
+    this.fontFile ??= fontFilePath();
+    const image = await renderAsync(svg, {
+      font: { loadSystemFonts: false, fontFiles: [this.fontFile], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+      fitTo: { mode: "zoom", value: SCALE },
+      logLevel: "off",
+    });
+    const png = await encodePng(image.pixels, image.width, image.height);
+    this.stats.rendered++;
+    return png;
+  }
+}
+
+let shared: ChartRenderer | null = null;
+
+/** The process's renderer: at most 2 charts rendering, 50 waiting, 32 MB of recent PNGs. */
+export function chartRenderer(): ChartRenderer {
+  shared ??= new ChartRenderer();
+  return shared;
+}
+
+/**
+ * The chart as a PNG at 2× (1800 px wide), in-process, no browser, no network. Rejects with
+ * ChartsBusyError when the render queue is full.
+ */
+export function renderChartPng(spec: ChartSpec, options: RenderOptions = {}): Promise<Buffer> {
+  return chartRenderer().render(spec, options);
 }
 
 export const CHART_FILE_NAME = "modelwise-chart.png";

@@ -1,10 +1,10 @@
-import type { KnowledgeBase } from "./knowledge-base.ts";
-import type { KnowledgeSource } from "./knowledge-store.ts";
-import type { Lang } from "./lang.ts";
-import type { Reply } from "./reply.ts";
-import type { ParsedArgs } from "./args.ts";
+import type { ParsedArgs, GlobalOptions } from "./grammar.ts";
 import type { Translator } from "./i18n/translate.ts";
-import type { MessageKey } from "./i18n/messages.ts";
+import type { MessageKey } from "./i18n/catalog.ts";
+import type { Lang } from "./i18n/lang.ts";
+import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
+import type { LiveKnowledge } from "./knowledge/store.ts";
+import type { Reply } from "./reply.ts";
 
 export type Surface = "terminal" | "slack" | "discord" | "test";
 
@@ -14,7 +14,7 @@ export interface CommandInput {
   command: string | null;
   /** the argument text, in the shared grammar: words plus key:value options */
   text: string;
-  /** the surface's language hint (user locale); Chinese characters in `text` win over it */
+  /** the surface's language hint (user locale); the question's own script wins over it */
   langHint?: Lang | null;
   user: { id: string; name?: string };
   isAdmin: boolean;
@@ -23,12 +23,19 @@ export interface CommandInput {
 
 export type OptionKind = "tokens" | "percent" | "number" | "count" | "text";
 
+/** Where a surface with completion (Discord autocomplete) finds choices for an option. */
+export type CompletionSource = "models" | "gpus" | "tasks";
+
 export interface OptionSpec {
   name: string;
   /** other spellings, including Chinese ones (上下文, 输入 …) */
   aliases?: string[];
   kind: OptionKind;
   description: Record<Lang, string>;
+  complete?: CompletionSource;
+  /** bounds for number kinds, checked when parsed */
+  min?: number;
+  max?: number;
 }
 
 /** What the positional words are: surfaces with structured options (Discord) build their fields from it. */
@@ -43,8 +50,8 @@ export interface FlagSpec {
 
 export interface CommandSpec {
   name: string;
-  /** the command's own name in Chinese, for surfaces that localize command names */
-  localName: { zh: string };
+  /** the command's own name in other languages, for surfaces that localize command names */
+  localName: Partial<Record<Lang, string>>;
   description: Record<Lang, string>;
   usage: Record<Lang, string>;
   examples: string[];
@@ -57,22 +64,32 @@ export interface CommandSpec {
     required: boolean;
     /** what to say when a required positional is missing */
     missing?: MessageKey;
+    /** most items a "models" positional takes */
+    max?: number;
+    complete?: CompletionSource;
   };
   flags?: FlagSpec[];
   /** answers that can take over a second (large inputs): surfaces acknowledge first */
   slow?: boolean;
   /** only admins may run it; everyone else gets a polite refusal */
   adminOnly?: boolean;
+  /** answers only the asker sees, whatever they ask for (help) */
+  private?: boolean;
 }
 
 export interface CommandContext {
   input: CommandInput;
   args: ParsedArgs;
+  globals: GlobalOptions;
   lang: Lang;
-  kb: KnowledgeBase;
+  snapshot: KnowledgeSnapshot;
   /** the live knowledge, for admin commands that report on it or reload it */
-  knowledge: KnowledgeSource;
+  knowledge: LiveKnowledge;
   t: Translator;
+  /** today as YYYY-MM-DD, from the composition root's clock */
+  today: string;
+  /** every registered command, for /help and for routing a question */
+  commands: readonly Command[];
 }
 
 export interface Command {

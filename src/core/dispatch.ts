@@ -1,12 +1,11 @@
-import { commands, findCommand } from "../../commands/index.ts";
-import { parseArgs } from "./args.ts";
-import type { CommandInput } from "./command.ts";
+import type { Command, CommandInput } from "./command.ts";
 import { UserError, type ErrorCode } from "./errors.ts";
+import { parseCommandLine } from "./grammar.ts";
 import { translator, type Translator } from "./i18n/translate.ts";
-import type { KnowledgeSource } from "./knowledge-store.ts";
-import { detectLang, type Lang } from "./lang.ts";
+import { detectLang, type Lang } from "./i18n/lang.ts";
+import type { LiveKnowledge } from "./knowledge/store.ts";
 import { makeReply, type Reply } from "./reply.ts";
-import { rateLimiterFromEnv, type RateLimiter } from "./rate-limit.ts";
+import type { RateLimiter } from "./rate-limit.ts";
 
 export interface Logger {
   error(details: Record<string, unknown>, message: string): void;
@@ -26,39 +25,70 @@ function errorReply(t: Translator, command: string, code: ErrorCode, message: st
     lang: t.lang,
     title: t("error.title"),
     lead: message,
-    notes: suggestions.length ? [t("error.didYouMean", { list: suggestions.join(t.lang === "zh" ? "、" : ", ") })] : [],
+    notes: suggestions.length ? [t("error.didYouMean", { list: t.list(suggestions, "disjunction") })] : [],
     data: { error: { code, message, suggestions } },
   });
 }
 
-const sharedLimiter = rateLimiterFromEnv();
+export interface DispatcherDeps {
+  commands: readonly Command[];
+  knowledge: LiveKnowledge;
+  /** per chat user; the local terminal user is not limited. null: no limit */
+  limiter?: RateLimiter | null;
+  logger?: Logger;
+  /** today as YYYY-MM-DD */
+  today?: () => string;
+}
 
-/**
- * The shared dispatcher: every surface hands it a CommandInput and renders the Reply it returns. Never throws.
- * Chat users are rate-limited per user (the local terminal user is not); pass `limiter: null` to turn it off.
- */
-export async function answer(source: KnowledgeSource, input: CommandInput, logger?: Logger, limiter: RateLimiter | null = sharedLimiter): Promise<Reply> {
-  const name = input.command ?? "ask";
-  // the whole command runs on the snapshot current when it started, even if a reload swaps in another
-  const kb = source.current();
-  let lang: Lang = detectLang(input.text, input.langHint);
-  try {
-    const wait = limiter && input.surface !== "terminal" ? limiter.take(`${input.surface}:${input.user.id}`) : 0;
-    if (wait > 0) throw new UserError("rate_limited", "error.slowDown", { seconds: wait });
-    const command = findCommand(name);
-    if (!command) throw new UserError("unknown_command", "error.unknownCommand", { name }, commands.map((c) => `/${c.spec.name}`).filter((c) => c.includes(name.slice(0, 2))));
-    // in free text (a question, a pasted prompt) a stray "word:" is part of the text, not an unknown option
-    const args = parseArgs(input.text, command.spec.options, command.spec.positional?.kind === "text");
-    lang = args.lang ?? lang;
-    const positional = command.spec.positional;
-    if (!args.rest.trim() && positional?.required) throw new UserError("bad_input", positional.missing ?? "error.empty");
-    if (command.spec.adminOnly && !input.isAdmin) throw new UserError("forbidden", "error.adminOnly", { command: name });
-    const reply = await command.run({ input, args, lang, kb, knowledge: source, t: translator(lang) });
-    return /^(off|no|none|关|关闭)$/i.test(String(args.options.get("chart") ?? "")) ? { ...reply, chart: null } : reply;
-  } catch (error) {
-    const t = translator(lang);
-    if (error instanceof UserError) return errorReply(t, name, error.code, t(error.key, error.params), error.suggestions);
-    logger?.error({ err: error, command: name, surface: input.surface }, "command failed");
-    return errorReply(t, name, "internal", t("error.internal"));
+export interface Dispatcher {
+  readonly commands: readonly Command[];
+  readonly knowledge: LiveKnowledge;
+  find(name: string): Command | undefined;
+  /** Answers one input. Never throws: every failure is a localized error reply. */
+  answer(input: CommandInput): Promise<Reply>;
+}
+
+const systemToday = () => new Date().toISOString().slice(0, 10);
+
+/** The shared dispatcher: every surface hands it a CommandInput and renders the Reply it returns. */
+export function createDispatcher(deps: DispatcherDeps): Dispatcher {
+  const byName = new Map(deps.commands.map((c) => [c.spec.name, c] as const));
+  const find = (name: string) => byName.get(name.toLowerCase().replace(/^[/／]/, ""));
+  const today = deps.today ?? systemToday;
+
+  async function answer(input: CommandInput): Promise<Reply> {
+    const name = input.command ?? "ask";
+    // the whole command runs on the snapshot current when it started, even if a reload swaps in another
+    const snapshot = deps.knowledge.current();
+    let lang: Lang = detectLang(input.text.slice(0, 2000), input.langHint);
+    try {
+      if (deps.limiter && input.surface !== "terminal") {
+        const wait = await deps.limiter.take(`${input.surface}:${input.user.id}`);
+        if (wait > 0) throw new UserError("rate_limited", "error.slowDown", { seconds: wait });
+      }
+      const command = find(name);
+      if (!command) {
+        const near = deps.commands.map((c) => `/${c.spec.name}`).filter((c) => c.includes(name.slice(0, 2)));
+        throw new UserError("unknown_command", "error.unknownCommand", { name: name.slice(0, 40) }, near);
+      }
+      const { args, globals } = parseCommandLine(input.text, command.spec.options, command.spec.positional?.kind === "text");
+      lang = globals.lang ?? lang;
+      const positional = command.spec.positional;
+      if (!args.rest.trim() && positional?.required) throw new UserError("bad_input", positional.missing ?? "error.empty");
+      if (command.spec.adminOnly && !input.isAdmin) throw new UserError("forbidden", "error.adminOnly", { command: name });
+      const reply = await command.run({ input, args, globals, lang, snapshot, knowledge: deps.knowledge, t: translator(lang), today: today(), commands: deps.commands });
+      return {
+        ...reply,
+        chart: globals.chart.off ? null : reply.chart,
+        delivery: { private: globals.private || Boolean(command.spec.private), chartPath: globals.chart.path },
+      };
+    } catch (error) {
+      const t = translator(lang);
+      if (error instanceof UserError) return errorReply(t, name, error.code, t(error.key, error.params), error.suggestions);
+      deps.logger?.error({ err: error, command: name, surface: input.surface }, "command failed");
+      return errorReply(t, name, "internal", t("error.internal"));
+    }
   }
+
+  return { commands: deps.commands, knowledge: deps.knowledge, find, answer };
 }

@@ -1,12 +1,12 @@
-import type { Lang } from "./lang.ts";
+import type { Lang } from "./i18n/lang.ts";
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
 /** Intl.NumberFormat is costly to build and cheap to reuse: one per distinct set of options, looked up by a short key. */
-function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+function numberFormat(key: string, options: Intl.NumberFormatOptions, locale = "en-US"): Intl.NumberFormat {
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.NumberFormat("en-US", options);
+    format = new Intl.NumberFormat(locale, options);
     formatters.set(key, format);
   }
   return format;
@@ -34,26 +34,13 @@ export function formatNumber(value: number, maxFractionDigits = 2, useGrouping =
   return numberFormat(`n${maxFractionDigits}${useGrouping ? "g" : ""}`, { maximumFractionDigits: maxFractionDigits, useGrouping }).format(value);
 }
 
-const EN_UNITS: [number, string][] = [
-  [1e12, "T"],
-  [1e9, "B"],
-  [1e6, "M"],
-  [1e3, "K"],
-];
-const ZH_UNITS: [number, string][] = [
-  [1e8, "亿"],
-  [1e4, "万"],
-];
+const COMPACT_LOCALES: Record<Lang, string> = { en: "en", zh: "zh-CN" };
 
-/** 10M / 1000万, 1.5K / 1,500, 272K / 27.2万: compact counts in each language's units. */
+/** 10M / 1000万, 1.5K / 1500, 272K / 27.2万, 2.5T / 2.5万亿: Intl's compact notation in each language's units. */
 export function formatCount(value: number, lang: Lang): string {
-  const units = lang === "zh" ? ZH_UNITS : EN_UNITS;
-  for (const [size, unit] of units) {
-    const scaled = Math.abs(value) / size;
-    // Chinese writes 1000万, not 1,000万
-    if (scaled >= 1) return `${formatNumber(value / size, scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2, lang === "en")}${unit}`;
-  }
-  return formatNumber(value, 0);
+  // below a language's first unit (1K, 1万) the number is written out in full
+  const significant = Math.abs(value) >= (lang === "zh" ? 10_000 : 1000) ? 3 : 21;
+  return numberFormat(`compact-${lang}-${significant}`, { notation: "compact", maximumSignificantDigits: significant }, COMPACT_LOCALES[lang]).format(value);
 }
 
 export function formatTokens(value: number, lang: Lang): string {

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from "./knowledge-base.ts";
+import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
 import type { Resolution } from "./models/resolve.ts";
 
 export type Intent = "compare" | "cheapest" | "selfhost" | "estimate" | "article";
@@ -19,12 +19,12 @@ const QUOTED = /["“「](.+?)["”」]/su;
 const queryOf = (r: Resolution) => (r.kind === "exact" || r.kind === "fuzzy" ? r.model.id : r.query);
 
 /** Routes an obvious question to the command that answers it; everything else goes to the article. */
-export function routeQuestion(kb: KnowledgeBase, question: string): RoutedQuestion {
+export function routeQuestion(snapshot: KnowledgeSnapshot, question: string): RoutedQuestion {
   if (COUNT_TOKENS.test(question)) {
     const quoted = QUOTED.exec(question)?.[1];
     if (quoted) return { intent: "estimate", text: quoted };
   }
-  const mentions = kb.resolver.mentions(question);
+  const mentions = snapshot.resolver.mentions(question);
   const named = mentions.map(queryOf);
   if (SELFHOST.test(question) && named.length) return { intent: "selfhost", text: named[0]! };
   if (named.length >= 2 || (COMPARE.test(question) && named.length)) return { intent: "compare", text: named.slice(0, 5).join(", ") };

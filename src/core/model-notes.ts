@@ -2,7 +2,8 @@ import { formatPrice } from "./format.ts";
 import type { Translator } from "./i18n/translate.ts";
 import type { Model } from "./knowledge/schema.ts";
 import { isPriced } from "./knowledge/kinds.ts";
-import { articleSource, modelSource, type KnowledgeBase } from "./knowledge-base.ts";
+import { articleSource, modelSource } from "./knowledge/citations.ts";
+import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
 import type { Source } from "./reply.ts";
 import { UserError } from "./errors.ts";
 import { priceChanges } from "./price-age.ts";
@@ -14,31 +15,31 @@ function claimText(model: Model): string | null {
   return claim.min === claim.max ? `~${formatPrice(claim.min)}` : `~${formatPrice(claim.min)}–${formatPrice(claim.max)}`;
 }
 
-function articleDate(kb: KnowledgeBase, model: Model): string {
-  return kb.knowledge.articles.find((a) => a.id === model.articleClaim?.article)?.pubDate ?? "";
+function articleDate(snapshot: KnowledgeSnapshot, model: Model): string {
+  return snapshot.knowledge.articles.find((a) => a.id === model.articleClaim?.article)?.pubDate ?? "";
 }
 
 /** What the article and the provider say about a model beside its table price, with the sources behind it. */
-export function modelNotes(kb: KnowledgeBase, t: Translator, model: Model, today: string): { notes: string[]; sources: Source[] } {
+export function modelNotes(snapshot: KnowledgeSnapshot, t: Translator, model: Model, today: string): { notes: string[]; sources: Source[] } {
   const notes: string[] = [];
   const sources: Source[] = [modelSource(model, t.lang)];
   const claim = claimText(model);
-  const claimSource = model.articleClaim && articleSource(kb, model.articleClaim.article, model.articleClaim.section, t.lang);
+  const claimSource = model.articleClaim && articleSource(snapshot, model.articleClaim.article, model.articleClaim.section, t.lang);
   if (claimSource) sources.push(claimSource);
   if (!isPriced(model)) {
-    const nearest = kb.resolver.exact(model.articleOnly.nearest);
+    const nearest = snapshot.resolver.exact(model.articleOnly.nearest);
     notes.push(
       t("articleOnly", {
         model: model.name,
         reason: t.pick(model.articleOnly.reason),
-        articleDate: articleDate(kb, model),
+        articleDate: articleDate(snapshot, model),
         claim: claim ?? t("none"),
         nearest: nearest?.name ?? model.articleOnly.nearest,
       }),
     );
   } else if (claim && model.articleClaim) {
     const { min, max } = model.articleClaim.inputPer1M;
-    const params = { model: model.name, claim, articleDate: articleDate(kb, model), asOf: model.asOf, price: formatPrice(model.inputPer1M) };
+    const params = { model: model.name, claim, articleDate: articleDate(snapshot, model), asOf: model.asOf, price: formatPrice(model.inputPer1M) };
     notes.push(model.inputPer1M >= min && model.inputPer1M <= max ? t("claim.matches", params) : t("claim.differs", params));
   }
   notes.push(...priceChanges(t, model));

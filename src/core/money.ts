@@ -1,18 +1,11 @@
-import type { ParsedArgs } from "./args.ts";
-import { UserError } from "./errors.ts";
+import type { CurrencyMode } from "./grammar.ts";
 import { formatPrice, formatUsd } from "./format.ts";
 import type { Translator } from "./i18n/translate.ts";
 import type { CurrencyFile, PricedModel, Workload } from "./knowledge/schema.ts";
 import { workloadCost } from "./pricing.ts";
 import type { Source } from "./reply.ts";
 
-export type CurrencyMode = "usd" | "cny" | "both";
-
-const MODES: Record<string, CurrencyMode> = {
-  usd: "usd", dollar: "usd", dollars: "usd", 美元: "usd",
-  cny: "cny", rmb: "cny", yuan: "cny", 人民币: "cny", 元: "cny",
-  both: "both", 都: "both", 两者: "both",
-};
+export type { CurrencyMode };
 
 const yuan = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const yuanFine = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 4 });
@@ -30,12 +23,9 @@ export class Money {
     private readonly currency: CurrencyFile,
   ) {}
 
-  static from(args: ParsedArgs, t: Translator, currency: CurrencyFile): Money {
-    const asked = args.options.get("currency");
-    if (asked === undefined) return new Money(t.lang === "zh" ? "both" : "usd", currency);
-    const mode = MODES[String(asked).toLowerCase()];
-    if (!mode) throw new UserError("bad_input", "error.badCurrency", { value: String(asked) });
-    return new Money(mode, currency);
+  /** The currency asked for, else both for Chinese answers and dollars for English ones. */
+  static from(asked: CurrencyMode | null, t: Translator, currency: CurrencyFile): Money {
+    return new Money(asked ?? (t.lang === "zh" ? "both" : "usd"), currency);
   }
 
   get rate(): number {

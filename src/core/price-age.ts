@@ -1,4 +1,3 @@
-import { today } from "./clock.ts";
 import type { Translator } from "./i18n/translate.ts";
 import type { Model } from "./knowledge/schema.ts";
 import { isPriced } from "./knowledge/kinds.ts";
@@ -11,11 +10,11 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** How old the oldest price shown is, as a note (a warning past 90 days) and as data. */
-export function priceAge(t: Translator, models: readonly Model[]): { note: string; data: { pricesAsOf: string; priceAgeDays: number; pricesStale: boolean } } | null {
+export function priceAge(t: Translator, models: readonly Model[], today: string): { note: string; data: { pricesAsOf: string; priceAgeDays: number; pricesStale: boolean } } | null {
   const dates = models.filter(isPriced).map((m) => m.asOf).sort();
   const oldest = dates[0];
   if (!oldest) return null;
-  const days = daysBetween(oldest, today());
+  const days = daysBetween(oldest, today);
   const stale = days > STALE_AFTER_DAYS;
   return {
     note: t(stale ? "pricesStale" : "pricesFresh", { date: oldest, days }),

@@ -1,35 +1,219 @@
+import type { PriceDimensions, PriceSet, PricingTier } from "./knowledge/price-tiers.ts";
 import type { PricedModel, Workload } from "./knowledge/schema.ts";
 
+/** A priced model with whatever extra price dimensions its entry carries (all optional). */
+export type PricedEntry = PricedModel & PriceDimensions;
+
+/** How the user buys the tokens, beyond how many. Every field is optional; absent means the standard way. */
+export interface PriceOptions {
+  /** tokens in one request's prompt: decides long-context prices (unknown → standard prices) */
+  promptTokensPerRequest?: number;
+  /** sent through the provider's batch API */
+  batch?: boolean;
+  /** OpenAI-style service tier; ignored when `batch` is set (batch is its own tier) */
+  serviceTier?: "flex" | "priority";
+  /** inside the model's off-peak window (DeepSeek-style time-of-day prices) */
+  offPeak?: boolean;
+  /**
+   * Share of input tokens written to the prompt cache (Anthropic bills writes above the input price).
+   * Defaults to 0: only Anthropic-style caches bill writes, and only when the user says they cache.
+   * Capped at what `cachedPercent` leaves over: cache reads and writes are both slices of the input.
+   */
+  cacheWritePercent?: number;
+}
+
+export type CostWorkload = Workload & PriceOptions;
+
+/** Where the model has no price for what was asked and another one was used. */
+export type PricingFallback =
+  /** the requested tier is not offered for this model (or not in the knowledge): standard prices used */
+  | "no-batch-price"
+  | "no-flex-price"
+  | "no-priority-price"
+  | "no-off-peak-price"
+  /** a tier price above a long-context threshold is not listed: the long-context price scaled by the tier's discount */
+  | "no-long-context-batch-price"
+  | "no-long-context-flex-price"
+  | "no-long-context-priority-price"
+  | "no-long-context-off-peak-price"
+  /** no cached-input price at all: cached tokens billed at the input price */
+  | "no-cached-price"
+  /** no cache-write price: cache writes billed at the input price (what OpenAI, Gemini and DeepSeek charge) */
+  | "no-cache-write-price"
+  /** the chosen price list has no cached / cache-write price: the next less specific list's (tier → long-context → standard) was used */
+  | "cached-price-from-another-tier"
+  | "cache-write-price-from-another-tier"
+  /** batch and a service tier were both asked for: batch applied */
+  | "service-tier-ignored-for-batch";
+
+/** The per-1M-token prices a cost was actually computed at. */
+export interface PricesUsed {
+  inputPer1M: number;
+  outputPer1M: number;
+  /** what a cached input token cost (the input price when the model has none) */
+  cachedInputPer1M: number;
+  /** what a cache-write token cost (the input price when the model has none) */
+  cacheWritePer1M: number;
+}
+
 export interface WorkloadCost {
+  /** input tokens neither read from nor written to the cache */
   inputUsd: number;
   cachedInputUsd: number;
+  cacheWriteUsd: number;
   outputUsd: number;
   totalUsd: number;
-  /** true when the model has no cached-input price and cached tokens were billed at the input price */
+  prices: PricesUsed;
+  /** the tier named in reply data: a service tier (batch/flex/priority/off-peak) when one applied, else long-context or standard */
+  pricing: PricingTier;
+  /** the long-context threshold whose prices applied (also when a service tier was stacked on it); null when none */
+  longContextAboveTokens: number | null;
+  fallbacks: PricingFallback[];
+  /** output tokens include hidden reasoning tokens: real output counts run above the visible reply */
+  reasoningInOutput: boolean;
+  /** one request's prompt is larger than the model's context window */
+  promptExceedsContext: boolean;
+  /** kept for callers of the earlier API: cached tokens were billed at the input price */
   cachedAtInputPrice: boolean;
 }
 
 const PER_MILLION = 1_000_000;
 
-/** The one place money is computed. Values stay unrounded; rounding happens only when shown. */
-export function workloadCost(model: PricedModel, workload: Workload): WorkloadCost {
+type ServiceTier = "batch" | "flex" | "priority" | "off-peak";
+
+function requestedTier(workload: CostWorkload, fallbacks: PricingFallback[]): ServiceTier | null {
+  if (workload.batch) {
+    if (workload.serviceTier) fallbacks.push("service-tier-ignored-for-batch");
+    return "batch";
+  }
+  if (workload.serviceTier) return workload.serviceTier;
+  return workload.offPeak ? "off-peak" : null;
+}
+
+function tierPrices(model: PricedEntry, tier: ServiceTier): PriceSet | undefined {
+  if (tier === "off-peak") return model.offPeak?.[0]?.prices;
+  return model[tier];
+}
+
+/** The highest long-context threshold the prompt exceeds ("above 200K" means more than 200,000 tokens). */
+function longContextPrices(model: PricedEntry, promptTokens: number | undefined) {
+  if (promptTokens === undefined || !model.longContext?.length) return undefined;
+  return model.longContext
+    .filter((band) => promptTokens > band.aboveTokens)
+    .reduce<(typeof model.longContext)[number] | undefined>((best, band) => (!best || band.aboveTokens > best.aboveTokens ? band : best), undefined);
+}
+
+/** A tier's price relative to the standard one, for stacking the tier on long-context prices. */
+function discount(tierPrice: number | undefined, standardPrice: number | undefined, fallback: number): number {
+  if (tierPrice === undefined || standardPrice === undefined || standardPrice === 0) return fallback;
+  return tierPrice / standardPrice;
+}
+
+/**
+ * Stacks a service tier on long-context prices. Providers that list both apply the tier's discount to the
+ * long-context price (Anthropic: batch halves every long-context price; Google's Gemini 2.5 Pro priority-above-200K
+ * prices in LiteLLM's map equal the long-context ones times the priority ratio), so the same ratio is used
+ * when the knowledge lists no explicit combined price.
+ */
+function stack(longContext: PriceSet, tier: PriceSet, standard: PriceSet): PriceSet {
+  const inputRatio = discount(tier.inputPer1M, standard.inputPer1M, 1);
+  const scaled = (value: number | undefined, ratio: number) => (value === undefined ? undefined : value * ratio);
+  return {
+    inputPer1M: longContext.inputPer1M * inputRatio,
+    outputPer1M: longContext.outputPer1M * discount(tier.outputPer1M, standard.outputPer1M, inputRatio),
+    cachedInputPer1M: scaled(longContext.cachedInputPer1M, discount(tier.cachedInputPer1M, standard.cachedInputPer1M, inputRatio)),
+    cacheWritePer1M: scaled(longContext.cacheWritePer1M, discount(tier.cacheWritePer1M, standard.cacheWritePer1M, inputRatio)),
+  };
+}
+
+interface Chosen {
+  prices: PriceSet;
+  /** where a missing cached / cache-write price is looked up next */
+  lessSpecific: PriceSet[];
+  pricing: PricingTier;
+  longContextAboveTokens: number | null;
+}
+
+function choosePrices(model: PricedEntry, workload: CostWorkload, fallbacks: PricingFallback[]): Chosen {
+  const standard: PriceSet = {
+    inputPer1M: model.inputPer1M,
+    outputPer1M: model.outputPer1M,
+    cachedInputPer1M: model.cachedInputPer1M,
+    cacheWritePer1M: model.cacheWritePer1M,
+  };
+  const longContext = longContextPrices(model, workload.promptTokensPerRequest);
+  const base = longContext ?? standard;
+  const basePricing: PricingTier = longContext ? "long-context" : "standard";
+  const longContextAboveTokens = longContext?.aboveTokens ?? null;
+  const tier = requestedTier(workload, fallbacks);
+  if (!tier) return { prices: base, lessSpecific: longContext ? [standard] : [], pricing: basePricing, longContextAboveTokens };
+  const offered = tierPrices(model, tier);
+  if (!offered) {
+    fallbacks.push(`no-${tier}-price`);
+    return { prices: base, lessSpecific: longContext ? [standard] : [], pricing: basePricing, longContextAboveTokens };
+  }
+  if (!longContext) return { prices: offered, lessSpecific: [standard], pricing: tier, longContextAboveTokens };
+  fallbacks.push(`no-long-context-${tier}-price`);
+  return { prices: stack(longContext, offered, standard), lessSpecific: [offered, longContext, standard], pricing: tier, longContextAboveTokens };
+}
+
+/**
+ * The one place money is computed. Values stay unrounded; rounding happens only when shown.
+ *
+ * Input tokens split three ways: cached reads (`cachedPercent`), cache writes (`cacheWritePercent`, default 0,
+ * capped at what reads leave) and fresh input. Prices come from the most specific list the model has:
+ * a service tier (batch, flex, priority, off-peak) stacked on the long-context band the prompt exceeds, else
+ * the tier, else the long-context band, else standard. A missing cached or cache-write price in the chosen
+ * list is taken from the less specific list, never above the chosen input price; with none anywhere the
+ * input price is used and `fallbacks` says so.
+ */
+export function workloadCost(model: PricedEntry, workload: CostWorkload): WorkloadCost {
+  const fallbacks: PricingFallback[] = [];
+  const chosen = choosePrices(model, workload, fallbacks);
+  const { inputPer1M, outputPer1M } = chosen.prices;
+
   const cachedTokens = Math.round((workload.inputTokens * workload.cachedPercent) / 100);
-  const freshTokens = workload.inputTokens - cachedTokens;
-  const cachedPrice = model.cachedInputPer1M ?? model.inputPer1M;
-  const inputUsd = (freshTokens * model.inputPer1M) / PER_MILLION;
-  const cachedInputUsd = (cachedTokens * cachedPrice) / PER_MILLION;
-  const outputUsd = (workload.outputTokens * model.outputPer1M) / PER_MILLION;
+  const writeShare = Math.max(0, workload.cacheWritePercent ?? 0);
+  const writeTokens = Math.min(workload.inputTokens - cachedTokens, Math.round((workload.inputTokens * writeShare) / 100));
+  const freshTokens = workload.inputTokens - cachedTokens - writeTokens;
+
+  const lookup = (field: "cachedInputPer1M" | "cacheWritePer1M", used: boolean, borrowed: PricingFallback): number | undefined => {
+    const own = chosen.prices[field];
+    if (own !== undefined) return own;
+    const other = chosen.lessSpecific.map((set) => set[field]).find((price) => price !== undefined);
+    if (other !== undefined && used) fallbacks.push(borrowed);
+    return other;
+  };
+  const listedCached = lookup("cachedInputPer1M", cachedTokens > 0, "cached-price-from-another-tier");
+  const listedWrite = lookup("cacheWritePer1M", writeTokens > 0, "cache-write-price-from-another-tier");
+  // a cached token never costs more than a fresh one in the same tier (a batch price list without its own cache price)
+  const cachedInputPer1M = listedCached === undefined ? inputPer1M : Math.min(listedCached, inputPer1M);
+  const cacheWritePer1M = listedWrite ?? inputPer1M;
+  if (cachedTokens > 0 && listedCached === undefined) fallbacks.push("no-cached-price");
+  if (writeTokens > 0 && listedWrite === undefined) fallbacks.push("no-cache-write-price");
+
+  const inputUsd = (freshTokens * inputPer1M) / PER_MILLION;
+  const cachedInputUsd = (cachedTokens * cachedInputPer1M) / PER_MILLION;
+  const cacheWriteUsd = (writeTokens * cacheWritePer1M) / PER_MILLION;
+  const outputUsd = (workload.outputTokens * outputPer1M) / PER_MILLION;
   return {
     inputUsd,
     cachedInputUsd,
+    cacheWriteUsd,
     outputUsd,
-    totalUsd: inputUsd + cachedInputUsd + outputUsd,
-    cachedAtInputPrice: cachedTokens > 0 && model.cachedInputPer1M === undefined,
+    totalUsd: inputUsd + cachedInputUsd + cacheWriteUsd + outputUsd,
+    prices: { inputPer1M, outputPer1M, cachedInputPer1M, cacheWritePer1M },
+    pricing: chosen.pricing,
+    longContextAboveTokens: chosen.longContextAboveTokens,
+    fallbacks,
+    reasoningInOutput: model.reasoningInOutput === true,
+    promptExceedsContext: workload.promptTokensPerRequest !== undefined && workload.promptTokensPerRequest > model.contextWindow,
+    cachedAtInputPrice: fallbacks.includes("no-cached-price"),
   };
 }
 
 /** Price of 1M tokens split between input and output the way `workload` splits them. */
-export function blendedPer1M(model: PricedModel, workload: Workload): number {
+export function blendedPer1M(model: PricedEntry, workload: CostWorkload): number {
   const total = workload.inputTokens + workload.outputTokens;
   if (total === 0) return model.inputPer1M;
   return workloadCost(model, workload).totalUsd / (total / PER_MILLION);

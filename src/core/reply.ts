@@ -1,5 +1,6 @@
+import stringWidth from "string-width";
 import type { ChartSpec } from "./chart-spec.ts";
-import type { Lang } from "./lang.ts";
+import type { Lang } from "./i18n/lang.ts";
 
 export interface Source {
   title: string;
@@ -33,21 +34,21 @@ export interface Reply {
   data: Record<string, unknown>;
   /** a picture of the numbers, where one helps; surfaces render it to PNG unless the user said chart:off */
   chart: ChartSpec | null;
+  /** how the surface shows it: to the asker alone, and (terminal) a file to write the chart to */
+  delivery: Delivery;
   text: string;
 }
 
-export type ReplyDraft = Omit<Reply, "text" | "fields" | "table" | "notes" | "sources" | "lead" | "ok" | "chart"> &
-  Partial<Pick<Reply, "fields" | "table" | "notes" | "sources" | "lead" | "ok" | "chart">>;
-
-/** Display width: CJK and fullwidth characters take two terminal columns. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    width += /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(char) || (code >= 0x1f300 && code <= 0x1faff) ? 2 : 1;
-  }
-  return width;
+export interface Delivery {
+  private: boolean;
+  chartPath: string | null;
 }
+
+export type ReplyDraft = Omit<Reply, "text" | "fields" | "table" | "notes" | "sources" | "lead" | "ok" | "chart" | "delivery"> &
+  Partial<Pick<Reply, "fields" | "table" | "notes" | "sources" | "lead" | "ok" | "chart" | "delivery">>;
+
+/** Terminal columns a text takes: CJK and emoji take two. */
+export const displayWidth = (text: string): number => stringWidth(text);
 
 function pad(text: string, width: number, align: "left" | "right"): string {
   const gap = " ".repeat(Math.max(0, width - displayWidth(text)));
@@ -111,6 +112,7 @@ export function makeReply(draft: ReplyDraft): Reply {
     sources: uniqueSources(draft.sources ?? []),
     data: draft.data,
     chart: draft.chart ?? null,
+    delivery: draft.delivery ?? { private: false, chartPath: null },
   };
   return { ...reply, text: renderPlainText(reply) };
 }

@@ -1,4 +1,4 @@
-import type { ParsedArgs } from "./args.ts";
+import type { ParsedArgs } from "./grammar.ts";
 import type { Workload } from "./knowledge/schema.ts";
 import type { Translator } from "./i18n/translate.ts";
 import { formatCount, formatPercent } from "./format.ts";
@@ -11,9 +11,9 @@ export const WORKLOAD_OPTIONS: OptionSpec[] = [
 ];
 
 export function workloadFromArgs(args: ParsedArgs, defaults: Workload): { workload: Workload; isDefault: boolean } {
-  const inputTokens = args.options.get("in") as number | undefined;
-  const outputTokens = args.options.get("out") as number | undefined;
-  const cachedPercent = args.options.get("cached") as number | undefined;
+  const inputTokens = args.number("in");
+  const outputTokens = args.number("out");
+  const cachedPercent = args.number("cached");
   const isDefault = inputTokens === undefined && outputTokens === undefined && cachedPercent === undefined;
   return {
     workload: {

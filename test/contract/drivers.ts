@@ -1,12 +1,12 @@
 import { answerLine } from "../../src/adapters/cli/session.ts";
-import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
-import { findCommand } from "../../commands/index.ts";
-import { modelOptionNames } from "../../src/adapters/discord/definitions.ts";
+import type { KnowledgeSnapshot } from "../../src/core/knowledge/snapshot.ts";
+import { commands } from "../../commands/index.ts";
+import { modelOptionNames } from "../../src/adapters/discord/options-to-text.ts";
 import { interaction } from "../fakes/discord.ts";
 import { startDiscordUnderTest } from "../fakes/discord-client.ts";
 import { startDiscordHttpUnderTest } from "../fakes/discord-http.ts";
 import { RecordingServer } from "../fakes/recorder.ts";
-import { asSource } from "../helpers.ts";
+import { testDispatcher } from "../helpers.ts";
 import { postSigned, slashCommandBody, startFakeSlack, startSlackUnderTest } from "../fakes/slack.ts";
 
 /** What a person sees on a surface after typing a command: all visible text, and whether it was shown as an error. */
@@ -21,11 +21,11 @@ export interface SurfaceDriver {
   close(): Promise<void>;
 }
 
-export async function terminalDriver(kb: KnowledgeBase): Promise<SurfaceDriver> {
+export async function terminalDriver(kb: KnowledgeSnapshot): Promise<SurfaceDriver> {
   return {
     name: "terminal",
     async ask(command, text) {
-      const reply = await answerLine(asSource(kb), `/${command} ${text}`);
+      const reply = await answerLine(testDispatcher(kb), `/${command} ${text}`);
       return { text: reply.text, isError: !reply.ok };
     },
     close: async () => {},
@@ -37,7 +37,7 @@ interface SlackMessage {
   blocks: { text?: { text: string }; fields?: { text: string }[]; elements?: { text: string }[] }[];
 }
 
-export async function slackDriver(kb: KnowledgeBase): Promise<SurfaceDriver> {
+export async function slackDriver(kb: KnowledgeSnapshot): Promise<SurfaceDriver> {
   const fake: { api: RecordingServer; baseUrl: string } = await startFakeSlack();
   const slack = await startSlackUnderTest(kb, fake.baseUrl);
   let id = 0;
@@ -65,7 +65,7 @@ interface DiscordCallback {
 
 /** The options a Discord user would fill in for the same command: models in the model fields, the rest in the text field. */
 function discordOptions(command: string, text: string) {
-  const spec = findCommand(command)!.spec;
+  const spec = commands.find((c) => c.spec.name === command)!.spec;
   const modelFields = modelOptionNames(spec);
   if (modelFields.length) {
     const names = text.split(/\s+/).filter(Boolean);
@@ -77,7 +77,7 @@ function discordOptions(command: string, text: string) {
 const embedText = (callback: DiscordCallback) =>
   (callback.data?.embeds ?? []).map((e) => [e.title, e.description ?? "", ...e.fields.flatMap((f) => [f.name, f.value])].join("\n")).join("\n");
 
-export async function discordGatewayDriver(kb: KnowledgeBase): Promise<SurfaceDriver> {
+export async function discordGatewayDriver(kb: KnowledgeSnapshot): Promise<SurfaceDriver> {
   const discord = await startDiscordUnderTest(kb);
   return {
     name: "discord-gateway",
@@ -91,7 +91,7 @@ export async function discordGatewayDriver(kb: KnowledgeBase): Promise<SurfaceDr
   };
 }
 
-export async function discordHttpDriver(kb: KnowledgeBase): Promise<SurfaceDriver> {
+export async function discordHttpDriver(kb: KnowledgeSnapshot): Promise<SurfaceDriver> {
   const discord = await startDiscordHttpUnderTest(kb);
   return {
     name: "discord-http",

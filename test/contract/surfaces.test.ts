@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { realKnowledgeBase } from "../helpers.ts";
+import { realSnapshot } from "../helpers.ts";
 import { discordGatewayDriver, discordHttpDriver, slackDriver, terminalDriver, type SurfaceDriver } from "./drivers.ts";
 
 /** One suite every surface passes: adding a surface means adding its driver here. */
@@ -13,7 +13,7 @@ const SURFACES: [string, typeof terminalDriver][] = [
 describe.each(SURFACES)("the %s surface", (_name, makeDriver) => {
   let driver: SurfaceDriver;
   beforeAll(async () => {
-    driver = await makeDriver(await realKnowledgeBase());
+    driver = await makeDriver(await realSnapshot());
   });
   afterAll(async () => {
     await driver?.close();

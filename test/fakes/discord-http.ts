@@ -1,18 +1,18 @@
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { startDiscord } from "../../src/adapters/discord/index.ts";
-import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
-import { asSource } from "../helpers.ts";
+import type { KnowledgeSnapshot } from "../../src/core/knowledge/snapshot.ts";
+import { testDispatcher } from "../helpers.ts";
 import { InFlight } from "../../src/runtime/in-flight.ts";
 import { ed25519Keys, signDiscord, startDiscordEmulator } from "./discord.ts";
 
 /** The HTTP interactions endpoint on a free loopback port, its REST calls pointed at the emulator. */
-export async function startDiscordHttpUnderTest(kb: KnowledgeBase) {
+export async function startDiscordHttpUnderTest(kb: KnowledgeSnapshot) {
   const emulator = await startDiscordEmulator();
   const keys = ed25519Keys();
   const surface = await startDiscord({
     config: { mode: { kind: "http", publicKey: keys.publicKeyHex, port: 0, token: null }, apiUrl: emulator.apiUrl, adminRoleIds: [] },
-    knowledge: asSource(kb),
+    dispatcher: testDispatcher(kb),
     logger: pino({ level: "silent" }),
     inFlight: new InFlight(),
     listen: { port: 0, host: "127.0.0.1" },

@@ -2,10 +2,10 @@ import { createHmac } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { createSlackApp, startSlackApp } from "../../src/adapters/slack/app.ts";
-import type { SlackConfig } from "../../src/adapters/slack/config.ts";
-import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
-import type { KnowledgeSource } from "../../src/core/knowledge-store.ts";
-import { asSource } from "../helpers.ts";
+import type { SlackConfig } from "../../src/config/slack.ts";
+import type { KnowledgeSnapshot } from "../../src/core/knowledge/snapshot.ts";
+import type { LiveKnowledge } from "../../src/core/knowledge/store.ts";
+import { testDispatcher } from "../helpers.ts";
 import { InFlight } from "../../src/runtime/in-flight.ts";
 import { RecordingServer, sendJson } from "./recorder.ts";
 
@@ -58,7 +58,7 @@ export async function startFakeSlack(socketUrl?: string) {
 }
 
 /** The real Bolt app on a free loopback port, its Web API pointed at the fake. */
-export async function startSlackUnderTest(kb: KnowledgeBase | KnowledgeSource, apiBaseUrl: string, overrides: Partial<SlackConfig> = {}) {
+export async function startSlackUnderTest(kb: KnowledgeSnapshot | LiveKnowledge, apiBaseUrl: string, overrides: Partial<SlackConfig> = {}) {
   const logs: string[] = [];
   const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(line) });
   const config: SlackConfig = {
@@ -69,7 +69,7 @@ export async function startSlackUnderTest(kb: KnowledgeBase | KnowledgeSource, a
     ...overrides,
   };
   const inFlight = new InFlight();
-  const app = createSlackApp({ config, knowledge: asSource(kb), logger, inFlight });
+  const app = createSlackApp({ config, dispatcher: testDispatcher(kb), logger, inFlight });
   const server = await startSlackApp(app, config, { port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/slack/events`;
   return { app, url, logs, inFlight, stop: () => app.stop() };

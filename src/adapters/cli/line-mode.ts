@@ -1,14 +1,14 @@
 import { createInterface } from "node:readline";
-import type { KnowledgeSource } from "../../core/knowledge-store.ts";
+import type { Dispatcher } from "../../core/dispatch.ts";
 import { replyToJson } from "../../core/reply.ts";
 import { answerLine } from "./session.ts";
 
 /** Scripting mode: one command per input line, one answer per output record (JSON Lines with --json). */
-export async function runLineMode(kb: KnowledgeSource, json: boolean, input: NodeJS.ReadableStream = process.stdin): Promise<void> {
+export async function runLineMode(dispatcher: Dispatcher, json: boolean, input: NodeJS.ReadableStream = process.stdin): Promise<void> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;
-    const reply = await answerLine(kb, line);
+    const reply = await answerLine(dispatcher, line);
     process.stdout.write(json ? `${JSON.stringify(replyToJson(reply))}\n` : `${reply.text}\n\n`);
   }
 }

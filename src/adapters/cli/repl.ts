@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline/promises";
-import type { KnowledgeSource } from "../../core/knowledge-store.ts";
-import { answerLine, chartWritten, writeChartIfAsked } from "./session.ts";
+import type { Dispatcher } from "../../core/dispatch.ts";
+import { answerLine, writeChartIfAsked } from "./session.ts";
 import { renderTerminal } from "./render-terminal.ts";
 
 const WELCOME = `modelwise — which LLM to use, and what it will cost. Ask in English or Chinese.
@@ -8,8 +8,7 @@ Try: /compare gpt-5 deepseek · /cheapest coding · /selfhost gpt-oss-120b · �
 Type /quit to leave.`;
 
 /** The interactive terminal: the embedded default surface, needing no credentials. */
-export async function runRepl(kb: KnowledgeSource): Promise<void> {
-  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+export async function runRepl(dispatcher: Dispatcher, color: boolean): Promise<void> {
   console.log(WELCOME);
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: "\nmodelwise> " });
   rl.prompt();
@@ -17,10 +16,10 @@ export async function runRepl(kb: KnowledgeSource): Promise<void> {
     const trimmed = line.trim();
     if (/^[/／]?(quit|exit|退出)$/i.test(trimmed)) break;
     if (trimmed) {
-      const reply = await answerLine(kb, trimmed);
+      const reply = await answerLine(dispatcher, trimmed);
       console.log(`\n${renderTerminal(reply, color)}`);
-      const chart = await writeChartIfAsked(trimmed, reply);
-      if (chart) console.log(`\n${chartWritten(reply.lang, chart)}`);
+      const chart = await writeChartIfAsked(reply);
+      if (chart) console.log(`\n${chart}`);
     }
     rl.prompt();
   }

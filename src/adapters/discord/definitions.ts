@@ -4,10 +4,9 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type SlashCommandStringOption,
 } from "discord.js";
-import { commands } from "../../../commands/index.ts";
-import type { CommandSpec, OptionSpec } from "../../core/command.ts";
+import type { Command, OptionSpec } from "../../core/command.ts";
+import { modelOptionNames } from "./options-to-text.ts";
 
-export const MAX_COMPARED_MODELS = 5;
 /** Discord's own limit for a string option's length. */
 const MAX_STRING_OPTION = 6000;
 
@@ -28,25 +27,18 @@ function localized<T extends { setNameLocalizations: (l: Record<string, string>)
   return builder.setDescriptionLocalizations({ "zh-CN": describe(zhDescription), "zh-TW": describe(zhDescription) });
 }
 
-/** The names of the model options of /compare: model1 … model5. */
-export function modelOptionNames(spec: CommandSpec): string[] {
-  if (spec.positional?.kind === "models") return Array.from({ length: MAX_COMPARED_MODELS }, (_, i) => `model${i + 1}`);
-  if (spec.positional?.kind === "model") return ["model"];
-  return [];
-}
-
 function addOption(builder: SlashCommandBuilder, option: OptionSpec): void {
   const setup = <T extends SlashCommandStringOption>(o: T) =>
     localized(o.setName(option.name).setDescription(describe(option.description.en)), zhName(option), option.description.zh);
   if (option.kind === "number") builder.addNumberOption((o) => localized(o.setName(option.name).setDescription(describe(option.description.en)).setMinValue(0), zhName(option), option.description.zh));
   else if (option.kind === "count") builder.addIntegerOption((o) => localized(o.setName(option.name).setDescription(describe(option.description.en)).setMinValue(1), zhName(option), option.description.zh));
-  else builder.addStringOption((o) => setup(o).setAutocomplete(option.name === "gpu"));
+  else builder.addStringOption((o) => setup(o).setAutocomplete(Boolean(option.complete)));
 }
 
 /** Slash-command definitions generated from the command registry, with zh-CN and zh-TW localizations. */
-export function discordCommandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+export function discordCommandDefinitions(commands: readonly Command[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return commands.map(({ spec }) => {
-    const builder = localized(new SlashCommandBuilder().setName(spec.name).setDescription(describe(spec.description.en)), spec.localName.zh, spec.description.zh);
+    const builder = localized(new SlashCommandBuilder().setName(spec.name).setDescription(describe(spec.description.en)), spec.localName.zh ?? null, spec.description.zh);
     // hidden from members without Manage Server by default; server admins can grant it to roles in Integrations
     if (spec.adminOnly) builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
     const positional = spec.positional;
@@ -54,7 +46,7 @@ export function discordCommandDefinitions(): RESTPostAPIChatInputApplicationComm
       modelOptionNames(spec).forEach((name, i) =>
         builder.addStringOption((o) =>
           localized(
-            o.setName(name).setDescription(i === 0 ? describe(positional.description.en) : `another model (${i + 1})`).setRequired(i === 0 && positional.required).setAutocomplete(true),
+            o.setName(name).setDescription(i === 0 ? describe(positional.description.en) : `another model (${i + 1})`).setRequired(i === 0 && positional.required).setAutocomplete(Boolean(positional.complete)),
             `模型${positional.kind === "models" ? i + 1 : ""}`,
             i === 0 ? positional.description.zh : `另一个模型（${i + 1}）`,
           ),
@@ -63,7 +55,7 @@ export function discordCommandDefinitions(): RESTPostAPIChatInputApplicationComm
     } else if (positional) {
       builder.addStringOption((o) =>
         localized(
-          o.setName(positional.name).setDescription(describe(positional.description.en)).setRequired(positional.required).setMaxLength(MAX_STRING_OPTION).setAutocomplete(spec.name === "cheapest"),
+          o.setName(positional.name).setDescription(describe(positional.description.en)).setRequired(positional.required).setMaxLength(MAX_STRING_OPTION).setAutocomplete(Boolean(positional.complete)),
           null,
           positional.description.zh,
         ),

@@ -18,7 +18,7 @@ import {
   type DiscordRequest,
 } from "./interactions.ts";
 import { translator } from "../../core/i18n/translate.ts";
-import { detectLang, langFromLocale } from "../../core/lang.ts";
+import { detectLang, langFromLocale } from "../../core/i18n/lang.ts";
 
 function toRequest(interaction: ChatInputCommandInteraction | AutocompleteInteraction): DiscordRequest {
   const member = interaction.member;
@@ -41,7 +41,7 @@ const asOptions = ({ message, file }: { message: DiscordMessage; file: ChartFile
 
 async function handleCommand(deps: DiscordDeps, interaction: ChatInputCommandInteraction): Promise<void> {
   const request = toRequest(interaction);
-  if (isSlow(request.commandName)) await interaction.deferReply();
+  if (isSlow(deps, request.commandName)) await interaction.deferReply();
   const work = answerDiscord(deps, request).then(async (reply) => ({ reply, rendered: await withChart(renderDiscordMessage(reply), reply) }));
   let done = interaction.deferred ? await work : await within(work, DEFER_AFTER_MS);
   if (!done) {
@@ -50,12 +50,13 @@ async function handleCommand(deps: DiscordDeps, interaction: ChatInputCommandInt
   }
   const { reply } = done;
   const message = asOptions(done.rendered);
+  const privately = !reply.ok || reply.delivery.private;
   if (!interaction.deferred) {
-    await interaction.reply(reply.ok ? message : { ...message, flags: MessageFlags.Ephemeral });
-  } else if (reply.ok) {
+    await interaction.reply(privately ? { ...message, flags: MessageFlags.Ephemeral } : message);
+  } else if (!privately) {
     await interaction.editReply(message);
   } else {
-    // a deferred answer is public; an error goes to the asker alone instead
+    // a deferred answer is public; an error or a private answer goes to the asker alone instead
     await interaction.deleteReply();
     await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
   }

@@ -72,7 +72,7 @@ export function createInteractionsServer(deps: DiscordDeps, publicKeyHex: string
   const finishLater = async (payload: InteractionPayload, work: Promise<Reply>) => {
     const reply = await work;
     const { message, file } = await withChart(renderDiscordMessage(reply), reply);
-    if (reply.ok) {
+    if (reply.ok && !reply.delivery.private) {
       await editOriginal(payload, message, file);
     } else {
       await rest.delete(Routes.webhookMessage(payload.application_id, payload.token), { auth: false });
@@ -98,10 +98,11 @@ export function createInteractionsServer(deps: DiscordDeps, publicKeyHex: string
       if (payload.type !== InteractionType.ApplicationCommand) return send(response, 400, { error: "unsupported interaction type" });
       const discordRequest = toRequest(payload);
       const work = answerDiscord(deps, discordRequest);
-      const reply = isSlow(discordRequest.commandName) ? null : await within(work, DEFER_AFTER_MS);
+      const reply = isSlow(deps, discordRequest.commandName) ? null : await within(work, DEFER_AFTER_MS);
       if (reply) {
         const message = renderDiscordMessage(reply);
-        send(response, 200, { type: Callback.Message, data: reply.ok ? message : { ...message, flags: EPHEMERAL } });
+        const privately = !reply.ok || reply.delivery.private;
+        send(response, 200, { type: Callback.Message, data: privately ? { ...message, flags: EPHEMERAL } : message });
         // the answer is already shown; its chart follows as an edit, so rendering never delays the reply
         if (reply.ok && reply.chart) {
           await deps.inFlight.track(withChart(message, reply).then((chart) => editOriginal(payload, chart.message, chart.file)));

@@ -1,39 +1,29 @@
 import type { Server } from "node:http";
 import type { ListenOptions } from "node:net";
 import { fileURLToPath } from "node:url";
-import { ShardingManager, type Client } from "discord.js";
+import { ShardingManager } from "discord.js";
 import type pino from "pino";
-import type { KnowledgeSource } from "../../core/knowledge-store.ts";
-import { ConfigError } from "../../config/env-error.ts";
+import type { DiscordConfig } from "../../config/discord.ts";
+import type { Dispatcher } from "../../core/dispatch.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
 import type { RunningSurface } from "../../runtime/surface.ts";
-import type { DiscordConfig } from "./config.ts";
 import { createDiscordClient } from "./gateway.ts";
 import { createInteractionsServer } from "./http-interactions.ts";
-
-export { readDiscordConfig } from "./config.ts";
+import { loginClient } from "./login.ts";
 
 export interface StartDiscordDeps {
   config: DiscordConfig;
-  knowledge: KnowledgeSource;
+  dispatcher: Dispatcher;
   logger: pino.Logger;
   inFlight: InFlight;
   listen?: ListenOptions;
 }
 
-const SHARD_SCRIPT = fileURLToPath(new URL("./shard.ts", import.meta.url));
-
-export async function loginClient(client: Client, token: string): Promise<void> {
-  try {
-    await client.login(token);
-  } catch (error) {
-    throw new ConfigError("DISCORD_TOKEN", `Discord did not accept it (${(error as Error).message})`);
-  }
-}
+const SHARD_SCRIPT = fileURLToPath(new URL("../../shard.ts", import.meta.url));
 
 export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurface & { server?: Server }> {
   const { config, logger } = deps;
-  const handlerDeps = { knowledge: deps.knowledge, logger, inFlight: deps.inFlight, adminRoleIds: config.adminRoleIds };
+  const handlerDeps = { dispatcher: deps.dispatcher, logger, inFlight: deps.inFlight, adminRoleIds: config.adminRoleIds };
   if (config.mode.kind === "http") {
     const server = createInteractionsServer(handlerDeps, config.mode.publicKey, config.apiUrl);
     const listen = deps.listen ?? { port: config.mode.port };

@@ -1,12 +1,10 @@
-import { findCommand } from "../../../commands/index.ts";
-import type { CommandInput } from "../../core/command.ts";
-import { answer, type Logger } from "../../core/dispatch.ts";
-import type { KnowledgeSource } from "../../core/knowledge-store.ts";
-import { detectLang, langFromLocale } from "../../core/lang.ts";
+import type { CommandInput, CommandSpec } from "../../core/command.ts";
+import { completionChoices, type Choice } from "../../core/completions.ts";
+import type { Dispatcher } from "../../core/dispatch.ts";
+import { detectLang, langFromLocale } from "../../core/i18n/lang.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
-import { autocompleteChoices, type Choice } from "./autocomplete.ts";
-import { optionsToText, type OptionValue } from "./options-to-text.ts";
+import { completionSourceOf, optionsToText, type OptionValue } from "./options-to-text.ts";
 
 /** What both Discord modes know about an interaction, whatever shape it arrived in. */
 export interface DiscordRequest {
@@ -20,8 +18,8 @@ export interface DiscordRequest {
 }
 
 export interface DiscordDeps {
-  knowledge: KnowledgeSource;
-  logger: Logger;
+  dispatcher: Dispatcher;
+  logger: { error(details: Record<string, unknown>, message: string): void };
   inFlight: InFlight;
   adminRoleIds: string[];
 }
@@ -35,8 +33,7 @@ export function isDiscordAdmin(request: DiscordRequest, adminRoleIds: string[]):
   return canManage || request.roleIds.some((id) => adminRoleIds.includes(id));
 }
 
-export function toCommandInput(request: DiscordRequest, adminRoleIds: string[]): CommandInput {
-  const spec = findCommand(request.commandName)?.spec;
+export function toCommandInput(spec: CommandSpec | undefined, request: DiscordRequest, adminRoleIds: string[]): CommandInput {
   return {
     command: request.commandName,
     text: spec ? optionsToText(spec, request.options) : "",
@@ -48,18 +45,22 @@ export function toCommandInput(request: DiscordRequest, adminRoleIds: string[]):
 }
 
 export function answerDiscord(deps: DiscordDeps, request: DiscordRequest): Promise<Reply> {
-  return deps.inFlight.track(answer(deps.knowledge, toCommandInput(request, deps.adminRoleIds), deps.logger));
+  const spec = deps.dispatcher.find(request.commandName)?.spec;
+  return deps.inFlight.track(deps.dispatcher.answer(toCommandInput(spec, request, deps.adminRoleIds)));
 }
 
-export function isSlow(commandName: string): boolean {
-  return Boolean(findCommand(commandName)?.spec.slow);
+export function isSlow(deps: DiscordDeps, commandName: string): boolean {
+  return Boolean(deps.dispatcher.find(commandName)?.spec.slow);
 }
 
+/** Choices for the option being typed in, from the completion source its command declares. */
 export function discordAutocomplete(deps: DiscordDeps, request: DiscordRequest): Choice[] {
   const focused = request.options.find((o) => o.focused);
-  if (!focused) return [];
+  const spec = deps.dispatcher.find(request.commandName)?.spec;
+  const source = focused && spec ? completionSourceOf(spec, focused.name) : undefined;
+  if (!focused || !source) return [];
   const typed = String(focused.value ?? "");
-  return autocompleteChoices(deps.knowledge.current(), focused.name, typed, detectLang(typed, langFromLocale(request.locale)));
+  return completionChoices(deps.dispatcher.knowledge.current(), source, typed, detectLang(typed, langFromLocale(request.locale)));
 }
 
 /** Resolves with the reply, or with null if it is not ready within `ms` (the caller then defers). */

@@ -1,9 +1,26 @@
-import type { CommandSpec } from "../../core/command.ts";
-import { modelOptionNames } from "./definitions.ts";
+import type { CommandSpec, CompletionSource } from "../../core/command.ts";
 
 export interface OptionValue {
   name: string;
   value?: string | number | boolean;
+}
+
+/** Discord's own limit of options per command; models beyond it are typed as a list in the first field. */
+const MAX_MODEL_FIELDS = 5;
+
+/** The Discord option names of a command's model positional: model1 … modelN, or model. */
+export function modelOptionNames(spec: CommandSpec): string[] {
+  const positional = spec.positional;
+  if (positional?.kind === "models") return Array.from({ length: Math.min(positional.max ?? MAX_MODEL_FIELDS, MAX_MODEL_FIELDS) }, (_, i) => `model${i + 1}`);
+  if (positional?.kind === "model") return ["model"];
+  return [];
+}
+
+/** Which completion source the Discord option `name` of this command uses, as its spec declares. */
+export function completionSourceOf(spec: CommandSpec, name: string): CompletionSource | undefined {
+  if (modelOptionNames(spec).includes(name)) return spec.positional?.complete;
+  if (spec.positional?.name === name) return spec.positional.complete;
+  return spec.options.find((o) => o.name === name)?.complete;
 }
 
 const quote = (value: string) => (/\s/.test(value) ? `"${value.replace(/"/g, "'")}"` : value);

@@ -2,33 +2,28 @@ import type { Server } from "node:http";
 import type { ListenOptions } from "node:net";
 import { App, LogLevel, type webApi } from "@slack/bolt";
 import type pino from "pino";
-import { commands } from "../../../commands/index.ts";
-import { answer, parseLine } from "../../core/dispatch.ts";
-import type { KnowledgeSource } from "../../core/knowledge-store.ts";
+import { parseLine, type Dispatcher } from "../../core/dispatch.ts";
 import type { Reply } from "../../core/reply.ts";
 import { ConfigError } from "../../config/env-error.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
 import { CHART_FILE_NAME, renderChartPng } from "../../charts/render.ts";
 import { renderSlackBlocks } from "./blocks.ts";
-import type { SlackConfig } from "./config.ts";
+import type { SlackConfig } from "../../config/slack.ts";
 import { boltLogger } from "./logger.ts";
-import { takePrivateFlag } from "./private-flag.ts";
 
 type BoltApp = App;
 type WebClient = webApi.WebClient;
 
 export interface SlackDeps {
   config: SlackConfig;
-  knowledge: KnowledgeSource;
+  dispatcher: Dispatcher;
   logger: pino.Logger;
   inFlight: InFlight;
 }
 
-const ALWAYS_PRIVATE = new Set(["help"]);
-
 function slackAnswer(deps: SlackDeps, command: string | null, text: string, userId: string): Promise<Reply> {
   const input = { command, text, user: { id: userId }, isAdmin: deps.config.adminUserIds.includes(userId), surface: "slack" as const };
-  return deps.inFlight.track(answer(deps.knowledge, input, deps.logger));
+  return deps.inFlight.track(deps.dispatcher.answer(input));
 }
 
 /** Posts the reply's chart with files.uploadV2, alt text included; a failed upload never loses the answer. */
@@ -61,12 +56,11 @@ export function createSlackApp(deps: SlackDeps): BoltApp {
     tokenVerificationEnabled: false,
   });
 
-  for (const { spec } of commands) {
+  for (const { spec } of deps.dispatcher.commands) {
     app.command(`/${spec.name}`, async ({ command, ack, respond, client }) => {
       await ack();
-      const { text, isPrivate } = takePrivateFlag(command.text ?? "");
-      const reply = await slackAnswer(deps, spec.name, text, command.user_id);
-      const ephemeral = isPrivate || !reply.ok || ALWAYS_PRIVATE.has(spec.name);
+      const reply = await slackAnswer(deps, spec.name, command.text ?? "", command.user_id);
+      const ephemeral = !reply.ok || reply.delivery.private;
       await respond({ ...renderSlackBlocks(reply), response_type: ephemeral ? "ephemeral" : "in_channel" });
       if (!ephemeral) await uploadChart(client, deps, reply, command.channel_id);
     });

@@ -1,7 +1,6 @@
 import type { RunningSurface } from "../../runtime/surface.ts";
 import { createSlackApp, startSlackApp, type SlackDeps } from "./app.ts";
 
-export { readSlackConfig } from "./config.ts";
 
 export async function startSlack(deps: SlackDeps): Promise<RunningSurface> {
   const app = createSlackApp(deps);

@@ -1,4 +1,4 @@
-import { commands } from "../../../commands/index.ts";
+import type { Command } from "../../core/command.ts";
 
 /** Slack's usage hints are short: the English usage without the command name, cut to Slack's 1,000-character limit. */
 function usageHint(usage: string, name: string): string {
@@ -9,7 +9,7 @@ function usageHint(usage: string, name: string): string {
  * The Slack app manifest, generated from the command registry so the two cannot drift.
  * Without a request URL it is a Socket Mode app (development behind a firewall); with one, an HTTP app.
  */
-export function slackManifest(requestUrl?: string) {
+export function slackManifest(commands: readonly Command[], requestUrl?: string) {
   const url = requestUrl ? { url: requestUrl } : {};
   return {
     display_information: {

@@ -1,8 +1,14 @@
-import type { Lang } from "../lang.ts";
-import { en, zh, type MessageKey } from "./messages.ts";
+import type { Catalogue, Message, MessageKey } from "./catalog.ts";
+import { en } from "./en.ts";
+import type { Lang } from "./lang.ts";
+import { zh } from "./zh.ts";
 
 export type Params = Record<string, string | number>;
-export type Bilingual = Record<Lang, string>;
+/** Text that comes with knowledge in every language (task names, article titles, advice). */
+export type Localized = Record<Lang, string>;
+
+const CATALOGUES: Record<Lang, Catalogue> = { en, zh };
+const LOCALES: Record<Lang, string> = { en: "en", zh: "zh-CN" };
 
 export function fill(template: string, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
@@ -11,22 +17,41 @@ export function fill(template: string, params: Params = {}): string {
 export interface Translator {
   lang: Lang;
   (key: MessageKey, params?: Params): string;
-  /** picks this language's half of a bilingual phrase and fills it */
-  pick(phrase: Bilingual, params?: Params): string;
+  /** this language's half of text that came with knowledge */
+  pick(text: Localized, params?: Params): string;
   /** joins sentences the way each language does: a space in English, nothing in Chinese */
   sentences(parts: string[]): string;
+  /** "a, b and c" / "a、b和c" */
+  list(items: string[], type?: "conjunction" | "disjunction"): string;
+}
+
+const plurals = new Map<Lang, Intl.PluralRules>();
+const lists = new Map<string, Intl.ListFormat>();
+
+function choose(message: Message, lang: Lang, params?: Params): string {
+  if (typeof message === "string") return message;
+  let rules = plurals.get(lang);
+  if (!rules) plurals.set(lang, (rules = new Intl.PluralRules(LOCALES[lang])));
+  const count = Number(params?.count ?? 0);
+  return (rules.select(count) === "one" ? message.one : undefined) ?? message.other;
 }
 
 export function translator(lang: Lang): Translator {
-  const table = lang === "zh" ? zh : en;
-  const t = ((key: MessageKey, params?: Params) => fill(table[key], params)) as Translator;
+  const table = CATALOGUES[lang];
+  const t = ((key: MessageKey, params?: Params) => fill(choose(table[key], lang, params), params)) as Translator;
   t.lang = lang;
-  t.pick = (phrase, params) => fill(phrase[lang], params);
+  t.pick = (text, params) => fill(text[lang], params);
   t.sentences = (parts) => parts.filter(Boolean).join(lang === "zh" ? "" : " ");
+  t.list = (items, type = "conjunction") => {
+    const key = `${lang}:${type}`;
+    let format = lists.get(key);
+    if (!format) lists.set(key, (format = new Intl.ListFormat(LOCALES[lang], { type })));
+    return format.format(items);
+  };
   return t;
 }
 
-/** A tier's name, or "catalog" for models from the full LiteLLM catalog, which have none. */
+/** A tier's name, or "catalog" for models from the full price map that have none. */
 export function tierLabel(t: Translator, tier: "ultra-low" | "balanced" | "premium" | null): string {
   return t(tier ? `tier.${tier}` : "tier.catalog");
 }

@@ -2,7 +2,8 @@ import { parseDocument } from "yaml";
 import { articleFrontMatterSchema } from "./schema.ts";
 import type { z } from "zod";
 
-export type Lang = "en" | "zh";
+import type { Lang } from "../i18n/lang.ts";
+
 
 export interface ArticleSection {
   articleId: string;

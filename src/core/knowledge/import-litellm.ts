@@ -1,23 +1,12 @@
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from "yaml";
-import { per1M } from "./litellm-units.ts";
+import { type LiteLLMEntry, priceDimensions, standardPrices } from "./litellm-units.ts";
 
-export { per1M, pricesDate } from "./litellm-units.ts";
+export { per1M, pricesDate, type LiteLLMEntry } from "./litellm-units.ts";
 import type { Capability } from "./schema.ts";
 import { CAPABILITIES } from "./kinds.ts";
 
-/** One entry of LiteLLM's model_prices_and_context_window.json (USD per token). */
-export interface LiteLLMEntry {
-  mode?: string;
-  input_cost_per_token?: number;
-  output_cost_per_token?: number;
-  cache_read_input_token_cost?: number;
-  max_input_tokens?: number;
-  max_output_tokens?: number;
-  supports_vision?: boolean;
-  supports_reasoning?: boolean;
-  supports_function_calling?: boolean;
-  supports_tool_choice?: boolean;
-}
+/** The price dimensions the import owns; `offPeak` and `reasoningInOutput` are an admin's and stay as written. */
+const DIMENSION_FIELDS = ["cacheWritePer1M", "longContext", "batch", "flex", "priority"] as const;
 
 export interface FieldChange {
   field: string;
@@ -49,10 +38,32 @@ export function chatModelCount(map: Record<string, unknown>): number {
   return Object.entries(map).filter(([key, v]) => !NOT_MODELS.has(key) && (v as LiteLLMEntry)?.mode === "chat").length;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with object keys sorted, so a hand-reordered `{outputPer1M, inputPer1M}` is not a change. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 function setFlow(doc: Document, entry: YAMLMap, key: string, value: unknown): void {
   entry.set(key, doc.createNode(value, { flow: true }));
+}
+
+/** Price fields in the order an entry lists them; a new one goes right after the price fields already there. */
+const PRICE_ORDER = ["inputPer1M", "outputPer1M", "cachedInputPer1M", ...DIMENSION_FIELDS];
+
+function setPriceField(doc: Document, entry: YAMLMap, key: string, value: unknown): void {
+  const node =
+    key === "longContext"
+      ? doc.createNode((value as unknown[]).map((band) => doc.createNode(band, { flow: true })))
+      : doc.createNode(value, { flow: typeof value === "object" });
+  if (entry.has(key) || !PRICE_ORDER.includes(key)) {
+    entry.set(key, node);
+    return;
+  }
+  const earlier = PRICE_ORDER.slice(0, PRICE_ORDER.indexOf(key));
+  const anchor = entry.items.findLastIndex((pair) => earlier.includes(String((pair.key as { value?: unknown })?.value ?? pair.key)));
+  entry.items.splice(anchor + 1, 0, doc.createPair(key, node) as (typeof entry.items)[number]);
 }
 
 /**
@@ -75,17 +86,19 @@ export function importLiteLLM(modelsYaml: string, map: Record<string, unknown>, 
       continue;
     }
     const entry = map[key] as LiteLLMEntry | undefined;
-    if (!entry || entry.input_cost_per_token === undefined || entry.output_cost_per_token === undefined) {
+    const prices = entry ? standardPrices(entry) : null;
+    if (!entry || !prices) {
       report.missing.push({ id, key, reason: entry ? "no price in the map" : "not in the map" });
       continue;
     }
+    const dimensions: Record<string, unknown> = priceDimensions(entry);
     const fresh: Record<string, unknown> = {
-      inputPer1M: per1M(entry.input_cost_per_token),
-      outputPer1M: per1M(entry.output_cost_per_token),
-      ...(entry.cache_read_input_token_cost !== undefined ? { cachedInputPer1M: per1M(entry.cache_read_input_token_cost) } : {}),
+      ...prices,
       ...(entry.max_input_tokens ? { contextWindow: Math.round(entry.max_input_tokens) } : {}),
       ...(entry.max_output_tokens ? { maxOutput: Math.round(entry.max_output_tokens) } : {}),
       capabilities: capabilitiesOf(entry),
+      // a dimension the map no longer lists is removed (undefined), so no stale batch or long-context price stays behind
+      ...Object.fromEntries(DIMENSION_FIELDS.map((field) => [field, dimensions[field]])),
     };
     const current = (field: string) => {
       const value = item.get(field, true);
@@ -93,7 +106,7 @@ export function importLiteLLM(modelsYaml: string, map: Record<string, unknown>, 
     };
     const changes: FieldChange[] = Object.entries(fresh)
       .filter(([field, value]) => !same(current(field), value))
-      .map(([field, value]) => ({ field, from: current(field) ?? null, to: value }));
+      .map(([field, value]) => ({ field, from: current(field) ?? null, to: value ?? null }));
     const priceChanged = changes.some((c) => ["inputPer1M", "outputPer1M", "cachedInputPer1M"].includes(c.field));
     const oldAsOf = String(item.get("asOf"));
     if (priceChanged) {
@@ -107,8 +120,9 @@ export function importLiteLLM(modelsYaml: string, map: Record<string, unknown>, 
       item.set("history", doc.createNode([previous, ...history].map((h) => doc.createNode(h, { flow: true }))));
     }
     for (const change of changes) {
-      if (change.field === "capabilities") setFlow(doc, item, "capabilities", change.to);
-      else item.set(change.field, change.to);
+      if (change.to === null) item.delete(change.field);
+      else if (change.field === "capabilities") setFlow(doc, item, change.field, change.to);
+      else setPriceField(doc, item, change.field, change.to);
     }
     if (pricesAsOf > oldAsOf) item.set("asOf", pricesAsOf);
     if (changes.length) report.changed.push({ id, changes });
@@ -135,4 +149,46 @@ export function appendImportLog(existing: string | null, record: { at: string; s
     imports.items.unshift(entry);
   } else doc.set("imports", doc.createNode([entry]));
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+export interface MapSourceLimits {
+  /** give up on a URL that has not answered in full by then */
+  timeoutMs: number;
+  /** refuse a body larger than this (the map is ~1.5 MB; 25 MB leaves room to grow) */
+  maxBytes: number;
+}
+export const DEFAULT_MAP_LIMITS: MapSourceLimits = { timeoutMs: 30_000, maxBytes: 25_000_000 };
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * The text of a LiteLLM map from an https URL, or a plain http one on this machine only (tests, a local mirror),
+ * or else a file path. A URL must answer 200 within the timeout and stay under the size limit.
+ */
+export async function readMapSource(source: string, readLocal: (path: string) => Promise<string>, limits: MapSourceLimits = DEFAULT_MAP_LIMITS): Promise<string> {
+  if (!/^[a-z]+:\/\//i.test(source)) return readLocal(source);
+  const url = new URL(source);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.has(url.hostname))) {
+    throw new Error(`only https:// URLs (or http:// on localhost) are fetched, not ${url.protocol}//${url.hostname}`);
+  }
+  const response = await fetch(url, { signal: AbortSignal.timeout(limits.timeoutMs), redirect: "follow" }).catch((error: Error) => {
+    throw new Error(error.name === "TimeoutError" ? `no answer within ${limits.timeoutMs / 1000} s` : error.message);
+  });
+  if (!response.ok || !response.body) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
+  const declared = Number(response.headers.get("content-length") ?? 0);
+  if (declared > limits.maxBytes) throw new Error(`the map is ${declared} bytes, over the ${limits.maxBytes}-byte limit`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > limits.maxBytes) throw new Error(`the map is over the ${limits.maxBytes}-byte limit`);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    await response.body.cancel().catch(() => {});
+    const e = error as Error;
+    throw new Error(e.name === "TimeoutError" || e.name === "AbortError" ? `no complete answer within ${limits.timeoutMs / 1000} s` : e.message);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

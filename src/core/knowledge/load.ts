@@ -10,7 +10,9 @@ import {
   tasksFileSchema,
   importLogSchema,
   currencyFileSchema,
+  qualityFileSchema,
   type ImportRecord,
+  type QualityFile,
   type Model,
   type PricedModel,
   type SelfhostFile,
@@ -21,14 +23,16 @@ import {
 import { isPriced } from "./kinds.ts";
 import { YamlFile } from "./yaml-file.ts";
 import { normalizeName } from "../names.ts";
-import { loadCatalog } from "./catalog.ts";
+import { loadCatalog, loadShippedCatalog, mergeCatalogs } from "./catalog.ts";
 
 export interface Knowledge {
   /** the newest `npm run knowledge:import`, if any */
   lastImport: ImportRecord | null;
   models: readonly Model[];
-  /** the whole LiteLLM map when MODELWISE_CATALOG names one; empty otherwise */
+  /** every other chat model of the LiteLLM map: knowledge/catalog/litellm-chat.json, or the map MODELWISE_CATALOG names */
   catalog: readonly PricedModel[];
+  /** quality.yaml: LMArena scores per model id; null when the file is absent */
+  quality: QualityFile | null;
   defaultWorkload: Workload;
   estimateOutputTokens: number;
   selfhost: SelfhostFile;
@@ -50,6 +54,8 @@ async function readKnowledgeFiles(dir: string): Promise<{ yamls: Map<string, Fil
   }
   const importLog = await readFile(join(dir, "import-log.yaml"), "utf8").catch(() => null);
   if (importLog !== null) yamls.set("import-log.yaml", { file: "knowledge/import-log.yaml", text: importLog });
+  const quality = await readFile(join(dir, "quality.yaml"), "utf8").catch(() => null);
+  if (quality !== null) yamls.set("quality.yaml", { file: "knowledge/quality.yaml", text: quality });
   const articleNames = (await readdir(join(dir, "articles"))).filter((name) => name.endsWith(".md")).sort();
   const articles = await Promise.all(
     articleNames.map(async (name) => ({
@@ -102,7 +108,7 @@ function validateModels(yaml: YamlFile, problems: KnowledgeProblem[]) {
 }
 
 function validateCrossReferences(
-  knowledge: Omit<Knowledge, "loadedAt" | "catalog">,
+  knowledge: Omit<Knowledge, "loadedAt" | "catalog" | "quality">,
   files: { models: YamlFile; selfhost: YamlFile; tasks: YamlFile },
   problems: KnowledgeProblem[],
 ) {
@@ -162,6 +168,12 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   const importYaml = parsed.get("import-log.yaml");
   const imports = importYaml ? importYaml.validate(importLogSchema, importYaml.toJS(), [], "file") : null;
   problems.push(...(selfhost?.problems ?? []), ...(tasks?.problems ?? []), ...(imports?.problems ?? []));
+  const qualityYaml = parsed.get("quality.yaml");
+  const quality = qualityYaml ? qualityYaml.validate(qualityFileSchema, qualityYaml.toJS(), [], "file") : null;
+  problems.push(...(quality?.problems ?? []));
+  for (const id of Object.keys(quality?.data?.models ?? {})) {
+    if (models && !models.models.some((m) => m.id === id)) problems.push(qualityYaml!.problem(["models", id], `quality "${id}"`, "id", `"${id}" is not a model in models.yaml`));
+  }
   if (!models || !selfhost?.data || !tasks?.data || !currency?.data || !modelsYaml || !selfhostYaml || !tasksYaml || problems.length) {
     throw new KnowledgeInvalidError(problems);
   }
@@ -186,6 +198,7 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   future(selfhostYaml, ["electricity", "asOf"], "electricity", knowledge.selfhost.electricity.asOf);
   if (currencyYaml) future(currencyYaml, ["usdToCny", "asOf"], "usdToCny", knowledge.currency.usdToCny.asOf);
   if (problems.length) throw new KnowledgeInvalidError(problems);
-  const catalog = options.catalogPath ? await loadCatalog(options.catalogPath, knowledge.models, today) : [];
-  return { ...knowledge, catalog, loadedAt: now };
+  const shipped = await loadShippedCatalog(dir, knowledge.models, today);
+  const catalog = options.catalogPath ? mergeCatalogs(shipped, await loadCatalog(options.catalogPath, knowledge.models, today)) : shipped;
+  return { ...knowledge, catalog, quality: quality?.data ?? null, loadedAt: now };
 }

@@ -15,9 +15,46 @@ export const tierSchema = z.enum(TIERS);
 export type { Tier, Capability };
 export const capabilitySchema = z.enum(CAPABILITIES);
 
+/** One set of per-1M prices (price-tiers.ts PriceSet). */
+const priceSetSchema = z.strictObject({
+  inputPer1M: pricePer1M,
+  outputPer1M: pricePer1M,
+  cachedInputPer1M: pricePer1M.optional(),
+  cacheWritePer1M: pricePer1M.optional(),
+});
+const longContextSchema = priceSetSchema.extend({ aboveTokens: tokenCount });
+const utcTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a UTC time written HH:MM");
+/** A daily window of discounted prices (DeepSeek's off-peak hours); an admin fills these by hand. */
+const timeOfDaySchema = z.strictObject({
+  fromUtc: utcTime,
+  toUtc: utcTime,
+  prices: priceSetSchema,
+  source: z.string().min(1, "needs a source (URL or knowledge path)"),
+  asOf: isoDate,
+});
+
+/** price-tiers.ts PriceDimensions: every price beyond the standard list, each optional. */
+const priceDimensionFields = {
+  cacheWritePer1M: pricePer1M.optional(),
+  longContext: z
+    .array(longContextSchema)
+    .refine((list) => list.every((entry, i) => i === 0 || entry.aboveTokens > list[i - 1]!.aboveTokens), "must be in ascending order of aboveTokens")
+    .optional(),
+  batch: priceSetSchema.optional(),
+  flex: priceSetSchema.optional(),
+  priority: priceSetSchema.optional(),
+  offPeak: z.array(timeOfDaySchema).optional(),
+  reasoningInOutput: z.boolean().optional(),
+};
+
+/** Figures the article states about a model; every quoted string is the article's own words (test/article-claims.test.ts). */
 const articleClaimSchema = z.strictObject({
   inputPer1M: z.strictObject({ min: pricePer1M, max: pricePer1M }),
   quote: z.string().min(1),
+  /** what the article gives the figure for, in its words: "DeepSeek & Open Source Variants", not one model */
+  subject: z.string().min(1),
+  /** a context window the article states, shown beside the price map's figure */
+  contextWindow: z.strictObject({ tokens: tokenCount, quote: z.string().min(1) }).optional(),
   article: z.string().min(1),
   section: z.string().min(1),
 });
@@ -27,6 +64,8 @@ const modelBase = {
   name: z.string().min(1),
   provider: z.string().min(1),
   tier: tierSchema,
+  /** why a curated tier differs from the price rule (catalog.ts tierByPrice, knowledge/README.md) */
+  tierReason: z.string().min(1).optional(),
   aliases: z.array(z.string().min(1)).default([]),
   aliasesZh: z.array(z.string().min(1)).default([]),
   capabilities: z.array(capabilitySchema).default([]),
@@ -72,6 +111,7 @@ export const pricedModelSchema = z.strictObject({
   /** earlier prices, newest first: each until the next one's asOf (the last until this entry's asOf) */
   history: z.array(priceHistorySchema).optional(),
   nativeCny: nativeCnySchema.optional(),
+  ...priceDimensionFields,
 });
 
 export const articleOnlyModelSchema = z.strictObject({
@@ -79,8 +119,8 @@ export const articleOnlyModelSchema = z.strictObject({
   articleOnly: z.strictObject({ nearest: z.string().min(1), reason: bilingual }),
 });
 
-/** A priced model. Catalog entries (the whole LiteLLM map, loaded on request) have no tier and are marked `catalog`. */
-export type PricedModel = Omit<z.infer<typeof pricedModelSchema>, "tier"> & { tier: Tier | null; catalog?: true };
+/** A priced model. Catalog entries (the shipped LiteLLM map) are marked `catalog`; their tier comes from the price rule. */
+export type PricedModel = z.infer<typeof pricedModelSchema> & { catalog?: true };
 export type ArticleOnlyModel = z.infer<typeof articleOnlyModelSchema>;
 export type Model = PricedModel | ArticleOnlyModel;
 
@@ -138,11 +178,44 @@ export const selfhostFileSchema = z.strictObject({
 });
 export type SelfhostFile = z.infer<typeof selfhostFileSchema>;
 
+/** LMArena text leaderboard categories modelwise keeps (the leaderboard has 29). */
+export const QUALITY_CATEGORIES = ["full", "coding", "math", "chinese", "creative_writing", "hard_6"] as const;
+export type QualityCategory = (typeof QUALITY_CATEGORIES)[number];
+export const qualityCategorySchema = z.enum(QUALITY_CATEGORIES);
+
+/** One arena score with its 95% interval. */
+const qualityScoreSchema = z
+  .strictObject({ score: z.number().finite(), ci: z.tuple([z.number().finite(), z.number().finite()]) })
+  .refine((q) => q.ci[0] <= q.score && q.score <= q.ci[1], "needs ci[0] ≤ score ≤ ci[1]");
+export type QualityScore = z.infer<typeof qualityScoreSchema>;
+
+const qualityEntrySchema = z.strictObject({
+  /** the model's name on the leaderboard, mapped by hand: nothing is matched by guessing at run time */
+  arena: z.string().min(1),
+  /** why this leaderboard entry stands for our model when it is not the same snapshot */
+  note: z.string().min(1).optional(),
+  scores: z.partialRecord(qualityCategorySchema, qualityScoreSchema),
+});
+export type QualityEntry = z.infer<typeof qualityEntrySchema>;
+
+export const qualityFileSchema = z.strictObject({
+  source: z.string().min(1),
+  url: z.string().min(1),
+  asOf: isoDate,
+  /** how to read a score, shown beside it */
+  scale: z.string().min(1),
+  /** keyed by model id in models.yaml; a model without an entry has no quality signal */
+  models: z.record(z.string(), qualityEntrySchema),
+});
+export type QualityFile = z.infer<typeof qualityFileSchema>;
+
 const taskSchema = z.strictObject({
   id: z.string().min(1),
   name: bilingual,
   words: z.array(z.string().min(1)).min(1),
   requires: z.array(capabilitySchema).default([]),
+  /** the least a model must score in one quality category (quality.yaml) to be recommended for this task */
+  minQuality: z.strictObject({ category: qualityCategorySchema, score: z.number().finite() }).optional(),
   suggestedTier: tierSchema,
   advice: bilingual,
   article: z.string().min(1),

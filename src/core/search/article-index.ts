@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
-import type { Article, ArticleSection, Lang } from "../knowledge/article.ts";
+import type { Article, ArticleSection } from "../knowledge/article.ts";
+import type { Lang } from "../i18n/lang.ts";
 
 export interface SectionMatch {
   section: ArticleSection;

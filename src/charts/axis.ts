@@ -1,0 +1,48 @@
+import type { AxisCurrency } from "../core/chart-spec.ts";
+import { formatCount, formatNumber } from "../core/format.ts";
+
+/** Tick steps: 1, 2, 2.5 and 5 times a power of ten, so every label is a number people round to. */
+const STEPS = [1, 2, 2.5, 5, 10];
+
+/** The smallest step from STEPS at or above `rough`. */
+export function niceStep(rough: number): number {
+  if (!(rough > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  return STEPS.find((s) => s * power >= rough * (1 - 1e-9))! * power;
+}
+
+/**
+ * Ticks from 0 to the first multiple of a nice step at or above `max`, with at most `maxTicks` ticks
+ * (0 included). Values are rounded to the step's precision so labels never show float noise.
+ */
+export function linearTicks(max: number, maxTicks = 5): number[] {
+  const top = max > 0 ? max : 1;
+  const step = niceStep(top / (maxTicks - 1));
+  const count = Math.ceil(top / step - 1e-9);
+  const digits = Math.max(0, -Math.floor(Math.log10(step)) + 1);
+  return Array.from({ length: count + 1 }, (_, i) => Number((i * step).toFixed(digits)));
+}
+
+/** Gridlines of a log axis: 1, 2 and 5 in every decade, from the last at or below `min` to the first at or above `max`. */
+export function logTicks(min: number, max: number): number[] {
+  const ticks: number[] = [];
+  for (let exp = Math.floor(Math.log10(min)); !(ticks.length && ticks[ticks.length - 1]! >= max * (1 - 1e-9)); exp++) {
+    for (const m of [1, 2, 5]) {
+      const value = Number((m * 10 ** exp).toPrecision(1));
+      if (value <= min * (1 + 1e-9)) ticks.length = 0;
+      ticks.push(value);
+      if (value >= max * (1 - 1e-9)) break;
+    }
+  }
+  return ticks;
+}
+
+export function currencyRate(currency: AxisCurrency | undefined): number {
+  return currency?.code === "cny" ? currency.usdToCny : 1;
+}
+
+/** $0.05, $2.5, $100, $50K / ¥5万: a tick in the answer's currency, compact above ten thousand. */
+export function moneyTick(value: number, currency: AxisCurrency | undefined, lang: "en" | "zh"): string {
+  const symbol = currency?.code === "cny" ? "¥" : "$";
+  return `${symbol}${value >= 10_000 ? formatCount(value, lang) : formatNumber(value, 4)}`;
+}

@@ -1,0 +1,32 @@
+import type { Lang } from "../i18n/lang.ts";
+import type { Source } from "../reply.ts";
+import type { Article, ArticleSection } from "./article.ts";
+import { isPriced } from "./kinds.ts";
+import type { Model } from "./schema.ts";
+import type { KnowledgeSnapshot } from "./snapshot.ts";
+
+/** How a model's prices are cited: the LiteLLM map, or the provider page an admin cited instead. */
+export function modelSource(model: Model, lang: Lang): Source {
+  if (!isPriced(model)) return { title: lang === "zh" ? `${model.name}（仅见于文章）` : `${model.name} (article only)`, ref: model.source, asOf: model.asOf };
+  const title = !/litellm/i.test(model.source) ? `${model.provider} · ${model.name}` : lang === "zh" ? "LiteLLM 社区维护价目表" : "LiteLLM community price map";
+  return { title, ref: model.source, asOf: model.asOf };
+}
+
+/** How any article section is cited: title § section, the file and anchor, the article's date. */
+export function sectionCitation(article: Article, section: ArticleSection, lang: Lang): Source {
+  return { title: `${article.title[lang]} § ${section.title[lang]}`, ref: `${article.file}#${section.id}`, asOf: article.pubDate };
+}
+
+export function articleSource(snapshot: KnowledgeSnapshot, articleId: string, sectionId: string, lang: Lang): Source | null {
+  const found = snapshot.articles.section(articleId, sectionId);
+  return found ? sectionCitation(found.article, found.section, lang) : null;
+}
+
+/** A section by its id in whichever article has it (the first, in file order). */
+export function sectionSource(snapshot: KnowledgeSnapshot, sectionId: string, lang: Lang): Source | null {
+  for (const article of snapshot.knowledge.articles) {
+    const section = article.sections.find((s) => s.id === sectionId);
+    if (section) return sectionCitation(article, section, lang);
+  }
+  return null;
+}

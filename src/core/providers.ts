@@ -1,0 +1,196 @@
+import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } from "./pricing.ts";
+
+/**
+ * The same open model at every provider of the price map.
+ *
+ * Matching rule (a model name → its base-model identity):
+ * 1. Take the model part of the key: the last "/" segment (`together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo` →
+ *    `Llama-3.3-70B-Instruct-Turbo`), lower-cased, without Bedrock's `-v1:0` / `-1:0` suffix.
+ * 2. Fireworks writes versions with "p" (`v3p1`): read as `v3.1`. A dot between digits is a version ("3.3");
+ *    any other dot, dash, underscore, colon, "@" or space separates words (`meta.llama-3.3` → meta, llama, 3.3),
+ *    and letters are split from the digits that follow them (`llama3.3` → llama, 3.3; `qwen3` → qwen, 3).
+ * 3. Words that say nothing about the weights are dropped: organisation and region prefixes (meta, openai, us …),
+ *    hosts that prefix their own name to other labs' models (databricks-, snowflake-), "instruct"/"it"/"chat"-style role words, Groq's "versatile"/"instant",
+ *    the "v" of "v3", and active-parameter counts ("a22b": the total size already names the model).
+ * 4. Words that name a build of the same weights become labels, not identity: "turbo", "fast", "tput", "free",
+ *    quantizations (fp8, fp4, int4, awq, gguf, mxfp …), dated checkpoints (0324, 2507, 251201), "exp", "preview".
+ * 5. Everything left is the identity, compared as a set: two names match when their sets are equal. Sizes stay in
+ *    it, so an 8B never matches a 70B; unknown words stay in it, so a distilled or fine-tuned model
+ *    (`deepseek-llama3.3-70b`, `v3.2-speciale`) never passes for its base; "thinking" stays in it because a
+ *    thinking release has its own weights and scores.
+ * A query's labels narrow the rows: "llama 3.3 70b turbo" lists only Turbo builds.
+ */
+
+const DROPPED = new Set([
+  // organisations and regions that prefix model names
+  "meta", "openai", "mistralai", "qwen-ai", "deepseek-ai", "us", "eu", "apac", "global", "jp", "au",
+  // hosts that put their own name before other labs' models (databricks-gpt-oss-120b, snowflake-llama-3.3-70b)
+  "databricks", "snowflake",
+  // roles and provider naming that do not change the weights
+  "instruct", "it", "chat", "hf", "versatile", "instant", "maas", "cloud", "model", "v",
+]);
+const LABELS = new Set(["turbo", "fast", "tput", "free", "exp", "preview", "latest", "lite", "dynamic", "terminus", "speed", "lightning"]);
+const QUANTIZATION = /^(fp|bf|int|q|mxfp|nvfp)\d+$|^(awq|gptq|gguf|mxfp|bnb|nf4)$/;
+const DATE = /^(\d{4}|\d{6}|\d{8})$/;
+const ACTIVE_PARAMETERS = /^a\d+(\.\d+)?b$/;
+/** Keys whose model part is an API alias, not a model name (DeepSeek's own API serves V3.2 as "deepseek-chat"). */
+const ALIASES: Record<string, string> = {
+  "deepseek-chat": "deepseek-v3.2",
+  "deepseek/deepseek-chat": "deepseek-v3.2",
+  "deepseek-reasoner": "deepseek-v3.2-thinking",
+  "deepseek/deepseek-reasoner": "deepseek-v3.2-thinking",
+};
+
+export interface ModelIdentity {
+  /** the words that name the weights, sorted: equal identities are the same model */
+  base: string;
+  /** builds of the same weights: turbo, fp8, a dated checkpoint … */
+  labels: string[];
+}
+
+/** Words that are kept whole: sizes (70b, 128e), active parameters (a22b), quantizations, dates. */
+const WHOLE = /^\d+(\.\d+)?[bmke]$|^a\d+(\.\d+)?b$|^(fp|bf|int|q|mxfp|nvfp)\d+$|^\d+$/;
+
+function words(name: string): string[] {
+  const part = (name.split("/").at(-1) ?? name).toLowerCase().replace(/-v?\d+:\d+$/, "");
+  return part
+    .replace(/(\d)p(\d)/g, "$1.$2")
+    .split(/[\s\-_:@]+|\.(?!\d)|(?<!\d)\./)
+    .filter(Boolean)
+    .flatMap((word) => (WHOLE.test(word) ? [word] : word.replace(/([a-z])(\d)/g, "$1 $2").split(" ")));
+}
+
+/** The identity of a model name or price-map key (see the matching rule above). */
+export function modelIdentity(name: string): ModelIdentity {
+  const aliased = ALIASES[name.toLowerCase()] ?? name;
+  const base = new Set<string>();
+  const labels = new Set<string>();
+  for (const word of words(aliased)) {
+    if (DROPPED.has(word) || ACTIVE_PARAMETERS.test(word)) continue;
+    if (LABELS.has(word) || QUANTIZATION.test(word) || DATE.test(word)) labels.add(word);
+    else base.add(word);
+  }
+  return { base: [...base].sort().join(" "), labels: [...labels].sort() };
+}
+
+export interface ProviderOffer {
+  /** the provider as the price map names it (litellm_provider), with a region when the key has one */
+  provider: string;
+  region: string | null;
+  /** the price-map key (or curated id) */
+  id: string;
+  inputPer1M: number;
+  outputPer1M: number;
+  cachedInputPer1M: number | null;
+  /** null where the price map does not say */
+  contextWindow: number | null;
+  maxOutput: number | null;
+  /** USD for the workload, unrounded, through pricing.ts */
+  cost: number;
+  breakdown: WorkloadCost;
+  labels: string[];
+  /** listed at $0 in and out: a free tier or a local runtime, not a price to plan on */
+  zeroPrice: boolean;
+  /** input or output price more than 20 times the group's median: likely a unit error in the source */
+  suspectPrice: boolean;
+  /** other keys of the same provider with the same prices and limits */
+  alsoAs: string[];
+  model: PricedEntry;
+}
+
+export interface ProvidersResult {
+  /** the identity matched, e.g. "3.3 70b llama" */
+  identity: ModelIdentity;
+  /** ascending by workload cost, then input price, then provider */
+  providers: ProviderOffer[];
+}
+
+const identities = new WeakMap<PricedEntry, ModelIdentity>();
+
+function identityOf(model: PricedEntry): ModelIdentity {
+  let known = identities.get(model);
+  if (!known) identities.set(model, (known = modelIdentity(model.litellmKey ?? model.id)));
+  return known;
+}
+
+const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
+/** The provider as the price map names it: a curated entry's key prefix ("groq/…" → groq), else its provider. */
+function providerOf(model: PricedEntry): string {
+  const key = model.litellmKey ?? model.id;
+  return !model.catalog && key.includes("/") ? key.split("/")[0]! : model.provider;
+}
+
+function regionOf(model: PricedEntry): string | null {
+  return (model.litellmKey ?? model.id).split("/").find((segment) => REGION.test(segment)) ?? null;
+}
+
+const known = (value: number) => (value > 1 ? value : null);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const SUSPECT_FACTOR = 20;
+
+/** Every entry of `catalog` that is the model named by `query` (a name or a model entry), cheapest first at `workload`. */
+export function providersOf(catalog: readonly PricedEntry[], query: string | PricedEntry, workload: CostWorkload): ProvidersResult {
+  const wanted = typeof query === "string" ? modelIdentity(query) : identityOf(query);
+  if (!wanted.base) return { identity: wanted, providers: [] };
+  const matches = catalog.filter((model) => {
+    const identity = identityOf(model);
+    return identity.base === wanted.base && wanted.labels.every((label) => identity.labels.includes(label));
+  });
+  const paid = matches.filter((m) => m.inputPer1M > 0 || m.outputPer1M > 0);
+  const medianInput = paid.length ? median(paid.map((m) => m.inputPer1M)) : 0;
+  const medianOutput = paid.length ? median(paid.map((m) => m.outputPer1M)) : 0;
+
+  const offers: ProviderOffer[] = [];
+  for (const model of matches) {
+    const breakdown = workloadCost(model, workload);
+    const region = regionOf(model);
+    const twin = offers.find(
+      (o) =>
+        o.provider === providerOf(model) &&
+        o.region === region &&
+        o.inputPer1M === model.inputPer1M &&
+        o.outputPer1M === model.outputPer1M &&
+        o.contextWindow === known(model.contextWindow) &&
+        o.labels.join() === identityOf(model).labels.join(),
+    );
+    if (twin) {
+      twin.alsoAs.push(model.litellmKey ?? model.id);
+      continue;
+    }
+    offers.push({
+      provider: providerOf(model),
+      region,
+      id: model.litellmKey ?? model.id,
+      inputPer1M: model.inputPer1M,
+      outputPer1M: model.outputPer1M,
+      cachedInputPer1M: model.cachedInputPer1M ?? null,
+      contextWindow: known(model.contextWindow),
+      maxOutput: known(model.maxOutput),
+      cost: breakdown.totalUsd,
+      breakdown,
+      labels: identityOf(model).labels,
+      zeroPrice: model.inputPer1M === 0 && model.outputPer1M === 0,
+      suspectPrice:
+        (medianInput > 0 && model.inputPer1M > SUSPECT_FACTOR * medianInput) || (medianOutput > 0 && model.outputPer1M > SUSPECT_FACTOR * medianOutput),
+      alsoAs: [],
+      model,
+    });
+  }
+  offers.sort((a, b) => a.cost - b.cost || a.inputPer1M - b.inputPer1M || a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
+  return { identity: wanted, providers: offers };
+}
+
+/**
+ * The cheapest provider to plan on for `model` at `workload`, for /compare and /selfhost to mention:
+ * rows listed at $0 and rows with a suspect price are passed over. Null when no provider qualifies.
+ */
+export function cheapestProvider(catalog: readonly PricedEntry[], model: string | PricedEntry, workload: CostWorkload): ProviderOffer | null {
+  return providersOf(catalog, model, workload).providers.find((offer) => !offer.zeroPrice && !offer.suspectPrice) ?? null;
+}

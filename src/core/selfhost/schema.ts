@@ -1,0 +1,232 @@
+import { z } from "zod";
+
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"));
+const sourceUrl = z.string().min(1, "needs a source URL");
+const positive = z.number().finite().positive();
+const usd = z.number().finite().nonnegative();
+
+export const PRECISIONS = ["bf16", "fp8", "fp4", "mxfp4", "int4"] as const;
+export const precisionSchema = z.enum(PRECISIONS);
+export type Precision = z.infer<typeof precisionSchema>;
+
+export const GPU_FAMILIES = ["ampere", "ada", "hopper", "blackwell", "cdna3"] as const;
+export type GpuFamily = (typeof GPU_FAMILIES)[number];
+
+export const ENGINES = ["vllm", "sglang", "tensorrt-llm"] as const;
+export const engineNameSchema = z.enum(ENGINES);
+export type EngineName = z.infer<typeof engineNameSchema>;
+
+const priceRange = z
+  .strictObject({ low: usd, high: usd })
+  .refine((r) => r.low <= r.high, "needs low ≤ high");
+
+const gpuSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9\-]+$/),
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  family: z.enum(GPU_FAMILIES),
+  memoryGB: positive,
+  memoryBandwidthTBs: positive,
+  /** dense (no sparsity) tensor TFLOPS per precision the GPU computes in natively */
+  denseTflops: z.strictObject({ bf16: positive, fp8: positive.optional(), fp4: positive.optional() }),
+  powerWatts: positive,
+  maxTensorParallel: z.number().int().positive().optional(),
+  specSource: sourceUrl,
+  rental: z.strictObject({
+    onDemand: priceRange,
+    marketplace: priceRange,
+    typical: usd,
+    /** false when the figures are a stated guess, not a quoted price list */
+    sourced: z.boolean().default(true),
+    source: sourceUrl,
+    note: z.string().optional(),
+  }),
+  purchase: z.strictObject({ usd: positive, source: sourceUrl, asOf: isoDate }).optional(),
+  asOf: isoDate,
+});
+export type ServingGpu = z.infer<typeof gpuSchema>;
+
+const attentionSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("gqa"),
+    queryHeads: z.number().int().positive(),
+    kvHeads: z.number().int().positive(),
+    headDim: z.number().int().positive(),
+  }),
+  z.strictObject({
+    kind: z.literal("mla"),
+    queryHeads: z.number().int().positive(),
+    /** query/key head dim used for attention FLOPs (nope + rope) */
+    headDim: z.number().int().positive(),
+    kvLoraRank: z.number().int().positive(),
+    qkRopeHeadDim: z.number().int().positive(),
+    /** DeepSeek Sparse Attention: indexer key width cached per token per layer */
+    indexerHeadDim: z.number().int().positive().optional(),
+    /** DeepSeek Sparse Attention: positions each token attends to */
+    sparseTopK: z.number().int().positive().optional(),
+  }),
+]);
+export type Attention = z.infer<typeof attentionSchema>;
+
+const fullArchitectureSchema = z.strictObject({
+  name: z.string().min(1),
+  totalParamsB: positive,
+  /** MoE only; dense models read every parameter per token */
+  activeParamsB: positive.optional(),
+  layers: z.number().int().positive(),
+  attention: attentionSchema,
+  slidingWindow: z.strictObject({ layers: z.number().int().positive(), window: z.number().int().positive() }).optional(),
+  linearAttention: z.strictObject({ layers: z.number().int().positive(), stateBytesPerLayer: positive }).optional(),
+  moe: z.strictObject({ experts: z.number().int().positive(), activeExperts: z.number().int().positive() }).optional(),
+  nativePrecision: precisionSchema,
+  servedPrecisions: z.array(precisionSchema).min(1),
+  maxContext: z.number().int().positive(),
+  source: sourceUrl,
+  note: z.string().optional(),
+  /** fields copied from a sibling model and not checked against this model's own config */
+  unverified: z.array(z.string()).optional(),
+  asOf: isoDate,
+});
+export type FullArchitecture = z.infer<typeof fullArchitectureSchema>;
+
+const aliasArchitectureSchema = z.strictObject({
+  sameWeightsAs: z.string().min(1),
+  note: z.string().optional(),
+});
+
+const architectureSchema = z.union([fullArchitectureSchema, aliasArchitectureSchema]);
+export type ArchitectureEntry = z.infer<typeof architectureSchema>;
+
+export const calibrationSchema = z.strictObject({
+  id: z.string().min(1),
+  model: z.string().min(1),
+  gpu: z.string().min(1),
+  gpuCount: z.number().int().positive(),
+  precision: precisionSchema,
+  engine: z.strictObject({ name: engineNameSchema, version: z.string().min(1) }),
+  inputTokens: z.number().int().positive(),
+  outputTokens: z.number().int().positive(),
+  /** requests in flight when the source capped them; absent = the engine's own limit */
+  concurrency: z.number().int().positive().optional(),
+  reported: z.strictObject({
+    value: positive,
+    metric: z.enum(["output", "total"]),
+    scope: z.enum(["per-gpu", "system"]),
+  }),
+  totalTokensPerSec: positive,
+  conversion: z.string().min(1),
+  source: sourceUrl,
+  note: z.string().optional(),
+  asOf: isoDate,
+});
+export type CalibrationRow = z.infer<typeof calibrationSchema>;
+
+export const efficiencyFactorsSchema = z.strictObject({
+  /** achieved share of peak memory bandwidth during decode */
+  bandwidthEfficiency: positive.max(1),
+  /** achieved share of peak dense tensor FLOPS */
+  computeEfficiency: positive.max(1),
+  /** extra time per doubling of GPUs in a replica (collectives, load imbalance) */
+  parallelOverheadPerDoubling: z.number().finite().nonnegative(),
+  /** throughput of vLLM/SGLang with default settings relative to NVIDIA's tuned TensorRT-LLM runs */
+  openEngineFactor: positive,
+  /** efficiency of routed-expert work relative to dense work (grouped GEMMs, token dispatch) */
+  moeEfficiency: positive,
+});
+export type EfficiencyFactors = z.infer<typeof efficiencyFactorsSchema>;
+
+const fitSchema = z.strictObject({
+  factors: efficiencyFactorsSchema,
+  calibrationRows: z.number().int().positive(),
+  leaveOneOut: z.strictObject({
+    medianAbsErrorPct: z.number().nonnegative(),
+    p80AbsErrorPct: z.number().nonnegative(),
+    worstAbsErrorPct: z.number().nonnegative(),
+  }),
+  generatedBy: z.string().min(1),
+});
+export type StoredFit = z.infer<typeof fitSchema>;
+
+export const servingFileSchema = z.strictObject({
+  hoursPerMonth: positive,
+  defaultRequest: z.strictObject({ inputTokens: z.number().int().positive(), outputTokens: z.number().int().positive() }),
+  defaultUtilizationPercent: positive.max(100),
+  utilizationWarning: z.strictObject({ highPercent: positive.max(100), lowPercent: positive.max(100) }),
+  electricity: z.strictObject({ usdPerKwh: usd, source: sourceUrl, note: z.string().optional(), asOf: isoDate }),
+  slo: z.strictObject({
+    interactive: z.strictObject({
+      minPerUserDecodeTokensPerSec: positive,
+      source: sourceUrl,
+      note: z.string().optional(),
+      asOf: isoDate,
+    }),
+    batch: z.strictObject({ minPerUserDecodeTokensPerSec: z.number().nonnegative() }),
+  }),
+  engine: z.strictObject({
+    memoryUtilization: positive.max(1),
+    memoryUtilizationSource: sourceUrl,
+    maxBatchPerReplica: z.strictObject({ vllm: z.number().int().positive(), sglang: z.number().int().positive(), "tensorrt-llm": z.number().int().positive() }),
+    maxBatchSource: sourceUrl,
+    maxNodes: z.number().int().positive(),
+    asOf: isoDate,
+  }),
+  gpus: z.array(gpuSchema).min(1),
+  architectures: z.record(z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/), architectureSchema),
+  calibration: z.array(calibrationSchema),
+  fit: fitSchema,
+});
+export type ServingKnowledge = z.infer<typeof servingFileSchema>;
+
+/**
+ * Cross-reference problems: unknown GPUs or models, dangling sameWeightsAs, duplicate ids, totals that
+ * disagree with the reported figure. `modelIds` are the open-weights ids of models.yaml (the table);
+ * every one needs an architecture.
+ */
+export function servingProblems(serving: ServingKnowledge, modelIds: readonly string[]): string[] {
+  const problems: string[] = [];
+  const gpuIds = new Set<string>();
+  for (const gpu of serving.gpus) {
+    if (gpuIds.has(gpu.id)) problems.push(`gpus: "${gpu.id}" appears twice`);
+    gpuIds.add(gpu.id);
+    const r = gpu.rental;
+    if (r.typical < Math.min(r.onDemand.low, r.marketplace.low) || r.typical > Math.max(r.onDemand.high, r.marketplace.high)) {
+      problems.push(`gpu "${gpu.id}": rental.typical ${r.typical} is outside its on-demand and marketplace ranges`);
+    }
+  }
+  for (const [id, entry] of Object.entries(serving.architectures)) {
+    if ("sameWeightsAs" in entry) {
+      const target = serving.architectures[entry.sameWeightsAs];
+      if (!target) problems.push(`architecture "${id}": sameWeightsAs "${entry.sameWeightsAs}" is not an architecture`);
+      else if ("sameWeightsAs" in target) problems.push(`architecture "${id}": sameWeightsAs must name a full entry, "${entry.sameWeightsAs}" is itself an alias`);
+      continue;
+    }
+    if (entry.activeParamsB !== undefined && entry.activeParamsB > entry.totalParamsB) problems.push(`architecture "${id}": activeParamsB exceeds totalParamsB`);
+    if (entry.moe && entry.activeParamsB === undefined) problems.push(`architecture "${id}": MoE needs activeParamsB`);
+    if (entry.moe && entry.moe.activeExperts > entry.moe.experts) problems.push(`architecture "${id}": more active experts than experts`);
+    const special = (entry.slidingWindow?.layers ?? 0) + (entry.linearAttention?.layers ?? 0);
+    if (special >= entry.layers) problems.push(`architecture "${id}": sliding-window and linear layers leave no full-attention layer`);
+    if (!entry.servedPrecisions.includes(entry.nativePrecision)) problems.push(`architecture "${id}": servedPrecisions should include the native ${entry.nativePrecision}`);
+  }
+  for (const id of modelIds) {
+    if (!serving.architectures[id]) problems.push(`model "${id}" has open weights but no architecture in serving.yaml`);
+  }
+  const rowIds = new Set<string>();
+  for (const row of serving.calibration) {
+    if (rowIds.has(row.id)) problems.push(`calibration "${row.id}" appears twice`);
+    rowIds.add(row.id);
+    if (!gpuIds.has(row.gpu)) problems.push(`calibration "${row.id}": gpu "${row.gpu}" is not in gpus`);
+    if (!serving.architectures[row.model]) problems.push(`calibration "${row.id}": model "${row.model}" has no architecture`);
+    const perSystem = row.reported.scope === "per-gpu" ? row.reported.value * row.gpuCount : row.reported.value;
+    const total = row.reported.metric === "output" ? (perSystem * (row.inputTokens + row.outputTokens)) / row.outputTokens : perSystem;
+    if (Math.abs(total - row.totalTokensPerSec) / total > 0.005) {
+      problems.push(`calibration "${row.id}": totalTokensPerSec ${row.totalTokensPerSec} does not follow from reported (expected ${Math.round(total)})`);
+    }
+  }
+  if (serving.fit.calibrationRows !== serving.calibration.length) {
+    problems.push(`fit was made on ${serving.fit.calibrationRows} calibration rows but there are ${serving.calibration.length}: run npx tsx scripts/eval-selfhost.ts --write`);
+  }
+  return problems;
+}

@@ -1,0 +1,112 @@
+// Counts the tokens of a text: pre-tokenize with tiktoken's pattern, then one token per piece that is itself a token
+// (the common case, a hash lookup with no string built), else byte-pair merge it (bpe.mjs).
+import { countMerged } from "./bpe.mjs";
+import { rankOf, step } from "./tables.mjs";
+
+/** The contraction alternatives tiktoken writes as (?i:'s|'t|'re|'ve|'m|'ll|'d), spelled out for JavaScript. */
+const CONTRACTIONS = "'(?:[sS]|[tT]|[rR][eE]|[vV][eE]|[mM]|[lL][lL]|[dD])";
+
+/** tiktoken's pre-tokenizer patterns (tiktoken_ext/openai_public.py). */
+export const PATTERNS = {
+  o200k_base: [
+    `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?:${CONTRACTIONS})?`,
+    `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?:${CONTRACTIONS})?`,
+    "\\p{N}{1,3}",
+    " ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*",
+    "\\s*[\\r\\n]+",
+    "\\s+(?!\\S)",
+    "\\s+",
+  ].join("|"),
+  cl100k_base: [
+    CONTRACTIONS,
+    "[^\\r\\n\\p{L}\\p{N}]?\\p{L}+",
+    "\\p{N}{1,3}",
+    " ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*",
+    "\\s*[\\r\\n]+",
+    "\\s+(?!\\S)",
+    "\\s+",
+  ].join("|"),
+};
+
+/** Pieces up to this many characters that need merging are remembered (by text) with their token count. */
+const CACHED_PIECE_CHARS = 64;
+const CACHE_ENTRIES = 50_000;
+
+/** A counter over one encoding's tables; keeps its own scratch buffer and cache, so one per thread. */
+export function createCounter(tables) {
+  // Sticky: every piece starts where the last ended, so `test` (no match object built) tells us each piece's end.
+  const pieces = new RegExp(PATTERNS[tables.encoding], "yu");
+  const cache = new Map();
+  let bytes = new Uint8Array(4096);
+
+  function countPiece(text, start, end) {
+    if (bytes.length < 3 * (end - start)) bytes = new Uint8Array(2 ** Math.ceil(Math.log2(3 * (end - start))));
+    let n = 0;
+    let hash = 0;
+    for (let i = start; i < end; i++) {
+      let c = text.charCodeAt(i);
+      if (c < 0x80) {
+        bytes[n++] = c;
+        hash = step(hash, c);
+        continue;
+      }
+      if (c < 0x800) {
+        const b0 = 0xc0 | (c >> 6);
+        const b1 = 0x80 | (c & 0x3f);
+        bytes[n++] = b0;
+        bytes[n++] = b1;
+        hash = step(step(hash, b0), b1);
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const low = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+          i++;
+          const cp = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+          const b0 = 0xf0 | (cp >> 18);
+          const b1 = 0x80 | ((cp >> 12) & 0x3f);
+          const b2 = 0x80 | ((cp >> 6) & 0x3f);
+          const b3 = 0x80 | (cp & 0x3f);
+          bytes[n++] = b0;
+          bytes[n++] = b1;
+          bytes[n++] = b2;
+          bytes[n++] = b3;
+          hash = step(step(step(step(hash, b0), b1), b2), b3);
+          continue;
+        }
+        c = 0xfffd; // a lone surrogate is encoded as U+FFFD, as TextEncoder does
+      }
+      const b0 = 0xe0 | (c >> 12);
+      const b1 = 0x80 | ((c >> 6) & 0x3f);
+      const b2 = 0x80 | (c & 0x3f);
+      bytes[n++] = b0;
+      bytes[n++] = b1;
+      bytes[n++] = b2;
+      hash = step(step(step(hash, b0), b1), b2);
+    }
+    if (n <= tables.maxLength && rankOf(tables, hash, bytes, 0, n) >= 0) return 1;
+    if (end - start > CACHED_PIECE_CHARS) return countMerged(tables, bytes, n);
+    const key = text.slice(start, end);
+    let count = cache.get(key);
+    if (count === undefined) {
+      count = countMerged(tables, bytes, n);
+      if (cache.size >= CACHE_ENTRIES) cache.clear();
+      cache.set(key, count);
+    }
+    return count;
+  }
+
+  /** Tokens in text, as tiktoken's encode_ordinary counts them (special-token text is plain text). */
+  return function countText(text) {
+    let total = 0;
+    let start = 0;
+    pieces.lastIndex = 0;
+    while (start < text.length) {
+      if (!pieces.test(text)) throw new Error(`no token pattern matches at ${start}`);
+      const end = pieces.lastIndex;
+      total += countPiece(text, start, end);
+      start = end;
+    }
+    return total;
+  };
+}

@@ -1,0 +1,59 @@
+import { UserError } from "./errors.ts";
+import { TIERS, type Capability, type Tier } from "./knowledge/kinds.ts";
+import type { Gpu, Task } from "./knowledge/schema.ts";
+import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
+import { normalizeName } from "./names.ts";
+
+/** A constraint a model must meet: one of its capabilities, or open weights. */
+export type Feature = Capability | "open";
+
+/** The words people use for features and tiers, in both languages: the one table every command reads. */
+export const FEATURE_WORDS: Record<Feature, readonly string[]> = {
+  vision: ["vision", "image", "images", "multimodal", "视觉", "图像", "图片", "看图", "多模态"],
+  reasoning: ["reasoning", "reasoner", "thinking", "推理", "思考"],
+  tools: ["tools", "tool", "function-calling", "function calling", "tool-use", "工具", "工具调用", "函数调用"],
+  open: ["open", "open-weights", "open weights", "opensource", "open-source", "self-hostable", "开源", "开放权重", "可自建"],
+};
+
+export const TIER_WORDS: Record<Tier, readonly string[]> = {
+  "ultra-low": ["ultra-low", "ultralow", "超低成本", "超低"],
+  balanced: ["balanced", "均衡"],
+  premium: ["premium", "frontier", "高端", "旗舰"],
+};
+
+const byWord = <T extends string>(table: Record<T, readonly string[]>) => {
+  const map = new Map<string, T>();
+  for (const [key, words] of Object.entries(table) as [T, readonly string[]][]) for (const word of words) map.set(word.toLowerCase(), key);
+  return map;
+};
+const FEATURES = byWord(FEATURE_WORDS);
+const TIER_BY_WORD = byWord(TIER_WORDS);
+
+export function featureOf(word: string): Feature | undefined {
+  return FEATURES.get(word.toLowerCase());
+}
+
+export function tierOf(word: string): Tier | undefined {
+  return TIER_BY_WORD.get(word.toLowerCase());
+}
+
+export { TIERS };
+
+/** Tasks whose words appear in the text ("coding", "写代码"): whole words in English, substrings in Chinese. */
+export function findTasks(snapshot: KnowledgeSnapshot, text: string): Task[] {
+  const lower = ` ${text.toLowerCase()} `;
+  return snapshot.knowledge.tasks.filter((task) =>
+    task.words.some((word) =>
+      /\p{Script=Han}/u.test(word) ? lower.includes(word) : new RegExp(`[^a-z]${word.replace(/[-\s]/g, "[-\\s]?")}[^a-z]`).test(lower),
+    ),
+  );
+}
+
+/** A GPU by any of its names ("h100", "H100 SXM5 80GB"), or a user error listing the known ones. */
+export function findGpu(snapshot: KnowledgeSnapshot, name: string): Gpu {
+  const key = normalizeName(name);
+  const gpus = snapshot.knowledge.selfhost.gpus;
+  const gpu = gpus.find((g) => [g.id, g.name, ...g.aliases].some((n) => normalizeName(n) === key));
+  if (!gpu) throw new UserError("bad_input", "error.unknownGpu", { name: name.slice(0, 40), list: gpus.map((g) => g.id).join(", ") });
+  return gpu;
+}

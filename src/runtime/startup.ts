@@ -1,0 +1,23 @@
+import type { AppConfig } from "../config/config.ts";
+import { formatProblem, KnowledgeInvalidError } from "../core/knowledge/problems.ts";
+import { describeLoadError, KnowledgeStore, type StoreLogger } from "../core/knowledge/store.ts";
+
+/** Opens the knowledge folder or exits with the list of problems (file, entry, field), never a stack trace. */
+export async function openKnowledgeOrExit(config: AppConfig, logger?: StoreLogger): Promise<KnowledgeStore> {
+  try {
+    return await KnowledgeStore.open(config.knowledgeDir, { logger, catalogPath: config.catalogPath, cacheDir: config.cacheDir });
+  } catch (error) {
+    if (error instanceof KnowledgeInvalidError) {
+      console.error(`modelwise: the knowledge folder has ${error.problems.length} problem${error.problems.length === 1 ? "" : "s"}:`);
+      for (const problem of error.problems) console.error(`  - ${formatProblem(problem)}`);
+    } else {
+      console.error(`modelwise: cannot read the knowledge folder: ${describeLoadError(error, config.knowledgeDir).message}`);
+    }
+    process.exit(1);
+  }
+}
+
+/** Today's date for answers: pinned by MODELWISE_TODAY, else the real one. */
+export function clockFrom(config: AppConfig): () => string {
+  return config.today ? () => config.today! : () => new Date().toISOString().slice(0, 10);
+}
