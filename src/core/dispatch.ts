@@ -5,7 +5,7 @@ import { translator, type Translator } from "./i18n/translate.ts";
 import { detectLang, type Lang } from "./i18n/lang.ts";
 import type { LiveKnowledge } from "./knowledge/store.ts";
 import { makeReply, type Reply } from "./reply.ts";
-import type { RateLimiter } from "./rate-limit.ts";
+import type { RateLimit } from "./rate-limit.ts";
 
 export interface Logger {
   error(details: Record<string, unknown>, message: string): void;
@@ -34,10 +34,20 @@ export interface DispatcherDeps {
   commands: readonly Command[];
   knowledge: LiveKnowledge;
   /** per chat user; the local terminal user is not limited. null: no limit */
-  limiter?: RateLimiter | null;
+  limiter?: RateLimit | null;
   logger?: Logger;
   /** today as YYYY-MM-DD */
   today?: () => string;
+  /** told about every answer, for metrics and the per-command log line */
+  onAnswered?: (event: AnswerEvent) => void;
+}
+
+export interface AnswerEvent {
+  command: string;
+  surface: CommandInput["surface"];
+  ms: number;
+  /** "ok", or the error code of an error reply */
+  outcome: string;
 }
 
 export interface Dispatcher {
@@ -57,6 +67,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const today = deps.today ?? systemToday;
 
   async function answer(input: CommandInput): Promise<Reply> {
+    const started = performance.now();
+    const reply = await answerOnce(input);
+    const outcome = reply.ok ? "ok" : String((reply.data as { error?: { code?: string } }).error?.code ?? "error");
+    deps.onAnswered?.({ command: reply.command, surface: input.surface, ms: performance.now() - started, outcome });
+    return reply;
+  }
+
+  async function answerOnce(input: CommandInput): Promise<Reply> {
     const name = input.command ?? "ask";
     // the whole command runs on the snapshot current when it started, even if a reload swaps in another
     const snapshot = deps.knowledge.current();

@@ -1,5 +1,10 @@
-/** A token bucket per user: bursts are fine, a flood from one user cannot starve everyone else. */
-export class RateLimiter {
+/** How the dispatcher limits chat users: 0 when allowed, else the seconds until the next request is. */
+export interface RateLimit {
+  take(key: string): number | Promise<number>;
+}
+
+/** A token bucket per user, in this process: bursts are fine, a flood from one user cannot starve everyone else. */
+export class RateLimiter implements RateLimit {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(
@@ -30,10 +35,4 @@ export class RateLimiter {
       if (bucket.tokens + (now - bucket.at) * (this.perMinute / 60_000) >= this.burst) this.buckets.delete(key);
     }
   }
-}
-
-/** MODELWISE_RATE_LIMIT="burst/perMinute", default 20 at once and 30 a minute per chat user. */
-export function rateLimiterFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimiter {
-  const match = /^(\d+)\/(\d+)$/.exec(env.MODELWISE_RATE_LIMIT?.trim() ?? "");
-  return match ? new RateLimiter(Number(match[1]), Number(match[2])) : new RateLimiter(20, 30);
 }

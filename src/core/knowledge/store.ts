@@ -25,6 +25,8 @@ export interface KnowledgeStatus {
   oldestPriceAsOf: string;
   lastReload: ReloadOutcome | null;
   watching: boolean;
+  /** other instances sharing this knowledge (several processes behind a load balancer), when known */
+  instances?: { id: string; version: string; seenAt: Date }[];
 }
 
 /** The live knowledge commands answer from: the current snapshot, its status, and a way to reload it. */
