@@ -1,0 +1,91 @@
+import type { Model } from "../knowledge/schema.ts";
+import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
+import { nameTokens, normalizeName } from "../names.ts";
+import type { MentionedModel, Understanding } from "./types.ts";
+
+/** Words that never name a model on their own, however the resolver's families look. */
+const NOT_NAMES = new Set(["cost", "price", "model", "models", "token", "tokens", "cheap", "best", "which", "what", "about", "with", "open", "fast", "chat", "code", "coding", "free", "mini", "pro", "plus", "max", "turbo", "lite", "flash", "batch", "reasoning", "vision", "tools", "context", "month", "input", "output", "cached", "cache"]);
+
+/**
+ * Words for a whole family of models: a question naming only these gets a question back with choices.
+ * Chinese and company names point at the family prefix the resolver knows.
+ */
+const FAMILY_WORDS: Record<string, string> = {
+  claude: "claude", 克劳德: "claude", anthropic: "claude",
+  gemini: "gemini", 双子座: "gemini", google: "gemini", 谷歌: "gemini",
+  gpt: "gpt", openai: "gpt", chatgpt: "gpt",
+  llama: "llama", 羊驼: "llama", meta: "llama",
+  qwen: "qwen", 千问: "qwen", 通义: "qwen", 阿里: "qwen",
+  grok: "grok", xai: "grok",
+  mistral: "mistral",
+  kimi: "kimi", 月之暗面: "kimi",
+  glm: "glm", 智谱: "glm",
+  flash: "flash", pro: "pro", mini: "mini", nano: "nano", sonnet: "sonnet", opus: "opus",
+};
+
+/** "4o/4o mini", "gpt-5/deepseek": a slash between two names is a list separator. */
+function splitSlashes(text: string): string {
+  return text.replace(/([\p{L}\p{N}.)\]])\s?\/\s?(?=[\p{L}\p{N}])/gu, (whole, left: string, offset: number, all: string) =>
+    /https?:$|\/\/$/.test(all.slice(Math.max(0, offset - 6), offset + 1)) ? whole : `${left} / `,
+  );
+}
+
+/** The first words of a model's name up to and including its version ("GPT-5 mini" → "GPT-5"), for "gpt5 mini vs nano". */
+function familyStem(model: Model): string | null {
+  const words = model.name.replace(/\s*\(.*\)\s*$/, "").split(/\s+/);
+  const version = words.findIndex((w) => /\d/.test(w));
+  return version >= 0 ? words.slice(0, version + 1).join(" ") : null;
+}
+
+/** Model names in a question, in the order typed, with family words that stay ambiguous and names that match nothing. */
+export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick<Understanding, "models" | "ambiguous" | "unknown"> {
+  const resolver = snapshot.resolver;
+  const spaced = splitSlashes(text);
+  const models: MentionedModel[] = [];
+  const ambiguous: Understanding["ambiguous"] = [];
+  for (const found of resolver.mentions(spaced)) {
+    if (found.kind === "exact" || found.kind === "fuzzy") {
+      if (models.some((m) => m.model === found.model)) continue;
+      const typed = normalizeName(found.query);
+      const shorthand = found.kind === "fuzzy" || ![found.model.id, found.model.name].some((n) => normalizeName(n) === typed);
+      models.push({ model: found.model, query: found.query, shorthand });
+    } else if (found.kind === "ambiguous" && !NOT_NAMES.has(found.query.toLowerCase()) && found.candidates.filter((m) => !("catalog" in m && m.catalog)).length >= 2) {
+      ambiguous.push({ query: found.query, candidates: found.candidates.slice(0, 6) });
+    }
+  }
+  // "gpt5 mini vs nano", "gemini 1.5 pro 和 2.5 pro": words after a list separator that name a model only with the
+  // family named before them
+  const tokens = nameTokens(spaced);
+  for (let i = 1; i < tokens.length; i++) {
+    if (!/^(?:vs\.?|versus|and|or|\/|和|与|跟|还是|或|对比)$/i.test(tokens[i - 1]!)) continue;
+    const previous = models.at(-1);
+    if (!previous) continue;
+    for (let length = Math.min(3, tokens.length - i); length >= 1; length--) {
+      const words = tokens.slice(i, i + length).join(" ");
+      if (resolver.exact(words)) break;
+      const prefix = /\d/.test(words) ? previous.model.name.split(/\s+/)[0] : familyStem(previous.model);
+      const model = prefix ? resolver.exact(`${prefix} ${words}`) : undefined;
+      if (model && !models.some((m) => m.model === model)) {
+        models.push({ model, query: words, shorthand: true });
+        for (const word of words.split(" ")) {
+          const index = ambiguous.findIndex((a) => a.query.toLowerCase() === word.toLowerCase());
+          if (index >= 0) ambiguous.splice(index, 1);
+        }
+        break;
+      }
+    }
+  }
+  // family words alone ("claude", "gpt", "克劳德", "flash vs pro") are a question back, unless one of their models is named
+  const named = (family: string) => models.some((m) => normalizeName(`${m.model.name} ${m.model.id} ${m.model.provider}`).includes(family));
+  for (const token of tokens) {
+    const han = Object.keys(FAMILY_WORDS).find((word) => /\p{Script=Han}/u.test(word) && token.includes(word));
+    const word = FAMILY_WORDS[token.toLowerCase()] ? token : han;
+    const family = word ? FAMILY_WORDS[word.toLowerCase()] : undefined;
+    if (!word || !family || named(family) || resolver.exact(word) || ambiguous.some((a) => a.query.toLowerCase() === word.toLowerCase())) continue;
+    const candidates = snapshot.knowledge.models.filter((m) => normalizeName(`${m.name} ${m.id}`).includes(family)).slice(0, 6);
+    if (candidates.length >= 2) ambiguous.push({ query: word, candidates });
+  }
+  // a family word next to one of its own models ("claude opus 4.5") is no question
+  const kept = ambiguous.filter((a) => !models.some((m) => a.candidates.includes(m.model)));
+  return { models, ambiguous: kept, unknown: [] };
+}

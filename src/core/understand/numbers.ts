@@ -1,0 +1,82 @@
+/** Numbers as people type them in English and Chinese: 1500, 1.5k, 50M, 2 billion, 5000万, 3千万, 十亿, 两. */
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** 十亿 → 1e9, 三千万 → 3e7, 两 → 2, 二十五 → 25; null when the text is not a Chinese numeral. */
+export function parseChineseNumeral(text: string): number | null {
+  if (!text || !/^[零〇一二两俩三四五六七八九十百千万亿]+$/.test(text)) return null;
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const char of text) {
+    if (char in DIGITS) digit = DIGITS[char]!;
+    else if (char in SMALL_UNITS) {
+      section += (digit ?? 1) * SMALL_UNITS[char]!;
+      digit = null;
+    } else {
+      const unit = BIG_UNITS[char]!;
+      // 万亿: the section so far is multiplied again
+      total = (total + section + (digit ?? 0)) * unit;
+      section = 0;
+      digit = null;
+    }
+  }
+  return total + section + (digit ?? 0);
+}
+
+const SCALE: Record<string, number> = {
+  k: 1e3, thousand: 1e3, 千: 1e3,
+  m: 1e6, mm: 1e6, mil: 1e6, mio: 1e6, million: 1e6, millions: 1e6, 百万: 1e6,
+  b: 1e9, bn: 1e9, billion: 1e9, billions: 1e9,
+  t: 1e12, trillion: 1e12,
+  十万: 1e5, 万: 1e4, 千万: 1e7, 亿: 1e8, 十亿: 1e9, 百亿: 1e10, 千亿: 1e11, 万亿: 1e12,
+};
+
+const ENGLISH_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, sixteen: 16, half: 0.5,
+};
+
+/** One number found in a text: where, its value, and how it was written. */
+export interface FoundNumber {
+  start: number;
+  end: number;
+  value: number;
+  /** a magnitude word or letter was part of it (50M, 2亿, 1.5k) */
+  scaled: boolean;
+  raw: string;
+}
+
+/**
+ * Every number in `text` (already lower-cased and NFKC-normalized), in order. One pass with one regular expression
+ * that has no nested quantifiers, so the cost is linear in the length of the text.
+ */
+const NUMBER =
+  /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两俩三四五六七八九十百千万亿]+)\s?(thousand|millions?|billions?|trillion|mil|mio|mm|bn|[kmbt](?![a-z])|千万|百万|十万|十亿|百亿|千亿|万亿|万|亿|千)?/gu;
+
+export function findNumbers(text: string): FoundNumber[] {
+  const found: FoundNumber[] = [];
+  for (const match of text.matchAll(NUMBER)) {
+    const [raw, digits, unit] = match;
+    const start = match.index;
+    // a letter right before the digits makes them part of a name (gpt-5, o3, qwen3, h100), not an amount
+    const before = text[start - 1] ?? "";
+    if (/^\d/.test(digits!) && (/[a-z]/.test(before) || (/[-_.]/.test(before) && /[a-z0-9]/.test(text[start - 2] ?? "")))) continue;
+    let value = /^\d/.test(digits!) ? Number(digits!.replace(/,/g, "")) : parseChineseNumeral(digits!);
+    if (value === null || !Number.isFinite(value)) continue;
+    let scaled = false;
+    if (unit) {
+      // a lone Chinese numeral's own 万/亿 was already read by parseChineseNumeral
+      value *= SCALE[unit] ?? 1;
+      scaled = true;
+    } else if (/[万亿千百十]/.test(digits!)) scaled = value >= 1e4;
+    found.push({ start, end: start + raw.length, value, scaled, raw });
+  }
+  return found;
+}
+
+/** "two", "four", "a single": small English number words (GPU counts, "half"). */
+export function englishNumber(word: string): number | null {
+  return ENGLISH_WORDS[word] ?? null;
+}

@@ -1,0 +1,137 @@
+import { findNumbers, type FoundNumber } from "./numbers.ts";
+import type { Volume } from "./types.ts";
+
+/** The numeric facts of a question: volumes, cache share, prompt size, GPUs, prices, utilization, budget. */
+export interface Quantities {
+  volume?: Volume;
+  cachedPercent?: number;
+  promptTokens?: number;
+  requests?: number;
+  minContext?: number;
+  gpuCount?: number;
+  gpuHourly?: { amount: number; currency: "usd" | "cny" };
+  utilization?: number;
+  budget?: { amount: number; currency: "usd" | "cny" };
+  tokensPerSecond?: number;
+}
+
+const WINDOW = 28;
+/** Volumes and request counts given per day are read as a 30-day month. */
+const PER_DAY = /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?day\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天)|^[^,，。.;；]{0,12}?(?:a|per|\/)\s?day\b/u;
+const DAILY_BEFORE = /(?:每天|每日|一天|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?$/u;
+const MONTH_DAYS = 30;
+
+const TOKENS_WORD = /^\s?(?:tokens?|toks?|tk|个?\s?token|词元)/u;
+const COUNTED = String.raw`^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?`;
+const NO_COLON = String.raw`(?!\s?[:：=])`;
+const INPUT_AFTER = new RegExp(`${COUNTED}(?:(?:input|prompt tokens|in\\b(?!\\s(?:a|an|the|total|one|my|our|your|it|all|this|that)\\b))${NO_COLON}|输入|入\\b)`, "u");
+const OUTPUT_AFTER = new RegExp(`${COUNTED}(?:(?:output|completion|generated|out\\b)${NO_COLON}|输出|生成)`, "u");
+/** A label followed by another number belongs to that number ("输入2000万 输出400万", "in:50M out:10M"). */
+const LABEL_THEN_NUMBER = /^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?(?:input|output|in|out|输入|输出|入|生成)\s?[:：=]?\s?(?:\d|[一二两三四五六七八九十])/u;
+const INPUT_BEFORE = /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
+const OUTPUT_BEFORE = /(?:output|outputs|completion|\bout|输出|生成)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
+const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
+const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|上下文长度)\s?(?:of|at least|≥|>=|>|above|over|超过|至少|大于|要|需要|:|：)?\s?(?:at least\s)?$/u;
+const PER_REQUEST_AFTER = /^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
+const PER_REQUEST_BEFORE = /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes)|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|提示词?)\s?(?:都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
+const REQUESTS_AFTER = /^\s?(?:requests?|reqs?|calls?|queries|conversations|chats|messages|次(?:请求|调用)?|条(?:请求|消息)?|个请求|轮对话)/u;
+const PERCENT_AFTER = /^\s?(?:%|％|percent|pct)/u;
+const PERCENT_BEFORE = /百分之$/u;
+const CACHE_WORDS = /cach|缓存|命中|\bhit\b|hit rate|reuse/u;
+const UTIL_WORDS = /util|利用率|负载|busy|\bload\b|使用率|占用/u;
+const MONEY_BEFORE = /(?:[$¥￥]|\busd\s?|\bus\$|\brmb\s?|\bcny\s?)$/u;
+const MONEY_AFTER = /^\s?(?:元|块钱?|美元|美金|刀|人民币|dollars?|bucks|usd|rmb|cny|yuan|\$)/u;
+const CNY_MARK = /[¥￥]|rmb|cny|元|块|人民币|yuan/u;
+const HOURLY = /^\s?(?:[$¥]|usd|美元|元|dollars?)?\s?(?:\/\s?(?:gpu[-\s]?)?(?:h|hr|hour)\b|per\s(?:gpu[-\s]?)?hour|an hour|a hour|\/小时|每小时|一小时|per gpu)/u;
+const HOURLY_BEFORE = /(?:每小时(?:每(?:张|块|卡))?|每(?:张|块|卡)每小时|hourly|per hour|租金|rent(?:al)?(?: price)?(?: of| at| is)?)\s?[:：]?\s?[$¥]?$/u;
+const USD_MARK = /^\s?(?:美元|美金|刀|dollars?|bucks|usd)|(?:\$|usd\s?|us\$)$/u;
+/** "per 1M", "/1M", "每100万", "多少钱一百万": a price unit, not a volume. */
+const UNIT_BEFORE = /(?:\bper\s|\/|每|钱)$/u;
+const PER_MILLION = /^\s?(?:[$¥])?\s?(?:\/|per|每)\s?(?:1m|m\b|million|百万|100万|1百万|mtok)/u;
+const GPU_AFTER = /^\s?(?:x|×|\*)?\s?(?:张|块|台|个|片|卡)?\s?(?:nvidia\s|英伟达\s?|amd\s)?(?:h100|h200|a100|b200|b300|l40s|mi300x?|mi325x|rtx\s?4090|rtx\s?5090|4090|5090|gpus?\b|显卡|卡\b)/u;
+const GPU_BEFORE = /(?:h100|h200|a100|b200|l40s|mi300x?|4090|5090|pcie)s?\s?(?:x|×|\*)?\s?$/u;
+const COUNT_AFTER = /^\s?(?:张|块|台|卡|片)/u;
+const TPUT_AFTER = /^\s?(?:tokens?|toks?|token)?\s?(?:\/\s?s\b|per second|\/秒|每秒)/u;
+
+function after(text: string, n: FoundNumber): string {
+  return text.slice(n.end, n.end + WINDOW);
+}
+function before(text: string, n: FoundNumber): string {
+  return text.slice(Math.max(0, n.start - WINDOW), n.start);
+}
+
+/** Phrases that mean "half" of something. */
+const HALF_CACHED = /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能)?(?:命中)?缓存|half (?:of (?:it|the input|the prompts?|our input) )?(?:is |are |gets? )?(?:cached|cache hits?)|50\/50 cache)/u;
+
+/** Reads every number in a normalized line by the words around it. */
+export function readQuantities(text: string): Quantities {
+  const q: Quantities = {};
+  const volume: Volume = {};
+  for (const found of findNumbers(text)) {
+    const right = after(text, found);
+    const left = before(text, found);
+    const n = found;
+    const perMonth = (value: number) => (PER_DAY.test(right) || DAILY_BEFORE.test(left) ? value * MONTH_DAYS : value);
+    if (PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left)) {
+      const around = `${left} ${right}`;
+      if (n.value > 100) continue;
+      if (UTIL_WORDS.test(around)) q.utilization ??= n.value;
+      else if (CACHE_WORDS.test(around)) q.cachedPercent ??= n.value;
+      continue;
+    }
+    const money = MONEY_BEFORE.test(left) || MONEY_AFTER.test(right);
+    if (money) {
+      if (PER_MILLION.test(right)) continue;
+      const currency = USD_MARK.test(right.slice(0, 8)) || USD_MARK.test(left) ? "usd" : CNY_MARK.test(`${left.slice(-3)}${right.slice(0, 5)}`) ? "cny" : "usd";
+      if (HOURLY.test(right) || HOURLY_BEFORE.test(left)) q.gpuHourly ??= { amount: n.value, currency };
+      else q.budget ??= { amount: perMonth(n.value), currency };
+      continue;
+    }
+    if (HOURLY.test(right) && n.value < 100 && !n.scaled) {
+      q.gpuHourly ??= { amount: n.value, currency: "usd" };
+      continue;
+    }
+    if (TPUT_AFTER.test(right)) {
+      q.tokensPerSecond ??= n.value;
+      continue;
+    }
+    if ((GPU_AFTER.test(right) || (GPU_BEFORE.test(left) && (COUNT_AFTER.test(right) || /[x×*]\s?$/u.test(left))) || COUNT_AFTER.test(right)) && !n.scaled && Number.isInteger(n.value) && n.value >= 1 && n.value <= 4096) {
+      q.gpuCount ??= n.value;
+      continue;
+    }
+    if (REQUESTS_AFTER.test(right) && (n.scaled || n.value >= 10)) {
+      q.requests ??= perMonth(n.value);
+      continue;
+    }
+    if (UNIT_BEFORE.test(left) && !/每(?:个)?月|每天|每日/u.test(left.slice(-3))) continue;
+    const tokensy = n.scaled || TOKENS_WORD.test(right);
+    if (CONTEXT_AFTER.test(right) || (tokensy && CONTEXT_BEFORE.test(left))) {
+      if (n.value >= 1000) q.minContext ??= n.value;
+      continue;
+    }
+    if (PER_REQUEST_AFTER.test(right) || PER_REQUEST_BEFORE.test(left)) {
+      if (n.value >= 100) q.promptTokens ??= n.value;
+      continue;
+    }
+    // the label right after a number wins over one before it: "200M in, 50M out" reads "in" once, for 200M
+    const rightSide = INPUT_AFTER.test(right) ? "input" : OUTPUT_AFTER.test(right) ? "output" : null;
+    const leftSide = INPUT_BEFORE.test(left) ? "input" : OUTPUT_BEFORE.test(left) ? "output" : null;
+    const side = rightSide && (!LABEL_THEN_NUMBER.test(right) || !leftSide) ? rightSide : (leftSide ?? rightSide);
+    if (side) {
+      if (tokensy || n.value >= 1000) volume[side] ??= perMonth(n.value);
+      continue;
+    }
+    if (tokensy && n.value >= 1000) volume.total ??= perMonth(n.value);
+  }
+  if (q.cachedPercent === undefined && HALF_CACHED.test(text)) q.cachedPercent = 50;
+  // 七成 = 70%
+  for (const match of text.matchAll(/([一二三四五六七八九])成/gu)) {
+    const percent = ({ 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 } as Record<string, number>)[match[1]!]! * 10;
+    const around = text.slice(Math.max(0, match.index - 12), match.index + 6);
+    if (UTIL_WORDS.test(around)) q.utilization ??= percent;
+    else if (CACHE_WORDS.test(around)) q.cachedPercent ??= percent;
+  }
+  if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
+  if (Object.keys(volume).length) q.volume = volume;
+  return q;
+}

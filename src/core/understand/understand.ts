@@ -1,0 +1,253 @@
+import type { Task } from "../knowledge/schema.ts";
+import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
+import { normalizeName } from "../names.ts";
+import { findTasks } from "../vocabulary.ts";
+import { mentionedModels } from "./models.ts";
+import { readQuantities } from "./quantities.ts";
+import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
+import * as W from "./words.ts";
+
+/** Only the head of a line is read for what it asks; the rest of a long line can only be pasted text. */
+export const HEAD_CHARS = 2_000;
+/** Below this share of a question's terms found in a section, the article does not cover it. */
+export const ARTICLE_COVERS = 0.3;
+
+export interface UnderstandOptions {
+  /** the conversation's previous question, for follow-ups */
+  previous?: RememberedQuestion | null;
+}
+
+const VISION = /\bvision\b|\bimages?\b|\bpictures?\b|\bphotos?\b|screenshots?|multimodal|看图|图片|图像|视觉|多模态|识图/u;
+const REASONING = /\breasoning\b|\breasoner\b|thinking model|推理/u;
+const TOOLS = /tool (?:use|calling)|function[-\s]?calling|\btools\b|工具调用|函数调用|调用工具/u;
+const OPEN = /open[-\s]?(?:source|weights?)|\bopen models?\b|self[-\s]?hostable|可自建|能自建|开源|开放权重/u;
+const GPU_NAME = "(?:nvidia\\s|rtx\\s?)?(?:h100|h200|a100|b200|l40s|mi300x?|4090|5090|gpus?)";
+const WORD_COUNTS: [RegExp, number][] = [
+  [new RegExp(`\\b(?:single|one|a|1)\\s${GPU_NAME}|单卡|单张|(?:一张|一块)\\s?${GPU_NAME}`, "u"), 1],
+  [new RegExp(`\\b(?:two|a pair of|pair of|dual|2x)\\s${GPU_NAME}`, "u"), 2],
+  [new RegExp(`\\b(?:four|quad)\\s${GPU_NAME}`, "u"), 4],
+  [new RegExp(`\\beight\\s${GPU_NAME}`, "u"), 8],
+];
+const PASTE_AFTER = /[:：\n?？👉→]\s*/u;
+const WRAPPED = /^["“「『']([\s\S]*)["”」』']$/u;
+const QUOTED = /["“「『]([\s\S]+?)["”」』]/u;
+
+function constraintsOf(text: string, quantities: { minContext?: number }): Constraints {
+  const c: Constraints = {};
+  if (quantities.minContext) c.minContext = quantities.minContext;
+  if (VISION.test(text)) c.vision = true;
+  if (REASONING.test(text)) c.reasoning = true;
+  if (TOOLS.test(text)) c.tools = true;
+  if (OPEN.test(text)) c.openWeights = true;
+  if (W.CHINESE_ABILITY.test(text)) c.chinese = true;
+  return c;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A pattern that finds a name as a whole word, with or without spaces or dashes inside ("rtx 4090", "h100-pcie"). */
+function wordPattern(name: string): RegExp {
+  const key = normalizeName(name);
+  return new RegExp(`(?<![a-z0-9])${[...key].map(escape).join("[\\s\\-_]?")}(?:s|es)?(?![a-z0-9])`, "u");
+}
+
+/** The GPU named in the question, by any of the names knowledge gives it, longest name first. */
+function gpuOf(snapshot: KnowledgeSnapshot, text: string): string | undefined {
+  const names = snapshot.knowledge.selfhost.gpus
+    .flatMap((gpu) => [gpu.id, gpu.name, ...gpu.aliases].map((name) => ({ id: gpu.id, name })))
+    .filter((n) => normalizeName(n.name).length >= 4)
+    .sort((a, b) => normalizeName(b.name).length - normalizeName(a.name).length);
+  return names.find((n) => wordPattern(n.name).test(text))?.id;
+}
+
+/** The question with the words that named models blanked, so "llama 70b" is no volume and "deepseek chat" no task. */
+function withoutModelNames(text: string, models: MentionedModel[]): string {
+  let rest = text;
+  for (const { query } of models) {
+    const words = query.split(/\s+/).filter(Boolean).map((w) => [...w.toLowerCase()].map(escape).join("[\\s\\-_.]?"));
+    if (words.length) rest = rest.replace(new RegExp(words.join("[\\s\\-_./]*"), "u"), (m) => " ".repeat(m.length));
+  }
+  return rest;
+}
+
+/** Capability words are constraints, not tasks: blank them before looking for task words. */
+const CAPABILITY_WORDS = [VISION, REASONING, TOOLS, OPEN, W.CHINESE_ABILITY, W.BATCH];
+function withoutCapabilities(text: string): string {
+  return CAPABILITY_WORDS.reduce((rest, pattern) => rest.replace(new RegExp(pattern.source, "gu"), (m) => " ".repeat(m.length)), text);
+}
+
+/** The pasted text of "how many tokens is this: <text>": everything after the instruction, exactly as typed. */
+function pastedText(line: string, instructionEnd: number): string | undefined {
+  const quoted = QUOTED.exec(line.slice(0, HEAD_CHARS));
+  const rest = line.slice(instructionEnd);
+  const cut = PASTE_AFTER.exec(rest);
+  if (cut) {
+    const text = rest.slice(cut.index + cut[0].length).trim();
+    if (text) return WRAPPED.exec(text)?.[1]?.trim() || text;
+  }
+  return quoted?.[1]?.trim() || undefined;
+}
+
+function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { estimate: boolean; worth: boolean; coveredByArticle: boolean }): Intent {
+  const models = u.models.length;
+  const asksFact = W.FACT_WORDS.some(([pattern]) => pattern.test(text));
+  if (flags.estimate && u.text) return "estimate";
+  if (W.OUT_OF_SCOPE.test(text) && !W.PRICE.test(text)) return "out_of_scope";
+  if (W.ARTICLE.test(text)) return "article";
+  const fact = factOf(text);
+  if ((fact === "provider" || fact === "openWeights") && models >= 1 && W.FACT_QUESTION.test(text)) return "facts";
+  if (W.PROVIDERS.test(text) && (models || u.ambiguous.length)) return u.ambiguous.length && !models ? "clarify" : "providers";
+  if ((W.SELFHOST.test(text) && (models || u.gpu || !W.CHEAPEST.test(text))) || (u.gpu && (models || flags.worth))) return "selfhost";
+  if (W.ARTICLE.test(text)) return "article";
+  if (u.budget && (W.BUDGET.test(text) || !models || !u.volume)) return "budget";
+  if (asksFact && models >= 1 && !u.volume && !W.COMPARE.test(text.replace(/\band\b/g, "")) && W.FACT_QUESTION.test(text)) return "facts";
+  if (u.ambiguous.length && (models + u.ambiguous.length >= 2 || W.COMPARE.test(text) || W.PRICE.test(text) || asksFact)) return "clarify";
+  if (models >= 2) return "compare";
+  if (models === 1 && (W.PRICE.test(text) || W.COMPARE.test(text) || u.volume || u.cachedPercent !== undefined || u.batch)) return "compare";
+  if (W.MODELS_LIST.test(text)) return "models";
+  if (W.CHEAPEST.test(text) || u.tasks.length || Object.keys(u.constraints).length) return "cheapest";
+  if (models === 1) return asksFact ? "facts" : "compare";
+  if (u.ambiguous.length) return "clarify";
+  return flags.coveredByArticle ? "article" : "out_of_scope";
+}
+
+function factOf(text: string): Understanding["fact"] {
+  return W.FACT_WORDS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+/**
+ * Understands a line typed in English or Chinese: what it asks (the intent) and every fact it states (models,
+ * volumes, cache share, constraints, tasks, GPU, prices, budget). Deterministic and offline; reads only the head of a
+ * long line, so its cost does not grow with a paste.
+ */
+export function understand(snapshot: KnowledgeSnapshot, line: string, options: UnderstandOptions = {}): Understanding {
+  const head = line.slice(0, HEAD_CHARS);
+  const text = head.normalize("NFKC").toLowerCase();
+  const estimate = W.ESTIMATE.exec(text);
+  // an instruction's own words are read; a paste after it is only counted
+  const question = estimate ? text.slice(0, Math.min(text.length, estimate.index + estimate[0].length + 40)).split(/[:：\n]/)[0]! : text;
+  const { models, ambiguous, unknown } = mentionedModels(snapshot, question);
+  const unnamed = withoutModelNames(question, models);
+  const quantities = readQuantities(unnamed);
+  const gpuId = gpuOf(snapshot, unnamed);
+  const gpuCount = quantities.gpuCount ?? WORD_COUNTS.find(([pattern]) => pattern.test(unnamed))?.[1];
+  const rate = snapshot.knowledge.currency.usdToCny.rate;
+  const u: Omit<Understanding, "intent"> = {
+    models,
+    ambiguous,
+    unknown,
+    constraints: constraintsOf(unnamed, quantities),
+    // Chinese-language ability is a constraint, never a task
+    tasks: findTasks(snapshot, withoutCapabilities(unnamed)).filter((task) => task.id !== "chinese"),
+    followUp: false,
+    ...(quantities.volume ? { volume: quantities.volume } : {}),
+    ...(quantities.cachedPercent !== undefined ? { cachedPercent: quantities.cachedPercent } : {}),
+    ...(quantities.promptTokens !== undefined ? { promptTokens: quantities.promptTokens } : {}),
+    ...(quantities.requests !== undefined ? { requests: quantities.requests } : {}),
+    ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : {}),
+    ...(quantities.budget ? { budget: quantities.budget } : {}),
+    ...(quantities.gpuHourly ? { gpuHourlyUsd: quantities.gpuHourly.currency === "cny" ? quantities.gpuHourly.amount / rate : quantities.gpuHourly.amount } : {}),
+    ...(gpuId || gpuCount ? { gpu: { ...(gpuId ? { id: gpuId } : {}), ...(gpuCount ? { count: gpuCount } : {}) } } : {}),
+    ...(W.BATCH.test(question) ? { batch: true as const } : {}),
+    ...(W.FLEX.test(question) ? { serviceTier: "flex" as const } : W.PRIORITY.test(question) ? { serviceTier: "priority" as const } : {}),
+  };
+  if (estimate) {
+    const pasted = pastedText(line, estimate.index + estimate[0].length);
+    if (pasted) u.text = pasted;
+  } else if (line.length > HEAD_CHARS) u.text = line;
+  const coveredByArticle = (snapshot.articles.search(question, /\p{Script=Han}/u.test(question) ? "zh" : "en")[0]?.score ?? 0) >= ARTICLE_COVERS;
+  let intent = firstIntent(u, question, { estimate: Boolean(estimate) || line.length > HEAD_CHARS, worth: W.WORTH.test(question), coveredByArticle });
+  const understood: Understanding = { intent, ...u };
+  if (intent === "facts") understood.fact = factOf(question) ?? "price";
+  else if (intent === "out_of_scope") Object.assign(understood, { models: [], tasks: [], constraints: {} });
+  if (intent === "facts" || intent === "providers") understood.constraints = {};
+  if (intent === "cheapest" || intent === "budget") {
+    // a task named is a task, not also a capability of the model (video needs vision, said by the task)
+    understood.constraints = dropTaskImplied(understood.constraints, understood.tasks);
+  }
+  const previous = options.previous;
+  if (previous && isFollowUp(understood, question)) return mergeFollowUp(snapshot, previous, understood, question);
+  intent = understood.intent;
+  return understood;
+}
+
+function dropTaskImplied(constraints: Constraints, tasks: Task[]): Constraints {
+  const implied = new Set(tasks.flatMap((t) => t.requires));
+  const kept = { ...constraints };
+  for (const capability of implied) delete kept[capability];
+  return kept;
+}
+
+/** A line is a follow-up when it does not ask a whole new question: it is short and names at most one model. */
+function isFollowUp(u: Understanding, text: string): boolean {
+  if (u.models.length >= 2 || (u.intent === "estimate" && u.text)) return false;
+  return W.FOLLOW_UP.test(text) || text.length < 100;
+}
+
+/** Intents a follow-up can switch to by its own words, keeping the rest of the question. */
+const SWITCHING: [RegExp, Understanding["intent"]][] = [
+  [W.SELFHOST, "selfhost"],
+  [W.PROVIDERS, "providers"],
+  [W.BUDGET, "budget"],
+];
+
+/** Replaces only what the follow-up names; models are added ("and claude?") or swapped ("换成 claude", "instead"). */
+function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion, now: Understanding, text: string): Understanding {
+  const earlier = restore(snapshot, previous);
+  const base = earlier.intent === "clarify" && earlier.resume ? earlier.resume : earlier.intent;
+  const merged: Understanding = { ...earlier, intent: base, followUp: true };
+  delete merged.resume;
+  if (now.ambiguous.length && !now.models.length) {
+    return { ...merged, intent: "clarify", resume: base, ambiguous: now.ambiguous, models: [] };
+  }
+  if (W.CHEAPEST.test(text) && !now.models.length && (now.intent === "cheapest" || /cheapest|最便宜/u.test(text))) {
+    return { ...merged, intent: "cheapest", models: [], constraints: { ...earlier.constraints, ...now.constraints }, tasks: now.tasks.length ? now.tasks : earlier.tasks };
+  }
+  if (now.models.length) {
+    const single = base === "selfhost" || base === "facts" || base === "providers" || earlier.intent === "clarify";
+    const replace = single || W.REPLACE.test(text) || (earlier.models.length <= 1 && !W.ADD.test(text));
+    merged.models = replace ? now.models : [...earlier.models, ...now.models.filter((m) => !earlier.models.some((e) => e.model === m.model))];
+  }
+  if (now.volume) merged.volume = now.volume.total !== undefined || earlier.volume?.total !== undefined ? now.volume : { ...earlier.volume, ...now.volume };
+  for (const key of ["cachedPercent", "promptTokens", "requests", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier"] as const) {
+    if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
+  }
+  const fact = factOf(text);
+  if (base === "facts" && fact) merged.fact = fact;
+  if (now.gpu) merged.gpu = { ...earlier.gpu, ...now.gpu };
+  if (base !== "facts" && Object.keys(now.constraints).length) merged.constraints = { ...earlier.constraints, ...now.constraints };
+  if (now.tasks.length) merged.tasks = now.tasks;
+  for (const [pattern, intent] of SWITCHING) if (pattern.test(text) && intent !== base && (intent !== "budget" || now.budget)) merged.intent = intent;
+  // a GPU on a price question makes it a self-host question; a budget makes it a budget question
+  if (now.gpu && merged.intent !== "selfhost" && merged.models.length) merged.intent = "selfhost";
+  if (now.budget && merged.intent !== "budget") merged.intent = "budget";
+  if (merged.intent === "compare" && merged.models.length === 0) merged.intent = "cheapest";
+  return merged;
+}
+
+/** A remembered question back as an understanding, its model ids resolved in the current knowledge. */
+export function restore(snapshot: KnowledgeSnapshot, remembered: RememberedQuestion): Understanding {
+  const models: MentionedModel[] = [];
+  for (const m of remembered.models) {
+    const model = snapshot.resolver.exact(m.id);
+    if (model) models.push({ model, query: m.query, shorthand: m.shorthand });
+  }
+  const tasks = snapshot.knowledge.tasks.filter((t) => remembered.tasks.includes(t.id));
+  const { models: _m, tasks: _t, ...rest } = remembered;
+  return { ...rest, models, tasks, ambiguous: [], unknown: [], followUp: false };
+}
+
+/** Pasted text is remembered for follow-ups ("and on gpt-5?") only up to this size. */
+const REMEMBERED_TEXT_CHARS = 20_000;
+
+/** What a conversation keeps of an understanding: ids, numbers and a bounded paste, for its TTL. */
+export function remember(u: Understanding): RememberedQuestion {
+  const { models, tasks, ambiguous: _a, unknown: _u, text, followUp: _f, ...rest } = u;
+  return {
+    ...rest,
+    ...(text && text.length <= REMEMBERED_TEXT_CHARS ? { text } : {}),
+    models: models.map((m) => ({ id: m.model.id, query: m.query.slice(0, 60), shorthand: m.shorthand })),
+    tasks: tasks.map((t) => t.id),
+  };
+}
+
