@@ -1,18 +1,20 @@
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { formatCount, formatRatio } from "../src/core/format.ts";
-import type { Model } from "../src/core/knowledge/schema.ts";
-import { isPriced } from "../src/core/knowledge/kinds.ts";
-import { modelNotes, requireModel } from "../src/core/model-notes.ts";
-import { costRatio, workloadCost } from "../src/core/pricing.ts";
-import { makeReply, type Source } from "../src/core/reply.ts";
-import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
-import { priceAge } from "../src/core/price-age.ts";
-import { Money } from "../src/core/money.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
+import { isPriced } from "../src/core/knowledge/kinds.ts";
+import type { Model } from "../src/core/knowledge/schema.ts";
+import { modelNotes, requireModel } from "../src/core/model-notes.ts";
+import { Money } from "../src/core/money.ts";
+import { priceAge } from "../src/core/price-age.ts";
+import { pricingNotes } from "../src/core/pricing-notes.ts";
+import { costRatio, type PricedEntry } from "../src/core/pricing.ts";
+import { providersOf } from "../src/core/providers.ts";
+import { makeReply, type Source } from "../src/core/reply.ts";
+import { pricedModels } from "../src/core/knowledge/snapshot.ts";
+import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 
 const MAX_MODELS = 5;
-
 
 export const compare: Command = {
   spec: {
@@ -20,10 +22,10 @@ export const compare: Command = {
     localName: { zh: "比较" },
     description: { en: "Compare the prices of up to 5 models side by side", zh: "并排比较最多5个模型的价格" },
     usage: {
-      en: "/compare <model> <model> [more, up to 5] [in:<tokens>] [out:<tokens>] [cached:<percent>]",
-      zh: "/compare <模型> <模型> [最多5个] [in:<Token数>] [out:<Token数>] [cached:<百分比>]",
+      en: "/compare <model> <model> [more, up to 5] [in:<tokens>] [out:<tokens>] [tokens:<total>] [cached:<percent>] [prompt:<tokens>] [batch:yes] [tier:flex|priority]",
+      zh: "/compare <模型> <模型> [最多5个] [in:<Token数>] [out:<Token数>] [tokens:<总量>] [cached:<百分比>] [prompt:<Token数>] [batch:yes] [tier:flex|priority]",
     },
-    examples: ["/compare gpt-5 deepseek", "/compare gpt-5 vs claude opus 4.5, gemini 2.0 flash in:50M out:5M", "/compare gpt-5 和 深度求索 cached:50%"],
+    examples: ["/compare gpt-5 deepseek", "/compare gpt-5 vs claude opus 4.5, gemini 2.0 flash in:50M out:5M", "/compare gpt-5 和 深度求索 cached:50%", "/compare gpt-5.4 claude sonnet 4.5 prompt:300k"],
     options: WORKLOAD_OPTIONS,
     positional: { name: "models", kind: "models", max: MAX_MODELS, complete: "models", missing: "error.needModels", description: { en: "models to compare", zh: "要比较的模型" }, required: true },
   },
@@ -38,13 +40,13 @@ export const compare: Command = {
       if (resolution.kind === "fuzzy") notes.push(t("fuzzy", { query: resolution.query, model: model.name }));
       if (!models.includes(model)) models.push(model);
     }
-    if (models.length > MAX_MODELS) {
-      throw new UserError("bad_input", "error.tooManyModels", { max: MAX_MODELS, count: models.length });
-    }
-    const { workload, isDefault } = workloadFromArgs(args, snapshot.knowledge.defaultWorkload);
+    if (models.length > MAX_MODELS) throw new UserError("bad_input", "error.tooManyModels", { max: MAX_MODELS, count: models.length });
+    const defaults = snapshot.knowledge.defaultWorkload;
+    const stated = workloadFromArgs(args, defaults);
+    const workload = stated.workload;
     const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
-    const workloadText = describeWorkload(t, workload, isDefault);
-    const priced = models.filter(isPriced).map((model) => ({ model, cost: workloadCost(model, workload), shown: money.cost(model, workload) }));
+    const workloadText = describeWorkload(t, stated, defaults);
+    const priced = models.filter(isPriced).map((model) => ({ model: model as PricedEntry, ...money.cost(model, workload) }));
     const ranked = [...priced].sort((a, b) => a.cost.totalUsd - b.cost.totalUsd);
     const cheapest = ranked[0];
     const dearest = ranked.at(-1);
@@ -56,17 +58,21 @@ export const compare: Command = {
       sources.push(...extra.sources);
       if (model.bestFor) notes.push(t("compare.bestFor", { model: model.name, bestFor: t.pick(model.bestFor) }));
     }
-    for (const { model, cost } of priced) {
-      if (cost.cachedAtInputPrice) notes.push(t("cachedAtInput", { model: model.name }));
+    notes.push(...pricingNotes(t, priced));
+    const everyModel = [...pricedModels(snapshot), ...snapshot.knowledge.catalog] as PricedEntry[];
+    for (const { model } of priced.filter((p) => p.model.openWeights)) {
+      const offers = providersOf(everyModel, model, workload).providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
+      const best = offers[0];
+      if (best && offers.length > 1) notes.push(t("providers.cheapestHost", { model: model.name, provider: best.provider, cost: money.cost(best.model, workload).shown, count: offers.length, id: model.id }));
     }
-
     const fromCatalog = models.filter((m) => isPriced(m) && m.catalog).map((m) => m.name);
-    if (fromCatalog.length) notes.push(t("catalogNote", { models: fromCatalog.join(", ") }));
+    if (fromCatalog.length) notes.push(t("catalogNote", { models: t.list(fromCatalog) }));
     const age = priceAge(t, models, ctx.today);
     if (age) notes.push(age.note);
     const currency = money.notes(t, priced.map((p) => p.model));
     notes.push(...currency.notes);
     sources.push(...currency.sources);
+
     let lead = "";
     if (priced.length === 1 && cheapest) {
       lead = t("compare.leadOne", { workload: workloadText, name: cheapest.model.name, cost: cheapest.shown });
@@ -74,24 +80,21 @@ export const compare: Command = {
       lead = t("compare.lead", { workload: workloadText, cheapest: cheapest.model.name, cost: cheapest.shown });
       const ratio = costRatio(cheapest.cost.totalUsd, dearest.cost.totalUsd);
       if (dearest.cost.totalUsd === 0) lead = t.sentences([lead, t("compare.allFree")]);
-      else if (ratio !== null && ratio > 1) {
-        const cheaperBy = t("compare.cheaperBy", { cheapest: cheapest.model.name, ratio: formatRatio(ratio), other: dearest.model.name, cost: dearest.shown });
-        lead = t.sentences([lead, cheaperBy]);
-      }
+      else if (ratio !== null && ratio > 1) lead = t.sentences([lead, t("compare.cheaperBy", { cheapest: cheapest.model.name, ratio: formatRatio(ratio), other: dearest.model.name, cost: dearest.shown })]);
     }
 
     const pricing = (model: Model) => priced.find((p) => p.model === model);
-    const costOf = (model: Model) => pricing(model)?.cost.totalUsd ?? null;
     const rows = models.map((model) => {
-      if (!isPriced(model)) return [model.name, tierLabel(t, model.tier), t("none"), t("none"), t("none"), t("none"), t("none")];
+      const p = pricing(model);
+      if (!isPriced(model) || !p) return [model.name, tierLabel(t, model.tier), t("none"), t("none"), t("none"), t("none"), t("none")];
       return [
         model.name,
         tierLabel(t, model.tier),
-        money.price(model, "inputPer1M"),
-        money.price(model, "outputPer1M"),
-        model.cachedInputPer1M === undefined ? t("none") : money.price(model, "cachedInputPer1M"),
+        money.priceUsed(model, p.cost, "inputPer1M"),
+        money.priceUsed(model, p.cost, "outputPer1M"),
+        model.cachedInputPer1M === undefined && p.cost.pricing === "standard" ? t("none") : money.priceUsed(model, p.cost, "cachedInputPer1M"),
         formatCount(model.contextWindow, t.lang),
-        pricing(model)?.shown ?? t("none"),
+        p.shown,
       ];
     });
     const names = models.map((m) => m.name);
@@ -113,28 +116,35 @@ export const compare: Command = {
           ? {
               kind: "bars",
               title,
-              axisLabel: t("chart.costAxis", { workload: describeWorkload(t, workload, false) }),
+              axisLabel: t("chart.costAxis", { workload: describeWorkload(t, { ...stated, origin: "stated" }, defaults) }),
               logNote: t("chart.log"),
               items: priced.map(({ model, cost, shown }) => ({ label: model.name, value: cost.totalUsd, valueLabel: shown })),
+              axisCurrency: money.axisCurrency(),
+              lang: t.lang,
             }
           : null,
       data: {
         workload,
-        workloadIsDefault: isDefault,
-        models: models.map((model) => ({
-          id: model.id,
-          name: model.name,
-          provider: model.provider,
-          tier: model.tier,
-          inputPer1M: isPriced(model) ? model.inputPer1M : null,
-          outputPer1M: isPriced(model) ? model.outputPer1M : null,
-          cachedInputPer1M: isPriced(model) ? (model.cachedInputPer1M ?? null) : null,
-          contextWindow: isPriced(model) ? model.contextWindow : null,
-          capabilities: model.capabilities,
-          cost: costOf(model),
-          articleOnly: !isPriced(model),
-          asOf: model.asOf,
-        })),
+        workloadIsDefault: stated.origin === "default",
+        workloadOrigin: stated.origin,
+        models: models.map((model) => {
+          const p = pricing(model);
+          return {
+            id: model.id,
+            name: model.name,
+            provider: model.provider,
+            tier: model.tier,
+            inputPer1M: p ? p.cost.prices.inputPer1M : null,
+            outputPer1M: p ? p.cost.prices.outputPer1M : null,
+            cachedInputPer1M: p ? (p.model.cachedInputPer1M === undefined && p.cost.pricing === "standard" ? null : p.cost.prices.cachedInputPer1M) : null,
+            pricing: p?.cost.pricing ?? null,
+            contextWindow: isPriced(model) ? model.contextWindow : null,
+            capabilities: model.capabilities,
+            cost: p?.cost.totalUsd ?? null,
+            articleOnly: !isPriced(model),
+            asOf: model.asOf,
+          };
+        }),
         cheapest: cheapest?.model.id ?? null,
         ...age?.data,
         ...currency.data,

@@ -28,7 +28,9 @@ export function parseTokenAmount(text: string): number | null {
   const suffix = match[2]?.toLowerCase();
   const scale = suffix ? SUFFIX[suffix] : 1;
   if (!Number.isFinite(value) || scale === undefined) return null;
-  return Math.round(value * scale);
+  const amount = Math.round(value * scale);
+  // checked after the suffix: "<300 nines>T" is no amount, not Infinity
+  return Number.isSafeInteger(amount) ? amount : null;
 }
 
 /** "50%", "50" and "0.5" are all one half; returns percent in 0..100. */
@@ -42,6 +44,6 @@ export function parsePercent(text: string): number | null {
 
 /** A plain positive number such as a price ("2.5", "$2.50"). */
 export function parseNumber(text: string): number | null {
-  const match = /^\s*[$¥]?\s*(\d+(?:\.\d+)?)\s*$/.exec(text.normalize("NFKC"));
+  const match = /^\s*[$¥]?\s*(\d{1,15}(?:\.\d{1,10})?)\s*$/.exec(text.normalize("NFKC"));
   return match ? Number(match[1]) : null;
 }

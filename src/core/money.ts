@@ -1,8 +1,9 @@
+import type { AxisCurrency } from "./chart-spec.ts";
 import type { CurrencyMode } from "./grammar.ts";
 import { formatPrice, formatUsd } from "./format.ts";
 import type { Translator } from "./i18n/translate.ts";
-import type { CurrencyFile, PricedModel, Workload } from "./knowledge/schema.ts";
-import { workloadCost } from "./pricing.ts";
+import type { CurrencyFile, PricedModel } from "./knowledge/schema.ts";
+import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } from "./pricing.ts";
 import type { Source } from "./reply.ts";
 
 export type { CurrencyMode };
@@ -28,6 +29,11 @@ export class Money {
     return new Money(asked ?? (t.lang === "zh" ? "both" : "usd"), currency);
   }
 
+  /** The money axis of a chart: yuan whenever the answer shows yuan. */
+  axisCurrency(): AxisCurrency {
+    return this.mode === "usd" ? { code: "usd" } : { code: "cny", usdToCny: this.rate };
+  }
+
   get rate(): number {
     return this.currency.usdToCny.rate;
   }
@@ -49,13 +55,20 @@ export class Money {
     return this.show(formatPrice(usd), formatCny(native ?? usd * this.rate));
   }
 
-  /** A model's workload cost: computed from its yuan price list when it has one, else converted. */
-  cost(model: PricedModel, workload: Workload): string {
-    const usd = workloadCost(model, workload).totalUsd;
+  /** A price actually used for a cost (long-context, batch …): the provider's yuan list applies to standard prices only. */
+  priceUsed(model: PricedModel, cost: WorkloadCost, field: "inputPer1M" | "outputPer1M" | "cachedInputPer1M"): string {
+    if (cost.pricing === "standard") return this.price(model, field);
+    const usd = cost.prices[field];
+    return this.show(formatPrice(usd), formatCny(usd * this.rate));
+  }
+
+  /** A model's workload cost, computed once; in yuan from its own yuan price list when it has one at standard prices. */
+  cost(model: PricedEntry, workload: CostWorkload): { cost: WorkloadCost; shown: string } {
+    const cost = workloadCost(model, workload);
     const native = model.nativeCny;
-    const inYuan = native && { ...model, inputPer1M: native.inputPer1M, outputPer1M: native.outputPer1M, cachedInputPer1M: native.cachedInputPer1M };
-    const cny = inYuan ? workloadCost(inYuan, workload).totalUsd : usd * this.rate;
-    return this.show(formatUsd(usd), formatCny(cny));
+    const inYuan = native && cost.pricing === "standard" && { ...model, inputPer1M: native.inputPer1M, outputPer1M: native.outputPer1M, cachedInputPer1M: native.cachedInputPer1M };
+    const cny = inYuan ? workloadCost(inYuan, workload).totalUsd : cost.totalUsd * this.rate;
+    return { cost, shown: this.show(formatUsd(cost.totalUsd), formatCny(cny)) };
   }
 
   /** The note and source that say which rate was used, shown whenever yuan appear. */

@@ -1,35 +1,88 @@
-import type { ParsedArgs } from "./grammar.ts";
-import type { Workload } from "./knowledge/schema.ts";
-import type { Translator } from "./i18n/translate.ts";
-import { formatCount, formatPercent } from "./format.ts";
 import type { OptionSpec } from "./command.ts";
+import { UserError } from "./errors.ts";
+import { formatCount, formatNumber, formatPercent } from "./format.ts";
+import type { ParsedArgs } from "./grammar.ts";
+import type { Translator } from "./i18n/translate.ts";
+import type { Workload } from "./knowledge/schema.ts";
+import type { CostWorkload } from "./pricing.ts";
+
+/** The most tokens a month any answer works with: a thousand trillion, far beyond any real bill. */
+export const MAX_MONTHLY_TOKENS = 1e15;
 
 export const WORKLOAD_OPTIONS: OptionSpec[] = [
-  { name: "in", aliases: ["input", "输入"], kind: "tokens", description: { en: "input tokens (e.g. 10M)", zh: "输入Token数（如 1000万）" } },
-  { name: "out", aliases: ["output", "输出"], kind: "tokens", description: { en: "output tokens (e.g. 2M)", zh: "输出Token数（如 200万）" } },
+  { name: "in", aliases: ["input", "输入"], kind: "tokens", max: MAX_MONTHLY_TOKENS, description: { en: "input tokens a month (e.g. 10M)", zh: "每月输入Token数（如 1000万）" } },
+  { name: "out", aliases: ["output", "输出"], kind: "tokens", max: MAX_MONTHLY_TOKENS, description: { en: "output tokens a month (e.g. 2M)", zh: "每月输出Token数（如 200万）" } },
+  { name: "tokens", aliases: ["volume", "total", "用量"], kind: "tokens", max: MAX_MONTHLY_TOKENS, description: { en: "total tokens a month, split at the default input:output ratio", zh: "每月总Token数，按默认输入:输出比例拆分" } },
   { name: "cached", aliases: ["cache", "缓存"], kind: "percent", description: { en: "share of input served from cache (e.g. 50%)", zh: "命中缓存的输入比例（如 50%）" } },
+  { name: "prompt", aliases: ["提示长度"], kind: "tokens", max: 1e8, description: { en: "tokens in one request's prompt (long-context prices above 128K/200K/272K)", zh: "单次请求的提示Token数（超过128K/200K/272K按长上下文价格）" } },
+  { name: "requests", aliases: ["reqs", "请求数"], kind: "tokens", max: 1e12, description: { en: "requests a month", zh: "每月请求次数" } },
+  { name: "batch", aliases: ["批处理"], kind: "text", description: { en: "yes: batch API prices", zh: "yes：按批处理API价格" } },
+  { name: "tier", aliases: ["服务等级"], kind: "text", description: { en: "flex or priority service tier", zh: "flex 或 priority 服务等级" } },
+  { name: "cache-write", aliases: ["缓存写入"], kind: "percent", description: { en: "share of input written to the prompt cache (Anthropic bills writes)", zh: "写入提示缓存的输入比例（Anthropic 对写入计费）" } },
 ];
 
-export function workloadFromArgs(args: ParsedArgs, defaults: Workload): { workload: Workload; isDefault: boolean } {
-  const inputTokens = args.number("in");
-  const outputTokens = args.number("out");
-  const cachedPercent = args.number("cached");
-  const isDefault = inputTokens === undefined && outputTokens === undefined && cachedPercent === undefined;
-  return {
-    workload: {
-      inputTokens: inputTokens ?? (outputTokens === undefined ? defaults.inputTokens : 0),
-      outputTokens: outputTokens ?? (inputTokens === undefined ? defaults.outputTokens : 0),
-      cachedPercent: cachedPercent ?? defaults.cachedPercent,
-    },
-    isDefault,
-  };
+/** How a workload came about: stated in full, the default, or one side derived from the default ratio. */
+export type WorkloadOrigin = "stated" | "default" | "output-derived" | "input-derived" | "total-split";
+
+export interface StatedWorkload {
+  workload: CostWorkload;
+  origin: WorkloadOrigin;
 }
 
-export function describeWorkload(t: Translator, workload: Workload, isDefault: boolean): string {
-  let text = t("workload.stated", {
-    input: formatCount(workload.inputTokens, t.lang),
-    output: formatCount(workload.outputTokens, t.lang),
-  });
+const YES = /^(yes|true|1|on|是|要)$/i;
+const NO = /^(no|false|0|off|否|不)$/i;
+
+/** The workload of one question: what the user stated, the rest from the defaults, never a silent zero. */
+export function workloadFromArgs(args: ParsedArgs, defaults: Workload): StatedWorkload {
+  let input = args.number("in");
+  let output = args.number("out");
+  const total = args.number("tokens");
+  const prompt = args.number("prompt");
+  const requests = args.number("requests");
+  const ratio = defaults.outputTokens / Math.max(1, defaults.inputTokens);
+  let origin: WorkloadOrigin = input !== undefined && output !== undefined ? "stated" : "default";
+  if (input === undefined && output === undefined && total === undefined && prompt !== undefined && requests !== undefined) input = prompt * requests;
+  if (input !== undefined && output === undefined) {
+    output = Math.round(input * ratio);
+    origin = "output-derived";
+  } else if (output !== undefined && input === undefined) {
+    input = Math.round(output / ratio);
+    origin = "input-derived";
+  } else if (input === undefined && output === undefined && total !== undefined) {
+    input = Math.round(total / (1 + ratio));
+    output = total - input;
+    origin = "total-split";
+  }
+  const batch = args.text("batch");
+  if (batch !== undefined && !YES.test(batch) && !NO.test(batch)) throw new UserError("bad_input", "error.badYesNo", { option: "batch", value: batch.slice(0, 40) });
+  const tier = args.text("tier")?.toLowerCase();
+  if (tier !== undefined && tier !== "flex" && tier !== "priority") throw new UserError("bad_input", "error.badTier", { value: tier.slice(0, 40) });
+  const cachedPercent = args.number("cached") ?? defaults.cachedPercent;
+  const workload: CostWorkload = {
+    inputTokens: input ?? defaults.inputTokens,
+    outputTokens: output ?? defaults.outputTokens,
+    cachedPercent,
+    ...(prompt !== undefined ? { promptTokensPerRequest: prompt } : {}),
+    ...(batch !== undefined && YES.test(batch) ? { batch: true } : {}),
+    ...(tier ? { serviceTier: tier } : {}),
+    ...(args.has("cache-write") ? { cacheWritePercent: args.number("cache-write") } : {}),
+  };
+  if (origin === "default" && (args.has("cached") || prompt !== undefined || workload.batch || tier)) origin = "default";
+  return { workload, origin };
+}
+
+/** "30M input + 6M output tokens a month, 80% of input cached (output at the default 5:1 ratio)". */
+export function describeWorkload(t: Translator, stated: StatedWorkload, defaults: Workload): string {
+  const { workload, origin } = stated;
+  let text = t("workload.stated", { input: formatCount(workload.inputTokens, t.lang), output: formatCount(workload.outputTokens, t.lang) });
   if (workload.cachedPercent > 0) text += t("workload.cached", { percent: formatPercent(workload.cachedPercent) });
-  return isDefault ? `${text}${t.lang === "zh" ? "" : " "}${t("workload.default")}` : text;
+  if (workload.promptTokensPerRequest) text += t("workload.prompt", { tokens: formatCount(workload.promptTokensPerRequest, t.lang) });
+  const ratio = `${formatNumber(defaults.inputTokens / Math.max(1, defaults.outputTokens), 1)}:1`;
+  const note =
+    origin === "default" ? t("workload.default")
+    : origin === "output-derived" ? t("workload.outputDerived", { ratio })
+    : origin === "input-derived" ? t("workload.inputDerived", { ratio })
+    : origin === "total-split" ? t("workload.totalSplit", { ratio })
+    : "";
+  return note ? `${text}${t.lang === "zh" ? "" : " "}${note}` : text;
 }

@@ -51,10 +51,13 @@ const priceDimensionFields = {
 const articleClaimSchema = z.strictObject({
   inputPer1M: z.strictObject({ min: pricePer1M, max: pricePer1M }),
   quote: z.string().min(1),
+  /** the same words in the article's Chinese half */
+  quoteZh: z.string().min(1),
   /** what the article gives the figure for, in its words: "DeepSeek & Open Source Variants", not one model */
   subject: z.string().min(1),
+  subjectZh: z.string().min(1),
   /** a context window the article states, shown beside the price map's figure */
-  contextWindow: z.strictObject({ tokens: tokenCount, quote: z.string().min(1) }).optional(),
+  contextWindow: z.strictObject({ tokens: tokenCount, quote: z.string().min(1), quoteZh: z.string().min(1) }).optional(),
   article: z.string().min(1),
   section: z.string().min(1),
 });

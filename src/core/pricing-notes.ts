@@ -1,0 +1,37 @@
+import { formatCount } from "./format.ts";
+import type { Translator } from "./i18n/translate.ts";
+import type { PricedModel } from "./knowledge/schema.ts";
+import type { PricingFallback, WorkloadCost } from "./pricing.ts";
+
+/** The fallbacks worth telling a user about, by what they asked for. */
+const TOLD: Partial<Record<PricingFallback, "pricing.noBatch" | "pricing.noFlex" | "pricing.noPriority" | "pricing.noCacheWrite" | "pricing.stackedLongContext">> = {
+  "no-batch-price": "pricing.noBatch",
+  "no-flex-price": "pricing.noFlex",
+  "no-priority-price": "pricing.noPriority",
+  "no-cache-write-price": "pricing.noCacheWrite",
+  "no-long-context-batch-price": "pricing.stackedLongContext",
+  "no-long-context-flex-price": "pricing.stackedLongContext",
+  "no-long-context-priority-price": "pricing.stackedLongContext",
+};
+
+/**
+ * What an answer says about how each cost was priced: long-context or batch prices used, prices the model does not
+ * have (standard ones used instead), hidden reasoning tokens, prompts larger than the context window.
+ */
+export function pricingNotes(t: Translator, costs: readonly { model: PricedModel; cost: WorkloadCost }[]): string[] {
+  const notes: string[] = [];
+  const names = (list: { model: PricedModel }[]) => t.list(list.map((c) => c.model.name));
+  for (const { model, cost } of costs) {
+    if (cost.longContextAboveTokens !== null) notes.push(t("pricing.longContext", { model: model.name, above: formatCount(cost.longContextAboveTokens, t.lang) }));
+    if (cost.pricing === "batch" || cost.pricing === "flex" || cost.pricing === "priority") notes.push(t(`pricing.${cost.pricing}`, { model: model.name }));
+    for (const fallback of new Set(cost.fallbacks)) {
+      const key = TOLD[fallback];
+      if (key) notes.push(t(key, { model: model.name }));
+    }
+    if (cost.cachedAtInputPrice) notes.push(t("cachedAtInput", { model: model.name }));
+    if (cost.promptExceedsContext) notes.push(t("pricing.promptTooLong", { model: model.name, context: formatCount(model.contextWindow, t.lang) }));
+  }
+  const reasoners = costs.filter((c) => c.cost.reasoningInOutput);
+  if (reasoners.length) notes.push(t("pricing.reasoning", { models: names(reasoners), count: reasoners.length }));
+  return notes;
+}
