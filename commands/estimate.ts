@@ -84,8 +84,8 @@ export const estimate: Command = {
         rows: costs.map((c) => [
           c.model.name,
           `${c.exact ? "" : "≈"}${formatNumber(tokens, 0)}`,
-          money.cost(c.model, { inputTokens: tokens, outputTokens: out, cachedPercent: 0 }),
-          money.cost(c.model, { inputTokens: tokens * n, outputTokens: out * n, cachedPercent: 0 }),
+          money.cost(c.model, { inputTokens: tokens, outputTokens: out, cachedPercent: 0, promptTokensPerRequest: tokens }).shown,
+          money.cost(c.model, { inputTokens: tokens * n, outputTokens: out * n, cachedPercent: 0, promptTokensPerRequest: tokens }).shown,
         ]),
         align: ["left", "right", "right", "right"],
       },

@@ -5,6 +5,7 @@ import type { Lang } from "./i18n/lang.ts";
 import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
 import type { LiveKnowledge } from "./knowledge/store.ts";
 import type { Reply } from "./reply.ts";
+import type { RememberedQuestion, Understanding } from "./understand/types.ts";
 
 export type Surface = "terminal" | "slack" | "discord" | "test";
 
@@ -19,6 +20,8 @@ export interface CommandInput {
   user: { id: string; name?: string };
   isAdmin: boolean;
   surface: Surface;
+  /** where follow-ups belong (a Slack thread or DM, a Discord reply chain or DM, a REPL session); none: no memory */
+  conversation?: string | null;
 }
 
 export type OptionKind = "tokens" | "percent" | "number" | "count" | "text";
@@ -90,6 +93,10 @@ export interface CommandContext {
   today: string;
   /** every registered command, for /help and for routing a question */
   commands: readonly Command[];
+  /** how a free-text question was understood, when the command runs for one */
+  question?: Understanding;
+  /** the conversation's previous question, for follow-ups (free text in threads, DMs, the REPL) */
+  previous?: RememberedQuestion | null;
 }
 
 export interface Command {

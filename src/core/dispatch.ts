@@ -5,7 +5,9 @@ import { translator, type Translator } from "./i18n/translate.ts";
 import { detectLang, type Lang } from "./i18n/lang.ts";
 import type { LiveKnowledge } from "./knowledge/store.ts";
 import { makeReply, type Reply } from "./reply.ts";
+import { CONVERSATION_TTL_MS, type ConversationStore } from "./conversation.ts";
 import type { RateLimit } from "./rate-limit.ts";
+import type { RememberedQuestion } from "./understand/types.ts";
 
 export interface Logger {
   error(details: Record<string, unknown>, message: string): void;
@@ -40,6 +42,8 @@ export interface DispatcherDeps {
   today?: () => string;
   /** told about every answer, for metrics and the per-command log line */
   onAnswered?: (event: AnswerEvent) => void;
+  /** memory of conversations for follow-ups; none: every line stands alone */
+  conversations?: ConversationStore | null;
 }
 
 export interface AnswerEvent {
@@ -94,7 +98,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const positional = command.spec.positional;
       if (!args.rest.trim() && positional?.required) throw new UserError("bad_input", positional.missing ?? "error.empty");
       if (command.spec.adminOnly && !input.isAdmin) throw new UserError("forbidden", "error.adminOnly", { command: name });
-      const reply = await command.run({ input, args, globals, lang, snapshot, knowledge: deps.knowledge, t: translator(lang), today: today(), commands: deps.commands });
+      const conversation = input.conversation && deps.conversations ? input.conversation : null;
+      const previous = conversation ? ((await deps.conversations!.get(conversation))?.question ?? null) : null;
+      const reply = await command.run({ input, args, globals, lang, snapshot, knowledge: deps.knowledge, t: translator(lang), today: today(), commands: deps.commands, previous });
+      const understood = (reply.data as { understanding?: RememberedQuestion }).understanding;
+      if (conversation && understood && reply.ok) await deps.conversations!.set(conversation, { question: understood, lang: reply.lang, at: Date.now() }, CONVERSATION_TTL_MS);
       return {
         ...reply,
         chart: globals.chart.off ? null : reply.chart,

@@ -63,6 +63,11 @@ export class ParsedArgs {
     return this.typed(name, ["text"]) as string | undefined;
   }
 
+  /** The same options with other positional text: a question routed to a command carries its own words. */
+  withRest(rest: string): ParsedArgs {
+    return new ParsedArgs(rest, rest.split(/\s+/).filter(Boolean), this.values, this.kinds);
+  }
+
   /** The options as given, for reply data. */
   entries(): [string, string | number][] {
     return [...this.values];

@@ -1,7 +1,10 @@
 /** The form two model names are compared in: case, width, spaces, dashes, dots and underscores ignored. */
 export function normalizeName(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/[\s\-_.·/]+/g, "");
+  // most names are ASCII, where NFKC changes nothing and costs the most
+  return (ASCII.test(name) ? name : name.normalize("NFKC")).toLowerCase().replace(/[\s\-_.·/]+/g, "");
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Words of a free-text line, with Han runs split from Latin ones ("deepseek和gpt-5" → deepseek, 和, gpt-5). */
 export function nameTokens(text: string): string[] {

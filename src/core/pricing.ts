@@ -110,10 +110,11 @@ function discount(tierPrice: number | undefined, standardPrice: number | undefin
 }
 
 /**
- * Stacks a service tier on long-context prices. Providers that list both apply the tier's discount to the
- * long-context price (Anthropic: batch halves every long-context price; Google's Gemini 2.5 Pro priority-above-200K
- * prices in LiteLLM's map equal the long-context ones times the priority ratio), so the same ratio is used
- * when the knowledge lists no explicit combined price.
+ * Stacks a service tier on long-context prices: the long-context price times the tier's ratio to the standard price.
+ * Where providers publish both, that is how they combine: every one of the 27 combined "priority above 200K/272K"
+ * prices in LiteLLM's map of 2026-07-24 (Azure GPT-5.4/5.5/5.6, Gemini 2.5/3/3.1 Pro) equals this product
+ * (test/pricing-dimensions.test.ts checks them all), and Anthropic's batch discount applies to all usage
+ * (https://platform.claude.com/docs/en/about-claude/pricing). PriceSet has no field for a combined price.
  */
 function stack(longContext: PriceSet, tier: PriceSet, standard: PriceSet): PriceSet {
   const inputRatio = discount(tier.inputPer1M, standard.inputPer1M, 1);

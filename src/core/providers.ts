@@ -10,9 +10,9 @@ import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } 
  *    any other dot, dash, underscore, colon, "@" or space separates words (`meta.llama-3.3` → meta, llama, 3.3),
  *    and letters are split from the digits that follow them (`llama3.3` → llama, 3.3; `qwen3` → qwen, 3).
  * 3. Words that say nothing about the weights are dropped: organisation and region prefixes (meta, openai, us …),
- *    hosts that prefix their own name to other labs' models (databricks-, snowflake-), "instruct"/"it"/"chat"-style role words, Groq's "versatile"/"instant",
+ *    hosts that prefix their own name to other labs' models (databricks-, snowflake-), "instruct"/"it" role words, Groq's "versatile"/"instant",
  *    the "v" of "v3", and active-parameter counts ("a22b": the total size already names the model).
- * 4. Words that name a build of the same weights become labels, not identity: "turbo", "fast", "tput", "free",
+ * 4. Words that name a build or a variant become labels, not identity: "turbo", "fast", "tput", "free", "chat",
  *    quantizations (fp8, fp4, int4, awq, gguf, mxfp …), dated checkpoints (0324, 2507, 251201), "exp", "preview".
  * 5. Everything left is the identity, compared as a set: two names match when their sets are equal. Sizes stay in
  *    it, so an 8B never matches a 70B; unknown words stay in it, so a distilled or fine-tuned model
@@ -23,17 +23,22 @@ import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } 
 
 const DROPPED = new Set([
   // organisations and regions that prefix model names
-  "meta", "openai", "mistralai", "qwen-ai", "deepseek-ai", "us", "eu", "apac", "global", "jp", "au",
+  "meta", "openai", "mistralai", "us", "eu", "apac", "global", "jp", "au",
   // hosts that put their own name before other labs' models (databricks-gpt-oss-120b, snowflake-llama-3.3-70b)
   "databricks", "snowflake",
   // roles and provider naming that do not change the weights
-  "instruct", "it", "chat", "hf", "versatile", "instant", "maas", "cloud", "model", "v",
+  "instruct", "it", "hf", "versatile", "instant", "maas", "cloud", "model", "v",
 ]);
-const LABELS = new Set(["turbo", "fast", "tput", "free", "exp", "preview", "latest", "lite", "dynamic", "terminus", "speed", "lightning"]);
+// "chat" is a label, not noise: gpt-5-chat is another model than gpt-5, deepseek-chat-v3-0324 the same as deepseek-v3-0324
+const LABELS = new Set(["chat", "turbo", "fast", "tput", "free", "exp", "preview", "latest", "dynamic", "terminus", "speed", "lightning"]);
 const QUANTIZATION = /^(fp|bf|int|q|mxfp|nvfp)\d+$|^(awq|gptq|gguf|mxfp|bnb|nf4)$/;
 const DATE = /^(\d{4}|\d{6}|\d{8})$/;
 const ACTIVE_PARAMETERS = /^a\d+(\.\d+)?b$/;
-/** Keys whose model part is an API alias, not a model name (DeepSeek's own API serves V3.2 as "deepseek-chat"). */
+/**
+ * Keys whose model part is an API alias, not a model name: DeepSeek's own API serves V3.2 as "deepseek-chat"
+ * (non-thinking) and "deepseek-reasoner" (thinking), https://api-docs.deepseek.com/quick_start/pricing, the source
+ * LiteLLM's entry cites (map as of 2026-07-24, where deepseek-chat carries V3.2's $0.28 / $0.42).
+ */
 const ALIASES: Record<string, string> = {
   "deepseek-chat": "deepseek-v3.2",
   "deepseek/deepseek-chat": "deepseek-v3.2",

@@ -87,7 +87,14 @@ export interface SkippedModel {
 
 export interface TierRecommendation {
   tier: Tier;
-  pick: { model: PricedEntry; cost: WorkloadCost; quality: PickQuality | null } | null;
+  pick: {
+    model: PricedEntry;
+    cost: WorkloadCost;
+    /** the score in the first bar's category ("full" when no bar applies); null when no source scores the model there */
+    quality: PickQuality | null;
+    /** the pick's score against every bar, for "scores 1349 in coding (bar 1300)" */
+    barScores: { category: QualityCategory; score: number; bar: number }[];
+  } | null;
   /** the quality bars every candidate had to reach (empty when no task or constraint sets one) */
   bars: AppliedBar[];
   /** cheaper models in this tier that met every other constraint but not the bars */
@@ -112,8 +119,15 @@ export function appliedBars(tasks: readonly RecommendTask[], constraints: Recomm
   return [...byCategory.values()];
 }
 
+/** A catalog entry listed at $0 in and out is a placeholder or a free tier, not a price to plan on. */
+export function isPlaceholderPrice(model: PricedEntry): boolean {
+  // $0 in and out is a rate-limited free tier or a local runtime: nothing to plan a monthly bill on
+  return model.inputPer1M === 0 && model.outputPer1M === 0;
+}
+
 function meetsConstraints(model: PricedEntry, required: ReadonlySet<Capability>, constraints: RecommendConstraints, today: string): boolean {
   return (
+    !isPlaceholderPrice(model) &&
     !(model.deprecationDate && model.deprecationDate <= today) &&
     model.contextWindow >= (constraints.minContext ?? 0) &&
     [...required].every((cap) => model.capabilities.includes(cap)) &&
@@ -142,7 +156,8 @@ const byCost = (a: { model: PricedEntry; cost: WorkloadCost }, b: { model: Price
 
 /**
  * For each tier (ultra-low, balanced, premium): the cheapest model at this workload that has every capability the
- * tasks and constraints ask for, is not deprecated, and reaches every quality bar. A model no source scores in a
+ * tasks and constraints ask for, is not deprecated, has a price to plan on (not a catalog entry listed at $0),
+ * and reaches every quality bar. A model no source scores in a
  * bar's category cannot pass that bar. A bar is met by the point score (not the interval's lower end): the bar is
  * an admin's threshold on the published score, and the interval is shown beside it.
  */
@@ -167,7 +182,11 @@ export function recommendByTier(models: readonly PricedEntry[], options: Recomme
       if (!missed) {
         return {
           tier,
-          pick: { ...candidate, quality: pickQuality(scores, shownCategory) },
+          pick: {
+            ...candidate,
+            quality: pickQuality(scores, shownCategory),
+            barScores: bars.map((bar) => ({ category: bar.category, score: scores!.scores[bar.category]!.score, bar: bar.score })),
+          },
           bars,
           skipped: { belowBar, unscored, cheapestBelowBar },
         };

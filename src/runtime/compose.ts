@@ -1,12 +1,28 @@
 import { commands } from "../../commands/index.ts";
 import type { AppConfig } from "../config/config.ts";
-import { createDispatcher, type Dispatcher, type Logger } from "../core/dispatch.ts";
+import { createDispatcher, type AnswerEvent, type Dispatcher, type Logger } from "../core/dispatch.ts";
 import type { LiveKnowledge } from "../core/knowledge/store.ts";
-import { RateLimiter } from "../core/rate-limit.ts";
+import { RateLimiter, type RateLimit } from "../core/rate-limit.ts";
+import { MemoryConversations, type ConversationStore } from "../core/conversation.ts";
 import { clockFrom } from "./startup.ts";
 
+export interface ComposeOptions {
+  /** false: no rate limit (the local terminal user) */
+  limited?: boolean;
+  /** the shared limiter; default: one in this process from MODELWISE_RATE_LIMIT */
+  limiter?: RateLimit;
+  /** told about every answer (metrics, the per-command log line) */
+  onAnswered?: (event: AnswerEvent) => void;
+  /** where follow-ups are remembered; default: in this process */
+  conversations?: ConversationStore;
+}
+
+/** The names of every registered command, for metrics labels. */
+export const commandNames: readonly string[] = commands.map((command) => command.spec.name);
+
 /** The one place the command list meets the core: a dispatcher over every registered command. */
-export function composeDispatcher(config: AppConfig, knowledge: LiveKnowledge, logger?: Logger, options: { limited?: boolean } = {}): Dispatcher {
-  const limiter = options.limited === false ? null : new RateLimiter(config.rateLimit.burst, config.rateLimit.perMinute);
-  return createDispatcher({ commands, knowledge, limiter, logger, today: clockFrom(config) });
+export function composeDispatcher(config: AppConfig, knowledge: LiveKnowledge, logger?: Logger, options: ComposeOptions = {}): Dispatcher {
+  const limiter = options.limited === false ? null : (options.limiter ?? new RateLimiter(config.rateLimit.burst, config.rateLimit.perMinute));
+  const conversations = options.conversations ?? new MemoryConversations();
+  return createDispatcher({ commands, knowledge, limiter, logger, today: clockFrom(config), onAnswered: options.onAnswered, conversations });
 }

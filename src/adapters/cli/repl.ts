@@ -16,7 +16,8 @@ export async function runRepl(dispatcher: Dispatcher, color: boolean): Promise<v
     const trimmed = line.trim();
     if (/^[/／]?(quit|exit|退出)$/i.test(trimmed)) break;
     if (trimmed) {
-      const reply = await answerLine(dispatcher, trimmed);
+      // the session is one conversation: "and for 1B tokens?" follows the last question
+      const reply = await answerLine(dispatcher, trimmed, `terminal:${process.pid}`);
       console.log(`\n${renderTerminal(reply, color)}`);
       const chart = await writeChartIfAsked(reply);
       if (chart) console.log(`\n${chart}`);

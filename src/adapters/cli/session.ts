@@ -15,9 +15,9 @@ function localUser(): string {
 }
 
 /** The local terminal user is the machine's user, and an admin of their own bot. */
-export function answerLine(dispatcher: Dispatcher, line: string): Promise<Reply> {
+export function answerLine(dispatcher: Dispatcher, line: string, conversation: string | null = null): Promise<Reply> {
   const { command, text } = parseLine(line);
-  return dispatcher.answer({ command, text, user: { id: localUser() }, isAdmin: true, surface: "terminal" });
+  return dispatcher.answer({ command, text, user: { id: localUser() }, isAdmin: true, surface: "terminal", conversation });
 }
 
 /** Writes the reply's chart where `chart:<path>.png` asked; says what happened in the reply's language, never throws. */

@@ -171,8 +171,10 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   const qualityYaml = parsed.get("quality.yaml");
   const quality = qualityYaml ? qualityYaml.validate(qualityFileSchema, qualityYaml.toJS(), [], "file") : null;
   problems.push(...(quality?.problems ?? []));
+  // against every id written in models.yaml, so an entry that failed validation is not reported twice
+  const writtenIds = new Set(((modelsYaml?.toJS() as { models?: { id?: unknown }[] } | undefined)?.models ?? []).map((m) => String(m?.id)));
   for (const id of Object.keys(quality?.data?.models ?? {})) {
-    if (models && !models.models.some((m) => m.id === id)) problems.push(qualityYaml!.problem(["models", id], `quality "${id}"`, "id", `"${id}" is not a model in models.yaml`));
+    if (modelsYaml && !writtenIds.has(id)) problems.push(qualityYaml!.problem(["models", id], `quality "${id}"`, "id", `"${id}" is not a model in models.yaml`));
   }
   if (!models || !selfhost?.data || !tasks?.data || !currency?.data || !modelsYaml || !selfhostYaml || !tasksYaml || problems.length) {
     throw new KnowledgeInvalidError(problems);

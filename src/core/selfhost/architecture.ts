@@ -5,14 +5,34 @@ export interface ResolvedArchitecture extends FullArchitecture {
   id: string;
 }
 
-/** The architecture for a model id, following sameWeightsAs; null when the knowledge has none. */
+/**
+ * The id measurements are filed under: the weights' own entry. sameWeightsAs follows to the target;
+ * sameArchitectureAs keeps its own id (other weights, so the sibling's measurements do not apply).
+ */
+export function architectureIdOf(serving: ServingKnowledge, modelId: string): string | null {
+  const entry = serving.architectures[modelId];
+  if (!entry) return null;
+  return "sameWeightsAs" in entry ? entry.sameWeightsAs : modelId;
+}
+
+/** The architecture for a model id, following aliases; null when the knowledge has none. */
 export function resolveArchitecture(serving: ServingKnowledge, modelId: string): ResolvedArchitecture | null {
   const entry = serving.architectures[modelId];
   if (!entry) return null;
-  if (!("sameWeightsAs" in entry)) return { ...entry, id: modelId };
-  const target = serving.architectures[entry.sameWeightsAs];
-  if (!target || "sameWeightsAs" in target) return null;
-  return { ...target, id: entry.sameWeightsAs };
+  if ("layers" in entry) return { ...entry, id: modelId };
+  const targetId = "sameWeightsAs" in entry ? entry.sameWeightsAs : entry.sameArchitectureAs;
+  const target = serving.architectures[targetId];
+  if (!target || !("layers" in target)) return null;
+  if ("sameWeightsAs" in entry) return { ...target, id: targetId };
+  return {
+    ...target,
+    id: modelId,
+    name: entry.name,
+    maxContext: entry.maxContext ?? target.maxContext,
+    source: entry.source,
+    asOf: entry.asOf,
+    ...(entry.note ? { note: entry.note } : {}),
+  };
 }
 
 export function activeParamsB(arch: FullArchitecture): number {
@@ -89,12 +109,14 @@ export function kvBytesReadPerStep(arch: FullArchitecture, context: number, kvBy
 }
 
 /**
- * Copies of each KV head kept across a tensor-parallel group. GQA heads are split across GPUs and
- * replicated once the group is wider than the KV heads. MLA's single latent is assumed served with
- * attention data parallelism (SGLang --enable-dp-attention, TensorRT-LLM DEP, vLLM DP+EP), so no copies.
+ * Copies of the KV cache kept across a tensor-parallel group. Without attention data parallelism,
+ * GQA heads are split across GPUs and replicated once the group is wider than the KV heads, and MLA's
+ * single latent is replicated on every GPU. With attention data parallelism (SGLang
+ * --enable-dp-attention, TensorRT-LLM DEP, vLLM DP+EP) each GPU holds its own sequences: no copies.
  */
-export function kvReplication(arch: FullArchitecture, tensorParallel: number): number {
-  if (arch.attention.kind === "mla") return 1;
+export function kvReplication(arch: FullArchitecture, tensorParallel: number, attentionDataParallel: boolean): number {
+  if (attentionDataParallel) return 1;
+  if (arch.attention.kind === "mla") return tensorParallel;
   return tensorParallel / Math.min(tensorParallel, arch.attention.kvHeads);
 }
 

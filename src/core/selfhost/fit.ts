@@ -9,11 +9,19 @@ export function predictRow(serving: ServingKnowledge, row: CalibrationRow, facto
   if (!arch || !gpu) return null;
   const estimate = estimateReplica(
     arch,
-    { gpu, gpus: row.gpuCount, precision: row.precision, engine: row.engine.name },
+    {
+      gpu,
+      gpus: row.gpuCount,
+      precision: row.precision,
+      engine: row.engine.name,
+      attentionDataParallel: row.attentionDataParallel,
+      ...(row.kvCache ? { kvCache: row.kvCache } : {}),
+    },
     { inputTokens: row.inputTokens, outputTokens: row.outputTokens },
     factors,
     {
       memoryUtilization: serving.engine.memoryUtilization,
+      activationReserveGBPerGpu: serving.engine.activationReserveGBPerGpu,
       maxBatch: Math.min(serving.engine.maxBatchPerReplica[row.engine.name], row.concurrency ?? Infinity),
       minPerUserDecodeTokensPerSec: 0,
     },
@@ -32,13 +40,19 @@ function toFactors(x: readonly number[]): EfficiencyFactors {
     parallelOverheadPerDoubling: Math.exp(x[2]!),
     openEngineFactor: Math.exp(x[3]!),
     moeEfficiency: Math.exp(x[4]!),
+    familyFactor: { hopper: 1, blackwell: Math.exp(x[5]!), ampere: Math.exp(x[6]!), cdna3: Math.exp(x[7]!) },
   };
 }
 
-const START: EfficiencyFactors = { bandwidthEfficiency: 0.6, computeEfficiency: 0.5, parallelOverheadPerDoubling: 0.05, openEngineFactor: 0.7, moeEfficiency: 0.7 };
+const START: EfficiencyFactors = { bandwidthEfficiency: 0.6, computeEfficiency: 0.5, parallelOverheadPerDoubling: 0.05, openEngineFactor: 0.7, moeEfficiency: 0.7, familyFactor: { hopper: 1, blackwell: 1, ampere: 1, cdna3: 1 } };
 
 function fromFactors(f: EfficiencyFactors): number[] {
-  return [logit(f.bandwidthEfficiency), logit(f.computeEfficiency), Math.log(f.parallelOverheadPerDoubling), Math.log(f.openEngineFactor), Math.log(f.moeEfficiency)];
+  return [logit(f.bandwidthEfficiency), logit(f.computeEfficiency), Math.log(f.parallelOverheadPerDoubling), Math.log(f.openEngineFactor),
+    Math.log(f.moeEfficiency),
+    Math.log(f.familyFactor.blackwell ?? 1),
+    Math.log(f.familyFactor.ampere ?? 1),
+    Math.log(f.familyFactor.cdna3 ?? 1),
+  ];
 }
 
 /** Sum of squared log errors: a 2× over-estimate costs the same as a 2× under-estimate. */
@@ -83,10 +97,10 @@ function nelderMead(f: (x: number[]) => number, start: number[], iterations = 60
 }
 
 /** Efficiency factors that minimise the log error over `rows` (all calibration rows by default). */
-export function fitFactors(serving: ServingKnowledge, rows: readonly CalibrationRow[] = serving.calibration): EfficiencyFactors {
+export function fitFactors(serving: ServingKnowledge, rows: readonly CalibrationRow[] = serving.calibration, start: EfficiencyFactors = START): EfficiencyFactors {
   const objective = (x: number[]) => logLoss(serving, rows, toFactors(x));
-  // Two restarts from the first optimum escape the simplex collapsing early on a flat direction.
-  let x = nelderMead(objective, fromFactors(START));
+  // A restart from the first optimum escapes the simplex collapsing early along a flat direction.
+  let x = nelderMead(objective, fromFactors(start));
   x = nelderMead(objective, x, 400, 0.2);
   return toFactors(x);
 }
@@ -115,8 +129,9 @@ function percentile(sorted: readonly number[], p: number): number {
 
 /** Each row predicted by factors refitted without it. */
 export function leaveOneOut(serving: ServingKnowledge): LeaveOneOutReport {
+  const full = fitFactors(serving);
   const rows = serving.calibration.map((row) => {
-    const factors = fitFactors(serving, serving.calibration.filter((r) => r !== row));
+    const factors = fitFactors(serving, serving.calibration.filter((r) => r !== row), full);
     const predictedTokensPerSec = predictRow(serving, row, factors) ?? 0;
     return { row, predictedTokensPerSec, errorPct: ((predictedTokensPerSec - row.totalTokensPerSec) / row.totalTokensPerSec) * 100 };
   });

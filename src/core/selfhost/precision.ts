@@ -30,12 +30,16 @@ export function computesNatively(gpu: ServingGpu, precision: Precision): boolean
   return gpu.denseTflops.fp4 !== undefined;
 }
 
-/** Dense TFLOPS the matmuls run at: the lowest precision the GPU supports that is not below the weights'. */
+/**
+ * Dense TFLOPS the matmuls run at. A precision the tensor cores have (FP8 on Hopper, FP4 on
+ * Blackwell) computes at its own rate; a weight-only format (MXFP4/INT4 on Hopper, FP8 on A100) is
+ * dequantized and multiplied in BF16.
+ */
 export function computeTflops(gpu: ServingGpu, precision: Precision): number {
   const bits = WEIGHT_BITS[precision];
   const t = gpu.denseTflops;
-  if (bits < 8 && t.fp4 !== undefined) return t.fp4;
-  if (bits < 16 && t.fp8 !== undefined) return t.fp8;
+  if (bits < 8) return t.fp4 ?? t.bf16;
+  if (bits < 16) return t.fp8 ?? t.bf16;
   return t.bf16;
 }
 
@@ -44,8 +48,11 @@ export function kvBytesPerElement(gpu: ServingGpu, precision: Precision): number
   return gpu.denseTflops.fp8 !== undefined && WEIGHT_BITS[precision] <= 8 ? 1 : 2;
 }
 
-/** Lower-bit precisions this GPU computes natively, best first, for "fits at FP8 on 4" suggestions. */
+/**
+ * Lower-bit precisions worth suggesting on this GPU, best first, for "fits at FP8 on 4" answers: FP8
+ * everywhere (weight-only kernels serve it on A100 and L40S alike), FP4 only where tensor cores compute it.
+ */
 export function lowerPrecisions(gpu: ServingGpu, precision: Precision): Precision[] {
   const order: Precision[] = ["fp8", "fp4"];
-  return order.filter((p) => WEIGHT_BITS[p] < WEIGHT_BITS[precision] && computesNatively(gpu, p));
+  return order.filter((p) => WEIGHT_BITS[p] < WEIGHT_BITS[precision] && (p === "fp8" || computesNatively(gpu, p)));
 }

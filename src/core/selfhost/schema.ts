@@ -32,6 +32,8 @@ const gpuSchema = z.strictObject({
   memoryBandwidthTBs: positive,
   /** dense (no sparsity) tensor TFLOPS per precision the GPU computes in natively */
   denseTflops: z.strictObject({ bf16: positive, fp8: positive.optional(), fp4: positive.optional() }),
+  /** GPU-to-GPU bandwidth per direction, GB/s, that tensor-parallel collectives run over */
+  interconnectGBs: positive,
   powerWatts: positive,
   maxTensorParallel: z.number().int().positive().optional(),
   specSource: sourceUrl,
@@ -44,7 +46,7 @@ const gpuSchema = z.strictObject({
     source: sourceUrl,
     note: z.string().optional(),
   }),
-  purchase: z.strictObject({ usd: positive, source: sourceUrl, asOf: isoDate }).optional(),
+  purchase: z.strictObject({ usd: positive, source: sourceUrl, note: z.string().optional(), asOf: isoDate }).optional(),
   asOf: isoDate,
 });
 export type ServingGpu = z.infer<typeof gpuSchema>;
@@ -76,6 +78,8 @@ const fullArchitectureSchema = z.strictObject({
   totalParamsB: positive,
   /** MoE only; dense models read every parameter per token */
   activeParamsB: positive.optional(),
+  /** residual-stream width: what tensor-parallel collectives move per token per layer */
+  hiddenSize: z.number().int().positive(),
   layers: z.number().int().positive(),
   attention: attentionSchema,
   slidingWindow: z.strictObject({ layers: z.number().int().positive(), window: z.number().int().positive() }).optional(),
@@ -92,12 +96,23 @@ const fullArchitectureSchema = z.strictObject({
 });
 export type FullArchitecture = z.infer<typeof fullArchitectureSchema>;
 
-const aliasArchitectureSchema = z.strictObject({
+/** Another id for the very same weights (measurements of one count for the other). */
+const sameWeightsSchema = z.strictObject({
   sameWeightsAs: z.string().min(1),
   note: z.string().optional(),
 });
 
-const architectureSchema = z.union([fullArchitectureSchema, aliasArchitectureSchema]);
+/** Different weights on a sibling's language-model geometry (fine-tunes, vision variants): facts shared, measurements not. */
+const sameArchitectureSchema = z.strictObject({
+  sameArchitectureAs: z.string().min(1),
+  name: z.string().min(1),
+  maxContext: z.number().int().positive().optional(),
+  source: sourceUrl,
+  note: z.string().optional(),
+  asOf: isoDate,
+});
+
+const architectureSchema = z.union([fullArchitectureSchema, sameWeightsSchema, sameArchitectureSchema]);
 export type ArchitectureEntry = z.infer<typeof architectureSchema>;
 
 export const calibrationSchema = z.strictObject({
@@ -109,6 +124,10 @@ export const calibrationSchema = z.strictObject({
   engine: z.strictObject({ name: engineNameSchema, version: z.string().min(1) }),
   inputTokens: z.number().int().positive(),
   outputTokens: z.number().int().positive(),
+  /** KV cache element type the run used; absent = FP8 where the GPU has it and weights are ≤ 8-bit */
+  kvCache: z.enum(["bf16", "fp8"]).optional(),
+  /** attention data parallel (DEP, --enable-dp-attention): each GPU keeps its own sequences' KV */
+  attentionDataParallel: z.boolean().default(false),
   /** requests in flight when the source capped them; absent = the engine's own limit */
   concurrency: z.number().int().positive().optional(),
   reported: z.strictObject({
@@ -135,6 +154,8 @@ export const efficiencyFactorsSchema = z.strictObject({
   openEngineFactor: positive,
   /** efficiency of routed-expert work relative to dense work (grouped GEMMs, token dispatch) */
   moeEfficiency: positive,
+  /** achieved efficiency of each GPU family relative to Hopper (kernels, clocks under load, software maturity) */
+  familyFactor: z.partialRecord(z.enum(GPU_FAMILIES), positive),
 });
 export type EfficiencyFactors = z.infer<typeof efficiencyFactorsSchema>;
 
@@ -168,6 +189,8 @@ export const servingFileSchema = z.strictObject({
   engine: z.strictObject({
     memoryUtilization: positive.max(1),
     memoryUtilizationSource: sourceUrl,
+    activationReserveGBPerGpu: z.number().nonnegative(),
+    activationReserveNote: z.string().min(1),
     maxBatchPerReplica: z.strictObject({ vllm: z.number().int().positive(), sglang: z.number().int().positive(), "tensorrt-llm": z.number().int().positive() }),
     maxBatchSource: sourceUrl,
     maxNodes: z.number().int().positive(),
@@ -197,10 +220,11 @@ export function servingProblems(serving: ServingKnowledge, modelIds: readonly st
     }
   }
   for (const [id, entry] of Object.entries(serving.architectures)) {
-    if ("sameWeightsAs" in entry) {
-      const target = serving.architectures[entry.sameWeightsAs];
-      if (!target) problems.push(`architecture "${id}": sameWeightsAs "${entry.sameWeightsAs}" is not an architecture`);
-      else if ("sameWeightsAs" in target) problems.push(`architecture "${id}": sameWeightsAs must name a full entry, "${entry.sameWeightsAs}" is itself an alias`);
+    if (!("layers" in entry)) {
+      const targetId = "sameWeightsAs" in entry ? entry.sameWeightsAs : entry.sameArchitectureAs;
+      const target = serving.architectures[targetId];
+      if (!target) problems.push(`architecture "${id}": "${targetId}" is not an architecture`);
+      else if (!("layers" in target)) problems.push(`architecture "${id}": must point at a full entry, "${targetId}" is itself an alias`);
       continue;
     }
     if (entry.activeParamsB !== undefined && entry.activeParamsB > entry.totalParamsB) problems.push(`architecture "${id}": activeParamsB exceeds totalParamsB`);

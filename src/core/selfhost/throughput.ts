@@ -18,6 +18,17 @@ export interface Replica {
   gpus: number;
   precision: Precision;
   engine: EngineName;
+  /** KV cache element type; FP8 where the GPU has it and the weights are 8-bit or less when absent */
+  kvCache?: KvCacheType;
+  /** attention data parallel + expert parallel across the replica's GPUs (no KV copies) */
+  attentionDataParallel: boolean;
+}
+
+export type KvCacheType = "bf16" | "fp8";
+
+function kvElementBytes(replica: Replica): number {
+  if (replica.kvCache) return replica.kvCache === "fp8" ? 1 : 2;
+  return kvBytesPerElement(replica.gpu, replica.precision);
 }
 
 export interface RequestShape {
@@ -51,12 +62,20 @@ export function tensorParallelOf(replicaGpus: number): number {
   return Math.min(replicaGpus, GPUS_PER_NODE);
 }
 
-export function replicaMemory(arch: FullArchitecture, replica: Replica, shape: RequestShape, memoryUtilization: number): ReplicaMemory {
+const MAX_ACHIEVED_SHARE = 0.95;
+
+/** How an engine shares each GPU's memory: its share, and the activation workspace kept out of it. */
+export interface MemoryPolicy {
+  memoryUtilization: number;
+  activationReserveGBPerGpu: number;
+}
+
+export function replicaMemory(arch: FullArchitecture, replica: Replica, shape: RequestShape, policy: MemoryPolicy): ReplicaMemory {
   const weightBytes = arch.totalParamsB * 1e9 * (WEIGHT_BITS[replica.precision] / 8);
-  const capacity = replica.gpus * replica.gpu.memoryGB * 1e9 * memoryUtilization;
+  const capacity = replica.gpus * (replica.gpu.memoryGB * policy.memoryUtilization - policy.activationReserveGBPerGpu) * 1e9;
   const freeBytes = capacity - weightBytes;
-  const kvb = kvBytesPerElement(replica.gpu, replica.precision);
-  const copies = kvReplication(arch, tensorParallelOf(replica.gpus));
+  const kvb = kvElementBytes(replica);
+  const copies = kvReplication(arch, tensorParallelOf(replica.gpus), replica.attentionDataParallel);
   // Paged KV: at steady state a sequence holds its prompt plus half its output on average.
   const kvAverage = kvBytesPerSequence(arch, shape.inputTokens + shape.outputTokens / 2, kvb) * copies;
   const kvFull = kvBytesPerSequence(arch, shape.inputTokens + shape.outputTokens, kvb) * copies;
@@ -70,50 +89,62 @@ export function replicaFits(memory: ReplicaMemory): boolean {
 }
 
 interface StepModel {
+  /** seconds per forward step that advances `batch` decoding sequences by one token each */
   stepSeconds(batch: number): number;
-  prefillSeconds: number;
 }
 
+/**
+ * One forward step of a chunked-prefill engine (vLLM V1, SGLang, TensorRT-LLM): the B decoding
+ * sequences each add a token, and prompt chunks ride in the same step. In steady state every request
+ * needs L_in prefill tokens per L_out decode steps, so a step carries B·L_in/L_out prompt tokens.
+ * Time = bytes read ÷ achieved bandwidth + FLOPs ÷ achieved compute (no overlap assumed).
+ */
 function stepModel(arch: FullArchitecture, replica: Replica, shape: RequestShape, factors: EfficiencyFactors): StepModel {
   const { gpu, gpus, precision } = replica;
-  const bandwidth = gpus * gpu.memoryBandwidthTBs * 1e12 * factors.bandwidthEfficiency;
-  const flops = gpus * computeTflops(gpu, precision) * 1e12 * factors.computeEfficiency;
+  const family = factors.familyFactor[gpu.family] ?? 1;
+  // No GPU sustains its datasheet peak: achieved shares are capped at 95%.
+  const bandwidth = gpus * gpu.memoryBandwidthTBs * 1e12 * Math.min(MAX_ACHIEVED_SHARE, factors.bandwidthEfficiency * family);
+  const flops = gpus * computeTflops(gpu, precision) * 1e12 * Math.min(MAX_ACHIEVED_SHARE, factors.computeEfficiency * family);
   const bytesPerWeight = WEIGHT_BITS[precision] / 8;
-  const kvb = kvBytesPerElement(gpu, precision);
-  const copies = kvReplication(arch, tensorParallelOf(gpus));
+  const kvb = kvElementBytes(replica);
+  const copies = kvReplication(arch, tensorParallelOf(gpus), replica.attentionDataParallel);
   const context = shape.inputTokens + shape.outputTokens / 2;
   const kvReadPerSequence = kvBytesReadPerStep(arch, context, kvb) * copies;
   // Routed experts run as many small grouped GEMMs with token dispatch: they get their own efficiency.
   const moe = factors.moeEfficiency;
   const active = activeParamSplit(arch);
-  const weightedActiveB = active.sharedB + active.routedB / moe;
-  const flopsPerDecodeToken = 2 * weightedActiveB * 1e9 + attentionFlopsPerToken(arch, context);
+  const linearFlopsPerToken = 2 * (active.sharedB + active.routedB / moe) * 1e9;
+  const promptTokensPerDecodeToken = shape.inputTokens / shape.outputTokens;
+  const flopsPerDecodeToken =
+    linearFlopsPerToken +
+    attentionFlopsPerToken(arch, context) +
+    promptTokensPerDecodeToken * (linearFlopsPerToken + prefillAttentionFlops(arch, shape.inputTokens) / shape.inputTokens);
   const slowdown = (1 + factors.parallelOverheadPerDoubling * Math.log2(gpus)) / (replica.engine === "tensorrt-llm" ? 1 : factors.openEngineFactor);
-  const prefillFlops = 2 * weightedActiveB * 1e9 * shape.inputTokens + prefillAttentionFlops(arch, shape.inputTokens);
+  // Tensor parallelism exchanges every token's hidden state twice per layer (ring all-reduce moves
+  // 2·(tp−1)/tp of it per GPU). Over NVLink this is small; over PCIe (L40S) it dominates.
+  const tp = tensorParallelOf(gpus);
+  const linkBytesPerSecond = gpu.interconnectGBs * 1e9 * Math.min(MAX_ACHIEVED_SHARE, factors.bandwidthEfficiency);
+  const commSecondsPerToken = tp > 1 ? (arch.layers * 2 * arch.hiddenSize * 2 * ((2 * (tp - 1)) / tp)) / linkBytesPerSecond : 0;
+  const tokensPerSequencePerStep = 1 + promptTokensPerDecodeToken;
   return {
-    // Weights are read once per step for the whole batch; each sequence adds its KV reads and its FLOPs.
     stepSeconds: (batch) => {
       const read = paramsReadPerStep(arch, batch);
       const weightBytes = (read.sharedB + read.routedB / moe) * 1e9 * bytesPerWeight;
-      return ((weightBytes + batch * kvReadPerSequence) / bandwidth + (batch * flopsPerDecodeToken) / flops) * slowdown;
+      const comm = batch * tokensPerSequencePerStep * commSecondsPerToken;
+      return ((weightBytes + batch * kvReadPerSequence) / bandwidth + (batch * flopsPerDecodeToken) / flops + comm) * slowdown;
     },
-    prefillSeconds: (prefillFlops / flops) * slowdown,
   };
 }
 
 function steadyState(model: StepModel, batch: number, shape: RequestShape): { totalTokensPerSec: number; perUserDecodeTokensPerSec: number } {
   const step = model.stepSeconds(batch);
-  // Requests per second R: decode time L_out·step/B plus prefill time per request fill each second.
-  const requestsPerSec = batch / (shape.outputTokens * step + batch * model.prefillSeconds);
-  const decodeShare = 1 - requestsPerSec * model.prefillSeconds;
   return {
-    totalTokensPerSec: requestsPerSec * (shape.inputTokens + shape.outputTokens),
-    perUserDecodeTokensPerSec: decodeShare / step,
+    totalTokensPerSec: (batch * (shape.inputTokens + shape.outputTokens)) / shape.outputTokens / step,
+    perUserDecodeTokensPerSec: 1 / step,
   };
 }
 
-export interface ReplicaLimits {
-  memoryUtilization: number;
+export interface ReplicaLimits extends MemoryPolicy {
   maxBatch: number;
   /** per-user decode floor (0 for batch serving) */
   minPerUserDecodeTokensPerSec: number;
@@ -130,7 +161,7 @@ export function estimateReplica(
   factors: EfficiencyFactors,
   limits: ReplicaLimits,
 ): (ReplicaEstimate & { sloMet: boolean }) | null {
-  const memory = replicaMemory(arch, replica, shape, limits.memoryUtilization);
+  const memory = replicaMemory(arch, replica, shape, limits);
   if (!replicaFits(memory)) return null;
   const model = stepModel(arch, replica, shape, factors);
   let batch = Math.max(1, Math.min(memory.memoryBatchLimit, limits.maxBatch));

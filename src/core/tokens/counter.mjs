@@ -1,30 +1,39 @@
 // Counts the tokens of a text: pre-tokenize with tiktoken's pattern, then one token per piece that is itself a token
 // (the common case, a hash lookup with no string built), else byte-pair merge it (bpe.mjs).
+import { cl100kPieceEnd, o200kPieceEnd } from "./ascii-pieces.mjs";
 import { countMerged } from "./bpe.mjs";
 import { rankOf, step } from "./tables.mjs";
 
 /** The contraction alternatives tiktoken writes as (?i:'s|'t|'re|'ve|'m|'ll|'d), spelled out for JavaScript. */
 const CONTRACTIONS = "'(?:[sS]|[tT]|[rR][eE]|[vV][eE]|[mM]|[lL][lL]|[dD])";
 
-/** tiktoken's pre-tokenizer patterns (tiktoken_ext/openai_public.py). */
+/**
+ * What tiktoken's `\s` matches: Rust's regex crate uses Unicode White_Space, which has U+0085 and lacks U+FEFF,
+ * unlike JavaScript's `\s` (so js-tiktoken, using `\s`, miscounts texts with either character).
+ */
+export const WHITESPACE = "\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const S = `[${WHITESPACE}]`;
+const NOT_S = `[^${WHITESPACE}]`;
+
+/** tiktoken's pre-tokenizer patterns (tiktoken_ext/openai_public.py), in JavaScript syntax. */
 export const PATTERNS = {
   o200k_base: [
     `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?:${CONTRACTIONS})?`,
     `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?:${CONTRACTIONS})?`,
     "\\p{N}{1,3}",
-    " ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*",
-    "\\s*[\\r\\n]+",
-    "\\s+(?!\\S)",
-    "\\s+",
+    ` ?[^${WHITESPACE}\\p{L}\\p{N}]+[\\r\\n/]*`,
+    `${S}*[\\r\\n]+`,
+    `${S}+(?!${NOT_S})`,
+    `${S}+`,
   ].join("|"),
   cl100k_base: [
     CONTRACTIONS,
     "[^\\r\\n\\p{L}\\p{N}]?\\p{L}+",
     "\\p{N}{1,3}",
-    " ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*",
-    "\\s*[\\r\\n]+",
-    "\\s+(?!\\S)",
-    "\\s+",
+    ` ?[^${WHITESPACE}\\p{L}\\p{N}]+[\\r\\n]*`,
+    `${S}*[\\r\\n]+`,
+    `${S}+(?!${NOT_S})`,
+    `${S}+`,
   ].join("|"),
 };
 
@@ -35,7 +44,9 @@ const CACHE_ENTRIES = 50_000;
 /** A counter over one encoding's tables; keeps its own scratch buffer and cache, so one per thread. */
 export function createCounter(tables) {
   // Sticky: every piece starts where the last ended, so `test` (no match object built) tells us each piece's end.
+  // Most ASCII pieces are found without it (ascii-pieces.mjs).
   const pieces = new RegExp(PATTERNS[tables.encoding], "yu");
+  const asciiPieceEnd = tables.encoding === "o200k_base" ? o200kPieceEnd : cl100kPieceEnd;
   const cache = new Map();
   let bytes = new Uint8Array(4096);
 
@@ -100,10 +111,13 @@ export function createCounter(tables) {
   return function countText(text) {
     let total = 0;
     let start = 0;
-    pieces.lastIndex = 0;
     while (start < text.length) {
-      if (!pieces.test(text)) throw new Error(`no token pattern matches at ${start}`);
-      const end = pieces.lastIndex;
+      let end = asciiPieceEnd(text, start);
+      if (end < 0) {
+        pieces.lastIndex = start;
+        if (!pieces.test(text)) throw new Error(`no token pattern matches at ${start}`);
+        end = pieces.lastIndex;
+      }
       total += countPiece(text, start, end);
       start = end;
     }

@@ -1,3 +1,5 @@
+import { WHITESPACE as WHITESPACE_CLASS } from "./counter.mjs";
+
 /**
  * Where a text can be cut so that counting the parts gives exactly the count of the whole. Position i qualifies when
  * tiktoken's pre-tokenizer (both encodings) always ends a piece there AND no match before i can change when the text
@@ -13,8 +15,8 @@
  * test/tokens-safe-cuts.test.ts checks every qualifying position of random texts against js-tiktoken.
  */
 const LETTER = /\p{L}/u;
-const WORD_END = /[\s\p{L}\p{M}\p{N}']/u;
-const WHITESPACE = /\s/u;
+const WORD_END = new RegExp(`[${WHITESPACE_CLASS}\\p{L}\\p{M}\\p{N}']`, "u");
+const WHITESPACE = new RegExp(`[${WHITESPACE_CLASS}]`, "u");
 
 export function isSafeCut(text: string, i: number): boolean {
   if (i <= 0 || i >= text.length) return false;

@@ -46,7 +46,7 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
   for (const found of resolver.mentions(spaced)) {
     if (found.kind === "exact" || found.kind === "fuzzy") {
       if (models.some((m) => m.model === found.model)) continue;
-      const typed = normalizeName(found.query);
+      const typed = normalizeName(found.query.replace(/[^\p{L}\p{N}.\-\s]/gu, ""));
       const shorthand = found.kind === "fuzzy" || ![found.model.id, found.model.name].some((n) => normalizeName(n) === typed);
       models.push({ model: found.model, query: found.query, shorthand });
     } else if (found.kind === "ambiguous" && !NOT_NAMES.has(found.query.toLowerCase()) && found.candidates.filter((m) => !("catalog" in m && m.catalog)).length >= 2) {

@@ -1,0 +1,128 @@
+import type { Command, CommandContext } from "../src/core/command.ts";
+import { UserError } from "../src/core/errors.ts";
+import { formatCount, formatTokens } from "../src/core/format.ts";
+import { tierLabel } from "../src/core/i18n/translate.ts";
+import { modelSource } from "../src/core/knowledge/citations.ts";
+import { isPriced } from "../src/core/knowledge/kinds.ts";
+import { pricedModels } from "../src/core/knowledge/snapshot.ts";
+import { requireModel } from "../src/core/model-notes.ts";
+import { Money } from "../src/core/money.ts";
+import { priceAge } from "../src/core/price-age.ts";
+import { pricingNotes } from "../src/core/pricing-notes.ts";
+import { workloadCost, type PricedEntry } from "../src/core/pricing.ts";
+import { qualityFromFile, recommendByTier } from "../src/core/recommend.ts";
+import { makeReply } from "../src/core/reply.ts";
+import { findTasks } from "../src/core/vocabulary.ts";
+import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
+
+const MAX_MODELS = 8;
+/** The most a budget may be: ten million dollars a month is beyond any token bill worth estimating here. */
+const MAX_BUDGET_USD = 1e7;
+/** "$100", "100 usd", "¥2000", "300元", "1.5k", "2万元", "100/month", "500美元/月" */
+const AMOUNT = /^\s*([$¥￥])?\s*(\d{1,12}(?:\.\d{1,4})?)\s*(k|千|万)?\s*(元|块|人民币|rmb|cny|yuan|usd|美元|dollars?)?\s*(?:\/\s*(?:mo|month|月)|a month|per month|每月)?(?=\s|$|,|，)/iu;
+
+export const budget: Command = {
+  spec: {
+    name: "budget",
+    localName: { zh: "预算" },
+    description: { en: "What a monthly budget buys: tokens per model, and which choices fit your volume", zh: "每月预算能买多少：各模型的Token量，以及哪些选择能满足你的用量" },
+    usage: {
+      en: "/budget <amount>[/month] [models…] [task words] [in:<tokens>] [out:<tokens>] [tokens:<total>] [cached:<percent>]",
+      zh: "/budget <金额>[/月] [模型…] [任务词] [in:<Token数>] [out:<Token数>] [tokens:<总量>] [cached:<百分比>]",
+    },
+    examples: ["/budget $100 gpt-5 mini deepseek", "/budget 300元 编程", "/budget 2000 tokens:500M"],
+    options: WORKLOAD_OPTIONS,
+    positional: { name: "amount", kind: "words", missing: "error.needBudget", description: { en: "monthly budget, then models or task words", zh: "每月预算，然后是模型或任务词" }, required: true },
+  },
+  run(ctx: CommandContext) {
+    const { snapshot, t, args } = ctx;
+    const rate = snapshot.knowledge.currency.usdToCny.rate;
+    const asked = ctx.question?.budget;
+    const match = asked ? null : AMOUNT.exec(args.rest);
+    if (!asked && !match) throw new UserError("bad_input", "error.needBudget");
+    const amount = asked?.amount ?? Number(match![2]) * (match![3] === "万" ? 1e4 : match![3] ? 1e3 : 1);
+    const inYuan = asked ? asked.currency === "cny" : Boolean(match![1] && /[¥￥]/.test(match![1])) || /元|块|人民币|rmb|cny|yuan/i.test(match![4] ?? "");
+    const budgetUsd = inYuan ? amount / rate : amount;
+    if (!(budgetUsd > 0) || budgetUsd > MAX_BUDGET_USD) throw new UserError("bad_input", "error.badBudget", { max: "$10,000,000" });
+    const rest = asked ? "" : args.rest.slice(match![0].length);
+    const money = Money.from(ctx.globals.currency ?? (inYuan ? "both" : null), t, snapshot.knowledge.currency);
+    const defaults = snapshot.knowledge.defaultWorkload;
+    const stated = workloadFromArgs(args, defaults);
+    const volumeStated = stated.origin !== "default";
+
+    let models: PricedEntry[] = ctx.question ? ctx.question.models.map((m) => m.model).filter(isPriced) : [];
+    const named = rest.trim() && !ctx.question ? snapshot.resolver.resolveList(rest.replace(/[,，]/g, " ")) : [];
+    const tasks = ctx.question?.tasks ?? findTasks(snapshot, rest);
+    if (!ctx.question && named.length && !tasks.length) models = named.map(requireModel).filter(isPriced);
+    if (!models.length) {
+      const quality = snapshot.knowledge.quality;
+      models = recommendByTier(pricedModels(snapshot) as PricedEntry[], {
+        tasks,
+        constraints: {},
+        workload: stated.workload,
+        quality: quality ? qualityFromFile(quality) : () => undefined,
+        today: ctx.today,
+      }).flatMap((r) => (r.pick ? [r.pick.model] : []));
+    }
+    models = [...new Set(models)].slice(0, MAX_MODELS);
+
+    // the budget buys the stated mix (or the default one), scaled until it costs exactly the budget
+    const unit = { ...stated.workload, inputTokens: 1e6, outputTokens: Math.round((1e6 * stated.workload.outputTokens) / Math.max(1, stated.workload.inputTokens)) };
+    const rows = models.map((model) => {
+      const unitCost = workloadCost(model, unit).totalUsd;
+      const scale = unitCost > 0 ? budgetUsd / unitCost : Number.POSITIVE_INFINITY;
+      const volumeCost = money.cost(model, stated.workload);
+      return { model, inputTokens: unit.inputTokens * scale, outputTokens: unit.outputTokens * scale, volumeCost, fits: volumeCost.cost.totalUsd <= budgetUsd };
+    });
+    const volume = t("workload.stated", { input: formatCount(stated.workload.inputTokens, t.lang), output: formatCount(stated.workload.outputTokens, t.lang) });
+    const fitting = rows.filter((r) => r.fits).map((r) => r.model.name);
+    const lead = t.sentences([
+      t("budget.lead", { budget: money.amount(budgetUsd), ratio: `${formatCount(unit.inputTokens, t.lang)}:${formatCount(unit.outputTokens, t.lang)}` }),
+      ...(volumeStated ? [fitting.length ? t("budget.fits", { volume, models: t.list(fitting) }) : t("budget.fitsNone", { volume })] : []),
+    ]);
+    const tokens = (n: number) => (Number.isFinite(n) ? formatTokens(n, t.lang) : t("budget.unlimited"));
+    const notes = pricingNotes(t, rows.map((r) => ({ model: r.model, cost: r.volumeCost.cost })));
+    if (inYuan) notes.push(t("budget.converted", { amount: `¥${amount}`, usd: money.amount(budgetUsd), rate: rate.toFixed(2), date: snapshot.knowledge.currency.usdToCny.asOf }));
+    notes.push(t("budget.estimate"));
+    const age = priceAge(t, models, ctx.today);
+    if (age) notes.push(age.note);
+    const currency = money.notes(t, models);
+    notes.push(...currency.notes);
+    return makeReply({
+      command: "budget",
+      lang: t.lang,
+      title: t("budget.title", { budget: money.amount(budgetUsd) }),
+      lead,
+      table: {
+        columns: [t("col.model"), t("col.tier"), t("budget.col.input"), t("budget.col.output"), ...(volumeStated ? [t("budget.col.volume")] : [])],
+        rows: rows.map((r) => [
+          r.model.name,
+          tierLabel(t, r.model.tier),
+          tokens(r.inputTokens),
+          tokens(r.outputTokens),
+          ...(volumeStated ? [`${r.volumeCost.shown} ${r.fits ? "✓" : "✗"}`] : []),
+        ]),
+        align: ["left", "left", "right", "right", ...(volumeStated ? (["right"] as const) : [])],
+      },
+      notes,
+      sources: [...models.map((m) => modelSource(m, t.lang)), ...currency.sources],
+      data: {
+        budgetUsdPerMonth: budgetUsd,
+        currency: inYuan ? "cny" : "usd",
+        amount,
+        workload: stated.workload,
+        workloadOrigin: stated.origin,
+        models: rows.map((r) => ({
+          id: r.model.id,
+          inputPer1M: r.model.inputPer1M,
+          outputPer1M: r.model.outputPer1M,
+          inputTokens: Number.isFinite(r.inputTokens) ? r.inputTokens : null,
+          outputTokens: Number.isFinite(r.outputTokens) ? r.outputTokens : null,
+          ...(volumeStated ? { volumeCost: r.volumeCost.cost.totalUsd, fits: r.fits } : {}),
+        })),
+        ...age?.data,
+        ...currency.data,
+      },
+    });
+  },
+};

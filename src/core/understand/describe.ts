@@ -1,0 +1,52 @@
+import { formatCount, formatNumber, formatPercent } from "../format.ts";
+import type { Translator } from "../i18n/translate.ts";
+import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
+import type { Understanding } from "./types.ts";
+
+/**
+ * The one line every free-text answer starts with, so a wrong guess is visible and correctable:
+ * "Understood: compare GPT-5 vs DeepSeek V3.2, 30M input + 6M output tokens a month, 80% of input cached."
+ */
+export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot, u: Understanding): string {
+  const parts: string[] = [t(`understood.intent.${u.intent}`)];
+  if (u.intent === "facts" && u.fact) parts[0] = t("understood.factOf", { fact: t(`model.field.${u.fact}`).toLowerCase() });
+  if (u.models.length) {
+    parts.push(
+      t.list(
+        u.models.map((m) => (m.shorthand ? t("understood.shorthand", { query: m.query, model: m.model.name }) : m.model.name)),
+        u.intent === "compare" ? "conjunction" : "conjunction",
+      ),
+    );
+  }
+  const v = u.volume;
+  if (v?.input !== undefined && v.output !== undefined) parts.push(t("understood.inOut", { input: formatCount(v.input, t.lang), output: formatCount(v.output, t.lang) }));
+  else if (v?.input !== undefined) parts.push(t("understood.in", { input: formatCount(v.input, t.lang) }));
+  else if (v?.output !== undefined) parts.push(t("understood.out", { output: formatCount(v.output, t.lang) }));
+  else if (v?.total !== undefined) parts.push(t("understood.total", { total: formatCount(v.total, t.lang) }));
+  if (u.cachedPercent !== undefined) parts.push(t("understood.cached", { percent: formatPercent(u.cachedPercent) }));
+  if (u.promptTokens !== undefined) parts.push(t("understood.prompt", { tokens: formatCount(u.promptTokens, t.lang) }));
+  if (u.requests !== undefined) parts.push(t("understood.requests", { count: formatCount(u.requests, t.lang) }));
+  if (u.batch) parts.push(t("understood.batch"));
+  if (u.serviceTier) parts.push(t("understood.tier", { tier: u.serviceTier }));
+  const c = u.constraints;
+  const wants = [
+    ...(c.minContext ? [t("cheapest.contextAtLeast", { tokens: formatCount(c.minContext, t.lang) })] : []),
+    ...(["vision", "reasoning", "tools"] as const).filter((k) => c[k]).map((k) => t(`cap.${k}`)),
+    ...(c.openWeights ? [t("cheapest.openWeights")] : []),
+    ...(c.chinese ? [t("cheapest.chinese")] : []),
+  ];
+  if (wants.length) parts.push(t("understood.needs", { list: t.list(wants) }));
+  if (u.tasks.length) parts.push(t("understood.for", { tasks: t.list(u.tasks.map((task) => t.pick(task.name))) }));
+  if (u.gpu) {
+    const gpu = snapshot.knowledge.selfhost.gpus.find((g) => g.id === u.gpu!.id);
+    parts.push(t("understood.gpu", { count: u.gpu.count ?? "?", gpu: gpu?.name ?? u.gpu.id ?? "GPU" }));
+  }
+  if (u.gpuHourlyUsd !== undefined) parts.push(t("understood.hourly", { price: `$${formatNumber(u.gpuHourlyUsd, 2)}` }));
+  if (u.utilization !== undefined) parts.push(t("understood.util", { percent: formatPercent(u.utilization) }));
+  if (u.budget) parts.push(t("understood.budget", { amount: `${u.budget.currency === "cny" ? "¥" : "$"}${formatNumber(u.budget.amount, 2)}` }));
+  if (u.text !== undefined) parts.push(t("understood.text", { chars: formatNumber([...u.text].length, 0) }));
+  // "the context window of Kimi K2", "providers of Llama 3.3 70B": the models complete the phrase
+  if ((u.intent === "facts" || u.intent === "providers") && u.models.length) parts.splice(0, 2, `${parts[0]}${t.lang === "zh" ? "" : " "}${parts[1]}`);
+  const line = t.lang === "zh" ? parts.join("，") : parts.join(", ");
+  return t(u.followUp ? "understood.followUp" : "understood.line", { what: line });
+}
