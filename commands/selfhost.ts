@@ -1,40 +1,37 @@
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { formatNumber, formatPercent, formatTokens } from "../src/core/format.ts";
-import type { Model, PricedModel } from "../src/core/knowledge/schema.ts";
-import { isPriced } from "../src/core/knowledge/kinds.ts";
-import { modelSource, sectionSource } from "../src/core/knowledge/citations.ts";
-import { pricedModels, type KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
-import { findGpu } from "../src/core/vocabulary.ts";
-import { requireModel } from "../src/core/model-notes.ts";
-import { blendedPer1M } from "../src/core/pricing.ts";
-import { priceAge } from "../src/core/price-age.ts";
-import { Money } from "../src/core/money.ts";
-import { makeReply, type Field, type Source } from "../src/core/reply.ts";
-import { gpusForWeights, selfhostCost } from "../src/core/selfhost-math.ts";
 import type { Translator } from "../src/core/i18n/translate.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
+import { modelSource, sectionSource } from "../src/core/knowledge/citations.ts";
+import { isPriced } from "../src/core/knowledge/kinds.ts";
+import type { Model, PricedModel } from "../src/core/knowledge/schema.ts";
+import { pricedModels } from "../src/core/knowledge/snapshot.ts";
+import { requireModel } from "../src/core/model-notes.ts";
+import { Money } from "../src/core/money.ts";
+import { priceAge } from "../src/core/price-age.ts";
+import { blendedPer1M, type PricedEntry } from "../src/core/pricing.ts";
+import { providersOf } from "../src/core/providers.ts";
+import { makeReply, type Field, type Source } from "../src/core/reply.ts";
+import { planSelfhost, SelfhostInputError, type SelfhostPlan } from "../src/core/selfhost/index.ts";
+import { PRECISIONS, type Precision } from "../src/core/selfhost/schema.ts";
+import { findGpu } from "../src/core/vocabulary.ts";
+import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 
 /** The article section whose verdict every /selfhost answer quotes. */
 const VERDICT_SECTION = "self-hosted-vs-api-the-2026-equation";
+const YES = /^(yes|true|1|on|是|要)$/i;
 
-
-
-function splitText(snapshot: KnowledgeSnapshot): string {
-  const w = snapshot.knowledge.defaultWorkload;
-  const ratio = w.outputTokens ? w.inputTokens / w.outputTokens : 0;
-  return ratio ? `${formatNumber(ratio, 1)}:1` : "1:0";
-}
-
-function closedModelReply(snapshot: KnowledgeSnapshot, t: Translator, money: Money, model: Model) {
-  const open = pricedModels(snapshot).filter((m) => m.openWeights);
+function closedModelReply(ctx: CommandContext, money: Money, model: Model) {
+  const { snapshot, t } = ctx;
+  const serving = snapshot.knowledge.serving;
+  const open = pricedModels(snapshot).filter((m) => m.openWeights && serving.architectures[m.id]);
   const sameTier = open.filter((m) => m.tier === model.tier);
   const alternatives = (sameTier.length ? sameTier : open)
     .map((m) => ({ model: m, blended: blendedPer1M(m, snapshot.knowledge.defaultWorkload) }))
     .sort((a, b) => a.blended - b.blended)
     .slice(0, 6);
-  const measuredOn = (m: PricedModel) =>
-    snapshot.knowledge.selfhost.throughput.filter((row) => row.model === m.id).map((row) => `${row.gpus}× ${row.gpu.toUpperCase()}`).join(", ") || t("none");
+  const measuredOn = (m: PricedModel) => [...new Set(serving.calibration.filter((row) => row.model === m.id).map((row) => `${row.gpuCount}× ${row.gpu.toUpperCase()}`))].slice(0, 3).join(", ") || t("none");
   const source = sectionSource(snapshot, VERDICT_SECTION, t.lang);
   const currency = money.notes(t, []);
   return makeReply({
@@ -49,33 +46,45 @@ function closedModelReply(snapshot: KnowledgeSnapshot, t: Translator, money: Mon
     },
     notes: [t("selfhost.verdict"), ...currency.notes],
     sources: [...(source ? [source] : []), ...alternatives.map((a) => modelSource(a.model, t.lang)), ...currency.sources],
-    data: {
-      ...currency.data,
-      model: model.id,
-      selfHostable: false,
-      alternatives: alternatives.map((a) => ({ id: a.model.id, tier: a.model.tier, apiCostPer1M: a.blended, parametersB: a.model.parametersB ?? null })),
-    },
+    data: { ...currency.data, model: model.id, selfHostable: false, alternatives: alternatives.map((a) => ({ id: a.model.id, tier: a.model.tier, apiCostPer1M: a.blended, parametersB: a.model.parametersB ?? null })) },
   });
+}
+
+/** Where a number came from, in a few words: yours, measured, estimated ±, typical … */
+function originNote(t: Translator, plan: SelfhostPlan): string {
+  if (plan.throughputSource === "user") return t("selfhost.tputYours");
+  if (plan.throughputSource === "measured" && plan.measuredBy) return t("selfhost.tputMeasured", { engine: plan.measuredBy.engine });
+  return t("selfhost.tputEstimated", { error: formatNumber(plan.estimateErrorPct ?? 0, 0) });
+}
+
+function warningNotes(t: Translator, plan: SelfhostPlan): string[] {
+  return plan.warnings.map((code) => t(`selfhost.warning.${code}`, { util: formatPercent(plan.utilization * 100) }));
 }
 
 export const selfhost: Command = {
   spec: {
     name: "selfhost",
     localName: { zh: "自建" },
-    description: { en: "What running an open-weights model on your own GPUs costs, against the API", zh: "在自有GPU上运行开放权重模型的成本，与API对比" },
+    description: { en: "What serving an open-weights model on your own GPUs costs, against the API", zh: "在自有GPU上部署开放权重模型的成本，与API对比" },
     usage: {
-      en: "/selfhost <model> [gpu:<name>] [gpus:<n>] [price:<$/h>] [util:<percent>] [tokens:<per month>] [tput:<tokens/s>] [kwh:<$/kWh>]",
-      zh: "/selfhost <模型> [gpu:<型号>] [gpus:<数量>] [price:<美元/小时>] [util:<百分比>] [tokens:<每月用量>] [tput:<Token/秒>] [kwh:<美元/度>]",
+      en: "/selfhost <model> [gpu:<name>] [gpus:<n>] [price:<$/h>] [util:<percent>] [tokens:<per month>] [precision:bf16|fp8|fp4] [slo:interactive|batch] [tput:<tokens/s>] [owned:yes months:<n> cost:<$ per GPU>] [ops:<$ a month>]",
+      zh: "/selfhost <模型> [gpu:<型号>] [gpus:<数量>] [price:<美元/小时>] [util:<百分比>] [tokens:<每月用量>] [precision:bf16|fp8|fp4] [slo:interactive|batch] [tput:<Token/秒>] [owned:yes months:<月数> cost:<每块美元>] [ops:<每月美元>]",
     },
-    examples: ["/selfhost gpt-oss-120b", "/selfhost qwen3 235b gpu:h100 util:70% tokens:20B", "/selfhost gpt-5", "/selfhost llama 3.3 70b price:1.1"],
+    examples: ["/selfhost gpt-oss-120b", "/selfhost llama 3.3 70b gpu:h200 util:70% tokens:2B", "/selfhost deepseek gpu:h100 gpus:16", "/selfhost gpt-5"],
     options: [
-      { name: "gpu", aliases: ["显卡"], kind: "text", complete: "gpus", description: { en: "GPU: a100, h100, h200 or b200", zh: "GPU：a100、h100、h200 或 b200" } },
-      { name: "gpus", aliases: ["显卡数"], kind: "count", description: { en: "number of GPUs", zh: "GPU数量" } },
-      { name: "price", aliases: ["价格"], kind: "number", description: { en: "rental price per GPU-hour in USD", zh: "每块GPU每小时租金（美元）" } },
-      { name: "util", aliases: ["utilization", "利用率"], kind: "percent", description: { en: "utilization (e.g. 60%)", zh: "利用率（如 60%）" } },
-      { name: "tokens", aliases: ["volume", "用量"], kind: "tokens", description: { en: "tokens per month (e.g. 5B)", zh: "每月Token用量（如 50亿）" } },
-      { name: "tput", aliases: ["throughput", "吞吐"], kind: "number", description: { en: "throughput in tokens/s per deployment", zh: "每个部署的吞吐量（Token/秒）" } },
-      { name: "kwh", aliases: ["电价"], kind: "number", description: { en: "electricity price per kWh in USD (0 to leave out)", zh: "每度电价格（美元；0 表示不计）" } },
+      { name: "gpu", aliases: ["显卡"], kind: "text", complete: "gpus", description: { en: "GPU: a100, h100, h100-pcie, h200, b200, l40s, mi300x", zh: "GPU：a100、h100、h100-pcie、h200、b200、l40s、mi300x" } },
+      { name: "gpus", aliases: ["显卡数"], kind: "count", max: 4096, description: { en: "number of GPUs", zh: "GPU数量" } },
+      { name: "price", aliases: ["价格"], kind: "number", max: 1000, description: { en: "rental price per GPU-hour in USD", zh: "每块GPU每小时租金（美元）" } },
+      { name: "util", aliases: ["utilization", "利用率"], kind: "percent", min: 1, description: { en: "utilization, 1–100% (e.g. 60%)", zh: "利用率，1–100%（如 60%）" } },
+      { name: "precision", aliases: ["精度"], kind: "text", description: { en: "bf16, fp8, fp4, mxfp4 or int4", zh: "bf16、fp8、fp4、mxfp4 或 int4" } },
+      { name: "slo", aliases: ["服务"], kind: "text", description: { en: "interactive (≥25 tokens/s per user) or batch", zh: "interactive（每用户≥25 Token/秒）或 batch" } },
+      { name: "tput", aliases: ["throughput", "吞吐"], kind: "number", max: 1e9, description: { en: "your measured throughput, tokens/s per deployment", zh: "你实测的吞吐量（每个部署 Token/秒）" } },
+      { name: "owned", aliases: ["自有"], kind: "text", description: { en: "yes: you own the GPUs (amortized, plus electricity)", zh: "yes：GPU为自有（摊销加电费）" } },
+      { name: "months", aliases: ["摊销月数"], kind: "count", max: 240, description: { en: "months to write owned GPUs off (default 36)", zh: "自有GPU的摊销月数（默认36）" } },
+      { name: "cost", aliases: ["购价"], kind: "number", max: 1e7, description: { en: "purchase price per owned GPU in USD", zh: "每块自有GPU的购价（美元）" } },
+      { name: "kwh", aliases: ["电价"], kind: "number", max: 10, description: { en: "electricity per kWh in USD (owned GPUs only)", zh: "每度电价格（美元，仅自有GPU）" } },
+      { name: "ops", aliases: ["运维"], kind: "number", max: 1e8, description: { en: "operations cost per month in USD", zh: "每月运维成本（美元）" } },
+      ...WORKLOAD_OPTIONS,
     ],
     positional: { name: "model", kind: "model", complete: "models", missing: "error.needModel", description: { en: "the model to self-host", zh: "要自建的模型" }, required: true },
   },
@@ -85,90 +94,94 @@ export const selfhost: Command = {
     if (!resolutions[0]) throw new UserError("bad_input", "error.needModel");
     const model = requireModel(resolutions[0]);
     const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
-    if (!model.openWeights || !isPriced(model)) return closedModelReply(snapshot, t, money, model);
+    const serving = snapshot.knowledge.serving;
+    if (!model.openWeights || !isPriced(model) || !serving.architectures[model.id]) return closedModelReply(ctx, money, model);
 
-    const selfhostData = snapshot.knowledge.selfhost;
-    const measurements = selfhostData.throughput.filter((row) => row.model === model.id);
-    const gpu = args.has("gpu")
-      ? findGpu(snapshot, args.text("gpu")!)
-      : findGpu(snapshot, measurements[0]?.gpu ?? "h100");
-    const measurement = measurements.find((row) => row.gpu === gpu.id);
-    const weightBits = model.weightBits ?? 8;
-    const weightGpus = model.parametersB ? gpusForWeights(model.parametersB, gpu.memoryGB, weightBits) : null;
-    const gpuCount = args.number("gpus") ?? measurement?.gpus ?? weightGpus ?? 1;
-    const givenTput = args.number("tput");
-    const throughput = givenTput ?? (measurement ? (measurement.tokensPerSecond * gpuCount) / measurement.gpus : null);
-    const givenPrice = args.number("price");
-    const gpuHourlyUsd = givenPrice ?? gpu.hourlyUsd.typical;
-    const utilPercent = args.number("util") ?? selfhostData.defaultUtilizationPercent;
-    const usdPerKwh = args.number("kwh") ?? selfhostData.electricity.usdPerKwh;
-    const apiCostPer1M = blendedPer1M(model, snapshot.knowledge.defaultWorkload);
-    const result = selfhostCost({
-      gpuHourlyUsd,
-      gpuCount,
-      gpuPowerWatts: gpu.powerWatts,
-      usdPerKwh,
-      throughputTokensPerSec: throughput,
-      utilization: utilPercent / 100,
-      hoursPerMonth: selfhostData.hoursPerMonth,
-      apiCostPer1M,
-    });
-
+    const gpuAsked = args.text("gpu");
+    if (gpuAsked !== undefined) findGpu(snapshot, gpuAsked);
+    const precision = args.text("precision")?.toLowerCase();
+    if (precision !== undefined && !(PRECISIONS as readonly string[]).includes(precision)) throw new UserError("bad_input", "error.badPrecision", { value: precision.slice(0, 20), list: PRECISIONS.join(", ") });
+    const slo = args.text("slo")?.toLowerCase();
+    if (slo !== undefined && slo !== "interactive" && slo !== "batch") throw new UserError("bad_input", "error.badSlo", { value: slo.slice(0, 20) });
+    const owned = YES.test(args.text("owned") ?? "");
+    // the API is priced at the question's own input:output mix, so both sides answer the same workload
+    const stated = workloadFromArgs(args, snapshot.knowledge.defaultWorkload);
+    const apiCostPer1M = blendedPer1M(model, stated.workload);
+    const tokensPerMonth = stated.origin === "default" ? undefined : stated.workload.inputTokens + stated.workload.outputTokens;
+    let plan: SelfhostPlan;
+    try {
+      plan = planSelfhost(serving, {
+        modelId: model.id,
+        apiCostPer1M,
+        ...(gpuAsked !== undefined ? { gpu: gpuAsked } : {}),
+        ...(args.has("gpus") ? { gpuCount: args.number("gpus") } : {}),
+        ...(args.has("price") ? { hourlyUsd: args.number("price") } : {}),
+        ...(args.has("util") ? { utilizationPercent: args.number("util") } : {}),
+        ...(precision ? { precision: precision as Precision } : {}),
+        ...(args.has("tput") ? { throughputTokensPerSec: args.number("tput") } : {}),
+        ...(slo ? { slo: slo as "interactive" | "batch" } : {}),
+        ...(tokensPerMonth !== undefined ? { tokensPerMonth } : {}),
+        ...(stated.workload.promptTokensPerRequest ? { request: { inputTokens: stated.workload.promptTokensPerRequest, outputTokens: Math.max(1, Math.round(stated.workload.promptTokensPerRequest * (stated.workload.outputTokens / Math.max(1, stated.workload.inputTokens)))) } } : {}),
+        ...(owned ? { owned: { amortizationMonths: args.number("months") ?? 36, ...(args.has("cost") ? { purchaseUsdPerGpu: args.number("cost") } : {}), ...(args.has("kwh") ? { usdPerKwh: args.number("kwh") } : {}) } } : {}),
+        ...(args.has("ops") ? { opsUsdPerMonth: args.number("ops") } : {}),
+      });
+    } catch (error) {
+      if (error instanceof SelfhostInputError) throw new UserError("bad_input", "error.badSelfhost", { detail: error.detail.slice(0, 60) });
+      throw error;
+    }
+    const gpuName = plan.gpu.name;
+    const count = plan.gpu.count;
     const tokens = (n: number | null) => (n === null ? t("none") : formatTokens(n, t.lang));
-    const fields: Field[] = [
-      {
-        label: t("selfhost.gpu"),
-        value: t("selfhost.gpuValue", {
-          count: gpuCount,
-          name: gpu.name,
-          price: money.amount(gpuHourlyUsd),
-          priceNote: givenPrice === undefined ? t("selfhost.priceTypical", { low: money.amount(gpu.hourlyUsd.low), high: money.amount(gpu.hourlyUsd.high) }) : t("selfhost.priceGiven"),
-        }),
-      },
-      {
-        label: t("selfhost.gpusNeeded"),
-        value: weightGpus && model.parametersB ? t("selfhost.gpusNeededValue", { count: weightGpus, params: formatNumber(model.parametersB, 1), bits: weightBits }) : t("selfhost.paramsUnknown"),
-      },
-      {
-        label: t("selfhost.electricity"),
-        value: t("selfhost.electricityValue", { watts: gpu.powerWatts, count: gpuCount, kwh: money.amount(usdPerKwh), hourly: money.amount(result.electricityHourlyUsd) }),
-      },
-      {
-        label: t("selfhost.throughput"),
-        value:
-          givenTput !== undefined ? t("selfhost.throughputGiven", { tps: formatNumber(givenTput, 0) })
-          : !measurement ? t("selfhost.throughputUnknown", { model: model.name, gpu: gpu.id.toUpperCase() })
-          : measurement.gpus === gpuCount ? t("selfhost.throughputMeasured", { tps: formatNumber(measurement.tokensPerSecond, 0), engine: measurement.engine })
-          : t("selfhost.throughputScaled", { tps: formatNumber(throughput ?? 0, 0), measured: formatNumber(measurement.tokensPerSecond, 0), measuredGpus: measurement.gpus, gpus: gpuCount }),
-      },
-      { label: t("selfhost.utilization"), value: formatPercent(utilPercent) },
-      { label: t("selfhost.selfCost"), value: result.selfHostCostPer1M === null ? t("none") : t("selfhost.per1M", { price: money.amount(result.selfHostCostPer1M) }) },
-      { label: t("selfhost.apiPrice"), value: t("selfhost.apiValue", { price: money.amount(apiCostPer1M), model: model.name, split: splitText(snapshot) }) },
-      { label: t("selfhost.monthly"), value: t("selfhost.monthlyValue", { cost: money.amount(result.monthlyFixedUsd), hours: selfhostData.hoursPerMonth }) },
-      { label: t("selfhost.capacity"), value: tokens(result.monthlyCapacityTokens) },
-      { label: t("selfhost.breakEven"), value: result.breakEvenTokensPerMonth === null ? t("none") : t("selfhost.breakEvenValue", { tokens: tokens(result.breakEvenTokensPerMonth) }) },
-    ];
-
-    const util = formatPercent(utilPercent);
-    let lead: string;
-    if (result.selfHostCostPer1M === null) {
-      lead = t("selfhost.leadNoThroughput", { monthly: money.amount(result.monthlyFixedUsd), breakEven: tokens(result.breakEvenTokensPerMonth) });
-    } else if (result.breakEvenWithinCapacity) {
-      lead = t("selfhost.leadCheaper", { util, self: money.amount(result.selfHostCostPer1M), api: money.amount(apiCostPer1M), breakEven: tokens(result.breakEvenTokensPerMonth) });
-    } else {
-      lead = t("selfhost.leadDearer", { util, self: money.amount(result.selfHostCostPer1M), api: money.amount(apiCostPer1M) });
-    }
-
+    const util = formatPercent(plan.utilization * 100);
     const notes: string[] = [];
-    const volume = args.number("tokens");
-    let volumeData: Record<string, number> | null = null;
-    if (volume !== undefined && result.monthlyCapacityTokens) {
-      const deployments = Math.max(1, Math.ceil(volume / result.monthlyCapacityTokens));
-      const apiMonthly = (volume / 1e6) * apiCostPer1M;
-      const selfMonthly = deployments * result.monthlyFixedUsd;
-      volumeData = { tokensPerMonth: volume, apiMonthlyUsd: apiMonthly, selfHostMonthlyUsd: selfMonthly, deployments };
-      notes.push(t("selfhost.volume", { tokens: tokens(volume), api: money.amount(apiMonthly), self: money.amount(selfMonthly), count: deployments }));
+    const fields: Field[] = [];
+    let lead: string;
+    if (!plan.fits || !plan.throughputTokensPerSec) {
+      const needs = plan.doesNotFit?.needs ?? [];
+      const options = needs.map((n) => t(n.nodes > 1 ? "selfhost.needNodes" : "selfhost.needGpus", { count: n.gpuCount, nodes: n.nodes, gpu: n.gpu.toUpperCase(), precision: n.precision.toUpperCase() }));
+      lead = t("selfhost.doesNotFit", { model: model.name, count, gpu: gpuName, options: options.length ? t.list(options, "disjunction") : t("selfhost.needsMore") });
+    } else if (plan.breakEvenTokensPerMonth !== null && plan.selfHostCostPer1M !== null) {
+      lead = t("selfhost.leadCheaper", { util, self: money.amount(plan.selfHostCostPer1M), api: money.amount(apiCostPer1M), breakEven: tokens(plan.breakEvenTokensPerMonth) });
+    } else {
+      const full = plan.apiCheaperAtFullUse;
+      lead = t("selfhost.leadDearer", { util, self: money.amount(plan.selfHostCostPer1M ?? 0), api: money.amount(apiCostPer1M), full: full ? money.amount(full.selfHostCostPer1M) : t("none"), ratio: full ? formatNumber(full.ratio, 1) : "—" });
     }
+
+    const rental = serving.gpus.find((g) => g.id === plan.gpu.id)!;
+    fields.push({
+      label: t("selfhost.gpu"),
+      value: t("selfhost.gpuValue", {
+        count,
+        name: gpuName,
+        price: money.amount(plan.gpu.hourlyUsd),
+        priceNote: plan.origins.hourlyUsd === "user" ? t("selfhost.priceGiven") : owned ? t("selfhost.priceOwned") : t("selfhost.priceTypical", { low: money.amount(Math.min(rental.rental.onDemand.low, rental.rental.marketplace.low)), high: money.amount(Math.max(rental.rental.onDemand.high, rental.rental.marketplace.high)) }),
+      }) + (plan.origins.gpu === "cheapest" ? ` ${t("selfhost.gpuChosen")}` : ""),
+    });
+    if (plan.topology) fields.push({ label: t("selfhost.topology"), value: t("selfhost.topologyValue", { tp: plan.topology.tensorParallel, replicas: plan.topology.replicas, nodes: plan.topology.nodesPerReplica, idle: plan.topology.idleGpus, precision: plan.precision.toUpperCase(), engine: plan.engine }) });
+    if (plan.throughputTokensPerSec) {
+      const origin = t.lang === "zh" ? `（${originNote(t, plan)}）` : ` (${originNote(t, plan)})`;
+      fields.push({ label: t("selfhost.throughput"), value: `${t("selfhost.throughputValue", { tps: formatNumber(plan.throughputTokensPerSec, 0), batch: formatNumber(plan.batch ?? 0, 0), perUser: formatNumber(plan.perUserDecodeTokensPerSec ?? 0, 0) })}${origin}` });
+      const { interactive, batch } = plan.tradeoff;
+      if (interactive && batch) fields.push({ label: t("selfhost.tradeoff"), value: t("selfhost.tradeoffValue", { iTps: formatNumber(interactive.throughputTokensPerSec, 0), iUser: formatNumber(interactive.perUserDecodeTokensPerSec, 0), iCost: interactive.selfHostCostPer1M === null ? t("none") : money.amount(interactive.selfHostCostPer1M), bTps: formatNumber(batch.throughputTokensPerSec, 0), bUser: formatNumber(batch.perUserDecodeTokensPerSec, 0), bCost: batch.selfHostCostPer1M === null ? t("none") : money.amount(batch.selfHostCostPer1M) }) });
+    }
+    fields.push({ label: t("selfhost.utilization"), value: util });
+    if (plan.costs) {
+      const c = plan.costs;
+      fields.push({ label: t("selfhost.monthly"), value: owned ? t("selfhost.monthlyOwned", { total: money.amount(c.monthlyFixedUsd), amortization: money.amount(c.amortizationUsdPerMonth), electricity: money.amount(c.electricityUsdPerMonth), ops: money.amount(c.opsUsdPerMonth) }) : t("selfhost.monthlyRented", { total: money.amount(c.monthlyFixedUsd), hours: serving.hoursPerMonth, ops: money.amount(c.opsUsdPerMonth) }) });
+    }
+    fields.push({ label: t("selfhost.capacity"), value: tokens(plan.capacityTokensPerMonth) });
+    fields.push({ label: t("selfhost.selfCost"), value: plan.selfHostCostPer1M === null ? t("none") : t("selfhost.per1M", { price: money.amount(plan.selfHostCostPer1M) }) });
+    fields.push({ label: t("selfhost.apiPrice"), value: t("selfhost.apiValue", { price: money.amount(apiCostPer1M), model: model.name, split: `${formatNumber(stated.workload.inputTokens / Math.max(1, stated.workload.outputTokens), 1)}:1` }) });
+    fields.push({ label: t("selfhost.breakEven"), value: plan.breakEvenTokensPerMonth === null ? t("selfhost.noBreakEven") : t("selfhost.breakEvenValue", { tokens: tokens(plan.breakEvenTokensPerMonth) }) });
+
+    if (tokensPerMonth !== undefined && plan.costs && plan.capacityTokensPerMonth) {
+      const deployments = plan.deploymentsForVolume ?? Math.max(1, Math.ceil(tokensPerMonth / plan.capacityTokensPerMonth));
+      notes.push(t("selfhost.volume", { tokens: tokens(tokensPerMonth), api: money.amount((tokensPerMonth / 1e6) * apiCostPer1M), self: money.amount(deployments * plan.costs.monthlyFixedUsd), count: deployments }));
+    }
+    notes.push(...warningNotes(t, plan));
+    const everyModel = [...pricedModels(snapshot), ...snapshot.knowledge.catalog] as PricedEntry[];
+    const offers = providersOf(everyModel, model, stated.workload).providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
+    if (offers[0] && offers.length > 1) notes.push(t("providers.cheapestHost", { model: model.name, provider: offers[0].provider, cost: money.cost(offers[0].model, stated.workload).shown, count: offers.length, id: model.id }));
     notes.push(t("selfhost.verdict"), t("selfhost.assumptions"));
     const age = priceAge(t, [model], ctx.today);
     if (age) notes.push(age.note);
@@ -176,55 +189,71 @@ export const selfhost: Command = {
     notes.push(...currency.notes);
 
     const sources: Source[] = [
-      { title: gpu.name, ref: gpu.source, asOf: gpu.asOf },
-      { title: t.lang === "zh" ? "电价" : "Electricity price", ref: selfhostData.electricity.source, asOf: selfhostData.electricity.asOf },
+      { title: gpuName, ref: rental.rental.source, asOf: rental.asOf },
+      { title: t("selfhost.specSource", { gpu: gpuName }), ref: rental.specSource, asOf: rental.asOf },
       modelSource(model, t.lang),
     ];
-    if (measurement && givenTput === undefined) sources.push({ title: `${model.name} / ${gpu.id.toUpperCase()}`, ref: measurement.source, asOf: measurement.asOf });
+    if (plan.measuredBy) sources.push({ title: t("selfhost.measurementSource", { model: model.name, gpu: gpuName }), ref: plan.measuredBy.source, asOf: plan.measuredBy.asOf });
+    else if (plan.throughputSource === "estimated") sources.push({ title: t("selfhost.calibrationSource"), ref: "knowledge/serving.yaml#calibration", asOf: serving.calibration.map((row) => row.asOf).sort().at(-1) ?? "" });
     const article = sectionSource(snapshot, VERDICT_SECTION, t.lang);
     if (article) sources.push(article);
     sources.push(...currency.sources);
 
+    const verdict = !plan.fits || !plan.costs ? null : plan.breakEvenTokensPerMonth !== null ? t("selfhost.chartVerdictCheaper", { tokens: tokens(plan.breakEvenTokensPerMonth) }) : t("selfhost.chartVerdictDearer");
     return makeReply({
       command: "selfhost",
       lang: t.lang,
-      title: t("selfhost.title", { model: model.name, count: gpuCount, gpu: gpu.id.toUpperCase() }),
+      title: t("selfhost.title", { model: model.name, count, gpu: gpuName }),
       lead,
       fields,
-      chart: {
-        kind: "breakEven",
-        title: t("selfhost.chartTitle", { model: model.name, count: gpuCount, gpu: gpu.id.toUpperCase() }),
-        xLabel: t("selfhost.chartX"),
-        yLabel: t(money.mode === "cny" ? "selfhost.chartYCny" : "selfhost.chartY"),
-        apiLabel: t("selfhost.chartApi", { price: money.amount(apiCostPer1M) }),
-        selfLabel: t("selfhost.chartSelf"),
-        breakEvenLabel: t("selfhost.chartBreakEven"),
-        apiCostPer1M,
-        monthlyFixedUsd: result.monthlyFixedUsd,
-        capacityTokens: result.monthlyCapacityTokens,
-        breakEvenTokens: result.breakEvenWithinCapacity === false ? null : result.breakEvenTokensPerMonth,
-        formatTokens: t.lang,
-        axisCurrency: money.mode === "cny" ? { code: "cny", usdToCny: money.rate } : { code: "usd" },
-      },
+      chart:
+        plan.costs && plan.capacityTokensPerMonth
+          ? {
+              kind: "breakEven",
+              title: t("selfhost.chartTitle", { model: model.name, count, gpu: plan.gpu.id.toUpperCase() }),
+              ...(verdict ? { verdict } : {}),
+              xLabel: t("selfhost.chartX"),
+              yLabel: t(money.mode === "usd" ? "selfhost.chartY" : "selfhost.chartYCny"),
+              apiLabel: t("selfhost.chartApi", { price: money.amount(apiCostPer1M) }),
+              selfLabel: t("selfhost.chartSelf"),
+              breakEvenLabel: t("selfhost.chartBreakEven"),
+              apiCostPer1M,
+              monthlyFixedUsd: plan.costs.monthlyFixedUsd,
+              capacityTokens: plan.capacityTokensPerMonth * plan.utilization,
+              breakEvenTokens: plan.breakEvenTokensPerMonth,
+              formatTokens: t.lang,
+              axisCurrency: money.axisCurrency(),
+            }
+          : null,
       notes,
       sources,
       data: {
         model: model.id,
         selfHostable: true,
-        gpu: { name: gpu.name, id: gpu.id, hourlyUsd: gpuHourlyUsd, count: gpuCount, powerWatts: gpu.powerWatts },
-        gpusForWeights: weightGpus,
-        throughputTokensPerSec: throughput,
-        throughputMeasured: Boolean(measurement) && givenTput === undefined,
-        utilization: utilPercent / 100,
-        electricityUsdPerKwh: usdPerKwh,
-        monthlyFixedUsd: result.monthlyFixedUsd,
-        monthlyCapacityTokens: result.monthlyCapacityTokens,
-        selfHostCostPer1M: result.selfHostCostPer1M,
+        fits: plan.fits,
+        doesNotFit: plan.doesNotFit,
+        gpu: plan.gpu,
+        topology: plan.topology,
+        precision: plan.precision,
+        engine: plan.engine,
+        slo: plan.slo,
+        throughputTokensPerSec: plan.throughputTokensPerSec,
+        throughputSource: plan.throughputSource,
+        estimateErrorPct: plan.estimateErrorPct,
+        perUserDecodeTokensPerSec: plan.perUserDecodeTokensPerSec,
+        batch: plan.batch,
+        utilization: plan.utilization,
+        tokensPerMonth: plan.tokensPerMonth,
+        monthlyFixedUsd: plan.costs?.monthlyFixedUsd ?? null,
+        costs: plan.costs,
+        monthlyCapacityTokens: plan.capacityTokensPerMonth,
+        selfHostCostPer1M: plan.selfHostCostPer1M,
         apiModel: model.id,
         apiCostPer1M,
-        breakEvenTokensPerMonth: result.breakEvenTokensPerMonth,
-        breakEvenWithinCapacity: result.breakEvenWithinCapacity,
-        volume: volumeData,
+        breakEvenTokensPerMonth: plan.breakEvenTokensPerMonth,
+        apiCheaperAtFullUse: plan.apiCheaperAtFullUse,
+        origins: plan.origins,
+        warnings: plan.warnings,
         ...age?.data,
         ...currency.data,
       },

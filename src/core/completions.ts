@@ -38,7 +38,7 @@ export function completionChoices(snapshot: KnowledgeSnapshot, source: Completio
   if (source === "models") return modelChoices(snapshot, typed);
   const lower = typed.toLowerCase();
   if (source === "gpus") {
-    return snapshot.knowledge.selfhost.gpus
+    return snapshot.knowledge.serving.gpus
       .filter((g) => !lower || [g.id, g.name, ...g.aliases].some((n) => n.toLowerCase().includes(lower)))
       .slice(0, MAX_CHOICES)
       .map((g) => ({ name: g.name, value: g.id }));

@@ -80,7 +80,7 @@ export function renderSourceLine(source: Source, lang: Lang): string {
 export function renderPlainText(reply: Omit<Reply, "text">): string {
   const parts: string[] = [reply.title];
   if (reply.lead) parts.push(reply.lead);
-  if (reply.fields.length) parts.push(reply.fields.map((f) => `${f.label}: ${f.value}`).join("\n"));
+  if (reply.fields.length) parts.push(reply.fields.map((f) => `${f.label}${reply.lang === "zh" ? "：" : ": "}${f.value}`).join("\n"));
   if (reply.table) parts.push(renderTable(reply.table));
   if (reply.notes.length) parts.push(reply.notes.map((note) => `• ${note}`).join("\n"));
   if (reply.sources.length) {

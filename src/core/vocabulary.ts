@@ -1,6 +1,7 @@
 import { UserError } from "./errors.ts";
 import { TIERS, type Capability, type Tier } from "./knowledge/kinds.ts";
-import type { Gpu, Task } from "./knowledge/schema.ts";
+import type { Task } from "./knowledge/schema.ts";
+import type { ServingGpu } from "./selfhost/schema.ts";
 import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
 import { normalizeName } from "./names.ts";
 
@@ -50,9 +51,9 @@ export function findTasks(snapshot: KnowledgeSnapshot, text: string): Task[] {
 }
 
 /** A GPU by any of its names ("h100", "H100 SXM5 80GB"), or a user error listing the known ones. */
-export function findGpu(snapshot: KnowledgeSnapshot, name: string): Gpu {
+export function findGpu(snapshot: KnowledgeSnapshot, name: string): ServingGpu {
   const key = normalizeName(name);
-  const gpus = snapshot.knowledge.selfhost.gpus;
+  const gpus = snapshot.knowledge.serving.gpus;
   const gpu = gpus.find((g) => [g.id, g.name, ...g.aliases].some((n) => normalizeName(n) === key));
   if (!gpu) throw new UserError("bad_input", "error.unknownGpu", { name: name.slice(0, 40), list: gpus.map((g) => g.id).join(", ") });
   return gpu;

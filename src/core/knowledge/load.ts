@@ -6,7 +6,6 @@ import {
   articleOnlyModelSchema,
   modelsFileSchema,
   pricedModelSchema,
-  selfhostFileSchema,
   tasksFileSchema,
   importLogSchema,
   currencyFileSchema,
@@ -15,12 +14,12 @@ import {
   type QualityFile,
   type Model,
   type PricedModel,
-  type SelfhostFile,
   type CurrencyFile,
   type Task,
   type Workload,
 } from "./schema.ts";
 import { isPriced } from "./kinds.ts";
+import { servingFileSchema, servingProblems, type ServingKnowledge } from "../selfhost/schema.ts";
 import { YamlFile } from "./yaml-file.ts";
 import { normalizeName } from "../names.ts";
 import { loadCatalog, loadShippedCatalog, mergeCatalogs } from "./catalog.ts";
@@ -35,7 +34,8 @@ export interface Knowledge {
   quality: QualityFile | null;
   defaultWorkload: Workload;
   estimateOutputTokens: number;
-  selfhost: SelfhostFile;
+  /** serving.yaml: GPUs, model architectures, serving measurements and the fitted estimator factors */
+  serving: ServingKnowledge;
   currency: CurrencyFile;
   tasks: readonly Task[];
   articles: readonly Article[];
@@ -49,7 +49,7 @@ interface FileText {
 
 async function readKnowledgeFiles(dir: string): Promise<{ yamls: Map<string, FileText>; articles: FileText[] }> {
   const yamls = new Map<string, FileText>();
-  for (const name of ["models.yaml", "selfhost.yaml", "tasks.yaml", "currency.yaml"]) {
+  for (const name of ["models.yaml", "serving.yaml", "tasks.yaml", "currency.yaml"]) {
     yamls.set(name, { file: `knowledge/${name}`, text: await readFile(join(dir, name), "utf8") });
   }
   const importLog = await readFile(join(dir, "import-log.yaml"), "utf8").catch(() => null);
@@ -109,7 +109,7 @@ function validateModels(yaml: YamlFile, problems: KnowledgeProblem[]) {
 
 function validateCrossReferences(
   knowledge: Omit<Knowledge, "loadedAt" | "catalog" | "quality">,
-  files: { models: YamlFile; selfhost: YamlFile; tasks: YamlFile },
+  files: { models: YamlFile; serving: YamlFile; tasks: YamlFile },
   problems: KnowledgeProblem[],
 ) {
   const sectionExists = (article: string, section: string) =>
@@ -125,14 +125,10 @@ function validateCrossReferences(
       problems.push(files.tasks.problem(["tasks", index, "section"], `task "${task.id}"`, "section", `no section "${task.section}" in article "${task.article}"`));
     }
   });
-  knowledge.selfhost.throughput.forEach((row, index) => {
-    const model = knowledge.models.find((m) => m.id === row.model);
-    if (!model) problems.push(files.selfhost.problem(["throughput", index, "model"], `throughput #${index + 1}`, "model", `"${row.model}" is not a model in models.yaml`));
-    else if (!model.openWeights) problems.push(files.selfhost.problem(["throughput", index, "model"], `throughput #${index + 1}`, "model", `"${row.model}" has no open weights`));
-    if (!knowledge.selfhost.gpus.some((g) => g.id === row.gpu)) {
-      problems.push(files.selfhost.problem(["throughput", index, "gpu"], `throughput #${index + 1}`, "gpu", `"${row.gpu}" is not a GPU in selfhost.yaml`));
-    }
-  });
+  const openIds = knowledge.models.filter((m) => m.openWeights).map((m) => m.id);
+  for (const message of servingProblems(knowledge.serving, openIds)) {
+    problems.push({ file: files.serving.file, line: null, entry: "serving", field: message.split(":")[0]!, message: message.slice(message.indexOf(":") + 1).trim() || message });
+  }
 }
 
 export interface LoadOptions {
@@ -157,17 +153,17 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
     if (result.article) articles.push(result.article);
   }
   const modelsYaml = parsed.get("models.yaml");
-  const selfhostYaml = parsed.get("selfhost.yaml");
+  const servingYaml = parsed.get("serving.yaml");
   const tasksYaml = parsed.get("tasks.yaml");
   const models = modelsYaml ? validateModels(modelsYaml, problems) : null;
-  const selfhost = selfhostYaml ? selfhostYaml.validate(selfhostFileSchema, selfhostYaml.toJS(), [], "file") : null;
+  const serving = servingYaml ? servingYaml.validate(servingFileSchema, servingYaml.toJS(), [], "file") : null;
   const tasks = tasksYaml ? tasksYaml.validate(tasksFileSchema, tasksYaml.toJS(), [], "file") : null;
   const currencyYaml = parsed.get("currency.yaml");
   const currency = currencyYaml ? currencyYaml.validate(currencyFileSchema, currencyYaml.toJS(), [], "file") : null;
   problems.push(...(currency?.problems ?? []));
   const importYaml = parsed.get("import-log.yaml");
   const imports = importYaml ? importYaml.validate(importLogSchema, importYaml.toJS(), [], "file") : null;
-  problems.push(...(selfhost?.problems ?? []), ...(tasks?.problems ?? []), ...(imports?.problems ?? []));
+  problems.push(...(serving?.problems ?? []), ...(tasks?.problems ?? []), ...(imports?.problems ?? []));
   const qualityYaml = parsed.get("quality.yaml");
   const quality = qualityYaml ? qualityYaml.validate(qualityFileSchema, qualityYaml.toJS(), [], "file") : null;
   problems.push(...(quality?.problems ?? []));
@@ -176,7 +172,7 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   for (const id of Object.keys(quality?.data?.models ?? {})) {
     if (modelsYaml && !writtenIds.has(id)) problems.push(qualityYaml!.problem(["models", id], `quality "${id}"`, "id", `"${id}" is not a model in models.yaml`));
   }
-  if (!models || !selfhost?.data || !tasks?.data || !currency?.data || !modelsYaml || !selfhostYaml || !tasksYaml || problems.length) {
+  if (!models || !serving?.data || !tasks?.data || !currency?.data || !modelsYaml || !servingYaml || !tasksYaml || problems.length) {
     throw new KnowledgeInvalidError(problems);
   }
   const knowledge = {
@@ -184,20 +180,21 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
     models: models.models,
     defaultWorkload: models.defaultWorkload,
     estimateOutputTokens: models.estimateOutputTokens,
-    selfhost: selfhost.data,
+    serving: serving.data,
     currency: currency.data,
     tasks: tasks.data.tasks,
     articles,
   };
-  validateCrossReferences(knowledge, { models: modelsYaml, selfhost: selfhostYaml, tasks: tasksYaml }, problems);
+  validateCrossReferences(knowledge, { models: modelsYaml, serving: servingYaml, tasks: tasksYaml }, problems);
   const today = now.toISOString().slice(0, 10);
   const future = (file: YamlFile, path: PropertyKey[], entry: string, asOf: string) => {
     if (asOf > today) problems.push(file.problem(path, entry, "asOf", `${asOf} is in the future`));
   };
   knowledge.models.forEach((model, i) => future(modelsYaml, ["models", i, "asOf"], `model "${model.id}"`, model.asOf));
-  knowledge.selfhost.gpus.forEach((gpu, i) => future(selfhostYaml, ["gpus", i, "asOf"], `GPU "${gpu.id}"`, gpu.asOf));
-  knowledge.selfhost.throughput.forEach((row, i) => future(selfhostYaml, ["throughput", i, "asOf"], `throughput #${i + 1}`, row.asOf));
-  future(selfhostYaml, ["electricity", "asOf"], "electricity", knowledge.selfhost.electricity.asOf);
+  knowledge.serving.gpus.forEach((gpu, i) => future(servingYaml, ["gpus", i, "asOf"], `GPU "${gpu.id}"`, gpu.asOf));
+  knowledge.serving.calibration.forEach((row, i) => future(servingYaml, ["calibration", i, "asOf"], `calibration "${row.id}"`, row.asOf));
+  for (const [id, entry] of Object.entries(knowledge.serving.architectures)) if ("asOf" in entry && typeof entry.asOf === "string") future(servingYaml, ["architectures", id, "asOf"], `architecture "${id}"`, entry.asOf);
+  future(servingYaml, ["electricity", "asOf"], "electricity", knowledge.serving.electricity.asOf);
   if (currencyYaml) future(currencyYaml, ["usdToCny", "asOf"], "usdToCny", knowledge.currency.usdToCny.asOf);
   if (problems.length) throw new KnowledgeInvalidError(problems);
   const shipped = await loadShippedCatalog(dir, knowledge.models, today);

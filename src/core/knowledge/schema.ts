@@ -141,45 +141,6 @@ export const modelsFileSchema = z.strictObject({
   models: z.array(z.unknown()),
 });
 
-const gpuSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9\-]+$/),
-  name: z.string().min(1),
-  aliases: z.array(z.string().min(1)).default([]),
-  memoryGB: z.number().positive(),
-  powerWatts: z.number().positive(),
-  hourlyUsd: z
-    .strictObject({ low: pricePer1M, typical: pricePer1M, high: pricePer1M })
-    .refine((h) => h.low <= h.typical && h.typical <= h.high, "needs low ≤ typical ≤ high"),
-  source: sourceUrl,
-  specSource: sourceUrl.optional(),
-  asOf: isoDate,
-});
-export type Gpu = z.infer<typeof gpuSchema>;
-
-const throughputSchema = z.strictObject({
-  model: z.string().min(1),
-  gpu: z.string().min(1),
-  gpus: z.number().int().positive(),
-  tokensPerSecond: z.number().positive(),
-  engine: z.string().min(1),
-  source: sourceUrl,
-  asOf: isoDate,
-});
-export type Throughput = z.infer<typeof throughputSchema>;
-
-export const selfhostFileSchema = z.strictObject({
-  electricity: z.strictObject({
-    usdPerKwh: pricePer1M,
-    source: sourceUrl,
-    note: z.string().optional(),
-    asOf: isoDate,
-  }),
-  hoursPerMonth: z.number().positive(),
-  defaultUtilizationPercent: z.number().positive().max(100),
-  gpus: z.array(gpuSchema).min(1),
-  throughput: z.array(throughputSchema),
-});
-export type SelfhostFile = z.infer<typeof selfhostFileSchema>;
 
 /** LMArena text leaderboard categories modelwise keeps (the leaderboard has 29). */
 export const QUALITY_CATEGORIES = ["full", "coding", "math", "chinese", "creative_writing", "hard_6"] as const;

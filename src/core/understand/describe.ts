@@ -38,8 +38,9 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
   if (wants.length) parts.push(t("understood.needs", { list: t.list(wants) }));
   if (u.tasks.length) parts.push(t("understood.for", { tasks: t.list(u.tasks.map((task) => t.pick(task.name))) }));
   if (u.gpu) {
-    const gpu = snapshot.knowledge.selfhost.gpus.find((g) => g.id === u.gpu!.id);
-    parts.push(t("understood.gpu", { count: u.gpu.count ?? "?", gpu: gpu?.name ?? u.gpu.id ?? "GPU" }));
+    const gpu = snapshot.knowledge.serving.gpus.find((g) => g.id === u.gpu!.id);
+    const name = gpu?.name ?? u.gpu.id ?? "GPU";
+    parts.push(u.gpu.count ? t("understood.gpu", { count: u.gpu.count, gpu: name }) : name);
   }
   if (u.gpuHourlyUsd !== undefined) parts.push(t("understood.hourly", { price: `$${formatNumber(u.gpuHourlyUsd, 2)}` }));
   if (u.utilization !== undefined) parts.push(t("understood.util", { percent: formatPercent(u.utilization) }));

@@ -53,7 +53,7 @@ function wordPattern(name: string): RegExp {
 
 /** The GPU named in the question, by any of the names knowledge gives it, longest name first. */
 function gpuOf(snapshot: KnowledgeSnapshot, text: string): string | undefined {
-  const names = snapshot.knowledge.selfhost.gpus
+  const names = snapshot.knowledge.serving.gpus
     .flatMap((gpu) => [gpu.id, gpu.name, ...gpu.aliases].map((name) => ({ id: gpu.id, name })))
     .filter((n) => normalizeName(n.name).length >= 4)
     .sort((a, b) => normalizeName(b.name).length - normalizeName(a.name).length);
