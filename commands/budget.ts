@@ -100,7 +100,7 @@ export const budget: Command = {
           tierLabel(t, r.model.tier),
           tokens(r.inputTokens),
           tokens(r.outputTokens),
-          ...(volumeStated ? [`${r.volumeCost.shown} ${r.fits ? "✓" : "✗"}`] : []),
+          ...(volumeStated ? [t(r.fits ? "budget.within" : "budget.over", { cost: r.volumeCost.shown })] : []),
         ]),
         align: ["left", "left", "right", "right", ...(volumeStated ? (["right"] as const) : [])],
       },

@@ -23,15 +23,9 @@ function findProviders(ctx: CommandContext, catalog: readonly PricedEntry[], wor
   const resolution = ctx.snapshot.resolver.resolve(query);
   if ((resolution.kind === "exact" || resolution.kind === "fuzzy") && isPriced(resolution.model)) {
     const found = providersOf(catalog, resolution.model, workload);
-    if (found.providers.length) return { name: resolution.model.name, found: plannedFirst(found) };
+    if (found.providers.length) return { name: resolution.model.name, found };
   }
-  return { name: query, found: plannedFirst(providersOf(catalog, query, workload)) };
-}
-
-/** Free tiers ($0) and suspect prices go last: the top of the list is what a team can plan a bill on. */
-function plannedFirst(found: ProvidersResult): ProvidersResult {
-  const planned = found.providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
-  return { ...found, providers: [...planned, ...found.providers.filter((o) => o.zeroPrice || o.suspectPrice)] };
+  return { name: query, found: providersOf(catalog, query, workload) };
 }
 
 export const providers: Command = {

@@ -73,8 +73,8 @@ export interface Understanding {
   cachedPercent?: number;
   /** tokens in one request's prompt */
   promptTokens?: number;
-  /** batch pricing asked for; only ever true */
-  batch?: true;
+  /** batch pricing asked for; labels only ever say true, and false scores the same as absent */
+  batch?: boolean;
   /** requests a month */
   requests?: number;
   constraints?: Constraints;

@@ -20,6 +20,14 @@ try {
   const route = guildId ? Routes.applicationGuildCommands(clientId!, guildId) : Routes.applicationCommands(clientId!);
   await rest.put(route, { body: definitions });
   console.log(`registered ${definitions.length} commands ${guildId ? `in guild ${guildId}` : "globally (may take up to an hour to appear)"}`);
+  const admin = commands.filter((c) => c.spec.adminOnly).map((c) => `/${c.spec.name}`);
+  if (admin.length) {
+    // Discord lets only a server admin (an OAuth user, not the bot) change who sees a command
+    console.log(
+      `${admin.join(" and ")} are shown only to members with Manage Server. To show them to the roles in DISCORD_ADMIN_ROLE_IDS: ` +
+        "Server Settings → Integrations → modelwise → Manage → pick each command → Add Roles or Members.",
+    );
+  }
 } catch (error) {
   console.error(`discord:deploy failed: ${(error as Error).message}`);
   process.exit(1);

@@ -2,6 +2,17 @@ import { readConfigOrExit } from "../src/config/read-or-exit.ts";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import { KnowledgeInvalidError, formatProblem } from "../src/core/knowledge/problems.ts";
 import { knowledgeWarnings } from "../src/core/knowledge/warnings.ts";
+import { isPriced } from "../src/core/knowledge/kinds.ts";
+import type { PricedModel } from "../src/core/knowledge/schema.ts";
+import { daysBetween, STALE_AFTER_DAYS } from "../src/core/price-age.ts";
+
+/** "prices of 144 of 144 curated models are older than 90 days (oldest asOf 2026-07-24, 127 days): …" or null when none are. */
+function stalenessSummary(models: readonly PricedModel[], today: string): string | null {
+  const stale = models.filter((m) => daysBetween(m.asOf, today) > STALE_AFTER_DAYS);
+  if (!stale.length) return null;
+  const oldest = stale.reduce((a, b) => (a.asOf <= b.asOf ? a : b));
+  return `prices of ${stale.length} of ${models.length} curated models are older than ${STALE_AFTER_DAYS} days (oldest asOf ${oldest.asOf}, ${daysBetween(oldest.asOf, today)} days): run npm run knowledge:import -- <map URL or file>`;
+}
 
 
 const config = readConfigOrExit();
@@ -11,9 +22,13 @@ const today = () => config.today ?? new Date().toISOString().slice(0, 10);
 const dir = process.argv[2] ?? knowledgeDir();
 try {
   const knowledge = await loadKnowledge(dir, new Date(`${today()}T12:00:00Z`));
-  const warnings = knowledgeWarnings(knowledge, today());
+  // one line for old prices instead of one per model; every other warning is listed
+  const warnings = knowledgeWarnings(knowledge, today()).filter((w) => !w.message.startsWith("price is "));
+  const staleness = stalenessSummary(knowledge.models.filter(isPriced), today());
+  if (staleness) console.log(`warning: knowledge/models.yaml: ${staleness}`);
   for (const w of warnings) console.log(`warning: ${w.file}: ${w.entry}: ${w.message}`);
-  console.log(`knowledge OK: ${knowledge.models.length} models, ${knowledge.articles.length} article(s), ${warnings.length} warning(s)`);
+  const count = warnings.length + (staleness ? 1 : 0);
+  console.log(`knowledge OK: ${knowledge.models.length} models, ${knowledge.catalog.length} more in the catalog, ${knowledge.articles.length} article(s), ${count} warning(s)`);
 } catch (error) {
   if (!(error instanceof KnowledgeInvalidError)) {
     console.error(`error: ${(error as Error).message}`);

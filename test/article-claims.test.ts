@@ -28,9 +28,12 @@ describe("every claim the knowledge attributes to the article is in the article"
     const claims = knowledge.models.flatMap((m) => (m.articleClaim ? [{ id: m.id, ...m.articleClaim }] : []));
     expect(claims.length).toBeGreaterThanOrEqual(3);
     for (const claim of claims) {
-      const text = sectionText(claim.article, claim.section, "en");
-      const quoted = [claim.quote, claim.subject, claim.quoteZh, claim.subjectZh, ...(claim.contextWindow ? [claim.contextWindow.quote, claim.contextWindow.quoteZh] : [])];
-      expect({ id: claim.id, missing: quoted.filter((q) => !text.includes(q)) }).toEqual({ id: claim.id, missing: [] });
+      const en = sectionText(claim.article, claim.section, "en");
+      const zh = sectionText(claim.article, claim.section, "zh");
+      const quoted = [claim.quote, claim.subject, ...(claim.contextWindow ? [claim.contextWindow.quote] : [])];
+      const quotedZh = [claim.quoteZh, claim.subjectZh, ...(claim.contextWindow ? [claim.contextWindow.quoteZh] : [])];
+      const missing = [...quoted.filter((q) => !en.includes(q)), ...quotedZh.filter((q) => !zh.includes(q))];
+      expect({ id: claim.id, missing }).toEqual({ id: claim.id, missing: [] });
     }
   });
 

@@ -44,8 +44,11 @@ describe("the labelled question corpus (eval/questions.yaml)", () => {
     expect(wrong.map((q) => q.id)).toEqual([]);
   });
 
-  it("takes an estimate's text verbatim from the question", () => {
-    const notQuoted = questions.filter((q) => q.text !== undefined && !q.q.includes(q.text));
+  it("takes an estimate's text verbatim from the question, or from an earlier turn of its conversation", () => {
+    const conversations = conversationsOf(questions);
+    const typedSoFar = (q: (typeof questions)[number]) =>
+      q.conversation === undefined ? [q.q] : conversations.get(q.conversation)!.filter((t) => t.turn! <= q.turn!).map((t) => t.q);
+    const notQuoted = questions.filter((q) => q.text !== undefined && !typedSoFar(q).some((typed) => typed.includes(q.text!)));
     expect(notQuoted.map((q) => q.id)).toEqual([]);
   });
 
@@ -58,10 +61,12 @@ describe("the labelled question corpus (eval/questions.yaml)", () => {
     expect(commands.size).toBe(11);
   });
 
-  it("numbers each conversation's turns from 1 without gaps, with at least 2 and at most 4 turns", () => {
+  it("numbers each conversation's turns from 1 without gaps, in file order, with at least 2 and at most 4 turns", () => {
     const conversations = conversationsOf(questions);
     expect(conversations.size).toBeGreaterThanOrEqual(30);
-    for (const [name, turns] of conversations) {
+    for (const name of conversations.keys()) {
+      // in file order, since a conversation is replayed top to bottom
+      const turns = questions.filter((q) => q.conversation === name);
       expect([name, turns.map((t) => t.turn)]).toEqual([name, turns.map((_, i) => i + 1)]);
       expect(turns.length, name).toBeGreaterThanOrEqual(2);
       expect(turns.length, name).toBeLessThanOrEqual(4);

@@ -56,7 +56,7 @@ describe("a broken edit names the file, the entry and the field", () => {
   it("loads the real knowledge folder cleanly", async () => {
     const knowledge = await loadKnowledge(KNOWLEDGE_DIR, new Date("2026-11-28T00:00:00Z"));
     expect(knowledge.models.length).toBeGreaterThanOrEqual(41);
-    expect(knowledge.selfhost.gpus.map((g) => g.id)).toEqual(expect.arrayContaining(["a100", "h100", "h200", "b200"]));
+    expect(knowledge.serving.gpus.map((g) => g.id)).toEqual(expect.arrayContaining(["a100", "h100", "h200", "b200", "l40s", "mi300x"]));
   });
 
   it("indexes articles dropped into the folder", async () => {

@@ -1,74 +1,34 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
-import { BOT_TOKEN, SIGNING_SECRET, postSigned, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BOT_TOKEN as DISCORD_TOKEN, interaction, startDiscordEmulator } from "./fakes/discord.ts";
+import { BOT_TOKEN, SIGNING_SECRET, postSigned, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
+import { ensureBuilt, freePort, killBots, loggedPort, startBuiltBot } from "./production-bot.ts";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) child.kill("SIGKILL");
-});
+// Every wrong setting is refused by readConfig (test/config.test.ts); these start the built bot as production does.
+beforeAll(() => ensureBuilt(), 120_000);
+afterEach(() => killBots());
 
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: root,
-    env: { PATH: process.env.PATH, MODELWISE_TODAY: "2026-11-28", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  children.push(child);
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (chunk) => (stdout += chunk));
-  child.stderr!.on("data", (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const waitFor = async (pattern: RegExp, timeoutMs = 15_000) => {
-    const until = Date.now() + timeoutMs;
-    while (!pattern.test(stdout + stderr)) {
-      if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}; output:\n${stdout}${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  return { child, exited, waitFor, output: () => stdout + stderr };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-describe("npm start with Slack settings", () => {
-  it.each([
-    [{ SLACK_BOT_TOKEN: "not-a-token", SLACK_SIGNING_SECRET: SIGNING_SECRET }, /SLACK_BOT_TOKEN: does not look right/],
-    [{ SLACK_BOT_TOKEN: BOT_TOKEN }, /SLACK_SIGNING_SECRET: is required/],
-    [{ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: "http" }, /SLACK_PORT: must be a port number/],
-    [{ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: "xoxb-wrong-kind" }, /SLACK_APP_TOKEN: does not look right/],
-  ])("refuses %j with one clear line naming the variable", async (env, message) => {
-    const run = start(env);
-    expect(await run.exited).toBe(1);
-    expect(run.output()).toMatch(message);
-    expect(run.output()).not.toMatch(/\n\s+at /);
-    expect(run.output()).not.toContain(BOT_TOKEN);
+describe("the built bot with Slack settings", () => {
+  it("refuses a wrong setting with one clear line naming the variable, and no secret", async () => {
+    const bot = startBuiltBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: "http" });
+    expect((await bot.exited).code).toBe(1);
+    expect(bot.output()).toMatch(/^modelwise: SLACK_PORT: must be a port number, not "http"\. See \.env\.example\.\n$/);
+    expect(bot.output()).not.toContain(BOT_TOKEN);
   });
 
   it("serves Slack, then on SIGTERM stops, finishes and exits 0", async () => {
     const fake = await startFakeSlack();
     const port = await freePort();
-    const run = start({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(port), SLACK_API_URL: `${fake.baseUrl}/api/` });
+    const bot = startBuiltBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(port), SLACK_API_URL: `${fake.baseUrl}/api/` });
     try {
-      await run.waitFor(/Slack is listening/);
+      await bot.waitFor(/Slack is listening/);
       const response = await postSigned(`http://127.0.0.1:${port}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/main`));
       expect(response.status).toBe(200);
-      run.child.kill("SIGTERM");
-      expect(await run.exited).toBe(0);
+      bot.child.kill("SIGTERM");
+      expect((await bot.exited).code).toBe(0);
       const posted = await fake.api.next("/respond/main", 0, 1000);
       expect(JSON.stringify(posted.json)).toContain("GPT-5");
-      expect(run.output()).not.toContain(BOT_TOKEN);
-      expect(run.output()).not.toContain(SIGNING_SECRET);
+      expect(bot.output()).not.toContain(BOT_TOKEN);
+      expect(bot.output()).not.toContain(SIGNING_SECRET);
     } finally {
       await fake.api.close();
     }
@@ -76,57 +36,51 @@ describe("npm start with Slack settings", () => {
 
   it("a token Slack rejects is a startup error, not a crash", async () => {
     const fake = await startFakeSlack();
-    const port = await freePort();
-    const run = start({ SLACK_BOT_TOKEN: "xoxb-revoked-token-1", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(port), SLACK_API_URL: `${fake.baseUrl}/api/` });
+    const bot = startBuiltBot({ SLACK_BOT_TOKEN: "xoxb-revoked-token-1", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(await freePort()), SLACK_API_URL: `${fake.baseUrl}/api/` });
     try {
-      expect(await run.exited).toBe(1);
-      expect(run.output()).toMatch(/SLACK_BOT_TOKEN: Slack did not accept it \(invalid_auth\)/);
-      expect(run.output()).not.toMatch(/\n\s+at /);
+      expect((await bot.exited).code).toBe(1);
+      expect(bot.output()).toMatch(/SLACK_BOT_TOKEN: Slack did not accept it \(invalid_auth\)/);
+      expect(bot.output()).not.toMatch(/\n\s+at /);
     } finally {
       await fake.api.close();
     }
   });
 });
 
-describe("npm start with Discord settings", () => {
-  it.each([
-    [{ DISCORD_TOKEN: "abc" }, /DISCORD_TOKEN: does not look like a bot token/],
-    [{ DISCORD_PUBLIC_KEY: "xyz" }, /DISCORD_PUBLIC_KEY: must be the 64 hex characters/],
-    [{ DISCORD_TOKEN: DISCORD_TOKEN, DISCORD_SHARDS: "many" }, /DISCORD_SHARDS: must be a positive number or auto/],
-    [{ DISCORD_TOKEN: DISCORD_TOKEN, DISCORD_API_URL: "ftp://x/" }, /DISCORD_API_URL: must be an http\(s\) URL/],
-  ])("refuses %j with one clear line naming the variable", async (env, message) => {
-    const run = start(env);
-    expect(await run.exited).toBe(1);
-    expect(run.output()).toMatch(message);
-    expect(run.output()).not.toMatch(/\n\s+at /);
-  });
-
-  it("connects to the gateway, answers, and exits 0 on SIGTERM", async () => {
+describe("the built bot with Discord settings", () => {
+  it("connects to the gateway, answers, serves its health port, and exits 0 on SIGTERM", async () => {
     const emulator = await startDiscordEmulator();
-    const run = start({ DISCORD_TOKEN, DISCORD_API_URL: emulator.apiUrl });
+    const bot = startBuiltBot({ DISCORD_TOKEN, DISCORD_API_URL: emulator.apiUrl, HEALTH_PORT: "0", HOST: "127.0.0.1" });
     try {
-      await run.waitFor(/Discord gateway is connected/);
+      await bot.waitFor(/Discord gateway is connected/);
+      const health = `http://127.0.0.1:${loggedPort(bot, /health endpoint is listening/)}`;
+      await bot.waitFor(/"msg":"ready"/);
+      expect((await fetch(`${health}/healthz`)).status).toBe(200);
+      expect(await (await fetch(`${health}/readyz`)).json()).toMatchObject({ ready: true, checks: { discord: true } });
+      expect((await fetch(`${health}/slack/events`)).status).toBe(404);
       const payload = interaction({ name: "compare", options: [{ name: "model1", type: 3, value: "gpt-5" }, { name: "model2", type: 3, value: "deepseek" }] });
       emulator.dispatch(payload);
       const callback = await emulator.rest.next(`/api/v10/interactions/${payload.id}/`);
       expect(JSON.stringify(callback.json)).toContain("GPT-5");
-      run.child.kill("SIGTERM");
-      expect(await run.exited).toBe(0);
-      expect(run.output()).not.toContain(DISCORD_TOKEN);
+      expect(await (await fetch(`${health}/metrics`)).text()).toMatch(/^modelwise_commands_total\{command="compare",surface="discord",outcome="ok"\} 1$/m);
+      bot.child.kill("SIGTERM");
+      expect((await bot.exited).code).toBe(0);
+      expect(bot.output()).not.toContain(DISCORD_TOKEN);
     } finally {
       await emulator.close();
     }
   });
 
-  it("runs the bot under the ShardingManager with DISCORD_SHARDS", async () => {
+  it("runs the built shards under the ShardingManager with DISCORD_SHARDS", async () => {
     const emulator = await startDiscordEmulator();
-    const run = start({ DISCORD_TOKEN, DISCORD_API_URL: emulator.apiUrl, DISCORD_SHARDS: "2" });
+    const bot = startBuiltBot({ DISCORD_TOKEN, DISCORD_API_URL: emulator.apiUrl, DISCORD_SHARDS: "2" });
     try {
       const until = Date.now() + 30_000;
       while (emulator.identifies.length < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(emulator.identifies.map((i) => i.shard).sort()).toEqual([[0, 2], [1, 2]]);
-      run.child.kill("SIGTERM");
-      expect(await run.exited).toBe(0);
+      bot.child.kill("SIGTERM");
+      expect(await bot.exited).toEqual({ code: 0, signal: null });
+      expect(bot.output()).not.toMatch(/tsx/);
     } finally {
       await emulator.close();
     }

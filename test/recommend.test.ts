@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CAPABILITIES, TIERS, type Capability, type Tier } from "../src/core/knowledge/kinds.ts";
+import { CAPABILITIES, TIERS, isPriced, type Capability, type Tier } from "../src/core/knowledge/kinds.ts";
+import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import { per1M } from "../src/core/knowledge/litellm-units.ts";
+import type { QualityFile, Task } from "../src/core/knowledge/schema.ts";
 import { workloadCost, type CostWorkload, type PricedEntry } from "../src/core/pricing.ts";
 import {
   DEFAULT_CHINESE_BAR,
@@ -98,6 +101,7 @@ describe("quality-aware recommendations", () => {
     expect(ultraLow.pick?.quality).toMatchObject({ category: "coding", scale: "LMArena Elo", source: ARENA_SOURCE, asOf: "2025-12-11" });
     expect(ultraLow.pick?.quality?.score).toBeCloseTo(1349.2, 0);
     expect(ultraLow.pick?.quality?.ci?.[0]).toBeLessThan(ultraLow.pick!.quality!.score);
+    expect(ultraLow.pick?.barScores).toEqual([{ category: "coding", score: ultraLow.pick!.quality!.score, bar: 1300 }]);
   });
 
   it("prices picks through pricing.ts, with the workload's price options", () => {
@@ -131,12 +135,22 @@ describe("quality-aware recommendations", () => {
     expect(pickOf("ultra-low", recommend([CODING], {}, withDeprecated)).pick?.model.id).toBe(deepseek.id);
   });
 
+  it("passes over models listed at $0 in and out, curated or not: a rate-limited free tier is no monthly plan", () => {
+    const placeholder = { ...unscoredCheap, id: "placeholder", inputPer1M: 0, outputPer1M: 0, catalog: true as const };
+    expect(pickOf("ultra-low", recommend([], {}, [...MODELS, placeholder])).pick?.model.id).toBe("mystery-model");
+    const curatedFree = { ...placeholder, catalog: undefined };
+    expect(pickOf("ultra-low", recommend([], {}, [...MODELS, curatedFree])).pick?.model.id).toBe("mystery-model");
+  });
+
   it("returns no pick, with the counts, when nothing in a tier reaches the bar", () => {
     const result = pickOf("ultra-low", recommend([{ id: "hard", minQuality: { category: "coding", score: 1600 } }]));
     expect(result.pick).toBeNull();
     expect(result.skipped.belowBar).toBe(4);
   });
 });
+
+// quality.yaml and tasks.yaml entries go in as they are: the type checker fails here if their shapes drift apart
+export const acceptsKnowledge: [(file: QualityFile) => unknown, (tasks: readonly Task[]) => readonly RecommendTask[]] = [qualityFromFile, (tasks) => tasks];
 
 describe("recommendation properties", () => {
   const category = fc.constantFrom<QualityCategory>(...CATEGORIES);
@@ -150,6 +164,8 @@ describe("recommendation properties", () => {
     deprecated: fc.boolean(),
     scores: fc.dictionary(category, fc.integer({ min: 1000, max: 1550 }), { maxKeys: 6 }),
     scored: fc.boolean(),
+    catalog: fc.boolean(),
+    free: fc.boolean(),
   });
   const arbBar: fc.Arbitrary<QualityBar> = fc.record({ category, score: fc.integer({ min: 1000, max: 1550 }) });
 
@@ -166,8 +182,9 @@ describe("recommendation properties", () => {
             ...llama8b,
             id: `m${i}`,
             tier: m.tier,
-            inputPer1M: m.inputPer1M,
-            outputPer1M: m.outputPer1M,
+            inputPer1M: m.free ? 0 : m.inputPer1M,
+            outputPer1M: m.free ? 0 : m.outputPer1M,
+            ...(m.catalog && { catalog: true as const }),
             capabilities: m.capabilities,
             openWeights: m.openWeights,
             contextWindow: m.contextWindow,
@@ -187,6 +204,7 @@ describe("recommendation properties", () => {
           const result = recommendByTier(models, { tasks, constraints, workload: WORKLOAD, quality, today: TODAY });
           const bars = [...tasks.flatMap((t) => (t.minQuality ? [t.minQuality] : [])), ...(chineseBar ? [{ ...chineseBar, category: "chinese" as const }] : [])];
           const qualifies = (model: PricedEntry) =>
+            !(model.inputPer1M === 0 && model.outputPer1M === 0) &&
             !model.deprecationDate &&
             capabilities.every((c: Capability) => model.capabilities.includes(c)) &&
             (!openWeights || model.openWeights) &&
@@ -206,5 +224,27 @@ describe("recommendation properties", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("with the shipped knowledge (models.yaml, catalog, quality.yaml, tasks.yaml)", async () => {
+  const TEST_TODAY = "2026-11-28";
+  const knowledge = await loadKnowledge(fileURLToPath(new URL("../knowledge/", import.meta.url)), new Date(`${TEST_TODAY}T12:00:00Z`));
+  const models = [...knowledge.models.filter(isPriced), ...knowledge.catalog];
+  const quality = qualityFromFile(knowledge.quality!);
+
+  it("every pick for every task reaches that task's bar, and coding no longer gets Llama 3.1 8B", () => {
+    for (const task of knowledge.tasks) {
+      const result = recommendByTier(models, { tasks: [task], constraints: {}, workload: knowledge.defaultWorkload, quality, today: TEST_TODAY });
+      for (const { pick } of result) {
+        if (!pick || !task.minQuality) continue;
+        expect(quality(pick.model.id)?.scores[task.minQuality.category]?.score ?? -Infinity, `${task.id}: ${pick.model.id}`).toBeGreaterThanOrEqual(task.minQuality.score);
+      }
+      if (task.id === "coding") {
+        const ultraLow = result.find((r) => r.tier === "ultra-low")!;
+        expect(ultraLow.pick?.model.id).not.toMatch(/llama-3\.1-8b/i);
+        expect(ultraLow.skipped.cheapestBelowBar?.model.id).toMatch(/llama-3\.1-8b/i);
+      }
+    }
   });
 });

@@ -2,20 +2,20 @@ import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocketServer, type WebSocket } from "ws";
-import { createSlackApp, startSlackApp } from "../src/adapters/slack/app.ts";
+import { createSlackApp } from "../src/adapters/slack/app.ts";
 import type { SlackConfig } from "../src/config/slack.ts";
 import { InFlight } from "../src/runtime/in-flight.ts";
-import { RecordingServer } from "./fakes/recorder.ts";
-import { BOT_TOKEN, startFakeSlack } from "./fakes/slack.ts";
+import { BOT_TOKEN, FAST_TIMING, LogSink, startFakeSlack } from "./fakes/slack.ts";
 import { realSnapshot, testDispatcher } from "./helpers.ts";
 
 const APP_TOKEN = "xapp-1-A1-123-socketmodetesttoken";
 
-let fake: { api: RecordingServer; baseUrl: string };
+let fake: Awaited<ReturnType<typeof startFakeSlack>>;
 let socketServer: WebSocketServer;
 let socket: WebSocket | null = null;
 const fromApp: { envelope_id?: string; payload?: unknown }[] = [];
 let app: ReturnType<typeof createSlackApp>;
+const logs = new LogSink();
 
 beforeAll(async () => {
   socketServer = new WebSocketServer({ host: "127.0.0.1", port: 0 });
@@ -28,10 +28,8 @@ beforeAll(async () => {
   });
   fake = await startFakeSlack(wsUrl);
   const config: SlackConfig = { botToken: BOT_TOKEN, mode: { kind: "socket", appToken: APP_TOKEN }, apiUrl: `${fake.baseUrl}/api/`, adminUserIds: [] };
-  app = createSlackApp({ config, dispatcher: testDispatcher(await realSnapshot()), logger: pino({ level: "silent" }), inFlight: new InFlight() });
-  // Bolt offers no API URL option for its Socket Mode client; point that one client at loopback too
-  (app as unknown as { receiver: { client: { webClient: { slackApiUrl: string } } } }).receiver.client.webClient.slackApiUrl = `${fake.baseUrl}/api/`;
-  await startSlackApp(app, config);
+  app = createSlackApp({ config, dispatcher: testDispatcher(await realSnapshot()), logger: pino({ level: "debug" }, { write: (line: string) => logs.push(line) }), inFlight: new InFlight(), timing: FAST_TIMING });
+  await app.start();
 });
 
 afterAll(async () => {
@@ -50,11 +48,32 @@ describe("Slack Socket Mode", () => {
         envelope_id: "env-1",
         type: "slash_commands",
         accepts_response_payload: true,
-        payload: { command: "/compare", text: "gpt-5 和 deepseek", user_id: "U1", channel_id: "C1", team_id: "T1", response_url: responseUrl, trigger_id: "t" },
+        payload: { command: "/modelwise", text: "compare gpt-5 和 deepseek", user_id: "U1", channel_id: "C1", team_id: "T1", response_url: responseUrl, trigger_id: "t" },
       }),
     );
     const posted = await fake.api.next("/respond/socket-1");
     expect(fromApp.some((m) => m.envelope_id === "env-1")).toBe(true);
     expect(JSON.stringify(posted.json)).toContain("价格对比");
+  });
+
+  it("at debug level logs that envelopes arrived, never their payloads (response_url, tokens, pastes)", async () => {
+    const responseUrl = `${fake.baseUrl}/respond/socket-paste`;
+    const paste = "机密粘贴".repeat(500_000);
+    socket!.send(
+      JSON.stringify({
+        envelope_id: "env-2",
+        type: "slash_commands",
+        accepts_response_payload: true,
+        payload: { token: "legacy-verification-token", command: "/compare", text: `gpt-5 deepseek ${paste}`, user_id: "U1", channel_id: "C1", team_id: "T1", response_url: responseUrl, trigger_id: "t" },
+      }),
+    );
+    await fake.api.next("/respond/socket-paste");
+    await logs.next(/Received a message on the WebSocket/);
+    const written = logs.lines.join("\n");
+    expect(written).toMatch(/payload of \d+ characters omitted/);
+    expect(written).not.toContain("/respond/socket-paste");
+    expect(written).not.toContain("legacy-verification-token");
+    expect(written).not.toContain("机密粘贴");
+    expect(Math.max(...logs.lines.map((l) => l.length))).toBeLessThan(2000);
   });
 });

@@ -1,5 +1,5 @@
 import type { AxisCurrency } from "../core/chart-spec.ts";
-import { formatCount, formatNumber } from "../core/format.ts";
+import { formatCount } from "../core/format.ts";
 
 /** Tick steps: 1, 2, 2.5 and 5 times a power of ten, so every label is a number people round to. */
 const STEPS = [1, 2, 2.5, 5, 10];
@@ -41,8 +41,34 @@ export function currencyRate(currency: AxisCurrency | undefined): number {
   return currency?.code === "cny" ? currency.usdToCny : 1;
 }
 
-/** $0.05, $2.5, $100, $50K / ¥5万: a tick in the answer's currency, compact above ten thousand. */
-export function moneyTick(value: number, currency: AxisCurrency | undefined, lang: "en" | "zh"): string {
+const formats = new Map<number, Intl.NumberFormat>();
+
+function fixed(digits: number): Intl.NumberFormat {
+  let format = formats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formats.set(digits, format);
+  }
+  return format;
+}
+
+function decimals(value: number): number {
+  for (let digits = 0; digits < 4; digits++) if (Math.abs(Number(value.toFixed(digits)) - value) < 1e-9) return digits;
+  return 4;
+}
+
+/**
+ * Tick labels in the answer's currency: compact on axes reaching ten thousand ($2.5K … $10K, ¥5,000 … ¥2万);
+ * otherwise cents as money is written ($0.50, $2.50), the same number of decimals along a linear axis.
+ */
+export function moneyTicks(values: number[], currency: AxisCurrency | undefined, lang: "en" | "zh", scale: "linear" | "log"): string[] {
   const symbol = currency?.code === "cny" ? "¥" : "$";
-  return `${symbol}${value >= 10_000 ? formatCount(value, lang) : formatNumber(value, 4)}`;
+  const top = Math.max(...values);
+  const shared = Math.max(...values.map(decimals));
+  return values.map((value) => {
+    if (value === 0) return `${symbol}0`;
+    if (top >= 10_000) return `${symbol}${formatCount(value, lang)}`;
+    const digits = scale === "linear" ? shared : decimals(value);
+    return `${symbol}${fixed(digits === 0 ? 0 : Math.max(2, digits)).format(value)}`;
+  });
 }

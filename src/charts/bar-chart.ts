@@ -1,5 +1,5 @@
 import type { BarChartSpec } from "../core/chart-spec.ts";
-import { currencyRate, linearTicks, logTicks, moneyTick } from "./axis.ts";
+import { currencyRate, linearTicks, logTicks, moneyTicks } from "./axis.ts";
 import { type ChartDrawing, ellipsize, PAD, type Palette, svgDocument, text, textBlock, textWidth, TEXT, TITLE, WIDTH, wrapLines } from "./svg.ts";
 
 /**
@@ -73,7 +73,7 @@ export function barChart(spec: BarChartSpec, palette: Palette): ChartDrawing {
   });
 
   const axisY = barsBottom + 4;
-  const tickLabels = ticks.map((t) => moneyTick(t, spec.axisCurrency, lang));
+  const tickLabels = moneyTicks(ticks, spec.axisCurrency, lang, log ? "log" : "linear");
   const tickMarks = ticks.map((t) => `<line x1="${px(t).toFixed(1)}" y1="${axisY}" x2="${px(t).toFixed(1)}" y2="${axisY + 10}" stroke="${palette.axis}" stroke-width="2"/>`).join("");
   // label the ends, then whole decades, then the rest, wherever a label has room
   const priority = (i: number) => (i === 0 || i === ticks.length - 1 ? 0 : log && !/^[25]/.test(String(ticks[i])) ? 1 : 2);

@@ -1,6 +1,6 @@
 import type { BreakEvenChartSpec } from "../core/chart-spec.ts";
 import { formatCount } from "../core/format.ts";
-import { currencyRate, linearTicks, moneyTick } from "./axis.ts";
+import { currencyRate, linearTicks, moneyTicks } from "./axis.ts";
 import { type ChartDrawing, PAD, type Palette, svgDocument, text, textBlock, textWidth, TEXT, TITLE, WIDTH, wrapLines } from "./svg.ts";
 
 const PLOT_HEIGHT = 380;
@@ -32,7 +32,7 @@ export function breakEvenChart(spec: BreakEvenChartSpec, palette: Palette): Char
   const samples = Array.from({ length: SAMPLES + 1 }, (_, i) => (xMax * i) / SAMPLES);
   const yTicks = linearTicks(Math.max(...samples.map(apiAt), ...samples.map(selfAt)) * 1.02);
   const yMax = yTicks[yTicks.length - 1]!;
-  const yLabels = yTicks.map((v) => moneyTick(v, spec.axisCurrency, lang));
+  const yLabels = moneyTicks(yTicks, spec.axisCurrency, lang, "linear");
   const xLabels = xTicks.map((v) => formatCount(v, lang));
 
   const texts: string[] = [];

@@ -19,7 +19,8 @@ export interface Palette {
 
 /**
  * Light for Slack and terminals; dark for Discord, whose default theme would show a white chart as a slab.
- * The dark background is opaque (Discord's own #2b2d31) so the chart still reads in Discord's light theme.
+ * The dark background is opaque, Discord's panel grey #2b2d31 (chat #313338; https://designmd.co/d/discord, read
+ * 2026-11-28), so the chart sits in a dark client as an embed does and still reads in Discord's light theme.
  */
 export const PALETTES: Record<ChartTheme, Palette> = {
   light: { background: "#ffffff", text: "#1a202c", muted: "#4a5568", grid: "#e2e8f0", axis: "#a0aec0", bar: "#2b6cb0", api: "#2b6cb0", self: "#c05621", mark: "#2f855a", banner: "#edf2f7" },
@@ -36,7 +37,7 @@ export const PAD = 28;
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
-function escape(content: string): string {
+function escapeXml(content: string): string {
   return content.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
 }
 
@@ -54,7 +55,7 @@ export interface TextOptions {
 export function text(x: number, y: number, content: string, size: number, options: TextOptions): string {
   const anchor = options.anchor && options.anchor !== "start" ? ` text-anchor="${options.anchor}"` : "";
   const bold = options.bold ? ` stroke="${options.color}" stroke-width="${(size / 36).toFixed(2)}"` : "";
-  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="${size}" fill="${options.color}"${anchor}${bold}>${escape(content)}</text>`;
+  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="${size}" fill="${options.color}"${anchor}${bold}>${escapeXml(content)}</text>`;
 }
 
 const HAN_OR_CJK_PUNCTUATION = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;

@@ -1,5 +1,7 @@
-import { homedir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { isIP } from "node:net";
+import { homedir, hostname } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { ConfigError } from "./env-error.ts";
@@ -16,11 +18,40 @@ export interface AppConfig {
   rateLimit: { burst: number; perMinute: number };
   /** pinned "today" (YYYY-MM-DD) for reproducible answers; null: the real date */
   today: string | null;
+  /** reload knowledge when its files change; off where file events do not arrive (network volumes) */
+  watchKnowledge: boolean;
+  /** the address HTTP servers bind (Slack HTTP, Discord interactions, health); null: every interface */
+  host: string | null;
+  /** a port for /healthz, /readyz and /metrics of its own, for gateway and Socket Mode; null: none */
+  healthPort: number | null;
+  /** shared state for several instances (rate limits, conversations, /reload); null: in this process */
+  redisUrl: string | null;
+  /** this process's name in logs, metrics and /status */
+  instanceId: string;
+  /** on SIGTERM, how long answers in flight may take to finish before the process exits anyway */
+  shutdownTimeoutMs: number;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
 }
 
-const DEFAULT_KNOWLEDGE = fileURLToPath(new URL("../../knowledge/", import.meta.url));
+/** The package root (where package.json is), found by walking up, so the default works from src/ and from dist/src/. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const DEFAULT_KNOWLEDGE = join(packageRoot(), "knowledge/");
+
+const port = (example: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, `must be a port number, e.g. ${example}`)
+    .transform(Number)
+    .refine((n) => n <= 65535, "must be a port number from 0 to 65535");
+
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
 const schema = z.object({
   MODELWISE_KNOWLEDGE_DIR: z.string().trim().min(1).optional(),
@@ -39,6 +70,33 @@ const schema = z.object({
     .refine((limit) => limit.burst >= 1 && limit.perMinute >= 1, "needs at least 1/1")
     .default({ burst: 20, perMinute: 30 }),
   MODELWISE_TODAY: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD").optional(),
+  MODELWISE_WATCH: z.enum(["on", "off"], "must be on or off").default("on"),
+  HOST: z
+    .string()
+    .trim()
+    .refine((host) => isIP(host) !== 0 || HOSTNAME.test(host), "must be an IP address or a host name, e.g. 0.0.0.0 or 127.0.0.1")
+    .optional(),
+  HEALTH_PORT: port("8080").optional(),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((text) => {
+      try {
+        const url = new URL(text);
+        return (url.protocol === "redis:" || url.protocol === "rediss:") && url.hostname !== "";
+      } catch {
+        return false;
+      }
+    }, "must be a redis:// or rediss:// URL with a host, e.g. redis://redis:6379")
+    .optional(),
+  INSTANCE_ID: z.string().trim().regex(/^[\w.-]{1,64}$/, "must be 1 to 64 letters, digits, dots, dashes or underscores").optional(),
+  SHUTDOWN_TIMEOUT_SECONDS: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, "must be a number of seconds, e.g. 8")
+    .transform(Number)
+    .refine((seconds) => seconds >= 0.1 && seconds <= 3600, "must be between 0.1 and 3600 seconds")
+    .default(8),
 });
 
 /** Empty variables count as unset, as in most .env tooling. */
@@ -61,6 +119,12 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevel: vars.LOG_LEVEL,
     rateLimit: vars.MODELWISE_RATE_LIMIT,
     today: vars.MODELWISE_TODAY ?? null,
+    watchKnowledge: vars.MODELWISE_WATCH === "on",
+    host: vars.HOST ?? null,
+    healthPort: vars.HEALTH_PORT ?? null,
+    redisUrl: vars.REDIS_URL ?? null,
+    instanceId: vars.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+    shutdownTimeoutMs: Math.round(vars.SHUTDOWN_TIMEOUT_SECONDS * 1000),
     slack: readSlackConfig(env),
     discord: readDiscordConfig(env),
   };

@@ -1,7 +1,7 @@
 import { ConfigError } from "./env-error.ts";
 
 export interface DiscordConfig {
-  mode: { kind: "gateway"; token: string; shards: number | "auto" | null } | { kind: "http"; publicKey: string; port: number; token: string | null };
+  mode: { kind: "gateway"; token: string; shards: number | "auto" | null } | { kind: "http"; publicKey: string; port: number; host?: string; token: string | null };
   apiUrl?: string;
   adminRoleIds: string[];
 }
@@ -31,7 +31,8 @@ export function readDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig | null 
     const portText = env.DISCORD_INTERACTIONS_PORT?.trim() || "3001";
     const port = Number(portText);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError("DISCORD_INTERACTIONS_PORT", `must be a port number, not "${portText}"`);
-    return { mode: { kind: "http", publicKey, port, token: token(env, false) }, apiUrl, adminRoleIds };
+    const host = env.HOST?.trim() || undefined;
+    return { mode: { kind: "http", publicKey, port, ...(host ? { host } : {}), token: token(env, false) }, apiUrl, adminRoleIds };
   }
   const shardsText = env.DISCORD_SHARDS?.trim();
   let shards: number | "auto" | null = null;

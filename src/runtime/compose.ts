@@ -1,9 +1,9 @@
 import { commands } from "../../commands/index.ts";
 import type { AppConfig } from "../config/config.ts";
+import { MemoryConversations, type ConversationStore } from "../core/conversation.ts";
 import { createDispatcher, type AnswerEvent, type Dispatcher, type Logger } from "../core/dispatch.ts";
 import type { LiveKnowledge } from "../core/knowledge/store.ts";
 import { RateLimiter, type RateLimit } from "../core/rate-limit.ts";
-import { MemoryConversations, type ConversationStore } from "../core/conversation.ts";
 import { clockFrom } from "./startup.ts";
 
 export interface ComposeOptions {
@@ -13,7 +13,7 @@ export interface ComposeOptions {
   limiter?: RateLimit;
   /** told about every answer (metrics, the per-command log line) */
   onAnswered?: (event: AnswerEvent) => void;
-  /** where follow-ups are remembered; default: in this process */
+  /** where follow-ups are remembered (Redis for several instances); default: in this process */
   conversations?: ConversationStore;
 }
 
@@ -23,6 +23,13 @@ export const commandNames: readonly string[] = commands.map((command) => command
 /** The one place the command list meets the core: a dispatcher over every registered command. */
 export function composeDispatcher(config: AppConfig, knowledge: LiveKnowledge, logger?: Logger, options: ComposeOptions = {}): Dispatcher {
   const limiter = options.limited === false ? null : (options.limiter ?? new RateLimiter(config.rateLimit.burst, config.rateLimit.perMinute));
-  const conversations = options.conversations ?? new MemoryConversations();
-  return createDispatcher({ commands, knowledge, limiter, logger, today: clockFrom(config), onAnswered: options.onAnswered, conversations });
+  return createDispatcher({
+    commands,
+    knowledge,
+    limiter,
+    logger,
+    today: clockFrom(config),
+    onAnswered: options.onAnswered,
+    conversations: options.conversations ?? new MemoryConversations(),
+  });
 }

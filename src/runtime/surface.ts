@@ -4,6 +4,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 export interface RunningSurface {
   name: string;
   stop(): Promise<void>;
+  /** connected to its platform (gateway session, Socket Mode socket, token checked); absent: ready once started */
+  connected?(): boolean;
 }
 
 /**

@@ -35,6 +35,9 @@ function message(body: unknown) {
 /** A small Discord: REST routes the client and the deploy script use, and a gateway that sends HELLO, READY and interactions. */
 export async function startDiscordEmulator() {
   const identifies: { token: string; intents: number; shard?: [number, number] }[] = [];
+  const resumes: { token: string; session_id: string; seq: number }[] = [];
+  let connections = 0;
+  const connectionWaiters: (() => void)[] = [];
   const sockets = new Set<WebSocket>();
   let seq = 0;
   const gateway = new WebSocketServer({ host: "127.0.0.1", port: 0 });
@@ -43,11 +46,17 @@ export async function startDiscordEmulator() {
 
   gateway.on("connection", (socket) => {
     sockets.add(socket);
+    connections++;
     socket.on("close", () => sockets.delete(socket));
     socket.send(JSON.stringify({ op: 10, s: null, t: null, d: { heartbeat_interval: 41_250 } }));
     socket.on("message", (raw) => {
       const payload = JSON.parse(raw.toString()) as { op: number; d: { token: string; intents: number; shard?: [number, number] } };
       if (payload.op === 1) socket.send(JSON.stringify({ op: 11, s: null, t: null, d: null }));
+      if (payload.op === 6) {
+        resumes.push(payload.d as unknown as (typeof resumes)[number]);
+        socket.send(JSON.stringify({ op: 0, t: "RESUMED", s: ++seq, d: {} }));
+        for (const resolve of connectionWaiters.splice(0)) resolve();
+      }
       if (payload.op === 2) {
         identifies.push(payload.d);
         socket.send(
@@ -66,6 +75,7 @@ export async function startDiscordEmulator() {
             },
           }),
         );
+        for (const resolve of connectionWaiters.splice(0)) resolve();
       }
     });
   });
@@ -93,6 +103,18 @@ export async function startDiscordEmulator() {
     rest,
     apiUrl: `${restUrl}/api`,
     identifies,
+    resumes,
+    get connections() {
+      return connections;
+    },
+    /** Drops every gateway connection abruptly, as a network fault or a Discord restart does. */
+    drop() {
+      for (const socket of sockets) socket.terminate();
+    },
+    /** Resolves when a client has identified or resumed again after `drop`. */
+    reconnected(): Promise<void> {
+      return new Promise((resolve) => connectionWaiters.push(resolve));
+    },
     /** Sends an interaction to every connected client, as Discord's gateway would. */
     dispatch(interaction: unknown) {
       for (const socket of sockets) socket.send(JSON.stringify({ op: 0, t: "INTERACTION_CREATE", s: ++seq, d: interaction }));

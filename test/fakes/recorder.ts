@@ -59,9 +59,9 @@ export class RecordingServer {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
-  /** The next request (already received or still to come) whose path starts with `prefix`. */
-  next(prefix: string, after = 0, timeoutMs = 10_000): Promise<Recorded> {
-    const match = (r: Recorded) => r.path.startsWith(prefix);
+  /** The next request (already received or still to come) whose path starts with `prefix` (and that `also` accepts). */
+  next(prefix: string, after = 0, timeoutMs = 10_000, also: (r: Recorded) => boolean = () => true): Promise<Recorded> {
+    const match = (r: Recorded) => r.path.startsWith(prefix) && also(r);
     const seen = this.requests.slice(after).find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {

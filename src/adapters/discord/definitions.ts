@@ -1,4 +1,6 @@
 import {
+  ApplicationIntegrationType,
+  InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -6,6 +8,7 @@ import {
 } from "discord.js";
 import type { Command, OptionSpec } from "../../core/command.ts";
 import { modelOptionNames } from "./options-to-text.ts";
+import { hanToTraditional, type ToTraditional } from "./traditional.ts";
 
 /** Discord's own limit for a string option's length. */
 const MAX_STRING_OPTION = 6000;
@@ -13,41 +16,60 @@ const MAX_STRING_OPTION = 6000;
 const hasHan = (text: string) => /\p{Script=Han}/u.test(text);
 const describe = (text: string) => text.slice(0, 100);
 
+export interface DefinitionOptions {
+  /** zh-CN → zh-TW; see traditional.ts for plugging in a maintained converter */
+  toTraditional?: ToTraditional;
+}
+
+/** Everyone's commands work in servers, in DMs with the bot and in group DMs, installed to a server or to a user. */
+const EVERYWHERE = {
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+  integrationTypes: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+};
+/** Admin commands only where the bot itself is installed: a server, never a user's own install or a DM. */
+const SERVER_ONLY = { contexts: [InteractionContextType.Guild], integrationTypes: [ApplicationIntegrationType.GuildInstall] };
+
 /** The Chinese name of an option: its first Chinese alias in the shared grammar, if it has one. */
 function zhName(option: { name: string; aliases?: string[] }): string | null {
   return option.aliases?.find(hasHan)?.toLowerCase().slice(0, 32) ?? null;
 }
 
-function localized<T extends { setNameLocalizations: (l: Record<string, string>) => T; setDescriptionLocalizations: (l: Record<string, string>) => T }>(
-  builder: T,
-  zh: string | null,
-  zhDescription: string,
-): T {
-  if (zh) builder.setNameLocalizations({ "zh-CN": zh, "zh-TW": zh });
-  return builder.setDescriptionLocalizations({ "zh-CN": describe(zhDescription), "zh-TW": describe(zhDescription) });
-}
+/** Slash-command definitions generated from the command registry, with zh-CN and (Traditional) zh-TW localizations. */
+export function discordCommandDefinitions(commands: readonly Command[], options: DefinitionOptions = {}): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  const toTraditional = options.toTraditional ?? hanToTraditional;
 
-function addOption(builder: SlashCommandBuilder, option: OptionSpec): void {
-  const setup = <T extends SlashCommandStringOption>(o: T) =>
-    localized(o.setName(option.name).setDescription(describe(option.description.en)), zhName(option), option.description.zh);
-  if (option.kind === "number") builder.addNumberOption((o) => localized(o.setName(option.name).setDescription(describe(option.description.en)).setMinValue(0), zhName(option), option.description.zh));
-  else if (option.kind === "count") builder.addIntegerOption((o) => localized(o.setName(option.name).setDescription(describe(option.description.en)).setMinValue(1), zhName(option), option.description.zh));
-  else builder.addStringOption((o) => setup(o).setAutocomplete(Boolean(option.complete)));
-}
+  function localized<T extends { setNameLocalizations: (l: Record<string, string>) => T; setDescriptionLocalizations: (l: Record<string, string>) => T }>(
+    builder: T,
+    zh: string | null,
+    zhDescription: string,
+  ): T {
+    if (zh) builder.setNameLocalizations({ "zh-CN": zh, "zh-TW": toTraditional(zh).slice(0, 32) });
+    return builder.setDescriptionLocalizations({ "zh-CN": describe(zhDescription), "zh-TW": describe(toTraditional(zhDescription)) });
+  }
 
-/** Slash-command definitions generated from the command registry, with zh-CN and zh-TW localizations. */
-export function discordCommandDefinitions(commands: readonly Command[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  function addOption(builder: SlashCommandBuilder, option: OptionSpec): void {
+    const named = <T extends SlashCommandStringOption>(o: T) =>
+      localized(o.setName(option.name).setDescription(describe(option.description.en)), zhName(option), option.description.zh);
+    if (option.kind === "number") builder.addNumberOption((o) => localized(o.setName(option.name).setDescription(describe(option.description.en)).setMinValue(0), zhName(option), option.description.zh));
+    else if (option.kind === "count") builder.addIntegerOption((o) => localized(o.setName(option.name).setDescription(describe(option.description.en)).setMinValue(1), zhName(option), option.description.zh));
+    else builder.addStringOption((o) => named(o).setAutocomplete(Boolean(option.complete)));
+  }
+
   return commands.map(({ spec }) => {
     const builder = localized(new SlashCommandBuilder().setName(spec.name).setDescription(describe(spec.description.en)), spec.localName.zh ?? null, spec.description.zh);
-    // hidden from members without Manage Server by default; server admins can grant it to roles in Integrations
+    const reach = spec.adminOnly ? SERVER_ONLY : EVERYWHERE;
+    builder.setContexts(reach.contexts).setIntegrationTypes(reach.integrationTypes);
+    // hidden from members without Manage Server; a server admin shows them to the DISCORD_ADMIN_ROLE_IDS roles in
+    // Server Settings → Integrations → modelwise (printed by npm run discord:deploy)
     if (spec.adminOnly) builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
     const positional = spec.positional;
-    if (positional?.kind === "models" || positional?.kind === "model") {
-      modelOptionNames(spec).forEach((name, i) =>
+    const modelFields = modelOptionNames(spec);
+    if (positional && modelFields.length) {
+      modelFields.forEach((name, i) =>
         builder.addStringOption((o) =>
           localized(
             o.setName(name).setDescription(i === 0 ? describe(positional.description.en) : `another model (${i + 1})`).setRequired(i === 0 && positional.required).setAutocomplete(Boolean(positional.complete)),
-            `模型${positional.kind === "models" ? i + 1 : ""}`,
+            `模型${modelFields.length > 1 ? i + 1 : ""}`,
             i === 0 ? positional.description.zh : `另一个模型（${i + 1}）`,
           ),
         ),

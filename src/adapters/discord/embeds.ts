@@ -1,5 +1,6 @@
 import { CHART_FILE_NAME, renderChartPng } from "../../charts/render.ts";
 import { renderTable, type Reply } from "../../core/reply.ts";
+import { escapeDiscord, withoutInvisibleControls } from "./markdown.ts";
 
 /** Discord's published limits, respected by construction. */
 export const DISCORD_LIMITS = {
@@ -53,20 +54,20 @@ function sourceLines(reply: Reply): string {
 
 /** Reply → one embed within Discord's limits; nothing the bot echoes can mention anyone. */
 export function renderDiscordMessage(reply: Reply): DiscordMessage {
-  const title = truncate(reply.title, DISCORD_LIMITS.title);
+  const title = truncate(withoutInvisibleControls(reply.title), DISCORD_LIMITS.title);
   const fields = reply.fields.slice(0, DISCORD_LIMITS.fields - 1).map((field) => ({
-    name: truncate(field.label.trim() || "—", DISCORD_LIMITS.fieldName),
-    value: truncate(field.value.trim() || "—", DISCORD_LIMITS.fieldValue),
+    name: truncate(escapeDiscord(field.label.trim()) || "—", DISCORD_LIMITS.fieldName),
+    value: truncate(escapeDiscord(field.value.trim()) || "—", DISCORD_LIMITS.fieldValue),
     inline: false,
   }));
   const sources = sourceLines(reply);
   if (sources) fields.push({ name: SOURCES[reply.lang], value: sources, inline: false });
 
   const parts: string[] = [];
-  if (reply.lead) parts.push(reply.lead);
+  if (reply.lead) parts.push(escapeDiscord(reply.lead));
   // a backtick in a cell must not close the code block early
-  if (reply.table) parts.push(`\`\`\`\n${renderTable(reply.table).replace(/`/g, "ˋ")}\n\`\`\``);
-  if (reply.notes.length) parts.push(reply.notes.map((n) => `• ${n}`).join("\n"));
+  if (reply.table) parts.push(`\`\`\`\n${withoutInvisibleControls(renderTable(reply.table)).replace(/`/g, "ˋ")}\n\`\`\``);
+  if (reply.notes.length) parts.push(reply.notes.map((n) => `• ${escapeDiscord(n)}`).join("\n"));
   const used = title.length + fields.reduce((sum, f) => sum + f.name.length + f.value.length, 0);
   const budget = Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.total - used);
   let description = parts.join("\n\n");

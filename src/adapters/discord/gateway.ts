@@ -12,12 +12,14 @@ import {
   answerDiscord,
   DEFER_AFTER_MS,
   discordAutocomplete,
+  isGuildInstall,
   isSlow,
   within,
   type DiscordDeps,
   type DiscordRequest,
 } from "./interactions.ts";
 import { translator } from "../../core/i18n/translate.ts";
+import { interactionRestOptions } from "./rest.ts";
 import { detectLang, langFromLocale } from "../../core/i18n/lang.ts";
 
 function toRequest(interaction: ChatInputCommandInteraction | AutocompleteInteraction): DiscordRequest {
@@ -30,6 +32,7 @@ function toRequest(interaction: ChatInputCommandInteraction | AutocompleteIntera
     userId: interaction.user.id,
     permissions: interaction.memberPermissions?.bitfield.toString() ?? null,
     roleIds,
+    guildInstalled: isGuildInstall(interaction.guildId, interaction.authorizingIntegrationOwners as unknown as Record<string, string | undefined> | null),
   };
 }
 
@@ -67,7 +70,8 @@ export function createDiscordClient(deps: DiscordDeps, apiUrl?: string): Client 
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
-    ...(apiUrl ? { rest: { api: apiUrl } } : {}),
+    // the bot's only REST calls answer interactions, which Discord's global rate limit does not cover
+    rest: interactionRestOptions(apiUrl),
   });
   client.on(Events.InteractionCreate, async (interaction: Interaction) => {
     try {

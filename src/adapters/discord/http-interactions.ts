@@ -1,12 +1,20 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { REST, Routes } from "discord.js";
+import { Routes } from "discord.js";
 import type { Reply } from "../../core/reply.ts";
+import type { ProbeHandler } from "../../runtime/surface.ts";
+import { RecentSignatures, staleTimestamp } from "../slack/replay-guard.ts";
+import { BoundedQueue } from "./bounded-queue.ts";
 import { renderDiscordMessage, withChart, type ChartFile, type DiscordMessage } from "./embeds.ts";
-import { answerDiscord, DEFER_AFTER_MS, discordAutocomplete, isSlow, within, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
+import { answerDiscord, DEFER_AFTER_MS, discordAutocomplete, isGuildInstall, isSlow, within, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
+import { interactionRest } from "./rest.ts";
 import { ed25519PublicKey, isValidDiscordSignature } from "./signature.ts";
 
+/** Discord's largest interaction (6,000-character options, resolved objects) is far below this. */
 const MAX_BODY_BYTES = 1_000_000;
 const EPHEMERAL = 1 << 6;
+/** Charts render one or two at a time; beyond this many waiting, answers go out without one (with a note). */
+const CHART_CONCURRENCY = 2;
+const CHART_BACKLOG = 32;
 const enum InteractionType {
   Ping = 1,
   ApplicationCommand = 2,
@@ -19,14 +27,30 @@ const enum Callback {
   AutocompleteResult = 8,
 }
 
+const CHART_SKIPPED: Record<Reply["lang"], string> = {
+  en: "-# Chart skipped: many answers are being drawn right now. Ask again for it.",
+  zh: "-# 图表暂缓：当前正在生成的回答较多，请稍后再问一次。",
+};
+
 interface InteractionPayload {
   type: number;
   application_id: string;
   token: string;
   locale?: string;
+  guild_id?: string;
+  authorizing_integration_owners?: Record<string, string | undefined>;
   data?: { name: string; options?: { name: string; value?: string | number | boolean; focused?: boolean }[] };
   member?: { user: { id: string }; roles?: string[]; permissions?: string };
   user?: { id: string };
+}
+
+export interface InteractionsServerOptions {
+  publicKeyHex: string;
+  apiUrl?: string;
+  /** health and metrics probes, answered before anything else */
+  probe?: ProbeHandler;
+  now?: () => number;
+  chartBacklog?: number;
 }
 
 function toRequest(payload: InteractionPayload): DiscordRequest {
@@ -37,6 +61,7 @@ function toRequest(payload: InteractionPayload): DiscordRequest {
     userId: payload.member?.user.id ?? payload.user?.id ?? "unknown",
     permissions: payload.member?.permissions ?? null,
     roleIds: payload.member?.roles ?? [],
+    guildInstalled: isGuildInstall(payload.guild_id, payload.authorizing_integration_owners),
   };
 }
 
@@ -46,6 +71,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 }
 
 async function readBody(request: IncomingMessage): Promise<Buffer | null> {
+  if (Number(request.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return null;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -56,10 +82,22 @@ async function readBody(request: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
-/** Discord's HTTP interactions endpoint: verified with Ed25519, answered with the same rendering as the gateway. */
-export function createInteractionsServer(deps: DiscordDeps, publicKeyHex: string, apiUrl?: string): Server {
-  const key = ed25519PublicKey(publicKeyHex);
-  const rest = new REST(apiUrl ? { api: apiUrl } : {});
+const header = (request: IncomingMessage, name: string) => {
+  const value = request.headers[name];
+  return typeof value === "string" ? value : undefined;
+};
+
+/**
+ * Discord's HTTP interactions endpoint: Ed25519-verified, fresh (signed within 5 minutes, not in the future) and
+ * never replayed, answered with the same rendering as the gateway; charts follow through a bounded queue.
+ */
+export function createInteractionsServer(deps: DiscordDeps, options: InteractionsServerOptions): Server & { charts: BoundedQueue } {
+  const key = ed25519PublicKey(options.publicKeyHex);
+  const now = options.now ?? Date.now;
+  const recent = new RecentSignatures(10_000, now);
+  const rest = interactionRest(options.apiUrl);
+  const lost = (error: unknown) => deps.logger.error({ err: error, surface: "discord-http" }, "an answer or its chart could not be delivered and is lost");
+  const charts = new BoundedQueue(CHART_CONCURRENCY, options.chartBacklog ?? CHART_BACKLOG, lost);
 
   /** Edits the original answer, attaching the chart when there is one. */
   const editOriginal = (payload: InteractionPayload, message: DiscordMessage, file: ChartFile | null) =>
@@ -69,51 +107,66 @@ export function createInteractionsServer(deps: DiscordDeps, publicKeyHex: string
       auth: false,
     });
 
+  const withoutChart = (message: DiscordMessage, reply: Reply): DiscordMessage => ({ ...message, content: CHART_SKIPPED[reply.lang] });
+
   const finishLater = async (payload: InteractionPayload, work: Promise<Reply>) => {
     const reply = await work;
-    const { message, file } = await withChart(renderDiscordMessage(reply), reply);
-    if (reply.ok && !reply.delivery.private) {
-      await editOriginal(payload, message, file);
-    } else {
+    const message = renderDiscordMessage(reply);
+    if (!reply.ok || reply.delivery.private) {
       await rest.delete(Routes.webhookMessage(payload.application_id, payload.token), { auth: false });
       await rest.post(Routes.webhook(payload.application_id, payload.token), { body: { ...message, flags: EPHEMERAL }, auth: false });
+      return;
     }
+    if (!reply.chart) return void (await editOriginal(payload, message, null));
+    const queued = charts.push(async () => {
+      const rendered = await withChart(message, reply);
+      await editOriginal(payload, rendered.message, rendered.file);
+    });
+    if (!queued) await editOriginal(payload, withoutChart(message, reply), null);
   };
 
-  return createServer(async (request, response) => {
-    try {
-      if (request.method !== "POST") return send(response, 405, { error: "POST only" });
-      const body = await readBody(request);
-      if (!body) return send(response, 413, { error: "body too large" });
-      const signature = request.headers["x-signature-ed25519"];
-      const timestamp = request.headers["x-signature-timestamp"];
-      if (!isValidDiscordSignature(key, typeof signature === "string" ? signature : undefined, typeof timestamp === "string" ? timestamp : undefined, body)) {
-        return send(response, 401, { error: "invalid request signature" });
-      }
-      const payload = JSON.parse(body.toString("utf8")) as InteractionPayload;
-      if (payload.type === InteractionType.Ping) return send(response, 200, { type: Callback.Pong });
-      if (payload.type === InteractionType.Autocomplete) {
-        return send(response, 200, { type: Callback.AutocompleteResult, data: { choices: discordAutocomplete(deps, toRequest(payload)) } });
-      }
-      if (payload.type !== InteractionType.ApplicationCommand) return send(response, 400, { error: "unsupported interaction type" });
-      const discordRequest = toRequest(payload);
-      const work = answerDiscord(deps, discordRequest);
-      const reply = isSlow(deps, discordRequest.commandName) ? null : await within(work, DEFER_AFTER_MS);
-      if (reply) {
-        const message = renderDiscordMessage(reply);
-        const privately = !reply.ok || reply.delivery.private;
-        send(response, 200, { type: Callback.Message, data: privately ? { ...message, flags: EPHEMERAL } : message });
-        // the answer is already shown; its chart follows as an edit, so rendering never delays the reply
-        if (reply.ok && reply.chart) {
-          await deps.inFlight.track(withChart(message, reply).then((chart) => editOriginal(payload, chart.message, chart.file)));
-        }
-        return;
-      }
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    if (options.probe?.(request, response)) return;
+    if (request.method !== "POST") return send(response, 405, { error: "POST only" });
+    const body = await readBody(request);
+    if (!body) return send(response, 413, { error: "body too large" });
+    const signature = header(request, "x-signature-ed25519");
+    const timestamp = header(request, "x-signature-timestamp");
+    if (!isValidDiscordSignature(key, signature, timestamp, body)) return send(response, 401, { error: "invalid request signature" });
+    const stale = staleTimestamp(timestamp, now());
+    if (stale) return send(response, 401, { error: stale });
+    if (!recent.accept(signature!.toLowerCase())) return send(response, 401, { error: "replayed request" });
+
+    const payload = JSON.parse(body.toString("utf8")) as InteractionPayload;
+    if (payload.type === InteractionType.Ping) return send(response, 200, { type: Callback.Pong });
+    if (payload.type === InteractionType.Autocomplete) {
+      return send(response, 200, { type: Callback.AutocompleteResult, data: { choices: discordAutocomplete(deps, toRequest(payload)) } });
+    }
+    if (payload.type !== InteractionType.ApplicationCommand) return send(response, 400, { error: "unsupported interaction type" });
+    const discordRequest = toRequest(payload);
+    const work = answerDiscord(deps, discordRequest);
+    const reply = isSlow(deps, discordRequest.commandName) ? null : await within(work, DEFER_AFTER_MS);
+    if (!reply) {
       send(response, 200, { type: Callback.Deferred });
-      await deps.inFlight.track(finishLater(payload, work));
-    } catch (error) {
+      return void (await deps.inFlight.track(finishLater(payload, work).catch(lost)));
+    }
+    const privately = !reply.ok || reply.delivery.private;
+    const charted = reply.ok && !privately && reply.chart !== null;
+    const message = renderDiscordMessage(reply);
+    // the answer goes out at once; its chart follows as an edit, so drawing never delays anyone's reply
+    const queued = charted && charts.push(async () => {
+      const rendered = await withChart(message, reply);
+      await deps.inFlight.track(editOriginal(payload, rendered.message, rendered.file));
+    });
+    const shown = charted && !queued ? withoutChart(message, reply) : message;
+    send(response, 200, { type: Callback.Message, data: privately ? { ...shown, flags: EPHEMERAL } : shown });
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error) => {
       deps.logger.error({ err: error, surface: "discord-http" }, "interaction failed");
       if (!response.headersSent) send(response, 400, { error: "bad request" });
-    }
+    });
   });
+  return Object.assign(server, { charts });
 }

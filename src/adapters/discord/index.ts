@@ -6,7 +6,7 @@ import type pino from "pino";
 import type { DiscordConfig } from "../../config/discord.ts";
 import type { Dispatcher } from "../../core/dispatch.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
-import type { RunningSurface } from "../../runtime/surface.ts";
+import type { ProbeHandler, RunningSurface } from "../../runtime/surface.ts";
 import { createDiscordClient } from "./gateway.ts";
 import { createInteractionsServer } from "./http-interactions.ts";
 import { loginClient } from "./login.ts";
@@ -16,20 +16,34 @@ export interface StartDiscordDeps {
   dispatcher: Dispatcher;
   logger: pino.Logger;
   inFlight: InFlight;
+  /** where the HTTP interactions endpoint listens; default: DISCORD_INTERACTIONS_PORT on HOST */
   listen?: ListenOptions;
+  /** health and metrics probes, answered first on the HTTP interactions server */
+  probe?: ProbeHandler;
 }
 
 const SHARD_SCRIPT = fileURLToPath(new URL("../../shard.ts", import.meta.url));
 
-export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurface & { server?: Server }> {
+export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurface & { server?: Server; connected(): boolean }> {
   const { config, logger } = deps;
   const handlerDeps = { dispatcher: deps.dispatcher, logger, inFlight: deps.inFlight, adminRoleIds: config.adminRoleIds };
   if (config.mode.kind === "http") {
-    const server = createInteractionsServer(handlerDeps, config.mode.publicKey, config.apiUrl);
-    const listen = deps.listen ?? { port: config.mode.port };
+    const server = createInteractionsServer(handlerDeps, { publicKeyHex: config.mode.publicKey, apiUrl: config.apiUrl, probe: deps.probe });
+    const listen = deps.listen ?? { port: config.mode.port, ...(config.mode.host ? { host: config.mode.host } : {}) };
     await new Promise<void>((resolve, reject) => server.once("error", reject).listen(listen, resolve));
     logger.info({ surface: "discord", mode: "http", address: server.address() }, "Discord interactions endpoint is listening");
-    return { name: "discord", server, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+    return {
+      name: "discord",
+      server,
+      connected: () => server.listening,
+      stop: async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await server.charts.idle();
+      },
+    };
   }
   if (config.mode.shards !== null) {
     const manager = new ShardingManager(SHARD_SCRIPT, {
@@ -41,6 +55,7 @@ export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurfa
     await manager.spawn();
     return {
       name: "discord",
+      connected: () => [...manager.shards.values()].every((shard) => shard.ready),
       stop: async () => {
         // each shard finishes its own answers on SIGTERM; wait until all have exited, and respawn none
         manager.respawn = false;
@@ -58,5 +73,5 @@ export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurfa
   const client = createDiscordClient(handlerDeps, config.apiUrl);
   await loginClient(client, config.mode.token);
   logger.info({ surface: "discord", mode: "gateway", user: client.user?.tag }, "Discord gateway is connected");
-  return { name: "discord", stop: () => client.destroy() };
+  return { name: "discord", connected: () => client.isReady(), stop: () => client.destroy() };
 }

@@ -15,6 +15,17 @@ export interface DiscordRequest {
   /** the member's permission bitfield as Discord sends it, and role ids */
   permissions?: string | null;
   roleIds: readonly string[];
+  /**
+   * true when the bot is installed in the server the interaction comes from. A user-installed app runs in any
+   * server, where anyone can hold Manage Server (their own server): that must not make them the bot's admin.
+   */
+  guildInstalled: boolean;
+}
+
+/** Whether the interaction's server installed the bot (authorizing_integration_owners["0"] is that server). */
+export function isGuildInstall(guildId: string | null | undefined, owners: Record<string, string | undefined> | null | undefined): boolean {
+  if (!guildId) return false;
+  return owners ? owners["0"] === guildId : true;
 }
 
 export interface DiscordDeps {
@@ -29,7 +40,7 @@ const MANAGE_GUILD = 1n << 5n;
 export const DEFER_AFTER_MS = 1000;
 
 export function isDiscordAdmin(request: DiscordRequest, adminRoleIds: string[]): boolean {
-  const canManage = request.permissions ? (BigInt(request.permissions) & MANAGE_GUILD) === MANAGE_GUILD : false;
+  const canManage = request.guildInstalled && /^\d{1,20}$/.test(request.permissions ?? "") ? (BigInt(request.permissions!) & MANAGE_GUILD) === MANAGE_GUILD : false;
   return canManage || request.roleIds.some((id) => adminRoleIds.includes(id));
 }
 

@@ -1,4 +1,4 @@
-import type { CommandSpec, CompletionSource } from "../../core/command.ts";
+import type { CommandSpec, CompletionSource, PositionalKind } from "../../core/command.ts";
 
 export interface OptionValue {
   name: string;
@@ -8,12 +8,22 @@ export interface OptionValue {
 /** Discord's own limit of options per command; models beyond it are typed as a list in the first field. */
 const MAX_MODEL_FIELDS = 5;
 
+/** How many model fields each kind of positional becomes on Discord (0: one text field named after it). */
+const MODEL_FIELDS: Record<PositionalKind, (max: number | undefined) => number> = {
+  models: (max) => Math.min(max ?? MAX_MODEL_FIELDS, MAX_MODEL_FIELDS),
+  model: () => 1,
+  text: () => 0,
+  words: () => 0,
+};
+
 /** The Discord option names of a command's model positional: model1 … modelN, or model. */
 export function modelOptionNames(spec: CommandSpec): string[] {
   const positional = spec.positional;
-  if (positional?.kind === "models") return Array.from({ length: Math.min(positional.max ?? MAX_MODEL_FIELDS, MAX_MODEL_FIELDS) }, (_, i) => `model${i + 1}`);
-  if (positional?.kind === "model") return ["model"];
-  return [];
+  if (!positional) return [];
+  const fields = MODEL_FIELDS[positional.kind](positional.max);
+  if (fields === 0) return [];
+  const base = "model";
+  return fields === 1 && positional.max === undefined ? [base] : Array.from({ length: fields }, (_, i) => `${base}${i + 1}`);
 }
 
 /** Which completion source the Discord option `name` of this command uses, as its spec declares. */

@@ -1,97 +1,179 @@
 import type { Server } from "node:http";
 import type { ListenOptions } from "node:net";
-import { App, LogLevel, type webApi } from "@slack/bolt";
+import { App, LogLevel, SocketModeReceiver, type AuthorizeResult, type webApi } from "@slack/bolt";
 import type pino from "pino";
 import { parseLine, type Dispatcher } from "../../core/dispatch.ts";
+import type { CommandInput } from "../../core/command.ts";
 import type { Reply } from "../../core/reply.ts";
-import { ConfigError } from "../../config/env-error.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
+import type { ProbeHandler } from "../../runtime/surface.ts";
 import { CHART_FILE_NAME, renderChartPng } from "../../charts/render.ts";
+import { DEFAULT_NAMING, type SlackConfig } from "../../config/slack.ts";
 import { renderSlackBlocks } from "./blocks.ts";
-import type { SlackConfig } from "../../config/slack.ts";
+import { routeUmbrella, slackSlashCommands, type SlackSlashCommand } from "./command-names.ts";
+import { SlackHttpReceiver } from "./http-receiver.ts";
+import { checkSlackToken, TOKEN_CHECK_TIMEOUT_MS, WEB_API_RETRIES, WEB_API_TIMEOUT_MS } from "./identity.ts";
 import { boltLogger } from "./logger.ts";
+import { postToResponseUrl, RESPONSE_URL_TIMING, type RetryTiming } from "./response-url.ts";
 
-type BoltApp = App;
 type WebClient = webApi.WebClient;
+
+/** Retry and timeout settings of the calls to Slack; production uses the defaults, tests shorten them. */
+export interface SlackTiming {
+  webApiRetries: typeof WEB_API_RETRIES;
+  webApiTimeoutMs: number;
+  tokenCheckTimeoutMs: number;
+  responseUrl: RetryTiming;
+}
+
+const DEFAULT_TIMING: SlackTiming = {
+  webApiRetries: WEB_API_RETRIES,
+  webApiTimeoutMs: WEB_API_TIMEOUT_MS,
+  tokenCheckTimeoutMs: TOKEN_CHECK_TIMEOUT_MS,
+  responseUrl: RESPONSE_URL_TIMING,
+};
 
 export interface SlackDeps {
   config: SlackConfig;
   dispatcher: Dispatcher;
   logger: pino.Logger;
   inFlight: InFlight;
+  /** health and metrics probes, answered first on the HTTP server */
+  probe?: ProbeHandler;
+  timing?: Partial<SlackTiming>;
 }
 
-function slackAnswer(deps: SlackDeps, command: string | null, text: string, userId: string): Promise<Reply> {
-  const input = { command, text, user: { id: userId }, isAdmin: deps.config.adminUserIds.includes(userId), surface: "slack" as const };
-  return deps.inFlight.track(deps.dispatcher.answer(input));
+export interface SlackApp {
+  bolt: App;
+  /** Checks the token (one auth.test), then listens: an HTTP server, or null in Socket Mode. */
+  start(listen?: ListenOptions): Promise<Server | null>;
+  stop(): Promise<void>;
+  connected(): boolean;
 }
 
-/** Posts the reply's chart with files.uploadV2, alt text included; a failed upload never loses the answer. */
-async function uploadChart(client: WebClient, deps: SlackDeps, reply: Reply, channel: string, thread?: string): Promise<void> {
-  if (!reply.ok || !reply.chart) return;
-  try {
-    const file = { file: await renderChartPng(reply.chart), filename: CHART_FILE_NAME, title: reply.chart.title, alt_text: reply.chart.title };
-    await (thread ? client.files.uploadV2({ ...file, channel_id: channel, thread_ts: thread }) : client.files.uploadV2({ ...file, channel_id: channel }));
-  } catch (error) {
-    deps.logger.warn({ surface: "slack", code: (error as { code?: string }).code }, "chart upload failed; the answer was posted");
-  }
+interface Asker {
+  userId: string;
+  channel: string;
 }
 
-/** The Slack surface: every registry command as a slash command, plus @mentions answered in the thread. */
-export function createSlackApp(deps: SlackDeps): BoltApp {
-  const { config } = deps;
+/** The Slack surface: `/<prefix> <command>` and the short commands, plus @mentions answered in the thread. */
+export function createSlackApp(deps: SlackDeps): SlackApp {
+  const { config, dispatcher } = deps;
+  const timing = { ...DEFAULT_TIMING, ...deps.timing };
+  const log = deps.logger.child({ surface: "slack" });
   const secrets = [config.botToken, config.mode.kind === "socket" ? config.mode.appToken : "", config.mode.signingSecret ?? ""];
-  const logger = boltLogger(deps.logger.child({ surface: "slack" }), secrets);
+  const logger = boltLogger(log, secrets);
+  const logLevel = deps.logger.isLevelEnabled("debug") ? LogLevel.DEBUG : LogLevel.INFO;
+  const slashCommands = slackSlashCommands(dispatcher.commands, config.naming ?? DEFAULT_NAMING);
+  let identity: AuthorizeResult | null = null;
+  let socketConnected = false;
+
+  const receiver =
+    config.mode.kind === "socket"
+      ? new SocketModeReceiver({ appToken: config.mode.appToken, logger, logLevel, installerOptions: { clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {} } })
+      : new SlackHttpReceiver({ signingSecret: config.mode.signingSecret, logger: log, probe: deps.probe });
+  if (receiver instanceof SocketModeReceiver) {
+    receiver.client.on("connected", () => (socketConnected = true));
+    receiver.client.on("disconnected", () => (socketConnected = false));
+  }
+
   const app = new App({
-    token: config.botToken,
-    ...(config.mode.kind === "socket"
-      ? { socketMode: true, appToken: config.mode.appToken }
-      : { signingSecret: config.mode.signingSecret }),
-    clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {},
+    receiver,
+    // the token was checked once at start; Bolt's own token option would call auth.test on every request
+    authorize: async () => {
+      if (!identity) throw new Error("the Slack token has not been checked yet");
+      return identity;
+    },
+    clientOptions: { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: timing.webApiRetries, timeout: timing.webApiTimeoutMs },
     logger,
+    logLevel,
     // commands and mentions need no conversation state; skipping Bolt's store saves work on every request
     convoStore: false,
-    logLevel: deps.logger.isLevelEnabled("debug") ? LogLevel.DEBUG : LogLevel.INFO,
-    // startSlackApp checks the token itself, so a bad one is a clear startup error, not an unhandled rejection
-    tokenVerificationEnabled: false,
   });
 
-  for (const { spec } of deps.dispatcher.commands) {
-    app.command(`/${spec.name}`, async ({ command, ack, respond, client }) => {
+  const answer = (command: string | null, text: string, userId: string): Promise<Reply> => {
+    const input: CommandInput = { command, text, user: { id: userId }, isAdmin: config.adminUserIds.includes(userId), surface: "slack" };
+    return dispatcher.answer(input);
+  };
+
+  const lost = (what: string, reply: Reply, details: Record<string, unknown>) =>
+    log.error({ command: reply.command, ...details }, `${what} could not be delivered and is lost`);
+
+  /** Posts the reply's chart with files.uploadV2, alt text included; a failed upload never loses the answer. */
+  const uploadChart = async (client: WebClient, reply: Reply, channel: string, thread?: string) => {
+    if (!reply.ok || !reply.chart || reply.delivery.private) return;
+    try {
+      const file = { file: await renderChartPng(reply.chart), filename: CHART_FILE_NAME, title: reply.chart.title, alt_text: reply.chart.title };
+      await (thread ? client.files.uploadV2({ ...file, channel_id: channel, thread_ts: thread }) : client.files.uploadV2({ ...file, channel_id: channel }));
+    } catch (error) {
+      log.warn({ command: reply.command, code: slackErrorCode(error) }, "chart upload failed; the answer was posted");
+    }
+  };
+
+  const answerSlash = async (entry: SlackSlashCommand, body: { text?: string; user_id: string; channel_id: string; response_url: string }, client: WebClient) => {
+    const routed = entry.umbrella ? routeUmbrella(dispatcher, body.text ?? "") : { command: entry.command.spec.name, text: body.text ?? "" };
+    const reply = await answer(routed.command, routed.text, body.user_id);
+    const privately = !reply.ok || reply.delivery.private;
+    const delivered = await postToResponseUrl(body.response_url, { ...renderSlackBlocks(reply), response_type: privately ? "ephemeral" : "in_channel" }, timing.responseUrl);
+    if (!delivered.ok) return lost("the answer", reply, { status: delivered.status, reason: delivered.reason });
+    await uploadChart(client, reply, body.channel_id);
+  };
+
+  for (const entry of slashCommands) {
+    app.command(entry.slash, async ({ command, ack, client }) => {
+      // acknowledged before any work, so Slack never times out and a late answer never meets a closed request
       await ack();
-      const reply = await slackAnswer(deps, spec.name, command.text ?? "", command.user_id);
-      const ephemeral = !reply.ok || reply.delivery.private;
-      await respond({ ...renderSlackBlocks(reply), response_type: ephemeral ? "ephemeral" : "in_channel" });
-      if (!ephemeral) await uploadChart(client, deps, reply, command.channel_id);
+      await deps.inFlight.track(answerSlash(entry, command, client));
     });
   }
 
-  app.event("app_mention", async ({ event, say, client }) => {
-    const line = (event.text ?? "").replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, " ").trim();
-    const { command, text } = parseLine(line);
-    const reply = await slackAnswer(deps, command, text, event.user ?? "unknown");
+  const answerMention = async (event: { text?: string; user?: string; channel: string; ts: string; thread_ts?: string }, client: WebClient) => {
+    const { command, text } = parseLine((event.text ?? "").replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, " ").trim());
+    const asker: Asker = { userId: event.user ?? "unknown", channel: event.channel };
+    const reply = await answer(command, text, asker.userId);
     const thread = event.thread_ts ?? event.ts;
-    await say({ ...renderSlackBlocks(reply), thread_ts: thread });
-    await uploadChart(client, deps, reply, event.channel, thread);
+    const message = { ...renderSlackBlocks(reply), channel: asker.channel, thread_ts: thread };
+    try {
+      // errors and private answers go to the asker alone, as the README promises
+      if (!reply.ok || reply.delivery.private) await client.chat.postEphemeral({ ...message, user: asker.userId });
+      else await client.chat.postMessage(message);
+    } catch (error) {
+      return lost("the answer to a mention", reply, { code: slackErrorCode(error) });
+    }
+    await uploadChart(client, reply, asker.channel, thread);
+  };
+
+  app.event("app_mention", async ({ event, client }) => {
+    await deps.inFlight.track(answerMention(event, client));
   });
 
   app.error(async (error) => {
-    deps.logger.error({ surface: "slack", code: (error as { code?: string }).code }, "slack listener failed");
+    log.error({ code: slackErrorCode(error), err: error }, "slack listener failed");
   });
-  return app;
+
+  return {
+    bolt: app,
+    async start(listen?: ListenOptions) {
+      identity = await checkSlackToken(config.botToken, config.apiUrl, timing.tokenCheckTimeoutMs);
+      if (config.mode.kind === "socket") {
+        await app.start();
+        return null;
+      }
+      const where = listen ?? { port: config.mode.port, ...(config.mode.host ? { host: config.mode.host } : {}) };
+      return (await app.start(where)) as Server;
+    },
+    stop: () => app.stop().then(() => undefined),
+    connected: () => (config.mode.kind === "socket" ? socketConnected : identity !== null),
+  };
 }
 
-/** Checks the bot token with Slack, then starts listening; a rejected token is a startup error naming the variable. */
-export async function startSlackApp(app: BoltApp, config: SlackConfig, listen?: ListenOptions): Promise<Server | null> {
-  try {
-    await app.client.auth.test();
-  } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-    throw new ConfigError("SLACK_BOT_TOKEN", `Slack did not accept it (${code})`);
-  }
-  if (config.mode.kind === "socket") {
-    await app.start();
-    return null;
-  }
-  return (await app.start(listen ?? { port: config.mode.port })) as Server;
+/** Slack's own error code (invalid_auth, ratelimited, …) or the HTTP/network code, for the log line. */
+function slackErrorCode(error: unknown): string | undefined {
+  const e = error as { data?: { error?: string }; code?: string; statusCode?: number; original?: { cause?: { code?: string } } };
+  return e.data?.error ?? e.original?.cause?.code ?? (e.statusCode ? `http_${e.statusCode}` : e.code);
+}
+
+/** The earlier two-step API (create, then start), kept for scripts/bench. */
+export function startSlackApp(slack: SlackApp, _config: SlackConfig, listen?: ListenOptions): Promise<Server | null> {
+  return slack.start(listen);
 }

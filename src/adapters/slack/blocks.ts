@@ -1,6 +1,6 @@
 import type { types as SlackTypes } from "@slack/bolt";
 import { renderTable, type Reply } from "../../core/reply.ts";
-import { escapeSlack, slackLink } from "./escape.ts";
+import { escapeSlack, plainSlack, slackLink } from "./escape.ts";
 
 /** Slack's published limits, respected by construction. */
 export const SLACK_LIMITS = {
@@ -20,6 +20,8 @@ const TRIMMED: Record<Reply["lang"], string> = {
 type KnownBlock = SlackTypes.KnownBlock;
 
 const AS_OF: Record<Reply["lang"], string> = { en: "as of", zh: "截至" };
+/** An error is marked where people look first, so it never reads like an answer (private answers are not errors). */
+const ERROR_MARK = "⚠️ ";
 
 function truncate(text: string, max: number): string {
   const chars = [...text];
@@ -91,12 +93,13 @@ export function renderSlackBlocks(reply: Reply): { blocks: KnownBlock[]; text: s
     const notes = reply.notes.map((note) => `• ${escapeSlack(note)}`).join("\n");
     body.push(...chunkText(notes, SLACK_LIMITS.sectionText).map(section));
   }
-  const header: KnownBlock = { type: "header", text: { type: "plain_text", text: truncate(reply.title, SLACK_LIMITS.headerText) } };
+  const title = `${reply.ok ? "" : ERROR_MARK}${plainSlack(reply.title)}`;
+  const header: KnownBlock = { type: "header", text: { type: "plain_text", text: truncate(title, SLACK_LIMITS.headerText) } };
   const sources = sourceBlocks(reply);
   const room = SLACK_LIMITS.blocks - 1 - sources.length;
   const kept = body.length > room ? [...body.slice(0, room - 1), section(TRIMMED[reply.lang])] : body;
   return {
     blocks: [header, ...kept, ...sources],
-    text: truncate(escapeSlack(`${reply.title}\n${reply.lead}`.trim()), SLACK_LIMITS.fallbackText),
+    text: truncate(plainSlack(escapeSlack(`${title}\n${reply.lead}`.trim())), SLACK_LIMITS.fallbackText),
   };
 }

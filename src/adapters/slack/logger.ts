@@ -1,24 +1,38 @@
 import { LogLevel, type Logger } from "@slack/bolt";
-import pino from "pino";
+import type pino from "pino";
 
-/** Bolt's Logger interface on pino, with every known secret scrubbed from what is logged. */
+/** Longest text a Bolt or Socket Mode debug line keeps; payloads are summarized, never written out. */
+const MAX_DEBUG_TEXT = 300;
+
+/**
+ * At debug level Bolt and the Socket Mode client log every envelope whole ("Received a message on the WebSocket: {…}"):
+ * response_url, verification tokens, pastes of megabytes. Keep the words, drop the payload.
+ */
+export function withoutPayload(text: string): string {
+  const start = text.search(/[{[]/);
+  const kept = start === -1 ? text : `${text.slice(0, start)}[payload of ${text.length - start} characters omitted]`;
+  return kept.length <= MAX_DEBUG_TEXT ? kept : `${kept.slice(0, MAX_DEBUG_TEXT)}… [${kept.length - MAX_DEBUG_TEXT} characters omitted]`;
+}
+
+/** Bolt's Logger interface on pino, with every known secret scrubbed and, at debug, every payload left out. */
 export function boltLogger(base: pino.Logger, secrets: string[]): Logger {
   const hidden = secrets.filter((s) => s.length >= 8);
-  const scrub = (value: unknown): unknown => {
-    if (typeof value === "string") return hidden.reduce((text, secret) => text.split(secret).join("[redacted]"), value);
-    if (value instanceof Error) return scrub(value.stack ?? value.message);
-    if (value && typeof value === "object") {
-      try {
-        return JSON.parse(scrub(JSON.stringify(value)) as string);
-      } catch {
-        return "[unserializable]";
-      }
+  const scrub = (text: string) => hidden.reduce((out, secret) => out.split(secret).join("[redacted]"), text);
+  const asText = (value: unknown): string => {
+    if (typeof value === "string") return value;
+    if (value instanceof Error) return value.stack ?? value.message;
+    try {
+      return JSON.stringify(value) ?? String(value);
+    } catch {
+      return "[unserializable]";
     }
-    return value;
   };
   let logger = base;
-  const write = (level: "debug" | "info" | "warn" | "error") => (...msg: unknown[]) =>
-    logger[level](msg.map(scrub).map((m) => (typeof m === "string" ? m : JSON.stringify(m))).join(" "));
+  const write = (level: "debug" | "info" | "warn" | "error") => (...msg: unknown[]) => {
+    if (!logger.isLevelEnabled(level)) return;
+    const text = msg.map(asText).join(" ");
+    logger[level](scrub(level === "debug" ? withoutPayload(text) : text));
+  };
   return {
     debug: write("debug"),
     info: write("info"),

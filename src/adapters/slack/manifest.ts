@@ -1,15 +1,25 @@
 import type { Command } from "../../core/command.ts";
+import { DEFAULT_NAMING, type SlackCommandNaming } from "../../config/slack.ts";
+import { slackSlashCommands } from "./command-names.ts";
 
-/** Slack's usage hints are short: the English usage without the command name, cut to Slack's 1,000-character limit. */
+/** Slack's limits for a slash command's description and usage hint. */
+const MAX_DESCRIPTION = 100;
+const MAX_USAGE_HINT = 1000;
+
+/** Slack's usage hints are short: the English usage without the command name. */
 function usageHint(usage: string, name: string): string {
-  return usage.replace(`/${name}`, "").trim().slice(0, 1000);
+  return usage.replace(`/${name}`, "").trim().slice(0, MAX_USAGE_HINT);
+}
+
+function umbrellaHint(commands: readonly Command[]): string {
+  return `[${commands.map((c) => c.spec.name).join(" | ")}] … or a question`.slice(0, MAX_USAGE_HINT);
 }
 
 /**
- * The Slack app manifest, generated from the command registry so the two cannot drift.
- * Without a request URL it is a Socket Mode app (development behind a firewall); with one, an HTTP app.
+ * The Slack app manifest, generated from the command registry and the naming configuration (the same list the
+ * running app registers), so none can drift. Without a request URL it is a Socket Mode app; with one, an HTTP app.
  */
-export function slackManifest(commands: readonly Command[], requestUrl?: string) {
+export function slackManifest(commands: readonly Command[], requestUrl?: string, naming: SlackCommandNaming = DEFAULT_NAMING) {
   const url = requestUrl ? { url: requestUrl } : {};
   return {
     display_information: {
@@ -19,10 +29,10 @@ export function slackManifest(commands: readonly Command[], requestUrl?: string)
     },
     features: {
       bot_user: { display_name: "modelwise", always_online: true },
-      slash_commands: commands.map(({ spec }) => ({
-        command: `/${spec.name}`,
-        description: spec.description.en.slice(0, 100),
-        usage_hint: usageHint(spec.usage.en, spec.name),
+      slash_commands: slackSlashCommands(commands, naming).map((entry) => ({
+        command: entry.slash,
+        description: (entry.umbrella ? "Which LLM to use and what it costs: a command name, then its words; or just ask" : entry.command.spec.description.en).slice(0, MAX_DESCRIPTION),
+        usage_hint: entry.umbrella ? umbrellaHint(commands) : usageHint(entry.command.spec.usage.en, entry.command.spec.name),
         ...url,
         should_escape: false,
       })),

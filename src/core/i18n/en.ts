@@ -126,6 +126,8 @@ export const en = {
   "understood.factOf": "the {fact} of",
   "ask.taskAdvice": "On {task}: {advice}",
   "ask.tiersTitle": "The tiers of \"{article}\", in its own words",
+  "budget.within": "{cost}, within budget",
+  "budget.over": "{cost}, over budget",
   "claim.differs": "The article ({articleDate}) gives {claim} per 1M input tokens for \"{subject}\"; the price map ({asOf}) has {model} at {price}.",
   "claim.matches": "The article ({articleDate}) gives {claim} per 1M input tokens for \"{subject}\", in line with {model}'s {price} in the price map ({asOf}).",
   "claim.context": "The article gives {model} a context window of \"{quote}\" ({articleDate}); the price map ({asOf}) lists {tokens} tokens.",

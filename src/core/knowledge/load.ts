@@ -19,7 +19,7 @@ import {
   type Workload,
 } from "./schema.ts";
 import { isPriced } from "./kinds.ts";
-import { servingFileSchema, servingProblems, type ServingKnowledge } from "../selfhost/schema.ts";
+import { servingFileSchema, servingProblemsAt, type ServingKnowledge } from "../selfhost/schema.ts";
 import { YamlFile } from "./yaml-file.ts";
 import { normalizeName } from "../names.ts";
 import { loadCatalog, loadShippedCatalog, mergeCatalogs } from "./catalog.ts";
@@ -126,8 +126,14 @@ function validateCrossReferences(
     }
   });
   const openIds = knowledge.models.filter((m) => m.openWeights).map((m) => m.id);
-  for (const message of servingProblems(knowledge.serving, openIds)) {
-    problems.push({ file: files.serving.file, line: null, entry: "serving", field: message.split(":")[0]!, message: message.slice(message.indexOf(":") + 1).trim() || message });
+  for (const problem of servingProblemsAt(knowledge.serving, openIds)) {
+    // an open model without an architecture is an edit to models.yaml as much as to serving.yaml: point at the model
+    const modelIndex = knowledge.models.findIndex((m) => problem.entry === `model "${m.id}"`);
+    problems.push(
+      modelIndex >= 0
+        ? files.models.problem(["models", modelIndex, "openWeights"], problem.entry, problem.field, `${problem.message} (add one, or set openWeights: false)`)
+        : files.serving.problem(problem.path, problem.entry, problem.field, problem.message),
+    );
   }
 }
 

@@ -203,54 +203,68 @@ export const servingFileSchema = z.strictObject({
 });
 export type ServingKnowledge = z.infer<typeof servingFileSchema>;
 
+/** A cross-reference problem, with the path in serving.yaml where it sits (so the loader can give the line). */
+export interface ServingProblem {
+  path: (string | number)[];
+  entry: string;
+  field: string;
+  message: string;
+}
+
 /**
  * Cross-reference problems: unknown GPUs or models, dangling sameWeightsAs, duplicate ids, totals that
  * disagree with the reported figure. `modelIds` are the open-weights ids of models.yaml (the table);
  * every one needs an architecture.
  */
-export function servingProblems(serving: ServingKnowledge, modelIds: readonly string[]): string[] {
-  const problems: string[] = [];
+export function servingProblemsAt(serving: ServingKnowledge, modelIds: readonly string[]): ServingProblem[] {
+  const problems: ServingProblem[] = [];
+  const add = (path: (string | number)[], entry: string, field: string, message: string) => problems.push({ path, entry, field, message });
   const gpuIds = new Set<string>();
-  for (const gpu of serving.gpus) {
-    if (gpuIds.has(gpu.id)) problems.push(`gpus: "${gpu.id}" appears twice`);
+  serving.gpus.forEach((gpu, i) => {
+    if (gpuIds.has(gpu.id)) add(["gpus", i, "id"], `GPU "${gpu.id}"`, "id", "appears twice");
     gpuIds.add(gpu.id);
     const r = gpu.rental;
     if (r.typical < Math.min(r.onDemand.low, r.marketplace.low) || r.typical > Math.max(r.onDemand.high, r.marketplace.high)) {
-      problems.push(`gpu "${gpu.id}": rental.typical ${r.typical} is outside its on-demand and marketplace ranges`);
+      add(["gpus", i, "rental", "typical"], `GPU "${gpu.id}"`, "rental.typical", `${r.typical} is outside its on-demand and marketplace ranges`);
     }
-  }
+  });
   for (const [id, entry] of Object.entries(serving.architectures)) {
+    const at = (field: string, message: string) => add(["architectures", id], `architecture "${id}"`, field, message);
     if (!("layers" in entry)) {
       const targetId = "sameWeightsAs" in entry ? entry.sameWeightsAs : entry.sameArchitectureAs;
       const target = serving.architectures[targetId];
-      if (!target) problems.push(`architecture "${id}": "${targetId}" is not an architecture`);
-      else if (!("layers" in target)) problems.push(`architecture "${id}": must point at a full entry, "${targetId}" is itself an alias`);
+      if (!target) at("sameWeightsAs", `"${targetId}" is not an architecture`);
+      else if (!("layers" in target)) at("sameWeightsAs", `must point at a full entry, "${targetId}" is itself an alias`);
       continue;
     }
-    if (entry.activeParamsB !== undefined && entry.activeParamsB > entry.totalParamsB) problems.push(`architecture "${id}": activeParamsB exceeds totalParamsB`);
-    if (entry.moe && entry.activeParamsB === undefined) problems.push(`architecture "${id}": MoE needs activeParamsB`);
-    if (entry.moe && entry.moe.activeExperts > entry.moe.experts) problems.push(`architecture "${id}": more active experts than experts`);
+    if (entry.activeParamsB !== undefined && entry.activeParamsB > entry.totalParamsB) at("activeParamsB", "exceeds totalParamsB");
+    if (entry.moe && entry.activeParamsB === undefined) at("activeParamsB", "MoE needs activeParamsB");
+    if (entry.moe && entry.moe.activeExperts > entry.moe.experts) at("moe.activeExperts", "more active experts than experts");
     const special = (entry.slidingWindow?.layers ?? 0) + (entry.linearAttention?.layers ?? 0);
-    if (special >= entry.layers) problems.push(`architecture "${id}": sliding-window and linear layers leave no full-attention layer`);
-    if (!entry.servedPrecisions.includes(entry.nativePrecision)) problems.push(`architecture "${id}": servedPrecisions should include the native ${entry.nativePrecision}`);
+    if (special >= entry.layers) at("layers", "sliding-window and linear layers leave no full-attention layer");
+    if (!entry.servedPrecisions.includes(entry.nativePrecision)) at("servedPrecisions", `should include the native ${entry.nativePrecision}`);
   }
   for (const id of modelIds) {
-    if (!serving.architectures[id]) problems.push(`model "${id}" has open weights but no architecture in serving.yaml`);
+    if (!serving.architectures[id]) add(["architectures"], `model "${id}"`, "architectures", "has open weights but no architecture in serving.yaml");
   }
   const rowIds = new Set<string>();
-  for (const row of serving.calibration) {
-    if (rowIds.has(row.id)) problems.push(`calibration "${row.id}" appears twice`);
+  serving.calibration.forEach((row, i) => {
+    const at = (field: string, message: string) => add(["calibration", i, field.split(".")[0]!], `calibration "${row.id}"`, field, message);
+    if (rowIds.has(row.id)) at("id", "appears twice");
     rowIds.add(row.id);
-    if (!gpuIds.has(row.gpu)) problems.push(`calibration "${row.id}": gpu "${row.gpu}" is not in gpus`);
-    if (!serving.architectures[row.model]) problems.push(`calibration "${row.id}": model "${row.model}" has no architecture`);
+    if (!gpuIds.has(row.gpu)) at("gpu", `"${row.gpu}" is not in gpus`);
+    if (!serving.architectures[row.model]) at("model", `"${row.model}" has no architecture`);
     const perSystem = row.reported.scope === "per-gpu" ? row.reported.value * row.gpuCount : row.reported.value;
     const total = row.reported.metric === "output" ? (perSystem * (row.inputTokens + row.outputTokens)) / row.outputTokens : perSystem;
-    if (Math.abs(total - row.totalTokensPerSec) / total > 0.005) {
-      problems.push(`calibration "${row.id}": totalTokensPerSec ${row.totalTokensPerSec} does not follow from reported (expected ${Math.round(total)})`);
-    }
-  }
+    if (Math.abs(total - row.totalTokensPerSec) / total > 0.005) at("totalTokensPerSec", `${row.totalTokensPerSec} does not follow from reported (expected ${Math.round(total)})`);
+  });
   if (serving.fit.calibrationRows !== serving.calibration.length) {
-    problems.push(`fit was made on ${serving.fit.calibrationRows} calibration rows but there are ${serving.calibration.length}: run npx tsx scripts/eval-selfhost.ts --write`);
+    add(["fit", "calibrationRows"], "fit", "calibrationRows", `was made on ${serving.fit.calibrationRows} calibration rows but there are ${serving.calibration.length}: run npx tsx scripts/eval-selfhost.ts --write`);
   }
   return problems;
+}
+
+/** The same problems as one line each. */
+export function servingProblems(serving: ServingKnowledge, modelIds: readonly string[]): string[] {
+  return servingProblemsAt(serving, modelIds).map((p) => `${p.entry}: ${p.field} ${p.message}`);
 }

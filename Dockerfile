@@ -1,0 +1,33 @@
+# syntax=docker/dockerfile:1
+# modelwise: build with the dev dependencies, run with the production ones only, as a non-root user.
+# test/production-docker.test.ts replays these steps without a container daemon: keep RUN commands relative to WORKDIR.
+ARG NODE_VERSION=24
+
+FROM node:${NODE_VERSION}-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --prefer-offline --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY commands ./commands
+RUN npm run build
+
+FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    HEALTH_PORT=8080
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --prefer-offline --no-audit --no-fund
+COPY --from=build /app/dist ./dist
+COPY assets ./assets
+# the default knowledge; mount your own over /app/knowledge (compose.yaml does)
+COPY knowledge ./knowledge
+USER node
+# Slack HTTP, Discord HTTP interactions, health and metrics
+EXPOSE 3000 3001 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.HEALTH_PORT}/readyz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# node, not npm, receives SIGTERM and drains the answers in flight (SHUTDOWN_TIMEOUT_SECONDS) before exiting
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/src/main.js"]

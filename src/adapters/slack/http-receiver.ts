@@ -1,0 +1,177 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { ListenOptions } from "node:net";
+import { parse as parseQuery } from "node:querystring";
+import type { App, Receiver } from "@slack/bolt";
+import type { ProbeHandler } from "../../runtime/surface.ts";
+import { RecentSignatures, staleTimestamp } from "./replay-guard.ts";
+
+/**
+ * Slack sends at most a 40,000-character message; URL-encoded CJK is 9 bytes a character, so 1 MB holds any real
+ * request with room to spare, and a bigger body is refused before it is read or parsed.
+ */
+export const MAX_BODY_BYTES = 1_000_000;
+/** Slack waits 3 s for the acknowledgement; answer by then even if a listener never acks. */
+const ACK_DEADLINE_MS = 2500;
+
+export interface ReceiverLogger {
+  warn(details: Record<string, unknown>, message: string): void;
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+export interface SlackHttpReceiverOptions {
+  signingSecret: string;
+  logger: ReceiverLogger;
+  probe?: ProbeHandler;
+  path?: string;
+  now?: () => number;
+}
+
+const refuse = (response: ServerResponse, status: number) => {
+  response.writeHead(status, { connection: "close" }).end();
+};
+
+/**
+ * Bolt's Receiver for Slack's HTTP requests, in place of Bolt's HTTPReceiver because that one checks only that a
+ * timestamp is not too old, accepts exact replays and reads 4 MB bodies. Here: probes first; the body bounded and
+ * its HMAC computed as it streams in; timestamps too old or in the future, and replayed signatures, refused with
+ * 401; every request acknowledged once, whatever its listener does later.
+ */
+export class SlackHttpReceiver implements Receiver {
+  private app: App | null = null;
+  private server: Server | null = null;
+  private readonly recent: RecentSignatures;
+  private readonly seenEvents: RecentSignatures;
+  private readonly now: () => number;
+
+  constructor(private readonly options: SlackHttpReceiverOptions) {
+    this.now = options.now ?? Date.now;
+    this.recent = new RecentSignatures(10_000, this.now);
+    this.seenEvents = new RecentSignatures(10_000, this.now);
+  }
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  async start(listen: ListenOptions): Promise<Server> {
+    const server = createServer((request, response) => void this.handle(request, response));
+    await new Promise<void>((resolve, reject) => server.once("error", reject).listen(listen, resolve));
+    this.server = server;
+    return server;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    try {
+      if (this.options.probe?.(request, response)) return;
+      const path = (request.url ?? "").split("?")[0];
+      if (path !== (this.options.path ?? "/slack/events")) return refuse(response, 404);
+      if (request.method !== "POST") return refuse(response, 405);
+      await this.handleEvent(request, response);
+    } catch (error) {
+      this.options.logger.error({ surface: "slack", err: error }, "request failed");
+      if (!response.headersSent) refuse(response, 500);
+    }
+  }
+
+  private async handleEvent(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const declared = Number(request.headers["content-length"] ?? 0);
+    if (declared > MAX_BODY_BYTES) return refuse(response, 413);
+    const timestamp = header(request, "x-slack-request-timestamp");
+    const signature = header(request, "x-slack-signature");
+    const hmac = createHmac("sha256", this.options.signingSecret).update(`v0:${timestamp ?? ""}:`);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) return refuse(response, 413);
+      hmac.update(chunk);
+      chunks.push(chunk);
+    }
+    const raw = Buffer.concat(chunks);
+    const form = isForm(request);
+    // Slack's certificate check carries no signature and asks for nothing but a 200
+    if (form && raw.length < 512 && parseQuery(raw.toString()).ssl_check === "1") return refuse(response, 200);
+
+    const stale = staleTimestamp(timestamp, this.now());
+    if (stale || !signature || !sameSignature(signature, `v0=${hmac.digest("hex")}`)) {
+      this.options.logger.warn({ surface: "slack", reason: stale ?? "bad signature" }, "refused an unsigned or stale request");
+      return refuse(response, 401);
+    }
+    if (!this.recent.accept(signature)) {
+      this.options.logger.warn({ surface: "slack", reason: "replayed signature" }, "refused a replayed request");
+      return refuse(response, 401);
+    }
+
+    let body: Record<string, unknown>;
+    try {
+      body = parseBody(raw, form);
+    } catch {
+      return refuse(response, 400);
+    }
+    if (body.type === "url_verification") {
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ challenge: body.challenge }));
+      return;
+    }
+    // Slack retries an event it thinks was missed with a new signature; answer each event once
+    if (typeof body.event_id === "string" && !this.seenEvents.accept(body.event_id)) return refuse(response, 200);
+    await this.dispatch(request, response, body);
+  }
+
+  private async dispatch(request: IncomingMessage, response: ServerResponse, body: Record<string, unknown>): Promise<void> {
+    let acked = false;
+    const ack = async (answer?: unknown) => {
+      if (acked || response.headersSent) return;
+      acked = true;
+      if (answer === undefined || answer === "") response.writeHead(200).end();
+      else if (typeof answer === "string") response.writeHead(200).end(answer);
+      else response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
+    };
+    const deadline = setTimeout(() => void ack(), ACK_DEADLINE_MS);
+    try {
+      await this.app!.processEvent({
+        body,
+        ack,
+        retryNum: Number(header(request, "x-slack-retry-num") ?? "") || undefined,
+        retryReason: header(request, "x-slack-retry-reason"),
+      });
+    } catch (error) {
+      this.options.logger.error({ surface: "slack", err: error }, "slack listener failed");
+    } finally {
+      clearTimeout(deadline);
+      await ack();
+    }
+  }
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+function isForm(request: IncomingMessage): boolean {
+  return (request.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded");
+}
+
+function sameSignature(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function parseBody(raw: Buffer, form: boolean): Record<string, unknown> {
+  const text = raw.toString("utf8");
+  if (!form) return JSON.parse(text) as Record<string, unknown>;
+  const fields = parseQuery(text);
+  return typeof fields.payload === "string" ? (JSON.parse(fields.payload) as Record<string, unknown>) : (fields as Record<string, unknown>);
+}

@@ -1,0 +1,42 @@
+/** What posting to a response_url came to: delivered, or why not (already logged by the caller, once). */
+export type Delivered = { ok: true } | { ok: false; status: number | null; reason: string };
+
+export interface RetryTiming {
+  attempts: number;
+  /** first backoff; doubles each time */
+  baseDelayMs: number;
+  timeoutMs: number;
+}
+
+export const RESPONSE_URL_TIMING: RetryTiming = { attempts: 4, baseDelayMs: 500, timeoutMs: 10_000 };
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Answers a slash command through its response_url, which works while the Web API is down. Retries what may pass
+ * (5xx, 429 after its Retry-After, a reset or slow connection); a 4xx (the URL expired, or it was used up) is final.
+ */
+export async function postToResponseUrl(url: string, message: unknown, timing: RetryTiming = RESPONSE_URL_TIMING): Promise<Delivered> {
+  let last: Delivered = { ok: false, status: null, reason: "not tried" };
+  for (let attempt = 0; attempt < timing.attempts; attempt++) {
+    let delay = timing.baseDelayMs * 2 ** attempt;
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(message),
+        signal: AbortSignal.timeout(timing.timeoutMs),
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      if (response.ok) return { ok: true };
+      last = { ok: false, status: response.status, reason: `HTTP ${response.status}` };
+      if (response.status === 429) delay = Math.max(delay, Number(response.headers.get("retry-after") ?? 1) * 1000);
+      else if (response.status < 500) return last;
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause;
+      last = { ok: false, status: null, reason: cause?.code ?? (error as Error).name };
+    }
+    if (attempt + 1 < timing.attempts) await wait(delay);
+  }
+  return last;
+}

@@ -1,0 +1,108 @@
+import type { Redis } from "ioredis";
+import type { KnowledgeSnapshot } from "../../core/knowledge/snapshot.ts";
+import type { KnowledgeStatus, KnowledgeStore, LiveKnowledge, ReloadOutcome } from "../../core/knowledge/store.ts";
+
+type Message = { kind: "hello" | "heartbeat" | "reload"; from: string; version: string };
+
+interface Logger {
+  info(details: Record<string, unknown>, message: string): void;
+  warn(details: Record<string, unknown>, message: string): void;
+}
+
+export interface SharedKnowledgeOptions {
+  channel?: string;
+  heartbeatMs?: number;
+  /** an instance not heard from for this long is no longer listed */
+  forgetAfterMs?: number;
+  now?: () => number;
+}
+
+/**
+ * The live knowledge of one instance among several: /reload here reloads every instance (Redis pub/sub), and
+ * /status lists the instances heard from, each with the version it serves. Each instance reloads its own folder.
+ */
+export class SharedKnowledge implements LiveKnowledge {
+  private readonly peers = new Map<string, { version: string; seenAt: number }>();
+  private readonly channel: string;
+  private readonly forgetAfterMs: number;
+  private readonly now: () => number;
+  private heartbeat: NodeJS.Timeout | null = null;
+
+  private constructor(
+    private readonly store: KnowledgeStore,
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
+    readonly instanceId: string,
+    private readonly logger: Logger,
+    options: SharedKnowledgeOptions,
+  ) {
+    this.channel = options.channel ?? "modelwise:knowledge";
+    this.forgetAfterMs = options.forgetAfterMs ?? 3 * (options.heartbeatMs ?? 15_000);
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Joins the channel and says hello, so the instances already running answer with their versions. */
+  static async join(store: KnowledgeStore, redis: Redis, instanceId: string, logger: Logger, options: SharedKnowledgeOptions = {}): Promise<SharedKnowledge> {
+    const subscriber = redis.duplicate();
+    subscriber.on("error", () => undefined); // the main connection already reports Redis trouble
+    await subscriber.connect();
+    const shared = new SharedKnowledge(store, redis, subscriber, instanceId, logger, options);
+    shared.subscriber.on("message", (_channel: string, text: string) => shared.receive(text));
+    await shared.subscriber.subscribe(shared.channel);
+    // every reload, whoever asked for it, tells the others which version this instance now serves
+    store.onReload(() => shared.publish("heartbeat"));
+    shared.heartbeat = setInterval(() => shared.publish("heartbeat"), options.heartbeatMs ?? 15_000);
+    shared.heartbeat.unref();
+    shared.publish("hello");
+    return shared;
+  }
+
+  current(): KnowledgeSnapshot {
+    return this.store.current();
+  }
+
+  status(): KnowledgeStatus {
+    const now = this.now();
+    const own = this.store.status();
+    const others = [...this.peers]
+      .filter(([, peer]) => now - peer.seenAt <= this.forgetAfterMs)
+      .map(([id, peer]) => ({ id, version: peer.version, seenAt: new Date(peer.seenAt) }));
+    const instances = [{ id: this.instanceId, version: own.version, seenAt: new Date(now) }, ...others].sort((a, b) => a.id.localeCompare(b.id));
+    return { ...own, instances };
+  }
+
+  /** Reloads here, then asks every other instance to reload too. */
+  async reload(): Promise<ReloadOutcome> {
+    const outcome = await this.store.reload();
+    this.publish("reload");
+    return outcome;
+  }
+
+  private receive(text: string): void {
+    let message: Message;
+    try {
+      message = JSON.parse(text) as Message;
+    } catch {
+      return;
+    }
+    if (!message || typeof message.from !== "string" || message.from === this.instanceId) return;
+    this.peers.set(message.from, { version: String(message.version), seenAt: this.now() });
+    if (message.kind === "hello") this.publish("heartbeat");
+    if (message.kind === "reload") {
+      this.logger.info({ from: message.from }, "reload asked by another instance");
+      void this.store.reload();
+    }
+  }
+
+  private publish(kind: Message["kind"]): void {
+    const message: Message = { kind, from: this.instanceId, version: this.store.current().version };
+    this.publisher.publish(this.channel, JSON.stringify(message)).catch((error: Error) => {
+      this.logger.warn({ error: error.message, kind }, "cannot tell the other instances; they will catch up at their next reload");
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.subscriber.disconnect();
+  }
+}

@@ -1,0 +1,93 @@
+import type { Server } from "node:http";
+import type pino from "pino";
+import type { AppConfig } from "../config/config.ts";
+import { exitOnConfigError } from "../config/read-or-exit.ts";
+import type { KnowledgeStore } from "../core/knowledge/store.ts";
+import { logEachAnswer } from "./command-log.ts";
+import { commandNames, composeDispatcher } from "./compose.ts";
+import { createProbeHandler, startHealthServer } from "./health.ts";
+import { InFlight } from "./in-flight.ts";
+import { createMetrics } from "./metrics.ts";
+import { openSharedState, type SharedState } from "./shared-state.ts";
+import { stopGracefullyOnSignals } from "./shutdown.ts";
+import type { RunningSurface } from "./surface.ts";
+
+function closeServer(server: Server | null): Promise<void> {
+  return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
+}
+
+/**
+ * Runs the chat bot: shared state (Redis or this process), metrics and the per-command log line, the configured
+ * surfaces with health probes on their HTTP servers (and on HEALTH_PORT), and a graceful stop on SIGTERM.
+ */
+export async function serveChat(config: AppConfig, store: KnowledgeStore, logger: pino.Logger): Promise<void> {
+  const inFlight = new InFlight();
+  const surfaces: RunningSurface[] = [];
+  let started = false;
+  let stopping = false;
+  let health: Server | null = null;
+  let shared: SharedState | null = null;
+  try {
+    shared = await openSharedState(config, store, logger);
+    const state = shared;
+    const metrics = createMetrics(state.knowledge, commandNames);
+    const logAnswer = logEachAnswer(logger, config.instanceId);
+    const dispatcher = composeDispatcher(config, state.knowledge, logger, {
+      limiter: state.limiter,
+      conversations: state.conversations,
+      onAnswered: (event) => {
+        metrics.onAnswered(event);
+        logAnswer(event);
+      },
+    });
+    const checks = () => ({
+      knowledge: store.current() !== undefined,
+      started,
+      ...Object.fromEntries(surfaces.map((surface) => [surface.name, surface.connected?.() ?? true])),
+      ...(state.kind === "redis" ? { redis: state.connected() } : {}),
+      accepting: !stopping,
+    });
+    const probe = createProbeHandler({ checks, metrics: metrics.registry, logger });
+    const host = config.host ? { host: config.host } : {};
+    if (config.healthPort !== null) {
+      health = await startHealthServer(probe, config.healthPort, config.host);
+      logger.info({ address: health.address() }, "health endpoint is listening");
+    }
+    stopGracefullyOnSignals(
+      {
+        inFlight,
+        timeoutMs: config.shutdownTimeoutMs,
+        logger,
+        stopAccepting: async () => {
+          await Promise.allSettled(surfaces.map((surface) => surface.stop()));
+        },
+        release: async () => {
+          store.close();
+          await state.close();
+          await closeServer(health);
+        },
+      },
+      () => (stopping = true),
+    );
+    if (config.slack) {
+      const { startSlack } = await import("../adapters/slack/index.ts");
+      const mode = config.slack.mode;
+      const listen = mode.kind === "http" ? { port: mode.port, ...host } : undefined;
+      surfaces.push(await startSlack({ config: config.slack, dispatcher, logger, inFlight, probe, listen }));
+    }
+    if (config.discord) {
+      const { startDiscord } = await import("../adapters/discord/index.ts");
+      const mode = config.discord.mode;
+      const listen = mode.kind === "http" ? { port: mode.port, ...host } : undefined;
+      surfaces.push(await startDiscord({ config: config.discord, dispatcher, logger, inFlight, probe, listen }));
+    }
+    started = true;
+    logger.info({ instance: config.instanceId, sharedState: state.kind, surfaces: surfaces.map((s) => s.name) }, "ready");
+  } catch (error) {
+    await Promise.allSettled(surfaces.map((surface) => surface.stop()));
+    store.close();
+    await shared?.close();
+    await closeServer(health);
+    exitOnConfigError(error);
+  }
+}

@@ -1,0 +1,44 @@
+import type { AddressInfo } from "node:net";
+import pino from "pino";
+import { WebSocketServer, type WebSocket } from "ws";
+import { createSlackApp } from "../../src/adapters/slack/app.ts";
+import type { SlackConfig } from "../../src/config/slack.ts";
+import type { Dispatcher } from "../../src/core/dispatch.ts";
+import { InFlight } from "../../src/runtime/in-flight.ts";
+import { BOT_TOKEN, FAST_TIMING, startFakeSlack } from "./slack.ts";
+
+export const APP_TOKEN = "xapp-1-A1-123-socketmodetesttoken";
+
+/** The real Bolt app in Socket Mode, connected to a loopback WebSocket that plays Slack's side. */
+export async function startSlackSocketUnderTest(dispatcher: Dispatcher, overrides: Partial<SlackConfig> = {}) {
+  const socketServer = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+  await new Promise<void>((resolve) => socketServer.once("listening", () => resolve()));
+  let socket: WebSocket | null = null;
+  const connected = new Promise<void>((resolve) =>
+    socketServer.on("connection", (ws) => {
+      socket = ws;
+      ws.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A1" }, debug_info: { host: "loopback" } }));
+      resolve();
+    }),
+  );
+  const fake = await startFakeSlack(`ws://127.0.0.1:${(socketServer.address() as AddressInfo).port}/`);
+  const config: SlackConfig = { botToken: BOT_TOKEN, mode: { kind: "socket", appToken: APP_TOKEN }, apiUrl: `${fake.baseUrl}/api/`, adminUserIds: [], ...overrides };
+  const inFlight = new InFlight();
+  const app = createSlackApp({ config, dispatcher, logger: pino({ level: "silent" }), inFlight, timing: FAST_TIMING });
+  await app.start();
+  await connected;
+  let envelope = 0;
+  return {
+    fake,
+    /** Sends a payload in an envelope, as Slack does over the socket. */
+    send(type: "slash_commands" | "events_api", payload: unknown) {
+      socket!.send(JSON.stringify({ envelope_id: `env-${++envelope}`, type, accepts_response_payload: type === "slash_commands", payload }));
+    },
+    async stop() {
+      await inFlight.drain();
+      await app.stop().catch(() => undefined);
+      socketServer.close();
+      await fake.api.close();
+    },
+  };
+}

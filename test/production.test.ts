@@ -1,0 +1,132 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { BOT_TOKEN, SIGNING_SECRET, postSigned, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
+import { ensureBuilt, freePort, killBots, startBuiltBot } from "./production-bot.ts";
+
+beforeAll(() => ensureBuilt(), 120_000);
+afterEach(() => killBots());
+
+type FakeSlack = Awaited<ReturnType<typeof startFakeSlack>>;
+let fake: FakeSlack;
+beforeAll(async () => {
+  fake = await startFakeSlack();
+});
+afterAll(() => fake.api.close());
+
+async function slackBot(extra: Record<string, string> = {}, via: "node" | "npm" = "node") {
+  const port = await freePort();
+  const bot = startBuiltBot(
+    { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(port), SLACK_API_URL: `${fake.baseUrl}/api/`, HOST: "127.0.0.1", ...extra },
+    { via },
+  );
+  await bot.waitFor(/Slack is listening/);
+  return { bot, base: `http://127.0.0.1:${port}` };
+}
+
+/** Every process started under `pid`, with its command line. */
+function processTree(pid: number): string[] {
+  const parents = new Map<number, number>();
+  const lines = new Map<number, string>();
+  for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+      lines.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").join(" ").trim());
+    } catch {
+      // the process ended while being listed
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
+  return tree.map((p) => lines.get(p) ?? "");
+}
+
+describe("the production start (npm start → the built bot)", () => {
+  it("runs node on dist/ with no TypeScript loader in any process", async () => {
+    const { bot } = await slackBot({}, "npm");
+    const commands = processTree(bot.child.pid!);
+    expect(commands.some((line) => /node .*dist\/src\/main\.js/.test(line))).toBe(true);
+    expect(commands.filter((line) => /tsx|\.ts\b/.test(line))).toEqual([]);
+  });
+
+  it("hands SIGTERM to the bot itself (npm's shell would otherwise die and orphan it)", async () => {
+    const { bot } = await slackBot({}, "npm");
+    const tree = () => processTree(bot.child.pid!).filter((line) => /dist\/src\/main\.js/.test(line));
+    expect(tree()).toHaveLength(1);
+    bot.child.kill("SIGTERM");
+    expect(await bot.exited).toEqual({ code: 0, signal: null });
+    expect(bot.output()).toMatch(/"msg":"stopped"/);
+  });
+
+  it("on SIGTERM delivers every answer in flight, charts included, then exits 0", async () => {
+    const { bot, base } = await slackBot({}, "npm");
+    const asked = 12;
+    const before = fake.api.requests.length;
+    const acks = await Promise.all(
+      Array.from({ length: asked }, (_, i) => postSigned(`${base}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/drain-${i}`, `U${i}`))),
+    );
+    expect(acks.map((r) => r.status)).toEqual(Array(asked).fill(200));
+    bot.child.kill("SIGTERM");
+    const answers = await Promise.all(Array.from({ length: asked }, (_, i) => fake.api.next(`/respond/drain-${i}`, before)));
+    expect(answers.every((answer) => JSON.stringify(answer.json).includes("GPT-5"))).toBe(true);
+    expect((await bot.exited).code).toBe(0);
+    const stopping = bot.logs().find((line) => String(line.msg).startsWith("stopping"));
+    expect(stopping?.inFlight).toBeGreaterThan(0);
+    const uploads = fake.api.requests.slice(before).filter((r) => r.path === "/api/files.completeUploadExternal");
+    expect(uploads).toHaveLength(asked);
+  }, 60_000);
+
+  it("gives up waiting after SHUTDOWN_TIMEOUT_SECONDS and says so, exiting 1", async () => {
+    const { bot, base } = await slackBot({ SHUTDOWN_TIMEOUT_SECONDS: "0.5" });
+    fake.fail("/respond/stuck", { delayMs: 10_000 });
+    const ack = await postSigned(`${base}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/stuck`));
+    expect(ack.status).toBe(200);
+    await fake.api.next("/respond/stuck");
+    bot.child.kill("SIGTERM");
+    expect((await bot.exited).code).toBe(1);
+    expect(bot.output()).toMatch(/shutdown timeout: answers still in flight are dropped/);
+  });
+});
+
+describe("health, readiness and metrics on the Slack HTTP port", () => {
+  it("answers /healthz and /readyz, counts commands in /metrics, and logs one line per command but no probe at info", async () => {
+    const { bot, base } = await slackBot({ INSTANCE_ID: "bot-a" });
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ready: true, checks: { knowledge: true, slack: true } });
+
+    const before = fake.api.requests.length;
+    await postSigned(`${base}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/metrics`));
+    await fake.api.next("/respond/metrics", before);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^modelwise_commands_total\{command="compare",surface="slack",outcome="ok"\} 1$/m);
+    expect(metrics).toMatch(/^modelwise_command_duration_seconds_count\{command="compare",surface="slack"\} 1$/m);
+    expect(metrics).toMatch(/^modelwise_knowledge_info\{version="[^"]+"\} 1$/m);
+    expect(metrics).toMatch(/^modelwise_knowledge_age_seconds \d/m);
+    expect(metrics).toMatch(/^modelwise_knowledge_oldest_price_timestamp_seconds \d{10}/m);
+
+    const answered = bot.logs().filter((line) => line.msg === "answered");
+    expect(answered).toEqual([expect.objectContaining({ level: 30, surface: "slack", command: "compare", outcome: "ok", instance: "bot-a", ms: expect.any(Number) })]);
+    expect(bot.logs().filter((line) => line.msg === "probe")).toEqual([]);
+  });
+
+  it("counts rate-limit refusals", async () => {
+    const { base } = await slackBot({ MODELWISE_RATE_LIMIT: "1/1" });
+    const before = fake.api.requests.length;
+    for (const i of [1, 2]) {
+      await postSigned(`${base}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/limit-${i}`, "UFLOOD"));
+      await fake.api.next(`/respond/limit-${i}`, before);
+    }
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^modelwise_rate_limit_refusals_total\{surface="slack"\} 1$/m);
+  });
+
+  it("binds only the HOST it is given", async () => {
+    const port = await freePort();
+    const bot = startBuiltBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(port), SLACK_API_URL: `${fake.baseUrl}/api/`, HOST: "127.0.0.2" });
+    await bot.waitFor(/Slack is listening/);
+    expect((await fetch(`http://127.0.0.2:${port}/healthz`)).status).toBe(200);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,153 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { RememberedTurn } from "../src/core/conversation.ts";
+import { RedisConversationStore } from "../src/runtime/redis/conversations.ts";
+import { BOT_TOKEN, SIGNING_SECRET, postSigned, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
+import { ensureBuilt, freePort, killBots, ROOT, startBuiltBot } from "./production-bot.ts";
+
+/** A real redis-server on a free loopback port, nothing persisted. */
+async function startRedis(): Promise<{ url: string; stop(): void; process: ChildProcess }> {
+  const port = await freePort();
+  const server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    server.stdout!.on("data", (chunk) => {
+      output += chunk;
+      if (/Ready to accept connections/.test(output)) resolve();
+    });
+    server.once("exit", () => reject(new Error(`redis-server exited:\n${output}`)));
+    server.once("error", reject);
+  });
+  return { url: `redis://127.0.0.1:${port}`, process: server, stop: () => server.kill("SIGKILL") };
+}
+
+let redis: Awaited<ReturnType<typeof startRedis>>;
+let fake: Awaited<ReturnType<typeof startFakeSlack>>;
+let knowledgeDir: string;
+
+beforeAll(async () => {
+  ensureBuilt();
+  redis = await startRedis();
+  fake = await startFakeSlack();
+  knowledgeDir = mkdtempSync(join(tmpdir(), "modelwise-knowledge-"));
+  cpSync(join(ROOT, "knowledge"), knowledgeDir, { recursive: true });
+}, 120_000);
+afterAll(async () => {
+  redis?.stop();
+  await fake?.api.close();
+  rmSync(knowledgeDir, { recursive: true, force: true });
+});
+afterEach(() => killBots());
+
+/** Two built bots sharing one Redis and one knowledge folder, as two instances behind a load balancer. */
+async function twoInstances(extra: Record<string, string> = {}) {
+  const start = async (id: string) => {
+    const port = await freePort();
+    const bot = startBuiltBot({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_PORT: String(port),
+      SLACK_API_URL: `${fake.baseUrl}/api/`,
+      SLACK_ADMIN_USER_IDS: "UADMIN",
+      HOST: "127.0.0.1",
+      REDIS_URL: redis.url,
+      INSTANCE_ID: id,
+      MODELWISE_KNOWLEDGE_DIR: knowledgeDir,
+      // file events would reload each instance on their own; the broadcast is what is under test
+      MODELWISE_WATCH: "off",
+      MODELWISE_CACHE_DIR: join(knowledgeDir, "..", `cache-${id}`),
+      ...extra,
+    });
+    await bot.waitFor(/"msg":"ready"/);
+    return { bot, events: `http://127.0.0.1:${port}/slack/events`, base: `http://127.0.0.1:${port}` };
+  };
+  return Promise.all([start("bot-a"), start("bot-b")]);
+}
+
+let asked = 0;
+/** Sends a slash command to one instance and returns the answer posted to its response_url. */
+async function ask(events: string, command: string, text: string, user = "U1") {
+  const path = `/respond/redis-${asked++}`;
+  const before = fake.api.requests.length;
+  const ack = await postSigned(events, slashCommandBody(command, text, `${fake.baseUrl}${path}`, user));
+  expect(ack.status).toBe(200);
+  return JSON.stringify((await fake.api.next(path, before)).json);
+}
+
+describe("several instances on one Redis", () => {
+  it("share one rate limit per user", async () => {
+    const [a, b] = await twoInstances({ MODELWISE_RATE_LIMIT: "2/1" });
+    expect(await ask(a.events, "compare", "gpt-5 deepseek", "ULIMIT")).toContain("GPT-5");
+    expect(await ask(b.events, "compare", "gpt-5 deepseek", "ULIMIT")).toContain("GPT-5");
+    // the third request in the window is refused by whichever instance gets it
+    expect(await ask(a.events, "compare", "gpt-5 deepseek", "ULIMIT")).toMatch(/too many|slow down|wait/i);
+    expect(await ask(b.events, "compare", "gpt-5 deepseek", "ULIMIT")).toMatch(/too many|slow down|wait/i);
+    // another user is not affected
+    expect(await ask(b.events, "compare", "gpt-5 deepseek", "UOTHER")).toContain("GPT-5");
+  }, 60_000);
+
+  it("/reload on one instance reloads every instance", async () => {
+    const [a, b] = await twoInstances();
+    const statusOf = async (events: string) => ask(events, "modelwise", "status", "UADMIN");
+    const versionOf = (status: string) => /Version[^0-9a-f]{0,16}([0-9a-f]{12})/.exec(status)?.[1];
+    const before = versionOf(await statusOf(b.events));
+    expect(before).toBeTruthy();
+
+    const models = join(knowledgeDir, "models.yaml");
+    writeFileSync(models, `${readFileSync(models, "utf8")}\n# edited by the Redis test\n`);
+    expect(await ask(a.events, "modelwise", "reload", "UADMIN")).not.toMatch(/rejected/i);
+    // B reloads when A's broadcast arrives; its /status then shows the new version
+    const until = Date.now() + 10_000;
+    let after = before;
+    while (after === before && Date.now() < until) after = versionOf(await statusOf(b.events));
+    expect(after).not.toBe(before);
+    expect(b.bot.output()).toMatch(/"msg":"reload asked by another instance","from":"bot-a"|"from":"bot-a".*reload asked by another instance/);
+    expect(after).toBe(versionOf(await statusOf(a.events)));
+  }, 60_000);
+});
+
+describe("conversation memory on Redis", () => {
+  it("a turn written by one connection is read by another, and expires", async () => {
+    const first = new Redis(redis.url);
+    const second = new Redis(redis.url);
+    try {
+      const turn: RememberedTurn = {
+        question: { intent: "compare", models: [{ id: "gpt-5", query: "gpt-5", shorthand: false }, { id: "deepseek-chat", query: "deepseek", shorthand: true }], constraints: {}, tasks: [] },
+        lang: "zh",
+        at: 1,
+      };
+      await new RedisConversationStore(first).set("slack:C1:U1", turn, 60_000);
+      expect(await new RedisConversationStore(second).get("slack:C1:U1")).toEqual(turn);
+      await new RedisConversationStore(first).set("slack:C1:U2", turn, 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await new RedisConversationStore(second).get("slack:C1:U2")).toBeNull();
+    } finally {
+      first.disconnect();
+      second.disconnect();
+    }
+  });
+
+  it("an unreachable Redis is no memory, not a failure", async () => {
+    const down = new Redis(`redis://127.0.0.1:${await freePort()}`, { lazyConnect: true, enableOfflineQueue: false, retryStrategy: () => null });
+    down.on("error", () => undefined);
+    const errors: unknown[] = [];
+    const store = new RedisConversationStore(down, (error) => errors.push(error));
+    await store.set("x", { question: { intent: "cheapest", models: [], constraints: {}, tasks: ["coding"] }, lang: "en", at: 1 }, 1000);
+    expect(await store.get("x")).toBeNull();
+    expect(errors).toHaveLength(2);
+    down.disconnect();
+  });
+});
+
+describe("start-up without Redis", () => {
+  it("refuses to start when REDIS_URL cannot be reached, in one line naming it", async () => {
+    const bot = startBuiltBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: "0", SLACK_API_URL: `${fake.baseUrl}/api/`, REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    expect((await bot.exited).code).toBe(1);
+    expect(bot.output()).toMatch(/REDIS_URL: cannot connect to Redis at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+    expect(bot.output()).not.toMatch(/\n\s+at /);
+  });
+});
