@@ -1,6 +1,6 @@
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
-import { formatCount, formatTokens } from "../src/core/format.ts";
+import { formatCount, formatNumber, formatTokens } from "../src/core/format.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
 import { modelSource } from "../src/core/knowledge/citations.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
@@ -77,12 +77,11 @@ export const budget: Command = {
     const volume = t("workload.stated", { input: formatCount(stated.workload.inputTokens, t.lang), output: formatCount(stated.workload.outputTokens, t.lang) });
     const fitting = rows.filter((r) => r.fits).map((r) => r.model.name);
     const lead = t.sentences([
-      t("budget.lead", { budget: money.amount(budgetUsd), ratio: `${formatCount(unit.inputTokens, t.lang)}:${formatCount(unit.outputTokens, t.lang)}` }),
+      t("budget.lead", { budget: money.amount(budgetUsd), ratio: `${formatNumber(unit.inputTokens / Math.max(1, unit.outputTokens), 1)}:1` }),
       ...(volumeStated ? [fitting.length ? t("budget.fits", { volume, models: t.list(fitting) }) : t("budget.fitsNone", { volume })] : []),
     ]);
     const tokens = (n: number) => (Number.isFinite(n) ? formatTokens(n, t.lang) : t("budget.unlimited"));
     const notes = pricingNotes(t, rows.map((r) => ({ model: r.model, cost: r.volumeCost.cost })));
-    if (inYuan) notes.push(t("budget.converted", { amount: `¥${amount}`, usd: money.amount(budgetUsd), rate: rate.toFixed(2), date: snapshot.knowledge.currency.usdToCny.asOf }));
     notes.push(t("budget.estimate"));
     const age = priceAge(t, models, ctx.today);
     if (age) notes.push(age.note);

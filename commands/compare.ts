@@ -60,10 +60,11 @@ export const compare: Command = {
     }
     notes.push(...pricingNotes(t, priced));
     const everyModel = [...pricedModels(snapshot), ...snapshot.knowledge.catalog] as PricedEntry[];
-    for (const { model } of priced.filter((p) => p.model.openWeights)) {
+    for (const { model, cost } of priced.filter((p) => p.model.openWeights)) {
       const offers = providersOf(everyModel, model, workload).providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
       const best = offers[0];
-      if (best && offers.length > 1) notes.push(t("providers.cheapestHost", { model: model.name, provider: best.provider, cost: money.cost(best.model, workload).shown, count: offers.length, id: model.id }));
+      // worth a line only when another host is clearly cheaper than the one priced here
+      if (best && offers.length > 1 && best.cost < cost.totalUsd * 0.95) notes.push(t("providers.cheapestHost", { model: model.name, provider: best.provider, cost: money.cost(best.model, workload).shown, count: offers.length, id: model.id }));
     }
     const fromCatalog = models.filter((m) => isPriced(m) && m.catalog).map((m) => m.name);
     if (fromCatalog.length) notes.push(t("catalogNote", { models: t.list(fromCatalog) }));

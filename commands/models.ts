@@ -18,7 +18,9 @@ function filterModels(models: readonly Model[], words: string[]): Model[] {
       if (capability === "open") return model.openWeights;
       if (capability) return model.capabilities.includes(capability);
       const key = normalizeName(word);
-      return [model.id, model.name, model.provider, ...model.aliases, ...model.aliasesZh].some((name) => normalizeName(name).includes(key));
+      // the maker, not the host: "Anthropic (served by Google Vertex AI)" is no Google model
+      const maker = model.provider.replace(/\s*\(.*\)$/, "");
+      return [model.id, model.name, maker, ...model.aliases, ...model.aliasesZh].some((name) => normalizeName(name).includes(key));
     }),
   );
 }

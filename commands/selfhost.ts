@@ -169,10 +169,10 @@ export const selfhost: Command = {
       const c = plan.costs;
       fields.push({ label: t("selfhost.monthly"), value: owned ? t("selfhost.monthlyOwned", { total: money.amount(c.monthlyFixedUsd), amortization: money.amount(c.amortizationUsdPerMonth), electricity: money.amount(c.electricityUsdPerMonth), ops: money.amount(c.opsUsdPerMonth) }) : t("selfhost.monthlyRented", { total: money.amount(c.monthlyFixedUsd), hours: serving.hoursPerMonth, ops: money.amount(c.opsUsdPerMonth) }) });
     }
-    fields.push({ label: t("selfhost.capacity"), value: tokens(plan.capacityTokensPerMonth) });
-    fields.push({ label: t("selfhost.selfCost"), value: plan.selfHostCostPer1M === null ? t("none") : t("selfhost.per1M", { price: money.amount(plan.selfHostCostPer1M) }) });
+    if (plan.capacityTokensPerMonth !== null) fields.push({ label: t("selfhost.capacity"), value: tokens(plan.capacityTokensPerMonth) });
+    if (plan.selfHostCostPer1M !== null) fields.push({ label: t("selfhost.selfCost"), value: t("selfhost.per1M", { price: money.amount(plan.selfHostCostPer1M) }) });
     fields.push({ label: t("selfhost.apiPrice"), value: t("selfhost.apiValue", { price: money.amount(apiCostPer1M), model: model.name, split: `${formatNumber(stated.workload.inputTokens / Math.max(1, stated.workload.outputTokens), 1)}:1` }) });
-    fields.push({ label: t("selfhost.breakEven"), value: plan.breakEvenTokensPerMonth === null ? t("selfhost.noBreakEven") : t("selfhost.breakEvenValue", { tokens: tokens(plan.breakEvenTokensPerMonth) }) });
+    if (plan.fits) fields.push({ label: t("selfhost.breakEven"), value: plan.breakEvenTokensPerMonth === null ? t("selfhost.noBreakEven") : t("selfhost.breakEvenValue", { tokens: tokens(plan.breakEvenTokensPerMonth) }) });
 
     if (tokensPerMonth !== undefined && plan.costs && plan.capacityTokensPerMonth) {
       const deployments = plan.deploymentsForVolume ?? Math.max(1, Math.ceil(tokensPerMonth / plan.capacityTokensPerMonth));
@@ -181,7 +181,7 @@ export const selfhost: Command = {
     notes.push(...warningNotes(t, plan));
     const everyModel = [...pricedModels(snapshot), ...snapshot.knowledge.catalog] as PricedEntry[];
     const offers = providersOf(everyModel, model, stated.workload).providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
-    if (offers[0] && offers.length > 1) notes.push(t("providers.cheapestHost", { model: model.name, provider: offers[0].provider, cost: money.cost(offers[0].model, stated.workload).shown, count: offers.length, id: model.id }));
+    if (offers[0] && offers.length > 1 && offers[0].cost < (apiCostPer1M * (stated.workload.inputTokens + stated.workload.outputTokens)) / 1e6 * 0.95) notes.push(t("providers.cheapestHost", { model: model.name, provider: offers[0].provider, cost: money.cost(offers[0].model, stated.workload).shown, count: offers.length, id: model.id }));
     notes.push(t("selfhost.verdict"), t("selfhost.assumptions"));
     const age = priceAge(t, [model], ctx.today);
     if (age) notes.push(age.note);

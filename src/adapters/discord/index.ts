@@ -22,7 +22,9 @@ export interface StartDiscordDeps {
   probe?: ProbeHandler;
 }
 
-const SHARD_SCRIPT = fileURLToPath(new URL("../../shard.ts", import.meta.url));
+/** Built (dist/*.js) shards run as plain node; from sources (tests, scripts) they need tsx. */
+const BUILT = import.meta.url.endsWith(".js");
+const SHARD_SCRIPT = fileURLToPath(new URL(BUILT ? "../../shard.js" : "../../shard.ts", import.meta.url));
 
 export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurface & { server?: Server; connected(): boolean }> {
   const { config, logger } = deps;
@@ -49,7 +51,7 @@ export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurfa
     const manager = new ShardingManager(SHARD_SCRIPT, {
       token: config.mode.token,
       totalShards: config.mode.shards,
-      execArgv: ["--import", "tsx"],
+      execArgv: BUILT ? [] : ["--import", "tsx"],
     });
     manager.on("shardCreate", (shard) => logger.info({ surface: "discord", shard: shard.id }, "shard started"));
     await manager.spawn();

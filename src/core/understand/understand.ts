@@ -97,6 +97,8 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   const fact = factOf(text);
   if ((fact === "provider" || fact === "openWeights") && models >= 1 && W.FACT_QUESTION.test(text)) return "facts";
   if (W.PROVIDERS.test(text) && (models || u.ambiguous.length)) return u.ambiguous.length && !models ? "clarify" : "providers";
+  // a self-hosting question without a model is a question about the article's verdict
+  if (W.SELFHOST.test(text) && !models && !u.gpu && !W.CHEAPEST.test(text)) return "article";
   if ((W.SELFHOST.test(text) && (models || u.gpu || !W.CHEAPEST.test(text))) || (u.gpu && (models || flags.worth))) return "selfhost";
   if (W.ARTICLE.test(text)) return "article";
   if (u.budget && (W.BUDGET.test(text) || !models || !u.volume)) return "budget";

@@ -8,7 +8,7 @@ export const FACT_WORDS: [RegExp, "context" | "maxOutput" | "vision" | "reasonin
   [/max(?:imum)?\s?(?:output|completion|generation)|output (?:limit|length|tokens? limit)|max tokens|最大输出|输出(?:上限|长度|限制)|最多(?:能)?输出/u, "maxOutput"],
   [/支持多(?:大|长|少)的?上下文|上下文支持多|context (?:window|length|size|limit)|\bctx (?:window|size)|window size|how (?:long|big|large) (?:is )?(?:the |its )?context|上下文(?:窗口|长度|多大|多长|是多少|有多少|多少)|上下文.{0,4}(?:多大|多长|多少)|多长的上下文|窗口多大/u, "context"],
   [/deprecat|retire|sunset|(?:still|be) (?:supported|available|around)|going away|end of life|\beol\b|shut ?down|弃用|下线|停用|淘汰|还能用|还支持|退役|停止服务/u, "deprecated"],
-  [/open[-\s]?(?:source|weights?)|download (?:the )?weights|weights (?:available|public|released)|can i (?:download|self-host)|开源吗|是开源|开源的吗|开放权重|能下载|权重.{0,4}(?:公开|开放|下载)/u, "openWeights"],
+  [/open[-\s]?(?:source|weights?)|download (?:the )?weights|weights (?:available|public|released)|can i download|开源吗|是开源|开源的吗|开放权重|能下载|权重.{0,4}(?:公开|开放|下载)/u, "openWeights"],
   [/(?:see|read|understand|handle|take|accept) (?:images?|pictures?|photos?|screenshots?)|vision|multimodal|image input|看图|图片|图像|视觉|多模态|识图/u, "vision"],
   [/tool (?:use|calling)|function[-\s]?calling|call (?:tools|functions)|\btools?\b|工具调用|函数调用|调用工具|function call/u, "tools"],
   [/reasoning model|a reasoner|does .{0,20}(?:reason|think)|thinking model|推理模型|会推理|能推理|支持推理|思考模式/u, "reasoning"],

@@ -1,11 +1,11 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { ChartRenderer, ChartsBusyError } from "../src/charts/render.ts";
-import type { BarChartSpec } from "../src/core/chart-spec.ts";
-import { formatNumber } from "../src/core/format.ts";
-import { encodePng } from "../src/charts/png-encode.ts";
-import { decodePng } from "./png.ts";
+import { ChartRenderer, ChartsBusyError } from "../../src/charts/render.ts";
+import type { BarChartSpec } from "../../src/core/chart-spec.ts";
+import { formatNumber } from "../../src/core/format.ts";
+import { encodePng } from "../../src/charts/png-encode.ts";
+import { decodePng } from "../png.ts";
 
 const spec = (title: string): BarChartSpec => ({
   kind: "bars",

@@ -1,11 +1,11 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES } from "../src/adapters/slack/http-receiver.ts";
-import type { ProbeHandler } from "../src/runtime/surface.ts";
-import { makeReply } from "../src/core/reply.ts";
-import { chartedReply, stubDispatcher } from "./fakes/stub-dispatcher.ts";
+import { MAX_BODY_BYTES } from "../../src/adapters/slack/http-receiver.ts";
+import type { ProbeHandler } from "../../src/runtime/surface.ts";
+import { makeReply } from "../../src/core/reply.ts";
+import { chartedReply, stubDispatcher } from "../fakes/stub-dispatcher.ts";
 import { Worker } from "node:worker_threads";
-import { SIGNING_SECRET, mentionBody, postSignedJson, signSlack, slashCommandBody, startFakeSlack, startSlackUnderTest } from "./fakes/slack.ts";
+import { SIGNING_SECRET, mentionBody, postSignedJson, signSlack, slashCommandBody, startFakeSlack, startSlackUnderTest } from "../fakes/slack.ts";
 
 let fake: Awaited<ReturnType<typeof startFakeSlack>>;
 let slack: Awaited<ReturnType<typeof startSlackUnderTest>>;
