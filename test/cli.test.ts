@@ -41,6 +41,40 @@ describe("the terminal front end", () => {
     ]);
   });
 
+  it("a session is one conversation: a line can follow up the one before it", async () => {
+    const { stdout } = await pipe("dist/src/ask.js", ["--json"], "gpt-5 vs deepseek for 20M in and 5M out\nand for 1B tokens?\n");
+    const [first, second] = stdout.trim().split("\n").map((line) => JSON.parse(line) as { text: string; data: { workload: { inputTokens: number; outputTokens: number } } });
+    expect(first!.data.workload).toEqual(expect.objectContaining({ inputTokens: 20_000_000, outputTokens: 5_000_000 }));
+    expect(second!.text).toMatch(/Understood as a follow-up: compare prices, GPT-5 and DeepSeek/);
+    expect(second!.data.workload.inputTokens + second!.data.workload.outputTokens).toBe(1_000_000_000);
+  });
+
+  it("the interactive REPL (on a real terminal) follows up the last question", async () => {
+    // script(1) gives the bot a pseudo-terminal, so it runs the REPL exactly as a person at a keyboard sees it
+    const child = spawn("script", ["-qefc", `${process.execPath} dist/src/main.js`, "/dev/null"], { cwd: root, env: { ...process.env, NO_COLOR: "1", TERM: "dumb" } });
+    let screen = "";
+    const waitFor = (pattern: RegExp) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => (pattern.test(screen) ? resolve() : undefined);
+        child.stdout.on("data", (chunk) => {
+          screen += chunk;
+          check();
+        });
+        child.on("close", () => reject(new Error(`the REPL closed before ${pattern}:\n${screen}`)));
+        check();
+      });
+    await waitFor(/modelwise> /);
+    child.stdin.write("自建 llama 3.3 70b 用 h100 划算吗\r");
+    await waitFor(/理解为：自建与API对比[\s\S]*modelwise> /);
+    child.stdin.write("用H200呢\r");
+    await waitFor(/按追问理解为[\s\S]*modelwise> /);
+    child.stdin.write("/quit\r");
+    await new Promise((resolve) => child.on("close", resolve));
+    const second = screen.slice(screen.indexOf("按追问理解为"));
+    expect(second).toMatch(/^按追问理解为：自建与API对比，Llama 3\.3 70B/);
+    expect(second).toContain("NVIDIA H200");
+  });
+
   it("npm start answers piped questions with no credentials", async () => {
     const { stdout, code } = await pipe("dist/src/main.js", [], "/cheapest coding\n");
     expect(code).toBe(0);

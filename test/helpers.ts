@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { commands } from "../commands/index.ts";
+import { MemoryConversations } from "../src/core/conversation.ts";
 import { createDispatcher, parseLine, type Dispatcher } from "../src/core/dispatch.ts";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import { buildSnapshot, type KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
@@ -23,7 +24,7 @@ export function asLive(knowledge: KnowledgeSnapshot | LiveKnowledge): LiveKnowle
 
 /** A dispatcher over every registered command, without a rate limit, with the tests' fixed date. */
 export function testDispatcher(knowledge: KnowledgeSnapshot | LiveKnowledge): Dispatcher {
-  return createDispatcher({ commands, knowledge: asLive(knowledge), limiter: null, today: () => TODAY });
+  return createDispatcher({ commands, knowledge: asLive(knowledge), limiter: null, today: () => TODAY, conversations: new MemoryConversations() });
 }
 
 /** Asks the way a terminal user would, through the shared dispatcher. */

@@ -95,6 +95,8 @@ export async function startDiscordEmulator() {
     }
     if (request.method === "POST" && /^\/api\/v10\/webhooks\/\d+\/[^/]+$/.test(path)) return sendJson(response, 200, message(request.json));
     if (request.method === "PUT" && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) return sendJson(response, 200, request.json);
+    const channelMessage = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path);
+    if (request.method === "POST" && channelMessage) return sendJson(response, 200, { ...message(request.json), channel_id: channelMessage[1] });
     sendJson(response, 404, { message: "404: Not Found", code: 0 });
   });
   const restUrl = await rest.listen();
@@ -114,6 +116,32 @@ export async function startDiscordEmulator() {
     /** Resolves when a client has identified or resumed again after `drop`. */
     reconnected(): Promise<void> {
       return new Promise((resolve) => connectionWaiters.push(resolve));
+    },
+    /** A person's direct message to the bot (MESSAGE_CREATE in a DM channel); `replyTo` makes it a reply to that message. */
+    directMessage(content: string, options: { channelId: string; userId?: string; replyTo?: string }) {
+      const id = nextId();
+      const author = { id: options.userId ?? "200000000000000001", username: "asker", discriminator: "0", avatar: null, global_name: "Asker" };
+      const d = {
+        id,
+        channel_id: options.channelId,
+        // Discord names the channel's type in MESSAGE_CREATE: 1 is a DM
+        channel_type: 1,
+        type: options.replyTo ? 19 : 0,
+        content,
+        author,
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: false,
+        mentions: [],
+        mention_roles: [],
+        attachments: [],
+        embeds: [],
+        pinned: false,
+        ...(options.replyTo ? { message_reference: { message_id: options.replyTo, channel_id: options.channelId } } : {}),
+      };
+      for (const socket of sockets) socket.send(JSON.stringify({ op: 0, t: "MESSAGE_CREATE", s: ++seq, d }));
+      return id;
     },
     /** Sends an interaction to every connected client, as Discord's gateway would. */
     dispatch(interaction: unknown) {

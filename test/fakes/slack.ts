@@ -128,8 +128,8 @@ export async function postSigned(url: string, body: string, headers: Record<stri
 
 let eventCounter = 0;
 
-/** An app_mention event as the Events API sends it. */
-export function mentionBody(text: string, options: { user?: string; eventId?: string; channel?: string } = {}): string {
+/** An app_mention event as the Events API sends it; `threadTs` makes it a reply in that thread. */
+export function mentionBody(text: string, options: { user?: string; eventId?: string; channel?: string; ts?: string; threadTs?: string } = {}): string {
   return JSON.stringify({
     token: "t",
     team_id: "T1",
@@ -138,7 +138,29 @@ export function mentionBody(text: string, options: { user?: string; eventId?: st
     event_id: options.eventId ?? `Ev${++eventCounter}`,
     event_time: 1700000000,
     authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
-    event: { type: "app_mention", user: options.user ?? "U123", text: `<@UBOT> ${text}`, ts: "1700000000.000100", channel: options.channel ?? "C1", event_ts: "1700000000.000100" },
+    event: {
+      type: "app_mention",
+      user: options.user ?? "U123",
+      text: `<@UBOT> ${text}`,
+      ts: options.ts ?? "1700000000.000100",
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+      channel: options.channel ?? "C1",
+      event_ts: options.ts ?? "1700000000.000100",
+    },
+  });
+}
+
+/** A direct message to the bot (message.im) as the Events API sends it. */
+export function directMessageBody(text: string, options: { user?: string; channel?: string; ts?: string } = {}): string {
+  return JSON.stringify({
+    token: "t",
+    team_id: "T1",
+    api_app_id: "A1",
+    type: "event_callback",
+    event_id: `Ev${++eventCounter}`,
+    event_time: 1700000000,
+    authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
+    event: { type: "message", channel_type: "im", user: options.user ?? "U123", text, ts: options.ts ?? `17000000${eventCounter}.000100`, channel: options.channel ?? "D1", event_ts: "1700000000.000100" },
   });
 }
 

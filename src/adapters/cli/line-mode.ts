@@ -8,7 +8,8 @@ export async function runLineMode(dispatcher: Dispatcher, json: boolean, input: 
   const lines = createInterface({ input, crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;
-    const reply = await answerLine(dispatcher, line);
+    // one piped session is one conversation, as in the REPL: a line can follow up the one before
+    const reply = await answerLine(dispatcher, line, `terminal:${process.pid}`);
     process.stdout.write(json ? `${JSON.stringify(replyToJson(reply))}\n` : `${reply.text}\n\n`);
   }
 }

@@ -3,11 +3,13 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
+  Partials,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
 } from "discord.js";
 import { renderDiscordMessage, withChart, type ChartFile, type DiscordMessage } from "./embeds.ts";
+import { listenToMessages } from "./messages.ts";
 import {
   answerDiscord,
   DEFER_AFTER_MS,
@@ -68,11 +70,14 @@ async function handleCommand(deps: DiscordDeps, interaction: ChatInputCommandInt
 /** The gateway surface: discord.js with the minimum intent, and mentions off by default. */
 export function createDiscordClient(deps: DiscordDeps, apiUrl?: string): Client {
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    // messages: DMs, and server messages that mention or reply to the bot (their text comes without the privileged intent)
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     // the bot's only REST calls answer interactions, which Discord's global rate limit does not cover
     rest: interactionRestOptions(apiUrl),
   });
+  listenToMessages(client, deps);
   client.on(Events.InteractionCreate, async (interaction: Interaction) => {
     try {
       if (interaction.isAutocomplete()) await interaction.respond(discordAutocomplete(deps, toRequest(interaction)));

@@ -91,8 +91,8 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     convoStore: false,
   });
 
-  const answer = (command: string | null, text: string, userId: string): Promise<Reply> => {
-    const input: CommandInput = { command, text, user: { id: userId }, isAdmin: config.adminUserIds.includes(userId), surface: "slack" };
+  const answer = (command: string | null, text: string, userId: string, conversation: string | null = null): Promise<Reply> => {
+    const input: CommandInput = { command, text, user: { id: userId }, isAdmin: config.adminUserIds.includes(userId), surface: "slack", conversation };
     return dispatcher.answer(input);
   };
 
@@ -127,11 +127,13 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     });
   }
 
-  const answerMention = async (event: { text?: string; user?: string; channel: string; ts: string; thread_ts?: string }, client: WebClient) => {
+  /** A mention answers in its thread, and the thread is one conversation; a direct message's conversation is the DM. */
+  const answerMention = async (event: { text?: string; user?: string; channel: string; ts: string; thread_ts?: string; channel_type?: string }, client: WebClient) => {
     const { command, text } = parseLine((event.text ?? "").replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, " ").trim());
     const asker: Asker = { userId: event.user ?? "unknown", channel: event.channel };
-    const reply = await answer(command, text, asker.userId);
-    const thread = event.thread_ts ?? event.ts;
+    const direct = event.channel_type === "im";
+    const thread = direct ? event.thread_ts : (event.thread_ts ?? event.ts);
+    const reply = await answer(command, text, asker.userId, direct ? `slack:dm:${event.channel}` : `slack:${event.channel}:${thread}`);
     const message = { ...renderSlackBlocks(reply), channel: asker.channel, thread_ts: thread };
     try {
       // errors and private answers go to the asker alone, as the README promises
@@ -145,6 +147,13 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
 
   app.event("app_mention", async ({ event, client }) => {
     await deps.inFlight.track(answerMention(event, client));
+  });
+
+  app.message(async ({ message, client }) => {
+    // only people's own direct messages: never the bot's replies, edits or other channels (those arrive as mentions)
+    const m = message as { channel_type?: string; subtype?: string; bot_id?: string; text?: string; user?: string; channel: string; ts: string; thread_ts?: string };
+    if (m.channel_type !== "im" || m.subtype !== undefined || m.bot_id) return;
+    await deps.inFlight.track(answerMention(m, client));
   });
 
   app.error(async (error) => {

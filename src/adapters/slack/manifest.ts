@@ -29,6 +29,8 @@ export function slackManifest(commands: readonly Command[], requestUrl?: string,
     },
     features: {
       bot_user: { display_name: "modelwise", always_online: true },
+      // direct messages to the bot: its Messages tab, answered like mentions, follow-ups included
+      app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       slash_commands: slackSlashCommands(commands, naming).map((entry) => ({
         command: entry.slash,
         description: (entry.umbrella ? "Which LLM to use and what it costs: a command name, then its words; or just ask" : entry.command.spec.description.en).slice(0, MAX_DESCRIPTION),
@@ -37,9 +39,9 @@ export function slackManifest(commands: readonly Command[], requestUrl?: string,
         should_escape: false,
       })),
     },
-    oauth_config: { scopes: { bot: ["commands", "chat:write", "app_mentions:read", "files:write"] } },
+    oauth_config: { scopes: { bot: ["commands", "chat:write", "app_mentions:read", "files:write", "im:history"] } },
     settings: {
-      event_subscriptions: { ...(requestUrl ? { request_url: requestUrl } : {}), bot_events: ["app_mention"] },
+      event_subscriptions: { ...(requestUrl ? { request_url: requestUrl } : {}), bot_events: ["app_mention", "message.im"] },
       interactivity: { is_enabled: false },
       org_deploy_enabled: false,
       socket_mode_enabled: !requestUrl,

@@ -23,6 +23,8 @@ const FAMILY_WORDS: Record<string, string> = {
   flash: "flash", pro: "pro", mini: "mini", nano: "nano", sonnet: "sonnet", opus: "opus",
 };
 
+const AMOUNT = /^\d+(?:\.\d+)?\s?(?:k|m|b|mm|bn|万|亿|千)?$/iu;
+
 /** "4o/4o mini", "gpt-5/deepseek": a slash between two names is a list separator. */
 function splitSlashes(text: string): string {
   return text.replace(/([\p{L}\p{N}.)\]])\s?\/\s?(?=[\p{L}\p{N}])/gu, (whole, left: string, offset: number, all: string) =>
@@ -44,6 +46,8 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
   const models: MentionedModel[] = [];
   const ambiguous: Understanding["ambiguous"] = [];
   for (const found of resolver.mentions(spaced)) {
+    // an amount ("8k", "128k", "1m") is never a model, whatever a catalog key ends with
+    if (AMOUNT.test(found.query.trim())) continue;
     if (found.kind === "exact" || found.kind === "fuzzy") {
       if (models.some((m) => m.model === found.model)) continue;
       const typed = normalizeName(found.query.replace(/[^\p{L}\p{N}.\-\s]/gu, ""));

@@ -97,8 +97,8 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   const fact = factOf(text);
   if ((fact === "provider" || fact === "openWeights") && models >= 1 && W.FACT_QUESTION.test(text)) return "facts";
   if (W.PROVIDERS.test(text) && (models || u.ambiguous.length)) return u.ambiguous.length && !models ? "clarify" : "providers";
-  // a self-hosting question without a model is a question about the article's verdict
-  if (W.SELFHOST.test(text) && !models && !u.gpu && !W.CHEAPEST.test(text)) return "article";
+  // a self-hosting question without a model or any number is a question about the article's verdict
+  if (W.SELFHOST.test(text) && !models && !u.gpu && !u.volume && !W.CHEAPEST.test(text)) return "article";
   if ((W.SELFHOST.test(text) && (models || u.gpu || !W.CHEAPEST.test(text))) || (u.gpu && (models || flags.worth))) return "selfhost";
   if (W.ARTICLE.test(text)) return "article";
   if (u.budget && (W.BUDGET.test(text) || !models || !u.volume)) return "budget";
@@ -204,7 +204,8 @@ function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion
     return { ...merged, intent: "clarify", resume: base, ambiguous: now.ambiguous, models: [] };
   }
   if (W.CHEAPEST.test(text) && !now.models.length && (now.intent === "cheapest" || /cheapest|最便宜/u.test(text))) {
-    return { ...merged, intent: "cheapest", models: [], constraints: { ...earlier.constraints, ...now.constraints }, tasks: now.tasks.length ? now.tasks : earlier.tasks };
+    const { fact: _fact, ...rest } = merged;
+    return { ...rest, intent: "cheapest", models: [], constraints: { ...earlier.constraints, ...now.constraints }, tasks: now.tasks.length ? now.tasks : earlier.tasks };
   }
   if (now.models.length) {
     const single = base === "selfhost" || base === "facts" || base === "providers" || earlier.intent === "clarify";

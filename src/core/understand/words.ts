@@ -15,7 +15,7 @@ export const FACT_WORDS: [RegExp, "context" | "maxOutput" | "vision" | "reasonin
   [/who (?:makes|made|built|provides|is behind|owns)|which (?:company|lab|vendor)|what company|made by|哪家公司|是哪家的|哪家的(?:模型)?[?？]?$|谁家的|谁(?:做|开发|出)的|哪个公司|出品/u, "provider"],
   [/per (?:million|1m|mtok|token)|\/\s?(?:1m|mtok|m\b)|price per|pricing|price of|how much (?:is|does|do) .{0,30}(?:cost|charge|per)|每百万|每100万|单价|价格是|多少钱一|定价/u, "price"],
 ];
-export const FACT_QUESTION = /\?|？|吗|呢|多大|多少|多长|是不是|does|is|are|can|what|which|who|how|whats|what's/u;
+export const FACT_QUESTION = /\?|？|吗|呢|多大|多少|多长|是不是|哪家|谁|does|is|are|can|what|which|who|how|whats|what's/u;
 export const ARTICLE = /article|\bblog\b|\bpost\b|the author|the (?:writer|piece|write-?up)|文章|博客|这篇|作者|原文|文中|报告里|它怎么说|怎么说的/u;
 export const MODELS_LIST = /^(?:list|show|all)(?: me)?(?: all| the)?.{0,24}\bmodels\b|^(?:which|what) models (?:support|have|can|are|do|handle|accept)|哪些模型(?:能|支持|可以|有|是)|what models (?:do you|can you|are)|which models (?:do you|are|can)|models (?:do you|you) (?:know|support|have)|有哪些模型|支持哪些模型|模型列表|都有什么模型|知道哪些模型|列出.{0,6}模型/u;
 export const CHEAPEST = /cheapest|cheaper option|cheap(?:est)?\b|lowest[-\s]?(?:price|cost)|least expensive|most affordable|budget (?:model|option|pick)|best (?:value|bang)|\brecommend|which model (?:should|to|for|is best|would)|what model (?:should|to|for|is best|would)|best model for|good (?:model )?for|最便宜|便宜|省钱|性价比|最低|推荐|用什么模型|用哪个模型|选哪个|哪个模型|什么模型|有没有.{0,8}模型|适合/u;
