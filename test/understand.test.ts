@@ -1,0 +1,117 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCorpus } from "../eval/corpus.ts";
+import { evaluate } from "../eval/evaluate.ts";
+import type { Understanding as Label } from "../eval/score.ts";
+import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
+import { labelToRemembered, toLabel, type UnderstandingLabel } from "../src/core/understand/label.ts";
+import { HEAD_CHARS, remember, understand } from "../src/core/understand/understand.ts";
+import { realSnapshot } from "./helpers.ts";
+
+let snapshot: KnowledgeSnapshot;
+beforeAll(async () => {
+  snapshot = await realSnapshot();
+});
+
+const read = (line: string, previous?: UnderstandingLabel) => toLabel(understand(snapshot, line, { previous: previous ? labelToRemembered(previous) : null }));
+
+describe("every slot, typed in words, in both languages", () => {
+  it.each<[string, Partial<UnderstandingLabel>]>([
+    ["gpt 5 vs gpt5 mini vs nano", { command: "compare", models: ["gpt-5", "gpt-5-mini", "gpt-5-nano"] }],
+    ["gpt-5, claude opus 4.5 and deepseek", { command: "compare", models: ["gpt-5", "claude-opus-4-5", "deepseek-chat"] }],
+    ["gpt-5 和 deepseek 和 kimi k2.5", { command: "compare", models: ["gpt-5", "deepseek-chat", "kimi-k2.5"] }],
+    ["4o/4o mini", { command: "compare", models: ["gpt-4o", "gpt-4o-mini"] }],
+    ["gpt-5 vs deepseek for 200M in, 50M out", { volume: { input: 200_000_000, output: 50_000_000 } }],
+    ["deepseek 和 gpt-5，输入2亿、输出5000万", { volume: { input: 200_000_000, output: 50_000_000 } }],
+    ["每个月大概3000万输入、600万输出，deepseek 和 gpt-5 差多少", { volume: { input: 30_000_000, output: 6_000_000 } }],
+    ["gpt-5 vs deepseek at 1.5B tokens", { volume: { total: 1_500_000_000 } }],
+    ["gpt-5 和 deepseek 每月十亿token", { volume: { total: 1_000_000_000 } }],
+    ["gpt-5 和 deepseek 每月3千万 token", { volume: { total: 30_000_000 } }],
+    ["gpt-5 vs deepseek, 50M tokens, 80% cached", { cachedPercent: 80 }],
+    ["gpt-5 和 deepseek，缓存命中一半", { cachedPercent: 50 }],
+    ["gpt-5.4 vs sonnet 4.5 with 300k-token prompts", { promptTokens: 300_000 }],
+    ["gpt-5 vs o3 through the batch api", { batch: true }],
+    ["cheapest model with vision and a 400k context", { command: "cheapest", constraints: { minContext: 400_000, vision: true } }],
+    ["有没有便宜的开源模型，100万上下文", { command: "cheapest", constraints: { minContext: 1_000_000, openWeights: true } }],
+    ["中文能力好的便宜模型", { command: "cheapest", constraints: { chinese: true } }],
+    ["cheapest model for coding", { command: "cheapest", tasks: ["coding"] }],
+    ["写代码用哪个模型最便宜", { command: "cheapest", tasks: ["coding"] }],
+    ["self-host llama 3.3 70b on 4 H100s at $2.5/h, 70% utilization", { command: "selfhost", models: ["llama-3.3-70b"], gpu: { id: "h100", count: 4 }, gpuHourlyUsd: 2.5, utilization: 70 }],
+    ["拿两张 A100 跑 gpt-oss-120b 划算吗", { command: "selfhost", models: ["gpt-oss-120b"], gpu: { id: "a100", count: 2 } }],
+    ["用 8 张 H200 自建 deepseek，每小时4美元", { command: "selfhost", gpu: { id: "h200", count: 8 }, gpuHourlyUsd: 4 }],
+    ["what does $50 a month buy on gpt-5 mini?", { command: "budget", models: ["gpt-5-mini"], budget: { amount: 50, currency: "usd" } }],
+    ["每月预算300元", { command: "budget", budget: { amount: 300, currency: "cny" } }],
+    ["what's the context window of kimi k2.5?", { command: "facts", models: ["kimi-k2.5"], fact: "context" }],
+    ["claude opus 4.1 还能用吗", { command: "facts", models: ["claude-opus-4-1"], fact: "deprecated" }],
+    ["which provider is cheapest for llama 3.3 70b?", { command: "providers", models: ["llama-3.3-70b"] }],
+    ["哪家的 deepseek 最便宜", { command: "providers", models: ["deepseek-chat"] }],
+    ["what does the article say about self-hosting", { command: "article" }],
+    ["claude vs gemini", { command: "clarify", ambiguous: ["claude", "gemini"] }],
+    ["what's the weather in Paris?", { command: "out_of_scope" }],
+  ])("%s", (line, expected) => {
+    expect(read(line)).toMatchObject(expected);
+  });
+
+  it("counts the pasted text only, not the instruction around it", () => {
+    expect(read("估算一下这段话多少token：今天天气很好，我们去公园散步吧。")).toMatchObject({ command: "estimate", text: "今天天气很好，我们去公园散步吧。" });
+    expect(read("how many tokens is this: Hello team, the launch moved to Friday.")).toMatchObject({ command: "estimate", text: "Hello team, the launch moved to Friday." });
+  });
+});
+
+describe("follow-ups replace only what they name", () => {
+  const first = () => read("gpt-5 vs deepseek, 30M in and 6M out");
+
+  it("a new volume keeps the models", () => {
+    expect(read("and for 1B tokens?", first())).toMatchObject({ command: "compare", models: ["gpt-5", "deepseek-chat"], volume: { total: 1_000_000_000 } });
+  });
+
+  it("a model named is added to a comparison, and swapped when asked", () => {
+    expect(read("what about claude opus 4.5?", first()).models).toEqual(["gpt-5", "deepseek-chat", "claude-opus-4-5"]);
+    expect(read("换成 claude opus 4.5 呢", first()).models).toEqual(["claude-opus-4-5"]);
+  });
+
+  it("a GPU keeps the self-hosting question, a cache share keeps everything else", () => {
+    const selfhost = read("自建 llama 3.3 70b 用 h100 划算吗");
+    expect(read("用H200呢", selfhost)).toMatchObject({ command: "selfhost", models: ["llama-3.3-70b"], gpu: { id: "h200" } });
+    expect(read("换成缓存80%", first())).toMatchObject({ models: ["gpt-5", "deepseek-chat"], volume: { input: 30_000_000, output: 6_000_000 }, cachedPercent: 80 });
+  });
+
+  it("remembers ids and numbers, and a paste only up to a bound", () => {
+    const remembered = remember(understand(snapshot, `how many tokens is this: ${"word ".repeat(10_000)}`));
+    expect(remembered.text).toBeUndefined();
+    expect(JSON.stringify(remember(understand(snapshot, "gpt-5 vs deepseek")))).not.toContain("vs");
+  });
+});
+
+describe("bounded and total", () => {
+  it("never throws, whatever is typed", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 400 }), (line) => {
+        const understood = understand(snapshot, line);
+        expect(typeof understood.intent).toBe("string");
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads only the head of a long line: its cost does not grow with a paste", () => {
+    // a model named past the head is part of the paste, not of the question
+    const line = `${"x ".repeat(HEAD_CHARS)}gpt-5 vs deepseek`;
+    expect(understand(snapshot, line).models).toEqual([]);
+    const paste = `how many tokens is this: ${"字".repeat(5_000_000)}`;
+    expect(understand(snapshot, paste).text!.length).toBe(5_000_000);
+  });
+});
+
+describe("the labelled corpus (eval/questions.yaml)", () => {
+  it("is understood fully right at least 95% of the time, follow-ups replayed turn by turn", () => {
+    const mine = new WeakMap<object, ReturnType<typeof remember>>();
+    const { summary } = evaluate(loadCorpus(), (line, previous) => {
+      const understood = understand(snapshot, line, { previous: previous ? (mine.get(previous) ?? labelToRemembered(previous as UnderstandingLabel)) : null });
+      const label = toLabel(understood) as Label;
+      mine.set(label, remember(understood));
+      return label;
+    });
+    expect(summary.fullyRight / summary.questions).toBeGreaterThanOrEqual(0.95);
+  });
+});
