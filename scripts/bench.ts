@@ -3,6 +3,7 @@ import { latencyRows } from "./bench/latency.ts";
 import { slackRows } from "./bench/slack.ts";
 import { startRows } from "./bench/start.ts";
 import { tokenRows, type Row } from "./bench/tokens.ts";
+import { understandingRows } from "./bench/understanding.ts";
 
 /** npm run bench [-- --quick]: every speed figure with its bar and the named peers, all measured in this run. */
 const quick = process.argv.includes("--quick");
@@ -13,6 +14,7 @@ const section = async (name: string, run: () => Promise<Row[]> | Row[]) => {
 };
 await section("token counting", () => tokenRows(quick ? 0.6 : 1));
 await section("latency", () => latencyRows(quick ? 0.2 : 1));
+await section("understanding, self-hosting and hostile input", () => understandingRows(quick ? 0.2 : 1));
 await section("start-up", () => startRows(quick ? 2 : 5));
 await section("Slack under load", () => slackRows(quick ? 3 : 20));
 

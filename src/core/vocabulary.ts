@@ -40,14 +40,22 @@ export function tierOf(word: string): Tier | undefined {
 
 export { TIERS };
 
+const taskMatchers = new WeakMap<KnowledgeSnapshot, { task: Task; matches: (lower: string) => boolean }[]>();
+
 /** Tasks whose words appear in the text ("coding", "写代码"): whole words in English, substrings in Chinese. */
 export function findTasks(snapshot: KnowledgeSnapshot, text: string): Task[] {
+  let matchers = taskMatchers.get(snapshot);
+  if (!matchers) {
+    matchers = snapshot.knowledge.tasks.map((task) => {
+      const han = task.words.filter((word) => /\p{Script=Han}/u.test(word));
+      const latin = task.words.filter((word) => !/\p{Script=Han}/u.test(word)).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[-\s]/g, "[-\\s]?"));
+      const pattern = latin.length ? new RegExp(`[^a-z](?:${latin.join("|")})[^a-z]`) : null;
+      return { task, matches: (lower: string) => han.some((word) => lower.includes(word)) || (pattern?.test(lower) ?? false) };
+    });
+    taskMatchers.set(snapshot, matchers);
+  }
   const lower = ` ${text.toLowerCase()} `;
-  return snapshot.knowledge.tasks.filter((task) =>
-    task.words.some((word) =>
-      /\p{Script=Han}/u.test(word) ? lower.includes(word) : new RegExp(`[^a-z]${word.replace(/[-\s]/g, "[-\\s]?")}[^a-z]`).test(lower),
-    ),
-  );
+  return matchers.filter((m) => m.matches(lower)).map((m) => m.task);
 }
 
 /** A GPU by any of its names ("h100", "H100 SXM5 80GB"), or a user error listing the known ones. */

@@ -25,6 +25,21 @@ const FAMILY_WORDS: Record<string, string> = {
 
 const AMOUNT = /^\d+(?:\.\d+)?\s?(?:k|m|b|mm|bn|万|亿|千)?$/iu;
 
+const HAN_FAMILY_WORDS = Object.keys(FAMILY_WORDS).filter((word) => /\p{Script=Han}/u.test(word));
+const families = new WeakMap<KnowledgeSnapshot, Map<string, Model[]>>();
+
+/** The curated models of a family, at most six, looked up once per snapshot. */
+function familyMembers(snapshot: KnowledgeSnapshot, family: string): Model[] {
+  let known = families.get(snapshot);
+  if (!known) families.set(snapshot, (known = new Map()));
+  let members = known.get(family);
+  if (!members) {
+    members = snapshot.knowledge.models.filter((m) => normalizeName(`${m.name} ${m.id}`).includes(family)).slice(0, 6);
+    known.set(family, members);
+  }
+  return members;
+}
+
 /** "4o/4o mini", "gpt-5/deepseek": a slash between two names is a list separator. */
 function splitSlashes(text: string): string {
   return text.replace(/([\p{L}\p{N}.)\]])\s?\/\s?(?=[\p{L}\p{N}])/gu, (whole, left: string, offset: number, all: string) =>
@@ -80,13 +95,12 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
     }
   }
   // family words alone ("claude", "gpt", "克劳德", "flash vs pro") are a question back, unless one of their models is named
-  const named = (family: string) => models.some((m) => normalizeName(`${m.model.name} ${m.model.id} ${m.model.provider}`).includes(family));
+  const namedKeys = models.map((m) => normalizeName(`${m.model.name} ${m.model.id} ${m.model.provider}`));
   for (const token of tokens) {
-    const han = Object.keys(FAMILY_WORDS).find((word) => /\p{Script=Han}/u.test(word) && token.includes(word));
-    const word = FAMILY_WORDS[token.toLowerCase()] ? token : han;
+    const word = FAMILY_WORDS[token.toLowerCase()] ? token : /\p{Script=Han}/u.test(token) ? HAN_FAMILY_WORDS.find((w) => token.includes(w)) : undefined;
     const family = word ? FAMILY_WORDS[word.toLowerCase()] : undefined;
-    if (!word || !family || named(family) || resolver.exact(word) || ambiguous.some((a) => a.query.toLowerCase() === word.toLowerCase())) continue;
-    const candidates = snapshot.knowledge.models.filter((m) => normalizeName(`${m.name} ${m.id}`).includes(family)).slice(0, 6);
+    if (!word || !family || namedKeys.some((key) => key.includes(family)) || resolver.exact(word) || ambiguous.some((a) => a.query.toLowerCase() === word.toLowerCase())) continue;
+    const candidates = familyMembers(snapshot, family);
     if (candidates.length >= 2) ambiguous.push({ query: word, candidates });
   }
   // a family word next to one of its own models ("claude opus 4.5") is no question

@@ -51,13 +51,20 @@ function wordPattern(name: string): RegExp {
   return new RegExp(`(?<![a-z0-9])${[...key].map(escape).join("[\\s\\-_]?")}(?:s|es)?(?![a-z0-9])`, "u");
 }
 
-/** The GPU named in the question, by any of the names knowledge gives it, longest name first. */
+const gpuPatterns = new WeakMap<KnowledgeSnapshot, { id: string; pattern: RegExp }[]>();
+
+/** The GPU named in the question, by any of the names knowledge gives it, longest name first (patterns built once per snapshot). */
 function gpuOf(snapshot: KnowledgeSnapshot, text: string): string | undefined {
-  const names = snapshot.knowledge.serving.gpus
-    .flatMap((gpu) => [gpu.id, gpu.name, ...gpu.aliases].map((name) => ({ id: gpu.id, name })))
-    .filter((n) => normalizeName(n.name).length >= 4)
-    .sort((a, b) => normalizeName(b.name).length - normalizeName(a.name).length);
-  return names.find((n) => wordPattern(n.name).test(text))?.id;
+  let patterns = gpuPatterns.get(snapshot);
+  if (!patterns) {
+    patterns = snapshot.knowledge.serving.gpus
+      .flatMap((gpu) => [gpu.id, gpu.name, ...gpu.aliases].map((name) => ({ id: gpu.id, name })))
+      .filter((n) => normalizeName(n.name).length >= 4)
+      .sort((a, b) => normalizeName(b.name).length - normalizeName(a.name).length)
+      .map((n) => ({ id: n.id, pattern: wordPattern(n.name) }));
+    gpuPatterns.set(snapshot, patterns);
+  }
+  return patterns.find((n) => n.pattern.test(text))?.id;
 }
 
 /** The question with the words that named models blanked, so "llama 70b" is no volume and "deepseek chat" no task. */
@@ -71,9 +78,9 @@ function withoutModelNames(text: string, models: MentionedModel[]): string {
 }
 
 /** Capability words are constraints, not tasks: blank them before looking for task words. */
-const CAPABILITY_WORDS = [VISION, REASONING, TOOLS, OPEN, W.CHINESE_ABILITY, W.BATCH];
+const CAPABILITY_WORDS = [VISION, REASONING, TOOLS, OPEN, W.CHINESE_ABILITY, W.BATCH].map((pattern) => new RegExp(pattern.source, "gu"));
 function withoutCapabilities(text: string): string {
-  return CAPABILITY_WORDS.reduce((rest, pattern) => rest.replace(new RegExp(pattern.source, "gu"), (m) => " ".repeat(m.length)), text);
+  return CAPABILITY_WORDS.reduce((rest, pattern) => rest.replace(pattern, (m) => " ".repeat(m.length)), text);
 }
 
 /** The pasted text of "how many tokens is this: <text>": everything after the instruction, exactly as typed. */
@@ -88,7 +95,7 @@ function pastedText(line: string, instructionEnd: number): string | undefined {
   return quoted?.[1]?.trim() || undefined;
 }
 
-function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { estimate: boolean; worth: boolean; coveredByArticle: boolean }): Intent {
+function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { estimate: boolean; worth: boolean; coveredByArticle: () => boolean }): Intent {
   const models = u.models.length;
   const asksFact = W.FACT_WORDS.some(([pattern]) => pattern.test(text));
   if (flags.estimate && u.text) return "estimate";
@@ -110,7 +117,7 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   if (W.CHEAPEST.test(text) || u.tasks.length || Object.keys(u.constraints).length) return "cheapest";
   if (models === 1) return asksFact ? "facts" : "compare";
   if (u.ambiguous.length) return "clarify";
-  return flags.coveredByArticle ? "article" : "out_of_scope";
+  return flags.coveredByArticle() ? "article" : "out_of_scope";
 }
 
 function factOf(text: string): Understanding["fact"] {
@@ -158,7 +165,8 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     const pasted = pastedText(line, estimate.index + estimate[0].length);
     if (pasted) u.text = pasted;
   } else if (line.length > HEAD_CHARS) u.text = line;
-  const coveredByArticle = (snapshot.articles.search(question, /\p{Script=Han}/u.test(question) ? "zh" : "en")[0]?.score ?? 0) >= ARTICLE_COVERS;
+  // searched only when nothing else matched: the article index is the costliest step
+  const coveredByArticle = () => (snapshot.articles.search(question, /\p{Script=Han}/u.test(question) ? "zh" : "en")[0]?.score ?? 0) >= ARTICLE_COVERS;
   let intent = firstIntent(u, question, { estimate: Boolean(estimate) || line.length > HEAD_CHARS, worth: W.WORTH.test(question), coveredByArticle });
   const understood: Understanding = { intent, ...u };
   if (intent === "facts") understood.fact = factOf(question) ?? "price";
