@@ -32,6 +32,9 @@ export const status: Command = {
         { label: t("status.prices"), value: t("status.pricesValue", { date: s.oldestPriceAsOf, days, stale: days > STALE_AFTER_DAYS ? t("status.stale") : "" }) },
         { label: t("status.lastReload"), value: !last ? t("status.never") : t(last.ok ? "status.reloadOk" : "status.reloadFailed", { at: last.at.toISOString() }) },
         { label: t("status.watching"), value: t(s.watching ? "status.yes" : "status.no") },
+        ...(s.instances?.length
+          ? [{ label: t("status.instances"), value: s.instances.map((i) => t("status.instance", { id: i.id, version: i.version, at: i.seenAt.toISOString() })).join("\n") }]
+          : []),
       ],
       notes: (last?.problems ?? []).slice(0, MAX_PROBLEMS_SHOWN).map(formatProblem),
       data: {
@@ -42,6 +45,7 @@ export const status: Command = {
         oldestPriceAsOf: s.oldestPriceAsOf,
         priceAgeDays: days,
         lastReload: last ? { ok: last.ok, at: last.at.toISOString(), error: last.error } : null,
+        instances: (s.instances ?? []).map((i) => ({ id: i.id, version: i.version, seenAt: i.seenAt.toISOString() })),
       },
     });
   },

@@ -6,7 +6,7 @@ import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RememberedTurn } from "../src/core/conversation.ts";
 import { RedisConversationStore } from "../src/runtime/redis/conversations.ts";
-import { BOT_TOKEN, SIGNING_SECRET, postSigned, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
+import { BOT_TOKEN, SIGNING_SECRET, mentionBody, postSigned, postSignedJson, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
 import { ensureBuilt, freePort, killBots, ROOT, startBuiltBot } from "./production-bot.ts";
 
 /** A real redis-server on a free loopback port, nothing persisted. */
@@ -52,7 +52,7 @@ async function twoInstances(extra: Record<string, string> = {}) {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_PORT: String(port),
       SLACK_API_URL: `${fake.baseUrl}/api/`,
-      SLACK_ADMIN_USER_IDS: "UADMIN",
+      SLACK_ADMIN_USER_IDS: "UADMIN,UADMIN2",
       HOST: "127.0.0.1",
       REDIS_URL: redis.url,
       INSTANCE_ID: id,
@@ -111,6 +111,22 @@ describe("several instances on one Redis", () => {
 });
 
 describe("conversation memory on Redis", () => {
+  it("a follow-up in a Slack thread is answered by the other instance, and /status lists both", async () => {
+    const [a, b] = await twoInstances();
+    const mentionTo = async (events: string, text: string, ts: string, threadTs?: string) => {
+      const before = fake.api.requests.length;
+      expect((await postSignedJson(events, mentionBody(text, { ts, ...(threadTs ? { threadTs } : {}) }))).status).toBe(200);
+      return JSON.stringify((await fake.api.next("/api/chat.postMessage", before)).json);
+    };
+    expect(await mentionTo(a.events, "gpt-5 vs deepseek for 20M in and 5M out", "1700000500.000100")).toContain("20M input + 5M output tokens");
+    const followUp = await mentionTo(b.events, "and for 1B tokens?", "1700000501.000100", "1700000500.000100");
+    expect(followUp).toMatch(/Understood as a follow-up: compare prices, GPT-5 and DeepSeek/);
+    // another admin: the shared rate limit remembers how often UADMIN asked in the tests before
+    const status = await ask(a.events, "modelwise", "status", "UADMIN2");
+    expect(status).toContain("bot-a");
+    expect(status).toContain("bot-b");
+  }, 60_000);
+
   it("a turn written by one connection is read by another, and expires", async () => {
     const first = new Redis(redis.url);
     const second = new Redis(redis.url);

@@ -127,6 +127,8 @@ export const en = {
   "ask.tiersTitle": "The tiers of \"{article}\", in its own words",
   "budget.within": "{cost}, within budget",
   "budget.over": "{cost}, over budget",
+  "status.instances": "Instances (shared state)",
+  "status.instance": "{id}: version {version}, last heard {at}",
   "claim.differs": "The article ({articleDate}) gives {claim} per 1M input tokens for \"{subject}\"; the price map ({asOf}) has {model} at {price}.",
   "claim.matches": "The article ({articleDate}) gives {claim} per 1M input tokens for \"{subject}\", in line with {model}'s {price} in the price map ({asOf}).",
   "claim.context": "The article gives {model} a context window of \"{quote}\" ({articleDate}); the price map ({asOf}) lists {tokens} tokens.",

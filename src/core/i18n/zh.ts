@@ -126,6 +126,8 @@ export const zh: Catalogue = {
   "ask.tiersTitle": "《{article}》的档位（原文）",
   "budget.within": "{cost}，在预算内",
   "budget.over": "{cost}，超出预算",
+  "status.instances": "实例（共享状态）",
+  "status.instance": "{id}：版本 {version}，最近一次 {at}",
   "claim.differs": "文章（{articleDate}）给“{subject}”的价格是每100万输入Token {claim}；价目表（{asOf}）中 {model} 为 {price}。",
   "claim.matches": "文章（{articleDate}）给“{subject}”的价格是每100万输入Token {claim}，与价目表（{asOf}）中 {model} 的 {price} 一致。",
   "claim.context": "文章（{articleDate}）称 {model} 的上下文窗口“{quote}”；价目表（{asOf}）为 {tokens} Token。",
