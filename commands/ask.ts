@@ -91,7 +91,9 @@ const ASKS_TIERS = /\btiers?\b|档位|分档|层级|三档|几档/u;
 
 function tierSections(ctx: CommandContext, u: Understanding, line: string): Reply | null {
   const { snapshot, t } = ctx;
-  const found = TIER_SECTIONS.map((id) => snapshot.knowledge.articles.flatMap((article) => article.sections.filter((s) => s.id === id).map((section) => ({ article, section })))[0]).filter((f) => f !== undefined);
+  const found = TIER_SECTIONS.map(
+    (id) => snapshot.knowledge.articles.flatMap((article) => article.sections.filter((s) => s.id === id).map((section) => ({ article, section })))[0],
+  ).filter((f) => f !== undefined);
   if (!found.length) return null;
   return makeReply({
     command: "ask",

@@ -19,7 +19,8 @@ const MAX_MODELS = 8;
 /** The most a budget may be: ten million dollars a month is beyond any token bill worth estimating here. */
 const MAX_BUDGET_USD = 1e7;
 /** "$100", "100 usd", "¥2000", "300元", "1.5k", "2万元", "100/month", "500美元/月" */
-const AMOUNT = /^\s*([$¥￥])?\s*(\d{1,12}(?:\.\d{1,4})?)\s*(k|千|万)?\s*(元|块|人民币|rmb|cny|yuan|usd|美元|dollars?)?\s*(?:\/\s*(?:mo|month|月)|a month|per month|每月)?(?=\s|$|,|，)/iu;
+const AMOUNT =
+  /^\s*([$¥￥])?\s*(\d{1,12}(?:\.\d{1,4})?)\s*(k|千|万)?\s*(元|块|人民币|rmb|cny|yuan|usd|美元|dollars?)?\s*(?:\/\s*(?:mo|month|月)|a month|per month|每月)?(?=\s|$|,|，)/iu;
 
 export const budget: Command = {
   spec: {
@@ -32,7 +33,13 @@ export const budget: Command = {
     },
     examples: ["/budget $100 gpt-5 mini deepseek", "/budget 300元 编程", "/budget 2000 tokens:500M"],
     options: WORKLOAD_OPTIONS,
-    positional: { name: "amount", kind: "words", missing: "error.needBudget", description: { en: "monthly budget, then models or task words", zh: "每月预算，然后是模型或任务词" }, required: true },
+    positional: {
+      name: "amount",
+      kind: "words",
+      missing: "error.needBudget",
+      description: { en: "monthly budget, then models or task words", zh: "每月预算，然后是模型或任务词" },
+      required: true,
+    },
   },
   run(ctx: CommandContext) {
     const { snapshot, t, args } = ctx;
@@ -81,7 +88,10 @@ export const budget: Command = {
       ...(volumeStated ? [fitting.length ? t("budget.fits", { volume, models: t.list(fitting) }) : t("budget.fitsNone", { volume })] : []),
     ]);
     const tokens = (n: number) => (Number.isFinite(n) ? formatTokens(n, t.lang) : t("budget.unlimited"));
-    const notes = pricingNotes(t, rows.map((r) => ({ model: r.model, cost: r.volumeCost.cost })));
+    const notes = pricingNotes(
+      t,
+      rows.map((r) => ({ model: r.model, cost: r.volumeCost.cost })),
+    );
     notes.push(t("budget.estimate"));
     const age = priceAge(t, models, ctx.today);
     if (age) notes.push(age.note);

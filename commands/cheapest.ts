@@ -33,15 +33,15 @@ export const cheapest: Command = {
       zh: "/cheapest [任务词] [context:<Token数>] [vision] [reasoning] [tools] [open] [中文] [in:<Token数>] [out:<Token数>]",
     },
     examples: ["/cheapest coding", "/cheapest 编程 context:200k", "/cheapest rag vision open in:100M out:10M", "/cheapest 中文 客服"],
-    options: [
-      { name: "context", aliases: ["ctx", "上下文"], kind: "tokens", max: 1e9, description: { en: "minimum context window", zh: "最小上下文窗口" } },
-      ...WORKLOAD_OPTIONS,
-    ],
+    options: [{ name: "context", aliases: ["ctx", "上下文"], kind: "tokens", max: 1e9, description: { en: "minimum context window", zh: "最小上下文窗口" } }, ...WORKLOAD_OPTIONS],
     flags: FLAGS,
     positional: {
       name: "task",
       kind: "words",
-      description: { en: "task words (coding, RAG, summarization …) and vision / reasoning / tools / open / chinese", zh: "任务词（编程、RAG、摘要……）以及 vision / reasoning / tools / open / 中文" },
+      description: {
+        en: "task words (coding, RAG, summarization …) and vision / reasoning / tools / open / chinese",
+        zh: "任务词（编程、RAG、摘要……）以及 vision / reasoning / tools / open / 中文",
+      },
       required: false,
       complete: "tasks",
     },
@@ -95,7 +95,16 @@ export const cheapest: Command = {
     else notes.push(t("cheapest.noBar"));
     for (const r of recommendations) {
       const skipped = r.skipped.cheapestBelowBar;
-      if (skipped) notes.push(t("cheapest.belowBar", { model: skipped.model.name, tier: tierLabel(t, r.tier), score: formatNumber(skipped.score ?? 0, 0), category: t(`quality.${skipped.bar.category}`), bar: formatNumber(skipped.bar.score, 0) }));
+      if (skipped)
+        notes.push(
+          t("cheapest.belowBar", {
+            model: skipped.model.name,
+            tier: tierLabel(t, r.tier),
+            score: formatNumber(skipped.score ?? 0, 0),
+            category: t(`quality.${skipped.bar.category}`),
+            bar: formatNumber(skipped.bar.score, 0),
+          }),
+        );
     }
     for (const task of tasks) {
       notes.push(t("cheapest.suggested", { task: t.pick(task.name), tier: tierLabel(t, task.suggestedTier), advice: t.pick(task.advice) }));
@@ -147,7 +156,15 @@ export const cheapest: Command = {
         rows: recommendations.map((r) => {
           const pick = found.find((f) => f.tier === r.tier);
           return pick
-            ? [tierLabel(t, r.tier), pick.model.name, money.priceUsed(pick.model, pick.cost, "inputPer1M"), money.priceUsed(pick.model, pick.cost, "outputPer1M"), formatCount(pick.model.contextWindow, t.lang), scoreText(pick), pick.shown]
+            ? [
+                tierLabel(t, r.tier),
+                pick.model.name,
+                money.priceUsed(pick.model, pick.cost, "inputPer1M"),
+                money.priceUsed(pick.model, pick.cost, "outputPer1M"),
+                formatCount(pick.model.contextWindow, t.lang),
+                scoreText(pick),
+                pick.shown,
+              ]
             : [tierLabel(t, r.tier), t("cheapest.noneFits"), t("none"), t("none"), t("none"), t("none"), t("none")];
         }),
         align: ["left", "left", "right", "right", "right", "right", "right"],
@@ -172,10 +189,23 @@ export const cheapest: Command = {
                 capabilities: pick.model.capabilities,
                 cost: pick.cost.totalUsd,
                 pricing: pick.cost.pricing,
-                quality: pick.quality ? { score: pick.quality.score, category: pick.quality.category, scale: pick.quality.scale, source: pick.quality.source, asOf: pick.quality.asOf } : null,
+                quality: pick.quality
+                  ? { score: pick.quality.score, category: pick.quality.category, scale: pick.quality.scale, source: pick.quality.source, asOf: pick.quality.asOf }
+                  : null,
                 skippedBelowBar: r.skipped.belowBar,
               }
-            : { tier: r.tier, id: null, inputPer1M: null, outputPer1M: null, contextWindow: null, capabilities: [], cost: null, pricing: null, quality: null, skippedBelowBar: r.skipped.belowBar };
+            : {
+                tier: r.tier,
+                id: null,
+                inputPer1M: null,
+                outputPer1M: null,
+                contextWindow: null,
+                capabilities: [],
+                cost: null,
+                pricing: null,
+                quality: null,
+                skippedBelowBar: r.skipped.belowBar,
+              };
         }),
         suggestedTiers: tasks.map((task) => ({ task: task.id, tier: task.suggestedTier })),
         ...age?.data,

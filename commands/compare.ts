@@ -25,9 +25,22 @@ export const compare: Command = {
       en: "/compare <model> <model> [more, up to 5] [in:<tokens>] [out:<tokens>] [tokens:<total>] [cached:<percent>] [prompt:<tokens>] [batch:yes] [tier:flex|priority]",
       zh: "/compare <模型> <模型> [最多5个] [in:<Token数>] [out:<Token数>] [tokens:<总量>] [cached:<百分比>] [prompt:<Token数>] [batch:yes] [tier:flex|priority]",
     },
-    examples: ["/compare gpt-5 deepseek", "/compare gpt-5 vs claude opus 4.5, gemini 2.0 flash in:50M out:5M", "/compare gpt-5 和 深度求索 cached:50%", "/compare gpt-5.4 claude sonnet 4.5 prompt:300k"],
+    examples: [
+      "/compare gpt-5 deepseek",
+      "/compare gpt-5 vs claude opus 4.5, gemini 2.0 flash in:50M out:5M",
+      "/compare gpt-5 和 深度求索 cached:50%",
+      "/compare gpt-5.4 claude sonnet 4.5 prompt:300k",
+    ],
     options: WORKLOAD_OPTIONS,
-    positional: { name: "models", kind: "models", max: MAX_MODELS, complete: "models", missing: "error.needModels", description: { en: "models to compare", zh: "要比较的模型" }, required: true },
+    positional: {
+      name: "models",
+      kind: "models",
+      max: MAX_MODELS,
+      complete: "models",
+      missing: "error.needModels",
+      description: { en: "models to compare", zh: "要比较的模型" },
+      required: true,
+    },
   },
   run(ctx: CommandContext) {
     const { snapshot, t, args } = ctx;
@@ -64,13 +77,17 @@ export const compare: Command = {
       const offers = providersOf(everyModel, model, workload).providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
       const best = offers[0];
       // worth a line only when another host is clearly cheaper than the one priced here
-      if (best && offers.length > 1 && best.cost < cost.totalUsd * 0.95) notes.push(t("providers.cheapestHost", { model: model.name, provider: best.provider, cost: money.cost(best.model, workload).shown, count: offers.length, id: model.id }));
+      if (best && offers.length > 1 && best.cost < cost.totalUsd * 0.95)
+        notes.push(t("providers.cheapestHost", { model: model.name, provider: best.provider, cost: money.cost(best.model, workload).shown, count: offers.length, id: model.id }));
     }
     const fromCatalog = models.filter((m) => isPriced(m) && m.catalog).map((m) => m.name);
     if (fromCatalog.length) notes.push(t("catalogNote", { models: t.list(fromCatalog) }));
     const age = priceAge(t, models, ctx.today);
     if (age) notes.push(age.note);
-    const currency = money.notes(t, priced.map((p) => p.model));
+    const currency = money.notes(
+      t,
+      priced.map((p) => p.model),
+    );
     notes.push(...currency.notes);
     sources.push(...currency.sources);
 
@@ -81,7 +98,8 @@ export const compare: Command = {
       lead = t("compare.lead", { workload: workloadText, cheapest: cheapest.model.name, cost: cheapest.shown });
       const ratio = costRatio(cheapest.cost.totalUsd, dearest.cost.totalUsd);
       if (dearest.cost.totalUsd === 0) lead = t.sentences([lead, t("compare.allFree")]);
-      else if (ratio !== null && ratio > 1) lead = t.sentences([lead, t("compare.cheaperBy", { cheapest: cheapest.model.name, ratio: formatRatio(ratio), other: dearest.model.name, cost: dearest.shown })]);
+      else if (ratio !== null && ratio > 1)
+        lead = t.sentences([lead, t("compare.cheaperBy", { cheapest: cheapest.model.name, ratio: formatRatio(ratio), other: dearest.model.name, cost: dearest.shown })]);
     }
 
     const pricing = (model: Model) => priced.find((p) => p.model === model);

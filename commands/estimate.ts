@@ -14,7 +14,6 @@ import { countTokens, encodingFor } from "../src/core/tokens/index.ts";
 
 export const MAX_ESTIMATE_CHARS = 5_000_000;
 
-
 export const estimate: Command = {
   spec: {
     name: "estimate",

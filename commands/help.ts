@@ -1,7 +1,6 @@
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { makeReply } from "../src/core/reply.ts";
 
-
 /** /help lists whatever the dispatcher holds, so it cannot drift from the real commands. */
 export const help: Command = {
   spec: {

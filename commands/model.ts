@@ -13,9 +13,28 @@ import type { Fact } from "../src/core/understand/types.ts";
 const MAX_MODELS = 5;
 const FACTS: readonly Fact[] = ["context", "maxOutput", "vision", "reasoning", "tools", "deprecated", "openWeights", "price", "provider"];
 const FACT_WORDS: Record<string, Fact> = {
-  context: "context", ctx: "context", 上下文: "context", "max-output": "maxOutput", maxoutput: "maxOutput", output: "maxOutput", 最大输出: "maxOutput",
-  vision: "vision", 视觉: "vision", reasoning: "reasoning", 推理: "reasoning", tools: "tools", 工具: "tools", deprecated: "deprecated", 弃用: "deprecated",
-  open: "openWeights", weights: "openWeights", 开源: "openWeights", price: "price", 价格: "price", provider: "provider", 厂商: "provider",
+  context: "context",
+  ctx: "context",
+  上下文: "context",
+  "max-output": "maxOutput",
+  maxoutput: "maxOutput",
+  output: "maxOutput",
+  最大输出: "maxOutput",
+  vision: "vision",
+  视觉: "vision",
+  reasoning: "reasoning",
+  推理: "reasoning",
+  tools: "tools",
+  工具: "tools",
+  deprecated: "deprecated",
+  弃用: "deprecated",
+  open: "openWeights",
+  weights: "openWeights",
+  开源: "openWeights",
+  price: "price",
+  价格: "price",
+  provider: "provider",
+  厂商: "provider",
 };
 
 /** One fact of one model as a sentence, with the entry's date: what a person asked, answered first. */
@@ -33,9 +52,11 @@ function factSentence(ctx: CommandContext, model: Model, fact: Fact, money: Mone
     case "tools":
       return t(has(fact) ? "model.has" : "model.hasNot", { ...params, capability: t(`cap.${fact}`) });
     case "deprecated":
-      return !model.deprecationDate ? t("model.notDeprecated", params)
-        : model.deprecationDate <= today ? t("model.deprecated", { ...params, date: model.deprecationDate })
-        : t("model.deprecating", { ...params, date: model.deprecationDate });
+      return !model.deprecationDate
+        ? t("model.notDeprecated", params)
+        : model.deprecationDate <= today
+          ? t("model.deprecated", { ...params, date: model.deprecationDate })
+          : t("model.deprecating", { ...params, date: model.deprecationDate });
     case "openWeights":
       return t(model.openWeights ? "model.open" : "model.closed", { ...params, provider: model.provider });
     case "provider":
@@ -49,11 +70,24 @@ export const model: Command = {
   spec: {
     name: "model",
     localName: { zh: "模型信息" },
-    description: { en: "Facts about a model: context, max output, capabilities, open weights, deprecation, price, provider", zh: "模型的事实：上下文、最大输出、能力、是否开源、弃用日期、价格、提供商" },
-    usage: { en: "/model <model> [context|output|vision|reasoning|tools|deprecated|open|price|provider]", zh: "/model <模型> [上下文|最大输出|视觉|推理|工具|弃用|开源|价格|厂商]" },
+    description: {
+      en: "Facts about a model: context, max output, capabilities, open weights, deprecation, price, provider",
+      zh: "模型的事实：上下文、最大输出、能力、是否开源、弃用日期、价格、提供商",
+    },
+    usage: {
+      en: "/model <model> [context|output|vision|reasoning|tools|deprecated|open|price|provider]",
+      zh: "/model <模型> [上下文|最大输出|视觉|推理|工具|弃用|开源|价格|厂商]",
+    },
     examples: ["/model kimi k2.5", "/model qwen max context", "/model claude opus 4.1 deprecated"],
     options: [],
-    positional: { name: "model", kind: "model", complete: "models", missing: "error.needModel", description: { en: "the model (and what you want to know)", zh: "模型（以及想了解的内容）" }, required: true },
+    positional: {
+      name: "model",
+      kind: "model",
+      complete: "models",
+      missing: "error.needModel",
+      description: { en: "the model (and what you want to know)", zh: "模型（以及想了解的内容）" },
+      required: true,
+    },
   },
   run(ctx: CommandContext) {
     const { snapshot, t, args } = ctx;
@@ -70,10 +104,7 @@ export const model: Command = {
     const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
     const lead = asked ? t.sentences(models.map((m) => factSentence(ctx, m, asked, money))) : "";
     const first = models[0]!;
-    const fields: Field[] =
-      models.length === 1
-        ? FACTS.filter((f) => f !== asked).map((f) => ({ label: t(`model.field.${f}`), value: factSentence(ctx, first, f, money) }))
-        : [];
+    const fields: Field[] = models.length === 1 ? FACTS.filter((f) => f !== asked).map((f) => ({ label: t(`model.field.${f}`), value: factSentence(ctx, first, f, money) })) : [];
     const notes: string[] = [];
     const sources: Source[] = [];
     for (const m of models) {

@@ -8,7 +8,6 @@ import { normalizeName } from "../src/core/names.ts";
 import { makeReply } from "../src/core/reply.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
 
-
 function filterModels(models: readonly Model[], words: string[]): Model[] {
   return models.filter((model) =>
     words.every((word) => {
@@ -63,7 +62,14 @@ export const models: Command = {
         : null,
       sources: found.filter((m) => dates.includes(m.asOf)).map((m) => modelSource(m, t.lang)),
       data: {
-        models: found.map((m) => ({ id: m.id, name: m.name, provider: m.provider, tier: m.tier, inputPer1M: isPriced(m) ? m.inputPer1M : null, outputPer1M: isPriced(m) ? m.outputPer1M : null })),
+        models: found.map((m) => ({
+          id: m.id,
+          name: m.name,
+          provider: m.provider,
+          tier: m.tier,
+          inputPer1M: isPriced(m) ? m.inputPer1M : null,
+          outputPer1M: isPriced(m) ? m.outputPer1M : null,
+        })),
       },
     });
   },

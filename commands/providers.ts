@@ -11,7 +11,6 @@ import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/cor
 /** Rows shown in the table; reply data keeps every provider. */
 const SHOWN = 15;
 
-
 function label(offer: ProviderOffer): string {
   return offer.region ? `${offer.provider} (${offer.region})` : offer.provider;
 }
@@ -86,7 +85,10 @@ export const providers: Command = {
     const suspect = offers.filter((o) => o.suspectPrice).map((o) => o.id);
     if (suspect.length) notes.push(t("providers.suspect", { ids: suspect.join(", ") }));
     if (offers.length > SHOWN) notes.push(t("providers.more", { count: offers.length - SHOWN }));
-    const currency = money.notes(t, offers.map((o) => o.model));
+    const currency = money.notes(
+      t,
+      offers.map((o) => o.model),
+    );
     notes.push(...currency.notes);
 
     const sources: Source[] = [];

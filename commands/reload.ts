@@ -4,7 +4,6 @@ import { makeReply } from "../src/core/reply.ts";
 
 const MAX_PROBLEMS_SHOWN = 10;
 
-
 export const reload: Command = {
   spec: {
     name: "reload",

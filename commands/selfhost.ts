@@ -31,7 +31,8 @@ function closedModelReply(ctx: CommandContext, money: Money, model: Model) {
     .map((m) => ({ model: m, blended: blendedPer1M(m, snapshot.knowledge.defaultWorkload) }))
     .sort((a, b) => a.blended - b.blended)
     .slice(0, 6);
-  const measuredOn = (m: PricedModel) => [...new Set(serving.calibration.filter((row) => row.model === m.id).map((row) => `${row.gpuCount}× ${row.gpu.toUpperCase()}`))].slice(0, 3).join(", ") || t("none");
+  const measuredOn = (m: PricedModel) =>
+    [...new Set(serving.calibration.filter((row) => row.model === m.id).map((row) => `${row.gpuCount}× ${row.gpu.toUpperCase()}`))].slice(0, 3).join(", ") || t("none");
   const source = sectionSource(snapshot, VERDICT_SECTION, t.lang);
   const currency = money.notes(t, []);
   return makeReply({
@@ -41,12 +42,23 @@ function closedModelReply(ctx: CommandContext, money: Money, model: Model) {
     lead: t("selfhost.closedLead", { provider: model.provider, model: model.name }),
     table: {
       columns: [t("col.model"), t("col.tier"), t("selfhost.colParams"), t("selfhost.colApi"), t("selfhost.colMeasured")],
-      rows: alternatives.map(({ model: m, blended }) => [m.name, tierLabel(t, m.tier), m.parametersB ? `${formatNumber(m.parametersB, 1)}B` : t("none"), money.amount(blended), measuredOn(m)]),
+      rows: alternatives.map(({ model: m, blended }) => [
+        m.name,
+        tierLabel(t, m.tier),
+        m.parametersB ? `${formatNumber(m.parametersB, 1)}B` : t("none"),
+        money.amount(blended),
+        measuredOn(m),
+      ]),
       align: ["left", "left", "right", "right", "left"],
     },
     notes: [t("selfhost.verdict"), ...currency.notes],
     sources: [...(source ? [source] : []), ...alternatives.map((a) => modelSource(a.model, t.lang)), ...currency.sources],
-    data: { ...currency.data, model: model.id, selfHostable: false, alternatives: alternatives.map((a) => ({ id: a.model.id, tier: a.model.tier, apiCostPer1M: a.blended, parametersB: a.model.parametersB ?? null })) },
+    data: {
+      ...currency.data,
+      model: model.id,
+      selfHostable: false,
+      alternatives: alternatives.map((a) => ({ id: a.model.id, tier: a.model.tier, apiCostPer1M: a.blended, parametersB: a.model.parametersB ?? null })),
+    },
   });
 }
 
@@ -72,13 +84,25 @@ export const selfhost: Command = {
     },
     examples: ["/selfhost gpt-oss-120b", "/selfhost llama 3.3 70b gpu:h200 util:70% tokens:2B", "/selfhost deepseek gpu:h100 gpus:16", "/selfhost gpt-5"],
     options: [
-      { name: "gpu", aliases: ["显卡"], kind: "text", complete: "gpus", description: { en: "GPU: a100, h100, h100-pcie, h200, b200, l40s, mi300x", zh: "GPU：a100、h100、h100-pcie、h200、b200、l40s、mi300x" } },
+      {
+        name: "gpu",
+        aliases: ["显卡"],
+        kind: "text",
+        complete: "gpus",
+        description: { en: "GPU: a100, h100, h100-pcie, h200, b200, l40s, mi300x", zh: "GPU：a100、h100、h100-pcie、h200、b200、l40s、mi300x" },
+      },
       { name: "gpus", aliases: ["显卡数"], kind: "count", max: 4096, description: { en: "number of GPUs", zh: "GPU数量" } },
       { name: "price", aliases: ["价格"], kind: "number", max: 1000, description: { en: "rental price per GPU-hour in USD", zh: "每块GPU每小时租金（美元）" } },
       { name: "util", aliases: ["utilization", "利用率"], kind: "percent", min: 1, description: { en: "utilization, 1–100% (e.g. 60%)", zh: "利用率，1–100%（如 60%）" } },
       { name: "precision", aliases: ["精度"], kind: "text", description: { en: "bf16, fp8, fp4, mxfp4 or int4", zh: "bf16、fp8、fp4、mxfp4 或 int4" } },
       { name: "slo", aliases: ["服务"], kind: "text", description: { en: "interactive (≥25 tokens/s per user) or batch", zh: "interactive（每用户≥25 Token/秒）或 batch" } },
-      { name: "tput", aliases: ["throughput", "吞吐"], kind: "number", max: 1e9, description: { en: "your measured throughput, tokens/s per deployment", zh: "你实测的吞吐量（每个部署 Token/秒）" } },
+      {
+        name: "tput",
+        aliases: ["throughput", "吞吐"],
+        kind: "number",
+        max: 1e9,
+        description: { en: "your measured throughput, tokens/s per deployment", zh: "你实测的吞吐量（每个部署 Token/秒）" },
+      },
       { name: "owned", aliases: ["自有"], kind: "text", description: { en: "yes: you own the GPUs (amortized, plus electricity)", zh: "yes：GPU为自有（摊销加电费）" } },
       { name: "months", aliases: ["摊销月数"], kind: "count", max: 240, description: { en: "months to write owned GPUs off (default 36)", zh: "自有GPU的摊销月数（默认36）" } },
       { name: "cost", aliases: ["购价"], kind: "number", max: 1e7, description: { en: "purchase price per owned GPU in USD", zh: "每块自有GPU的购价（美元）" } },
@@ -100,7 +124,8 @@ export const selfhost: Command = {
     const gpuAsked = args.text("gpu");
     if (gpuAsked !== undefined) findGpu(snapshot, gpuAsked);
     const precision = args.text("precision")?.toLowerCase();
-    if (precision !== undefined && !(PRECISIONS as readonly string[]).includes(precision)) throw new UserError("bad_input", "error.badPrecision", { value: precision.slice(0, 20), list: PRECISIONS.join(", ") });
+    if (precision !== undefined && !(PRECISIONS as readonly string[]).includes(precision))
+      throw new UserError("bad_input", "error.badPrecision", { value: precision.slice(0, 20), list: PRECISIONS.join(", ") });
     const slo = args.text("slo")?.toLowerCase();
     if (slo !== undefined && slo !== "interactive" && slo !== "batch") throw new UserError("bad_input", "error.badSlo", { value: slo.slice(0, 20) });
     const owned = YES.test(args.text("owned") ?? "");
@@ -121,8 +146,23 @@ export const selfhost: Command = {
         ...(args.has("tput") ? { throughputTokensPerSec: args.number("tput") } : {}),
         ...(slo ? { slo: slo as "interactive" | "batch" } : {}),
         ...(tokensPerMonth !== undefined ? { tokensPerMonth } : {}),
-        ...(stated.workload.promptTokensPerRequest ? { request: { inputTokens: stated.workload.promptTokensPerRequest, outputTokens: Math.max(1, Math.round(stated.workload.promptTokensPerRequest * (stated.workload.outputTokens / Math.max(1, stated.workload.inputTokens)))) } } : {}),
-        ...(owned ? { owned: { amortizationMonths: args.number("months") ?? 36, ...(args.has("cost") ? { purchaseUsdPerGpu: args.number("cost") } : {}), ...(args.has("kwh") ? { usdPerKwh: args.number("kwh") } : {}) } } : {}),
+        ...(stated.workload.promptTokensPerRequest
+          ? {
+              request: {
+                inputTokens: stated.workload.promptTokensPerRequest,
+                outputTokens: Math.max(1, Math.round(stated.workload.promptTokensPerRequest * (stated.workload.outputTokens / Math.max(1, stated.workload.inputTokens)))),
+              },
+            }
+          : {}),
+        ...(owned
+          ? {
+              owned: {
+                amortizationMonths: args.number("months") ?? 36,
+                ...(args.has("cost") ? { purchaseUsdPerGpu: args.number("cost") } : {}),
+                ...(args.has("kwh") ? { usdPerKwh: args.number("kwh") } : {}),
+              },
+            }
+          : {}),
         ...(args.has("ops") ? { opsUsdPerMonth: args.number("ops") } : {}),
       });
     } catch (error) {
@@ -138,50 +178,129 @@ export const selfhost: Command = {
     let lead: string;
     if (!plan.fits || !plan.throughputTokensPerSec) {
       const needs = plan.doesNotFit?.needs ?? [];
-      const options = needs.map((n) => t(n.nodes > 1 ? "selfhost.needNodes" : "selfhost.needGpus", { count: n.gpuCount, nodes: n.nodes, gpu: n.gpu.toUpperCase(), precision: n.precision.toUpperCase() }));
+      const options = needs.map((n) =>
+        t(n.nodes > 1 ? "selfhost.needNodes" : "selfhost.needGpus", { count: n.gpuCount, nodes: n.nodes, gpu: n.gpu.toUpperCase(), precision: n.precision.toUpperCase() }),
+      );
       lead = t("selfhost.doesNotFit", { model: model.name, count, gpu: gpuName, options: options.length ? t.list(options, "disjunction") : t("selfhost.needsMore") });
     } else if (plan.breakEvenTokensPerMonth !== null && plan.selfHostCostPer1M !== null) {
       lead = t("selfhost.leadCheaper", { util, self: money.amount(plan.selfHostCostPer1M), api: money.amount(apiCostPer1M), breakEven: tokens(plan.breakEvenTokensPerMonth) });
     } else {
       const full = plan.apiCheaperAtFullUse;
-      lead = t("selfhost.leadDearer", { util, self: money.amount(plan.selfHostCostPer1M ?? 0), api: money.amount(apiCostPer1M), full: full ? money.amount(full.selfHostCostPer1M) : t("none"), ratio: full ? formatNumber(full.ratio, 1) : "—" });
+      lead = t("selfhost.leadDearer", {
+        util,
+        self: money.amount(plan.selfHostCostPer1M ?? 0),
+        api: money.amount(apiCostPer1M),
+        full: full ? money.amount(full.selfHostCostPer1M) : t("none"),
+        ratio: full ? formatNumber(full.ratio, 1) : "—",
+      });
     }
 
     const rental = serving.gpus.find((g) => g.id === plan.gpu.id)!;
     fields.push({
       label: t("selfhost.gpu"),
-      value: t("selfhost.gpuValue", {
-        count,
-        name: gpuName,
-        price: money.amount(plan.gpu.hourlyUsd),
-        priceNote: plan.origins.hourlyUsd === "user" ? t("selfhost.priceGiven") : owned ? t("selfhost.priceOwned") : t("selfhost.priceTypical", { low: money.amount(Math.min(rental.rental.onDemand.low, rental.rental.marketplace.low)), high: money.amount(Math.max(rental.rental.onDemand.high, rental.rental.marketplace.high)) }),
-      }) + (plan.origins.gpu === "cheapest" ? ` ${t("selfhost.gpuChosen")}` : ""),
+      value:
+        t("selfhost.gpuValue", {
+          count,
+          name: gpuName,
+          price: money.amount(plan.gpu.hourlyUsd),
+          priceNote:
+            plan.origins.hourlyUsd === "user"
+              ? t("selfhost.priceGiven")
+              : owned
+                ? t("selfhost.priceOwned")
+                : t("selfhost.priceTypical", {
+                    low: money.amount(Math.min(rental.rental.onDemand.low, rental.rental.marketplace.low)),
+                    high: money.amount(Math.max(rental.rental.onDemand.high, rental.rental.marketplace.high)),
+                  }),
+        }) + (plan.origins.gpu === "cheapest" ? ` ${t("selfhost.gpuChosen")}` : ""),
     });
-    if (plan.topology) fields.push({ label: t("selfhost.topology"), value: t("selfhost.topologyValue", { tp: plan.topology.tensorParallel, replicas: plan.topology.replicas, nodes: plan.topology.nodesPerReplica, idle: plan.topology.idleGpus, precision: plan.precision.toUpperCase(), engine: plan.engine }) });
+    if (plan.topology)
+      fields.push({
+        label: t("selfhost.topology"),
+        value: t("selfhost.topologyValue", {
+          tp: plan.topology.tensorParallel,
+          replicas: plan.topology.replicas,
+          nodes: plan.topology.nodesPerReplica,
+          idle: plan.topology.idleGpus,
+          precision: plan.precision.toUpperCase(),
+          engine: plan.engine,
+        }),
+      });
     if (plan.throughputTokensPerSec) {
       const origin = t.lang === "zh" ? `（${originNote(t, plan)}）` : ` (${originNote(t, plan)})`;
-      fields.push({ label: t("selfhost.throughput"), value: `${t("selfhost.throughputValue", { tps: formatNumber(plan.throughputTokensPerSec, 0), batch: formatNumber(plan.batch ?? 0, 0), perUser: formatNumber(plan.perUserDecodeTokensPerSec ?? 0, 0) })}${origin}` });
+      fields.push({
+        label: t("selfhost.throughput"),
+        value: `${t("selfhost.throughputValue", { tps: formatNumber(plan.throughputTokensPerSec, 0), batch: formatNumber(plan.batch ?? 0, 0), perUser: formatNumber(plan.perUserDecodeTokensPerSec ?? 0, 0) })}${origin}`,
+      });
       const { interactive, batch } = plan.tradeoff;
-      if (interactive && batch) fields.push({ label: t("selfhost.tradeoff"), value: t("selfhost.tradeoffValue", { iTps: formatNumber(interactive.throughputTokensPerSec, 0), iUser: formatNumber(interactive.perUserDecodeTokensPerSec, 0), iCost: interactive.selfHostCostPer1M === null ? t("none") : money.amount(interactive.selfHostCostPer1M), bTps: formatNumber(batch.throughputTokensPerSec, 0), bUser: formatNumber(batch.perUserDecodeTokensPerSec, 0), bCost: batch.selfHostCostPer1M === null ? t("none") : money.amount(batch.selfHostCostPer1M) }) });
+      if (interactive && batch)
+        fields.push({
+          label: t("selfhost.tradeoff"),
+          value: t("selfhost.tradeoffValue", {
+            iTps: formatNumber(interactive.throughputTokensPerSec, 0),
+            iUser: formatNumber(interactive.perUserDecodeTokensPerSec, 0),
+            iCost: interactive.selfHostCostPer1M === null ? t("none") : money.amount(interactive.selfHostCostPer1M),
+            bTps: formatNumber(batch.throughputTokensPerSec, 0),
+            bUser: formatNumber(batch.perUserDecodeTokensPerSec, 0),
+            bCost: batch.selfHostCostPer1M === null ? t("none") : money.amount(batch.selfHostCostPer1M),
+          }),
+        });
     }
     fields.push({ label: t("selfhost.utilization"), value: util });
     if (plan.costs) {
       const c = plan.costs;
-      fields.push({ label: t("selfhost.monthly"), value: owned ? t("selfhost.monthlyOwned", { total: money.amount(c.monthlyFixedUsd), amortization: money.amount(c.amortizationUsdPerMonth), electricity: money.amount(c.electricityUsdPerMonth), ops: money.amount(c.opsUsdPerMonth) }) : t("selfhost.monthlyRented", { total: money.amount(c.monthlyFixedUsd), hours: serving.hoursPerMonth, ops: money.amount(c.opsUsdPerMonth) }) });
+      fields.push({
+        label: t("selfhost.monthly"),
+        value: owned
+          ? t("selfhost.monthlyOwned", {
+              total: money.amount(c.monthlyFixedUsd),
+              amortization: money.amount(c.amortizationUsdPerMonth),
+              electricity: money.amount(c.electricityUsdPerMonth),
+              ops: money.amount(c.opsUsdPerMonth),
+            })
+          : t("selfhost.monthlyRented", { total: money.amount(c.monthlyFixedUsd), hours: serving.hoursPerMonth, ops: money.amount(c.opsUsdPerMonth) }),
+      });
     }
     if (plan.capacityTokensPerMonth !== null) fields.push({ label: t("selfhost.capacity"), value: tokens(plan.capacityTokensPerMonth) });
     if (plan.selfHostCostPer1M !== null) fields.push({ label: t("selfhost.selfCost"), value: t("selfhost.per1M", { price: money.amount(plan.selfHostCostPer1M) }) });
-    fields.push({ label: t("selfhost.apiPrice"), value: t("selfhost.apiValue", { price: money.amount(apiCostPer1M), model: model.name, split: `${formatNumber(stated.workload.inputTokens / Math.max(1, stated.workload.outputTokens), 1)}:1` }) });
-    if (plan.fits) fields.push({ label: t("selfhost.breakEven"), value: plan.breakEvenTokensPerMonth === null ? t("selfhost.noBreakEven") : t("selfhost.breakEvenValue", { tokens: tokens(plan.breakEvenTokensPerMonth) }) });
+    fields.push({
+      label: t("selfhost.apiPrice"),
+      value: t("selfhost.apiValue", {
+        price: money.amount(apiCostPer1M),
+        model: model.name,
+        split: `${formatNumber(stated.workload.inputTokens / Math.max(1, stated.workload.outputTokens), 1)}:1`,
+      }),
+    });
+    if (plan.fits)
+      fields.push({
+        label: t("selfhost.breakEven"),
+        value: plan.breakEvenTokensPerMonth === null ? t("selfhost.noBreakEven") : t("selfhost.breakEvenValue", { tokens: tokens(plan.breakEvenTokensPerMonth) }),
+      });
 
     if (tokensPerMonth !== undefined && plan.costs && plan.capacityTokensPerMonth) {
       const deployments = plan.deploymentsForVolume ?? Math.max(1, Math.ceil(tokensPerMonth / plan.capacityTokensPerMonth));
-      notes.push(t("selfhost.volume", { tokens: tokens(tokensPerMonth), api: money.amount((tokensPerMonth / 1e6) * apiCostPer1M), self: money.amount(deployments * plan.costs.monthlyFixedUsd), count: deployments }));
+      notes.push(
+        t("selfhost.volume", {
+          tokens: tokens(tokensPerMonth),
+          api: money.amount((tokensPerMonth / 1e6) * apiCostPer1M),
+          self: money.amount(deployments * plan.costs.monthlyFixedUsd),
+          count: deployments,
+        }),
+      );
     }
     notes.push(...warningNotes(t, plan));
     const everyModel = [...pricedModels(snapshot), ...snapshot.knowledge.catalog] as PricedEntry[];
     const offers = providersOf(everyModel, model, stated.workload).providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
-    if (offers[0] && offers.length > 1 && offers[0].cost < (apiCostPer1M * (stated.workload.inputTokens + stated.workload.outputTokens)) / 1e6 * 0.95) notes.push(t("providers.cheapestHost", { model: model.name, provider: offers[0].provider, cost: money.cost(offers[0].model, stated.workload).shown, count: offers.length, id: model.id }));
+    if (offers[0] && offers.length > 1 && offers[0].cost < ((apiCostPer1M * (stated.workload.inputTokens + stated.workload.outputTokens)) / 1e6) * 0.95)
+      notes.push(
+        t("providers.cheapestHost", {
+          model: model.name,
+          provider: offers[0].provider,
+          cost: money.cost(offers[0].model, stated.workload).shown,
+          count: offers.length,
+          id: model.id,
+        }),
+      );
     notes.push(t("selfhost.verdict"), t("selfhost.assumptions"));
     const age = priceAge(t, [model], ctx.today);
     if (age) notes.push(age.note);
@@ -194,12 +313,26 @@ export const selfhost: Command = {
       modelSource(model, t.lang),
     ];
     if (plan.measuredBy) sources.push({ title: t("selfhost.measurementSource", { model: model.name, gpu: gpuName }), ref: plan.measuredBy.source, asOf: plan.measuredBy.asOf });
-    else if (plan.throughputSource === "estimated") sources.push({ title: t("selfhost.calibrationSource"), ref: "knowledge/serving.yaml#calibration", asOf: serving.calibration.map((row) => row.asOf).sort().at(-1) ?? "" });
+    else if (plan.throughputSource === "estimated")
+      sources.push({
+        title: t("selfhost.calibrationSource"),
+        ref: "knowledge/serving.yaml#calibration",
+        asOf:
+          serving.calibration
+            .map((row) => row.asOf)
+            .sort()
+            .at(-1) ?? "",
+      });
     const article = sectionSource(snapshot, VERDICT_SECTION, t.lang);
     if (article) sources.push(article);
     sources.push(...currency.sources);
 
-    const verdict = !plan.fits || !plan.costs ? null : plan.breakEvenTokensPerMonth !== null ? t("selfhost.chartVerdictCheaper", { tokens: tokens(plan.breakEvenTokensPerMonth) }) : t("selfhost.chartVerdictDearer");
+    const verdict =
+      !plan.fits || !plan.costs
+        ? null
+        : plan.breakEvenTokensPerMonth !== null
+          ? t("selfhost.chartVerdictCheaper", { tokens: tokens(plan.breakEvenTokensPerMonth) })
+          : t("selfhost.chartVerdictDearer");
     return makeReply({
       command: "selfhost",
       lang: t.lang,

@@ -5,7 +5,6 @@ import { makeReply } from "../src/core/reply.ts";
 
 const MAX_PROBLEMS_SHOWN = 10;
 
-
 export const status: Command = {
   spec: {
     name: "status",

@@ -31,7 +31,10 @@ const percent = z.number().min(0).max(100);
 
 const understandingSchema = z.strictObject({
   command: z.enum(COMMANDS),
-  models: z.array(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "a model id: lowercase letters, digits, dots and dashes")).min(1).optional(),
+  models: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "a model id: lowercase letters, digits, dots and dashes"))
+    .min(1)
+    .optional(),
   ambiguous: z.array(z.string().min(1)).min(1).optional(),
   volume: z
     .strictObject({ input: tokens.optional(), output: tokens.optional(), total: tokens.optional() })

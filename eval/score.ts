@@ -3,19 +3,7 @@
  * Pure functions only: no file access, no knowledge, no clock.
  */
 
-export const COMMANDS = [
-  "compare",
-  "cheapest",
-  "selfhost",
-  "estimate",
-  "budget",
-  "facts",
-  "article",
-  "providers",
-  "models",
-  "clarify",
-  "out_of_scope",
-] as const;
+export const COMMANDS = ["compare", "cheapest", "selfhost", "estimate", "budget", "facts", "article", "providers", "models", "clarify", "out_of_scope"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const TASKS = ["coding", "math", "rag", "summarization", "realtime", "video", "creative-writing", "reasoning", "chinese"] as const;
@@ -168,8 +156,7 @@ const CANONICAL: { [S in Slot]: (u: Understanding) => unknown } = {
   command: (u) => u.command,
   models: (u) => nonEmpty(u.models?.map(word)),
   ambiguous: (u) => nonEmpty([...new Set(u.ambiguous?.map(word))].sort()),
-  volume: (u) =>
-    u.volume && compact({ input: wholeNumber(u.volume.input), output: wholeNumber(u.volume.output), total: wholeNumber(u.volume.total) }),
+  volume: (u) => u.volume && compact({ input: wholeNumber(u.volume.input), output: wholeNumber(u.volume.output), total: wholeNumber(u.volume.total) }),
   cachedPercent: (u) => fine(u.cachedPercent),
   promptTokens: (u) => wholeNumber(u.promptTokens),
   batch: (u) => (u.batch ? true : undefined),

@@ -22,5 +22,6 @@ const cell = (text: string) => text.replace(/\|/g, "\\|");
 console.log(`\nmodelwise bench${quick ? " (--quick)" : ""}: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
 console.log("| figure | bar | result | peers (same run) | ratio | met |");
 console.log("|---|---|---|---|---|---|");
-for (const r of rows) console.log(`| ${cell(r.figure)} | ${cell(r.bar)} | ${cell(r.result)} | ${cell(r.peers)} | ${cell(r.ratio)} | ${r.met === null ? "" : r.met ? "yes" : "**no**"} |`);
+for (const r of rows)
+  console.log(`| ${cell(r.figure)} | ${cell(r.bar)} | ${cell(r.result)} | ${cell(r.peers)} | ${cell(r.ratio)} | ${r.met === null ? "" : r.met ? "yes" : "**no**"} |`);
 process.exit(0);

@@ -14,7 +14,6 @@ function stalenessSummary(models: readonly PricedModel[], today: string): string
   return `prices of ${stale.length} of ${models.length} curated models are older than ${STALE_AFTER_DAYS} days (oldest asOf ${oldest.asOf}, ${daysBetween(oldest.asOf, today)} days): run npm run knowledge:import -- <map URL or file>`;
 }
 
-
 const config = readConfigOrExit();
 const knowledgeDir = () => config.knowledgeDir;
 const today = () => config.today ?? new Date().toISOString().slice(0, 10);

@@ -48,7 +48,12 @@ const catalogBefore = await readFile(catalogPath, "utf8").catch(() => null);
 const catalog = slimCatalog(text, sourceName);
 const catalogDiff = catalogChanges(catalogBefore ? (JSON.parse(catalogBefore) as SlimCatalog) : null, catalog);
 
-const show = (value: unknown) => (Array.isArray(value) ? `[${value.map((v) => (typeof v === "object" ? JSON.stringify(v) : v)).join(", ")}]` : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value));
+const show = (value: unknown) =>
+  Array.isArray(value)
+    ? `[${value.map((v) => (typeof v === "object" ? JSON.stringify(v) : v)).join(", ")}]`
+    : typeof value === "object" && value !== null
+      ? JSON.stringify(value)
+      : String(value);
 const describe = (c: FieldChange) => `${c.field} ${show(c.from)} → ${show(c.to)}`;
 console.log(`LiteLLM map ${sourceName}, prices as of ${pricesAsOf}${dryRun ? " (dry run: nothing written)" : ""}`);
 console.log(`changed (${report.changed.length}):`);

@@ -9,7 +9,10 @@ import { openKnowledgeOrExit } from "./runtime/startup.ts";
 /** `npm run -s ask -- [--json] "<command line>"`: answers once; with no line and piped stdin, one per input line. */
 const argv = process.argv.slice(2);
 const json = argv.includes("--json");
-const line = argv.filter((arg) => arg !== "--json").join(" ").trim();
+const line = argv
+  .filter((arg) => arg !== "--json")
+  .join(" ")
+  .trim();
 const config = readConfigOrExit();
 const knowledge = await openKnowledgeOrExit(config);
 const dispatcher = composeDispatcher(config, knowledge, { error: (details, message) => console.error(message, details.err) }, { limited: false });

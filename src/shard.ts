@@ -17,12 +17,16 @@ const config = readConfigOrExit();
 const instance = `${config.instanceId}/shard-${process.env.SHARDS ?? "?"}`;
 const logger = createLogger(config.logLevel).child({ shard: process.env.SHARDS });
 const discord = config.discord;
-if (!discord || discord.mode.kind !== "gateway") throw new Error("a shard needs DISCORD_TOKEN");
+if (discord?.mode.kind !== "gateway") throw new Error("a shard needs DISCORD_TOKEN");
 const knowledge = await openKnowledgeOrExit(config, logger);
 if (config.watchKnowledge) knowledge.watch();
 const shared = await openSharedState({ ...config, instanceId: instance }, knowledge, logger).catch(exitOnConfigError);
 const inFlight = new InFlight();
-const dispatcher = composeDispatcher(config, shared.knowledge, logger, { limiter: shared.limiter, conversations: shared.conversations, onAnswered: logEachAnswer(logger, instance) });
+const dispatcher = composeDispatcher(config, shared.knowledge, logger, {
+  limiter: shared.limiter,
+  conversations: shared.conversations,
+  onAnswered: logEachAnswer(logger, instance),
+});
 const client = createDiscordClient({ dispatcher, logger, inFlight, adminRoleIds: discord.adminRoleIds }, discord.apiUrl);
 stopGracefullyOnSignals({
   inFlight,

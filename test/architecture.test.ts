@@ -14,7 +14,9 @@ async function sources(folder: string): Promise<string[]> {
 async function importsOf(file: string): Promise<string[]> {
   const text = await readFile(join(ROOT, file), "utf8");
   const found: string[] = [];
-  for (const match of text.matchAll(/(?:import|export)\s[^;]*?from\s+["'](\.{1,2}\/[^"']+)["']|import\s+["'](\.{1,2}\/[^"']+)["']|import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)|new URL\(\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+  for (const match of text.matchAll(
+    /(?:import|export)\s[^;]*?from\s+["'](\.{1,2}\/[^"']+)["']|import\s+["'](\.{1,2}\/[^"']+)["']|import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)|new URL\(\s*["'](\.{1,2}\/[^"']+)["']/g,
+  )) {
     const spec = match[1] ?? match[2] ?? match[3] ?? match[4]!;
     found.push(relative(ROOT, resolve(dirname(join(ROOT, file)), spec)));
   }

@@ -18,7 +18,10 @@ const article = (id: string): Article => {
   return found;
 };
 /** The article's text in one language, as the bot reads it (markdown emphasis removed). */
-const textOf = (id: string, lang: Lang) => article(id).sections.map((s) => s.text[lang]).join("\n");
+const textOf = (id: string, lang: Lang) =>
+  article(id)
+    .sections.map((s) => s.text[lang])
+    .join("\n");
 const sectionText = (id: string, section: string, lang: Lang) => article(id).sections.find((s) => s.id === section)?.text[lang] ?? "";
 /** Whatever sits between straight double quotes is presented as the article's words. */
 const quotesIn = (text: string) => [...text.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
@@ -51,7 +54,11 @@ describe("every claim the knowledge attributes to the article is in the article"
     const subject = (id: string) => knowledge.models.find((m) => m.id === id)?.articleClaim?.subject;
     expect(subject("deepseek-chat")).toBe("DeepSeek & Open Source Variants");
     expect(subject("gpt-5")).toBe("OpenAI GPT-5 & Anthropic Claude 3.5 Opus");
-    expect(knowledge.models.find((m) => m.id === "gemini-2.0-flash")?.articleClaim?.contextWindow).toEqual({ tokens: 2_000_000, quote: "up to 2M tokens", quoteZh: "高达200万Token" });
+    expect(knowledge.models.find((m) => m.id === "gemini-2.0-flash")?.articleClaim?.contextWindow).toEqual({
+      tokens: 2_000_000,
+      quote: "up to 2M tokens",
+      quoteZh: "高达200万Token",
+    });
   });
 
   it("'Best for' lines are the article's, in both languages", () => {

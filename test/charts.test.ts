@@ -126,7 +126,13 @@ describe("chart drawings", () => {
   it("turns logarithmic only past a 100× spread, says so, and labels 1-2-5 ticks in the answer's currency", () => {
     expect(usesLogScale([1, 101])).toBe(true);
     expect(usesLogScale([1.8, 100])).toBe(false);
-    const wide: BarChartSpec = { ...compareEn, items: [{ label: "GPT-5 nano", value: 1.3, valueLabel: "$1.30" }, { label: "Claude Opus 4.1", value: 300, valueLabel: "$300.00" }] };
+    const wide: BarChartSpec = {
+      ...compareEn,
+      items: [
+        { label: "GPT-5 nano", value: 1.3, valueLabel: "$1.30" },
+        { label: "Claude Opus 4.1", value: 300, valueLabel: "$300.00" },
+      ],
+    };
     const drawing = chartDrawing(wide);
     expect(svgTexts(drawing.svg).some((t) => t.endsWith("· log scale"))).toBe(true);
     expect(drawing.tickLabels[0]).toBe("$1");

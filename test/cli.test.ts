@@ -33,7 +33,10 @@ describe("the terminal front end", () => {
   it("reads one command per line from a pipe and writes JSON Lines", async () => {
     const { stdout, code } = await pipe("dist/src/ask.js", ["--json"], "/compare gpt-5 deepseek\n\n哪个模型写代码最便宜？\n/compare gpt-6\n");
     expect(code).toBe(0);
-    const replies = stdout.trim().split("\n").map((line) => JSON.parse(line));
+    const replies = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(replies.map((r) => [r.command, r.lang, r.ok])).toEqual([
       ["compare", "en", true],
       ["cheapest", "zh", true],
@@ -43,7 +46,10 @@ describe("the terminal front end", () => {
 
   it("a session is one conversation: a line can follow up the one before it", async () => {
     const { stdout } = await pipe("dist/src/ask.js", ["--json"], "gpt-5 vs deepseek for 20M in and 5M out\nand for 1B tokens?\n");
-    const [first, second] = stdout.trim().split("\n").map((line) => JSON.parse(line) as { text: string; data: { workload: { inputTokens: number; outputTokens: number } } });
+    const [first, second] = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { text: string; data: { workload: { inputTokens: number; outputTokens: number } } });
     expect(first!.data.workload).toEqual(expect.objectContaining({ inputTokens: 20_000_000, outputTokens: 5_000_000 }));
     expect(second!.text).toMatch(/Understood as a follow-up: compare prices, GPT-5 and DeepSeek/);
     expect(second!.data.workload.inputTokens + second!.data.workload.outputTokens).toBe(1_000_000_000);

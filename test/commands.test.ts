@@ -40,7 +40,9 @@ describe("/compare", () => {
 
   it("shows the article's claim beside the table price when they differ, with both dates", async () => {
     const reply = await ask("/compare deepseek gpt-5");
-    expect(reply.text).toMatch(/article \(2026-02-07\) gives ~\$0\.10 per 1M input tokens for "DeepSeek & Open Source Variants"; the price map \(2026-07-24\) has DeepSeek V3\.2 \(deepseek-chat\) at \$0\.28/);
+    expect(reply.text).toMatch(
+      /article \(2026-02-07\) gives ~\$0\.10 per 1M input tokens for "DeepSeek & Open Source Variants"; the price map \(2026-07-24\) has DeepSeek V3\.2 \(deepseek-chat\) at \$0\.28/,
+    );
   });
 
   it("is honest about Claude 3.5 Opus: no invented price, the nearest real model", async () => {
@@ -113,7 +115,14 @@ describe("/cheapest", () => {
 describe("/selfhost", () => {
   it("works out the cost per 1M tokens from the deployment's throughput, rent and utilization", async () => {
     const reply = await ask("/selfhost gpt-oss-120b gpu:h100");
-    const data = reply.data as { gpu: { hourlyUsd: number; count: number }; throughputTokensPerSec: number; utilization: number; selfHostCostPer1M: number; throughputSource: string; estimateErrorPct: number | null };
+    const data = reply.data as {
+      gpu: { hourlyUsd: number; count: number };
+      throughputTokensPerSec: number;
+      utilization: number;
+      selfHostCostPer1M: number;
+      throughputSource: string;
+      estimateErrorPct: number | null;
+    };
     // rented GPUs include power: nothing is added for electricity
     expect(data.selfHostCostPer1M).toBeCloseTo(((data.gpu.hourlyUsd * data.gpu.count) / (data.throughputTokensPerSec * 3600 * data.utilization)) * 1e6);
     expect(["measured", "estimated"]).toContain(data.throughputSource);
@@ -259,6 +268,6 @@ describe("errors", () => {
 
   it("localizes errors", async () => {
     const reply = await ask("/compare 深度求索 gpt-6");
-    expect(reply.text).toContain("我不认识名为\"gpt-6\"的模型");
+    expect(reply.text).toContain('我不认识名为"gpt-6"的模型');
   });
 });

@@ -66,8 +66,22 @@ describe("readConfig accepts", () => {
   });
 
   it("the deployment settings", () => {
-    const config = readConfig({ HOST: "0.0.0.0", HEALTH_PORT: "8080", REDIS_URL: "rediss://:pw@redis.internal:6380/2", INSTANCE_ID: "bot-1", SHUTDOWN_TIMEOUT_SECONDS: "25", MODELWISE_WATCH: "off" });
-    expect(config).toMatchObject({ host: "0.0.0.0", healthPort: 8080, redisUrl: "rediss://:pw@redis.internal:6380/2", instanceId: "bot-1", shutdownTimeoutMs: 25_000, watchKnowledge: false });
+    const config = readConfig({
+      HOST: "0.0.0.0",
+      HEALTH_PORT: "8080",
+      REDIS_URL: "rediss://:pw@redis.internal:6380/2",
+      INSTANCE_ID: "bot-1",
+      SHUTDOWN_TIMEOUT_SECONDS: "25",
+      MODELWISE_WATCH: "off",
+    });
+    expect(config).toMatchObject({
+      host: "0.0.0.0",
+      healthPort: 8080,
+      redisUrl: "rediss://:pw@redis.internal:6380/2",
+      instanceId: "bot-1",
+      shutdownTimeoutMs: 25_000,
+      watchKnowledge: false,
+    });
   });
 
   it.each(["::", "127.0.0.1", "::1", "localhost", "bot.example.com"])("HOST=%s", (host) => {

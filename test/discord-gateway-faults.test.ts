@@ -32,7 +32,15 @@ describe("a dropped gateway connection", () => {
 });
 
 describe("who counts as the bot's admin on Discord", () => {
-  const request = (overrides: Partial<DiscordRequest>): DiscordRequest => ({ commandName: "status", options: [], userId: "1", roleIds: [], permissions: String(1 << 5), guildInstalled: true, ...overrides });
+  const request = (overrides: Partial<DiscordRequest>): DiscordRequest => ({
+    commandName: "status",
+    options: [],
+    userId: "1",
+    roleIds: [],
+    permissions: String(1 << 5),
+    guildInstalled: true,
+    ...overrides,
+  });
 
   it("Manage Server in a server that installed the bot", () => {
     expect(isDiscordAdmin(request({}), [])).toBe(true);

@@ -63,7 +63,10 @@ describe("charts are drawn through a bounded queue", () => {
     const emulator = await startDiscordEmulator();
     const keys = ed25519Keys();
     const inFlight = new InFlight();
-    const server = createInteractionsServer({ dispatcher: stubDispatcher().dispatcher, logger: pino({ level: "silent" }), inFlight, adminRoleIds: [] }, { publicKeyHex: keys.publicKeyHex, apiUrl: emulator.apiUrl, chartBacklog: 2 });
+    const server = createInteractionsServer(
+      { dispatcher: stubDispatcher().dispatcher, logger: pino({ level: "silent" }), inFlight, adminRoleIds: [] },
+      { publicKeyHex: keys.publicKeyHex, apiUrl: emulator.apiUrl, chartBacklog: 2 },
+    );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     let largest = 0;
@@ -72,7 +75,11 @@ describe("charts are drawn through a bounded queue", () => {
         Array.from({ length: 8 }, async (_, i) => {
           const raw = JSON.stringify(interaction({ name: "compare", options: [{ name: "model1", type: 3, value: `m${i}` }] }));
           const timestamp = String(now());
-          const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-signature-ed25519": signDiscord(keys.privateKey, timestamp, raw), "x-signature-timestamp": timestamp }, body: raw });
+          const response = await fetch(url, {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-signature-ed25519": signDiscord(keys.privateKey, timestamp, raw), "x-signature-timestamp": timestamp },
+            body: raw,
+          });
           largest = Math.max(largest, server.charts.size);
           return (await response.json()) as { type: number; data: { content?: string } };
         }),

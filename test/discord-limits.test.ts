@@ -29,11 +29,17 @@ function expectWithinDiscordLimits(reply: Reply) {
 
 describe("every Discord rendering fits Discord's embed limits", () => {
   it("for arbitrarily large replies", () => {
-    fc.assert(fc.property(hugeReply, (r) => expectWithinDiscordLimits(r)), { numRuns: 150 });
+    fc.assert(
+      fc.property(hugeReply, (r) => expectWithinDiscordLimits(r)),
+      { numRuns: 150 },
+    );
   });
 
   it("for real answers to generated input", async () => {
-    await fc.assert(fc.asyncProperty(commandLine, async (line) => expectWithinDiscordLimits(await ask(line))), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(commandLine, async (line) => expectWithinDiscordLimits(await ask(line))),
+      { numRuns: 150 },
+    );
   });
 
   it("trims a long table with a note and keeps the code block closed", () => {

@@ -20,7 +20,12 @@ afterAll(async () => {
 
 interface Callback {
   type: number;
-  data: { embeds?: { title: string; description?: string; fields: { name: string; value: string }[] }[]; flags?: number; allowed_mentions?: unknown; choices?: { name: string; value: string }[] };
+  data: {
+    embeds?: { title: string; description?: string; fields: { name: string; value: string }[] }[];
+    flags?: number;
+    allowed_mentions?: unknown;
+    choices?: { name: string; value: string }[];
+  };
 }
 
 async function send(spec: Parameters<typeof interaction>[0]) {
@@ -39,7 +44,7 @@ async function answer(spec: Parameters<typeof interaction>[0]): Promise<Callback
   return { type: 4, data: edit.json as Callback["data"] };
 }
 
-const text = (...values: string[]) => values.map((value) => ({ name: "model" + (values.indexOf(value) + 1), type: 3, value }));
+const text = (...values: string[]) => values.map((value) => ({ name: `model${values.indexOf(value) + 1}`, type: 3, value }));
 
 describe("discord.js gateway mode against the emulator", () => {
   it("identifies with only the Guilds intent", () => {
@@ -88,7 +93,14 @@ describe("discord.js gateway mode against the emulator", () => {
   });
 
   it("autocompletes GPUs and Chinese task words", async () => {
-    const gpus = await send({ name: "selfhost", type: 4, options: [{ name: "model", type: 3, value: "gpt-oss-120b" }, { name: "gpu", type: 3, value: "h", focused: true }] });
+    const gpus = await send({
+      name: "selfhost",
+      type: 4,
+      options: [
+        { name: "model", type: 3, value: "gpt-oss-120b" },
+        { name: "gpu", type: 3, value: "h", focused: true },
+      ],
+    });
     expect(gpus.callback.data.choices!.map((c) => c.value)).toEqual(expect.arrayContaining(["h100", "h200"]));
     const tasks = await send({ name: "cheapest", type: 4, locale: "zh-CN", options: [{ name: "task", type: 3, value: "", focused: true }] });
     expect(tasks.callback.data.choices!.map((c) => c.name)).toContain("编程");
@@ -102,7 +114,13 @@ describe("discord.js gateway mode against the emulator", () => {
   });
 
   it("defers a slow command, then edits the reply", async () => {
-    const { payload, callback, before } = await send({ name: "estimate", options: [{ name: "text", type: 3, value: "Summarize this email for me" }, { name: "n", type: 4, value: 100 }] });
+    const { payload, callback, before } = await send({
+      name: "estimate",
+      options: [
+        { name: "text", type: 3, value: "Summarize this email for me" },
+        { name: "n", type: 4, value: 100 },
+      ],
+    });
     expect(callback.type).toBe(5);
     const edit = await discord.emulator.rest.next(`/api/v10/webhooks/${APP_ID}/${payload.token}/messages/`, before);
     expect(edit.method).toBe("PATCH");
@@ -151,7 +169,12 @@ describe("npm run discord:deploy", () => {
       const put = await emulator.rest.next(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
       expect(put.method).toBe("PUT");
       expect(put.headers.authorization).toBe(`Bot ${BOT_TOKEN}`);
-      const definitions = put.json as { name: string; name_localizations: Record<string, string>; description_localizations: Record<string, string>; options: { name: string; autocomplete?: boolean }[] }[];
+      const definitions = put.json as {
+        name: string;
+        name_localizations: Record<string, string>;
+        description_localizations: Record<string, string>;
+        options: { name: string; autocomplete?: boolean }[];
+      }[];
       expect(definitions.map((d) => d.name)).toEqual(commands.map((c) => c.spec.name));
       const compare = definitions.find((d) => d.name === "compare")!;
       expect(compare.name_localizations).toEqual({ "zh-CN": "比较", "zh-TW": "比較" });

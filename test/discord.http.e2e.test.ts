@@ -20,7 +20,15 @@ describe("Discord HTTP interactions, verified with Ed25519", () => {
   });
 
   it("answers a command with the same embed as the gateway", async () => {
-    const response = await discord.post(interaction({ name: "compare", options: [{ name: "model1", type: 3, value: "gpt-5" }, { name: "model2", type: 3, value: "深度求索" }] }));
+    const response = await discord.post(
+      interaction({
+        name: "compare",
+        options: [
+          { name: "model1", type: 3, value: "gpt-5" },
+          { name: "model2", type: 3, value: "深度求索" },
+        ],
+      }),
+    );
     const body = (await response.json()) as { type: number; data: { embeds: { title: string }[]; allowed_mentions: unknown; flags?: number } };
     expect(body.type).toBe(4);
     expect(body.data.embeds[0]!.title).toContain("价格对比");

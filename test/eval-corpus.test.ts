@@ -7,9 +7,7 @@ import { scoreQuestion } from "../eval/score.ts";
 import { KNOWLEDGE_DIR } from "./helpers.ts";
 
 const questions = loadCorpus();
-const tableIds = new Set<string>(
-  (parse(readFileSync(join(KNOWLEDGE_DIR, "models.yaml"), "utf8")) as { models: { id: string }[] }).models.map((m) => m.id),
-);
+const tableIds = new Set<string>((parse(readFileSync(join(KNOWLEDGE_DIR, "models.yaml"), "utf8")) as { models: { id: string }[] }).models.map((m) => m.id));
 const knownIds = new Set<string>([...tableIds, ...LEGACY_MODEL_IDS]);
 
 describe("the labelled question corpus (eval/questions.yaml)", () => {
@@ -47,7 +45,12 @@ describe("the labelled question corpus (eval/questions.yaml)", () => {
   it("takes an estimate's text verbatim from the question, or from an earlier turn of its conversation", () => {
     const conversations = conversationsOf(questions);
     const typedSoFar = (q: (typeof questions)[number]) =>
-      q.conversation === undefined ? [q.q] : conversations.get(q.conversation)!.filter((t) => t.turn! <= q.turn!).map((t) => t.q);
+      q.conversation === undefined
+        ? [q.q]
+        : conversations
+            .get(q.conversation)!
+            .filter((t) => t.turn! <= q.turn!)
+            .map((t) => t.q);
     const notQuoted = questions.filter((q) => q.text !== undefined && !typedSoFar(q).some((typed) => typed.includes(q.text!)));
     expect(notQuoted.map((q) => q.id)).toEqual([]);
   });

@@ -53,7 +53,14 @@ function newerMap(): string {
   map.last_updated = "2026-11-20T00:00:00+00:00";
   map["gpt-5.4"].input_cost_per_token_batches = 6.25e-7;
   for (const field of Object.keys(map["claude-sonnet-4-5"])) if (field.includes("above_200k")) delete map["claude-sonnet-4-5"][field];
-  map["openai/gpt-9-preview"] = { mode: "chat", litellm_provider: "openai", input_cost_per_token: 1e-5, output_cost_per_token: 4e-5, max_input_tokens: 400000, max_output_tokens: 128000 };
+  map["openai/gpt-9-preview"] = {
+    mode: "chat",
+    litellm_provider: "openai",
+    input_cost_per_token: 1e-5,
+    output_cost_per_token: 4e-5,
+    max_input_tokens: 400000,
+    max_output_tokens: 128000,
+  };
   return JSON.stringify(map);
 }
 
@@ -136,14 +143,32 @@ describe("importLiteLLM and price dimensions", () => {
       "    maxOutput: 100",
       "    capabilities: []",
       "    offPeak:",
-      "      - {fromUtc: \"16:30\", toUtc: \"00:30\", prices: {inputPer1M: 0.5, outputPer1M: 1}, source: admin, asOf: 2026-01-01}",
+      '      - {fromUtc: "16:30", toUtc: "00:30", prices: {inputPer1M: 0.5, outputPer1M: 1}, source: admin, asOf: 2026-01-01}',
       '    litellmKey: "k"',
       "    asOf: 2026-01-01",
       "",
     ].join("\n");
-    const map = { k: { mode: "chat", input_cost_per_token: 1e-6, output_cost_per_token: 2e-6, input_cost_per_token_flex: 5e-7, output_cost_per_token_flex: 1e-6, max_input_tokens: 1000, max_output_tokens: 100 } };
+    const map = {
+      k: {
+        mode: "chat",
+        input_cost_per_token: 1e-6,
+        output_cost_per_token: 2e-6,
+        input_cost_per_token_flex: 5e-7,
+        output_cost_per_token_flex: 1e-6,
+        max_input_tokens: 1000,
+        max_output_tokens: 100,
+      },
+    };
     const { yaml: after, report } = importLiteLLM(yaml, map, "2026-02-01");
-    expect(report.changed).toEqual([{ id: "m", changes: [{ field: "batch", from: { inputPer1M: 0.5, outputPer1M: 1 }, to: null }, { field: "flex", from: null, to: { inputPer1M: 0.5, outputPer1M: 1 } }] }]);
+    expect(report.changed).toEqual([
+      {
+        id: "m",
+        changes: [
+          { field: "batch", from: { inputPer1M: 0.5, outputPer1M: 1 }, to: null },
+          { field: "flex", from: null, to: { inputPer1M: 0.5, outputPer1M: 1 } },
+        ],
+      },
+    ]);
     expect(after).toContain("    outputPer1M: 2\n    flex: {inputPer1M: 0.5, outputPer1M: 1}\n    contextWindow: 1000");
     expect(after).not.toContain("batch");
     expect(after).toContain('offPeak:\n      - {fromUtc: "16:30"');

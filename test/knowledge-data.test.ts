@@ -64,7 +64,9 @@ describe("curated prices against the shared LiteLLM snapshot (2026-07-24)", () =
   it("every curated model carries the map's long-context prices, thresholds ascending", () => {
     for (const m of priced) {
       const raw = map[m.litellmKey!]!;
-      const thresholds = Object.keys(raw).flatMap((f) => /^input_cost_per_token_above_(\d+)k_tokens$/.exec(f)?.[1] ?? []).map(Number);
+      const thresholds = Object.keys(raw)
+        .flatMap((f) => /^input_cost_per_token_above_(\d+)k_tokens$/.exec(f)?.[1] ?? [])
+        .map(Number);
       const bands = (raw.tiered_pricing ?? []).slice(1).map((b) => (b.range as number[])[0]!);
       const expected = [...thresholds.map((k) => k * 1000), ...bands].sort((a, b) => a - b);
       expect({ id: m.id, above: (m.longContext ?? []).map((lc) => lc.aboveTokens) }).toEqual({ id: m.id, above: expected });
@@ -98,14 +100,43 @@ describe("curated prices against the shared LiteLLM snapshot (2026-07-24)", () =
 
 describe("the curated table", () => {
   const typed: [string, string][] = [
-    ["gpt-4o", "gpt-4o"], ["gpt4o", "gpt-4o"], ["4o", "gpt-4o"], ["4o-mini", "gpt-4o-mini"], ["gpt-4o mini", "gpt-4o-mini"],
-    ["gpt-4.1", "gpt-4.1"], ["gpt 4.1 mini", "gpt-4.1-mini"], ["gpt-4.1-nano", "gpt-4.1-nano"], ["o1", "o1"], ["o3-mini", "o3-mini"], ["o4-mini", "o4-mini"],
-    ["sonnet 3.5", "claude-3.5-sonnet"], ["claude 3.7 sonnet", "claude-3.7-sonnet"], ["haiku 3.5", "claude-3.5-haiku"], ["claude 3 opus", "claude-3-opus"],
-    ["llama 3.1 8b", "llama-3.1-8b"], ["llama-3.1-70b", "llama-3.1-70b"], ["llama 405b", "llama-3.1-405b"], ["llama 3.3 70b", "llama-3.3-70b"],
-    ["mixtral 8x7b", "mixtral-8x7b"], ["mixtral-8x22b", "mixtral-8x22b"], ["qwen2.5 72b", "qwen2.5-72b"], ["qwen3-32b", "qwen3-32b"], ["qwen3-30b-a3b", "qwen3-30b-a3b"],
-    ["qwen3 max", "qwen3-max"], ["glm-4.5", "glm-4.5"], ["glm 4.6", "glm-4.6"], ["glm-4.5-air", "glm-4.5-air"], ["minimax m2", "minimax-m2"],
-    ["deepseek r1", "deepseek-r1"], ["kimi k2", "kimi-k2"], ["gemma 3 27b", "gemma-3-27b"],
-    ["通义千问", "qwen-plus"], ["智谱", "glm-5.1"], ["月之暗面", "kimi-k2.6"], ["深度求索", "deepseek-chat"], ["稀宇", "minimax-m3"],
+    ["gpt-4o", "gpt-4o"],
+    ["gpt4o", "gpt-4o"],
+    ["4o", "gpt-4o"],
+    ["4o-mini", "gpt-4o-mini"],
+    ["gpt-4o mini", "gpt-4o-mini"],
+    ["gpt-4.1", "gpt-4.1"],
+    ["gpt 4.1 mini", "gpt-4.1-mini"],
+    ["gpt-4.1-nano", "gpt-4.1-nano"],
+    ["o1", "o1"],
+    ["o3-mini", "o3-mini"],
+    ["o4-mini", "o4-mini"],
+    ["sonnet 3.5", "claude-3.5-sonnet"],
+    ["claude 3.7 sonnet", "claude-3.7-sonnet"],
+    ["haiku 3.5", "claude-3.5-haiku"],
+    ["claude 3 opus", "claude-3-opus"],
+    ["llama 3.1 8b", "llama-3.1-8b"],
+    ["llama-3.1-70b", "llama-3.1-70b"],
+    ["llama 405b", "llama-3.1-405b"],
+    ["llama 3.3 70b", "llama-3.3-70b"],
+    ["mixtral 8x7b", "mixtral-8x7b"],
+    ["mixtral-8x22b", "mixtral-8x22b"],
+    ["qwen2.5 72b", "qwen2.5-72b"],
+    ["qwen3-32b", "qwen3-32b"],
+    ["qwen3-30b-a3b", "qwen3-30b-a3b"],
+    ["qwen3 max", "qwen3-max"],
+    ["glm-4.5", "glm-4.5"],
+    ["glm 4.6", "glm-4.6"],
+    ["glm-4.5-air", "glm-4.5-air"],
+    ["minimax m2", "minimax-m2"],
+    ["deepseek r1", "deepseek-r1"],
+    ["kimi k2", "kimi-k2"],
+    ["gemma 3 27b", "gemma-3-27b"],
+    ["通义千问", "qwen-plus"],
+    ["智谱", "glm-5.1"],
+    ["月之暗面", "kimi-k2.6"],
+    ["深度求索", "deepseek-chat"],
+    ["稀宇", "minimax-m3"],
   ];
   it("knows the names people type, legacy models included, in English and Chinese", () => {
     const owner = new Map<string, string>();
@@ -127,7 +158,8 @@ describe("the curated table", () => {
 
   it("covers the current chat models of the eleven largest providers", () => {
     const providers = new Set(priced.map((m) => m.provider.replace(/\s*\(.*\)$/, "")));
-    for (const p of ["OpenAI", "Anthropic", "Google", "DeepSeek", "xAI", "Moonshot AI", "Alibaba Qwen", "Mistral AI", "Meta", "Zhipu AI", "MiniMax"]) expect(providers).toContain(p);
+    for (const p of ["OpenAI", "Anthropic", "Google", "DeepSeek", "xAI", "Moonshot AI", "Alibaba Qwen", "Mistral AI", "Meta", "Zhipu AI", "MiniMax"])
+      expect(providers).toContain(p);
     expect(priced.length).toBeGreaterThanOrEqual(140);
   });
 
@@ -147,7 +179,8 @@ describe("the curated table", () => {
   it("open-weights models have a parameter count; API-only ones are not open", () => {
     expect(priced.filter((m) => m.openWeights && !m.parametersB).map((m) => m.id)).toEqual([]);
     for (const id of ["gpt-4o", "claude-3.5-sonnet", "qwen3-max", "glm-5.1", "minimax-m3", "mistral-medium-3.1"]) expect(model(id).openWeights, id).toBe(false);
-    for (const id of ["llama-3.1-405b", "mixtral-8x7b", "qwen2.5-72b", "glm-4.5-air", "minimax-m2", "deepseek-r1", "gemma-3-27b", "kimi-k2"]) expect(model(id).openWeights, id).toBe(true);
+    for (const id of ["llama-3.1-405b", "mixtral-8x7b", "qwen2.5-72b", "glm-4.5-air", "minimax-m2", "deepseek-r1", "gemma-3-27b", "kimi-k2"])
+      expect(model(id).openWeights, id).toBe(true);
   });
 
   it("carries the map's deprecation dates", () => {
@@ -163,7 +196,12 @@ describe("the shipped catalog", () => {
     const text = await readFile(join(KNOWLEDGE_DIR, SHIPPED_CATALOG), "utf8");
     const slim = JSON.parse(text) as SlimCatalog;
     const original = await readFile(join(SHARED, "litellm-model-prices.json"));
-    expect(slim.provenance).toMatchObject({ sha256: createHash("sha256").update(original).digest("hex"), bytes: original.byteLength, chatModels: 2285, lastUpdated: expect.stringMatching(/^2026-07-24/) });
+    expect(slim.provenance).toMatchObject({
+      sha256: createHash("sha256").update(original).digest("hex"),
+      bytes: original.byteLength,
+      chatModels: 2285,
+      lastUpdated: expect.stringMatching(/^2026-07-24/),
+    });
     const chatKeys = Object.keys(map).filter((k) => map[k]?.mode === "chat");
     expect(Object.keys(slim.models).sort()).toEqual(chatKeys.sort());
     const catalog = await loadShippedCatalog(KNOWLEDGE_DIR, knowledge.models, TODAY);
@@ -175,7 +213,9 @@ describe("the shipped catalog", () => {
 
   it("is what the knowledge loads by default, with the same dimensions as the full map", () => {
     expect(knowledge.catalog.length).toBeGreaterThan(2000);
-    const groq = knowledge.catalog.find((m) => m.id === "together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo") ?? knowledge.catalog.find((m) => m.id.startsWith("deepinfra/meta-llama/Llama-3.3-70B"));
+    const groq =
+      knowledge.catalog.find((m) => m.id === "together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo") ??
+      knowledge.catalog.find((m) => m.id.startsWith("deepinfra/meta-llama/Llama-3.3-70B"));
     expect(groq).toMatchObject({ catalog: true, tier: expect.stringMatching(/ultra-low|balanced|premium/) });
     const gemini = knowledge.catalog.find((m) => m.id === "vertex_ai/gemini-3.1-pro-preview") ?? knowledge.catalog.find((m) => m.id === "gemini-3.1-pro-preview");
     expect(gemini?.longContext?.[0]?.aboveTokens).toBe(200_000);
@@ -184,13 +224,19 @@ describe("the shipped catalog", () => {
 
 describe("quality.yaml", () => {
   it("maps LMArena names to curated ids, with the leaderboard's scores and intervals", async () => {
-    const board = JSON.parse(await readFile(join(SHARED, "lmarena-leaderboard-text.json"), "utf8")) as Record<string, Record<string, { rating: number; rating_q025: number; rating_q975: number }>>;
+    const board = JSON.parse(await readFile(join(SHARED, "lmarena-leaderboard-text.json"), "utf8")) as Record<
+      string,
+      Record<string, { rating: number; rating_q025: number; rating_q975: number }>
+    >;
     const quality = knowledge.quality!;
     expect(quality).toMatchObject({ source: "LMArena text leaderboard (lmarena/arena-catalog)", asOf: "2025-12-11" });
     expect(Object.keys(quality.models).length).toBeGreaterThanOrEqual(60);
     const round = (x: number) => Math.round(x * 10) / 10;
     for (const [id, entry] of Object.entries(quality.models)) {
-      expect(knowledge.models.some((m) => m.id === id), id).toBe(true);
+      expect(
+        knowledge.models.some((m) => m.id === id),
+        id,
+      ).toBe(true);
       for (const [category, score] of Object.entries(entry.scores)) {
         const row = board[category]![entry.arena]!;
         expect({ id, category, ...score }).toEqual({ id, category, score: round(row.rating), ci: [round(row.rating_q025), round(row.rating_q975)] });
@@ -208,7 +254,13 @@ describe("quality.yaml", () => {
     for (const task of knowledge.tasks.filter((t) => t.minQuality)) {
       const { category, score } = task.minQuality!;
       for (const tier of TIERS) {
-        const passing = priced.filter((m) => m.tier === tier && !(m.deprecationDate && m.deprecationDate <= TODAY) && (scores[m.id]?.scores[category]?.score ?? -Infinity) >= score && task.requires.every((c) => m.capabilities.includes(c)));
+        const passing = priced.filter(
+          (m) =>
+            m.tier === tier &&
+            !(m.deprecationDate && m.deprecationDate <= TODAY) &&
+            (scores[m.id]?.scores[category]?.score ?? -Infinity) >= score &&
+            task.requires.every((c) => m.capabilities.includes(c)),
+        );
         expect(passing.length, `${task.id} in ${tier}`).toBeGreaterThan(0);
       }
     }

@@ -92,7 +92,10 @@ describe("a broken edit never replaces the last good knowledge", () => {
           const gpt5 = data.models.find((m) => m.id === "gpt-5")!;
           // old snapshot: 1.25 with 10M input; new: 9.99 with 20M input; never a mix
           const pair = [gpt5.inputPer1M, data.workload.inputTokens];
-          expect([[1.25, 10_000_000], [9.99, 20_000_000]]).toContainEqual(pair);
+          expect([
+            [1.25, 10_000_000],
+            [9.99, 20_000_000],
+          ]).toContainEqual(pair);
           expect(gpt5.cost).toBeCloseTo((data.workload.inputTokens * gpt5.inputPer1M + 2_000_000 * 10) / 1e6);
         }
         expect(gpt5Input(await ask(store, "/compare gpt-5 deepseek"))).toBe(9.99);
@@ -105,7 +108,10 @@ describe("a broken edit never replaces the last good knowledge", () => {
 describe("/status and /reload are for admins", () => {
   it("refuses everyone else politely, in their language", async () => {
     const store = await openStore(await knowledgeCopy());
-    for (const [line, words] of [["/reload", "for the bot's admins"], ["/status lang:zh", "仅供机器人管理员使用"]] as const) {
+    for (const [line, words] of [
+      ["/reload", "for the bot's admins"],
+      ["/status lang:zh", "仅供机器人管理员使用"],
+    ] as const) {
       const reply = await ask(store, line);
       expect(reply.ok).toBe(false);
       expect((reply.data as { error: { code: string } }).error.code).toBe("forbidden");
@@ -119,7 +125,14 @@ describe("/status and /reload are for admins", () => {
     const reply = await ask(store, "/status", true);
     expect(reply.ok).toBe(true);
     const knowledge = store.current().knowledge;
-    expect(reply.data).toMatchObject({ version: store.current().version, models: knowledge.models.length, articles: 1, oldestPriceAsOf: "2026-07-24", priceAgeDays: 127, lastReload: { ok: true } });
+    expect(reply.data).toMatchObject({
+      version: store.current().version,
+      models: knowledge.models.length,
+      articles: 1,
+      oldestPriceAsOf: "2026-07-24",
+      priceAgeDays: 127,
+      lastReload: { ok: true },
+    });
     expect(knowledge.models.length).toBeGreaterThan(100);
     expect(reply.text).toContain("older than 90 days");
   });
@@ -127,8 +140,12 @@ describe("/status and /reload are for admins", () => {
 
 describe("npm run knowledge:import", () => {
   const run = (dir: string, ...args: string[]) =>
-    promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/knowledge-import.ts", ...args], { cwd: root, env: { ...process.env, MODELWISE_KNOWLEDGE_DIR: dir, MODELWISE_TODAY: "2026-11-28" } });
-  const check = (dir: string) => promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/knowledge-check.ts", dir], { cwd: root, env: { ...process.env, MODELWISE_TODAY: "2026-11-28" } });
+    promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/knowledge-import.ts", ...args], {
+      cwd: root,
+      env: { ...process.env, MODELWISE_KNOWLEDGE_DIR: dir, MODELWISE_TODAY: "2026-11-28" },
+    });
+  const check = (dir: string) =>
+    promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/knowledge-check.ts", dir], { cwd: root, env: { ...process.env, MODELWISE_TODAY: "2026-11-28" } });
 
   async function newerMap(dir: string): Promise<string> {
     const map = JSON.parse(await readFile(SNAPSHOT, "utf8"));

@@ -60,7 +60,7 @@ describe("a broken edit names the file, the entry and the field", () => {
   });
 
   it("indexes articles dropped into the folder", async () => {
-    const dir = await brokenCopy("tasks.yaml", (t) => t + "\n");
+    const dir = await brokenCopy("tasks.yaml", (t) => `${t}\n`);
     await writeFile(
       join(dir, "articles", "batch-api.md"),
       '---\ntitle: "Batch APIs"\npubDate: "2026-03-01"\n---\n\n# Batch APIs / 批处理API\n\n## Batch discounts / 批处理折扣\n\nBatch endpoints halve the price of overnight jobs.\n\n批处理接口可将夜间任务的价格减半。\n',

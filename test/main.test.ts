@@ -36,7 +36,12 @@ describe("the built bot with Slack settings", () => {
 
   it("a token Slack rejects is a startup error, not a crash", async () => {
     const fake = await startFakeSlack();
-    const bot = startBuiltBot({ SLACK_BOT_TOKEN: "xoxb-revoked-token-1", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(await freePort()), SLACK_API_URL: `${fake.baseUrl}/api/` });
+    const bot = startBuiltBot({
+      SLACK_BOT_TOKEN: "xoxb-revoked-token-1",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_PORT: String(await freePort()),
+      SLACK_API_URL: `${fake.baseUrl}/api/`,
+    });
     try {
       expect((await bot.exited).code).toBe(1);
       expect(bot.output()).toMatch(/SLACK_BOT_TOKEN: Slack did not accept it \(invalid_auth\)/);
@@ -58,7 +63,13 @@ describe("the built bot with Discord settings", () => {
       expect((await fetch(`${health}/healthz`)).status).toBe(200);
       expect(await (await fetch(`${health}/readyz`)).json()).toMatchObject({ ready: true, checks: { discord: true } });
       expect((await fetch(`${health}/slack/events`)).status).toBe(404);
-      const payload = interaction({ name: "compare", options: [{ name: "model1", type: 3, value: "gpt-5" }, { name: "model2", type: 3, value: "deepseek" }] });
+      const payload = interaction({
+        name: "compare",
+        options: [
+          { name: "model1", type: 3, value: "gpt-5" },
+          { name: "model2", type: 3, value: "deepseek" },
+        ],
+      });
       emulator.dispatch(payload);
       const callback = await emulator.rest.next(`/api/v10/interactions/${payload.id}/`);
       expect(JSON.stringify(callback.json)).toContain("GPT-5");
@@ -77,7 +88,10 @@ describe("the built bot with Discord settings", () => {
     try {
       const until = Date.now() + 30_000;
       while (emulator.identifies.length < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(emulator.identifies.map((i) => i.shard).sort()).toEqual([[0, 2], [1, 2]]);
+      expect(emulator.identifies.map((i) => i.shard).sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
       bot.child.kill("SIGTERM");
       expect(await bot.exited).toEqual({ code: 0, signal: null });
       expect(bot.output()).not.toMatch(/tsx/);

@@ -10,8 +10,7 @@ import { workloadCost, type CostWorkload, type PricedEntry } from "../src/core/p
 const MAP_PATH = "/work/shared/data/litellm-model-prices.json";
 const MAP = JSON.parse(readFileSync(MAP_PATH, "utf8")) as Record<string, Record<string, unknown>>;
 
-const price = (entry: Record<string, unknown>, field: string): number | undefined =>
-  typeof entry[field] === "number" ? per1M(entry[field] as number) : undefined;
+const price = (entry: Record<string, unknown>, field: string): number | undefined => (typeof entry[field] === "number" ? per1M(entry[field] as number) : undefined);
 
 function priceSet(entry: Record<string, unknown>, suffix: string): PriceSet | undefined {
   const input = price(entry, `input_cost_per_token${suffix}`);

@@ -107,7 +107,15 @@ describe("the Dockerfile's recipe, replayed in a clean folder", () => {
     try {
       const healthPort = String(await freePort());
       const bot = startBuiltBot(
-        { ...image.final.env, HOST: "127.0.0.1", HEALTH_PORT: healthPort, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(await freePort()), SLACK_API_URL: `${fake.baseUrl}/api/` },
+        {
+          ...image.final.env,
+          HOST: "127.0.0.1",
+          HEALTH_PORT: healthPort,
+          SLACK_BOT_TOKEN: BOT_TOKEN,
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          SLACK_PORT: String(await freePort()),
+          SLACK_API_URL: `${fake.baseUrl}/api/`,
+        },
         { cwd: app, command: image.cmd },
       );
       await bot.waitFor(/"msg":"ready"/);

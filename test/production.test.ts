@@ -124,7 +124,13 @@ describe("health, readiness and metrics on the Slack HTTP port", () => {
 
   it("binds only the HOST it is given", async () => {
     const port = await freePort();
-    const bot = startBuiltBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(port), SLACK_API_URL: `${fake.baseUrl}/api/`, HOST: "127.0.0.2" });
+    const bot = startBuiltBot({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_PORT: String(port),
+      SLACK_API_URL: `${fake.baseUrl}/api/`,
+      HOST: "127.0.0.2",
+    });
     await bot.waitFor(/Slack is listening/);
     expect((await fetch(`http://127.0.0.2:${port}/healthz`)).status).toBe(200);
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();

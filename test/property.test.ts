@@ -7,7 +7,32 @@ import { ask } from "./helpers.ts";
 const anyText = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 60 }),
   fc.string({ unit: "binary", maxLength: 60 }),
-  fc.array(fc.constantFrom("gpt-5", "深度求索", "in:", "out:1万", "cached:", "vs", "和", ":", "=", "\"", "/", "claude", "context:200k", "tput:0", "util:0%", "n:0", "gpu:", "lang:xx", " "), { maxLength: 8 }).map((parts) => parts.join(" ")),
+  fc
+    .array(
+      fc.constantFrom(
+        "gpt-5",
+        "深度求索",
+        "in:",
+        "out:1万",
+        "cached:",
+        "vs",
+        "和",
+        ":",
+        "=",
+        '"',
+        "/",
+        "claude",
+        "context:200k",
+        "tput:0",
+        "util:0%",
+        "n:0",
+        "gpu:",
+        "lang:xx",
+        " ",
+      ),
+      { maxLength: 8 },
+    )
+    .map((parts) => parts.join(" ")),
 );
 
 describe("no input makes a command throw", () => {

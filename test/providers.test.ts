@@ -22,7 +22,15 @@ const CATALOG = await loadCatalog(MAP_PATH, [], "2026-07-24");
 const WORKLOAD: CostWorkload = { inputTokens: 10_000_000, outputTokens: 2_000_000, cachedPercent: 0 };
 const ids = (query: string) => providersOf(CATALOG, query, WORKLOAD).providers.flatMap((p) => [p.id, ...p.alsoAs]);
 // Fireworks writes 1.5b as 1p5b
-const sizes = (key: string) => (key.toLowerCase().replace(/(\d)p(\d)/g, "$1.$2").match(/(?<![a-z\d])\d+(\.\d+)?b(?![a-z])/g) ?? []).filter((s) => !/^a/.test(s)).sort();
+const sizes = (key: string) =>
+  (
+    key
+      .toLowerCase()
+      .replace(/(\d)p(\d)/g, "$1.$2")
+      .match(/(?<![a-z\d])\d+(\.\d+)?b(?![a-z])/g) ?? []
+  )
+    .filter((s) => !/^a/.test(s))
+    .sort();
 
 describe("the matching rule", () => {
   it("reads the same model from every provider's spelling", () => {
@@ -70,12 +78,14 @@ describe("providers of one model, from the shared price map", () => {
   it("Llama 3.3 70B: Together (Turbo), Groq, DeepInfra and the rest, ascending by cost, never an 8B or 405B", () => {
     const result = providersOf(CATALOG, "Llama 3.3 70B", WORKLOAD);
     const found = ids("Llama 3.3 70B");
-    expect(found).toEqual(expect.arrayContaining([
-      "together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo",
-      "groq/llama-3.3-70b-versatile",
-      "deepinfra/meta-llama/Llama-3.3-70B-Instruct",
-      "cerebras/llama-3.3-70b",
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo",
+        "groq/llama-3.3-70b-versatile",
+        "deepinfra/meta-llama/Llama-3.3-70B-Instruct",
+        "cerebras/llama-3.3-70b",
+      ]),
+    );
     expect(result.providers.length).toBeGreaterThanOrEqual(15);
     expect(found.every((key) => sizes(key).join() === "70b")).toBe(true);
     expect(found).not.toContain("lambda_ai/deepseek-llama3.3-70b");
@@ -159,12 +169,18 @@ describe("/providers", async () => {
 
   it("answers with every provider ascending by cost, in the reply data's contract", async () => {
     const reply = await run("llama 3.3 70b in:100M out:10M", "en");
-    const data = reply.data as { model: string; workload: CostWorkload; providers: { provider: string; id: string; inputPer1M: number; outputPer1M: number; contextWindow: number | null; cost: number }[] };
+    const data = reply.data as {
+      model: string;
+      workload: CostWorkload;
+      providers: { provider: string; id: string; inputPer1M: number; outputPer1M: number; contextWindow: number | null; cost: number }[];
+    };
     expect(data.workload).toMatchObject({ inputTokens: 100_000_000, outputTokens: 10_000_000 });
     expect(data.providers.length).toBeGreaterThanOrEqual(15);
     const costs = data.providers.map((p) => p.cost);
     expect(costs).toEqual([...costs].sort((a, b) => a - b));
-    expect(data.providers[0]).toEqual(expect.objectContaining({ provider: expect.any(String), id: expect.any(String), inputPer1M: expect.any(Number), outputPer1M: expect.any(Number), cost: expect.any(Number) }));
+    expect(data.providers[0]).toEqual(
+      expect.objectContaining({ provider: expect.any(String), id: expect.any(String), inputPer1M: expect.any(Number), outputPer1M: expect.any(Number), cost: expect.any(Number) }),
+    );
     expect(reply.text).toContain("groq");
     expect(reply.text).toMatch(/turbo/i);
     expect(reply.sources.some((s) => s.asOf === "2026-07-24" && /LiteLLM/.test(s.title))).toBe(true);

@@ -34,7 +34,13 @@ describe("the per-user rate limit", () => {
     const source = fixedKnowledge(await realSnapshot());
     const limiter = new RateLimiter(1, 1, () => 0);
     for (let i = 0; i < 3; i++) {
-      const reply = await createDispatcher({ commands, knowledge: source, limiter }).answer({ command: "models", text: "", user: { id: "me" }, isAdmin: true, surface: "terminal" });
+      const reply = await createDispatcher({ commands, knowledge: source, limiter }).answer({
+        command: "models",
+        text: "",
+        user: { id: "me" },
+        isAdmin: true,
+        surface: "terminal",
+      });
       expect(reply.ok).toBe(true);
     }
   });

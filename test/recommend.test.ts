@@ -29,14 +29,23 @@ const CATEGORIES: QualityCategory[] = ["full", "coding", "math", "chinese", "cre
 
 function priced(key: string, tier: Tier, extra: Partial<PricedEntry> = {}): PricedEntry {
   const entry = PRICES[key]!;
-  const capabilities = CAPABILITIES.filter((c) =>
-    c === "vision" ? entry.supports_vision : c === "reasoning" ? entry.supports_reasoning : entry.supports_function_calling,
-  );
+  const capabilities = CAPABILITIES.filter((c) => (c === "vision" ? entry.supports_vision : c === "reasoning" ? entry.supports_reasoning : entry.supports_function_calling));
   return {
-    id: key, name: key, provider: String(entry.litellm_provider), tier, aliases: [], aliasesZh: [], capabilities, openWeights: false,
-    featured: false, source: "litellm", asOf: "2026-07-24",
-    inputPer1M: per1M(entry.input_cost_per_token as number), outputPer1M: per1M(entry.output_cost_per_token as number),
-    contextWindow: Number(entry.max_input_tokens ?? 128_000), maxOutput: Number(entry.max_output_tokens ?? 8_192),
+    id: key,
+    name: key,
+    provider: String(entry.litellm_provider),
+    tier,
+    aliases: [],
+    aliasesZh: [],
+    capabilities,
+    openWeights: false,
+    featured: false,
+    source: "litellm",
+    asOf: "2026-07-24",
+    inputPer1M: per1M(entry.input_cost_per_token as number),
+    outputPer1M: per1M(entry.output_cost_per_token as number),
+    contextWindow: Number(entry.max_input_tokens ?? 128_000),
+    maxOutput: Number(entry.max_output_tokens ?? 8_192),
     ...extra,
   };
 }
@@ -87,7 +96,16 @@ const pickOf = (tier: Tier, result: ReturnType<typeof recommend>) => result.find
 describe("quality-aware recommendations", () => {
   it("without a bar, price alone decides (the behaviour issue 12 reports): the unscored and the 8B models win ultra-low", () => {
     expect(pickOf("ultra-low", recommend([])).pick?.model.id).toBe("mystery-model");
-    expect(pickOf("ultra-low", recommend([], {}, MODELS.filter((m) => m !== unscoredCheap))).pick?.model.id).toBe(llama8b.id);
+    expect(
+      pickOf(
+        "ultra-low",
+        recommend(
+          [],
+          {},
+          MODELS.filter((m) => m !== unscoredCheap),
+        ),
+      ).pick?.model.id,
+    ).toBe(llama8b.id);
   });
 
   it("for coding, skips Llama 3.1 8B (coding 1195) and the unscored model, and says why", () => {
@@ -150,6 +168,7 @@ describe("quality-aware recommendations", () => {
 });
 
 // quality.yaml and tasks.yaml entries go in as they are: the type checker fails here if their shapes drift apart
+// biome-ignore lint/suspicious/noExportsInTest: exported only so the type checker keeps this shape check
 export const acceptsKnowledge: [(file: QualityFile) => unknown, (tasks: readonly Task[]) => readonly RecommendTask[]] = [qualityFromFile, (tasks) => tasks];
 
 describe("recommendation properties", () => {

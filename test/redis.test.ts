@@ -132,7 +132,15 @@ describe("conversation memory on Redis", () => {
     const second = new Redis(redis.url);
     try {
       const turn: RememberedTurn = {
-        question: { intent: "compare", models: [{ id: "gpt-5", query: "gpt-5", shorthand: false }, { id: "deepseek-chat", query: "deepseek", shorthand: true }], constraints: {}, tasks: [] },
+        question: {
+          intent: "compare",
+          models: [
+            { id: "gpt-5", query: "gpt-5", shorthand: false },
+            { id: "deepseek-chat", query: "deepseek", shorthand: true },
+          ],
+          constraints: {},
+          tasks: [],
+        },
         lang: "zh",
         at: 1,
       };
@@ -161,7 +169,13 @@ describe("conversation memory on Redis", () => {
 
 describe("start-up without Redis", () => {
   it("refuses to start when REDIS_URL cannot be reached, in one line naming it", async () => {
-    const bot = startBuiltBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: "0", SLACK_API_URL: `${fake.baseUrl}/api/`, REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    const bot = startBuiltBot({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_PORT: "0",
+      SLACK_API_URL: `${fake.baseUrl}/api/`,
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+    });
     expect((await bot.exited).code).toBe(1);
     expect(bot.output()).toMatch(/REDIS_URL: cannot connect to Redis at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
     expect(bot.output()).not.toMatch(/\n\s+at /);

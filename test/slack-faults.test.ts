@@ -31,7 +31,9 @@ afterAll(async () => {
   await fake?.api.close();
   process.off("unhandledRejection", onRejection);
 });
-beforeEach(() => void (rejections.length = 0));
+beforeEach(() => {
+  rejections.length = 0;
+});
 afterEach(async () => {
   // every delivery (answers, retries, chart uploads) finished, so the next test's faults meet only its own calls
   await slack.inFlight.drain();
@@ -167,7 +169,9 @@ describe("start-up says in one line why Slack cannot be used", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    await expect(checkSlackToken(BOT_TOKEN, `http://127.0.0.1:${port}/api/`, 1000)).rejects.toThrow(`SLACK_API_URL: cannot check the token: Slack's API at http://127.0.0.1:${port}/api/ is unreachable (ECONNREFUSED)`);
+    await expect(checkSlackToken(BOT_TOKEN, `http://127.0.0.1:${port}/api/`, 1000)).rejects.toThrow(
+      `SLACK_API_URL: cannot check the token: Slack's API at http://127.0.0.1:${port}/api/ is unreachable (ECONNREFUSED)`,
+    );
   });
 
   it("gives up after its timeout when the API accepts but never answers", async () => {

@@ -24,11 +24,17 @@ function expectWithinSlackLimits(reply: Reply) {
 
 describe("every Slack rendering fits Slack's limits", () => {
   it("for arbitrarily large replies", () => {
-    fc.assert(fc.property(hugeReply, (reply) => expectWithinSlackLimits(reply)), { numRuns: 150 });
+    fc.assert(
+      fc.property(hugeReply, (reply) => expectWithinSlackLimits(reply)),
+      { numRuns: 150 },
+    );
   });
 
   it("for real answers to generated input", async () => {
-    await fc.assert(fc.asyncProperty(commandLine, async (line) => expectWithinSlackLimits(await ask(line))), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(commandLine, async (line) => expectWithinSlackLimits(await ask(line))),
+      { numRuns: 150 },
+    );
   });
 
   it("trims with a note rather than exceed the block limit", () => {

@@ -28,7 +28,13 @@ beforeAll(async () => {
   });
   fake = await startFakeSlack(wsUrl);
   const config: SlackConfig = { botToken: BOT_TOKEN, mode: { kind: "socket", appToken: APP_TOKEN }, apiUrl: `${fake.baseUrl}/api/`, adminUserIds: [] };
-  app = createSlackApp({ config, dispatcher: testDispatcher(await realSnapshot()), logger: pino({ level: "debug" }, { write: (line: string) => logs.push(line) }), inFlight: new InFlight(), timing: FAST_TIMING });
+  app = createSlackApp({
+    config,
+    dispatcher: testDispatcher(await realSnapshot()),
+    logger: pino({ level: "debug" }, { write: (line: string) => logs.push(line) }),
+    inFlight: new InFlight(),
+    timing: FAST_TIMING,
+  });
   await app.start();
 });
 
@@ -64,7 +70,16 @@ describe("Slack Socket Mode", () => {
         envelope_id: "env-2",
         type: "slash_commands",
         accepts_response_payload: true,
-        payload: { token: "legacy-verification-token", command: "/compare", text: `gpt-5 deepseek ${paste}`, user_id: "U1", channel_id: "C1", team_id: "T1", response_url: responseUrl, trigger_id: "t" },
+        payload: {
+          token: "legacy-verification-token",
+          command: "/compare",
+          text: `gpt-5 deepseek ${paste}`,
+          user_id: "U1",
+          channel_id: "C1",
+          team_id: "T1",
+          response_url: responseUrl,
+          trigger_id: "t",
+        },
       }),
     );
     await fake.api.next("/respond/socket-paste");

@@ -36,7 +36,10 @@ describe("every slot, typed in words, in both languages", () => {
     ["中文能力好的便宜模型", { command: "cheapest", constraints: { chinese: true } }],
     ["cheapest model for coding", { command: "cheapest", tasks: ["coding"] }],
     ["写代码用哪个模型最便宜", { command: "cheapest", tasks: ["coding"] }],
-    ["self-host llama 3.3 70b on 4 H100s at $2.5/h, 70% utilization", { command: "selfhost", models: ["llama-3.3-70b"], gpu: { id: "h100", count: 4 }, gpuHourlyUsd: 2.5, utilization: 70 }],
+    [
+      "self-host llama 3.3 70b on 4 H100s at $2.5/h, 70% utilization",
+      { command: "selfhost", models: ["llama-3.3-70b"], gpu: { id: "h100", count: 4 }, gpuHourlyUsd: 2.5, utilization: 70 },
+    ],
     ["拿两张 A100 跑 gpt-oss-120b 划算吗", { command: "selfhost", models: ["gpt-oss-120b"], gpu: { id: "a100", count: 2 } }],
     ["用 8 张 H200 自建 deepseek，每小时4美元", { command: "selfhost", gpu: { id: "h200", count: 8 }, gpuHourlyUsd: 4 }],
     ["what does $50 a month buy on gpt-5 mini?", { command: "budget", models: ["gpt-5-mini"], budget: { amount: 50, currency: "usd" } }],

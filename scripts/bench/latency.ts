@@ -17,8 +17,22 @@ export async function latencyRows(scale: number): Promise<Row[]> {
   const kb = store.current();
   const dispatcher = createDispatcher({ commands, knowledge: store });
   const names = [
-    "gpt-5", "gpt5", "GPT 5", "claude opus 4.5", "gemini 2.0 flash", "deepseek", "深度求索", "通义千问", "kimi k2.5", "llama 3.3 70b",
-    "xai/grok-3", "gpt-4o", "claude-3-haiku-20240307", "mistral/mistral-large-2411", "openrouter/openai/gpt-oss-20b", "grok-code-fast-1",
+    "gpt-5",
+    "gpt5",
+    "GPT 5",
+    "claude opus 4.5",
+    "gemini 2.0 flash",
+    "deepseek",
+    "深度求索",
+    "通义千问",
+    "kimi k2.5",
+    "llama 3.3 70b",
+    "xai/grok-3",
+    "gpt-4o",
+    "claude-3-haiku-20240307",
+    "mistral/mistral-large-2411",
+    "openrouter/openai/gpt-oss-20b",
+    "grok-code-fast-1",
   ];
   const runs = Math.round(20_000 * scale);
   const resolution = timeEach(() => kb.resolver.resolve(names[Math.floor(Math.random() * names.length)]!), runs);
@@ -79,7 +93,21 @@ export async function latencyRows(scale: number): Promise<Row[]> {
       ratio: `${ratio(p99(naiveSamples) / p99(resolution))} faster than naive fuse.js`,
       met: p99(resolution) < 0.2 && oursGpt5.kind === "exact" && oursGpt5.model.id === "gpt-5",
     },
-    { figure: "core /compare (4 models incl. a catalog one), warm", bar: "p99 < 1 ms", result: `p99 ${ms(p99(compare))}, p50 ${ms(percentile(compare, 50))}`, peers: "", ratio: "", met: p99(compare) < 1 },
-    { figure: "core /cheapest (task, context, vision), warm", bar: "p99 < 1 ms", result: `p99 ${ms(p99(cheapest))}, p50 ${ms(percentile(cheapest, 50))}`, peers: "", ratio: "", met: p99(cheapest) < 1 },
+    {
+      figure: "core /compare (4 models incl. a catalog one), warm",
+      bar: "p99 < 1 ms",
+      result: `p99 ${ms(p99(compare))}, p50 ${ms(percentile(compare, 50))}`,
+      peers: "",
+      ratio: "",
+      met: p99(compare) < 1,
+    },
+    {
+      figure: "core /cheapest (task, context, vision), warm",
+      bar: "p99 < 1 ms",
+      result: `p99 ${ms(p99(cheapest))}, p50 ${ms(percentile(cheapest, 50))}`,
+      peers: "",
+      ratio: "",
+      met: p99(cheapest) < 1,
+    },
   ];
 }

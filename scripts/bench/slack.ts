@@ -14,16 +14,41 @@ export async function slackRows(seconds: number): Promise<Row[]> {
   while (!/port \d+/.test(apiOutput)) await new Promise((resolve) => setTimeout(resolve, 20));
   const apiBase = `http://127.0.0.1:${/port (\d+)/.exec(apiOutput)![1]}`;
   const port = 40_000 + Math.floor(Math.random() * 20_000);
-  const server = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/sprof"] : []), "--import", "tsx", "scripts/bench/slack-server.ts", String(port), `${apiBase}/api/`, SECRET], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const server = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/sprof"] : []),
+      "--import",
+      "tsx",
+      "scripts/bench/slack-server.ts",
+      String(port),
+      `${apiBase}/api/`,
+      SECRET,
+    ],
+    { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
+  );
   await new Promise<void>((resolve) => server.stdout.on("data", (d) => String(d).includes("ready") && resolve()));
 
   const timestamp = Math.floor(Date.now() / 1000);
   // charts off: each chart is ~15 ms of rasterizing plus an upload, which this bar is not about
   const lines = ["gpt-5 deepseek chart:off", "gemini 2.0 flash, claude opus 4.5 chart:off", "gpt-5 和 深度求索 chart:off"];
   const requests = Array.from({ length: 500 }, (_, i) => {
-    const body = new URLSearchParams({ command: "/compare", text: lines[i % lines.length]!, user_id: `U${i}`, team_id: "T1", channel_id: "C1", response_url: `${apiBase}/respond/${i}`, trigger_id: "t" }).toString();
+    const body = new URLSearchParams({
+      command: "/compare",
+      text: lines[i % lines.length]!,
+      user_id: `U${i}`,
+      team_id: "T1",
+      channel_id: "C1",
+      response_url: `${apiBase}/respond/${i}`,
+      trigger_id: "t",
+    }).toString();
     const signature = `v0=${createHmac("sha256", SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-    return { method: "POST" as const, path: "/slack/events", body, headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature } };
+    return {
+      method: "POST" as const,
+      path: "/slack/events",
+      body,
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature },
+    };
   });
   let next = 0;
   // warm up: the first requests compile code paths and open connections

@@ -11,7 +11,9 @@ const SNAPSHOT = new URL("../../../shared/data/litellm-model-prices.json", impor
 export function startRows(runs: number): Row[] {
   const cache = mkdtempSync(join(tmpdir(), "modelwise-bench-cache-"));
   const start = () =>
-    JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/ready.ts", SNAPSHOT], { cwd: root, encoding: "utf8", env: { ...process.env, MODELWISE_CACHE_DIR: cache } })) as { readyMs: number; rssMB: number };
+    JSON.parse(
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/ready.ts", SNAPSHOT], { cwd: root, encoding: "utf8", env: { ...process.env, MODELWISE_CACHE_DIR: cache } }),
+    ) as { readyMs: number; rssMB: number };
   const cold = start();
   const warm = Array.from({ length: runs }, start);
   rmSync(cache, { recursive: true, force: true });

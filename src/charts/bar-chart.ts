@@ -18,7 +18,10 @@ export function usesLogScale(values: number[]): boolean {
  * scanning down meets the answer first. Ties keep the answer's order.
  */
 export function sortedItems(items: BarChartSpec["items"]): BarChartSpec["items"] {
-  return items.map((item, i) => ({ item, i })).sort((a, b) => a.item.value - b.item.value || a.i - b.i).map(({ item }) => item);
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => a.item.value - b.item.value || a.i - b.i)
+    .map(({ item }) => item);
 }
 
 const BAR = 28;
@@ -41,10 +44,7 @@ export function barChart(spec: BarChartSpec, palette: Palette): ChartDrawing {
   const axisMax = ticks[ticks.length - 1]!;
   const plotWidth = PLOT_RIGHT - PLOT_LEFT;
   const px = (value: number) =>
-    PLOT_LEFT +
-    (log
-      ? value <= 0 ? 0 : ((Math.log10(value) - Math.log10(axisMin)) / (Math.log10(axisMax) - Math.log10(axisMin))) * plotWidth
-      : (value / axisMax) * plotWidth);
+    PLOT_LEFT + (log ? (value <= 0 ? 0 : ((Math.log10(value) - Math.log10(axisMin)) / (Math.log10(axisMax) - Math.log10(axisMin))) * plotWidth) : (value / axisMax) * plotWidth);
 
   const texts: string[] = [];
   const title = wrapLines(spec.title, TITLE, WIDTH - 2 * PAD, 3);
@@ -69,12 +69,16 @@ export function barChart(spec: BarChartSpec, palette: Palette): ChartDrawing {
       text(PLOT_RIGHT, top + 32, item.valueLabel, TEXT, { color: palette.text, anchor: "end", bold: true }) +
       `<rect x="${PLOT_LEFT}" y="${barTop}" width="${length.toFixed(1)}" height="${BAR}" rx="4" fill="${palette.bar}"/>`;
     // gridlines run through the bar band only, so they never cross the labels
-    grid += ticks.map((t) => `<line x1="${px(t).toFixed(1)}" y1="${barTop - 6}" x2="${px(t).toFixed(1)}" y2="${barTop + BAR + 6}" stroke="${palette.grid}" stroke-width="2"/>`).join("");
+    grid += ticks
+      .map((t) => `<line x1="${px(t).toFixed(1)}" y1="${barTop - 6}" x2="${px(t).toFixed(1)}" y2="${barTop + BAR + 6}" stroke="${palette.grid}" stroke-width="2"/>`)
+      .join("");
   });
 
   const axisY = barsBottom + 4;
   const tickLabels = moneyTicks(ticks, spec.axisCurrency, lang, log ? "log" : "linear");
-  const tickMarks = ticks.map((t) => `<line x1="${px(t).toFixed(1)}" y1="${axisY}" x2="${px(t).toFixed(1)}" y2="${axisY + 10}" stroke="${palette.axis}" stroke-width="2"/>`).join("");
+  const tickMarks = ticks
+    .map((t) => `<line x1="${px(t).toFixed(1)}" y1="${axisY}" x2="${px(t).toFixed(1)}" y2="${axisY + 10}" stroke="${palette.axis}" stroke-width="2"/>`)
+    .join("");
   // label the ends, then whole decades, then the rest, wherever a label has room
   const priority = (i: number) => (i === 0 || i === ticks.length - 1 ? 0 : log && !/^[25]/.test(String(ticks[i])) ? 1 : 2);
   const placed: { left: number; right: number; i: number }[] = [];

@@ -56,7 +56,10 @@ export function breakEvenChart(spec: BreakEvenChartSpec, palette: Palette): Char
     y = block.bottom + 28;
   }
 
-  for (const [label, color] of [[spec.apiLabel, palette.api], [spec.selfLabel, palette.self]] as const) {
+  for (const [label, color] of [
+    [spec.apiLabel, palette.api],
+    [spec.selfLabel, palette.self],
+  ] as const) {
     const lines = wrapLines(label, TEXT, contentWidth - 48, 2);
     texts.push(...lines);
     body += `<rect x="${PAD}" y="${y + 17}" width="34" height="7" rx="3" fill="${color}"/>`;
@@ -75,7 +78,10 @@ export function breakEvenChart(spec: BreakEvenChartSpec, palette: Palette): Char
   const py = (money: number) => plotBottom - (money / yMax) * PLOT_HEIGHT;
 
   body += yTicks
-    .map((v, i) => `<line x1="${left}" y1="${py(v).toFixed(1)}" x2="${right}" y2="${py(v).toFixed(1)}" stroke="${i ? palette.grid : palette.axis}" stroke-width="2"/>` + text(left - 12, py(v) + 10, yLabels[i]!, TEXT, { color: palette.muted, anchor: "end" }))
+    .map(
+      (v, i) =>
+        `<line x1="${left}" y1="${py(v).toFixed(1)}" x2="${right}" y2="${py(v).toFixed(1)}" stroke="${i ? palette.grid : palette.axis}" stroke-width="2"/>${text(left - 12, py(v) + 10, yLabels[i]!, TEXT, { color: palette.muted, anchor: "end" })}`,
+    )
     .join("");
   body += xTicks
     .map((v, i) => text(px(v), plotBottom + 40, xLabels[i]!, TEXT, { color: palette.muted, anchor: i === 0 ? "start" : i === xTicks.length - 1 ? "end" : "middle" }))

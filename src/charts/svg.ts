@@ -23,8 +23,30 @@ export interface Palette {
  * 2026-11-28), so the chart sits in a dark client as an embed does and still reads in Discord's light theme.
  */
 export const PALETTES: Record<ChartTheme, Palette> = {
-  light: { background: "#ffffff", text: "#1a202c", muted: "#4a5568", grid: "#e2e8f0", axis: "#a0aec0", bar: "#2b6cb0", api: "#2b6cb0", self: "#c05621", mark: "#2f855a", banner: "#edf2f7" },
-  dark: { background: "#2b2d31", text: "#f2f3f5", muted: "#b5bac1", grid: "#3f4147", axis: "#6d6f78", bar: "#5b9cf0", api: "#5b9cf0", self: "#f0883e", mark: "#57c785", banner: "#383a40" },
+  light: {
+    background: "#ffffff",
+    text: "#1a202c",
+    muted: "#4a5568",
+    grid: "#e2e8f0",
+    axis: "#a0aec0",
+    bar: "#2b6cb0",
+    api: "#2b6cb0",
+    self: "#c05621",
+    mark: "#2f855a",
+    banner: "#edf2f7",
+  },
+  dark: {
+    background: "#2b2d31",
+    text: "#f2f3f5",
+    muted: "#b5bac1",
+    grid: "#3f4147",
+    axis: "#6d6f78",
+    bar: "#5b9cf0",
+    api: "#5b9cf0",
+    self: "#f0883e",
+    mark: "#57c785",
+    banner: "#383a40",
+  },
 };
 
 /** Logical width: rendered at 2× (1800 px). Slack and Discord show charts about 400 px wide, so 400/900 of each size reaches the eye. */
@@ -135,7 +157,5 @@ export interface ChartDrawing {
 
 /** Pulls the drawn text back out of an SVG (for tests and checks): entity-decoded <text> contents. */
 export function svgTexts(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
-    m[1]!.replace(/&(amp|lt|gt|quot);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"' })[e]!),
-  );
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&(amp|lt|gt|quot);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"' })[e]!));
 }

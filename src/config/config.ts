@@ -69,7 +69,11 @@ const schema = z.object({
     })
     .refine((limit) => limit.burst >= 1 && limit.perMinute >= 1, "needs at least 1/1")
     .default({ burst: 20, perMinute: 30 }),
-  MODELWISE_TODAY: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD").optional(),
+  MODELWISE_TODAY: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+    .optional(),
   MODELWISE_WATCH: z.enum(["on", "off"], "must be on or off").default("on"),
   HOST: z
     .string()
@@ -89,7 +93,11 @@ const schema = z.object({
       }
     }, "must be a redis:// or rediss:// URL with a host, e.g. redis://redis:6379")
     .optional(),
-  INSTANCE_ID: z.string().trim().regex(/^[\w.-]{1,64}$/, "must be 1 to 64 letters, digits, dots, dashes or underscores").optional(),
+  INSTANCE_ID: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]{1,64}$/, "must be 1 to 64 letters, digits, dots, dashes or underscores")
+    .optional(),
   SHUTDOWN_TIMEOUT_SECONDS: z
     .string()
     .trim()

@@ -40,7 +40,14 @@ export function readSlackCommandNaming(env: NodeJS.ProcessEnv): SlackCommandNami
   const prefix = (env.SLACK_COMMAND_PREFIX?.trim() || DEFAULT_COMMAND_PREFIX).replace(/^\//, "").toLowerCase();
   if (!COMMAND_NAME.test(prefix)) throw new ConfigError("SLACK_COMMAND_PREFIX", `must be 1–32 lowercase letters, digits, - or _, not "${prefix}"`);
   const listed = env.SLACK_SHORT_COMMANDS?.trim();
-  const shortNames = !listed ? DEFAULT_SHORT_COMMANDS : listed === "none" ? [] : listed.split(/[\s,]+/).map((n) => n.replace(/^\//, "").toLowerCase()).filter(Boolean);
+  const shortNames = !listed
+    ? DEFAULT_SHORT_COMMANDS
+    : listed === "none"
+      ? []
+      : listed
+          .split(/[\s,]+/)
+          .map((n) => n.replace(/^\//, "").toLowerCase())
+          .filter(Boolean);
   const bad = shortNames.find((name) => !COMMAND_NAME.test(name));
   if (bad !== undefined) throw new ConfigError("SLACK_SHORT_COMMANDS", `"${bad}" is not a Slack command name`);
   return { prefix, shortNames: [...new Set(shortNames)] };

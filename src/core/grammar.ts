@@ -16,9 +16,18 @@ export interface GlobalOptions {
 }
 
 const CURRENCY_WORDS: Record<string, CurrencyMode> = {
-  usd: "usd", dollar: "usd", dollars: "usd", 美元: "usd",
-  cny: "cny", rmb: "cny", yuan: "cny", 人民币: "cny", 元: "cny",
-  both: "both", 都: "both", 两者: "both",
+  usd: "usd",
+  dollar: "usd",
+  dollars: "usd",
+  美元: "usd",
+  cny: "cny",
+  rmb: "cny",
+  yuan: "cny",
+  人民币: "cny",
+  元: "cny",
+  both: "both",
+  都: "both",
+  两者: "both",
 };
 const YES = /^(yes|true|1|on|是|要)$/i;
 const NO = /^(no|false|0|off|none|否|不要|关|关闭)$/i;
@@ -26,7 +35,12 @@ const NO = /^(no|false|0|off|none|否|不要|关|关闭)$/i;
 const GLOBAL_SPECS: OptionSpec[] = [
   { name: "lang", aliases: ["language", "语言"], kind: "text", description: { en: "answer language: en or zh", zh: "回答语言：en 或 zh" } },
   { name: "currency", aliases: ["货币", "币种"], kind: "text", description: { en: "usd, cny or both", zh: "usd、cny 或 both（美元、人民币或两者）" } },
-  { name: "chart", aliases: ["图表"], kind: "text", description: { en: "off for no chart; in the terminal, a .png path to write it to", zh: "off 表示不要图表；终端中可给出 .png 路径" } },
+  {
+    name: "chart",
+    aliases: ["图表"],
+    kind: "text",
+    description: { en: "off for no chart; in the terminal, a .png path to write it to", zh: "off 表示不要图表；终端中可给出 .png 路径" },
+  },
   { name: "private", aliases: ["私密"], kind: "text", description: { en: "yes: only you see the answer", zh: "yes：只有你能看到回答" } },
 ];
 
@@ -91,11 +105,15 @@ function unquote(value: string): string {
 function convert(option: OptionSpec, raw: string): string | number {
   const value = unquote(raw).trim();
   const parsed =
-    option.kind === "tokens" ? parseTokenAmount(value)
-    : option.kind === "percent" ? parsePercent(value)
-    : option.kind === "number" ? parseNumber(value)
-    : option.kind === "count" ? ((n) => (n !== null && Number.isInteger(n) && n > 0 ? n : null))(parseTokenAmount(value))
-    : value;
+    option.kind === "tokens"
+      ? parseTokenAmount(value)
+      : option.kind === "percent"
+        ? parsePercent(value)
+        : option.kind === "number"
+          ? parseNumber(value)
+          : option.kind === "count"
+            ? ((n) => (n !== null && Number.isInteger(n) && n > 0 ? n : null))(parseTokenAmount(value))
+            : value;
   const outOfRange = typeof parsed === "number" && ((option.max !== undefined && parsed > option.max) || (option.min !== undefined && parsed < option.min));
   if (parsed === null || parsed === "" || outOfRange) {
     const key = option.kind === "percent" ? "error.badPercent" : option.kind === "tokens" ? "error.badTokens" : "error.badNumber";

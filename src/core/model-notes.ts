@@ -39,10 +39,26 @@ export function modelNotes(snapshot: KnowledgeSnapshot, t: Translator, model: Mo
     );
   } else if (claim && model.articleClaim) {
     const { min, max } = model.articleClaim.inputPer1M;
-    const params = { model: model.name, subject: t.lang === "zh" ? model.articleClaim.subjectZh : model.articleClaim.subject, claim, articleDate: articleDate(snapshot, model), asOf: model.asOf, price: formatPrice(model.inputPer1M) };
+    const params = {
+      model: model.name,
+      subject: t.lang === "zh" ? model.articleClaim.subjectZh : model.articleClaim.subject,
+      claim,
+      articleDate: articleDate(snapshot, model),
+      asOf: model.asOf,
+      price: formatPrice(model.inputPer1M),
+    };
     notes.push(model.inputPer1M >= min && model.inputPer1M <= max ? t("claim.matches", params) : t("claim.differs", params));
     const window = model.articleClaim.contextWindow;
-    if (window) notes.push(t("claim.context", { model: model.name, quote: t.lang === "zh" ? window.quoteZh : window.quote, articleDate: params.articleDate, tokens: formatCount(model.contextWindow, t.lang), asOf: model.asOf }));
+    if (window)
+      notes.push(
+        t("claim.context", {
+          model: model.name,
+          quote: t.lang === "zh" ? window.quoteZh : window.quote,
+          articleDate: params.articleDate,
+          tokens: formatCount(model.contextWindow, t.lang),
+          asOf: model.asOf,
+        }),
+      );
   }
   notes.push(...priceChanges(t, model));
   if (model.deprecationDate && model.deprecationDate <= today) {

@@ -78,7 +78,10 @@ export class Money {
     const natives = models.filter((m) => m.nativeCny);
     const notes = [t("currency.rate", { rate: rate.toFixed(2), date: asOf })];
     if (natives.length) notes.push(t("currency.native", { models: natives.map((m) => m.name).join(", ") }));
-    const sources: Source[] = [{ title: t("currency.source"), ref: source, asOf }, ...natives.map((m) => ({ title: `${m.name} ¥`, ref: m.nativeCny!.source, asOf: m.nativeCny!.asOf }))];
+    const sources: Source[] = [
+      { title: t("currency.source"), ref: source, asOf },
+      ...natives.map((m) => ({ title: `${m.name} ¥`, ref: m.nativeCny!.source, asOf: m.nativeCny!.asOf })),
+    ];
     return { notes, sources, data: { currency: this.mode, usdToCny: rate, rateAsOf: asOf } };
   }
 }

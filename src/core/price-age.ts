@@ -10,8 +10,15 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** How old the oldest price shown is, as a note (a warning past 90 days) and as data. */
-export function priceAge(t: Translator, models: readonly Model[], today: string): { note: string; data: { pricesAsOf: string; priceAgeDays: number; pricesStale: boolean } } | null {
-  const dates = models.filter(isPriced).map((m) => m.asOf).sort();
+export function priceAge(
+  t: Translator,
+  models: readonly Model[],
+  today: string,
+): { note: string; data: { pricesAsOf: string; priceAgeDays: number; pricesStale: boolean } } | null {
+  const dates = models
+    .filter(isPriced)
+    .map((m) => m.asOf)
+    .sort();
   const oldest = dates[0];
   if (!oldest) return null;
   const days = daysBetween(oldest, today);

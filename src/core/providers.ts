@@ -23,11 +23,28 @@ import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } 
 
 const DROPPED = new Set([
   // organisations and regions that prefix model names
-  "meta", "openai", "mistralai", "us", "eu", "apac", "global", "jp", "au",
+  "meta",
+  "openai",
+  "mistralai",
+  "us",
+  "eu",
+  "apac",
+  "global",
+  "jp",
+  "au",
   // hosts that put their own name before other labs' models (databricks-gpt-oss-120b, snowflake-llama-3.3-70b)
-  "databricks", "snowflake",
+  "databricks",
+  "snowflake",
   // roles and provider naming that do not change the weights
-  "instruct", "it", "hf", "versatile", "instant", "maas", "cloud", "model", "v",
+  "instruct",
+  "it",
+  "hf",
+  "versatile",
+  "instant",
+  "maas",
+  "cloud",
+  "model",
+  "v",
 ]);
 // "chat" is a label, not noise: gpt-5-chat is another model than gpt-5, deepseek-chat-v3-0324 the same as deepseek-v3-0324
 const LABELS = new Set(["chat", "turbo", "fast", "tput", "free", "exp", "preview", "latest", "dynamic", "terminus", "speed", "lightning"]);
@@ -114,7 +131,10 @@ const identities = new WeakMap<PricedEntry, ModelIdentity>();
 
 function identityOf(model: PricedEntry): ModelIdentity {
   let known = identities.get(model);
-  if (!known) identities.set(model, (known = modelIdentity(model.litellmKey ?? model.id)));
+  if (!known) {
+    known = modelIdentity(model.litellmKey ?? model.id);
+    identities.set(model, known);
+  }
   return known;
 }
 
@@ -182,8 +202,7 @@ export function providersOf(catalog: readonly PricedEntry[], query: string | Pri
       breakdown,
       labels: identityOf(model).labels,
       zeroPrice: model.inputPer1M === 0 && model.outputPer1M === 0,
-      suspectPrice:
-        (medianInput > 0 && model.inputPer1M > SUSPECT_FACTOR * medianInput) || (medianOutput > 0 && model.outputPer1M > SUSPECT_FACTOR * medianOutput),
+      suspectPrice: (medianInput > 0 && model.inputPer1M > SUSPECT_FACTOR * medianInput) || (medianOutput > 0 && model.outputPer1M > SUSPECT_FACTOR * medianOutput),
       alsoAs: [],
       model,
     });

@@ -56,11 +56,12 @@ function pad(text: string, width: number, align: "left" | "right"): string {
 }
 
 export function renderTable(table: Table): string {
-  const widths = table.columns.map((column, i) =>
-    Math.max(displayWidth(column), ...table.rows.map((row) => displayWidth(row[i] ?? ""))),
-  );
+  const widths = table.columns.map((column, i) => Math.max(displayWidth(column), ...table.rows.map((row) => displayWidth(row[i] ?? ""))));
   const line = (cells: string[]) =>
-    cells.map((cell, i) => pad(cell, widths[i]!, table.align[i] ?? "left")).join("  ").trimEnd();
+    cells
+      .map((cell, i) => pad(cell, widths[i]!, table.align[i] ?? "left"))
+      .join("  ")
+      .trimEnd();
   return [line(table.columns), widths.map((w) => "-".repeat(w)).join("  "), ...table.rows.map(line)].join("\n");
 }
 

@@ -32,8 +32,7 @@ export function selfhostCost(input: SelfhostInputs): SelfhostResult {
   const selfHostCostPer1M = tokensPerHour ? (hourlyUsd / tokensPerHour) * 1e6 : null;
   const monthlyCapacityTokens = tokensPerHour === null ? null : tokensPerHour * input.hoursPerMonth;
   const breakEvenTokensPerMonth = input.apiCostPer1M > 0 ? (monthlyFixedUsd / input.apiCostPer1M) * 1e6 : null;
-  const breakEvenWithinCapacity =
-    breakEvenTokensPerMonth === null || monthlyCapacityTokens === null ? null : breakEvenTokensPerMonth <= monthlyCapacityTokens;
+  const breakEvenWithinCapacity = breakEvenTokensPerMonth === null || monthlyCapacityTokens === null ? null : breakEvenTokensPerMonth <= monthlyCapacityTokens;
   return { hourlyUsd, electricityHourlyUsd, monthlyFixedUsd, selfHostCostPer1M, monthlyCapacityTokens, breakEvenTokensPerMonth, breakEvenWithinCapacity };
 }
 

@@ -12,13 +12,30 @@ export const MAX_MONTHLY_TOKENS = 1e15;
 export const WORKLOAD_OPTIONS: OptionSpec[] = [
   { name: "in", aliases: ["input", "输入"], kind: "tokens", max: MAX_MONTHLY_TOKENS, description: { en: "input tokens a month (e.g. 10M)", zh: "每月输入Token数（如 1000万）" } },
   { name: "out", aliases: ["output", "输出"], kind: "tokens", max: MAX_MONTHLY_TOKENS, description: { en: "output tokens a month (e.g. 2M)", zh: "每月输出Token数（如 200万）" } },
-  { name: "tokens", aliases: ["volume", "total", "用量"], kind: "tokens", max: MAX_MONTHLY_TOKENS, description: { en: "total tokens a month, split at the default input:output ratio", zh: "每月总Token数，按默认输入:输出比例拆分" } },
+  {
+    name: "tokens",
+    aliases: ["volume", "total", "用量"],
+    kind: "tokens",
+    max: MAX_MONTHLY_TOKENS,
+    description: { en: "total tokens a month, split at the default input:output ratio", zh: "每月总Token数，按默认输入:输出比例拆分" },
+  },
   { name: "cached", aliases: ["cache", "缓存"], kind: "percent", description: { en: "share of input served from cache (e.g. 50%)", zh: "命中缓存的输入比例（如 50%）" } },
-  { name: "prompt", aliases: ["提示长度"], kind: "tokens", max: 1e8, description: { en: "tokens in one request's prompt (long-context prices above 128K/200K/272K)", zh: "单次请求的提示Token数（超过128K/200K/272K按长上下文价格）" } },
+  {
+    name: "prompt",
+    aliases: ["提示长度"],
+    kind: "tokens",
+    max: 1e8,
+    description: { en: "tokens in one request's prompt (long-context prices above 128K/200K/272K)", zh: "单次请求的提示Token数（超过128K/200K/272K按长上下文价格）" },
+  },
   { name: "requests", aliases: ["reqs", "请求数"], kind: "tokens", max: 1e12, description: { en: "requests a month", zh: "每月请求次数" } },
   { name: "batch", aliases: ["批处理"], kind: "text", description: { en: "yes: batch API prices", zh: "yes：按批处理API价格" } },
   { name: "tier", aliases: ["服务等级"], kind: "text", description: { en: "flex or priority service tier", zh: "flex 或 priority 服务等级" } },
-  { name: "cache-write", aliases: ["缓存写入"], kind: "percent", description: { en: "share of input written to the prompt cache (Anthropic bills writes)", zh: "写入提示缓存的输入比例（Anthropic 对写入计费）" } },
+  {
+    name: "cache-write",
+    aliases: ["缓存写入"],
+    kind: "percent",
+    description: { en: "share of input written to the prompt cache (Anthropic bills writes)", zh: "写入提示缓存的输入比例（Anthropic 对写入计费）" },
+  },
 ];
 
 /** How a workload came about: stated in full, the default, or one side derived from the default ratio. */
@@ -79,10 +96,14 @@ export function describeWorkload(t: Translator, stated: StatedWorkload, defaults
   if (workload.promptTokensPerRequest) text += t("workload.prompt", { tokens: formatCount(workload.promptTokensPerRequest, t.lang) });
   const ratio = `${formatNumber(defaults.inputTokens / Math.max(1, defaults.outputTokens), 1)}:1`;
   const note =
-    origin === "default" ? t("workload.default")
-    : origin === "output-derived" ? t("workload.outputDerived", { ratio })
-    : origin === "input-derived" ? t("workload.inputDerived", { ratio })
-    : origin === "total-split" ? t("workload.totalSplit", { ratio })
-    : "";
+    origin === "default"
+      ? t("workload.default")
+      : origin === "output-derived"
+        ? t("workload.outputDerived", { ratio })
+        : origin === "input-derived"
+          ? t("workload.inputDerived", { ratio })
+          : origin === "total-split"
+            ? t("workload.totalSplit", { ratio })
+            : "";
   return note ? `${text}${t.lang === "zh" ? "" : " "}${note}` : text;
 }

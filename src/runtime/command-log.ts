@@ -6,6 +6,5 @@ interface InfoLogger {
 
 /** One structured line per command at info: what ran where, how long it took, how it ended, on which instance. */
 export function logEachAnswer(logger: InfoLogger, instance: string): (event: AnswerEvent) => void {
-  return (event) =>
-    logger.info({ surface: event.surface, command: event.command.slice(0, 40), ms: Math.round(event.ms), outcome: event.outcome, instance }, "answered");
+  return (event) => logger.info({ surface: event.surface, command: event.command.slice(0, 40), ms: Math.round(event.ms), outcome: event.outcome, instance }, "answered");
 }

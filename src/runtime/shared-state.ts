@@ -28,7 +28,14 @@ export interface SharedState {
 export async function openSharedState(config: AppConfig, store: KnowledgeStore, logger: Logger): Promise<SharedState> {
   const { burst, perMinute } = config.rateLimit;
   if (!config.redisUrl) {
-    return { knowledge: store, limiter: new RateLimiter(burst, perMinute), conversations: new MemoryConversations(), kind: "memory", connected: () => true, close: async () => undefined };
+    return {
+      knowledge: store,
+      limiter: new RateLimiter(burst, perMinute),
+      conversations: new MemoryConversations(),
+      kind: "memory",
+      connected: () => true,
+      close: async () => undefined,
+    };
   }
   const redis = await connectRedis(config.redisUrl, logger);
   const knowledge = await SharedKnowledge.join(store, redis, config.instanceId, logger);

@@ -40,7 +40,10 @@ export function stopGracefullyOnSignals(stop: GracefulStop, onStopping: () => vo
     stop.logger.info({ signal, inFlight: stop.inFlight.size }, "stopping: no new work, finishing answers in flight");
     const stopped = stop.stopAccepting().catch((error: Error) => stop.logger.warn({ error: error.message }, "a surface did not stop cleanly"));
     // the timeout covers closing the listeners too: a client holding a connection open cannot delay the exit
-    const drained = await within(stopped.then(() => stop.inFlight.drain()), stop.timeoutMs);
+    const drained = await within(
+      stopped.then(() => stop.inFlight.drain()),
+      stop.timeoutMs,
+    );
     if (!drained) stop.logger.warn({ inFlight: stop.inFlight.size, timeoutMs: stop.timeoutMs }, "shutdown timeout: answers still in flight are dropped");
     await stop.release().catch((error: Error) => stop.logger.warn({ error: error.message }, "cleanup after shutdown failed"));
     stop.logger.info({ drained }, "stopped");

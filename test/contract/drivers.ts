@@ -140,7 +140,10 @@ const ERROR_COLOR = 0xd64545;
 function seenOnDiscord(callback: DiscordCallback): SurfaceAnswer {
   const embeds = callback.data?.embeds ?? [];
   return {
-    text: embeds.map((e) => [e.title, e.description ?? "", ...e.fields.flatMap((f) => [f.name, f.value])].join("\n")).join("\n").replace(/\\([[\]])/g, "$1"),
+    text: embeds
+      .map((e) => [e.title, e.description ?? "", ...e.fields.flatMap((f) => [f.name, f.value])].join("\n"))
+      .join("\n")
+      .replace(/\\([[\]])/g, "$1"),
     isError: embeds[0]?.color === ERROR_COLOR,
     visibility: (callback.data?.flags ?? 0) & 64 ? "private" : "public",
   };

@@ -62,23 +62,25 @@ describe.each(SURFACES)("the %s surface", (name, makeDriver) => {
     expect(answer.text).toContain("compare");
   });
 
-  if (CHAT(name)) it("refuses an admin command to someone who is not an admin, privately", async () => {
-    const answer = await driver.ask("status", "");
-    expect(answer.isError).toBe(true);
-    expect(answer.visibility).toBe("private");
-    expect(answer.text).toContain("for the bot's admins");
-  });
+  if (CHAT(name))
+    it("refuses an admin command to someone who is not an admin, privately", async () => {
+      const answer = await driver.ask("status", "");
+      expect(answer.isError).toBe(true);
+      expect(answer.visibility).toBe("private");
+      expect(answer.text).toContain("for the bot's admins");
+    });
 
   it("delivers the comparison's chart as a whole PNG", async () => {
     const png = await driver.chart("compare", "gpt-5 deepseek");
     expect(decodePng(png).width).toBeGreaterThanOrEqual(900);
   });
 
-  if (name === "slack HTTP") it("answers an @mention in the channel, and an error to the asker alone", async () => {
-    const answer = await driver.mention!("/compare gpt-5 deepseek");
-    expect(answer).toMatchObject({ isError: false, visibility: "public" });
-    expect(answer.text).toContain("$32.50");
-    const error = await driver.mention!("/compare gpt-6, gpt-7");
-    expect(error).toMatchObject({ isError: true, visibility: "private" });
-  });
+  if (name === "slack HTTP")
+    it("answers an @mention in the channel, and an error to the asker alone", async () => {
+      const answer = await driver.mention!("/compare gpt-5 deepseek");
+      expect(answer).toMatchObject({ isError: false, visibility: "public" });
+      expect(answer.text).toContain("$32.50");
+      const error = await driver.mention!("/compare gpt-6, gpt-7");
+      expect(error).toMatchObject({ isError: true, visibility: "private" });
+    });
 });

@@ -160,7 +160,15 @@ export function directMessageBody(text: string, options: { user?: string; channe
     event_id: `Ev${++eventCounter}`,
     event_time: 1700000000,
     authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
-    event: { type: "message", channel_type: "im", user: options.user ?? "U123", text, ts: options.ts ?? `17000000${eventCounter}.000100`, channel: options.channel ?? "D1", event_ts: "1700000000.000100" },
+    event: {
+      type: "message",
+      channel_type: "im",
+      user: options.user ?? "U123",
+      text,
+      ts: options.ts ?? `17000000${eventCounter}.000100`,
+      channel: options.channel ?? "D1",
+      event_ts: "1700000000.000100",
+    },
   });
 }
 
@@ -192,7 +200,13 @@ export class LogSink {
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no log line matching ${pattern} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ pattern, resolve: (line) => (clearTimeout(timer), resolve(line)) });
+      this.waiters.push({
+        pattern,
+        resolve: (line) => {
+          clearTimeout(timer);
+          resolve(line);
+        },
+      });
     });
   }
 }

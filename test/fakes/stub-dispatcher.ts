@@ -11,7 +11,16 @@ export function chartedReply(input: CommandInput): Reply {
     lang: "en",
     title: `Answer to ${input.text.slice(0, 40)}`,
     lead: "GPT-5 costs $32.50 for the default workload.",
-    chart: { kind: "bars", title: "Cost per month", axisLabel: "USD", logNote: "log", items: [{ label: "GPT-5", value: 32.5, valueLabel: "$32.50" }, { label: "DeepSeek", value: 3.65, valueLabel: "$3.65" }] },
+    chart: {
+      kind: "bars",
+      title: "Cost per month",
+      axisLabel: "USD",
+      logNote: "log",
+      items: [
+        { label: "GPT-5", value: 32.5, valueLabel: "$32.50" },
+        { label: "DeepSeek", value: 3.65, valueLabel: "$3.65" },
+      ],
+    },
     data: {},
   });
 }
@@ -21,7 +30,10 @@ export function errorReply(input: CommandInput): Reply {
 }
 
 export function privateReply(input: CommandInput): Reply {
-  return { ...makeReply({ command: input.command ?? "ask", lang: "en", title: "How to ask", lead: "Only you can see this.", data: {} }), delivery: { private: true, chartPath: null } };
+  return {
+    ...makeReply({ command: input.command ?? "ask", lang: "en", title: "How to ask", lead: "Only you can see this.", data: {} }),
+    delivery: { private: true, chartPath: null },
+  };
 }
 
 /**
@@ -33,7 +45,11 @@ export function stubDispatcher(answer: (input: CommandInput) => Reply | Promise<
   const byName = new Map(commands.map((c) => [c.spec.name, c] as const));
   const dispatcher: Dispatcher = {
     commands,
-    knowledge: { current: () => { throw new Error("the stub has no knowledge"); } } as unknown as LiveKnowledge,
+    knowledge: {
+      current: () => {
+        throw new Error("the stub has no knowledge");
+      },
+    } as unknown as LiveKnowledge,
     find: (name) => byName.get(name.toLowerCase().replace(/^[/／]/, "")),
     answer: async (input) => {
       inputs.push(input);

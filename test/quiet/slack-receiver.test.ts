@@ -35,7 +35,10 @@ const now = () => Math.floor(Date.now() / 1000);
 let id = 0;
 function signedSlash(text: string, timestamp = now()) {
   const body = slashCommandBody("compare", text, `${fake.baseUrl}/respond/receiver-${++id}`);
-  return { body, headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signSlack(body, timestamp) } };
+  return {
+    body,
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signSlack(body, timestamp) },
+  };
 }
 const send = (request: { body: string; headers: Record<string, string> }) => fetch(slack.url, { method: "POST", ...request });
 
@@ -85,7 +88,7 @@ describe("the HTTP endpoint", () => {
 
   it("refuses a body larger than any Slack request (413) before reading it all", async () => {
     const { headers } = signedSlash("x");
-    const response = await fetch(slack.url, { method: "POST", headers, body: "text=" + "a".repeat(MAX_BODY_BYTES) });
+    const response = await fetch(slack.url, { method: "POST", headers, body: `text=${"a".repeat(MAX_BODY_BYTES)}` });
     expect(response.status).toBe(413);
   });
 });

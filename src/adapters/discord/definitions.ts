@@ -50,8 +50,10 @@ export function discordCommandDefinitions(commands: readonly Command[], options:
   function addOption(builder: SlashCommandBuilder, option: OptionSpec): void {
     const named = <T extends SlashCommandStringOption>(o: T) =>
       localized(o.setName(option.name).setDescription(describe(option.description.en)), zhName(option), option.description.zh);
-    if (option.kind === "number") builder.addNumberOption((o) => localized(o.setName(option.name).setDescription(describe(option.description.en)).setMinValue(0), zhName(option), option.description.zh));
-    else if (option.kind === "count") builder.addIntegerOption((o) => localized(o.setName(option.name).setDescription(describe(option.description.en)).setMinValue(1), zhName(option), option.description.zh));
+    if (option.kind === "number")
+      builder.addNumberOption((o) => localized(o.setName(option.name).setDescription(describe(option.description.en)).setMinValue(0), zhName(option), option.description.zh));
+    else if (option.kind === "count")
+      builder.addIntegerOption((o) => localized(o.setName(option.name).setDescription(describe(option.description.en)).setMinValue(1), zhName(option), option.description.zh));
     else builder.addStringOption((o) => named(o).setAutocomplete(Boolean(option.complete)));
   }
 
@@ -65,19 +67,28 @@ export function discordCommandDefinitions(commands: readonly Command[], options:
     const positional = spec.positional;
     const modelFields = modelOptionNames(spec);
     if (positional && modelFields.length) {
-      modelFields.forEach((name, i) =>
+      for (const [i, name] of modelFields.entries()) {
         builder.addStringOption((o) =>
           localized(
-            o.setName(name).setDescription(i === 0 ? describe(positional.description.en) : `another model (${i + 1})`).setRequired(i === 0 && positional.required).setAutocomplete(Boolean(positional.complete)),
+            o
+              .setName(name)
+              .setDescription(i === 0 ? describe(positional.description.en) : `another model (${i + 1})`)
+              .setRequired(i === 0 && positional.required)
+              .setAutocomplete(Boolean(positional.complete)),
             `模型${modelFields.length > 1 ? i + 1 : ""}`,
             i === 0 ? positional.description.zh : `另一个模型（${i + 1}）`,
           ),
-        ),
-      );
+        );
+      }
     } else if (positional) {
       builder.addStringOption((o) =>
         localized(
-          o.setName(positional.name).setDescription(describe(positional.description.en)).setRequired(positional.required).setMaxLength(MAX_STRING_OPTION).setAutocomplete(Boolean(positional.complete)),
+          o
+            .setName(positional.name)
+            .setDescription(describe(positional.description.en))
+            .setRequired(positional.required)
+            .setMaxLength(MAX_STRING_OPTION)
+            .setAutocomplete(Boolean(positional.complete)),
           null,
           positional.description.zh,
         ),

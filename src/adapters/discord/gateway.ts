@@ -1,25 +1,7 @@
-import {
-  Client,
-  Events,
-  GatewayIntentBits,
-  MessageFlags,
-  Partials,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-} from "discord.js";
+import { Client, Events, GatewayIntentBits, MessageFlags, Partials, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from "discord.js";
 import { renderDiscordMessage, withChart, type ChartFile, type DiscordMessage } from "./embeds.ts";
 import { listenToMessages } from "./messages.ts";
-import {
-  answerDiscord,
-  DEFER_AFTER_MS,
-  discordAutocomplete,
-  isGuildInstall,
-  isSlow,
-  within,
-  type DiscordDeps,
-  type DiscordRequest,
-} from "./interactions.ts";
+import { answerDiscord, DEFER_AFTER_MS, discordAutocomplete, isGuildInstall, isSlow, within, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
 import { translator } from "../../core/i18n/translate.ts";
 import { interactionRestOptions } from "./rest.ts";
 import { detectLang, langFromLocale } from "../../core/i18n/lang.ts";

@@ -15,12 +15,12 @@ const EPHEMERAL = 1 << 6;
 /** Charts render one or two at a time; beyond this many waiting, answers go out without one (with a note). */
 const CHART_CONCURRENCY = 2;
 const CHART_BACKLOG = 32;
-const enum InteractionType {
+enum InteractionType {
   Ping = 1,
   ApplicationCommand = 2,
   Autocomplete = 4,
 }
-const enum Callback {
+enum Callback {
   Pong = 1,
   Message = 4,
   Deferred = 5,
@@ -154,10 +154,12 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
     const charted = reply.ok && !privately && reply.chart !== null;
     const message = renderDiscordMessage(reply);
     // the answer goes out at once; its chart follows as an edit, so drawing never delays anyone's reply
-    const queued = charted && charts.push(async () => {
-      const rendered = await withChart(message, reply);
-      await deps.inFlight.track(editOriginal(payload, rendered.message, rendered.file));
-    });
+    const queued =
+      charted &&
+      charts.push(async () => {
+        const rendered = await withChart(message, reply);
+        await deps.inFlight.track(editOriginal(payload, rendered.message, rendered.file));
+      });
     const shown = charted && !queued ? withoutChart(message, reply) : message;
     send(response, 200, { type: Callback.Message, data: privately ? { ...shown, flags: EPHEMERAL } : shown });
   };

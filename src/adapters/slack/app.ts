@@ -96,8 +96,7 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     return dispatcher.answer(input);
   };
 
-  const lost = (what: string, reply: Reply, details: Record<string, unknown>) =>
-    log.error({ command: reply.command, ...details }, `${what} could not be delivered and is lost`);
+  const lost = (what: string, reply: Reply, details: Record<string, unknown>) => log.error({ command: reply.command, ...details }, `${what} could not be delivered and is lost`);
 
   /** Posts the reply's chart with files.uploadV2, alt text included; a failed upload never loses the answer. */
   const uploadChart = async (client: WebClient, reply: Reply, channel: string, thread?: string) => {

@@ -1,4 +1,4 @@
-import { LogLevel, type Logger } from "@slack/bolt";
+import type { LogLevel, Logger } from "@slack/bolt";
 import type pino from "pino";
 
 /** Longest text a Bolt or Socket Mode debug line keeps; payloads are summarized, never written out. */
@@ -28,11 +28,13 @@ export function boltLogger(base: pino.Logger, secrets: string[]): Logger {
     }
   };
   let logger = base;
-  const write = (level: "debug" | "info" | "warn" | "error") => (...msg: unknown[]) => {
-    if (!logger.isLevelEnabled(level)) return;
-    const text = msg.map(asText).join(" ");
-    logger[level](scrub(level === "debug" ? withoutPayload(text) : text));
-  };
+  const write =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (...msg: unknown[]) => {
+      if (!logger.isLevelEnabled(level)) return;
+      const text = msg.map(asText).join(" ");
+      logger[level](scrub(level === "debug" ? withoutPayload(text) : text));
+    };
   return {
     debug: write("debug"),
     info: write("info"),

@@ -33,7 +33,10 @@ export function slackManifest(commands: readonly Command[], requestUrl?: string,
       app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       slash_commands: slackSlashCommands(commands, naming).map((entry) => ({
         command: entry.slash,
-        description: (entry.umbrella ? "Which LLM to use and what it costs: a command name, then its words; or just ask" : entry.command.spec.description.en).slice(0, MAX_DESCRIPTION),
+        description: (entry.umbrella ? "Which LLM to use and what it costs: a command name, then its words; or just ask" : entry.command.spec.description.en).slice(
+          0,
+          MAX_DESCRIPTION,
+        ),
         usage_hint: entry.umbrella ? umbrellaHint(commands) : usageHint(entry.command.spec.usage.en, entry.command.spec.name),
         ...url,
         should_escape: false,

@@ -1,4 +1,4 @@
-import { en } from "./en.ts";
+import type { en } from "./en.ts";
 
 /** A phrase, or its plural forms chosen by the `count` parameter (Intl.PluralRules categories). */
 export type Message = string | { readonly one?: string; readonly other: string };

@@ -31,7 +31,10 @@ const lists = new Map<string, Intl.ListFormat>();
 function choose(message: Message, lang: Lang, params?: Params): string {
   if (typeof message === "string") return message;
   let rules = plurals.get(lang);
-  if (!rules) plurals.set(lang, (rules = new Intl.PluralRules(LOCALES[lang])));
+  if (!rules) {
+    rules = new Intl.PluralRules(LOCALES[lang]);
+    plurals.set(lang, rules);
+  }
   const count = Number(params?.count ?? 0);
   return (rules.select(count) === "one" ? message.one : undefined) ?? message.other;
 }
@@ -45,7 +48,10 @@ export function translator(lang: Lang): Translator {
   t.list = (items, type = "conjunction") => {
     const key = `${lang}:${type}`;
     let format = lists.get(key);
-    if (!format) lists.set(key, (format = new Intl.ListFormat(LOCALES[lang], { type })));
+    if (!format) {
+      format = new Intl.ListFormat(LOCALES[lang], { type });
+      lists.set(key, format);
+    }
     return format.format(items);
   };
   return t;

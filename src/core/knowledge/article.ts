@@ -4,7 +4,6 @@ import type { z } from "zod";
 
 import type { Lang } from "../i18n/lang.ts";
 
-
 export interface ArticleSection {
   articleId: string;
   id: string;
@@ -44,7 +43,13 @@ export function slugify(text: string): string {
 function plainText(markdown: string): string {
   return markdown
     .split("\n")
-    .map((line) => line.replace(/^\s*[*-]\s+/, "• ").replace(/\*\*(.+?)\*\*/g, "$1").replace(/\*(.+?)\*/g, "$1").trim())
+    .map((line) =>
+      line
+        .replace(/^\s*[*-]\s+/, "• ")
+        .replace(/\*\*(.+?)\*\*/g, "$1")
+        .replace(/\*(.+?)\*/g, "$1")
+        .trim(),
+    )
     .join("\n");
 }
 
@@ -95,10 +100,7 @@ function byLanguage(paragraphs: string[]): Record<Lang, string> {
   return { en: plainText(en.join("\n\n")), zh: plainText(zh.join("\n\n")) };
 }
 
-export function parseArticle(
-  file: string,
-  source: string,
-): { article: Article | null; problems: ArticleProblem[] } {
+export function parseArticle(file: string, source: string): { article: Article | null; problems: ArticleProblem[] } {
   const problems: ArticleProblem[] = [];
   const id = file.replace(/^.*\//, "").replace(/\.md$/, "");
   const match = /^---\n([\s\S]*?)\n---\n/.exec(source);

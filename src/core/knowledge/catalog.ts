@@ -45,7 +45,8 @@ export interface SlimCatalog {
   models: Record<string, LiteLLMEntry>;
 }
 
-const KEPT = /^(litellm_provider|max_input_tokens|max_output_tokens|deprecation_date|supports_(vision|reasoning|function_calling|tool_choice)|(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost)(_above_\d+k_tokens|_batches|_flex|_priority)?)$/;
+const KEPT =
+  /^(litellm_provider|max_input_tokens|max_output_tokens|deprecation_date|supports_(vision|reasoning|function_calling|tool_choice)|(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost)(_above_\d+k_tokens|_batches|_flex|_priority)?)$/;
 const BAND_FIELDS = ["range", "input_cost_per_token", "output_cost_per_token", "cache_read_input_token_cost"] as const;
 const NOT_MODELS = new Set(["sample_spec", "fallback_generalizations", "last_updated"]);
 

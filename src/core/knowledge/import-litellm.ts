@@ -23,7 +23,6 @@ export interface ImportReport {
 
 const NOT_MODELS = new Set(["sample_spec", "fallback_generalizations", "last_updated"]);
 
-
 function capabilitiesOf(entry: LiteLLMEntry): Capability[] {
   const has: Record<Capability, boolean> = {
     vision: Boolean(entry.supports_vision),
@@ -33,16 +32,13 @@ function capabilitiesOf(entry: LiteLLMEntry): Capability[] {
   return CAPABILITIES.filter((c) => has[c]);
 }
 
-
 export function chatModelCount(map: Record<string, unknown>): number {
   return Object.entries(map).filter(([key, v]) => !NOT_MODELS.has(key) && (v as LiteLLMEntry)?.mode === "chat").length;
 }
 
 /** JSON with object keys sorted, so a hand-reordered `{outputPer1M, inputPer1M}` is not a change. */
 const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
+  JSON.stringify(value, (_key, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 function setFlow(doc: Document, entry: YAMLMap, key: string, value: unknown): void {
@@ -54,9 +50,7 @@ const PRICE_ORDER = ["inputPer1M", "outputPer1M", "cachedInputPer1M", ...DIMENSI
 
 function setPriceField(doc: Document, entry: YAMLMap, key: string, value: unknown): void {
   const node =
-    key === "longContext"
-      ? doc.createNode((value as unknown[]).map((band) => doc.createNode(band, { flow: true })))
-      : doc.createNode(value, { flow: typeof value === "object" });
+    key === "longContext" ? doc.createNode((value as unknown[]).map((band) => doc.createNode(band, { flow: true }))) : doc.createNode(value, { flow: typeof value === "object" });
   if (entry.has(key) || !PRICE_ORDER.includes(key)) {
     entry.set(key, node);
     return;

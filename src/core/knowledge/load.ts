@@ -87,8 +87,7 @@ function validateModels(yaml: YamlFile, problems: KnowledgeProblem[]) {
   const ids = new Set<string>();
   const aliasOwners = new Map<string, string>();
   for (const { model, index } of entries) {
-    const problem = (field: string, message: string) =>
-      problems.push(yaml.problem(["models", index, field.split(".")[0]!], `model "${model.id}"`, field, message));
+    const problem = (field: string, message: string) => problems.push(yaml.problem(["models", index, field.split(".")[0]!], `model "${model.id}"`, field, message));
     if (ids.has(model.id)) problem("id", "is used by another model too");
     ids.add(model.id);
     for (const alias of [model.id, model.name, ...model.aliases, ...model.aliasesZh]) {
@@ -112,8 +111,7 @@ function validateCrossReferences(
   files: { models: YamlFile; serving: YamlFile; tasks: YamlFile },
   problems: KnowledgeProblem[],
 ) {
-  const sectionExists = (article: string, section: string) =>
-    knowledge.articles.some((a) => a.id === article && a.sections.some((s) => s.id === section));
+  const sectionExists = (article: string, section: string) => knowledge.articles.some((a) => a.id === article && a.sections.some((s) => s.id === section));
   for (const model of knowledge.models) {
     const claim = model.articleClaim;
     if (claim && !sectionExists(claim.article, claim.section)) {
@@ -196,10 +194,11 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   const future = (file: YamlFile, path: PropertyKey[], entry: string, asOf: string) => {
     if (asOf > today) problems.push(file.problem(path, entry, "asOf", `${asOf} is in the future`));
   };
-  knowledge.models.forEach((model, i) => future(modelsYaml, ["models", i, "asOf"], `model "${model.id}"`, model.asOf));
-  knowledge.serving.gpus.forEach((gpu, i) => future(servingYaml, ["gpus", i, "asOf"], `GPU "${gpu.id}"`, gpu.asOf));
-  knowledge.serving.calibration.forEach((row, i) => future(servingYaml, ["calibration", i, "asOf"], `calibration "${row.id}"`, row.asOf));
-  for (const [id, entry] of Object.entries(knowledge.serving.architectures)) if ("asOf" in entry && typeof entry.asOf === "string") future(servingYaml, ["architectures", id, "asOf"], `architecture "${id}"`, entry.asOf);
+  for (const [i, model] of knowledge.models.entries()) future(modelsYaml, ["models", i, "asOf"], `model "${model.id}"`, model.asOf);
+  for (const [i, gpu] of knowledge.serving.gpus.entries()) future(servingYaml, ["gpus", i, "asOf"], `GPU "${gpu.id}"`, gpu.asOf);
+  for (const [i, row] of knowledge.serving.calibration.entries()) future(servingYaml, ["calibration", i, "asOf"], `calibration "${row.id}"`, row.asOf);
+  for (const [id, entry] of Object.entries(knowledge.serving.architectures))
+    if ("asOf" in entry && typeof entry.asOf === "string") future(servingYaml, ["architectures", id, "asOf"], `architecture "${id}"`, entry.asOf);
   future(servingYaml, ["electricity", "asOf"], "electricity", knowledge.serving.electricity.asOf);
   if (currencyYaml) future(currencyYaml, ["usdToCny", "asOf"], "usdToCny", knowledge.currency.usdToCny.asOf);
   if (problems.length) throw new KnowledgeInvalidError(problems);

@@ -63,7 +63,7 @@ const articleClaimSchema = z.strictObject({
 });
 
 const modelBase = {
-  id: z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/, "must be lower-case letters, digits, dots and dashes"),
+  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "must be lower-case letters, digits, dots and dashes"),
   name: z.string().min(1),
   provider: z.string().min(1),
   tier: tierSchema,
@@ -127,7 +127,6 @@ export type PricedModel = z.infer<typeof pricedModelSchema> & { catalog?: true }
 export type ArticleOnlyModel = z.infer<typeof articleOnlyModelSchema>;
 export type Model = PricedModel | ArticleOnlyModel;
 
-
 export const workloadSchema = z.strictObject({
   inputTokens: z.number().int().nonnegative(),
   outputTokens: z.number().int().nonnegative(),
@@ -140,7 +139,6 @@ export const modelsFileSchema = z.strictObject({
   estimateOutputTokens: z.number().int().nonnegative(),
   models: z.array(z.unknown()),
 });
-
 
 /** LMArena text leaderboard categories modelwise keeps (the leaderboard has 29). */
 export const QUALITY_CATEGORIES = ["full", "coding", "math", "chinese", "creative_writing", "hard_6"] as const;

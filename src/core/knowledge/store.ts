@@ -43,7 +43,11 @@ function statusOf(snapshot: KnowledgeSnapshot, lastReload: ReloadOutcome | null,
     models: snapshot.knowledge.models.length,
     catalogModels: snapshot.knowledge.catalog.length,
     articles: snapshot.knowledge.articles.length,
-    oldestPriceAsOf: snapshot.knowledge.models.filter(isPriced).map((m) => m.asOf).sort()[0] ?? "",
+    oldestPriceAsOf:
+      snapshot.knowledge.models
+        .filter(isPriced)
+        .map((m) => m.asOf)
+        .sort()[0] ?? "",
     lastReload,
     watching,
   };
@@ -165,7 +169,10 @@ export class KnowledgeStore implements LiveKnowledge {
     } catch (error) {
       const { problems, message } = describeLoadError(error, this.dir);
       this.lastReload = { ok: false, at, changed: false, version: this.snapshot.version, problems, error: message };
-      this.options.logger?.error({ problems: problems.map(formatProblem), error: problems.length ? undefined : message }, "knowledge edit rejected; still serving the last good version");
+      this.options.logger?.error(
+        { problems: problems.map(formatProblem), error: problems.length ? undefined : message },
+        "knowledge edit rejected; still serving the last good version",
+      );
     }
     for (const listener of this.listeners) listener(this.lastReload, previous);
     return this.lastReload;

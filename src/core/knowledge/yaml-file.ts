@@ -45,12 +45,7 @@ export class YamlFile {
   }
 
   /** Validates `value` (found at `basePath`) and turns zod issues into located problems. */
-  validate<T extends z.ZodType>(
-    schema: T,
-    value: unknown,
-    basePath: readonly PropertyKey[],
-    entry: string,
-  ): { data: z.output<T> | null; problems: KnowledgeProblem[] } {
+  validate<T extends z.ZodType>(schema: T, value: unknown, basePath: readonly PropertyKey[], entry: string): { data: z.output<T> | null; problems: KnowledgeProblem[] } {
     const result = schema.safeParse(value);
     if (result.success) return { data: result.data, problems: [] };
     const problems = result.error.issues.map((issue) => {
@@ -58,9 +53,11 @@ export class YamlFile {
       const path = [...basePath, ...issue.path, ...keys.slice(0, 1)];
       const field = [...issue.path, ...keys].map(String).join(".") || "(entry)";
       const message =
-        issue.code === "unrecognized_keys" ? "is not a known field"
-        : issue.code === "invalid_type" && /received undefined$/.test(issue.message) ? "is required but missing"
-        : issue.message;
+        issue.code === "unrecognized_keys"
+          ? "is not a known field"
+          : issue.code === "invalid_type" && /received undefined$/.test(issue.message)
+            ? "is required but missing"
+            : issue.message;
       return this.problem(path, entry, field, message);
     });
     return { data: null, problems };

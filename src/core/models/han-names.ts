@@ -4,31 +4,30 @@
  * linear in the run whatever its length.
  */
 export class HanNames<T> {
-	private readonly byFirst = new Map<string, { name: string; value: T }[]>();
+  private readonly byFirst = new Map<string, { name: string; value: T }[]>();
 
-	constructor(entries: Iterable<[name: string, value: T]>) {
-		for (const [name, value] of entries) {
-			if (!name) continue;
-			const first = name[0]!;
-			const list = this.byFirst.get(first) ?? [];
-			list.push({ name, value });
-			this.byFirst.set(first, list);
-		}
-		for (const list of this.byFirst.values())
-			list.sort((a, b) => b.name.length - a.name.length);
-	}
+  constructor(entries: Iterable<[name: string, value: T]>) {
+    for (const [name, value] of entries) {
+      if (!name) continue;
+      const first = name[0]!;
+      const list = this.byFirst.get(first) ?? [];
+      list.push({ name, value });
+      this.byFirst.set(first, list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.name.length - a.name.length);
+  }
 
-	/** Values of the names found left to right, each once; `meter` counts the names tried. */
-	find(run: string, meter?: { probes: number }): T[] {
-		const found: T[] = [];
-		for (let i = 0; i < run.length; ) {
-			const hit = this.byFirst.get(run[i]!)?.find((entry) => {
-				if (meter) meter.probes++;
-				return run.startsWith(entry.name, i);
-			});
-			if (hit && !found.includes(hit.value)) found.push(hit.value);
-			i += hit ? hit.name.length : 1;
-		}
-		return found;
-	}
+  /** Values of the names found left to right, each once; `meter` counts the names tried. */
+  find(run: string, meter?: { probes: number }): T[] {
+    const found: T[] = [];
+    for (let i = 0; i < run.length; ) {
+      const hit = this.byFirst.get(run[i]!)?.find((entry) => {
+        if (meter) meter.probes++;
+        return run.startsWith(entry.name, i);
+      });
+      if (hit && !found.includes(hit.value)) found.push(hit.value);
+      i += hit ? hit.name.length : 1;
+    }
+    return found;
+  }
 }

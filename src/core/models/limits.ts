@@ -6,26 +6,26 @@ import { UserError } from "../errors.ts";
  * cost of one request bounded whatever is typed or pasted.
  */
 export const NAME_LIMITS = {
-	/** one model name, as typed */
-	maxNameChars: 100,
-	/** words in one model name ("claude 3.5 sonnet v2 20241022 bedrock") */
-	maxNameWords: 8,
-	/** a typed list of names (/compare, /estimate model:) */
-	maxListChars: 1_000,
-	/** fuzzy searches one list may cost; names beyond come back unknown without suggestions */
-	maxFuzzyPerList: 12,
-	/** free text read for mentions: its start and its end, where names sit around any pasted text */
-	mentionHeadChars: 4_000,
-	mentionTailChars: 1_000,
+  /** one model name, as typed */
+  maxNameChars: 100,
+  /** words in one model name ("claude 3.5 sonnet v2 20241022 bedrock") */
+  maxNameWords: 8,
+  /** a typed list of names (/compare, /estimate model:) */
+  maxListChars: 1_000,
+  /** fuzzy searches one list may cost; names beyond come back unknown without suggestions */
+  maxFuzzyPerList: 12,
+  /** free text read for mentions: its start and its end, where names sit around any pasted text */
+  mentionHeadChars: 4_000,
+  mentionTailChars: 1_000,
 } as const;
 
 export type NameLimitKind = "too_long" | "too_many_words";
 
 export interface NameLimitProblem {
-	kind: NameLimitKind;
-	/** what was typed: characters for too_long, words for too_many_words */
-	size: number;
-	max: number;
+  kind: NameLimitKind;
+  /** what was typed: characters for too_long, words for too_many_words */
+  size: number;
+  max: number;
 }
 
 export const NAME_LIMIT_ERROR_CODE = "bad_input" as const;
@@ -36,40 +36,40 @@ export const NAME_LIMIT_ERROR_CODE = "bad_input" as const;
  * simply no model name, and comes back as an unknown resolution carrying the problem, without suggestions.
  */
 export class NameLimitError extends UserError {
-	readonly problem: NameLimitProblem;
-	constructor(size: number, max: number) {
-		super(NAME_LIMIT_ERROR_CODE, "error.tooLong", { size, max });
-		this.name = "NameLimitError";
-		this.problem = { kind: "too_long", size, max };
-	}
+  readonly problem: NameLimitProblem;
+  constructor(size: number, max: number) {
+    super(NAME_LIMIT_ERROR_CODE, "error.tooLong", { size, max });
+    this.name = "NameLimitError";
+    this.problem = { kind: "too_long", size, max };
+  }
 }
 
 /** Counts words up to `stop`, so a huge text costs no more than the limit it is checked against. */
 function wordsUpTo(text: string, stop: number): number {
-	let words = 0;
-	let inWord = false;
-	for (let i = 0; i < text.length && words <= stop; i++) {
-		const space = text.charCodeAt(i) <= 32 || text[i] === "\u3000";
-		if (!space && !inWord) words++;
-		inWord = !space;
-	}
-	return words;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && words <= stop; i++) {
+    const space = text.charCodeAt(i) <= 32 || text[i] === "\u3000";
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 /** Why `name` cannot be one model name, or null; costs at most the limits, never the length of `name`. */
 export function nameLimitProblem(name: string): NameLimitProblem | null {
-	if (name.length > NAME_LIMITS.maxNameChars)
-		return {
-			kind: "too_long",
-			size: name.length,
-			max: NAME_LIMITS.maxNameChars,
-		};
-	const words = wordsUpTo(name, NAME_LIMITS.maxNameWords);
-	if (words > NAME_LIMITS.maxNameWords)
-		return {
-			kind: "too_many_words",
-			size: words,
-			max: NAME_LIMITS.maxNameWords,
-		};
-	return null;
+  if (name.length > NAME_LIMITS.maxNameChars)
+    return {
+      kind: "too_long",
+      size: name.length,
+      max: NAME_LIMITS.maxNameChars,
+    };
+  const words = wordsUpTo(name, NAME_LIMITS.maxNameWords);
+  if (words > NAME_LIMITS.maxNameWords)
+    return {
+      kind: "too_many_words",
+      size: words,
+      max: NAME_LIMITS.maxNameWords,
+    };
+  return null;
 }

@@ -9,201 +9,145 @@ const VENDOR_PREFIX = /^(?:[a-z]+\.)+(?=[a-z])/;
 
 /** Suffixes people never type, removed from the end until none is left. */
 const UNTYPED_SUFFIX = new RegExp(
-	[
-		"@.*", // Vertex AI's "@20240620", "@default"
-		"-v\\d+:\\d+", // Bedrock's "-v1:0"
-		":\\d+",
-		"-instruct-v\\d+(?:\\.\\d+)*", // "Mixtral-8x7B-Instruct-v0.1"
-		"-\\d{4}-\\d{2}-\\d{2}", // dates: 2024-08-06, 20240620, 251104, 09-2025, 0709 / 2507
-		"-\\d{8}",
-		"-\\d{6}",
-		"-\\d{2}-\\d{4}",
-		"-\\d{4}",
-		"-00\\d", // Gemini's "-001"
-		"-(?:instruct|it|hf|latest|preview|exp|fp8|fp16|bf16|int4|int8|awq|gguf)",
-	]
-		.map((part) => `(?:${part})`)
-		.join("|") + "$",
+  `${[
+    "@.*", // Vertex AI's "@20240620", "@default"
+    "-v\\d+:\\d+", // Bedrock's "-v1:0"
+    ":\\d+",
+    "-instruct-v\\d+(?:\\.\\d+)*", // "Mixtral-8x7B-Instruct-v0.1"
+    "-\\d{4}-\\d{2}-\\d{2}", // dates: 2024-08-06, 20240620, 251104, 09-2025, 0709 / 2507
+    "-\\d{8}",
+    "-\\d{6}",
+    "-\\d{2}-\\d{4}",
+    "-\\d{4}",
+    "-00\\d", // Gemini's "-001"
+    "-(?:instruct|it|hf|latest|preview|exp|fp8|fp16|bf16|int4|int8|awq|gguf)",
+  ]
+    .map((part) => `(?:${part})`)
+    .join("|")}$`,
 );
 /** A trailing "-v1" is a revision after a versioned name ("claude-opus-4-6-v1"), but the version in "deepseek-v3". */
 const REVISION = /-v\d+$/;
 /** Words that say nothing about which model it is. */
-const NOISE_WORDS = new Set([
-	"instruct",
-	"it",
-	"hf",
-	"latest",
-	"preview",
-	"exp",
-	"meta",
-	"fp",
-	"bf",
-	"int",
-	"awq",
-	"gguf",
-	"models",
-	"open",
-]);
+const NOISE_WORDS = new Set(["instruct", "it", "hf", "latest", "preview", "exp", "meta", "fp", "bf", "int", "awq", "gguf", "models", "open"]);
 /** Quantization tags, removed whole before splitting so their digits do not read as a version. */
 const QUANTIZATION = /(?:^|[\s\-_.])(?:fp8|fp16|bf16|int4|int8)(?=$|[\s\-_.])/g;
 
 /** The model part of a catalog key, without provider path, region, vendor, date or version suffix. */
 export function baseName(id: string): string {
-	const lower = id.toLowerCase();
-	let name = lower.slice(lower.lastIndexOf("/") + 1).replace(VENDOR_PREFIX, "");
-	for (;;) {
-		let next = name.replace(UNTYPED_SUFFIX, "");
-		const revision = REVISION.exec(next);
-		if (revision && /\d/.test(next.slice(0, revision.index)))
-			next = next.slice(0, revision.index);
-		if (next === name || !next.length) return name;
-		name = next;
-	}
+  const lower = id.toLowerCase();
+  let name = lower.slice(lower.lastIndexOf("/") + 1).replace(VENDOR_PREFIX, "");
+  for (;;) {
+    let next = name.replace(UNTYPED_SUFFIX, "");
+    const revision = REVISION.exec(next);
+    if (revision && /\d/.test(next.slice(0, revision.index))) next = next.slice(0, revision.index);
+    if (next === name || !next.length) return name;
+    name = next;
+  }
 }
 
 /** Whether a key carries a date or snapshot suffix ("gpt-4o-2024-08-06"): the undated key is preferred. */
 export function isDated(id: string): boolean {
-	return /(?:-\d{4}-\d{2}-\d{2}|-\d{6,8}|-\d{2}-\d{4}|-\d{4}|@\d{8})(?:-v\d+(?::\d+)?)?$/.test(
-		id,
-	);
+  return /(?:-\d{4}-\d{2}-\d{2}|-\d{6,8}|-\d{2}-\d{4}|-\d{4}|@\d{8})(?:-v\d+(?::\d+)?)?$/.test(id);
 }
 
 /** Family words implied by a shorthand when its family is not named: "sonnet 3.5", "r1", "k2", "4o mini". */
-const FAMILIES = new Set([
-	"gpt",
-	"chatgpt",
-	"claude",
-	"gemini",
-	"gemma",
-	"llama",
-	"qwen",
-	"qwq",
-	"deepseek",
-	"kimi",
-	"moonshot",
-	"grok",
-	"mistral",
-	"mixtral",
-	"glm",
-	"minimax",
-]);
+const FAMILIES = new Set(["gpt", "chatgpt", "claude", "gemini", "gemma", "llama", "qwen", "qwq", "deepseek", "kimi", "moonshot", "grok", "mistral", "mixtral", "glm", "minimax"]);
 const IMPLIED: readonly {
-	when: (words: Set<string>) => boolean;
-	family: string;
+  when: (words: Set<string>) => boolean;
+  family: string;
 }[] = [
-	{
-		when: (w) => w.has("sonnet") || w.has("opus") || w.has("haiku"),
-		family: "claude",
-	},
-	{ when: (w) => w.size === 1 && w.has("r"), family: "deepseek" },
-	{
-		when: (w) =>
-			w.has("k") &&
-			[...w].every((word) => ["k", "thinking", "turbo"].includes(word)),
-		family: "kimi",
-	},
+  {
+    when: (w) => w.has("sonnet") || w.has("opus") || w.has("haiku"),
+    family: "claude",
+  },
+  { when: (w) => w.size === 1 && w.has("r"), family: "deepseek" },
+  {
+    when: (w) => w.has("k") && [...w].every((word) => ["k", "thinking", "turbo"].includes(word)),
+    family: "kimi",
+  },
 ];
 
 /** A name's words (noise removed) and its numbers in order. */
 export interface NameParts {
-	words: Set<string>;
-	numbers: string[];
-	/** a word came twice ("gpt-5 gpt-6"): two names, never one loose name */
-	repeated?: boolean;
+  words: Set<string>;
+  numbers: string[];
+  /** a word came twice ("gpt-5 gpt-6"): two names, never one loose name */
+  repeated?: boolean;
 }
 
 const ASCII = /^[ -~\t\n\r]*$/;
 
 export function partsOf(text: string): NameParts {
-	const ascii = ASCII.test(text);
-	const lower = (ascii ? text : text.normalize("NFKC"))
-		.toLowerCase()
-		.replace(QUANTIZATION, " ")
-		.replace(/(\d)p(\d)/g, "$1.$2"); // Fireworks spells 2.5 as "2p5"
-	const words = new Set<string>();
-	const numbers: string[] = [];
-	let repeated = false;
-	for (const [token] of lower.matchAll(
-		ascii ? /[a-z]+|[0-9]+/g : /\p{L}+|\p{N}+/gu,
-	)) {
-		if (/^\p{N}/u.test(token))
-			numbers.push(
-				/^\d+$/.test(token) ? token.replace(/^0+(?=\d)/, "") : token,
-			);
-		else if (!NOISE_WORDS.has(token)) {
-			repeated ||= words.has(token);
-			words.add(token);
-		}
-	}
-	return { words, numbers, repeated };
+  const ascii = ASCII.test(text);
+  const lower = (ascii ? text : text.normalize("NFKC"))
+    .toLowerCase()
+    .replace(QUANTIZATION, " ")
+    .replace(/(\d)p(\d)/g, "$1.$2"); // Fireworks spells 2.5 as "2p5"
+  const words = new Set<string>();
+  const numbers: string[] = [];
+  let repeated = false;
+  for (const [token] of lower.matchAll(ascii ? /[a-z]+|[0-9]+/g : /\p{L}+|\p{N}+/gu)) {
+    if (/^\p{N}/u.test(token)) numbers.push(/^\d+$/.test(token) ? token.replace(/^0+(?=\d)/, "") : token);
+    else if (!NOISE_WORDS.has(token)) {
+      repeated ||= words.has(token);
+      words.add(token);
+    }
+  }
+  return { words, numbers, repeated };
 }
 
 function keyOf({ words, numbers }: NameParts): string {
-	return `${[...words].sort().join(" ")}|${numbers.join(".")}`;
+  return `${[...words].sort().join(" ")}|${numbers.join(".")}`;
 }
 
 /** The loose key of a known name: its words in any order, its numbers in order. */
 export function looseKey(name: string): string {
-	return keyOf(partsOf(name));
+  return keyOf(partsOf(name));
 }
 
 /**
  * The loose key of what someone typed, with its family added where a shorthand leaves it out;
  * null where a loose match would be a guess (no version number, or nothing but numbers in free text).
  */
-export function typedLooseKey(
-	typed: string,
-	options: { requireWord: boolean },
-): string | null {
-	return typedKeyOf(
-		partsOf(typed),
-		/^\s*\d/.test(typed.normalize("NFKC")),
-		options.requireWord,
-	);
+export function typedLooseKey(typed: string, options: { requireWord: boolean }): string | null {
+  return typedKeyOf(partsOf(typed), /^\s*\d/.test(typed.normalize("NFKC")), options.requireWord);
 }
 
 /** typedLooseKey() from parts already split, for reading many spans of one text. */
-export function typedKeyOf(
-	found: NameParts,
-	startsWithNumber: boolean,
-	requireWord: boolean,
-): string | null {
-	if (!found.numbers.length || found.repeated) return null;
-	if (requireWord && !found.words.size) return null;
-	if ([...found.words].some((word) => FAMILIES.has(word))) return keyOf(found);
-	const words = new Set(found.words);
-	const implied = IMPLIED.find((rule) => rule.when(found.words))?.family;
-	if (implied) words.add(implied);
-	// OpenAI's are the names written as a bare version: "4o", "4.1 mini", "3.5 turbo"
-	else if (startsWithNumber) words.add("gpt");
-	return keyOf({ words, numbers: found.numbers });
+export function typedKeyOf(found: NameParts, startsWithNumber: boolean, requireWord: boolean): string | null {
+  if (!found.numbers.length || found.repeated) return null;
+  if (requireWord && !found.words.size) return null;
+  if ([...found.words].some((word) => FAMILIES.has(word))) return keyOf(found);
+  const words = new Set(found.words);
+  const implied = IMPLIED.find((rule) => rule.when(found.words))?.family;
+  if (implied) words.add(implied);
+  // OpenAI's are the names written as a bare version: "4o", "4.1 mini", "3.5 turbo"
+  else if (startsWithNumber) words.add("gpt");
+  return keyOf({ words, numbers: found.numbers });
 }
 
 /** Words a loose key can contain besides those of known names: the families shorthands imply. */
-export const IMPLIED_WORDS: readonly string[] = [
-	...IMPLIED.map((rule) => rule.family),
-	"gpt",
-];
+export const IMPLIED_WORDS: readonly string[] = [...IMPLIED.map((rule) => rule.family), "gpt"];
 
 /** A name as spelled, ignoring only case and the choice of space, dash or underscore between words. */
 export function spelling(text: string): string {
-	return text
-		.normalize("NFKC")
-		.toLowerCase()
-		.trim()
-		.replace(/[\s_-]+/g, "-");
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .trim()
+    .replace(/[\s_-]+/g, "-");
 }
 
 /** The version numbers in a name, for newest-first order: "claude-opus-4-7" → [4, 7]. */
 export function versionOf(name: string): number[] {
-	return (baseName(name).match(/\d+/g) ?? []).slice(0, 4).map(Number);
+  return (baseName(name).match(/\d+/g) ?? []).slice(0, 4).map(Number);
 }
 
 /** Newer (higher) versions first; a name without numbers last. */
 export function compareVersionsNewestFirst(a: number[], b: number[]): number {
-	for (let i = 0; i < Math.max(a.length, b.length); i++) {
-		const difference = (b[i] ?? -1) - (a[i] ?? -1);
-		if (difference) return difference;
-	}
-	return 0;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const difference = (b[i] ?? -1) - (a[i] ?? -1);
+    if (difference) return difference;
+  }
+  return 0;
 }

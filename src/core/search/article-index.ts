@@ -10,9 +10,15 @@ export interface SectionMatch {
 }
 
 const EN_STOPWORDS = new Set(
-  "the a an and or of to in on for is are was be it its this that what which who how why when where do does did can could should would will i you we they my our your me us with about from at by as than then so if not no yes any some much many more most less best use using used model models llm llms article articles say says said think thinks verdict author post blog opinion view".split(" "),
+  "the a an and or of to in on for is are was be it its this that what which who how why when where do does did can could should would will i you we they my our your me us with about from at by as than then so if not no yes any some much many more most less best use using used model models llm llms article articles say says said think thinks verdict author post blog opinion view".split(
+    " ",
+  ),
 );
-const ZH_STOPWORDS = new Set("的 了 吗 呢 吧 啊 是 在 有 和 与 我 你 他 我们 你们 什么 哪个 哪些 怎么 怎样 如何 为什么 可以 应该 一个 这个 那个 还是 模型 大模型 文章 怎么说 看法 观点 认为 提到 作者 这篇 文中 里面".split(" "));
+const ZH_STOPWORDS = new Set(
+  "的 了 吗 呢 吧 啊 是 在 有 和 与 我 你 他 我们 你们 什么 哪个 哪些 怎么 怎样 如何 为什么 可以 应该 一个 这个 那个 还是 模型 大模型 文章 怎么说 看法 观点 认为 提到 作者 这篇 文中 里面".split(
+    " ",
+  ),
+);
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
 /** Terms worth searching for: content words in English; segmented words of two or more characters in Chinese. */
@@ -35,9 +41,7 @@ export class ArticleIndex {
   constructor(readonly articles: readonly Article[]) {
     const build = (lang: Lang) =>
       new Fuse(
-        articles.flatMap((article) =>
-          article.sections.map((section) => ({ section, article, title: section.title[lang], text: section.text[lang] })),
-        ),
+        articles.flatMap((article) => article.sections.map((section) => ({ section, article, title: section.title[lang], text: section.text[lang] }))),
         {
           keys: [
             { name: "title", weight: 2 },

@@ -64,7 +64,7 @@ export interface ParamSplit {
 export function paramsReadPerStep(arch: FullArchitecture, batch: number): ParamSplit {
   const split = expertSplit(arch);
   if (!split) return { sharedB: arch.totalParamsB, routedB: 0 };
-  const touched = split.experts * (1 - Math.pow(1 - split.activeExperts / split.experts, Math.max(1, batch)));
+  const touched = split.experts * (1 - (1 - split.activeExperts / split.experts) ** Math.max(1, batch));
   return { sharedB: split.sharedParamsB, routedB: touched * split.expertParamsB };
 }
 

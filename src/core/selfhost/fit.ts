@@ -44,10 +44,21 @@ function toFactors(x: readonly number[]): EfficiencyFactors {
   };
 }
 
-const START: EfficiencyFactors = { bandwidthEfficiency: 0.6, computeEfficiency: 0.5, parallelOverheadPerDoubling: 0.05, openEngineFactor: 0.7, moeEfficiency: 0.7, familyFactor: { hopper: 1, blackwell: 1, ampere: 1, cdna3: 1 } };
+const START: EfficiencyFactors = {
+  bandwidthEfficiency: 0.6,
+  computeEfficiency: 0.5,
+  parallelOverheadPerDoubling: 0.05,
+  openEngineFactor: 0.7,
+  moeEfficiency: 0.7,
+  familyFactor: { hopper: 1, blackwell: 1, ampere: 1, cdna3: 1 },
+};
 
 function fromFactors(f: EfficiencyFactors): number[] {
-  return [logit(f.bandwidthEfficiency), logit(f.computeEfficiency), Math.log(f.parallelOverheadPerDoubling), Math.log(f.openEngineFactor),
+  return [
+    logit(f.bandwidthEfficiency),
+    logit(f.computeEfficiency),
+    Math.log(f.parallelOverheadPerDoubling),
+    Math.log(f.openEngineFactor),
     Math.log(f.moeEfficiency),
     Math.log(f.familyFactor.blackwell ?? 1),
     Math.log(f.familyFactor.ampere ?? 1),
@@ -88,7 +99,8 @@ function nelderMead(f: (x: number[]) => number, start: number[], iterations = 60
       const contracted = along(0.5);
       const vc = f(contracted);
       if (vc < worst.v) simplex[n] = { x: contracted, v: vc };
-      else simplex = simplex.map((p, i) => (i === 0 ? p : { x: p.x.map((v, j) => best.x[j]! + 0.5 * (v - best.x[j]!)), v: 0 })).map((p, i) => (i === 0 ? p : { x: p.x, v: f(p.x) }));
+      else
+        simplex = simplex.map((p, i) => (i === 0 ? p : { x: p.x.map((v, j) => best.x[j]! + 0.5 * (v - best.x[j]!)), v: 0 })).map((p, i) => (i === 0 ? p : { x: p.x, v: f(p.x) }));
     }
     if (Math.abs(simplex[n]!.v - simplex[0]!.v) < 1e-10) break;
   }
@@ -131,7 +143,11 @@ function percentile(sorted: readonly number[], p: number): number {
 export function leaveOneOut(serving: ServingKnowledge): LeaveOneOutReport {
   const full = fitFactors(serving);
   const rows = serving.calibration.map((row) => {
-    const factors = fitFactors(serving, serving.calibration.filter((r) => r !== row), full);
+    const factors = fitFactors(
+      serving,
+      serving.calibration.filter((r) => r !== row),
+      full,
+    );
     const predictedTokensPerSec = predictRow(serving, row, factors) ?? 0;
     return { row, predictedTokensPerSec, errorPct: ((predictedTokensPerSec - row.totalTokensPerSec) / row.totalTokensPerSec) * 100 };
   });

@@ -30,7 +30,12 @@ export function planMoney(serving: ServingKnowledge, q: MoneyQuestion, gpu: Serv
     const purchase = q.owned.purchaseUsdPerGpu ?? gpu.purchase?.usd;
     if (purchase === undefined) warnings.push("purchasePriceMissing");
     else {
-      owned = { purchaseUsdPerGpu: purchase, amortizationMonths: q.owned.amortizationMonths, usdPerKwh: q.owned.usdPerKwh ?? serving.electricity.usdPerKwh, powerWatts: gpu.powerWatts };
+      owned = {
+        purchaseUsdPerGpu: purchase,
+        amortizationMonths: q.owned.amortizationMonths,
+        usdPerKwh: q.owned.usdPerKwh ?? serving.electricity.usdPerKwh,
+        powerWatts: gpu.powerWatts,
+      };
       warnings.push("electricityGpuBoardOnly");
     }
   }

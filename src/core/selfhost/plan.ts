@@ -126,7 +126,15 @@ const withinLengths = (row: CalibrationRow, shape: RequestShape) =>
   Math.abs(Math.log(row.inputTokens / shape.inputTokens)) <= Math.log(1.25) && Math.abs(Math.log(row.outputTokens / shape.outputTokens)) <= Math.log(1.25);
 
 /** A public measurement of this very deployment: same weights, GPU, precision, replica size and similar lengths. */
-function matchingMeasurement(serving: ServingKnowledge, arch: ResolvedArchitecture, gpu: ServingGpu, precision: Precision, replicaGpus: number, shape: RequestShape, engine: EngineName | undefined): CalibrationRow | null {
+function matchingMeasurement(
+  serving: ServingKnowledge,
+  arch: ResolvedArchitecture,
+  gpu: ServingGpu,
+  precision: Precision,
+  replicaGpus: number,
+  shape: RequestShape,
+  engine: EngineName | undefined,
+): CalibrationRow | null {
   return (
     serving.calibration.find(
       (row) =>
@@ -205,7 +213,7 @@ function planOnGpu(serving: ServingKnowledge, req: SelfhostRequest, arch: Resolv
     // The memory model says no; a user who runs it anyway and gives GPUs and throughput still gets the money.
     const userRun = req.throughputTokensPerSec !== undefined && req.gpuCount !== undefined;
     const money = userRun ? planMoney(serving, req, gpu, req.gpuCount!, req.throughputTokensPerSec!) : null;
-    money?.warnings.forEach((w) => warnings.add(w));
+    for (const w of money?.warnings ?? []) warnings.add(w);
     origins.throughput = userRun ? "user" : null;
     return {
       ...base,
@@ -261,7 +269,7 @@ function planOnGpu(serving: ServingKnowledge, req: SelfhostRequest, arch: Resolv
   origins.throughput = throughputSource;
 
   const money = planMoney(serving, req, gpu, gpuCount, throughput);
-  money.warnings.forEach((w) => warnings.add(w));
+  for (const w of money.warnings) warnings.add(w);
   const summary = (s: Slo, e: typeof interactive): ModeSummary | null =>
     e && {
       slo: s,

@@ -19,12 +19,10 @@ export const ENGINES = ["vllm", "sglang", "tensorrt-llm"] as const;
 export const engineNameSchema = z.enum(ENGINES);
 export type EngineName = z.infer<typeof engineNameSchema>;
 
-const priceRange = z
-  .strictObject({ low: usd, high: usd })
-  .refine((r) => r.low <= r.high, "needs low ≤ high");
+const priceRange = z.strictObject({ low: usd, high: usd }).refine((r) => r.low <= r.high, "needs low ≤ high");
 
 const gpuSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9\-]+$/),
+  id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
   family: z.enum(GPU_FAMILIES),
@@ -197,7 +195,7 @@ export const servingFileSchema = z.strictObject({
     asOf: isoDate,
   }),
   gpus: z.array(gpuSchema).min(1),
-  architectures: z.record(z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/), architectureSchema),
+  architectures: z.record(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/), architectureSchema),
   calibration: z.array(calibrationSchema),
   fit: fitSchema,
 });
@@ -259,7 +257,12 @@ export function servingProblemsAt(serving: ServingKnowledge, modelIds: readonly 
     if (Math.abs(total - row.totalTokensPerSec) / total > 0.005) at("totalTokensPerSec", `${row.totalTokensPerSec} does not follow from reported (expected ${Math.round(total)})`);
   });
   if (serving.fit.calibrationRows !== serving.calibration.length) {
-    add(["fit", "calibrationRows"], "fit", "calibrationRows", `was made on ${serving.fit.calibrationRows} calibration rows but there are ${serving.calibration.length}: run npx tsx scripts/eval-selfhost.ts --write`);
+    add(
+      ["fit", "calibrationRows"],
+      "fit",
+      "calibrationRows",
+      `was made on ${serving.fit.calibrationRows} calibration rows but there are ${serving.calibration.length}: run npx tsx scripts/eval-selfhost.ts --write`,
+    );
   }
   return problems;
 }

@@ -1,12 +1,4 @@
-import {
-  activeParamSplit,
-  attentionFlopsPerToken,
-  kvBytesPerSequence,
-  kvBytesReadPerStep,
-  kvReplication,
-  paramsReadPerStep,
-  prefillAttentionFlops,
-} from "./architecture.ts";
+import { activeParamSplit, attentionFlopsPerToken, kvBytesPerSequence, kvBytesReadPerStep, kvReplication, paramsReadPerStep, prefillAttentionFlops } from "./architecture.ts";
 import { computeTflops, kvBytesPerElement, WEIGHT_BITS } from "./precision.ts";
 import type { EfficiencyFactors, EngineName, FullArchitecture, Precision, ServingGpu } from "./schema.ts";
 

@@ -113,9 +113,7 @@ export function chooseTopology(
 ): Topology | null {
   const smallest = smallestReplica(arch, gpu, precision, engine, shape, limits, maxNodes);
   if (smallest === null) return null;
-  const candidates = replicaSizes(gpu, maxNodes).filter(
-    (size) => size >= smallest && (size <= GPUS_PER_NODE || size === smallest) && (gpuCount === null || size <= gpuCount),
-  );
+  const candidates = replicaSizes(gpu, maxNodes).filter((size) => size >= smallest && (size <= GPUS_PER_NODE || size === smallest) && (gpuCount === null || size <= gpuCount));
   let best: { topology: Topology; score: number } | null = null;
   for (const size of candidates) {
     const replica = makeReplica(arch, gpu, size, precision, engine);

@@ -4,23 +4,79 @@ import { nameTokens, normalizeName } from "../names.ts";
 import type { MentionedModel, Understanding } from "./types.ts";
 
 /** Words that never name a model on their own, however the resolver's families look. */
-const NOT_NAMES = new Set(["cost", "price", "model", "models", "token", "tokens", "cheap", "best", "which", "what", "about", "with", "open", "fast", "chat", "code", "coding", "free", "mini", "pro", "plus", "max", "turbo", "lite", "flash", "batch", "reasoning", "vision", "tools", "context", "month", "input", "output", "cached", "cache"]);
+const NOT_NAMES = new Set([
+  "cost",
+  "price",
+  "model",
+  "models",
+  "token",
+  "tokens",
+  "cheap",
+  "best",
+  "which",
+  "what",
+  "about",
+  "with",
+  "open",
+  "fast",
+  "chat",
+  "code",
+  "coding",
+  "free",
+  "mini",
+  "pro",
+  "plus",
+  "max",
+  "turbo",
+  "lite",
+  "flash",
+  "batch",
+  "reasoning",
+  "vision",
+  "tools",
+  "context",
+  "month",
+  "input",
+  "output",
+  "cached",
+  "cache",
+]);
 
 /**
  * Words for a whole family of models: a question naming only these gets a question back with choices.
  * Chinese and company names point at the family prefix the resolver knows.
  */
 const FAMILY_WORDS: Record<string, string> = {
-  claude: "claude", 克劳德: "claude", anthropic: "claude",
-  gemini: "gemini", 双子座: "gemini", google: "gemini", 谷歌: "gemini",
-  gpt: "gpt", openai: "gpt", chatgpt: "gpt",
-  llama: "llama", 羊驼: "llama", meta: "llama",
-  qwen: "qwen", 千问: "qwen", 通义: "qwen", 阿里: "qwen",
-  grok: "grok", xai: "grok",
+  claude: "claude",
+  克劳德: "claude",
+  anthropic: "claude",
+  gemini: "gemini",
+  双子座: "gemini",
+  google: "gemini",
+  谷歌: "gemini",
+  gpt: "gpt",
+  openai: "gpt",
+  chatgpt: "gpt",
+  llama: "llama",
+  羊驼: "llama",
+  meta: "llama",
+  qwen: "qwen",
+  千问: "qwen",
+  通义: "qwen",
+  阿里: "qwen",
+  grok: "grok",
+  xai: "grok",
   mistral: "mistral",
-  kimi: "kimi", 月之暗面: "kimi",
-  glm: "glm", 智谱: "glm",
-  flash: "flash", pro: "pro", mini: "mini", nano: "nano", sonnet: "sonnet", opus: "opus",
+  kimi: "kimi",
+  月之暗面: "kimi",
+  glm: "glm",
+  智谱: "glm",
+  flash: "flash",
+  pro: "pro",
+  mini: "mini",
+  nano: "nano",
+  sonnet: "sonnet",
+  opus: "opus",
 };
 
 const AMOUNT = /^\d+(?:\.\d+)?\s?(?:k|m|b|mm|bn|万|亿|千)?$/iu;
@@ -31,7 +87,10 @@ const families = new WeakMap<KnowledgeSnapshot, Map<string, Model[]>>();
 /** The curated models of a family, at most six, looked up once per snapshot. */
 function familyMembers(snapshot: KnowledgeSnapshot, family: string): Model[] {
   let known = families.get(snapshot);
-  if (!known) families.set(snapshot, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    families.set(snapshot, known);
+  }
   let members = known.get(family);
   if (!members) {
     members = snapshot.knowledge.models.filter((m) => normalizeName(`${m.name} ${m.id}`).includes(family)).slice(0, 6);

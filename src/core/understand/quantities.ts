@@ -17,7 +17,8 @@ export interface Quantities {
 
 const WINDOW = 28;
 /** Volumes and request counts given per day are read as a 30-day month. */
-const PER_DAY = /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?day\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天)|^[^,，。.;；]{0,12}?(?:a|per|\/)\s?day\b/u;
+const PER_DAY =
+  /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?day\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天)|^[^,，。.;；]{0,12}?(?:a|per|\/)\s?day\b/u;
 const DAILY_BEFORE = /(?:每天|每日|一天|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?$/u;
 const MONTH_DAYS = 30;
 
@@ -29,11 +30,14 @@ const OUTPUT_AFTER = new RegExp(`${COUNTED}(?:(?:output|completion|generated|out
 /** A label followed by another number belongs to that number ("输入2000万 输出400万", "in:50M out:10M"). */
 const LABEL_THEN_NUMBER = /^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?(?:input|output|in|out|输入|输出|入|生成)\s?[:：=]?\s?(?:\d|[一二两三四五六七八九十])/u;
 const INPUT_BEFORE = /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
-const OUTPUT_BEFORE = /(?:output|outputs|completion|\bout|输出|生成)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
+const OUTPUT_BEFORE =
+  /(?:output|outputs|completion|\bout|输出|生成)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
 const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
 const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|上下文长度)\s?(?:of|at least|≥|>=|>|above|over|超过|至少|大于|要|需要|:|：)?\s?(?:at least\s)?$/u;
-const PER_REQUEST_AFTER = /^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
-const PER_REQUEST_BEFORE = /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes)|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|提示词?)\s?(?:都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
+const PER_REQUEST_AFTER =
+  /^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
+const PER_REQUEST_BEFORE =
+  /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes)|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|提示词?)\s?(?:都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
 const REQUESTS_AFTER = /^\s?(?:requests?|reqs?|calls?|queries|conversations|chats|messages|次(?:请求|调用)?|条(?:请求|消息)?|个请求|轮对话)/u;
 const PERCENT_AFTER = /^\s?(?:%|％|percent|pct)/u;
 const PERCENT_BEFORE = /百分之$/u;
@@ -48,7 +52,8 @@ const USD_MARK = /^\s?(?:美元|美金|刀|dollars?|bucks|usd)|(?:\$|usd\s?|us\$
 /** "per 1M", "/1M", "每100万", "多少钱一百万": a price unit, not a volume. */
 const UNIT_BEFORE = /(?:\bper\s|\/|每|钱)$/u;
 const PER_MILLION = /^\s?(?:[$¥])?\s?(?:\/|per|每)\s?(?:1m|m\b|million|百万|100万|1百万|mtok)/u;
-const GPU_AFTER = /^\s?(?:x|×|\*)?\s?(?:张|块|台|个|片|卡)?\s?(?:nvidia\s|英伟达\s?|amd\s)?(?:h100|h200|a100|b200|b300|l40s|mi300x?|mi325x|rtx\s?4090|rtx\s?5090|4090|5090|gpus?\b|显卡|卡\b)/u;
+const GPU_AFTER =
+  /^\s?(?:x|×|\*)?\s?(?:张|块|台|个|片|卡)?\s?(?:nvidia\s|英伟达\s?|amd\s)?(?:h100|h200|a100|b200|b300|l40s|mi300x?|mi325x|rtx\s?4090|rtx\s?5090|4090|5090|gpus?\b|显卡|卡\b)/u;
 const GPU_BEFORE = /(?:h100|h200|a100|b200|l40s|mi300x?|4090|5090|pcie)s?\s?(?:x|×|\*)?\s?$/u;
 const COUNT_AFTER = /^\s?(?:张|块|台|卡|片)/u;
 const TPUT_AFTER = /^\s?(?:tokens?|toks?|token)?\s?(?:\/\s?s\b|per second|\/秒|每秒)/u;
@@ -61,7 +66,8 @@ function before(text: string, n: FoundNumber): string {
 }
 
 /** Phrases that mean "half" of something. */
-const HALF_CACHED = /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能)?(?:命中)?缓存|half (?:of (?:it|the input|the prompts?|our input) )?(?:is |are |gets? )?(?:cached|cache hits?)|50\/50 cache)/u;
+const HALF_CACHED =
+  /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能)?(?:命中)?缓存|half (?:of (?:it|the input|the prompts?|our input) )?(?:is |are |gets? )?(?:cached|cache hits?)|50\/50 cache)/u;
 
 /** Reads every number in a normalized line by the words around it. */
 export function readQuantities(text: string): Quantities {
@@ -95,7 +101,13 @@ export function readQuantities(text: string): Quantities {
       q.tokensPerSecond ??= n.value;
       continue;
     }
-    if ((GPU_AFTER.test(right) || (GPU_BEFORE.test(left) && (COUNT_AFTER.test(right) || /[x×*]\s?$/u.test(left))) || COUNT_AFTER.test(right)) && !n.scaled && Number.isInteger(n.value) && n.value >= 1 && n.value <= 4096) {
+    if (
+      (GPU_AFTER.test(right) || (GPU_BEFORE.test(left) && (COUNT_AFTER.test(right) || /[x×*]\s?$/u.test(left))) || COUNT_AFTER.test(right)) &&
+      !n.scaled &&
+      Number.isInteger(n.value) &&
+      n.value >= 1 &&
+      n.value <= 4096
+    ) {
       q.gpuCount ??= n.value;
       continue;
     }

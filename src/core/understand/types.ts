@@ -1,18 +1,7 @@
 import type { Model, Task } from "../knowledge/schema.ts";
 
 /** What a free-text line (or a command's words and options) asks, as typed: never defaults, only stated facts. */
-export type Intent =
-  | "compare"
-  | "cheapest"
-  | "selfhost"
-  | "estimate"
-  | "budget"
-  | "facts"
-  | "article"
-  | "providers"
-  | "models"
-  | "clarify"
-  | "out_of_scope";
+export type Intent = "compare" | "cheapest" | "selfhost" | "estimate" | "budget" | "facts" | "article" | "providers" | "models" | "clarify" | "out_of_scope";
 
 export type Fact = "context" | "maxOutput" | "vision" | "reasoning" | "tools" | "deprecated" | "openWeights" | "price" | "provider";
 

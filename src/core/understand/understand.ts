@@ -43,12 +43,12 @@ function constraintsOf(text: string, quantities: { minContext?: number }): Const
   return c;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A pattern that finds a name as a whole word, with or without spaces or dashes inside ("rtx 4090", "h100-pcie"). */
 function wordPattern(name: string): RegExp {
   const key = normalizeName(name);
-  return new RegExp(`(?<![a-z0-9])${[...key].map(escape).join("[\\s\\-_]?")}(?:s|es)?(?![a-z0-9])`, "u");
+  return new RegExp(`(?<![a-z0-9])${[...key].map(escapeRegExp).join("[\\s\\-_]?")}(?:s|es)?(?![a-z0-9])`, "u");
 }
 
 const gpuPatterns = new WeakMap<KnowledgeSnapshot, { id: string; pattern: RegExp }[]>();
@@ -71,7 +71,10 @@ function gpuOf(snapshot: KnowledgeSnapshot, text: string): string | undefined {
 function withoutModelNames(text: string, models: MentionedModel[]): string {
   let rest = text;
   for (const { query } of models) {
-    const words = query.split(/\s+/).filter(Boolean).map((w) => [...w.toLowerCase()].map(escape).join("[\\s\\-_.]?"));
+    const words = query
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => [...w.toLowerCase()].map(escapeRegExp).join("[\\s\\-_.]?"));
     if (words.length) rest = rest.replace(new RegExp(words.join("[\\s\\-_./]*"), "u"), (m) => " ".repeat(m.length));
   }
   return rest;
@@ -262,4 +265,3 @@ export function remember(u: Understanding): RememberedQuestion {
     tasks: tasks.map((t) => t.id),
   };
 }
-
