@@ -47,8 +47,11 @@ async function answer(spec: Parameters<typeof interaction>[0]): Promise<Callback
 const text = (...values: string[]) => values.map((value) => ({ name: `model${values.indexOf(value) + 1}`, type: 3, value }));
 
 describe("discord.js gateway mode against the emulator", () => {
-  it("identifies with only the Guilds intent", () => {
-    expect(discord.emulator.identifies[0]).toMatchObject({ token: BOT_TOKEN, intents: GatewayIntentBits.Guilds });
+  it("identifies with no privileged intent: servers, their messages and DMs, never message content or members", () => {
+    const intents = discord.emulator.identifies[0]!.intents;
+    expect(discord.emulator.identifies[0]).toMatchObject({ token: BOT_TOKEN });
+    expect(intents).toBe(GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages);
+    for (const privileged of [GatewayIntentBits.MessageContent, GatewayIntentBits.GuildMembers, GatewayIntentBits.GuildPresences]) expect(intents & privileged).toBe(0);
   });
 
   it("answers /compare with an embed that can mention no one", async () => {
