@@ -30,9 +30,15 @@ export interface RunningBot {
 
 const children = new Set<ChildProcess>();
 
-/** Kills what a test left running (call from afterEach). */
+/** Kills what a test left running, with everything it started (`npm start` → node), (call from afterEach). */
 export function killBots(): void {
-  for (const child of children) child.kill("SIGKILL");
+  for (const child of children) {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // the group is already gone
+    }
+  }
   children.clear();
 }
 
@@ -48,6 +54,7 @@ export function startBuiltBot(env: Record<string, string>, options: { via?: "nod
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, MODELWISE_TODAY: "2026-11-28", ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // its own process group, so killBots reaches node behind npm
   });
   children.add(child);
   let output = "";
