@@ -10,7 +10,7 @@ export interface SectionMatch {
 }
 
 const EN_STOPWORDS = new Set(
-  "the a an and or of to in on for is are was be it its this that what which who how why when where do does did can could should would will i you we they my our your me us with about from at by as than then so if not no yes any some much many more most less best use using used model models llm llms article articles say says said think thinks verdict author post blog opinion view".split(
+  "the a an and or of to in on for is are was be it its this that what which who how why when where do does did can could should would will i you we they my our your me us with about from at by as than then so if not no yes any some much many more most less best use using used model models llm llms article articles say says said think thinks verdict author post blog opinion view long short big small good bad new old really".split(
     " ",
   ),
 );

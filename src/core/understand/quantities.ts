@@ -73,6 +73,7 @@ const HALF_CACHED =
 export function readQuantities(text: string): Quantities {
   const q: Quantities = {};
   const volume: Volume = {};
+  const perRequest: { input?: number; output?: number } = {};
   for (const found of findNumbers(text)) {
     const right = after(text, found);
     const left = before(text, found);
@@ -131,6 +132,7 @@ export function readQuantities(text: string): Quantities {
     const side = rightSide && (!LABEL_THEN_NUMBER.test(right) || !leftSide) ? rightSide : (leftSide ?? rightSide);
     if (side) {
       if (tokensy || n.value >= 1000) volume[side] ??= perMonth(n.value);
+      else if (n.value >= 10) perRequest[side] ??= n.value;
       continue;
     }
     if (tokensy && n.value >= 1000) volume.total ??= perMonth(n.value);
@@ -143,7 +145,20 @@ export function readQuantities(text: string): Quantities {
     if (UTIL_WORDS.test(around)) q.utilization ??= percent;
     else if (CACHE_WORDS.test(around)) q.cachedPercent ??= percent;
   }
+  if (q.requests !== undefined) perRequestToMonthly(q, q.requests, volume, perRequest);
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
   if (Object.keys(volume).length) q.volume = volume;
   return q;
+}
+
+/** Below this, a side's token count next to a request count is per request: "10k requests of 2k in, 500 out". */
+const PER_REQUEST_BELOW = 200_000;
+
+function perRequestToMonthly(q: Quantities, requests: number, volume: Volume, perRequest: { input?: number; output?: number }): void {
+  for (const side of ["input", "output"] as const) {
+    const each = volume[side] !== undefined && volume[side] < PER_REQUEST_BELOW ? volume[side] : perRequest[side];
+    if (each === undefined) continue;
+    volume[side] = each * requests;
+    if (side === "input") q.promptTokens ??= each;
+  }
 }

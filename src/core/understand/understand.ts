@@ -105,7 +105,7 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   if (W.OUT_OF_SCOPE.test(text) && !W.PRICE.test(text)) return "out_of_scope";
   if (W.ARTICLE.test(text)) return "article";
   const fact = factOf(text);
-  if ((fact === "provider" || fact === "openWeights") && models >= 1 && W.FACT_QUESTION.test(text)) return "facts";
+  if ((fact === "provider" || fact === "openWeights") && models >= 1 && W.FACT_QUESTION.test(text) && !W.CHEAPEST.test(text)) return "facts";
   if (W.PROVIDERS.test(text) && (models || u.ambiguous.length)) return u.ambiguous.length && !models ? "clarify" : "providers";
   // a self-hosting question without a model or any number is a question about the article's verdict
   if (W.SELFHOST.test(text) && !models && !u.gpu && !u.volume && !W.CHEAPEST.test(text)) return "article";
@@ -180,7 +180,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     understood.constraints = dropTaskImplied(understood.constraints, understood.tasks);
   }
   const previous = options.previous;
-  if (previous && isFollowUp(understood, question)) return mergeFollowUp(snapshot, previous, understood, question);
+  if (previous && isFollowUp(understood, question) && !standsAlone(understood, question)) return mergeFollowUp(snapshot, previous, understood, question);
   intent = understood.intent;
   return understood;
 }
@@ -196,6 +196,13 @@ function dropTaskImplied(constraints: Constraints, tasks: Task[]): Constraints {
 function isFollowUp(u: Understanding, text: string): boolean {
   if (u.models.length >= 2 || (u.intent === "estimate" && u.text)) return false;
   return W.FOLLOW_UP.test(text) || text.length < 100;
+}
+
+/** A line whose own words ask something unrelated to the last question: the article, the model list, off-topic. */
+function standsAlone(u: Understanding, text: string): boolean {
+  if (u.intent === "article") return W.ARTICLE.test(text);
+  if (u.intent === "out_of_scope") return W.OUT_OF_SCOPE.test(text);
+  return u.intent === "models";
 }
 
 /** Intents a follow-up can switch to by its own words, keeping the rest of the question. */
@@ -214,18 +221,20 @@ function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion
   if (now.ambiguous.length && !now.models.length) {
     return { ...merged, intent: "clarify", resume: base, ambiguous: now.ambiguous, models: [] };
   }
+  if (now.volume) {
+    merged.volume = now.volume.total !== undefined || earlier.volume?.total !== undefined ? now.volume : { ...earlier.volume, ...now.volume };
+    // a volume stated on its own replaces one that came from a request count
+    if (now.requests === undefined) {
+      delete merged.requests;
+      delete merged.promptTokens;
+    }
+  }
+  for (const key of ["cachedPercent", "promptTokens", "requests", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier"] as const) {
+    if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
+  }
   if (W.CHEAPEST.test(text) && !now.models.length && (now.intent === "cheapest" || /cheapest|最便宜/u.test(text))) {
     const { fact: _fact, ...rest } = merged;
     return { ...rest, intent: "cheapest", models: [], constraints: { ...earlier.constraints, ...now.constraints }, tasks: now.tasks.length ? now.tasks : earlier.tasks };
-  }
-  if (now.models.length) {
-    const single = base === "selfhost" || base === "facts" || base === "providers" || earlier.intent === "clarify";
-    const replace = single || W.REPLACE.test(text) || (earlier.models.length <= 1 && !W.ADD.test(text));
-    merged.models = replace ? now.models : [...earlier.models, ...now.models.filter((m) => !earlier.models.some((e) => e.model === m.model))];
-  }
-  if (now.volume) merged.volume = now.volume.total !== undefined || earlier.volume?.total !== undefined ? now.volume : { ...earlier.volume, ...now.volume };
-  for (const key of ["cachedPercent", "promptTokens", "requests", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier"] as const) {
-    if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
   }
   const fact = factOf(text);
   if (base === "facts" && fact) merged.fact = fact;
@@ -234,8 +243,22 @@ function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion
   if (now.tasks.length) merged.tasks = now.tasks;
   for (const [pattern, intent] of SWITCHING) if (pattern.test(text) && intent !== base && (intent !== "budget" || now.budget)) merged.intent = intent;
   // a GPU on a price question makes it a self-host question; a budget makes it a budget question
-  if (now.gpu && merged.intent !== "selfhost" && merged.models.length) merged.intent = "selfhost";
+  if (now.gpu && merged.intent !== "selfhost" && (merged.models.length || now.models.length)) merged.intent = "selfhost";
   if (now.budget && merged.intent !== "budget") merged.intent = "budget";
+  // a question about one named model ("how much is gpt-4o", "who hosts llama 405b") asks that, whatever came before
+  if ((now.intent === "facts" || now.intent === "providers") && now.models.length) {
+    merged.intent = now.intent;
+    if (now.fact) merged.fact = now.fact;
+  }
+  if (now.models.length) {
+    // self-hosting, facts and providers are about one model: a model named there replaces, whichever intent came first
+    const single = [base, merged.intent].some((i) => i === "selfhost" || i === "facts" || i === "providers") || earlier.intent === "clarify";
+    const replace = single || W.REPLACE.test(text) || (earlier.models.length <= 1 && !W.ADD.test(text));
+    merged.models = replace ? now.models : [...earlier.models, ...now.models.filter((m) => !earlier.models.some((e) => e.model === m.model))];
+  }
+  // a model named after a cheapest-per-tier answer asks about that model; a budget after a one-model answer asks across models
+  if (merged.intent === "cheapest" && now.models.length) merged.intent = now.intent === "cheapest" ? "compare" : now.intent;
+  if (merged.intent === "budget" && !now.models.length && base !== "compare" && base !== "budget") merged.models = [];
   if (merged.intent === "compare" && merged.models.length === 0) merged.intent = "cheapest";
   return merged;
 }
