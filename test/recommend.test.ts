@@ -168,7 +168,6 @@ describe("quality-aware recommendations", () => {
 });
 
 // quality.yaml and tasks.yaml entries go in as they are: the type checker fails here if their shapes drift apart
-// biome-ignore lint/suspicious/noExportsInTest: exported only so the type checker keeps this shape check
 export const acceptsKnowledge: [(file: QualityFile) => unknown, (tasks: readonly Task[]) => readonly RecommendTask[]] = [qualityFromFile, (tasks) => tasks];
 
 describe("recommendation properties", () => {
