@@ -45,8 +45,8 @@ function contractionEnd(text, i) {
 
 /** A punctuation run from i, then trailing line breaks (and "/" in o200k_base); -1 if a non-ASCII character decides. */
 function punctuationEnd(text, i, slash) {
-  let k;
-  while ((k = classAt(text, i)) === PUNCT) i++;
+  let k = classAt(text, i);
+  while (k === PUNCT) k = classAt(text, ++i);
   if (k === UNKNOWN) return -1;
   for (;;) {
     const c = text.charCodeAt(i);
@@ -59,10 +59,10 @@ function punctuationEnd(text, i, slash) {
 function whitespaceEnd(text, p) {
   let end = p;
   let lastBreak = -1;
-  let k;
-  while (isWhitespace((k = classAt(text, end)))) {
+  let k = classAt(text, end);
+  while (isWhitespace(k)) {
     if (k === NEWLINE) lastBreak = end;
-    end++;
+    k = classAt(text, ++end);
   }
   if (k === UNKNOWN) return -1;
   if (lastBreak >= 0) return lastBreak + 1;
@@ -73,9 +73,12 @@ function whitespaceEnd(text, p) {
 /** `\p{N}{1,3}` from p, a digit. */
 function digitsEnd(text, p) {
   let end = p + 1;
-  let k;
-  while (end < p + 3 && (k = classAt(text, end)) === DIGIT) end++;
-  if (end < p + 3 && k === UNKNOWN) return -1;
+  while (end < p + 3) {
+    const k = classAt(text, end);
+    if (k === UNKNOWN) return -1;
+    if (k !== DIGIT) break;
+    end++;
+  }
   return end;
 }
 
@@ -91,9 +94,9 @@ export function o200kPieceEnd(text, p) {
   if (isLetter(letter)) {
     // [Lu…]*[Ll…]+ if the capitals are followed by small letters, else [Lu…]+[Ll…]*: ASCII capitals are never [Ll…]
     let end = start;
-    let k;
-    while ((k = classAt(text, end)) === UPPER) end++;
-    if (k === LOWER) while ((k = classAt(text, end)) === LOWER) end++;
+    let k = classAt(text, end);
+    while (k === UPPER) k = classAt(text, ++end);
+    while (k === LOWER) k = classAt(text, ++end);
     if (k === UNKNOWN) return -1;
     return contractionEnd(text, end);
   }
@@ -121,8 +124,8 @@ export function cl100kPieceEnd(text, p) {
   }
   if (isLetter(classAt(text, start))) {
     let end = start;
-    let k;
-    while (isLetter((k = classAt(text, end)))) end++;
+    let k = classAt(text, end);
+    while (isLetter(k)) k = classAt(text, ++end);
     return k === UNKNOWN ? -1 : end;
   }
   if (first === DIGIT) return digitsEnd(text, p);

@@ -8,14 +8,18 @@ import { rankOf, step } from "./tables.mjs";
 const CONTRACTIONS = "'(?:[sS]|[tT]|[rR][eE]|[vV][eE]|[mM]|[lL][lL]|[dD])";
 
 /**
- * What tiktoken's `\s` matches: Rust's regex crate uses Unicode White_Space, which has U+0085 and lacks U+FEFF,
- * unlike JavaScript's `\s` (so js-tiktoken, using `\s`, miscounts texts with either character).
+ * What tiktoken's `\s` matches: Rust's regex crate uses Unicode White_Space, which has U+0085 and lacks U+FEFF
+ * (https://docs.rs/crate/regex-syntax/latest/source/src/unicode_tables/perl_space.rs, read 2026-11-28), unlike
+ * JavaScript's `\s`; js-tiktoken, using `\s`, miscounts texts with either character (test/tokens.test.ts).
  */
 export const WHITESPACE = "\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const S = `[${WHITESPACE}]`;
 const NOT_S = `[^${WHITESPACE}]`;
 
-/** tiktoken's pre-tokenizer patterns (tiktoken_ext/openai_public.py), in JavaScript syntax. */
+/**
+ * tiktoken's pre-tokenizer patterns (https://github.com/openai/tiktoken/blob/main/tiktoken_ext/openai_public.py,
+ * read 2026-11-28; o200k_base as shipped in js-tiktoken 1.0.21's ranks), in JavaScript syntax.
+ */
 export const PATTERNS = {
   o200k_base: [
     `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?:${CONTRACTIONS})?`,
@@ -26,20 +30,14 @@ export const PATTERNS = {
     `${S}+(?!${NOT_S})`,
     `${S}+`,
   ].join("|"),
-  cl100k_base: [
-    CONTRACTIONS,
-    "[^\\r\\n\\p{L}\\p{N}]?\\p{L}+",
-    "\\p{N}{1,3}",
-    ` ?[^${WHITESPACE}\\p{L}\\p{N}]+[\\r\\n]*`,
-    `${S}*[\\r\\n]+`,
-    `${S}+(?!${NOT_S})`,
-    `${S}+`,
-  ].join("|"),
+  cl100k_base: [CONTRACTIONS, "[^\\r\\n\\p{L}\\p{N}]?\\p{L}+", "\\p{N}{1,3}", ` ?[^${WHITESPACE}\\p{L}\\p{N}]+[\\r\\n]*`, `${S}*[\\r\\n]+`, `${S}+(?!${NOT_S})`, `${S}+`].join("|"),
 };
 
 /** Pieces up to this many characters that need merging are remembered (by text) with their token count. */
 const CACHED_PIECE_CHARS = 64;
 const CACHE_ENTRIES = 50_000;
+// ignoreBOM keeps a leading U+FEFF in the key (by default TextDecoder drops it, and "\ufeffabc" would pose as "abc").
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** A counter over one encoding's tables; keeps its own scratch buffer and cache, so one per thread. */
 export function createCounter(tables) {
@@ -97,13 +95,12 @@ export function createCounter(tables) {
     }
     if (n <= tables.maxLength && rankOf(tables, hash, bytes, 0, n) >= 0) return 1;
     if (end - start > CACHED_PIECE_CHARS) return countMerged(tables, bytes, n);
-    const key = text.slice(start, end);
-    let count = cache.get(key);
-    if (count === undefined) {
-      count = countMerged(tables, bytes, n);
-      if (cache.size >= CACHE_ENTRIES) cache.clear();
-      cache.set(key, count);
-    }
+    const cached = cache.get(text.slice(start, end));
+    if (cached !== undefined) return cached;
+    const count = countMerged(tables, bytes, n);
+    if (cache.size >= CACHE_ENTRIES) cache.clear();
+    // Keyed by a fresh copy: a slice of the text would keep the whole (maybe megabytes long) text alive.
+    cache.set(utf8.decode(bytes.subarray(0, n)), count);
     return count;
   }
 

@@ -1,3 +1,13 @@
+/**
+ * Exact token counts for o200k_base and cl100k_base, identical to tiktoken's encode_ordinary.
+ *   tables.mjs        rank tables from data/<encoding>.bin (written by data/generate.ts) in one SharedArrayBuffer
+ *   ascii-pieces.mjs  tiktoken's pre-tokenizer for ASCII pieces, without the regex
+ *   counter.mjs       pre-tokenize (regex for the rest), one hash lookup per piece, a cache for merged pieces
+ *   bpe.mjs           byte-pair merging in O(n log n), so a 100,000-character Chinese run is no longer quadratic
+ *   safe-cuts.ts      where a text can be split across workers without changing the count
+ *   worker.mjs        the worker thread, on the same shared tables
+ * The engine is plain JavaScript so worker threads run it without a TypeScript loader.
+ */
 import { WorkerPool } from "../workers/pool.ts";
 import { createCounter, type CountText } from "./counter.mjs";
 import { safeCuts, splitAt } from "./safe-cuts.ts";

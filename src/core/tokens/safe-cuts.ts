@@ -26,8 +26,11 @@ export function isSafeCut(text: string, i: number): boolean {
   if (before === "\n") return LETTER.test(at);
   // A surrogate pair is one letter to the pattern; never cut inside it.
   if (isLowSurrogate(at.charCodeAt(0))) return false;
-  return LETTER.test(codePointBefore(text, i)) && !WORD_END.test(String.fromCodePoint(text.codePointAt(i)!));
+  return !WORD_END.test(String.fromCodePoint(text.codePointAt(i)!)) && LETTER.test(codePointBefore(text, i));
 }
+
+/** How far past an even share safeCuts looks for a cut: bounds the main thread's work on text without any. */
+const SEARCH_CHARS = 65_536;
 
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
@@ -36,13 +39,14 @@ function codePointBefore(text: string, i: number): string {
   return isLowSurrogate(last) && i >= 2 ? text.slice(i - 2, i) : text[i - 1]!;
 }
 
-/** Up to parts - 1 safe cuts, each the first one at or after an even share of the text; none where no safe cut exists. */
+/** Up to parts - 1 safe cuts, each the first one within SEARCH_CHARS after an even share of the text; none where there is none. */
 export function safeCuts(text: string, parts: number): number[] {
   const cuts: number[] = [];
   for (let k = 1; k < parts; k++) {
     let i = Math.max(Math.floor((text.length * k) / parts), (cuts.at(-1) ?? 0) + 1);
-    while (i < text.length && !isSafeCut(text, i)) i++;
-    if (i < text.length) cuts.push(i);
+    const end = Math.min(text.length, i + SEARCH_CHARS);
+    while (i < end && !isSafeCut(text, i)) i++;
+    if (i < end) cuts.push(i);
   }
   return cuts;
 }

@@ -8,7 +8,10 @@ const counters = new Map();
 parentPort.on("message", ({ id, text, tables }) => {
   try {
     let count = counters.get(tables.encoding);
-    if (!count) counters.set(tables.encoding, (count = createCounter(view(tables))));
+    if (!count) {
+      count = createCounter(view(tables));
+      counters.set(tables.encoding, count);
+    }
     parentPort.postMessage({ id, result: count(text) });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error?.message ?? error) });

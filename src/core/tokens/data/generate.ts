@@ -13,7 +13,9 @@ function pack(bpeRanks: string): Buffer {
   for (const line of bpeRanks.split("\n")) {
     if (!line) continue;
     const [, offset, ...tokens] = line.split(" ");
-    tokens.forEach((token, i) => byRank.set(Number(offset) + i, Buffer.from(token, "base64")));
+    tokens.forEach((token, i) => {
+      byRank.set(Number(offset) + i, Buffer.from(token, "base64"));
+    });
   }
   const count = [...byRank.keys()].reduce((max, rank) => Math.max(max, rank), -1) + 1;
   const head = Buffer.alloc(4 + count);
@@ -28,7 +30,10 @@ function pack(bpeRanks: string): Buffer {
   return Buffer.concat([head, ...bodies]);
 }
 
-for (const [name, ranks] of [["o200k_base", o200k], ["cl100k_base", cl100k]] as const) {
+for (const [name, ranks] of [
+  ["o200k_base", o200k],
+  ["cl100k_base", cl100k],
+] as const) {
   const packed = pack(ranks.bpe_ranks);
   writeFileSync(new URL(`./${name}.bin`, import.meta.url), packed);
   console.log(`${name}: ${packed.length.toLocaleString("en-US")} bytes`);
