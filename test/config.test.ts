@@ -47,6 +47,9 @@ describe("readConfig refuses a wrong setting with one message naming the variabl
     [{ INSTANCE_ID: "bot a" }, /^INSTANCE_ID: must be 1 to 64 letters/],
     [{ SHUTDOWN_TIMEOUT_SECONDS: "soon" }, /^SHUTDOWN_TIMEOUT_SECONDS: must be a number of seconds/],
     [{ SHUTDOWN_TIMEOUT_SECONDS: "0" }, /^SHUTDOWN_TIMEOUT_SECONDS: must be between 0.1 and 3600/],
+    [{ PRICE_DIGEST_SLACK_CHANNEL: "#general" }, /^PRICE_DIGEST_SLACK_CHANNEL: must be a Slack channel id/],
+    [{ PRICE_DIGEST_DISCORD_CHANNEL_ID: "general" }, /^PRICE_DIGEST_DISCORD_CHANNEL_ID: must be a Discord channel id/],
+    [{ PRICE_DIGEST_LANG: "fr" }, /^PRICE_DIGEST_LANG: must be en or zh/],
   ])("%j", (env, message) => {
     expect(refusal(env)).toMatch(message);
   });
@@ -86,6 +89,15 @@ describe("readConfig accepts", () => {
 
   it.each(["::", "127.0.0.1", "::1", "localhost", "bot.example.com"])("HOST=%s", (host) => {
     expect(readConfig({ HOST: host }).host).toBe(host);
+  });
+
+  it("no price digest unless a channel is set, in English by default", () => {
+    expect(readConfig({}).priceDigest).toEqual({ slackChannel: null, discordChannelId: null, lang: "en" });
+    expect(readConfig({ PRICE_DIGEST_SLACK_CHANNEL: "C0123456789", PRICE_DIGEST_DISCORD_CHANNEL_ID: "123456789012345678", PRICE_DIGEST_LANG: "zh" }).priceDigest).toEqual({
+      slackChannel: "C0123456789",
+      discordChannelId: "123456789012345678",
+      lang: "zh",
+    });
   });
 
   it("empty variables as unset", () => {

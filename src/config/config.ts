@@ -4,6 +4,7 @@ import { homedir, hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import type { Lang } from "../core/i18n/lang.ts";
 import { ConfigError } from "./env-error.ts";
 import { readDiscordConfig, type DiscordConfig } from "./discord.ts";
 import { readSlackConfig, type SlackConfig } from "./slack.ts";
@@ -32,6 +33,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
+  /** where a reload that changed prices is announced; both null: nowhere */
+  priceDigest: { slackChannel: string | null; discordChannelId: string | null; lang: Lang };
 }
 
 /** The package root (where package.json is), found by walking up, so the default works from src/ and from dist/src/. */
@@ -105,6 +108,17 @@ const schema = z.object({
     .transform(Number)
     .refine((seconds) => seconds >= 0.1 && seconds <= 3600, "must be between 0.1 and 3600 seconds")
     .default(8),
+  PRICE_DIGEST_SLACK_CHANNEL: z
+    .string()
+    .trim()
+    .regex(/^[CG][A-Z0-9]{8,}$/, "must be a Slack channel id, e.g. C0123456789 (channel details → About)")
+    .optional(),
+  PRICE_DIGEST_DISCORD_CHANNEL_ID: z
+    .string()
+    .trim()
+    .regex(/^\d{17,20}$/, "must be a Discord channel id, e.g. 123456789012345678 (Developer Mode → Copy Channel ID)")
+    .optional(),
+  PRICE_DIGEST_LANG: z.enum(["en", "zh"], "must be en or zh").default("en"),
 });
 
 /** Empty variables count as unset, as in most .env tooling. */
@@ -135,5 +149,10 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     shutdownTimeoutMs: Math.round(vars.SHUTDOWN_TIMEOUT_SECONDS * 1000),
     slack: readSlackConfig(env),
     discord: readDiscordConfig(env),
+    priceDigest: {
+      slackChannel: vars.PRICE_DIGEST_SLACK_CHANNEL ?? null,
+      discordChannelId: vars.PRICE_DIGEST_DISCORD_CHANNEL_ID ?? null,
+      lang: vars.PRICE_DIGEST_LANG,
+    },
   };
 }

@@ -8,12 +8,26 @@ import { commandNames, composeDispatcher } from "./compose.ts";
 import { createProbeHandler, startHealthServer } from "./health.ts";
 import { InFlight } from "./in-flight.ts";
 import { createMetrics } from "./metrics.ts";
+import { announcePriceChanges, type DigestChannel } from "./price-digest.ts";
 import { openSharedState, type SharedState } from "./shared-state.ts";
 import { stopGracefullyOnSignals } from "./shutdown.ts";
 import type { RunningSurface } from "./surface.ts";
 
 function closeServer(server: Server | null): Promise<void> {
   return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
+}
+
+/** The Discord channel for price digests, when one is set and a bot token is there to post with. */
+async function discordDigestChannel(config: AppConfig, logger: pino.Logger): Promise<DigestChannel | null> {
+  const channelId = config.priceDigest.discordChannelId;
+  if (!channelId || !config.discord) return null;
+  const token = config.discord.mode.token;
+  if (!token) {
+    logger.warn({ surface: "discord" }, "PRICE_DIGEST_DISCORD_CHANNEL_ID is set but DISCORD_TOKEN is not: no price digest on Discord");
+    return null;
+  }
+  const { discordChannelPoster } = await import("../adapters/discord/channel-post.ts");
+  return { surface: "discord", post: discordChannelPoster(token, channelId, config.discord.apiUrl) };
 }
 
 /**
@@ -69,18 +83,25 @@ export async function serveChat(config: AppConfig, store: KnowledgeStore, logger
       },
       () => (stopping = true),
     );
+    const digestChannels: DigestChannel[] = [];
     if (config.slack) {
       const { startSlack } = await import("../adapters/slack/index.ts");
       const mode = config.slack.mode;
       const listen = mode.kind === "http" ? { port: mode.port, ...host } : undefined;
-      surfaces.push(await startSlack({ config: config.slack, dispatcher, logger, inFlight, probe, listen }));
+      const slack = await startSlack({ config: config.slack, dispatcher, logger, inFlight, probe, listen });
+      surfaces.push(slack);
+      const channel = config.priceDigest.slackChannel;
+      if (channel) digestChannels.push({ surface: "slack", post: (text) => slack.post(channel, text) });
     }
     if (config.discord) {
       const { startDiscord } = await import("../adapters/discord/index.ts");
       const mode = config.discord.mode;
       const listen = mode.kind === "http" ? { port: mode.port, ...host } : undefined;
       surfaces.push(await startDiscord({ config: config.discord, dispatcher, logger, inFlight, probe, listen }));
+      const digest = await discordDigestChannel(config, logger);
+      if (digest) digestChannels.push(digest);
     }
+    announcePriceChanges(store, digestChannels, config.priceDigest.lang, logger);
     started = true;
     logger.info({ instance: config.instanceId, sharedState: state.kind, surfaces: surfaces.map((s) => s.name) }, "ready");
   } catch (error) {

@@ -49,6 +49,8 @@ export interface SlackApp {
   start(listen?: ListenOptions): Promise<Server | null>;
   stop(): Promise<void>;
   connected(): boolean;
+  /** A plain message in a channel, with the bot token (the bot must be a member of it). */
+  post(channel: string, text: string): Promise<void>;
 }
 
 interface Asker {
@@ -172,6 +174,9 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     },
     stop: () => app.stop().then(() => undefined),
     connected: () => (config.mode.kind === "socket" ? socketConnected : identity !== null),
+    post: async (channel, text) => {
+      await app.client.chat.postMessage({ token: config.botToken, channel, text, mrkdwn: false });
+    },
   };
 }
 

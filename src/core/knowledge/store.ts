@@ -14,6 +14,8 @@ export interface ReloadOutcome {
   version: string;
   problems: KnowledgeProblem[];
   error: string | null;
+  /** true when another instance asked for this reload (its broadcast), so that instance announces the change */
+  forPeer?: boolean;
 }
 
 export interface KnowledgeStatus {
@@ -113,6 +115,7 @@ export class KnowledgeStore implements LiveKnowledge {
   private timer: NodeJS.Timeout | null = null;
   private reloading: Promise<ReloadOutcome> | null = null;
   private again = false;
+  private againForPeer = true;
   private readonly listeners = new Set<(outcome: ReloadOutcome, previous: KnowledgeSnapshot) => void>();
 
   private constructor(
@@ -141,34 +144,39 @@ export class KnowledgeStore implements LiveKnowledge {
     this.listeners.add(listener);
   }
 
-  /** Loads the folder again; concurrent calls share one load, and a change during a load triggers one more. */
-  reload(): Promise<ReloadOutcome> {
+  /**
+   * Loads the folder again; concurrent calls share one load, and a change during a load triggers one more.
+   * `forPeer`: another instance asked (its outcome says so); a reload asked here or by a file change counts as ours.
+   */
+  reload(options: { forPeer?: boolean } = {}): Promise<ReloadOutcome> {
+    const forPeer = options.forPeer === true;
     if (this.reloading) {
+      this.againForPeer = this.again ? this.againForPeer && forPeer : forPeer;
       this.again = true;
       return this.reloading;
     }
-    this.reloading = this.loadOnce().finally(() => {
+    this.reloading = this.loadOnce(forPeer).finally(() => {
       this.reloading = null;
       if (this.again) {
         this.again = false;
-        void this.reload();
+        void this.reload({ forPeer: this.againForPeer });
       }
     });
     return this.reloading;
   }
 
-  private async loadOnce(): Promise<ReloadOutcome> {
+  private async loadOnce(forPeer: boolean): Promise<ReloadOutcome> {
     const at = this.options.now?.() ?? new Date();
     const previous = this.snapshot;
     try {
       const next = buildSnapshot(await loadFolder(this.dir, at, this.options));
       const changed = next.version !== this.snapshot.version;
       this.snapshot = next;
-      this.lastReload = { ok: true, at, changed, version: next.version, problems: [], error: null };
+      this.lastReload = { ok: true, at, changed, version: next.version, problems: [], error: null, ...(forPeer ? { forPeer } : {}) };
       if (changed) this.options.logger?.info({ version: next.version }, "knowledge reloaded");
     } catch (error) {
       const { problems, message } = describeLoadError(error, this.dir);
-      this.lastReload = { ok: false, at, changed: false, version: this.snapshot.version, problems, error: message };
+      this.lastReload = { ok: false, at, changed: false, version: this.snapshot.version, problems, error: message, ...(forPeer ? { forPeer } : {}) };
       this.options.logger?.error(
         { problems: problems.map(formatProblem), error: problems.length ? undefined : message },
         "knowledge edit rejected; still serving the last good version",

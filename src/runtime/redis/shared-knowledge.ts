@@ -90,7 +90,7 @@ export class SharedKnowledge implements LiveKnowledge {
     if (message.kind === "hello") this.publish("heartbeat");
     if (message.kind === "reload") {
       this.logger.info({ from: message.from }, "reload asked by another instance");
-      void this.store.reload();
+      void this.store.reload({ forPeer: true });
     }
   }
 
