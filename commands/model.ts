@@ -44,9 +44,9 @@ function factSentence(ctx: CommandContext, model: Model, fact: Fact, money: Mone
   const has = (capability: "vision" | "reasoning" | "tools") => model.capabilities.includes(capability);
   switch (fact) {
     case "context":
-      return isPriced(model) ? t("model.context", { ...params, tokens: formatCount(model.contextWindow, t.lang) }) : t("model.noPrice", params);
+      return isPriced(model) ? t("model.context", { ...params, tokens: formatCount(model.contextWindow, t.lang) }) : t(noPriceKey(model), params);
     case "maxOutput":
-      return isPriced(model) ? t("model.maxOutput", { ...params, tokens: formatCount(model.maxOutput, t.lang) }) : t("model.noPrice", params);
+      return isPriced(model) ? t("model.maxOutput", { ...params, tokens: formatCount(model.maxOutput, t.lang) }) : t(noPriceKey(model), params);
     case "vision":
     case "reasoning":
     case "tools":
@@ -62,7 +62,7 @@ function factSentence(ctx: CommandContext, model: Model, fact: Fact, money: Mone
     case "provider":
       return t("model.provider", { ...params, provider: model.provider });
     case "price":
-      return isPriced(model) ? t("model.price", { ...params, input: money.price(model, "inputPer1M"), output: money.price(model, "outputPer1M") }) : t("model.noPrice", params);
+      return isPriced(model) ? t("model.price", { ...params, input: money.price(model, "inputPer1M"), output: money.price(model, "outputPer1M") }) : t(noPriceKey(model), params);
   }
 }
 
@@ -162,3 +162,8 @@ export const model: Command = {
     });
   },
 };
+
+/** An unpriced model is either one the article names (its claim is the only figure) or one its maker retired. */
+function noPriceKey(model: Model): "model.noPrice" | "model.noPriceRetired" {
+  return model.articleClaim ? "model.noPrice" : "model.noPriceRetired";
+}

@@ -36,7 +36,8 @@ export const models: Command = {
   },
   run(ctx: CommandContext) {
     const { snapshot, t, args } = ctx;
-    const all = snapshot.knowledge.models;
+    // retired models are known by name (so questions about them get an answer) but are no longer on offer
+    const all = snapshot.knowledge.models.filter((model) => isPriced(model) || model.articleClaim);
     let found = args.words.length ? filterModels(all, args.words) : [...all];
     if (args.words.length && !found.length) found = snapshot.resolver.search(args.rest, 10);
     const rows = found.map((model) => [

@@ -53,6 +53,17 @@ describe("/compare", () => {
     expect(reply.text).toContain("Nearest real model: Claude Opus 4.5");
   });
 
+  it("says a retired model (Gemini 1.5 Pro) is retired and names its successor, without a price, in both languages", async () => {
+    const reply = await ask("/compare gemini 1.5 pro gpt-4o");
+    const row = (reply.data as { models: { id: string; inputPer1M: number | null; cost: number | null }[] }).models.find((m) => m.id === "gemini-1.5-pro");
+    expect(row).toMatchObject({ inputPer1M: null, cost: null });
+    expect(reply.text).toContain("Google retired it on 2025-09-24");
+    expect(reply.text).toContain("Nearest current model: Gemini 2.5 Pro");
+    const zh = await ask("/compare gemini 1.5 pro gpt-4o lang:zh");
+    expect(zh.text).toContain("最接近的现有模型：Gemini 2.5 Pro");
+    expect((await ask("/models google")).text).not.toContain("Gemini 1.5 Pro");
+  });
+
   it("names an unknown model and suggests real ones", async () => {
     const reply = await ask("/compare gpt-5 gpt-6");
     expect(reply.ok).toBe(false);

@@ -1,3 +1,4 @@
+import { isPriced } from "../src/core/knowledge/kinds.ts";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/core/knowledge/catalog.ts";
@@ -109,11 +110,14 @@ describe("names people type (issue 12)", () => {
     expect(PROVIDER_PREFERENCE).not.toContain("openrouter");
   });
 
-  it("does not invent a model the price map lacks", () => {
-    // Gemini 1.5 Pro left the LiteLLM map before 2026-07-24: the nearest current names are offered instead
+  it("knows a retired model by name without inventing a price for it", () => {
+    // Gemini 1.5 Pro left the LiteLLM map before 2026-07-24: a curated retired entry points to its successor
     const result = full.resolve("gemini 1.5 pro");
-    expect(result.kind).toBe("unknown");
-    if (result.kind === "unknown") expect(result.candidates.map((m) => m.id)).toContain("gemini-2.5-pro");
+    expect(result.kind).toBe("exact");
+    if (result.kind !== "exact") return;
+    expect(isPriced(result.model)).toBe(false);
+    expect(result.model.deprecationDate).toBe("2025-09-24");
+    expect("articleOnly" in result.model && result.model.articleOnly.nearest).toBe("gemini-2.5-pro");
   });
 
   it.each(["claude", "gemini"])("%s stays ambiguous, curated models first and newest first", (word) => {

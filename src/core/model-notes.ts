@@ -28,8 +28,9 @@ export function modelNotes(snapshot: KnowledgeSnapshot, t: Translator, model: Mo
   if (claimSource) sources.push(claimSource);
   if (!isPriced(model)) {
     const nearest = snapshot.resolver.exact(model.articleOnly.nearest);
+    // a model known by name but priced nowhere: named by the article (with its claim), or retired by its maker
     notes.push(
-      t("articleOnly", {
+      t(claim ? "articleOnly" : "unpriced", {
         model: model.name,
         reason: t.pick(model.articleOnly.reason),
         articleDate: articleDate(snapshot, model),
