@@ -16,11 +16,19 @@ export function gb2312Characters(): string[] {
       const char = decoder.decode(Uint8Array.of(row, cell));
       const code = char.codePointAt(0) ?? 0;
       // GBK decoders map GB2312's empty cells to the private use area or U+FFFD
-      if ([...char].length !== 1 || code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff)) continue;
+      if ([...char].length !== 1 || code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff) || isGbkAddition(row, cell)) continue;
       found.push(char);
     }
   }
   return found;
+}
+
+/**
+ * Cells GBK filled after GB2312 (vertical punctuation in row 6, pinyin ḿ ǹ and others in row 8): decoders with the
+ * GB18030-2022 mapping (Node 24's ICU) give them real code points where older ones gave private use ones.
+ */
+function isGbkAddition(row: number, cell: number): boolean {
+  return (row === 0xa6 && cell >= 0xd9) || (row === 0xa8 && cell >= 0xbb && cell <= 0xc4);
 }
 
 function range(from: number, to: number): string[] {
