@@ -1,17 +1,38 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** Child process for bar 6: Slack's Web API and response_url endpoints, away from the load generator's event loop. */
+/**
+ * Child process for bar 6: Slack's Web API and response_url endpoints, away from the load generator's event loop.
+ * A response_url is /respond/<id>/<sent ms>: each answer's delay after its request is recorded, and an answer that
+ * is the rate limit's "slow down" is counted as a refusal, not an answer. GET /stats reads the counts and starts
+ * them again, so each phase of the bench reads its own.
+ */
 let answers = 0;
+let refusals = 0;
+let late = 0;
+let maxDelayMs = 0;
 const server = createServer((req, res) => {
-  req.resume();
+  if (req.url === "/stats") {
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ answers, refusals, late, maxDelayMs }));
+    answers = refusals = late = maxDelayMs = 0;
+    return;
+  }
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
   req.on("end", () => {
-    if (req.url?.startsWith("/respond")) answers++;
+    const respond = /^\/respond\/\d+\/(\d+)/.exec(req.url ?? "");
+    if (respond) {
+      const delay = Date.now() - Number(respond[1]);
+      maxDelayMs = Math.max(maxDelayMs, delay);
+      if (delay > 3000) late++;
+      if (/Slow down a little|请稍慢一点/.test(Buffer.concat(chunks).toString())) refusals++;
+      else answers++;
+    }
     res.writeHead(200, { "content-type": "application/json" }).end(req.url === "/api/auth.test" ? '{"ok":true,"user_id":"U","bot_id":"B","team_id":"T"}' : '{"ok":true}');
   });
 });
 server.listen(0, "127.0.0.1", () => console.log(`port ${(server.address() as AddressInfo).port}`));
 process.on("SIGTERM", () => {
-  console.log(`answers ${answers}`);
+  console.log(`answers ${answers} refusals ${refusals} late ${late} maxDelayMs ${maxDelayMs}`);
   process.exit(0);
 });
