@@ -1,4 +1,5 @@
 import { cpus, totalmem } from "node:os";
+import { installSizeRows } from "./bench/install-size.ts";
 import { latencyRows } from "./bench/latency.ts";
 import { slackRows } from "./bench/slack.ts";
 import { startRows } from "./bench/start.ts";
@@ -16,6 +17,7 @@ await section("token counting", () => tokenRows(quick ? 0.6 : 1));
 await section("latency", () => latencyRows(quick ? 0.2 : 1));
 await section("understanding, self-hosting and hostile input", () => understandingRows(quick ? 0.2 : 1));
 await section("start-up", () => startRows(quick ? 2 : 5));
+await section("install size", installSizeRows);
 await section("Slack under load", () => slackRows(quick ? 3 : 20));
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
