@@ -108,12 +108,13 @@ function splitSlashes(text: string): string {
 
 /**
  * "qwen 32b", "deepseek 70b": a family word followed by a parameter count names that family's model of that size
- * (the first in the curated list, vision variants last), not the family's flagship the word alone stands for.
+ * (the first in the curated list, vision variants last), not the family's flagship the word alone stands for;
+ * "deepseek 2b tokens" is a volume.
  */
 function withSize(snapshot: KnowledgeSnapshot, text: string, query: string, matched: Model): MentionedModel | undefined {
   if (/\d/.test(query)) return undefined;
   const at = text.toLowerCase().indexOf(query.toLowerCase());
-  const size = at >= 0 ? /^[\s-]?(\d+(?:\.\d+)?)\s?b\b/iu.exec(text.slice(at + query.length)) : null;
+  const size = at >= 0 ? /^[\s-]?(\d+(?:\.\d+)?)\s?b\b(?!\s?(?:tokens?|toks?|requests?|calls?|一个月|每月|\/))/iu.exec(text.slice(at + query.length)) : null;
   if (!size) return undefined;
   const family = normalizeName(query);
   const sizeWord = new RegExp(`(?:^|[^\\d.])${size[1]!.replace(".", "\\.")}b(?:$|[^\\d])`, "i");
