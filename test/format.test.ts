@@ -10,8 +10,13 @@ describe("money as people read it", () => {
     [0.0025, "$0.0025"],
     [0.1 + 0.2, "$0.30"],
     [32.5, "$32.50"],
+    [0.000000125, "$0.00000013"],
   ])("formatUsd(%d) = %s", (value, text) => {
     expect(formatUsd(value)).toBe(text);
+  });
+
+  it("never shows a cost that is not zero as $0.00", () => {
+    fc.assert(fc.property(fc.double({ min: 1e-12, max: 0.01, noNaN: true }), (value) => /[1-9]/.test(formatUsd(value))));
   });
 
   it("keeps the digits a price list states", () => {

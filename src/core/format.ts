@@ -21,6 +21,8 @@ function fractionDigits(value: number): number {
 
 /** $0.10, $1.25, $12,500.00, $0.0025: two decimals from a dollar up, more only for fractions of a cent. */
 export function formatUsd(value: number): string {
+  // below a hundredth of a cent, decimals would round to $0.00: two significant digits keep it visible ($0.00000013)
+  if (value !== 0 && Math.abs(value) < 0.0001) return numberFormat("usdTiny", { style: "currency", currency: "USD", maximumSignificantDigits: 2 }).format(value);
   const max = fractionDigits(value);
   return numberFormat(`usd${max}`, { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: max }).format(value);
 }

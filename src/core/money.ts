@@ -10,11 +10,12 @@ export type { CurrencyMode };
 
 const yuan = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const yuanFine = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const yuanTiny = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 2 });
 
 /** ¥ to two decimals; sub-fen amounts (a per-token price, a single short request) keep up to four. */
 export function formatCny(value: number): string {
   const magnitude = Math.abs(value);
-  return `¥${(magnitude > 0 && magnitude < 0.01 ? yuanFine : yuan).format(value)}`;
+  return `¥${(magnitude > 0 && magnitude < 0.0001 ? yuanTiny : magnitude > 0 && magnitude < 0.01 ? yuanFine : yuan).format(value)}`;
 }
 
 /** How every priced answer shows money: USD, CNY or both (Chinese answers default to both), from one rate with its date. */
