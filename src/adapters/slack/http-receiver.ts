@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { ListenOptions } from "node:net";
 import { parse as parseQuery } from "node:querystring";
+import { finished } from "node:stream/promises";
 import type { App, Receiver } from "@slack/bolt";
 import type { ProbeHandler } from "../../runtime/surface.ts";
 import { RecentSignatures, staleTimestamp } from "./replay-guard.ts";
@@ -11,6 +12,8 @@ import { RecentSignatures, staleTimestamp } from "./replay-guard.ts";
  * request with room to spare, and a bigger body is refused before it is read or parsed.
  */
 export const MAX_BODY_BYTES = 1_000_000;
+/** A body declared up to this size is read and dropped before the 413, so the client reads the answer instead of a reset. */
+const DRAIN_BYTES = 16_000_000;
 /** Slack waits 3 s for the acknowledgement; answer by then even if a listener never acks. */
 const ACK_DEADLINE_MS = 2500;
 
@@ -30,6 +33,14 @@ export interface SlackHttpReceiverOptions {
 const refuse = (response: ServerResponse, status: number) => {
   response.writeHead(status, { connection: "close" }).end();
 };
+
+async function refuseTooLarge(request: IncomingMessage, response: ServerResponse, declared: number): Promise<void> {
+  if (declared <= DRAIN_BYTES) {
+    request.resume();
+    await finished(request).catch(() => undefined);
+  }
+  refuse(response, 413);
+}
 
 /**
  * Bolt's Receiver for Slack's HTTP requests, in place of Bolt's HTTPReceiver because that one checks only that a
@@ -86,7 +97,7 @@ export class SlackHttpReceiver implements Receiver {
 
   private async handleEvent(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const declared = Number(request.headers["content-length"] ?? 0);
-    if (declared > MAX_BODY_BYTES) return refuse(response, 413);
+    if (declared > MAX_BODY_BYTES) return refuseTooLarge(request, response, declared);
     const timestamp = header(request, "x-slack-request-timestamp");
     const signature = header(request, "x-slack-signature");
     const hmac = createHmac("sha256", this.options.signingSecret).update(`v0:${timestamp ?? ""}:`);
