@@ -2,6 +2,9 @@
  * Scores an understander against the labelled corpus (eval/questions.yaml), slot by slot.
  * Pure functions only: no file access, no knowledge, no clock.
  */
+import type { Constraints, Volume } from "../src/core/understand/types.ts";
+
+export type { Constraints, Volume };
 
 export const COMMANDS = ["compare", "cheapest", "selfhost", "estimate", "budget", "facts", "article", "providers", "models", "clarify", "out_of_scope"] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -17,23 +20,6 @@ export type Fact = (typeof FACTS)[number];
 
 export const CURRENCIES = ["usd", "cny"] as const;
 export type Currency = (typeof CURRENCIES)[number];
-
-/** Monthly tokens as plain integers. Only the sides the user stated; a bare total stays a total. */
-export interface Volume {
-  input?: number;
-  output?: number;
-  total?: number;
-}
-
-export interface Constraints {
-  /** smallest context window the user asked for, in tokens ("1M" → 1000000, "400k" → 400000) */
-  minContext?: number;
-  vision?: boolean;
-  reasoning?: boolean;
-  tools?: boolean;
-  openWeights?: boolean;
-  chinese?: boolean;
-}
 
 export interface Gpu {
   id?: GpuId;

@@ -13,6 +13,7 @@ export interface MentionedModel {
   shorthand: boolean;
 }
 
+/** Monthly tokens as plain integers. Only the sides the user stated; a bare total stays a total. */
 export interface Volume {
   input?: number;
   output?: number;
@@ -20,6 +21,7 @@ export interface Volume {
 }
 
 export interface Constraints {
+  /** smallest context window the user asked for, in tokens ("1M" → 1000000, "400k" → 400000) */
   minContext?: number;
   vision?: boolean;
   reasoning?: boolean;
@@ -28,13 +30,8 @@ export interface Constraints {
   chinese?: boolean;
 }
 
-export interface Understanding {
-  intent: Intent;
-  models: MentionedModel[];
-  /** words that could mean several models */
-  ambiguous: { query: string; candidates: Model[] }[];
-  /** names that match no model */
-  unknown: { query: string; candidates: Model[] }[];
+/** The facts a question states beyond its models and tasks: what an understanding holds and a conversation remembers. */
+export interface StatedSlots {
   volume?: Volume;
   cachedPercent?: number;
   promptTokens?: number;
@@ -42,7 +39,6 @@ export interface Understanding {
   serviceTier?: "flex" | "priority";
   requests?: number;
   constraints: Constraints;
-  tasks: Task[];
   gpu?: { id?: string; count?: number };
   gpuHourlyUsd?: number;
   utilization?: number;
@@ -50,29 +46,25 @@ export interface Understanding {
   fact?: Fact;
   /** the pasted text to count (estimate), exactly as pasted */
   text?: string;
-  /** true when this line only changed some slots of the conversation's previous question */
-  followUp: boolean;
   /** for a question back (clarify): what to answer once the choice is made */
   resume?: Intent;
 }
 
+export interface Understanding extends StatedSlots {
+  intent: Intent;
+  models: MentionedModel[];
+  /** words that could mean several models */
+  ambiguous: { query: string; candidates: Model[] }[];
+  /** names that match no model */
+  unknown: { query: string; candidates: Model[] }[];
+  tasks: Task[];
+  /** true when this line only changed some slots of the conversation's previous question */
+  followUp: boolean;
+}
+
 /** What a conversation remembers of a turn: ids and numbers, never message text. */
-export interface RememberedQuestion {
+export interface RememberedQuestion extends StatedSlots {
   intent: Intent;
   models: { id: string; query: string; shorthand: boolean }[];
-  volume?: Volume;
-  cachedPercent?: number;
-  promptTokens?: number;
-  batch?: true;
-  serviceTier?: "flex" | "priority";
-  requests?: number;
-  constraints: Constraints;
   tasks: string[];
-  gpu?: { id?: string; count?: number };
-  gpuHourlyUsd?: number;
-  utilization?: number;
-  budget?: { amount: number; currency: "usd" | "cny" };
-  fact?: Fact;
-  text?: string;
-  resume?: Intent;
 }
