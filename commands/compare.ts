@@ -160,7 +160,8 @@ export const compare: Command = {
             contextWindow: isPriced(model) ? model.contextWindow : null,
             capabilities: model.capabilities,
             cost: p?.cost.totalUsd ?? null,
-            articleOnly: !isPriced(model),
+            unpriced: !isPriced(model),
+            articleOnly: !isPriced(model) && model.articleClaim !== undefined,
             asOf: model.asOf,
           };
         }),

@@ -64,7 +64,7 @@ export const BROKEN_EDITS: BrokenEdit[] = [
     "an article-only model whose nearest model does not exist",
     "models.yaml",
     (t) => t.replace("nearest: claude-opus-4-5", "nearest: claude-opus-9"),
-    { entry: 'model "claude-3.5-opus"', field: "articleOnly.nearest" },
+    { entry: 'model "claude-3.5-opus"', field: "unpriced.nearest" },
   ],
   ["a GPU price dated in the future", "serving.yaml", (t) => t.replace("    asOf: 2026-05-20\n", "    asOf: 2027-05-20\n"), { entry: 'GPU "h100"', field: "asOf" }],
   ["a negative exchange rate", "currency.yaml", (t) => t.replace("rate: 7.10", "rate: -7.10"), { entry: "file", field: "usdToCny.rate" }],

@@ -163,7 +163,7 @@ describe("npm run knowledge:import", () => {
     const { stdout } = await run(dir, SNAPSHOT, "--dry-run");
     expect(stdout).toContain("changed (0)");
     expect(stdout).toContain("missing (0)");
-    const curated = (await openStore(dir)).current().knowledge.models.filter((m) => !("articleOnly" in m)).length;
+    const curated = (await openStore(dir)).current().knowledge.models.filter((m) => !("unpriced" in m)).length;
     expect(stdout).toContain(`unchanged (${curated})`);
   });
 

@@ -117,7 +117,7 @@ describe("names people type (issue 12)", () => {
     if (result.kind !== "exact") return;
     expect(isPriced(result.model)).toBe(false);
     expect(result.model.deprecationDate).toBe("2025-09-24");
-    expect("articleOnly" in result.model && result.model.articleOnly.nearest).toBe("gemini-2.5-pro");
+    expect("unpriced" in result.model && result.model.unpriced.nearest).toBe("gemini-2.5-pro");
   });
 
   it.each(["claude", "gemini"])("%s stays ambiguous, curated models first and newest first", (word) => {

@@ -27,15 +27,15 @@ export function modelNotes(snapshot: KnowledgeSnapshot, t: Translator, model: Mo
   const claimSource = model.articleClaim && articleSource(snapshot, model.articleClaim.article, model.articleClaim.section, t.lang);
   if (claimSource) sources.push(claimSource);
   if (!isPriced(model)) {
-    const nearest = snapshot.resolver.exact(model.articleOnly.nearest);
+    const nearest = snapshot.resolver.exact(model.unpriced.nearest);
     // a model known by name but priced nowhere: named by the article (with its claim), or retired by its maker
     notes.push(
       t(claim ? "articleOnly" : "unpriced", {
         model: model.name,
-        reason: t.pick(model.articleOnly.reason),
+        reason: t.pick(model.unpriced.reason),
         articleDate: articleDate(snapshot, model),
         claim: claim ?? t("none"),
-        nearest: nearest?.name ?? model.articleOnly.nearest,
+        nearest: nearest?.name ?? model.unpriced.nearest,
       }),
     );
   } else if (claim && model.articleClaim) {

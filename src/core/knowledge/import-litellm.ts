@@ -73,7 +73,7 @@ export function importLiteLLM(modelsYaml: string, map: Record<string, unknown>, 
   for (const item of models.items) {
     if (!isMap(item)) continue;
     const id = String(item.get("id"));
-    if (item.has("articleOnly")) continue;
+    if (item.has("unpriced")) continue;
     const key = item.get("litellmKey");
     if (typeof key !== "string") {
       report.missing.push({ id, key: null, reason: "no litellmKey" });

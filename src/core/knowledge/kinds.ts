@@ -8,5 +8,5 @@ export const CAPABILITIES = ["vision", "reasoning", "tools"] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 export function isPriced(model: Model): model is PricedModel {
-  return !("articleOnly" in model);
+  return !("unpriced" in model);
 }

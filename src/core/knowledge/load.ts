@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseArticle, type Article } from "./article.ts";
 import { KnowledgeInvalidError, type KnowledgeProblem } from "./problems.ts";
 import {
-  articleOnlyModelSchema,
+  unpricedModelSchema,
   modelsFileSchema,
   pricedModelSchema,
   tasksFileSchema,
@@ -78,7 +78,7 @@ function validateModels(yaml: YamlFile, problems: KnowledgeProblem[]) {
   const entries: { model: Model; index: number }[] = [];
   file.data.models.forEach((raw, index) => {
     const entry = modelEntryName(raw, index);
-    const schema = raw && typeof raw === "object" && "articleOnly" in raw ? articleOnlyModelSchema : pricedModelSchema;
+    const schema = raw && typeof raw === "object" && "unpriced" in raw ? unpricedModelSchema : pricedModelSchema;
     const result = yaml.validate(schema, raw, ["models", index], entry);
     problems.push(...result.problems);
     if (result.data) entries.push({ model: result.data, index });
@@ -99,8 +99,8 @@ function validateModels(yaml: YamlFile, problems: KnowledgeProblem[]) {
     if (isPriced(model) && model.cachedInputPer1M !== undefined && model.cachedInputPer1M > model.inputPer1M) {
       problem("cachedInputPer1M", "is higher than inputPer1M");
     }
-    if (!isPriced(model) && !models.some((m) => m.id === model.articleOnly.nearest && isPriced(m))) {
-      problem("articleOnly.nearest", `"${model.articleOnly.nearest}" is not a priced model`);
+    if (!isPriced(model) && !models.some((m) => m.id === model.unpriced.nearest && isPriced(m))) {
+      problem("unpriced.nearest", `"${model.unpriced.nearest}" is not a priced model`);
     }
   }
   return { ...file.data, models };

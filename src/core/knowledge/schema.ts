@@ -117,15 +117,19 @@ export const pricedModelSchema = z.strictObject({
   ...priceDimensionFields,
 });
 
-export const articleOnlyModelSchema = z.strictObject({
+/**
+ * A model people ask about that no price list carries: one only the article names (it has an `articleClaim`) or one
+ * its maker retired. Answers give the reason and the nearest priced model, never a price.
+ */
+export const unpricedModelSchema = z.strictObject({
   ...modelBase,
-  articleOnly: z.strictObject({ nearest: z.string().min(1), reason: bilingual }),
+  unpriced: z.strictObject({ nearest: z.string().min(1), reason: bilingual }),
 });
 
 /** A priced model. Catalog entries (the shipped LiteLLM map) are marked `catalog`; their tier comes from the price rule. */
 export type PricedModel = z.infer<typeof pricedModelSchema> & { catalog?: true };
-export type ArticleOnlyModel = z.infer<typeof articleOnlyModelSchema>;
-export type Model = PricedModel | ArticleOnlyModel;
+export type UnpricedModel = z.infer<typeof unpricedModelSchema>;
+export type Model = PricedModel | UnpricedModel;
 
 export const workloadSchema = z.strictObject({
   inputTokens: z.number().int().nonnegative(),
