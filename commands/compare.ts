@@ -11,7 +11,6 @@ import { pricingNotes } from "../src/core/pricing-notes.ts";
 import { costRatio, type PricedEntry } from "../src/core/pricing.ts";
 import { providersOf } from "../src/core/providers.ts";
 import { makeReply, type Source } from "../src/core/reply.ts";
-import { pricedModels } from "../src/core/knowledge/snapshot.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 
 const MAX_MODELS = 5;
@@ -72,9 +71,8 @@ export const compare: Command = {
       if (model.bestFor) notes.push(t("compare.bestFor", { model: model.name, bestFor: t.pick(model.bestFor) }));
     }
     notes.push(...pricingNotes(t, priced));
-    const everyModel = [...pricedModels(snapshot), ...snapshot.knowledge.catalog] as PricedEntry[];
     for (const { model, cost } of priced.filter((p) => p.model.openWeights)) {
-      const offers = providersOf(everyModel, model, workload).providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
+      const offers = providersOf(snapshot.priced, model, workload).providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
       const best = offers[0];
       // worth a line only when another host is clearly cheaper than the one priced here
       if (best && offers.length > 1 && best.cost < cost.totalUsd * 0.95)

@@ -1,7 +1,6 @@
 import type { Command, CommandContext } from "../src/core/command.ts";
 import { formatCount } from "../src/core/format.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
-import { pricedModels } from "../src/core/knowledge/snapshot.ts";
 import { Money } from "../src/core/money.ts";
 import type { CostWorkload, PricedEntry } from "../src/core/pricing.ts";
 import { providersOf, type ProviderOffer, type ProvidersResult } from "../src/core/providers.ts";
@@ -39,7 +38,7 @@ export const providers: Command = {
   },
   run(ctx: CommandContext) {
     const { snapshot, t, args } = ctx;
-    const catalog: PricedEntry[] = [...pricedModels(snapshot), ...snapshot.knowledge.catalog];
+    const catalog = snapshot.priced;
     const stated = workloadFromArgs(args, snapshot.knowledge.defaultWorkload);
     const { workload } = stated;
     const isDefault = stated.origin === "default";

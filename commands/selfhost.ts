@@ -10,7 +10,7 @@ import { pricedModels } from "../src/core/knowledge/snapshot.ts";
 import { requireModel } from "../src/core/model-notes.ts";
 import { Money } from "../src/core/money.ts";
 import { priceAge } from "../src/core/price-age.ts";
-import { blendedPer1M, type PricedEntry } from "../src/core/pricing.ts";
+import { blendedPer1M } from "../src/core/pricing.ts";
 import { providersOf } from "../src/core/providers.ts";
 import { makeReply, type Field, type Source } from "../src/core/reply.ts";
 import { planSelfhost, SelfhostInputError, type SelfhostPlan } from "../src/core/selfhost/index.ts";
@@ -289,8 +289,7 @@ export const selfhost: Command = {
       );
     }
     notes.push(...warningNotes(t, plan));
-    const everyModel = [...pricedModels(snapshot), ...snapshot.knowledge.catalog] as PricedEntry[];
-    const offers = providersOf(everyModel, model, stated.workload).providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
+    const offers = providersOf(snapshot.priced, model, stated.workload).providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
     if (offers[0] && offers.length > 1 && offers[0].cost < ((apiCostPer1M * (stated.workload.inputTokens + stated.workload.outputTokens)) / 1e6) * 0.95)
       notes.push(
         t("providers.cheapestHost", {

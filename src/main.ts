@@ -2,10 +2,12 @@ import { runLineMode } from "./adapters/cli/line-mode.ts";
 import { runRepl } from "./adapters/cli/repl.ts";
 import { readConfigOrExit } from "./config/read-or-exit.ts";
 import { composeDispatcher } from "./runtime/compose.ts";
+import { limitHeapGrowth } from "./runtime/heap.ts";
 import { createLogger } from "./runtime/logger.ts";
 import { openKnowledgeOrExit } from "./runtime/startup.ts";
 
 /** The composition root: reads the configuration once, opens knowledge, starts the configured chat surfaces; with none, the terminal. */
+limitHeapGrowth();
 const config = readConfigOrExit();
 const logger = createLogger(config.logLevel);
 const knowledge = await openKnowledgeOrExit(config, logger);

@@ -160,14 +160,29 @@ function median(values: number[]): number {
 
 const SUSPECT_FACTOR = 20;
 
+const byBase = new WeakMap<readonly PricedEntry[], Map<string, PricedEntry[]>>();
+
+/** The catalog's entries grouped by identity, built once per catalog (a snapshot's is frozen), so a lookup does not scan. */
+function entriesByBase(catalog: readonly PricedEntry[]): Map<string, PricedEntry[]> {
+  let index = byBase.get(catalog);
+  if (!index) {
+    index = new Map();
+    for (const model of catalog) {
+      const { base } = identityOf(model);
+      const group = index.get(base);
+      if (group) group.push(model);
+      else index.set(base, [model]);
+    }
+    byBase.set(catalog, index);
+  }
+  return index;
+}
+
 /** Every entry of `catalog` that is the model named by `query` (a name or a model entry), cheapest first at `workload`. */
 export function providersOf(catalog: readonly PricedEntry[], query: string | PricedEntry, workload: CostWorkload): ProvidersResult {
   const wanted = typeof query === "string" ? modelIdentity(query) : identityOf(query);
   if (!wanted.base) return { identity: wanted, providers: [] };
-  const matches = catalog.filter((model) => {
-    const identity = identityOf(model);
-    return identity.base === wanted.base && wanted.labels.every((label) => identity.labels.includes(label));
-  });
+  const matches = (entriesByBase(catalog).get(wanted.base) ?? []).filter((model) => wanted.labels.every((label) => identityOf(model).labels.includes(label)));
   const paid = matches.filter((m) => m.inputPer1M > 0 || m.outputPer1M > 0);
   const medianInput = paid.length ? median(paid.map((m) => m.inputPer1M)) : 0;
   const medianOutput = paid.length ? median(paid.map((m) => m.outputPer1M)) : 0;

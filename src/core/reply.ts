@@ -47,8 +47,10 @@ export interface Delivery {
 export type ReplyDraft = Omit<Reply, "text" | "fields" | "table" | "notes" | "sources" | "lead" | "ok" | "chart" | "delivery"> &
   Partial<Pick<Reply, "fields" | "table" | "notes" | "sources" | "lead" | "ok" | "chart" | "delivery">>;
 
-/** Terminal columns a text takes: CJK and emoji take two. */
-export const displayWidth = (text: string): number => stringWidth(text);
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Terminal columns a text takes: CJK and emoji take two (most cells are plain ASCII, one column per character). */
+export const displayWidth = (text: string): number => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
 
 function pad(text: string, width: number, align: "left" | "right"): string {
   const gap = " ".repeat(Math.max(0, width - displayWidth(text)));

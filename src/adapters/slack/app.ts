@@ -5,6 +5,7 @@ import type pino from "pino";
 import { parseLine, type Dispatcher } from "../../core/dispatch.ts";
 import type { CommandInput } from "../../core/command.ts";
 import type { Reply } from "../../core/reply.ts";
+import { nextAnswerTurn } from "../../runtime/answer-turns.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
 import { CHART_FILE_NAME, renderChartPng } from "../../charts/render.ts";
@@ -112,6 +113,7 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
   };
 
   const answerSlash = async (entry: SlackSlashCommand, body: { text?: string; user_id: string; channel_id: string; response_url: string }, client: WebClient) => {
+    await nextAnswerTurn();
     const routed = entry.umbrella ? routeUmbrella(dispatcher, body.text ?? "") : { command: entry.command.spec.name, text: body.text ?? "" };
     const reply = await answer(routed.command, routed.text, body.user_id);
     const privately = !reply.ok || reply.delivery.private;
@@ -184,9 +186,4 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
 function slackErrorCode(error: unknown): string | undefined {
   const e = error as { data?: { error?: string }; code?: string; statusCode?: number; original?: { cause?: { code?: string } } };
   return e.data?.error ?? e.original?.cause?.code ?? (e.statusCode ? `http_${e.statusCode}` : e.code);
-}
-
-/** The earlier two-step API (create, then start), kept for scripts/bench. */
-export function startSlackApp(slack: SlackApp, _config: SlackConfig, listen?: ListenOptions): Promise<Server | null> {
-  return slack.start(listen);
 }

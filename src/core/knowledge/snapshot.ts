@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Knowledge } from "./load.ts";
 import type { PricedModel } from "./schema.ts";
+import type { PricedEntry } from "../pricing.ts";
 import { isPriced } from "./kinds.ts";
 import { ModelResolver } from "../models/resolve.ts";
 import { ArticleIndex } from "../search/article-index.ts";
@@ -10,6 +11,8 @@ export interface KnowledgeSnapshot {
   knowledge: Knowledge;
   resolver: ModelResolver;
   articles: ArticleIndex;
+  /** every entry with a price: curated models first, then the price-map catalog */
+  priced: readonly PricedEntry[];
   version: string;
 }
 
@@ -22,6 +25,7 @@ export function buildSnapshot(knowledge: Knowledge): KnowledgeSnapshot {
     knowledge,
     resolver: new ModelResolver(knowledge.models, knowledge.catalog),
     articles: new ArticleIndex(knowledge.articles),
+    priced: Object.freeze([...knowledge.models.filter(isPriced), ...knowledge.catalog] as PricedEntry[]),
     version,
   });
 }

@@ -1,13 +1,13 @@
-import { App, LogLevel } from "@slack/bolt";
+// Child process for the Slack bench's peer: a bare Bolt App, its default HTTPReceiver, a slash command that only acks.
+import bolt from "@slack/bolt";
 
-/** Child process for bar 6's peer: a bare Bolt App, its default HTTPReceiver, a slash command that only acks. */
-const [port, apiUrl, secret] = process.argv.slice(2) as [string, string, string];
-const app = new App({
+const [port, apiUrl, secret] = process.argv.slice(2);
+const app = new bolt.App({
   signingSecret: secret,
   token: "xoxb-bench-token-0000",
   tokenVerificationEnabled: false,
   clientOptions: { slackApiUrl: apiUrl },
-  logLevel: LogLevel.ERROR,
+  logLevel: bolt.LogLevel.ERROR,
 });
 app.command(/.*/, async ({ ack }) => {
   await ack();
