@@ -1,7 +1,7 @@
 // Child process for the Slack bench's peer: a bare Bolt App, its default HTTPReceiver, a slash command that only acks.
 import bolt from "@slack/bolt";
 
-const [port, apiUrl, secret] = process.argv.slice(2);
+const [apiUrl, secret] = process.argv.slice(2);
 const app = new bolt.App({
   signingSecret: secret,
   token: "xoxb-bench-token-0000",
@@ -12,6 +12,6 @@ const app = new bolt.App({
 app.command(/.*/, async ({ ack }) => {
   await ack();
 });
-await app.start({ port: Number(port), host: "127.0.0.1" });
-console.log("ready");
+const server = await app.start({ port: 0, host: "127.0.0.1" });
+console.log(`port ${server.address().port}`);
 process.on("SIGTERM", () => process.exit(0));

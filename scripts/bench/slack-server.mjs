@@ -1,4 +1,4 @@
-// Child process for the Slack bench: the built bot's Slack app (dist/, as `npm start` runs it) on loopback with
+// Child process for the Slack bench: the built bot's Slack app (dist/, as `npm start` runs it) on a free loopback port with
 // production's dispatcher (per-user rate limit included), its Web API pointed at the bench's fake.
 // Plain JavaScript, run without a TypeScript loader, so its memory and speed are production's.
 import pino from "pino";
@@ -9,12 +9,12 @@ import { composeDispatcher } from "../../dist/src/runtime/compose.js";
 import { limitHeapGrowth } from "../../dist/src/runtime/heap.js";
 import { InFlight } from "../../dist/src/runtime/in-flight.js";
 
-limitHeapGrowth(); // as src/main.ts does
-const [port, apiUrl, secret] = process.argv.slice(2);
+limitHeapGrowth(); // as src/start.ts does
+const [apiUrl, secret] = process.argv.slice(2);
 const appConfig = readConfig(process.env);
 const knowledge = await KnowledgeStore.open(appConfig.knowledgeDir);
-const config = { botToken: "xoxb-bench-token-0000", mode: { kind: "http", signingSecret: secret, port: Number(port) }, apiUrl, adminUserIds: [] };
+const config = { botToken: "xoxb-bench-token-0000", mode: { kind: "http", signingSecret: secret, port: 0 }, apiUrl, adminUserIds: [] };
 const app = createSlackApp({ config, dispatcher: composeDispatcher(appConfig, knowledge), logger: pino({ level: "warn" }), inFlight: new InFlight() });
-await app.start({ port: Number(port), host: "127.0.0.1" });
-console.log("ready");
+const server = await app.start({ port: 0, host: "127.0.0.1" });
+console.log(`port ${server.address().port}`);
 process.on("SIGTERM", () => process.exit(0));

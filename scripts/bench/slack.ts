@@ -1,11 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
+import { buildIfStale, rssMB, startChild, stopChild } from "./children.ts";
 import { openLoop } from "./open-loop.ts";
 import type { Row } from "./tokens.ts";
 
-const root = new URL("../../", import.meta.url).pathname;
 const SECRET = "0123456789abcdef0123456789abcdef";
 /** Distinct users the load is spread over, so the per-user rate limit (20 burst, 30/min by default) is not what is measured. */
 const USERS = 10_000;
@@ -26,44 +25,6 @@ interface AnswerStats {
 }
 
 /**
- * A child printing "ready" (or "port N") once listening. For investigating: BENCH_NODE_FLAGS adds node flags to every
- * child (e.g. "--trace-gc"), BENCH_ECHO copies their output to stderr, BENCH_PROFILE writes the bot's CPU profile.
- */
-async function child(args: string[], until: RegExp): Promise<{ process: ChildProcess; output: () => string }> {
-  // built .mjs children run as production does; .ts ones (the fakes) through tsx
-  const loader = args.some((arg) => arg.endsWith(".ts")) ? ["--import", "tsx"] : [];
-  const proc = spawn(process.execPath, [...loader, ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), ...args], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  proc.stdout!.on("data", (d) => {
-    output += String(d);
-    if (process.env.BENCH_ECHO) process.stderr.write(d);
-  });
-  while (!until.test(output)) {
-    if (proc.exitCode !== null) throw new Error(`${args[0]} exited with ${proc.exitCode}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return { process: proc, output: () => output };
-}
-
-async function stop(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null) return;
-  const exited = new Promise((resolve) => proc.once("exit", resolve));
-  proc.kill("SIGTERM");
-  await exited;
-}
-
-const rssMB = (pid: number) => {
-  try {
-    return (Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) * 1024) / 1e6;
-  } catch {
-    return Number.NaN;
-  }
-};
-
-/**
  * Bar 6: Slack acknowledgements under signed slash commands on loopback against the real app and, as the peer, a bare
  * @slack/bolt App (default HTTPReceiver, a listener that only acks) with the same load: a steady open-loop 500/s for
  * latency, autocannon flat out (50 connections) for the most commands per second.
@@ -72,9 +33,18 @@ const rssMB = (pid: number) => {
  * send time, so the fake Slack API records how late each answer came.
  */
 export async function slackRows(seconds: number): Promise<Row[]> {
-  execFileSync(process.execPath, ["src/runtime/build/build.mjs", "--if-stale"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-  const api = await child(["scripts/bench/fake-slack-api.ts"], /port \d+/);
-  const apiBase = `http://127.0.0.1:${/port (\d+)/.exec(api.output())![1]}`;
+  buildIfStale();
+  const started: ChildProcess[] = [];
+  try {
+    return await measure(seconds, started);
+  } finally {
+    await Promise.all(started.map(stopChild));
+  }
+}
+
+async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]> {
+  const api = await startChild(["scripts/bench/fake-slack-api.ts"], started);
+  const apiBase = `http://127.0.0.1:${api.port}`;
   const stats = async () => (await (await fetch(`${apiBase}/stats`)).json()) as AnswerStats;
 
   let sent = 0;
@@ -104,11 +74,11 @@ export async function slackRows(seconds: number): Promise<Row[]> {
   const load = (port: number, options: Partial<autocannon.Options>) => autocannon({ url: `http://127.0.0.1:${port}`, connections: 50, duration: seconds, requests, ...options });
 
   // ours: warm-up, then 500/s steady (p99, RSS, answers), then flat out (max req/s) with charts off, then on
-  const ourPort = 40_000 + Math.floor(Math.random() * 10_000);
-  const ours = await child(
-    [...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/sprof"] : []), "scripts/bench/slack-server.mjs", String(ourPort), `${apiBase}/api/`, SECRET],
-    /ready/,
+  const ours = await startChild(
+    [...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/sprof"] : []), "scripts/bench/slack-server.mjs", `${apiBase}/api/`, SECRET],
+    started,
   );
+  const ourPort = ours.port;
   await load(ourPort, { connections: 10, duration: 2 });
   await new Promise((resolve) => setTimeout(resolve, 4000)); // the warm-up's answers go out after their acks
   await stats();
@@ -128,16 +98,15 @@ export async function slackRows(seconds: number): Promise<Row[]> {
   clearInterval(sampler);
   const chartAnswers = await stats();
   phase("charts on");
-  await stop(ours.process);
+  await stopChild(ours.process);
 
   // peer: a bare Bolt App under the same flat-out load, alone on the machine
-  const boltPort = 50_000 + Math.floor(Math.random() * 10_000);
-  const bolt = await child(["scripts/bench/bolt-server.mjs", String(boltPort), `${apiBase}/api/`, SECRET], /ready/);
+  const bolt = await startChild(["scripts/bench/bolt-server.mjs", `${apiBase}/api/`, SECRET], started);
+  const boltPort = bolt.port;
   await load(boltPort, { connections: 10, duration: 2 });
   const boltSustained = await steady(boltPort);
   const boltFlat = await load(boltPort, {});
-  await stop(bolt.process);
-  await stop(api.process);
+  await stopChild(bolt.process);
 
   const ratio = flat.requests.average / boltFlat.requests.average;
   const chartRatio = withCharts.requests.average / boltFlat.requests.average;

@@ -8,6 +8,7 @@ import { makeReply, type Reply } from "./reply.ts";
 import { CONVERSATION_TTL_MS, type ConversationStore } from "./conversation.ts";
 import type { RateLimit } from "./rate-limit.ts";
 import type { RememberedQuestion } from "./understand/types.ts";
+import { nextAnswerTurn } from "./answer-turns.ts";
 
 export interface Logger {
   error(details: Record<string, unknown>, message: string): void;
@@ -72,6 +73,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   async function answer(input: CommandInput): Promise<Reply> {
     const started = performance.now();
+    await nextAnswerTurn();
     const reply = await answerOnce(input);
     const outcome = reply.ok ? "ok" : String((reply.data as { error?: { code?: string } }).error?.code ?? "error");
     deps.onAnswered?.({ command: reply.command, surface: input.surface, ms: performance.now() - started, outcome });

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import stringWidth from "string-width";
 import type { ChartSpec } from "./chart-spec.ts";
 import type { Lang } from "./i18n/lang.ts";
@@ -48,9 +49,19 @@ export type ReplyDraft = Omit<Reply, "text" | "fields" | "table" | "notes" | "so
   Partial<Pick<Reply, "fields" | "table" | "notes" | "sources" | "lead" | "ok" | "chart" | "delivery">>;
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Table cells repeat (model names, headers, units): string-width is exact but slow, so its answers are kept. */
+const widths = new LRUCache<string, number>({ max: 10_000 });
 
 /** Terminal columns a text takes: CJK and emoji take two (most cells are plain ASCII, one column per character). */
-export const displayWidth = (text: string): number => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
+export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let width = widths.get(text);
+  if (width === undefined) {
+    width = stringWidth(text);
+    if (text.length <= 200) widths.set(text, width);
+  }
+  return width;
+}
 
 function pad(text: string, width: number, align: "left" | "right"): string {
   const gap = " ".repeat(Math.max(0, width - displayWidth(text)));

@@ -1,6 +1,5 @@
 import { writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
-import { renderChartPng } from "../../charts/render.ts";
 import { parseLine, type Dispatcher } from "../../core/dispatch.ts";
 import { translator } from "../../core/i18n/translate.ts";
 import type { Reply } from "../../core/reply.ts";
@@ -26,6 +25,8 @@ export async function writeChartIfAsked(reply: Reply): Promise<string | null> {
   if (!path || !reply.chart) return null;
   const t = translator(reply.lang);
   try {
+    // the renderer (a native module) is loaded only when a chart is written, so the terminal starts without it
+    const { renderChartPng } = await import("../../charts/render.ts");
     await writeFile(path, await renderChartPng(reply.chart));
     return t("chart.written", { path });
   } catch (error) {

@@ -66,8 +66,10 @@ function toRequest(payload: InteractionPayload): DiscordRequest {
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { "content-type": "application/json" });
-  response.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  // with its length known the answer goes out in one piece, not chunked
+  response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  response.end(text);
 }
 
 async function readBody(request: IncomingMessage): Promise<Buffer | null> {
@@ -135,7 +137,7 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
     if (!isValidDiscordSignature(key, signature, timestamp, body)) return send(response, 401, { error: "invalid request signature" });
     const stale = staleTimestamp(timestamp, now());
     if (stale) return send(response, 401, { error: stale });
-    if (!recent.accept(signature!.toLowerCase())) return send(response, 401, { error: "replayed request" });
+    if (!recent.accept(signature!.toLowerCase(), Number(timestamp))) return send(response, 401, { error: "replayed request" });
 
     const payload = JSON.parse(body.toString("utf8")) as InteractionPayload;
     if (payload.type === InteractionType.Ping) return send(response, 200, { type: Callback.Pong });

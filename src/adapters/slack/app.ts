@@ -5,7 +5,6 @@ import type pino from "pino";
 import { parseLine, type Dispatcher } from "../../core/dispatch.ts";
 import type { CommandInput } from "../../core/command.ts";
 import type { Reply } from "../../core/reply.ts";
-import { nextAnswerTurn } from "../../runtime/answer-turns.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
 import { CHART_FILE_NAME, renderChartPng } from "../../charts/render.ts";
@@ -113,7 +112,6 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
   };
 
   const answerSlash = async (entry: SlackSlashCommand, body: { text?: string; user_id: string; channel_id: string; response_url: string }, client: WebClient) => {
-    await nextAnswerTurn();
     const routed = entry.umbrella ? routeUmbrella(dispatcher, body.text ?? "") : { command: entry.command.spec.name, text: body.text ?? "" };
     const reply = await answer(routed.command, routed.text, body.user_id);
     const privately = !reply.ok || reply.delivery.private;

@@ -119,7 +119,7 @@ export class SlackHttpReceiver implements Receiver {
       this.options.logger.warn({ surface: "slack", reason: stale ?? "bad signature" }, "refused an unsigned or stale request");
       return refuse(response, 401);
     }
-    if (!this.recent.accept(signature)) {
+    if (!this.recent.accept(signature, Number(timestamp))) {
       this.options.logger.warn({ surface: "slack", reason: "replayed signature" }, "refused a replayed request");
       return refuse(response, 401);
     }

@@ -14,24 +14,31 @@ export function staleTimestamp(timestampText: string | undefined, nowMs: number)
 
 /**
  * The signatures of recently accepted requests, so an exact replay inside the freshness window is refused.
- * Bounded: when full the oldest is forgotten; a signature older than the window cannot be replayed anyway,
- * because its timestamp is then refused.
+ * Bounded: when full the oldest is forgotten, and from then on nothing signed at or before the forgotten one's time
+ * is accepted, since a replay of it could no longer be told apart. Requests arrive seconds after they are signed, so
+ * only a flood of more than `capacity` requests in the last seconds makes that refuse a real one.
  */
 export class RecentSignatures {
-  private readonly seen = new Map<string, number>();
+  /** signature → [accepted at (ms), signed at (s)] */
+  private readonly seen = new Map<string, [number, number]>();
+  private forgottenUpToS = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly capacity = 10_000,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Records the signature; false when it was already seen (a replay). */
-  accept(signature: string): boolean {
+  /** Records the signature; false when it was already seen (a replay) or is too old to tell. */
+  accept(signature: string, signedAtS: number = Number.POSITIVE_INFINITY): boolean {
     const now = this.now();
     this.forgetExpired(now);
-    if (this.seen.has(signature)) return false;
-    this.seen.set(signature, now);
-    if (this.seen.size > this.capacity) this.seen.delete(this.seen.keys().next().value!);
+    if (signedAtS <= this.forgottenUpToS || this.seen.has(signature)) return false;
+    this.seen.set(signature, [now, signedAtS]);
+    if (this.seen.size > this.capacity) {
+      const [oldest, [, oldestSignedAtS]] = this.seen.entries().next().value!;
+      this.seen.delete(oldest);
+      if (Number.isFinite(oldestSignedAtS)) this.forgottenUpToS = Math.max(this.forgottenUpToS, oldestSignedAtS);
+    }
     return true;
   }
 
@@ -41,7 +48,7 @@ export class RecentSignatures {
 
   private forgetExpired(now: number): void {
     const horizon = now - (MAX_REQUEST_AGE_S + MAX_CLOCK_SKEW_S) * 1000;
-    for (const [signature, at] of this.seen) {
+    for (const [signature, [at]] of this.seen) {
       if (at >= horizon) break;
       this.seen.delete(signature);
     }

@@ -8,4 +8,3 @@ export { resolveArchitecture } from "./architecture.ts";
 export { fitFactors, leaveOneOut, predictRow } from "./fit.ts";
 export type { LeaveOneOutReport } from "./fit.ts";
 export { benchPlanSelfhost } from "./bench.ts";
-export { parseServingYaml } from "./parse.ts";

@@ -18,9 +18,10 @@ function releaseDue(): void {
 
 /**
  * Resolves when it is this answer's turn: normally one answer per turn of the event loop, after the requests that
- * arrived before it were read and acknowledged, so under a burst the acknowledgements (due within 3 s, and what Slack
- * measures) do not queue behind answers. When answers fall behind, each that has waited MAX_WAIT_MS goes at once:
- * acknowledgements then slow down to the pace of the answers, instead of answers piling up in memory.
+ * arrived before it were read and acknowledged. A burst (or a few heavy questions at once) is then spread over
+ * several turns instead of holding the loop for all of them, and Slack's acknowledgements (due within 3 s) never
+ * queue behind answers. When answers fall behind, each that has waited MAX_WAIT_MS goes at once: acknowledgements
+ * then slow down to the pace of the answers, instead of answers piling up in memory.
  */
 export function nextAnswerTurn(): Promise<void> {
   return new Promise((go) => {

@@ -1,0 +1,55 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+const root = new URL("../../", import.meta.url).pathname;
+
+/** What `npm start`'s prestart does (a no-op when dist/ is newer than the sources): the servers under load run built. */
+export function buildIfStale(): void {
+  execFileSync(process.execPath, ["src/runtime/build/build.mjs", "--if-stale"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+export interface Child {
+  process: ChildProcess;
+  /** the loopback port it printed ("port N") */
+  port: number;
+  output: () => string;
+}
+
+/**
+ * A bench child that prints "port N" once listening on a free loopback port; added to `started` so the caller can
+ * stop it whatever happens. Built .mjs children run as production does; .ts ones (the fakes) through tsx.
+ * For investigating: BENCH_NODE_FLAGS adds node flags to every child (e.g. "--trace-gc"), BENCH_ECHO copies their
+ * output to stderr.
+ */
+export async function startChild(args: string[], started: ChildProcess[]): Promise<Child> {
+  const loader = args.some((arg) => arg.endsWith(".ts")) ? ["--import", "tsx"] : [];
+  const flags = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const proc = spawn(process.execPath, [...loader, ...flags, ...args], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  started.push(proc);
+  let output = "";
+  proc.stdout!.on("data", (d) => {
+    output += String(d);
+    if (process.env.BENCH_ECHO) process.stderr.write(d);
+  });
+  while (!/port \d+/.test(output)) {
+    if (proc.exitCode !== null) throw new Error(`${args.find((a) => /\.(ts|mjs)$/.test(a))} exited with ${proc.exitCode}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { process: proc, port: Number(/port (\d+)/.exec(output)![1]), output: () => output };
+}
+
+export async function stopChild(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise((resolve) => proc.once("exit", resolve));
+  proc.kill("SIGTERM");
+  await exited;
+}
+
+/** Resident memory of a live process (Linux /proc), NaN once it is gone. */
+export function rssMB(pid: number): number {
+  try {
+    return (Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) * 1024) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
