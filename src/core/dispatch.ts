@@ -105,11 +105,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const reply = await command.run({ input, args, globals, lang, snapshot, knowledge: deps.knowledge, t: translator(lang), today: today(), commands: deps.commands, previous });
       const understood = (reply.data as { understanding?: RememberedQuestion }).understanding;
       if (conversation && understood && reply.ok) await deps.conversations!.set(conversation, { question: understood, lang: reply.lang, at: Date.now() }, CONVERSATION_TTL_MS);
-      return {
-        ...reply,
-        chart: globals.chart.off ? null : reply.chart,
-        delivery: { private: globals.private || Boolean(command.spec.private), chartPath: globals.chart.path },
-      };
+      // set on the reply itself, not a copy: a copy would render its plain text, which makeReply leaves until read
+      reply.chart = globals.chart.off ? null : reply.chart;
+      reply.delivery = { private: globals.private || Boolean(command.spec.private), chartPath: globals.chart.path };
+      return reply;
     } catch (error) {
       const t = translator(lang);
       if (error instanceof UserError) return errorReply(t, name, error.code, t(error.key, error.params), error.suggestions);

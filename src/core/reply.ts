@@ -128,7 +128,9 @@ export function makeReply(draft: ReplyDraft): Reply {
     chart: draft.chart ?? null,
     delivery: draft.delivery ?? { private: false, chartPath: null },
   };
-  return { ...reply, text: renderPlainText(reply) };
+  // rendered when first read: chat surfaces draw their own blocks and embeds, and most replies never need it
+  let text: string | undefined;
+  return Object.defineProperty(reply, "text", { enumerable: true, get: () => (text ??= renderPlainText(reply)) }) as Reply;
 }
 
 /** The JSON contract: what `--json` prints and what tests and scripts read. */

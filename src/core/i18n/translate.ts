@@ -10,8 +10,23 @@ export type Localized = Record<Lang, string>;
 const CATALOGUES: Record<Lang, Catalogue> = { en, zh };
 const LOCALES: Record<Lang, string> = { en: "en", zh: "zh-CN" };
 
+/** Templates split once into [text, name, text, name, …, text]: every answer fills dozens of them. */
+const splitTemplates = new Map<string, string[]>();
+const MAX_SPLIT_TEMPLATES = 10_000;
+
 export function fill(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  if (!template.includes("{")) return template;
+  let parts = splitTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    if (splitTemplates.size < MAX_SPLIT_TEMPLATES) splitTemplates.set(template, parts);
+  }
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    text += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return text;
 }
 
 export interface Translator {
