@@ -5,6 +5,7 @@ import { realSnapshot, testDispatcher } from "./helpers.ts";
 import { countingDispatcher } from "./fakes/counting.ts";
 import { DEFAULT_COMMAND_PREFIX, DEFAULT_SHORT_COMMANDS } from "../src/config/slack.ts";
 import { decodePng } from "./png.ts";
+import { chartRenderer } from "../src/charts/render.ts";
 
 let kb: KnowledgeSnapshot;
 let fake: Awaited<ReturnType<typeof startFakeSlack>>;
@@ -58,6 +59,23 @@ describe("Slack slash commands through Bolt's real HTTP receiver", () => {
     expect(posted.blocks.at(-1)).toMatchObject({ type: "context" });
     expect(text).toMatch(/as of 2026-07-24/);
     expect(posted.text).toContain("GPT-5");
+  });
+
+  it("says the chart was skipped when the render queue is full, and still answers", async () => {
+    const renderer = chartRenderer();
+    const drawing: Promise<unknown>[] = [];
+    for (let i = 0; renderer.canTake(); i++) {
+      drawing.push(
+        renderer
+          .render({ kind: "bars", title: `busy ${i}`, axisLabel: "USD", logNote: "log", items: [{ label: "a", value: i + 1, valueLabel: `$${i + 1}` }] })
+          .catch(() => undefined),
+      );
+    }
+    const { posted } = await slashCommand("compare", "gpt-5 deepseek in:7M");
+    expect(blockText(posted)).toContain("Chart skipped: many answers are being drawn right now. Ask again for it.");
+    expect(blockText(posted)).toContain("GPT-5");
+    await Promise.all(drawing);
+    expect(renderer.canTake()).toBe(true);
   });
 
   it("uploads the chart to the channel with files.uploadV2, with alt text", async () => {

@@ -1,11 +1,18 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 const root = new URL("../../", import.meta.url).pathname;
 
 /** What `npm start`'s prestart does (a no-op when dist/ is newer than the sources): the servers under load run built. */
 export function buildIfStale(): void {
   execFileSync(process.execPath, ["src/runtime/build/build.mjs", "--if-stale"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+/** The node flags `npm start` runs the bot with (package.json), given to the bot servers under load too. */
+export function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  return /\bnode\s+(.*?)\s*dist\//.exec(start)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
 }
 
 export interface Child {
@@ -17,12 +24,13 @@ export interface Child {
 
 /**
  * A bench child that prints "port N" once listening on a free loopback port; added to `started` so the caller can
- * stop it whatever happens. Built .mjs children run as production does; .ts ones (the fakes) through tsx.
+ * stop it whatever happens. Built .mjs children (the bot) run as `npm start` runs it, with its node flags; .ts ones
+ * (the fakes and peers) through tsx.
  * For investigating: BENCH_NODE_FLAGS adds node flags to every child (e.g. "--trace-gc"), BENCH_ECHO copies their
  * output to stderr.
  */
 export async function startChild(args: string[], started: ChildProcess[]): Promise<Child> {
-  const loader = args.some((arg) => arg.endsWith(".ts")) ? ["--import", "tsx"] : [];
+  const loader = args.some((arg) => arg.endsWith(".ts")) ? ["--import", "tsx"] : startFlags();
   const flags = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
   const proc = spawn(process.execPath, [...loader, ...flags, ...args], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
   started.push(proc);

@@ -2,6 +2,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startFlags } from "./children.ts";
 import type { Row } from "./tokens.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -19,7 +20,7 @@ function peakRssMB(pid: number): number {
 }
 
 /**
- * What `npm start` runs, in terminal mode (no chat platform configured, stdin piped = line mode), timed from spawn to
+ * What `npm start` runs (its node flags included), in terminal mode (no chat platform configured, stdin piped = line mode), timed from spawn to
  * its first answer on stdout: configuration read, knowledge and the full catalog loaded and indexed, one question
  * answered. That answer is the ready signal; its peak RSS (VmHWM) is read while the process is still alive.
  */
@@ -28,7 +29,7 @@ function startBuilt(cache: string): Promise<{ readyMs: number; rssMB: number }> 
   for (const name of Object.keys(env)) if (/^(SLACK_|DISCORD_|REDIS)/.test(name)) delete env[name];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [MAIN], { cwd: root, env, stdio: ["pipe", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [...startFlags(), MAIN], { cwd: root, env, stdio: ["pipe", "pipe", "inherit"] });
     child.stdin.write("gpt-5\n");
     child.stdout.once("data", () => {
       const readyMs = performance.now() - started;

@@ -61,9 +61,14 @@ export class ChartRenderer {
   private fontFile: string | null = null;
 
   constructor(options: ChartRendererOptions = {}) {
-    this.concurrency = options.concurrency ?? 2;
+    this.concurrency = options.concurrency ?? 1;
     this.maxWaiting = options.maxWaiting ?? 50;
     this.cache = new LRUCache<string, Buffer>({ maxSize: options.cacheBytes ?? 32 * 1024 * 1024, sizeCalculation: (png) => png.length });
+  }
+
+  /** False when a new chart would be refused (the queue is full): the answer can say so before it is posted. */
+  canTake(): boolean {
+    return this.active < this.concurrency || this.waiting.length < this.maxWaiting;
   }
 
   async render(spec: ChartSpec, options: RenderOptions = {}): Promise<Buffer> {
@@ -121,7 +126,7 @@ export class ChartRenderer {
 
 let shared: ChartRenderer | null = null;
 
-/** The process's renderer: at most 2 charts rendering, 50 waiting, 32 MB of recent PNGs. */
+/** The process's renderer: one chart rendering at a time (each holds ~16 MB of native pixels until collected), 50 waiting, 32 MB of recent PNGs. */
 export function chartRenderer(): ChartRenderer {
   shared ??= new ChartRenderer();
   return shared;

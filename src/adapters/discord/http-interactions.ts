@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Routes } from "discord.js";
+import { translator } from "../../core/i18n/translate.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
 import { RecentSignatures, staleTimestamp } from "../slack/replay-guard.ts";
@@ -26,11 +27,6 @@ enum Callback {
   Deferred = 5,
   AutocompleteResult = 8,
 }
-
-const CHART_SKIPPED: Record<Reply["lang"], string> = {
-  en: "-# Chart skipped: many answers are being drawn right now. Ask again for it.",
-  zh: "-# 图表暂缓：当前正在生成的回答较多，请稍后再问一次。",
-};
 
 interface InteractionPayload {
   type: number;
@@ -109,7 +105,7 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
       auth: false,
     });
 
-  const withoutChart = (message: DiscordMessage, reply: Reply): DiscordMessage => ({ ...message, content: CHART_SKIPPED[reply.lang] });
+  const withoutChart = (message: DiscordMessage, reply: Reply): DiscordMessage => ({ ...message, content: `-# ${translator(reply.lang)("chart.skipped")}` });
 
   const finishLater = async (payload: InteractionPayload, work: Promise<Reply>) => {
     const reply = await work;

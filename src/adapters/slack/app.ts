@@ -4,10 +4,11 @@ import { App, LogLevel, SocketModeReceiver, type AuthorizeResult, type webApi } 
 import type pino from "pino";
 import { parseLine, type Dispatcher } from "../../core/dispatch.ts";
 import type { CommandInput } from "../../core/command.ts";
+import { translator } from "../../core/i18n/translate.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
-import { CHART_FILE_NAME, renderChartPng } from "../../charts/render.ts";
+import { CHART_FILE_NAME, chartRenderer, renderChartPng } from "../../charts/render.ts";
 import { DEFAULT_NAMING, type SlackConfig } from "../../config/slack.ts";
 import { renderSlackBlocks } from "./blocks.ts";
 import { routeUmbrella, slackSlashCommands, type SlackSlashCommand } from "./command-names.ts";
@@ -100,11 +101,29 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
 
   const lost = (what: string, reply: Reply, details: Record<string, unknown>) => log.error({ command: reply.command, ...details }, `${what} could not be delivered and is lost`);
 
-  /** Posts the reply's chart with files.uploadV2, alt text included; a failed upload never loses the answer. */
-  const uploadChart = async (client: WebClient, reply: Reply, channel: string, thread?: string) => {
-    if (!reply.ok || !reply.chart || reply.delivery.private) return;
+  /**
+   * Starts drawing the reply's chart, before the answer is posted; "busy" when the render queue is full, so the
+   * answer says the chart was skipped instead of leaving it out silently.
+   */
+  const drawChart = (reply: Reply): Promise<Buffer> | "busy" | null => {
+    if (!reply.ok || !reply.chart || reply.delivery.private) return null;
+    if (!chartRenderer().canTake()) return "busy";
+    const png = renderChartPng(reply.chart);
+    png.catch(() => undefined); // awaited (and its failure logged) once the answer is posted
+    return png;
+  };
+
+  /** The answer with a line saying its chart was skipped, when it was. */
+  const withChartNote = (reply: Reply, chart: ReturnType<typeof drawChart>): Reply => {
+    if (chart === "busy") reply.notes = [...reply.notes, translator(reply.lang)("chart.skipped")];
+    return reply;
+  };
+
+  /** Posts the drawn chart with files.uploadV2, alt text included; a failed upload never loses the answer. */
+  const uploadChart = async (client: WebClient, reply: Reply, chart: ReturnType<typeof drawChart>, channel: string, thread?: string) => {
+    if (!reply.chart || !(chart instanceof Promise)) return;
     try {
-      const file = { file: await renderChartPng(reply.chart), filename: CHART_FILE_NAME, title: reply.chart.title, alt_text: reply.chart.title };
+      const file = { file: await chart, filename: CHART_FILE_NAME, title: reply.chart.title, alt_text: reply.chart.title };
       await (thread ? client.files.uploadV2({ ...file, channel_id: channel, thread_ts: thread }) : client.files.uploadV2({ ...file, channel_id: channel }));
     } catch (error) {
       log.warn({ command: reply.command, code: slackErrorCode(error) }, "chart upload failed; the answer was posted");
@@ -115,9 +134,11 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     const routed = entry.umbrella ? routeUmbrella(dispatcher, body.text ?? "") : { command: entry.command.spec.name, text: body.text ?? "" };
     const reply = await answer(routed.command, routed.text, body.user_id);
     const privately = !reply.ok || reply.delivery.private;
-    const delivered = await postToResponseUrl(body.response_url, { ...renderSlackBlocks(reply), response_type: privately ? "ephemeral" : "in_channel" }, timing.responseUrl);
+    const chart = drawChart(reply);
+    const message = { ...renderSlackBlocks(withChartNote(reply, chart)), response_type: privately ? "ephemeral" : "in_channel" };
+    const delivered = await postToResponseUrl(body.response_url, message, timing.responseUrl);
     if (!delivered.ok) return lost("the answer", reply, { status: delivered.status, reason: delivered.reason });
-    await uploadChart(client, reply, body.channel_id);
+    await uploadChart(client, reply, chart, body.channel_id);
   };
 
   for (const entry of slashCommands) {
@@ -135,7 +156,8 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     const direct = event.channel_type === "im";
     const thread = direct ? event.thread_ts : (event.thread_ts ?? event.ts);
     const reply = await answer(command, text, asker.userId, direct ? `slack:dm:${event.channel}` : `slack:${event.channel}:${thread}`);
-    const message = { ...renderSlackBlocks(reply), channel: asker.channel, thread_ts: thread };
+    const chart = drawChart(reply);
+    const message = { ...renderSlackBlocks(withChartNote(reply, chart)), channel: asker.channel, thread_ts: thread };
     try {
       // errors and private answers go to the asker alone, as the README promises
       if (!reply.ok || reply.delivery.private) await client.chat.postEphemeral({ ...message, user: asker.userId });
@@ -143,7 +165,7 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     } catch (error) {
       return lost("the answer to a mention", reply, { code: slackErrorCode(error) });
     }
-    await uploadChart(client, reply, asker.channel, thread);
+    await uploadChart(client, reply, chart, asker.channel, thread);
   };
 
   app.event("app_mention", async ({ event, client }) => {

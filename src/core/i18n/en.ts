@@ -173,6 +173,7 @@ export const en = {
   "error.badChart": 'chart: takes off, or in the terminal a .png path, not "{value}".',
   "error.badPrivate": 'private: takes yes or no, not "{value}".',
   "chart.written": "Chart written to {path}",
+  "chart.skipped": "Chart skipped: many answers are being drawn right now. Ask again for it.",
   "chart.notWritten": "The chart could not be written to {path} ({reason}); the answer above is complete.",
   "error.badCurrency": 'currency: takes usd, cny or both, not "{value}".',
   "ask.notCovered": "That isn't covered by my knowledge",

@@ -172,6 +172,7 @@ export const zh: Catalogue = {
   "error.badChart": 'chart: 只能是 off，或在终端中给出 .png 路径，而不是"{value}"。',
   "error.badPrivate": 'private: 只能是 yes 或 no，而不是"{value}"。',
   "chart.written": "图表已写入 {path}",
+  "chart.skipped": "图表暂缓：当前正在生成的回答较多，请稍后再问一次。",
   "chart.notWritten": "图表无法写入 {path}（{reason}）；上面的回答是完整的。",
   "error.badCurrency": 'currency: 只能是 usd、cny 或 both，而不是"{value}"。',
   "ask.notCovered": "我的知识库没有涵盖这个问题",
