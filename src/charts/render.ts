@@ -63,7 +63,7 @@ export class ChartRenderer {
   constructor(options: ChartRendererOptions = {}) {
     this.concurrency = options.concurrency ?? 1;
     this.maxWaiting = options.maxWaiting ?? 50;
-    this.cache = new LRUCache<string, Buffer>({ maxSize: options.cacheBytes ?? 32 * 1024 * 1024, sizeCalculation: (png) => png.length });
+    this.cache = new LRUCache<string, Buffer>({ maxSize: options.cacheBytes ?? 16 * 1024 * 1024, sizeCalculation: (png) => png.length });
   }
 
   /** False when a new chart would be refused (the queue is full): the answer can say so before it is posted. */
@@ -126,7 +126,7 @@ export class ChartRenderer {
 
 let shared: ChartRenderer | null = null;
 
-/** The process's renderer: one chart rendering at a time (each holds ~16 MB of native pixels until collected), 50 waiting, 32 MB of recent PNGs. */
+/** The process's renderer: one chart rendering at a time (each holds ~16 MB of native pixels until collected), 50 waiting, 16 MB of recent PNGs. */
 export function chartRenderer(): ChartRenderer {
   shared ??= new ChartRenderer();
   return shared;
