@@ -11,7 +11,7 @@ const USERS = 10_000;
 const SUSTAINED_RATE = 500;
 /** Three phrasings, each with a volume of its own per request, so no answer or chart is a repeat of an earlier one. */
 const LINES = ["gpt-5 deepseek in:{n}M", "gemini 2.0 flash, claude opus 4.5 in:{n}K out:2K", "gpt-5 和 深度求索 每月 {n} 万 Token"];
-const lineFor = (n: number, charts: boolean) => `${LINES[n % LINES.length]!.replace("{n}", String(1 + (n % 997)))}${charts ? "" : " chart:off"}`;
+const lineFor = (n: number, charts: boolean) => `${LINES[n % LINES.length]!.replace("{n}", String(1 + n))}${charts ? "" : " chart:off"}`;
 
 /** Slack's request signature, as test/fakes/slack.ts signSlack computes it. */
 const signSlack = (body: string, timestamp: number) => `v0=${createHmac("sha256", SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
