@@ -30,4 +30,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.HEALTH_PORT}/readyz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node, not npm, receives SIGTERM and drains the answers in flight (SHUTDOWN_TIMEOUT_SECONDS) before exiting
 STOPSIGNAL SIGTERM
+# one malloc arena: the chart renderer's native buffers, freed on libuv's threads, otherwise stay in per-thread arenas
+ENV MALLOC_ARENA_MAX=1
 CMD ["node", "--max-semi-space-size=16", "dist/src/main.js"]

@@ -9,10 +9,12 @@ export function buildIfStale(): void {
   execFileSync(process.execPath, ["src/runtime/build/build.mjs", "--if-stale"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 }
 
-/** The node flags `npm start` runs the bot with (package.json), given to the bot servers under load too. */
-export function startFlags(): string[] {
+/** How `npm start` runs the bot (package.json): its environment assignments and node flags, given to the bot under load too. */
+export function startCommand(): { env: Record<string, string>; flags: string[] } {
   const start = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
-  return /\bnode\s+(.*?)\s*dist\//.exec(start)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  const env = Object.fromEntries([...start.matchAll(/\b([A-Z_]+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
+  const flags = /\bnode\s+(.*?)\s*dist\//.exec(start)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  return { env, flags };
 }
 
 export interface Child {
@@ -24,15 +26,16 @@ export interface Child {
 
 /**
  * A bench child that prints "port N" once listening on a free loopback port; added to `started` so the caller can
- * stop it whatever happens. Built .mjs children (the bot) run as `npm start` runs it, with its node flags; .ts ones
- * (the fakes and peers) through tsx.
+ * stop it whatever happens. Built .mjs children (the bot) run as `npm start` runs it, with its environment and node
+ * flags; .ts ones (the fakes and peers) through tsx.
  * For investigating: BENCH_NODE_FLAGS adds node flags to every child (e.g. "--trace-gc"), BENCH_ECHO copies their
  * output to stderr.
  */
 export async function startChild(args: string[], started: ChildProcess[]): Promise<Child> {
-  const loader = args.some((arg) => arg.endsWith(".ts")) ? ["--import", "tsx"] : startFlags();
+  const bot = !args.some((arg) => arg.endsWith(".ts"));
+  const start = bot ? startCommand() : { env: {}, flags: ["--import", "tsx"] };
   const flags = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
-  const proc = spawn(process.execPath, [...loader, ...flags, ...args], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(process.execPath, [...start.flags, ...flags, ...args], { cwd: root, env: { ...process.env, ...start.env }, stdio: ["ignore", "pipe", "inherit"] });
   started.push(proc);
   let output = "";
   proc.stdout!.on("data", (d) => {

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startFlags } from "./children.ts";
+import { startCommand } from "./children.ts";
 import type { Row } from "./tokens.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -25,11 +25,11 @@ function peakRssMB(pid: number): number {
  * answered. That answer is the ready signal; its peak RSS (VmHWM) is read while the process is still alive.
  */
 function startBuilt(cache: string): Promise<{ readyMs: number; rssMB: number }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, MODELWISE_CACHE_DIR: cache, MODELWISE_CATALOG: SNAPSHOT, NO_COLOR: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...startCommand().env, MODELWISE_CACHE_DIR: cache, MODELWISE_CATALOG: SNAPSHOT, NO_COLOR: "1" };
   for (const name of Object.keys(env)) if (/^(SLACK_|DISCORD_|REDIS)/.test(name)) delete env[name];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [...startFlags(), MAIN], { cwd: root, env, stdio: ["pipe", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [...startCommand().flags, MAIN], { cwd: root, env, stdio: ["pipe", "pipe", "inherit"] });
     child.stdin.write("gpt-5\n");
     child.stdout.once("data", () => {
       const readyMs = performance.now() - started;
