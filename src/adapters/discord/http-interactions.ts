@@ -13,7 +13,7 @@ import { ed25519PublicKey, isValidDiscordSignature } from "./signature.ts";
 /** Discord's largest interaction (6,000-character options, resolved objects) is far below this. */
 const MAX_BODY_BYTES = 1_000_000;
 const EPHEMERAL = 1 << 6;
-/** Charts render one or two at a time; beyond this many waiting, answers go out without one (with a note). */
+/** Two charts in progress at a time (the renderer draws one at a time; the other is being edited in); beyond this many waiting, answers go out without one (with a note). */
 const CHART_CONCURRENCY = 2;
 const CHART_BACKLOG = 32;
 enum InteractionType {
