@@ -17,6 +17,17 @@ export function startCommand(): { env: Record<string, string>; flags: string[] }
   return { env, flags };
 }
 
+/** Builds the bot if stale, runs `measure` with a list to start children into, and stops them all whatever happens. */
+export async function withBuiltChildren<T>(measure: (started: ChildProcess[]) => Promise<T>): Promise<T> {
+  buildIfStale();
+  const started: ChildProcess[] = [];
+  try {
+    return await measure(started);
+  } finally {
+    await Promise.all(started.map(stopChild));
+  }
+}
+
 export interface Child {
   process: ChildProcess;
   /** the loopback port it printed ("port N") */

@@ -1,7 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { generateKeyPairSync, sign } from "node:crypto";
 import autocannon from "autocannon";
-import { buildIfStale, rssMB, startChild as child, stopChild as stop } from "./children.ts";
+import { rssMB, startChild as child, stopChild as stop, withBuiltChildren } from "./children.ts";
 import type { Row } from "./tokens.ts";
 
 /** Distinct users the load is spread over, so the per-user rate limit (20 burst, 30/min by default) is not what is measured. */
@@ -117,14 +117,8 @@ const getJson = async <T>(url: string) => (await (await fetch(url)).json()) as T
  * interaction signed with the current timestamp, its own id and token, from one of 10,000 members. Charts are edited
  * into the answer through the fake REST API, which counts them; the server reports its chart queue's peak.
  */
-export async function discordRows(seconds: number): Promise<Row[]> {
-  buildIfStale();
-  const started: ChildProcess[] = [];
-  try {
-    return await measure(seconds, started);
-  } finally {
-    await Promise.all(started.map(stop));
-  }
+export function discordRows(seconds: number): Promise<Row[]> {
+  return withBuiltChildren((started) => measure(seconds, started));
 }
 
 async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]> {

@@ -5,7 +5,7 @@ import { createDispatcher } from "../../src/core/dispatch.ts";
 import { readConfig } from "../../src/config/config.ts";
 import { KnowledgeStore } from "../../src/core/knowledge/store.ts";
 import type { Row } from "./tokens.ts";
-import { ms, percentile, ratio, timeEach } from "./stats.ts";
+import { ms, p99Row, percentile, ratio, timeEach } from "./stats.ts";
 
 const SNAPSHOT = new URL("../../../shared/data/litellm-model-prices.json", import.meta.url).pathname;
 
@@ -93,21 +93,7 @@ export async function latencyRows(scale: number): Promise<Row[]> {
       ratio: `${ratio(p99(naiveSamples) / p99(resolution))} faster than naive fuse.js`,
       met: p99(resolution) < 0.2 && oursGpt5.kind === "exact" && oursGpt5.model.id === "gpt-5",
     },
-    {
-      figure: "core /compare (4 models incl. a catalog one), warm",
-      bar: "p99 < 1 ms",
-      result: `p99 ${ms(p99(compare))}, p50 ${ms(percentile(compare, 50))}`,
-      peers: "",
-      ratio: "",
-      met: p99(compare) < 1,
-    },
-    {
-      figure: "core /cheapest (task, context, vision), warm",
-      bar: "p99 < 1 ms",
-      result: `p99 ${ms(p99(cheapest))}, p50 ${ms(percentile(cheapest, 50))}`,
-      peers: "",
-      ratio: "",
-      met: p99(cheapest) < 1,
-    },
+    p99Row("core /compare (4 models incl. a catalog one), warm", compare),
+    p99Row("core /cheapest (task, context, vision), warm", cheapest),
   ];
 }

@@ -1,7 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
 import autocannon from "autocannon";
-import { buildIfStale, rssMB, startChild, stopChild } from "./children.ts";
+import { rssMB, startChild, stopChild, withBuiltChildren } from "./children.ts";
 import { openLoop } from "./open-loop.ts";
 import type { Row } from "./tokens.ts";
 
@@ -32,14 +32,8 @@ interface AnswerStats {
  * current timestamp (the receiver refuses replayed signatures and stale timestamps). The response_url carries the
  * send time, so the fake Slack API records how late each answer came.
  */
-export async function slackRows(seconds: number): Promise<Row[]> {
-  buildIfStale();
-  const started: ChildProcess[] = [];
-  try {
-    return await measure(seconds, started);
-  } finally {
-    await Promise.all(started.map(stopChild));
-  }
+export function slackRows(seconds: number): Promise<Row[]> {
+  return withBuiltChildren((started) => measure(seconds, started));
 }
 
 async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]> {

@@ -1,8 +1,8 @@
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startCommand } from "./children.ts";
+import { buildIfStale, startCommand } from "./children.ts";
 import type { Row } from "./tokens.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -54,8 +54,7 @@ function startBare(): Promise<number> {
 
 /** Bar 5: the built bot's process start to ready with the full catalog, and its memory: a cold start, then the best of `runs` warm ones. */
 export async function startRows(runs: number): Promise<Row[]> {
-  // what `npm start`'s prestart does; a no-op when dist/ is newer than the sources
-  execFileSync(process.execPath, ["src/runtime/build/build.mjs", "--if-stale"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  buildIfStale();
   const cache = mkdtempSync(join(tmpdir(), "modelwise-bench-cache-"));
   const cold = await startBuilt(cache);
   const warm: { readyMs: number; rssMB: number }[] = [];

@@ -1,3 +1,5 @@
+import type { Row } from "./tokens.ts";
+
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -23,3 +25,9 @@ export async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
 
 export const ms = (value: number) => (value < 1 ? `${value.toFixed(3)} ms` : `${value.toFixed(1)} ms`);
 export const ratio = (value: number) => `${value.toFixed(2)}×`;
+
+/** A row whose bar is a p99 under `barMs`, with the p50 beside it. */
+export function p99Row(figure: string, samples: number[], barMs = 1): Row {
+  const p99 = percentile(samples, 99);
+  return { figure, bar: `p99 < ${barMs} ms`, result: `p99 ${ms(p99)}, p50 ${ms(percentile(samples, 50))}`, peers: "", ratio: "", met: p99 < barMs };
+}

@@ -6,7 +6,7 @@ import { createDispatcher } from "../../src/core/dispatch.ts";
 import { KnowledgeStore } from "../../src/core/knowledge/store.ts";
 import { benchPlanSelfhost } from "../../src/core/selfhost/index.ts";
 import { understand } from "../../src/core/understand/understand.ts";
-import { ms, percentile, timeEach } from "./stats.ts";
+import { ms, p99Row, percentile, timeEach } from "./stats.ts";
 import type { Row } from "./tokens.ts";
 
 const input = (command: string | null, text: string, user = "hostile") => ({ command, text, user: { id: user }, isAdmin: false, surface: "terminal" as const });
@@ -56,14 +56,7 @@ export async function understandingRows(scale: number): Promise<Row[]> {
   const worstDelayMs = delay.max / 1e6;
   const p99 = (s: number[]) => percentile(s, 99);
   return [
-    {
-      figure: `understanding a question, ${questions.length} labelled questions under 500 characters`,
-      bar: "p99 < 1 ms",
-      result: `p99 ${ms(p99(understanding))}, p50 ${ms(percentile(understanding, 50))}`,
-      peers: "",
-      ratio: "",
-      met: p99(understanding) < 1,
-    },
+    p99Row(`understanding a question, ${questions.length} labelled questions under 500 characters`, understanding),
     {
       figure: "understanding a 6,000-character line (blocks the loop for its whole run)",
       bar: "< 50 ms",
