@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
-import { renderAsync } from "@resvg/resvg-js";
 import { LRUCache } from "lru-cache";
 import type { ChartSpec } from "../core/chart-spec.ts";
 import { barChart } from "./bar-chart.ts";
 import { breakEvenChart } from "./break-even-chart.ts";
+import { WorkerPool } from "../core/workers/pool.ts";
 import { FONT_FAMILY, fontFilePath } from "./font-coverage.ts";
-import { encodePng } from "./png-encode.ts";
 import { type ChartDrawing, type ChartTheme, PALETTES, SCALE } from "./svg.ts";
 
 export type { ChartTheme } from "./svg.ts";
@@ -22,6 +21,13 @@ export function chartDrawing(spec: ChartSpec, theme: ChartTheme = "light"): Char
 }
 
 /** Thrown when the render queue is full: post the answer without its chart and say so. */
+interface RasterizeRequest {
+  svg: string;
+  fontFile: string;
+  fontFamily: string;
+  scale: number;
+}
+
 export class ChartsBusyError extends Error {
   readonly code = "charts_busy";
   constructor(readonly limit: { concurrency: number; maxWaiting: number }) {
@@ -31,7 +37,7 @@ export class ChartsBusyError extends Error {
 }
 
 export interface ChartRendererOptions {
-  /** renders at once; each takes one libuv thread (4 by default, shared with fs and zlib) */
+  /** renders at once, each on a worker thread of its own */
   concurrency?: number;
   /** renders that may wait for a slot before further ones are refused */
   maxWaiting?: number;
@@ -46,8 +52,8 @@ export interface ChartRendererStats {
 }
 
 /**
- * Renders chart PNGs off the main thread (resvg's renderAsync, then deflate on the thread pool), keeps
- * the most recent ones by content hash, and refuses work past a bounded queue instead of growing memory.
+ * Draws chart SVGs here and rasterizes them to PNG on worker threads (rasterize-worker.mjs), keeps the most recent
+ * ones by content hash, and refuses work past a bounded queue instead of growing memory.
  */
 export class ChartRenderer {
   readonly stats: ChartRendererStats = { rendered: 0, cacheHits: 0, refused: 0 };
@@ -59,6 +65,7 @@ export class ChartRenderer {
   private readonly waiting: (() => void)[] = [];
   private active = 0;
   private fontFile: string | null = null;
+  private workers: WorkerPool<RasterizeRequest, Uint8Array> | null = null;
 
   constructor(options: ChartRendererOptions = {}) {
     this.concurrency = options.concurrency ?? 1;
@@ -113,20 +120,16 @@ export class ChartRenderer {
   private async rasterize(spec: ChartSpec, theme: ChartTheme): Promise<Buffer> {
     const { svg } = chartDrawing(spec, theme);
     this.fontFile ??= fontFilePath();
-    const image = await renderAsync(svg, {
-      font: { loadSystemFonts: false, fontFiles: [this.fontFile], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
-      fitTo: { mode: "zoom", value: SCALE },
-      logLevel: "off",
-    });
-    const png = await encodePng(image.pixels, image.width, image.height);
+    this.workers ??= new WorkerPool(new URL("./rasterize-worker.mjs", import.meta.url), this.concurrency);
+    const png = await this.workers.run({ svg, fontFile: this.fontFile, fontFamily: FONT_FAMILY, scale: SCALE });
     this.stats.rendered++;
-    return png;
+    return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
   }
 }
 
 let shared: ChartRenderer | null = null;
 
-/** The process's renderer: one chart rendering at a time (each holds ~16 MB of native pixels until collected), 50 waiting, 16 MB of recent PNGs. */
+/** The process's renderer: one chart rendering at a time, 50 waiting, 16 MB of recent PNGs. */
 export function chartRenderer(): ChartRenderer {
   shared ??= new ChartRenderer();
   return shared;

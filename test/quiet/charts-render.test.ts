@@ -1,10 +1,8 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { ChartRenderer, ChartsBusyError } from "../../src/charts/render.ts";
 import type { BarChartSpec } from "../../src/core/chart-spec.ts";
 import { formatNumber } from "../../src/core/format.ts";
-import { encodePng } from "../../src/charts/png-encode.ts";
 import { decodePng } from "../png.ts";
 
 const spec = (title: string): BarChartSpec => ({
@@ -32,18 +30,6 @@ describe("chart renderer", () => {
     // was 454–567 ms with the whole font parsed on the main thread; 15–45 ms here on 2 busy cores,
     // the bound leaves room for a loaded CI machine while still catching a parse on the main thread
     expect(delay.max / 1e6).toBeLessThan(100);
-  });
-
-  it("encodes pixels to a PNG that decodes to the same pixels", async () => {
-    const width = 301;
-    const height = 257; // more rows than one block, and not a multiple of it
-    const rgba = Buffer.alloc(width * height * 4);
-    for (let i = 0; i < rgba.length; i++) rgba[i] = (i * 7 + (i >> 11)) & 255;
-    const png = await encodePng(rgba, width, height);
-    expect(decodePng(png)).toEqual({ width, height });
-    const rows = inflateSync(png.subarray(8 + 25 + 8, 8 + 25 + 8 + png.readUInt32BE(33)));
-    const pixels = Buffer.concat(Array.from({ length: height }, (_, y) => rows.subarray(y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1))));
-    expect(pixels.equals(rgba)).toBe(true);
   });
 
   it("answers a repeated chart from the cache: identical bytes, no second render", async () => {

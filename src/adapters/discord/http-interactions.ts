@@ -130,7 +130,7 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
     if (!body) return send(response, 413, { error: "body too large" });
     const signature = header(request, "x-signature-ed25519");
     const timestamp = header(request, "x-signature-timestamp");
-    if (!isValidDiscordSignature(key, signature, timestamp, body)) return send(response, 401, { error: "invalid request signature" });
+    if (!(await isValidDiscordSignature(key, signature, timestamp, body))) return send(response, 401, { error: "invalid request signature" });
     const stale = staleTimestamp(timestamp, now());
     if (stale) return send(response, 401, { error: stale });
     if (!recent.accept(signature!.toLowerCase(), Number(timestamp))) return send(response, 401, { error: "replayed request" });

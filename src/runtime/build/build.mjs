@@ -91,7 +91,7 @@ function build() {
     rmSync(next, { recursive: true, force: true });
     throw new Error("the build failed (errors above)");
   }
-  copyRuntimeFiles(join(ROOT, "src", "core"), next);
+  copyRuntimeFiles(join(ROOT, "src"), next);
   writeFileSync(join(next, ".built"), `${new Date().toISOString()}\n`);
   // swapped in whole, so a reader never sees half a build
   const old = join(SCRATCH, `old-${process.pid}`);
