@@ -146,10 +146,24 @@ export interface ParsedLine {
   globals: GlobalOptions;
 }
 
-function optionTable(specs: readonly OptionSpec[]): Map<string, OptionSpec> {
-  const byName = new Map<string, OptionSpec>();
-  for (const spec of [...specs, ...GLOBAL_SPECS]) for (const name of [spec.name, ...(spec.aliases ?? [])]) byName.set(name.toLowerCase(), spec);
-  return byName;
+interface OptionTable {
+  /** every name and alias, lower-cased, the command's own and the global ones */
+  byName: Map<string, OptionSpec>;
+  kinds: Map<string, OptionSpec["kind"]>;
+}
+
+/** A command's specs are fixed: its table is built once. */
+const optionTables = new WeakMap<readonly OptionSpec[], OptionTable>();
+
+function optionTable(specs: readonly OptionSpec[]): OptionTable {
+  let table = optionTables.get(specs);
+  if (!table) {
+    const byName = new Map<string, OptionSpec>();
+    for (const spec of [...specs, ...GLOBAL_SPECS]) for (const name of [spec.name, ...(spec.aliases ?? [])]) byName.set(name.toLowerCase(), spec);
+    table = { byName, kinds: new Map(specs.map((s) => [s.name, s.kind] as const)) };
+    optionTables.set(specs, table);
+  }
+  return table;
 }
 
 /**
@@ -158,7 +172,7 @@ function optionTable(specs: readonly OptionSpec[]): Map<string, OptionSpec> {
  */
 export function parseCommandLine(text: string, specs: readonly OptionSpec[], freeText = false): ParsedLine {
   if (freeText) return parseFreeText(text, specs);
-  const byName = optionTable(specs);
+  const { byName, kinds } = optionTable(specs);
   const values = new Map<string, string | number>();
   const positional: string[] = [];
   for (const word of words(text)) {
@@ -169,7 +183,6 @@ export function parseCommandLine(text: string, specs: readonly OptionSpec[], fre
       throw new UserError("bad_input", "error.unknownOption", { option: match[1]!.slice(0, 40), known: specs.map((s) => `${s.name}:`).join(" ") });
     } else positional.push(word);
   }
-  const kinds = new Map(specs.map((s) => [s.name, s.kind] as const));
   return { args: new ParsedArgs(positional.join(" "), positional, values, kinds), globals: globalsFrom(values) };
 }
 
@@ -179,7 +192,7 @@ export function parseCommandLine(text: string, specs: readonly OptionSpec[], fre
  * costs no more than its first and last words.
  */
 export function parseFreeText(text: string, specs: readonly OptionSpec[]): ParsedLine {
-  const byName = optionTable(specs);
+  const { byName, kinds } = optionTable(specs);
   const values = new Map<string, string | number>();
   const take = (word: string): boolean => {
     const match = OPTION.exec(word);
@@ -204,7 +217,6 @@ export function parseFreeText(text: string, specs: readonly OptionSpec[]): Parse
     end = space + 1;
   }
   const rest = text.slice(start, Math.max(start, end)).trim();
-  const kinds = new Map(specs.map((s) => [s.name, s.kind] as const));
   return { args: new ParsedArgs(rest, rest ? [rest] : [], values, kinds), globals: globalsFrom(values) };
 }
 

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } from "./pricing.ts";
 
 /**
@@ -178,20 +179,32 @@ function entriesByBase(catalog: readonly PricedEntry[]): Map<string, PricedEntry
   return index;
 }
 
-/** Every entry of `catalog` that is the model named by `query` (a name or a model entry), cheapest first at `workload`. */
-export function providersOf(catalog: readonly PricedEntry[], query: string | PricedEntry, workload: CostWorkload): ProvidersResult {
-  const wanted = typeof query === "string" ? modelIdentity(query) : identityOf(query);
-  if (!wanted.base) return { identity: wanted, providers: [] };
+/** An offer before it is priced at a workload. */
+type OfferTerms = Omit<ProviderOffer, "cost" | "breakdown">;
+
+/** Identities asked for per catalog, and their offers' terms: the same models are asked for at ever-new volumes. */
+const termsAsked = new WeakMap<readonly PricedEntry[], LRUCache<string, readonly OfferTerms[]>>();
+const IDENTITIES_KEPT = 2_000;
+
+/** The providers of `wanted` in `catalog`, twins folded together, with what does not depend on the workload. */
+function offerTerms(catalog: readonly PricedEntry[], wanted: ModelIdentity): readonly OfferTerms[] {
+  let asked = termsAsked.get(catalog);
+  if (!asked) {
+    asked = new LRUCache({ max: IDENTITIES_KEPT });
+    termsAsked.set(catalog, asked);
+  }
+  const key = `${wanted.base}|${wanted.labels.join(" ")}`;
+  const cached = asked.get(key);
+  if (cached) return cached;
   const matches = (entriesByBase(catalog).get(wanted.base) ?? []).filter((model) => wanted.labels.every((label) => identityOf(model).labels.includes(label)));
   const paid = matches.filter((m) => m.inputPer1M > 0 || m.outputPer1M > 0);
   const medianInput = paid.length ? median(paid.map((m) => m.inputPer1M)) : 0;
   const medianOutput = paid.length ? median(paid.map((m) => m.outputPer1M)) : 0;
 
-  const offers: ProviderOffer[] = [];
+  const terms: OfferTerms[] = [];
   for (const model of matches) {
-    const breakdown = workloadCost(model, workload);
     const region = regionOf(model);
-    const twin = offers.find(
+    const twin = terms.find(
       (o) =>
         o.provider === providerOf(model) &&
         o.region === region &&
@@ -204,7 +217,7 @@ export function providersOf(catalog: readonly PricedEntry[], query: string | Pri
       twin.alsoAs.push(model.litellmKey ?? model.id);
       continue;
     }
-    offers.push({
+    terms.push({
       provider: providerOf(model),
       region,
       id: model.litellmKey ?? model.id,
@@ -213,8 +226,6 @@ export function providersOf(catalog: readonly PricedEntry[], query: string | Pri
       cachedInputPer1M: model.cachedInputPer1M ?? null,
       contextWindow: known(model.contextWindow),
       maxOutput: known(model.maxOutput),
-      cost: breakdown.totalUsd,
-      breakdown,
       labels: identityOf(model).labels,
       zeroPrice: model.inputPer1M === 0 && model.outputPer1M === 0,
       suspectPrice: (medianInput > 0 && model.inputPer1M > SUSPECT_FACTOR * medianInput) || (medianOutput > 0 && model.outputPer1M > SUSPECT_FACTOR * medianOutput),
@@ -222,6 +233,18 @@ export function providersOf(catalog: readonly PricedEntry[], query: string | Pri
       model,
     });
   }
+  asked.set(key, terms);
+  return terms;
+}
+
+/** Every entry of `catalog` that is the model named by `query` (a name or a model entry), cheapest first at `workload`. */
+export function providersOf(catalog: readonly PricedEntry[], query: string | PricedEntry, workload: CostWorkload): ProvidersResult {
+  const wanted = typeof query === "string" ? modelIdentity(query) : identityOf(query);
+  if (!wanted.base) return { identity: wanted, providers: [] };
+  const offers = offerTerms(catalog, wanted).map((terms): ProviderOffer => {
+    const breakdown = workloadCost(terms.model, workload);
+    return { ...terms, alsoAs: [...terms.alsoAs], cost: breakdown.totalUsd, breakdown };
+  });
   offers.sort((a, b) => a.cost - b.cost || a.inputPer1M - b.inputPer1M || a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
   return { identity: wanted, providers: offers };
 }

@@ -61,23 +61,29 @@ function toRequest(payload: InteractionPayload): DiscordRequest {
   };
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   // with its length known the answer goes out in one piece, not chunked
-  response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
   response.end(text);
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer | null> {
-  if (Number(request.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+function readBody(request: IncomingMessage): Promise<Buffer | null> {
+  if (Number(request.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const collect = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      // answered at once (413, then the connection closes): the rest is not worth reading
+      request.off("data", collect);
+      resolve(null);
+    };
+    request.on("data", collect);
+    request.on("end", () => resolve(Buffer.concat(chunks, size)));
+    request.on("error", reject);
+  });
 }
 
 const header = (request: IncomingMessage, name: string) => {
@@ -127,7 +133,7 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
     if (options.probe?.(request, response)) return;
     if (request.method !== "POST") return send(response, 405, { error: "POST only" });
     const body = await readBody(request);
-    if (!body) return send(response, 413, { error: "body too large" });
+    if (!body) return send(response, 413, { error: "body too large" }, { connection: "close" });
     const signature = header(request, "x-signature-ed25519");
     const timestamp = header(request, "x-signature-timestamp");
     if (!(await isValidDiscordSignature(key, signature, timestamp, body))) return send(response, 401, { error: "invalid request signature" });

@@ -1,4 +1,5 @@
 import Fuse from "fuse.js";
+import { LRUCache } from "lru-cache";
 import type { Model } from "../knowledge/schema.ts";
 import { digitsOf, nameTokens, normalizeName } from "../names.ts";
 import { boundedEditDistance } from "./edit-distance.ts";
@@ -45,6 +46,8 @@ const SUGGEST_EDITS = 6;
 /** Names fuse.js ranks in search(), and the characters of the query it sees. */
 const FUSE_SHORTLIST = 16;
 const FUSE_PATTERN_CHARS = 32;
+/** Typed model lists whose resolutions are kept: a few hundred bytes each. */
+const RECENT_LISTS = 2_000;
 const CATALOG_SEARCH_PENALTY = 0.1;
 /** Words that join model names in a list: "gpt-5 vs claude", "gemini, deepseek", "gpt-5 和 deepseek". */
 const LIST_SEPARATOR = /\s*(?:,|，|、|;|；|\+|&|\bvs\.?\b|\bversus\b|\band\b|\bor\b|\bwith\b|和|与|跟|对比|比较|还是|或)\s*/iu;
@@ -103,6 +106,7 @@ export class ModelResolver {
   private readonly vocabulary = new Set<string>(IMPLIED_WORDS);
   /** the number sequences of every loose key ("3.5", "2.5.72"): a span with other numbers needs no key built */
   private readonly versionSequences = new Set<string>();
+  private readonly recentLists = new LRUCache<string, readonly Resolution[]>({ max: RECENT_LISTS });
 
   constructor(
     readonly models: readonly Model[],
@@ -394,9 +398,21 @@ export class ModelResolver {
     return null;
   }
 
-  /** Splits a typed list ("gpt-5 vs claude opus 4.5, deepseek") into one resolution per model. */
+  /**
+   * Splits a typed list ("gpt-5 vs claude opus 4.5, deepseek") into one resolution per model. The same few lists are
+   * typed over and over, so recent ones are kept (this resolver lives as long as its knowledge snapshot).
+   */
   resolveList(text: string): Resolution[] {
     if (text.length > NAME_LIMITS.maxListChars) throw new NameLimitError(text.length, NAME_LIMITS.maxListChars);
+    let resolved = this.recentLists.get(text);
+    if (!resolved) {
+      resolved = Object.freeze(this.splitAndResolve(text).map((resolution) => Object.freeze(resolution)));
+      this.recentLists.set(text, resolved);
+    }
+    return [...resolved];
+  }
+
+  private splitAndResolve(text: string): Resolution[] {
     const budget: Budget = { fuzzy: NAME_LIMITS.maxFuzzyPerList };
     const results: Resolution[] = [];
     for (const chunk of text.split(LIST_SEPARATOR)) {
