@@ -19,6 +19,13 @@ describe("money as people read it", () => {
     fc.assert(fc.property(fc.double({ min: 1e-12, max: 0.01, noNaN: true }), (value) => /[1-9]/.test(formatUsd(value))));
   });
 
+  it("writes a value the same however many other values were written before it, and a negative zero as zero", () => {
+    const first = formatUsd(1234.5);
+    for (let i = 0; i < 5_000; i++) formatUsd(i / 7);
+    expect([first, formatUsd(1234.5)]).toEqual(["$1,234.50", "$1,234.50"]);
+    expect([formatUsd(-0), formatUsd(0)]).toEqual(["$0.00", "$0.00"]);
+  });
+
   it("keeps the digits a price list states", () => {
     expect(formatPrice(0.125)).toBe("$0.125");
     expect(formatPrice(0.028)).toBe("$0.028");

@@ -1,15 +1,34 @@
 import type { Lang } from "./i18n/lang.ts";
 
-const formatters = new Map<string, Intl.NumberFormat>();
+/** A number format reused by key, with the texts it produced: prices and volumes recur in answer after answer. */
+interface KeptFormat {
+  format: Intl.NumberFormat;
+  texts: Map<number, string>;
+}
 
-/** Intl.NumberFormat is costly to build and cheap to reuse: one per distinct set of options, looked up by a short key. */
-function numberFormat(key: string, options: Intl.NumberFormatOptions, locale = "en-US"): Intl.NumberFormat {
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    formatters.set(key, format);
+const formats = new Map<string, KeptFormat>();
+/** Texts kept per format; past it the format starts afresh (a bound, not a ranking). */
+const TEXTS_PER_FORMAT = 2_000;
+
+/**
+ * `value` in the format named `key` (built from `options` the first time the key is seen): Intl.NumberFormat is
+ * costly to build and a few microseconds per call, so both the format and its recent texts are kept.
+ */
+export function formatWith(key: string, options: Intl.NumberFormatOptions, value: number, locale = "en-US"): string {
+  let kept = formats.get(key);
+  if (!kept) {
+    kept = { format: new Intl.NumberFormat(locale, options), texts: new Map() };
+    formats.set(key, kept);
   }
-  return format;
+  // the texts are keyed as Map keys compare, which takes -0 for 0: both are written as 0
+  if (value === 0) value = 0;
+  let text = kept.texts.get(value);
+  if (text === undefined) {
+    if (kept.texts.size >= TEXTS_PER_FORMAT) kept.texts.clear();
+    text = kept.format.format(value);
+    kept.texts.set(value, text);
+  }
+  return text;
 }
 
 function fractionDigits(value: number): number {
@@ -22,18 +41,18 @@ function fractionDigits(value: number): number {
 /** $0.10, $1.25, $12,500.00, $0.0025: two decimals from a dollar up, more only for fractions of a cent. */
 export function formatUsd(value: number): string {
   // below a hundredth of a cent, decimals would round to $0.00: two significant digits keep it visible ($0.00000013)
-  if (value !== 0 && Math.abs(value) < 0.0001) return numberFormat("usdTiny", { style: "currency", currency: "USD", maximumSignificantDigits: 2 }).format(value);
+  if (value !== 0 && Math.abs(value) < 0.0001) return formatWith("usdTiny", { style: "currency", currency: "USD", maximumSignificantDigits: 2 }, value);
   const max = fractionDigits(value);
-  return numberFormat(`usd${max}`, { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: max }).format(value);
+  return formatWith(`usd${max}`, { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: max }, value);
 }
 
 /** A per-1M-token price: keeps the digits the price list states ($0.125), never float noise. */
 export function formatPrice(value: number): string {
-  return numberFormat("price", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(value);
+  return formatWith("price", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 4 }, value);
 }
 
 export function formatNumber(value: number, maxFractionDigits = 2, useGrouping = true): string {
-  return numberFormat(`n${maxFractionDigits}${useGrouping ? "g" : ""}`, { maximumFractionDigits: maxFractionDigits, useGrouping }).format(value);
+  return formatWith(`n${maxFractionDigits}${useGrouping ? "g" : ""}`, { maximumFractionDigits: maxFractionDigits, useGrouping }, value);
 }
 
 const COMPACT_LOCALES: Record<Lang, string> = { en: "en", zh: "zh-CN" };
@@ -42,7 +61,7 @@ const COMPACT_LOCALES: Record<Lang, string> = { en: "en", zh: "zh-CN" };
 export function formatCount(value: number, lang: Lang): string {
   // below a language's first unit (1K, 1万) the number is written out in full
   const significant = Math.abs(value) >= (lang === "zh" ? 10_000 : 1000) ? 3 : 21;
-  return numberFormat(`compact-${lang}-${significant}`, { notation: "compact", maximumSignificantDigits: significant }, COMPACT_LOCALES[lang]).format(value);
+  return formatWith(`compact-${lang}-${significant}`, { notation: "compact", maximumSignificantDigits: significant }, value, COMPACT_LOCALES[lang]);
 }
 
 export function formatTokens(value: number, lang: Lang): string {

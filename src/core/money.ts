@@ -1,6 +1,6 @@
 import type { AxisCurrency } from "./chart-spec.ts";
 import type { CurrencyMode } from "./grammar.ts";
-import { formatPrice, formatUsd } from "./format.ts";
+import { formatPrice, formatUsd, formatWith } from "./format.ts";
 import type { Translator } from "./i18n/translate.ts";
 import type { CurrencyFile, PricedModel } from "./knowledge/schema.ts";
 import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } from "./pricing.ts";
@@ -8,14 +8,12 @@ import type { Source } from "./reply.ts";
 
 export type { CurrencyMode };
 
-const yuan = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const yuanFine = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 4 });
-const yuanTiny = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 2 });
-
 /** ¥ to two decimals; sub-fen amounts (a per-token price, a single short request) keep up to four. */
 export function formatCny(value: number): string {
   const magnitude = Math.abs(value);
-  return `¥${(magnitude > 0 && magnitude < 0.0001 ? yuanTiny : magnitude > 0 && magnitude < 0.01 ? yuanFine : yuan).format(value)}`;
+  if (magnitude > 0 && magnitude < 0.0001) return `¥${formatWith("yuanTiny", { maximumSignificantDigits: 2 }, value)}`;
+  if (magnitude > 0 && magnitude < 0.01) return `¥${formatWith("yuanFine", { minimumFractionDigits: 2, maximumFractionDigits: 4 }, value)}`;
+  return `¥${formatWith("yuan", { minimumFractionDigits: 2, maximumFractionDigits: 2 }, value)}`;
 }
 
 /** How every priced answer shows money: USD, CNY or both (Chinese answers default to both), from one rate with its date. */

@@ -52,9 +52,26 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** Table cells repeat (model names, headers, units): string-width is exact but slow, so its answers are kept. */
 const widths = new LRUCache<string, number>({ max: 10_000 });
 
+/**
+ * Columns of a text made only of characters whose width is plain: printable Latin-1 and general punctuation (one),
+ * CJK ideographs, CJK punctuation and fullwidth forms (two), as string-width counts them; null for anything else.
+ */
+function plainWidth(text: string): number | null {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c <= 0x7e) || (c >= 0xa1 && c <= 0xff && c !== 0xad) || (c >= 0x2010 && c <= 0x2027)) width += 1;
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303e && (c < 0x302a || c > 0x302d)) || (c >= 0xff01 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)) width += 2;
+    else return null;
+  }
+  return width;
+}
+
 /** Terminal columns a text takes: CJK and emoji take two (most cells are plain ASCII, one column per character). */
 export function displayWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
+  const plain = plainWidth(text);
+  if (plain !== null) return plain;
   let width = widths.get(text);
   if (width === undefined) {
     width = stringWidth(text);
