@@ -26,7 +26,14 @@ describe("table columns line up in a terminal and in a code block", () => {
   });
 
   it("pads Chinese and mixed cells to the same width", () => {
-    const table = renderTable({ columns: ["模型", "费用"], rows: [["GPT-5", "$1.25 (¥8.90)"], ["深度求索 V3.2", "¥0.28"]], align: ["left", "right"] });
+    const table = renderTable({
+      columns: ["模型", "费用"],
+      rows: [
+        ["GPT-5", "$1.25 (¥8.90)"],
+        ["深度求索 V3.2", "¥0.28"],
+      ],
+      align: ["left", "right"],
+    });
     const widths = table.split("\n").map((line) => stringWidth(line.trimEnd()));
     expect(new Set(widths.filter((w) => w > 0)).size).toBe(1);
   });
