@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { ChartSpec } from "../core/chart-spec.ts";
+import { WorkerPool } from "../core/workers/pool.ts";
 import { barChart } from "./bar-chart.ts";
 import { breakEvenChart } from "./break-even-chart.ts";
-import { WorkerPool } from "../core/workers/pool.ts";
 import { FONT_FAMILY, fontFilePath } from "./font-coverage.ts";
 import { type ChartDrawing, type ChartTheme, PALETTES, SCALE } from "./svg.ts";
 
@@ -20,7 +20,7 @@ export function chartDrawing(spec: ChartSpec, theme: ChartTheme = "light"): Char
   return spec.kind === "bars" ? barChart(spec, palette) : breakEvenChart(spec, palette);
 }
 
-/** Thrown when the render queue is full: post the answer without its chart and say so. */
+/** What rasterize-worker.mjs is sent for one chart. */
 interface RasterizeRequest {
   svg: string;
   fontFile: string;
@@ -28,6 +28,7 @@ interface RasterizeRequest {
   scale: number;
 }
 
+/** Thrown when the render queue is full: post the answer without its chart and say so. */
 export class ChartsBusyError extends Error {
   readonly code = "charts_busy";
   constructor(readonly limit: { concurrency: number; maxWaiting: number }) {
