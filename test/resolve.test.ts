@@ -191,6 +191,10 @@ describe("lists as people type them", () => {
     ["4o mini vs sonnet 3.5", ["gpt-4o-mini", "claude-3.5-sonnet"]],
     // two names side by side are never read as one shorthand ("gpt 5.6")
     ["gpt-5 gpt-6", ["gpt-5", "unknown:gpt-6"]],
+    // a family word and a parameter count: that family's model of that size, as in free text
+    ["qwen 32b", ["qwen3-32b"]],
+    ["qwen 32B vs llama 70b, gpt-5", ["qwen3-32b", "llama-3.3-70b", "gpt-5"]],
+    ["qwen 7b", ["qwen-plus", "unknown:7b"]],
   ])("%s", (text, expected) => {
     expect(ids(full.resolveList(text))).toEqual(expected);
   });

@@ -46,6 +46,8 @@ const SUGGEST_EDITS = 6;
 /** Names fuse.js ranks in search(), and the characters of the query it sees. */
 const FUSE_SHORTLIST = 16;
 const FUSE_PATTERN_CHARS = 32;
+/** A parameter count typed after a family word: "32b", "70B", "1.5b". */
+const SIZE = /^(\d+(?:\.\d+)?)b$/i;
 /** Typed model lists whose resolutions are kept: a few hundred bytes each. */
 const RECENT_LISTS = 2_000;
 const CATALOG_SEARCH_PENALTY = 0.1;
@@ -399,6 +401,18 @@ export class ModelResolver {
   }
 
   /**
+   * The curated model of `family` ("qwen") with `billions` parameters ("32"), vision variants last: "qwen 32b" means
+   * Qwen3 32B, not the flagship "qwen" alone stands for. Undefined when the family has no model of that size.
+   */
+  ofSize(family: string, billions: string): Model | undefined {
+    const familyKey = normalizeName(family);
+    const sizeWord = new RegExp(`(?:^|[^\\d.])${billions.replace(".", "\\.")}b(?:$|[^\\d])`, "i");
+    return this.models
+      .filter((m) => normalizeName(`${m.name} ${m.id}`).includes(familyKey) && sizeWord.test(`${m.name} ${m.id}`.toLowerCase()))
+      .sort((a, b) => Number(/\bvl\b|vision/i.test(a.name)) - Number(/\bvl\b|vision/i.test(b.name)))[0];
+  }
+
+  /**
    * Splits a typed list ("gpt-5 vs claude opus 4.5, deepseek") into one resolution per model. The same few lists are
    * typed over and over, so recent ones are kept (this resolver lives as long as its knowledge snapshot).
    */
@@ -430,12 +444,16 @@ export class ModelResolver {
       while (i < tokens.length) {
         const hit = namedAt(i);
         if (hit) {
-          results.push({
-            kind: "exact",
-            model: hit.model,
-            query: words.slice(i, hit.end).join(" "),
-            shorthand: hit.shorthand,
-          });
+          const query = words.slice(i, hit.end).join(" ");
+          // "qwen 32b": a family word and a parameter count name that family's model of that size
+          const size = /\d/.test(query) ? null : SIZE.exec(words[hit.end] ?? "");
+          const sized = size ? this.ofSize(query, size[1]!) : undefined;
+          if (sized) {
+            results.push({ kind: "exact", model: sized, query: `${query} ${words[hit.end]}`, shorthand: true });
+            i = hit.end + 1;
+            continue;
+          }
+          results.push({ kind: "exact", model: hit.model, query, shorthand: hit.shorthand });
           i = hit.end;
           continue;
         }

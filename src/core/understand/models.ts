@@ -108,21 +108,15 @@ function splitSlashes(text: string): string {
 
 /**
  * "qwen 32b", "deepseek 70b": a family word followed by a parameter count names that family's model of that size
- * (the first in the curated list, vision variants last), not the family's flagship the word alone stands for;
- * "deepseek 2b tokens" is a volume.
+ * (ModelResolver.ofSize), not the family's flagship the word alone stands for; "deepseek 2b tokens" is a volume.
  */
 function withSize(snapshot: KnowledgeSnapshot, text: string, query: string, matched: Model): MentionedModel | undefined {
   if (/\d/.test(query)) return undefined;
   const at = text.toLowerCase().indexOf(query.toLowerCase());
   const size = at >= 0 ? /^[\s-]?(\d+(?:\.\d+)?)\s?b\b(?!\s?(?:tokens?|toks?|requests?|calls?|一个月|每月|\/))/iu.exec(text.slice(at + query.length)) : null;
   if (!size) return undefined;
-  const family = normalizeName(query);
-  const sizeWord = new RegExp(`(?:^|[^\\d.])${size[1]!.replace(".", "\\.")}b(?:$|[^\\d])`, "i");
-  const sized = snapshot.knowledge.models
-    .filter((m) => normalizeName(`${m.name} ${m.id}`).includes(family) && sizeWord.test(`${m.name} ${m.id}`.toLowerCase()))
-    .sort((a, b) => Number(/\bvl\b|vision/i.test(a.name)) - Number(/\bvl\b|vision/i.test(b.name)));
   // with no model of that size the family's model stays, shown as read from the whole phrase; the size is no volume
-  return { model: sized[0] ?? matched, query: `${query} ${size[0]!.trim()}`, shorthand: true };
+  return { model: snapshot.resolver.ofSize(query, size[1]!) ?? matched, query: `${query} ${size[0]!.trim()}`, shorthand: true };
 }
 
 /** The first words of a model's name up to and including its version ("GPT-5 mini" → "GPT-5"), for "gpt5 mini vs nano". */
