@@ -17,13 +17,20 @@ describe("answers take turns with the requests still arriving", () => {
         work(0.5);
       }),
     );
-    // queued like a request read in the meantime: it runs between the first turn and the next
-    let answeredBeforeIo = -1;
-    setImmediate(() => (answeredBeforeIo = started.length));
+    // like requests read in the meantime: one check between every two turns, noting how many answers had started
+    const seenBetweenTurns: number[] = [];
+    const probe = () => {
+      seenBetweenTurns.push(started.length);
+      if (started.length < 40) setImmediate(probe);
+    };
+    setImmediate(probe);
     await Promise.all(answers);
     expect(started).toEqual(Array.from({ length: 40 }, (_, i) => i));
-    expect(answeredBeforeIo).toBeGreaterThanOrEqual(2);
-    expect(answeredBeforeIo).toBeLessThanOrEqual(6);
+    const perTurn = seenBetweenTurns.map((seen, i) => seen - (seenBetweenTurns[i - 1] ?? 0)).filter((n) => n > 0);
+    // 2 ms of 0.5-ms answers, one more at most; a turn the machine slowed may hold fewer, but not every turn
+    expect(Math.max(...perTurn)).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...perTurn)).toBeLessThanOrEqual(6);
+    expect(perTurn.length).toBeGreaterThanOrEqual(7);
   });
 
   it("gives a heavy answer a turn to itself", async () => {
