@@ -5,6 +5,8 @@ import { evaluate } from "../eval/evaluate.ts";
 import type { Understanding as Label } from "../eval/score.ts";
 import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
 import { labelToRemembered, toLabel, type UnderstandingLabel } from "../src/core/understand/label.ts";
+import { translator } from "../src/core/i18n/translate.ts";
+import { describeUnderstanding } from "../src/core/understand/describe.ts";
 import { HEAD_CHARS, remember, understand } from "../src/core/understand/understand.ts";
 import { realSnapshot } from "./helpers.ts";
 
@@ -77,6 +79,17 @@ describe("follow-ups replace only what they name", () => {
     const selfhost = read("自建 llama 3.3 70b 用 h100 划算吗");
     expect(read("用H200呢", selfhost)).toMatchObject({ command: "selfhost", models: ["llama-3.3-70b"], gpu: { id: "h200" } });
     expect(read("换成缓存80%", first())).toMatchObject({ models: ["gpt-5", "deepseek-chat"], volume: { input: 30_000_000, output: 6_000_000 }, cachedPercent: 80 });
+  });
+
+  it("keeps a GPU in memory for later, but says it only on a self-hosting answer", () => {
+    const selfhost = understand(snapshot, "自建 llama 3.3 70b 用 h200 划算吗");
+    const budget = understand(snapshot, "what does $100 a month buy?", { previous: remember(selfhost) });
+    const en = translator("en");
+    expect(budget.intent).toBe("budget");
+    expect(describeUnderstanding(en, snapshot, budget)).not.toMatch(/H200/);
+    expect(describeUnderstanding(translator("zh"), snapshot, selfhost)).toMatch(/H200/);
+    const back = understand(snapshot, "and self-hosted?", { previous: remember(budget) });
+    expect(back.gpu?.id).toBe("h200");
   });
 
   it("remembers ids and numbers, and a paste only up to a bound", () => {
