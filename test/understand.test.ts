@@ -44,6 +44,8 @@ describe("every slot, typed in words, in both languages", () => {
     ],
     ["拿两张 A100 跑 gpt-oss-120b 划算吗", { command: "selfhost", models: ["gpt-oss-120b"], gpu: { id: "a100", count: 2 } }],
     ["用 8 张 H200 自建 deepseek，每小时4美元", { command: "selfhost", gpu: { id: "h200", count: 8 }, gpuHourlyUsd: 4 }],
+    ["4卡4090 自建 qwen3 235b 划算吗", { command: "selfhost", gpu: { id: "rtx-4090", count: 4 } }],
+    ["self-host llama 3.1 8b on two RTX 4090s", { command: "selfhost", models: ["llama-3.1-8b"], gpu: { id: "rtx-4090", count: 2 } }],
     ["what does $50 a month buy on gpt-5 mini?", { command: "budget", models: ["gpt-5-mini"], budget: { amount: 50, currency: "usd" } }],
     ["每月预算300元", { command: "budget", budget: { amount: 300, currency: "cny" } }],
     ["what's the context window of kimi k2.5?", { command: "facts", models: ["kimi-k2.5"], fact: "context" }],
