@@ -67,6 +67,16 @@ function gpuOf(snapshot: KnowledgeSnapshot, text: string): string | undefined {
   return patterns.find((n) => n.pattern.test(text))?.id;
 }
 
+/**
+ * GPUs people self-host on that the knowledge has no specs or prices for, as typed ("5090", "h800"): passed on as
+ * named, so the answer says it does not know them instead of planning on another GPU without saying so.
+ */
+const OTHER_GPU = /(?<![\p{L}\p{N}.])((?:(?:rtx|geforce)\s?)?(?:[2-5]0[6-9]0(?:\s?ti)?|h800|h20|a800|b300|gb200|mi325x|mi355x|v100|a6000|910b))s?(?![\p{L}\p{N}])/iu;
+
+function otherGpuOf(text: string): string | undefined {
+  return OTHER_GPU.exec(text)?.[1];
+}
+
 /** The question with the words that named models blanked, so "llama 70b" is no volume and "deepseek chat" no task. */
 function withoutModelNames(text: string, models: MentionedModel[]): string {
   let rest = text;
@@ -172,6 +182,9 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const coveredByArticle = () => (snapshot.articles.search(question, /\p{Script=Han}/u.test(question) ? "zh" : "en")[0]?.score ?? 0) >= ARTICLE_COVERS;
   let intent = firstIntent(u, question, { estimate: Boolean(estimate) || line.length > HEAD_CHARS, worth: W.WORTH.test(question), coveredByArticle });
   const understood: Understanding = { intent, ...u };
+  // a GPU the knowledge does not know, only where the question is about self-hosting ("we send 5090 requests" is not one)
+  const otherGpu = intent === "selfhost" && !understood.gpu?.id ? otherGpuOf(unnamed) : undefined;
+  if (otherGpu) understood.gpu = { ...understood.gpu, id: otherGpu };
   if (intent === "facts") understood.fact = factOf(question) ?? "price";
   else if (intent === "out_of_scope") Object.assign(understood, { models: [], tasks: [], constraints: {} });
   if (intent === "facts" || intent === "providers") understood.constraints = {};
