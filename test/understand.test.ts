@@ -87,7 +87,7 @@ describe("follow-ups replace only what they name", () => {
     expect(read("换成缓存80%", first())).toMatchObject({ models: ["gpt-5", "deepseek-chat"], volume: { input: 30_000_000, output: 6_000_000 }, cachedPercent: 80 });
   });
 
-  it("keeps a GPU in memory for later, but says it only on a self-hosting answer", () => {
+  it("keeps a GPU and a budget in memory for later, but says each only on the answer that uses it", () => {
     const selfhost = understand(snapshot, "自建 llama 3.3 70b 用 h200 划算吗");
     const budget = understand(snapshot, "what does $100 a month buy?", { previous: remember(selfhost) });
     const en = translator("en");
@@ -96,6 +96,11 @@ describe("follow-ups replace only what they name", () => {
     expect(describeUnderstanding(translator("zh"), snapshot, selfhost)).toMatch(/H200/);
     const back = understand(snapshot, "and self-hosted?", { previous: remember(budget) });
     expect(back.gpu?.id).toBe("h200");
+    // the budget, likewise, is said only on a budget answer
+    const cheapest = understand(snapshot, "哪个模型写代码最便宜？", { previous: remember(budget) });
+    expect(cheapest.intent).toBe("cheapest");
+    expect(describeUnderstanding(translator("zh"), snapshot, cheapest)).not.toMatch(/预算/);
+    expect(describeUnderstanding(en, snapshot, budget)).toMatch(/budget \$100/);
   });
 
   it("remembers ids and numbers, and a paste only up to a bound", () => {

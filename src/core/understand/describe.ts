@@ -37,7 +37,7 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
   ];
   if (wants.length) parts.push(t("understood.needs", { list: t.list(wants) }));
   if (u.tasks.length) parts.push(t("understood.for", { tasks: t.list(u.tasks.map((task) => t.pick(task.name))) }));
-  // GPUs are remembered through a conversation, but only a self-hosting answer uses them
+  // GPUs (and budgets, below) are remembered through a conversation, but only the answer that uses them says them
   if (u.intent === "selfhost") {
     if (u.gpu) {
       const gpu = snapshot.knowledge.serving.gpus.find((g) => g.id === u.gpu!.id);
@@ -47,7 +47,7 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
     if (u.gpuHourlyUsd !== undefined) parts.push(t("understood.hourly", { price: `$${formatNumber(u.gpuHourlyUsd, 2)}` }));
     if (u.utilization !== undefined) parts.push(t("understood.util", { percent: formatPercent(u.utilization) }));
   }
-  if (u.budget) parts.push(t("understood.budget", { amount: `${u.budget.currency === "cny" ? "¥" : "$"}${formatNumber(u.budget.amount, 2)}` }));
+  if (u.budget && u.intent === "budget") parts.push(t("understood.budget", { amount: `${u.budget.currency === "cny" ? "¥" : "$"}${formatNumber(u.budget.amount, 2)}` }));
   if (u.text !== undefined) parts.push(t("understood.text", { chars: formatNumber([...u.text].length, 0) }));
   // "the context window of Kimi K2", "providers of Llama 3.3 70B": the models complete the phrase
   if ((u.intent === "facts" || u.intent === "providers") && u.models.length) parts.splice(0, 2, `${parts[0]}${t.lang === "zh" ? "" : " "}${parts[1]}`);
