@@ -33,9 +33,10 @@ function classAt(text, i) {
 const isLetter = (k) => k === UPPER || k === LOWER;
 const isWhitespace = (k) => k === SPACE || k === NEWLINE || k === BLANK;
 
-/** End of the contraction 's 't 're 've 'm 'll 'd (any case) at i, or i if there is none. */
+/** End of the contraction 's 't 're 've 'm 'll 'd (any case, and 'ſ: see counter.mjs) at i, or i if there is none. */
 function contractionEnd(text, i) {
   if (text.charCodeAt(i) !== 39) return i;
+  if (text.charCodeAt(i + 1) === 0x17f) return i + 2;
   const a = text.charCodeAt(i + 1) | 0x20;
   if (a === 115 || a === 116 || a === 109 || a === 100) return i + 2; // s t m d
   const b = text.charCodeAt(i + 2) | 0x20;

@@ -4,8 +4,11 @@ import { cl100kPieceEnd, o200kPieceEnd } from "./ascii-pieces.mjs";
 import { countMerged } from "./bpe.mjs";
 import { rankOf, step } from "./tables.mjs";
 
-/** The contraction alternatives tiktoken writes as (?i:'s|'t|'re|'ve|'m|'ll|'d), spelled out for JavaScript. */
-const CONTRACTIONS = "'(?:[sS]|[tT]|[rR][eE]|[vV][eE]|[mM]|[lL][lL]|[dD])";
+/**
+ * The contraction alternatives tiktoken writes as (?i:'s|'t|'re|'ve|'m|'ll|'d), spelled out for JavaScript. Rust's
+ * (?i) folds case by Unicode, where the long s "ſ" (U+017F) is an "s": it is the only other letter these match.
+ */
+const CONTRACTIONS = "'(?:[sSſ]|[tT]|[rR][eE]|[vV][eE]|[mM]|[lL][lL]|[dD])";
 
 /**
  * What tiktoken's `\s` matches: Rust's regex crate uses Unicode White_Space, which has U+0085 and lacks U+FEFF
