@@ -69,6 +69,14 @@ describe("every slot, typed in words, in both languages", () => {
   });
 });
 
+describe("GPUs without specs in the knowledge", () => {
+  it("are named back on self-hosting questions, but a count of requests is never a GPU", () => {
+    expect(read("单卡 5090 能不能自建 qwen3 next 80b").gpu).toEqual({ id: "5090", count: 1 });
+    expect(read("self-host llama 3.1 8b for 3060 requests a day").gpu).toBeUndefined();
+    expect(read("we send 5090 requests a month to gpt-5").gpu).toBeUndefined();
+  });
+});
+
 describe("follow-ups replace only what they name", () => {
   const first = () => read("gpt-5 vs deepseek, 30M in and 6M out");
 

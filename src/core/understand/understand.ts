@@ -71,7 +71,8 @@ function gpuOf(snapshot: KnowledgeSnapshot, text: string): string | undefined {
  * GPUs people self-host on that the knowledge has no specs or prices for, as typed ("5090", "h800"): passed on as
  * named, so the answer says it does not know them instead of planning on another GPU without saying so.
  */
-const OTHER_GPU = /(?<![\p{L}\p{N}.])((?:(?:rtx|geforce)\s?)?(?:[2-5]0[6-9]0(?:\s?ti)?|h800|h20|a800|b300|gb200|mi325x|mi355x|v100|a6000|910b))s?(?![\p{L}\p{N}])/iu;
+const OTHER_GPU =
+  /(?<![\p{L}\p{N}.])((?:(?:rtx|geforce)\s?)?(?:[2-5]0[6-9]0(?:\s?ti)?|h800|h20|a800|b300|gb200|mi325x|mi355x|v100|a6000|910b))s?(?![\p{L}\p{N}])(?!\s?(?:requests?|tokens?|calls?|users?|queries|a (?:day|month)|per\b|次|个|条))/iu;
 
 function otherGpuOf(text: string): string | undefined {
   return OTHER_GPU.exec(text)?.[1];
