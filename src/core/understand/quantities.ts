@@ -1,3 +1,4 @@
+import { GPU_WORDS } from "./gpu-words.ts";
 import { findNumbers, type FoundNumber } from "./numbers.ts";
 import type { Volume } from "./types.ts";
 
@@ -52,9 +53,8 @@ const USD_MARK = /^\s?(?:美元|美金|刀|dollars?|bucks|usd)|(?:\$|usd\s?|us\$
 /** "per 1M", "/1M", "每100万", "多少钱一百万": a price unit, not a volume. */
 const UNIT_BEFORE = /(?:\bper\s|\/|每|钱)$/u;
 const PER_MILLION = /^\s?(?:[$¥])?\s?(?:\/|per|每)\s?(?:1m|m\b|million|百万|100万|1百万|mtok)/u;
-const GPU_AFTER =
-  /^\s?(?:x|×|\*)?\s?(?:张|块|台|个|片|卡)?\s?(?:nvidia\s|英伟达\s?|amd\s)?(?:h100|h200|a100|b200|b300|l40s|mi300x?|mi325x|rtx\s?4090|rtx\s?5090|4090|5090|gpus?\b|显卡|卡\b)/u;
-const GPU_BEFORE = /(?:h100|h200|a100|b200|l40s|mi300x?|4090|5090|pcie)s?\s?(?:x|×|\*)?\s?$/u;
+const GPU_AFTER = new RegExp(`^\\s?(?:x|×|\\*)?\\s?(?:张|块|台|个|片|卡)?\\s?(?:nvidia\\s|英伟达\\s?|amd\\s)?(?:${GPU_WORDS}|gpus?\\b|显卡|卡\\b)`, "u");
+const GPU_BEFORE = new RegExp(`(?:${GPU_WORDS}|pcie)s?\\s?(?:x|×|\\*)?\\s?$`, "u");
 const COUNT_AFTER = /^\s?(?:张|块|台|卡|片)/u;
 const TPUT_AFTER = /^\s?(?:tokens?|toks?|token)?\s?(?:\/\s?s\b|per second|\/秒|每秒)/u;
 

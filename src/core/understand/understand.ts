@@ -1,3 +1,4 @@
+import { GPU_WORDS } from "./gpu-words.ts";
 import type { Task } from "../knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import { normalizeName } from "../names.ts";
@@ -21,7 +22,7 @@ const VISION = /\bvision\b|\bimages?\b|\bpictures?\b|\bphotos?\b|screenshots?|mu
 const REASONING = /\breasoning\b|\breasoner\b|thinking model|推理/u;
 const TOOLS = /tool (?:use|calling)|function[-\s]?calling|\btools\b|工具调用|函数调用|调用工具/u;
 const OPEN = /open[-\s]?(?:source|weights?)|\bopen models?\b|self[-\s]?hostable|可自建|能自建|开源|开放权重/u;
-const GPU_NAME = "(?:nvidia\\s|rtx\\s?)?(?:h100|h200|a100|b200|l40s|mi300x?|4090|5090|gpus?)";
+const GPU_NAME = `(?:nvidia\\s|rtx\\s?)?(?:${GPU_WORDS}|gpus?)`;
 const WORD_COUNTS: [RegExp, number][] = [
   [new RegExp(`\\b(?:single|one|a|1)\\s${GPU_NAME}|单卡|单张|(?:一张|一块)\\s?${GPU_NAME}`, "u"), 1],
   [new RegExp(`\\b(?:two|a pair of|pair of|dual|2x)\\s${GPU_NAME}`, "u"), 2],
@@ -68,11 +69,10 @@ function gpuOf(snapshot: KnowledgeSnapshot, text: string): string | undefined {
 }
 
 /**
- * GPUs people self-host on that the knowledge has no specs or prices for, as typed ("5090", "h800"): passed on as
- * named, so the answer says it does not know them instead of planning on another GPU without saying so.
+ * A GPU named (gpu-words.ts) that the knowledge has no specs or prices for ("5090", "h800"), as typed: passed on, so
+ * the answer says it does not know it instead of planning on another GPU without saying so. Never a count of things.
  */
-const OTHER_GPU =
-  /(?<![\p{L}\p{N}.])((?:(?:rtx|geforce)\s?)?(?:[2-5]0[6-9]0(?:\s?ti)?|h800|h20|a800|b300|gb200|mi325x|mi355x|v100|a6000|910b))s?(?![\p{L}\p{N}])(?!\s?(?:requests?|tokens?|calls?|users?|queries|a (?:day|month)|per\b|次|个|条))/iu;
+const OTHER_GPU = new RegExp(`(?<![\\p{L}\\p{N}.])(${GPU_WORDS})s?(?![\\p{L}\\p{N}])(?!\\s?(?:requests?|tokens?|calls?|users?|queries|a (?:day|month)|per\\b|次|个|条))`, "iu");
 
 function otherGpuOf(text: string): string | undefined {
   return OTHER_GPU.exec(text)?.[1];
