@@ -73,3 +73,21 @@ export function nameLimitProblem(name: string): NameLimitProblem | null {
     };
   return null;
 }
+
+/**
+ * The start and the end of a long text, each cut at a space so no word is read half (Chinese has no spaces:
+ * there the cut falls between characters, never inside a surrogate pair).
+ */
+export function mentionWindow(text: string): string {
+  const { mentionHeadChars: head, mentionTailChars: tail } = NAME_LIMITS;
+  if (text.length <= head + tail) return text;
+  let start = text.slice(0, head);
+  let end = text.slice(-tail);
+  const headCut = start.search(/\s\S*$/u);
+  const tailCut = end.search(/\s/u);
+  if (headCut > 0) start = start.slice(0, headCut);
+  else if (/[\uD800-\uDBFF]$/.test(start)) start = start.slice(0, -1);
+  if (tailCut >= 0) end = end.slice(tailCut);
+  else if (/^[\uDC00-\uDFFF]/.test(end)) end = end.slice(1);
+  return `${start} ${end}`;
+}

@@ -4,9 +4,10 @@ import type { Model } from "../knowledge/schema.ts";
 import { digitsOf, nameTokens, normalizeName } from "../names.ts";
 import { boundedEditDistance } from "./edit-distance.ts";
 import { HanNames } from "./han-names.ts";
-import { NAME_LIMITS, NameLimitError, type NameLimitProblem, nameLimitProblem } from "./limits.ts";
+import { mentionWindow, NAME_LIMITS, NameLimitError, type NameLimitProblem, nameLimitProblem } from "./limits.ts";
 import { compareVersionsNewestFirst, IMPLIED_WORDS, looseKey, type NameParts, partsOf, spelling, typedKeyOf, typedLooseKey, versionOf } from "./name-forms.ts";
 import { type CatalogEntry, catalogEntry, NameTable, namesOf, preferCatalog } from "./name-table.ts";
+import { modelOfSize } from "./of-size.ts";
 import { TrigramIndex, type WorkMeter } from "./trigram-index.ts";
 
 export {
@@ -401,18 +402,6 @@ export class ModelResolver {
   }
 
   /**
-   * The curated model of `family` ("qwen") with `billions` parameters ("32"), vision variants last: "qwen 32b" means
-   * Qwen3 32B, not the flagship "qwen" alone stands for. Undefined when the family has no model of that size.
-   */
-  ofSize(family: string, billions: string): Model | undefined {
-    const familyKey = normalizeName(family);
-    const sizeWord = new RegExp(`(?:^|[^\\d.])${billions.replace(".", "\\.")}b(?:$|[^\\d])`, "i");
-    return this.models
-      .filter((m) => normalizeName(`${m.name} ${m.id}`).includes(familyKey) && sizeWord.test(`${m.name} ${m.id}`.toLowerCase()))
-      .sort((a, b) => Number(/\bvl\b|vision/i.test(a.name)) - Number(/\bvl\b|vision/i.test(b.name)))[0];
-  }
-
-  /**
    * Splits a typed list ("gpt-5 vs claude opus 4.5, deepseek") into one resolution per model. The same few lists are
    * typed over and over, so recent ones are kept (this resolver lives as long as its knowledge snapshot).
    */
@@ -447,7 +436,7 @@ export class ModelResolver {
           const query = words.slice(i, hit.end).join(" ");
           // "qwen 32b": a family word and a parameter count name that family's model of that size
           const size = /\d/.test(query) ? null : SIZE.exec(words[hit.end] ?? "");
-          const sized = size ? this.ofSize(query, size[1]!) : undefined;
+          const sized = size ? modelOfSize(this.models, query, size[1]!) : undefined;
           if (sized) {
             results.push({ kind: "exact", model: sized, query: `${query} ${words[hit.end]}`, shorthand: true });
             i = hit.end + 1;
@@ -521,22 +510,4 @@ export class ModelResolver {
     }
     return found;
   }
-}
-
-/**
- * The start and the end of a long text, each cut at a space so no word is read half (Chinese has no spaces:
- * there the cut falls between characters, never inside a surrogate pair).
- */
-function mentionWindow(text: string): string {
-  const { mentionHeadChars: head, mentionTailChars: tail } = NAME_LIMITS;
-  if (text.length <= head + tail) return text;
-  let start = text.slice(0, head);
-  let end = text.slice(-tail);
-  const headCut = start.search(/\s\S*$/u);
-  const tailCut = end.search(/\s/u);
-  if (headCut > 0) start = start.slice(0, headCut);
-  else if (/[\uD800-\uDBFF]$/.test(start)) start = start.slice(0, -1);
-  if (tailCut >= 0) end = end.slice(tailCut);
-  else if (/^[\uDC00-\uDFFF]/.test(end)) end = end.slice(1);
-  return `${start} ${end}`;
 }

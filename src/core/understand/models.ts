@@ -1,3 +1,4 @@
+import { modelOfSize } from "../models/of-size.ts";
 import type { Model } from "../knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import { nameTokens, normalizeName } from "../names.ts";
@@ -108,7 +109,7 @@ function splitSlashes(text: string): string {
 
 /**
  * "qwen 32b", "deepseek 70b": a family word followed by a parameter count names that family's model of that size
- * (ModelResolver.ofSize), not the family's flagship the word alone stands for; "deepseek 2b tokens" is a volume.
+ * (models/of-size.ts), not the family's flagship the word alone stands for; "deepseek 2b tokens" is a volume.
  */
 function withSize(snapshot: KnowledgeSnapshot, text: string, query: string, matched: Model): MentionedModel | undefined {
   if (/\d/.test(query)) return undefined;
@@ -116,7 +117,7 @@ function withSize(snapshot: KnowledgeSnapshot, text: string, query: string, matc
   const size = at >= 0 ? /^[\s-]?(\d+(?:\.\d+)?)\s?b\b(?!\s?(?:tokens?|toks?|requests?|calls?|一个月|每月|\/))/iu.exec(text.slice(at + query.length)) : null;
   if (!size) return undefined;
   // with no model of that size the family's model stays, shown as read from the whole phrase; the size is no volume
-  return { model: snapshot.resolver.ofSize(query, size[1]!) ?? matched, query: `${query} ${size[0]!.trim()}`, shorthand: true };
+  return { model: modelOfSize(snapshot.knowledge.models, query, size[1]!) ?? matched, query: `${query} ${size[0]!.trim()}`, shorthand: true };
 }
 
 /** The first words of a model's name up to and including its version ("GPT-5 mini" → "GPT-5"), for "gpt5 mini vs nano". */
