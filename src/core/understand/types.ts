@@ -48,6 +48,15 @@ export interface StatedSlots {
   text?: string;
   /** for a question back (clarify): what to answer once the choice is made */
   resume?: Intent;
+  /** for a question back (clarify): the family words still to choose, which the next turn's model names fill */
+  pending?: PendingChoice[];
+}
+
+/** A family word asked back about: its members' ids, and how many named models came before it (where the choice goes). */
+export interface PendingChoice {
+  query: string;
+  candidates: string[];
+  at: number;
 }
 
 export interface Understanding extends StatedSlots {

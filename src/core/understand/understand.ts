@@ -5,6 +5,7 @@ import { normalizeName } from "../names.ts";
 import { findTasks } from "../vocabulary.ts";
 import { mentionedModels } from "./models.ts";
 import { readQuantities } from "./quantities.ts";
+import { ambiguousOf, askAgain, pendingChoices, resumeIntent, takeChoice } from "./question-back.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
 
@@ -181,8 +182,11 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   } else if (line.length > HEAD_CHARS) u.text = line;
   // searched only when nothing else matched: the article index is the costliest step
   const coveredByArticle = () => (snapshot.articles.search(question, /\p{Script=Han}/u.test(question) ? "zh" : "en")[0]?.score ?? 0) >= ARTICLE_COVERS;
-  let intent = firstIntent(u, question, { estimate: Boolean(estimate) || line.length > HEAD_CHARS, worth: W.WORTH.test(question), coveredByArticle });
+  const flags = { estimate: Boolean(estimate) || line.length > HEAD_CHARS, worth: W.WORTH.test(question), coveredByArticle };
+  let intent = firstIntent(u, question, flags);
   const understood: Understanding = { intent, ...u };
+  // a question back remembers what it asks and what it would answer, so the choice alone continues the question
+  if (intent === "clarify") Object.assign(understood, { resume: resumeIntent(u, (assumed) => firstIntent(assumed, question, flags)), pending: pendingChoices(u, question) });
   // a GPU the knowledge does not know, only where the question is about self-hosting ("we send 5090 requests" is not one)
   const otherGpu = intent === "selfhost" && !understood.gpu?.id ? otherGpuOf(unnamed) : undefined;
   if (otherGpu) understood.gpu = { ...understood.gpu, id: otherGpu };
@@ -227,13 +231,22 @@ const SWITCHING: [RegExp, Understanding["intent"]][] = [
 ];
 
 /** Replaces only what the follow-up names; models are added ("and claude?") or swapped ("换成 claude", "instead"). */
-function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion, now: Understanding, text: string): Understanding {
-  const earlier = restore(snapshot, previous);
+function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion, typed: Understanding, text: string): Understanding {
+  const { earlier, now, pending } = takeChoice(restore(snapshot, previous), typed);
+  const merged = mergeSlots(earlier, now, text);
+  if (!pending.length) return merged;
+  // a question whose models are all still to choose is no cheapest-per-tier question, unless it says so
+  return askAgain(snapshot, merged.intent === "cheapest" && !W.CHEAPEST.test(text) ? { ...merged, intent: earlier.intent } : merged, pending);
+}
+
+function mergeSlots(earlier: Understanding, now: Understanding, text: string): Understanding {
   const base = earlier.intent === "clarify" && earlier.resume ? earlier.resume : earlier.intent;
   const merged: Understanding = { ...earlier, intent: base, followUp: true };
   delete merged.resume;
   if (now.ambiguous.length && !now.models.length) {
-    return { ...merged, intent: "clarify", resume: base, ambiguous: now.ambiguous, models: [] };
+    // "and claude?" asks which one to add; "换成 claude" which one to put instead
+    const kept = W.REPLACE.test(text) || (earlier.models.length <= 1 && !W.ADD.test(text)) ? [] : earlier.models;
+    return { ...merged, intent: "clarify", resume: base, ambiguous: now.ambiguous, pending: pendingChoices(now, text, kept.length), models: kept };
   }
   if (now.volume) {
     merged.volume = now.volume.total !== undefined || earlier.volume?.total !== undefined ? now.volume : { ...earlier.volume, ...now.volume };
@@ -252,6 +265,11 @@ function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion
   }
   const fact = factOf(text);
   if (base === "facts" && fact) merged.fact = fact;
+  // a workload after a fact about a model ("80% cached", "for 1B tokens") asks what that model costs for it
+  if (base === "facts" && !fact && (now.volume || now.cachedPercent !== undefined || now.batch || now.requests !== undefined)) {
+    merged.intent = "compare";
+    delete merged.fact;
+  }
   if (now.gpu) merged.gpu = { ...earlier.gpu, ...now.gpu };
   if (base !== "facts" && Object.keys(now.constraints).length) merged.constraints = { ...earlier.constraints, ...now.constraints };
   if (now.tasks.length) merged.tasks = now.tasks;
@@ -286,7 +304,7 @@ export function restore(snapshot: KnowledgeSnapshot, remembered: RememberedQuest
   }
   const tasks = snapshot.knowledge.tasks.filter((t) => remembered.tasks.includes(t.id));
   const { models: _m, tasks: _t, ...rest } = remembered;
-  return { ...rest, models, tasks, ambiguous: [], unknown: [], followUp: false };
+  return { ...rest, models, tasks, ambiguous: ambiguousOf(snapshot, remembered.pending), unknown: [], followUp: false };
 }
 
 /** Pasted text is remembered for follow-ups ("and on gpt-5?") only up to this size. */

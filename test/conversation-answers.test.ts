@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Dispatcher } from "../src/core/dispatch.ts";
+import type { Reply } from "../src/core/reply.ts";
+import { realSnapshot, testDispatcher } from "./helpers.ts";
+
+/** Conversations as a team chat has them: each turn through the shared dispatcher, answered from the one before. */
+let dispatcher: Dispatcher;
+let conversations = 0;
+
+beforeAll(async () => {
+  dispatcher = testDispatcher(await realSnapshot());
+});
+
+async function converse(...lines: string[]): Promise<Reply[]> {
+  const conversation = `conversation-${++conversations}`;
+  const replies: Reply[] = [];
+  for (const text of lines) replies.push(await dispatcher.answer({ command: null, text, user: { id: "tester" }, isAdmin: false, surface: "test", conversation }));
+  return replies;
+}
+
+const modelsOf = (reply: Reply) => ((reply.data.models ?? []) as { id: string }[]).map((m) => m.id);
+const intentOf = (reply: Reply) => reply.data.intent;
+
+describe("a question back keeps the conversation's models and workload", () => {
+  it("the member named after 'which claude?' joins GPT-5 at the stated volume, and '80% cached' then changes only the cache", async () => {
+    const [back, chosen, cached] = await converse("compare claude and gpt-5 for 50M tokens a month", "claude sonnet 4.5", "80% cached");
+    expect(intentOf(back!)).toBe("clarify");
+    expect(chosen!.ok).toBe(true);
+    expect(intentOf(chosen!)).toBe("compare");
+    expect(modelsOf(chosen!)).toEqual(["claude-sonnet-4-5", "gpt-5"]);
+    expect(chosen!.text).toContain("50M tokens a month");
+    expect(cached!.ok).toBe(true);
+    expect(intentOf(cached!)).toBe("compare");
+    expect(modelsOf(cached!)).toEqual(["claude-sonnet-4-5", "gpt-5"]);
+    expect(cached!.text).toContain("80% of input cached");
+    // the cache makes the same two models cheaper, nothing else
+    const costs = (reply: Reply) => ((reply.data.models ?? []) as { cost: number }[]).map((m) => m.cost);
+    const before = costs(chosen!);
+    for (const [i, cost] of costs(cached!).entries()) expect(cost).toBeLessThan(before[i]!);
+  });
+
+  it("中文：先问“哪个 gpt”，答了 gpt-5 mini 之后，“缓存80%呢”仍比较这两个模型", async () => {
+    const [back, chosen, cached] = await converse("gpt 和 deepseek 每月3000万输入600万输出，哪个便宜？", "gpt-5 mini", "缓存80%呢");
+    expect(intentOf(back!)).toBe("clarify");
+    expect(back!.text).toContain("3000万");
+    expect(modelsOf(chosen!)).toEqual(["gpt-5-mini", "deepseek-chat"]);
+    expect(intentOf(cached!)).toBe("compare");
+    expect(modelsOf(cached!)).toEqual(["gpt-5-mini", "deepseek-chat"]);
+    expect(cached!.text).toContain("80% 输入命中缓存");
+    expect(cached!.text).not.toMatch(/[a-z]{4,} tokens a month/);
+  });
+
+  it("a modifier typed before the choice is kept, and the question is asked again rather than answered without a model", async () => {
+    const [, cached, chosen] = await converse("claude vs gpt-5, 50M tokens a month", "80% cached", "opus 5");
+    expect(cached!.ok).toBe(true);
+    expect(intentOf(cached!)).toBe("clarify");
+    expect(cached!.text).toContain("GPT-5");
+    expect(cached!.text).toContain("80% of input cached");
+    expect(intentOf(chosen!)).toBe("compare");
+    expect(modelsOf(chosen!)).toEqual(["claude-opus-5", "gpt-5"]);
+    expect(chosen!.text).toContain("80% of input cached");
+  });
+
+  it("two family words are chosen one at a time, each keeping its place", async () => {
+    const [, first, second] = await converse("claude vs gemini", "gemini 2.5 pro", "opus 5");
+    expect(intentOf(first!)).toBe("clarify");
+    expect(first!.text).toContain("Claude");
+    expect(modelsOf(second!)).toEqual(["claude-opus-5", "gemini-2.5-pro"]);
+  });
+
+  it("a workload after a fact about a model prices that model for it, instead of repeating the fact", async () => {
+    const [, cached] = await converse("what's the context window of gpt-5?", "80% cached, 100M tokens a month");
+    expect(intentOf(cached!)).toBe("compare");
+    expect(modelsOf(cached!)).toEqual(["gpt-5"]);
+    expect(cached!.text).toContain("80% of input cached");
+  });
+});
