@@ -3,6 +3,7 @@ import { UserError } from "../src/core/errors.ts";
 import { parseCommandLine } from "../src/core/grammar.ts";
 import { sectionCitation } from "../src/core/knowledge/citations.ts";
 import { makeReply, type Reply } from "../src/core/reply.ts";
+import { modelInArticle } from "./article-about-model.ts";
 import { describeUnderstanding } from "../src/core/understand/describe.ts";
 import { ARTICLE_COVERS, remember, understand } from "../src/core/understand/understand.ts";
 import type { Intent, Understanding } from "../src/core/understand/types.ts";
@@ -109,6 +110,8 @@ function tierSections(ctx: CommandContext, u: Understanding, line: string): Repl
 function articleAnswer(ctx: CommandContext, u: Understanding, line: string, question: string): Reply {
   const { snapshot, t } = ctx;
   if (u.intent === "article") {
+    const byModel = modelInArticle(ctx, u, line, question);
+    if (byModel) return byModel;
     const byTask = taskSection(ctx, u, line);
     if (byTask) return byTask;
     const tiers = ASKS_TIERS.test(question.toLowerCase()) ? tierSections(ctx, u, line) : null;
