@@ -5,6 +5,7 @@ import { sectionCitation } from "../src/core/knowledge/citations.ts";
 import { makeReply, type Reply } from "../src/core/reply.ts";
 import { modelInArticle } from "./article-about-model.ts";
 import { describeUnderstanding } from "../src/core/understand/describe.ts";
+import { uncoveredOf } from "../src/core/understand/uncovered.ts";
 import { ARTICLE_COVERS, remember, understand } from "../src/core/understand/understand.ts";
 import type { Intent, Understanding } from "../src/core/understand/types.ts";
 
@@ -120,12 +121,19 @@ function articleAnswer(ctx: CommandContext, u: Understanding, line: string, ques
   const matches = snapshot.articles.search(question, t.lang);
   const best = matches[0];
   if (u.intent === "out_of_scope" || !best || best.score < ARTICLE_COVERS) {
+    const uncovered = u.intent === "out_of_scope" ? uncoveredOf(question) : undefined;
+    const what = uncovered ? t("ask.uncovered", { what: t(`uncovered.${uncovered}`) }) : "";
     return makeReply({
       command: "ask",
       lang: t.lang,
       title: t("ask.notCovered"),
-      lead: `${line}\n${t("ask.notCoveredLead", { article: snapshot.knowledge.articles[0]?.title[t.lang] ?? "" })}`,
-      data: { intent: "not_covered", routedFrom: "ask", matches: matches.map((m) => ({ ref: `${m.article.file}#${m.section.id}`, score: m.score })) },
+      lead: [line, what, t("ask.notCoveredLead", { article: snapshot.knowledge.articles[0]?.title[t.lang] ?? "" })].filter(Boolean).join("\n"),
+      data: {
+        intent: "not_covered",
+        routedFrom: "ask",
+        ...(uncovered ? { uncovered } : {}),
+        matches: matches.map((m) => ({ ref: `${m.article.file}#${m.section.id}`, score: m.score })),
+      },
     });
   }
   const related = matches.slice(1).filter((m) => m.score >= ARTICLE_COVERS);

@@ -63,7 +63,8 @@ export const cheapest: Command = {
       return false;
     });
     for (const task of tasks) for (const capability of task.requires) required.add(capability);
-    const minContext = args.number("context") ?? 0;
+    // a task that needs a long context (long documents) says so in the answer's constraints, as context: would
+    const minContext = Math.max(args.number("context") ?? 0, ...tasks.map((task) => task.minContext ?? 0));
     const defaults = snapshot.knowledge.defaultWorkload;
     const stated = workloadFromArgs(args, defaults);
     const workload = stated.workload;

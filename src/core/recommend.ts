@@ -32,6 +32,8 @@ export interface RecommendTask {
   id: string;
   requires?: readonly Capability[];
   minQuality?: QualityBar;
+  /** the least context window the task needs */
+  minContext?: number;
 }
 
 /**
@@ -167,7 +169,9 @@ export function recommendByTier(models: readonly PricedEntry[], options: Recomme
   const bars = appliedBars(tasks, constraints);
   const shownCategory: QualityCategory = bars[0]?.category ?? "full";
   const eligible = models
-    .filter((model) => meetsConstraints(model, required, constraints, today))
+    .filter((model) =>
+      meetsConstraints(model, required, { ...constraints, minContext: Math.max(constraints.minContext ?? 0, ...tasks.map((task) => task.minContext ?? 0)) }, today),
+    )
     .map((model) => ({ model, cost: workloadCost(model, workload) }))
     .sort(byCost);
 

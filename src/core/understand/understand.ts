@@ -5,6 +5,7 @@ import { normalizeName } from "../names.ts";
 import { findTasks } from "../vocabulary.ts";
 import { mentionedModels } from "./models.ts";
 import { readQuantities } from "./quantities.ts";
+import { uncoveredOf } from "./uncovered.ts";
 import { ambiguousOf, askAgain, pendingChoices, resumeIntent, takeChoice } from "./question-back.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
@@ -183,7 +184,8 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   // searched only when nothing else matched: the article index is the costliest step
   const coveredByArticle = () => (snapshot.articles.search(question, /\p{Script=Han}/u.test(question) ? "zh" : "en")[0]?.score ?? 0) >= ARTICLE_COVERS;
   const flags = { estimate: Boolean(estimate) || line.length > HEAD_CHARS, worth: W.WORTH.test(question), coveredByArticle };
-  let intent = firstIntent(u, question, flags);
+  // image generation, embeddings, speech: no model in the knowledge does these, whatever else the words match
+  let intent = uncoveredOf(question) ? "out_of_scope" : firstIntent(u, question, flags);
   const understood: Understanding = { intent, ...u };
   // a question back remembers what it asks and what it would answer, so the choice alone continues the question
   if (intent === "clarify") Object.assign(understood, { resume: resumeIntent(u, (assumed) => firstIntent(assumed, question, flags)), pending: pendingChoices(u, question) });
@@ -219,7 +221,7 @@ function isFollowUp(u: Understanding, text: string): boolean {
 /** A line whose own words ask something unrelated to the last question: the article, the model list, off-topic. */
 function standsAlone(u: Understanding, text: string): boolean {
   if (u.intent === "article") return W.ARTICLE.test(text);
-  if (u.intent === "out_of_scope") return W.OUT_OF_SCOPE.test(text);
+  if (u.intent === "out_of_scope") return W.OUT_OF_SCOPE.test(text) || uncoveredOf(text) !== undefined;
   return u.intent === "models";
 }
 

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import type { Reply } from "../src/core/reply.ts";
+import { ask, realSnapshot } from "./helpers.ts";
+
+/** Task words as people type them, answered through the dispatcher: the task's own bar, or a plain "not covered". */
+interface Pick {
+  id: string;
+  capabilities: string[];
+  contextWindow: number;
+  quality?: { score: number; category: string };
+}
+const tasksOf = (reply: Reply) => (reply.data.constraints as { tasks: string[] } | undefined)?.tasks ?? [];
+const picksOf = (reply: Reply) => (reply.data.recommendations ?? []) as Pick[];
+const barsOf = (reply: Reply) => (reply.data.bars ?? []) as { category: string; score: number }[];
+
+async function taskOf(id: string) {
+  const task = (await realSnapshot()).knowledge.tasks.find((t) => t.id === id);
+  if (!task) throw new Error(`no task ${id} in knowledge/tasks.yaml`);
+  return task;
+}
+
+describe("task words map to tasks with quality bars", () => {
+  it.each([
+    ["cheapest model for translating our docs", "translation", "en"],
+    ["翻译用哪个模型最便宜", "translation", "zh"],
+    ["what should we use for a customer support bot?", "customer-support", "en"],
+    ["做在线客服用哪个模型", "customer-support", "zh"],
+    ["cheapest model for classification and extraction of invoices", "extraction", "en"],
+    ["做信息抽取和分类，最便宜的模型", "extraction", "zh"],
+    ["which model for our coding assistant?", "coding", "en"],
+    ["编程助手用哪个模型", "coding", "zh"],
+  ])("%s → %s, with the task's bar and its name in the answer", async (question, id, lang) => {
+    const reply = await ask(question);
+    const task = await taskOf(id);
+    expect(reply.lang).toBe(lang);
+    expect(tasksOf(reply)).toEqual([id]);
+    expect(barsOf(reply)).toContainEqual(expect.objectContaining({ category: task.minQuality!.category, score: task.minQuality!.score }));
+    expect(reply.title).toContain(task.name[lang as "en" | "zh"]);
+    for (const pick of picksOf(reply)) expect(pick.quality!.score).toBeGreaterThanOrEqual(task.minQuality!.score);
+  });
+
+  it("an assistant for coding is coding, not a real-time assistant", async () => {
+    for (const question of ["编程助手用哪个模型", "which model for our coding assistant?"]) {
+      expect(tasksOf(await ask(question))).not.toContain("realtime");
+    }
+  });
+
+  it.each([
+    ["cheapest model for agents with tool calls", "en"],
+    ["做智能体，哪个模型最便宜", "zh"],
+  ])("agents (%s) need tool support: every pick calls tools and clears the hard-prompts bar", async (question) => {
+    const reply = await ask(question);
+    const agents = await taskOf("agents");
+    expect(tasksOf(reply)).toContain("agents");
+    expect(picksOf(reply).length).toBeGreaterThan(0);
+    for (const pick of picksOf(reply)) {
+      expect(pick.capabilities).toContain("tools");
+      expect(pick.quality!.score).toBeGreaterThanOrEqual(agents.minQuality!.score);
+    }
+  });
+
+  it.each([
+    ["we need a cheap model for long documents", "en", "context ≥ 200K"],
+    ["处理长文档用哪个模型便宜", "zh", "上下文 ≥ 20万"],
+  ])("long documents (%s) need a long context, said in the answer", async (question, _lang, said) => {
+    const reply = await ask(question);
+    const long = await taskOf("long-documents");
+    expect(tasksOf(reply)).toContain("long-documents");
+    expect(picksOf(reply).length).toBeGreaterThan(0);
+    for (const pick of picksOf(reply)) expect(pick.contextWindow).toBeGreaterThanOrEqual(long.minContext!);
+    expect(reply.text).toContain(said);
+  });
+});
+
+describe("what the knowledge does not cover is said plainly, not answered with a table", () => {
+  it.each([
+    ["cheapest model for image generation", "imageGeneration", "I don't cover image generation"],
+    ["生成图片用哪个模型最便宜", "imageGeneration", "我不涵盖图像生成模型"],
+    ["which embedding model is cheapest?", "embeddings", "I don't cover embedding models"],
+    ["向量嵌入模型哪个便宜", "embeddings", "我不涵盖向量嵌入"],
+    ["best text-to-speech model for our app", "speech", "I don't cover speech models"],
+    ["最便宜的语音转文字模型", "speech", "我不涵盖语音模型"],
+  ])("%s", async (question, kind, said) => {
+    const reply = await ask(question);
+    expect(reply.ok).toBe(true);
+    expect(reply.data.intent).toBe("not_covered");
+    expect(reply.data.uncovered).toBe(kind);
+    expect(reply.table).toBeNull();
+    expect(reply.text).toContain(said);
+    // and what it does cover, in the same plain sentence
+    expect(reply.text).toMatch(/text \(chat\) language models|文本（对话）大模型/);
+  });
+});
