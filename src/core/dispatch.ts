@@ -3,6 +3,8 @@ import { UserError, type ErrorCode } from "./errors.ts";
 import { parseCommandLine } from "./grammar.ts";
 import { translator, type Translator } from "./i18n/translate.ts";
 import { detectLang, type Lang } from "./i18n/lang.ts";
+import { answerScript, toSimplified, type Script } from "./i18n/script.ts";
+import { replyInScript } from "./reply-script.ts";
 import type { LiveKnowledge } from "./knowledge/store.ts";
 import { makeReply, type Reply } from "./reply.ts";
 import { CONVERSATION_TTL_MS, type ConversationStore } from "./conversation.ts";
@@ -85,6 +87,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     // the whole command runs on the snapshot current when it started, even if a reload swaps in another
     const snapshot = deps.knowledge.current();
     let lang: Lang = detectLang(input.text.slice(0, 2000), input.langHint);
+    // Traditional for a Traditional question until the conversation is known, so even an early error is in its script
+    let script: Script = answerScript(input.text.slice(0, 2000), null, input.scriptHint);
     try {
       if (deps.limiter && input.surface !== "terminal") {
         const wait = await deps.limiter.take(`${input.surface}:${input.user.id}`);
@@ -95,25 +99,38 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         const near = deps.commands.map((c) => `/${c.spec.name}`).filter((c) => c.includes(name.slice(0, 2)));
         throw new UserError("unknown_command", "error.unknownCommand", { name: name.slice(0, 40) }, near);
       }
-      const { args, globals } = parseCommandLine(input.text, command.spec.options, command.spec.positional?.kind === "text");
+      const freeText = command.spec.positional?.kind === "text";
+      // model, task and feature words are read in Simplified; free text is left as typed (/estimate counts it, /ask reads it itself)
+      const { args, globals } = parseCommandLine(freeText ? input.text : toSimplified(input.text), command.spec.options, freeText);
       lang = globals.lang ?? lang;
       const positional = command.spec.positional;
       if (!args.rest.trim() && positional?.required) throw new UserError("bad_input", positional.missing ?? "error.empty");
       if (command.spec.adminOnly && !input.isAdmin) throw new UserError("forbidden", "error.adminOnly", { command: name });
       const conversation = input.conversation && deps.conversations ? input.conversation : null;
-      const previous = conversation ? ((await deps.conversations!.get(conversation))?.question ?? null) : null;
-      const reply = await command.run({ input, args, globals, lang, snapshot, knowledge: deps.knowledge, t: translator(lang), today: today(), commands: deps.commands, previous });
+      const turn = conversation ? await deps.conversations!.get(conversation) : null;
+      const previous = turn?.question ?? null;
+      script = answerScript(input.text.slice(0, 2000), turn?.lang === "zh" ? turn.script : null, input.scriptHint);
+      const reply = replyInScript(
+        await command.run({ input, args, globals, lang, snapshot, knowledge: deps.knowledge, t: translator(lang), today: today(), commands: deps.commands, previous }),
+        script,
+      );
       const understood = (reply.data as { understanding?: RememberedQuestion }).understanding;
-      if (conversation && understood && reply.ok) await deps.conversations!.set(conversation, { question: understood, lang: reply.lang, at: Date.now() }, CONVERSATION_TTL_MS);
+      if (conversation && understood && reply.ok) {
+        await deps.conversations!.set(
+          conversation,
+          { question: understood, lang: reply.lang, ...(reply.script ? { script: reply.script } : {}), at: Date.now() },
+          CONVERSATION_TTL_MS,
+        );
+      }
       // set on the reply itself, not a copy: a copy would render its plain text, which makeReply leaves until read
       reply.chart = globals.chart.off ? null : reply.chart;
       reply.delivery = { private: globals.private || Boolean(command.spec.private), chartPath: globals.chart.path };
       return reply;
     } catch (error) {
       const t = translator(lang);
-      if (error instanceof UserError) return errorReply(t, name, error.code, t(error.key, error.params), error.suggestions);
+      if (error instanceof UserError) return replyInScript(errorReply(t, name, error.code, t(error.key, error.params), error.suggestions), script);
       deps.logger?.error({ err: error, command: name, surface: input.surface }, "command failed");
-      return errorReply(t, name, "internal", t("error.internal"));
+      return replyInScript(errorReply(t, name, "internal", t("error.internal")), script);
     }
   }
 

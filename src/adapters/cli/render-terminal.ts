@@ -11,7 +11,7 @@ export function renderTerminal(reply: Reply, color: boolean): string {
   if (reply.table) parts.push(renderTable(reply.table));
   if (reply.notes.length) parts.push(reply.notes.map((n) => `• ${n}`).join("\n"));
   if (reply.sources.length) {
-    parts.push(style("dim", [sourcesHeading(reply.lang), ...reply.sources.map((s) => `- ${renderSourceLine(s, reply.lang)}`)].join("\n")));
+    parts.push(style("dim", [sourcesHeading(reply.lang, reply.script), ...reply.sources.map((s) => `- ${renderSourceLine(s, reply.lang, reply.script)}`)].join("\n")));
   }
   return parts.join("\n\n");
 }

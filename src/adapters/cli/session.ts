@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { parseLine, type Dispatcher } from "../../core/dispatch.ts";
+import { inScript } from "../../core/i18n/script.ts";
 import { translator } from "../../core/i18n/translate.ts";
 import type { Reply } from "../../core/reply.ts";
 
@@ -28,9 +29,9 @@ export async function writeChartIfAsked(reply: Reply): Promise<string | null> {
     // the renderer (a native module) is loaded only when a chart is written, so the terminal starts without it
     const { renderChartPng } = await import("../../charts/render.ts");
     await writeFile(path, await renderChartPng(reply.chart));
-    return t("chart.written", { path });
+    return inScript(t("chart.written", { path }), reply.script);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return t("chart.notWritten", { path, reason });
+    return inScript(t("chart.notWritten", { path, reason }), reply.script);
   }
 }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { inScript } from "../../core/i18n/script.ts";
 import { Routes } from "discord.js";
 import { translator } from "../../core/i18n/translate.ts";
 import type { Reply } from "../../core/reply.ts";
@@ -111,7 +112,10 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
       auth: false,
     });
 
-  const withoutChart = (message: DiscordMessage, reply: Reply): DiscordMessage => ({ ...message, content: `-# ${translator(reply.lang)("chart.skipped")}` });
+  const withoutChart = (message: DiscordMessage, reply: Reply): DiscordMessage => ({
+    ...message,
+    content: `-# ${inScript(translator(reply.lang)("chart.skipped"), reply.script)}`,
+  });
 
   const finishLater = async (payload: InteractionPayload, work: Promise<Reply>) => {
     const reply = await work;

@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { inScript } from "../../core/i18n/script.ts";
 import type { ListenOptions } from "node:net";
 import { App, LogLevel, SocketModeReceiver, type AuthorizeResult, type webApi } from "@slack/bolt";
 import type pino from "pino";
@@ -115,7 +116,7 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
 
   /** The answer with a line saying its chart was skipped, when it was. */
   const withChartNote = (reply: Reply, chart: ReturnType<typeof drawChart>): Reply => {
-    if (chart === "busy") reply.notes = [...reply.notes, translator(reply.lang)("chart.skipped")];
+    if (chart === "busy") reply.notes = [...reply.notes, inScript(translator(reply.lang)("chart.skipped"), reply.script)];
     return reply;
   };
 

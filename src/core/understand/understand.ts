@@ -5,6 +5,7 @@ import { normalizeName } from "../names.ts";
 import { findTasks } from "../vocabulary.ts";
 import { mentionedModels } from "./models.ts";
 import { readQuantities } from "./quantities.ts";
+import { toSimplified } from "../i18n/script.ts";
 import { uncoveredOf } from "./uncovered.ts";
 import { ambiguousOf, askAgain, pendingChoices, resumeIntent, takeChoice } from "./question-back.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
@@ -148,7 +149,8 @@ function factOf(text: string): Understanding["fact"] {
 export function understand(snapshot: KnowledgeSnapshot, line: string, options: UnderstandOptions = {}): Understanding {
   const head = line.slice(0, HEAD_CHARS);
   // dashes and arrows between words are punctuation, not part of a name ("— gpt-5")
-  const text = head.normalize("NFKC").toLowerCase().replace(/[—–→]/gu, " ");
+  // Traditional characters and Taiwan's words are read as Simplified: one set of Chinese word lists
+  const text = toSimplified(head.normalize("NFKC")).toLowerCase().replace(/[—–→]/gu, " ");
   const estimate = W.ESTIMATE.exec(text);
   // an instruction's own words are read; a paste after it is only counted
   const question = estimate ? text.slice(0, Math.min(text.length, estimate.index + estimate[0].length + 40)).split(/[:：\n]/)[0]! : text;

@@ -1,0 +1,56 @@
+import * as OpenCC from "opencc-js";
+
+/** The two ways Chinese is written: answers to a question in Traditional characters are written in Traditional. */
+export type Script = "Hans" | "Hant";
+
+type Convert = (text: string) => string;
+
+/** A converter built on first use: a Traditional one takes a few hundred milliseconds, and most answers never need one. */
+function lazily(build: () => Convert): Convert {
+  let convert: Convert | null = null;
+  return (text) => {
+    convert ??= build();
+    return convert(text);
+  };
+}
+const toHant = lazily(() => OpenCC.Converter({ from: "cn", to: "twp" }));
+const toHans = lazily(() => OpenCC.Converter({ from: "twp", to: "cn" }));
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Simplified → Traditional with Taiwan's own words (显卡 → 顯示卡, 缓存 → 快取): OpenCC, the well-kept converter made
+ * for this, instead of a hand-kept table that misses every new word.
+ */
+export function toTraditional(text: string): string {
+  if (!HAN.test(text)) return text;
+  return toHant(text);
+}
+
+/** Traditional (and Taiwan's words) → Simplified, so a question is read by the one set of Chinese word lists. */
+export function toSimplified(text: string): string {
+  if (!HAN.test(text)) return text;
+  return toHans(text);
+}
+
+/** A platform locale's script: zh-TW, zh-HK, zh-MO and zh-Hant are Traditional; other Chinese locales Simplified. */
+export function scriptFromLocale(locale: string | null | undefined): Script | null {
+  if (!locale || !/^zh\b/i.test(locale)) return null;
+  return /^zh[-_](?:tw|hk|mo|hant)\b/i.test(locale) ? "Hant" : "Hans";
+}
+
+/**
+ * The script of a Chinese answer: Traditional for a question with a character Simplified writes otherwise (價, 個,
+ * 還); else the conversation's (a follow-up "那 claude 呢" in a Traditional conversation stays Traditional), else the
+ * platform locale's, unless the question has a character only Simplified writes; else Simplified.
+ */
+export function answerScript(question: string, conversation: Script | null | undefined, hint: Script | null | undefined): Script {
+  const fallback = conversation ?? hint ?? "Hans";
+  if (!HAN.test(question)) return fallback;
+  if (toSimplified(question) !== question) return "Hant";
+  return fallback === "Hant" && toTraditional(question) !== question ? "Hans" : fallback;
+}
+
+/** Text in the given script: Simplified text (every catalogue and the knowledge are Simplified) turned Traditional where asked. */
+export function inScript(text: string, script: Script | null | undefined): string {
+  return script === "Hant" ? toTraditional(text) : text;
+}
