@@ -70,7 +70,11 @@ describe("a question in Traditional characters is answered in Traditional", () =
 
   it("Discord's zh-TW locale makes an answer with no Chinese in the question Traditional", async () => {
     const spec = dispatcher.find("compare")!.spec;
-    const input = toCommandInput(spec, { commandName: "compare", options: [{ name: "models", value: "gpt-5, deepseek" }], locale: "zh-TW", userId: "u", roleIds: [], guildInstalled: true }, []);
+    const input = toCommandInput(
+      spec,
+      { commandName: "compare", options: [{ name: "models", value: "gpt-5, deepseek" }], locale: "zh-TW", userId: "u", roleIds: [], guildInstalled: true },
+      [],
+    );
     expect(input.scriptHint).toBe("Hant");
     const reply = await dispatcher.answer(input);
     expect(reply.lang).toBe("zh");
