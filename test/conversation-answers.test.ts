@@ -44,6 +44,9 @@ describe("a question back keeps the conversation's models and workload", () => {
     expect(intentOf(back!)).toBe("clarify");
     expect(back!.text).toContain("3000万");
     expect(modelsOf(chosen!)).toEqual(["gpt-5-mini", "deepseek-chat"]);
+    // "gpt-5 mini" says no language of its own: the Chinese conversation is answered in Chinese
+    expect(chosen!.lang).toBe("zh");
+    expect(chosen!.text).toContain("3000万");
     expect(intentOf(cached!)).toBe("compare");
     expect(modelsOf(cached!)).toEqual(["gpt-5-mini", "deepseek-chat"]);
     expect(cached!.text).toContain("80% 输入命中缓存");
@@ -73,5 +76,10 @@ describe("a question back keeps the conversation's models and workload", () => {
     expect(intentOf(cached!)).toBe("compare");
     expect(modelsOf(cached!)).toEqual(["gpt-5"]);
     expect(cached!.text).toContain("80% of input cached");
+  });
+
+  it("an English line in a Chinese conversation is still answered in English", async () => {
+    const [, english] = await converse("gpt-5 和 deepseek 每月3000万输入，哪个便宜", "and for 1B tokens a month?");
+    expect(english!.lang).toBe("en");
   });
 });

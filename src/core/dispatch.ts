@@ -5,6 +5,7 @@ import { translator, type Translator } from "./i18n/translate.ts";
 import { detectLang, type Lang } from "./i18n/lang.ts";
 import { answerScript, toSimplified, type Script } from "./i18n/script.ts";
 import { replyInScript } from "./reply-script.ts";
+import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
 import type { LiveKnowledge } from "./knowledge/store.ts";
 import { makeReply, type Reply } from "./reply.ts";
 import { CONVERSATION_TTL_MS, type ConversationStore } from "./conversation.ts";
@@ -65,6 +66,14 @@ export interface Dispatcher {
   answer(input: CommandInput): Promise<Reply>;
 }
 
+/** A line of only model names and amounts ("gpt-5 mini", "opus 5", "80%", "2b") is written in no language. */
+function saysNoLanguage(snapshot: KnowledgeSnapshot, text: string): boolean {
+  if (/\p{Script=Han}/u.test(text) || text.length > 200) return false;
+  let rest = text.toLowerCase();
+  for (const found of snapshot.resolver.mentions(text)) if (found.kind !== "unknown") rest = rest.replace(found.query.toLowerCase(), " ");
+  return !/\p{L}{2,}/u.test(rest.replace(/\d+(?:\.\d+)?\s?(?:[kmb]|%)?/giu, " "));
+}
+
 const systemToday = () => new Date().toISOString().slice(0, 10);
 
 /** The shared dispatcher: every surface hands it a CommandInput and renders the Reply it returns. */
@@ -109,6 +118,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const conversation = input.conversation && deps.conversations ? input.conversation : null;
       const turn = conversation ? await deps.conversations!.get(conversation) : null;
       const previous = turn?.question ?? null;
+      // "gpt-5 mini" answering "which gpt?" in a Chinese conversation is answered in Chinese: the line says no language
+      if (turn && !globals.lang && turn.lang !== lang && saysNoLanguage(snapshot, input.text)) lang = turn.lang;
       script = answerScript(input.text.slice(0, 2000), turn?.lang === "zh" ? turn.script : null, input.scriptHint);
       const reply = replyInScript(
         await command.run({ input, args, globals, lang, snapshot, knowledge: deps.knowledge, t: translator(lang), today: today(), commands: deps.commands, previous }),
