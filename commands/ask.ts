@@ -1,6 +1,7 @@
 import type { Command, CommandContext, CommandSpec } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { parseCommandLine } from "../src/core/grammar.ts";
+import { toSimplified } from "../src/core/i18n/script.ts";
 import { sectionCitation } from "../src/core/knowledge/citations.ts";
 import { makeReply, type Reply } from "../src/core/reply.ts";
 import { modelInArticle } from "./article-about-model.ts";
@@ -168,7 +169,8 @@ export const ask: Command = {
     if (u.intent === "clarify") return clarify(ctx, u, line);
     const name = ANSWERED_BY[u.intent];
     const target = name && ctx.commands.find((c) => c.spec.name === name);
-    if (!target) return articleAnswer(ctx, u, line, question);
+    // the article and the "not covered" words are searched in Simplified, as the understander reads
+    if (!target) return articleAnswer(ctx, u, line, toSimplified(question));
     const { args } = parseCommandLine(optionLine(u, target.spec), target.spec.options);
     const reply = await target.run({ ...ctx, args: args.withRest(positionalOf(u)), question: u, input: { ...ctx.input, command: target.spec.name } });
     return withLine(reply, line, u);

@@ -50,6 +50,13 @@ describe("a question in Traditional characters is answered in Traditional", () =
     expect(traditional.data.understanding).toEqual(simplified.data.understanding);
   });
 
+  it("what is not covered is said so in Traditional, naming what was asked", async () => {
+    const reply = await answer("生成圖片用哪個模型最便宜");
+    expect(reply.data.uncovered).toBe("imageGeneration");
+    expect(reply.text).toContain(toTraditional("我不涵盖图像生成模型"));
+    expect(simplifiedOnly(reply.text)).toEqual([]);
+  });
+
   it("an error to a Traditional question is in Traditional too", async () => {
     const reply = await answer("gpt-6 的價格是多少？");
     expect(reply.script).toBe("Hant");
