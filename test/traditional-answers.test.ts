@@ -57,6 +57,12 @@ describe("a question in Traditional characters is answered in Traditional", () =
     expect(simplifiedOnly(reply.text)).toEqual([]);
   });
 
+  it("a Simplified question is never taken for Traditional by a word both write alike (向量)", async () => {
+    const reply = await answer("向量嵌入模型哪个便宜");
+    expect(reply.script).toBe("Hans");
+    expect(reply.text).toContain("我不涵盖向量嵌入");
+  });
+
   it("an error to a Traditional question is in Traditional too", async () => {
     const reply = await answer("gpt-6 的價格是多少？");
     expect(reply.script).toBe("Hant");

@@ -15,6 +15,14 @@ function lazily(build: () => Convert): Convert {
 }
 const toHant = lazily(() => OpenCC.Converter({ from: "cn", to: "twp" }));
 const toHans = lazily(() => OpenCC.Converter({ from: "twp", to: "cn" }));
+// characters only, no phrases: which script a text is in is a matter of its characters ("向量" is a word in both)
+const hantCharsToHans = lazily(() => OpenCC.Converter({ from: "tw", to: "cn" }));
+const hansCharsToHant = lazily(() => OpenCC.Converter({ from: "cn", to: "tw" }));
+
+/** True when the text has a character Simplified writes otherwise (價, 個, 還). */
+function hasTraditional(text: string): boolean {
+  return HAN.test(text) && hantCharsToHans(text) !== text;
+}
 const HAN = /\p{Script=Han}/u;
 
 /**
@@ -26,10 +34,12 @@ export function toTraditional(text: string): string {
   return toHant(text);
 }
 
-/** Traditional (and Taiwan's words) → Simplified, so a question is read by the one set of Chinese word lists. */
+/**
+ * A Traditional text (with Taiwan's words: 快取 → 缓存) as Simplified, so a question is read by the one set of Chinese
+ * word lists; any other text as it is (a Simplified question's words are never swapped for others).
+ */
 export function toSimplified(text: string): string {
-  if (!HAN.test(text)) return text;
-  return toHans(text);
+  return hasTraditional(text) ? toHans(text) : text;
 }
 
 /** A platform locale's script: zh-TW, zh-HK, zh-MO and zh-Hant are Traditional; other Chinese locales Simplified. */
@@ -46,8 +56,8 @@ export function scriptFromLocale(locale: string | null | undefined): Script | nu
 export function answerScript(question: string, conversation: Script | null | undefined, hint: Script | null | undefined): Script {
   const fallback = conversation ?? hint ?? "Hans";
   if (!HAN.test(question)) return fallback;
-  if (toSimplified(question) !== question) return "Hant";
-  return fallback === "Hant" && toTraditional(question) !== question ? "Hans" : fallback;
+  if (hasTraditional(question)) return "Hant";
+  return fallback === "Hant" && hansCharsToHant(question) !== question ? "Hans" : fallback;
 }
 
 /** Text in the given script: Simplified text (every catalogue and the knowledge are Simplified) turned Traditional where asked. */
