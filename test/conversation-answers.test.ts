@@ -82,4 +82,16 @@ describe("a question back keeps the conversation's models and workload", () => {
     const [, english] = await converse("gpt-5 和 deepseek 每月3000万输入，哪个便宜", "and for 1B tokens a month?");
     expect(english!.lang).toBe("en");
   });
+
+  it.each([
+    ["/compare gpt-5 deepseek in:30M out:6M", "80% cached", "80% of input cached"],
+    ["/compare gpt-5 深度求索 in:3000万 out:600万", "缓存80%呢", "80% 输入命中缓存"],
+  ])("a modifier after a command typed with options (%s) changes only what it names", async (command, modifier, said) => {
+    const [first, cached] = await converse(command, modifier);
+    expect(cached!.ok).toBe(true);
+    expect(intentOf(cached!)).toBe("compare");
+    expect(modelsOf(cached!)).toEqual(modelsOf(first!));
+    expect(cached!.data.workload).toMatchObject({ inputTokens: 30_000_000, outputTokens: 6_000_000, cachedPercent: 80 });
+    expect(cached!.text).toContain(said);
+  });
 });

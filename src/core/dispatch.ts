@@ -10,6 +10,7 @@ import type { LiveKnowledge } from "./knowledge/store.ts";
 import { makeReply, type Reply } from "./reply.ts";
 import { CONVERSATION_TTL_MS, type ConversationStore } from "./conversation.ts";
 import type { RateLimit } from "./rate-limit.ts";
+import { rememberCommand } from "./understand/command-memory.ts";
 import type { RememberedQuestion } from "./understand/types.ts";
 import { nextAnswerTurn } from "./answer-turns.ts";
 
@@ -125,7 +126,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         await command.run({ input, args, globals, lang, snapshot, knowledge: deps.knowledge, t: translator(lang), today: today(), commands: deps.commands, previous }),
         script,
       );
-      const understood = (reply.data as { understanding?: RememberedQuestion }).understanding;
+      // a command typed with its options is remembered as the question it answers, so a follow-up can change one thing
+      const understood = (reply.data as { understanding?: RememberedQuestion }).understanding ?? (conversation && reply.ok ? rememberCommand(snapshot, command.spec.name, args) : null);
       if (conversation && understood && reply.ok) {
         await deps.conversations!.set(
           conversation,
