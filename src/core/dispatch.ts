@@ -127,7 +127,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         script,
       );
       // a command typed with its options is remembered as the question it answers, so a follow-up can change one thing
-      const understood = (reply.data as { understanding?: RememberedQuestion }).understanding ?? (conversation && reply.ok ? rememberCommand(snapshot, command.spec.name, args) : null);
+      const understood =
+        (reply.data as { understanding?: RememberedQuestion }).understanding ?? (conversation && reply.ok ? rememberCommand(snapshot, command.spec.name, args) : null);
       if (conversation && understood && reply.ok) {
         await deps.conversations!.set(
           conversation,

@@ -31,7 +31,8 @@ export function rememberCommand(snapshot: KnowledgeSnapshot, command: string, ar
   if (context !== undefined) u.constraints = { ...u.constraints, minContext: context };
   if (/^(yes|true|1|on|是|要)$/i.test(String(options.get("batch") ?? ""))) u.batch = true;
   const gpuName = options.get("gpu");
-  const gpu = typeof gpuName === "string" ? snapshot.knowledge.serving.gpus.find((g) => [g.id, g.name, ...g.aliases].some((n) => normalizeName(n) === normalizeName(gpuName))) : undefined;
+  const gpu =
+    typeof gpuName === "string" ? snapshot.knowledge.serving.gpus.find((g) => [g.id, g.name, ...g.aliases].some((n) => normalizeName(n) === normalizeName(gpuName))) : undefined;
   const gpus = count("gpus");
   if (gpu || gpus !== undefined) u.gpu = { ...(gpu ? { id: gpu.id } : {}), ...(gpus !== undefined ? { count: gpus } : {}) };
   if (intent === "facts") u.fact = read.fact ?? "price";
