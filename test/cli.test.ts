@@ -1,4 +1,7 @@
 import { execFile, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -57,7 +60,10 @@ describe("the terminal front end", () => {
 
   it("the interactive REPL (on a real terminal) follows up the last question", async () => {
     // script(1) gives the bot a pseudo-terminal, so it runs the REPL exactly as a person at a keyboard sees it
-    const child = spawn("script", ["-qefc", `${process.execPath} dist/src/main.js`, "/dev/null"], { cwd: root, env: { ...process.env, NO_COLOR: "1", TERM: "dumb" } });
+    const child = spawn("script", ["-qefc", `${process.execPath} dist/src/main.js`, "/dev/null"], {
+      cwd: root,
+      env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), "modelwise-home-")), NO_COLOR: "1", TERM: "dumb" },
+    });
     let screen = "";
     const waitFor = (pattern: RegExp) =>
       new Promise<void>((resolve, reject) => {
