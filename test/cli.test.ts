@@ -33,6 +33,11 @@ describe("the terminal front end", () => {
     expect(reply.sources[0]).toEqual({ title: expect.any(String), ref: expect.any(String), asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
 
+  it("`npx modelwise` (the package's bin) answers once like ask", async () => {
+    const { stdout } = await run(process.execPath, ["bin/modelwise.mjs", "--json", "哪个模型写代码最便宜？"], { cwd: root });
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, command: "cheapest", lang: "zh" });
+  });
+
   it("reads one command per line from a pipe and writes JSON Lines", async () => {
     const { stdout, code } = await pipe("dist/src/ask.js", ["--json"], "/compare gpt-5 deepseek\n\n哪个模型写代码最便宜？\n/compare gpt-6\n");
     expect(code).toBe(0);
