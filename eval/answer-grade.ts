@@ -217,8 +217,8 @@ function checkTiers(item: AnswerItem, reply: GradedReply): string[] {
 function checkRequirements(item: AnswerItem, reply: GradedReply, ctx: GradeContext): string[] {
   const { requires, minContext } = item.expect;
   if (!requires && minContext === undefined) return [];
+  // none recommended (no model has them all) breaks no requirement; the answer kind is checked on its own
   const picks = entriesOf(reply.data);
-  if (!picks.length) return ["no recommended models to check"];
   const reasons: string[] = [];
   for (const pick of picks) {
     const model = ctx.models.get(pick.id);

@@ -21,6 +21,8 @@ import { chineseScript } from "./answer-script.ts";
 const OUT = fileURLToPath(new URL("./answers/converted.yaml", import.meta.url));
 const KIND = { facts: "model", out_of_scope: "not_covered" } as const;
 const COSTED = new Set(["compare", "cheapest"]);
+/** GPUs with specs and prices in knowledge/serving.yaml */
+const KNOWN_GPUS = new Set(["a100", "h100", "h100-pcie", "h200", "b200", "l40s", "rtx-4090", "mi300x"]);
 
 export function workloadOf(q: LabelledQuestion, fallback: { input: number; output: number }): ExpectedWorkload | undefined {
   const v = q.volume;
@@ -85,7 +87,14 @@ export function convert(q: LabelledQuestion, models: ReadonlyMap<string, KnownMo
   }
   if (q.command === "selfhost") {
     classes.add("selfhost");
-    if (q.gpu?.id && q.gpu.id !== "rtx-5090") expect.gpu = q.gpu.id;
+    if (q.gpu?.id && KNOWN_GPUS.has(q.gpu.id)) expect.gpu = q.gpu.id;
+    else if (q.gpu?.id) {
+      // a GPU the knowledge has no specs for is named back (README "Asking"), not answered with another one
+      delete expect.answer;
+      delete expect.models;
+      expect.namedBack = [q.gpu.id.replace(/^rtx-/, "")];
+      classes.add("drops");
+    }
   }
   if (q.command === "article") classes.add("article");
   if (q.command === "out_of_scope") classes.add("tasks");
