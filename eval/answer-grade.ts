@@ -237,6 +237,11 @@ function checkSelfhost(item: AnswerItem, reply: GradedReply): string[] {
   if (fits !== undefined && reply.data.fits !== fits) reasons.push(`fits is ${String(reply.data.fits)}, expected ${fits}`);
   const gpuId = (reply.data.gpu as { id?: unknown } | undefined)?.id;
   if (gpu !== undefined && gpuId !== gpu) reasons.push(`GPU is ${String(gpuId ?? "none")}, expected ${gpu}`);
+  const api = item.expect.apiPer1M;
+  const against = reply.data.apiCostPer1M;
+  if (api !== undefined && !(typeof against === "number" && costMatches(against, api))) {
+    reasons.push(`break-even against ${typeof against === "number" ? money(against) : "no API price"} per 1M, expected the cheapest paid host's ${money(api)}`);
+  }
   return reasons;
 }
 

@@ -14,8 +14,13 @@ const HAN_RUNS = /\p{Script=Han}+/gu;
 /** “…”, "…", 「…」, 『…』, ‘…’: the user's words and the article's are quoted, and are not the answer's prose */
 const QUOTED = /“[^”]*”|"[^"\n]*"|「[^」]*」|『[^』]*』|‘[^’]*’/gu;
 
-/** Characters OpenCC changes one way that are also standard in the other script (台灣, 公里, 干涉, 著名, 乾燥 …). */
-const BOTH_SCRIPTS = new Set([..."台里干余系周范制准冲面松谷丑斗只才游征御注志历曆著乾瞭"]);
+/**
+ * Characters OpenCC changes one way that are also standard in the other script (台灣, 公里, 干涉, 著名, 乾燥, 什么 …,
+ * and Hong Kong forms such as 着 and 税); found by running the product's zh catalogue and the article through it.
+ */
+const BOTH_SCRIPTS = new Set([..."台里干余系周范制准冲面松谷丑斗只才游征御注志历曆著乾瞭么税兑户着"]);
+/** "1万", "3亿": number notation an English answer may show as an example of what it reads */
+const NUMBER_UNITS = /\d+(?:\.\d+)?\s*[十百千万亿萬億]+/gu;
 
 /** Five or more lowercase English words in a row: an English sentence left in a Chinese answer. */
 const ENGLISH_RUN = /\b[a-z]{2,}(?:[ ,]+[a-z]{2,}){4,}\b/;
@@ -52,7 +57,7 @@ function sample(chars: Iterable<string>): string {
 
 /** A short reason when the prose is not in the item's language and script, else null. */
 export function scriptProblem(prose: string, heading: string, lang: AnswerLang): string | null {
-  const han = prose.match(HAN_RUNS) ?? [];
+  const han = (lang === "en" ? prose.replace(NUMBER_UNITS, " ") : prose).match(HAN_RUNS) ?? [];
   if (lang === "en") return han.length ? `Chinese in an English answer: ${han.slice(0, 3).join(" ")}` : null;
   if (!HAN.test(heading)) return `an English answer to a ${lang} question (${heading.slice(0, 60)})`;
   const english = ENGLISH_RUN.exec(prose);
