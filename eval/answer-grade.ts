@@ -46,7 +46,8 @@ interface Entry {
 }
 
 const TIER_RANK: Record<string, number> = { "ultra-low": 0, balanced: 1, premium: 2 };
-const DOES_NOT_FIT = /does ?n[o']t fit|too (?:long|large|big) for|exceeds? (?:its|the)[^.]*context|放不下|装不下|裝不下|放不進|放不进|超出[^。]*上下文|超過[^。]*上下文|超过[^。]*上下文/iu;
+const DOES_NOT_FIT =
+  /does ?n[o']t fit|too (?:long|large|big) for|exceeds? (?:its|the)[^.]*context|放不下|装不下|裝不下|放不進|放不进|超出[^。]*上下文|超過[^。]*上下文|超过[^。]*上下文/iu;
 /** the dispatcher's echo of what it understood is not an answer: ids in it do not count as "in the answer" */
 const ECHO_KEYS = new Set(["understanding", "error"]);
 
@@ -161,7 +162,8 @@ function checkWorkload(item: AnswerItem, reply: GradedReply, ctx: GradeContext):
     const want = expectedCost(model as RawPrices, w);
     if (!want.fits) {
       const saysSo = DOES_NOT_FIT.test(reply.text);
-      if (cost !== null && entry?.fits !== false && !entry?.doesNotFit) reasons.push(`${id}: costed ${money(cost)} although a ${w.promptTokens}-token prompt exceeds its ${want.contextWindow}-token context`);
+      if (cost !== null && entry?.fits !== false && !entry?.doesNotFit)
+        reasons.push(`${id}: costed ${money(cost)} although a ${w.promptTokens}-token prompt exceeds its ${want.contextWindow}-token context`);
       else if (!saysSo) reasons.push(`${id}: does not say the ${w.promptTokens}-token prompt does not fit`);
       continue;
     }

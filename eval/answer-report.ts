@@ -71,7 +71,8 @@ export function formatAnswerReport(results: readonly ItemResult[], options: Repo
   const dev = failed.filter((r) => r.item.split === "dev" || options.showHeldout);
   if (dev.length) {
     lines.push("", `failures${options.showHeldout ? "" : " (dev)"} (${dev.length}):`);
-    for (const r of dev) lines.push(`  ${r.item.id} [${r.item.split} ${r.item.lang} ${r.item.classes.join(",")}] ${JSON.stringify(r.item.q)}`, ...r.reasons.map((reason) => `      - ${reason}`));
+    for (const r of dev)
+      lines.push(`  ${r.item.id} [${r.item.split} ${r.item.lang} ${r.item.classes.join(",")}] ${JSON.stringify(r.item.q)}`, ...r.reasons.map((reason) => `      - ${reason}`));
   }
   const heldout = failed.filter((r) => r.item.split === "heldout");
   if (heldout.length && !options.showHeldout) {
@@ -88,7 +89,16 @@ export function answerReportJson(results: readonly ItemResult[], options: Report
   const heldout = failed.filter((r) => r.item.split === "heldout");
   return {
     summary: summarizeAnswers(results),
-    failures: listed.map((r) => ({ id: r.item.id, file: r.item.file, split: r.item.split, lang: r.item.lang, classes: r.item.classes, q: r.item.q, answered: r.kind, reasons: r.reasons })),
+    failures: listed.map((r) => ({
+      id: r.item.id,
+      file: r.item.file,
+      split: r.item.split,
+      lang: r.item.lang,
+      classes: r.item.classes,
+      q: r.item.q,
+      answered: r.kind,
+      reasons: r.reasons,
+    })),
     heldoutFailuresPerClass: Object.fromEntries(CLASSES.map((c) => [c, heldout.filter((r) => r.item.classes.includes(c)).length])),
   };
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CLASSES, conversationsOf, loadAnswerCorpus, parseAnswerFile, type AnswerItem, type LoadedItem } from "../eval/answer-corpus.ts";
 import { costMatches, expectedCost, type RawPrices } from "../eval/answer-cost.ts";
 import { gradeReply, type GradeContext, type GradedReply } from "../eval/answer-grade.ts";
+import { isSimplifiedOnly, isTraditionalOnly } from "../eval/answer-script.ts";
 import { gradeContextOf, loadEvalSnapshot, replayCorpus, type ItemResult } from "../eval/answer-run.ts";
 import { summarizeAnswers } from "../eval/answer-report.ts";
 import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
@@ -68,9 +69,10 @@ describe("the answer-level corpus (eval/answers/)", () => {
     expect(unknown).toEqual([]);
   });
 
-  it("marks a question in Traditional characters zh-Hant and one in Simplified zh-Hans", async () => {
-    const { chineseScript } = await import("../eval/answer-script.ts");
-    const wrong = items.filter((i) => i.lang !== "en" && chineseScript(i.q) !== i.lang && /\p{Script=Han}{4}/u.test(i.q)).map((i) => `${i.id}: ${i.q}`);
+  it("marks no question with Traditional characters zh-Hans and none with Simplified ones zh-Hant", () => {
+    const wrong = items
+      .filter((i) => (i.lang === "zh-Hans" && [...i.q].some(isTraditionalOnly)) || (i.lang === "zh-Hant" && [...i.q].some(isSimplifiedOnly)))
+      .map((i) => `${i.id}: ${i.q}`);
     expect(wrong).toEqual([]);
   });
 
@@ -95,10 +97,27 @@ describe("answer-level accuracy on today's replies", () => {
 
 /** A reply's graded parts, with data and text replaced as a test needs. */
 function altered(reply: GradedReply, change: { data?: Record<string, unknown>; text?: string; lead?: string; notes?: string[] }): GradedReply {
-  return { ok: reply.ok, command: reply.command, title: reply.title, fields: reply.fields, lead: change.lead ?? reply.lead, notes: change.notes ?? reply.notes, text: change.text ?? reply.text, data: change.data ?? reply.data };
+  return {
+    ok: reply.ok,
+    command: reply.command,
+    title: reply.title,
+    fields: reply.fields,
+    lead: change.lead ?? reply.lead,
+    notes: change.notes ?? reply.notes,
+    text: change.text ?? reply.text,
+    data: change.data ?? reply.data,
+  };
 }
 
-const item = (q: string, expect: AnswerItem["expect"], lang: AnswerItem["lang"] = "en"): AnswerItem => ({ id: "t", split: "dev", origin: "authored", classes: ["basic"], lang, q, expect });
+const item = (q: string, expect: AnswerItem["expect"], lang: AnswerItem["lang"] = "en"): AnswerItem => ({
+  id: "t",
+  split: "dev",
+  origin: "authored",
+  classes: ["basic"],
+  lang,
+  q,
+  expect,
+});
 
 describe("the grader", () => {
   const compareItem = item("/compare gpt-5 deepseek-chat in:20M out:5M", {
