@@ -47,6 +47,8 @@ const expectSchema = z
     minContext: z.number().int().positive().optional(),
     fits: z.boolean().optional(),
     gpu: z.string().min(1).optional(),
+    /** extension: selfhost: how many GPUs the answer is about (as the user stated) */
+    gpus: z.number().int().positive().optional(),
     /** extension: selfhost: the API price per 1M tokens (at the answer's input:output mix) the break-even is against */
     apiPer1M: z.number().nonnegative().optional(),
     contains: z.array(z.string().min(1)).min(1).optional(),

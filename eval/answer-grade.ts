@@ -199,7 +199,8 @@ function checkTiers(item: AnswerItem, reply: GradedReply): string[] {
   if (task !== undefined) {
     const constraints = reply.data.constraints as { tasks?: unknown } | undefined;
     const tasks = Array.isArray(constraints?.tasks) ? constraints.tasks : [];
-    if (!tasks.includes(task)) reasons.push(`picks are not for ${task}${tasks.length ? ` (for ${tasks.join(", ")})` : ""}`);
+    // a coding assistant is coding, not also real-time: the picks are for the task asked, alone
+    if (tasks.length !== 1 || tasks[0] !== task) reasons.push(`picks are for ${tasks.length ? tasks.join(" + ") : "no task"}, expected ${task}`);
   }
   if (tierOrder) {
     if (!picks.length) return [...reasons, "no tier picks to order"];
@@ -237,8 +238,9 @@ function checkSelfhost(item: AnswerItem, reply: GradedReply): string[] {
   const { fits, gpu } = item.expect;
   const reasons: string[] = [];
   if (fits !== undefined && reply.data.fits !== fits) reasons.push(`fits is ${String(reply.data.fits)}, expected ${fits}`);
-  const gpuId = (reply.data.gpu as { id?: unknown } | undefined)?.id;
+  const { id: gpuId, count } = (reply.data.gpu ?? {}) as { id?: unknown; count?: unknown };
   if (gpu !== undefined && gpuId !== gpu) reasons.push(`GPU is ${String(gpuId ?? "none")}, expected ${gpu}`);
+  if (item.expect.gpus !== undefined && count !== item.expect.gpus) reasons.push(`${String(count ?? "no")} GPUs, expected ${item.expect.gpus}`);
   const api = item.expect.apiPer1M;
   const against = reply.data.apiCostPer1M;
   if (api !== undefined && !(typeof against === "number" && costMatches(against, api))) {

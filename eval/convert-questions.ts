@@ -92,13 +92,15 @@ export function convert(q: LabelledQuestion, models: ReadonlyMap<string, KnownMo
   }
   if (q.command === "selfhost") {
     classes.add("selfhost");
-    if (q.gpu?.id && KNOWN_GPUS.has(q.gpu.id)) expect.gpu = q.gpu.id;
-    else if (q.gpu?.id) {
+    if (q.gpu?.id && !KNOWN_GPUS.has(q.gpu.id)) {
       // a GPU the knowledge has no specs for is named back (README "Asking"), not answered with another one
       delete expect.answer;
       delete expect.models;
       expect.namedBack = [q.gpu.id.replace(/^rtx-/, "")];
       classes.add("drops");
+    } else {
+      if (q.gpu?.id) expect.gpu = q.gpu.id;
+      if (q.gpu?.count !== undefined) expect.gpus = q.gpu.count;
     }
   }
   if (q.command === "article") classes.add("article");
