@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { CLASSES, conversationsOf, loadAnswerCorpus, parseAnswerFile, type AnswerItem, type LoadedItem } from "../eval/answer-corpus.ts";
+import { CLASSES, conversationsOf, crossCheck, loadAnswerCorpus, parseAnswerFile, type AnswerItem, type LoadedItem } from "../eval/answer-corpus.ts";
 import { costMatches, expectedCost, type RawPrices } from "../eval/answer-cost.ts";
 import { gradeReply, type GradeContext, type GradedReply } from "../eval/answer-grade.ts";
 import { isSimplifiedOnly, isTraditionalOnly } from "../eval/answer-script.ts";
@@ -84,6 +84,21 @@ describe("the answer-level corpus (eval/answers/)", () => {
     expect(bad.problems.join("\n")).toMatch(/authored\.yaml x-1 \(expect\).*colour/);
     const wrongKind = parseAnswerFile("items:\n  - {id: x-2, split: dev, origin: authored, classes: [basic], lang: en, q: hi, expect: {answer: guess}}\n", "a.yaml");
     expect(wrongKind.problems.join("\n")).toMatch(/a\.yaml x-2 \(expect\.answer\)/);
+  });
+
+  it("finds a reused id and conversation turns out of file order", () => {
+    const file = [
+      "items:",
+      "  - {id: c-1, split: dev, origin: authored, classes: [followup], lang: en, conversation: k, turn: 2, q: and?, expect: {}}",
+      "  - {id: c-1, split: dev, origin: authored, classes: [followup], lang: en, conversation: k, turn: 1, q: first, expect: {}}",
+    ].join("\n");
+    const { items: parsed, problems } = parseAnswerFile(file, "x.yaml");
+    expect(problems).toEqual([]);
+    expect(crossCheck(parsed)).toEqual([
+      "x.yaml c-1: id already used in x.yaml",
+      "x.yaml c-1: conversation k turn 2 where turn 1 comes next in file order",
+      "x.yaml c-1: conversation k turn 1 where turn 2 comes next in file order",
+    ]);
   });
 });
 
@@ -175,6 +190,32 @@ describe("the grader", () => {
     expect(gradeReply(tooLong, altered(reply, { data: { ...reply.data, models: costed } }), ctx)).toEqual([
       "claude-sonnet-4-5: costed $1000.00 although a 250000-token prompt exceeds its 200000-token context",
     ]);
+  });
+});
+
+describe("the grader on tier picks", () => {
+  const picks = (scores: number[], tasks = ["coding"]): GradedReply => ({
+    ok: true,
+    command: "cheapest",
+    title: "Cheapest model in each tier for coding",
+    lead: "",
+    fields: [],
+    notes: [],
+    text: "Cheapest model in each tier for coding: GPT-5 nano, GPT-5 mini, GPT-5",
+    data: {
+      constraints: { tasks },
+      recommendations: ["gpt-5-nano", "gpt-5-mini", "gpt-5"].map((id, i) => ({ id, tier: ["ultra-low", "balanced", "premium"][i], cost: i + 1, quality: { score: scores[i] } })),
+    },
+  });
+  const coding = item("cheapest model for coding", { answer: "cheapest", task: "coding", tierOrder: true });
+
+  it("passes picks whose quality rises with the tier, and fails a dearer tier with a weaker model", () => {
+    expect(gradeReply(coding, picks([1300, 1350, 1400]), ctx)).toEqual([]);
+    expect(gradeReply(coding, picks([1300, 1422, 1266]), ctx)).toEqual(["premium gpt-5 (1266) scores below balanced gpt-5-mini (1422)"]);
+  });
+
+  it("fails picks made for another task, or for the task mixed with another", () => {
+    expect(gradeReply(coding, picks([1300, 1350, 1400], ["realtime", "coding"]), ctx)).toEqual(["picks are for realtime + coding, expected coding"]);
   });
 });
 
