@@ -4,6 +4,7 @@ import { loadEvalSnapshot, replayCorpus } from "../eval/answer-run.ts";
 import { loadCorpus } from "../eval/corpus.ts";
 import { evaluate } from "../eval/evaluate.ts";
 import { formatSummary, type Understanding as Label } from "../eval/score.ts";
+import { readConfig } from "../src/config/config.ts";
 import { labelToRemembered, toLabel } from "../src/core/understand/label.ts";
 import { remember, understand } from "../src/core/understand/understand.ts";
 import type { RememberedQuestion } from "../src/core/understand/types.ts";
@@ -26,7 +27,7 @@ try {
   console.error(error.message);
   process.exit(1);
 }
-const snapshot = await loadEvalSnapshot();
+const snapshot = await loadEvalSnapshot(readConfig(process.env).knowledgeDir);
 const results = await replayCorpus(items, snapshot);
 
 // the slot-level diagnostic: the understander alone against the labelled questions
