@@ -42,7 +42,7 @@ interface Entry {
   tier?: unknown;
   fits?: unknown;
   doesNotFit?: unknown;
-  quality?: { score?: unknown; category?: unknown };
+  quality?: { score?: unknown };
 }
 
 const TIER_RANK: Record<string, number> = { "ultra-low": 0, balanced: 1, premium: 2 };
