@@ -39,8 +39,8 @@ const FLAGS: FlagSpec[] = [
 
 const BEST_WORD = /^(?:best|rank|最好|最强|排名)$/iu;
 /** "which cheap model is best at Chinese", "哪个便宜模型的中文水平比较高": a ranking within the cheap tier, not the cheapest above a bar */
-const ASKS_BEST = /(?:best|strongest|smartest|highest|top)(?!\s+(?:value|bang|price|deal))|最好|最强|最高|比较高|较高|更高|比较强|更强|最优|最厉害|最聪明/u;
-const ASKS_CHEAP = /cheap(?:er)?|affordable|budget|inexpensive|low[-\s]cost|便宜|低价|实惠|低成本/u;
+const ASKS_BEST = /\b(?:best|strongest|smartest|highest|top)\b(?!\s+(?:value|bang|price|deal))|最好|最强|最高|比较高|较高|更高|比较强|更强|最优|最厉害|最聪明/u;
+const ASKS_CHEAP = /\bcheap(?:er)?\b|\baffordable\b|\bbudget\b|\binexpensive\b|\blow[-\s]cost\b|便宜|低价|实惠|低成本/u;
 /** How many models a ranking shows. */
 const RANKED = 5;
 
