@@ -234,6 +234,8 @@ export const cheapest: Command = {
             bar: formatNumber(skipped.bar.score, 0),
           }),
         );
+      if (!r.pick && !r.skipped.belowBar && r.skipped.unscored && bars[0])
+        notes.push(t("cheapest.unscored", { tier: tierLabel(t, r.tier), count: r.skipped.unscored, category: t(`quality.${bars[0].category}`) }));
       const beatenBy = r.notBetter?.beatenBy;
       if (!r.pick && r.notBetter?.best.quality && beatenBy?.quality)
         notes.push(

@@ -63,6 +63,10 @@ export const en = {
   "quality.scaleNote": "100 points apart, the better model wins about 64% of head-to-head votes.",
   "cheapest.barRelative": "{category} ≥ {score} on the {source} ({asOf}): within {distance} points of the best, {leader} at {best}",
   "cheapest.barsRelative": "Quality bar, measured from the frontier: {bars}. Models without a score there are not recommended; each tier's pick is the cheapest that no cheaper model matches or beats.",
+  "cheapest.unscored": {
+    one: "{tier}: one model meets the other constraints but has no {category} score, so it cannot be shown to reach the bar.",
+    other: "{tier}: {count} models meet the other constraints but have no {category} score, so none can be shown to reach the bar.",
+  },
   "cheapest.beaten": "{tier}: every model here that reaches the bar is beaten on both price and score: the best, {model} ({score} in {category}, {cost}), by {by} ({byTier}, {byScore}, {byCost}).",
   "cheapest.notBetter": "{tier}: no model here scores clearly above the {thanTier} pick {than} ({thanScore} in {category}); the best, {model}, scores {score} at {cost}, so it is not shown.",
   "cheapest.stepUp": "{to} over {from}: +{cost} a month for +{points} {category} points ({higher} instead of {lower}).",
