@@ -219,7 +219,8 @@ export const cheapest: Command = {
     const bars = recommendations[0]?.bars ?? [];
     const relative = bars.some((bar) => bar.belowBest !== null);
     if (relative) notes.push(t("cheapest.barsRelative", { bars: t.list(bars.map((bar) => barText(t, bar, quality))) }), t("quality.scaleNote"));
-    else if (bars.length) notes.push(t("cheapest.bars", { bars: t.list(bars.map((bar) => barText(t, bar, quality))), source: t("quality.source"), asOf: snapshot.knowledge.quality?.asOf ?? "" }));
+    else if (bars.length)
+      notes.push(t("cheapest.bars", { bars: t.list(bars.map((bar) => barText(t, bar, quality))), source: t("quality.source"), asOf: snapshot.knowledge.quality?.asOf ?? "" }));
     else notes.push(t("cheapest.noBar"));
     notes.push(...stepNotes(t, money, recommendations));
     for (const r of recommendations) {
@@ -311,7 +312,8 @@ export const cheapest: Command = {
     for (const { model } of found) sources.push(modelSource(model, t.lang));
     for (const category of new Set(found.flatMap((f) => (f.quality ? [f.quality.category] : [])))) {
       const board = quality.board(category);
-      if (!sources.some((s) => s.ref === board.source)) sources.push({ title: t(category === "vision" ? "quality.sourceVision" : "quality.source"), ref: board.source, asOf: board.asOf });
+      if (!sources.some((s) => s.ref === board.source))
+        sources.push({ title: t(category === "vision" ? "quality.sourceVision" : "quality.source"), ref: board.source, asOf: board.asOf });
     }
 
     const taskNames = tasks.map((task) => t.pick(task.name));
@@ -344,16 +346,7 @@ export const cheapest: Command = {
           : null,
       lead: t.sentences(lead),
       table: {
-        columns: [
-          t("col.tier"),
-          t("col.model"),
-          t("col.input"),
-          t("col.output"),
-          ...(withSolved ? [t("col.perSolved")] : []),
-          t("col.context"),
-          t("col.quality"),
-          t("col.cost"),
-        ],
+        columns: [t("col.tier"), t("col.model"), t("col.input"), t("col.output"), ...(withSolved ? [t("col.perSolved")] : []), t("col.context"), t("col.quality"), t("col.cost")],
         rows: recommendations.map((r) => {
           const pick = found.find((f) => f.tier === r.tier);
           return pick
@@ -395,9 +388,18 @@ export const cheapest: Command = {
                 cost: pick.cost.totalUsd,
                 pricing: pick.cost.pricing,
                 quality: pick.quality
-                  ? { score: pick.quality.score, ci: pick.quality.ci, category: pick.quality.category, scale: pick.quality.scale, source: pick.quality.source, asOf: pick.quality.asOf }
+                  ? {
+                      score: pick.quality.score,
+                      ci: pick.quality.ci,
+                      category: pick.quality.category,
+                      scale: pick.quality.scale,
+                      source: pick.quality.source,
+                      asOf: pick.quality.asOf,
+                    }
                   : null,
-                perSolvedTask: perSolved.get(pick.model.id) ? { usd: perSolved.get(pick.model.id)!.usd, run: perSolved.get(pick.model.id)!.run.run, date: perSolved.get(pick.model.id)!.run.date } : null,
+                perSolvedTask: perSolved.get(pick.model.id)
+                  ? { usd: perSolved.get(pick.model.id)!.usd, run: perSolved.get(pick.model.id)!.run.run, date: perSolved.get(pick.model.id)!.run.date }
+                  : null,
                 skippedBelowBar: r.skipped.belowBar,
               }
             : {

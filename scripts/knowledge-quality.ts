@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { readConfigOrExit } from "../src/config/read-or-exit.ts";
@@ -44,7 +44,11 @@ if (args.has("text")) {
   const vision = args.has("vision")
     ? {
         board: await json(args.get("vision")!),
-        meta: { source: "LMArena vision leaderboard (lmarena/arena-catalog)", url: "https://github.com/lmarena/arena-catalog/blob/main/data/leaderboard-vision.json", asOf: args.get("vision-as-of")! },
+        meta: {
+          source: "LMArena vision leaderboard (lmarena/arena-catalog)",
+          url: "https://github.com/lmarena/arena-catalog/blob/main/data/leaderboard-vision.json",
+          asOf: args.get("vision-as-of")!,
+        },
       }
     : undefined;
   const { file, missing } = importArena(
@@ -58,7 +62,11 @@ if (args.has("text")) {
     },
     vision,
   );
-  console.log(`quality.yaml: ${Object.keys(file.models).length} models; best per category: ${Object.entries(file.best).map(([c, b]) => `${c} ${b!.score} (${b!.arena})`).join(", ")}`);
+  console.log(
+    `quality.yaml: ${Object.keys(file.models).length} models; best per category: ${Object.entries(file.best)
+      .map(([c, b]) => `${c} ${b!.score} (${b!.arena})`)
+      .join(", ")}`,
+  );
   console.log(`not on the board (${missing.length}): ${missing.map((m) => `${m.id} as "${m.arena}" (${m.board})`).join(", ") || "none"}`);
   writes.push([qualityPath, serializeQuality(file)]);
 }
@@ -82,6 +90,7 @@ try {
 } catch (error) {
   await writeFile(qualityPath, qualityBefore);
   if (runsBefore !== null) await writeFile(runsPath, runsBefore);
+  else await rm(runsPath, { force: true });
   const problems = error instanceof KnowledgeInvalidError ? error.problems.map(formatProblem) : [(error as Error).message];
   console.error(`the result did not validate, so the files were restored:\n  ${problems.join("\n  ")}`);
   process.exit(1);

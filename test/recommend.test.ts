@@ -161,7 +161,14 @@ describe("picks on the cost–quality frontier", () => {
   it("says why a tier is empty: its models are beaten by a cheaper one, or not clearly above the cheaper pick", () => {
     // GPT-5 mini (Balanced, coding 1,430) is below the coding bar; make it pass and cost more than GPT-5
     const dear = { ...gpt5mini, inputPer1M: 20, outputPer1M: 80 };
-    const balanced = pickOf("balanced", recommend([{ id: "c", minQuality: { category: "coding", belowBest: 200 } }], {}, MODELS.map((m) => (m === gpt5mini ? dear : m))));
+    const balanced = pickOf(
+      "balanced",
+      recommend(
+        [{ id: "c", minQuality: { category: "coding", belowBest: 200 } }],
+        {},
+        MODELS.map((m) => (m === gpt5mini ? dear : m)),
+      ),
+    );
     expect(balanced.pick).toBeNull();
     expect(balanced.notBetter?.best.model.id).toBe(dear.id);
     expect(balanced.notBetter?.beatenBy?.quality?.score).toBeGreaterThanOrEqual(score(dear.id, "coding"));
@@ -177,7 +184,16 @@ describe("picks on the cost–quality frontier", () => {
     expect(pickOf("ultra-low", recommend([CODING], { openWeights: true })).pick?.model.id).toBe(deepseek.id);
     expect(pickOf("ultra-low", recommend([], { minContext: 300_000 })).pick?.model.id).not.toBe(llama8b.id);
     const deprecated = { ...deepseek, deprecationDate: TODAY };
-    expect(pickOf("ultra-low", recommend([CODING], {}, MODELS.map((m) => (m === deepseek ? deprecated : m)))).pick).toBeNull();
+    expect(
+      pickOf(
+        "ultra-low",
+        recommend(
+          [CODING],
+          {},
+          MODELS.map((m) => (m === deepseek ? deprecated : m)),
+        ),
+      ).pick,
+    ).toBeNull();
   });
 
   it("passes over models listed at $0 in and out, curated or not: a rate-limited free tier is no monthly plan", () => {
@@ -255,7 +271,12 @@ describe("recommendation properties", () => {
     openWeights: fc.boolean(),
     contextWindow: fc.integer({ min: 1000, max: 2_000_000 }),
     deprecated: sometimes,
-    scores: fc.record(Object.fromEntries(CATEGORIES.map((c) => [c, fc.option(arbScore, { nil: undefined, freq: 8 })])) as Record<QualityCategory, fc.Arbitrary<[number, number | undefined] | undefined>>),
+    scores: fc.record(
+      Object.fromEntries(CATEGORIES.map((c) => [c, fc.option(arbScore, { nil: undefined, freq: 8 })])) as Record<
+        QualityCategory,
+        fc.Arbitrary<[number, number | undefined] | undefined>
+      >,
+    ),
     scored: fc.integer({ min: 0, max: 9 }).map((n) => n > 0),
     catalog: fc.boolean(),
     free: sometimes,
@@ -338,8 +359,19 @@ describe("with the shipped knowledge (models.yaml, catalog, quality.yaml, tasks.
   const { knowledge } = snapshot;
   const models = [...knowledge.models.filter(isPriced), ...knowledge.catalog];
   const quality = qualityFromFile(knowledge.quality!);
-  const constraintSets = [{}, { openWeights: true }, { chinese: true }, { capabilities: ["vision"] as Capability[] }, { minContext: 200_000 }, { capabilities: ["tools"] as Capability[] }];
-  const workloads: CostWorkload[] = [knowledge.defaultWorkload, { inputTokens: 1e6, outputTokens: 5e6, cachedPercent: 0 }, { inputTokens: 1e8, outputTokens: 1e6, cachedPercent: 80 }];
+  const constraintSets = [
+    {},
+    { openWeights: true },
+    { chinese: true },
+    { capabilities: ["vision"] as Capability[] },
+    { minContext: 200_000 },
+    { capabilities: ["tools"] as Capability[] },
+  ];
+  const workloads: CostWorkload[] = [
+    knowledge.defaultWorkload,
+    { inputTokens: 1e6, outputTokens: 5e6, cachedPercent: 0 },
+    { inputTokens: 1e8, outputTokens: 1e6, cachedPercent: 80 },
+  ];
 
   it("for every task, constraint set and workload: picks reach the bars, lie on the frontier, and tiers never invert", () => {
     for (const task of [...knowledge.tasks, null])

@@ -315,10 +315,7 @@ export function recommendByTier(models: readonly PricedEntry[], options: Recomme
       pick,
       bars,
       skipped: { belowBar, unscored, cheapestBelowBar },
-      notBetter:
-        bestPassedOver && than
-          ? { count: passedOver.length, best: bestPassedOver, than, beatenBy: beatenBy ? { ...beatenBy, tier: beatenBy.model.tier } : null }
-          : null,
+      notBetter: bestPassedOver && than ? { count: passedOver.length, best: bestPassedOver, than, beatenBy: beatenBy ? { ...beatenBy, tier: beatenBy.model.tier } : null } : null,
     };
   });
 }
@@ -359,12 +356,15 @@ export function stepsUp(recommendations: readonly TierRecommendation[]): StepUp[
  * "Which cheap model is best at Chinese?": the models of one tier that meet the constraints and every bar outside
  * the ranked category, best score in that category first (the first bar's, else overall), at most `limit`.
  */
-export function rankInTier(models: readonly PricedEntry[], options: RecommendOptions, tier: Tier, limit: number): { ranked: (Scored & { onFrontier: boolean })[]; category: QualityCategory; bars: AppliedBar[] } {
+export function rankInTier(
+  models: readonly PricedEntry[],
+  options: RecommendOptions,
+  tier: Tier,
+  limit: number,
+): { ranked: (Scored & { onFrontier: boolean })[]; category: QualityCategory; bars: AppliedBar[] } {
   const bars = appliedBars(options.tasks, options.constraints, options.quality);
   const category = bars[0]?.category ?? "full";
-  const inTier = eligibleModels(models, options, bars).filter(
-    (c) => c.model.tier === tier && c.quality !== null && !missedBar(options.quality.of(c.model.id), bars.slice(1)),
-  );
+  const inTier = eligibleModels(models, options, bars).filter((c) => c.model.tier === tier && c.quality !== null && !missedBar(options.quality.of(c.model.id), bars.slice(1)));
   const frontier = new Set(paretoFrontier(inTier));
   const ranked = inTier
     .sort((a, b) => b.quality!.score - a.quality!.score || a.cost.totalUsd - b.cost.totalUsd)

@@ -62,19 +62,23 @@ export const en = {
   "quality.sourceVision": "LMArena vision leaderboard",
   "quality.scaleNote": "100 points apart, the better model wins about 64% of head-to-head votes.",
   "cheapest.barRelative": "{category} ≥ {score} on the {source} ({asOf}): within {distance} points of the best, {leader} at {best}",
-  "cheapest.barsRelative": "Quality bar, measured from the frontier: {bars}. Models without a score there are not recommended; each tier's pick is the cheapest that no cheaper model matches or beats.",
+  "cheapest.barsRelative":
+    "Quality bar, measured from the frontier: {bars}. Models without a score there are not recommended; each tier's pick is the cheapest that no cheaper model matches or beats.",
   "cheapest.unscored": {
     one: "{tier}: one model meets the other constraints but has no {category} score, so it cannot be shown to reach the bar.",
     other: "{tier}: {count} models meet the other constraints but have no {category} score, so none can be shown to reach the bar.",
   },
-  "cheapest.beaten": "{tier}: every model here that reaches the bar is beaten on both price and score: the best, {model} ({score} in {category}, {cost}), by {by} ({byTier}, {byScore}, {byCost}).",
-  "cheapest.notBetter": "{tier}: no model here scores clearly above the {thanTier} pick {than} ({thanScore} in {category}); the best, {model}, scores {score} at {cost}, so it is not shown.",
+  "cheapest.beaten":
+    "{tier}: every model here that reaches the bar is beaten on both price and score: the best, {model} ({score} in {category}, {cost}), by {by} ({byTier}, {byScore}, {byCost}).",
+  "cheapest.notBetter":
+    "{tier}: no model here scores clearly above the {thanTier} pick {than} ({thanScore} in {category}); the best, {model}, scores {score} at {cost}, so it is not shown.",
   "cheapest.stepUp": "{to} over {from}: +{cost} a month for +{points} {category} points ({higher} instead of {lower}).",
   "cheapest.stepUpNoise": "{to} over {from}: +{cost} a month for +{points} {category} points ({higher} instead of {lower}), inside the scores' 95% intervals: no measurable gain.",
   "cheapest.stepDown": "{to} over {from}: {cost} less a month and +{points} {category} points ({higher} instead of {lower}).",
   "col.perSolved": "Per solved task",
-  "cheapest.perSolved": "Per solved task: what one exercise of Aider's polyglot coding benchmark (225 exercises in six languages) cost to solve, at today's list prices (tokens the run used × today's price ÷ exercises solved, no cache discount; an estimate, as your prompts differ). Beside the list price it shows how many tokens a model spends: {runs}. Models without a matching run (another snapshot or setting) are not listed.",
-  "cheapest.perSolvedRun": "{model} {cost} (run \"{run}\" of {date}, {solved} of {cases} solved)",
+  "cheapest.perSolved":
+    "Per solved task: what one exercise of Aider's polyglot coding benchmark (225 exercises in six languages) cost to solve, at today's list prices (tokens the run used × today's price ÷ exercises solved, no cache discount; an estimate, as your prompts differ). Beside the list price it shows how many tokens a model spends: {runs}. Models without a matching run (another snapshot or setting) are not listed.",
+  "cheapest.perSolvedRun": '{model} {cost} (run "{run}" of {date}, {solved} of {cases} solved)',
   "rank.title": "Best {category} among {tier} models",
   "rank.lead": "Ranked by {category} score among {tier} models that meet the constraints, priced for {workload}.",
   "rank.answer": "{model} scores highest in {category} ({score}) for {cost}.",

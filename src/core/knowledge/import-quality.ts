@@ -43,7 +43,12 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * vision board; the mapping (`arena`, `visionArena`, `note`) is kept as written. `best` records each category's top
  * score on the board, over every model it lists: the frontier the task bars are measured from.
  */
-export function importArena(current: { models: Record<string, Mapping> }, text: ArenaBoard, textMeta: BoardMeta & { scale: string }, vision?: { board: ArenaBoard; meta: BoardMeta }): QualityImport {
+export function importArena(
+  current: { models: Record<string, Mapping> },
+  text: ArenaBoard,
+  textMeta: BoardMeta & { scale: string },
+  vision?: { board: ArenaBoard; meta: BoardMeta },
+): QualityImport {
   const missing: QualityImport["missing"] = [];
   const best: QualityFile["best"] = {};
   const categories = Object.entries(TEXT_CATEGORIES) as [QualityCategory, string][];

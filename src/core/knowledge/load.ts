@@ -189,11 +189,17 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
     if (modelsYaml && !writtenIds.has(id)) problems.push(runsYaml!.problem(["runs", id], `coding run "${id}"`, "id", `"${id}" is not a model in models.yaml`));
   }
   // a bar measured from the frontier needs the board's best score in its category
-  (tasksYaml?.toJS() as { tasks?: { id?: string; minQuality?: { category?: string; belowBest?: unknown } }[] } | undefined)?.tasks?.forEach((task, index) => {
+  (tasksYaml?.toJS() as { tasks?: { id?: string; minQuality?: { category?: string; belowBest?: unknown } }[] } | undefined)?.tasks?.forEach((task) => {
     const bar = task?.minQuality;
-    if (!bar || bar.belowBest === undefined || !quality?.data) return;
-    if (!quality.data.best[bar.category as keyof QualityFile["best"]])
-      problems.push(tasksYaml!.problem(["tasks", index, "minQuality"], `task "${task.id}"`, "minQuality.belowBest", `quality.yaml has no best score for "${bar.category}" to measure from`));
+    if (!bar || bar.belowBest === undefined || !quality?.data || quality.data.best[bar.category as keyof QualityFile["best"]]) return;
+    problems.push(
+      qualityYaml!.problem(
+        ["best"],
+        "best",
+        String(bar.category),
+        `task "${task.id}" measures its bar from the best ${bar.category} score, and the file records none (run npm run knowledge:quality)`,
+      ),
+    );
   });
   if (!models || !serving?.data || !tasks?.data || !currency?.data || !modelsYaml || !servingYaml || !tasksYaml || problems.length) {
     throw new KnowledgeInvalidError(problems);

@@ -148,18 +148,7 @@ export const modelsFileSchema = z.strictObject({
  * Quality categories modelwise keeps: LMArena text-leaderboard categories (`instruction_following` is the board's
  * "if", `long_queries` its "long_user") and `vision`, the overall score of LMArena's vision leaderboard.
  */
-export const QUALITY_CATEGORIES = [
-  "full",
-  "coding",
-  "math",
-  "chinese",
-  "creative_writing",
-  "hard_6",
-  "instruction_following",
-  "multiturn",
-  "long_queries",
-  "vision",
-] as const;
+export const QUALITY_CATEGORIES = ["full", "coding", "math", "chinese", "creative_writing", "hard_6", "instruction_following", "multiturn", "long_queries", "vision"] as const;
 export type QualityCategory = (typeof QUALITY_CATEGORIES)[number];
 export const qualityCategorySchema = z.enum(QUALITY_CATEGORIES);
 
