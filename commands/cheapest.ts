@@ -95,8 +95,9 @@ function rankReply(ctx: CommandContext, options: RecommendOptions, tier: Tier, m
   const answer: string[] = [];
   if (top?.quality) {
     answer.push(t("rank.answer", { model: top.model.name, category: categoryName, score: formatNumber(top.quality.score, 0), cost: top.shown }));
+    // LMArena's own rule: one model ranks above another only when its interval's low end is above the other's high end
     const low = top.quality.ci?.[0];
-    const tied = low === undefined ? [] : rows.slice(1).filter((r) => r.quality!.score >= low);
+    const tied = low === undefined ? [] : rows.slice(1).filter((r) => (r.quality!.ci?.[1] ?? r.quality!.score) >= low);
     if (tied.length) answer.push(t("rank.tied", { others: t.list(tied.map((r) => r.model.name)), count: tied.length }));
   } else answer.push(t("rank.none", { tier: tierLabel(t, tier), category: categoryName }));
   const notes = [t("rank.source", { source: t(category === "vision" ? "quality.sourceVision" : "quality.source"), asOf: board.asOf }), t("quality.scaleNote")];

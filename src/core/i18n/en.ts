@@ -83,8 +83,8 @@ export const en = {
   "rank.lead": "Ranked by {category} score among {tier} models that meet the constraints, priced for {workload}.",
   "rank.answer": "{model} scores highest in {category} ({score}) for {cost}.",
   "rank.tied": {
-    one: "{others} is inside its 95% interval: statistically tied, so the cheaper one is as good a choice.",
-    other: "{others} are inside its 95% interval: statistically tied, so a cheaper one is as good a choice.",
+    one: "Its 95% interval overlaps {others}'s, so LMArena would not rank them apart: if {others} is cheaper, it is as good a choice.",
+    other: "Its 95% interval overlaps those of {others}, so LMArena would not rank them apart: a cheaper one among them is as good a choice.",
   },
   "rank.source": "Scores: {source} ({asOf}).",
   "rank.dominated": "Dearer than a model ranked above it.",

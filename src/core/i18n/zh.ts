@@ -75,7 +75,7 @@ export const zh: Catalogue = {
   "rank.title": "{tier}档中{category}最强的模型",
   "rank.lead": "在满足条件的{tier}档模型中按{category}得分排名，按{workload}计价。",
   "rank.answer": "{model} 的{category}得分最高（{score}），费用 {cost}。",
-  "rank.tied": "{others} 在其 95% 置信区间之内：统计上不相上下，选更便宜的同样合适。",
+  "rank.tied": "它的 95% 置信区间与 {others} 的重叠，LMArena 不会把它们分出高下：其中更便宜的同样是好选择。",
   "rank.source": "评分：{source}（{asOf}）。",
   "rank.dominated": "比排名更高的模型还贵。",
   "rank.none": "没有满足条件且有{category}评分的{tier}档模型。",
