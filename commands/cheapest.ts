@@ -12,6 +12,7 @@ import { priceAge } from "../src/core/price-age.ts";
 import { pricingNotes } from "../src/core/pricing-notes.ts";
 import type { PricedEntry } from "../src/core/pricing.ts";
 import {
+  clearlyBetter,
   NO_QUALITY,
   qualifying,
   qualityFromFile,
@@ -234,6 +235,18 @@ export const cheapest: Command = {
             score: formatNumber(skipped.score ?? 0, 0),
             category: t(`quality.${skipped.bar.category}`),
             bar: formatNumber(skipped.bar.score, 0),
+          }),
+        );
+      const top = r.topOfTier;
+      if (r.pick?.quality && top?.quality)
+        notes.push(
+          t(clearlyBetter(top.quality, r.pick.quality) ? "cheapest.topOfTier" : "cheapest.topOfTierNoise", {
+            tier: tierLabel(t, r.tier),
+            cost: money.amount(top.cost.totalUsd - r.pick.cost.totalUsd),
+            model: top.model.name,
+            score: formatNumber(top.quality.score, 0),
+            points: formatNumber(top.quality.score - r.pick.quality.score, 0),
+            category: t(`quality.${top.quality.category}`),
           }),
         );
       if (!r.pick && !r.skipped.belowBar && r.skipped.unscored && bars[0])

@@ -240,6 +240,17 @@ function checkProperties(result: TierRecommendation[], models: readonly PricedEn
   const pool = models.filter(qualifies).map((m) => ({ model: m, cost: workloadCost(m, workload), quality: { score: scoreOf(m)! } }));
   const frontier = new Set(paretoFrontier(pool).map((e) => e.model.id));
   for (const pick of picks) expect(frontier.has(pick.model.id), pick.model.id).toBe(true);
+  // the top of each tier: the best frontier model of the tier when it scores above the pick
+  for (const r of result) {
+    const inTier = pool.filter((e) => e.model.tier === r.tier && frontier.has(e.model.id));
+    const top = Math.max(...inTier.map((e) => e.quality.score));
+    if (r.topOfTier) {
+      expect(r.topOfTier.model.tier).toBe(r.tier);
+      expect(frontier.has(r.topOfTier.model.id)).toBe(true);
+      expect(r.topOfTier.quality!.score).toBe(top);
+      expect(r.topOfTier.quality!.score).toBeGreaterThan(r.pick!.quality!.score);
+    } else if (r.pick) expect(r.pick.quality!.score).toBe(top);
+  }
   // and the cheapest such model of its tier that clearly beats the cheaper tiers' picks
   let previous: (typeof picks)[number] | undefined;
   for (const r of result) {

@@ -137,6 +137,11 @@ export interface TierRecommendation {
    * tier's pick: a dearer tier never shows a weaker model. `best` is the tier's best such model, `than` the pick it
    * does not beat. Null when nothing was passed over.
    */
+  /**
+   * The best-scoring model of this tier on the frontier, when it scores above the pick: what the most the tier buys
+   * costs ("for +$0.96 a month, Qwen3 235B scores 1,470"). Null without a bar or when the pick is the tier's best.
+   */
+  topOfTier: Scored | null;
   notBetter: {
     count: number;
     best: Scored;
@@ -310,10 +315,12 @@ export function recommendByTier(models: readonly PricedEntry[], options: Recomme
     if (pick?.quality) previous = { ...pick, tier };
     const bestPassedOver = passedOver.reduce<Scored | null>((a, b) => (!a || (b.quality?.score ?? -Infinity) > (a.quality?.score ?? -Infinity) ? b : a), null);
     const beatenBy = bestPassedOver && dominator(passing, bestPassedOver);
+    const top = bars.length && pick?.quality ? [...frontier].filter((c) => c.model.tier === tier).reduce((a, b) => (b.quality!.score > a.quality!.score ? b : a), pick) : null;
     return {
       tier,
       pick,
       bars,
+      topOfTier: top && top.model !== pick?.model ? top : null,
       skipped: { belowBar, unscored, cheapestBelowBar },
       notBetter: bestPassedOver && than ? { count: passedOver.length, best: bestPassedOver, than, beatenBy: beatenBy ? { ...beatenBy, tier: beatenBy.model.tier } : null } : null,
     };

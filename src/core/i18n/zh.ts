@@ -63,6 +63,8 @@ export const zh: Catalogue = {
   "cheapest.barRelative": "{source}（{asOf}）中 {category} ≥ {score}：与榜首 {leader} 的 {best} 相差不超过 {distance} 分",
   "cheapest.barsRelative": "质量门槛（相对榜首设定）：{bars}。没有该项评分的模型不参与推荐；各档位推荐的是没有更便宜模型能达到或超过其得分的最便宜模型。",
   "cheapest.unscored": "{tier}：有 {count} 个模型满足其他条件，但没有{category}评分，无法确认达到门槛。",
+  "cheapest.topOfTier": "{tier}：每月多花 {cost}，{model} 的{category}得分为 {score}（高 {points} 分），是该档在性价比前沿上的最高分。",
+  "cheapest.topOfTierNoise": "{tier}：每月多花 {cost}，{model} 的{category}得分为 {score}（高 {points} 分），是该档在性价比前沿上的最高分，但仍在所选模型的 95% 置信区间之内。",
   "cheapest.beaten": "{tier}：该档达到门槛的模型在价格和得分上都不占优：该档最好的 {model}（{category} {score}，{cost}）不如 {by}（{byTier}，{byScore}，{byCost}）。",
   "cheapest.notBetter": "{tier}：该档没有模型的{category}得分明显高于{thanTier}档的 {than}（{thanScore}）；该档最好的 {model} 得分 {score}，费用 {cost}，因此不列出。",
   "cheapest.stepUp": "{to}比{from}：每月多花 {cost}，{category}得分高 {points} 分（{higher} 替代 {lower}）。",
