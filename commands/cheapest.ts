@@ -374,7 +374,7 @@ export const cheapest: Command = {
                 scoreText(pick),
                 pick.shown,
               ]
-            : [tierLabel(t, r.tier), t("cheapest.noneFits"), t("none"), t("none"), ...(withSolved ? [t("none")] : []), t("none"), t("none"), t("none")];
+            : [tierLabel(t, r.tier), t(r.notBetter ? "cheapest.noneBetter" : "cheapest.noneFits"), t("none"), t("none"), ...(withSolved ? [t("none")] : []), t("none"), t("none"), t("none")];
         }),
         align: ["left", "left", "right", "right", ...(withSolved ? (["right"] as const) : []), "right", "right", "right"],
       },

@@ -213,6 +213,7 @@ export const zh: Catalogue = {
   "cheapest.constraints": "仅限满足以下条件的模型：{list}。",
   "cheapest.contextAtLeast": "上下文 ≥ {tokens}",
   "cheapest.openWeights": "开放权重",
+  "cheapest.noneBetter": "没有更划算的模型（见说明）",
   "cheapest.noneFits": "没有满足条件的模型",
   "cheapest.suggested": "对于{task}，文章推荐{tier}档。{advice}",
   "cheapest.density": '文章的原则：让"智能密度"与任务匹配。"不要用博士级的模型来总结邮件；使用Flash级模型，把预算留给真正需要的地方。"',
