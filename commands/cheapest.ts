@@ -25,10 +25,11 @@ const FLAGS: FlagSpec[] = [
   { name: "best", aliases: ["最好"], description: { en: "rank one tier (ultra-low unless named) by the task's score", zh: "按任务得分为一个档位排名（默认超低成本档）" } },
 ];
 
-const BEST_WORD = /^(?:best|rank|最好|最强|排名)$/iu;
+const BEST_WORD = /^(?:best|rank|最好|最强|最強|排名)$/iu;
 /** "which cheap model is best at Chinese", "哪个便宜模型的中文水平比较高": a ranking within the cheap tier, not the cheapest above a bar */
-const ASKS_BEST = /\b(?:best|strongest|smartest|highest|top)\b(?!\s+(?:value|bang|price|deal))|最好|最强|最高|比较高|较高|更高|比较强|更强|最优|最厉害|最聪明/u;
-const ASKS_CHEAP = /\bcheap(?:er)?\b|\baffordable\b|\bbudget\b|\binexpensive\b|\blow[-\s]cost\b|便宜|低价|实惠|低成本/u;
+const ASKS_BEST =
+  /\b(?:best|strongest|smartest|highest|top)\b(?!\s+(?:value|bang|price|deal))|(?<!性价比|性價比)(?:最好|最强|最強|最高|比较高|比較高|较高|較高|更高|比较强|比較強|更强|更強|最优|最優|最厉害|最厲害|最聪明|最聰明)/u;
+const ASKS_CHEAP = /\bcheap(?:er)?\b|\baffordable\b|\bbudget\b|\binexpensive\b|\blow[-\s]cost\b|便宜|低价|低價|实惠|實惠|低成本/u;
 
 const CHINESE = /^(?:chinese|中文|中文能力)$/iu;
 

@@ -147,3 +147,14 @@ describe("image tasks use the vision board", () => {
     expect(reply.text).toContain(`the best, gemini-3-pro at ${Math.round(best(VISION, "full")).toLocaleString("en-US")}`);
   });
 });
+
+describe("which questions rank a tier", () => {
+  it("a value question (性价比最高, best value) is not a ranking by score; a Traditional-script one is", async () => {
+    for (const question of ["便宜又性价比最高的编程模型", "cheap model with the best value for coding"]) {
+      expect((await ask(question)).data, question).toMatchObject({ mode: "tiers" });
+    }
+    expect((await ask("哪個便宜模型的中文水平比較高")).data).toMatchObject({ mode: "rank", category: "chinese" });
+    expect((await ask("/cheapest coding best")).data).toMatchObject({ mode: "rank", category: "coding", tier: "ultra-low" });
+    expect((await ask("/cheapest coding best balanced")).data).toMatchObject({ mode: "rank", tier: "balanced" });
+  });
+});
