@@ -69,7 +69,8 @@ export const en = {
     other: "{tier}: {count} models meet the other constraints but have no {category} score, so none can be shown to reach the bar.",
   },
   "cheapest.topOfTier": "{tier}: for +{cost} a month, {model} scores {score} (+{points}), the best {category} on the frontier in this tier.",
-  "cheapest.topOfTierNoise": "{tier}: for +{cost} a month, {model} scores {score} (+{points}), the best {category} on the frontier in this tier, though inside the pick's 95% interval.",
+  "cheapest.topOfTierNoise":
+    "{tier}: for +{cost} a month, {model} scores {score} (+{points}), the best {category} on the frontier in this tier, though inside the pick's 95% interval.",
   "cheapest.beaten":
     "{tier}: every model here that reaches the bar is beaten on both price and score: the best, {model} ({score} in {category}, {cost}), by {by} ({byTier}, {byScore}, {byCost}).",
   "cheapest.notBetter":
