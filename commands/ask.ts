@@ -164,13 +164,13 @@ export const ask: Command = {
     const { snapshot, t } = ctx;
     const question = ctx.args.rest;
     if (!question.trim()) throw new UserError("bad_input", "error.empty");
-    const u = understand(snapshot, question, { previous: ctx.previous });
+    const u = understand(snapshot, question, { previous: ctx.previous, script: ctx.script ?? null });
     const line = describeUnderstanding(t, snapshot, u);
     if (u.intent === "clarify") return clarify(ctx, u, line);
     const name = ANSWERED_BY[u.intent];
     const target = name && ctx.commands.find((c) => c.spec.name === name);
     // the article and the "not covered" words are searched in Simplified, as the understander reads
-    if (!target) return articleAnswer(ctx, u, line, toSimplified(question));
+    if (!target) return articleAnswer(ctx, u, line, toSimplified(question, ctx.script));
     const { args } = parseCommandLine(optionLine(u, target.spec), target.spec.options);
     const reply = await target.run({ ...ctx, args: args.withRest(positionalOf(u)), question: u, input: { ...ctx.input, command: target.spec.name } });
     return withLine(reply, line, u);

@@ -81,6 +81,17 @@ describe("a question in Traditional characters is answered in Traditional", () =
     expect(simplified!.text).toContain("价格");
   });
 
+  it("a Traditional conversation through a question back: the member typed without its family, then Taiwan's word for cache", async () => {
+    const [back, chosen, cached] = await converse("gemini 跟 gpt-5 mini 比，每月 5000萬 token 哪個划算", "2.5 flash", "快取 40% 呢");
+    expect(back!.data.intent).toBe("clarify");
+    expect(chosen!.data.intent).toBe("compare");
+    expect((chosen!.data.models as { id: string }[]).map((m) => m.id)).toEqual(["gemini-2.5-flash", "gpt-5-mini"]);
+    expect(chosen!.script).toBe("Hant");
+    expect(cached!.script).toBe("Hant");
+    expect(cached!.data.workload).toMatchObject({ cachedPercent: 40 });
+    for (const reply of [back!, chosen!, cached!]) expect(simplifiedOnly(reply.text)).toEqual([]);
+  });
+
   it("Discord's zh-TW locale makes an answer with no Chinese in the question Traditional", async () => {
     const spec = dispatcher.find("compare")!.spec;
     const input = toCommandInput(

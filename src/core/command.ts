@@ -88,6 +88,8 @@ export interface CommandContext {
   args: ParsedArgs;
   globals: GlobalOptions;
   lang: Lang;
+  /** the script a Chinese answer is written in (the dispatcher turns the reply Traditional; questions are read with it) */
+  script?: Script;
   snapshot: KnowledgeSnapshot;
   /** the live knowledge, for admin commands that report on it or reload it */
   knowledge: LiveKnowledge;

@@ -67,12 +67,25 @@ export interface Dispatcher {
   answer(input: CommandInput): Promise<Reply>;
 }
 
-/** A line of only model names and amounts ("gpt-5 mini", "opus 5", "80%", "2b") is written in no language. */
+const modelWords = new WeakMap<KnowledgeSnapshot, Set<string>>();
+
+/** A line of only model names and amounts ("gpt-5 mini", "2.5 flash", "80%", "2b") is written in no language. */
 function saysNoLanguage(snapshot: KnowledgeSnapshot, text: string): boolean {
   if (/\p{Script=Han}/u.test(text) || text.length > 200) return false;
-  let rest = text.toLowerCase();
-  for (const found of snapshot.resolver.mentions(text)) if (found.kind !== "unknown") rest = rest.replace(found.query.toLowerCase(), " ");
-  return !/\p{L}{2,}/u.test(rest.replace(/\d+(?:\.\d+)?\s?(?:[kmb]|%)?/giu, " "));
+  let words = modelWords.get(snapshot);
+  if (!words) {
+    words = new Set(
+      snapshot.knowledge.models.flatMap(
+        (m) =>
+          [m.id, m.name, ...m.aliases]
+            .join(" ")
+            .toLowerCase()
+            .match(/[a-z]{2,}/g) ?? [],
+      ),
+    );
+    modelWords.set(snapshot, words);
+  }
+  return (text.toLowerCase().match(/[a-z]{2,}/g) ?? []).every((word) => words.has(word));
 }
 
 const systemToday = () => new Date().toISOString().slice(0, 10);
@@ -123,7 +136,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       if (turn && !globals.lang && turn.lang !== lang && saysNoLanguage(snapshot, input.text)) lang = turn.lang;
       script = answerScript(input.text.slice(0, 2000), turn?.lang === "zh" ? turn.script : null, input.scriptHint);
       const reply = replyInScript(
-        await command.run({ input, args, globals, lang, snapshot, knowledge: deps.knowledge, t: translator(lang), today: today(), commands: deps.commands, previous }),
+        await command.run({ input, args, globals, lang, script, snapshot, knowledge: deps.knowledge, t: translator(lang), today: today(), commands: deps.commands, previous }),
         script,
       );
       // a command typed with its options is remembered as the question it answers, so a follow-up can change one thing

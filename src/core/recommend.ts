@@ -260,7 +260,9 @@ function eligibleModels(models: readonly PricedEntry[], options: RecommendOption
   const required = new Set<Capability>([...(constraints.capabilities ?? []), ...tasks.flatMap((task) => task.requires ?? [])]);
   const category = bars[0]?.category ?? "full";
   return models
-    .filter((model) => meetsConstraints(model, required, { ...constraints, minContext: Math.max(constraints.minContext ?? 0, ...tasks.map((task) => task.minContext ?? 0)) }, today))
+    .filter((model) =>
+      meetsConstraints(model, required, { ...constraints, minContext: Math.max(constraints.minContext ?? 0, ...tasks.map((task) => task.minContext ?? 0)) }, today),
+    )
     .map((model) => ({ model, cost: workloadCost(model, workload), quality: pickQuality(options.quality, model.id, category) }))
     .sort(byCost);
 }

@@ -36,10 +36,11 @@ export function toTraditional(text: string): string {
 
 /**
  * A Traditional text (with Taiwan's words: 快取 → 缓存) as Simplified, so a question is read by the one set of Chinese
- * word lists; any other text as it is (a Simplified question's words are never swapped for others).
+ * word lists; any other text as it is (a Simplified question's words are never swapped for others). In a Traditional
+ * conversation a line no character tells ("快取 50% 呢") is read with Taiwan's words too.
  */
-export function toSimplified(text: string): string {
-  return hasTraditional(text) ? toHans(text) : text;
+export function toSimplified(text: string, script?: Script | null): string {
+  return HAN.test(text) && (script === "Hant" || hasTraditional(text)) ? toHans(text) : text;
 }
 
 /** A platform locale's script: zh-TW, zh-HK, zh-MO and zh-Hant are Traditional; other Chinese locales Simplified. */

@@ -1,6 +1,7 @@
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import type { Model } from "../knowledge/schema.ts";
 import { normalizeName } from "../names.ts";
+import { mentionedModels } from "./models.ts";
 import type { Intent, MentionedModel, PendingChoice, Understanding } from "./types.ts";
 
 /**
@@ -31,6 +32,22 @@ export function ambiguousOf(snapshot: KnowledgeSnapshot, pending: readonly Pendi
   }));
 }
 
+/** Whether a model is a member of the family a word asked about names ("gemini" → Gemini 2.5 Flash). */
+const ofFamily = (model: Model, word: PendingChoice) => word.candidates.includes(model.id) || normalizeName(`${model.name} ${model.id}`).includes(normalizeName(word.query));
+
+/**
+ * A choice typed without its family's name ("2.5 flash" after "which gemini?"): read with the family word in front,
+ * so it names the member instead of asking again. The line as typed when it names a model of its own.
+ */
+export function completeChoice(snapshot: KnowledgeSnapshot, earlier: Understanding, now: Understanding, text: string): Understanding {
+  if (earlier.intent !== "clarify" || !earlier.pending?.length || now.models.length) return now;
+  for (const word of earlier.pending) {
+    const named = mentionedModels(snapshot, `${word.query} ${text}`).models.filter((m) => ofFamily(m.model, word));
+    if (named.length) return { ...now, models: named.map((m) => ({ ...m, query: text.trim(), shorthand: true })), ambiguous: [] };
+  }
+  return now;
+}
+
 export interface Choice {
   /** the earlier question with the chosen models in the places of their family words, resumed */
   earlier: Understanding;
@@ -51,7 +68,7 @@ export function takeChoice(earlier: Understanding, now: Understanding): Choice {
   const models = [...earlier.models];
   for (const m of now.models) {
     if (models.some((e) => e.model === m.model)) continue;
-    const own = pending.findIndex((word) => word.candidates.includes(m.model.id) || normalizeName(`${m.model.name} ${m.model.id}`).includes(normalizeName(word.query)));
+    const own = pending.findIndex((word) => ofFamily(m.model, word));
     const word = pending[Math.max(own, 0)];
     if (!word) {
       models.push(m);

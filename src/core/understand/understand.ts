@@ -5,9 +5,9 @@ import { normalizeName } from "../names.ts";
 import { findTasks } from "../vocabulary.ts";
 import { mentionedModels } from "./models.ts";
 import { readQuantities } from "./quantities.ts";
-import { toSimplified } from "../i18n/script.ts";
+import { toSimplified, type Script } from "../i18n/script.ts";
 import { uncoveredOf } from "./uncovered.ts";
-import { ambiguousOf, askAgain, pendingChoices, resumeIntent, takeChoice } from "./question-back.ts";
+import { ambiguousOf, askAgain, completeChoice, pendingChoices, resumeIntent, takeChoice } from "./question-back.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
 
@@ -19,6 +19,8 @@ export const ARTICLE_COVERS = 0.3;
 export interface UnderstandOptions {
   /** the conversation's previous question, for follow-ups */
   previous?: RememberedQuestion | null;
+  /** the script the question is answered in: a Traditional conversation's lines are read with Taiwan's words */
+  script?: Script | null;
 }
 
 const VISION = /\bvision\b|\bimages?\b|\bpictures?\b|\bphotos?\b|screenshots?|multimodal|看图|图片|图像|视觉|多模态|识图/u;
@@ -150,7 +152,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const head = line.slice(0, HEAD_CHARS);
   // dashes and arrows between words are punctuation, not part of a name ("— gpt-5")
   // Traditional characters and Taiwan's words are read as Simplified: one set of Chinese word lists
-  const text = toSimplified(head.normalize("NFKC")).toLowerCase().replace(/[—–→]/gu, " ");
+  const text = toSimplified(head.normalize("NFKC"), options.script).toLowerCase().replace(/[—–→]/gu, " ");
   const estimate = W.ESTIMATE.exec(text);
   // an instruction's own words are read; a paste after it is only counted
   const question = estimate ? text.slice(0, Math.min(text.length, estimate.index + estimate[0].length + 40)).split(/[:：\n]/)[0]! : text;
@@ -236,7 +238,8 @@ const SWITCHING: [RegExp, Understanding["intent"]][] = [
 
 /** Replaces only what the follow-up names; models are added ("and claude?") or swapped ("换成 claude", "instead"). */
 function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion, typed: Understanding, text: string): Understanding {
-  const { earlier, now, pending } = takeChoice(restore(snapshot, previous), typed);
+  const asked = restore(snapshot, previous);
+  const { earlier, now, pending } = takeChoice(asked, completeChoice(snapshot, asked, typed, text));
   const merged = mergeSlots(earlier, now, text);
   if (!pending.length) return merged;
   // a question whose models are all still to choose is no cheapest-per-tier question, unless it says so
