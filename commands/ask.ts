@@ -91,17 +91,22 @@ function taskSection(ctx: CommandContext, u: Understanding, line: string): Reply
 /** The article's three tier sections, cheapest first: what "the article's tiers" means. */
 const TIER_SECTIONS = ["the-ultra-low-cost-leaders", "the-balanced-powerhouses", "the-premium-frontier"];
 const ASKS_TIERS = /\btiers?\b|档位|分档|层级|三档|几档/u;
+/** The article's own summary: what "tl;dr", "sum it up" or "讲了啥" ask for. */
+const SUMMARY_SECTIONS = ["introduction", "conclusion"];
+const ASKS_SUMMARY =
+  /tl;?dr|\bsumm(?:ary|arize|arise|ed up)|sum (?:it|up)|\bgist\b|main (?:point|takeaway)s?|key (?:point|takeaway)s?|conclu(?:sion|de)|\boverview\b|what(?:'s| is) (?:it|the article) about|讲了(?:啥|什么|些什么)|说了(?:啥|什么)|总结|概括|结论|要点|主要内容|大意|讲的是什么/u;
 
-function tierSections(ctx: CommandContext, u: Understanding, line: string): Reply | null {
+/** Whole sections of the article, in its own words, one field each: its tiers, or its summary. */
+function quotedSections(ctx: CommandContext, u: Understanding, line: string, ids: readonly string[], titleKey: "ask.tiersTitle" | "ask.summaryTitle"): Reply | null {
   const { snapshot, t } = ctx;
-  const found = TIER_SECTIONS.map(
+  const found = ids.map(
     (id) => snapshot.knowledge.articles.flatMap((article) => article.sections.filter((s) => s.id === id).map((section) => ({ article, section })))[0],
   ).filter((f) => f !== undefined);
   if (!found.length) return null;
   return makeReply({
     command: "ask",
     lang: t.lang,
-    title: t("ask.tiersTitle", { article: found[0]!.article.title[t.lang] }),
+    title: t(titleKey, { article: found[0]!.article.title[t.lang] }),
     lead: line,
     fields: found.map(({ section }) => ({ label: section.title[t.lang], value: section.text[t.lang] })),
     sources: found.map(({ article, section }) => sectionCitation(article, section, t.lang)),
@@ -114,14 +119,19 @@ function articleAnswer(ctx: CommandContext, u: Understanding, line: string, ques
   if (u.intent === "article") {
     const byModel = modelInArticle(ctx, u, line, question);
     if (byModel) return byModel;
+    // "summarize the article" asks for its summary, not for the summarization task
+    const summary = ASKS_SUMMARY.test(question.toLowerCase()) ? quotedSections(ctx, u, line, SUMMARY_SECTIONS, "ask.summaryTitle") : null;
+    if (summary) return summary;
     const byTask = taskSection(ctx, u, line);
     if (byTask) return byTask;
-    const tiers = ASKS_TIERS.test(question.toLowerCase()) ? tierSections(ctx, u, line) : null;
+    const tiers = ASKS_TIERS.test(question.toLowerCase()) ? quotedSections(ctx, u, line, TIER_SECTIONS, "ask.tiersTitle") : null;
     if (tiers) return tiers;
   }
   const matches = snapshot.articles.search(question, t.lang);
   const best = matches[0];
-  if (u.intent === "out_of_scope" || !best || best.score < ARTICLE_COVERS) {
+  // a question that names the article is about it: its best section answers unless the match is only a stray word
+  const covers = u.intent === "article" ? ARTICLE_COVERS / 2 : ARTICLE_COVERS;
+  if (u.intent === "out_of_scope" || !best || best.score < covers) {
     const uncovered = u.intent === "out_of_scope" ? uncoveredOf(question) : undefined;
     const what = uncovered ? t("ask.uncovered", { what: t(`uncovered.${uncovered}`) }) : "";
     return makeReply({
@@ -137,7 +147,7 @@ function articleAnswer(ctx: CommandContext, u: Understanding, line: string, ques
       },
     });
   }
-  const related = matches.slice(1).filter((m) => m.score >= ARTICLE_COVERS);
+  const related = matches.slice(1).filter((m) => m.score >= covers);
   return makeReply({
     command: "ask",
     lang: t.lang,

@@ -78,4 +78,24 @@ describe("article questions about a model", () => {
     expect(sectionRefs(reply)).toEqual([]);
     expect(field(reply, "Today's price")).toContain(formatPrice(priced("llama-3.3-70b").inputPer1M));
   });
+
+  it.each([
+    ["give me the tl;dr of the article", "en"],
+    ["这篇文章主要讲了什么？", "zh"],
+  ])("a summary of the article (%s) is its introduction and conclusion, in its own words", async (question, lang) => {
+    const reply = await ask(question);
+    expect(reply.lang).toBe(lang);
+    expect(sectionRefs(reply)).toEqual([
+      "knowledge/articles/2026-llm-token-cost-ranking.md#introduction",
+      "knowledge/articles/2026-llm-token-cost-ranking.md#conclusion",
+    ]);
+    expect(reply.text).toContain(lang === "en" ? "the cost of intelligence is no longer the bottleneck" : "智能的成本不再是瓶颈");
+  });
+
+  it("a question that names the article gets its best section even when few of its words match", async () => {
+    const reply = await ask("what did the article say about context management?");
+    expect(reply.data.intent).toBe("article");
+    expect(sectionRefs(reply)[0]).toBe("knowledge/articles/2026-llm-token-cost-ranking.md#conclusion");
+    expect(reply.text).toContain("The challenge has shifted to context management and agentic orchestration.");
+  });
 });

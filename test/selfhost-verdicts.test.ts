@@ -122,3 +122,12 @@ describe("when a capacity step makes the API cheaper again above break-even, the
     expect(reply.lead).not.toContain("cheaper again");
   });
 });
+
+describe("the GPUs a question names are the GPUs planned", () => {
+  it("'on an L40S' is one L40S", async () => {
+    const reply = await ask("self-host qwen3 32b on an L40S, does it pay off?");
+    expect(reply.command).toBe("selfhost");
+    expect(data(reply).gpu.count).toBe(1);
+    expect(reply.title).toContain("1 × NVIDIA L40S");
+  });
+});

@@ -51,9 +51,19 @@ describe("task words map to tasks with quality bars", () => {
   });
 
   it("an assistant for coding is coding, not a real-time assistant", async () => {
-    for (const question of ["编程助手用哪个模型", "which model for our coding assistant?"]) {
+    for (const question of ["编程助手用哪个模型", "which model for our coding assistant?", "写程序的助手用哪个模型最便宜", "寫程式的助手用哪個模型最便宜"]) {
       expect(tasksOf(await ask(question))).not.toContain("realtime");
     }
+  });
+
+  it("'summarizing' is summarization, as 'summarize' is", async () => {
+    expect(tasksOf(await ask("summarizing meeting notes, 100M tokens a month, cheapest per tier?"))).toEqual(["summarization"]);
+  });
+
+  it("a prompt the size of a whole document has to fit the context: /cheapest prompt:400k", async () => {
+    const reply = await ask("/cheapest prompt:400k");
+    expect(picksOf(reply).length).toBeGreaterThan(0);
+    for (const pick of picksOf(reply)) expect(pick.contextWindow).toBeGreaterThanOrEqual(400_000);
   });
 
   it.each([

@@ -164,6 +164,7 @@ export const en = {
   "understood.factOf": "the {fact} of",
   "ask.taskAdvice": "On {task}: {advice}",
   "ask.tiersTitle": 'The tiers of "{article}", in its own words',
+  "ask.summaryTitle": 'What "{article}" says, in its own words',
   "ask.uncovered":
     "I don't cover {what}: my knowledge is about text (chat) language models only: what they cost per token, the cheapest one for a task, self-hosting them, and counting tokens.",
   "uncovered.imageGeneration": "image generation",

@@ -153,6 +153,7 @@ export const zh: Catalogue = {
   "understood.factOf": "{fact}：",
   "ask.taskAdvice": "关于{task}：{advice}",
   "ask.tiersTitle": "《{article}》的档位（原文）",
+  "ask.summaryTitle": "《{article}》讲了什么（原文）",
   "ask.uncovered": "我不涵盖{what}：我只了解文本（对话）大模型：按Token计的价格、某项任务最便宜的模型、自建成本和Token计数。",
   "uncovered.imageGeneration": "图像生成模型",
   "uncovered.embeddings": "向量嵌入（Embedding）模型",
