@@ -1,7 +1,9 @@
 import type { Command, CommandContext, CommandSpec } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { parseCommandLine } from "../src/core/grammar.ts";
+import { detectLang } from "../src/core/i18n/lang.ts";
 import { toSimplified } from "../src/core/i18n/script.ts";
+import { translator } from "../src/core/i18n/translate.ts";
 import { sectionCitation } from "../src/core/knowledge/citations.ts";
 import { makeReply, type Reply } from "../src/core/reply.ts";
 import { modelInArticle } from "./article-about-model.ts";
@@ -99,9 +101,9 @@ const ASKS_SUMMARY =
 /** Whole sections of the article, in its own words, one field each: its tiers, or its summary. */
 function quotedSections(ctx: CommandContext, u: Understanding, line: string, ids: readonly string[], titleKey: "ask.tiersTitle" | "ask.summaryTitle"): Reply | null {
   const { snapshot, t } = ctx;
-  const found = ids.map(
-    (id) => snapshot.knowledge.articles.flatMap((article) => article.sections.filter((s) => s.id === id).map((section) => ({ article, section })))[0],
-  ).filter((f) => f !== undefined);
+  const found = ids
+    .map((id) => snapshot.knowledge.articles.flatMap((article) => article.sections.filter((s) => s.id === id).map((section) => ({ article, section })))[0])
+    .filter((f) => f !== undefined);
   if (!found.length) return null;
   return makeReply({
     command: "ask",
@@ -159,6 +161,16 @@ function articleAnswer(ctx: CommandContext, u: Understanding, line: string, ques
   });
 }
 
+/**
+ * "how many tokens is this: 我们下周一开会" asks in English: a pasted text is not the language of the question, so
+ * the words around it choose the answer's language (unless lang: said otherwise).
+ */
+function inLanguageAsked(ctx: CommandContext, u: Understanding, question: string): CommandContext {
+  if (u.intent !== "estimate" || !u.text || ctx.globals.lang) return ctx;
+  const lang = detectLang(question.replace(u.text, ""), null);
+  return lang === ctx.lang ? ctx : { ...ctx, lang, t: translator(lang) };
+}
+
 export const ask: Command = {
   spec: {
     name: "ask",
@@ -170,11 +182,12 @@ export const ask: Command = {
     options: [],
     positional: { name: "question", kind: "text", description: { en: "your question", zh: "你的问题" }, required: true },
   },
-  async run(ctx: CommandContext): Promise<Reply> {
-    const { snapshot, t } = ctx;
-    const question = ctx.args.rest;
+  async run(asked: CommandContext): Promise<Reply> {
+    const question = asked.args.rest;
     if (!question.trim()) throw new UserError("bad_input", "error.empty");
-    const u = understand(snapshot, question, { previous: ctx.previous, script: ctx.script ?? null });
+    const u = understand(asked.snapshot, question, { previous: asked.previous, script: asked.script ?? null });
+    const ctx = inLanguageAsked(asked, u, question);
+    const { snapshot, t } = ctx;
     const line = describeUnderstanding(t, snapshot, u);
     if (u.intent === "clarify") return clarify(ctx, u, line);
     const name = ANSWERED_BY[u.intent];

@@ -112,3 +112,15 @@ describe("a question in Traditional characters is answered in Traditional", () =
     expect(simplifiedOnly(JSON.stringify(renderDiscordMessage(reply).embeds))).toEqual([]);
   });
 });
+
+describe("the language of a question is the language of its own words, not of a text pasted into it", () => {
+  it.each([
+    ["how many tokens would gpt-5 mini see for: 我们下周一开会讨论预算。", "en"],
+    ["这段话有多少token：see you at the budget meeting next monday", "zh"],
+  ])("%s → %s", async (question, lang) => {
+    const reply = await answer(question);
+    expect(reply.data.intent ?? reply.command).not.toBe("not_covered");
+    expect(reply.lang).toBe(lang);
+    expect(reply.title).toMatch(lang === "en" ? /tokens/ : /Token/);
+  });
+});

@@ -133,7 +133,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const turn = conversation ? await deps.conversations!.get(conversation) : null;
       const previous = turn?.question ?? null;
       // "gpt-5 mini" answering "which gpt?" in a Chinese conversation is answered in Chinese: the line says no language
-      if (turn && !globals.lang && turn.lang !== lang && saysNoLanguage(snapshot, input.text)) lang = turn.lang;
+      if (turn && name === "ask" && !globals.lang && turn.lang !== lang && saysNoLanguage(snapshot, input.text)) lang = turn.lang;
       script = answerScript(input.text.slice(0, 2000), turn?.lang === "zh" ? turn.script : null, input.scriptHint);
       const reply = replyInScript(
         await command.run({ input, args, globals, lang, script, snapshot, knowledge: deps.knowledge, t: translator(lang), today: today(), commands: deps.commands, previous }),
