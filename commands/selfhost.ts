@@ -16,6 +16,7 @@ import { makeReply, type Field, type Source } from "../src/core/reply.ts";
 import { apiCheaperAgain, planSelfhost, SelfhostInputError, type SelfhostPlan } from "../src/core/selfhost/index.ts";
 import { PRECISIONS, type Precision } from "../src/core/selfhost/schema.ts";
 import { findGpu } from "../src/core/vocabulary.ts";
+import { selfhostOverview } from "./selfhost-overview.ts";
 import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 
 /** The article section whose verdict every /selfhost answer quotes. */
@@ -135,6 +136,13 @@ export const selfhost: Command = {
   },
   run(ctx: CommandContext) {
     const { snapshot, t, args } = ctx;
+    // a question in words that names no model but a volume: the open models people serve, at that volume
+    const volumeOnly = !args.rest.trim() && ctx.question && workloadFromArgs(args, snapshot.knowledge.defaultWorkload).origin !== "default";
+    if (volumeOnly) {
+      const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
+      const stated = workloadFromArgs(args, snapshot.knowledge.defaultWorkload);
+      return selfhostOverview(ctx, money, stated, (model) => apiToBeat(ctx, model, stated.workload), VERDICT_SECTION);
+    }
     const resolutions = snapshot.resolver.resolveList(args.rest);
     if (!resolutions[0]) throw new UserError("bad_input", "error.needModel");
     const model = requireModel(resolutions[0]);

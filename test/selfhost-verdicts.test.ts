@@ -131,3 +131,23 @@ describe("the GPUs a question names are the GPUs planned", () => {
     expect(reply.title).toContain("1 × NVIDIA L40S");
   });
 });
+
+describe("a self-hosting question with a volume but no model", () => {
+  it.each([
+    ["is it worth self hosting at 2B tokens a month?", "en", 2e9],
+    ["每月20亿token，自建划算吗？", "zh", 2e9],
+  ])("%s: open models planned at that volume, each against its cheapest paid host", async (question, lang, tokens) => {
+    const reply = await ask(question);
+    expect(reply.ok).toBe(true);
+    expect(reply.lang).toBe(lang);
+    const rows = (reply.data as { overview: { id: string; selfHostUsd: number; apiUsd: number; apiHost: string | null; cheaper: string }[] }).overview;
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) {
+      const host = cheapestHost(row.id, (tokens * 5) / 6, tokens / 6);
+      expect(Math.abs(row.apiUsd - (tokens / 1e6) * Math.min(host.per1M, host.listed)) / row.apiUsd).toBeLessThan(1e-9);
+      expect(row.cheaper).toBe(row.selfHostUsd < row.apiUsd ? "selfhost" : "api");
+    }
+    expect(reply.table!.rows.length).toBe(rows.length);
+    expect(reply.lead).toContain(lang === "en" ? "2B tokens a month" : "20亿");
+  });
+});

@@ -329,6 +329,20 @@ export const en = {
   "selfhost.needGpus": "{count} × {gpu} at {precision}",
   "selfhost.needNodes": "{count} × {gpu} ({nodes} nodes of 8) at {precision}",
   "selfhost.needsMore": "more GPUs than one deployment here can have",
+  "selfhost.overviewTitle": "Self-hosting at {tokens} a month, open model by open model",
+  "selfhost.overviewApi":
+    'At {tokens} a month the API is cheaper than self-hosting for every open model below, each against its cheapest paid host. Name a model for the full plan (e.g. "self-host llama 3.3 70b at that volume").',
+  "selfhost.overviewSome":
+    "At {tokens} a month self-hosting beats the cheapest paid host for {models}; for the other open models below the API is cheaper. Name a model for the full plan.",
+  "selfhost.overviewDeployment": "{count} × {gpu}",
+  "selfhost.overviewHow":
+    "Each model is planned for this volume on the GPU that serves it cheapest per token, at the typical rental price, with as many deployments as the volume needs; throughput is measured or estimated as in /selfhost <model>.",
+  "selfhost.colDeployment": "GPUs",
+  "selfhost.colSelfMonthly": "Self-hosted a month",
+  "selfhost.colApiMonthly": "API a month",
+  "selfhost.colCheaper": "Cheaper",
+  "selfhost.cheaperSelf": "self-hosting",
+  "selfhost.cheaperApi": "API",
   "selfhost.needSameGpus": "{precision} weights on these {count} GPUs (precision:{option})",
   "selfhost.plannedAtLower": "{model} needs {need}; with {precision} weights it fits the {count} × {gpu} you named, so that is what is planned here (precision: changes it).",
   "selfhost.apiAtHost": "{price} at {provider}",
