@@ -43,6 +43,11 @@ export function toSimplified(text: string, script?: Script | null): string {
   return HAN.test(text) && (script === "Hant" || hasTraditional(text)) ? toHans(text) : text;
 }
 
+/** Builds every converter ahead of use (a few hundred milliseconds), so no answer waits for one. */
+export function warmScriptConverters(): void {
+  for (const convert of [toHant, toHans, hantCharsToHans, hansCharsToHant]) convert("中");
+}
+
 /** A platform locale's script: zh-TW, zh-HK, zh-MO and zh-Hant are Traditional; other Chinese locales Simplified. */
 export function scriptFromLocale(locale: string | null | undefined): Script | null {
   if (!locale || !/^zh\b/i.test(locale)) return null;
