@@ -23,6 +23,9 @@ import { servingFileSchema, servingProblemsAt, type ServingKnowledge } from "../
 import { YamlFile } from "./yaml-file.ts";
 import { normalizeName } from "../names.ts";
 import { loadCatalog, loadShippedCatalog, mergeCatalogs } from "./catalog.ts";
+import { priceReviewSchema, reconcile, secondSourceFileSchema, type PriceReview, type SecondSourceFile } from "./second-source.ts";
+import { priceHistoryFileSchema, type PriceHistoryFile } from "./price-history.ts";
+import { applyDiscountRules, providerRulesSchema, type ProviderRules } from "./provider-rules.ts";
 
 export interface Knowledge {
   /** the newest `npm run knowledge:import`, if any */
@@ -30,6 +33,14 @@ export interface Knowledge {
   models: readonly Model[];
   /** every other chat model of the LiteLLM map: knowledge/catalog/litellm-chat.json, or the map MODELWISE_CATALOG names */
   catalog: readonly PricedModel[];
+  /** genai-prices.yaml: the second price source for curated models; null when absent */
+  secondSource: SecondSourceFile | null;
+  /** price-review.yaml: sources an admin pinned and low prices an admin confirmed; null when absent */
+  review: PriceReview | null;
+  /** provider-rules.yaml: published batch/flex discounts and context conventions; null when absent */
+  providerRules: ProviderRules | null;
+  /** price-history.yaml: dated price changes of the curated models; null when absent */
+  priceHistory: PriceHistoryFile | null;
   /** quality.yaml: LMArena scores per model id; null when the file is absent */
   quality: QualityFile | null;
   defaultWorkload: Workload;
@@ -41,6 +52,9 @@ export interface Knowledge {
   articles: readonly Article[];
   loadedAt: Date;
 }
+
+/** Price files a knowledge folder may leave out: each adds to answers when present. */
+const OPTIONAL_PRICE_FILES = ["genai-prices.yaml", "price-review.yaml", "provider-rules.yaml", "price-history.yaml"];
 
 interface FileText {
   file: string;
@@ -54,8 +68,10 @@ async function readKnowledgeFiles(dir: string): Promise<{ yamls: Map<string, Fil
   }
   const importLog = await readFile(join(dir, "import-log.yaml"), "utf8").catch(() => null);
   if (importLog !== null) yamls.set("import-log.yaml", { file: "knowledge/import-log.yaml", text: importLog });
-  const quality = await readFile(join(dir, "quality.yaml"), "utf8").catch(() => null);
-  if (quality !== null) yamls.set("quality.yaml", { file: "knowledge/quality.yaml", text: quality });
+  for (const name of ["quality.yaml", ...OPTIONAL_PRICE_FILES]) {
+    const text = await readFile(join(dir, name), "utf8").catch(() => null);
+    if (text !== null) yamls.set(name, { file: `knowledge/${name}`, text });
+  }
   const articleNames = (await readdir(join(dir, "articles"))).filter((name) => name.endsWith(".md")).sort();
   const articles = await Promise.all(
     articleNames.map(async (name) => ({
@@ -107,7 +123,7 @@ function validateModels(yaml: YamlFile, problems: KnowledgeProblem[]) {
 }
 
 function validateCrossReferences(
-  knowledge: Omit<Knowledge, "loadedAt" | "catalog" | "quality">,
+  knowledge: Omit<Knowledge, "loadedAt" | "catalog" | "quality" | "secondSource" | "review" | "providerRules" | "priceHistory">,
   files: { models: YamlFile; serving: YamlFile; tasks: YamlFile },
   problems: KnowledgeProblem[],
 ) {
@@ -176,12 +192,26 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   for (const id of Object.keys(quality?.data?.models ?? {})) {
     if (modelsYaml && !writtenIds.has(id)) problems.push(qualityYaml!.problem(["models", id], `quality "${id}"`, "id", `"${id}" is not a model in models.yaml`));
   }
+  const optional = <T,>(name: string, schema: import("zod").ZodType<T>): T | null => {
+    const yaml = parsed.get(name);
+    if (!yaml) return null;
+    const result = yaml.validate(schema, yaml.toJS(), [], "file");
+    problems.push(...result.problems);
+    return result.data ?? null;
+  };
+  const secondSource = optional("genai-prices.yaml", secondSourceFileSchema);
+  const review = optional("price-review.yaml", priceReviewSchema);
+  const providerRules = optional("provider-rules.yaml", providerRulesSchema);
+  const priceHistory = optional("price-history.yaml", priceHistoryFileSchema);
+  for (const id of Object.keys(review?.pins ?? {})) {
+    if (modelsYaml && !writtenIds.has(id)) problems.push(parsed.get("price-review.yaml")!.problem(["pins", id], `pin "${id}"`, "id", `"${id}" is not a model in models.yaml`));
+  }
   if (!models || !serving?.data || !tasks?.data || !currency?.data || !modelsYaml || !servingYaml || !tasksYaml || problems.length) {
     throw new KnowledgeInvalidError(problems);
   }
   const knowledge = {
     lastImport: imports?.data?.imports[0] ?? null,
-    models: models.models,
+    models: models.models.map((m) => (isPriced(m) ? applyDiscountRules(secondSource ? reconcile(m, secondSource, review) : m, providerRules?.discounts ?? []) : m)),
     defaultWorkload: models.defaultWorkload,
     estimateOutputTokens: models.estimateOutputTokens,
     serving: serving.data,
@@ -203,6 +233,9 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   if (currencyYaml) future(currencyYaml, ["usdToCny", "asOf"], "usdToCny", knowledge.currency.usdToCny.asOf);
   if (problems.length) throw new KnowledgeInvalidError(problems);
   const shipped = await loadShippedCatalog(dir, knowledge.models, today);
-  const catalog = options.catalogPath ? mergeCatalogs(shipped, await loadCatalog(options.catalogPath, knowledge.models, today)) : shipped;
-  return { ...knowledge, catalog, quality: quality?.data ?? null, loadedAt: now };
+  const merged = options.catalogPath ? mergeCatalogs(shipped, await loadCatalog(options.catalogPath, knowledge.models, today)) : shipped;
+  const confirmed = new Set((review?.confirmedPrices ?? []).map((c) => c.key));
+  const discounts = providerRules?.discounts ?? [];
+  const catalog = merged.map((m) => applyDiscountRules(confirmed.has(m.id) ? { ...m, priceConfirmed: true as const } : m, discounts));
+  return { ...knowledge, catalog, quality: quality?.data ?? null, secondSource, review, providerRules, priceHistory, loadedAt: now };
 }
