@@ -82,15 +82,28 @@ function findModel(provider: GenaiProvider, ids: string[]): GenaiModel | undefin
   return undefined;
 }
 
-const flat = (price: Price): number | undefined => (typeof price === "number" ? price : price?.base);
+/** A tiered price at a prompt size: the last tier whose start the prompt passes, else the base. */
+function at(price: Price, tokens: number): number | undefined {
+  if (typeof price !== "object") return price;
+  return price.tiers.filter((tier) => tokens > tier.start).at(-1)?.price ?? price.base;
+}
 
-function priceSet(list: PriceList) {
-  const input = flat(list.input_mtok);
-  const output = flat(list.output_mtok);
+function priceSet(list: PriceList, tokens = 0) {
+  const input = at(list.input_mtok, tokens);
+  const output = at(list.output_mtok, tokens);
   if (input === undefined || output === undefined) return null;
-  const cached = flat(list.cache_read_mtok);
-  const write = flat(list.cache_write_mtok);
+  const cached = at(list.cache_read_mtok, tokens);
+  const write = at(list.cache_write_mtok, tokens);
   return { inputPer1M: input, outputPer1M: output, ...(cached !== undefined ? { cachedInputPer1M: cached } : {}), ...(write !== undefined ? { cacheWritePer1M: write } : {}) };
+}
+
+/**
+ * Long-context bands from tiered prices. A tier applies when the prompt exceeds its start; genai-prices writes
+ * "from 200K" as a start of 199,999, kept here as "above 200K" (one token apart) so it reads as the provider says.
+ */
+function longContextOf(list: PriceList) {
+  const starts = [...new Set(Object.values(list).flatMap((price) => (typeof price === "object" ? price.tiers.map((tier) => tier.start) : [])))].sort((a, b) => a - b);
+  return starts.map((start) => ({ aboveTokens: (start + 1) % 1000 === 0 ? start + 1 : start, ...priceSet(list, start + 1)! }));
 }
 
 const hhmm = (time: string) => time.slice(0, 5);
@@ -112,19 +125,20 @@ function complement(windows: { fromUtc: string; toUtc: string }[]): { fromUtc: s
 function pricesOn(prices: GenaiModel["prices"], asOf: string) {
   if (!Array.isArray(prices)) {
     const standard = priceSet(prices);
-    return standard ? { standard, offPeak: undefined } : null;
+    return standard ? { standard, offPeak: undefined, longContext: longContextOf(prices) } : null;
   }
   const dated = prices
     .filter((c) => !c.constraint || (c.constraint.start_date !== undefined && c.constraint.start_date <= asOf))
     .sort((a, b) => (a.constraint?.start_date ?? "").localeCompare(b.constraint?.start_date ?? ""));
   const base = dated.at(-1) ? priceSet(dated.at(-1)!.prices) : null;
+  const longContext = dated.at(-1) ? longContextOf(dated.at(-1)!.prices) : [];
   const timed = prices.filter((c) => c.constraint?.start_time !== undefined && c.constraint.end_time !== undefined);
   const windowPrices = timed[0] ? priceSet(timed[0].prices) : null;
-  if (!base) return windowPrices ? { standard: windowPrices, offPeak: undefined } : null;
-  if (!windowPrices) return { standard: base, offPeak: undefined };
+  if (!base) return windowPrices ? { standard: windowPrices, offPeak: undefined, longContext: [] } : null;
+  if (!windowPrices) return { standard: base, offPeak: undefined, longContext };
   const windows = timed.map((c) => ({ fromUtc: hhmm(c.constraint!.start_time!), toUtc: hhmm(c.constraint!.end_time!) }));
-  if (windowPrices.inputPer1M > base.inputPer1M) return { standard: windowPrices, offPeak: complement(windows).map((w) => ({ ...w, prices: base })) };
-  return { standard: base, offPeak: windows.map((w) => ({ ...w, prices: windowPrices })) };
+  if (windowPrices.inputPer1M > base.inputPer1M) return { standard: windowPrices, offPeak: complement(windows).map((w) => ({ ...w, prices: base })), longContext: [] };
+  return { standard: base, offPeak: windows.map((w) => ({ ...w, prices: windowPrices })), longContext };
 }
 
 /** Where a curated model is looked up: its LiteLLM key's provider prefix, the host it is "served by", its maker. */
@@ -156,6 +170,7 @@ export function genaiPricesFor(data: readonly GenaiProvider[], curated: readonly
       model: found.id,
       ...prices.standard,
       ...(prices.offPeak ? { offPeak: prices.offPeak } : {}),
+      ...(prices.longContext.length ? { longContext: prices.longContext } : {}),
       ...(provider.pricing_urls?.[0] ? { pricingUrl: provider.pricing_urls[0] } : {}),
     };
   }

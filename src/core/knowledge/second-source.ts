@@ -21,6 +21,7 @@ const entrySchema = priceSetSchema.extend({
   model: z.string().min(1),
   /** a daily UTC window's prices, without source/asOf: the file's apply */
   offPeak: z.array(timeOfDaySchema.omit({ source: true, asOf: true })).optional(),
+  longContext: z.array(priceSetSchema.extend({ aboveTokens: z.number().int().positive() })).optional(),
   pricingUrl: z.string().min(1).optional(),
 });
 export type SecondSourceEntry = z.infer<typeof entrySchema>;
@@ -89,7 +90,10 @@ export function reconcile(model: PricedModel, file: SecondSourceFile, review: Pr
   const offPeak = !model.offPeak && entry.offPeak && used === "genai-prices" ? { offPeak: entry.offPeak.map((w) => ({ ...w, source: ref, asOf: file.asOf })) } : {};
   if (used === "litellm" || !disagreements.length) return { ...model, ...offPeak, secondSource: check };
   const replaced = Object.fromEntries(disagreements.map((d) => [d.price, d.genai]));
-  return { ...model, ...replaced, ...offPeak, source: ref, asOf: file.asOf, secondSource: check };
+  // the map's tier and long-context prices were set beside its old standard ones: dropped with them (a provider rule
+  // may then supply batch), and genai-prices' own long-context tiers used
+  const { batch: _b, flex: _f, priority: _p, longContext: _l, ...kept } = model;
+  return { ...kept, ...replaced, ...offPeak, ...(entry.longContext ? { longContext: entry.longContext } : {}), source: ref, asOf: file.asOf, secondSource: check };
 }
 
 /** Every disagreement, for knowledge:check: "gemini-3.6-flash input: LiteLLM $0.30 (2026-07-24), genai-prices $0.15 (2026-09-23); used genai-prices". */
