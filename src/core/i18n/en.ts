@@ -272,6 +272,9 @@ export const en = {
   "providers.labels":
     "Labels mark other builds of the same weights: Turbo, fp8/int4 and other quantized builds, dated checkpoints (e.g. 0324, 2507); quality can differ from the full-precision release.",
   "providers.zero": "Listed at $0 (a free tier or a local runtime, not a price to plan on): {ids}.",
+  "providers.outliers": "⚠ Prices too low to trust, never named cheapest until an admin confirms them in knowledge/price-review.yaml: {list}.",
+  "providers.outlierSibling": "{id} (exactly the price of the smaller {sibling} at the same host)",
+  "providers.outlierMedian": "{id} (under {percent}% of the median of the other hosts)",
   "providers.suspect": "Prices more than 20× the median of this model's providers, likely a unit error in the price map: {ids}.",
   "providers.source": "LiteLLM community price map",
   "providers.colProvider": "Provider",
