@@ -19,7 +19,13 @@ describe("price outliers", () => {
     expect(seventy.lowOutlier?.kind === "sibling-price" && seventy.lowOutlier.sibling).not.toContain("405B");
   });
 
-  it("flags a host under 30% of the other hosts' median", () => {
+  it("leaves a wide market's real cheap hosts alone: Llama 3.3 70B from $0.12 to $0.85 input", async () => {
+    const offers = providersOf((await realSnapshot()).priced, "llama 3.3 70b", WORKLOAD).providers;
+    expect(offers.length).toBeGreaterThan(20);
+    expect(offers.filter((o) => o.lowOutlier?.kind === "below-median").map((o) => o.id)).toEqual([]);
+  });
+
+  it("flags a host under 30% of the other hosts' median that no other host comes near", () => {
     const host = (provider: string, input: number): PricedEntry =>
       ({ id: `${provider}/acme-9b`, name: "acme-9b", provider, litellmKey: `${provider}/acme-9b`, catalog: true, inputPer1M: input, outputPer1M: input, contextWindow: 1, maxOutput: 1 }) as PricedEntry;
     const catalog = [host("a", 1), host("b", 1.2), host("c", 0.9), host("d", 0.2)];

@@ -128,8 +128,12 @@ export interface ProviderOffer {
 
 export type LowOutlier = { kind: "below-median"; medianUsd: number } | { kind: "sibling-price"; sibling: string };
 
-/** Below this share of the other hosts' median reference cost, a host's price is flagged (with at least two others). */
+/**
+ * Below this share of the other hosts' median reference cost (10M in + 2M out), with at least two others, and with
+ * every other host at more than ISOLATION_FACTOR times its price, a host's price is flagged.
+ */
 export const LOW_OUTLIER_SHARE = 0.3;
+export const ISOLATION_FACTOR = 2;
 
 export interface ProvidersResult {
   /** the identity matched, e.g. "3.3 70b llama" */
@@ -213,10 +217,12 @@ function lowOutlierOf(catalog: readonly PricedEntry[], model: PricedEntry, paid:
     );
     if (sibling) return { kind: "sibling-price", sibling: sibling.litellmKey ?? sibling.id };
   }
-  const others = paid.filter((m) => providerOf(m) !== providerOf(model));
+  const others = paid.filter((m) => providerOf(m) !== providerOf(model)).map(referenceUsd);
   if (others.length < 2) return null;
-  const medianUsd = median(others.map(referenceUsd));
-  return referenceUsd(model) < LOW_OUTLIER_SHARE * medianUsd ? { kind: "below-median", medianUsd } : null;
+  const medianUsd = median(others);
+  // a market with a wide spread has real cheap hosts (Llama 3.3 70B: $0.12–$0.85 input): only a price no other host comes near is flagged
+  const isolated = Math.min(...others) > ISOLATION_FACTOR * referenceUsd(model);
+  return isolated && referenceUsd(model) < LOW_OUTLIER_SHARE * medianUsd ? { kind: "below-median", medianUsd } : null;
 }
 
 const byBase = new WeakMap<readonly PricedEntry[], Map<string, PricedEntry[]>>();

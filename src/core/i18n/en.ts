@@ -274,7 +274,7 @@ export const en = {
   "providers.zero": "Listed at $0 (a free tier or a local runtime, not a price to plan on): {ids}.",
   "providers.outliers": "⚠ Prices too low to trust, never named cheapest until an admin confirms them in knowledge/price-review.yaml: {list}.",
   "providers.outlierSibling": "{id} (exactly the price of the smaller {sibling} at the same host)",
-  "providers.outlierMedian": "{id} (under {percent}% of the median of the other hosts)",
+  "providers.outlierMedian": "{id} (under {percent}% of the median of the other hosts, and under half of the cheapest of them)",
   "providers.suspect": "Prices more than 20× the median of this model's providers, likely a unit error in the price map: {ids}.",
   "providers.source": "LiteLLM community price map",
   "providers.colProvider": "Provider",

@@ -262,7 +262,7 @@ export const zh: Catalogue = {
   "providers.zero": "标价为 $0（免费档或本地运行环境，不宜作为预算依据）：{ids}。",
   "providers.outliers": "⚠ 价格低得可疑，在管理员于 knowledge/price-review.yaml 中确认之前不会被列为最便宜：{list}。",
   "providers.outlierSibling": "{id}（与同一提供商更小的 {sibling} 价格完全相同）",
-  "providers.outlierMedian": "{id}（低于其他提供商中位数的 {percent}%）",
+  "providers.outlierMedian": "{id}（低于其他提供商中位数的 {percent}%，且不到其中最便宜者的一半）",
   "providers.suspect": "价格超过该模型各提供商中位数的 20 倍，可能是价目表的单位错误：{ids}。",
   "providers.source": "LiteLLM 社区维护价目表",
   "providers.colProvider": "提供商",

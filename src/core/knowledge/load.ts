@@ -154,6 +154,8 @@ function validateCrossReferences(
 export interface LoadOptions {
   /** a LiteLLM price map to load as the extended catalog */
   catalogPath?: string;
+  /** models.yaml and the catalog as written: no second source, provider rules or confirmations applied (checks of the import) */
+  asWritten?: boolean;
 }
 
 /** Loads and validates the whole knowledge folder; throws KnowledgeInvalidError listing every problem. */
@@ -211,7 +213,9 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   }
   const knowledge = {
     lastImport: imports?.data?.imports[0] ?? null,
-    models: models.models.map((m) => (isPriced(m) ? applyDiscountRules(secondSource ? reconcile(m, secondSource, review) : m, providerRules?.discounts ?? []) : m)),
+    models: options.asWritten
+      ? models.models
+      : models.models.map((m) => (isPriced(m) ? applyDiscountRules(secondSource ? reconcile(m, secondSource, review) : m, providerRules?.discounts ?? []) : m)),
     defaultWorkload: models.defaultWorkload,
     estimateOutputTokens: models.estimateOutputTokens,
     serving: serving.data,
@@ -236,6 +240,6 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   const merged = options.catalogPath ? mergeCatalogs(shipped, await loadCatalog(options.catalogPath, knowledge.models, today)) : shipped;
   const confirmed = new Set((review?.confirmedPrices ?? []).map((c) => c.key));
   const discounts = providerRules?.discounts ?? [];
-  const catalog = merged.map((m) => applyDiscountRules(confirmed.has(m.id) ? { ...m, priceConfirmed: true as const } : m, discounts));
+  const catalog = options.asWritten ? merged : merged.map((m) => applyDiscountRules(confirmed.has(m.id) ? { ...m, priceConfirmed: true as const } : m, discounts));
   return { ...knowledge, catalog, quality: quality?.data ?? null, secondSource, review, providerRules, priceHistory, loadedAt: now };
 }
