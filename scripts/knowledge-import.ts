@@ -9,6 +9,7 @@ import { KnowledgeInvalidError, formatProblem } from "../src/core/knowledge/prob
 /**
  * npm run knowledge:import -- <https URL or file of model_prices_and_context_window.json> [--dry-run] [--timeout=<seconds>]
  * npm run knowledge:import -- --genai-prices[=<https URL or file of genai-prices' data.json>] (scripts/import-genai-prices.ts)
+ * npm run knowledge:import -- --history=<litellm-price-history.json> (scripts/import-price-history.ts)
  * Refreshes the curated models' prices and price dimensions (models.yaml) and the shipped catalog
  * (knowledge/catalog/litellm-chat.json), records the run in import-log.yaml, and restores both if the result does not validate.
  */
@@ -24,6 +25,17 @@ if (genai) {
     process.exit(0);
   } catch (error) {
     console.error(`cannot import genai-prices: ${(error as Error).message}; nothing was changed`);
+    process.exit(1);
+  }
+}
+const historyArg = args.find((a) => a.startsWith("--history="));
+if (historyArg) {
+  const { importPriceHistory } = await import("./import-price-history.ts");
+  try {
+    await importPriceHistory(config.knowledgeDir, historyArg.slice("--history=".length), today);
+    process.exit(0);
+  } catch (error) {
+    console.error(`cannot import the price history: ${(error as Error).message}; nothing was changed`);
     process.exit(1);
   }
 }

@@ -37,13 +37,11 @@ export interface RawPriceHistory {
 const samePrices = (a: HistoryPoint, b: HistoryPoint) => a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 
 /** Price points without context-size-only changes and without values that lasted under `minDays` (the last one stays). */
-export function steadyPoints(raw: RawPriceHistory["models"][string]["points"], to: string, minDays = MIN_DAYS): HistoryPoint[] {
-  let points: HistoryPoint[] = raw.map(([date, input, output, cached]) => [date, input, output, cached]);
-  points = points.filter((p, i) => {
-    const until = points[i + 1]?.[0] ?? to;
-    return i === points.length - 1 || daysBetween(p[0], until) >= minDays;
-  });
-  return points.filter((p, i) => i === 0 || !samePrices(p, points[i - 1]!));
+export function steadyPoints(raw: RawPriceHistory["models"][string]["points"], minDays = MIN_DAYS): HistoryPoint[] {
+  const collapse = (list: HistoryPoint[]) => list.filter((p, i) => i === 0 || !samePrices(p, list[i - 1]!));
+  const prices = collapse(raw.map(([date, input, output, cached]) => [date, input, output, cached]));
+  const lasting = prices.filter((p, i) => i === prices.length - 1 || daysBetween(p[0], prices[i + 1]![0]) >= minDays);
+  return collapse(lasting);
 }
 
 export function buildPriceHistory(raw: RawPriceHistory, curated: readonly Model[], meta: { source: string; url: string }): PriceHistoryFile {
@@ -52,7 +50,7 @@ export function buildPriceHistory(raw: RawPriceHistory, curated: readonly Model[
     const key = "litellmKey" in model ? model.litellmKey : undefined;
     const found = key ? raw.models[key] : undefined;
     if (!key || !found?.points.length) continue;
-    models[model.id] = { key, points: steadyPoints(found.points, raw.to) };
+    models[model.id] = { key, points: steadyPoints(found.points) };
   }
   return { source: meta.source, url: meta.url, from: raw.from, to: raw.to, minDays: MIN_DAYS, models };
 }
