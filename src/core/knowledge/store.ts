@@ -29,6 +29,17 @@ export interface KnowledgeStatus {
   watching: boolean;
   /** other instances sharing this knowledge (several processes behind a load balancer), when known */
   instances?: { id: string; version: string; seenAt: Date }[];
+  /** the scheduled price refresh (MODELWISE_REFRESH), when on */
+  priceRefresh?: PriceRefreshStatus;
+}
+
+/** What the scheduled price refresh did last; a failed run leaves the last good prices serving. */
+export interface PriceRefreshStatus {
+  everyMs: number;
+  sources: string[];
+  last: { ok: boolean; at: Date; error: string | null } | null;
+  /** the last run that imported and swapped in new files */
+  lastGood: { at: Date; pricesAsOf: string | null } | null;
 }
 
 /** The live knowledge commands answer from: the current snapshot, its status, and a way to reload it. */
@@ -117,6 +128,7 @@ export class KnowledgeStore implements LiveKnowledge {
   private again = false;
   private againForPeer = true;
   private readonly listeners = new Set<(outcome: ReloadOutcome, previous: KnowledgeSnapshot) => void>();
+  private priceRefresh: PriceRefreshStatus | undefined;
 
   private constructor(
     readonly dir: string,
@@ -136,7 +148,13 @@ export class KnowledgeStore implements LiveKnowledge {
   }
 
   status(): KnowledgeStatus {
-    return statusOf(this.snapshot, this.lastReload, this.watcher?.active ?? false);
+    const status = statusOf(this.snapshot, this.lastReload, this.watcher?.active ?? false);
+    return this.priceRefresh ? { ...status, priceRefresh: this.priceRefresh } : status;
+  }
+
+  /** Set by the scheduled price refresh after each run, for /status. */
+  recordPriceRefresh(status: PriceRefreshStatus): void {
+    this.priceRefresh = status;
   }
 
   /** Called after every reload with its outcome and the snapshot it replaced (for change digests, broadcasts). */
