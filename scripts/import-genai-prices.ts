@@ -42,7 +42,7 @@ export async function importGenaiPrices(dir: string, source: string | null, toda
       ? { source: `${PACKAGE} ${version} (npm)`, asOf: published, basis: "the npm publish date of this version" }
       : { source: `${PACKAGE} ${version} (npm)`, asOf: newestPriceDate(data, today) ?? today, basis: "the newest dated price in the package" };
     const current = await loadKnowledge(dir, new Date(`${today}T12:00:00Z`));
-    const text = genaiFileText(data, current.models, meta);
+    const text = genaiFileText(data, current.models, meta, current.review?.genaiIds);
     console.log(`genai-prices ${version}, prices as of ${meta.asOf} (${meta.basis})${dryRun ? " (dry run: nothing written)" : ""}`);
     if (!dryRun) await stageAndSwap(dir, { [GENAI_FILE]: text }, today);
     console.log(`${Object.keys(secondSourceFileSchema.parse(parse(text)).models).length} curated models priced by genai-prices`);

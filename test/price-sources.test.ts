@@ -38,6 +38,10 @@ describe("genai-prices as a second source", () => {
     expect(entries["grok-4.20"]!.longContext).toEqual([{ aboveTokens: 200000, inputPer1M: 2.5, outputPer1M: 5, cachedInputPer1M: 0.4 }]);
     // a longer sibling's entry is never taken for a model genai-prices does not list
     expect(entries["gpt-5.6"]?.model ?? "gpt-5.6").toBe("gpt-5.6");
+    // names that differ are mapped by hand (price-review.yaml genaiIds)
+    expect(entries["mistral-small-3.2"]).toBeUndefined();
+    const mapped = genaiPricesFor(bundled, models, "2026-09-23", { "mistral-small-3.2": "mistral/mistral-small-3.2-24b-instruct" });
+    expect(mapped["mistral-small-3.2"]).toMatchObject({ model: "mistral-small-3.2-24b-instruct", inputPer1M: 0.075, outputPer1M: 0.2 });
   });
 
   it("uses the newer-dated source where the two differ by more than 5%, and the pinned one where an admin pinned it", async () => {

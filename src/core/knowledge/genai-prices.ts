@@ -154,14 +154,18 @@ function lookupNames(model: Model & { litellmKey?: string }): { providers: strin
   };
 }
 
-/** The second-source entries of every curated priced model genai-prices lists (the rest are left out). */
-export function genaiPricesFor(data: readonly GenaiProvider[], curated: readonly Model[], asOf: string): Record<string, SecondSourceEntry> {
+/**
+ * The second-source entries of every curated priced model genai-prices lists (the rest are left out). `mapped`:
+ * model id → "provider/model" in genai-prices, written by hand where the names differ (price-review.yaml genaiIds).
+ */
+export function genaiPricesFor(data: readonly GenaiProvider[], curated: readonly Model[], asOf: string, mapped: Record<string, string> = {}): Record<string, SecondSourceEntry> {
   const entries: Record<string, SecondSourceEntry> = {};
   for (const model of curated) {
     if ("unpriced" in model) continue;
-    const names = lookupNames(model as Model & { litellmKey?: string });
+    const byHand = mapped[model.id]?.split("/");
+    const names = byHand ? { providers: [byHand[0]!], ids: [byHand.slice(1).join("/")] } : lookupNames(model as Model & { litellmKey?: string });
     const provider = findProvider(data, names.providers);
-    const found = provider && findModel(provider, names.ids);
+    const found = provider && (byHand ? provider.models.find((m) => m.id === names.ids[0]) : findModel(provider, names.ids));
     if (!provider || !found) continue;
     const prices = pricesOn(found.prices, asOf);
     if (!prices) continue;
@@ -196,6 +200,11 @@ export function parseGenaiData(text: string): GenaiProvider[] {
   return data as GenaiProvider[];
 }
 
-export function secondSourceFile(data: readonly GenaiProvider[], curated: readonly Model[], meta: { source: string; asOf: string; basis: string }): SecondSourceFile {
-  return { source: meta.source, url: GENAI_PRICES_URL, asOf: meta.asOf, basis: meta.basis, models: genaiPricesFor(data, curated, meta.asOf) };
+export function secondSourceFile(
+  data: readonly GenaiProvider[],
+  curated: readonly Model[],
+  meta: { source: string; asOf: string; basis: string },
+  mapped: Record<string, string> = {},
+): SecondSourceFile {
+  return { source: meta.source, url: GENAI_PRICES_URL, asOf: meta.asOf, basis: meta.basis, models: genaiPricesFor(data, curated, meta.asOf, mapped) };
 }

@@ -28,8 +28,8 @@ export function serializeSecondSource(file: SecondSourceFile): string {
 }
 
 /** The second-source file from genai-prices data: the curated models it lists, at the data's date. */
-export function genaiFileText(data: readonly GenaiProvider[], curated: readonly Model[], meta: { source: string; asOf: string; basis: string }): string {
-  return serializeSecondSource(secondSourceFile(data, curated, meta));
+export function genaiFileText(data: readonly GenaiProvider[], curated: readonly Model[], meta: { source: string; asOf: string; basis: string }, mapped: Record<string, string> = {}): string {
+  return serializeSecondSource(secondSourceFile(data, curated, meta, mapped));
 }
 
 /** Validates `files` (name → new text) in a copy of `dir`, then renames each into place. Throws with every problem. */
@@ -91,7 +91,7 @@ export async function refreshPrices(dir: string, sources: RefreshSources, today:
     const meta = fetched
       ? { source: sources.genaiPrices, asOf: today, basis: "fetched on this date" }
       : { source: basename(sources.genaiPrices), asOf: newestPriceDate(data, today) ?? today, basis: "the newest dated price in the file" };
-    const file = secondSourceFile(data, current.models, meta);
+    const file = secondSourceFile(data, current.models, meta, current.review?.genaiIds);
     genaiModels = Object.keys(file.models).length;
     if (genaiModels === 0) throw new Error("the genai-prices data lists none of the curated models");
     files[GENAI_FILE] = serializeSecondSource(file);

@@ -41,6 +41,8 @@ export type SecondSourceFile = z.infer<typeof secondSourceFileSchema>;
 export const priceReviewSchema = z.strictObject({
   /** model id → the source whose prices answers use for it, whatever the dates say */
   pins: z.record(z.string(), z.strictObject({ source: z.enum(SOURCES), reason: z.string().min(1) })).default({}),
+  /** model id → "provider/model" in genai-prices, where its names differ from the LiteLLM key's (mapped by hand) */
+  genaiIds: z.record(z.string(), z.string().regex(/^[^/]+\/.+$/, 'must be "<provider id>/<model id>" as genai-prices names them')).default({}),
   /** price-map keys whose low price an admin checked at the host: no longer flagged as outliers */
   confirmedPrices: z.array(z.strictObject({ key: z.string().min(1), reason: z.string().min(1), asOf: isoDate })).default([]),
 });
