@@ -49,6 +49,8 @@ describe("genai-prices as a second source", () => {
     expect(flash.inputPer1M).toBe(0.75);
     expect(flash.secondSource).toMatchObject({ used: "genai-prices", pinned: false, litellm: { asOf: "2026-07-24" }, genai: { asOf: "2026-09-23" } });
     expect(flash.secondSource!.disagreements.find((d) => d.price === "inputPer1M")).toEqual({ price: "inputPer1M", litellm: 1.5, genai: 0.75 });
+    // the tier follows the price rule on the price used: GPT-5.6 Luna's 80% cut makes it ultra-low
+    expect(await curated("gpt-5.6-luna")).toMatchObject({ inputPer1M: 0.2, outputPer1M: 1.2, tier: "ultra-low" });
     // genai-prices still lists V3's $1.10 for deepseek-chat: price-review.yaml pins LiteLLM's $0.42
     const deepseek = await curated("deepseek-chat");
     expect(deepseek.outputPer1M).toBe(0.42);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDate, priceSetSchema, timeOfDaySchema } from "./schema.ts";
 import type { PricedModel } from "./schema.ts";
+import { tierByPrice } from "./catalog.ts";
 
 /**
  * A second, independent price source beside LiteLLM's map (genai-prices: knowledge/genai-prices.yaml), and the
@@ -95,7 +96,10 @@ export function reconcile(model: PricedModel, file: SecondSourceFile, review: Pr
   // the map's tier and long-context prices were set beside its old standard ones: dropped with them (a provider rule
   // may then supply batch), and genai-prices' own long-context tiers used
   const { batch: _b, flex: _f, priority: _p, longContext: _l, ...kept } = model;
-  return { ...kept, ...replaced, ...offPeak, ...(entry.longContext ? { longContext: entry.longContext } : {}), source: ref, asOf: file.asOf, secondSource: check };
+  const prices = { inputPer1M: replaced.inputPer1M ?? model.inputPer1M, outputPer1M: replaced.outputPer1M ?? model.outputPer1M };
+  // the tier follows the price rule unless the entry says why not (knowledge/README.md "Tiers")
+  const tier = model.tierReason ? model.tier : tierByPrice(prices);
+  return { ...kept, ...replaced, ...offPeak, ...(entry.longContext ? { longContext: entry.longContext } : {}), tier, source: ref, asOf: file.asOf, secondSource: check };
 }
 
 /** Every disagreement, for knowledge:check: "gemini-3.6-flash input: LiteLLM $0.30 (2026-07-24), genai-prices $0.15 (2026-09-23); used genai-prices". */
