@@ -74,7 +74,12 @@ describe("genai-prices as a second source", () => {
     const en = await ask("/compare gemini 3.6 flash gpt-5");
     expect(en.text).toContain("the two price sources differ by more than 5%: input $1.50 in LiteLLM's map (as of 2026-07-24) vs $0.75 in genai-prices (as of 2026-09-23)");
     expect(en.text).toContain("This answer uses genai-prices (the newer of the two)");
-    expect(en.sources.map((s) => s.title)).toEqual(expect.arrayContaining(["genai-prices (Pydantic) price data · Gemini 3.6 Flash", "LiteLLM community price map"]));
+    expect(en.sources.map((s) => s.title)).toEqual(
+      expect.arrayContaining(["genai-prices (Pydantic) price data · Gemini 3.6 Flash", "LiteLLM community price map · GPT-5 (genai-prices agrees within 5% as of 2026-09-23)"]),
+    );
+    // GPT-5's price is vouched for by the newer source, Gemini 3.6 Flash's comes from it: neither is 127 days old
+    expect(en.text).toContain("Prices as of 2026-09-23 (66 days old).");
+    expect((await ask("/compare gpt-5 deepseek-chat")).text).toContain("⚠ These prices are 127 days old (as of 2026-07-24)");
     const zh = await ask("/compare gemini 3.6 flash gpt-5 lang:zh");
     expect(zh.text).toContain("两个价格来源相差超过 5%：输入：LiteLLM 价目表 $1.50（截至 2026-07-24），genai-prices $0.75（截至 2026-09-23）");
     expect(zh.text).toContain("本回答采用genai-prices（两者中较新的一个）");

@@ -2,6 +2,7 @@ import type { Lang } from "../i18n/lang.ts";
 import type { Source } from "../reply.ts";
 import type { Article, ArticleSection } from "./article.ts";
 import { isPriced } from "./kinds.ts";
+import { checkedAsOf } from "../price-age.ts";
 import type { Model } from "./schema.ts";
 import type { KnowledgeSnapshot } from "./snapshot.ts";
 
@@ -13,6 +14,13 @@ export function modelSource(model: Model, lang: Lang): Source {
   if (check && check.used === "genai-prices" && check.disagreements.length)
     return { title: lang === "zh" ? `genai-prices（Pydantic）价格数据 · ${model.name}` : `genai-prices (Pydantic) price data · ${model.name}`, ref: check.genai.ref, asOf: check.genai.asOf };
   const title = !/litellm/i.test(model.source) ? `${model.provider} · ${model.name}` : lang === "zh" ? "LiteLLM 社区维护价目表" : "LiteLLM community price map";
+  const confirmed = checkedAsOf(model);
+  if (confirmed !== model.asOf)
+    return {
+      title: lang === "zh" ? `${title} · ${model.name}（genai-prices 截至 ${confirmed} 的价格与之相差不超过 5%）` : `${title} · ${model.name} (genai-prices agrees within 5% as of ${confirmed})`,
+      ref: model.source,
+      asOf: model.asOf,
+    };
   return { title, ref: model.source, asOf: model.asOf };
 }
 

@@ -5,6 +5,7 @@ import { knowledgeFingerprint, readCachedKnowledge, saveCachedKnowledge } from "
 import { KnowledgeInvalidError, formatProblem, type KnowledgeProblem } from "./problems.ts";
 import { buildSnapshot, type KnowledgeSnapshot } from "./snapshot.ts";
 import { isPriced } from "./kinds.ts";
+import { checkedAsOf } from "../price-age.ts";
 
 export interface ReloadOutcome {
   ok: boolean;
@@ -56,11 +57,7 @@ function statusOf(snapshot: KnowledgeSnapshot, lastReload: ReloadOutcome | null,
     models: snapshot.knowledge.models.length,
     catalogModels: snapshot.knowledge.catalog.length,
     articles: snapshot.knowledge.articles.length,
-    oldestPriceAsOf:
-      snapshot.knowledge.models
-        .filter(isPriced)
-        .map((m) => m.asOf)
-        .sort()[0] ?? "",
+    oldestPriceAsOf: snapshot.knowledge.models.filter(isPriced).map(checkedAsOf).sort()[0] ?? "",
     lastReload,
     watching,
   };
