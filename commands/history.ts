@@ -49,7 +49,14 @@ function oneModel(ctx: CommandContext, model: PricedModel): Reply {
   const history = modelHistory(snapshot.knowledge, model);
   const file = snapshot.knowledge.priceHistory!;
   const title = t("history.title", { model: model.name });
-  if (!history) return makeReply({ command: "history", lang: t.lang, title, lead: t("history.notRecorded", { model: model.name, from: file.from, to: file.to }), data: { model: model.id, points: [] } });
+  if (!history)
+    return makeReply({
+      command: "history",
+      lang: t.lang,
+      title,
+      lead: t("history.notRecorded", { model: model.name, from: file.from, to: file.to }),
+      data: { model: model.id, points: [] },
+    });
   const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
   const rows: HistoryPoint[] = history.current ? [...history.points, history.current.point] : history.points;
   const changesOn = (date: string) => history.changes.filter((c) => c.date === date);
@@ -77,7 +84,15 @@ function oneModel(ctx: CommandContext, model: PricedModel): Reply {
     lead,
     table: {
       columns: [t("history.colDate"), t("col.input"), t("col.output"), t("col.cached"), t("history.colChange")],
-      rows: rows.map((p) => [p[0], price(p[1]), price(p[2]), price(p[3]), changesOn(p[0]).map((c) => `${t(PART[c.price])} ${percent(c)}`).join(t.lang === "zh" ? "、" : ", ") || t("none")]),
+      rows: rows.map((p) => [
+        p[0],
+        price(p[1]),
+        price(p[2]),
+        price(p[3]),
+        changesOn(p[0])
+          .map((c) => `${t(PART[c.price])} ${percent(c)}`)
+          .join(t.lang === "zh" ? "、" : ", ") || t("none"),
+      ]),
       align: ["left", "right", "right", "right", "left"],
     },
     chart:
@@ -189,14 +204,27 @@ export const history: Command = {
     usage: { en: "/history [model] [since:<year or YYYY-MM-DD>]", zh: "/history [模型] [since:<年份或 YYYY-MM-DD>]" },
     examples: ["/history o3", "/history deepseek-chat", "/history since:2026"],
     options: [{ name: "since", aliases: ["自"], kind: "text", description: { en: "only changes from this date or year on", zh: "只看此日期或年份之后的变化" } }],
-    positional: { name: "model", kind: "model", complete: "models", description: { en: "the model (none: what got cheaper)", zh: "模型（不填：哪些模型降价了）" }, required: false },
+    positional: {
+      name: "model",
+      kind: "model",
+      complete: "models",
+      description: { en: "the model (none: what got cheaper)", zh: "模型（不填：哪些模型降价了）" },
+      required: false,
+    },
   },
   run(ctx: CommandContext) {
     if (!ctx.snapshot.knowledge.priceHistory) throw new UserError("bad_input", "error.noHistory");
     const query = ctx.args.rest.trim();
     if (!query) return overview(ctx);
     const model = requireModel(ctx.snapshot.resolver.resolve(query));
-    if (!isPriced(model)) return makeReply({ command: "history", lang: ctx.t.lang, title: ctx.t("history.title", { model: model.name }), lead: ctx.t("history.unpriced", { model: model.name }), data: { model: model.id, points: [] } });
+    if (!isPriced(model))
+      return makeReply({
+        command: "history",
+        lang: ctx.t.lang,
+        title: ctx.t("history.title", { model: model.name }),
+        lead: ctx.t("history.unpriced", { model: model.name }),
+        data: { model: model.id, points: [] },
+      });
     return oneModel(ctx, model);
   },
 };

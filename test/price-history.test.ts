@@ -32,9 +32,18 @@ describe("the price history file", () => {
 describe("/history", () => {
   it("gives one model's dated changes with % change and a chart in date order, in both languages", async () => {
     const en = await ask("/history o3");
-    expect(en.lead).toBe("o3's price changed once between 2025-04-16 and 2026-07-24: 2025-06-11: input $10.00 → $2.00 (−80%), output $40.00 → $8.00 (−80%), and cached input $2.50 → $0.50 (−80%).");
+    expect(en.lead).toBe(
+      "o3's price changed once between 2025-04-16 and 2026-07-24: 2025-06-11: input $10.00 → $2.00 (−80%), output $40.00 → $8.00 (−80%), and cached input $2.50 → $0.50 (−80%).",
+    );
     expect(en.table!.rows.map((r) => r[0])).toEqual(["2025-04-16", "2025-06-11"]);
-    expect(en.chart).toMatchObject({ kind: "bars", order: "given", items: [{ label: "2025-04-16", value: 180 }, { label: "2025-06-11", value: 36 }] });
+    expect(en.chart).toMatchObject({
+      kind: "bars",
+      order: "given",
+      items: [
+        { label: "2025-04-16", value: 180 },
+        { label: "2025-06-11", value: 36 },
+      ],
+    });
     expect(en.sources[0]!.title).toContain("LiteLLM price map history");
     const zh = await ask("/history o3 lang:zh");
     expect(zh.lead).toContain("o3 的价格在 2025-04-16 至 2026-07-24 之间有 1 个日期发生变动：2025-06-11: 输入 $10.00 → $2.00（−80%）");
@@ -56,7 +65,9 @@ describe("/history", () => {
     const level = (reply.data.levels as { level: string; points: { date: string; model: string; referenceUsd: number }[] }[]).find((l) => l.level === "gpt-4o")!;
     expect(level.points.at(-1)).toMatchObject({ date: "2026-07-24", model: "mistral-small-3.2" });
     expect(level.points.at(-1)!.referenceUsd).toBeLessThan(level.points[0]!.referenceUsd);
-    expect(reply.text).toMatch(/The article calls 2026 a “Race to Zero” with “token prices plummeting”\. In the record \(2025-02-06 to 2026-07-24\) \d+ of \d+ curated models cut a price at all/);
+    expect(reply.text).toMatch(
+      /The article calls 2026 a “Race to Zero” with “token prices plummeting”\. In the record \(2025-02-06 to 2026-07-24\) \d+ of \d+ curated models cut a price at all/,
+    );
     expect(reply.chart).toMatchObject({ kind: "bars", order: "given" });
     const chartDates = (reply.chart as BarChartSpec).items.map((i) => i.label.slice(0, 10));
     expect(chartDates).toEqual([...chartDates].sort());

@@ -27,7 +27,17 @@ describe("price outliers", () => {
 
   it("flags a host under 30% of the other hosts' median that no other host comes near", () => {
     const host = (provider: string, input: number): PricedEntry =>
-      ({ id: `${provider}/acme-9b`, name: "acme-9b", provider, litellmKey: `${provider}/acme-9b`, catalog: true, inputPer1M: input, outputPer1M: input, contextWindow: 1, maxOutput: 1 }) as PricedEntry;
+      ({
+        id: `${provider}/acme-9b`,
+        name: "acme-9b",
+        provider,
+        litellmKey: `${provider}/acme-9b`,
+        catalog: true,
+        inputPer1M: input,
+        outputPer1M: input,
+        contextWindow: 1,
+        maxOutput: 1,
+      }) as PricedEntry;
     const catalog = [host("a", 1), host("b", 1.2), host("c", 0.9), host("d", 0.2)];
     const offers = providersOf(catalog, "acme 9b", WORKLOAD).providers;
     expect(offers.find((o) => o.provider === "d")!.lowOutlier).toMatchObject({ kind: "below-median" });

@@ -65,7 +65,10 @@ const statusText = async (s: KnowledgeStore, lang = "") =>
 describe("MODELWISE_REFRESH", () => {
   it("is off by default and reads a period", () => {
     expect(readConfig({}).priceRefresh.everyMs).toBeNull();
-    expect(readConfig({ MODELWISE_REFRESH: "24h" }).priceRefresh).toMatchObject({ everyMs: 86_400_000, litellmUrl: expect.stringMatching(/^https:\/\/raw\.githubusercontent\.com\/BerriAI/) });
+    expect(readConfig({ MODELWISE_REFRESH: "24h" }).priceRefresh).toMatchObject({
+      everyMs: 86_400_000,
+      litellmUrl: expect.stringMatching(/^https:\/\/raw\.githubusercontent\.com\/BerriAI/),
+    });
     expect(() => readConfig({ MODELWISE_REFRESH: "daily" })).toThrow(/MODELWISE_REFRESH.*24h/);
     expect(() => readConfig({ MODELWISE_REFRESH: "24h", MODELWISE_REFRESH_GENAI_PRICES_URL: "http://example.com/data.json" })).toThrow(/https/);
     expect(readConfig({ MODELWISE_REFRESH_GENAI_PRICES_URL: "off" }).priceRefresh.genaiPricesUrl).toBeNull();
@@ -103,12 +106,15 @@ describe("the scheduled price refresh", () => {
     const version = live.current().version;
     const broken = JSON.parse(fresh.genai) as { id: string; models: { id: string; prices: unknown }[] }[];
     broken.find((p) => p.id === "openai")!.models.find((m) => m.id === "gpt-5")!.prices = { input_mtok: -1, output_mtok: 10 };
-    for (const [failing, expected] of [
-      [() => (litellm = [500, "down"]), "the server answered 500"],
-      [() => (litellm = [200, "<html>"]), "JSON"],
-      [() => ((litellm = [200, fresh.litellm]), (genai = [200, JSON.stringify(broken)])), "did not validate"],
-    ] as const) {
-      failing();
+    const failures: { litellm: [number, string]; genai: [number, string]; expected: string }[] = [
+      { litellm: [500, "down"], genai, expected: "the server answered 500" },
+      { litellm: [200, "<html>"], genai, expected: "JSON" },
+      { litellm: [200, fresh.litellm], genai: [200, JSON.stringify(broken)], expected: "did not validate" },
+    ];
+    for (const failure of failures) {
+      litellm = failure.litellm;
+      genai = failure.genai;
+      const expected = failure.expected;
       const status: PriceRefreshStatus = await refresher.runOnce();
       expect(status.last).toMatchObject({ ok: false, error: expect.stringContaining(expected) });
       expect(status.lastGood?.at).toEqual(NOW);
@@ -125,7 +131,16 @@ describe("the scheduled price refresh", () => {
     const urls = await sources({ litellm: () => [200, fresh.litellm], genai: () => [200, fresh.genai] });
     const live = await store();
     const ran = new Promise<PriceRefreshStatus>((resolve) => {
-      const refresher = startPriceRefresh(live, { everyMs: 5, sources: urls, today: () => TODAY, logger: quiet, onRun: (status) => (refresher.stop(), resolve(status)) });
+      const refresher = startPriceRefresh(live, {
+        everyMs: 5,
+        sources: urls,
+        today: () => TODAY,
+        logger: quiet,
+        onRun: (status) => {
+          refresher.stop();
+          resolve(status);
+        },
+      });
     });
     expect((await ran).last?.ok).toBe(true);
     expect(gpt5(live).inputPer1M).toBe(1.1);

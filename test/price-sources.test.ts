@@ -91,7 +91,10 @@ describe("genai-prices as a second source", () => {
     const lines = disagreementLines((await realSnapshot()).knowledge.models.filter(isPriced));
     expect(lines).toContain("gemini-3.6-flash inputPer1M: LiteLLM $1.5 (2026-07-24), genai-prices $0.75 (2026-09-23); answers use genai-prices (the newer)");
     expect(lines.some((l) => l.startsWith("deepseek-chat outputPer1M") && l.endsWith("(pinned in price-review.yaml)"))).toBe(true);
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/knowledge-check.ts"], { cwd: root, env: { ...process.env, MODELWISE_TODAY: TODAY } });
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/knowledge-check.ts"], {
+      cwd: root,
+      env: { ...process.env, MODELWISE_TODAY: TODAY },
+    });
     expect(stdout).toMatch(/\d+ price\(s\) differ by more than 5% between LiteLLM and @pydantic\/genai-prices 0\.1\.8/);
     expect(stdout).toContain("grok-4.20 inputPer1M: LiteLLM $2 (2026-07-24), genai-prices $1.25");
   });

@@ -35,7 +35,9 @@ describe("provider rules where the price map is silent", () => {
   it("says which context number is which: GPT-5's input limit inside its window, Claude Sonnet 4's 1M beta tier and its prices", async () => {
     const en = await ask("/compare gpt-5 claude sonnet 4");
     expect(en.text).toContain("GPT-5: 272K is its input limit inside a 400K-token total window (input + output)");
-    expect(en.text).toContain("Claude Sonnet 4: 200K tokens is the standard window; 1M is a beta tier (header context-1m-2025-08-07) billed at $6.00 input / $22.50 output per 1M once a prompt exceeds 200K");
+    expect(en.text).toContain(
+      "Claude Sonnet 4: 200K tokens is the standard window; 1M is a beta tier (header context-1m-2025-08-07) billed at $6.00 input / $22.50 output per 1M once a prompt exceeds 200K",
+    );
     const zh = await ask("/model gpt-5 lang:zh");
     expect(zh.text).toContain("GPT-5：27.2万 是其输入上限，总上下文窗口（输入 + 输出）为 40万 Token");
   });

@@ -141,7 +141,7 @@ const schema = z.object({
   MODELWISE_REFRESH: z
     .string()
     .trim()
-    .regex(/^(off|\d+\s*[hm])$/, 'must be a period like 24h or 90m, or off')
+    .regex(/^(off|\d+\s*[hm])$/, "must be a period like 24h or 90m, or off")
     .transform((text) => (text === "off" ? null : Number.parseInt(text, 10) * (text.endsWith("h") ? 3_600_000 : 60_000)))
     .refine((ms) => ms === null || ms >= 60_000, "must be at least 1m")
     .optional(),

@@ -4,7 +4,10 @@ import type { PricedModel } from "./knowledge/schema.ts";
 import type { ContextRule } from "./knowledge/provider-rules.ts";
 import type { ComparedPrice } from "./knowledge/second-source.ts";
 
-const PART = { inputPer1M: "price.input", outputPer1M: "price.output", cachedInputPer1M: "price.cachedInput", cacheWritePer1M: "price.cacheWrite" } as const satisfies Record<ComparedPrice, string>;
+const PART = { inputPer1M: "price.input", outputPer1M: "price.output", cachedInputPer1M: "price.cachedInput", cacheWritePer1M: "price.cacheWrite" } as const satisfies Record<
+  ComparedPrice,
+  string
+>;
 
 /**
  * Where LiteLLM's map and genai-prices disagree on a shown model's price: both figures with their dates, and which
@@ -16,7 +19,13 @@ export function secondSourceNotes(t: Translator, models: readonly PricedModel[])
     const check = model.secondSource;
     if (!check?.disagreements.length) continue;
     const parts = check.disagreements.map((d) =>
-      t("sources.differsPart", { part: t(PART[d.price]), litellm: formatPrice(d.litellm), litellmDate: check.litellm.asOf, genai: formatPrice(d.genai), genaiDate: check.genai.asOf }),
+      t("sources.differsPart", {
+        part: t(PART[d.price]),
+        litellm: formatPrice(d.litellm),
+        litellmDate: check.litellm.asOf,
+        genai: formatPrice(d.genai),
+        genaiDate: check.genai.asOf,
+      }),
     );
     notes.push(
       t("sources.differ", {

@@ -27,7 +27,14 @@ export function pricingNotes(t: Translator, costs: readonly { model: PricedModel
     if (cost.longContextAboveTokens !== null) notes.push(t("pricing.longContext", { model: model.name, above: formatCount(cost.longContextAboveTokens, t.lang) }));
     const derived = cost.pricing === "batch" || cost.pricing === "flex" ? model.derivedTiers?.[cost.pricing] : undefined;
     if (derived)
-      notes.push(t(`pricing.${cost.pricing as "batch" | "flex"}Rule`, { model: model.name, provider: model.provider, percent: Math.round((1 - derived.share) * 100), source: derived.source }));
+      notes.push(
+        t(`pricing.${cost.pricing as "batch" | "flex"}Rule`, {
+          model: model.name,
+          provider: model.provider,
+          percent: Math.round((1 - derived.share) * 100),
+          source: derived.source,
+        }),
+      );
     else if (cost.pricing === "batch" || cost.pricing === "flex" || cost.pricing === "priority") notes.push(t(`pricing.${cost.pricing}`, { model: model.name }));
     for (const fallback of new Set(cost.fallbacks)) {
       const key = TOLD[fallback];
@@ -38,6 +45,11 @@ export function pricingNotes(t: Translator, costs: readonly { model: PricedModel
   }
   const reasoners = costs.filter((c) => c.cost.reasoningInOutput);
   if (reasoners.length) notes.push(t("pricing.reasoning", { models: names(reasoners), count: reasoners.length }));
-  notes.push(...secondSourceNotes(t, costs.map((c) => c.model)));
+  notes.push(
+    ...secondSourceNotes(
+      t,
+      costs.map((c) => c.model),
+    ),
+  );
   return notes;
 }

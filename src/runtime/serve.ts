@@ -108,7 +108,12 @@ export async function serveChat(config: AppConfig, store: KnowledgeStore, logger
     const { everyMs, litellmUrl, genaiPricesUrl } = config.priceRefresh;
     if (everyMs) {
       const today = () => config.today ?? new Date().toISOString().slice(0, 10);
-      refresher = startPriceRefresh(store, { everyMs, sources: { ...(litellmUrl ? { litellm: litellmUrl } : {}), ...(genaiPricesUrl ? { genaiPrices: genaiPricesUrl } : {}) }, today, logger });
+      refresher = startPriceRefresh(store, {
+        everyMs,
+        sources: { ...(litellmUrl ? { litellm: litellmUrl } : {}), ...(genaiPricesUrl ? { genaiPrices: genaiPricesUrl } : {}) },
+        today,
+        logger,
+      });
     }
     started = true;
     logger.info({ instance: config.instanceId, sharedState: state.kind, surfaces: surfaces.map((s) => s.name) }, "ready");

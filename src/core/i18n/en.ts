@@ -163,7 +163,10 @@ export const en = {
   "price.output": "output",
   "price.cachedInput": "cached input",
   "history.title": "{model}: price history",
-  "history.lead": { one: "{model}'s price changed once between {from} and {to}: {changes}.", other: "{model}'s price changed on {count} dates between {from} and {to}: {changes}." },
+  "history.lead": {
+    one: "{model}'s price changed once between {from} and {to}: {changes}.",
+    other: "{model}'s price changed on {count} dates between {from} and {to}: {changes}.",
+  },
   "history.change": "{part} {from} → {to} ({percent})",
   "history.unchanged": "{model}'s price did not change in the record: {input} input / {output} output per 1M from {since} to {to}.",
   "history.notRecorded": "The price history ({from} to {to}) has no record of {model}.",
@@ -181,9 +184,11 @@ export const en = {
   "history.cheaperLead": "{count} curated models cut their input or output price between {since} and {to}:",
   "history.noneCheaper": "No curated model cut its input or output price between {since} and {to}.",
   "history.afterRecord": "Changes dated after {to} compare today's price (a newer import, or genai-prices where it is the newer source) with the record's last one.",
-  "history.level": "The cheapest model at least as good as {level} overall (LMArena {score}) cost {fromCost} for 10M input + 2M output tokens on {from} ({fromModel}) and {toCost} on {to} ({toModel}): {ratio}× cheaper.",
+  "history.level":
+    "The cheapest model at least as good as {level} overall (LMArena {score}) cost {fromCost} for 10M input + 2M output tokens on {from} ({fromModel}) and {toCost} on {to} ({toModel}): {ratio}× cheaper.",
   "history.levelCaveat": "Quality is today's LMArena score (as of {asOf}) applied to every date; a model counts from its first day in the map.",
-  "history.articleClaim": "The article calls 2026 a “Race to Zero” with “token prices plummeting”. In the record ({from} to {to}) {cut} of {tracked} curated models cut a price at all, while the cheapest price at {level}'s level fell {ratio}×: the fall comes mostly from new, cheaper models, not from cuts to existing ones.",
+  "history.articleClaim":
+    "The article calls 2026 a “Race to Zero” with “token prices plummeting”. In the record ({from} to {to}) {cut} of {tracked} curated models cut a price at all, while the cheapest price at {level}'s level fell {ratio}×: the fall comes mostly from new, cheaper models, not from cuts to existing ones.",
   "history.levelChartTitle": "Cheapest model at least as good as {level}, over time",
   "error.badSince": 'since: takes a year (2026) or a date (2026-03-01), not "{value}".',
   "error.noHistory": "The knowledge has no price history yet: an admin imports it with npm run knowledge:import -- --history=<file>.",
@@ -206,7 +211,8 @@ export const en = {
   "pricing.flexRule": "{model}: the price map lists no flex price; {provider} publishes flex at {percent}% off ({source}), applied here.",
   "context.inputInsideWindow": "{model}: {input} is its input limit inside a {total}-token total window (input + output) ({source}).",
   "context.betaTier": "{model}: {standard} tokens is the standard window; {beta} is a beta tier ({name}) ({source}).",
-  "context.betaTierPriced": "{model}: {standard} tokens is the standard window; {beta} is a beta tier ({name}) billed at {input} input / {output} output per 1M once a prompt exceeds {standard} ({source}).",
+  "context.betaTierPriced":
+    "{model}: {standard} tokens is the standard window; {beta} is a beta tier ({name}) billed at {input} input / {output} output per 1M once a prompt exceeds {standard} ({source}).",
   pricesFresh: "Prices as of {date} ({days} days old).",
   pricesStale: "⚠ These prices are {days} days old (as of {date}); check the provider's pricing page before committing a budget.",
   sources: "Sources",

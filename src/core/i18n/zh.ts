@@ -180,9 +180,11 @@ export const zh: Catalogue = {
   "history.cheaperLead": "{since} 至 {to} 之间，有 {count} 个精选模型下调了输入或输出价格：",
   "history.noneCheaper": "{since} 至 {to} 之间，没有精选模型下调输入或输出价格。",
   "history.afterRecord": "{to} 之后的变化，是把当前价格（更新的导入，或作为较新来源的 genai-prices）与记录的最后价格相比。",
-  "history.level": "整体水平不低于 {level}（LMArena {score}）的最便宜模型，1000万输入 + 200万输出 Token 在 {from} 需要 {fromCost}（{fromModel}），在 {to} 只需 {toCost}（{toModel}）：便宜了 {ratio} 倍。",
+  "history.level":
+    "整体水平不低于 {level}（LMArena {score}）的最便宜模型，1000万输入 + 200万输出 Token 在 {from} 需要 {fromCost}（{fromModel}），在 {to} 只需 {toCost}（{toModel}）：便宜了 {ratio} 倍。",
   "history.levelCaveat": "质量用的是当前的 LMArena 分数（截至 {asOf}），套用到每个日期；模型从它首次出现在价目表的那天算起。",
-  "history.articleClaim": "文章称 2026 年是“归零竞赛”，“Token价格呈断崖式下跌”。记录期内（{from} 至 {to}），{tracked} 个精选模型中只有 {cut} 个降过价，而 {level} 水平的最低价格下降了 {ratio} 倍：下降主要来自更便宜的新模型，而不是现有模型降价。",
+  "history.articleClaim":
+    "文章称 2026 年是“归零竞赛”，“Token价格呈断崖式下跌”。记录期内（{from} 至 {to}），{tracked} 个精选模型中只有 {cut} 个降过价，而 {level} 水平的最低价格下降了 {ratio} 倍：下降主要来自更便宜的新模型，而不是现有模型降价。",
   "history.levelChartTitle": "不低于 {level} 水平的最便宜模型随时间的变化",
   "error.badSince": 'since: 只能是年份（2026）或日期（2026-03-01），而不是"{value}"。',
   "error.noHistory": "知识库还没有价格历史：管理员可用 npm run knowledge:import -- --history=<文件> 导入。",
@@ -205,7 +207,8 @@ export const zh: Catalogue = {
   "pricing.flexRule": "{model}：价目表没有 flex 价格；{provider} 公布 flex 优惠 {percent}%（{source}），此处已采用。",
   "context.inputInsideWindow": "{model}：{input} 是其输入上限，总上下文窗口（输入 + 输出）为 {total} Token（{source}）。",
   "context.betaTier": "{model}：标准上下文窗口为 {standard} Token；{beta} 是测试版档位（{name}）（{source}）。",
-  "context.betaTierPriced": "{model}：标准上下文窗口为 {standard} Token；{beta} 是测试版档位（{name}），单次提示超过 {standard} 后按每100万 Token 输入 {input} / 输出 {output} 计费（{source}）。",
+  "context.betaTierPriced":
+    "{model}：标准上下文窗口为 {standard} Token；{beta} 是测试版档位（{name}），单次提示超过 {standard} 后按每100万 Token 输入 {input} / 输出 {output} 计费（{source}）。",
   pricesFresh: "价格截至 {date}（{days} 天前）。",
   pricesStale: "⚠ 这些价格已有 {days} 天（截至 {date}）；确定预算前请查看提供商的价格页面。",
   sources: "来源",

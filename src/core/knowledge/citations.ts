@@ -12,12 +12,19 @@ export function modelSource(model: Model, lang: Lang): Source {
   if (!isPriced(model)) return { title: lang === "zh" ? `${model.name}（已停用）` : `${model.name} (retired)`, ref: model.source, asOf: model.asOf };
   const check = model.secondSource;
   if (check && check.used === "genai-prices" && check.disagreements.length)
-    return { title: lang === "zh" ? `genai-prices（Pydantic）价格数据 · ${model.name}` : `genai-prices (Pydantic) price data · ${model.name}`, ref: check.genai.ref, asOf: check.genai.asOf };
+    return {
+      title: lang === "zh" ? `genai-prices（Pydantic）价格数据 · ${model.name}` : `genai-prices (Pydantic) price data · ${model.name}`,
+      ref: check.genai.ref,
+      asOf: check.genai.asOf,
+    };
   const title = !/litellm/i.test(model.source) ? `${model.provider} · ${model.name}` : lang === "zh" ? "LiteLLM 社区维护价目表" : "LiteLLM community price map";
   const confirmed = checkedAsOf(model);
   if (confirmed !== model.asOf)
     return {
-      title: lang === "zh" ? `${title} · ${model.name}（genai-prices 截至 ${confirmed} 的价格与之相差不超过 5%）` : `${title} · ${model.name} (genai-prices agrees within 5% as of ${confirmed})`,
+      title:
+        lang === "zh"
+          ? `${title} · ${model.name}（genai-prices 截至 ${confirmed} 的价格与之相差不超过 5%）`
+          : `${title} · ${model.name} (genai-prices agrees within 5% as of ${confirmed})`,
       ref: model.source,
       asOf: model.asOf,
     };

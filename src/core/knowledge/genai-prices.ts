@@ -12,14 +12,7 @@ export const GENAI_PRICES_URL = "https://github.com/pydantic/genai-prices";
 /** The data file the package itself refreshes from (its REMOTE_DATA_JSON_URL). */
 export const GENAI_PRICES_DATA_URL = "https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/new_data/v2/data.json";
 
-type MatchLogic =
-  | { equals: string }
-  | { starts_with: string }
-  | { ends_with: string }
-  | { contains: string }
-  | { regex: string }
-  | { or: MatchLogic[] }
-  | { and: MatchLogic[] };
+type MatchLogic = { equals: string } | { starts_with: string } | { ends_with: string } | { contains: string } | { regex: string } | { or: MatchLogic[] } | { and: MatchLogic[] };
 
 type Price = number | { base: number; tiers: { start: number; price: number }[] } | undefined;
 type PriceList = Record<string, Price>;
@@ -55,8 +48,7 @@ const PROVIDER_ALIASES: Record<string, string> = { fireworks_ai: "fireworks", be
 function findProvider(data: readonly GenaiProvider[], names: string[]): GenaiProvider | undefined {
   for (const name of names) {
     const text = name.toLowerCase().trim();
-    const found =
-      data.find((p) => p.id === text || p.id === PROVIDER_ALIASES[text]) ?? data.find((p) => p.provider_match !== undefined && matches(p.provider_match, text));
+    const found = data.find((p) => p.id === text || p.id === PROVIDER_ALIASES[text]) ?? data.find((p) => p.provider_match !== undefined && matches(p.provider_match, text));
     if (found) return found;
   }
   return undefined;
@@ -112,9 +104,7 @@ const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.sl
 /** The parts of the day outside `windows` (each [from, to) in UTC, possibly past midnight), as [from, to) pairs. */
 function complement(windows: { fromUtc: string; toUtc: string }[]): { fromUtc: string; toUtc: string }[] {
   const sorted = [...windows].sort((a, b) => minutes(a.fromUtc) - minutes(b.fromUtc));
-  return sorted
-    .map((w, i) => ({ fromUtc: w.toUtc, toUtc: sorted[(i + 1) % sorted.length]!.fromUtc }))
-    .filter((gap) => gap.fromUtc !== gap.toUtc);
+  return sorted.map((w, i) => ({ fromUtc: w.toUtc, toUtc: sorted[(i + 1) % sorted.length]!.fromUtc })).filter((gap) => gap.fromUtc !== gap.toUtc);
 }
 
 /**
@@ -187,7 +177,8 @@ export function newestPriceDate(data: readonly GenaiProvider[], today: string): 
   for (const provider of data)
     for (const model of provider.models)
       if (Array.isArray(model.prices))
-        for (const c of model.prices) if (c.constraint?.start_date && c.constraint.start_date <= today && (!newest || c.constraint.start_date > newest)) newest = c.constraint.start_date;
+        for (const c of model.prices)
+          if (c.constraint?.start_date && c.constraint.start_date <= today && (!newest || c.constraint.start_date > newest)) newest = c.constraint.start_date;
   return newest;
 }
 

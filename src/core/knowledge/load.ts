@@ -194,7 +194,7 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   for (const id of Object.keys(quality?.data?.models ?? {})) {
     if (modelsYaml && !writtenIds.has(id)) problems.push(qualityYaml!.problem(["models", id], `quality "${id}"`, "id", `"${id}" is not a model in models.yaml`));
   }
-  const optional = <T,>(name: string, schema: import("zod").ZodType<T>): T | null => {
+  const optional = <T>(name: string, schema: import("zod").ZodType<T>): T | null => {
     const yaml = parsed.get(name);
     if (!yaml) return null;
     const result = yaml.validate(schema, yaml.toJS(), [], "file");

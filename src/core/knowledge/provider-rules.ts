@@ -71,7 +71,11 @@ export function applyDiscountRules(model: PricedModel, rules: readonly DiscountR
   let result = model;
   for (const rule of rules) {
     if (result[rule.tier] || !covers(rule, model)) continue;
-    result = { ...result, [rule.tier]: derived(model, rule.share), derivedTiers: { ...result.derivedTiers, [rule.tier]: { share: rule.share, source: rule.source, asOf: rule.asOf } } };
+    result = {
+      ...result,
+      [rule.tier]: derived(model, rule.share),
+      derivedTiers: { ...result.derivedTiers, [rule.tier]: { share: rule.share, source: rule.source, asOf: rule.asOf } },
+    };
   }
   return result;
 }

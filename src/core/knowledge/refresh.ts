@@ -28,7 +28,12 @@ export function serializeSecondSource(file: SecondSourceFile): string {
 }
 
 /** The second-source file from genai-prices data: the curated models it lists, at the data's date. */
-export function genaiFileText(data: readonly GenaiProvider[], curated: readonly Model[], meta: { source: string; asOf: string; basis: string }, mapped: Record<string, string> = {}): string {
+export function genaiFileText(
+  data: readonly GenaiProvider[],
+  curated: readonly Model[],
+  meta: { source: string; asOf: string; basis: string },
+  mapped: Record<string, string> = {},
+): string {
   return serializeSecondSource(secondSourceFile(data, curated, meta, mapped));
 }
 
@@ -47,7 +52,10 @@ export async function stageAndSwap(dir: string, files: Record<string, string>, t
   }
   for (const [name, text] of Object.entries(files)) {
     const target = join(dir, name);
-    const temporary = join(dir, name.replace(/[^/]+$/, (file) => `.${file}.tmp`));
+    const temporary = join(
+      dir,
+      name.replace(/[^/]+$/, (file) => `.${file}.tmp`),
+    );
     await writeFile(temporary, text);
     await rename(temporary, target);
   }

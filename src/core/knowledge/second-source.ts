@@ -89,7 +89,13 @@ export function reconcile(model: PricedModel, file: SecondSourceFile, review: Pr
   const pin = review?.pins[model.id];
   const used: PriceSourceName = pin ? pin.source : file.asOf > model.asOf ? "genai-prices" : "litellm";
   const ref = entry.pricingUrl ?? file.url;
-  const check: SecondSourceCheck = { used, pinned: Boolean(pin), genai: { source: file.source, ref, asOf: file.asOf }, litellm: { ref: model.source, asOf: model.asOf }, disagreements };
+  const check: SecondSourceCheck = {
+    used,
+    pinned: Boolean(pin),
+    genai: { source: file.source, ref, asOf: file.asOf },
+    litellm: { ref: model.source, asOf: model.asOf },
+    disagreements,
+  };
   const offPeak = !model.offPeak && entry.offPeak && used === "genai-prices" ? { offPeak: entry.offPeak.map((w) => ({ ...w, source: ref, asOf: file.asOf })) } : {};
   if (used === "litellm" || !disagreements.length) return { ...model, ...offPeak, secondSource: check };
   const replaced = Object.fromEntries(disagreements.map((d) => [d.price, d.genai]));
