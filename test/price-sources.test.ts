@@ -83,6 +83,11 @@ describe("genai-prices as a second source", () => {
     const zh = await ask("/compare gemini 3.6 flash gpt-5 lang:zh");
     expect(zh.text).toContain("两个价格来源相差超过 5%：输入：LiteLLM 价目表 $1.50（截至 2026-07-24），genai-prices $0.75（截至 2026-09-23）");
     expect(zh.text).toContain("本回答采用genai-prices（两者中较新的一个）");
+    // genai-prices' daily windows come with its prices
+    expect((await ask("/compare deepseek v4 pro gpt-5")).text).toContain(
+      "DeepSeek V4 Pro: off-peak 04:00–06:00 and 10:00–01:00 UTC at $0.66 input / $1.98 output per 1M (https://api-docs.deepseek.com/quick_start/pricing, as of 2026-09-23); the prices above are the peak ones.",
+    );
+    expect((await ask("/model deepseek v4 pro lang:zh")).text).toContain("UTC 04:00–06:00和10:00–01:00 为错峰时段");
     const pinned = await ask("/model deepseek-chat");
     expect(pinned.text).toContain("This answer uses LiteLLM's map (an admin pinned it in knowledge/price-review.yaml)");
   });

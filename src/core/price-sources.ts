@@ -58,3 +58,20 @@ export function contextNote(t: Translator, model: PricedModel, rule: ContextRule
   }
   return null;
 }
+
+/** A model's daily off-peak windows and their prices, with where they come from: "DeepSeek V4 Pro: 04:00–06:00 and … UTC at …". */
+export function offPeakNote(t: Translator, model: PricedModel): string | null {
+  const windows = model.offPeak;
+  if (!windows?.length) return null;
+  const first = windows[0]!;
+  const same = windows.every((w) => w.prices.inputPer1M === first.prices.inputPer1M && w.prices.outputPer1M === first.prices.outputPer1M);
+  if (!same) return null;
+  return t("pricing.offPeakWindows", {
+    model: model.name,
+    windows: t.list(windows.map((w) => `${w.fromUtc}–${w.toUtc}`)),
+    input: formatPrice(first.prices.inputPer1M),
+    output: formatPrice(first.prices.outputPer1M),
+    source: first.source,
+    date: first.asOf,
+  });
+}

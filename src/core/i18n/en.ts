@@ -199,6 +199,7 @@ export const en = {
   "status.refreshFailed": "last run {at} FAILED: {error}. Nothing was changed: still serving the last good prices ({good}).",
   "status.refreshLastGood": "last good import {at}",
   "status.refreshNoGood": "the prices shipped or imported by hand",
+  "pricing.offPeakWindows": "{model}: off-peak {windows} UTC at {input} input / {output} output per 1M ({source}, as of {date}); the prices above are the peak ones.",
   "price.cacheWrite": "cache write",
   "sources.litellm": "LiteLLM's map",
   "sources.genai": "genai-prices",

@@ -195,6 +195,7 @@ export const zh: Catalogue = {
   "status.refreshFailed": "上次运行 {at} 失败：{error}。没有改动任何文件：仍在使用上一版有效价格（{good}）。",
   "status.refreshLastGood": "上次成功导入于 {at}",
   "status.refreshNoGood": "随版本发布或手动导入的价格",
+  "pricing.offPeakWindows": "{model}：UTC {windows} 为错峰时段，每100万 Token 输入 {input} / 输出 {output}（{source}，截至 {date}）；上面是高峰价格。",
   "price.cacheWrite": "缓存写入",
   "sources.litellm": "LiteLLM 价目表",
   "sources.genai": "genai-prices",
