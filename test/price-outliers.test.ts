@@ -1,7 +1,12 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadKnowledge } from "../src/core/knowledge/load.ts";
+import { buildSnapshot } from "../src/core/knowledge/snapshot.ts";
 import type { PricedEntry } from "../src/core/pricing.ts";
 import { cheapestProvider, providersOf } from "../src/core/providers.ts";
-import { ask, realSnapshot } from "./helpers.ts";
+import { ask, KNOWLEDGE_DIR, realSnapshot, TODAY } from "./helpers.ts";
 
 const WORKLOAD = { inputTokens: 10_000_000, outputTokens: 2_000_000, cachedPercent: 0 };
 const HYPERBOLIC_405B = "hyperbolic/meta-llama/Meta-Llama-3.1-405B-Instruct";
@@ -58,5 +63,19 @@ describe("price outliers", () => {
     expect(en.data.cheapest).not.toBe(HYPERBOLIC_405B);
     const zh = await ask("/providers llama 3.1 405b lang:zh");
     expect(zh.text).toContain(`⚠ 价格低得可疑，在管理员于 knowledge/price-review.yaml 中确认之前不会被列为最便宜：${HYPERBOLIC_405B}（与同一提供商更小的`);
+  });
+
+  it("names the host cheapest again once an admin confirms its price in knowledge/price-review.yaml", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "modelwise-outliers-"));
+    try {
+      await cp(KNOWLEDGE_DIR, dir, { recursive: true });
+      const review = await readFile(join(dir, "price-review.yaml"), "utf8");
+      const entry = `confirmedPrices:\n  - {key: "${HYPERBOLIC_405B}", reason: "checked on hyperbolic.xyz/pricing", asOf: ${TODAY}}\n`;
+      await writeFile(join(dir, "price-review.yaml"), review.replace("confirmedPrices: []\n", entry));
+      const { priced } = buildSnapshot(await loadKnowledge(dir, new Date(`${TODAY}T12:00:00Z`)));
+      expect(cheapestProvider(priced, "llama 3.1 405b", WORKLOAD)!.id).toBe(HYPERBOLIC_405B);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

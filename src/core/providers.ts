@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { referenceCost } from "./knowledge/catalog.ts";
 import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } from "./pricing.ts";
 
 /**
@@ -201,7 +202,7 @@ function siblingsOf(catalog: readonly PricedEntry[], model: PricedEntry): Priced
   return index.get(sizeless(identityOf(model))) ?? [];
 }
 
-const referenceUsd = (m: PricedEntry) => 10 * m.inputPer1M + 2 * m.outputPer1M;
+const referenceUsd = (m: PricedEntry) => referenceCost(m);
 
 /** Why a host's price is too low to plan on (see ProviderOffer.lowOutlier), or null. */
 function lowOutlierOf(catalog: readonly PricedEntry[], model: PricedEntry, paid: readonly PricedEntry[]): LowOutlier | null {

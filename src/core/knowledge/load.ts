@@ -20,6 +20,7 @@ import {
 } from "./schema.ts";
 import { isPriced } from "./kinds.ts";
 import { servingFileSchema, servingProblemsAt, type ServingKnowledge } from "../selfhost/schema.ts";
+import type { ZodType } from "zod";
 import { YamlFile } from "./yaml-file.ts";
 import { normalizeName } from "../names.ts";
 import { loadCatalog, loadShippedCatalog, mergeCatalogs } from "./catalog.ts";
@@ -194,7 +195,7 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   for (const id of Object.keys(quality?.data?.models ?? {})) {
     if (modelsYaml && !writtenIds.has(id)) problems.push(qualityYaml!.problem(["models", id], `quality "${id}"`, "id", `"${id}" is not a model in models.yaml`));
   }
-  const optional = <T>(name: string, schema: import("zod").ZodType<T>): T | null => {
+  const optional = <T>(name: string, schema: ZodType<T>): T | null => {
     const yaml = parsed.get(name);
     if (!yaml) return null;
     const result = yaml.validate(schema, yaml.toJS(), [], "file");
@@ -211,11 +212,16 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   if (!models || !serving?.data || !tasks?.data || !currency?.data || !modelsYaml || !servingYaml || !tasksYaml || problems.length) {
     throw new KnowledgeInvalidError(problems);
   }
+  const confirmed = new Set((review?.confirmedPrices ?? []).map((c) => c.key));
+  const discounts = providerRules?.discounts ?? [];
+  /** a curated or catalog entry with the second source, an admin's confirmation and the provider rules applied */
+  const applied = (m: PricedModel): PricedModel => {
+    const checked = secondSource && !m.catalog ? reconcile(m, secondSource, review) : m;
+    return applyDiscountRules(confirmed.has(m.litellmKey ?? m.id) ? { ...checked, priceConfirmed: true as const } : checked, discounts);
+  };
   const knowledge = {
     lastImport: imports?.data?.imports[0] ?? null,
-    models: options.asWritten
-      ? models.models
-      : models.models.map((m) => (isPriced(m) ? applyDiscountRules(secondSource ? reconcile(m, secondSource, review) : m, providerRules?.discounts ?? []) : m)),
+    models: options.asWritten ? models.models : models.models.map((m) => (isPriced(m) ? applied(m) : m)),
     defaultWorkload: models.defaultWorkload,
     estimateOutputTokens: models.estimateOutputTokens,
     serving: serving.data,
@@ -238,8 +244,6 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   if (problems.length) throw new KnowledgeInvalidError(problems);
   const shipped = await loadShippedCatalog(dir, knowledge.models, today);
   const merged = options.catalogPath ? mergeCatalogs(shipped, await loadCatalog(options.catalogPath, knowledge.models, today)) : shipped;
-  const confirmed = new Set((review?.confirmedPrices ?? []).map((c) => c.key));
-  const discounts = providerRules?.discounts ?? [];
-  const catalog = options.asWritten ? merged : merged.map((m) => applyDiscountRules(confirmed.has(m.id) ? { ...m, priceConfirmed: true as const } : m, discounts));
+  const catalog = options.asWritten ? merged : merged.map(applied);
   return { ...knowledge, catalog, quality: quality?.data ?? null, secondSource, review, providerRules, priceHistory, loadedAt: now };
 }
