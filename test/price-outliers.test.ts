@@ -53,6 +53,14 @@ describe("price outliers", () => {
     expect(cheapestProvider(confirmed, "acme 9b", WORKLOAD)!.provider).toBe("d");
   });
 
+  it("is never the cheapest host in /compare's note or on /selfhost's API side", async () => {
+    for (const line of ["/compare llama 3.1 405b gpt-5", "/selfhost llama 3.1 405b"]) {
+      const text = (await ask(line)).text;
+      expect(text).toMatch(/Llama 3\.1 405B is open: its cheapest host in the price map is \S+/);
+      expect(text).not.toContain("cheapest host in the price map is hyperbolic");
+    }
+  });
+
   it("warns in /providers, in both languages, and leads with a host it can plan on", async () => {
     const en = await ask("/providers llama 3.1 405b");
     expect(en.lead).not.toContain("cheapest hyperbolic");
