@@ -1,10 +1,16 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { barChart } from "../src/charts/bar-chart.ts";
 import { PALETTES } from "../src/charts/svg.ts";
 import type { BarChartSpec } from "../src/core/chart-spec.ts";
 import { buildPriceHistory, priceChangesOf, steadyPoints, type RawPriceHistory } from "../src/core/knowledge/price-history.ts";
-import { ask, realSnapshot } from "./helpers.ts";
+import { ask, KNOWLEDGE_DIR, realSnapshot, TODAY } from "./helpers.ts";
 
 const RAW = JSON.parse(readFileSync("/work/shared/data/litellm-price-history.json", "utf8")) as RawPriceHistory;
 
@@ -26,6 +32,25 @@ describe("the price history file", () => {
     expect(knowledge.priceHistory!.models).toEqual(rebuilt.models);
     expect(knowledge.priceHistory!.from).toBe(RAW.from);
     expect(priceChangesOf(knowledge.priceHistory!.models.o3!.points)).toContainEqual({ date: "2025-06-11", price: "inputPer1M", from: 10, to: 2, percent: -80 });
+  });
+  it("is what npm run knowledge:import -- --history= writes, and a wrong file changes nothing", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "modelwise-history-"));
+    try {
+      await cp(KNOWLEDGE_DIR, dir, { recursive: true });
+      const run = (arg: string) =>
+        promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/knowledge-import.ts", arg], {
+          cwd: fileURLToPath(new URL("..", import.meta.url)),
+          env: { ...process.env, MODELWISE_KNOWLEDGE_DIR: dir, MODELWISE_TODAY: TODAY },
+        });
+      const { stdout } = await run("--history=/work/shared/data/litellm-price-history.json");
+      expect(stdout).toMatch(/price history 2025-02-06 → 2026-07-24: \d+ curated models, \d+ with price changes/);
+      const shipped = await readFile(join(KNOWLEDGE_DIR, "price-history.yaml"), "utf8");
+      expect(await readFile(join(dir, "price-history.yaml"), "utf8")).toBe(shipped);
+      await expect(run("--history=/work/shared/data/litellm-model-prices.json")).rejects.toMatchObject({ stderr: expect.stringContaining("not a price history file") });
+      expect(await readFile(join(dir, "price-history.yaml"), "utf8")).toBe(shipped);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
