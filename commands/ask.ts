@@ -4,6 +4,7 @@ import { parseCommandLine } from "../src/core/grammar.ts";
 import { sectionCitation } from "../src/core/knowledge/citations.ts";
 import { makeReply, type Reply } from "../src/core/reply.ts";
 import { describeUnderstanding } from "../src/core/understand/describe.ts";
+import { historyQuestion } from "../src/core/understand/history.ts";
 import { ARTICLE_COVERS, remember, understand } from "../src/core/understand/understand.ts";
 import type { Intent, Understanding } from "../src/core/understand/types.ts";
 
@@ -152,6 +153,12 @@ export const ask: Command = {
     const { snapshot, t } = ctx;
     const question = ctx.args.rest;
     if (!question.trim()) throw new UserError("bad_input", "error.empty");
+    const asksHistory = historyQuestion(snapshot, question, ctx.today);
+    const historyCommand = asksHistory && ctx.commands.find((c) => c.spec.name === "history");
+    if (asksHistory && historyCommand) {
+      const { args } = parseCommandLine(asksHistory.since ? `since:${asksHistory.since}` : "", historyCommand.spec.options);
+      return historyCommand.run({ ...ctx, args: args.withRest(asksHistory.model ?? ""), input: { ...ctx.input, command: "history" } });
+    }
     const u = understand(snapshot, question, { previous: ctx.previous });
     const line = describeUnderstanding(t, snapshot, u);
     if (u.intent === "clarify") return clarify(ctx, u, line);

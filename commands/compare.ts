@@ -9,7 +9,7 @@ import { Money } from "../src/core/money.ts";
 import { priceAge } from "../src/core/price-age.ts";
 import { pricingNotes } from "../src/core/pricing-notes.ts";
 import { costRatio, type PricedEntry } from "../src/core/pricing.ts";
-import { providersOf } from "../src/core/providers.ts";
+import { plannable, providersOf } from "../src/core/providers.ts";
 import { makeReply, type Source } from "../src/core/reply.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 
@@ -72,7 +72,7 @@ export const compare: Command = {
     }
     notes.push(...pricingNotes(t, priced));
     for (const { model, cost } of priced.filter((p) => p.model.openWeights)) {
-      const offers = providersOf(snapshot.priced, model, workload).providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
+      const offers = providersOf(snapshot.priced, model, workload).providers.filter(plannable);
       const best = offers[0];
       // worth a line only when another host is clearly cheaper than the one priced here
       if (best && offers.length > 1 && best.cost < cost.totalUsd * 0.95)

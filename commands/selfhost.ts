@@ -11,7 +11,7 @@ import { requireModel } from "../src/core/model-notes.ts";
 import { Money } from "../src/core/money.ts";
 import { priceAge } from "../src/core/price-age.ts";
 import { blendedPer1M } from "../src/core/pricing.ts";
-import { providersOf } from "../src/core/providers.ts";
+import { plannable, providersOf } from "../src/core/providers.ts";
 import { makeReply, type Field, type Source } from "../src/core/reply.ts";
 import { planSelfhost, SelfhostInputError, type SelfhostPlan } from "../src/core/selfhost/index.ts";
 import { PRECISIONS, type Precision } from "../src/core/selfhost/schema.ts";
@@ -289,7 +289,7 @@ export const selfhost: Command = {
       );
     }
     notes.push(...warningNotes(t, plan));
-    const offers = providersOf(snapshot.priced, model, stated.workload).providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
+    const offers = providersOf(snapshot.priced, model, stated.workload).providers.filter(plannable);
     if (offers[0] && offers.length > 1 && offers[0].cost < ((apiCostPer1M * (stated.workload.inputTokens + stated.workload.outputTokens)) / 1e6) * 0.95)
       notes.push(
         t("providers.cheapestHost", {
