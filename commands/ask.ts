@@ -153,6 +153,8 @@ export const ask: Command = {
     const question = ctx.args.rest;
     if (!question.trim()) throw new UserError("bad_input", "error.empty");
     const u = understand(snapshot, question, { previous: ctx.previous });
+    // the same bounds as in:/out:/cached:, named as typed: never a default or an absolute value in its place
+    if (u.unreadable) throw new UserError("bad_input", u.unreadable.kind === "percent" ? "error.unreadablePercent" : "error.unreadableAmount", { value: u.unreadable.text.slice(0, 40) });
     const line = describeUnderstanding(t, snapshot, u);
     if (u.intent === "clarify") return clarify(ctx, u, line);
     const name = ANSWERED_BY[u.intent];

@@ -57,8 +57,9 @@ export function workloadFromArgs(args: ParsedArgs, defaults: Workload): StatedWo
   const prompt = args.number("prompt");
   const requests = args.number("requests");
   const ratio = defaults.outputTokens / Math.max(1, defaults.inputTokens);
+  // a prompt size and a request count state the input side, whether or not the output side was stated too
+  if (input === undefined && total === undefined && prompt !== undefined && requests !== undefined) input = prompt * requests;
   let origin: WorkloadOrigin = input !== undefined && output !== undefined ? "stated" : "default";
-  if (input === undefined && output === undefined && total === undefined && prompt !== undefined && requests !== undefined) input = prompt * requests;
   if (input !== undefined && output === undefined) {
     output = Math.round(input * ratio);
     origin = "output-derived";

@@ -1,6 +1,7 @@
 import { GPU_WORDS } from "./gpu-words.ts";
 import { findNumbers, type FoundNumber } from "./numbers.ts";
-import type { Volume } from "./types.ts";
+import { MAX_MONTHLY_TOKENS } from "../workload.ts";
+import type { Unreadable, Volume } from "./types.ts";
 
 /** The numeric facts of a question: volumes, cache share, prompt size, GPUs, prices, utilization, budget. */
 export interface Quantities {
@@ -14,7 +15,13 @@ export interface Quantities {
   utilization?: number;
   budget?: { amount: number; currency: "usd" | "cny" };
   tokensPerSecond?: number;
+  /** a number that can be no amount (negative, or beyond the bounds the command options keep), as typed */
+  unreadable?: Unreadable;
 }
+
+/** The bounds of the `requests:` and `prompt:` options (workload.ts), for the same amounts typed in words. */
+const MAX_REQUESTS = 1e12;
+const MAX_PROMPT = 1e8;
 
 const WINDOW = 28;
 /** Volumes and request counts given per day are read as a 30-day month. */
@@ -39,6 +46,8 @@ const PER_REQUEST_AFTER =
   /^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
 const PER_REQUEST_BEFORE =
   /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes)|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|提示词?)\s?(?:都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
+/** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
+const PER_REQUEST_CLAUSE = /(?:每次|每个请求|每条请求|单次|一次请求|\b(?:per|each|every|a) (?:request|call|query)\b)[^,，;；。\n]*$/u;
 const REQUESTS_AFTER = /^\s?(?:requests?|reqs?|calls?|queries|conversations|chats|messages|次(?:请求|调用)?|条(?:请求|消息)?|个请求|轮对话)/u;
 const PERCENT_AFTER = /^\s?(?:%|％|percent|pct)/u;
 const PERCENT_BEFORE = /百分之$/u;
@@ -79,9 +88,26 @@ export function readQuantities(text: string): Quantities {
     const left = before(text, found);
     const n = found;
     const perMonth = (value: number) => (PER_DAY.test(right) || DAILY_BEFORE.test(left) ? value * MONTH_DAYS : value);
-    if (PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left)) {
+    const percent = PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left);
+    const refuse = (kind: "amount" | "percent" = "amount") => {
+      const from = n.negative ? n.start - 1 : n.start;
+      const sign = kind === "percent" ? (/^[%％]/u.exec(right)?.[0] ?? "") : "";
+      q.unreadable ??= { text: n.raw + sign, kind, from, to: from + n.raw.length + sign.length };
+    };
+    if (n.negative) {
+      refuse(percent ? "percent" : "amount");
+      continue;
+    }
+    if (n.value > MAX_MONTHLY_TOKENS || perMonth(n.value) > MAX_MONTHLY_TOKENS) {
+      refuse();
+      continue;
+    }
+    if (percent) {
       const around = `${left} ${right}`;
-      if (n.value > 100) continue;
+      if (n.value > 100) {
+        if (UTIL_WORDS.test(around) || CACHE_WORDS.test(around)) refuse("percent");
+        continue;
+      }
       if (UTIL_WORDS.test(around)) q.utilization ??= n.value;
       else if (CACHE_WORDS.test(around)) q.cachedPercent ??= n.value;
       continue;
@@ -113,7 +139,8 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     if (REQUESTS_AFTER.test(right) && (n.scaled || n.value >= 10)) {
-      q.requests ??= perMonth(n.value);
+      if (perMonth(n.value) > MAX_REQUESTS) refuse();
+      else q.requests ??= perMonth(n.value);
       continue;
     }
     if (UNIT_BEFORE.test(left) && !/每(?:个)?月|每天|每日/u.test(left.slice(-3))) continue;
@@ -123,7 +150,8 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     if (PER_REQUEST_AFTER.test(right) || PER_REQUEST_BEFORE.test(left)) {
-      if (n.value >= 100) q.promptTokens ??= n.value;
+      if (n.value > MAX_PROMPT) refuse();
+      else if (n.value >= 100) q.promptTokens ??= n.value;
       continue;
     }
     // the label right after a number wins over one before it: "200M in, 50M out" reads "in" once, for 200M
@@ -131,7 +159,8 @@ export function readQuantities(text: string): Quantities {
     const leftSide = INPUT_BEFORE.test(left) ? "input" : OUTPUT_BEFORE.test(left) ? "output" : null;
     const side = rightSide && (!LABEL_THEN_NUMBER.test(right) || !leftSide) ? rightSide : (leftSide ?? rightSide);
     if (side) {
-      if (tokensy || n.value >= 1000) volume[side] ??= perMonth(n.value);
+      if (PER_REQUEST_CLAUSE.test(left)) perRequest[side] ??= n.value;
+      else if (tokensy || n.value >= 1000) volume[side] ??= perMonth(n.value);
       else if (n.value >= 10) perRequest[side] ??= n.value;
       continue;
     }
@@ -146,6 +175,7 @@ export function readQuantities(text: string): Quantities {
     else if (CACHE_WORDS.test(around)) q.cachedPercent ??= percent;
   }
   if (q.requests !== undefined) perRequestToMonthly(q, q.requests, volume, perRequest);
+  else if (perRequest.input !== undefined && perRequest.input >= 100) q.promptTokens ??= perRequest.input;
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
   if (Object.keys(volume).length) q.volume = volume;
   return q;

@@ -109,6 +109,12 @@ function pastedText(line: string, instructionEnd: number): string | undefined {
   return quoted?.[1]?.trim() || undefined;
 }
 
+/** The words at a span of the normalized line as the user typed them (case kept), where normalizing kept lengths. */
+function asTyped(head: string, normalized: string, span: { from: number; to: number; text: string }): string {
+  const typed = head.normalize("NFKC");
+  return typed.length === normalized.length ? typed.slice(span.from, span.to) : span.text;
+}
+
 function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { estimate: boolean; worth: boolean; coveredByArticle: () => boolean }): Intent {
   const models = u.models.length;
   const asksFact = W.FACT_WORDS.some(([pattern]) => pattern.test(text));
@@ -183,6 +189,8 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const coveredByArticle = () => (snapshot.articles.search(question, /\p{Script=Han}/u.test(question) ? "zh" : "en")[0]?.score ?? 0) >= ARTICLE_COVERS;
   let intent = firstIntent(u, question, { estimate: Boolean(estimate) || line.length > HEAD_CHARS, worth: W.WORTH.test(question), coveredByArticle });
   const understood: Understanding = { intent, ...u };
+  // a paste to count may hold any numbers; a question's own amounts must be usable ones
+  if (quantities.unreadable && intent !== "estimate") understood.unreadable = { ...quantities.unreadable, text: asTyped(head, text, quantities.unreadable) };
   // a GPU the knowledge does not know, only where the question is about self-hosting ("we send 5090 requests" is not one)
   const otherGpu = intent === "selfhost" && !understood.gpu?.id ? otherGpuOf(unnamed) : undefined;
   if (otherGpu) understood.gpu = { ...understood.gpu, id: otherGpu };
@@ -194,7 +202,10 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     understood.constraints = dropTaskImplied(understood.constraints, understood.tasks);
   }
   const previous = options.previous;
-  if (previous && isFollowUp(understood, question) && !standsAlone(understood, question)) return mergeFollowUp(snapshot, previous, understood, question);
+  if (previous && isFollowUp(understood, question) && !standsAlone(understood, question)) {
+    const merged = mergeFollowUp(snapshot, previous, understood, question);
+    return understood.unreadable ? { ...merged, unreadable: understood.unreadable } : merged;
+  }
   intent = understood.intent;
   return understood;
 }
