@@ -5,6 +5,7 @@ import { normalizeName } from "../names.ts";
 import { findTasks } from "../vocabulary.ts";
 import { mentionedModels } from "./models.ts";
 import { readQuantities } from "./quantities.ts";
+import { asSimplified } from "./simplified.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
 
@@ -152,7 +153,7 @@ function factOf(text: string): Understanding["fact"] {
 export function understand(snapshot: KnowledgeSnapshot, line: string, options: UnderstandOptions = {}): Understanding {
   const head = line.slice(0, HEAD_CHARS);
   // dashes and arrows between words are punctuation, not part of a name ("— gpt-5")
-  const text = head.normalize("NFKC").toLowerCase().replace(/[—–→]/gu, " ");
+  const text = asSimplified(head.normalize("NFKC").toLowerCase().replace(/[—–→]/gu, " "));
   const estimate = W.ESTIMATE.exec(text);
   // an instruction's own words are read; a paste after it is only counted
   const question = estimate ? text.slice(0, Math.min(text.length, estimate.index + estimate[0].length + 40)).split(/[:：\n]/)[0]! : text;

@@ -1,0 +1,121 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { isPriced } from "../src/core/knowledge/kinds.ts";
+import type { PricedModel } from "../src/core/knowledge/schema.ts";
+import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
+import { ask, realSnapshot } from "./helpers.ts";
+
+/**
+ * Free-text questions checked on the answer a user reads (issue 21): the volume priced, the models named, the
+ * error for an amount that cannot be one. Costs are computed here from the knowledge, never copied from a reply.
+ */
+let kb: KnowledgeSnapshot;
+beforeAll(async () => {
+  kb = await realSnapshot();
+});
+
+const model = (id: string) => {
+  const found = kb.knowledge.models.find((m) => m.id === id);
+  if (!found || !isPriced(found)) throw new Error(`no priced model ${id}`);
+  return found as PricedModel;
+};
+/** Input and output at the model's standard prices, or at its long-context prices above their threshold; no cache. */
+const plainCost = (m: PricedModel, input: number, output: number, prompt = 0) => {
+  const tier = [...(m.longContext ?? [])].sort((a, b) => b.aboveTokens - a.aboveTokens).find((t) => prompt > t.aboveTokens);
+  return (input * (tier?.inputPer1M ?? m.inputPer1M) + output * (tier?.outputPer1M ?? m.outputPer1M)) / 1e6;
+};
+
+interface CompareData {
+  workload: { inputTokens: number; outputTokens: number; promptTokensPerRequest?: number };
+  models: { id: string; cost: number | null; fits: boolean; inputPer1M: number | null }[];
+  cheapest: string | null;
+  error?: { code: string };
+}
+const dataOf = (reply: { data: Record<string, unknown> }) => reply.data as unknown as CompareData;
+
+describe("per-request workloads become monthly volumes (class 2)", () => {
+  it.each([
+    ["a prompt of 8000 tokens, 200k requests a month, 500 tokens out each: gpt-5 or gemini 2.5 pro?", "en"],
+    ["每次请求输入8000 token，输出500，每月20万次，gpt-5还是gemini 2.5 pro？", "zh"],
+    ["8k-token prompts, 200k requests/month, 500 output tokens per request — gpt-5 vs gemini 2.5 pro", "en"],
+  ])("%s", async (line, lang) => {
+    const reply = await ask(line);
+    const data = dataOf(reply);
+    expect(reply.lang).toBe(lang);
+    expect(data.workload).toMatchObject({ inputTokens: 8000 * 200_000, outputTokens: 500 * 200_000, promptTokensPerRequest: 8000 });
+    expect(data.models.find((m) => m.id === "gpt-5")!.cost).toBeCloseTo(plainCost(model("gpt-5"), 1.6e9, 1e8, 8000), 6);
+    expect(reply.text).toContain(lang === "zh" ? "16亿" : "1.6B");
+  });
+
+  it("prices a day's requests as 30 days, and a large prompt at the long-context tier", async () => {
+    for (const line of [
+      "gpt-5 vs gemini 2.5 pro, 250k-token prompts, 5000 requests a day, 1000 tokens out each",
+      "每次请求输入25万token，输出1000，每天5000次，gpt-5还是gemini 2.5 pro",
+    ]) {
+      const data = dataOf(await ask(line));
+      const requests = 5000 * 30;
+      expect(data.workload).toMatchObject({ inputTokens: 250_000 * requests, outputTokens: 1000 * requests, promptTokensPerRequest: 250_000 });
+      const gemini = model("gemini-2.5-pro");
+      expect(gemini.longContext?.length).toBeGreaterThan(0);
+      expect(data.models.find((m) => m.id === "gemini-2.5-pro")!.cost).toBeCloseTo(plainCost(gemini, 250_000 * requests, 1000 * requests, 250_000), 6);
+      expect(data.models.find((m) => m.id === "gemini-2.5-pro")!.inputPer1M).toBeGreaterThan(gemini.inputPer1M);
+    }
+  });
+
+  it("says a prompt larger than a model's context does not fit, instead of a cost, and leaves it out of the verdict", async () => {
+    const deepseek = model("deepseek-chat");
+    expect(deepseek.contextWindow).toBeLessThan(200_000);
+    for (const [line, words] of [
+      ["gpt-5 vs deepseek, 200k-token prompts, 1000 requests a month", /DeepSeek V3\.2 \(deepseek-chat\) cannot take a 200K-token prompt[\s\S]*does not fit/],
+      ["gpt-5 和 deepseek，每次提示20万token，每月1000次请求，哪个便宜？", /DeepSeek V3\.2 \(deepseek-chat\) 放不下 20万 Token 的提示[\s\S]*放不下/],
+    ] as const) {
+      const reply = await ask(line);
+      const data = dataOf(reply);
+      expect(data.models.find((m) => m.id === "deepseek-chat")).toMatchObject({ cost: null, fits: false });
+      expect(data.cheapest).toBe("gpt-5");
+      expect(reply.text).toMatch(words);
+    }
+  });
+});
+
+describe("amounts in free text go through the options' bounds (class 3)", () => {
+  it.each([
+    ["we send -50M tokens a month, gpt-5 vs deepseek", "-50M", "is not an amount I can use"],
+    ["input -10M output 2M on gpt-5", "-10M", "is not an amount I can use"],
+    ["每月 -5000万 token，gpt-5 还是 deepseek", "-5000万", "不是可用的数量"],
+    ["每月负5000万token，gpt-5还是deepseek", "负5000万", "不是可用的数量"],
+    ["we use 10^30 tokens a month on gpt-5", "10^30", "is not an amount I can use"],
+    ["1e30 tokens a month, gpt-5 vs claude sonnet 4.5", "1e30", "is not an amount I can use"],
+    ["每月 1亿亿亿 token 用 gpt-5 多少钱", "1亿亿亿", "不是可用的数量"],
+    ["999999999999999999999 tokens a month on gpt-5", "999999999999999999999", "is not an amount I can use"],
+    ["gpt-5 vs deepseek, 50M tokens, 150% cached", "150%", "is not a share I can use"],
+  ])("%s", async (line, typed, words) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(false);
+    expect(dataOf(reply).error?.code).toBe("bad_input");
+    expect(reply.text).toContain(typed);
+    expect(reply.text).toContain(words);
+  });
+
+  it("still reads powers of ten that are amounts, and a dash between words is no minus", async () => {
+    expect(dataOf(await ask("2x10^9 tokens a month, gpt-5 vs deepseek")).workload).toMatchObject({ inputTokens: expect.any(Number) });
+    const total = (d: CompareData) => d.workload.inputTokens + d.workload.outputTokens;
+    expect(total(dataOf(await ask("2x10^9 tokens a month, gpt-5 vs deepseek")))).toBe(2e9);
+    expect(total(dataOf(await ask("gpt-5 vs deepseek -- 50M tokens a month")))).toBe(5e7);
+  });
+});
+
+describe("Traditional Chinese numbers (億, 萬) are read like 亿, 万", () => {
+  it.each([
+    ["每月輸入5億token，輸出1千萬，gpt-5 還是 deepseek", 500_000_000, 10_000_000],
+    ["每月三千萬 token 用 gpt-5 多少錢", 25_000_000, 5_000_000],
+    ["每月十億token，gpt-5 還是 deepseek", 1_000_000_000 - Math.round(1e9 / 6), Math.round(1e9 / 6)],
+  ])("%s", async (line, input, output) => {
+    const reply = await ask(line);
+    expect(reply.lang).toBe("zh");
+    expect(dataOf(reply).workload).toMatchObject({ inputTokens: input, outputTokens: output });
+  });
+
+  it("and in the command options", async () => {
+    expect(dataOf(await ask("/compare gpt-5 deepseek in:5億 out:3千萬")).workload).toMatchObject({ inputTokens: 5e8, outputTokens: 3e7 });
+  });
+});
