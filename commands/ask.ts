@@ -53,7 +53,21 @@ function positionalOf(u: Understanding): string {
 
 function withLine(reply: Reply, line: string, u: Understanding): Reply {
   const lead = reply.lead ? `${line}\n${reply.lead}` : line;
-  return makeReply({ ...reply, lead, data: { ...reply.data, intent: u.intent, routedFrom: "ask", understanding: remember(u) } });
+  return makeReply({ ...reply, lead, data: { ...reply.data, intent: u.intent, routedFrom: "ask", understanding: remember(u), ...unknownData(u) } });
+}
+
+const quoted = (t: CommandContext["t"], text: string) => (t.lang === "zh" ? `“${text}”` : `"${text}"`);
+
+/** "I don't know "豆包" (nearest: …), so it is left out of this answer." */
+function leftOut(t: CommandContext["t"], u: Understanding): string {
+  const names = u.unknown.map((name) => quoted(t, name.query));
+  const nearest = [...new Set(u.unknown.flatMap((name) => name.candidates.map((m) => m.name)))].slice(0, 3);
+  const sentence = t("ask.unknownLeftOut", { names: t.list(names), count: names.length });
+  return nearest.length ? t.sentences([sentence, t("ask.unknownNearest", { list: t.list(nearest, "disjunction") })]) : sentence;
+}
+
+function unknownData(u: Understanding): { unknown?: { name: string; suggestions: string[] }[] } {
+  return u.unknown.length ? { unknown: u.unknown.map((name) => ({ name: name.query, suggestions: name.candidates.map((m) => m.id) })) } : {};
 }
 
 function clarify(ctx: CommandContext, u: Understanding, line: string): Reply {
@@ -65,7 +79,13 @@ function clarify(ctx: CommandContext, u: Understanding, line: string): Reply {
     lang: t.lang,
     title: t("clarify.title"),
     lead: `${line}\n${t("clarify.lead", { word: word.query, choices: t.list(choices, "disjunction"), example: choices[0] ?? word.query })}`,
-    data: { intent: "clarify", routedFrom: "ask", understanding: remember(u), ambiguous: u.ambiguous.map((a) => ({ word: a.query, choices: a.candidates.map((m) => m.id) })) },
+    data: {
+      intent: "clarify",
+      routedFrom: "ask",
+      understanding: remember(u),
+      ambiguous: u.ambiguous.map((a) => ({ word: a.query, choices: a.candidates.map((m) => m.id) })),
+      ...unknownData(u),
+    },
   });
 }
 
@@ -155,7 +175,15 @@ export const ask: Command = {
     const u = understand(snapshot, question, { previous: ctx.previous });
     // the same bounds as in:/out:/cached:, named as typed: never a default or an absolute value in its place
     if (u.unreadable) throw new UserError("bad_input", u.unreadable.kind === "percent" ? "error.unreadablePercent" : "error.unreadableAmount", { value: u.unreadable.text.slice(0, 40) });
-    const line = describeUnderstanding(t, snapshot, u);
+    const unknown = u.unknown.map((name) => ({ name: name.query, suggestions: name.candidates.map((m) => m.id) }));
+    // names the knowledge lacks are named back as typed: the answer is about the rest, and says so
+    if (unknown.length && !u.models.length && !u.ambiguous.length) {
+      const suggestions = [...new Set(unknown.flatMap((name) => name.suggestions))].slice(0, 5);
+      if (unknown.length === 1) throw new UserError("unknown_model", "error.unknownModel", { name: unknown[0]!.name }, suggestions);
+      throw new UserError("unknown_model", "error.unknownModels", { names: t.list(unknown.map((name) => quoted(t, name.name))) }, suggestions);
+    }
+    const understood = describeUnderstanding(t, snapshot, u);
+    const line = unknown.length ? `${understood}\n${leftOut(t, u)}` : understood;
     if (u.intent === "clarify") return clarify(ctx, u, line);
     const name = ANSWERED_BY[u.intent];
     const target = name && ctx.commands.find((c) => c.spec.name === name);

@@ -9,6 +9,7 @@ import { Money } from "../src/core/money.ts";
 import { priceAge } from "../src/core/price-age.ts";
 import { pricingNotes } from "../src/core/pricing-notes.ts";
 import { costRatio, type PricedEntry } from "../src/core/pricing.ts";
+import type { Resolution } from "../src/core/models/resolve.ts";
 import { providersOf } from "../src/core/providers.ts";
 import { makeReply, type Source } from "../src/core/reply.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
@@ -43,7 +44,11 @@ export const compare: Command = {
   },
   run(ctx: CommandContext) {
     const { snapshot, t, args } = ctx;
-    const resolutions = snapshot.resolver.resolveList(args.rest);
+    // a free-text question's models are already resolved: their ids are not read again as typed names
+    const asked = ctx.question?.models ?? [];
+    const resolutions: Resolution[] = asked.length
+      ? asked.map((m) => ({ kind: "exact", model: m.model, query: m.query, shorthand: m.shorthand }))
+      : snapshot.resolver.resolveList(args.rest);
     if (!resolutions.length) throw new UserError("bad_input", "error.needModels");
     const models: Model[] = [];
     const notes: string[] = [];

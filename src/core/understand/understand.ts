@@ -6,6 +6,7 @@ import { findTasks } from "../vocabulary.ts";
 import { mentionedModels } from "./models.ts";
 import { readQuantities } from "./quantities.ts";
 import { asSimplified } from "./simplified.ts";
+import { unknownNames } from "./unknown-names.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
 
@@ -163,10 +164,12 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const gpuId = gpuOf(snapshot, unnamed);
   const gpuCount = quantities.gpuCount ?? WORD_COUNTS.find(([pattern]) => pattern.test(unnamed))?.[1];
   const rate = snapshot.knowledge.currency.usdToCny.rate;
+  const unknownNamed = unknownNames(snapshot, question, unnamed);
   const u: Omit<Understanding, "intent"> = {
     models,
-    ambiguous,
-    unknown,
+    // "gemini 4 pro" is one name the knowledge lacks, not the family words "gemini" and "pro" to ask about
+    ambiguous: ambiguous.filter((a) => !unknownNamed.some((name) => name.text.includes(a.query.toLowerCase()))),
+    unknown: [...unknown, ...unknownNamed.map((name) => ({ query: asTyped(head, text, name), candidates: name.candidates }))],
     constraints: constraintsOf(unnamed, quantities),
     // Chinese-language ability is a constraint, never a task
     tasks: findTasks(snapshot, withoutCapabilities(unnamed)).filter((task) => task.id !== "chinese"),
@@ -205,6 +208,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const previous = options.previous;
   if (previous && isFollowUp(understood, question) && !standsAlone(understood, question)) {
     const merged = mergeFollowUp(snapshot, previous, understood, question);
+    if (understood.unknown.length) merged.unknown = understood.unknown;
     return understood.unreadable ? { ...merged, unreadable: understood.unreadable } : merged;
   }
   intent = understood.intent;
