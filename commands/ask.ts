@@ -29,6 +29,7 @@ function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.cachedPercent !== undefined) options.push(`cached:${u.cachedPercent}%`);
   if (u.promptTokens !== undefined) options.push(`prompt:${u.promptTokens}`);
   if (u.requests !== undefined) options.push(`requests:${u.requests}`);
+  if (u.ratio) options.push(`ratio:${u.ratio.input}:${u.ratio.output}`);
   if (u.batch) options.push("batch:yes");
   if (u.serviceTier) options.push(`tier:${u.serviceTier}`);
   if (u.constraints.minContext) options.push(`context:${u.constraints.minContext}`);

@@ -15,6 +15,8 @@ export interface Quantities {
   utilization?: number;
   budget?: { amount: number; currency: "usd" | "cny" };
   tokensPerSecond?: number;
+  /** "3:1", "输入输出比 4:1": input per output, for the side not stated */
+  ratio?: { input: number; output: number };
   /** a number that can be no amount (negative, or beyond the bounds the command options keep), as typed */
   unreadable?: Unreadable;
 }
@@ -78,9 +80,31 @@ function before(text: string, n: FoundNumber): string {
 const HALF_CACHED =
   /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能)?(?:命中)?缓存|half (?:of (?:it|the input|the prompts?|our input) )?(?:is |are |gets? )?(?:cached|cache hits?)|50\/50 cache)/u;
 
+/** "3:1", "4 to 1", "3：1": two numbers that make a ratio, not amounts and not a name. */
+const RATIO = /(?<![\d.:：])(\d+(?:\.\d+)?)\s?(?:[:：]|\bto\b)\s?(\d+(?:\.\d+)?)(?![\d.:：]|\s?(?:k|m|b|bn|万|亿|千|tokens?|toks?)(?![a-z]))/gu;
+const RATIO_WORDS = /ratio|比例|输入.{0,4}输出|in(?:put)?\s?[:/]\s?out(?:put)?|input to output|in to out|i\/o|split|比/u;
+const RATIO_WINDOW = 30;
+
+/** The input:output ratio a line states, with its span blanked so its numbers are read as nothing else. */
+function readRatio(text: string): { ratio?: Quantities["ratio"]; rest: string } {
+  for (const match of text.matchAll(RATIO)) {
+    const input = Number(match[1]);
+    const output = Number(match[2]);
+    const around = text.slice(Math.max(0, match.index - RATIO_WINDOW), match.index + match[0].length + RATIO_WINDOW);
+    // "3:1" names a ratio without any word for it; "10:30" needs one
+    const plain = /[:：]/u.test(match[0]) && (input === 1 || output === 1) && Math.max(input, output) <= 100;
+    if (!(input > 0 && output > 0) || !(plain || RATIO_WORDS.test(around))) continue;
+    const rest = text.slice(0, match.index) + " ".repeat(match[0].length) + text.slice(match.index + match[0].length);
+    return { ratio: { input, output }, rest };
+  }
+  return { rest: text };
+}
+
 /** Reads every number in a normalized line by the words around it. */
-export function readQuantities(text: string): Quantities {
+export function readQuantities(line: string): Quantities {
   const q: Quantities = {};
+  const { ratio, rest: text } = readRatio(line);
+  if (ratio) q.ratio = ratio;
   const volume: Volume = {};
   const perRequest: { input?: number; output?: number } = {};
   for (const found of findNumbers(text)) {

@@ -38,6 +38,8 @@ export interface StatedSlots {
   batch?: true;
   serviceTier?: "flex" | "priority";
   requests?: number;
+  /** input:output ratio stated for the side not given ("3:1" → { input: 3, output: 1 }) */
+  ratio?: { input: number; output: number };
   constraints: Constraints;
   gpu?: { id?: string; count?: number };
   gpuHourlyUsd?: number;

@@ -178,6 +178,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.cachedPercent !== undefined ? { cachedPercent: quantities.cachedPercent } : {}),
     ...(quantities.promptTokens !== undefined ? { promptTokens: quantities.promptTokens } : {}),
     ...(quantities.requests !== undefined ? { requests: quantities.requests } : {}),
+    ...(quantities.ratio ? { ratio: quantities.ratio } : {}),
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : {}),
     ...(quantities.budget ? { budget: quantities.budget } : {}),
     ...(quantities.gpuHourly ? { gpuHourlyUsd: quantities.gpuHourly.currency === "cny" ? quantities.gpuHourly.amount / rate : quantities.gpuHourly.amount } : {}),
@@ -259,7 +260,7 @@ function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion
       delete merged.promptTokens;
     }
   }
-  for (const key of ["cachedPercent", "promptTokens", "requests", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier"] as const) {
+  for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier"] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
   }
   if (W.CHEAPEST.test(text) && !now.models.length && (now.intent === "cheapest" || /cheapest|最便宜/u.test(text))) {
