@@ -33,7 +33,8 @@ function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.batch) options.push("batch:yes");
   if (u.serviceTier) options.push(`tier:${u.serviceTier}`);
   if (u.constraints.minContext) options.push(`context:${u.constraints.minContext}`);
-  if (u.gpu?.id) options.push(`gpu:${u.gpu.id}`);
+  // a GPU the knowledge lacks is passed on as typed, spaces and all, so the answer names it back whole
+  if (u.gpu?.id) options.push(/\s/.test(u.gpu.id) ? `gpu:"${u.gpu.id}"` : `gpu:${u.gpu.id}`);
   if (u.gpu?.count) options.push(`gpus:${u.gpu.count}`);
   if (u.gpuHourlyUsd !== undefined) options.push(`price:${u.gpuHourlyUsd}`);
   if (u.utilization !== undefined) options.push(`util:${u.utilization}%`);
@@ -175,7 +176,8 @@ export const ask: Command = {
     if (!question.trim()) throw new UserError("bad_input", "error.empty");
     const u = understand(snapshot, question, { previous: ctx.previous });
     // the same bounds as in:/out:/cached:, named as typed: never a default or an absolute value in its place
-    if (u.unreadable) throw new UserError("bad_input", u.unreadable.kind === "percent" ? "error.unreadablePercent" : "error.unreadableAmount", { value: u.unreadable.text.slice(0, 40) });
+    if (u.unreadable)
+      throw new UserError("bad_input", u.unreadable.kind === "percent" ? "error.unreadablePercent" : "error.unreadableAmount", { value: u.unreadable.text.slice(0, 40) });
     const unknown = u.unknown.map((name) => ({ name: name.query, suggestions: name.candidates.map((m) => m.id) }));
     // names the knowledge lacks are named back as typed: the answer is about the rest, and says so
     if (unknown.length && !u.models.length && !u.ambiguous.length) {

@@ -119,3 +119,82 @@ describe("Traditional Chinese numbers (億, 萬) are read like 亿, 万", () => 
     expect(dataOf(await ask("/compare gpt-5 deepseek in:5億 out:3千萬")).workload).toMatchObject({ inputTokens: 5e8, outputTokens: 3e7 });
   });
 });
+
+interface AskData extends CompareData {
+  unknown?: { name: string; suggestions: string[] }[];
+}
+const ids = (reply: { data: Record<string, unknown> }) => dataOf(reply).models.map((m) => m.id);
+
+describe("nothing the user named is dropped or replaced without a word (class 1)", () => {
+  it.each([
+    ["gpt-5 vs ds v3 vs claude sonnet", "en"],
+    ["gpt-5、ds v3 和 claude sonnet 哪个便宜？", "zh"],
+  ])("a common shorthand stays in the comparison: %s", async (line, lang) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(reply.lang).toBe(lang);
+    expect(ids(reply)).toEqual(["gpt-5", "deepseek-chat", "claude-sonnet-5"]);
+    expect(dataOf(reply).cheapest).toBe("deepseek-chat");
+  });
+
+  it.each([
+    ["豆包和gpt-5哪个便宜", ["豆包"], ["gpt-5"], "本回答未包含"],
+    ["doubao vs gpt-5, which is cheaper?", ["doubao"], ["gpt-5"], "this answer leaves it out"],
+    ["混元 vs 文心 vs deepseek", ["混元", "文心"], ["deepseek-chat"], "本回答未包含"],
+    ["compare gpt-5 and gpt-6", ["gpt-6"], ["gpt-5"], "this answer leaves it out"],
+    ["ernie vs deepseek", ["ernie"], ["deepseek-chat"], "this answer leaves it out"],
+  ])("a name it cannot price is named back as typed: %s", async (line, unknown, known, words) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(ids(reply)).toEqual(known);
+    expect((reply.data as unknown as AskData).unknown?.map((u) => u.name)).toEqual(unknown);
+    for (const name of unknown) expect(reply.lead).toContain(name);
+    expect(reply.lead).toContain(words);
+  });
+
+  it("suggests a family's own members, never a reseller's id as the answer", async () => {
+    const reply = await ask("ernie vs deepseek");
+    expect(reply.data.intent).toBe("compare");
+    expect((reply.data as unknown as AskData).unknown?.[0]?.suggestions.every((id) => /ernie/.test(id))).toBe(true);
+  });
+
+  it.each([
+    ["豆包多少钱", "豆包"],
+    ["how much is doubao 1.5 pro?", "doubao 1.5 pro"],
+  ])("only names it cannot price get the command forms' unknown-model error: %s", async (line, name) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(false);
+    expect(dataOf(reply).error?.code).toBe("unknown_model");
+    expect(reply.text).toContain(name);
+  });
+
+  it.each([
+    ["gpt-5 vs sonnet 4.5, 100M tokens, 3:1 in:out", 75e6, 25e6],
+    ["每月1亿token，输入输出比3:1，gpt-5还是claude sonnet 4.5", 75e6, 25e6],
+    ["gpt-5 vs claude sonnet 4.5, 20M input at a 4:1 ratio", 20e6, 5e6],
+  ])("an input:output ratio is a ratio, not a model: %s", async (line, input, output) => {
+    const reply = await ask(line);
+    expect(ids(reply)).toEqual(["gpt-5", "claude-sonnet-4-5"]);
+    expect(dataOf(reply).workload).toMatchObject({ inputTokens: input, outputTokens: output });
+    expect(reply.text).toMatch(/3:1|4:1/);
+  });
+
+  it.each([
+    ["self host llama 70b on H100 NVL", "H100 NVL"],
+    ["自建 llama 70b 用 4 张 A100 40GB 划算吗", "A100 40GB"],
+    ["self host deepseek r1 on 910b", "910b"],
+    ["run llama 70b on our own L4s", "L4"],
+    ["self host llama 70b on RTX 5090", "RTX 5090"],
+  ])("a GPU named is never replaced by another: %s", async (line, gpu) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(false);
+    expect(reply.text).toContain(`"${gpu}"`);
+  });
+
+  it("a GPU the knowledge has, with its own memory size, is still that GPU", async () => {
+    const reply = await ask("self host llama 70b on 2 h200 141gb");
+    expect(reply.ok).toBe(true);
+    expect(reply.data.intent).toBe("selfhost");
+    expect(JSON.stringify(reply.data)).toContain('"h200"');
+  });
+});

@@ -154,7 +154,8 @@ export const en = {
   "error.ambiguousModel": '"{name}" could mean several models. Please name one.',
   "error.didYouMean": "Did you mean: {list}?",
   "error.badTokens": '"{value}" is not a token amount for {option}: (try 1500, 1.5k, 10M, 2B, 1万, 3亿).',
-  "error.unreadableAmount": '"{value}" is not an amount I can use: token volumes and request counts must be more than 0 and at most 10^15 tokens a month (try 50M, 2B, 5000万, 3亿).',
+  "error.unreadableAmount":
+    '"{value}" is not an amount I can use: token volumes and request counts must be more than 0 and at most 10^15 tokens a month (try 50M, 2B, 5000万, 3亿).',
   "error.unreadablePercent": '"{value}" is not a share I can use: a cache share or utilization is between 0% and 100%.',
   "error.badPercent": '"{value}" is not a percentage for {option}: (try 50% or 50).',
   "error.badNumber": '"{value}" is not a number for {option}:.',

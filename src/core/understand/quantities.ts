@@ -66,6 +66,7 @@ const UNIT_BEFORE = /(?:\bper\s|\/|每|钱)$/u;
 const PER_MILLION = /^\s?(?:[$¥])?\s?(?:\/|per|每)\s?(?:1m|m\b|million|百万|100万|1百万|mtok)/u;
 const GPU_AFTER = new RegExp(`^\\s?(?:x|×|\\*)?\\s?(?:张|块|台|个|片|卡)?\\s?(?:nvidia\\s|英伟达\\s?|amd\\s)?(?:${GPU_WORDS}|gpus?\\b|显卡|卡\\b)`, "u");
 const GPU_BEFORE = new RegExp(`(?:${GPU_WORDS}|pcie)s?\\s?(?:x|×|\\*)?\\s?$`, "u");
+const GPU_NAMED = new RegExp(`^(?:${GPU_WORDS})(?![\\p{L}\\p{N}])`, "u");
 const COUNT_AFTER = /^\s?(?:张|块|台|卡|片)/u;
 const TPUT_AFTER = /^\s?(?:tokens?|toks?|token)?\s?(?:\/\s?s\b|per second|\/秒|每秒)/u;
 
@@ -86,7 +87,7 @@ const RATIO_WORDS = /ratio|比例|输入.{0,4}输出|in(?:put)?\s?[:/]\s?out(?:p
 const RATIO_WINDOW = 30;
 
 /** The input:output ratio a line states, with its span blanked so its numbers are read as nothing else. */
-function readRatio(text: string): { ratio?: Quantities["ratio"]; rest: string } {
+export function readRatio(text: string): { ratio?: Quantities["ratio"]; rest: string } {
   for (const match of text.matchAll(RATIO)) {
     const input = Number(match[1]);
     const output = Number(match[2]);
@@ -112,6 +113,8 @@ export function readQuantities(line: string): Quantities {
     const left = before(text, found);
     const n = found;
     const perMonth = (value: number) => (PER_DAY.test(right) || DAILY_BEFORE.test(left) ? value * MONTH_DAYS : value);
+    // "910b" is Ascend's GPU, not 910 billion tokens
+    if (n.scaled && GPU_NAMED.test(text.slice(n.start))) continue;
     const percent = PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left);
     const refuse = (kind: "amount" | "percent" = "amount") => {
       const from = n.negative ? n.start - 1 : n.start;

@@ -1,10 +1,10 @@
-import { GPU_WORDS } from "./gpu-words.ts";
+import { GPU_VARIANT, GPU_WORDS } from "./gpu-words.ts";
 import type { Task } from "../knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import { normalizeName } from "../names.ts";
 import { findTasks } from "../vocabulary.ts";
 import { mentionedModels } from "./models.ts";
-import { readQuantities } from "./quantities.ts";
+import { readQuantities, readRatio } from "./quantities.ts";
 import { asSimplified } from "./simplified.ts";
 import { unknownNames } from "./unknown-names.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
@@ -56,8 +56,11 @@ function wordPattern(name: string): RegExp {
 
 const gpuPatterns = new WeakMap<KnowledgeSnapshot, { id: string; pattern: RegExp }[]>();
 
-/** The GPU named in the question, by any of the names knowledge gives it, longest name first (patterns built once per snapshot). */
-function gpuOf(snapshot: KnowledgeSnapshot, text: string): string | undefined {
+/**
+ * The GPU named in the question, by any of the names knowledge gives it, longest name first (patterns built once per
+ * snapshot); `typed` instead when the name goes on to another card the knowledge lacks ("H100 NVL", "A100 40GB").
+ */
+function gpuOf(snapshot: KnowledgeSnapshot, text: string): { id: string } | { typed: string; from: number } | undefined {
   let patterns = gpuPatterns.get(snapshot);
   if (!patterns) {
     patterns = snapshot.knowledge.serving.gpus
@@ -67,17 +70,26 @@ function gpuOf(snapshot: KnowledgeSnapshot, text: string): string | undefined {
       .map((n) => ({ id: n.id, pattern: wordPattern(n.name) }));
     gpuPatterns.set(snapshot, patterns);
   }
-  return patterns.find((n) => n.pattern.test(text))?.id;
+  for (const { id, pattern } of patterns) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const variant = GPU_VARIANT.exec(text.slice(match.index + match[0].length));
+    const memory = snapshot.knowledge.serving.gpus.find((g) => g.id === id)?.memoryGB;
+    if (variant && variant[1]!.replace(/\s|b$/g, "") !== `${memory}g`) return { typed: `${match[0]}${variant[0]}`.trim(), from: match.index };
+    return { id };
+  }
+  return undefined;
 }
 
 /**
  * A GPU named (gpu-words.ts) that the knowledge has no specs or prices for ("5090", "h800"), as typed: passed on, so
  * the answer says it does not know it instead of planning on another GPU without saying so. Never a count of things.
  */
-const OTHER_GPU = new RegExp(`(?<![\\p{L}\\p{N}.])(${GPU_WORDS})s?(?![\\p{L}\\p{N}])(?!\\s?(?:requests?|tokens?|calls?|users?|queries|a (?:day|month)|per\\b|次|个|条))`, "iu");
+const OTHER_GPU = new RegExp(`(?<![a-z0-9.])(${GPU_WORDS})s?(?![a-z0-9])(?!\\s?(?:requests?|tokens?|calls?|users?|queries|a (?:day|month)|per\\b|次|个|条))`, "iu");
 
-function otherGpuOf(text: string): string | undefined {
-  return OTHER_GPU.exec(text)?.[1];
+function otherGpuOf(text: string): { typed: string; from: number } | undefined {
+  const match = OTHER_GPU.exec(text);
+  return match ? { typed: match[1]!, from: match.index } : undefined;
 }
 
 /** The question with the words that named models blanked, so "llama 70b" is no volume and "deepseek chat" no task. */
@@ -158,10 +170,15 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const estimate = W.ESTIMATE.exec(text);
   // an instruction's own words are read; a paste after it is only counted
   const question = estimate ? text.slice(0, Math.min(text.length, estimate.index + estimate[0].length + 40)).split(/[:：\n]/)[0]! : text;
-  const { models, ambiguous, unknown } = mentionedModels(snapshot, question);
-  const unnamed = withoutModelNames(question, models);
-  const quantities = readQuantities(unnamed);
-  const gpuId = gpuOf(snapshot, unnamed);
+  // "4:1" is a ratio before it can be read as a name ("4.1")
+  const { ratio, rest: unratioed } = readRatio(question);
+  const { models, ambiguous, unknown } = mentionedModels(snapshot, unratioed);
+  const unnamed = withoutModelNames(unratioed, models);
+  const quantities = { ...readQuantities(unnamed), ...(ratio ? { ratio } : {}) };
+  const gpuNamed = gpuOf(snapshot, unnamed);
+  // a GPU the knowledge lacks is kept as typed: it makes a self-hosting question like any other, and is named back
+  const other = gpuNamed && "typed" in gpuNamed ? gpuNamed : gpuNamed ? undefined : otherGpuOf(unnamed);
+  const gpuId = gpuNamed && "id" in gpuNamed ? gpuNamed.id : other && asTyped(head, text, { ...other, to: other.from + other.typed.length, text: other.typed });
   const gpuCount = quantities.gpuCount ?? WORD_COUNTS.find(([pattern]) => pattern.test(unnamed))?.[1];
   const rate = snapshot.knowledge.currency.usdToCny.rate;
   const unknownNamed = unknownNames(snapshot, question, unnamed);
@@ -196,9 +213,6 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const understood: Understanding = { intent, ...u };
   // a paste to count may hold any numbers; a question's own amounts must be usable ones
   if (quantities.unreadable && intent !== "estimate") understood.unreadable = { ...quantities.unreadable, text: asTyped(head, text, quantities.unreadable) };
-  // a GPU the knowledge does not know, only where the question is about self-hosting ("we send 5090 requests" is not one)
-  const otherGpu = intent === "selfhost" && !understood.gpu?.id ? otherGpuOf(unnamed) : undefined;
-  if (otherGpu) understood.gpu = { ...understood.gpu, id: otherGpu };
   if (intent === "facts") understood.fact = factOf(question) ?? "price";
   else if (intent === "out_of_scope") Object.assign(understood, { models: [], tasks: [], constraints: {} });
   if (intent === "facts" || intent === "providers") understood.constraints = {};
