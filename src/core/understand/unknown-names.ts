@@ -44,10 +44,7 @@ const SUFFIX = String.raw`(?:[\s-]?(?:pro|flash|mini|nano|max|plus|turbo|lite|in
 const VERSION = String.raw`v?\d+(?:\.\d+)*(?![\d.])(?!\s?(?:k|m|b|bn|t|mil|万|亿|千|tokens?|toks?|requests?|calls?|gpus?|张|块|卡|%|x)(?![\p{L}\d]))[a-z]{0,2}`;
 const EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}])`;
 const EDGE_AFTER = String.raw`(?![\p{L}\p{N}])`;
-const BRAND_NAME = new RegExp(
-  `(?:${BRANDS.map((b) => (/\p{Script=Han}/u.test(b) ? b : `${EDGE_BEFORE}${b}`)).join("|")})(?:[\\s-]?${VERSION})?${SUFFIX}(?![a-z0-9])`,
-  "gu",
-);
+const BRAND_NAME = new RegExp(`(?:${BRANDS.map((b) => (/\p{Script=Han}/u.test(b) ? b : `${EDGE_BEFORE}${b}`)).join("|")})(?:[\\s-]?${VERSION})?${SUFFIX}(?![a-z0-9])`, "gu");
 const VERSIONED = new RegExp(`${EDGE_BEFORE}(?:${FAMILIES.join("|")})[\\s-]?${VERSION}${SUFFIX}${EDGE_AFTER}`, "gu");
 
 export interface UnknownName {
