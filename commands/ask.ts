@@ -4,8 +4,15 @@ import { parseCommandLine } from "../src/core/grammar.ts";
 import { sectionCitation } from "../src/core/knowledge/citations.ts";
 import { makeReply, type Reply } from "../src/core/reply.ts";
 import { describeUnderstanding } from "../src/core/understand/describe.ts";
+import { Money } from "../src/core/money.ts";
+import { familyModels } from "../src/core/understand/models.ts";
+import { sameVerdict } from "../src/core/understand/same-verdict.ts";
 import { ARTICLE_COVERS, remember, understand } from "../src/core/understand/understand.ts";
+import { workloadFromArgs } from "../src/core/workload.ts";
 import type { Intent, Understanding } from "../src/core/understand/types.ts";
+
+/** /compare prices at most this many models. */
+const MAX_COMPARED = 5;
 
 /** The command that answers each intent; article, clarify and out-of-scope questions are answered here. */
 const ANSWERED_BY: Partial<Record<Intent, string>> = {
@@ -89,6 +96,50 @@ function clarify(ctx: CommandContext, u: Understanding, line: string): Reply {
       ...unknownData(u),
     },
   });
+}
+
+/**
+ * "Which is dearer, Gemini or GPT-5?" asks nothing back when every model the family word could mean gives the same
+ * verdict: the answer prices the first of them and says which it assumed and why the choice does not matter.
+ */
+async function assumeFamilyMember(ctx: CommandContext, u: Understanding, question: string): Promise<Reply | null> {
+  const { snapshot, t } = ctx;
+  const compare = ctx.commands.find((c) => c.spec.name === "compare");
+  const word = u.ambiguous[0];
+  if (!compare || !word || u.ambiguous.length !== 1 || !u.models.length || u.models.length >= MAX_COMPARED || (u.resume && u.resume !== "compare")) return null;
+  const asCompare: Understanding = { ...u, intent: "compare", ambiguous: [] };
+  delete asCompare.resume;
+  const { args } = parseCommandLine(optionLine(asCompare, compare.spec), compare.spec.options);
+  const verdict = sameVerdict(
+    word.candidates[0]!,
+    familyModels(snapshot, word.query),
+    u.models.map((m) => m.model),
+    workloadFromArgs(args, snapshot.knowledge.defaultWorkload).workload,
+  );
+  if (!verdict) return null;
+  const typed = question.toLowerCase();
+  const at = (query: string) => typed.indexOf(query.toLowerCase());
+  const member = { model: verdict.member, query: word.query, shorthand: true };
+  asCompare.models = [...u.models, member].sort((a, b) => at(a.query) - at(b.query));
+  const names = (models: readonly { name: string }[]) => t.list(models.map((m) => m.name));
+  const because =
+    verdict.cheaper.length === 0
+      ? t("ask.verdictCheaper", { models: names(verdict.dearer) })
+      : verdict.dearer.length === 0
+        ? t("ask.verdictDearer", { models: names(verdict.cheaper) })
+        : t("ask.verdictBetween", { cheaper: names(verdict.cheaper), dearer: names(verdict.dearer) });
+  const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
+  const assumption = t("ask.assumed", {
+    word: word.query,
+    model: verdict.member.name,
+    count: verdict.members.length,
+    low: money.amount(verdict.lowUsd),
+    high: money.amount(verdict.highUsd),
+    verdict: because,
+  });
+  const reply = await compare.run({ ...ctx, args: args.withRest(positionalOf(asCompare)), question: asCompare, input: { ...ctx.input, command: "compare" } });
+  const answered = withLine(reply, `${describeUnderstanding(t, snapshot, asCompare)}\n${assumption}`, asCompare);
+  return makeReply({ ...answered, data: { ...answered.data, assumed: { word: word.query, model: verdict.member.id, members: verdict.members.map((m) => m.id) } } });
 }
 
 /** A task's own section of the article, with the task's advice in the article's words. */
@@ -185,6 +236,8 @@ export const ask: Command = {
       if (unknown.length === 1) throw new UserError("unknown_model", "error.unknownModel", { name: unknown[0]!.name }, suggestions);
       throw new UserError("unknown_model", "error.unknownModels", { names: t.list(unknown.map((name) => quoted(t, name.name))) }, suggestions);
     }
+    const assumed = u.intent === "clarify" ? await assumeFamilyMember(ctx, u, question) : null;
+    if (assumed) return assumed;
     const understood = describeUnderstanding(t, snapshot, u);
     const line = unknown.length ? `${understood}\n${leftOut(t, u)}` : understood;
     if (u.intent === "clarify") return clarify(ctx, u, line);

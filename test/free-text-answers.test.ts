@@ -198,3 +198,34 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     expect(JSON.stringify(reply.data)).toContain('"h200"');
   });
 });
+
+describe("no question back when every model a family word could mean gives the same verdict (class 10)", () => {
+  const familyCosts = (word: RegExp) =>
+    kb.knowledge.models
+      .filter((m) => word.test(`${m.name} ${m.id}`) && isPriced(m))
+      .map((m) => plainCost(m as PricedModel, kb.knowledge.defaultWorkload.inputTokens, kb.knowledge.defaultWorkload.outputTokens));
+
+  it.each([
+    ["Which is dearer, claude or deepseek?", "en", 'You named "claude" without a version', "each is dearer than DeepSeek V3.2"],
+    ["哪个更贵，claude 还是 deepseek？", "zh", "“claude”没有写明版本", "每个都比 DeepSeek V3.2 (deepseek-chat) 贵"],
+  ])("%s", async (line, lang, assumed, verdict) => {
+    // the premise, from the knowledge: every Claude model is dearer than DeepSeek V3.2 at the default workload
+    const deepseek = model("deepseek-chat");
+    const { inputTokens, outputTokens } = kb.knowledge.defaultWorkload;
+    expect(Math.min(...familyCosts(/claude/i))).toBeGreaterThan(plainCost(deepseek, inputTokens, outputTokens));
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(reply.lang).toBe(lang);
+    expect(reply.data.intent).toBe("compare");
+    expect(ids(reply)).toContain("deepseek-chat");
+    expect(dataOf(reply).cheapest).toBe("deepseek-chat");
+    expect(reply.lead).toContain(assumed);
+    expect(reply.lead).toContain(verdict);
+    expect((reply.data.assumed as { members: string[] }).members.length).toBe(familyCosts(/claude/i).length);
+  });
+
+  it("still asks back when the members disagree", async () => {
+    const reply = await ask("which is cheaper, claude or gpt-5?");
+    expect(reply.data.intent).toBe("clarify");
+  });
+});

@@ -126,6 +126,10 @@ export const en = {
   "understood.util": "{percent} utilization",
   "understood.budget": "budget {amount} a month",
   "understood.text": "{chars} characters of pasted text",
+  "ask.assumed": 'You named "{word}" without a version, so this prices {model}. Every "{word}" model I have prices for ({count} of them, {low} to {high} here) gives the same answer: {verdict}.',
+  "ask.verdictCheaper": "each is cheaper than {models}",
+  "ask.verdictDearer": "each is dearer than {models}",
+  "ask.verdictBetween": "each is dearer than {cheaper} and cheaper than {dearer}",
   "ask.unknownLeftOut": {
     one: "I can't price {names} as named (no model of mine goes by that name), so this answer leaves it out.",
     other: "I can't price {names} as named (no model of mine goes by those names), so this answer leaves them out.",

@@ -85,6 +85,12 @@ const AMOUNT = /^\d+(?:\.\d+)?\s?(?:k|m|b|mm|bn|万|亿|千)?$/iu;
 const HAN_FAMILY_WORDS = Object.keys(FAMILY_WORDS).filter((word) => /\p{Script=Han}/u.test(word));
 const families = new WeakMap<KnowledgeSnapshot, Map<string, Model[]>>();
 
+/** Every curated model a family word ("claude", "双子座", "gpt") could mean, unlike the six a question back offers. */
+export function familyModels(snapshot: KnowledgeSnapshot, word: string): Model[] {
+  const family = FAMILY_WORDS[word.toLowerCase()] ?? normalizeName(word);
+  return family ? snapshot.knowledge.models.filter((m) => normalizeName(`${m.name} ${m.id}`).includes(family)) : [];
+}
+
 /** The curated models of a family, at most six, looked up once per snapshot. */
 function familyMembers(snapshot: KnowledgeSnapshot, family: string): Model[] {
   let known = families.get(snapshot);
