@@ -46,6 +46,17 @@ describe("per-request workloads become monthly volumes (class 2)", () => {
     expect(reply.text).toContain(lang === "zh" ? "16亿" : "1.6B");
   });
 
+  it.each([
+    ["we make 50k calls a day, each with a 3k token prompt and 400 tokens back, gpt-5 mini vs gemini 2.5 flash", 3000, 400, 50_000 * 30],
+    ["1M requests/month × (2k in + 300 out), haiku or 4o mini?", 2000, 300, 1_000_000],
+    ["每月300万次请求，每次提示2000token，回复500token，用gpt-5 mini多少钱", 2000, 500, 3_000_000],
+    ["每天10万次调用，每次输入1500 token、输出200 token，deepseek 和 qwen plus 哪个便宜", 1500, 200, 100_000 * 30],
+  ])("reads the output side however it is called: %s", async (line, prompt, out, requests) => {
+    const reply = await ask(line);
+    expect(dataOf(reply).workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests });
+    expect(dataOf(reply).models.length).toBe(line.includes("多少钱") ? 1 : 2);
+  });
+
   it("prices a day's requests as 30 days, and a large prompt at the long-context tier", async () => {
     for (const line of [
       "gpt-5 vs gemini 2.5 pro, 250k-token prompts, 5000 requests a day, 1000 tokens out each",
@@ -143,6 +154,10 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     ["混元 vs 文心 vs deepseek", ["混元", "文心"], ["deepseek-chat"], "本回答未包含"],
     ["compare gpt-5 and gpt-6", ["gpt-6"], ["gpt-5"], "this answer leaves it out"],
     ["ernie vs deepseek", ["ernie"], ["deepseek-chat"], "this answer leaves it out"],
+    // "grok" alone means Grok 4.5: "grok 5" is another model, not that one
+    ["gpt-5 vs Grok 5", ["Grok 5"], ["gpt-5"], "this answer leaves it out"],
+    ["o5 和 o3 哪个便宜", ["o5"], ["o3"], "本回答未包含"],
+    ["gemini 2.5 ultra vs gemini 2.5 pro", ["gemini 2.5 ultra"], ["gemini-2.5-pro"], "this answer leaves it out"],
   ])("a name it cannot price is named back as typed: %s", async (line, unknown, known, words) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(true);

@@ -126,6 +126,23 @@ function withSize(snapshot: KnowledgeSnapshot, text: string, query: string, matc
   return { model: modelOfSize(snapshot.knowledge.models, query, size[1]!) ?? matched, query: `${query} ${size[0]!.trim()}`, shorthand: true };
 }
 
+/** A version right after a name: not an amount, a size or a count ("grok 5", not "grok 50m tokens", "llama 70b"). */
+const VERSION_AFTER = /^[\s-]?v?(\d+(?:\.\d+)*)(?![\d.]|\s?(?:k|m|b|bn|t|mil|万|亿|千|tokens?|toks?|%|x|requests?|calls?|gpus?|张|块|卡|个|次)(?![a-z]))/u;
+
+/**
+ * "grok 5" where "grok" alone stands for Grok 4.5: a version typed after a versionless name names another model,
+ * and one the knowledge does not have is unknown (named back), never the model the bare word stands for.
+ */
+function withVersion(snapshot: KnowledgeSnapshot, text: string, query: string): Understanding["unknown"][number] | undefined {
+  if (/\d/.test(query)) return undefined;
+  const at = text.toLowerCase().indexOf(query.toLowerCase());
+  const version = at >= 0 ? VERSION_AFTER.exec(text.slice(at + query.length)) : null;
+  if (!version) return undefined;
+  const typed = `${query} ${version[1]}`;
+  const resolution = snapshot.resolver.resolve(typed);
+  return resolution.kind === "unknown" ? { query: typed, candidates: resolution.candidates.slice(0, 3) } : undefined;
+}
+
 /** The first words of a model's name up to and including its version ("GPT-5 mini" → "GPT-5"), for "gpt5 mini vs nano". */
 function familyStem(model: Model): string | null {
   const words = model.name.replace(/\s*\(.*\)\s*$/, "").split(/\s+/);
@@ -139,10 +156,17 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
   const spaced = splitSlashes(text);
   const models: MentionedModel[] = [];
   const ambiguous: Understanding["ambiguous"] = [];
+  const unknown: Understanding["unknown"] = [];
   for (const found of resolver.mentions(spaced)) {
     // an amount ("8k", "128k", "1m") is never a model, whatever a catalog key ends with
-    if (AMOUNT.test(found.query.trim())) continue;
+    if (AMOUNT.test(found.query.replace(/^[^\p{L}\p{N}]+/u, "").trim())) continue;
     if (found.kind === "exact" || found.kind === "fuzzy") {
+      // "grok 5": a family word's own model is not what a version typed after it names
+      const versioned = withVersion(snapshot, spaced, found.query);
+      if (versioned) {
+        unknown.push(versioned);
+        continue;
+      }
       const sized = withSize(snapshot, spaced, found.query, found.model);
       if (sized) {
         if (!models.some((m) => m.model === sized.model)) models.push(sized);
@@ -189,5 +213,5 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
   }
   // a family word next to one of its own models ("claude opus 4.5") is no question
   const kept = ambiguous.filter((a) => !models.some((m) => a.candidates.includes(m.model)));
-  return { models, ambiguous: kept, unknown: [] };
+  return { models, ambiguous: kept, unknown };
 }

@@ -36,12 +36,12 @@ const TOKENS_WORD = /^\s?(?:tokens?|toks?|tk|个?\s?token|词元)/u;
 const COUNTED = String.raw`^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?`;
 const NO_COLON = String.raw`(?!\s?[:：=])`;
 const INPUT_AFTER = new RegExp(`${COUNTED}(?:(?:input|prompt tokens|in\\b(?!\\s(?:a|an|the|total|one|my|our|your|it|all|this|that)\\b))${NO_COLON}|输入|入\\b)`, "u");
-const OUTPUT_AFTER = new RegExp(`${COUNTED}(?:(?:output|completion|generated|out\\b)${NO_COLON}|输出|生成)`, "u");
+const OUTPUT_AFTER = new RegExp(`${COUNTED}(?:(?:output|completion|generated|out\\b|back\\b|in (?:the )?(?:response|reply|answer))${NO_COLON}|输出|生成)`, "u");
 /** A label followed by another number belongs to that number ("输入2000万 输出400万", "in:50M out:10M"). */
 const LABEL_THEN_NUMBER = /^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?(?:input|output|in|out|输入|输出|入|生成)\s?[:：=]?\s?(?:\d|[一二两三四五六七八九十])/u;
 const INPUT_BEFORE = /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
 const OUTPUT_BEFORE =
-  /(?:output|outputs|completion|\bout|输出|生成)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
+  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|输出|生成|回复|回答|答复|响应)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
 const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
 const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|上下文长度)\s?(?:of|at least|≥|>=|>|above|over|超过|至少|大于|要|需要|:|：)?\s?(?:at least\s)?$/u;
 const PER_REQUEST_AFTER =

@@ -186,7 +186,10 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     models,
     // "gemini 4 pro" is one name the knowledge lacks, not the family words "gemini" and "pro" to ask about
     ambiguous: ambiguous.filter((a) => !unknownNamed.some((name) => name.text.includes(a.query.toLowerCase()))),
-    unknown: [...unknown, ...unknownNamed.map((name) => ({ query: asTyped(head, text, name), candidates: name.candidates }))],
+    unknown: [
+      ...unknown.filter((u) => !unknownNamed.some((name) => name.text === u.query.toLowerCase())),
+      ...unknownNamed.map((name) => ({ query: asTyped(head, text, name), candidates: name.candidates })),
+    ],
     constraints: constraintsOf(unnamed, quantities),
     // Chinese-language ability is a constraint, never a task
     tasks: findTasks(snapshot, withoutCapabilities(unnamed)).filter((task) => task.id !== "chinese"),
