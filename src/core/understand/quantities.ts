@@ -212,10 +212,14 @@ export function readQuantities(line: string): Quantities {
 const PER_REQUEST_BELOW = 200_000;
 
 function perRequestToMonthly(q: Quantities, requests: number, volume: Volume, perRequest: { input?: number; output?: number }): void {
+  const sides: ("input" | "output")[] = [];
   for (const side of ["input", "output"] as const) {
     const each = volume[side] !== undefined && volume[side] < PER_REQUEST_BELOW ? volume[side] : perRequest[side];
     if (each === undefined) continue;
     volume[side] = each * requests;
+    sides.push(side);
     if (side === "input") q.promptTokens ??= each;
   }
+  // "a prompt of 8000 tokens … 500 tokens out each": the prompt is each request's input side
+  if (sides.includes("output") && volume.input === undefined && q.promptTokens !== undefined) volume.input = q.promptTokens * requests;
 }
