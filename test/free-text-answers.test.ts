@@ -99,6 +99,9 @@ describe("amounts in free text go through the options' bounds (class 3)", () => 
     ["每月 1亿亿亿 token 用 gpt-5 多少钱", "1亿亿亿", "不是可用的数量"],
     ["999999999999999999999 tokens a month on gpt-5", "999999999999999999999", "is not an amount I can use"],
     ["gpt-5 vs deepseek, 50M tokens, 150% cached", "150%", "is not a share I can use"],
+    ["gpt-5 vs deepseek, -30% cached", "-30%", "is not a share I can use"],
+    ["每月负五千万token用gpt-5多少钱", "负五千万", "不是可用的数量"],
+    ["每月 10的30次方 token 用 gpt-5", "10的30次方", "不是可用的数量"],
   ])("%s", async (line, typed, words) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(false);

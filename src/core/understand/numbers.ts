@@ -90,7 +90,7 @@ export interface FoundNumber {
  * that has no nested quantifiers, so the cost is linear in the length of the text.
  */
 const NUMBER =
-  /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两俩三四五六七八九十百千万亿]+)(?:e\+?(\d{1,4})(?![\p{L}\d])|\s?\^\s?(\d{1,4})|\s?[x×*]\s?10\s?\^\s?(\d{1,4}))?\s?(thousand|millions?|billions?|trillion|mil|mio|mm|bn|[kmbt](?![a-z])|(?:千万|百万|十万|十亿|百亿|千亿|万亿|万|亿|千)+)?/gu;
+  /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两俩三四五六七八九十百千万亿]+)(?:e\+?(\d{1,4})(?![\p{L}\d])|\s?(?:\^|\*\*|的(?=\s?\d{1,4}\s?次方))\s?(\d{1,4})(?:\s?次方)?|\s?[x×*]\s?10\s?\^\s?(\d{1,4}))?\s?(thousand|millions?|billions?|trillion|mil|mio|mm|bn|[kmbt](?![a-z])|(?:千万|百万|十万|十亿|百亿|千亿|万亿|万|亿|千)+)?/gu;
 const CHINESE_UNITS = Object.keys(SCALE)
   .filter((unit) => /\p{Script=Han}/u.test(unit))
   .sort((a, b) => b.length - a.length);
@@ -118,7 +118,7 @@ export function findNumbers(text: string): FoundNumber[] {
     let value = /^\d/.test(digits!) ? Number(digits!.replace(/,/g, "")) : parseChineseNumeral(digits!);
     if (value === null || !Number.isFinite(value)) continue;
     let scaled = false;
-    // 1e30, 10^30, 2×10^9: written as powers of ten, read as such (and so bounded like any other amount)
+    // 1e30, 10^30, 10的30次方, 2×10^9: written as powers of ten, read as such (and so bounded like any other amount)
     if (exponent !== undefined) value *= 10 ** Number(exponent);
     else if (power !== undefined) value **= Number(power);
     else if (timesPower !== undefined) value *= 10 ** Number(timesPower);
