@@ -51,6 +51,8 @@ describe("per-request workloads become monthly volumes (class 2)", () => {
     ["1M requests/month × (2k in + 300 out), haiku or 4o mini?", 2000, 300, 1_000_000],
     ["每月300万次请求，每次提示2000token，回复500token，用gpt-5 mini多少钱", 2000, 500, 3_000_000],
     ["每天10万次调用，每次输入1500 token、输出200 token，deepseek 和 qwen plus 哪个便宜", 1500, 200, 100_000 * 30],
+    ["我们每天大概5万次请求，prompt平均3k，输出500，用deepseek还是gpt-5 mini", 3000, 500, 50_000 * 30],
+    ["每天请求2万次、每次prompt 6千token、completion 1千，gpt-4.1 和 claude sonnet 4.5 哪个划算", 6000, 1000, 20_000 * 30],
   ])("reads the output side however it is called: %s", async (line, prompt, out, requests) => {
     const reply = await ask(line);
     expect(dataOf(reply).workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests });

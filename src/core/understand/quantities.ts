@@ -29,7 +29,7 @@ const WINDOW = 28;
 /** Volumes and request counts given per day are read as a 30-day month. */
 const PER_DAY =
   /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?day\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天)|^[^,，。.;；]{0,12}?(?:a|per|\/)\s?day\b/u;
-const DAILY_BEFORE = /(?:每天|每日|一天|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?$/u;
+const DAILY_BEFORE = /(?:每天|每日|一天|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$/u;
 const MONTH_DAYS = 30;
 
 const TOKENS_WORD = /^\s?(?:tokens?|toks?|tk|个?\s?token|词元)/u;
@@ -47,7 +47,7 @@ const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|�
 const PER_REQUEST_AFTER =
   /^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
 const PER_REQUEST_BEFORE =
-  /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes)|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|提示词?)\s?(?:都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
+  /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes)|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
 /** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
 const PER_REQUEST_CLAUSE = /(?:每次|每个请求|每条请求|单次|一次请求|\b(?:per|each|every|a) (?:request|call|query)\b)[^,，;；。\n]*$/u;
 const REQUESTS_AFTER = /^\s?(?:requests?|reqs?|calls?|queries|conversations|chats|messages|次(?:请求|调用)?|条(?:请求|消息)?|个请求|轮对话)/u;
