@@ -49,6 +49,7 @@ describe("per-request workloads become monthly volumes (class 2)", () => {
   it.each([
     ["we make 50k calls a day, each with a 3k token prompt and 400 tokens back, gpt-5 mini vs gemini 2.5 flash", 3000, 400, 50_000 * 30],
     ["1M requests/month × (2k in + 300 out), haiku or 4o mini?", 2000, 300, 1_000_000],
+    ["30k queries per day at ~1.2k tokens in / 250 out: which is cheaper, deepseek or gpt-5 nano?", 1200, 250, 30_000 * 30],
     ["每月300万次请求，每次提示2000token，回复500token，用gpt-5 mini多少钱", 2000, 500, 3_000_000],
     ["每天10万次调用，每次输入1500 token、输出200 token，deepseek 和 qwen plus 哪个便宜", 1500, 200, 100_000 * 30],
     ["我们每天大概5万次请求，prompt平均3k，输出500，用deepseek还是gpt-5 mini", 3000, 500, 50_000 * 30],

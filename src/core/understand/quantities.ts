@@ -34,7 +34,8 @@ const MONTH_DAYS = 30;
 
 const TOKENS_WORD = /^\s?(?:tokens?|toks?|tk|个?\s?token|词元)/u;
 const COUNTED = String.raw`^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?`;
-const NO_COLON = String.raw`(?!\s?[:：=])`;
+/** "out:10M" is an option's label for the number after it; "250 out: which is cheaper?" is not */
+const NO_COLON = String.raw`(?!\s?[:：=]\s?[\d一二两三四五六七八九十])`;
 const INPUT_AFTER = new RegExp(`${COUNTED}(?:(?:input|prompt tokens|in\\b(?!\\s(?:a|an|the|total|one|my|our|your|it|all|this|that)\\b))${NO_COLON}|输入|入\\b)`, "u");
 const OUTPUT_AFTER = new RegExp(`${COUNTED}(?:(?:output|completion|generated|out\\b|back\\b|in (?:the )?(?:response|reply|answer))${NO_COLON}|输出|生成)`, "u");
 /** A label followed by another number belongs to that number ("输入2000万 输出400万", "in:50M out:10M"). */
