@@ -91,6 +91,15 @@ describe("per-request workloads become monthly volumes (class 2)", () => {
   });
 });
 
+describe("the cheapest pick per tier can take the prompt (class 2)", () => {
+  it.each(["cheapest model for 500k-token prompts, 1000 requests a month", "每次提示50万token，每月1000次请求，哪个模型最便宜"])("%s", async (line) => {
+    const reply = await ask(line);
+    const picks = (reply.data.recommendations as { id: string | null; contextWindow?: number }[]).filter((r) => r.id);
+    expect(picks.length).toBeGreaterThan(0);
+    for (const pick of picks) expect(pick.contextWindow).toBeGreaterThanOrEqual(500_000);
+  });
+});
+
 describe("amounts in free text go through the options' bounds (class 3)", () => {
   it.each([
     ["we send -50M tokens a month, gpt-5 vs deepseek", "-50M", "is not an amount I can use"],
