@@ -138,7 +138,8 @@ async function assumeFamilyMember(ctx: CommandContext, u: Understanding, questio
     verdict: because,
   });
   const reply = await compare.run({ ...ctx, args: args.withRest(positionalOf(asCompare)), question: asCompare, input: { ...ctx.input, command: "compare" } });
-  const answered = withLine(reply, `${describeUnderstanding(t, snapshot, asCompare)}\n${assumption}`, asCompare);
+  const lines = [describeUnderstanding(t, snapshot, asCompare), ...(u.unknown.length ? [leftOut(t, u)] : []), assumption];
+  const answered = withLine(reply, lines.join("\n"), asCompare);
   return makeReply({ ...answered, data: { ...answered.data, assumed: { word: word.query, model: verdict.member.id, members: verdict.members.map((m) => m.id) } } });
 }
 
@@ -229,7 +230,7 @@ export const ask: Command = {
     // the same bounds as in:/out:/cached:, named as typed: never a default or an absolute value in its place
     if (u.unreadable)
       throw new UserError("bad_input", u.unreadable.kind === "percent" ? "error.unreadablePercent" : "error.unreadableAmount", { value: u.unreadable.text.slice(0, 40) });
-    const unknown = u.unknown.map((name) => ({ name: name.query, suggestions: name.candidates.map((m) => m.id) }));
+    const unknown = unknownData(u).unknown ?? [];
     // names the knowledge lacks are named back as typed: the answer is about the rest, and says so
     if (unknown.length && !u.models.length && !u.ambiguous.length) {
       const suggestions = [...new Set(unknown.flatMap((name) => name.suggestions))].slice(0, 5);
