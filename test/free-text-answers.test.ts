@@ -173,6 +173,10 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     ["gpt-5 vs Grok 5", ["Grok 5"], ["gpt-5"], "this answer leaves it out"],
     ["o5 和 o3 哪个便宜", ["o5"], ["o3"], "本回答未包含"],
     ["gemini 2.5 ultra vs gemini 2.5 pro", ["gemini 2.5 ultra"], ["gemini-2.5-pro"], "this answer leaves it out"],
+    ["gpt-5 vs gemini 3 pro vs Kimi K3", ["Kimi K3"], ["gpt-5", "gemini-3-pro"], "this answer leaves it out"],
+    ["mistral large 3 vs mistral large 4", ["mistral large 4"], ["mistral-large-3"], "this answer leaves it out"],
+    ["deepseek-r2 和 o3 哪个便宜", ["deepseek-r2"], ["o3"], "本回答未包含"],
+    ["Claude Opus 6 vs gpt-5", ["Claude Opus 6"], ["gpt-5"], "this answer leaves it out"],
   ])("a name it cannot price is named back as typed: %s", async (line, unknown, known, words) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(true);
@@ -180,6 +184,13 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     expect((reply.data as unknown as AskData).unknown?.map((u) => u.name)).toEqual(unknown);
     for (const name of unknown) expect(reply.lead).toContain(name);
     expect(reply.lead).toContain(words);
+  });
+
+  it("reads a second mention of a family at its own version: 'llama 5 70b' is no Llama 3.3 and no 70B tokens", async () => {
+    const reply = await ask("llama 3.3 70b vs llama 5 70b");
+    expect(ids(reply)).toEqual(["llama-3.3-70b"]);
+    expect((reply.data as unknown as AskData).unknown?.map((u) => u.name)).toEqual(["llama 5 70b"]);
+    expect(dataOf(reply).workload).toMatchObject({ inputTokens: kb.knowledge.defaultWorkload.inputTokens });
   });
 
   it("suggests a family's own members, never a reseller's id as the answer", async () => {

@@ -127,7 +127,8 @@ function withSize(snapshot: KnowledgeSnapshot, text: string, query: string, matc
 }
 
 /** A version right after a name: not an amount, a size or a count ("grok 5", not "grok 50m tokens", "llama 70b"). */
-const VERSION_AFTER = /^[\s-]?v?(\d+(?:\.\d+)*)(?![\d.]|\s?(?:k|m|b|bn|t|mil|万|亿|千|tokens?|toks?|%|x|requests?|calls?|gpus?|张|块|卡|个|次)(?![a-z]))/u;
+const VERSION_AFTER =
+  /^[\s-]?((?:v|k|r|m)?\d+(?:\.\d+)*(?:\s\d+(?:\.\d+)?b(?![a-z]))?)(?![\d.]|\s?(?:k|m|b|bn|t|mil|万|亿|千|tokens?|toks?|%|x|requests?|calls?|gpus?|张|块|卡|个|次)(?![a-z]))/u;
 
 /**
  * "grok 5" where "grok" alone stands for Grok 4.5: a version typed after a versionless name names another model,
@@ -135,12 +136,17 @@ const VERSION_AFTER = /^[\s-]?v?(\d+(?:\.\d+)*)(?![\d.]|\s?(?:k|m|b|bn|t|mil|万
  */
 function withVersion(snapshot: KnowledgeSnapshot, text: string, query: string): Understanding["unknown"][number] | undefined {
   if (/\d/.test(query)) return undefined;
-  const at = text.toLowerCase().indexOf(query.toLowerCase());
-  const version = at >= 0 ? VERSION_AFTER.exec(text.slice(at + query.length)) : null;
-  if (!version) return undefined;
-  const typed = `${query} ${version[1]}`;
-  const resolution = snapshot.resolver.resolve(typed);
-  return resolution.kind === "unknown" ? { query: typed, candidates: resolution.candidates.slice(0, 3) } : undefined;
+  const lower = text.toLowerCase();
+  const word = query.toLowerCase();
+  // every place the word is typed: "llama 3.3 70b vs llama 5" names Llama 3.3 at the first and nothing known at the second
+  for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) {
+    const version = VERSION_AFTER.exec(text.slice(at + word.length));
+    if (!version) continue;
+    const typed = `${query} ${version[1]}`;
+    const resolution = snapshot.resolver.resolve(typed);
+    if (resolution.kind === "unknown") return { query: typed, candidates: resolution.candidates.slice(0, 3) };
+  }
+  return undefined;
 }
 
 /** The first words of a model's name up to and including its version ("GPT-5 mini" → "GPT-5"), for "gpt5 mini vs nano". */

@@ -93,7 +93,7 @@ function otherGpuOf(text: string): { typed: string; from: number } | undefined {
 }
 
 /** The question with the words that named models blanked, so "llama 70b" is no volume and "deepseek chat" no task. */
-function withoutModelNames(text: string, models: MentionedModel[]): string {
+function withoutModelNames(text: string, models: { query: string }[]): string {
   let rest = text;
   for (const { query } of models) {
     const words = query
@@ -173,7 +173,8 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   // "4:1" is a ratio before it can be read as a name ("4.1")
   const { ratio, rest: unratioed } = readRatio(question);
   const { models, ambiguous, unknown } = mentionedModels(snapshot, unratioed);
-  const unnamed = withoutModelNames(unratioed, models);
+  // names read as unknown are blanked like known ones: "llama 5 70b" holds no volume
+  const unnamed = withoutModelNames(unratioed, [...models, ...unknown]);
   const quantities = { ...readQuantities(unnamed), ...(ratio ? { ratio } : {}) };
   const gpuNamed = gpuOf(snapshot, unnamed);
   // a GPU the knowledge lacks is kept as typed: it makes a self-hosting question like any other, and is named back
@@ -182,14 +183,20 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const gpuCount = quantities.gpuCount ?? WORD_COUNTS.find(([pattern]) => pattern.test(unnamed))?.[1];
   const rate = snapshot.knowledge.currency.usdToCny.rate;
   const unknownNamed = unknownNames(snapshot, question, unnamed);
+  const unknownAll = [
+    ...unknown
+      .filter((u) => !unknownNamed.some((name) => name.text === u.query.toLowerCase()))
+      .map((u) => {
+        const from = unratioed.indexOf(u.query.toLowerCase());
+        return from >= 0 ? { ...u, query: asTyped(head, text, { from, to: from + u.query.length, text: u.query }) } : u;
+      }),
+    ...unknownNamed.map((name) => ({ query: asTyped(head, text, name), candidates: name.candidates })),
+  ];
   const u: Omit<Understanding, "intent"> = {
     models,
     // "gemini 4 pro" is one name the knowledge lacks, not the family words "gemini" and "pro" to ask about
-    ambiguous: ambiguous.filter((a) => !unknownNamed.some((name) => name.text.includes(a.query.toLowerCase()))),
-    unknown: [
-      ...unknown.filter((u) => !unknownNamed.some((name) => name.text === u.query.toLowerCase())),
-      ...unknownNamed.map((name) => ({ query: asTyped(head, text, name), candidates: name.candidates })),
-    ],
+    ambiguous: ambiguous.filter((a) => !unknownAll.some((name) => name.query.toLowerCase().includes(a.query.toLowerCase()))),
+    unknown: unknownAll,
     constraints: constraintsOf(unnamed, quantities),
     // Chinese-language ability is a constraint, never a task
     tasks: findTasks(snapshot, withoutCapabilities(unnamed)).filter((task) => task.id !== "chinese"),

@@ -41,11 +41,13 @@ const ROMANIZED: Record<string, string> = { 腾讯混元: "hunyuan", 混元: "hu
 const FAMILIES = ["gpt", "claude", "gemini", "gemma", "llama", "qwen", "deepseek", "grok", "kimi", "glm", "mistral", "mixtral", "phi", "sonnet", "opus", "haiku", "yi"];
 const SUFFIX = String.raw`(?:[\s-]?(?:pro|flash|mini|nano|max|plus|turbo|lite|ultra|instruct|chat|preview|thinking|seed|large|vl|speed|coder))*`;
 /** A version, never an amount: "gpt 50m tokens" is a volume after a family word. */
-const VERSION = String.raw`v?\d+(?:\.\d+)*(?![\d.])(?!\s?(?:k|m|b|bn|t|mil|万|亿|千|tokens?|toks?|requests?|calls?|gpus?|张|块|卡|%|x)(?![\p{L}\d]))[a-z]{0,2}`;
+const VERSION = String.raw`[vkrm]?\d+(?:\.\d+)*(?![\d.])(?!\s?(?:k|m|b|bn|t|mil|万|亿|千|tokens?|toks?|requests?|calls?|gpus?|张|块|卡|%|x)(?![\p{L}\d]))[a-z]{0,2}`;
 const EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}])`;
 const EDGE_AFTER = String.raw`(?![\p{L}\p{N}])`;
 const BRAND_NAME = new RegExp(`(?:${BRANDS.map((b) => (/\p{Script=Han}/u.test(b) ? b : `${EDGE_BEFORE}${b}`)).join("|")})(?:[\\s-]?${VERSION})?${SUFFIX}(?![a-z0-9])`, "gu");
-const VERSIONED = new RegExp(`${EDGE_BEFORE}(?:(?:${FAMILIES.join("|")})[\\s-]?${VERSION}|o[1-9])${SUFFIX}${EDGE_AFTER}`, "gu");
+/** "mistral large 4", "claude opus 6": a family, perhaps a line's word, then a version. */
+const LINES = "large|medium|small|pro|flash|max|plus|mini|nano|opus|sonnet|haiku|coder|turbo";
+const VERSIONED = new RegExp(`${EDGE_BEFORE}(?:(?:${FAMILIES.join("|")})(?:[\\s-](?:${LINES}))?[\\s-]?${VERSION}|o[1-9])${SUFFIX}${EDGE_AFTER}`, "gu");
 
 export interface UnknownName {
   /** where in the line, to name it back exactly as typed */
