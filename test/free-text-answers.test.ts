@@ -177,6 +177,8 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     ["mistral large 3 vs mistral large 4", ["mistral large 4"], ["mistral-large-3"], "this answer leaves it out"],
     ["deepseek-r2 和 o3 哪个便宜", ["deepseek-r2"], ["o3"], "本回答未包含"],
     ["Claude Opus 6 vs gpt-5", ["Claude Opus 6"], ["gpt-5"], "this answer leaves it out"],
+    // a family only resellers list: named back with their entries to pick from, not dropped
+    ["nova vs gpt-5", ["nova"], ["gpt-5"], "this answer leaves it out"],
   ])("a name it cannot price is named back as typed: %s", async (line, unknown, known, words) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(true);

@@ -37,6 +37,11 @@ const BRANDS = [
 ];
 /** The romanized names the price map's resellers list some of these under, for "did you mean". */
 const ROMANIZED: Record<string, string> = { 腾讯混元: "hunyuan", 混元: "hunyuan", 豆包: "doubao", 文心一言: "ernie", 文心: "ernie", 百川: "baichuan", 盘古: "pangu" };
+/**
+ * Families only resellers' entries in the price map carry ("nova" → amazon-nova/nova-pro-v1, …): no curated model
+ * answers to the bare word, so it is named back with those entries to pick from, never dropped.
+ */
+const CATALOG_FAMILIES = ["nova", "jamba", "sonar", "granite", "nemotron", "phi", "falcon", "dbrx", "palmyra", "olmo"];
 /** Families the knowledge has, followed by a version it may not have ("gpt-6", "claude 9", "gemini 4 pro"). */
 const FAMILIES = ["gpt", "claude", "gemini", "gemma", "llama", "qwen", "deepseek", "grok", "kimi", "glm", "mistral", "mixtral", "phi", "sonnet", "opus", "haiku", "yi"];
 const SUFFIX = String.raw`(?:[\s-]?(?:pro|flash|mini|nano|max|plus|turbo|lite|ultra|instruct|chat|preview|thinking|seed|large|vl|speed|coder))*`;
@@ -45,6 +50,7 @@ const VERSION = String.raw`[vkrm]?\d+(?:\.\d+)*(?![\d.])(?!\s?(?:k|m|b|bn|t|mil|
 const EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}])`;
 const EDGE_AFTER = String.raw`(?![\p{L}\p{N}])`;
 const BRAND_NAME = new RegExp(`(?:${BRANDS.map((b) => (/\p{Script=Han}/u.test(b) ? b : `${EDGE_BEFORE}${b}`)).join("|")})(?:[\\s-]?${VERSION})?${SUFFIX}(?![a-z0-9])`, "gu");
+const CATALOG_FAMILY = new RegExp(`${EDGE_BEFORE}(?:${CATALOG_FAMILIES.join("|")})(?:[\\s-]?${VERSION})?${SUFFIX}${EDGE_AFTER}`, "gu");
 /** "mistral large 4", "claude opus 6": a family, perhaps a line's word, then a version. */
 const LINES = "large|medium|small|pro|flash|max|plus|mini|nano|opus|sonnet|haiku|coder|turbo";
 const VERSIONED = new RegExp(`${EDGE_BEFORE}(?:(?:${FAMILIES.join("|")})(?:[\\s-](?:${LINES}))?[\\s-]?${VERSION}|o[1-9])${SUFFIX}${EDGE_AFTER}`, "gu");
@@ -59,8 +65,9 @@ export interface UnknownName {
 }
 
 /**
- * Names in a line that no model answers to (versions of known families are looked for with the line's model names blanked). A brand the knowledge lacks is unknown
- * even where the price map's resellers list a model of it: their ids are no answer to "豆包" (they are suggested).
+ * Names in a line that no model answers to (versions of known families are looked for with the line's model names
+ * blanked). A brand the knowledge lacks is unknown even where the price map's resellers list a model of it: their ids
+ * are no answer to "豆包" (they are suggested).
  */
 export function unknownNames(snapshot: KnowledgeSnapshot, question: string, unnamed: string): UnknownName[] {
   const found: UnknownName[] = [];
@@ -79,6 +86,10 @@ export function unknownNames(snapshot: KnowledgeSnapshot, question: string, unna
     // only a family's own members are worth suggesting: a typo search's nearest names for "hunyuan" are noise
     const candidates = resolution.kind === "ambiguous" ? resolution.candidates : resolution.kind === "unknown" ? [] : [resolution.model];
     add(match.index, match[0], candidates.slice(0, 3));
+  }
+  for (const match of unnamed.matchAll(CATALOG_FAMILY)) {
+    const resolution = snapshot.resolver.resolve(match[0].trim());
+    if (resolution.kind === "ambiguous" || resolution.kind === "unknown") add(match.index, match[0], resolution.candidates.slice(0, 3));
   }
   for (const match of unnamed.matchAll(VERSIONED)) {
     const text = match[0].trim();
