@@ -126,6 +126,8 @@ function withSize(snapshot: KnowledgeSnapshot, text: string, query: string, matc
   return { model: modelOfSize(snapshot.knowledge.models, query, size[1]!) ?? matched, query: `${query} ${size[0]!.trim()}`, shorthand: true };
 }
 
+/** Places one name is looked at for a version after it: a sentence names a model a few times at most. */
+const MAX_VERSION_TRIES = 8;
 /** A version right after a name: not an amount, a size or a count ("grok 5", not "grok 50m tokens", "llama 70b"). */
 const VERSION_AFTER =
   /^[\s-]?((?:v|k|r|m)?\d+(?:\.\d+)*(?:\s\d+(?:\.\d+)?b(?![a-z]))?)(?![\d.]|\s?(?:k|m|b|bn|t|mil|万|亿|千|tokens?|toks?|%|x|requests?|calls?|gpus?|张|块|卡|个|次)(?![a-z]))/u;
@@ -139,7 +141,7 @@ function withVersion(snapshot: KnowledgeSnapshot, text: string, query: string): 
   const lower = text.toLowerCase();
   const word = query.toLowerCase();
   // every place the word is typed: "llama 3.3 70b vs llama 5" names Llama 3.3 at the first and nothing known at the second
-  for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) {
+  for (let at = lower.indexOf(word), tries = 0; at >= 0 && tries < MAX_VERSION_TRIES; at = lower.indexOf(word, at + word.length), tries++) {
     const version = VERSION_AFTER.exec(text.slice(at + word.length));
     if (!version) continue;
     const typed = `${query} ${version[1]}`;

@@ -1,5 +1,6 @@
 import type { Model } from "../knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
+import type { Resolution } from "../models/resolve.ts";
 
 /**
  * Model names people type that the curated knowledge has no model for: Chinese products (豆包, 混元, 文心 …) and
@@ -55,6 +56,10 @@ const CATALOG_FAMILY = new RegExp(`${EDGE_BEFORE}(?:${CATALOG_FAMILIES.join("|")
 const LINES = "large|medium|small|pro|flash|max|plus|mini|nano|opus|sonnet|haiku|coder|turbo";
 const VERSIONED = new RegExp(`${EDGE_BEFORE}(?:(?:${FAMILIES.join("|")})(?:[\\s-](?:${LINES}))?[\\s-]?${VERSION}|o[1-9])${SUFFIX}${EDGE_AFTER}`, "gu");
 
+/** Lookups in the resolver for one line, and the longest text looked up (longer is no name). */
+const MAX_LOOKUPS = 8;
+const MAX_NAME_CHARS = 40;
+
 export interface UnknownName {
   /** where in the line, to name it back exactly as typed */
   from: number;
@@ -71,6 +76,12 @@ export interface UnknownName {
  */
 export function unknownNames(snapshot: KnowledgeSnapshot, question: string, unnamed: string): UnknownName[] {
   const found: UnknownName[] = [];
+  // a sentence names a few models; a line of hundreds of names costs no more than a few lookups
+  const looked = new Map<string, Resolution | null>();
+  const resolve = (text: string): Resolution | null => {
+    if (!looked.has(text)) looked.set(text, text.length <= MAX_NAME_CHARS && looked.size < MAX_LOOKUPS ? snapshot.resolver.resolve(text) : null);
+    return looked.get(text)!;
+  };
   const taken = (from: number, to: number) => found.some((f) => from < f.to && to > f.from);
   const add = (from: number, text: string, candidates: Model[]) => {
     const trimmed = text.trim();
@@ -80,7 +91,8 @@ export function unknownNames(snapshot: KnowledgeSnapshot, question: string, unna
   for (const match of question.matchAll(BRAND_NAME)) {
     const brand = BRANDS.find((b) => match[0].startsWith(b))!;
     const roman = ROMANIZED[brand];
-    const resolution = snapshot.resolver.resolve((roman ? `${roman} ${match[0].slice(brand.length)}` : match[0]).trim());
+    const resolution = resolve((roman ? `${roman} ${match[0].slice(brand.length)}` : match[0]).trim());
+    if (!resolution) continue;
     // a name the curated knowledge has (exactly) is no unknown; a reseller's id found by a typo search is
     if (resolution.kind === "exact" && !("catalog" in resolution.model && resolution.model.catalog)) continue;
     // only a family's own members are worth suggesting: a typo search's nearest names for "hunyuan" are noise
@@ -88,14 +100,13 @@ export function unknownNames(snapshot: KnowledgeSnapshot, question: string, unna
     add(match.index, match[0], candidates.slice(0, 3));
   }
   for (const match of unnamed.matchAll(CATALOG_FAMILY)) {
-    const resolution = snapshot.resolver.resolve(match[0].trim());
-    if (resolution.kind === "ambiguous" || resolution.kind === "unknown") add(match.index, match[0], resolution.candidates.slice(0, 3));
+    const resolution = resolve(match[0].trim());
+    if (resolution && (resolution.kind === "ambiguous" || resolution.kind === "unknown")) add(match.index, match[0], resolution.candidates.slice(0, 3));
   }
   for (const match of unnamed.matchAll(VERSIONED)) {
     const text = match[0].trim();
-    if (text.length > 40) continue;
-    const resolution = snapshot.resolver.resolve(text);
-    if (resolution.kind === "unknown") add(match.index, text, resolution.candidates.slice(0, 3));
+    const resolution = resolve(text);
+    if (resolution?.kind === "unknown") add(match.index, text, resolution.candidates.slice(0, 3));
   }
   return found.sort((a, b) => a.from - b.from);
 }
