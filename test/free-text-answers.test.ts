@@ -50,6 +50,9 @@ describe("per-request workloads become monthly volumes (class 2)", () => {
     ["we make 50k calls a day, each with a 3k token prompt and 400 tokens back, gpt-5 mini vs gemini 2.5 flash", 3000, 400, 50_000 * 30],
     ["1M requests/month × (2k in + 300 out), haiku or 4o mini?", 2000, 300, 1_000_000],
     ["30k queries per day at ~1.2k tokens in / 250 out: which is cheaper, deepseek or gpt-5 nano?", 1200, 250, 30_000 * 30],
+    ["We have 12,000 requests/day with 15k-token prompts and ~700-token answers. GPT-5 vs Gemini 2.5 Pro?", 15_000, 700, 12_000 * 30],
+    ["context 200k per request, 3000 requests a day, output 2k each, gemini 2.5 pro or claude sonnet 4.5", 200_000, 2000, 3000 * 30],
+    ["每個請求 prompt 4000 token，回覆 800 token，每天 3 萬次，Claude Sonnet 4.5 跟 GPT-5 哪個便宜？", 4000, 800, 30_000 * 30],
     ["每月300万次请求，每次提示2000token，回复500token，用gpt-5 mini多少钱", 2000, 500, 3_000_000],
     ["每天10万次调用，每次输入1500 token、输出200 token，deepseek 和 qwen plus 哪个便宜", 1500, 200, 100_000 * 30],
     ["我们每天大概5万次请求，prompt平均3k，输出500，用deepseek还是gpt-5 mini", 3000, 500, 50_000 * 30],
@@ -114,6 +117,7 @@ describe("amounts in free text go through the options' bounds (class 3)", () => 
     ["gpt-5 vs deepseek, -30% cached", "-30%", "is not a share I can use"],
     ["每月负五千万token用gpt-5多少钱", "负五千万", "不是可用的数量"],
     ["每月 10的30次方 token 用 gpt-5", "10的30次方", "不是可用的数量"],
+    ["每月負 3000 萬 token，gpt-5 多少錢", "負 3000 萬", "不是可用的数量"],
   ])("%s", async (line, typed, words) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(false);
@@ -215,6 +219,7 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     ["gpt-5 vs sonnet 4.5, 100M tokens, 3:1 in:out", 75e6, 25e6],
     ["每月1亿token，输入输出比3:1，gpt-5还是claude sonnet 4.5", 75e6, 25e6],
     ["gpt-5 vs claude sonnet 4.5, 20M input at a 4:1 ratio", 20e6, 5e6],
+    ["我們每月大概 2 億 token，輸入輸出 4:1，用 GPT-5 還是 Claude Sonnet 4.5？", 160e6, 40e6],
   ])("an input:output ratio is a ratio, not a model: %s", async (line, input, output) => {
     const reply = await ask(line);
     expect(ids(reply)).toEqual(["gpt-5", "claude-sonnet-4-5"]);

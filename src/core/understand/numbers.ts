@@ -83,6 +83,8 @@ export interface FoundNumber {
   negative: boolean;
   /** as typed, with its sign */
   raw: string;
+  /** where `raw` starts: at the sign when there is one */
+  from: number;
 }
 
 /**
@@ -129,9 +131,11 @@ export function findNumbers(text: string): FoundNumber[] {
       scaled = true;
     } else if (/[万亿千百十]/.test(digits!)) scaled = value >= 1e4;
     // "--" is a dash between words, not a sign
-    const negative = MINUS.test(before) && !MINUS.test(text[start - 2] ?? "");
-    const from = negative ? start - 1 : start;
-    found.push({ start, end: start + typed.length, value, scaled, negative, raw: text.slice(from, start + typed.length).trim() });
+    // 负 may stand apart from its number ("负 3000 万"); a lone dash may not ("- 50M" is a list item)
+    const sign = /[负負]\s$/u.test(text.slice(Math.max(0, start - 2), start)) ? 2 : MINUS.test(before) && !MINUS.test(text[start - 2] ?? "") ? 1 : 0;
+    const negative = sign > 0;
+    const from = start - sign;
+    found.push({ start, end: start + typed.length, value, scaled, negative, raw: text.slice(from, start + typed.length).trim(), from });
   }
   return found;
 }

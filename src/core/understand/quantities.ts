@@ -33,11 +33,14 @@ const DAILY_BEFORE = /(?:每天|每日|一天|daily|a day|per day)\s?(?:大概|�
 const MONTH_DAYS = 30;
 
 const TOKENS_WORD = /^\s?(?:tokens?|toks?|tk|个?\s?token|词元)/u;
-const COUNTED = String.raw`^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?`;
+const COUNTED = String.raw`^\s?(?:-?(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?`;
 /** "out:10M" is an option's label for the number after it; "250 out: which is cheaper?" is not */
 const NO_COLON = String.raw`(?!\s?[:：=]\s?[\d一二两三四五六七八九十])`;
 const INPUT_AFTER = new RegExp(`${COUNTED}(?:(?:input|prompt tokens|in\\b(?!\\s(?:a|an|the|total|one|my|our|your|it|all|this|that)\\b))${NO_COLON}|输入|入\\b)`, "u");
-const OUTPUT_AFTER = new RegExp(`${COUNTED}(?:(?:output|completion|generated|out\\b|back\\b|in (?:the )?(?:response|reply|answer))${NO_COLON}|输出|生成)`, "u");
+const OUTPUT_AFTER = new RegExp(
+  `${COUNTED}(?:(?:output|completions?|generated|out\\b|back\\b|answers?\\b|responses?\\b|repl(?:y|ies)\\b|in (?:the )?(?:response|reply|answer))${NO_COLON}|输出|生成)`,
+  "u",
+);
 /** A label followed by another number belongs to that number ("输入2000万 输出400万", "in:50M out:10M"). */
 const LABEL_THEN_NUMBER = /^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?(?:input|output|in|out|输入|输出|入|生成)\s?[:：=]?\s?(?:\d|[一二两三四五六七八九十])/u;
 const INPUT_BEFORE = /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
@@ -118,7 +121,7 @@ export function readQuantities(line: string): Quantities {
     if (n.scaled && GPU_NAMED.test(text.slice(n.start))) continue;
     const percent = PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left);
     const refuse = (kind: "amount" | "percent" = "amount") => {
-      const from = n.negative ? n.start - 1 : n.start;
+      const from = n.from;
       const sign = kind === "percent" ? (/^[%％]/u.exec(right)?.[0] ?? "") : "";
       q.unreadable ??= { text: n.raw + sign, kind, from, to: from + n.raw.length + sign.length };
     };
@@ -173,7 +176,8 @@ export function readQuantities(line: string): Quantities {
     }
     if (UNIT_BEFORE.test(left) && !/每(?:个)?月|每天|每日/u.test(left.slice(-3))) continue;
     const tokensy = n.scaled || TOKENS_WORD.test(right);
-    if (CONTEXT_AFTER.test(right) || (tokensy && CONTEXT_BEFORE.test(left))) {
+    // "context 200k per request" is the prompt's size, not a context window asked for
+    if (CONTEXT_AFTER.test(right) || (tokensy && CONTEXT_BEFORE.test(left) && !PER_REQUEST_AFTER.test(right))) {
       if (n.value >= 1000) q.minContext ??= n.value;
       continue;
     }
