@@ -30,7 +30,6 @@ const BRANDS = [
   "阶跃星辰",
   "阶跃",
   "日日新",
-  "商量",
   "sensenova",
   "天工",
   "skywork",
