@@ -167,6 +167,10 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     expect(dataOf(reply).cheapest).toBe("deepseek-chat");
   });
 
+  it("a Chinese name run into the words before it keeps the word after it: 通义千问 Max is not Qwen Plus", async () => {
+    expect(ids(await ask("深度求索和通义千问 Max 价格对比"))).toEqual(["deepseek-chat", "qwen-max"]);
+  });
+
   it.each([
     ["豆包和gpt-5哪个便宜", ["豆包"], ["gpt-5"], "本回答未包含"],
     ["doubao vs gpt-5, which is cheaper?", ["doubao"], ["gpt-5"], "this answer leaves it out"],
