@@ -243,11 +243,15 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     expect(reply.text).toContain(`"${gpu}"`);
   });
 
-  it("a GPU the knowledge has, with its own memory size, is still that GPU", async () => {
-    const reply = await ask("self host llama 70b on 2 h200 141gb");
+  it.each([
+    ["self host llama 70b on 2 h200 141gb", "h200"],
+    ["self host llama 70b on 4 a100 sxm4", "a100"],
+    ["自建 llama 70b 用 8 张 H100 80GB PCIe 划算吗", "h100-pcie"],
+  ])("a GPU the knowledge has, named with words of its own name, is that GPU: %s", async (line, gpu) => {
+    const reply = await ask(line);
     expect(reply.ok).toBe(true);
     expect(reply.data.intent).toBe("selfhost");
-    expect(JSON.stringify(reply.data)).toContain('"h200"');
+    expect((reply.data.understanding as { gpu?: { id?: string } }).gpu?.id).toBe(gpu);
   });
 });
 

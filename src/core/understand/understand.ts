@@ -74,9 +74,18 @@ function gpuOf(snapshot: KnowledgeSnapshot, text: string): { id: string } | { ty
     const match = pattern.exec(text);
     if (!match) continue;
     const variant = GPU_VARIANT.exec(text.slice(match.index + match[0].length));
-    const memory = snapshot.knowledge.serving.gpus.find((g) => g.id === id)?.memoryGB;
-    if (variant && variant[1]!.replace(/\s|b$/g, "") !== `${memory}g`) return { typed: `${match[0]}${variant[0]}`.trim(), from: match.index };
-    return { id };
+    if (!variant) return { id };
+    // "H100 SXM5", "A100 80GB": words of its own name; "H100 80GB PCIe": the PCIe card the knowledge also has
+    const word = variant[1]!.replace(/\s/g, "").replace(/^(\d+)gb?$/, "$1gb");
+    const gpus = snapshot.knowledge.serving.gpus;
+    const wordsOf = (gpu: (typeof gpus)[number]) => [gpu.name, ...gpu.aliases].flatMap((name) => name.toLowerCase().split(/[\s\-_]+/)).map((w) => w.replace(/^(\d+)g$/, "$1gb"));
+    // "sxm4" is the A100's SXM, "sxm5" the H100's: the knowledge names them "SXM" or "SXM5"
+    const own = (gpu: (typeof gpus)[number]) => wordsOf(gpu).some((w) => w === word || (word.startsWith("sxm") && w.startsWith("sxm")));
+    const self = gpus.find((g) => g.id === id);
+    if (self && own(self)) return { id };
+    const sibling = gpus.find((g) => g.id !== id && g.id.startsWith(id) && own(g));
+    if (sibling) return { id: sibling.id };
+    return { typed: `${match[0]}${variant[0]}`.trim(), from: match.index };
   }
   return undefined;
 }
