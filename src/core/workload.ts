@@ -8,6 +8,9 @@ import type { CostWorkload } from "./pricing.ts";
 
 /** The most tokens a month any answer works with: a thousand trillion, far beyond any real bill. */
 export const MAX_MONTHLY_TOKENS = 1e15;
+/** The most requests a month, and the largest prompt of one request, any answer works with. */
+export const MAX_MONTHLY_REQUESTS = 1e12;
+export const MAX_PROMPT_TOKENS = 1e8;
 
 export const WORKLOAD_OPTIONS: OptionSpec[] = [
   { name: "in", aliases: ["input", "输入"], kind: "tokens", max: MAX_MONTHLY_TOKENS, description: { en: "input tokens a month (e.g. 10M)", zh: "每月输入Token数（如 1000万）" } },
@@ -24,10 +27,10 @@ export const WORKLOAD_OPTIONS: OptionSpec[] = [
     name: "prompt",
     aliases: ["提示长度"],
     kind: "tokens",
-    max: 1e8,
+    max: MAX_PROMPT_TOKENS,
     description: { en: "tokens in one request's prompt (long-context prices above 128K/200K/272K)", zh: "单次请求的提示Token数（超过128K/200K/272K按长上下文价格）" },
   },
-  { name: "requests", aliases: ["reqs", "请求数"], kind: "tokens", max: 1e12, description: { en: "requests a month", zh: "每月请求次数" } },
+  { name: "requests", aliases: ["reqs", "请求数"], kind: "tokens", max: MAX_MONTHLY_REQUESTS, description: { en: "requests a month", zh: "每月请求次数" } },
   { name: "batch", aliases: ["批处理"], kind: "text", description: { en: "yes: batch API prices", zh: "yes：按批处理API价格" } },
   { name: "tier", aliases: ["服务等级"], kind: "text", description: { en: "flex or priority service tier", zh: "flex 或 priority 服务等级" } },
   {

@@ -126,7 +126,8 @@ export const en = {
   "understood.util": "{percent} utilization",
   "understood.budget": "budget {amount} a month",
   "understood.text": "{chars} characters of pasted text",
-  "ask.assumed": 'You named "{word}" without a version, so this prices {model}. Every "{word}" model I have prices for ({count} of them, {low} to {high} here) gives the same answer: {verdict}.',
+  "ask.assumed":
+    'You named "{word}" without a version, so this prices {model}. Every "{word}" model I have prices for ({count} of them, {low} to {high} here) gives the same answer: {verdict}.',
   "ask.verdictCheaper": "each is cheaper than {models}",
   "ask.verdictDearer": "each is dearer than {models}",
   "ask.verdictBetween": "each is dearer than {cheaper} and cheaper than {dearer}",

@@ -130,8 +130,7 @@ export function findNumbers(text: string): FoundNumber[] {
       value *= SCALE[unit] ?? chineseScale(unit);
       scaled = true;
     } else if (/[万亿千百十]/.test(digits!)) scaled = value >= 1e4;
-    // "--" is a dash between words, not a sign
-    // 负 may stand apart from its number ("负 3000 万"); a lone dash may not ("- 50M" is a list item)
+    // 负 may stand apart from its number ("负 3000 万"); a dash may not ("- 50M" is a list item, "--" a dash between words)
     const sign = /[负負]\s$/u.test(text.slice(Math.max(0, start - 2), start)) ? 2 : MINUS.test(before) && !MINUS.test(text[start - 2] ?? "") ? 1 : 0;
     const negative = sign > 0;
     const from = start - sign;

@@ -1,6 +1,7 @@
 import { GPU_WORDS } from "./gpu-words.ts";
 import { findNumbers, type FoundNumber } from "./numbers.ts";
-import { MAX_MONTHLY_TOKENS } from "../workload.ts";
+// the bounds of the in:/out:/requests:/prompt: options, for the same amounts typed in words
+import { MAX_MONTHLY_REQUESTS, MAX_MONTHLY_TOKENS, MAX_PROMPT_TOKENS } from "../workload.ts";
 import type { Unreadable, Volume } from "./types.ts";
 
 /** The numeric facts of a question: volumes, cache share, prompt size, GPUs, prices, utilization, budget. */
@@ -15,15 +16,9 @@ export interface Quantities {
   utilization?: number;
   budget?: { amount: number; currency: "usd" | "cny" };
   tokensPerSecond?: number;
-  /** "3:1", "输入输出比 4:1": input per output, for the side not stated */
-  ratio?: { input: number; output: number };
   /** a number that can be no amount (negative, or beyond the bounds the command options keep), as typed */
   unreadable?: Unreadable;
 }
-
-/** The bounds of the `requests:` and `prompt:` options (workload.ts), for the same amounts typed in words. */
-const MAX_REQUESTS = 1e12;
-const MAX_PROMPT = 1e8;
 
 const WINDOW = 28;
 /** Volumes and request counts given per day are read as a 30-day month. */
@@ -87,11 +82,11 @@ const HALF_CACHED =
 
 /** "3:1", "4 to 1", "3：1": two numbers that make a ratio, not amounts and not a name. */
 const RATIO = /(?<![\d.:：])(\d+(?:\.\d+)?)\s?(?:[:：]|\bto\b)\s?(\d+(?:\.\d+)?)(?![\d.:：]|\s?(?:k|m|b|bn|万|亿|千|tokens?|toks?)(?![a-z]))/gu;
-const RATIO_WORDS = /ratio|比例|输入.{0,4}输出|in(?:put)?\s?[:/]\s?out(?:put)?|input to output|in to out|i\/o|split|比/u;
+const RATIO_WORDS = /ratio|比例|输入.{0,4}输出|in(?:put)?\s?[:/]\s?out(?:put)?|input to output|in to out|i\/o|split/u;
 const RATIO_WINDOW = 30;
 
 /** The input:output ratio a line states, with its span blanked so its numbers are read as nothing else. */
-export function readRatio(text: string): { ratio?: Quantities["ratio"]; rest: string } {
+export function readRatio(text: string): { ratio?: { input: number; output: number }; rest: string } {
   for (const match of text.matchAll(RATIO)) {
     const input = Number(match[1]);
     const output = Number(match[2]);
@@ -106,10 +101,8 @@ export function readRatio(text: string): { ratio?: Quantities["ratio"]; rest: st
 }
 
 /** Reads every number in a normalized line by the words around it. */
-export function readQuantities(line: string): Quantities {
+export function readQuantities(text: string): Quantities {
   const q: Quantities = {};
-  const { ratio, rest: text } = readRatio(line);
-  if (ratio) q.ratio = ratio;
   const volume: Volume = {};
   const perRequest: { input?: number; output?: number } = {};
   for (const found of findNumbers(text)) {
@@ -170,7 +163,7 @@ export function readQuantities(line: string): Quantities {
       continue;
     }
     if (REQUESTS_AFTER.test(right) && (n.scaled || n.value >= 10)) {
-      if (perMonth(n.value) > MAX_REQUESTS) refuse();
+      if (perMonth(n.value) > MAX_MONTHLY_REQUESTS) refuse();
       else q.requests ??= perMonth(n.value);
       continue;
     }
@@ -182,7 +175,7 @@ export function readQuantities(line: string): Quantities {
       continue;
     }
     if (PER_REQUEST_AFTER.test(right) || PER_REQUEST_BEFORE.test(left)) {
-      if (n.value > MAX_PROMPT) refuse();
+      if (n.value > MAX_PROMPT_TOKENS) refuse();
       else if (n.value >= 100) q.promptTokens ??= n.value;
       continue;
     }

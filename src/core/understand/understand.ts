@@ -184,7 +184,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const { models, ambiguous, unknown } = mentionedModels(snapshot, unratioed);
   // names read as unknown are blanked like known ones: "llama 5 70b" holds no volume
   const unnamed = withoutModelNames(unratioed, [...models, ...unknown]);
-  const quantities = { ...readQuantities(unnamed), ...(ratio ? { ratio } : {}) };
+  const quantities = readQuantities(unnamed);
   const gpuNamed = gpuOf(snapshot, unnamed);
   // a GPU the knowledge lacks is kept as typed: it makes a self-hosting question like any other, and is named back
   const other = gpuNamed && "typed" in gpuNamed ? gpuNamed : gpuNamed ? undefined : otherGpuOf(unnamed);
@@ -214,7 +214,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.cachedPercent !== undefined ? { cachedPercent: quantities.cachedPercent } : {}),
     ...(quantities.promptTokens !== undefined ? { promptTokens: quantities.promptTokens } : {}),
     ...(quantities.requests !== undefined ? { requests: quantities.requests } : {}),
-    ...(quantities.ratio ? { ratio: quantities.ratio } : {}),
+    ...(ratio ? { ratio } : {}),
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : {}),
     ...(quantities.budget ? { budget: quantities.budget } : {}),
     ...(quantities.gpuHourly ? { gpuHourlyUsd: quantities.gpuHourly.currency === "cny" ? quantities.gpuHourly.amount / rate : quantities.gpuHourly.amount } : {}),
