@@ -169,6 +169,8 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
 
   it("a Chinese name run into the words before it keeps the word after it: 通义千问 Max is not Qwen Plus", async () => {
     expect(ids(await ask("深度求索和通义千问 Max 价格对比"))).toEqual(["deepseek-chat", "qwen-max"]);
+    // and a Chinese name that starts in Latin letters is read whole
+    expect(ids(await ask("GPT五和深度求索哪个便宜"))).toEqual(["gpt-5", "deepseek-chat"]);
   });
 
   it.each([

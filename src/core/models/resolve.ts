@@ -493,6 +493,17 @@ export class ModelResolver {
         continue;
       }
       const token = words[i]!;
+      // "GPT五": a Chinese name may start with Latin letters, split from its Han part into two words
+      const after = words[i + 1];
+      if (!HAN.test(token) && after && HAN.test(after)) {
+        const joined = this.han.findNames(normalizeName(token + after), this.work);
+        const first = joined[0];
+        if (first && first.end === first.name.length && first.end > normalizeName(token).length) {
+          for (const { value: model } of joined) if (isNew(model)) found.push({ kind: "exact", model, query: `${token}${after}`, shorthand: false });
+          i += 2;
+          continue;
+        }
+      }
       const run = normalizeName(token);
       const hanHits = HAN.test(token) ? this.han.findNames(run, this.work) : [];
       // "深度求索和通义千问 Max": a name ending the run may go on in the next word ("通义千问 Max" is not Qwen Plus)
