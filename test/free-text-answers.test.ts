@@ -118,6 +118,7 @@ describe("amounts in free text go through the options' bounds (class 3)", () => 
     ["每月负五千万token用gpt-5多少钱", "负五千万", "不是可用的数量"],
     ["每月 10的30次方 token 用 gpt-5", "10的30次方", "不是可用的数量"],
     ["每月負 3000 萬 token，gpt-5 多少錢", "負 3000 萬", "不是可用的数量"],
+    ["gpt-5 vs deepseek for 50 bazillion tokens a month", "50 bazillion", "is not an amount I can use"],
   ])("%s", async (line, typed, words) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(false);
@@ -131,6 +132,8 @@ describe("amounts in free text go through the options' bounds (class 3)", () => 
     const total = (d: CompareData) => d.workload.inputTokens + d.workload.outputTokens;
     expect(total(dataOf(await ask("2x10^9 tokens a month, gpt-5 vs deepseek")))).toBe(2e9);
     expect(total(dataOf(await ask("gpt-5 vs deepseek -- 50M tokens a month")))).toBe(5e7);
+    expect(total(dataOf(await ask("20 gigatokens a month on gpt-5 vs deepseek")))).toBe(2e10);
+    expect(total(dataOf(await ask("5 lakh tokens a month, gpt-5 vs deepseek")))).toBe(5e5);
   });
 });
 

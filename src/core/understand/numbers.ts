@@ -43,6 +43,16 @@ const SCALE: Record<string, number> = {
   billions: 1e9,
   t: 1e12,
   trillion: 1e12,
+  quadrillion: 1e15,
+  lakh: 1e5,
+  lakhs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
+  // "megatokens", "20 gigatokens"
+  kilo: 1e3,
+  mega: 1e6,
+  giga: 1e9,
+  tera: 1e12,
   十万: 1e5,
   万: 1e4,
   千万: 1e7,
@@ -92,7 +102,7 @@ export interface FoundNumber {
  * that has no nested quantifiers, so the cost is linear in the length of the text.
  */
 const NUMBER =
-  /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两俩三四五六七八九十百千万亿]+)(?:e\+?(\d{1,4})(?![\p{L}\d])|\s?(?:\^|\*\*|的(?=\s?\d{1,4}\s?次方))\s?(\d{1,4})(?:\s?次方)?|\s?[x×*]\s?10\s?\^\s?(\d{1,4}))?\s?(thousand|millions?|billions?|trillion|mil|mio|mm|bn|[kmbt](?![a-z])|(?:千万|百万|十万|十亿|百亿|千亿|万亿|万|亿|千)+)?/gu;
+  /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两俩三四五六七八九十百千万亿]+)(?:e\+?(\d{1,4})(?![\p{L}\d])|\s?(?:\^|\*\*|的(?=\s?\d{1,4}\s?次方))\s?(\d{1,4})(?:\s?次方)?|\s?[x×*]\s?10\s?\^\s?(\d{1,4}))?\s?(thousand|millions?|billions?|trillion|quadrillion|lakhs?|crores?|(?:kilo|mega|giga|tera)(?=-?toks?|-?tokens?)|mil|mio|mm|bn|[kmbt](?![a-z])|(?:千万|百万|十万|十亿|百亿|千亿|万亿|万|亿|千)+)?/gu;
 const CHINESE_UNITS = Object.keys(SCALE)
   .filter((unit) => /\p{Script=Han}/u.test(unit))
   .sort((a, b) => b.length - a.length);

@@ -77,6 +77,8 @@ function before(text: string, n: FoundNumber): string {
 }
 
 /** Phrases that mean "half" of something. */
+const MADE_UP_MAGNITUDE = /(?<![\p{L}\p{N}.])\d+(?:\.\d+)?\s?(?!(?:m|b|tr|quadr)illions?\b)[a-z]*illions?\b/u;
+
 const HALF_CACHED =
   /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能)?(?:命中)?缓存|half (?:of (?:it|the input|the prompts?|our input) )?(?:is |are |gets? )?(?:cached|cache hits?)|50\/50 cache)/u;
 
@@ -191,6 +193,9 @@ export function readQuantities(text: string): Quantities {
     }
     if (tokensy && n.value >= 1000) volume.total ??= perMonth(n.value);
   }
+  // "50 bazillion tokens": a magnitude word no one can price is named back, not read as 50
+  const madeUp = MADE_UP_MAGNITUDE.exec(text);
+  if (madeUp) q.unreadable ??= { text: madeUp[0], kind: "amount", from: madeUp.index, to: madeUp.index + madeUp[0].length };
   if (q.cachedPercent === undefined && HALF_CACHED.test(text)) q.cachedPercent = 50;
   // 七成 = 70%
   for (const match of text.matchAll(/([一二三四五六七八九])成/gu)) {
