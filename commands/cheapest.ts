@@ -77,10 +77,11 @@ export const cheapest: Command = {
       return false;
     });
     for (const task of tasks) for (const capability of task.requires) required.add(capability);
-    const minContext = args.number("context") ?? 0;
     const defaults = snapshot.knowledge.defaultWorkload;
     const stated = workloadFromArgs(args, defaults);
     const workload = stated.workload;
+    // a model whose context cannot take one prompt is no pick, however cheap
+    const minContext = Math.max(args.number("context") ?? 0, workload.promptTokensPerRequest ?? 0);
     const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
     const quality = qualityIndex(snapshot);
     const options: RecommendOptions = {
