@@ -9,8 +9,16 @@ import { makeReply, type Reply } from "../src/core/reply.ts";
 import { modelInArticle } from "./article-about-model.ts";
 import { describeUnderstanding } from "../src/core/understand/describe.ts";
 import { uncoveredOf } from "../src/core/understand/uncovered.ts";
+import { historyQuestion } from "../src/core/understand/history.ts";
+import { Money } from "../src/core/money.ts";
+import { familyModels } from "../src/core/understand/models.ts";
+import { sameVerdict } from "../src/core/understand/same-verdict.ts";
 import { ARTICLE_COVERS, remember, understand } from "../src/core/understand/understand.ts";
+import { workloadFromArgs } from "../src/core/workload.ts";
 import type { Intent, Understanding } from "../src/core/understand/types.ts";
+
+/** /compare prices at most this many models. */
+const MAX_COMPARED = 5;
 
 /** The command that answers each intent; article, clarify and out-of-scope questions are answered here. */
 const ANSWERED_BY: Partial<Record<Intent, string>> = {
@@ -34,10 +42,12 @@ function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.cachedPercent !== undefined) options.push(`cached:${u.cachedPercent}%`);
   if (u.promptTokens !== undefined) options.push(`prompt:${u.promptTokens}`);
   if (u.requests !== undefined) options.push(`requests:${u.requests}`);
+  if (u.ratio) options.push(`ratio:${u.ratio.input}:${u.ratio.output}`);
   if (u.batch) options.push("batch:yes");
   if (u.serviceTier) options.push(`tier:${u.serviceTier}`);
   if (u.constraints.minContext) options.push(`context:${u.constraints.minContext}`);
-  if (u.gpu?.id) options.push(`gpu:${u.gpu.id}`);
+  // a GPU the knowledge lacks is passed on as typed, spaces and all, so the answer names it back whole
+  if (u.gpu?.id) options.push(/\s/.test(u.gpu.id) ? `gpu:"${u.gpu.id}"` : `gpu:${u.gpu.id}`);
   if (u.gpu?.count) options.push(`gpus:${u.gpu.count}`);
   if (u.gpuHourlyUsd !== undefined) options.push(`price:${u.gpuHourlyUsd}`);
   if (u.utilization !== undefined) options.push(`util:${u.utilization}%`);
@@ -58,7 +68,21 @@ function positionalOf(u: Understanding): string {
 
 function withLine(reply: Reply, line: string, u: Understanding): Reply {
   const lead = reply.lead ? `${line}\n${reply.lead}` : line;
-  return makeReply({ ...reply, lead, data: { ...reply.data, intent: u.intent, routedFrom: "ask", understanding: remember(u) } });
+  return makeReply({ ...reply, lead, data: { ...reply.data, intent: u.intent, routedFrom: "ask", understanding: remember(u), ...unknownData(u) } });
+}
+
+const quoted = (t: CommandContext["t"], text: string) => (t.lang === "zh" ? `“${text}”` : `"${text}"`);
+
+/** "I don't know "豆包" (nearest: …), so it is left out of this answer." */
+function leftOut(t: CommandContext["t"], u: Understanding): string {
+  const names = u.unknown.map((name) => quoted(t, name.query));
+  const nearest = [...new Set(u.unknown.flatMap((name) => name.candidates.map((m) => m.name)))].slice(0, 3);
+  const sentence = t("ask.unknownLeftOut", { names: t.list(names), count: names.length });
+  return nearest.length ? t.sentences([sentence, t("ask.unknownNearest", { list: t.list(nearest, "disjunction") })]) : sentence;
+}
+
+function unknownData(u: Understanding): { unknown?: { name: string; suggestions: string[] }[] } {
+  return u.unknown.length ? { unknown: u.unknown.map((name) => ({ name: name.query, suggestions: name.candidates.map((m) => m.id) })) } : {};
 }
 
 function clarify(ctx: CommandContext, u: Understanding, line: string): Reply {
@@ -70,8 +94,59 @@ function clarify(ctx: CommandContext, u: Understanding, line: string): Reply {
     lang: t.lang,
     title: t("clarify.title"),
     lead: `${line}\n${t("clarify.lead", { word: word.query, choices: t.list(choices, "disjunction"), example: choices[0] ?? word.query })}`,
-    data: { intent: "clarify", routedFrom: "ask", understanding: remember(u), ambiguous: u.ambiguous.map((a) => ({ word: a.query, choices: a.candidates.map((m) => m.id) })) },
+    data: {
+      intent: "clarify",
+      routedFrom: "ask",
+      understanding: remember(u),
+      ambiguous: u.ambiguous.map((a) => ({ word: a.query, choices: a.candidates.map((m) => m.id) })),
+      ...unknownData(u),
+    },
   });
+}
+
+/**
+ * "Which is dearer, Gemini or GPT-5?" asks nothing back when every model the family word could mean gives the same
+ * verdict: the answer prices the first of them and says which it assumed and why the choice does not matter.
+ */
+async function assumeFamilyMember(ctx: CommandContext, u: Understanding, question: string): Promise<Reply | null> {
+  const { snapshot, t } = ctx;
+  const compare = ctx.commands.find((c) => c.spec.name === "compare");
+  const word = u.ambiguous[0];
+  if (!compare || !word || u.ambiguous.length !== 1 || !u.models.length || u.models.length >= MAX_COMPARED || (u.resume && u.resume !== "compare")) return null;
+  const asCompare: Understanding = { ...u, intent: "compare", ambiguous: [] };
+  delete asCompare.resume;
+  const { args } = parseCommandLine(optionLine(asCompare, compare.spec), compare.spec.options);
+  const verdict = sameVerdict(
+    word.candidates[0]!,
+    familyModels(snapshot, word.query),
+    u.models.map((m) => m.model),
+    workloadFromArgs(args, snapshot.knowledge.defaultWorkload).workload,
+  );
+  if (!verdict) return null;
+  const typed = question.toLowerCase();
+  const at = (query: string) => typed.indexOf(query.toLowerCase());
+  const member = { model: verdict.member, query: word.query, shorthand: true };
+  asCompare.models = [...u.models, member].sort((a, b) => at(a.query) - at(b.query));
+  const names = (models: readonly { name: string }[]) => t.list(models.map((m) => m.name));
+  const because =
+    verdict.cheaper.length === 0
+      ? t("ask.verdictCheaper", { models: names(verdict.dearer) })
+      : verdict.dearer.length === 0
+        ? t("ask.verdictDearer", { models: names(verdict.cheaper) })
+        : t("ask.verdictBetween", { cheaper: names(verdict.cheaper), dearer: names(verdict.dearer) });
+  const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
+  const assumption = t("ask.assumed", {
+    word: word.query,
+    model: verdict.member.name,
+    count: verdict.members.length,
+    low: money.amount(verdict.lowUsd),
+    high: money.amount(verdict.highUsd),
+    verdict: because,
+  });
+  const reply = await compare.run({ ...ctx, args: args.withRest(positionalOf(asCompare)), question: asCompare, input: { ...ctx.input, command: "compare" } });
+  const lines = [describeUnderstanding(t, snapshot, asCompare), ...(u.unknown.length ? [leftOut(t, u)] : []), assumption];
+  const answered = withLine(reply, lines.join("\n"), asCompare);
+  return makeReply({ ...answered, data: { ...answered.data, assumed: { word: word.query, model: verdict.member.id, members: verdict.members.map((m) => m.id) } } });
 }
 
 /** A task's own section of the article, with the task's advice in the article's words. */
@@ -185,10 +260,29 @@ export const ask: Command = {
   async run(asked: CommandContext): Promise<Reply> {
     const question = asked.args.rest;
     if (!question.trim()) throw new UserError("bad_input", "error.empty");
+    const history = historyQuestion(asked.snapshot, toSimplified(question, asked.script), asked.today);
+    const historyCommand = history && asked.commands.find((c) => c.spec.name === "history");
+    if (history && historyCommand) {
+      const { args } = parseCommandLine(history.since ? `since:${history.since}` : "", historyCommand.spec.options);
+      return historyCommand.run({ ...asked, args: args.withRest(history.model ?? ""), input: { ...asked.input, command: "history" } });
+    }
     const u = understand(asked.snapshot, question, { previous: asked.previous, script: asked.script ?? null });
     const ctx = inLanguageAsked(asked, u, question);
     const { snapshot, t } = ctx;
-    const line = describeUnderstanding(t, snapshot, u);
+    // the same bounds as in:/out:/cached:, named as typed: never a default or an absolute value in its place
+    if (u.unreadable)
+      throw new UserError("bad_input", u.unreadable.kind === "percent" ? "error.unreadablePercent" : "error.unreadableAmount", { value: u.unreadable.text.slice(0, 40) });
+    const unknown = unknownData(u).unknown ?? [];
+    // names the knowledge lacks are named back as typed: the answer is about the rest, and says so
+    if (unknown.length && !u.models.length && !u.ambiguous.length) {
+      const suggestions = [...new Set(unknown.flatMap((name) => name.suggestions))].slice(0, 5);
+      if (unknown.length === 1) throw new UserError("unknown_model", "error.unknownModel", { name: unknown[0]!.name }, suggestions);
+      throw new UserError("unknown_model", "error.unknownModels", { names: t.list(unknown.map((name) => quoted(t, name.name))) }, suggestions);
+    }
+    const assumed = u.intent === "clarify" ? await assumeFamilyMember(ctx, u, question) : null;
+    if (assumed) return assumed;
+    const understood = describeUnderstanding(t, snapshot, u);
+    const line = unknown.length ? `${understood}\n${leftOut(t, u)}` : understood;
     if (u.intent === "clarify") return clarify(ctx, u, line);
     const name = ANSWERED_BY[u.intent];
     const target = name && ctx.commands.find((c) => c.spec.name === name);

@@ -9,7 +9,8 @@ import { Money } from "../src/core/money.ts";
 import { priceAge } from "../src/core/price-age.ts";
 import { pricingNotes } from "../src/core/pricing-notes.ts";
 import { costRatio, type PricedEntry } from "../src/core/pricing.ts";
-import { providersOf } from "../src/core/providers.ts";
+import type { Resolution } from "../src/core/models/resolve.ts";
+import { plannable, providersOf } from "../src/core/providers.ts";
 import { makeReply, type Source } from "../src/core/reply.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 
@@ -43,7 +44,11 @@ export const compare: Command = {
   },
   run(ctx: CommandContext) {
     const { snapshot, t, args } = ctx;
-    const resolutions = snapshot.resolver.resolveList(args.rest);
+    // a free-text question's models are already resolved: their ids are not read again as typed names
+    const asked = ctx.question?.models ?? [];
+    const resolutions: Resolution[] = asked.length
+      ? asked.map((m) => ({ kind: "exact", model: m.model, query: m.query, shorthand: m.shorthand }))
+      : snapshot.resolver.resolveList(args.rest);
     if (!resolutions.length) throw new UserError("bad_input", "error.needModels");
     const models: Model[] = [];
     const notes: string[] = [];
@@ -58,7 +63,10 @@ export const compare: Command = {
     const workload = stated.workload;
     const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
     const workloadText = describeWorkload(t, stated, defaults);
-    const priced = models.filter(isPriced).map((model) => ({ model: model as PricedEntry, ...money.cost(model, workload) }));
+    const costed = models.filter(isPriced).map((model) => ({ model: model as PricedEntry, ...money.cost(model, workload) }));
+    // a model whose context window cannot take the prompt has no cost for this workload, and no place in the verdict
+    const priced = costed.filter((p) => !p.cost.promptExceedsContext);
+    const tooSmall = costed.filter((p) => p.cost.promptExceedsContext);
     const ranked = [...priced].sort((a, b) => a.cost.totalUsd - b.cost.totalUsd);
     const cheapest = ranked[0];
     const dearest = ranked.at(-1);
@@ -70,9 +78,9 @@ export const compare: Command = {
       sources.push(...extra.sources);
       if (model.bestFor) notes.push(t("compare.bestFor", { model: model.name, bestFor: t.pick(model.bestFor) }));
     }
-    notes.push(...pricingNotes(t, priced));
+    notes.push(...pricingNotes(t, costed));
     for (const { model, cost } of priced.filter((p) => p.model.openWeights)) {
-      const offers = providersOf(snapshot.priced, model, workload).providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
+      const offers = providersOf(snapshot.priced, model, workload).providers.filter(plannable);
       const best = offers[0];
       // worth a line only when another host is clearly cheaper than the one priced here
       if (best && offers.length > 1 && best.cost < cost.totalUsd * 0.95)
@@ -90,7 +98,9 @@ export const compare: Command = {
     sources.push(...currency.sources);
 
     let lead = "";
-    if (priced.length === 1 && cheapest) {
+    if (!priced.length && tooSmall.length) {
+      lead = t("compare.noneFit", { workload: workloadText });
+    } else if (priced.length === 1 && cheapest) {
       lead = t("compare.leadOne", { workload: workloadText, name: cheapest.model.name, cost: cheapest.shown });
     } else if (cheapest && dearest) {
       lead = t("compare.lead", { workload: workloadText, cheapest: cheapest.model.name, cost: cheapest.shown });
@@ -100,9 +110,26 @@ export const compare: Command = {
         lead = t.sentences([lead, t("compare.cheaperBy", { cheapest: cheapest.model.name, ratio: formatRatio(ratio), other: dearest.model.name, cost: dearest.shown })]);
     }
 
+    if (priced.length && tooSmall.length && workload.promptTokensPerRequest)
+      lead = t.sentences([
+        lead,
+        t("compare.doesNotFitLead", { models: t.list(tooSmall.map((p) => p.model.name)), count: tooSmall.length, prompt: formatCount(workload.promptTokensPerRequest, t.lang) }),
+      ]);
+
     const pricing = (model: Model) => priced.find((p) => p.model === model);
     const rows = models.map((model) => {
       const p = pricing(model);
+      const unfit = tooSmall.find((s) => s.model === model);
+      if (unfit)
+        return [
+          model.name,
+          tierLabel(t, model.tier),
+          money.priceUsed(unfit.model, unfit.cost, "inputPer1M"),
+          money.priceUsed(unfit.model, unfit.cost, "outputPer1M"),
+          t("none"),
+          formatCount(unfit.model.contextWindow, t.lang),
+          t("compare.doesNotFit"),
+        ];
       if (!isPriced(model) || !p) return [model.name, tierLabel(t, model.tier), t("none"), t("none"), t("none"), t("none"), t("none")];
       return [
         model.name,
@@ -158,6 +185,7 @@ export const compare: Command = {
             contextWindow: isPriced(model) ? model.contextWindow : null,
             capabilities: model.capabilities,
             cost: p?.cost.totalUsd ?? null,
+            fits: !tooSmall.some((s) => s.model === model),
             unpriced: !isPriced(model),
             articleOnly: !isPriced(model) && model.articleClaim !== undefined,
             asOf: model.asOf,

@@ -6,6 +6,7 @@ import { isPriced } from "../src/core/knowledge/kinds.ts";
 import { modelSource } from "../src/core/knowledge/citations.ts";
 import { pricedModels } from "../src/core/knowledge/snapshot.ts";
 import { requireModel } from "../src/core/model-notes.ts";
+import { secondSourceNotes } from "../src/core/price-sources.ts";
 import { workloadCost } from "../src/core/pricing.ts";
 import { priceAge } from "../src/core/price-age.ts";
 import { Money } from "../src/core/money.ts";
@@ -64,6 +65,7 @@ export const estimate: Command = {
     if (!args.has("out")) notes.push(t("estimate.outAssumed", { out: formatTokens(out, t.lang) }));
     const age = priceAge(t, models, ctx.today);
     if (age) notes.push(age.note);
+    notes.push(...secondSourceNotes(t, models));
     const currency = money.notes(t, models);
     notes.push(...currency.notes);
     return makeReply({

@@ -6,6 +6,7 @@ import { modelSource } from "../src/core/knowledge/citations.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import type { Model } from "../src/core/knowledge/schema.ts";
 import { modelNotes, requireModel } from "../src/core/model-notes.ts";
+import { secondSourceNotes } from "../src/core/price-sources.ts";
 import { Money } from "../src/core/money.ts";
 import { makeReply, type Field, type Source } from "../src/core/reply.ts";
 import type { Fact } from "../src/core/understand/types.ts";
@@ -113,6 +114,7 @@ export const model: Command = {
       sources.push(...extra.sources);
       if (m.bestFor) notes.push(t("compare.bestFor", { model: m.name, bestFor: t.pick(m.bestFor) }));
     }
+    notes.push(...secondSourceNotes(t, models.filter(isPriced)));
     const currency = money.notes(t, models.filter(isPriced));
     notes.push(...currency.notes);
     sources.push(...currency.sources, ...models.map((m) => modelSource(m, t.lang)));

@@ -3,7 +3,7 @@ import { formatCount } from "../src/core/format.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import { Money } from "../src/core/money.ts";
 import type { CostWorkload, PricedEntry } from "../src/core/pricing.ts";
-import { providersOf, type ProviderOffer, type ProvidersResult } from "../src/core/providers.ts";
+import { LOW_OUTLIER_SHARE, plannable, providersOf, type ProviderOffer, type ProvidersResult } from "../src/core/providers.ts";
 import { makeReply, type Source } from "../src/core/reply.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 
@@ -61,7 +61,7 @@ export const providers: Command = {
       });
     }
 
-    const planned = offers.filter((o) => !o.zeroPrice && !o.suspectPrice);
+    const planned = offers.filter(plannable);
     const cheapest = planned[0] ?? offers[0]!;
     const dearest = planned.at(-1) ?? offers.at(-1)!;
     const lead =
@@ -83,6 +83,19 @@ export const providers: Command = {
     if (zero.length) notes.push(t("providers.zero", { ids: zero.join(", ") }));
     const suspect = offers.filter((o) => o.suspectPrice).map((o) => o.id);
     if (suspect.length) notes.push(t("providers.suspect", { ids: suspect.join(", ") }));
+    const outliers = offers.filter((o) => o.lowOutlier);
+    if (outliers.length)
+      notes.push(
+        t("providers.outliers", {
+          list: t.list(
+            outliers.map((o) =>
+              o.lowOutlier!.kind === "sibling-price"
+                ? t("providers.outlierSibling", { id: o.id, sibling: o.lowOutlier!.sibling })
+                : t("providers.outlierMedian", { id: o.id, percent: Math.round(LOW_OUTLIER_SHARE * 100) }),
+            ),
+          ),
+        }),
+      );
     if (offers.length > SHOWN) notes.push(t("providers.more", { count: offers.length - SHOWN }));
     const currency = money.notes(
       t,
@@ -109,7 +122,7 @@ export const providers: Command = {
         columns: [t("providers.colProvider"), t("providers.colId"), t("col.input"), t("col.output"), t("col.context"), t("providers.colMaxOutput"), t("col.cost")],
         rows: shown.map((offer) => [
           label(offer),
-          offer.labels.length ? `${offer.id} [${offer.labels.join(", ")}]` : offer.id,
+          `${offer.lowOutlier ? "⚠ " : ""}${offer.labels.length ? `${offer.id} [${offer.labels.join(", ")}]` : offer.id}`,
           money.price(offer.model, "inputPer1M"),
           money.price(offer.model, "outputPer1M"),
           offer.contextWindow === null ? t("none") : formatCount(offer.contextWindow, t.lang),
@@ -151,6 +164,7 @@ export const providers: Command = {
           labels: offer.labels,
           zeroPrice: offer.zeroPrice,
           suspectPrice: offer.suspectPrice,
+          lowOutlier: offer.lowOutlier,
           alsoAs: offer.alsoAs,
           asOf: offer.model.asOf,
         })),

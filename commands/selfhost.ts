@@ -11,7 +11,7 @@ import { requireModel } from "../src/core/model-notes.ts";
 import { Money } from "../src/core/money.ts";
 import { priceAge } from "../src/core/price-age.ts";
 import { blendedPer1M } from "../src/core/pricing.ts";
-import { providersOf, type ProviderOffer } from "../src/core/providers.ts";
+import { plannable, providersOf, type ProviderOffer } from "../src/core/providers.ts";
 import { makeReply, type Field, type Source } from "../src/core/reply.ts";
 import { apiCheaperAgain, planSelfhost, SelfhostInputError, type SelfhostPlan } from "../src/core/selfhost/index.ts";
 import { PRECISIONS, type Precision } from "../src/core/selfhost/schema.ts";
@@ -76,7 +76,7 @@ function originNote(t: Translator, plan: SelfhostPlan): string {
 
 /**
  * The API price self-hosting is weighed against: the cheapest paid host of the same open weights at this workload
- * (the price map's $0 and suspect rows passed over), else the table's own entry. Self-hosting has to beat the
+ * (rows that are not plannable passed over), else the table's own entry. Self-hosting has to beat the
  * cheapest way to buy the same model, not the first-party or a mid-priced one.
  */
 function apiToBeat(
@@ -85,7 +85,8 @@ function apiToBeat(
   workload: Parameters<typeof blendedPer1M>[1],
 ): { per1M: number; host: ProviderOffer | null; hosts: number; listedPer1M: number } {
   const listedPer1M = blendedPer1M(model, workload);
-  const hosts = providersOf(ctx.snapshot.priced, model, workload).providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
+  // $0 rows, suspect prices and flagged low outliers are no price to plan on
+  const hosts = providersOf(ctx.snapshot.priced, model, workload).providers.filter(plannable);
   const cheapest = hosts[0];
   const hostPer1M = cheapest ? blendedPer1M(cheapest.model, workload) : Number.POSITIVE_INFINITY;
   return hostPer1M < listedPer1M ? { per1M: hostPer1M, host: cheapest!, hosts: hosts.length, listedPer1M } : { per1M: listedPer1M, host: null, hosts: hosts.length, listedPer1M };

@@ -2,6 +2,21 @@ import type { Command, CommandContext } from "../src/core/command.ts";
 import { formatProblem } from "../src/core/knowledge/problems.ts";
 import { daysBetween, STALE_AFTER_DAYS } from "../src/core/price-age.ts";
 import { makeReply } from "../src/core/reply.ts";
+import type { Translator } from "../src/core/i18n/translate.ts";
+import type { PriceRefreshStatus } from "../src/core/knowledge/store.ts";
+
+/** "every 24 h from <urls>; last run … ok", or what failed and when the last good import ran. */
+function refreshText(t: Translator, refresh: PriceRefreshStatus): string {
+  const every = t("status.refreshEvery", { hours: Math.round((refresh.everyMs / 3_600_000) * 10) / 10, sources: refresh.sources.join(", ") });
+  const last = refresh.last;
+  const good = refresh.lastGood ? t("status.refreshLastGood", { at: refresh.lastGood.at.toISOString() }) : t("status.refreshNoGood");
+  const outcome = !last
+    ? t("status.refreshNever")
+    : last.ok
+      ? t("status.refreshOk", { at: last.at.toISOString() })
+      : t("status.refreshFailed", { at: last.at.toISOString(), error: last.error ?? "", good });
+  return `${every}\n${outcome}`;
+}
 
 const MAX_PROBLEMS_SHOWN = 10;
 
@@ -31,6 +46,7 @@ export const status: Command = {
         { label: t("status.prices"), value: t("status.pricesValue", { date: s.oldestPriceAsOf, days, stale: days > STALE_AFTER_DAYS ? t("status.stale") : "" }) },
         { label: t("status.lastReload"), value: !last ? t("status.never") : t(last.ok ? "status.reloadOk" : "status.reloadFailed", { at: last.at.toISOString() }) },
         { label: t("status.watching"), value: t(s.watching ? "status.yes" : "status.no") },
+        ...(s.priceRefresh ? [{ label: t("status.refresh"), value: refreshText(t, s.priceRefresh) }] : []),
         ...(s.instances?.length
           ? [{ label: t("status.instances"), value: s.instances.map((i) => t("status.instance", { id: i.id, version: i.version, at: i.seenAt.toISOString() })).join("\n") }]
           : []),
@@ -45,6 +61,14 @@ export const status: Command = {
         priceAgeDays: days,
         lastReload: last ? { ok: last.ok, at: last.at.toISOString(), error: last.error } : null,
         instances: (s.instances ?? []).map((i) => ({ id: i.id, version: i.version, seenAt: i.seenAt.toISOString() })),
+        priceRefresh: s.priceRefresh
+          ? {
+              everyMs: s.priceRefresh.everyMs,
+              sources: s.priceRefresh.sources,
+              last: s.priceRefresh.last ? { ok: s.priceRefresh.last.ok, at: s.priceRefresh.last.at.toISOString(), error: s.priceRefresh.last.error } : null,
+              lastGoodAt: s.priceRefresh.lastGood?.at.toISOString() ?? null,
+            }
+          : null,
       },
     });
   },

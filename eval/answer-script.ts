@@ -18,7 +18,7 @@ const QUOTED = /“[^”]*”|"[^"\n]*"|「[^」]*」|『[^』]*』|‘[^’]*�
  * Characters OpenCC changes one way that are also standard in the other script (台灣, 公里, 干涉, 著名, 乾燥, 什么, 划算 …,
  * and Hong Kong forms such as 着 and 税); found by running the product's zh catalogue and the article through it.
  */
-const BOTH_SCRIPTS = new Set([..."台里干余系周范制准冲面松谷丑斗只才游征御注志历曆著乾瞭么税兑户着划"]);
+const BOTH_SCRIPTS = new Set([..."台里干余系周范制准冲面松谷丑斗只才游征御注志历曆著乾瞭么税兑户着划昇"]);
 /** "1万", "3亿": number notation an English answer may show as an example of what it reads */
 const NUMBER_UNITS = /\d+(?:\.\d+)?\s*[十百千万亿萬億]+/gu;
 

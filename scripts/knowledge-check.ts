@@ -4,14 +4,15 @@ import { KnowledgeInvalidError, formatProblem } from "../src/core/knowledge/prob
 import { knowledgeWarnings } from "../src/core/knowledge/warnings.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
-import { daysBetween, STALE_AFTER_DAYS } from "../src/core/price-age.ts";
+import { checkedAsOf, daysBetween, STALE_AFTER_DAYS } from "../src/core/price-age.ts";
+import { disagreementLines } from "../src/core/knowledge/second-source.ts";
 
-/** "prices of 144 of 144 curated models are older than 90 days (oldest asOf 2026-07-24, 127 days): …" or null when none are. */
+/** "prices of 40 of 144 curated models are older than 90 days, neither source newer (oldest asOf 2026-07-24, 127 days): …" or null when none are. */
 function stalenessSummary(models: readonly PricedModel[], today: string): string | null {
-  const stale = models.filter((m) => daysBetween(m.asOf, today) > STALE_AFTER_DAYS);
+  const stale = models.filter((m) => daysBetween(checkedAsOf(m), today) > STALE_AFTER_DAYS);
   if (!stale.length) return null;
-  const oldest = stale.reduce((a, b) => (a.asOf <= b.asOf ? a : b));
-  return `prices of ${stale.length} of ${models.length} curated models are older than ${STALE_AFTER_DAYS} days (oldest asOf ${oldest.asOf}, ${daysBetween(oldest.asOf, today)} days): run npm run knowledge:import -- <map URL or file>`;
+  const oldest = stale.map(checkedAsOf).sort()[0]!;
+  return `prices of ${stale.length} of ${models.length} curated models are older than ${STALE_AFTER_DAYS} days, neither source newer (oldest asOf ${oldest}, ${daysBetween(oldest, today)} days): run npm run knowledge:import -- <map URL or file>, or --genai-prices`;
 }
 
 const config = readConfigOrExit();
@@ -26,6 +27,11 @@ try {
   const staleness = stalenessSummary(knowledge.models.filter(isPriced), today());
   if (staleness) console.log(`warning: knowledge/models.yaml: ${staleness}`);
   for (const w of warnings) console.log(`warning: ${w.file}: ${w.entry}: ${w.message}`);
+  const disagreements = disagreementLines(knowledge.models.filter(isPriced));
+  if (knowledge.secondSource) {
+    console.log(`${disagreements.length} price(s) differ by more than 5% between LiteLLM and ${knowledge.secondSource.source} (knowledge/genai-prices.yaml):`);
+    for (const line of disagreements) console.log(`  ${line}`);
+  }
   const count = warnings.length + (staleness ? 1 : 0);
   console.log(`knowledge OK: ${knowledge.models.length} models, ${knowledge.catalog.length} more in the catalog, ${knowledge.articles.length} article(s), ${count} warning(s)`);
 } catch (error) {

@@ -8,6 +8,8 @@ import { KnowledgeInvalidError, formatProblem } from "../src/core/knowledge/prob
 
 /**
  * npm run knowledge:import -- <https URL or file of model_prices_and_context_window.json> [--dry-run] [--timeout=<seconds>]
+ * npm run knowledge:import -- --genai-prices[=<https URL or file of genai-prices' data.json>] (scripts/import-genai-prices.ts)
+ * npm run knowledge:import -- --history=<litellm-price-history.json> (scripts/import-price-history.ts)
  * Refreshes the curated models' prices and price dimensions (models.yaml) and the shipped catalog
  * (knowledge/catalog/litellm-chat.json), records the run in import-log.yaml, and restores both if the result does not validate.
  */
@@ -15,6 +17,28 @@ const config = readConfigOrExit();
 const today = config.today ?? new Date().toISOString().slice(0, 10);
 const args = process.argv.slice(2);
 const dryRun = args.includes("--dry-run");
+const genai = args.find((a) => a === "--genai-prices" || a.startsWith("--genai-prices="));
+if (genai) {
+  const { importGenaiPrices } = await import("./import-genai-prices.ts");
+  try {
+    await importGenaiPrices(config.knowledgeDir, genai.includes("=") ? genai.slice(genai.indexOf("=") + 1) : null, today, dryRun);
+    process.exit(0);
+  } catch (error) {
+    console.error(`cannot import genai-prices: ${(error as Error).message}; nothing was changed`);
+    process.exit(1);
+  }
+}
+const historyArg = args.find((a) => a.startsWith("--history="));
+if (historyArg) {
+  const { importPriceHistory } = await import("./import-price-history.ts");
+  try {
+    await importPriceHistory(config.knowledgeDir, historyArg.slice("--history=".length), today);
+    process.exit(0);
+  } catch (error) {
+    console.error(`cannot import the price history: ${(error as Error).message}; nothing was changed`);
+    process.exit(1);
+  }
+}
 const source = args.find((a) => !a.startsWith("--"));
 if (!source) {
   console.error("usage: npm run knowledge:import -- <https URL or path of LiteLLM's model_prices_and_context_window.json> [--dry-run]");

@@ -85,10 +85,7 @@ describe("article questions about a model", () => {
   ])("a summary of the article (%s) is its introduction and conclusion, in its own words", async (question, lang) => {
     const reply = await ask(question);
     expect(reply.lang).toBe(lang);
-    expect(sectionRefs(reply)).toEqual([
-      "knowledge/articles/2026-llm-token-cost-ranking.md#introduction",
-      "knowledge/articles/2026-llm-token-cost-ranking.md#conclusion",
-    ]);
+    expect(sectionRefs(reply)).toEqual(["knowledge/articles/2026-llm-token-cost-ranking.md#introduction", "knowledge/articles/2026-llm-token-cost-ranking.md#conclusion"]);
     expect(reply.text).toContain(lang === "en" ? "the cost of intelligence is no longer the bottleneck" : "智能的成本不再是瓶颈");
   });
 

@@ -84,7 +84,8 @@ describe("/cheapest", () => {
     TIERS.map((tier) => {
       // free tiers ($0 in and out) are never a plan
       const fits = priced.filter((m) => m.tier === tier && filter(m) && !(m.deprecationDate && m.deprecationDate <= "2026-11-28") && !(m.inputPer1M === 0 && m.outputPer1M === 0));
-      fits.sort((a, b) => costOf(a, input, output) - costOf(b, input, output));
+      // ties broken as recommend.ts breaks them: the lower input price, then the id
+      fits.sort((a, b) => costOf(a, input, output) - costOf(b, input, output) || a.inputPer1M - b.inputPer1M || a.id.localeCompare(b.id));
       return fits[0]?.id ?? null;
     });
 

@@ -17,7 +17,8 @@ let priced: PricedModel[];
 
 beforeAll(async () => {
   map = JSON.parse(await readFile(join(SHARED, "litellm-model-prices.json"), "utf8"));
-  knowledge = await loadKnowledge(KNOWLEDGE_DIR, new Date(`${TODAY}T12:00:00Z`));
+  // models.yaml as the import wrote it: genai-prices and provider rules are applied on top (test/price-sources.test.ts)
+  knowledge = await loadKnowledge(KNOWLEDGE_DIR, new Date(`${TODAY}T12:00:00Z`), { asWritten: true });
   priced = knowledge.models.filter(isPriced);
 });
 

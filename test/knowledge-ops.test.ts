@@ -25,6 +25,8 @@ async function knowledgeCopy(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "modelwise-ops-"));
   dirs.push(dir);
   await cp(KNOWLEDGE_DIR, dir, { recursive: true });
+  // these edits change a price without its date: the newer-dated second source would win (test/price-sources.test.ts)
+  await rm(join(dir, "genai-prices.yaml"), { force: true });
   return dir;
 }
 

@@ -31,7 +31,7 @@ describe("language detection", () => {
   it("writes a Chinese answer with no English words but model names", async () => {
     const reply = await ask("/compare gpt-5 和 深度求索");
     // names: models, companies and the article's own product names, as the Chinese article writes them too
-    const modelNames = ["GPT-5", "DeepSeek V3.2 (deepseek-chat)", "DeepSeek", "LiteLLM", "Token", "API", "OpenAI", "Anthropic Claude 3.5 Opus"];
+    const modelNames = ["GPT-5", "DeepSeek V3.2 (deepseek-chat)", "DeepSeek", "LiteLLM", "genai-prices", "Token", "API", "OpenAI", "Anthropic Claude 3.5 Opus"];
     // links, paths and /commands to type are not prose; nor are the hosts' names in the price map
     let rest = reply.text.replace(/https?:\/\/\S+|knowledge\/\S+|\/[a-z]+ \S+/g, "");
     const hosts = new Set((await realSnapshot()).knowledge.catalog.map((m) => m.provider));

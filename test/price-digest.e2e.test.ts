@@ -48,7 +48,10 @@ it("posts the changed price to the Slack and Discord digest channels after an ed
 
   const models = join(knowledgeDir, "models.yaml");
   const yaml = readFileSync(models, "utf8");
-  const edited = yaml.replace(/(- id: gpt-5\n(?:[ \t]+.*\n)*?[ \t]+inputPer1M: )1\.25\n/, "$11.5\n");
+  // a new price with its date, as knowledge/README.md asks: newer than the second source's, so it is the one used
+  const edited = yaml
+    .replace(/(- id: gpt-5\n(?:[ \t]+.*\n)*?[ \t]+inputPer1M: )1\.25\n/, "$11.5\n")
+    .replace(/(- id: gpt-5\n(?:[ \t]+.*\n)*?[ \t]+asOf: )2026-07-24\n/, "$12026-11-27\n");
   expect(edited).not.toBe(yaml);
   writeFileSync(models, edited);
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
 import { blendedPer1M } from "../src/core/pricing.ts";
-import { providersOf } from "../src/core/providers.ts";
+import { plannable, providersOf } from "../src/core/providers.ts";
 import type { Reply } from "../src/core/reply.ts";
 import { ask, realSnapshot } from "./helpers.ts";
 
@@ -30,7 +30,7 @@ function cheapestHost(modelId: string, inputTokens: number, outputTokens: number
   const model = snapshot.resolver.exact(modelId);
   if (!model || !isPriced(model)) throw new Error(modelId);
   const workload = { inputTokens, outputTokens, cachedPercent: 0 };
-  const offers = providersOf(snapshot.priced, model, workload).providers.filter((o) => !o.zeroPrice && !o.suspectPrice);
+  const offers = providersOf(snapshot.priced, model, workload).providers.filter(plannable);
   return { provider: offers[0]!.provider, per1M: blendedPer1M(offers[0]!.model, workload), listed: blendedPer1M(model, workload), listedBy: model.provider };
 }
 

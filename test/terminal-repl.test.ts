@@ -27,10 +27,7 @@ function startRepl(home: string, columns = 80) {
   const waitFor = (pattern: RegExp) =>
     new Promise<string>((resolve, reject) => {
       const check = () => {
-        const plain = screen
-          .slice(seen)
-          .replace(ESCAPE_SEQUENCE, "")
-          .replace(/\r/g, "");
+        const plain = screen.slice(seen).replace(ESCAPE_SEQUENCE, "").replace(/\r/g, "");
         const match = pattern.exec(plain);
         if (!match) return;
         child.stdout.off("data", check);

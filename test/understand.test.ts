@@ -46,9 +46,9 @@ describe("every slot, typed in words, in both languages", () => {
     ["用 8 张 H200 自建 deepseek，每小时4美元", { command: "selfhost", gpu: { id: "h200", count: 8 }, gpuHourlyUsd: 4 }],
     ["4卡4090 自建 qwen3 235b 划算吗", { command: "selfhost", gpu: { id: "rtx-4090", count: 4 } }],
     ["self-host llama 3.1 8b on two RTX 4090s", { command: "selfhost", models: ["llama-3.1-8b"], gpu: { id: "rtx-4090", count: 2 } }],
-    // a GPU without specs in the knowledge is passed on as typed, so the answer can say it does not know it
+    // a GPU without specs in the knowledge is passed on as typed (case kept), so the answer can say it does not know it
     ["单卡 5090 能不能自建 qwen3 next 80b", { command: "selfhost", gpu: { id: "5090", count: 1 } }],
-    ["用 8 张 H800 自建 deepseek 划算吗", { command: "selfhost", gpu: { id: "h800", count: 8 } }],
+    ["用 8 张 H800 自建 deepseek 划算吗", { command: "selfhost", gpu: { id: "H800", count: 8 } }],
     ["selfhost llama 70b on two 5090s lol", { command: "selfhost", gpu: { id: "5090", count: 2 } }],
     ["we send 5090 requests a month to gpt-5", { command: "compare", requests: 5090 }],
     ["what does $50 a month buy on gpt-5 mini?", { command: "budget", models: ["gpt-5-mini"], budget: { amount: 50, currency: "usd" } }],

@@ -33,7 +33,7 @@ const PLOT_RIGHT = WIDTH - PAD;
 export function barChart(spec: BarChartSpec, palette: Palette): ChartDrawing {
   const lang = spec.lang ?? (/\p{Script=Han}/u.test(spec.title + spec.axisLabel) ? "zh" : "en");
   const rate = currencyRate(spec.axisCurrency);
-  const items = sortedItems(spec.items);
+  const items = spec.order === "given" ? spec.items : sortedItems(spec.items);
   const shown = items.map((item) => item.value * rate);
   const log = usesLogScale(shown);
   const positive = shown.filter((v) => v > 0);

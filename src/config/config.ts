@@ -35,7 +35,26 @@ export interface AppConfig {
   discord: DiscordConfig | null;
   /** where a reload that changed prices is announced; both null: nowhere */
   priceDigest: { slackChannel: string | null; discordChannelId: string | null; lang: Lang };
+  /** MODELWISE_REFRESH: import prices from these URLs every `everyMs`; null: off (the default). A null URL: that source is not refreshed */
+  priceRefresh: { everyMs: number | null; litellmUrl: string | null; genaiPricesUrl: string | null };
 }
+
+export const DEFAULT_LITELLM_URL = "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json";
+export const DEFAULT_GENAI_PRICES_URL = "https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/new_data/v2/data.json";
+
+const refreshUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((text) => {
+      if (text === "off") return true;
+      try {
+        const url = new URL(text);
+        return url.protocol === "https:" || (url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname));
+      } catch {
+        return false;
+      }
+    }, `must be an https:// URL (http:// only on localhost) of ${name}, or off`);
 
 /** The package root (where package.json is), found by walking up, so the default works from src/ and from dist/src/. */
 function packageRoot(): string {
@@ -119,6 +138,15 @@ const schema = z.object({
     .regex(/^\d{17,20}$/, "must be a Discord channel id, e.g. 123456789012345678 (Developer Mode → Copy Channel ID)")
     .optional(),
   PRICE_DIGEST_LANG: z.enum(["en", "zh"], "must be en or zh").default("en"),
+  MODELWISE_REFRESH: z
+    .string()
+    .trim()
+    .regex(/^(off|\d+\s*[hm])$/, "must be a period like 24h or 90m, or off")
+    .transform((text) => (text === "off" ? null : Number.parseInt(text, 10) * (text.endsWith("h") ? 3_600_000 : 60_000)))
+    .refine((ms) => ms === null || ms >= 60_000, "must be at least 1m")
+    .optional(),
+  MODELWISE_REFRESH_LITELLM_URL: refreshUrl("LiteLLM's model_prices_and_context_window.json").optional(),
+  MODELWISE_REFRESH_GENAI_PRICES_URL: refreshUrl("genai-prices' data.json").optional(),
 });
 
 /** Empty variables count as unset, as in most .env tooling. */
@@ -153,6 +181,11 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
       slackChannel: vars.PRICE_DIGEST_SLACK_CHANNEL ?? null,
       discordChannelId: vars.PRICE_DIGEST_DISCORD_CHANNEL_ID ?? null,
       lang: vars.PRICE_DIGEST_LANG,
+    },
+    priceRefresh: {
+      everyMs: vars.MODELWISE_REFRESH ?? null,
+      litellmUrl: vars.MODELWISE_REFRESH_LITELLM_URL === "off" ? null : (vars.MODELWISE_REFRESH_LITELLM_URL ?? DEFAULT_LITELLM_URL),
+      genaiPricesUrl: vars.MODELWISE_REFRESH_GENAI_PRICES_URL === "off" ? null : (vars.MODELWISE_REFRESH_GENAI_PRICES_URL ?? DEFAULT_GENAI_PRICES_URL),
     },
   };
 }

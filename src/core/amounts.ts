@@ -1,4 +1,4 @@
-/** Parses amounts the way people type them: 1500, 1.5k, 10M, 2B, 1万, 3亿, 1,000,000. */
+/** Parses amounts the way people type them: 1500, 1.5k, 10M, 2B, 1万, 3亿 (or 3億), 1,000,000. */
 const SUFFIX: Record<string, number> = {
   k: 1e3,
   thousand: 1e3,
@@ -7,6 +7,7 @@ const SUFFIX: Record<string, number> = {
   mm: 1e6,
   million: 1e6,
   百万: 1e6,
+  千万: 1e7,
   b: 1e9,
   bn: 1e9,
   billion: 1e9,
@@ -15,10 +16,16 @@ const SUFFIX: Record<string, number> = {
   万: 1e4,
   亿: 1e8,
   万亿: 1e12,
+  // Traditional characters
+  萬: 1e4,
+  億: 1e8,
+  千萬: 1e7,
+  萬億: 1e12,
+  百萬: 1e6,
 };
 
 export function parseTokenAmount(text: string): number | null {
-  const match = /^\s*(\d+(?:[.,]\d+)*)\s*([a-z]+|[千万亿百]+)?\s*(?:tokens?|tok|个?token|词元)?\s*$/iu.exec(text.normalize("NFKC"));
+  const match = /^\s*(\d+(?:[.,]\d+)*)\s*([a-z]+|[千万亿百萬億]+)?\s*(?:tokens?|tok|个?token|词元)?\s*$/iu.exec(text.normalize("NFKC"));
   if (!match) return null;
   const digits = match[1]!;
   // "1,000,000" uses commas for thousands; "1,5" is not a thing we guess at.

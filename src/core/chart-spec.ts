@@ -10,8 +10,10 @@ export interface BarChartSpec {
   axisLabel: string;
   /** shown on the axis when the scale is logarithmic */
   logNote: string;
-  /** `value` in USD; `valueLabel` as the answer shows it. The chart sorts the bars, cheapest first. */
+  /** `value` in USD; `valueLabel` as the answer shows it. The chart sorts the bars, cheapest first, unless `order` is "given". */
   items: { label: string; value: number; valueLabel: string }[];
+  /** "given": keep the items' order (a timeline); absent: cheapest first */
+  order?: "given";
   /** the currency of the tick labels; USD when absent */
   axisCurrency?: AxisCurrency;
   /** the language of compact tick labels ($50K / ¥5万); guessed from the title when absent */

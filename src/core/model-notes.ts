@@ -8,6 +8,7 @@ import type { Source } from "./reply.ts";
 import { UserError } from "./errors.ts";
 import { priceChanges } from "./price-age.ts";
 import type { Resolution } from "./models/resolve.ts";
+import { contextNote, offPeakNote } from "./price-sources.ts";
 
 function claimText(model: Model): string | null {
   const claim = model.articleClaim?.inputPer1M;
@@ -61,6 +62,10 @@ export function modelNotes(snapshot: KnowledgeSnapshot, t: Translator, model: Mo
         }),
       );
   }
+  const context = isPriced(model) ? contextNote(t, model, snapshot.knowledge.providerRules?.context[model.id]) : null;
+  if (context) notes.push(context);
+  const offPeak = isPriced(model) ? offPeakNote(t, model) : null;
+  if (offPeak) notes.push(offPeak);
   notes.push(...priceChanges(t, model));
   if (model.deprecationDate && model.deprecationDate <= today) {
     notes.push(t("deprecated", { model: model.name, date: model.deprecationDate }));

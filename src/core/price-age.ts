@@ -1,5 +1,5 @@
 import type { Translator } from "./i18n/translate.ts";
-import type { Model } from "./knowledge/schema.ts";
+import type { Model, PricedModel } from "./knowledge/schema.ts";
 import { isPriced } from "./knowledge/kinds.ts";
 import { formatPrice } from "./format.ts";
 
@@ -9,16 +9,22 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** How old the oldest price shown is, as a note (a warning past 90 days) and as data. */
+/**
+ * The newest date a source stands behind a model's prices: its own asOf, or the second source's where that is newer
+ * and agrees within 5% on every price both list (second-source.ts).
+ */
+export function checkedAsOf(model: PricedModel): string {
+  const check = model.secondSource;
+  return check && !check.disagreements.length && check.genai.asOf > model.asOf ? check.genai.asOf : model.asOf;
+}
+
+/** How old the oldest price shown is (by the newest source that stands behind it), as a note (a warning past 90 days) and as data. */
 export function priceAge(
   t: Translator,
   models: readonly Model[],
   today: string,
 ): { note: string; data: { pricesAsOf: string; priceAgeDays: number; pricesStale: boolean } } | null {
-  const dates = models
-    .filter(isPriced)
-    .map((m) => m.asOf)
-    .sort();
+  const dates = models.filter(isPriced).map(checkedAsOf).sort();
   const oldest = dates[0];
   if (!oldest) return null;
   const days = daysBetween(oldest, today);

@@ -2,6 +2,7 @@ import { formatCount } from "./format.ts";
 import type { Translator } from "./i18n/translate.ts";
 import type { PricedModel } from "./knowledge/schema.ts";
 import type { PricingFallback, WorkloadCost } from "./pricing.ts";
+import { secondSourceNotes } from "./price-sources.ts";
 
 /** The fallbacks worth telling a user about, by what they asked for. */
 const TOLD: Partial<Record<PricingFallback, "pricing.noBatch" | "pricing.noFlex" | "pricing.noPriority" | "pricing.noCacheWrite" | "pricing.stackedLongContext">> = {
@@ -16,14 +17,25 @@ const TOLD: Partial<Record<PricingFallback, "pricing.noBatch" | "pricing.noFlex"
 
 /**
  * What an answer says about how each cost was priced: long-context or batch prices used, prices the model does not
- * have (standard ones used instead), hidden reasoning tokens, prompts larger than the context window.
+ * have (standard ones used instead) or that come from a provider's published discount, hidden reasoning tokens, prompts
+ * larger than the context window, and prices the two price sources disagree on.
  */
 export function pricingNotes(t: Translator, costs: readonly { model: PricedModel; cost: WorkloadCost }[]): string[] {
   const notes: string[] = [];
   const names = (list: { model: PricedModel }[]) => t.list(list.map((c) => c.model.name));
   for (const { model, cost } of costs) {
     if (cost.longContextAboveTokens !== null) notes.push(t("pricing.longContext", { model: model.name, above: formatCount(cost.longContextAboveTokens, t.lang) }));
-    if (cost.pricing === "batch" || cost.pricing === "flex" || cost.pricing === "priority") notes.push(t(`pricing.${cost.pricing}`, { model: model.name }));
+    const derived = cost.pricing === "batch" || cost.pricing === "flex" ? model.derivedTiers?.[cost.pricing] : undefined;
+    if (derived)
+      notes.push(
+        t(`pricing.${cost.pricing as "batch" | "flex"}Rule`, {
+          model: model.name,
+          provider: model.provider,
+          percent: Math.round((1 - derived.share) * 100),
+          source: derived.source,
+        }),
+      );
+    else if (cost.pricing === "batch" || cost.pricing === "flex" || cost.pricing === "priority") notes.push(t(`pricing.${cost.pricing}`, { model: model.name }));
     for (const fallback of new Set(cost.fallbacks)) {
       const key = TOLD[fallback];
       if (key) notes.push(t(key, { model: model.name }));
@@ -33,5 +45,11 @@ export function pricingNotes(t: Translator, costs: readonly { model: PricedModel
   }
   const reasoners = costs.filter((c) => c.cost.reasoningInOutput);
   if (reasoners.length) notes.push(t("pricing.reasoning", { models: names(reasoners), count: reasoners.length }));
+  notes.push(
+    ...secondSourceNotes(
+      t,
+      costs.map((c) => c.model),
+    ),
+  );
   return notes;
 }

@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { referenceCost } from "./knowledge/catalog.ts";
 import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } from "./pricing.ts";
 
 /**
@@ -116,10 +117,24 @@ export interface ProviderOffer {
   zeroPrice: boolean;
   /** input or output price more than 20 times the group's median: likely a unit error in the source */
   suspectPrice: boolean;
+  /**
+   * a price too low to trust until an admin confirms it (price-review.yaml): under 30% of the median of the model's
+   * other hosts, or exactly the price of a smaller sibling at the same host (a size copied from another entry)
+   */
+  lowOutlier: LowOutlier | null;
   /** other keys of the same provider with the same prices and limits */
   alsoAs: string[];
   model: PricedEntry;
 }
+
+export type LowOutlier = { kind: "below-median"; medianUsd: number } | { kind: "sibling-price"; sibling: string };
+
+/**
+ * Below this share of the other hosts' median reference cost (10M in + 2M out), with at least two others, and with
+ * every other host at more than ISOLATION_FACTOR times its price, a host's price is flagged.
+ */
+export const LOW_OUTLIER_SHARE = 0.3;
+export const ISOLATION_FACTOR = 2;
 
 export interface ProvidersResult {
   /** the identity matched, e.g. "3.3 70b llama" */
@@ -160,6 +175,56 @@ function median(values: number[]): number {
 }
 
 const SUSPECT_FACTOR = 20;
+
+const SIZE = /^\d+(\.\d+)?b$/;
+const sizeOf = (identity: ModelIdentity) => identity.base.split(" ").find((w) => SIZE.test(w));
+const sizeless = (identity: ModelIdentity) =>
+  identity.base
+    .split(" ")
+    .filter((w) => !SIZE.test(w))
+    .join(" ");
+const bySizeless = new WeakMap<readonly PricedEntry[], Map<string, PricedEntry[]>>();
+
+/** The same family and version at other sizes, grouped once per catalog. */
+function siblingsOf(catalog: readonly PricedEntry[], model: PricedEntry): PricedEntry[] {
+  let index = bySizeless.get(catalog);
+  if (!index) {
+    index = new Map();
+    for (const entry of catalog) {
+      if (!sizeOf(identityOf(entry))) continue;
+      const key = sizeless(identityOf(entry));
+      const group = index.get(key);
+      if (group) group.push(entry);
+      else index.set(key, [entry]);
+    }
+    bySizeless.set(catalog, index);
+  }
+  return index.get(sizeless(identityOf(model))) ?? [];
+}
+
+const referenceUsd = (m: PricedEntry) => referenceCost(m);
+
+/** Why a host's price is too low to plan on (see ProviderOffer.lowOutlier), or null. */
+function lowOutlierOf(catalog: readonly PricedEntry[], model: PricedEntry, paid: readonly PricedEntry[]): LowOutlier | null {
+  if (model.priceConfirmed || (model.inputPer1M === 0 && model.outputPer1M === 0)) return null;
+  const size = Number.parseFloat(sizeOf(identityOf(model)) ?? "");
+  if (size) {
+    const sibling = siblingsOf(catalog, model).find(
+      (other) =>
+        providerOf(other) === providerOf(model) &&
+        Number.parseFloat(sizeOf(identityOf(other))!) < size &&
+        other.inputPer1M === model.inputPer1M &&
+        other.outputPer1M === model.outputPer1M,
+    );
+    if (sibling) return { kind: "sibling-price", sibling: sibling.litellmKey ?? sibling.id };
+  }
+  const others = paid.filter((m) => providerOf(m) !== providerOf(model)).map(referenceUsd);
+  if (others.length < 2) return null;
+  const medianUsd = median(others);
+  // a market with a wide spread has real cheap hosts (Llama 3.3 70B: $0.12–$0.85 input): only a price no other host comes near is flagged
+  const isolated = Math.min(...others) > ISOLATION_FACTOR * referenceUsd(model);
+  return isolated && referenceUsd(model) < LOW_OUTLIER_SHARE * medianUsd ? { kind: "below-median", medianUsd } : null;
+}
 
 const byBase = new WeakMap<readonly PricedEntry[], Map<string, PricedEntry[]>>();
 
@@ -228,6 +293,7 @@ function offerTerms(catalog: readonly PricedEntry[], wanted: ModelIdentity): rea
       maxOutput: known(model.maxOutput),
       labels: identityOf(model).labels,
       zeroPrice: model.inputPer1M === 0 && model.outputPer1M === 0,
+      lowOutlier: lowOutlierOf(catalog, model, paid),
       suspectPrice: (medianInput > 0 && model.inputPer1M > SUSPECT_FACTOR * medianInput) || (medianOutput > 0 && model.outputPer1M > SUSPECT_FACTOR * medianOutput),
       alsoAs: [],
       model,
@@ -249,10 +315,15 @@ export function providersOf(catalog: readonly PricedEntry[], query: string | Pri
   return { identity: wanted, providers: offers };
 }
 
+/** An offer whose price can be planned on: not $0, not a likely unit error, not an unconfirmed low outlier. */
+export function plannable(offer: ProviderOffer): boolean {
+  return !offer.zeroPrice && !offer.suspectPrice && !offer.lowOutlier;
+}
+
 /**
  * The cheapest provider to plan on for `model` at `workload`, for /compare and /selfhost to mention:
- * rows listed at $0 and rows with a suspect price are passed over. Null when no provider qualifies.
+ * rows that are not plannable are passed over. Null when no provider qualifies.
  */
 export function cheapestProvider(catalog: readonly PricedEntry[], model: string | PricedEntry, workload: CostWorkload): ProviderOffer | null {
-  return providersOf(catalog, model, workload).providers.find((offer) => !offer.zeroPrice && !offer.suspectPrice) ?? null;
+  return providersOf(catalog, model, workload).providers.find(plannable) ?? null;
 }

@@ -8,6 +8,9 @@ import type { CostWorkload } from "./pricing.ts";
 
 /** The most tokens a month any answer works with: a thousand trillion, far beyond any real bill. */
 export const MAX_MONTHLY_TOKENS = 1e15;
+/** The most requests a month, and the largest prompt of one request, any answer works with. */
+export const MAX_MONTHLY_REQUESTS = 1e12;
+export const MAX_PROMPT_TOKENS = 1e8;
 
 export const WORKLOAD_OPTIONS: OptionSpec[] = [
   { name: "in", aliases: ["input", "输入"], kind: "tokens", max: MAX_MONTHLY_TOKENS, description: { en: "input tokens a month (e.g. 10M)", zh: "每月输入Token数（如 1000万）" } },
@@ -24,12 +27,18 @@ export const WORKLOAD_OPTIONS: OptionSpec[] = [
     name: "prompt",
     aliases: ["提示长度"],
     kind: "tokens",
-    max: 1e8,
+    max: MAX_PROMPT_TOKENS,
     description: { en: "tokens in one request's prompt (long-context prices above 128K/200K/272K)", zh: "单次请求的提示Token数（超过128K/200K/272K按长上下文价格）" },
   },
-  { name: "requests", aliases: ["reqs", "请求数"], kind: "tokens", max: 1e12, description: { en: "requests a month", zh: "每月请求次数" } },
+  { name: "requests", aliases: ["reqs", "请求数"], kind: "tokens", max: MAX_MONTHLY_REQUESTS, description: { en: "requests a month", zh: "每月请求次数" } },
   { name: "batch", aliases: ["批处理"], kind: "text", description: { en: "yes: batch API prices", zh: "yes：按批处理API价格" } },
   { name: "tier", aliases: ["服务等级"], kind: "text", description: { en: "flex or priority service tier", zh: "flex 或 priority 服务等级" } },
+  {
+    name: "ratio",
+    aliases: ["比例"],
+    kind: "text",
+    description: { en: "input:output ratio for a side not stated (e.g. 3:1)", zh: "未指定一侧时的输入:输出比例（如 3:1）" },
+  },
   {
     name: "cache-write",
     aliases: ["缓存写入"],
@@ -44,6 +53,23 @@ export type WorkloadOrigin = "stated" | "default" | "output-derived" | "input-de
 export interface StatedWorkload {
   workload: CostWorkload;
   origin: WorkloadOrigin;
+  /** the input:output ratio the user gave for a side not stated ("3:1"), in place of the default one */
+  ratio?: string;
+}
+
+const RATIO = /^\s*(\d+(?:\.\d+)?)\s*[:：/]\s*(\d+(?:\.\d+)?)\s*$/u;
+/** A ratio beyond a thousand to one either way is a typo, not a workload. */
+const MAX_RATIO = 1000;
+
+/** "3:1" → output tokens per input token (1/3); a localized error for anything else. */
+function outputPerInput(text: string): number {
+  const match = RATIO.exec(text.normalize("NFKC"));
+  const input = Number(match?.[1]);
+  const output = Number(match?.[2]);
+  if (!match || !(input > 0) || !(output > 0) || input / output > MAX_RATIO || output / input > MAX_RATIO) {
+    throw new UserError("bad_input", "error.badRatio", { value: text.slice(0, 40) });
+  }
+  return output / input;
 }
 
 const YES = /^(yes|true|1|on|是|要)$/i;
@@ -56,9 +82,11 @@ export function workloadFromArgs(args: ParsedArgs, defaults: Workload): StatedWo
   const total = args.number("tokens");
   const prompt = args.number("prompt");
   const requests = args.number("requests");
-  const ratio = defaults.outputTokens / Math.max(1, defaults.inputTokens);
+  const ratioText = args.text("ratio");
+  const ratio = ratioText !== undefined ? outputPerInput(ratioText) : defaults.outputTokens / Math.max(1, defaults.inputTokens);
+  // a prompt size and a request count state the input side, whether or not the output side was stated too
+  if (input === undefined && total === undefined && prompt !== undefined && requests !== undefined) input = prompt * requests;
   let origin: WorkloadOrigin = input !== undefined && output !== undefined ? "stated" : "default";
-  if (input === undefined && output === undefined && total === undefined && prompt !== undefined && requests !== undefined) input = prompt * requests;
   if (input !== undefined && output === undefined) {
     output = Math.round(input * ratio);
     origin = "output-derived";
@@ -69,6 +97,11 @@ export function workloadFromArgs(args: ParsedArgs, defaults: Workload): StatedWo
     input = Math.round(total / (1 + ratio));
     output = total - input;
     origin = "total-split";
+  } else if (input === undefined && output === undefined && ratioText !== undefined) {
+    // only a ratio: the default monthly total, split at it
+    const all = defaults.inputTokens + defaults.outputTokens;
+    input = Math.round(all / (1 + ratio));
+    output = all - input;
   }
   const batch = args.text("batch");
   if (batch !== undefined && !YES.test(batch) && !NO.test(batch)) throw new UserError("bad_input", "error.badYesNo", { option: "batch", value: batch.slice(0, 40) });
@@ -85,7 +118,7 @@ export function workloadFromArgs(args: ParsedArgs, defaults: Workload): StatedWo
     ...(args.has("cache-write") ? { cacheWritePercent: args.number("cache-write") } : {}),
   };
   if (origin === "default" && (args.has("cached") || prompt !== undefined || workload.batch || tier)) origin = "default";
-  return { workload, origin };
+  return { workload, origin, ...(ratioText !== undefined ? { ratio: ratioText.normalize("NFKC").replace(/\s|：/gu, (c) => (c === "：" ? ":" : "")) } : {}) };
 }
 
 /** "30M input + 6M output tokens a month, 80% of input cached (output at the default 5:1 ratio)". */
@@ -94,16 +127,17 @@ export function describeWorkload(t: Translator, stated: StatedWorkload, defaults
   let text = t("workload.stated", { input: formatCount(workload.inputTokens, t.lang), output: formatCount(workload.outputTokens, t.lang) });
   if (workload.cachedPercent > 0) text += t("workload.cached", { percent: formatPercent(workload.cachedPercent) });
   if (workload.promptTokensPerRequest) text += t("workload.prompt", { tokens: formatCount(workload.promptTokensPerRequest, t.lang) });
-  const ratio = `${formatNumber(defaults.inputTokens / Math.max(1, defaults.outputTokens), 1)}:1`;
+  const ratio = stated.ratio ?? `${formatNumber(defaults.inputTokens / Math.max(1, defaults.outputTokens), 1)}:1`;
+  const yours = stated.ratio !== undefined;
   const note =
     origin === "default"
-      ? t("workload.default")
+      ? t(yours ? "workload.defaultAtRatio" : "workload.default", { ratio })
       : origin === "output-derived"
-        ? t("workload.outputDerived", { ratio })
+        ? t(yours ? "workload.outputAtRatio" : "workload.outputDerived", { ratio })
         : origin === "input-derived"
-          ? t("workload.inputDerived", { ratio })
+          ? t(yours ? "workload.inputAtRatio" : "workload.inputDerived", { ratio })
           : origin === "total-split"
-            ? t("workload.totalSplit", { ratio })
+            ? t(yours ? "workload.totalAtRatio" : "workload.totalSplit", { ratio })
             : "";
   return note ? `${text}${t.lang === "zh" ? "" : " "}${note}` : text;
 }

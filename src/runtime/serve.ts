@@ -10,6 +10,7 @@ import { createProbeHandler, startHealthServer } from "./health.ts";
 import { InFlight } from "./in-flight.ts";
 import { createMetrics } from "./metrics.ts";
 import { announcePriceChanges, type DigestChannel } from "./price-digest.ts";
+import { startPriceRefresh, type PriceRefresher } from "./price-refresh.ts";
 import { openSharedState, type SharedState } from "./shared-state.ts";
 import { stopGracefullyOnSignals } from "./shutdown.ts";
 import type { RunningSurface } from "./surface.ts";
@@ -42,6 +43,7 @@ export async function serveChat(config: AppConfig, store: KnowledgeStore, logger
   let stopping = false;
   let health: Server | null = null;
   let shared: SharedState | null = null;
+  let refresher: PriceRefresher | null = null;
   try {
     shared = await openSharedState(config, store, logger);
     const state = shared;
@@ -77,6 +79,7 @@ export async function serveChat(config: AppConfig, store: KnowledgeStore, logger
           await Promise.allSettled(surfaces.map((surface) => surface.stop()));
         },
         release: async () => {
+          refresher?.stop();
           store.close();
           await state.close();
           await closeServer(health);
@@ -103,11 +106,22 @@ export async function serveChat(config: AppConfig, store: KnowledgeStore, logger
       if (digest) digestChannels.push(digest);
     }
     announcePriceChanges(store, digestChannels, config.priceDigest.lang, logger);
+    const { everyMs, litellmUrl, genaiPricesUrl } = config.priceRefresh;
+    if (everyMs) {
+      const today = () => config.today ?? new Date().toISOString().slice(0, 10);
+      refresher = startPriceRefresh(store, {
+        everyMs,
+        sources: { ...(litellmUrl ? { litellm: litellmUrl } : {}), ...(genaiPricesUrl ? { genaiPrices: genaiPricesUrl } : {}) },
+        today,
+        logger,
+      });
+    }
     started = true;
     logger.info({ instance: config.instanceId, sharedState: state.kind, surfaces: surfaces.map((s) => s.name) }, "ready");
     // build the Chinese script converters now, not in the middle of the first Chinese question's answer
     setImmediate(warmScriptConverters);
   } catch (error) {
+    refresher?.stop();
     await Promise.allSettled(surfaces.map((surface) => surface.stop()));
     store.close();
     await shared?.close();

@@ -36,11 +36,16 @@ export function toTraditional(text: string): string {
 
 /**
  * A Traditional text (with Taiwan's words: 快取 → 缓存) as Simplified, so a question is read by the one set of Chinese
- * word lists; any other text as it is (a Simplified question's words are never swapped for others). In a Traditional
- * conversation a line no character tells ("快取 50% 呢") is read with Taiwan's words too.
+ * word lists, character for character; any other text as it is (a Simplified question's words are never swapped for
+ * others). In a Traditional conversation a line no character tells ("快取 50% 呢") is read with Taiwan's words too.
  */
 export function toSimplified(text: string, script?: Script | null): string {
-  return HAN.test(text) && (script === "Hant" || hasTraditional(text)) ? toHans(text) : text;
+  if (!HAN.test(text)) return text;
+  const characters = hantCharsToHans(text);
+  if (characters === text && script !== "Hant") return text;
+  // Taiwan's words only where they keep the text's length (快取 → 缓存), so a position in it still points at what was typed
+  const words = toHans(text);
+  return words.length === characters.length ? words : characters;
 }
 
 /** Builds every converter ahead of use (a few hundred milliseconds), so no answer waits for one. */

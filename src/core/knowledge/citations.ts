@@ -2,14 +2,32 @@ import type { Lang } from "../i18n/lang.ts";
 import type { Source } from "../reply.ts";
 import type { Article, ArticleSection } from "./article.ts";
 import { isPriced } from "./kinds.ts";
+import { checkedAsOf } from "../price-age.ts";
 import type { Model } from "./schema.ts";
 import type { KnowledgeSnapshot } from "./snapshot.ts";
 
-/** How a model's prices are cited: the LiteLLM map, or the provider page an admin cited instead. */
+/** How a model's prices are cited: the LiteLLM map, genai-prices where its differing price is used, or the provider page an admin cited instead. */
 export function modelSource(model: Model, lang: Lang): Source {
   if (!isPriced(model) && model.articleClaim) return { title: lang === "zh" ? `${model.name}（仅见于文章）` : `${model.name} (article only)`, ref: model.source, asOf: model.asOf };
   if (!isPriced(model)) return { title: lang === "zh" ? `${model.name}（已停用）` : `${model.name} (retired)`, ref: model.source, asOf: model.asOf };
+  const check = model.secondSource;
+  if (check && check.used === "genai-prices" && check.disagreements.length)
+    return {
+      title: lang === "zh" ? `genai-prices（Pydantic）价格数据 · ${model.name}` : `genai-prices (Pydantic) price data · ${model.name}`,
+      ref: check.genai.ref,
+      asOf: check.genai.asOf,
+    };
   const title = !/litellm/i.test(model.source) ? `${model.provider} · ${model.name}` : lang === "zh" ? "LiteLLM 社区维护价目表" : "LiteLLM community price map";
+  const confirmed = checkedAsOf(model);
+  if (confirmed !== model.asOf)
+    return {
+      title:
+        lang === "zh"
+          ? `${title} · ${model.name}（genai-prices 截至 ${confirmed} 的价格与之相差不超过 5%）`
+          : `${title} · ${model.name} (genai-prices agrees within 5% as of ${confirmed})`,
+      ref: model.source,
+      asOf: model.asOf,
+    };
   return { title, ref: model.source, asOf: model.asOf };
 }
 

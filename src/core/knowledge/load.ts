@@ -22,9 +22,13 @@ import {
 } from "./schema.ts";
 import { isPriced } from "./kinds.ts";
 import { servingFileSchema, servingProblemsAt, type ServingKnowledge } from "../selfhost/schema.ts";
+import type { ZodType } from "zod";
 import { YamlFile } from "./yaml-file.ts";
 import { normalizeName } from "../names.ts";
 import { loadCatalog, loadShippedCatalog, mergeCatalogs } from "./catalog.ts";
+import { priceReviewSchema, reconcile, secondSourceFileSchema, type PriceReview, type SecondSourceFile } from "./second-source.ts";
+import { priceHistoryFileSchema, type PriceHistoryFile } from "./price-history.ts";
+import { applyDiscountRules, providerRulesSchema, type ProviderRules } from "./provider-rules.ts";
 
 export interface Knowledge {
   /** the newest `npm run knowledge:import`, if any */
@@ -32,6 +36,14 @@ export interface Knowledge {
   models: readonly Model[];
   /** every other chat model of the LiteLLM map: knowledge/catalog/litellm-chat.json, or the map MODELWISE_CATALOG names */
   catalog: readonly PricedModel[];
+  /** genai-prices.yaml: the second price source for curated models; null when absent */
+  secondSource: SecondSourceFile | null;
+  /** price-review.yaml: sources an admin pinned and low prices an admin confirmed; null when absent */
+  review: PriceReview | null;
+  /** provider-rules.yaml: published batch/flex discounts and context conventions; null when absent */
+  providerRules: ProviderRules | null;
+  /** price-history.yaml: dated price changes of the curated models; null when absent */
+  priceHistory: PriceHistoryFile | null;
   /** quality.yaml: LMArena scores per model id; null when the file is absent */
   quality: QualityFile | null;
   /** coding-runs.yaml: measured Aider polyglot runs per model id; null when the file is absent */
@@ -46,6 +58,9 @@ export interface Knowledge {
   loadedAt: Date;
 }
 
+/** Price files a knowledge folder may leave out: each adds to answers when present. */
+const OPTIONAL_PRICE_FILES = ["genai-prices.yaml", "price-review.yaml", "provider-rules.yaml", "price-history.yaml"];
+
 interface FileText {
   file: string;
   text: string;
@@ -58,10 +73,10 @@ async function readKnowledgeFiles(dir: string): Promise<{ yamls: Map<string, Fil
   }
   const importLog = await readFile(join(dir, "import-log.yaml"), "utf8").catch(() => null);
   if (importLog !== null) yamls.set("import-log.yaml", { file: "knowledge/import-log.yaml", text: importLog });
-  const quality = await readFile(join(dir, "quality.yaml"), "utf8").catch(() => null);
-  if (quality !== null) yamls.set("quality.yaml", { file: "knowledge/quality.yaml", text: quality });
-  const codingRuns = await readFile(join(dir, "coding-runs.yaml"), "utf8").catch(() => null);
-  if (codingRuns !== null) yamls.set("coding-runs.yaml", { file: "knowledge/coding-runs.yaml", text: codingRuns });
+  for (const name of ["quality.yaml", "coding-runs.yaml", ...OPTIONAL_PRICE_FILES]) {
+    const text = await readFile(join(dir, name), "utf8").catch(() => null);
+    if (text !== null) yamls.set(name, { file: `knowledge/${name}`, text });
+  }
   const articleNames = (await readdir(join(dir, "articles"))).filter((name) => name.endsWith(".md")).sort();
   const articles = await Promise.all(
     articleNames.map(async (name) => ({
@@ -113,7 +128,7 @@ function validateModels(yaml: YamlFile, problems: KnowledgeProblem[]) {
 }
 
 function validateCrossReferences(
-  knowledge: Omit<Knowledge, "loadedAt" | "catalog" | "quality" | "codingRuns">,
+  knowledge: Omit<Knowledge, "loadedAt" | "catalog" | "quality" | "codingRuns" | "secondSource" | "review" | "providerRules" | "priceHistory">,
   files: { models: YamlFile; serving: YamlFile; tasks: YamlFile },
   problems: KnowledgeProblem[],
 ) {
@@ -144,6 +159,8 @@ function validateCrossReferences(
 export interface LoadOptions {
   /** a LiteLLM price map to load as the extended catalog */
   catalogPath?: string;
+  /** models.yaml and the catalog as written: no second source, provider rules or confirmations applied (checks of the import) */
+  asWritten?: boolean;
 }
 
 /** Loads and validates the whole knowledge folder; throws KnowledgeInvalidError listing every problem. */
@@ -201,12 +218,33 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
       ),
     );
   });
+  const optional = <T>(name: string, schema: ZodType<T>): T | null => {
+    const yaml = parsed.get(name);
+    if (!yaml) return null;
+    const result = yaml.validate(schema, yaml.toJS(), [], "file");
+    problems.push(...result.problems);
+    return result.data ?? null;
+  };
+  const secondSource = optional("genai-prices.yaml", secondSourceFileSchema);
+  const review = optional("price-review.yaml", priceReviewSchema);
+  const providerRules = optional("provider-rules.yaml", providerRulesSchema);
+  const priceHistory = optional("price-history.yaml", priceHistoryFileSchema);
+  for (const id of Object.keys(review?.pins ?? {})) {
+    if (modelsYaml && !writtenIds.has(id)) problems.push(parsed.get("price-review.yaml")!.problem(["pins", id], `pin "${id}"`, "id", `"${id}" is not a model in models.yaml`));
+  }
   if (!models || !serving?.data || !tasks?.data || !currency?.data || !modelsYaml || !servingYaml || !tasksYaml || problems.length) {
     throw new KnowledgeInvalidError(problems);
   }
+  const confirmed = new Set((review?.confirmedPrices ?? []).map((c) => c.key));
+  const discounts = providerRules?.discounts ?? [];
+  /** a curated or catalog entry with the second source, an admin's confirmation and the provider rules applied */
+  const applied = (m: PricedModel): PricedModel => {
+    const checked = secondSource && !m.catalog ? reconcile(m, secondSource, review) : m;
+    return applyDiscountRules(confirmed.has(m.litellmKey ?? m.id) ? { ...checked, priceConfirmed: true as const } : checked, discounts);
+  };
   const knowledge = {
     lastImport: imports?.data?.imports[0] ?? null,
-    models: models.models,
+    models: options.asWritten ? models.models : models.models.map((m) => (isPriced(m) ? applied(m) : m)),
     defaultWorkload: models.defaultWorkload,
     estimateOutputTokens: models.estimateOutputTokens,
     serving: serving.data,
@@ -228,6 +266,7 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   if (currencyYaml) future(currencyYaml, ["usdToCny", "asOf"], "usdToCny", knowledge.currency.usdToCny.asOf);
   if (problems.length) throw new KnowledgeInvalidError(problems);
   const shipped = await loadShippedCatalog(dir, knowledge.models, today);
-  const catalog = options.catalogPath ? mergeCatalogs(shipped, await loadCatalog(options.catalogPath, knowledge.models, today)) : shipped;
-  return { ...knowledge, catalog, quality: quality?.data ?? null, codingRuns: codingRuns?.data ?? null, loadedAt: now };
+  const merged = options.catalogPath ? mergeCatalogs(shipped, await loadCatalog(options.catalogPath, knowledge.models, today)) : shipped;
+  const catalog = options.asWritten ? merged : merged.map(applied);
+  return { ...knowledge, catalog, quality: quality?.data ?? null, codingRuns: codingRuns?.data ?? null, secondSource, review, providerRules, priceHistory, loadedAt: now };
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { CAPABILITIES, TIERS, type Capability, type Tier } from "./kinds.ts";
+import type { SecondSourceCheck } from "./second-source.ts";
+import type { DerivedTier } from "./provider-rules.ts";
 
-const isoDate = z
+export const isoDate = z
   .union([z.string(), z.date()])
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
   .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"));
@@ -16,7 +18,7 @@ export type { Tier, Capability };
 export const capabilitySchema = z.enum(CAPABILITIES);
 
 /** One set of per-1M prices (price-tiers.ts PriceSet). */
-const priceSetSchema = z.strictObject({
+export const priceSetSchema = z.strictObject({
   inputPer1M: pricePer1M,
   outputPer1M: pricePer1M,
   cachedInputPer1M: pricePer1M.optional(),
@@ -25,7 +27,7 @@ const priceSetSchema = z.strictObject({
 const longContextSchema = priceSetSchema.extend({ aboveTokens: tokenCount });
 const utcTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a UTC time written HH:MM");
 /** A daily window of discounted prices (DeepSeek's off-peak hours); an admin fills these by hand. */
-const timeOfDaySchema = z.strictObject({
+export const timeOfDaySchema = z.strictObject({
   fromUtc: utcTime,
   toUtc: utcTime,
   prices: priceSetSchema,
@@ -127,7 +129,15 @@ export const unpricedModelSchema = z.strictObject({
 });
 
 /** A priced model. Catalog entries (the shipped LiteLLM map) are marked `catalog`; their tier comes from the price rule. */
-export type PricedModel = z.infer<typeof pricedModelSchema> & { catalog?: true };
+export type PricedModel = z.infer<typeof pricedModelSchema> & {
+  catalog?: true;
+  /** what the second price source said (second-source.ts), set at load */
+  secondSource?: SecondSourceCheck;
+  /** an admin checked this entry's unusually low price (price-review.yaml): not flagged as an outlier */
+  priceConfirmed?: true;
+  /** batch/flex prices computed from a provider's published flat discount (provider-rules.ts), not listed in the map */
+  derivedTiers?: Partial<Record<"batch" | "flex", DerivedTier>>;
+};
 export type UnpricedModel = z.infer<typeof unpricedModelSchema>;
 export type Model = PricedModel | UnpricedModel;
 

@@ -5,6 +5,7 @@ import { knowledgeFingerprint, readCachedKnowledge, saveCachedKnowledge } from "
 import { KnowledgeInvalidError, formatProblem, type KnowledgeProblem } from "./problems.ts";
 import { buildSnapshot, type KnowledgeSnapshot } from "./snapshot.ts";
 import { isPriced } from "./kinds.ts";
+import { checkedAsOf } from "../price-age.ts";
 
 export interface ReloadOutcome {
   ok: boolean;
@@ -29,6 +30,17 @@ export interface KnowledgeStatus {
   watching: boolean;
   /** other instances sharing this knowledge (several processes behind a load balancer), when known */
   instances?: { id: string; version: string; seenAt: Date }[];
+  /** the scheduled price refresh (MODELWISE_REFRESH), when on */
+  priceRefresh?: PriceRefreshStatus;
+}
+
+/** What the scheduled price refresh did last; a failed run leaves the last good prices serving. */
+export interface PriceRefreshStatus {
+  everyMs: number;
+  sources: string[];
+  last: { ok: boolean; at: Date; error: string | null } | null;
+  /** the last run that imported and swapped in new files */
+  lastGood: { at: Date; pricesAsOf: string | null } | null;
 }
 
 /** The live knowledge commands answer from: the current snapshot, its status, and a way to reload it. */
@@ -45,11 +57,7 @@ function statusOf(snapshot: KnowledgeSnapshot, lastReload: ReloadOutcome | null,
     models: snapshot.knowledge.models.length,
     catalogModels: snapshot.knowledge.catalog.length,
     articles: snapshot.knowledge.articles.length,
-    oldestPriceAsOf:
-      snapshot.knowledge.models
-        .filter(isPriced)
-        .map((m) => m.asOf)
-        .sort()[0] ?? "",
+    oldestPriceAsOf: snapshot.knowledge.models.filter(isPriced).map(checkedAsOf).sort()[0] ?? "",
     lastReload,
     watching,
   };
@@ -117,6 +125,7 @@ export class KnowledgeStore implements LiveKnowledge {
   private again = false;
   private againForPeer = true;
   private readonly listeners = new Set<(outcome: ReloadOutcome, previous: KnowledgeSnapshot) => void>();
+  private priceRefresh: PriceRefreshStatus | undefined;
 
   private constructor(
     readonly dir: string,
@@ -136,7 +145,13 @@ export class KnowledgeStore implements LiveKnowledge {
   }
 
   status(): KnowledgeStatus {
-    return statusOf(this.snapshot, this.lastReload, this.watcher?.active ?? false);
+    const status = statusOf(this.snapshot, this.lastReload, this.watcher?.active ?? false);
+    return this.priceRefresh ? { ...status, priceRefresh: this.priceRefresh } : status;
+  }
+
+  /** Set by the scheduled price refresh after each run, for /status. */
+  recordPriceRefresh(status: PriceRefreshStatus): void {
+    this.priceRefresh = status;
   }
 
   /** Called after every reload with its outcome and the snapshot it replaced (for change digests, broadcasts). */

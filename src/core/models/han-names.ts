@@ -19,13 +19,18 @@ export class HanNames<T> {
 
   /** Values of the names found left to right, each once; `meter` counts the names tried. */
   find(run: string, meter?: { probes: number }): T[] {
-    const found: T[] = [];
+    return this.findNames(run, meter).map((hit) => hit.value);
+  }
+
+  /** The names found left to right (each value once), with where each ends in the run. */
+  findNames(run: string, meter?: { probes: number }): { name: string; value: T; end: number }[] {
+    const found: { name: string; value: T; end: number }[] = [];
     for (let i = 0; i < run.length; ) {
       const hit = this.byFirst.get(run[i]!)?.find((entry) => {
         if (meter) meter.probes++;
         return run.startsWith(entry.name, i);
       });
-      if (hit && !found.includes(hit.value)) found.push(hit.value);
+      if (hit && !found.some((f) => f.value === hit.value)) found.push({ ...hit, end: i + hit.name.length });
       i += hit ? hit.name.length : 1;
     }
     return found;

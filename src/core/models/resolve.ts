@@ -493,8 +493,27 @@ export class ModelResolver {
         continue;
       }
       const token = words[i]!;
-      const hanHits = HAN.test(token) ? this.han.find(normalizeName(token), this.work) : [];
-      for (const model of hanHits) if (isNew(model)) found.push({ kind: "exact", model, query: token, shorthand: false });
+      // "GPT五": a Chinese name may start with Latin letters, split from its Han part into two words
+      const after = words[i + 1];
+      if (!HAN.test(token) && after && HAN.test(after)) {
+        const joined = this.han.findNames(normalizeName(token + after), this.work);
+        const first = joined[0];
+        if (first && first.end === first.name.length && first.end > normalizeName(token).length) {
+          for (const { value: model } of joined) if (isNew(model)) found.push({ kind: "exact", model, query: `${token}${after}`, shorthand: false });
+          i += 2;
+          continue;
+        }
+      }
+      const run = normalizeName(token);
+      const hanHits = HAN.test(token) ? this.han.findNames(run, this.work) : [];
+      // "深度求索和通义千问 Max": a name ending the run may go on in the next word ("通义千问 Max" is not Qwen Plus)
+      const last = hanHits.at(-1);
+      const next = words[i + 1];
+      const longer = last && last.end === run.length && next && !HAN.test(next) ? this.exact(`${last.name} ${next}`) : undefined;
+      if (longer) hanHits[hanHits.length - 1] = { ...last!, value: longer };
+      for (const { value: model } of hanHits)
+        if (isNew(model)) found.push({ kind: "exact", model, query: longer && model === longer ? `${token} ${next}` : token, shorthand: false });
+      if (longer) i++;
       const word = token.toLowerCase();
       if (!hanHits.length && /^[a-z]{4,}$/.test(word) && word.length <= NAME_LIMITS.maxNameChars && !families.has(word) && families.size < MAX_FAMILY_WORDS) {
         families.add(word);

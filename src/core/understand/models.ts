@@ -85,6 +85,12 @@ const AMOUNT = /^\d+(?:\.\d+)?\s?(?:k|m|b|mm|bn|万|亿|千)?$/iu;
 const HAN_FAMILY_WORDS = Object.keys(FAMILY_WORDS).filter((word) => /\p{Script=Han}/u.test(word));
 const families = new WeakMap<KnowledgeSnapshot, Map<string, Model[]>>();
 
+/** Every curated model a family word ("claude", "双子座", "gpt") could mean, unlike the six a question back offers. */
+export function familyModels(snapshot: KnowledgeSnapshot, word: string): Model[] {
+  const family = FAMILY_WORDS[word.toLowerCase()] ?? normalizeName(word);
+  return family ? snapshot.knowledge.models.filter((m) => normalizeName(`${m.name} ${m.id}`).includes(family)) : [];
+}
+
 /** The curated models of a family, at most six, looked up once per snapshot. */
 function familyMembers(snapshot: KnowledgeSnapshot, family: string): Model[] {
   let known = families.get(snapshot);
@@ -120,6 +126,31 @@ function withSize(snapshot: KnowledgeSnapshot, text: string, query: string, matc
   return { model: modelOfSize(snapshot.knowledge.models, query, size[1]!) ?? matched, query: `${query} ${size[0]!.trim()}`, shorthand: true };
 }
 
+/** Places one name is looked at for a version after it: a sentence names a model a few times at most. */
+const MAX_VERSION_TRIES = 8;
+/** A version right after a name: not an amount, a size or a count ("grok 5", not "grok 50m tokens", "llama 70b"). */
+const VERSION_AFTER =
+  /^[\s-]?((?:v|k|r|m)?\d+(?:\.\d+)*(?:\s\d+(?:\.\d+)?b(?![a-z]))?)(?![\d.]|\s?(?:k|m|b|bn|t|mil|万|亿|千|tokens?|toks?|%|x|requests?|calls?|gpus?|张|块|卡|个|次)(?![a-z]))/u;
+
+/**
+ * "grok 5" where "grok" alone stands for Grok 4.5: a version typed after a versionless name names another model,
+ * and one the knowledge does not have is unknown (named back), never the model the bare word stands for.
+ */
+function withVersion(snapshot: KnowledgeSnapshot, text: string, query: string): Understanding["unknown"][number] | undefined {
+  if (/\d/.test(query)) return undefined;
+  const lower = text.toLowerCase();
+  const word = query.toLowerCase();
+  // every place the word is typed: "llama 3.3 70b vs llama 5" names Llama 3.3 at the first and nothing known at the second
+  for (let at = lower.indexOf(word), tries = 0; at >= 0 && tries < MAX_VERSION_TRIES; at = lower.indexOf(word, at + word.length), tries++) {
+    const version = VERSION_AFTER.exec(text.slice(at + word.length));
+    if (!version) continue;
+    const typed = `${query} ${version[1]}`;
+    const resolution = snapshot.resolver.resolve(typed);
+    if (resolution.kind === "unknown") return { query: typed, candidates: resolution.candidates.slice(0, 3) };
+  }
+  return undefined;
+}
+
 /** The first words of a model's name up to and including its version ("GPT-5 mini" → "GPT-5"), for "gpt5 mini vs nano". */
 function familyStem(model: Model): string | null {
   const words = model.name.replace(/\s*\(.*\)\s*$/, "").split(/\s+/);
@@ -133,10 +164,17 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
   const spaced = splitSlashes(text);
   const models: MentionedModel[] = [];
   const ambiguous: Understanding["ambiguous"] = [];
+  const unknown: Understanding["unknown"] = [];
   for (const found of resolver.mentions(spaced)) {
     // an amount ("8k", "128k", "1m") is never a model, whatever a catalog key ends with
-    if (AMOUNT.test(found.query.trim())) continue;
+    if (AMOUNT.test(found.query.replace(/^[^\p{L}\p{N}]+/u, "").trim())) continue;
     if (found.kind === "exact" || found.kind === "fuzzy") {
+      // "grok 5": a family word's own model is not what a version typed after it names
+      const versioned = withVersion(snapshot, spaced, found.query);
+      if (versioned) {
+        unknown.push(versioned);
+        continue;
+      }
       const sized = withSize(snapshot, spaced, found.query, found.model);
       if (sized) {
         if (!models.some((m) => m.model === sized.model)) models.push(sized);
@@ -183,5 +221,5 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
   }
   // a family word next to one of its own models ("claude opus 4.5") is no question
   const kept = ambiguous.filter((a) => !models.some((m) => a.candidates.includes(m.model)));
-  return { models, ambiguous: kept, unknown: [] };
+  return { models, ambiguous: kept, unknown };
 }

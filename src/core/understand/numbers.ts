@@ -43,6 +43,16 @@ const SCALE: Record<string, number> = {
   billions: 1e9,
   t: 1e12,
   trillion: 1e12,
+  quadrillion: 1e15,
+  lakh: 1e5,
+  lakhs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
+  // "megatokens", "20 gigatokens"
+  kilo: 1e3,
+  mega: 1e6,
+  giga: 1e9,
+  tera: 1e12,
   十万: 1e5,
   万: 1e4,
   千万: 1e7,
@@ -79,7 +89,12 @@ export interface FoundNumber {
   value: number;
   /** a magnitude word or letter was part of it (50M, 2亿, 1.5k) */
   scaled: boolean;
+  /** typed with a minus sign or 负 before it: never a volume, a count or a share */
+  negative: boolean;
+  /** as typed, with its sign */
   raw: string;
+  /** where `raw` starts: at the sign when there is one */
+  from: number;
 }
 
 /**
@@ -87,12 +102,27 @@ export interface FoundNumber {
  * that has no nested quantifiers, so the cost is linear in the length of the text.
  */
 const NUMBER =
-  /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两俩三四五六七八九十百千万亿]+)\s?(thousand|millions?|billions?|trillion|mil|mio|mm|bn|[kmbt](?![a-z])|千万|百万|十万|十亿|百亿|千亿|万亿|万|亿|千)?/gu;
+  /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两俩三四五六七八九十百千万亿]+)(?:e\+?(\d{1,4})(?![\p{L}\d])|\s?(?:\^|\*\*|的(?=\s?\d{1,4}\s?次方))\s?(\d{1,4})(?:\s?次方)?|\s?[x×*]\s?10\s?\^\s?(\d{1,4}))?\s?(thousand|millions?|billions?|trillion|quadrillion|lakhs?|crores?|(?:kilo|mega|giga|tera)(?=-?toks?|-?tokens?)|mil|mio|mm|bn|[kmbt](?![a-z])|(?:千万|百万|十万|十亿|百亿|千亿|万亿|万|亿|千)+)?/gu;
+const CHINESE_UNITS = Object.keys(SCALE)
+  .filter((unit) => /\p{Script=Han}/u.test(unit))
+  .sort((a, b) => b.length - a.length);
+const MINUS = /[-−﹣－负負]/u;
+
+/** 万亿 → 1e12, 亿亿 → 1e16: each unit typed multiplies, the longest unit read first. */
+function chineseScale(units: string): number {
+  let scale = 1;
+  for (let rest = units; rest; ) {
+    const unit = CHINESE_UNITS.find((u) => rest.startsWith(u))!;
+    scale *= SCALE[unit]!;
+    rest = rest.slice(unit.length);
+  }
+  return scale;
+}
 
 export function findNumbers(text: string): FoundNumber[] {
   const found: FoundNumber[] = [];
   for (const match of text.matchAll(NUMBER)) {
-    const [raw, digits, unit] = match;
+    const [typed, digits, exponent, power, timesPower, unit] = match;
     const start = match.index;
     // a letter right before the digits makes them part of a name (gpt-5, o3, qwen3, h100), not an amount
     const before = text[start - 1] ?? "";
@@ -100,12 +130,21 @@ export function findNumbers(text: string): FoundNumber[] {
     let value = /^\d/.test(digits!) ? Number(digits!.replace(/,/g, "")) : parseChineseNumeral(digits!);
     if (value === null || !Number.isFinite(value)) continue;
     let scaled = false;
+    // 1e30, 10^30, 10的30次方, 2×10^9: written as powers of ten, read as such (and so bounded like any other amount)
+    if (exponent !== undefined) value *= 10 ** Number(exponent);
+    else if (power !== undefined) value **= Number(power);
+    else if (timesPower !== undefined) value *= 10 ** Number(timesPower);
+    if (exponent !== undefined || power !== undefined || timesPower !== undefined) scaled = true;
     if (unit) {
       // a lone Chinese numeral's own 万/亿 was already read by parseChineseNumeral
-      value *= SCALE[unit] ?? 1;
+      value *= SCALE[unit] ?? chineseScale(unit);
       scaled = true;
     } else if (/[万亿千百十]/.test(digits!)) scaled = value >= 1e4;
-    found.push({ start, end: start + raw.length, value, scaled, raw });
+    // 负 may stand apart from its number ("负 3000 万"); a dash may not ("- 50M" is a list item, "--" a dash between words)
+    const sign = /[负負]\s$/u.test(text.slice(Math.max(0, start - 2), start)) ? 2 : MINUS.test(before) && !MINUS.test(text[start - 2] ?? "") ? 1 : 0;
+    const negative = sign > 0;
+    const from = start - sign;
+    found.push({ start, end: start + typed.length, value, scaled, negative, raw: text.slice(from, start + typed.length).trim(), from });
   }
   return found;
 }

@@ -1,6 +1,8 @@
 import { GPU_WORDS } from "./gpu-words.ts";
 import { findNumbers, type FoundNumber } from "./numbers.ts";
-import type { Volume } from "./types.ts";
+// the bounds of the in:/out:/requests:/prompt: options, for the same amounts typed in words
+import { MAX_MONTHLY_REQUESTS, MAX_MONTHLY_TOKENS, MAX_PROMPT_TOKENS } from "../workload.ts";
+import type { Unreadable, Volume } from "./types.ts";
 
 /** The numeric facts of a question: volumes, cache share, prompt size, GPUs, prices, utilization, budget. */
 export interface Quantities {
@@ -14,31 +16,39 @@ export interface Quantities {
   utilization?: number;
   budget?: { amount: number; currency: "usd" | "cny" };
   tokensPerSecond?: number;
+  /** a number that can be no amount (negative, or beyond the bounds the command options keep), as typed */
+  unreadable?: Unreadable;
 }
 
 const WINDOW = 28;
 /** Volumes and request counts given per day are read as a 30-day month. */
 const PER_DAY =
   /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?day\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天)|^[^,，。.;；]{0,12}?(?:a|per|\/)\s?day\b/u;
-const DAILY_BEFORE = /(?:每天|每日|一天|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?$/u;
+const DAILY_BEFORE = /(?:每天|每日|一天|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$/u;
 const MONTH_DAYS = 30;
 
 const TOKENS_WORD = /^\s?(?:tokens?|toks?|tk|个?\s?token|词元)/u;
-const COUNTED = String.raw`^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?`;
-const NO_COLON = String.raw`(?!\s?[:：=])`;
+const COUNTED = String.raw`^\s?(?:-?(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?`;
+/** "out:10M" is an option's label for the number after it; "250 out: which is cheaper?" is not */
+const NO_COLON = String.raw`(?!\s?[:：=]\s?[\d一二两三四五六七八九十])`;
 const INPUT_AFTER = new RegExp(`${COUNTED}(?:(?:input|prompt tokens|in\\b(?!\\s(?:a|an|the|total|one|my|our|your|it|all|this|that)\\b))${NO_COLON}|输入|入\\b)`, "u");
-const OUTPUT_AFTER = new RegExp(`${COUNTED}(?:(?:output|completion|generated|out\\b)${NO_COLON}|输出|生成)`, "u");
+const OUTPUT_AFTER = new RegExp(
+  `${COUNTED}(?:(?:output|completions?|generated|out\\b|back\\b|answers?\\b|responses?\\b|repl(?:y|ies)\\b|in (?:the )?(?:response|reply|answer))${NO_COLON}|输出|生成)`,
+  "u",
+);
 /** A label followed by another number belongs to that number ("输入2000万 输出400万", "in:50M out:10M"). */
 const LABEL_THEN_NUMBER = /^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?(?:input|output|in|out|输入|输出|入|生成)\s?[:：=]?\s?(?:\d|[一二两三四五六七八九十])/u;
 const INPUT_BEFORE = /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
 const OUTPUT_BEFORE =
-  /(?:output|outputs|completion|\bout|输出|生成)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
+  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|输出|生成|回复|回答|答复|响应)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
 const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
 const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|上下文长度)\s?(?:of|at least|≥|>=|>|above|over|超过|至少|大于|要|需要|:|：)?\s?(?:at least\s)?$/u;
 const PER_REQUEST_AFTER =
   /^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
 const PER_REQUEST_BEFORE =
-  /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes)|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|提示词?)\s?(?:都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
+  /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes)|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
+/** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
+const PER_REQUEST_CLAUSE = /(?:每次|每个请求|每条请求|单次|一次请求|\b(?:per|each|every|a) (?:request|call|query)\b)[^,，;；。\n]*$/u;
 const REQUESTS_AFTER = /^\s?(?:requests?|reqs?|calls?|queries|conversations|chats|messages|次(?:请求|调用)?|条(?:请求|消息)?|个请求|轮对话)/u;
 const PERCENT_AFTER = /^\s?(?:%|％|percent|pct)/u;
 const PERCENT_BEFORE = /百分之$/u;
@@ -55,6 +65,7 @@ const UNIT_BEFORE = /(?:\bper\s|\/|每|钱)$/u;
 const PER_MILLION = /^\s?(?:[$¥])?\s?(?:\/|per|每)\s?(?:1m|m\b|million|百万|100万|1百万|mtok)/u;
 const GPU_AFTER = new RegExp(`^\\s?(?:x|×|\\*)?\\s?(?:张|块|台|个|片|卡)?\\s?(?:nvidia\\s|英伟达\\s?|amd\\s)?(?:${GPU_WORDS}|gpus?\\b|显卡|卡\\b)`, "u");
 const GPU_BEFORE = new RegExp(`(?:${GPU_WORDS}|pcie)s?\\s?(?:x|×|\\*)?\\s?$`, "u");
+const GPU_NAMED = new RegExp(`^(?:${GPU_WORDS})(?![\\p{L}\\p{N}])`, "u");
 const COUNT_AFTER = /^\s?(?:张|块|台|卡|片)/u;
 const TPUT_AFTER = /^\s?(?:tokens?|toks?|token)?\s?(?:\/\s?s\b|per second|\/秒|每秒)/u;
 
@@ -66,8 +77,30 @@ function before(text: string, n: FoundNumber): string {
 }
 
 /** Phrases that mean "half" of something. */
+const MADE_UP_MAGNITUDE = /(?<![\p{L}\p{N}.])\d+(?:\.\d+)?\s?(?!(?:m|b|tr|quadr)illions?\b)[a-z]*illions?\b/u;
+
 const HALF_CACHED =
   /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能)?(?:命中)?缓存|half (?:of (?:it|the input|the prompts?|our input) )?(?:is |are |gets? )?(?:cached|cache hits?)|50\/50 cache)/u;
+
+/** "3:1", "4 to 1", "3：1": two numbers that make a ratio, not amounts and not a name. */
+const RATIO = /(?<![\d.:：])(\d+(?:\.\d+)?)\s?(?:[:：]|\bto\b)\s?(\d+(?:\.\d+)?)(?![\d.:：]|\s?(?:k|m|b|bn|万|亿|千|tokens?|toks?)(?![a-z]))/gu;
+const RATIO_WORDS = /ratio|比例|输入.{0,4}输出|in(?:put)?\s?[:/]\s?out(?:put)?|input to output|in to out|i\/o|split/u;
+const RATIO_WINDOW = 30;
+
+/** The input:output ratio a line states, with its span blanked so its numbers are read as nothing else. */
+export function readRatio(text: string): { ratio?: { input: number; output: number }; rest: string } {
+  for (const match of text.matchAll(RATIO)) {
+    const input = Number(match[1]);
+    const output = Number(match[2]);
+    const around = text.slice(Math.max(0, match.index - RATIO_WINDOW), match.index + match[0].length + RATIO_WINDOW);
+    // "3:1" names a ratio without any word for it; "10:30" needs one
+    const plain = /[:：]/u.test(match[0]) && (input === 1 || output === 1) && Math.max(input, output) <= 100;
+    if (!(input > 0 && output > 0) || !(plain || RATIO_WORDS.test(around))) continue;
+    const rest = text.slice(0, match.index) + " ".repeat(match[0].length) + text.slice(match.index + match[0].length);
+    return { ratio: { input, output }, rest };
+  }
+  return { rest: text };
+}
 
 /** Reads every number in a normalized line by the words around it. */
 export function readQuantities(text: string): Quantities {
@@ -79,9 +112,28 @@ export function readQuantities(text: string): Quantities {
     const left = before(text, found);
     const n = found;
     const perMonth = (value: number) => (PER_DAY.test(right) || DAILY_BEFORE.test(left) ? value * MONTH_DAYS : value);
-    if (PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left)) {
+    // "910b" is Ascend's GPU, not 910 billion tokens
+    if (n.scaled && GPU_NAMED.test(text.slice(n.start))) continue;
+    const percent = PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left);
+    const refuse = (kind: "amount" | "percent" = "amount") => {
+      const from = n.from;
+      const sign = kind === "percent" ? (/^[%％]/u.exec(right)?.[0] ?? "") : "";
+      q.unreadable ??= { text: n.raw + sign, kind, from, to: from + n.raw.length + sign.length };
+    };
+    if (n.negative) {
+      refuse(percent ? "percent" : "amount");
+      continue;
+    }
+    if (n.value > MAX_MONTHLY_TOKENS || perMonth(n.value) > MAX_MONTHLY_TOKENS) {
+      refuse();
+      continue;
+    }
+    if (percent) {
       const around = `${left} ${right}`;
-      if (n.value > 100) continue;
+      if (n.value > 100) {
+        if (UTIL_WORDS.test(around) || CACHE_WORDS.test(around)) refuse("percent");
+        continue;
+      }
       if (UTIL_WORDS.test(around)) q.utilization ??= n.value;
       else if (CACHE_WORDS.test(around)) q.cachedPercent ??= n.value;
       continue;
@@ -113,17 +165,20 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     if (REQUESTS_AFTER.test(right) && (n.scaled || n.value >= 10)) {
-      q.requests ??= perMonth(n.value);
+      if (perMonth(n.value) > MAX_MONTHLY_REQUESTS) refuse();
+      else q.requests ??= perMonth(n.value);
       continue;
     }
     if (UNIT_BEFORE.test(left) && !/每(?:个)?月|每天|每日/u.test(left.slice(-3))) continue;
     const tokensy = n.scaled || TOKENS_WORD.test(right);
-    if (CONTEXT_AFTER.test(right) || (tokensy && CONTEXT_BEFORE.test(left))) {
+    // "context 200k per request" is the prompt's size, not a context window asked for
+    if (CONTEXT_AFTER.test(right) || (tokensy && CONTEXT_BEFORE.test(left) && !PER_REQUEST_AFTER.test(right))) {
       if (n.value >= 1000) q.minContext ??= n.value;
       continue;
     }
     if (PER_REQUEST_AFTER.test(right) || PER_REQUEST_BEFORE.test(left)) {
-      if (n.value >= 100) q.promptTokens ??= n.value;
+      if (n.value > MAX_PROMPT_TOKENS) refuse();
+      else if (n.value >= 100) q.promptTokens ??= n.value;
       continue;
     }
     // the label right after a number wins over one before it: "200M in, 50M out" reads "in" once, for 200M
@@ -131,12 +186,16 @@ export function readQuantities(text: string): Quantities {
     const leftSide = INPUT_BEFORE.test(left) ? "input" : OUTPUT_BEFORE.test(left) ? "output" : null;
     const side = rightSide && (!LABEL_THEN_NUMBER.test(right) || !leftSide) ? rightSide : (leftSide ?? rightSide);
     if (side) {
-      if (tokensy || n.value >= 1000) volume[side] ??= perMonth(n.value);
+      if (PER_REQUEST_CLAUSE.test(left)) perRequest[side] ??= n.value;
+      else if (tokensy || n.value >= 1000) volume[side] ??= perMonth(n.value);
       else if (n.value >= 10) perRequest[side] ??= n.value;
       continue;
     }
     if (tokensy && n.value >= 1000) volume.total ??= perMonth(n.value);
   }
+  // "50 bazillion tokens": a magnitude word no one can price is named back, not read as 50
+  const madeUp = MADE_UP_MAGNITUDE.exec(text);
+  if (madeUp) q.unreadable ??= { text: madeUp[0], kind: "amount", from: madeUp.index, to: madeUp.index + madeUp[0].length };
   if (q.cachedPercent === undefined && HALF_CACHED.test(text)) q.cachedPercent = 50;
   // 七成 = 70%
   for (const match of text.matchAll(/([一二三四五六七八九])成/gu)) {
@@ -146,6 +205,7 @@ export function readQuantities(text: string): Quantities {
     else if (CACHE_WORDS.test(around)) q.cachedPercent ??= percent;
   }
   if (q.requests !== undefined) perRequestToMonthly(q, q.requests, volume, perRequest);
+  else if (perRequest.input !== undefined && perRequest.input >= 100) q.promptTokens ??= perRequest.input;
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
   if (Object.keys(volume).length) q.volume = volume;
   return q;
@@ -155,10 +215,14 @@ export function readQuantities(text: string): Quantities {
 const PER_REQUEST_BELOW = 200_000;
 
 function perRequestToMonthly(q: Quantities, requests: number, volume: Volume, perRequest: { input?: number; output?: number }): void {
+  const sides: ("input" | "output")[] = [];
   for (const side of ["input", "output"] as const) {
     const each = volume[side] !== undefined && volume[side] < PER_REQUEST_BELOW ? volume[side] : perRequest[side];
     if (each === undefined) continue;
     volume[side] = each * requests;
+    sides.push(side);
     if (side === "input") q.promptTokens ??= each;
   }
+  // "a prompt of 8000 tokens … 500 tokens out each": the prompt is each request's input side
+  if (sides.includes("output") && volume.input === undefined && q.promptTokens !== undefined) volume.input = q.promptTokens * requests;
 }

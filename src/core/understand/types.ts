@@ -38,6 +38,8 @@ export interface StatedSlots {
   batch?: true;
   serviceTier?: "flex" | "priority";
   requests?: number;
+  /** input:output ratio stated for the side not given ("3:1" → { input: 3, output: 1 }) */
+  ratio?: { input: number; output: number };
   constraints: Constraints;
   gpu?: { id?: string; count?: number };
   gpuHourlyUsd?: number;
@@ -59,6 +61,16 @@ export interface PendingChoice {
   at: number;
 }
 
+/** A number typed where an amount goes that no amount can be (negative, or beyond the options' bounds). */
+export interface Unreadable {
+  /** as typed */
+  text: string;
+  kind: "amount" | "percent";
+  /** where in the normalized line */
+  from: number;
+  to: number;
+}
+
 export interface Understanding extends StatedSlots {
   intent: Intent;
   models: MentionedModel[];
@@ -69,6 +81,8 @@ export interface Understanding extends StatedSlots {
   tasks: Task[];
   /** true when this line only changed some slots of the conversation's previous question */
   followUp: boolean;
+  /** an amount that cannot be used: the answer is an error naming it, never a default in its place */
+  unreadable?: Unreadable;
 }
 
 /** What a conversation remembers of a turn: ids and numbers, never message text. */

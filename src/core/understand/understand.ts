@@ -1,13 +1,14 @@
-import { GPU_WORDS } from "./gpu-words.ts";
+import { GPU_VARIANT, GPU_WORDS } from "./gpu-words.ts";
 import type { Task } from "../knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import { normalizeName } from "../names.ts";
 import { findTasks } from "../vocabulary.ts";
 import { mentionedModels } from "./models.ts";
-import { readQuantities } from "./quantities.ts";
+import { readQuantities, readRatio } from "./quantities.ts";
 import { toSimplified, type Script } from "../i18n/script.ts";
 import { uncoveredOf } from "./uncovered.ts";
 import { ambiguousOf, askAgain, completeChoice, pendingChoices, resumeIntent, takeChoice } from "./question-back.ts";
+import { unknownNames } from "./unknown-names.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
 
@@ -59,8 +60,11 @@ function wordPattern(name: string): RegExp {
 
 const gpuPatterns = new WeakMap<KnowledgeSnapshot, { id: string; pattern: RegExp }[]>();
 
-/** The GPU named in the question, by any of the names knowledge gives it, longest name first (patterns built once per snapshot). */
-function gpuOf(snapshot: KnowledgeSnapshot, text: string): string | undefined {
+/**
+ * The GPU named in the question, by any of the names knowledge gives it, longest name first (patterns built once per
+ * snapshot); `typed` instead when the name goes on to another card the knowledge lacks ("H100 NVL", "A100 40GB").
+ */
+function gpuOf(snapshot: KnowledgeSnapshot, text: string): { id: string } | { typed: string; from: number } | undefined {
   let patterns = gpuPatterns.get(snapshot);
   if (!patterns) {
     patterns = snapshot.knowledge.serving.gpus
@@ -70,21 +74,39 @@ function gpuOf(snapshot: KnowledgeSnapshot, text: string): string | undefined {
       .map((n) => ({ id: n.id, pattern: wordPattern(n.name) }));
     gpuPatterns.set(snapshot, patterns);
   }
-  return patterns.find((n) => n.pattern.test(text))?.id;
+  for (const { id, pattern } of patterns) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const variant = GPU_VARIANT.exec(text.slice(match.index + match[0].length));
+    if (!variant) return { id };
+    // "H100 SXM5", "A100 80GB": words of its own name; "H100 80GB PCIe": the PCIe card the knowledge also has
+    const word = variant[1]!.replace(/\s/g, "").replace(/^(\d+)gb?$/, "$1gb");
+    const gpus = snapshot.knowledge.serving.gpus;
+    const wordsOf = (gpu: (typeof gpus)[number]) => [gpu.name, ...gpu.aliases].flatMap((name) => name.toLowerCase().split(/[\s\-_]+/)).map((w) => w.replace(/^(\d+)g$/, "$1gb"));
+    // "sxm4" is the A100's SXM, "sxm5" the H100's: the knowledge names them "SXM" or "SXM5"
+    const own = (gpu: (typeof gpus)[number]) => wordsOf(gpu).some((w) => w === word || (word.startsWith("sxm") && w.startsWith("sxm")));
+    const self = gpus.find((g) => g.id === id);
+    if (self && own(self)) return { id };
+    const sibling = gpus.find((g) => g.id !== id && g.id.startsWith(id) && own(g));
+    if (sibling) return { id: sibling.id };
+    return { typed: `${match[0]}${variant[0]}`.trim(), from: match.index };
+  }
+  return undefined;
 }
 
 /**
  * A GPU named (gpu-words.ts) that the knowledge has no specs or prices for ("5090", "h800"), as typed: passed on, so
  * the answer says it does not know it instead of planning on another GPU without saying so. Never a count of things.
  */
-const OTHER_GPU = new RegExp(`(?<![\\p{L}\\p{N}.])(${GPU_WORDS})s?(?![\\p{L}\\p{N}])(?!\\s?(?:requests?|tokens?|calls?|users?|queries|a (?:day|month)|per\\b|次|个|条))`, "iu");
+const OTHER_GPU = new RegExp(`(?<![a-z0-9.])(${GPU_WORDS})s?(?![a-z0-9])(?!\\s?(?:requests?|tokens?|calls?|users?|queries|a (?:day|month)|per\\b|次|个|条))`, "iu");
 
-function otherGpuOf(text: string): string | undefined {
-  return OTHER_GPU.exec(text)?.[1];
+function otherGpuOf(text: string): { typed: string; from: number } | undefined {
+  const match = OTHER_GPU.exec(text);
+  return match ? { typed: match[1]!, from: match.index } : undefined;
 }
 
 /** The question with the words that named models blanked, so "llama 70b" is no volume and "deepseek chat" no task. */
-function withoutModelNames(text: string, models: MentionedModel[]): string {
+function withoutModelNames(text: string, models: { query: string }[]): string {
   let rest = text;
   for (const { query } of models) {
     const words = query
@@ -112,6 +134,12 @@ function pastedText(line: string, instructionEnd: number): string | undefined {
     if (text) return WRAPPED.exec(text)?.[1]?.trim() || text;
   }
   return quoted?.[1]?.trim() || undefined;
+}
+
+/** The words at a span of the normalized line as the user typed them (case kept), where normalizing kept lengths. */
+function asTyped(head: string, normalized: string, span: { from: number; to: number; text: string }): string {
+  const typed = head.normalize("NFKC");
+  return typed.length === normalized.length ? typed.slice(span.from, span.to) : span.text;
 }
 
 function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { estimate: boolean; worth: boolean; coveredByArticle: () => boolean }): Intent {
@@ -151,21 +179,39 @@ function factOf(text: string): Understanding["fact"] {
 export function understand(snapshot: KnowledgeSnapshot, line: string, options: UnderstandOptions = {}): Understanding {
   const head = line.slice(0, HEAD_CHARS);
   // dashes and arrows between words are punctuation, not part of a name ("— gpt-5")
-  // Traditional characters and Taiwan's words are read as Simplified: one set of Chinese word lists
-  const text = toSimplified(head.normalize("NFKC"), options.script).toLowerCase().replace(/[—–→]/gu, " ");
+  // Traditional characters (and, where the line keeps its length, Taiwan's words) are read as Simplified: one set of
+  // Chinese word lists, and every position in the text still points at what was typed
+  const text = toSimplified(head.normalize("NFKC").toLowerCase().replace(/[—–→]/gu, " "), options.script);
   const estimate = W.ESTIMATE.exec(text);
   // an instruction's own words are read; a paste after it is only counted
   const question = estimate ? text.slice(0, Math.min(text.length, estimate.index + estimate[0].length + 40)).split(/[:：\n]/)[0]! : text;
-  const { models, ambiguous, unknown } = mentionedModels(snapshot, question);
-  const unnamed = withoutModelNames(question, models);
+  // "4:1" is a ratio before it can be read as a name ("4.1")
+  const { ratio, rest: unratioed } = readRatio(question);
+  const { models, ambiguous, unknown } = mentionedModels(snapshot, unratioed);
+  // names read as unknown are blanked like known ones: "llama 5 70b" holds no volume
+  const unnamed = withoutModelNames(unratioed, [...models, ...unknown]);
   const quantities = readQuantities(unnamed);
-  const gpuId = gpuOf(snapshot, unnamed);
+  const gpuNamed = gpuOf(snapshot, unnamed);
+  // a GPU the knowledge lacks is kept as typed: it makes a self-hosting question like any other, and is named back
+  const other = gpuNamed && "typed" in gpuNamed ? gpuNamed : gpuNamed ? undefined : otherGpuOf(unnamed);
+  const gpuId = gpuNamed && "id" in gpuNamed ? gpuNamed.id : other && asTyped(head, text, { ...other, to: other.from + other.typed.length, text: other.typed });
   const gpuCount = quantities.gpuCount ?? WORD_COUNTS.find(([pattern]) => pattern.test(unnamed))?.[1];
   const rate = snapshot.knowledge.currency.usdToCny.rate;
+  const unknownNamed = unknownNames(snapshot, question, unnamed);
+  const unknownAll = [
+    ...unknown
+      .filter((u) => !unknownNamed.some((name) => name.text === u.query.toLowerCase()))
+      .map((u) => {
+        const from = unratioed.indexOf(u.query.toLowerCase());
+        return from >= 0 ? { ...u, query: asTyped(head, text, { from, to: from + u.query.length, text: u.query }) } : u;
+      }),
+    ...unknownNamed.map((name) => ({ query: asTyped(head, text, name), candidates: name.candidates })),
+  ];
   const u: Omit<Understanding, "intent"> = {
     models,
-    ambiguous,
-    unknown,
+    // "gemini 4 pro" is one name the knowledge lacks, not the family words "gemini" and "pro" to ask about
+    ambiguous: ambiguous.filter((a) => !unknownAll.some((name) => name.query.toLowerCase().includes(a.query.toLowerCase()))),
+    unknown: unknownAll,
     constraints: constraintsOf(unnamed, quantities),
     // Chinese-language ability is a constraint, never a task
     tasks: findTasks(snapshot, withoutCapabilities(unnamed)).filter((task) => task.id !== "chinese"),
@@ -174,6 +220,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.cachedPercent !== undefined ? { cachedPercent: quantities.cachedPercent } : {}),
     ...(quantities.promptTokens !== undefined ? { promptTokens: quantities.promptTokens } : {}),
     ...(quantities.requests !== undefined ? { requests: quantities.requests } : {}),
+    ...(ratio ? { ratio } : {}),
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : {}),
     ...(quantities.budget ? { budget: quantities.budget } : {}),
     ...(quantities.gpuHourly ? { gpuHourlyUsd: quantities.gpuHourly.currency === "cny" ? quantities.gpuHourly.amount / rate : quantities.gpuHourly.amount } : {}),
@@ -193,9 +240,8 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const understood: Understanding = { intent, ...u };
   // a question back remembers what it asks and what it would answer, so the choice alone continues the question
   if (intent === "clarify") Object.assign(understood, { resume: resumeIntent(u, (assumed) => firstIntent(assumed, question, flags)), pending: pendingChoices(u, question) });
-  // a GPU the knowledge does not know, only where the question is about self-hosting ("we send 5090 requests" is not one)
-  const otherGpu = intent === "selfhost" && !understood.gpu?.id ? otherGpuOf(unnamed) : undefined;
-  if (otherGpu) understood.gpu = { ...understood.gpu, id: otherGpu };
+  // a paste to count may hold any numbers; a question's own amounts must be usable ones
+  if (quantities.unreadable && intent !== "estimate") understood.unreadable = { ...quantities.unreadable, text: asTyped(head, text, quantities.unreadable) };
   if (intent === "facts") understood.fact = factOf(question) ?? "price";
   else if (intent === "out_of_scope") Object.assign(understood, { models: [], tasks: [], constraints: {} });
   if (intent === "facts" || intent === "providers") understood.constraints = {};
@@ -204,7 +250,11 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     understood.constraints = dropTaskImplied(understood.constraints, understood.tasks);
   }
   const previous = options.previous;
-  if (previous && isFollowUp(understood, question) && !standsAlone(understood, question)) return mergeFollowUp(snapshot, previous, understood, question);
+  if (previous && isFollowUp(understood, question) && !standsAlone(understood, question)) {
+    const merged = mergeFollowUp(snapshot, previous, understood, question);
+    if (understood.unknown.length) merged.unknown = understood.unknown;
+    return understood.unreadable ? { ...merged, unreadable: understood.unreadable } : merged;
+  }
   intent = understood.intent;
   return understood;
 }
@@ -263,7 +313,7 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string): U
       delete merged.promptTokens;
     }
   }
-  for (const key of ["cachedPercent", "promptTokens", "requests", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier"] as const) {
+  for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier"] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
   }
   if (W.CHEAPEST.test(text) && !now.models.length && (now.intent === "cheapest" || /cheapest|最便宜/u.test(text))) {

@@ -1,0 +1,292 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { isPriced } from "../src/core/knowledge/kinds.ts";
+import type { PricedModel } from "../src/core/knowledge/schema.ts";
+import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
+import { ask, realSnapshot } from "./helpers.ts";
+
+/**
+ * Free-text questions checked on the answer a user reads (issue 21): the volume priced, the models named, the
+ * error for an amount that cannot be one. Costs are computed here from the knowledge, never copied from a reply.
+ */
+let kb: KnowledgeSnapshot;
+beforeAll(async () => {
+  kb = await realSnapshot();
+});
+
+const model = (id: string) => {
+  const found = kb.knowledge.models.find((m) => m.id === id);
+  if (!found || !isPriced(found)) throw new Error(`no priced model ${id}`);
+  return found as PricedModel;
+};
+/** Input and output at the model's standard prices, or at its long-context prices above their threshold; no cache. */
+const plainCost = (m: PricedModel, input: number, output: number, prompt = 0) => {
+  const tier = [...(m.longContext ?? [])].sort((a, b) => b.aboveTokens - a.aboveTokens).find((t) => prompt > t.aboveTokens);
+  return (input * (tier?.inputPer1M ?? m.inputPer1M) + output * (tier?.outputPer1M ?? m.outputPer1M)) / 1e6;
+};
+
+interface CompareData {
+  workload: { inputTokens: number; outputTokens: number; promptTokensPerRequest?: number };
+  models: { id: string; cost: number | null; fits: boolean; inputPer1M: number | null }[];
+  cheapest: string | null;
+  error?: { code: string };
+}
+const dataOf = (reply: { data: Record<string, unknown> }) => reply.data as unknown as CompareData;
+
+describe("per-request workloads become monthly volumes (class 2)", () => {
+  it.each([
+    ["a prompt of 8000 tokens, 200k requests a month, 500 tokens out each: gpt-5 or gemini 2.5 pro?", "en"],
+    ["每次请求输入8000 token，输出500，每月20万次，gpt-5还是gemini 2.5 pro？", "zh"],
+    ["8k-token prompts, 200k requests/month, 500 output tokens per request — gpt-5 vs gemini 2.5 pro", "en"],
+  ])("%s", async (line, lang) => {
+    const reply = await ask(line);
+    const data = dataOf(reply);
+    expect(reply.lang).toBe(lang);
+    expect(data.workload).toMatchObject({ inputTokens: 8000 * 200_000, outputTokens: 500 * 200_000, promptTokensPerRequest: 8000 });
+    expect(data.models.find((m) => m.id === "gpt-5")!.cost).toBeCloseTo(plainCost(model("gpt-5"), 1.6e9, 1e8, 8000), 6);
+    expect(reply.text).toContain(lang === "zh" ? "16亿" : "1.6B");
+  });
+
+  it.each([
+    ["we make 50k calls a day, each with a 3k token prompt and 400 tokens back, gpt-5 mini vs gemini 2.5 flash", 3000, 400, 50_000 * 30],
+    ["1M requests/month × (2k in + 300 out), haiku or 4o mini?", 2000, 300, 1_000_000],
+    ["30k queries per day at ~1.2k tokens in / 250 out: which is cheaper, deepseek or gpt-5 nano?", 1200, 250, 30_000 * 30],
+    ["We have 12,000 requests/day with 15k-token prompts and ~700-token answers. GPT-5 vs Gemini 2.5 Pro?", 15_000, 700, 12_000 * 30],
+    ["context 200k per request, 3000 requests a day, output 2k each, gemini 2.5 pro or claude sonnet 4.5", 200_000, 2000, 3000 * 30],
+    ["每個請求 prompt 4000 token，回覆 800 token，每天 3 萬次，Claude Sonnet 4.5 跟 GPT-5 哪個便宜？", 4000, 800, 30_000 * 30],
+    ["每月300万次请求，每次提示2000token，回复500token，用gpt-5 mini多少钱", 2000, 500, 3_000_000],
+    ["每天10万次调用，每次输入1500 token、输出200 token，deepseek 和 qwen plus 哪个便宜", 1500, 200, 100_000 * 30],
+    ["我们每天大概5万次请求，prompt平均3k，输出500，用deepseek还是gpt-5 mini", 3000, 500, 50_000 * 30],
+    ["每天请求2万次、每次prompt 6千token、completion 1千，gpt-4.1 和 claude sonnet 4.5 哪个划算", 6000, 1000, 20_000 * 30],
+  ])("reads the output side however it is called: %s", async (line, prompt, out, requests) => {
+    const reply = await ask(line);
+    expect(dataOf(reply).workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests });
+    expect(dataOf(reply).models.length).toBe(line.includes("多少钱") ? 1 : 2);
+  });
+
+  it("prices a day's requests as 30 days, and a large prompt at the long-context tier", async () => {
+    for (const line of [
+      "gpt-5 vs gemini 2.5 pro, 250k-token prompts, 5000 requests a day, 1000 tokens out each",
+      "每次请求输入25万token，输出1000，每天5000次，gpt-5还是gemini 2.5 pro",
+    ]) {
+      const data = dataOf(await ask(line));
+      const requests = 5000 * 30;
+      expect(data.workload).toMatchObject({ inputTokens: 250_000 * requests, outputTokens: 1000 * requests, promptTokensPerRequest: 250_000 });
+      const gemini = model("gemini-2.5-pro");
+      expect(gemini.longContext?.length).toBeGreaterThan(0);
+      expect(data.models.find((m) => m.id === "gemini-2.5-pro")!.cost).toBeCloseTo(plainCost(gemini, 250_000 * requests, 1000 * requests, 250_000), 6);
+      expect(data.models.find((m) => m.id === "gemini-2.5-pro")!.inputPer1M).toBeGreaterThan(gemini.inputPer1M);
+    }
+  });
+
+  it("says a prompt larger than a model's context does not fit, instead of a cost, and leaves it out of the verdict", async () => {
+    const deepseek = model("deepseek-chat");
+    expect(deepseek.contextWindow).toBeLessThan(200_000);
+    for (const [line, words] of [
+      ["gpt-5 vs deepseek, 200k-token prompts, 1000 requests a month", /DeepSeek V3\.2 \(deepseek-chat\) cannot take a 200K-token prompt[\s\S]*does not fit/],
+      ["gpt-5 和 deepseek，每次提示20万token，每月1000次请求，哪个便宜？", /DeepSeek V3\.2 \(deepseek-chat\) 放不下 20万 Token 的提示[\s\S]*放不下/],
+    ] as const) {
+      const reply = await ask(line);
+      const data = dataOf(reply);
+      expect(data.models.find((m) => m.id === "deepseek-chat")).toMatchObject({ cost: null, fits: false });
+      expect(data.cheapest).toBe("gpt-5");
+      expect(reply.text).toMatch(words);
+    }
+  });
+});
+
+describe("the cheapest pick per tier can take the prompt (class 2)", () => {
+  it.each(["cheapest model for 500k-token prompts, 1000 requests a month", "每次提示50万token，每月1000次请求，哪个模型最便宜"])("%s", async (line) => {
+    const reply = await ask(line);
+    const picks = (reply.data.recommendations as { id: string | null; contextWindow?: number }[]).filter((r) => r.id);
+    expect(picks.length).toBeGreaterThan(0);
+    for (const pick of picks) expect(pick.contextWindow).toBeGreaterThanOrEqual(500_000);
+  });
+});
+
+describe("amounts in free text go through the options' bounds (class 3)", () => {
+  it.each([
+    ["we send -50M tokens a month, gpt-5 vs deepseek", "-50M", "is not an amount I can use"],
+    ["input -10M output 2M on gpt-5", "-10M", "is not an amount I can use"],
+    ["每月 -5000万 token，gpt-5 还是 deepseek", "-5000万", "不是可用的数量"],
+    ["每月负5000万token，gpt-5还是deepseek", "负5000万", "不是可用的数量"],
+    ["we use 10^30 tokens a month on gpt-5", "10^30", "is not an amount I can use"],
+    ["1e30 tokens a month, gpt-5 vs claude sonnet 4.5", "1e30", "is not an amount I can use"],
+    ["每月 1亿亿亿 token 用 gpt-5 多少钱", "1亿亿亿", "不是可用的数量"],
+    ["999999999999999999999 tokens a month on gpt-5", "999999999999999999999", "is not an amount I can use"],
+    ["gpt-5 vs deepseek, 50M tokens, 150% cached", "150%", "is not a share I can use"],
+    ["gpt-5 vs deepseek, -30% cached", "-30%", "is not a share I can use"],
+    ["每月负五千万token用gpt-5多少钱", "负五千万", "不是可用的数量"],
+    ["每月 10的30次方 token 用 gpt-5", "10的30次方", "不是可用的数量"],
+    ["每月負 3000 萬 token，gpt-5 多少錢", "負 3000 萬", "不是可用的數量"],
+    ["gpt-5 vs deepseek for 50 bazillion tokens a month", "50 bazillion", "is not an amount I can use"],
+  ])("%s", async (line, typed, words) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(false);
+    expect(dataOf(reply).error?.code).toBe("bad_input");
+    expect(reply.text).toContain(typed);
+    expect(reply.text).toContain(words);
+  });
+
+  it("still reads powers of ten that are amounts, and a dash between words is no minus", async () => {
+    expect(dataOf(await ask("2x10^9 tokens a month, gpt-5 vs deepseek")).workload).toMatchObject({ inputTokens: expect.any(Number) });
+    const total = (d: CompareData) => d.workload.inputTokens + d.workload.outputTokens;
+    expect(total(dataOf(await ask("2x10^9 tokens a month, gpt-5 vs deepseek")))).toBe(2e9);
+    expect(total(dataOf(await ask("gpt-5 vs deepseek -- 50M tokens a month")))).toBe(5e7);
+    expect(total(dataOf(await ask("20 gigatokens a month on gpt-5 vs deepseek")))).toBe(2e10);
+    expect(total(dataOf(await ask("5 lakh tokens a month, gpt-5 vs deepseek")))).toBe(5e5);
+  });
+});
+
+describe("Traditional Chinese numbers (億, 萬) are read like 亿, 万", () => {
+  it.each([
+    ["每月輸入5億token，輸出1千萬，gpt-5 還是 deepseek", 500_000_000, 10_000_000],
+    ["每月三千萬 token 用 gpt-5 多少錢", 25_000_000, 5_000_000],
+    ["每月十億token，gpt-5 還是 deepseek", 1_000_000_000 - Math.round(1e9 / 6), Math.round(1e9 / 6)],
+  ])("%s", async (line, input, output) => {
+    const reply = await ask(line);
+    expect(reply.lang).toBe("zh");
+    expect(dataOf(reply).workload).toMatchObject({ inputTokens: input, outputTokens: output });
+  });
+
+  it("and in the command options", async () => {
+    expect(dataOf(await ask("/compare gpt-5 deepseek in:5億 out:3千萬")).workload).toMatchObject({ inputTokens: 5e8, outputTokens: 3e7 });
+  });
+});
+
+interface AskData extends CompareData {
+  unknown?: { name: string; suggestions: string[] }[];
+}
+const ids = (reply: { data: Record<string, unknown> }) => dataOf(reply).models.map((m) => m.id);
+
+describe("nothing the user named is dropped or replaced without a word (class 1)", () => {
+  it.each([
+    ["gpt-5 vs ds v3 vs claude sonnet", "en"],
+    ["gpt-5、ds v3 和 claude sonnet 哪个便宜？", "zh"],
+  ])("a common shorthand stays in the comparison: %s", async (line, lang) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(reply.lang).toBe(lang);
+    expect(ids(reply)).toEqual(["gpt-5", "deepseek-chat", "claude-sonnet-5"]);
+    expect(dataOf(reply).cheapest).toBe("deepseek-chat");
+  });
+
+  it("a Chinese name run into the words before it keeps the word after it: 通义千问 Max is not Qwen Plus", async () => {
+    expect(ids(await ask("深度求索和通义千问 Max 价格对比"))).toEqual(["deepseek-chat", "qwen-max"]);
+    // and a Chinese name that starts in Latin letters is read whole
+    expect(ids(await ask("GPT五和深度求索哪个便宜"))).toEqual(["gpt-5", "deepseek-chat"]);
+  });
+
+  it.each([
+    ["豆包和gpt-5哪个便宜", ["豆包"], ["gpt-5"], "本回答未包含"],
+    ["doubao vs gpt-5, which is cheaper?", ["doubao"], ["gpt-5"], "this answer leaves it out"],
+    ["混元 vs 文心 vs deepseek", ["混元", "文心"], ["deepseek-chat"], "本回答未包含"],
+    ["compare gpt-5 and gpt-6", ["gpt-6"], ["gpt-5"], "this answer leaves it out"],
+    ["ernie vs deepseek", ["ernie"], ["deepseek-chat"], "this answer leaves it out"],
+    // "grok" alone means Grok 4.5: "grok 5" is another model, not that one
+    ["gpt-5 vs Grok 5", ["Grok 5"], ["gpt-5"], "this answer leaves it out"],
+    ["o5 和 o3 哪个便宜", ["o5"], ["o3"], "本回答未包含"],
+    ["gemini 2.5 ultra vs gemini 2.5 pro", ["gemini 2.5 ultra"], ["gemini-2.5-pro"], "this answer leaves it out"],
+    ["gpt-5 vs gemini 3 pro vs Kimi K3", ["Kimi K3"], ["gpt-5", "gemini-3-pro"], "this answer leaves it out"],
+    ["mistral large 3 vs mistral large 4", ["mistral large 4"], ["mistral-large-3"], "this answer leaves it out"],
+    ["deepseek-r2 和 o3 哪个便宜", ["deepseek-r2"], ["o3"], "本回答未包含"],
+    ["Claude Opus 6 vs gpt-5", ["Claude Opus 6"], ["gpt-5"], "this answer leaves it out"],
+    // a family only resellers list: named back with their entries to pick from, not dropped
+    ["nova vs gpt-5", ["nova"], ["gpt-5"], "this answer leaves it out"],
+  ])("a name it cannot price is named back as typed: %s", async (line, unknown, known, words) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(ids(reply)).toEqual(known);
+    expect((reply.data as unknown as AskData).unknown?.map((u) => u.name)).toEqual(unknown);
+    for (const name of unknown) expect(reply.lead).toContain(name);
+    expect(reply.lead).toContain(words);
+  });
+
+  it("reads a second mention of a family at its own version: 'llama 5 70b' is no Llama 3.3 and no 70B tokens", async () => {
+    const reply = await ask("llama 3.3 70b vs llama 5 70b");
+    expect(ids(reply)).toEqual(["llama-3.3-70b"]);
+    expect((reply.data as unknown as AskData).unknown?.map((u) => u.name)).toEqual(["llama 5 70b"]);
+    expect(dataOf(reply).workload).toMatchObject({ inputTokens: kb.knowledge.defaultWorkload.inputTokens });
+  });
+
+  it("suggests a family's own members, never a reseller's id as the answer", async () => {
+    const reply = await ask("ernie vs deepseek");
+    expect(reply.data.intent).toBe("compare");
+    expect((reply.data as unknown as AskData).unknown?.[0]?.suggestions.every((id) => /ernie/.test(id))).toBe(true);
+  });
+
+  it.each([
+    ["豆包多少钱", "豆包"],
+    ["how much is doubao 1.5 pro?", "doubao 1.5 pro"],
+  ])("only names it cannot price get the command forms' unknown-model error: %s", async (line, name) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(false);
+    expect(dataOf(reply).error?.code).toBe("unknown_model");
+    expect(reply.text).toContain(name);
+  });
+
+  it.each([
+    ["gpt-5 vs sonnet 4.5, 100M tokens, 3:1 in:out", 75e6, 25e6],
+    ["每月1亿token，输入输出比3:1，gpt-5还是claude sonnet 4.5", 75e6, 25e6],
+    ["gpt-5 vs claude sonnet 4.5, 20M input at a 4:1 ratio", 20e6, 5e6],
+    ["我們每月大概 2 億 token，輸入輸出 4:1，用 GPT-5 還是 Claude Sonnet 4.5？", 160e6, 40e6],
+  ])("an input:output ratio is a ratio, not a model: %s", async (line, input, output) => {
+    const reply = await ask(line);
+    expect(ids(reply)).toEqual(["gpt-5", "claude-sonnet-4-5"]);
+    expect(dataOf(reply).workload).toMatchObject({ inputTokens: input, outputTokens: output });
+    expect(reply.text).toMatch(/3:1|4:1/);
+  });
+
+  it.each([
+    ["self host llama 70b on H100 NVL", "H100 NVL"],
+    ["自建 llama 70b 用 4 张 A100 40GB 划算吗", "A100 40GB"],
+    ["self host deepseek r1 on 910b", "910b"],
+    ["run llama 70b on our own L4s", "L4"],
+    ["self host llama 70b on RTX 5090", "RTX 5090"],
+  ])("a GPU named is never replaced by another: %s", async (line, gpu) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(false);
+    expect(reply.text).toContain(`"${gpu}"`);
+  });
+
+  it.each([
+    ["self host llama 70b on 2 h200 141gb", "h200"],
+    ["self host llama 70b on 4 a100 sxm4", "a100"],
+    ["自建 llama 70b 用 8 张 H100 80GB PCIe 划算吗", "h100-pcie"],
+  ])("a GPU the knowledge has, named with words of its own name, is that GPU: %s", async (line, gpu) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(reply.data.intent).toBe("selfhost");
+    expect((reply.data.understanding as { gpu?: { id?: string } }).gpu?.id).toBe(gpu);
+  });
+});
+
+describe("no question back when every model a family word could mean gives the same verdict (class 10)", () => {
+  const familyCosts = (word: RegExp) =>
+    kb.knowledge.models
+      .filter((m) => word.test(`${m.name} ${m.id}`) && isPriced(m))
+      .map((m) => plainCost(m as PricedModel, kb.knowledge.defaultWorkload.inputTokens, kb.knowledge.defaultWorkload.outputTokens));
+
+  it.each([
+    ["Which is dearer, claude or deepseek?", "en", 'You named "claude" without a version', "each is dearer than DeepSeek V3.2"],
+    ["哪个更贵，claude 还是 deepseek？", "zh", "“claude”没有写明版本", "每个都比 DeepSeek V3.2 (deepseek-chat) 贵"],
+  ])("%s", async (line, lang, assumed, verdict) => {
+    // the premise, from the knowledge: every Claude model is dearer than DeepSeek V3.2 at the default workload
+    const deepseek = model("deepseek-chat");
+    const { inputTokens, outputTokens } = kb.knowledge.defaultWorkload;
+    expect(Math.min(...familyCosts(/claude/i))).toBeGreaterThan(plainCost(deepseek, inputTokens, outputTokens));
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(reply.lang).toBe(lang);
+    expect(reply.data.intent).toBe("compare");
+    expect(ids(reply)).toContain("deepseek-chat");
+    expect(dataOf(reply).cheapest).toBe("deepseek-chat");
+    expect(reply.lead).toContain(assumed);
+    expect(reply.lead).toContain(verdict);
+    expect((reply.data.assumed as { members: string[] }).members.length).toBe(familyCosts(/claude/i).length);
+  });
+
+  it("still asks back when the members disagree", async () => {
+    const reply = await ask("which is cheaper, claude or gpt-5?");
+    expect(reply.data.intent).toBe("clarify");
+  });
+});

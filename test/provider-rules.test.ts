@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { ask, realSnapshot } from "./helpers.ts";
+import type { PricedModel } from "../src/core/knowledge/schema.ts";
+import { workloadCost } from "../src/core/pricing.ts";
+
+const WORKLOAD = { inputTokens: 10_000_000, outputTokens: 2_000_000, cachedPercent: 0 };
+const model = async (id: string) => (await realSnapshot()).knowledge.models.find((m) => m.id === id) as PricedModel;
+
+describe("provider rules where the price map is silent", () => {
+  it("prices batch at the published 50% discount for OpenAI, Anthropic and Google models the map lists no batch price for", async () => {
+    for (const id of ["o3", "o4-mini", "gemini-2.5-pro", "claude-3.5-haiku", "claude-sonnet-4"]) {
+      const m = await model(id);
+      if (m.provider.includes("served by")) {
+        // Claude 3.5 Haiku is priced at Bedrock: Anthropic's own rule does not cover a host
+        expect(m.derivedTiers).toBeUndefined();
+        continue;
+      }
+      const batch = workloadCost(m, { ...WORKLOAD, batch: true });
+      expect(batch.fallbacks).not.toContain("no-batch-price");
+      expect(batch.totalUsd).toBeCloseTo(workloadCost(m, WORKLOAD).totalUsd / 2, 10);
+    }
+    // a price the map lists wins over the rule
+    const listed = await model("gpt-5.4");
+    expect(listed.derivedTiers).toBeUndefined();
+  });
+
+  it("says the discount comes from the provider's published rule, in both languages", async () => {
+    const en = await ask("/compare o3 gemini-2.5-pro batch:yes");
+    expect(en.text).toContain("o3: the price map lists no batch price; OpenAI publishes a flat 50% batch discount (https://openai.com/api/pricing/), applied here.");
+    expect(en.text).not.toContain("no batch price in the price map; standard prices used");
+    const zh = await ask("/compare o3 gemini-2.5-pro batch:yes lang:zh");
+    expect(zh.text).toContain("Gemini 2.5 Pro：价目表没有批处理价格；Google 公布批处理统一优惠 50%（https://ai.google.dev/gemini-api/docs/pricing），此处已采用。");
+  });
+
+  it("says which context number is which: GPT-5's input limit inside its window, Claude Sonnet 4's 1M beta tier and its prices", async () => {
+    const en = await ask("/compare gpt-5 claude sonnet 4");
+    expect(en.text).toContain("GPT-5: 272K is its input limit inside a 400K-token total window (input + output)");
+    expect(en.text).toContain(
+      "Claude Sonnet 4: 200K tokens is the standard window; 1M is a beta tier (header context-1m-2025-08-07) billed at $6.00 input / $22.50 output per 1M once a prompt exceeds 200K",
+    );
+    const zh = await ask("/model gpt-5 lang:zh");
+    expect(zh.text).toContain("GPT-5：27.2万 是其输入上限，总上下文窗口（输入 + 输出）为 40万 Token");
+  });
+});
