@@ -8,10 +8,16 @@ import { makeReply, type Reply } from "./reply.ts";
  */
 export function replyInScript(reply: Reply, script: Script): Reply {
   if (reply.lang !== "zh") return reply;
-  if (script === "Hans") return makeReply({ ...reply, script });
+  if (script === "Hans") {
+    // the same reply, marked: a copy would render its plain text, which makeReply leaves until read
+    reply.script = script;
+    return reply;
+  }
   const to = (text: string) => inScript(text, script);
   return makeReply({
-    ...reply,
+    ok: reply.ok,
+    command: reply.command,
+    lang: reply.lang,
     script,
     title: to(reply.title),
     lead: to(reply.lead),
@@ -19,5 +25,8 @@ export function replyInScript(reply: Reply, script: Script): Reply {
     table: reply.table && { ...reply.table, columns: reply.table.columns.map(to), rows: reply.table.rows.map((row) => row.map(to)) },
     notes: reply.notes.map(to),
     sources: reply.sources.map((s) => ({ ...s, title: to(s.title) })),
+    data: reply.data,
+    chart: reply.chart,
+    delivery: reply.delivery,
   });
 }

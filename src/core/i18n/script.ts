@@ -19,11 +19,12 @@ const toHans = lazily(() => OpenCC.Converter({ from: "twp", to: "cn" }));
 const hantCharsToHans = lazily(() => OpenCC.Converter({ from: "tw", to: "cn" }));
 const hansCharsToHant = lazily(() => OpenCC.Converter({ from: "cn", to: "tw" }));
 
+const HAN = /\p{Script=Han}/u;
+
 /** True when the text has a character Simplified writes otherwise (價, 個, 還). */
 function hasTraditional(text: string): boolean {
   return HAN.test(text) && hantCharsToHans(text) !== text;
 }
-const HAN = /\p{Script=Han}/u;
 
 /**
  * Simplified → Traditional with Taiwan's own words (显卡 → 顯示卡, 缓存 → 快取): OpenCC, the well-kept converter made
