@@ -99,7 +99,8 @@ export function modelInArticle(ctx: CommandContext, u: Understanding, line: stri
   const sources: Source[] = [];
   const matches: { ref: string; score: number }[] = [];
   const data: Record<string, unknown>[] = [];
-  const named = snapshot.knowledge.models.filter((m) => m.articleClaim && m.articleClaim.article === snapshot.knowledge.articles[0]?.id).map((m) => m.name);
+  const named = snapshot.knowledge.models.filter((m) => m.articleClaim).map((m) => m.name);
+  let titleArticle = snapshot.knowledge.articles[0]?.title[t.lang] ?? "";
   for (const entry of asked) {
     const { model, claim } = entry;
     if (!claim) {
@@ -117,6 +118,7 @@ export function modelInArticle(ctx: CommandContext, u: Understanding, line: stri
     if (found) {
       const ref = `${found.article.file}#${found.section.id}`;
       if (!quoted.has(ref)) {
+        if (!quoted.size) titleArticle = found.article.title[t.lang];
         quoted.add(ref);
         lead.push(`${t("ask.articleSays", { article: found.article.title[t.lang], section: found.section.title[t.lang] })}\n${found.section.text[t.lang]}`);
         sources.push(sectionCitation(found.article, found.section, t.lang));
@@ -161,7 +163,7 @@ export function modelInArticle(ctx: CommandContext, u: Understanding, line: stri
   return makeReply({
     command: "ask",
     lang: t.lang,
-    title: t("articleModel.title", { models: t.list(asked.map((a) => a.model.name)), article: snapshot.knowledge.articles[0]?.title[t.lang] ?? "" }),
+    title: t("articleModel.title", { models: t.list(asked.map((a) => a.model.name)), article: titleArticle }),
     lead: lead.join("\n\n"),
     fields,
     notes,
