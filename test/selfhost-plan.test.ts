@@ -115,23 +115,26 @@ describe("measured versus estimated", () => {
     expect(p.throughputTokensPerSec).toBe(60880);
   });
 
-  it("estimates otherwise, with the calibration's error band", () => {
+  it("estimates otherwise, with its GPU family's leave-one-source-out error band", () => {
     const p = plan({ modelId: "llama-3.1-8b", gpu: "h100", gpuCount: 1, slo: "batch", request: { inputTokens: 3000, outputTokens: 300 } });
     expect(p.throughputSource).toBe("estimated");
-    expect(p.estimateErrorPct).toBe(serving.fit.leaveOneOut.p80AbsErrorPct);
+    expect(p.uncalibrated).toBe(false);
+    expect(p.estimateErrorPct).toBe(serving.fit.byFamily.hopper!.p80AbsErrorPct);
   });
 
-  it("quotes the worst calibration error where the table has no evidence (a GPU family without rows, or a batch held small for interactive users)", () => {
-    const calibrated = plan({ modelId: "llama-3.1-8b", gpu: "l40s", slo: "batch" });
-    expect(calibrated.warnings).not.toContain("noCalibrationForGpuFamily");
-    const withoutAda = structuredClone(serving);
-    withoutAda.calibration = withoutAda.calibration.filter((row) => row.gpu !== "l40s");
-    const l40s = planSelfhost(withoutAda, { modelId: "llama-3.1-8b", gpu: "l40s", slo: "batch", apiCostPer1M: 1 });
-    expect(l40s.warnings).toContain("noCalibrationForGpuFamily");
-    expect(l40s.estimateErrorPct).toBe(serving.fit.leaveOneOut.worstAbsErrorPct);
+  it("says uncalibrated and quotes the uncalibrated band on a GPU family without measurements (Gaudi 3, Ascend 910B)", () => {
+    for (const gpu of ["gaudi3", "ascend-910b"]) {
+      const p = plan({ modelId: "llama-3.1-8b", gpu, slo: "batch" });
+      expect(p.warnings).toContain("noCalibrationForGpuFamily");
+      expect(p.uncalibrated).toBe(true);
+      expect(p.estimateErrorPct).toBe(serving.fit.uncalibratedBandPct);
+    }
+  });
+
+  it("quotes the family's worst error where the batch is held small for interactive users", () => {
     const interactive = plan({ modelId: "qwen3-235b-a22b", gpu: "h100", slo: "interactive" });
     expect(interactive.warnings).toContain("smallBatchExtrapolated");
-    expect(interactive.estimateErrorPct).toBe(serving.fit.leaveOneOut.worstAbsErrorPct);
+    expect(interactive.estimateErrorPct).toBe(serving.fit.byFamily.hopper!.worstAbsErrorPct);
   });
 
   it("does not count a sibling model's measurement (different weights, same geometry)", () => {

@@ -123,7 +123,8 @@ function nelderMead(f: (x: number[]) => number, start: number[], iterations: num
       const contracted = along(0.5);
       const vc = f(contracted);
       if (vc < worst.v) simplex[n] = { x: contracted, v: vc };
-      else simplex = simplex.map((p, i) => (i === 0 ? p : { x: p.x.map((v, j) => best.x[j]! + 0.5 * (v - best.x[j]!)), v: 0 })).map((p, i) => (i === 0 ? p : { x: p.x, v: f(p.x) }));
+      else
+        simplex = simplex.map((p, i) => (i === 0 ? p : { x: p.x.map((v, j) => best.x[j]! + 0.5 * (v - best.x[j]!)), v: 0 })).map((p, i) => (i === 0 ? p : { x: p.x, v: f(p.x) }));
     }
     if (Math.abs(simplex[n]!.v - simplex[0]!.v) < 1e-10) break;
   }
