@@ -32,7 +32,8 @@ function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.batch) options.push("batch:yes");
   if (u.serviceTier) options.push(`tier:${u.serviceTier}`);
   if (u.constraints.minContext) options.push(`context:${u.constraints.minContext}`);
-  if (u.gpu?.id) options.push(`gpu:${u.gpu.id}`);
+  // one token, so a GPU typed in two words ("rtx 3090", "ascend 910b") is named back whole
+  if (u.gpu?.id) options.push(`gpu:${u.gpu.id.trim().replace(/\s+/g, "-")}`);
   if (u.gpu?.count) options.push(`gpus:${u.gpu.count}`);
   if (u.gpuHourlyUsd !== undefined) options.push(`price:${u.gpuHourlyUsd}`);
   if (u.utilization !== undefined) options.push(`util:${u.utilization}%`);

@@ -79,6 +79,7 @@ const ENGINE_WORDS: Record<string, EngineName> = {
 };
 
 function seconds(t: Translator, value: number): string {
+  if (value < 1) return t.lang === "zh" ? `${formatNumber(value * 1000, 0)} 毫秒` : `${formatNumber(value * 1000, 0)} ms`;
   const n = formatNumber(value, value < 10 ? 1 : 0);
   return t.lang === "zh" ? `${n} 秒` : `${n} s`;
 }

@@ -121,7 +121,9 @@ const normalize = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 export function findGpu(serving: ServingKnowledge, name: string): ServingGpu | null {
   const key = normalize(name);
-  return serving.gpus.find((g) => [g.id, g.name, ...g.aliases].some((n) => normalize(n) === key)) ?? null;
+  const named = (k: string) => serving.gpus.find((g) => [g.id, g.name, ...g.aliases].some((n) => normalize(n) === k));
+  // a bare GeForce number ("5090") is the RTX card of that number
+  return named(key) ?? (/^\d{4}$/.test(key) ? named(`rtx${key}`) : undefined) ?? null;
 }
 
 function limitsFor(serving: ServingKnowledge, engine: EngineName, slo: Slo): ReplicaLimits {
@@ -215,9 +217,12 @@ function planOnGpu(serving: ServingKnowledge, req: SelfhostRequest, arch: Resolv
   const uncalibrated = !serving.calibration.some((row) => serving.gpus.find((g) => g.id === row.gpu)?.family === gpu.family) || !familyBand;
   if (uncalibrated) warnings.add("noCalibrationForGpuFamily");
 
-  // Each service level on its own best replica size: the same figures in every answer, whichever is asked.
-  const topologyFor = (s: Slo) => chooseTopology(arch, gpu, precision, engine, shape, factors, limitsFor(serving, engineName, s), maxNodes, req.gpuCount ?? null);
-  const modes = { interactive: topologyFor("interactive"), batch: topologyFor("batch") };
+  // Each service level on its own best replica size over the same GPUs (the user's count, else the one the
+  // interactive plan picks): the same pair of figures in every answer, whichever level is asked.
+  const topologyFor = (s: Slo, count: number | null) => chooseTopology(arch, gpu, precision, engine, shape, factors, limitsFor(serving, engineName, s), maxNodes, count);
+  const interactiveFirst = topologyFor("interactive", req.gpuCount ?? null);
+  const sharedCount = req.gpuCount ?? (interactiveFirst ? interactiveFirst.replicaGpus * interactiveFirst.replicas : null);
+  const modes = { interactive: interactiveFirst, batch: topologyFor("batch", sharedCount) };
   const limits = limitsFor(serving, engineName, slo);
   const topology = modes[slo];
   const utilizationGiven = req.utilizationPercent;
