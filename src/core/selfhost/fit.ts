@@ -1,6 +1,6 @@
 import { resolveArchitecture } from "./architecture.ts";
-import type { CalibrationRow, EfficiencyFactors, ErrorBand, GpuFamily, ServingKnowledge } from "./schema.ts";
-import { GPU_FAMILIES } from "./schema.ts";
+import type { CalibrationRow, EfficiencyFactors, EngineName, ErrorBand, GpuFamily, ServingKnowledge } from "./schema.ts";
+import { ENGINES, GPU_FAMILIES } from "./schema.ts";
 import { estimateReplica } from "./throughput.ts";
 
 /** The model's prediction for a calibration row: one replica of the row's GPUs, at the row's own settings, no per-user floor. */
@@ -38,34 +38,45 @@ const familyOf = (serving: ServingKnowledge, row: CalibrationRow): GpuFamily | u
  */
 interface Layout {
   engines: ("vllm" | "sglang")[];
+  overheadEngines: EngineName[];
   decodeFamilies: GpuFamily[];
   prefillFamilies: GpuFamily[];
+  priors: ServingKnowledge["familyPriors"];
 }
 
 function layoutOf(serving: ServingKnowledge, rows: readonly CalibrationRow[]): Layout {
   const families = new Set(rows.map((r) => familyOf(serving, r)));
   const present = GPU_FAMILIES.filter((f) => f !== "hopper" && families.has(f));
   const engines = (["vllm", "sglang"] as const).filter((e) => rows.some((r) => r.engine.name === e));
-  return { engines, decodeFamilies: present, prefillFamilies: present };
+  const overheadEngines = ENGINES.filter((e) => rows.some((r) => r.engine.name === e));
+  return { engines, overheadEngines, decodeFamilies: present, prefillFamilies: present, priors: serving.familyPriors };
 }
+
+/** Scheduler cost per sequence per step an engine without rows is taken to have, microseconds. */
+const DEFAULT_SCHEDULER_US = 10;
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 const logit = (p: number) => Math.log(p / (1 - p));
 
 function toFactors(x: readonly number[], layout: Layout): EfficiencyFactors {
-  let i = 4;
+  let i = 5;
   const engineFactor = { vllm: 1, sglang: 1, "tensorrt-llm": 1 };
   for (const e of layout.engines) engineFactor[e] = Math.exp(x[i++]!);
-  const familyDecode: Partial<Record<GpuFamily, number>> = { hopper: 1 };
+  const schedulerUsPerSequence = { vllm: DEFAULT_SCHEDULER_US, sglang: DEFAULT_SCHEDULER_US, "tensorrt-llm": DEFAULT_SCHEDULER_US };
+  for (const e of layout.overheadEngines) schedulerUsPerSequence[e] = Math.exp(x[i++]!);
+  // a family without rows keeps its microbenchmark prior
+  const familyDecode: Partial<Record<GpuFamily, number>> = { ...layout.priors.decode, hopper: 1 };
   for (const f of layout.decodeFamilies) familyDecode[f] = Math.exp(x[i++]!);
-  const familyPrefill: Partial<Record<GpuFamily, number>> = { hopper: 1 };
+  const familyPrefill: Partial<Record<GpuFamily, number>> = { ...layout.priors.prefill, hopper: 1 };
   for (const f of layout.prefillFamilies) familyPrefill[f] = Math.exp(x[i++]!);
   return {
     bandwidthEfficiency: logistic(x[0]!),
     computeEfficiency: logistic(x[1]!),
     parallelOverheadPerDoubling: Math.exp(x[2]!),
     moeEfficiency: Math.exp(x[3]!),
+    allReduceLatencyUs: Math.exp(x[4]!),
     engineFactor,
+    schedulerUsPerSequence,
     familyDecode,
     familyPrefill,
   };
@@ -77,9 +88,11 @@ function fromFactors(f: EfficiencyFactors, layout: Layout): number[] {
     logit(f.computeEfficiency),
     Math.log(f.parallelOverheadPerDoubling),
     Math.log(f.moeEfficiency),
+    Math.log(f.allReduceLatencyUs),
     ...layout.engines.map((e) => Math.log(f.engineFactor[e])),
-    ...layout.decodeFamilies.map((fam) => Math.log(f.familyDecode[fam] ?? 1)),
-    ...layout.prefillFamilies.map((fam) => Math.log(f.familyPrefill[fam] ?? 1)),
+    ...layout.overheadEngines.map((e) => Math.log(f.schedulerUsPerSequence[e])),
+    ...layout.decodeFamilies.map((fam) => Math.log(f.familyDecode[fam] ?? layout.priors.decode[fam] ?? 1)),
+    ...layout.prefillFamilies.map((fam) => Math.log(f.familyPrefill[fam] ?? layout.priors.prefill[fam] ?? 1)),
   ];
 }
 
@@ -89,7 +102,7 @@ function fromFactors(f: EfficiencyFactors, layout: Layout): number[] {
  */
 const PRIOR_WEIGHT = 0.25;
 
-/** Sum of squared log errors (a 2× over-estimate costs the same as a 2× under-estimate), plus the prior. */
+/** Sum of squared log errors (a 2× over-estimate costs the same as a 2× under-estimate), plus the priors. */
 export function logLoss(serving: ServingKnowledge, rows: readonly CalibrationRow[], factors: EfficiencyFactors): number {
   let loss = 0;
   for (const row of rows) {
@@ -97,8 +110,14 @@ export function logLoss(serving: ServingKnowledge, rows: readonly CalibrationRow
     if (predicted === null || !(predicted > 0)) return Infinity;
     loss += Math.log(predicted / row.totalTokensPerSec) ** 2;
   }
-  const priors = [factors.engineFactor.vllm, factors.engineFactor.sglang, ...Object.values(factors.familyDecode), ...Object.values(factors.familyPrefill)];
-  return loss + PRIOR_WEIGHT * priors.reduce((s, v) => s + Math.log(v) ** 2, 0);
+  const { decode, prefill } = serving.familyPriors;
+  const pulls = [
+    Math.log(factors.engineFactor.vllm),
+    Math.log(factors.engineFactor.sglang),
+    ...GPU_FAMILIES.map((f) => Math.log((factors.familyDecode[f] ?? 1) / (decode[f] ?? 1))),
+    ...GPU_FAMILIES.map((f) => Math.log((factors.familyPrefill[f] ?? 1) / (prefill[f] ?? 1))),
+  ];
+  return loss + PRIOR_WEIGHT * pulls.reduce((s, v) => s + v ** 2, 0);
 }
 
 /** Plain Nelder–Mead simplex minimiser; deterministic. */
@@ -137,7 +156,9 @@ const START: EfficiencyFactors = {
   computeEfficiency: 0.5,
   parallelOverheadPerDoubling: 0.05,
   moeEfficiency: 0.5,
+  allReduceLatencyUs: 10,
   engineFactor: { vllm: 1, sglang: 1, "tensorrt-llm": 1 },
+  schedulerUsPerSequence: { vllm: DEFAULT_SCHEDULER_US, sglang: DEFAULT_SCHEDULER_US, "tensorrt-llm": DEFAULT_SCHEDULER_US },
   familyDecode: { hopper: 1 },
   familyPrefill: { hopper: 1 },
 };

@@ -169,6 +169,10 @@ export const efficiencyFactorsSchema = z.strictObject({
   parallelOverheadPerDoubling: z.number().finite().nonnegative(),
   /** throughput of each engine relative to TensorRT-LLM (1) at the same parallel layout */
   engineFactor: z.strictObject({ vllm: positive, sglang: positive, "tensorrt-llm": positive }),
+  /** each engine's scheduler cost per sequence per step (batching, sampling, detokenizing), microseconds */
+  schedulerUsPerSequence: z.strictObject({ vllm: positive, sglang: positive, "tensorrt-llm": positive }),
+  /** latency of one tensor-parallel all-reduce, microseconds (two per layer per step) */
+  allReduceLatencyUs: positive,
   /** efficiency of routed-expert work relative to dense work (grouped GEMMs, token dispatch) */
   moeEfficiency: positive,
   /** each GPU family's achieved bandwidth share relative to Hopper's (decode: kernels, memory clocks) */
@@ -202,6 +206,19 @@ const fitSchema = z.strictObject({
 });
 export type StoredFit = z.infer<typeof fitSchema>;
 
+/**
+ * Where each GPU family's achieved shares sit relative to Hopper's before any serving measurement: the ratio of
+ * its measured GEMM (prefill) and HBM-copy (decode) share of peak to Hopper's, from public microbenchmarks.
+ * A family without serving rows keeps these; with rows, the fit moves from them only as far as the rows ask.
+ */
+const familyPriorsSchema = z.strictObject({
+  decode: z.partialRecord(z.enum(GPU_FAMILIES), positive),
+  prefill: z.partialRecord(z.enum(GPU_FAMILIES), positive),
+  source: sourceUrl,
+  note: z.string().min(1),
+  asOf: isoDate,
+});
+
 export const servingFileSchema = z.strictObject({
   hoursPerMonth: positive,
   defaultRequest: z.strictObject({ inputTokens: z.number().int().positive(), outputTokens: z.number().int().positive() }),
@@ -231,6 +248,7 @@ export const servingFileSchema = z.strictObject({
   gpus: z.array(gpuSchema).min(1),
   architectures: z.record(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/), architectureSchema),
   calibration: z.array(calibrationSchema),
+  familyPriors: familyPriorsSchema,
   fit: fitSchema,
 });
 export type ServingKnowledge = z.infer<typeof servingFileSchema>;

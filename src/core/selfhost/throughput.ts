@@ -111,6 +111,8 @@ function stepModel(arch: FullArchitecture, replica: Replica, shape: RequestShape
   const flops = gpus * computeTflops(gpu, precision) * 1e12 * shares.compute;
   const bytesPerWeight = WEIGHT_BITS[precision] / 8;
   const kvb = kvElementBytes(replica);
+  // Attention multiplies activations by the KV cache: FP8 where the cache is FP8, else BF16, whatever the weights are.
+  const attentionFlops = gpus * computeTflops(gpu, kvb === 1 ? "fp8" : "bf16") * 1e12 * shares.compute;
   const copies = kvReplication(arch, tensorParallelOf(gpus), replica.attentionDataParallel);
   const context = shape.inputTokens + shape.outputTokens / 2;
   const kvReadPerSequence = kvBytesReadPerStep(arch, context, kvb) * copies;
@@ -119,8 +121,9 @@ function stepModel(arch: FullArchitecture, replica: Replica, shape: RequestShape
   const active = activeParamSplit(arch);
   const linearFlopsPerToken = 2 * (active.sharedB + active.routedB / moe) * 1e9;
   const promptTokensPerDecodeToken = shape.inputTokens / shape.outputTokens;
-  const decodeFlopsPerToken = linearFlopsPerToken + attentionFlopsPerToken(arch, context);
-  const promptFlops = shape.inputTokens * linearFlopsPerToken + prefillAttentionFlops(arch, shape.inputTokens);
+  // seconds of compute per decoded token and per whole prompt, linear layers and attention each at their own rate
+  const decodeComputePerToken = linearFlopsPerToken / flops + attentionFlopsPerToken(arch, context) / attentionFlops;
+  const promptCompute = (shape.inputTokens * linearFlopsPerToken) / flops + prefillAttentionFlops(arch, shape.inputTokens) / attentionFlops;
   const slowdown = (1 + factors.parallelOverheadPerDoubling * Math.log2(gpus)) / factors.engineFactor[replica.engine];
   // Tensor parallelism exchanges every token's hidden state twice per layer (ring all-reduce moves
   // 2·(tp−1)/tp of it per GPU). Over NVLink this is small; over PCIe (L40S) it dominates.
@@ -128,16 +131,20 @@ function stepModel(arch: FullArchitecture, replica: Replica, shape: RequestShape
   const linkBytesPerSecond = gpu.interconnectGBs * 1e9 * shares.bandwidth;
   const commSecondsPerToken = tp > 1 ? (arch.layers * 2 * arch.hiddenSize * 2 * ((2 * (tp - 1)) / tp)) / linkBytesPerSecond : 0;
   const tokensPerSequencePerStep = 1 + promptTokensPerDecodeToken;
+  // The latency of the two all-reduces per layer that tensor parallelism adds, paid once per step, and
+  // the engine's scheduler cost (batching, sampling, detokenizing), paid per sequence per step.
+  const fixedSecondsPerStep = tp > 1 ? arch.layers * 2 * factors.allReduceLatencyUs * 1e-6 : 0;
+  const perSequenceSeconds = factors.schedulerUsPerSequence[replica.engine] * 1e-6;
   return {
     stepSeconds: (batch) => {
       const read = paramsReadPerStep(arch, batch);
       const weightBytes = (read.sharedB + read.routedB / moe) * 1e9 * bytesPerWeight;
-      const decode = (weightBytes + batch * kvReadPerSequence) / bandwidth + (batch * decodeFlopsPerToken) / flops;
-      const prefill = (batch * promptTokensPerDecodeToken * promptFlops) / shape.inputTokens / flops;
+      const decode = (weightBytes + batch * kvReadPerSequence) / bandwidth + batch * decodeComputePerToken;
+      const prefill = (batch * promptTokensPerDecodeToken * promptCompute) / shape.inputTokens;
       const comm = batch * tokensPerSequencePerStep * commSecondsPerToken;
-      return (decode + prefill + comm) * slowdown;
+      return (decode + prefill + comm) * slowdown + fixedSecondsPerStep + batch * perSequenceSeconds;
     },
-    promptPrefillSeconds: (promptFlops / flops + shape.inputTokens * commSecondsPerToken) * slowdown,
+    promptPrefillSeconds: (promptCompute + shape.inputTokens * commSecondsPerToken) * slowdown,
   };
 }
 
