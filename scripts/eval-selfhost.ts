@@ -61,7 +61,7 @@ function fitBlock(f: EfficiencyFactors): string {
     "# Factors fitted on every row; error bands from leave-one-source-out (each source's rows predicted by a fit",
     "# made without them). A family without rows keeps factor 1 (Hopper-like) and quotes uncalibratedBandPct.",
     "fit:",
-    `  factors: { bandwidthEfficiency: ${round(f.bandwidthEfficiency)}, computeEfficiency: ${round(f.computeEfficiency)}, parallelOverheadPerDoubling: ${round(f.parallelOverheadPerDoubling)}, moeEfficiency: ${round(f.moeEfficiency)}, allReduceLatencyUs: ${round(f.allReduceLatencyUs)}, engineFactor: { ${record(f.engineFactor)} }, schedulerUsPerSequence: { ${record(f.schedulerUsPerSequence)} }, familyDecode: { ${record(f.familyDecode)} }, familyPrefill: { ${record(f.familyPrefill)} } }`,
+    `  factors: { bandwidthEfficiency: ${round(f.bandwidthEfficiency)}, computeEfficiency: ${round(f.computeEfficiency)}, parallelOverheadPerDoubling: ${round(f.parallelOverheadPerDoubling)}, moeEfficiency: ${round(f.moeEfficiency)}, allReduceLatencyUs: ${round(f.allReduceLatencyUs)}, requestOverheadMs: ${round(f.requestOverheadMs)}, engineFactor: { ${record(f.engineFactor)} }, schedulerUsPerSequence: { ${record(f.schedulerUsPerSequence)} }, familyDecode: { ${record(f.familyDecode)} }, familyPrefill: { ${record(f.familyPrefill)} } }`,
     `  calibrationRows: ${serving.calibration.length}`,
     `  sources: ${loso.sources}`,
     `  leaveOneSourceOut: ${band(loso.overall)}`,

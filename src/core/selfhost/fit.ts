@@ -59,7 +59,7 @@ const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 const logit = (p: number) => Math.log(p / (1 - p));
 
 function toFactors(x: readonly number[], layout: Layout): EfficiencyFactors {
-  let i = 5;
+  let i = 6;
   const engineFactor = { vllm: 1, sglang: 1, "tensorrt-llm": 1 };
   for (const e of layout.engines) engineFactor[e] = Math.exp(x[i++]!);
   const schedulerUsPerSequence = { vllm: DEFAULT_SCHEDULER_US, sglang: DEFAULT_SCHEDULER_US, "tensorrt-llm": DEFAULT_SCHEDULER_US };
@@ -75,6 +75,7 @@ function toFactors(x: readonly number[], layout: Layout): EfficiencyFactors {
     parallelOverheadPerDoubling: Math.exp(x[2]!),
     moeEfficiency: Math.exp(x[3]!),
     allReduceLatencyUs: Math.exp(x[4]!),
+    requestOverheadMs: Math.exp(x[5]!),
     engineFactor,
     schedulerUsPerSequence,
     familyDecode,
@@ -89,6 +90,7 @@ function fromFactors(f: EfficiencyFactors, layout: Layout): number[] {
     Math.log(f.parallelOverheadPerDoubling),
     Math.log(f.moeEfficiency),
     Math.log(f.allReduceLatencyUs),
+    Math.log(f.requestOverheadMs),
     ...layout.engines.map((e) => Math.log(f.engineFactor[e])),
     ...layout.overheadEngines.map((e) => Math.log(f.schedulerUsPerSequence[e])),
     ...layout.decodeFamilies.map((fam) => Math.log(f.familyDecode[fam] ?? layout.priors.decode[fam] ?? 1)),
@@ -114,6 +116,8 @@ export function logLoss(serving: ServingKnowledge, rows: readonly CalibrationRow
   const pulls = [
     Math.log(factors.engineFactor.vllm),
     Math.log(factors.engineFactor.sglang),
+    // scheduler costs: a weak pull towards 10 µs per sequence per step, so one source cannot set an engine's alone
+    ...ENGINES.map((e) => 0.5 * Math.log(factors.schedulerUsPerSequence[e] / DEFAULT_SCHEDULER_US)),
     ...GPU_FAMILIES.map((f) => Math.log((factors.familyDecode[f] ?? 1) / (decode[f] ?? 1))),
     ...GPU_FAMILIES.map((f) => Math.log((factors.familyPrefill[f] ?? 1) / (prefill[f] ?? 1))),
   ];
@@ -157,6 +161,7 @@ const START: EfficiencyFactors = {
   parallelOverheadPerDoubling: 0.05,
   moeEfficiency: 0.5,
   allReduceLatencyUs: 10,
+  requestOverheadMs: 1,
   engineFactor: { vllm: 1, sglang: 1, "tensorrt-llm": 1 },
   schedulerUsPerSequence: { vllm: DEFAULT_SCHEDULER_US, sglang: DEFAULT_SCHEDULER_US, "tensorrt-llm": DEFAULT_SCHEDULER_US },
   familyDecode: { hopper: 1 },

@@ -171,6 +171,8 @@ export const efficiencyFactorsSchema = z.strictObject({
   engineFactor: z.strictObject({ vllm: positive, sglang: positive, "tensorrt-llm": positive }),
   /** each engine's scheduler cost per sequence per step (batching, sampling, detokenizing), microseconds */
   schedulerUsPerSequence: z.strictObject({ vllm: positive, sglang: positive, "tensorrt-llm": positive }),
+  /** CPU cost of one request outside the forward steps (tokenizing, admission, detokenizing), milliseconds */
+  requestOverheadMs: positive,
   /** latency of one tensor-parallel all-reduce, microseconds (two per layer per step) */
   allReduceLatencyUs: positive,
   /** efficiency of routed-expert work relative to dense work (grouped GEMMs, token dispatch) */

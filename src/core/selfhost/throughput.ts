@@ -142,7 +142,9 @@ function stepModel(arch: FullArchitecture, replica: Replica, shape: RequestShape
       const decode = (weightBytes + batch * kvReadPerSequence) / bandwidth + batch * decodeComputePerToken;
       const prefill = (batch * promptTokensPerDecodeToken * promptCompute) / shape.inputTokens;
       const comm = batch * tokensPerSequencePerStep * commSecondsPerToken;
-      return (decode + prefill + comm) * slowdown + fixedSecondsPerStep + batch * perSequenceSeconds;
+      // a request's own CPU cost (tokenizing, admission, detokenizing), spread over its output steps
+      const requests = (batch / shape.outputTokens) * factors.requestOverheadMs * 1e-3;
+      return (decode + prefill + comm) * slowdown + fixedSecondsPerStep + batch * perSequenceSeconds + requests;
     },
     promptPrefillSeconds: (promptCompute + shape.inputTokens * commSecondsPerToken) * slowdown,
   };
