@@ -11,6 +11,12 @@ describe("calibration (leave-one-source-out)", () => {
     loso = leaveOneSourceOut(serving);
   }, 120_000);
 
+  it("meets the issue 25 targets on measurements of sources it never saw: median ≤ 15%, worst ≤ 50%, |geometric bias| ≤ 10%", () => {
+    expect(loso.overall.medianAbsErrorPct).toBeLessThanOrEqual(15);
+    expect(loso.overall.worstAbsErrorPct).toBeLessThanOrEqual(50);
+    expect(Math.abs(loso.overall.geometricBiasPct)).toBeLessThanOrEqual(10);
+  });
+
   it("holds every source's rows out together and predicts each row once", () => {
     expect(loso.rows).toHaveLength(serving.calibration.length);
     expect(loso.sources).toBe(new Set(serving.calibration.map(sourceKey)).size);

@@ -53,7 +53,7 @@ function layoutOf(serving: ServingKnowledge, rows: readonly CalibrationRow[]): L
 }
 
 /** Scheduler cost per sequence per step an engine without rows is taken to have, microseconds. */
-const DEFAULT_SCHEDULER_US = 10;
+const DEFAULT_SCHEDULER_US: Record<EngineName, number> = { vllm: 10, sglang: 10, "tensorrt-llm": 2 };
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 const logit = (p: number) => Math.log(p / (1 - p));
@@ -62,7 +62,7 @@ function toFactors(x: readonly number[], layout: Layout): EfficiencyFactors {
   let i = 6;
   const engineFactor = { vllm: 1, sglang: 1, "tensorrt-llm": 1 };
   for (const e of layout.engines) engineFactor[e] = Math.exp(x[i++]!);
-  const schedulerUsPerSequence = { vllm: DEFAULT_SCHEDULER_US, sglang: DEFAULT_SCHEDULER_US, "tensorrt-llm": DEFAULT_SCHEDULER_US };
+  const schedulerUsPerSequence = { ...DEFAULT_SCHEDULER_US };
   for (const e of layout.overheadEngines) schedulerUsPerSequence[e] = Math.exp(x[i++]!);
   // a family without rows keeps its microbenchmark prior
   const familyDecode: Partial<Record<GpuFamily, number>> = { ...layout.priors.decode, hopper: 1 };
@@ -117,7 +117,7 @@ export function logLoss(serving: ServingKnowledge, rows: readonly CalibrationRow
     Math.log(factors.engineFactor.vllm),
     Math.log(factors.engineFactor.sglang),
     // scheduler costs: a weak pull towards 10 µs per sequence per step, so one source cannot set an engine's alone
-    ...ENGINES.map((e) => 0.5 * Math.log(factors.schedulerUsPerSequence[e] / DEFAULT_SCHEDULER_US)),
+    ...ENGINES.map((e) => 0.5 * Math.log(factors.schedulerUsPerSequence[e] / DEFAULT_SCHEDULER_US[e])),
     ...GPU_FAMILIES.map((f) => Math.log((factors.familyDecode[f] ?? 1) / (decode[f] ?? 1))),
     ...GPU_FAMILIES.map((f) => Math.log((factors.familyPrefill[f] ?? 1) / (prefill[f] ?? 1))),
   ];
@@ -163,7 +163,7 @@ const START: EfficiencyFactors = {
   allReduceLatencyUs: 10,
   requestOverheadMs: 1,
   engineFactor: { vllm: 1, sglang: 1, "tensorrt-llm": 1 },
-  schedulerUsPerSequence: { vllm: DEFAULT_SCHEDULER_US, sglang: DEFAULT_SCHEDULER_US, "tensorrt-llm": DEFAULT_SCHEDULER_US },
+  schedulerUsPerSequence: { ...DEFAULT_SCHEDULER_US },
   familyDecode: { hopper: 1 },
   familyPrefill: { hopper: 1 },
 };

@@ -129,7 +129,10 @@ function stepModel(arch: FullArchitecture, replica: Replica, shape: RequestShape
   // 2·(tp−1)/tp of it per GPU). Over NVLink this is small; over PCIe (L40S) it dominates.
   const tp = tensorParallelOf(gpus);
   const linkBytesPerSecond = gpu.interconnectGBs * 1e9 * shares.bandwidth;
-  const commSecondsPerToken = tp > 1 ? (arch.layers * 2 * arch.hiddenSize * 2 * ((2 * (tp - 1)) / tp)) / linkBytesPerSecond : 0;
+  // With attention data parallel + expert parallel there is no all-reduce: each token's hidden state goes
+  // to its experts' GPUs and back (dispatch + combine), (tp−1)/tp of it off-GPU — half the all-reduce volume.
+  const exchangedPerToken = replica.attentionDataParallel ? (tp - 1) / tp : (2 * (tp - 1)) / tp;
+  const commSecondsPerToken = tp > 1 ? (arch.layers * 2 * arch.hiddenSize * 2 * exchangedPerToken) / linkBytesPerSecond : 0;
   const tokensPerSequencePerStep = 1 + promptTokensPerDecodeToken;
   // The latency of the two all-reduces per layer that tensor parallelism adds, paid once per step, and
   // the engine's scheduler cost (batching, sampling, detokenizing), paid per sequence per step.
