@@ -265,10 +265,16 @@ describe("issue 25: engines, GPU names, does-not-fit, consistent service levels"
     expect(trt.engineSettings).toEqual({ attentionDataParallel: true, expertParallel: true, kvCache: "fp8" });
   });
 
-  it("falls back to vLLM, and says so, where the engine does not run (TensorRT-LLM on MI300X)", () => {
+  it("falls back to vLLM, and says so, where the engine does not run (TensorRT-LLM on MI300X, or FP8 on A100)", () => {
     const p = plan({ modelId: "llama-3.3-70b", gpu: "mi300x", engine: "tensorrt-llm" });
     expect(p.engine).toBe("vllm");
     expect(p.warnings).toContain("engineNotOnGpu");
+    const fp8OnA100 = plan({ modelId: "deepseek-r1", gpu: "a100", engine: "tensorrt-llm" });
+    expect(fp8OnA100.precision).toBe("fp8");
+    expect(fp8OnA100.engine).toBe("vllm");
+    const bf16OnA100 = plan({ modelId: "llama-3.3-70b", gpu: "a100", engine: "tensorrt-llm" });
+    expect(bf16OnA100.engine).toBe("tensorrt-llm");
+    expect(bf16OnA100.warnings).not.toContain("engineNotOnGpu");
   });
 
   it("tells the 40 GB A100 from the 80 GB one", () => {

@@ -326,7 +326,7 @@ export const en = {
   "selfhost.warning.architectureUnverified": "Some architecture facts of this model are not verified against its config: the estimate is rougher.",
   "selfhost.warning.electricityGpuBoardOnly": "Electricity counts GPU board power only (no host, network or cooling).",
   "selfhost.warning.smallBatchExtrapolated": "Small batches are extrapolated from full-load measurements: per-user speed may be optimistic.",
-  "selfhost.warning.engineNotOnGpu": "The engine asked for does not run on this GPU family: the estimate uses vLLM.",
+  "selfhost.warning.engineNotOnGpu": "The engine asked for does not run on this GPU family at this precision: the estimate uses vLLM.",
   "selfhost.engine": "Engine",
   "selfhost.engineValue": "{engine}{chosen}: {parallel}; KV cache in {kv} (the settings this estimate assumes)",
   "selfhost.engineDefaultNote": " (the default; choose with engine:vllm|sglang|trtllm)",

@@ -309,7 +309,7 @@ export const zh: Catalogue = {
   "selfhost.warning.architectureUnverified": "这个模型的部分架构数据未与其配置文件核对：估算更粗略。",
   "selfhost.warning.electricityGpuBoardOnly": "电费只计算GPU板卡功耗（不含主机、网络和散热）。",
   "selfhost.warning.smallBatchExtrapolated": "小批量的数据是从满负荷实测外推的：每用户速度可能偏乐观。",
-  "selfhost.warning.engineNotOnGpu": "所选推理引擎不支持该GPU系列：估算改用 vLLM。",
+  "selfhost.warning.engineNotOnGpu": "所选推理引擎在该GPU系列上不支持此精度：估算改用 vLLM。",
   "selfhost.engine": "推理引擎",
   "selfhost.engineValue": "{engine}{chosen}：{parallel}；KV缓存为 {kv}（本估算假设的设置）",
   "selfhost.engineDefaultNote": "（默认；可用 engine:vllm|sglang|trtllm 选择）",

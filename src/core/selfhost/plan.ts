@@ -194,19 +194,25 @@ function errorBandFor(serving: ServingKnowledge, band: ErrorBand | undefined, ex
   return extrapolated || band.rows < 5 ? Math.max(band.worstAbsErrorPct, band.p80AbsErrorPct) : band.p80AbsErrorPct;
 }
 
+/** True when the engine runs on this GPU family at this weight precision (serving.yaml engines). */
+function engineRuns(serving: ServingKnowledge, engine: EngineName, gpu: ServingGpu, precision: Precision): boolean {
+  const profile = serving.engines[engine];
+  return profile.gpuFamilies.includes(gpu.family) && !(profile.unsupportedPrecisions[gpu.family] ?? []).includes(precision);
+}
+
 /** Plans one GPU for the request; the core of planSelfhost once the GPU is known. */
 function planOnGpu(serving: ServingKnowledge, req: SelfhostRequest, arch: ResolvedArchitecture, gpu: ServingGpu, gpuOrigin: Origin): SelfhostPlan {
   const warnings = new Set<SelfhostWarning>();
   const shape = req.request ?? serving.defaultRequest;
   const slo: Slo = req.slo ?? "interactive";
+  const precision = req.precision ?? defaultPrecision(arch, gpu);
   let engineName: EngineName = req.engine ?? "vllm";
-  if (!serving.engines[engineName].gpuFamilies.includes(gpu.family)) {
+  if (!engineRuns(serving, engineName, gpu, precision)) {
     warnings.add("engineNotOnGpu");
     engineName = "vllm";
   }
   const profile = serving.engines[engineName];
   const engine: EngineChoice = { name: engineName, attentionDataParallelForMoe: profile.attentionDataParallelForMoe, kvCache: profile.kvCache };
-  const precision = req.precision ?? defaultPrecision(arch, gpu);
   const factors = serving.fit.factors;
   const maxNodes = serving.engine.maxNodes;
   if (shape.inputTokens + shape.outputTokens > arch.maxContext) warnings.add("contextExceedsModelMax");
@@ -379,7 +385,7 @@ export function planSelfhost(serving: ServingKnowledge, req: SelfhostRequest): S
   let best: { gpu: ServingGpu; usdPerToken: number } | null = null;
   for (const gpu of serving.gpus) {
     if (!gpu.rental.sourced && req.hourlyUsd === undefined) continue;
-    if (!profile.gpuFamilies.includes(gpu.family)) continue;
+    if (!engineRuns(serving, engineName, gpu, req.precision ?? defaultPrecision(arch, gpu))) continue;
     const precision = req.precision ?? defaultPrecision(arch, gpu);
     const topology = chooseTopology(arch, gpu, precision, engine, shape, serving.fit.factors, limits, serving.engine.maxNodes, req.gpuCount ?? null);
     if (!topology) continue;

@@ -28,6 +28,8 @@ const engineProfileSchema = z.strictObject({
   kvCache: z.enum(["model", "fp8"]),
   /** GPU families the engine runs on */
   gpuFamilies: z.array(z.enum(GPU_FAMILIES)).min(1),
+  /** weight precisions the engine cannot serve on a family it otherwise runs on */
+  unsupportedPrecisions: z.partialRecord(z.enum(GPU_FAMILIES), z.array(precisionSchema)).default({}),
   source: sourceUrl,
   note: z.string().optional(),
   asOf: isoDate,
