@@ -34,7 +34,7 @@ for (const [engine, band] of Object.entries(loso.byEngine)) console.log(line(`en
 for (const [family, band] of Object.entries(loso.byFamily)) console.log(line(`GPU ${family}`, band!));
 const inFit = serving.calibration.map((row) => Math.abs(((predictRow(serving, row, factors) ?? 0) - row.totalTokensPerSec) / row.totalTokensPerSec) * 100).sort((a, b) => a - b);
 console.log(`\nin-fit (every row in the fit, for comparison): median ${inFit[Math.floor(inFit.length / 2)]!.toFixed(1)}%, worst ${inFit.at(-1)!.toFixed(1)}%`);
-console.log(`uncalibrated-family band (rows predicted with no row of their GPU family left): ±${loso.uncalibratedBandPct.toFixed(0)}%`);
+console.log(`uncalibrated-family band (the worst of all rows and of rows predicted with no row of their GPU family left): ±${loso.uncalibratedBandPct.toFixed(0)}%`);
 
 const o = loso.overall;
 const checks: [string, boolean][] = [

@@ -261,6 +261,7 @@ export function leaveOneSourceOut(serving: ServingKnowledge, full: EfficiencyFac
     overall,
     byFamily: groupBy(rows, (r) => r.family),
     byEngine: groupBy(rows, (r) => r.row.engine.name),
-    uncalibratedBandPct: uncalibrated.length ? errorBand(uncalibrated).worstAbsErrorPct : overall.worstAbsErrorPct,
+    // no better than the worst row anywhere: a family without rows may also lack a microbenchmark prior
+    uncalibratedBandPct: Math.max(overall.worstAbsErrorPct, uncalibrated.length ? errorBand(uncalibrated).worstAbsErrorPct : 0),
   };
 }
