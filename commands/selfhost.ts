@@ -148,7 +148,7 @@ export const selfhost: Command = {
     const slo = args.text("slo")?.toLowerCase();
     if (slo !== undefined && slo !== "interactive" && slo !== "batch") throw new UserError("bad_input", "error.badSlo", { value: slo.slice(0, 20) });
     const engineAsked = args.text("engine")?.toLowerCase();
-    const engine = engineAsked === undefined ? undefined : ENGINE_WORDS[engineAsked];
+    const engine = engineAsked !== undefined && Object.hasOwn(ENGINE_WORDS, engineAsked) ? ENGINE_WORDS[engineAsked] : undefined;
     if (engineAsked !== undefined && !engine) throw new UserError("bad_input", "error.badEngine", { value: engineAsked.slice(0, 20) });
     const owned = YES.test(args.text("owned") ?? "");
     // the API is priced at the question's own input:output mix, so both sides answer the same workload

@@ -13,3 +13,13 @@ describe("GPU names in self-hosting questions (issue 25)", () => {
     expect((await ask("self-host llama 3.3 70b on 8 A100 40GB")).text).toContain("A100 40GB");
   });
 });
+
+describe("engine option (issue 25)", () => {
+  it("answers engine:sglang with SGLang's settings and refuses an unknown engine, even one named like an object key", async () => {
+    expect((await ask("/selfhost qwen3 235b gpu:h200 gpus:8 engine:sglang")).text).toContain("SGLang");
+    for (const bad of ["tgi", "constructor", "__proto__"]) {
+      const reply = await ask(`/selfhost qwen3 235b gpu:h200 engine:${bad}`);
+      expect(reply.text).toContain("vllm, sglang or trtllm");
+    }
+  });
+});
