@@ -49,6 +49,7 @@ describe("every slot, typed in words, in both languages", () => {
     // a GPU without specs in the knowledge is passed on as typed, so the answer can say it does not know it
     ["单卡 5090 能不能自建 qwen3 next 80b", { command: "selfhost", gpu: { id: "5090", count: 1 } }],
     ["用 8 张 H800 自建 deepseek 划算吗", { command: "selfhost", gpu: { id: "h800", count: 8 } }],
+    ["用 8 张 昇腾910B 自建 qwen3 32b 划算吗", { command: "selfhost", models: ["qwen3-32b"], gpu: { id: "ascend-910b", count: 8 } }],
     ["selfhost llama 70b on two 5090s lol", { command: "selfhost", gpu: { id: "5090", count: 2 } }],
     ["we send 5090 requests a month to gpt-5", { command: "compare", requests: 5090 }],
     ["what does $50 a month buy on gpt-5 mini?", { command: "budget", models: ["gpt-5-mini"], budget: { amount: 50, currency: "usd" } }],
@@ -67,6 +68,12 @@ describe("every slot, typed in words, in both languages", () => {
   it("counts the pasted text only, not the instruction around it", () => {
     expect(read("估算一下这段话多少token：今天天气很好，我们去公园散步吧。")).toMatchObject({ command: "estimate", text: "今天天气很好，我们去公园散步吧。" });
     expect(read("how many tokens is this: Hello team, the launch moved to Friday.")).toMatchObject({ command: "estimate", text: "Hello team, the launch moved to Friday." });
+  });
+});
+
+describe("GPU model numbers are not quantities", () => {
+  it("reads 昇腾910B as the GPU, not as 910 billion tokens a month", () => {
+    expect(read("用 8 张 昇腾910B 自建 qwen3 32b 划算吗").volume).toBeUndefined();
   });
 });
 

@@ -79,6 +79,8 @@ export function readQuantities(text: string): Quantities {
     const left = before(text, found);
     const n = found;
     const perMonth = (value: number) => (PER_DAY.test(right) || DAILY_BEFORE.test(left) ? value * MONTH_DAYS : value);
+    // a GPU's model number is not a quantity: "昇腾910B" is the Ascend 910B, not 910 billion tokens
+    if (/(?:昇腾|ascend|huawei)\s?$/u.test(left)) continue;
     if (PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left)) {
       const around = `${left} ${right}`;
       if (n.value > 100) continue;
