@@ -10,7 +10,7 @@ import { Money } from "../src/core/money.ts";
 import { priceAge } from "../src/core/price-age.ts";
 import { pricingNotes } from "../src/core/pricing-notes.ts";
 import { workloadCost, type PricedEntry } from "../src/core/pricing.ts";
-import { qualityFromFile, recommendByTier } from "../src/core/recommend.ts";
+import { NO_QUALITY, qualityFromFile, recommendByTier } from "../src/core/recommend.ts";
 import { makeReply } from "../src/core/reply.ts";
 import { findTasks } from "../src/core/vocabulary.ts";
 import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
@@ -67,7 +67,7 @@ export const budget: Command = {
         tasks,
         constraints: {},
         workload: stated.workload,
-        quality: quality ? qualityFromFile(quality) : () => undefined,
+        quality: quality ? qualityFromFile(quality) : NO_QUALITY,
         today: ctx.today,
       }).flatMap((r) => (r.pick ? [r.pick.model] : []));
     }

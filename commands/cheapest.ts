@@ -2,15 +2,18 @@ import type { Command, CommandContext, FlagSpec } from "../src/core/command.ts";
 import { formatCount, formatNumber, formatTokens } from "../src/core/format.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
 import { articleSource, modelSource, sectionSource } from "../src/core/knowledge/citations.ts";
+import type { Tier } from "../src/core/knowledge/kinds.ts";
 import type { Capability } from "../src/core/knowledge/schema.ts";
 import { pricedModels } from "../src/core/knowledge/snapshot.ts";
 import { Money } from "../src/core/money.ts";
 import { priceAge } from "../src/core/price-age.ts";
 import { pricingNotes } from "../src/core/pricing-notes.ts";
 import type { PricedEntry } from "../src/core/pricing.ts";
-import { qualityFromFile, recommendByTier, type AppliedBar } from "../src/core/recommend.ts";
+import { recommendByTier, stepsUp, type RecommendOptions } from "../src/core/recommend.ts";
 import { makeReply, type Source } from "../src/core/reply.ts";
-import { featureOf, findTasks } from "../src/core/vocabulary.ts";
+import { barText, measuredCoding, perSolvedNote, qualityIndex, stepNotes, tierNotes } from "./cheapest-notes.ts";
+import { rankReply } from "./cheapest-rank.ts";
+import { featureOf, findTasks, tierOf } from "../src/core/vocabulary.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 
 const FLAGS: FlagSpec[] = [
@@ -19,7 +22,14 @@ const FLAGS: FlagSpec[] = [
   { name: "tools", aliases: ["工具调用"], description: { en: "must call tools", zh: "需要工具调用" } },
   { name: "open", aliases: ["开源"], description: { en: "open weights only", zh: "仅限开放权重" } },
   { name: "chinese", aliases: ["中文"], description: { en: "good Chinese-language ability", zh: "中文能力好" } },
+  { name: "best", aliases: ["最好"], description: { en: "rank one tier (ultra-low unless named) by the task's score", zh: "按任务得分为一个档位排名（默认超低成本档）" } },
 ];
+
+const BEST_WORD = /^(?:best|rank|最好|最强|最強|排名)$/iu;
+/** "which cheap model is best at Chinese", "哪个便宜模型的中文水平比较高": a ranking within the cheap tier, not the cheapest above a bar */
+const ASKS_BEST =
+  /\b(?:best|strongest|smartest|highest|top)\b(?!\s+(?:value|bang|price|deal))|(?<!性价比|性價比)(?:最好|最强|最強|最高|比较高|比較高|较高|較高|更高|比较强|比較強|更强|更強|最优|最優|最厉害|最厲害|最聪明|最聰明)/u;
+const ASKS_CHEAP = /\bcheap(?:er)?\b|\baffordable\b|\bbudget\b|\binexpensive\b|\blow[-\s]cost\b|便宜|低价|低價|实惠|實惠|低成本/u;
 
 const CHINESE = /^(?:chinese|中文|中文能力)$/iu;
 
@@ -51,11 +61,15 @@ export const cheapest: Command = {
     const required = new Set<Capability>();
     let open = false;
     let chinese = false;
+    let rank = Boolean(ctx.question && ASKS_BEST.test(ctx.input.text) && ASKS_CHEAP.test(ctx.input.text));
+    let rankTier: Tier = "ultra-low";
     for (const word of args.words) {
       const feature = featureOf(word);
       if (feature === "open") open = true;
       else if (feature) required.add(feature);
       else if (CHINESE.test(word)) chinese = true;
+      else if (BEST_WORD.test(word)) rank = true;
+      else if (tierOf(word)) rankTier = tierOf(word)!;
     }
     const tasks = findTasks(snapshot, args.rest).filter((task) => {
       if (task.id !== "chinese") return true;
@@ -68,15 +82,14 @@ export const cheapest: Command = {
     const stated = workloadFromArgs(args, defaults);
     const workload = stated.workload;
     const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
-    const quality = snapshot.knowledge.quality;
-    const recommendations = recommendByTier(pricedModels(snapshot) as PricedEntry[], {
+    const quality = qualityIndex(snapshot);
+    const options: RecommendOptions = {
       tasks,
       constraints: { capabilities: [...required], openWeights: open, minContext, chinese },
       workload,
-      quality: quality ? qualityFromFile(quality) : () => undefined,
+      quality,
       today: ctx.today,
-    });
-    const found = recommendations.flatMap((r) => (r.pick ? [{ tier: r.tier, ...r.pick, shown: money.cost(r.pick.model, workload).shown }] : []));
+    };
 
     const constraintWords = [
       ...(minContext ? [t("cheapest.contextAtLeast", { tokens: formatTokens(minContext, t.lang) })] : []),
@@ -84,27 +97,29 @@ export const cheapest: Command = {
       ...(open ? [t("cheapest.openWeights")] : []),
       ...(chinese ? [t("cheapest.chinese")] : []),
     ];
-    const lead = [t("cheapest.lead", { workload: describeWorkload(t, stated, defaults) })];
-    if (constraintWords.length) lead.push(t("cheapest.constraints", { list: t.list(constraintWords) }));
+    const constraintLead = constraintWords.length ? [t("cheapest.constraints", { list: t.list(constraintWords) })] : [];
+    if (rank) return rankReply(ctx, options, rankTier, money, constraintLead, describeWorkload(t, stated, defaults));
+
+    const recommendations = recommendByTier(pricedModels(snapshot) as PricedEntry[], options);
+    const found = recommendations.flatMap((r) => (r.pick ? [{ tier: r.tier, ...r.pick, shown: money.cost(r.pick.model, workload).shown }] : []));
+    const lead = [t("cheapest.lead", { workload: describeWorkload(t, stated, defaults) }), ...constraintLead];
 
     const notes: string[] = [];
     const sources: Source[] = [];
     const bars = recommendations[0]?.bars ?? [];
-    const barText = (bar: AppliedBar) => t("cheapest.bar", { category: t(`quality.${bar.category}`), score: formatNumber(bar.score, 0) });
-    if (bars.length) notes.push(t("cheapest.bars", { bars: t.list(bars.map(barText)), source: t("quality.source"), asOf: quality?.asOf ?? "" }));
+    const relative = bars.some((bar) => bar.belowBest !== null);
+    if (relative) notes.push(t("cheapest.barsRelative", { bars: t.list(bars.map((bar) => barText(t, bar, quality))) }), t("quality.scaleNote"));
+    else if (bars.length)
+      notes.push(t("cheapest.bars", { bars: t.list(bars.map((bar) => barText(t, bar, quality))), source: t("quality.source"), asOf: snapshot.knowledge.quality?.asOf ?? "" }));
     else notes.push(t("cheapest.noBar"));
-    for (const r of recommendations) {
-      const skipped = r.skipped.cheapestBelowBar;
-      if (skipped)
-        notes.push(
-          t("cheapest.belowBar", {
-            model: skipped.model.name,
-            tier: tierLabel(t, r.tier),
-            score: formatNumber(skipped.score ?? 0, 0),
-            category: t(`quality.${skipped.bar.category}`),
-            bar: formatNumber(skipped.bar.score, 0),
-          }),
-        );
+    notes.push(...stepNotes(t, money, recommendations));
+    notes.push(...recommendations.flatMap((r) => tierNotes(t, money, r, workload)));
+    // coding: the measured cost of a solved exercise beside the list price
+    const measured = bars.some((bar) => bar.category === "coding") ? measuredCoding(snapshot, options) : [];
+    const perSolved = new Map(measured.map((m) => [m.model.id, m.solved]));
+    if (measured.length) {
+      notes.push(perSolvedNote(t, money, measured));
+      sources.push({ title: measured[0]!.solved.sourceTitle, ref: measured[0]!.solved.source, asOf: measured[0]!.solved.asOf });
     }
     for (const task of tasks) {
       notes.push(t("cheapest.suggested", { task: t.pick(task.name), tier: tierLabel(t, task.suggestedTier), advice: t.pick(task.advice) }));
@@ -125,7 +140,11 @@ export const cheapest: Command = {
     notes.push(...currency.notes);
     sources.push(...currency.sources);
     for (const { model } of found) sources.push(modelSource(model, t.lang));
-    if (quality && found.some((f) => f.quality)) sources.push({ title: t("quality.source"), ref: quality.url, asOf: quality.asOf });
+    for (const category of new Set(found.flatMap((f) => (f.quality ? [f.quality.category] : [])))) {
+      const board = quality.board(category);
+      if (!sources.some((s) => s.ref === board.source))
+        sources.push({ title: t(category === "vision" ? "quality.sourceVision" : "quality.source"), ref: board.source, asOf: board.asOf });
+    }
 
     const taskNames = tasks.map((task) => t.pick(task.name));
     const title = taskNames.length ? t("cheapest.titleTask", { tasks: t.list(taskNames) }) : t("cheapest.title");
@@ -134,6 +153,11 @@ export const cheapest: Command = {
       const shown = pick.barScores.find((b) => b.category !== "full") ?? (pick.quality && { category: pick.quality.category, score: pick.quality.score });
       return shown ? `${formatNumber(shown.score, 0)} (${t(`quality.${shown.category}`)})` : t("none");
     };
+    const solvedCell = (id: string) => {
+      const c = perSolved.get(id);
+      return c ? money.amount(c.usd) : t("none");
+    };
+    const withSolved = found.some((f) => perSolved.has(f.model.id));
     return makeReply({
       command: "cheapest",
       lang: t.lang,
@@ -152,7 +176,7 @@ export const cheapest: Command = {
           : null,
       lead: t.sentences(lead),
       table: {
-        columns: [t("col.tier"), t("col.model"), t("col.input"), t("col.output"), t("col.context"), t("col.quality"), t("col.cost")],
+        columns: [t("col.tier"), t("col.model"), t("col.input"), t("col.output"), ...(withSolved ? [t("col.perSolved")] : []), t("col.context"), t("col.quality"), t("col.cost")],
         rows: recommendations.map((r) => {
           const pick = found.find((f) => f.tier === r.tier);
           return pick
@@ -161,22 +185,35 @@ export const cheapest: Command = {
                 pick.model.name,
                 money.priceUsed(pick.model, pick.cost, "inputPer1M"),
                 money.priceUsed(pick.model, pick.cost, "outputPer1M"),
+                ...(withSolved ? [solvedCell(pick.model.id)] : []),
                 formatCount(pick.model.contextWindow, t.lang),
                 scoreText(pick),
                 pick.shown,
               ]
-            : [tierLabel(t, r.tier), t("cheapest.noneFits"), t("none"), t("none"), t("none"), t("none"), t("none")];
+            : [
+                tierLabel(t, r.tier),
+                t(r.notBetter ? "cheapest.noneBetter" : "cheapest.noneFits"),
+                t("none"),
+                t("none"),
+                ...(withSolved ? [t("none")] : []),
+                t("none"),
+                t("none"),
+                t("none"),
+              ];
         }),
-        align: ["left", "left", "right", "right", "right", "right", "right"],
+        align: ["left", "left", "right", "right", ...(withSolved ? (["right"] as const) : []), "right", "right", "right"],
       },
       notes,
       sources,
       data: {
+        mode: "tiers",
         constraints: { tasks: tasks.map((task) => task.id), capabilities: [...required], openWeights: open, chinese, minContext },
         workload,
         workloadIsDefault: stated.origin === "default",
         workloadOrigin: stated.origin,
-        bars: bars.map(({ category, score, from }) => ({ category, score, from })),
+        bars: bars.map(({ category, score, belowBest, from }) => ({ category, score, belowBest, from })),
+        steps: stepsUp(recommendations),
+        perSolvedTask: measured.map(({ model, solved }) => ({ id: model.id, usd: solved.usd, run: solved.run.run, date: solved.run.date })),
         recommendations: recommendations.map((r) => {
           const pick = r.pick;
           return pick
@@ -190,7 +227,17 @@ export const cheapest: Command = {
                 cost: pick.cost.totalUsd,
                 pricing: pick.cost.pricing,
                 quality: pick.quality
-                  ? { score: pick.quality.score, category: pick.quality.category, scale: pick.quality.scale, source: pick.quality.source, asOf: pick.quality.asOf }
+                  ? {
+                      score: pick.quality.score,
+                      ci: pick.quality.ci,
+                      category: pick.quality.category,
+                      scale: pick.quality.scale,
+                      source: pick.quality.source,
+                      asOf: pick.quality.asOf,
+                    }
+                  : null,
+                perSolvedTask: perSolved.get(pick.model.id)
+                  ? { usd: perSolved.get(pick.model.id)!.usd, run: perSolved.get(pick.model.id)!.run.run, date: perSolved.get(pick.model.id)!.run.date }
                   : null,
                 skippedBelowBar: r.skipped.belowBar,
               }
@@ -204,7 +251,9 @@ export const cheapest: Command = {
                 cost: null,
                 pricing: null,
                 quality: null,
+                perSolvedTask: null,
                 skippedBelowBar: r.skipped.belowBar,
+                notBetterThan: r.notBetter ? r.notBetter.than.model.id : null,
               };
         }),
         suggestedTiers: tasks.map((task) => ({ task: task.id, tier: task.suggestedTier })),

@@ -1,17 +1,36 @@
+import { ANSWERS_DIR, AnswerCorpusError, loadAnswerCorpus } from "../eval/answer-corpus.ts";
+import { answerReportJson, formatAnswerReport } from "../eval/answer-report.ts";
+import { loadEvalSnapshot, replayCorpus } from "../eval/answer-run.ts";
 import { loadCorpus } from "../eval/corpus.ts";
 import { evaluate } from "../eval/evaluate.ts";
 import { formatSummary, type Understanding as Label } from "../eval/score.ts";
 import { readConfig } from "../src/config/config.ts";
-import { loadKnowledge } from "../src/core/knowledge/load.ts";
-import { buildSnapshot } from "../src/core/knowledge/snapshot.ts";
 import { labelToRemembered, toLabel } from "../src/core/understand/label.ts";
 import { remember, understand } from "../src/core/understand/understand.ts";
 import type { RememberedQuestion } from "../src/core/understand/types.ts";
 
-/** npm run eval [-- --expected] [-- --misses N]: the understander against the labelled corpus, per slot and overall. */
+/**
+ * npm run eval [-- --json] [-- --show-heldout] [-- --expected] [-- --misses N]
+ * The headline: answer-level accuracy of the final replies (eval/answers/, eval/ANSWERS.md). Below it, as a
+ * diagnostic, the understander's slot scores on eval/questions.yaml.
+ */
 const args = process.argv.slice(2);
+const json = args.includes("--json");
+const showHeldout = args.includes("--show-heldout");
 const missesShown = Number(args[args.indexOf("--misses") + 1]) || 40;
-const snapshot = buildSnapshot(await loadKnowledge(readConfig(process.env).knowledgeDir));
+
+let items: ReturnType<typeof loadAnswerCorpus>;
+try {
+  items = loadAnswerCorpus(ANSWERS_DIR);
+} catch (error) {
+  if (!(error instanceof AnswerCorpusError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const snapshot = await loadEvalSnapshot(readConfig(process.env).knowledgeDir);
+const results = await replayCorpus(items, snapshot);
+
+// the slot-level diagnostic: the understander alone against the labelled questions
 const mine = new WeakMap<object, RememberedQuestion>();
 const { summary } = evaluate(
   loadCorpus(),
@@ -24,4 +43,12 @@ const { summary } = evaluate(
   },
   { previous: args.includes("--expected") ? "expected" : "actual" },
 );
-console.log(formatSummary(summary, missesShown));
+
+if (json) {
+  const { misses, ...slots } = summary;
+  console.log(JSON.stringify({ answers: answerReportJson(results, { showHeldout }), understanding: { ...slots, misses: misses.length } }, null, 2));
+} else {
+  console.log(formatAnswerReport(results, { showHeldout }));
+  console.log("\nDIAGNOSTIC: UNDERSTANDING (slot scores of eval/questions.yaml, not the answers)\n");
+  console.log(formatSummary(summary, missesShown));
+}

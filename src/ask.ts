@@ -21,7 +21,7 @@ if (line) {
   const reply = await answerLine(dispatcher, line);
   const chart = await writeChartIfAsked(reply);
   const payload = { ...replyToJson(reply), ...(chart ? { chart } : {}) };
-  console.log(json ? JSON.stringify(payload, null, 2) : renderTerminal(reply, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR));
+  console.log(json ? JSON.stringify(payload, null, 2) : renderTerminal(reply, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, columns: process.stdout.columns }));
   if (chart && !json) console.log(`\n${chart}`);
   process.exitCode = reply.ok ? 0 : 2;
 } else if (!process.stdin.isTTY) {

@@ -19,7 +19,7 @@ if (config.slack || config.discord) {
   await serveChat(config, knowledge, logger);
 } else {
   const dispatcher = composeDispatcher(config, knowledge, logger, { limited: false });
-  if (process.stdin.isTTY) await runRepl(dispatcher, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+  if (process.stdin.isTTY) await runRepl(dispatcher, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
   else await runLineMode(dispatcher, process.argv.includes("--json"));
   knowledge.close();
 }

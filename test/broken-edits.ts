@@ -69,4 +69,10 @@ export const BROKEN_EDITS: BrokenEdit[] = [
   ["a GPU price dated in the future", "serving.yaml", (t) => t.replace("    asOf: 2026-05-20\n", "    asOf: 2027-05-20\n"), { entry: 'GPU "h100"', field: "asOf" }],
   ["a negative exchange rate", "currency.yaml", (t) => t.replace("rate: 7.10", "rate: -7.10"), { entry: "file", field: "usdToCny.rate" }],
   ["a Chinese alias claimed by two models", "models.yaml", (t) => t.replace('aliasesZh: ["GPT五"]', 'aliasesZh: ["深度求索"]'), { field: "aliases" }],
+  [
+    "a task bar measured from a best score quality.yaml does not record",
+    "quality.yaml",
+    (t) => t.replace(/^ {2}coding: \{score: [\d.]+, arena: "[^"]+"\}\n/m, ""),
+    { entry: "best", field: "coding" },
+  ],
 ];

@@ -1,4 +1,7 @@
 import { execFile, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -30,6 +33,11 @@ describe("the terminal front end", () => {
     expect(reply.sources[0]).toEqual({ title: expect.any(String), ref: expect.any(String), asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
 
+  it("`npx modelwise` (the package's bin) answers once like ask", async () => {
+    const { stdout } = await run(process.execPath, ["bin/modelwise.mjs", "--json", "哪个模型写代码最便宜？"], { cwd: root });
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, command: "cheapest", lang: "zh" });
+  });
+
   it("reads one command per line from a pipe and writes JSON Lines", async () => {
     const { stdout, code } = await pipe("dist/src/ask.js", ["--json"], "/compare gpt-5 deepseek\n\n哪个模型写代码最便宜？\n/compare gpt-6\n");
     expect(code).toBe(0);
@@ -57,7 +65,10 @@ describe("the terminal front end", () => {
 
   it("the interactive REPL (on a real terminal) follows up the last question", async () => {
     // script(1) gives the bot a pseudo-terminal, so it runs the REPL exactly as a person at a keyboard sees it
-    const child = spawn("script", ["-qefc", `${process.execPath} dist/src/main.js`, "/dev/null"], { cwd: root, env: { ...process.env, NO_COLOR: "1", TERM: "dumb" } });
+    const child = spawn("script", ["-qefc", `${process.execPath} dist/src/main.js`, "/dev/null"], {
+      cwd: root,
+      env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), "modelwise-home-")), NO_COLOR: "1", TERM: "dumb" },
+    });
     let screen = "";
     const waitFor = (pattern: RegExp) =>
       new Promise<void>((resolve, reject) => {

@@ -96,15 +96,24 @@ describe("/cheapest", () => {
     expect(recs.map((r) => r.id)).toEqual(cheapestPerTier(() => true, inputTokens, outputTokens));
   });
 
-  it("filters by context, vision and open weights", async () => {
+  it("with vision, open weights and a context no scored model has, says the open models have no image score", async () => {
     const reply = await ask("/cheapest vision open context:200k in:1M out:1M");
     const recs = (reply.data as { recommendations: { id: string | null }[] }).recommendations;
-    const expected = cheapestPerTier((m) => m.capabilities.includes("vision") && m.openWeights && m.contextWindow >= 200_000, 1e6, 1e6);
-    expect(recs.map((r) => r.id)).toEqual(expected);
-    for (const rec of recs.filter((r) => r.id)) {
+    expect(recs.every((r) => r.id === null)).toBe(true);
+    expect(reply.text).toMatch(/models? meets? the other constraints but ha(?:s|ve) no image understanding score/);
+  });
+
+  it("filters by context and vision, and scores image reading on the vision board", async () => {
+    const reply = await ask("/cheapest vision context:200k in:1M out:1M");
+    const data = reply.data as { recommendations: { id: string | null; quality: { category: string } | null }[]; bars: { category: string; from: string[] }[] };
+    expect(data.bars).toMatchObject([{ category: "vision", from: ["vision"] }]);
+    const picks = data.recommendations.filter((r) => r.id);
+    expect(picks.length).toBeGreaterThan(0);
+    for (const rec of picks) {
       const model = byId(rec.id!);
       expect(model.contextWindow).toBeGreaterThanOrEqual(200_000);
       expect(model.capabilities).toContain("vision");
+      expect(rec.quality?.category).toBe("vision");
     }
   });
 

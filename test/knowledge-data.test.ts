@@ -222,47 +222,82 @@ describe("the shipped catalog", () => {
   });
 });
 
-describe("quality.yaml", () => {
-  it("maps LMArena names to curated ids, with the leaderboard's scores and intervals", async () => {
-    const board = JSON.parse(await readFile(join(SHARED, "lmarena-leaderboard-text.json"), "utf8")) as Record<
-      string,
-      Record<string, { rating: number; rating_q025: number; rating_q975: number }>
-    >;
+describe("quality.yaml and coding-runs.yaml", () => {
+  type Board = Record<string, Record<string, { rating: number; rating_q025: number; rating_q975: number }>>;
+  const board = async (name: string) => JSON.parse(await readFile(join(SHARED, name), "utf8")) as Board;
+  const round = (x: number) => Math.round(x * 10) / 10;
+  const BOARD_CATEGORY: Record<string, string> = { instruction_following: "if", long_queries: "long_user" };
+
+  it("maps LMArena names to curated ids, with the style-control board's scores and intervals, and vision from the vision board", async () => {
+    const text = await board("lmarena-leaderboard-text-style-control.json");
+    const vision = await board("lmarena-leaderboard-vision.json");
     const quality = knowledge.quality!;
-    expect(quality).toMatchObject({ source: "LMArena text leaderboard (lmarena/arena-catalog)", asOf: "2025-12-11" });
+    expect(quality).toMatchObject({ source: "LMArena text leaderboard, style control (lmarena/arena-catalog)", asOf: "2025-12-17" });
+    expect(quality.vision).toMatchObject({ source: "LMArena vision leaderboard (lmarena/arena-catalog)", asOf: "2025-12-11" });
     expect(Object.keys(quality.models).length).toBeGreaterThanOrEqual(60);
-    const round = (x: number) => Math.round(x * 10) / 10;
+    let visionScored = 0;
     for (const [id, entry] of Object.entries(quality.models)) {
       expect(
         knowledge.models.some((m) => m.id === id),
         id,
       ).toBe(true);
       for (const [category, score] of Object.entries(entry.scores)) {
-        const row = board[category]![entry.arena]!;
+        const row = category === "vision" ? vision.full![entry.visionArena ?? entry.arena]! : text[BOARD_CATEGORY[category] ?? category]![entry.arena]!;
         expect({ id, category, ...score }).toEqual({ id, category, score: round(row.rating), ci: [round(row.rating_q025), round(row.rating_q975)] });
       }
+      if (entry.scores.vision) visionScored++;
+    }
+    expect(visionScored).toBeGreaterThanOrEqual(25);
+  });
+
+  it("records each category's best score over the whole board, the frontier bars are measured from", async () => {
+    const text = await board("lmarena-leaderboard-text-style-control.json");
+    const vision = await board("lmarena-leaderboard-vision.json");
+    for (const [category, best] of Object.entries(knowledge.quality!.best)) {
+      const rows = category === "vision" ? vision.full! : text[BOARD_CATEGORY[category] ?? category]!;
+      const top = Object.entries(rows).reduce((a, b) => (b[1].rating > a[1].rating ? b : a));
+      expect({ category, ...best }).toEqual({ category, score: round(top[1].rating), arena: top[0] });
     }
   });
 
-  it("task bars keep Llama 3.1 8B out of coding and Chinese, and leave a scored model in every tier for each bar", () => {
-    const scores = knowledge.quality!.models;
-    const bar = (task: string) => knowledge.tasks.find((t) => t.id === task)!.minQuality!;
-    for (const task of ["coding", "chinese", "math", "reasoning", "creative-writing"]) {
-      const { category, score } = bar(task);
-      expect(scores["llama-3.1-8b"]!.scores[category]!.score, task).toBeLessThan(score);
+  it("task bars keep Llama 3.1 8B and GPT-5 nano out of coding and Chinese, and leave a scored model in some tier for each bar", () => {
+    const quality = knowledge.quality!;
+    const barOf = (task: (typeof knowledge.tasks)[number]) => {
+      const bar = task.minQuality!;
+      return "score" in bar ? bar.score : quality.best[bar.category]!.score - bar.belowBest;
+    };
+    for (const id of ["coding", "chinese"]) {
+      const task = knowledge.tasks.find((t) => t.id === id)!;
+      for (const model of ["llama-3.1-8b", "gpt-5-nano"]) expect(quality.models[model]!.scores[task.minQuality!.category]!.score, `${model} ${id}`).toBeLessThan(barOf(task));
     }
     for (const task of knowledge.tasks.filter((t) => t.minQuality)) {
-      const { category, score } = task.minQuality!;
-      for (const tier of TIERS) {
-        const passing = priced.filter(
-          (m) =>
-            m.tier === tier &&
-            !(m.deprecationDate && m.deprecationDate <= TODAY) &&
-            (scores[m.id]?.scores[category]?.score ?? -Infinity) >= score &&
-            task.requires.every((c) => m.capabilities.includes(c)),
-        );
-        expect(passing.length, `${task.id} in ${tier}`).toBeGreaterThan(0);
-      }
+      const passing = priced.filter(
+        (m) =>
+          !(m.deprecationDate && m.deprecationDate <= TODAY) &&
+          (quality.models[m.id]?.scores[task.minQuality!.category]?.score ?? -Infinity) >= barOf(task) &&
+          task.requires.every((c) => m.capabilities.includes(c)),
+      );
+      expect(passing.length, task.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("coding runs carry the Aider leaderboard's numbers for the run mapped to each model", async () => {
+    const { parse } = await import("yaml");
+    const runs = parse(await readFile(join(SHARED, "aider-polyglot-leaderboard.yml"), "utf8")) as Record<string, unknown>[];
+    const file = knowledge.codingRuns!;
+    expect(file).toMatchObject({ source: "Aider polyglot leaderboard (Aider-AI/aider)", asOf: "2025-10-04" });
+    expect(Object.keys(file.runs).length).toBeGreaterThanOrEqual(8);
+    for (const [id, run] of Object.entries(file.runs)) {
+      const row = runs.find((r) => r.dirname === run.run)!;
+      expect(row, id).toBeDefined();
+      expect({ id, ...run }).toMatchObject({
+        id,
+        model: row.model,
+        testCases: row.test_cases,
+        solved: row.pass_num_2,
+        promptTokens: row.prompt_tokens,
+        completionTokens: row.completion_tokens,
+      });
     }
   });
 });

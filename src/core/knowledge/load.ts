@@ -10,6 +10,8 @@ import {
   importLogSchema,
   currencyFileSchema,
   qualityFileSchema,
+  codingRunsFileSchema,
+  type CodingRunsFile,
   type ImportRecord,
   type QualityFile,
   type Model,
@@ -32,6 +34,8 @@ export interface Knowledge {
   catalog: readonly PricedModel[];
   /** quality.yaml: LMArena scores per model id; null when the file is absent */
   quality: QualityFile | null;
+  /** coding-runs.yaml: measured Aider polyglot runs per model id; null when the file is absent */
+  codingRuns: CodingRunsFile | null;
   defaultWorkload: Workload;
   estimateOutputTokens: number;
   /** serving.yaml: GPUs, model architectures, serving measurements and the fitted estimator factors */
@@ -56,6 +60,8 @@ async function readKnowledgeFiles(dir: string): Promise<{ yamls: Map<string, Fil
   if (importLog !== null) yamls.set("import-log.yaml", { file: "knowledge/import-log.yaml", text: importLog });
   const quality = await readFile(join(dir, "quality.yaml"), "utf8").catch(() => null);
   if (quality !== null) yamls.set("quality.yaml", { file: "knowledge/quality.yaml", text: quality });
+  const codingRuns = await readFile(join(dir, "coding-runs.yaml"), "utf8").catch(() => null);
+  if (codingRuns !== null) yamls.set("coding-runs.yaml", { file: "knowledge/coding-runs.yaml", text: codingRuns });
   const articleNames = (await readdir(join(dir, "articles"))).filter((name) => name.endsWith(".md")).sort();
   const articles = await Promise.all(
     articleNames.map(async (name) => ({
@@ -107,7 +113,7 @@ function validateModels(yaml: YamlFile, problems: KnowledgeProblem[]) {
 }
 
 function validateCrossReferences(
-  knowledge: Omit<Knowledge, "loadedAt" | "catalog" | "quality">,
+  knowledge: Omit<Knowledge, "loadedAt" | "catalog" | "quality" | "codingRuns">,
   files: { models: YamlFile; serving: YamlFile; tasks: YamlFile },
   problems: KnowledgeProblem[],
 ) {
@@ -176,6 +182,25 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   for (const id of Object.keys(quality?.data?.models ?? {})) {
     if (modelsYaml && !writtenIds.has(id)) problems.push(qualityYaml!.problem(["models", id], `quality "${id}"`, "id", `"${id}" is not a model in models.yaml`));
   }
+  const runsYaml = parsed.get("coding-runs.yaml");
+  const codingRuns = runsYaml ? runsYaml.validate(codingRunsFileSchema, runsYaml.toJS(), [], "file") : null;
+  problems.push(...(codingRuns?.problems ?? []));
+  for (const id of Object.keys(codingRuns?.data?.runs ?? {})) {
+    if (modelsYaml && !writtenIds.has(id)) problems.push(runsYaml!.problem(["runs", id], `coding run "${id}"`, "id", `"${id}" is not a model in models.yaml`));
+  }
+  // a bar measured from the frontier needs the board's best score in its category
+  (tasksYaml?.toJS() as { tasks?: { id?: string; minQuality?: { category?: string; belowBest?: unknown } }[] } | undefined)?.tasks?.forEach((task) => {
+    const bar = task?.minQuality;
+    if (!bar || bar.belowBest === undefined || !quality?.data || quality.data.best[bar.category as keyof QualityFile["best"]]) return;
+    problems.push(
+      qualityYaml!.problem(
+        ["best"],
+        "best",
+        String(bar.category),
+        `task "${task.id}" measures its bar from the best ${bar.category} score, and the file records none (run npm run knowledge:quality)`,
+      ),
+    );
+  });
   if (!models || !serving?.data || !tasks?.data || !currency?.data || !modelsYaml || !servingYaml || !tasksYaml || problems.length) {
     throw new KnowledgeInvalidError(problems);
   }
@@ -204,5 +229,5 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   if (problems.length) throw new KnowledgeInvalidError(problems);
   const shipped = await loadShippedCatalog(dir, knowledge.models, today);
   const catalog = options.catalogPath ? mergeCatalogs(shipped, await loadCatalog(options.catalogPath, knowledge.models, today)) : shipped;
-  return { ...knowledge, catalog, quality: quality?.data ?? null, loadedAt: now };
+  return { ...knowledge, catalog, quality: quality?.data ?? null, codingRuns: codingRuns?.data ?? null, loadedAt: now };
 }

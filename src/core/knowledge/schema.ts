@@ -144,8 +144,11 @@ export const modelsFileSchema = z.strictObject({
   models: z.array(z.unknown()),
 });
 
-/** LMArena text leaderboard categories modelwise keeps (the leaderboard has 29). */
-export const QUALITY_CATEGORIES = ["full", "coding", "math", "chinese", "creative_writing", "hard_6"] as const;
+/**
+ * Quality categories modelwise keeps: LMArena text-leaderboard categories (`instruction_following` is the board's
+ * "if", `long_queries` its "long_user") and `vision`, the overall score of LMArena's vision leaderboard.
+ */
+export const QUALITY_CATEGORIES = ["full", "coding", "math", "chinese", "creative_writing", "hard_6", "instruction_following", "multiturn", "long_queries", "vision"] as const;
 export type QualityCategory = (typeof QUALITY_CATEGORIES)[number];
 export const qualityCategorySchema = z.enum(QUALITY_CATEGORIES);
 
@@ -158,11 +161,19 @@ export type QualityScore = z.infer<typeof qualityScoreSchema>;
 const qualityEntrySchema = z.strictObject({
   /** the model's name on the leaderboard, mapped by hand: nothing is matched by guessing at run time */
   arena: z.string().min(1),
+  /** its name on the vision leaderboard when that differs from `arena` */
+  visionArena: z.string().min(1).optional(),
   /** why this leaderboard entry stands for our model when it is not the same snapshot */
   note: z.string().min(1).optional(),
   scores: z.partialRecord(qualityCategorySchema, qualityScoreSchema),
 });
 export type QualityEntry = z.infer<typeof qualityEntrySchema>;
+
+/** A leaderboard's top score in one category (any model on the board, priced here or not): the frontier bars are measured from. */
+const boardBestSchema = z.strictObject({ score: z.number().finite(), arena: z.string().min(1) });
+
+/** Where the `vision` scores come from: a second board with its own date. */
+const visionBoardSchema = z.strictObject({ source: z.string().min(1), url: z.string().min(1), asOf: isoDate });
 
 export const qualityFileSchema = z.strictObject({
   source: z.string().min(1),
@@ -170,10 +181,48 @@ export const qualityFileSchema = z.strictObject({
   asOf: isoDate,
   /** how to read a score, shown beside it */
   scale: z.string().min(1),
+  vision: visionBoardSchema.optional(),
+  /** the board's best score per category, written by the import */
+  best: z.partialRecord(qualityCategorySchema, boardBestSchema).default({}),
   /** keyed by model id in models.yaml; a model without an entry has no quality signal */
   models: z.record(z.string(), qualityEntrySchema),
 });
 export type QualityFile = z.infer<typeof qualityFileSchema>;
+
+/**
+ * The least a model must score in one quality category: `belowBest: 100` is "within 100 points of the best score on
+ * the board in that category" (the bar moves with the frontier); `score` is a fixed number (knowledge:check warns).
+ */
+export const qualityBarSchema = z.union([
+  z.strictObject({ category: qualityCategorySchema, belowBest: z.number().finite().nonnegative() }),
+  z.strictObject({ category: qualityCategorySchema, score: z.number().finite() }),
+]);
+export type QualityBarSpec = z.infer<typeof qualityBarSchema>;
+
+/** One Aider polyglot run mapped by hand to a model id: what it took to solve the benchmark's coding exercises. */
+const codingRunSchema = z.strictObject({
+  /** the run's `dirname` on the leaderboard, mapped by hand */
+  run: z.string().min(1),
+  /** the run's own model label ("gpt-5 (medium)"), shown so readers see what was measured */
+  model: z.string().min(1),
+  note: z.string().min(1).optional(),
+  date: isoDate,
+  testCases: tokenCount,
+  /** exercises passed after one retry with the test errors (pass_num_2) */
+  solved: z.number().int().nonnegative(),
+  promptTokens: tokenCount,
+  completionTokens: tokenCount,
+});
+export type CodingRun = z.infer<typeof codingRunSchema>;
+
+export const codingRunsFileSchema = z.strictObject({
+  source: z.string().min(1),
+  url: z.string().min(1),
+  asOf: isoDate,
+  /** keyed by model id in models.yaml */
+  runs: z.record(z.string(), codingRunSchema),
+});
+export type CodingRunsFile = z.infer<typeof codingRunsFileSchema>;
 
 const taskSchema = z.strictObject({
   id: z.string().min(1),
@@ -181,7 +230,7 @@ const taskSchema = z.strictObject({
   words: z.array(z.string().min(1)).min(1),
   requires: z.array(capabilitySchema).default([]),
   /** the least a model must score in one quality category (quality.yaml) to be recommended for this task */
-  minQuality: z.strictObject({ category: qualityCategorySchema, score: z.number().finite() }).optional(),
+  minQuality: qualityBarSchema.optional(),
   suggestedTier: tierSchema,
   advice: bilingual,
   article: z.string().min(1),

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Knowledge } from "./load.ts";
 
 /** Bump when the Knowledge shape changes, so an old cache is never read as a new one. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 /** Validated versions kept; older ones are pruned after each save. */
 const KEEP_FILES = 4;
 /** Folders of knowledge/ whose files are read: the top level and these, never deeper (a symlink loop is read once). */

@@ -18,7 +18,7 @@ export interface KnowledgeSnapshot {
 
 export function buildSnapshot(knowledge: Knowledge): KnowledgeSnapshot {
   const version = createHash("sha256")
-    .update(JSON.stringify([knowledge.models, knowledge.serving, knowledge.tasks, knowledge.quality, knowledge.articles, knowledge.catalog.length]))
+    .update(JSON.stringify([knowledge.models, knowledge.serving, knowledge.tasks, knowledge.quality, knowledge.codingRuns, knowledge.articles, knowledge.catalog.length]))
     .digest("hex")
     .slice(0, 12);
   return Object.freeze({

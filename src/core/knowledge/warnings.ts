@@ -8,7 +8,10 @@ export interface KnowledgeWarning {
   message: string;
 }
 
-/** Things worth an admin's attention that do not stop the bot: old prices, deprecated models, models the last import missed. */
+/**
+ * Things worth an admin's attention that do not stop the bot: old prices, deprecated models, models the last import
+ * missed, and task bars written as a fixed score (they do not move with the frontier).
+ */
 export function knowledgeWarnings(knowledge: Knowledge, today: string): KnowledgeWarning[] {
   const warnings: KnowledgeWarning[] = [];
   for (const model of knowledge.models.filter(isPriced)) {
@@ -21,6 +24,15 @@ export function knowledgeWarnings(knowledge: Knowledge, today: string): Knowledg
   }
   for (const id of knowledge.lastImport?.missing ?? []) {
     warnings.push({ file: "knowledge/import-log.yaml", entry: `model "${id}"`, message: `was missing from the last import (${knowledge.lastImport!.at})` });
+  }
+  for (const task of knowledge.tasks) {
+    const bar = task.minQuality;
+    if (bar && "score" in bar)
+      warnings.push({
+        file: "knowledge/tasks.yaml",
+        entry: `task "${task.id}"`,
+        message: `minQuality is a fixed score (${bar.score}); write it as belowBest: <points below the board's best ${bar.category} score> so it moves with the frontier`,
+      });
   }
   return warnings;
 }

@@ -101,10 +101,14 @@ function build() {
   console.error(`modelwise: built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const onlyIfStale = process.argv.includes("--if-stale");
-try {
-  if (!onlyIfStale || isStale()) await withLock(() => (!onlyIfStale || isStale() ? build() : undefined));
-} catch (error) {
-  console.error(`modelwise: ${error.message}`);
-  process.exit(1);
+/** Builds dist/ (only when missing or older than the sources, with `onlyIfStale`); exits with one line on failure. */
+export async function buildDist({ onlyIfStale }) {
+  try {
+    if (!onlyIfStale || isStale()) await withLock(() => (!onlyIfStale || isStale() ? build() : undefined));
+  } catch (error) {
+    console.error(`modelwise: ${error.message}`);
+    process.exit(1);
+  }
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildDist({ onlyIfStale: process.argv.includes("--if-stale") });
