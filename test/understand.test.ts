@@ -49,6 +49,9 @@ describe("every slot, typed in words, in both languages", () => {
     // a GPU without specs in the knowledge is passed on as typed, so the answer can say it does not know it
     ["单卡 5090 能不能自建 qwen3 next 80b", { command: "selfhost", gpu: { id: "5090", count: 1 } }],
     ["用 8 张 H800 自建 deepseek 划算吗", { command: "selfhost", gpu: { id: "h800", count: 8 } }],
+    ["self-host qwen3 32b on an L40S, does it pay off?", { command: "selfhost", models: ["qwen3-32b"], gpu: { id: "l40s", count: 1 } }],
+    ["用一張 H200 自建 gpt-oss-120b 划算嗎", { command: "selfhost", gpu: { id: "h200", count: 1 } }],
+    ["自建 llama 3.3 70b 用 2 張 H100 划算嗎", { command: "selfhost", gpu: { id: "h100", count: 2 } }],
     ["用 8 张 昇腾910B 自建 qwen3 32b 划算吗", { command: "selfhost", models: ["qwen3-32b"], gpu: { id: "ascend-910b", count: 8 } }],
     ["selfhost llama 70b on two 5090s lol", { command: "selfhost", gpu: { id: "5090", count: 2 } }],
     ["we send 5090 requests a month to gpt-5", { command: "compare", requests: 5090 }],
