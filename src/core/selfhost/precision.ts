@@ -6,7 +6,7 @@ export const WEIGHT_BITS: Record<Precision, number> = { bf16: 16, fp8: 8, fp4: 4
 /** What a production deployment runs on each GPU family unless asked otherwise. */
 const FAMILY_DEFAULT: Record<GpuFamily, Precision> = {
   ampere: "bf16",
-  ada: "fp8",
+  ada: "bf16",
   hopper: "fp8",
   blackwell: "fp4",
   cdna3: "fp8",
@@ -15,10 +15,9 @@ const FAMILY_DEFAULT: Record<GpuFamily, Precision> = {
 };
 
 /**
- * Default weight precision: the GPU family's (FP8 wherever tensor cores compute it natively: Ada,
- * Hopper, MI300X, Gaudi 3; FP4 on Blackwell; BF16 on A100/A10G and Ascend), unless the model ships in
- * fewer bits (gpt-oss MXFP4, Kimi INT4, DeepSeek FP8 on A100 via weight-only kernels): nobody upcasts
- * a native low-bit checkpoint.
+ * Default weight precision: the GPU family's (FP8 on Hopper and MI300X, FP4 on Blackwell, BF16 on
+ * A100/L40S), unless the model ships in fewer bits (gpt-oss MXFP4, Kimi INT4, DeepSeek FP8 on A100
+ * via weight-only kernels): nobody upcasts a native low-bit checkpoint.
  */
 export function defaultPrecision(arch: FullArchitecture, gpu: ServingGpu): Precision {
   const family = FAMILY_DEFAULT[gpu.family];
