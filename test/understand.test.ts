@@ -74,6 +74,20 @@ describe("every slot, typed in words, in both languages", () => {
   });
 });
 
+describe("GPU variants the knowledge lacks", () => {
+  it("names another card of a known chip back whole (H100 NVL, A100 PCIe) instead of answering the known one", () => {
+    expect(read("self-host llama 3.3 70b on 2 H100 NVL").gpu?.id).toBe("h100 nvl");
+    expect(read("self-host llama 3.3 70b on 4 A100 PCIe").gpu?.id).toBe("a100 pcie");
+    expect(read("self-host llama 3.3 70b on 2 H100 94GB").gpu?.id).toBe("h100 94gb");
+  });
+
+  it("keeps a card named with its own memory size or form factor", () => {
+    expect(read("self-host llama 3.3 70b on 2 H200 141GB").gpu?.id).toBe("h200");
+    expect(read("self-host llama 3.3 70b on 2 H100 PCIe").gpu?.id).toBe("h100-pcie");
+    expect(read("self-host llama 3.3 70b on 8 A100 40GB").gpu?.id).toBe("a100-40gb");
+  });
+});
+
 describe("GPU model numbers are not quantities", () => {
   it("reads 昇腾910B as the GPU, not as 910 billion tokens a month", () => {
     expect(read("用 8 张 昇腾910B 自建 qwen3 32b 划算吗").volume).toBeUndefined();

@@ -65,8 +65,21 @@ function gpuOf(snapshot: KnowledgeSnapshot, text: string): string | undefined {
       .map((n) => ({ id: n.id, pattern: wordPattern(n.name) }));
     gpuPatterns.set(snapshot, patterns);
   }
-  return patterns.find((n) => n.pattern.test(text))?.id;
+  for (const n of patterns) {
+    const match = n.pattern.exec(text);
+    if (!match) continue;
+    // "H100 NVL", "A100 PCIe", "H100 94GB": another card of the same chip, named back whole rather than answered as this one
+    const variant = VARIANT_AFTER.exec(text.slice(match.index + match[0].length));
+    const gpu = snapshot.knowledge.serving.gpus.find((g) => g.id === n.id)!;
+    const size = variant?.[1]?.match(/^(\d+)\s?gb$/u)?.[1];
+    const sameCard = !variant || (size !== undefined && Number(size) === Math.round(gpu.memoryGB)) || (/^pcie$/u.test(variant[1]!) && /pcie/iu.test(gpu.name));
+    return sameCard ? n.id : `${match[0].trim()} ${variant[1]}`;
+  }
+  return undefined;
 }
+
+/** Words after a GPU's name that make it a different card (a memory size is checked against the card's own). */
+const VARIANT_AFTER = /^[\s\-_]?(nvl|pcie|ti|super|\d{2,3}\s?gb)(?![\p{L}\p{N}])/u;
 
 /**
  * A GPU named (gpu-words.ts) that the knowledge has no specs or prices for ("5090", "h800"), as typed: passed on, so
