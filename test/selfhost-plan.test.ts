@@ -131,6 +131,13 @@ describe("measured versus estimated", () => {
     }
   });
 
+  it("never quotes a thin family's band narrower than the worst error anywhere (L40S: one row)", () => {
+    expect(serving.fit.byFamily.ada!.rows).toBeLessThan(5);
+    const p = plan({ modelId: "llama-3.1-8b", gpu: "l40s", slo: "batch", request: { inputTokens: 3000, outputTokens: 300 } });
+    expect(p.throughputSource).toBe("estimated");
+    expect(p.estimateErrorPct).toBe(Math.max(serving.fit.byFamily.ada!.worstAbsErrorPct, serving.fit.leaveOneSourceOut.worstAbsErrorPct));
+  });
+
   it("quotes the family's worst error where the batch is held small for interactive users", () => {
     const interactive = plan({ modelId: "qwen3-235b-a22b", gpu: "h100", slo: "interactive" });
     expect(interactive.warnings).toContain("smallBatchExtrapolated");

@@ -186,12 +186,14 @@ function moneyFields(money: MoneyAnswer | null, utilization: number, tokensPerMo
 
 /**
  * The band an estimate quotes: its GPU family's leave-one-source-out 80th percentile (its worst when the
- * family has fewer than five rows, or when the batch is outside what the measurements saw), and the
- * uncalibrated band for a family with no measurement at all.
+ * batch is outside what the measurements saw; the worst anywhere when the family has fewer than five
+ * rows), and the uncalibrated band for a family with no measurement at all.
  */
 function errorBandFor(serving: ServingKnowledge, band: ErrorBand | undefined, extrapolated: boolean): number {
   if (!band) return serving.fit.uncalibratedBandPct;
-  return extrapolated || band.rows < 5 ? Math.max(band.worstAbsErrorPct, band.p80AbsErrorPct) : band.p80AbsErrorPct;
+  // a family with a handful of rows cannot claim a narrower band than the worst seen anywhere
+  if (band.rows < 5) return Math.max(band.worstAbsErrorPct, serving.fit.leaveOneSourceOut.worstAbsErrorPct);
+  return extrapolated ? band.worstAbsErrorPct : band.p80AbsErrorPct;
 }
 
 /** True when the engine runs on this GPU family at this weight precision (serving.yaml engines). */
