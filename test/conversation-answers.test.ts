@@ -94,4 +94,14 @@ describe("a question back keeps the conversation's models and workload", () => {
     expect(cached!.data.workload).toMatchObject({ inputTokens: 30_000_000, outputTokens: 6_000_000, cachedPercent: 80 });
     expect(cached!.text).toContain(said);
   });
+
+  it.each([
+    ["自建 llama 3.3 70b，用四张H100，每月10亿token", "每小时2美元一张"],
+    ["self-host llama 3.3 70b on 4 H100s, 1B tokens a month", "what if it's $2 an hour for a GPU?"],
+  ])("a price per GPU after a self-hosting plan keeps the GPUs it named (%s → %s)", async (first, price) => {
+    const [plan, priced] = await converse(first, price);
+    const gpu = (reply: Reply) => (reply.data as { gpu: { id: string; count: number; hourlyUsd: number } }).gpu;
+    expect(gpu(plan!)).toMatchObject({ id: "h100", count: 4 });
+    expect(gpu(priced!)).toMatchObject({ id: "h100", count: 4, hourlyUsd: 2 });
+  });
 });

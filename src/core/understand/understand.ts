@@ -327,7 +327,9 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string): U
     merged.intent = "compare";
     delete merged.fact;
   }
-  if (now.gpu) merged.gpu = { ...earlier.gpu, ...now.gpu };
+  // "$2.5 an hour per card" (每小时2.5美元一张) prices one GPU: the one is the price's unit, not a new GPU count
+  const perCard = now.gpuHourlyUsd !== undefined && now.gpu?.count === 1 && !now.gpu.id && earlier.gpu?.count !== undefined;
+  if (now.gpu && !perCard) merged.gpu = { ...earlier.gpu, ...now.gpu };
   if (base !== "facts" && Object.keys(now.constraints).length) merged.constraints = { ...earlier.constraints, ...now.constraints };
   if (now.tasks.length) merged.tasks = now.tasks;
   for (const [pattern, intent] of SWITCHING) if (pattern.test(text) && intent !== base && (intent !== "budget" || now.budget)) merged.intent = intent;
