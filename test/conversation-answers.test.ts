@@ -104,4 +104,20 @@ describe("a question back keeps the conversation's models and workload", () => {
     expect(gpu(plan!)).toMatchObject({ id: "h100", count: 4 });
     expect(gpu(priced!)).toMatchObject({ id: "h100", count: 4, hourlyUsd: 2 });
   });
+
+  it.each([
+    ["gpt-5 vs deepseek for 20M in 5M out", "swap deepseek for kimi k2", ["gpt-5", "kimi-k2"], "drop gpt-5", ["kimi-k2"]],
+    ["gpt-5 和 deepseek 每月2000万输入500万输出", "把 deepseek 换成 kimi k2", ["gpt-5", "kimi-k2"], "去掉 gpt-5", ["kimi-k2"]],
+    ["gpt-5 vs claude sonnet 5 for 20M in 5M out", "instead of claude, try gemini 2.5 pro", ["gpt-5", "gemini-2.5-pro"], "remove gemini 2.5 pro", ["gpt-5"]],
+  ])("a follow-up swaps or drops only the model it names (%s → %s → %s)", async (first, swap, swapped, drop, dropped) => {
+    const [, afterSwap, afterDrop] = await converse(first, swap as string, drop as string);
+    for (const [reply, models] of [
+      [afterSwap!, swapped],
+      [afterDrop!, dropped],
+    ] as const) {
+      expect(intentOf(reply)).toBe("compare");
+      expect(modelsOf(reply)).toEqual(models);
+      expect(reply.data.workload).toMatchObject({ inputTokens: 20_000_000, outputTokens: 5_000_000 });
+    }
+  });
 });

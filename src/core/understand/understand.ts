@@ -7,6 +7,7 @@ import { mentionedModels } from "./models.ts";
 import { readQuantities, readRatio } from "./quantities.ts";
 import { toSimplified, type Script } from "../i18n/script.ts";
 import { uncoveredOf } from "./uncovered.ts";
+import { applyModelEdit, modelEditOf } from "./model-edits.ts";
 import { ambiguousOf, askAgain, completeChoice, pendingChoices, resumeIntent, takeChoice } from "./question-back.ts";
 import { unknownNames } from "./unknown-names.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
@@ -250,7 +251,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     understood.constraints = dropTaskImplied(understood.constraints, understood.tasks);
   }
   const previous = options.previous;
-  if (previous && isFollowUp(understood, question) && !standsAlone(understood, question)) {
+  if (previous && (isFollowUp(understood, question) || modelEditOf(snapshot, question)) && !standsAlone(understood, question)) {
     const merged = mergeFollowUp(snapshot, previous, understood, question);
     if (understood.unknown.length) merged.unknown = understood.unknown;
     return understood.unreadable ? { ...merged, unreadable: understood.unreadable } : merged;
@@ -289,6 +290,10 @@ const SWITCHING: [RegExp, Understanding["intent"]][] = [
 /** Replaces only what the follow-up names; models are added ("and claude?") or swapped ("换成 claude", "instead"). */
 function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion, typed: Understanding, text: string): Understanding {
   const asked = restore(snapshot, previous);
+  // "swap deepseek for kimi k2", "去掉 gpt-5": the named model is swapped or left out, the rest of the question kept
+  const edit = asked.intent !== "clarify" ? modelEditOf(snapshot, text) : null;
+  const edited = edit ? applyModelEdit(snapshot, asked.models, edit) : null;
+  if (edited) return mergeSlots({ ...asked, models: edited }, { ...typed, models: [], ambiguous: [] }, text);
   const { earlier, now, pending } = takeChoice(asked, completeChoice(snapshot, asked, typed, text));
   const merged = mergeSlots(earlier, now, text);
   if (!pending.length) return merged;
