@@ -42,6 +42,12 @@ describe("a question in Traditional characters is answered in Traditional", () =
     expect(simplifiedOnly(reply.text)).toEqual([]);
   });
 
+  it("reads Taiwan's own words: 自架 is self-hosting, 支援繁體中文 asks for Chinese ability", async () => {
+    expect((await answer("自架 llama 3.3 70b，用兩張 H100 划算嗎")).command).toBe("selfhost");
+    const support = await answer("哪個模型做客服最省錢，要支援繁體中文");
+    expect(support.data.constraints).toMatchObject({ tasks: ["customer-support"], chinese: true });
+  });
+
   it("reads the Traditional question as well as the Simplified one: the same models and volume, the same cost", async () => {
     const traditional = await answer("每個月大概3000萬輸入、600萬輸出，deepseek 和 gpt-5 差多少");
     const simplified = await answer("每个月大概3000万输入、600万输出，deepseek 和 gpt-5 差多少");
