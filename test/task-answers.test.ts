@@ -37,6 +37,8 @@ describe("task words map to tasks with quality bars", () => {
     ["做在线客服用哪个模型", "customer-support", "zh"],
     ["cheapest model for classification and extraction of invoices", "extraction", "en"],
     ["做信息抽取和分类，最便宜的模型", "extraction", "zh"],
+    ["cheapest model for sentiment analysis of product reviews", "extraction", "en"],
+    ["评论情感分析用哪个模型最便宜", "extraction", "zh"],
     ["which model for our coding assistant?", "coding", "en"],
     ["编程助手用哪个模型", "coding", "zh"],
   ])("%s → %s, with the task's bar and its name in the answer", async (question, id, lang) => {
@@ -95,12 +97,14 @@ describe("task words map to tasks with quality bars", () => {
 
 describe("what the knowledge does not cover is said plainly, not answered with a table", () => {
   it.each([
-    ["cheapest model for image generation", "imageGeneration", "I don't cover image generation"],
-    ["生成图片用哪个模型最便宜", "imageGeneration", "我不涵盖图像生成模型"],
-    ["which embedding model is cheapest?", "embeddings", "I don't cover embedding models"],
+    ["cheapest model for image generation", "imageGeneration", "I don't cover image or video generation"],
+    ["生成图片用哪个模型最便宜", "imageGeneration", "我不涵盖图像或视频生成模型"],
+    ["which embedding model is cheapest?", "embeddings", "I don't cover embedding and reranking models"],
     ["向量嵌入模型哪个便宜", "embeddings", "我不涵盖向量嵌入"],
     ["best text-to-speech model for our app", "speech", "I don't cover speech models"],
     ["最便宜的语音转文字模型", "speech", "我不涵盖语音模型"],
+    ["which model should we use to generate product videos?", "imageGeneration", "I don't cover image or video generation"],
+    ["做文生视频用哪个模型", "imageGeneration", "我不涵盖图像或视频生成模型"],
   ])("%s", async (question, kind, said) => {
     const reply = await ask(question);
     expect(reply.ok).toBe(true);

@@ -59,7 +59,7 @@ describe("a question in Traditional characters is answered in Traditional", () =
   it("what is not covered is said so in Traditional, naming what was asked", async () => {
     const reply = await answer("生成圖片用哪個模型最便宜");
     expect(reply.data.uncovered).toBe("imageGeneration");
-    expect(reply.text).toContain(toTraditional("我不涵盖图像生成模型"));
+    expect(reply.text).toContain(toTraditional("我不涵盖图像或视频生成模型"));
     expect(simplifiedOnly(reply.text)).toEqual([]);
   });
 

@@ -183,8 +183,8 @@ export const en = {
   "ask.summaryTitle": 'What "{article}" says, in its own words',
   "ask.uncovered":
     "I don't cover {what}: my knowledge is about text (chat) language models only: what they cost per token, the cheapest one for a task, self-hosting them, and counting tokens.",
-  "uncovered.imageGeneration": "image generation",
-  "uncovered.embeddings": "embedding models",
+  "uncovered.imageGeneration": "image or video generation",
+  "uncovered.embeddings": "embedding and reranking models",
   "uncovered.speech": "speech models (text-to-speech and transcription)",
   "articleModel.title": '{models} in "{article}"',
   "articleModel.field.article": "The article ({date})",
