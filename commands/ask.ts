@@ -44,6 +44,7 @@ function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.requests !== undefined) options.push(`requests:${u.requests}`);
   if (u.ratio) options.push(`ratio:${u.ratio.input}:${u.ratio.output}`);
   if (u.batch) options.push("batch:yes");
+  if (u.ownedGpus) options.push("owned:yes");
   if (u.serviceTier) options.push(`tier:${u.serviceTier}`);
   if (u.constraints.minContext) options.push(`context:${u.constraints.minContext}`);
   // a GPU the knowledge lacks is passed on as typed, spaces and all, so the answer names it back whole

@@ -151,3 +151,17 @@ describe("a self-hosting question with a volume but no model", () => {
     expect(reply.lead).toContain(lang === "en" ? "2B tokens a month" : "20亿");
   });
 });
+
+describe("GPUs the asker owns are costed as owned", () => {
+  it.each([
+    ["we own 4 H100s, is it worth serving qwen3 32b on them?", "en"],
+    ["我们有自己的 4 张 H100，自建 qwen3 32b 划算吗", "zh"],
+  ])("%s: amortization and power, not rent", async (question) => {
+    const reply = await ask(question);
+    const d = reply.data as { origins: { hourlyUsd: string }; costs: { rentalUsdPerMonth: number; amortizationUsdPerMonth: number }; gpu: { count: number } };
+    expect(d.gpu.count).toBe(4);
+    expect(d.origins.hourlyUsd).toBe("owned");
+    expect(d.costs.rentalUsdPerMonth).toBe(0);
+    expect(d.costs.amortizationUsdPerMonth).toBeGreaterThan(0);
+  });
+});

@@ -156,6 +156,7 @@ export const en = {
   "understood.prompt": "{tokens}-token prompts",
   "understood.requests": "{count} requests a month",
   "understood.batch": "batch API",
+  "understood.owned": "GPUs you own",
   "understood.tier": "{tier} tier",
   "understood.needs": "needs {list}",
   "understood.for": "for {tasks}",

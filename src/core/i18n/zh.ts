@@ -145,6 +145,7 @@ export const zh: Catalogue = {
   "understood.prompt": "每次提示 {tokens} Token",
   "understood.requests": "每月 {count} 次请求",
   "understood.batch": "批处理API",
+  "understood.owned": "自有GPU",
   "understood.tier": "{tier} 服务等级",
   "understood.needs": "需要{list}",
   "understood.for": "用于{tasks}",

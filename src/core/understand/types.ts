@@ -36,6 +36,8 @@ export interface StatedSlots {
   cachedPercent?: number;
   promptTokens?: number;
   batch?: true;
+  /** the GPUs are the asker's own ("we own 4 H100s", "自有显卡"): self-hosting costs amortization and power, not rent */
+  ownedGpus?: true;
   serviceTier?: "flex" | "priority";
   requests?: number;
   /** input:output ratio stated for the side not given ("3:1" → { input: 3, output: 1 }) */

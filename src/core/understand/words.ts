@@ -42,6 +42,9 @@ export const COMPARE =
 export const PRICE = /\bprice|\bcost|how much|pricing|spend|bill|expensive|贵|价格|多少钱|费用|收费|定价|价钱|成本|花多少|花费|账单/u;
 export const WORTH = /worth it|worth|划算|值得|值不值|合算|省不省|省钱吗/u;
 export const BATCH = /\bbatch(?:es|ed)?\s?(?:api|mode|pricing|price|discount|job|jobs|endpoint|tier)?\b|批处理|批量(?:接口|模式|api|价格|调用)|离线批量|\bw\/ batch/u;
+/** GPUs the asker already has: "we own 4 H100s", "our own H100s", "自有的 8 张卡", "已经买了显卡". */
+export const OWNED_GPUS =
+  /\b(?:we|i) (?:already )?(?:own|have bought|bought|purchased)\b|\bown(?:ed)? (?:\d+\s?)?(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|hardware)|(?:自有|自己的|已有|现有|手上有|手头有).{0,8}(?:卡|gpu|显卡|h\d{3}|a100|b200|l40)|(?:已经)?买了.{0,8}(?:卡|gpu|显卡|h\d{3}|a100|b200|l40)/u;
 export const FLEX = /\bflex(?: tier| processing| pricing)?\b|弹性/u;
 export const PRIORITY = /\bpriority(?: tier| processing| pricing)?\b|优先级/u;
 export const CHINESE_ABILITY =
