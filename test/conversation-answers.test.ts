@@ -120,4 +120,22 @@ describe("a question back keeps the conversation's models and workload", () => {
       expect(reply.data.workload).toMatchObject({ inputTokens: 20_000_000, outputTokens: 5_000_000 });
     }
   });
+
+  it.each([
+    ["gpt-5 vs deepseek for 20M in 5M out", "what if the volume doubles?", 2],
+    ["gpt-5 和 deepseek 每月2000万输入500万输出", "用量翻倍呢", 2],
+    ["gpt-5 vs deepseek for 20M in 5M out", "and 10x that?", 10],
+  ])("a volume scaled in words is scaled, not ignored (%s → %s)", async (first, scale, factor) => {
+    const [before, after] = await converse(first, scale as string);
+    const w = (reply: Reply) => reply.data.workload as { inputTokens: number; outputTokens: number };
+    expect(w(after!).inputTokens).toBe(w(before!).inputTokens * (factor as number));
+    expect(w(after!).outputTokens).toBe(w(before!).outputTokens * (factor as number));
+    expect(modelsOf(after!)).toEqual(modelsOf(before!));
+  });
+
+  it("half of a cache share is a cache share, not half the volume", async () => {
+    const [before, after] = await converse("gpt-5 vs deepseek for 20M in 5M out", "缓存命中一半的话呢");
+    expect((after!.data.workload as { inputTokens: number; cachedPercent: number }).cachedPercent).toBe(50);
+    expect((after!.data.workload as { inputTokens: number }).inputTokens).toBe((before!.data.workload as { inputTokens: number }).inputTokens);
+  });
 });

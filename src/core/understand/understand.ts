@@ -8,6 +8,7 @@ import { readQuantities, readRatio } from "./quantities.ts";
 import { toSimplified, type Script } from "../i18n/script.ts";
 import { uncoveredOf } from "./uncovered.ts";
 import { applyModelEdit, modelEditOf } from "./model-edits.ts";
+import { volumeScaleOf } from "./volume-scale.ts";
 import { ambiguousOf, askAgain, completeChoice, pendingChoices, resumeIntent, takeChoice } from "./question-back.ts";
 import { unknownNames } from "./unknown-names.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
@@ -294,15 +295,28 @@ function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion
   // "swap deepseek for kimi k2", "去掉 gpt-5": the named model is swapped or left out, the rest of the question kept
   const edit = asked.intent !== "clarify" ? modelEditOf(snapshot, text) : null;
   const edited = edit ? applyModelEdit(snapshot, asked.models, edit) : null;
-  if (edited) return mergeSlots({ ...asked, models: edited }, { ...typed, models: [], ambiguous: [] }, text);
+  if (edited) return mergeSlots({ ...asked, models: edited }, { ...typed, models: [], ambiguous: [] }, text, snapshot);
   const { earlier, now, pending } = takeChoice(asked, completeChoice(snapshot, asked, typed, text));
-  const merged = mergeSlots(earlier, now, text);
+  const merged = mergeSlots(earlier, now, text, snapshot);
   if (!pending.length) return merged;
   // a question whose models are all still to choose is no cheapest-per-tier question, unless it says so
   return askAgain(snapshot, merged.intent === "cheapest" && !W.CHEAPEST.test(text) ? { ...merged, intent: earlier.intent } : merged, pending);
 }
 
-function mergeSlots(earlier: Understanding, now: Understanding, text: string): Understanding {
+/** "double it", "用量翻倍": the conversation's volume (or the default one it was priced at) times the factor. */
+function scaledVolume(snapshot: KnowledgeSnapshot, earlier: Understanding, factor: number): Pick<Understanding, "volume" | "requests"> {
+  if (earlier.requests !== undefined) return { requests: Math.round(earlier.requests * factor), ...(earlier.volume ? { volume: scaleSides(earlier.volume, factor) } : {}) };
+  const d = snapshot.knowledge.defaultWorkload;
+  return { volume: scaleSides(earlier.volume ?? { input: d.inputTokens, output: d.outputTokens }, factor) };
+}
+
+function scaleSides(volume: NonNullable<Understanding["volume"]>, factor: number): NonNullable<Understanding["volume"]> {
+  const scaled: NonNullable<Understanding["volume"]> = {};
+  for (const side of ["input", "output", "total"] as const) if (volume[side] !== undefined) scaled[side] = Math.round(volume[side]! * factor);
+  return scaled;
+}
+
+function mergeSlots(earlier: Understanding, now: Understanding, text: string, snapshot: KnowledgeSnapshot): Understanding {
   const base = earlier.intent === "clarify" && earlier.resume ? earlier.resume : earlier.intent;
   const merged: Understanding = { ...earlier, intent: base, followUp: true };
   delete merged.resume;
@@ -319,6 +333,10 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string): U
       delete merged.promptTokens;
     }
   }
+  // a line that states another amount ("缓存命中一半", "half utilization") scales nothing
+  const statesAmount = now.volume || now.requests !== undefined || now.cachedPercent !== undefined || now.utilization !== undefined || now.budget || now.gpuHourlyUsd !== undefined;
+  const factor = statesAmount ? undefined : volumeScaleOf(text);
+  if (factor) Object.assign(merged, scaledVolume(snapshot, earlier, factor));
   for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier", "ownedGpus"] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
   }
