@@ -138,4 +138,10 @@ describe("a question back keeps the conversation's models and workload", () => {
     expect((after!.data.workload as { inputTokens: number; cachedPercent: number }).cachedPercent).toBe(50);
     expect((after!.data.workload as { inputTokens: number }).inputTokens).toBe((before!.data.workload as { inputTokens: number }).inputTokens);
   });
+
+  it("'same thing but for <model>' asks the same question of that model", async () => {
+    const [, same] = await converse("gpt-5 vs deepseek for 20M in 5M out", "same thing but for claude haiku 4.5");
+    expect(modelsOf(same!)).toEqual(["claude-haiku-4-5"]);
+    expect(same!.data.workload).toMatchObject({ inputTokens: 20_000_000, outputTokens: 5_000_000 });
+  });
 });

@@ -55,5 +55,5 @@ export const OUT_OF_SCOPE =
 /** A line that only changes the last question: "and for 1B tokens?", "what about X?", "用H200呢", "换成缓存80%". */
 export const FOLLOW_UP =
   /^(?:and|what about|how about|what if|now|then|also|instead|same (?:for|with|but)|ok (?:and|what about)|but|with|if|at|for|那|那么|那如果|如果|换成|换|改成|改为|改|用|再|还有|加上|要是|假如|并且|另外|同样)|(?:呢|呢？|呢\?)$|instead\??$|^(?:\d|[一二两三四五六七八九十])/u;
-export const REPLACE = /instead|switch (?:to|it)|replace|swap|换成|换|改成|改为|改用|替换/u;
+export const REPLACE = /instead|switch (?:to|it)|replace|swap|\bsame (?:thing |question |again )?(?:but )?(?:for|with)\b|换成|换|改成|改为|改用|替换|同样的问题|一样的问题/u;
 export const ADD = /^(?:and|also|plus|add|with|加上|还有|再加|另外|并且)\b|add (?:in )?|加上|还有/u;
