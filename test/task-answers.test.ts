@@ -95,6 +95,18 @@ describe("task words map to tasks with quality bars", () => {
   });
 });
 
+describe("a size per document is the prompt every pick's context must take", () => {
+  it.each([
+    ["which cheap model can read our contracts? long documents, about 350k tokens each", 350_000],
+    ["处理长文档，每份合同约40万token，哪个模型便宜", 400_000],
+  ])("%s", async (question, tokens) => {
+    const reply = await ask(question);
+    expect(tasksOf(reply)).toContain("long-documents");
+    expect(picksOf(reply).length).toBeGreaterThan(0);
+    for (const pick of picksOf(reply)) expect(pick.contextWindow).toBeGreaterThanOrEqual(tokens);
+  });
+});
+
 describe("what the knowledge does not cover is said plainly, not answered with a table", () => {
   it.each([
     ["cheapest model for image generation", "imageGeneration", "I don't cover image or video generation"],

@@ -231,6 +231,11 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(W.OWNED_GPUS.test(question) ? { ownedGpus: true as const } : {}),
     ...(W.FLEX.test(question) ? { serviceTier: "flex" as const } : W.PRIORITY.test(question) ? { serviceTier: "priority" as const } : {}),
   };
+  // "contracts of about 400k tokens each": for long documents a size per document is the prompt, not the month's volume
+  if (u.volume?.total !== undefined && u.promptTokens === undefined && u.tasks.some((task) => task.minContext) && W.PER_DOCUMENT.test(question)) {
+    u.promptTokens = u.volume.total;
+    delete u.volume;
+  }
   if (estimate) {
     const pasted = pastedText(line, estimate.index + estimate[0].length);
     if (pasted) u.text = pasted;

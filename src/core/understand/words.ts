@@ -45,6 +45,8 @@ export const BATCH = /\bbatch(?:es|ed)?\s?(?:api|mode|pricing|price|discount|job
 /** GPUs the asker already has: "we own 4 H100s", "our own H100s", "自有的 8 张卡", "已经买了显卡". */
 export const OWNED_GPUS =
   /\b(?:we|i) (?:already )?(?:own|have bought|bought|purchased)\b|\bown(?:ed)? (?:\d+\s?)?(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|hardware)|(?:自有|自己的|已有|现有|手上有|手头有).{0,8}(?:卡|gpu|显卡|h\d{3}|a100|b200|l40)|(?:已经)?买了.{0,8}(?:卡|gpu|显卡|h\d{3}|a100|b200|l40)/u;
+/** A size stated per document: "400k tokens each", "per contract", "每份约40万token". */
+export const PER_DOCUMENT = /tokens? (?:each|apiece|per (?:doc|document|file|contract|report|pdf|book))\b|每(?:份|篇|本|个文档|个文件)/u;
 export const FLEX = /\bflex(?: tier| processing| pricing)?\b|弹性/u;
 export const PRIORITY = /\bpriority(?: tier| processing| pricing)?\b|优先级/u;
 export const CHINESE_ABILITY =
