@@ -1,4 +1,5 @@
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
+import { createBoundedServer } from "./http-bounds.ts";
 import type { Registry } from "prom-client";
 import type { ProbeHandler } from "./surface.ts";
 
@@ -39,7 +40,7 @@ export function createProbeHandler(options: { checks: ReadinessChecks; metrics: 
 
 /** The health port of gateway and Socket Mode, which have no HTTP server of their own: probes only, 404 otherwise. */
 export async function startHealthServer(probe: ProbeHandler, port: number, host: string | null): Promise<Server> {
-  const server = createServer((request, response) => {
+  const server = createBoundedServer((request, response) => {
     if (!probe(request, response)) response.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
   });
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(host ? { port, host } : { port }, resolve));

@@ -1,19 +1,19 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { ListenOptions } from "node:net";
 import { parse as parseQuery } from "node:querystring";
-import { finished } from "node:stream/promises";
 import type { App, Receiver } from "@slack/bolt";
+import { createBoundedServer, readBoundedBody } from "../../runtime/http-bounds.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
 import { RecentSignatures, staleTimestamp } from "./replay-guard.ts";
 
 /**
- * Slack sends at most a 40,000-character message; URL-encoded CJK is 9 bytes a character, so 1 MB holds any real
- * request with room to spare, and a bigger body is refused before it is read or parsed.
+ * The most read of a request before its signature is checked. Slash commands and interactivity come as forms, far
+ * below 64 KB; events come as JSON, where a 40,000-character message (Slack's limit) appears twice (text and blocks),
+ * up to ~250 KB in CJK. A bigger body is refused with 413 before it is read.
  */
-export const MAX_BODY_BYTES = 1_000_000;
-/** A body declared up to this size is read and dropped before the 413, so the client reads the answer instead of a reset. */
-const DRAIN_BYTES = 16_000_000;
+export const MAX_FORM_BODY_BYTES = 64 * 1024;
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
 /** Slack waits 3 s for the acknowledgement; answer by then even if a listener never acks. */
 const ACK_DEADLINE_MS = 2500;
 
@@ -31,16 +31,8 @@ export interface SlackHttpReceiverOptions {
 }
 
 const refuse = (response: ServerResponse, status: number) => {
-  response.writeHead(status, { connection: "close" }).end();
+  response.writeHead(status, { connection: "close", ...(status === 503 ? { "retry-after": "1" } : {}) }).end();
 };
-
-async function refuseTooLarge(request: IncomingMessage, response: ServerResponse, declared: number): Promise<void> {
-  if (declared <= DRAIN_BYTES) {
-    request.resume();
-    await finished(request).catch(() => undefined);
-  }
-  refuse(response, 413);
-}
 
 /**
  * Bolt's Receiver for Slack's HTTP requests, in place of Bolt's HTTPReceiver because that one checks only that a
@@ -66,7 +58,7 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   async start(listen: ListenOptions): Promise<Server> {
-    const server = createServer((request, response) => void this.handle(request, response));
+    const server = createBoundedServer((request, response) => void this.handle(request, response));
     await new Promise<void>((resolve, reject) => server.once("error", reject).listen(listen, resolve));
     this.server = server;
     return server;
@@ -96,21 +88,15 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   private async handleEvent(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const declared = Number(request.headers["content-length"] ?? 0);
-    if (declared > MAX_BODY_BYTES) return refuseTooLarge(request, response, declared);
+    const form = isForm(request);
+    const read = await readBoundedBody(request, form ? MAX_FORM_BODY_BYTES : MAX_JSON_BODY_BYTES);
+    if (!read.ok) return refuse(response, read.status);
+    const raw = read.body;
     const timestamp = header(request, "x-slack-request-timestamp");
     const signature = header(request, "x-slack-signature");
-    const hmac = createHmac("sha256", this.options.signingSecret).update(`v0:${timestamp ?? ""}:`);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of request as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) return refuse(response, 413);
-      hmac.update(chunk);
-      chunks.push(chunk);
-    }
-    const raw = Buffer.concat(chunks);
-    const form = isForm(request);
+    const hmac = createHmac("sha256", this.options.signingSecret)
+      .update(`v0:${timestamp ?? ""}:`)
+      .update(raw);
     // Slack's certificate check carries no signature and asks for nothing but a 200
     if (form && raw.length < 512 && parseQuery(raw.toString()).ssl_check === "1") return refuse(response, 200);
 
@@ -124,12 +110,9 @@ export class SlackHttpReceiver implements Receiver {
       return refuse(response, 401);
     }
 
-    let body: Record<string, unknown>;
-    try {
-      body = parseBody(raw, form);
-    } catch {
-      return refuse(response, 400);
-    }
+    const body = parseBody(raw, form);
+    // signed but not an object (null, a number, broken JSON): nothing Slack sends, and nothing to retry
+    if (!body) return refuse(response, 400);
     if (body.type === "url_verification") {
       response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ challenge: body.challenge }));
       return;
@@ -180,9 +163,13 @@ function sameSignature(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function parseBody(raw: Buffer, form: boolean): Record<string, unknown> {
-  const text = raw.toString("utf8");
-  if (!form) return JSON.parse(text) as Record<string, unknown>;
-  const fields = parseQuery(text);
-  return typeof fields.payload === "string" ? (JSON.parse(fields.payload) as Record<string, unknown>) : (fields as Record<string, unknown>);
+function parseBody(raw: Buffer, form: boolean): Record<string, unknown> | null {
+  try {
+    const text = raw.toString("utf8");
+    const fields = form ? parseQuery(text) : null;
+    const parsed: unknown = !fields ? JSON.parse(text) : typeof fields.payload === "string" ? JSON.parse(fields.payload) : fields;
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
