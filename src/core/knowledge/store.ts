@@ -66,6 +66,7 @@ export function fixedKnowledge(snapshot: KnowledgeSnapshot): LiveKnowledge {
 
 export interface StoreLogger {
   info(details: Record<string, unknown>, message: string): void;
+  warn?(details: Record<string, unknown>, message: string): void;
   error(details: Record<string, unknown>, message: string): void;
 }
 
@@ -76,6 +77,8 @@ export interface StoreOptions {
   catalogPath?: string;
   /** a private folder for validated snapshots (fast restarts); none: always validate */
   cacheDir?: string | null;
+  /** the secret cached snapshots are signed with; none: a key file the cache creates in its folder */
+  cacheKey?: string | null;
 }
 
 const DEBOUNCE_MS = 250;
@@ -90,11 +93,17 @@ async function loadValidated(dir: string, now: Date, options: LoadOptions): Prom
 async function loadFolder(dir: string, now: Date, options: StoreOptions): Promise<Knowledge> {
   const load = { catalogPath: options.catalogPath };
   if (!options.cacheDir) return loadValidated(dir, now, load);
+  let untrusted = false;
+  const onUntrusted = (reason: string) => {
+    if (!untrusted) options.logger?.warn?.({ cacheDir: options.cacheDir }, reason);
+    untrusted = true;
+  };
+  const cache = { key: options.cacheKey ?? null, onUntrusted };
   const fingerprint = await knowledgeFingerprint(dir, options.catalogPath).catch(() => null);
-  const cached = fingerprint ? await readCachedKnowledge(options.cacheDir, fingerprint, now) : null;
+  const cached = fingerprint ? await readCachedKnowledge(options.cacheDir, fingerprint, now, cache) : null;
   if (cached) return cached;
   const knowledge = await loadValidated(dir, now, load);
-  if (fingerprint) await saveCachedKnowledge(options.cacheDir, fingerprint, knowledge).catch(() => undefined);
+  if (fingerprint && !untrusted) await saveCachedKnowledge(options.cacheDir, fingerprint, knowledge, cache).catch(() => undefined);
   return knowledge;
 }
 
