@@ -34,6 +34,7 @@ export const status: Command = {
         ...(s.instances?.length
           ? [{ label: t("status.instances"), value: s.instances.map((i) => t("status.instance", { id: i.id, version: i.version, at: i.seenAt.toISOString() })).join("\n") }]
           : []),
+        ...(s.sharedState ? [{ label: t("status.sharedState"), value: t(`status.sharedState.${s.sharedState}`) }] : []),
       ],
       notes: (last?.problems ?? []).slice(0, MAX_PROBLEMS_SHOWN).map(formatProblem),
       data: {
@@ -45,6 +46,7 @@ export const status: Command = {
         priceAgeDays: days,
         lastReload: last ? { ok: last.ok, at: last.at.toISOString(), error: last.error } : null,
         instances: (s.instances ?? []).map((i) => ({ id: i.id, version: i.version, seenAt: i.seenAt.toISOString() })),
+        ...(s.sharedState ? { sharedState: s.sharedState } : {}),
       },
     });
   },

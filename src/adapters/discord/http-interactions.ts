@@ -4,7 +4,8 @@ import { translator } from "../../core/i18n/translate.ts";
 import type { Reply } from "../../core/reply.ts";
 import { createBoundedServer, readBoundedBody } from "../../runtime/http-bounds.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
-import { RecentSignatures, staleTimestamp } from "../slack/replay-guard.ts";
+import { localSeenOnce, type SeenOnce } from "../../runtime/seen-once.ts";
+import { staleTimestamp } from "../slack/replay-guard.ts";
 import { BoundedQueue } from "./bounded-queue.ts";
 import { renderDiscordMessage, withChart, type ChartFile, type DiscordMessage } from "./embeds.ts";
 import { answerDiscord, DEFER_AFTER_MS, discordAutocomplete, isGuildInstall, isSlow, within, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
@@ -48,6 +49,8 @@ export interface InteractionsServerOptions {
   probe?: ProbeHandler;
   now?: () => number;
   chartBacklog?: number;
+  /** signatures already accepted; shared through Redis when there is one */
+  seen?: SeenOnce;
 }
 
 function toRequest(payload: InteractionPayload): DiscordRequest {
@@ -91,7 +94,7 @@ const header = (request: IncomingMessage, name: string) => {
 export function createInteractionsServer(deps: DiscordDeps, options: InteractionsServerOptions): Server & { charts: BoundedQueue } {
   const key = ed25519PublicKey(options.publicKeyHex);
   const now = options.now ?? Date.now;
-  const recent = new RecentSignatures(10_000, now);
+  const seen = options.seen ?? localSeenOnce(now);
   const rest = interactionRest(options.apiUrl);
   const lost = (error: unknown) => deps.logger.error({ err: error, surface: "discord-http" }, "an answer or its chart could not be delivered and is lost");
   const charts = new BoundedQueue(CHART_CONCURRENCY, options.chartBacklog ?? CHART_BACKLOG, lost);
@@ -133,7 +136,7 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
     if (!(await isValidDiscordSignature(key, signature, timestamp, body))) return send(response, 401, { error: "invalid request signature" });
     const stale = staleTimestamp(timestamp, now());
     if (stale) return send(response, 401, { error: stale });
-    if (!recent.accept(signature!.toLowerCase(), Number(timestamp))) return send(response, 401, { error: "replayed request" });
+    if (!(await seen.firstSignature(signature!.toLowerCase(), Number(timestamp)))) return send(response, 401, { error: "replayed request" });
 
     const payload = parsePayload(body);
     if (!payload) return send(response, 400, { error: "not an interaction" });

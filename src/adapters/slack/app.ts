@@ -7,6 +7,7 @@ import type { CommandInput } from "../../core/command.ts";
 import { translator } from "../../core/i18n/translate.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
+import type { SeenOnce } from "../../runtime/seen-once.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
 import { CHART_FILE_NAME, chartRenderer, renderChartPng } from "../../charts/render.ts";
 import { DEFAULT_NAMING, type SlackConfig } from "../../config/slack.ts";
@@ -41,6 +42,8 @@ export interface SlackDeps {
   inFlight: InFlight;
   /** health and metrics probes, answered first on the HTTP server */
   probe?: ProbeHandler;
+  /** signatures and event ids already accepted, shared by instances through Redis */
+  seen?: SeenOnce;
   timing?: Partial<SlackTiming>;
 }
 
@@ -74,7 +77,7 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
   const receiver =
     config.mode.kind === "socket"
       ? new SocketModeReceiver({ appToken: config.mode.appToken, logger, logLevel, installerOptions: { clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {} } })
-      : new SlackHttpReceiver({ signingSecret: config.mode.signingSecret, logger: log, probe: deps.probe });
+      : new SlackHttpReceiver({ signingSecret: config.mode.signingSecret, logger: log, probe: deps.probe, seen: deps.seen });
   if (receiver instanceof SocketModeReceiver) {
     receiver.client.on("connected", () => (socketConnected = true));
     receiver.client.on("disconnected", () => (socketConnected = false));

@@ -5,7 +5,8 @@ import { parse as parseQuery } from "node:querystring";
 import type { App, Receiver } from "@slack/bolt";
 import { createBoundedServer, readBoundedBody } from "../../runtime/http-bounds.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
-import { RecentSignatures, staleTimestamp } from "./replay-guard.ts";
+import { localSeenOnce, type SeenOnce } from "../../runtime/seen-once.ts";
+import { staleTimestamp } from "./replay-guard.ts";
 
 /**
  * The most read of a request before its signature is checked. Slash commands and interactivity come as forms, far
@@ -28,6 +29,8 @@ export interface SlackHttpReceiverOptions {
   probe?: ProbeHandler;
   path?: string;
   now?: () => number;
+  /** signatures and event ids already accepted; shared through Redis when there is one */
+  seen?: SeenOnce;
 }
 
 const refuse = (response: ServerResponse, status: number) => {
@@ -43,14 +46,12 @@ const refuse = (response: ServerResponse, status: number) => {
 export class SlackHttpReceiver implements Receiver {
   private app: App | null = null;
   private server: Server | null = null;
-  private readonly recent: RecentSignatures;
-  private readonly seenEvents: RecentSignatures;
+  private readonly seen: SeenOnce;
   private readonly now: () => number;
 
   constructor(private readonly options: SlackHttpReceiverOptions) {
     this.now = options.now ?? Date.now;
-    this.recent = new RecentSignatures(10_000, this.now);
-    this.seenEvents = new RecentSignatures(10_000, this.now);
+    this.seen = options.seen ?? localSeenOnce(this.now);
   }
 
   init(app: App): void {
@@ -105,7 +106,7 @@ export class SlackHttpReceiver implements Receiver {
       this.options.logger.warn({ surface: "slack", reason: stale ?? "bad signature" }, "refused an unsigned or stale request");
       return refuse(response, 401);
     }
-    if (!this.recent.accept(signature, Number(timestamp))) {
+    if (!(await this.seen.firstSignature(signature, Number(timestamp)))) {
       this.options.logger.warn({ surface: "slack", reason: "replayed signature" }, "refused a replayed request");
       return refuse(response, 401);
     }
@@ -118,7 +119,7 @@ export class SlackHttpReceiver implements Receiver {
       return;
     }
     // Slack retries an event it thinks was missed with a new signature; answer each event once
-    if (typeof body.event_id === "string" && !this.seenEvents.accept(body.event_id)) return refuse(response, 200);
+    if (typeof body.event_id === "string" && !(await this.seen.firstEvent(body.event_id))) return refuse(response, 200);
     await this.dispatch(request, response, body);
   }
 

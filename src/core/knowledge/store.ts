@@ -29,6 +29,8 @@ export interface KnowledgeStatus {
   watching: boolean;
   /** other instances sharing this knowledge (several processes behind a load balancer), when known */
   instances?: { id: string; version: string; seenAt: Date }[];
+  /** how the shared state (Redis) is doing, when there is one: "down" and "slow" mean answers use this process's fallbacks */
+  sharedState?: "ok" | "down" | "slow";
 }
 
 /** The live knowledge commands answer from: the current snapshot, its status, and a way to reload it. */
