@@ -82,6 +82,25 @@ describe("Web API calls are retried, honouring Retry-After", () => {
     expect(JSON.stringify(delivered.json)).toContain("32.50");
   });
 
+  it("waits no longer than its cap when Slack says Retry-After: 100000 (27.8 hours)", async () => {
+    fake.fail("/api/chat.postMessage", { status: 429, retryAfterS: 100_000 });
+    const before = fake.api.requests.length;
+    expect((await postSignedJson(slack.url, mentionBody("compare gpt-5 deepseek"))).status).toBe(200);
+    await fake.api.next("/api/chat.postMessage", before);
+    const delivered = await fake.api.next("/api/chat.postMessage", fake.api.requests.length, 5_000);
+    expect(JSON.stringify(delivered.json)).toContain("32.50");
+  });
+
+  it("and the same on a response_url", async () => {
+    const responsePath = "/respond/long-retry-after";
+    fake.fail(responsePath, { status: 429, retryAfterS: 100_000 });
+    const before = fake.api.requests.length;
+    await slash("gpt-5 deepseek after a long Retry-After", responsePath);
+    await fake.api.next(responsePath, before);
+    const delivered = await fake.api.next(responsePath, fake.api.requests.length, 5_000);
+    expect(JSON.stringify(delivered.json)).toContain("32.50");
+  });
+
   it.each([
     ["a 500", { status: 500 }],
     ["a reset connection", { reset: true as const }],

@@ -26,6 +26,8 @@ export interface SlackTiming {
   webApiTimeoutMs: number;
   tokenCheckTimeoutMs: number;
   responseUrl: RetryTiming;
+  /** the longest a Web API 429's Retry-After is waited for (Slack's own client would wait any time it is told) */
+  maxRetryAfterS: number;
 }
 
 const DEFAULT_TIMING: SlackTiming = {
@@ -33,7 +35,20 @@ const DEFAULT_TIMING: SlackTiming = {
   webApiTimeoutMs: WEB_API_TIMEOUT_MS,
   tokenCheckTimeoutMs: TOKEN_CHECK_TIMEOUT_MS,
   responseUrl: RESPONSE_URL_TIMING,
+  maxRetryAfterS: 10,
 };
+
+/** fetch for Slack's Web API client, with a 429's Retry-After cut to `maxS` seconds before the client reads it. */
+function fetchWithCappedRetryAfter(maxS: number): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const seconds = Number(response.headers.get("retry-after"));
+    if (response.status !== 429 || !(seconds > maxS)) return response;
+    const headers = new Headers(response.headers);
+    headers.set("retry-after", String(maxS));
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
+}
 
 export interface SlackDeps {
   config: SlackConfig;
@@ -90,7 +105,12 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
       if (!identity) throw new Error("the Slack token has not been checked yet");
       return identity;
     },
-    clientOptions: { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: timing.webApiRetries, timeout: timing.webApiTimeoutMs },
+    clientOptions: {
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      retryConfig: timing.webApiRetries,
+      timeout: timing.webApiTimeoutMs,
+      fetch: fetchWithCappedRetryAfter(timing.maxRetryAfterS),
+    },
     logger,
     logLevel,
     // commands and mentions need no conversation state; skipping Bolt's store saves work on every request
