@@ -12,7 +12,7 @@ const ONE_LINE_WARNINGS: StoreLogger = {
 /** Opens the knowledge folder or exits with the list of problems (file, entry, field), never a stack trace. */
 export async function openKnowledgeOrExit(config: AppConfig, logger: StoreLogger = ONE_LINE_WARNINGS): Promise<KnowledgeStore> {
   try {
-    return await KnowledgeStore.open(config.knowledgeDir, { logger, catalogPath: config.catalogPath, cacheDir: config.cacheDir, cacheKey: config.cacheKey });
+    return await KnowledgeStore.open(config.knowledgeDir, { logger, catalogPath: config.catalogPath, cacheDir: config.cacheDir, cacheKey: config.cacheKey, parseOffThread: true });
   } catch (error) {
     if (error instanceof KnowledgeInvalidError) {
       console.error(`modelwise: the knowledge folder has ${error.problems.length} problem${error.problems.length === 1 ? "" : "s"}:`);

@@ -33,7 +33,9 @@ export function pricesDate(map: Record<string, unknown>, fallback: string): stri
   return /^\d{4}-\d{2}-\d{2}$/.test(stamp) ? stamp : fallback;
 }
 
-const num = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
+/** A per-token price, when it is one: 0 or more, and within the ceiling curated prices have (schema.ts PRICE_CEILINGS). */
+const MAX_USD_PER_TOKEN = 10_000 / 1e6;
+const num = (value: unknown): number | undefined => (typeof value === "number" && value >= 0 && value <= MAX_USD_PER_TOKEN ? value : undefined);
 
 /** A price set from `<base>{suffix}` fields (suffix "" for standard, "_batches", "_flex", "_priority", "_above_200k_tokens" …). */
 function priceSet(entry: LiteLLMEntry, suffix: string, fallbackOutput?: number): PriceSet | undefined {

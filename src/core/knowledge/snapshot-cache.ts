@@ -2,6 +2,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
 import { constants } from "node:fs";
 import { lstat, mkdir, open, readFile, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { KNOWLEDGE_FILE_LIMITS } from "./file-limits.ts";
 import type { Knowledge } from "./load.ts";
 
 /** Bump when the Knowledge shape changes, so an old cache is never read as a new one. */
@@ -29,7 +30,9 @@ export async function knowledgeFileNames(dir: string): Promise<string[]> {
 export async function knowledgeFingerprint(dir: string, catalogPath?: string): Promise<string> {
   const hash = createHash("sha256").update(String(CACHE_FORMAT));
   for (const name of await knowledgeFileNames(dir)) {
-    const content = await readFile(join(dir, name)).catch(() => null);
+    const info = await stat(join(dir, name)).catch(() => null);
+    // a file over every limit is refused by the load: its size and time stand for it, instead of hashing it whole
+    const content = info && info.size > KNOWLEDGE_FILE_LIMITS.extraCatalog ? `${info.size}:${info.mtimeMs}` : await readFile(join(dir, name)).catch(() => null);
     if (content) hash.update(name).update("\0").update(content);
   }
   if (catalogPath) hash.update("catalog\0").update(await readFile(catalogPath));

@@ -81,6 +81,8 @@ export interface StoreOptions {
   cacheDir?: string | null;
   /** the secret cached snapshots are signed with; none: a key file the cache creates in its folder */
   cacheKey?: string | null;
+  /** reloads read and validate on a worker thread, so a large edit never stalls answers (the bot; tests need not) */
+  parseOffThread?: boolean;
 }
 
 const DEBOUNCE_MS = 250;
@@ -92,7 +94,7 @@ async function loadValidated(dir: string, now: Date, options: LoadOptions): Prom
 }
 
 /** Validated knowledge: from the cache when these exact files were validated before, else loaded and cached. */
-async function loadFolder(dir: string, now: Date, options: StoreOptions): Promise<Knowledge> {
+export async function loadFolder(dir: string, now: Date, options: StoreOptions): Promise<Knowledge> {
   const load = { catalogPath: options.catalogPath };
   if (!options.cacheDir) return loadValidated(dir, now, load);
   let untrusted = false;
@@ -180,7 +182,8 @@ export class KnowledgeStore implements LiveKnowledge {
     const at = this.options.now?.() ?? new Date();
     const previous = this.snapshot;
     try {
-      const next = buildSnapshot(await loadFolder(this.dir, at, this.options));
+      const load = this.options.parseOffThread ? (await import("./load-off-thread.ts")).loadFolderOffThread : loadFolder;
+      const next = buildSnapshot(await load(this.dir, at, this.options));
       const changed = next.version !== this.snapshot.version;
       this.snapshot = next;
       this.lastReload = { ok: true, at, changed, version: next.version, problems: [], error: null, ...(forPeer ? { forPeer } : {}) };
