@@ -68,6 +68,7 @@ describe("no log line holds a credential that came in with a request", () => {
     ["a response URL pointing anywhere", { response_url: "http://proxy.internal/respond/abc" }, "proxy.internal"],
     ["a Slack webhook in an error message", { err: { message: "POST https://hooks.slack.com/services/T1/B2/xyz failed" } }, "hooks.slack.com/services"],
     ["a payload serialized inside a field", { body: JSON.stringify({ token: "verification-abc", response_url: "http://x/respond/1" }) }, "verification-abc"],
+    ["a password written into a URL", { url: "redis://:hunter2-secret@redis:6379", api: "http://ada:pw-secret@proxy/api/" }, "secret"],
     ["an interaction token in text", { text: `token ${TOKEN} expired` }, TOKEN.slice(0, 30)],
   ])("%s", (_name, fields, secret) => {
     const sink = logSink();

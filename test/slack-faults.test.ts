@@ -193,6 +193,22 @@ describe("start-up says in one line why Slack cannot be used", () => {
     );
   });
 
+  it.each([
+    ["a user name and password", (port: number) => `http://ada:s3cret-pass@127.0.0.1:${port}/api/`],
+    ["a token in the query", (port: number) => `http://127.0.0.1:${port}/api/?token=s3cret-pass&x=/`],
+  ])("never repeats credentials written into SLACK_API_URL (%s)", async (_name, urlAt) => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await checkSlackToken(BOT_TOKEN, urlAt(port), 1000).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(new RegExp(`^SLACK_API_URL: cannot check the token: Slack's API at http://127\\.0\\.0\\.1:${port}/api/ is unreachable \\(`));
+    expect(error?.message).not.toContain("s3cret");
+  });
+
   it("gives up after its timeout when the API accepts but never answers", async () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));

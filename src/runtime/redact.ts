@@ -10,6 +10,8 @@ const PATTERNS: [RegExp, string][] = [
   [/aW50ZXJhY3Rpb246[\w.-]+/g, "[redacted]"],
   // Slack's response URLs and incoming webhooks
   [/https?:\/\/hooks\.slack(?:-gov)?\.com\/[^\s"\\]+/g, "[redacted URL]"],
+  // user names and passwords written into URLs (SLACK_API_URL, REDIS_URL, a proxy's)
+  [/\b([a-z][\w+.-]*:\/\/)[^\s/@"\\]+@/gi, "$1[redacted]@"],
   // the fields that carry one, wherever they point
   [/("(?:response_url|responseUrl|webhook_url|webhookUrl|token|interaction_token)\\?"\s*:\s*\\?")(?:[^"\\]|\\[^"])*(\\?")/g, "$1[redacted]$2"],
 ];
@@ -19,4 +21,14 @@ export function redactLogLine(line: string): string {
   let out = line;
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
   return out;
+}
+
+/** A URL as it may be shown in a message: scheme, host and path, without user name, password, query or fragment. */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return "(not a URL)";
+  }
 }
