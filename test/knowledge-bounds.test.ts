@@ -55,6 +55,15 @@ describe("knowledge files are bounded before they are parsed", () => {
     expect(problems).toMatch(/currency\.yaml.*rate": must be at most 100 \(CNY per USD\)/);
     expect(problems).toMatch(/serving\.yaml.*typical": must be at most 1000 \(USD per GPU-hour\)/);
   });
+
+  it("leaves out a catalog entry priced above $1 a token (1e302 would quote as 1e308 per 1M)", async () => {
+    const map = join(dir, "extra-map.json");
+    const entry = (price: number) => ({ mode: "chat", litellm_provider: "planted", input_cost_per_token: price, output_cost_per_token: price, max_input_tokens: 1000 });
+    await writeFile(map, JSON.stringify({ "planted/absurd": entry(1e302), "planted/sane": entry(1e-6) }));
+    const ids = (await KnowledgeStore.open(dir, { now: NOW, catalogPath: map })).current().knowledge.catalog.map((m) => m.id);
+    expect(ids).toContain("planted/sane");
+    expect(ids).not.toContain("planted/absurd");
+  });
 });
 
 describe("a reload reads and validates on a thread of its own", () => {
