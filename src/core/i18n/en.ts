@@ -147,6 +147,7 @@ export const en = {
   "error.didYouMean": "Did you mean: {list}?",
   "error.badTokens": '"{value}" is not a token amount for {option}: (try 1500, 1.5k, 10M, 2B, 1万, 3亿).',
   "error.badPercent": '"{value}" is not a percentage for {option}: (try 50% or 50).',
+  "error.amountOutOfRange": "An amount in your question is beyond what I can work with (as {option}:). Try a smaller one, e.g. 10M tokens or 10,000 requests a day.",
   "error.badNumber": '"{value}" is not a number for {option}:.',
   "error.badLang": 'lang: takes en or zh, not "{value}".',
   "error.unknownOption": 'I don\'t know the option "{option}:". This command takes: {known}',

@@ -146,6 +146,7 @@ export const zh: Catalogue = {
   "error.didYouMean": "你是不是想找：{list}？",
   "error.badTokens": '"{value}"不是 {option}: 的有效Token数量（例如 1500、1.5k、10M、2B、1万、3亿）。',
   "error.badPercent": '"{value}"不是 {option}: 的有效百分比（例如 50% 或 50）。',
+  "error.amountOutOfRange": "问题中的某个数量超出了我能计算的范围（作为 {option}:）。请换一个小一些的数，例如 1000万 Token 或每天 1万 次请求。",
   "error.badNumber": '"{value}"不是 {option}: 的有效数字。',
   "error.badLang": 'lang: 只能是 en 或 zh，而不是"{value}"。',
   "error.unknownOption": '我不认识选项"{option}:"。这个命令支持：{known}',
