@@ -202,8 +202,8 @@ const isSpace = (text: string, at: number) => SPACE.test(text[at]!);
 
 /**
  * Free text (a question, a pasted prompt): options count only at the two ends of the line, where they cannot be part
- * of what was pasted ("lang:de_DE" or "n:1):" inside a paste stay text). Only the ends are scanned, each character at
- * most once and within FREE_TEXT_BUDGET, so a 5 MB paste costs no more than its first and last words.
+ * of what was pasted ("lang:de_DE" or "n:1):" inside a paste stay text). Only the ends are scanned, each character a few
+ * times at most and within FREE_TEXT_BUDGET, so a 5 MB paste costs no more than its first and last words.
  */
 export function parseFreeText(text: string, specs: readonly OptionSpec[], meter: ScanMeter = { steps: 0 }): ParsedLine {
   const { byName, kinds } = optionTable(specs);

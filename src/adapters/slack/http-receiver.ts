@@ -39,9 +39,9 @@ const refuse = (response: ServerResponse, status: number) => {
 
 /**
  * Bolt's Receiver for Slack's HTTP requests, in place of Bolt's HTTPReceiver because that one checks only that a
- * timestamp is not too old, accepts exact replays and reads 4 MB bodies. Here: probes first; the body bounded and
- * its HMAC computed as it streams in; timestamps too old or in the future, and replayed signatures, refused with
- * 401; every request acknowledged once, whatever its listener does later.
+ * timestamp is not too old, accepts exact replays and reads 4 MB bodies. Here: probes first; the body bounded
+ * (http-bounds.ts) before its HMAC is checked; timestamps too old or in the future, and replayed signatures (on any
+ * instance, with Redis), refused with 401; every request acknowledged once, whatever its listener does later.
  */
 export class SlackHttpReceiver implements Receiver {
   private app: App | null = null;
