@@ -206,9 +206,9 @@ describe("what several instances must agree on is kept in Redis", () => {
     // a later, different mention is answered by B: once its answer is posted, the retry would have been long before
     const after = fake.api.requests.length;
     expect((await postSignedJson(b.events, mentionBody("compare gpt-5 o3", { ts: "1700000901.000100" }))).status).toBe(200);
-    await fake.api.next("/api/chat.postMessage", after);
+    await fake.api.next("/api/chat.postMessage", after, 10_000, (r) => (r.json as { thread_ts?: string }).thread_ts === "1700000901.000100");
     const answers = fake.api.requests.slice(before).filter((r) => r.path === "/api/chat.postMessage");
-    expect(answers).toHaveLength(2);
+    expect(answers.map((r) => (r.json as { thread_ts?: string }).thread_ts)).toEqual(["1700000900.000100", "1700000901.000100"]);
   }, 60_000);
 
   it("a reload or an instance announced by anyone who can reach Redis but lacks the instances' secret is ignored", async () => {
