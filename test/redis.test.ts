@@ -2,7 +2,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
+import pino from "pino";
+import { createInteractionsServer } from "../src/adapters/discord/http-interactions.ts";
+import { InFlight } from "../src/runtime/in-flight.ts";
+import { redisSeenOnce } from "../src/runtime/seen-once.ts";
+import { ed25519Keys, interaction, signDiscord } from "./fakes/discord.ts";
+import { stubDispatcher } from "./fakes/stub-dispatcher.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RememberedTurn } from "../src/core/conversation.ts";
 import { RedisConversationStore } from "../src/runtime/redis/conversations.ts";
@@ -210,6 +217,32 @@ describe("what several instances must agree on is kept in Redis", () => {
     const answers = fake.api.requests.slice(before).filter((r) => r.path === "/api/chat.postMessage");
     expect(answers.map((r) => (r.json as { thread_ts?: string }).thread_ts)).toEqual(["1700000900.000100", "1700000901.000100"]);
   }, 60_000);
+
+  it("a Discord interaction replayed to another instance is refused there", async () => {
+    const connections = [new Redis(redis.url), new Redis(redis.url)];
+    const keys = ed25519Keys();
+    const stub = stubDispatcher();
+    const servers = connections.map((connection) =>
+      createInteractionsServer(
+        { dispatcher: stub.dispatcher, logger: pino({ level: "silent" }), inFlight: new InFlight(), adminRoleIds: [] },
+        { publicKeyHex: keys.publicKeyHex, apiUrl: "http://127.0.0.1:9/api", seen: redisSeenOnce(connection, () => true) },
+      ),
+    );
+    try {
+      await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))));
+      const body = JSON.stringify({ ...interaction({ name: "help" }), type: 1 });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const headers = { "content-type": "application/json", "x-signature-ed25519": signDiscord(keys.privateKey, timestamp, body), "x-signature-timestamp": timestamp };
+      const statuses = [];
+      for (const server of [...servers, servers[0]!]) {
+        statuses.push((await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { method: "POST", headers, body })).status);
+      }
+      expect(statuses).toEqual([200, 401, 401]);
+    } finally {
+      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+      for (const connection of connections) connection.disconnect();
+    }
+  });
 
   it("a reload or an instance announced by anyone who can reach Redis but lacks the instances' secret is ignored", async () => {
     // an admin of its own: the shared rate limit remembers the other tests' questions
