@@ -14,12 +14,14 @@ const VERSION = /^[\w.-]{1,64}$/;
 
 /** Messages between instances carry an HMAC under the secret they share, so whoever else can reach Redis cannot forge one. */
 export class MessageSigner {
-  private readonly recent = new RecentSignatures(10_000);
+  private readonly recent: RecentSignatures;
 
   constructor(
     private readonly secret: Buffer,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.recent = new RecentSignatures(10_000, now);
+  }
 
   private mac(text: string): string {
     return createHmac("sha256", this.secret).update(text).digest("hex");
