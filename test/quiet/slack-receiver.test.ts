@@ -97,7 +97,7 @@ describe("the HTTP endpoint", () => {
  * Sends the pastes from a worker thread, so building and uploading megabytes in the test does not count against
  * the server's event loop, which is what is measured.
  */
-function sendFromWorker(url: string, secret: string, responseUrl: string): Promise<number[]> {
+function sendFromWorker(url: string, secret: string, responseUrl: string): Promise<string[]> {
   const code = `
     const { parentPort, workerData } = require("node:worker_threads");
     const { createHmac } = require("node:crypto");
@@ -106,12 +106,12 @@ function sendFromWorker(url: string, secret: string, responseUrl: string): Promi
     const sign = (body) => "v0=" + createHmac("sha256", secret).update("v0:" + now + ":" + body).digest("hex");
     const form = (text, n) => new URLSearchParams({ command: "/compare", text, user_id: "U1", channel_id: "C1", team_id: "T1", response_url: responseUrl + n, trigger_id: "t" }).toString();
     const bodies = [form("estimate " + "测".repeat(7000), 1), form("estimate " + "测".repeat(7000) + " ", 2), "text=" + "%E6%B5%8B".repeat(1400000)];
-    Promise.all(bodies.map((body) => fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(now), "x-slack-signature": sign(body) }, body }).then((r) => r.status)))
+    Promise.all(bodies.map((body) => fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(now), "x-slack-signature": sign(body) }, body }).then((r) => String(r.status), () => "closed")))
       .then((statuses) => parentPort.postMessage(statuses));
   `;
   return new Promise((resolve, reject) => {
     const worker = new Worker(code, { eval: true, workerData: { url, secret, responseUrl } });
-    worker.once("message", (statuses: number[]) => void worker.terminate().then(() => resolve(statuses)));
+    worker.once("message", (statuses: string[]) => void worker.terminate().then(() => resolve(statuses)));
     worker.once("error", reject);
   });
 }
@@ -129,7 +129,8 @@ describe("a large paste does not stall anyone else", () => {
       const statuses = await sendFromWorker(slack.url, SIGNING_SECRET, `${fake.baseUrl}/respond/paste-${round}-`);
       await slack.inFlight.drain();
       delay.disable();
-      expect(statuses).toEqual([200, 200, 413]);
+      // the 12.6 MB body is refused unread: a 413, or the connection closed while the client was still sending
+      expect(statuses).toEqual(["200", "200", expect.stringMatching(/^(413|closed)$/)]);
       expect(stub.inputs.slice(before).map((i) => i.text.length > 7_000)).toEqual([true, true]);
       worst.push(delay.max / 1e6);
     }
