@@ -131,7 +131,7 @@ await withBuiltChildren(async (started) => {
   const f = (x: number) => x.toFixed(1);
   for (const [name, r] of [
     ["alone", alone],
-    ["beside 10 pastes in flight", beside],
+    ["beside bursts of 10 pastes a second", beside],
   ] as const) {
     console.log(
       `${name}: ${r.answered}/${r.probes} answered; ack p50 ${f(r.ack.p50)} p99 ${f(r.ack.p99)} max ${f(r.ack.max)} ms; answer p50 ${f(r.answer.p50)} p99 ${f(r.answer.p99)} max ${f(r.answer.max)} ms`,
