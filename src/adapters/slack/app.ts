@@ -7,7 +7,7 @@ import type { CommandInput } from "../../core/command.ts";
 import { translator } from "../../core/i18n/translate.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
-import type { SeenOnce } from "../../runtime/seen-once.ts";
+import { localSeenOnce, type SeenOnce } from "../../runtime/seen-once.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
 import { CHART_FILE_NAME, chartRenderer, renderChartPng } from "../../charts/render.ts";
 import { DEFAULT_NAMING, type SlackConfig } from "../../config/slack.ts";
@@ -116,6 +116,16 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     // commands and mentions need no conversation state; skipping Bolt's store saves work on every request
     convoStore: false,
   });
+
+  // the HTTP receiver refuses a retried event itself; in Socket Mode a retry may come over any instance's connection
+  if (config.mode.kind === "socket") {
+    const seen = deps.seen ?? localSeenOnce();
+    app.use(async ({ body, next }) => {
+      const eventId = (body as { event_id?: unknown }).event_id;
+      if (typeof eventId === "string" && !(await seen.firstEvent(eventId))) return;
+      await next();
+    });
+  }
 
   const answer = (command: string | null, text: string, userId: string, conversation: string | null = null): Promise<Reply> => {
     const input: CommandInput = { command, text, user: { id: userId }, isAdmin: config.adminUserIds.includes(userId), surface: "slack", conversation };
