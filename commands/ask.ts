@@ -58,6 +58,21 @@ function optionLine(u: Understanding, spec: CommandSpec): string {
   return options.filter((option) => declared.has(option.slice(0, option.indexOf(":")))).join(" ");
 }
 
+/**
+ * The understood options, parsed by the routed command's grammar. An amount it refuses came from the question, not
+ * from typed options: the error says so, without the number as this code wrote it ("3e+301"), which nobody typed.
+ */
+function understoodOptions(line: string, spec: CommandSpec): ReturnType<typeof parseCommandLine> {
+  try {
+    return parseCommandLine(line, spec.options);
+  } catch (error) {
+    if (error instanceof UserError && /^error\.bad(Tokens|Number|Percent)$/.test(error.key)) {
+      throw new UserError("bad_input", "error.amountOutOfRange", { option: String(error.params.option) });
+    }
+    throw error;
+  }
+}
+
 /** The positional words the routed command reads: model ids, or feature words for /models and /cheapest. */
 function positionalOf(u: Understanding): string {
   if (u.intent === "estimate") return u.text ?? "";
@@ -289,7 +304,7 @@ export const ask: Command = {
     const target = name && ctx.commands.find((c) => c.spec.name === name);
     // the article and the "not covered" words are searched in Simplified, as the understander reads
     if (!target) return articleAnswer(ctx, u, line, toSimplified(question, ctx.script));
-    const { args } = parseCommandLine(optionLine(u, target.spec), target.spec.options);
+    const { args } = understoodOptions(optionLine(u, target.spec), target.spec);
     const reply = await target.run({ ...ctx, args: args.withRest(positionalOf(u)), question: u, input: { ...ctx.input, command: target.spec.name } });
     return withLine(reply, line, u);
   },

@@ -89,6 +89,8 @@ function saysNoLanguage(snapshot: KnowledgeSnapshot, text: string): boolean {
 }
 
 const systemToday = () => new Date().toISOString().slice(0, 10);
+/** A text longer than this is a paste: its answer lets short questions waiting beside it go first. */
+export const HEAVY_TEXT_CHARS = 4_096;
 
 /** The shared dispatcher: every surface hands it a CommandInput and renders the Reply it returns. */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
@@ -98,7 +100,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   async function answer(input: CommandInput): Promise<Reply> {
     const started = performance.now();
-    await nextAnswerTurn();
+    await nextAnswerTurn(input.text.length > HEAVY_TEXT_CHARS);
     const reply = await answerOnce(input);
     const outcome = reply.ok ? "ok" : String((reply.data as { error?: { code?: string } }).error?.code ?? "error");
     deps.onAnswered?.({ command: reply.command, surface: input.surface, ms: performance.now() - started, outcome });

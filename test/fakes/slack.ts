@@ -84,7 +84,8 @@ export const FAST_TIMING: Partial<SlackTiming> = {
   webApiRetries: { retries: 3, factor: 2, minTimeout: 20, maxTimeout: 200, randomize: false },
   webApiTimeoutMs: 1000,
   tokenCheckTimeoutMs: 1000,
-  responseUrl: { attempts: 3, baseDelayMs: 20, timeoutMs: 1000 },
+  responseUrl: { attempts: 3, baseDelayMs: 20, timeoutMs: 1000, maxRetryAfterMs: 1000 },
+  maxRetryAfterS: 1,
 };
 
 export interface SlackUnderTestOptions {

@@ -1,18 +1,20 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { inScript } from "../../core/i18n/script.ts";
 import { Routes } from "discord.js";
 import { translator } from "../../core/i18n/translate.ts";
 import type { Reply } from "../../core/reply.ts";
+import { createBoundedServer, readBoundedBody } from "../../runtime/http-bounds.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
-import { RecentSignatures, staleTimestamp } from "../slack/replay-guard.ts";
+import { localSeenOnce, type SeenOnce } from "../../runtime/seen-once.ts";
+import { staleTimestamp } from "../slack/replay-guard.ts";
 import { BoundedQueue } from "./bounded-queue.ts";
 import { renderDiscordMessage, withChart, type ChartFile, type DiscordMessage } from "./embeds.ts";
 import { answerDiscord, DEFER_AFTER_MS, discordAutocomplete, isGuildInstall, isSlow, within, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
 import { interactionRest } from "./rest.ts";
 import { ed25519PublicKey, isValidDiscordSignature } from "./signature.ts";
 
-/** Discord's largest interaction (6,000-character options, resolved objects) is far below this. */
-const MAX_BODY_BYTES = 1_000_000;
+/** The most read before the signature is checked: Discord's largest interaction (6,000 characters of options, resolved objects) is far below it. */
+export const MAX_INTERACTION_BYTES = 64 * 1024;
 const EPHEMERAL = 1 << 6;
 /** Two charts in progress at a time (the renderer draws one at a time; the other is being edited in); beyond this many waiting, answers go out without one (with a note). */
 const CHART_CONCURRENCY = 2;
@@ -48,6 +50,8 @@ export interface InteractionsServerOptions {
   probe?: ProbeHandler;
   now?: () => number;
   chartBacklog?: number;
+  /** signatures already accepted; shared through Redis when there is one */
+  seen?: SeenOnce;
 }
 
 function toRequest(payload: InteractionPayload): DiscordRequest {
@@ -69,22 +73,14 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
   response.end(text);
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer | null> {
-  if (Number(request.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const collect = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
-      // answered at once (413, then the connection closes): the rest is not worth reading
-      request.off("data", collect);
-      resolve(null);
-    };
-    request.on("data", collect);
-    request.on("end", () => resolve(Buffer.concat(chunks, size)));
-    request.on("error", reject);
-  });
+/** A signed body that is not a JSON object (null, a number, broken JSON) is no interaction. */
+function parsePayload(body: Buffer): InteractionPayload | null {
+  try {
+    const parsed: unknown = JSON.parse(body.toString("utf8"));
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as InteractionPayload) : null;
+  } catch {
+    return null;
+  }
 }
 
 const header = (request: IncomingMessage, name: string) => {
@@ -99,7 +95,7 @@ const header = (request: IncomingMessage, name: string) => {
 export function createInteractionsServer(deps: DiscordDeps, options: InteractionsServerOptions): Server & { charts: BoundedQueue } {
   const key = ed25519PublicKey(options.publicKeyHex);
   const now = options.now ?? Date.now;
-  const recent = new RecentSignatures(10_000, now);
+  const seen = options.seen ?? localSeenOnce(now);
   const rest = interactionRest(options.apiUrl);
   const lost = (error: unknown) => deps.logger.error({ err: error, surface: "discord-http" }, "an answer or its chart could not be delivered and is lost");
   const charts = new BoundedQueue(CHART_CONCURRENCY, options.chartBacklog ?? CHART_BACKLOG, lost);
@@ -136,16 +132,18 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     if (options.probe?.(request, response)) return;
     if (request.method !== "POST") return send(response, 405, { error: "POST only" });
-    const body = await readBody(request);
-    if (!body) return send(response, 413, { error: "body too large" }, { connection: "close" });
+    const read = await readBoundedBody(request, MAX_INTERACTION_BYTES);
+    if (!read.ok) return send(response, read.status, { error: read.status === 413 ? "body too large" : "busy" }, { connection: "close" });
+    const body = read.body;
     const signature = header(request, "x-signature-ed25519");
     const timestamp = header(request, "x-signature-timestamp");
     if (!(await isValidDiscordSignature(key, signature, timestamp, body))) return send(response, 401, { error: "invalid request signature" });
     const stale = staleTimestamp(timestamp, now());
     if (stale) return send(response, 401, { error: stale });
-    if (!recent.accept(signature!.toLowerCase(), Number(timestamp))) return send(response, 401, { error: "replayed request" });
+    if (!(await seen.firstSignature(signature!.toLowerCase(), Number(timestamp)))) return send(response, 401, { error: "replayed request" });
 
-    const payload = JSON.parse(body.toString("utf8")) as InteractionPayload;
+    const payload = parsePayload(body);
+    if (!payload) return send(response, 400, { error: "not an interaction" });
     if (payload.type === InteractionType.Ping) return send(response, 200, { type: Callback.Pong });
     if (payload.type === InteractionType.Autocomplete) {
       return send(response, 200, { type: Callback.AutocompleteResult, data: { choices: discordAutocomplete(deps, toRequest(payload)) } });
@@ -172,7 +170,7 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
     send(response, 200, { type: Callback.Message, data: privately ? { ...shown, flags: EPHEMERAL } : shown });
   };
 
-  const server = createServer((request, response) => {
+  const server = createBoundedServer((request, response) => {
     handle(request, response).catch((error) => {
       deps.logger.error({ err: error, surface: "discord-http" }, "interaction failed");
       if (!response.headersSent) send(response, 400, { error: "bad request" });

@@ -8,6 +8,7 @@ import type { CommandInput } from "../../core/command.ts";
 import { translator } from "../../core/i18n/translate.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
+import { localSeenOnce, type SeenOnce } from "../../runtime/seen-once.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
 import { CHART_FILE_NAME, chartRenderer, renderChartPng } from "../../charts/render.ts";
 import { DEFAULT_NAMING, type SlackConfig } from "../../config/slack.ts";
@@ -26,6 +27,8 @@ export interface SlackTiming {
   webApiTimeoutMs: number;
   tokenCheckTimeoutMs: number;
   responseUrl: RetryTiming;
+  /** the longest a Web API 429's Retry-After is waited for (Slack's own client would wait any time it is told) */
+  maxRetryAfterS: number;
 }
 
 const DEFAULT_TIMING: SlackTiming = {
@@ -33,7 +36,20 @@ const DEFAULT_TIMING: SlackTiming = {
   webApiTimeoutMs: WEB_API_TIMEOUT_MS,
   tokenCheckTimeoutMs: TOKEN_CHECK_TIMEOUT_MS,
   responseUrl: RESPONSE_URL_TIMING,
+  maxRetryAfterS: 10,
 };
+
+/** fetch for Slack's Web API client, with a 429's Retry-After cut to `maxS` seconds before the client reads it. */
+function fetchWithCappedRetryAfter(maxS: number): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const seconds = Number(response.headers.get("retry-after"));
+    if (response.status !== 429 || !(seconds > maxS)) return response;
+    const headers = new Headers(response.headers);
+    headers.set("retry-after", String(maxS));
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
+}
 
 export interface SlackDeps {
   config: SlackConfig;
@@ -42,6 +58,8 @@ export interface SlackDeps {
   inFlight: InFlight;
   /** health and metrics probes, answered first on the HTTP server */
   probe?: ProbeHandler;
+  /** signatures and event ids already accepted, shared by instances through Redis */
+  seen?: SeenOnce;
   timing?: Partial<SlackTiming>;
 }
 
@@ -75,7 +93,7 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
   const receiver =
     config.mode.kind === "socket"
       ? new SocketModeReceiver({ appToken: config.mode.appToken, logger, logLevel, installerOptions: { clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {} } })
-      : new SlackHttpReceiver({ signingSecret: config.mode.signingSecret, logger: log, probe: deps.probe });
+      : new SlackHttpReceiver({ signingSecret: config.mode.signingSecret, logger: log, probe: deps.probe, seen: deps.seen });
   if (receiver instanceof SocketModeReceiver) {
     receiver.client.on("connected", () => (socketConnected = true));
     receiver.client.on("disconnected", () => (socketConnected = false));
@@ -88,12 +106,27 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
       if (!identity) throw new Error("the Slack token has not been checked yet");
       return identity;
     },
-    clientOptions: { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: timing.webApiRetries, timeout: timing.webApiTimeoutMs },
+    clientOptions: {
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      retryConfig: timing.webApiRetries,
+      timeout: timing.webApiTimeoutMs,
+      fetch: fetchWithCappedRetryAfter(timing.maxRetryAfterS),
+    },
     logger,
     logLevel,
     // commands and mentions need no conversation state; skipping Bolt's store saves work on every request
     convoStore: false,
   });
+
+  // the HTTP receiver refuses a retried event itself; in Socket Mode a retry may come over any instance's connection
+  if (config.mode.kind === "socket") {
+    const seen = deps.seen ?? localSeenOnce();
+    app.use(async ({ body, next }) => {
+      const eventId = (body as { event_id?: unknown }).event_id;
+      if (typeof eventId === "string" && !(await seen.firstEvent(eventId))) return;
+      await next();
+    });
+  }
 
   const answer = (command: string | null, text: string, userId: string, conversation: string | null = null): Promise<Reply> => {
     const input: CommandInput = { command, text, user: { id: userId }, isAdmin: config.adminUserIds.includes(userId), surface: "slack", conversation };
