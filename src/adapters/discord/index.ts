@@ -43,7 +43,8 @@ export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurfa
           server.close(() => resolve());
           server.closeIdleConnections();
         });
-        await server.charts.idle();
+        // charts still being edited into answers
+        await deps.inFlight.drain();
       },
     };
   }
