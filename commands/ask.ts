@@ -215,6 +215,7 @@ function articleAnswer(ctx: CommandContext, u: Understanding, line: string, ques
 export const ask: Command = {
   spec: {
     name: "ask",
+    showsMoney: true,
     localName: { zh: "提问" },
     slow: true,
     description: { en: "Ask a question in English or Chinese", zh: "用中文或英文提问" },
