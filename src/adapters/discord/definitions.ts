@@ -15,7 +15,7 @@ import { hanToTraditional, type ToTraditional } from "./traditional.ts";
 
 /** Discord's own limits: a string option's length, options per command, choices per option. */
 const MAX_STRING_OPTION = 6000;
-export const MAX_OPTIONS = 25;
+const MAX_OPTIONS = 25;
 const MAX_CHOICES = 25;
 /** On Discord `chart` is on/off (a path to write it to only makes sense in the terminal). */
 const CHART_SWITCH = { en: "False: answer without a chart", zh: "False：回答不附图表" };
@@ -79,6 +79,9 @@ export function discordCommandDefinitions(commands: readonly Command[], options:
     if (spec.adminOnly) builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
     const positional = spec.positional;
     const modelFields = modelOptionNames(spec);
+    const { own, folded, globals } = discordOptionSpecs(spec);
+    const count = (modelFields.length || (positional ? 1 : 0)) + (spec.flags?.length ?? 0) + own.length + (folded.length ? 1 : 0) + globals.length;
+    if (count > MAX_OPTIONS) throw new Error(`/${spec.name} has ${count} options; Discord takes ${MAX_OPTIONS}: mark rarely typed ones rare`);
     if (positional && modelFields.length) {
       for (const [i, name] of modelFields.entries()) {
         builder.addStringOption((o) =>
@@ -110,13 +113,10 @@ export function discordCommandDefinitions(commands: readonly Command[], options:
     for (const flag of spec.flags ?? []) {
       builder.addBooleanOption((o) => localized(o.setName(flag.name).setDescription(describe(flag.description.en)), zhName(flag), flag.description.zh));
     }
-    const { own, folded, globals } = discordOptionSpecs(spec);
     for (const option of own) addOption(builder, option);
     if (folded.length)
       builder.addStringOption((o) => localized(o.setName(MORE_OPTION).setDescription(describe(MORE_DESCRIPTION(folded, "en"))), "更多", MORE_DESCRIPTION(folded, "zh")));
     for (const option of globals) addOption(builder, option);
-    const definition = builder.toJSON();
-    if ((definition.options?.length ?? 0) > MAX_OPTIONS) throw new Error(`/${spec.name} has ${definition.options!.length} options; Discord takes ${MAX_OPTIONS}: mark rarely typed ones rare`);
-    return definition;
+    return builder.toJSON();
   });
 }
