@@ -7,6 +7,7 @@ import type { DiscordConfig } from "../../config/discord.ts";
 import type { Dispatcher } from "../../core/dispatch.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
 import type { ProbeHandler, RunningSurface } from "../../runtime/surface.ts";
+import type { ChartSource } from "../chart-delivery.ts";
 import { createDiscordClient } from "./gateway.ts";
 import { createInteractionsServer } from "./http-interactions.ts";
 import { loginClient } from "./login.ts";
@@ -20,6 +21,8 @@ export interface StartDiscordDeps {
   listen?: ListenOptions;
   /** health and metrics probes, answered first on the HTTP interactions server */
   probe?: ProbeHandler;
+  /** where charts are drawn; default: the process's renderer */
+  charts?: ChartSource;
 }
 
 /** Built (dist/*.js) shards run as plain node; from sources (tests, scripts) they need tsx. */
@@ -28,7 +31,7 @@ const SHARD_SCRIPT = fileURLToPath(new URL(BUILT ? "../../shard.js" : "../../sha
 
 export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurface & { server?: Server; connected(): boolean }> {
   const { config, logger } = deps;
-  const handlerDeps = { dispatcher: deps.dispatcher, logger, inFlight: deps.inFlight, adminRoleIds: config.adminRoleIds };
+  const handlerDeps = { dispatcher: deps.dispatcher, logger, inFlight: deps.inFlight, adminRoleIds: config.adminRoleIds, charts: deps.charts };
   if (config.mode.kind === "http") {
     const server = createInteractionsServer(handlerDeps, { publicKeyHex: config.mode.publicKey, apiUrl: config.apiUrl, probe: deps.probe });
     const listen = deps.listen ?? { port: config.mode.port, ...(config.mode.host ? { host: config.mode.host } : {}) };
