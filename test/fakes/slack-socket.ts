@@ -25,7 +25,9 @@ export async function startSlackSocketUnderTest(dispatcher: Dispatcher, override
   const fake = await startFakeSlack(`ws://127.0.0.1:${(socketServer.address() as AddressInfo).port}/`);
   const config: SlackConfig = { botToken: BOT_TOKEN, mode: { kind: "socket", appToken: APP_TOKEN }, apiUrl: `${fake.baseUrl}/api/`, adminUserIds: [], ...overrides };
   const inFlight = new InFlight();
-  const app = createSlackApp({ config, dispatcher, logger: pino({ level: "silent" }), inFlight, timing: FAST_TIMING, charts });
+  // Socket Mode sets the logger's level to its own (info), so a silent level alone would not keep test output clean
+  const quiet = pino({ level: "silent" }, { write: () => undefined });
+  const app = createSlackApp({ config, dispatcher, logger: quiet, inFlight, timing: FAST_TIMING, charts });
   await app.start();
   await connected;
   let envelope = 0;
