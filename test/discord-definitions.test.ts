@@ -75,9 +75,8 @@ describe("where the commands can be used", () => {
 
 describe("one option set: the registry's options, natively on Discord", () => {
   const optionsOf = (name: string, defs = definitions) => defs.find((d) => d.name === name)!.options ?? [];
-  const option = (command: string, name: string, defs = definitions) => optionsOf(command, defs).find((o) => o.name === name) as
-    | { type: number; choices?: { value: string }[] }
-    | undefined;
+  const option = (command: string, name: string, defs = definitions) =>
+    optionsOf(command, defs).find((o) => o.name === name) as { type: number; choices?: { value: string }[] } | undefined;
 
   it("every command offers lang and private; currency and chart where money is shown", () => {
     for (const { spec } of commands) {
@@ -117,7 +116,13 @@ describe("one option set: the registry's options, natively on Discord", () => {
   it("refuses to build a command past 25 options instead of letting Discord reject the whole deploy", () => {
     const crowded = commands.map((c) =>
       c.spec.name === "selfhost"
-        ? { ...c, spec: { ...c.spec, options: [...c.spec.options, ...Array.from({ length: 5 }, (_, i) => ({ name: `x${i}`, kind: "text" as const, description: { en: "x", zh: "x" } }))] } }
+        ? {
+            ...c,
+            spec: {
+              ...c.spec,
+              options: [...c.spec.options, ...Array.from({ length: 5 }, (_, i) => ({ name: `x${i}`, kind: "text" as const, description: { en: "x", zh: "x" } }))],
+            },
+          }
         : c,
     );
     expect(() => discordCommandDefinitions(crowded)).toThrow(/selfhost has 2\d options/);

@@ -87,7 +87,10 @@ describe("charts are drawn through the renderer's bounded queue", () => {
       const reply = chartedReply(input);
       return { ...reply, chart: { ...reply.chart!, title: `Cost for ${input.text}` } };
     });
-    const server = createInteractionsServer({ dispatcher, logger: pino({ level: "silent" }), inFlight, adminRoleIds: [], charts }, { publicKeyHex: keys.publicKeyHex, apiUrl: emulator.apiUrl });
+    const server = createInteractionsServer(
+      { dispatcher, logger: pino({ level: "silent" }), inFlight, adminRoleIds: [], charts },
+      { publicKeyHex: keys.publicKeyHex, apiUrl: emulator.apiUrl },
+    );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     try {

@@ -1,6 +1,6 @@
 import { inflateSync } from "node:zlib";
 
-export interface DecodedPng {
+interface DecodedPng {
   width: number;
   height: number;
   /** distinct RGB colours among the pixels: a blank or one-colour image has one or two */

@@ -15,7 +15,7 @@ export interface ChartSource {
 export const CHART_THEME = { slack: "light", discord: "dark", terminal: "light" } as const satisfies Record<string, ChartTheme>;
 
 /** How one surface shows an answer, adds its chart afterwards, and tells the asker when the chart cannot follow. */
-export interface AnswerSurface<Sent> {
+interface AnswerSurface<Sent> {
   theme: ChartTheme;
   /** Posts the answer (its notes already say when the chart was skipped); resolves with what identifies the post. */
   postAnswer(reply: Reply): Promise<Sent>;

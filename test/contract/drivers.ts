@@ -77,7 +77,9 @@ export async function terminalDriver(h: Harness): Promise<SurfaceDriver> {
       const note = (await writeChartIfAsked(reply, h.charts)) ?? "";
       return { answer: seen(reply), note: { text: note, isError: false, visibility: "private" } };
     },
-    failNextUpload: () => void (unwritable = true),
+    failNextUpload() {
+      unwritable = true;
+    },
     async followUp(first, second) {
       const conversation = `repl:contract-${++n}`;
       await answerLine(h.dispatcher, first, conversation);
@@ -221,7 +223,10 @@ function discordOptions(command: string, text: string) {
   }
   const modelFields = modelOptionNames(spec);
   if (modelFields.length) {
-    const names = words.join(" ").split(/[\s,]+/).filter(Boolean);
+    const names = words
+      .join(" ")
+      .split(/[\s,]+/)
+      .filter(Boolean);
     return [...names.map((value, i) => ({ name: modelFields[i]!, type: 3, value })), ...options];
   }
   return spec.positional && words.length ? [{ name: spec.positional.name, type: 3, value: words.join(" ") }, ...options] : options;
@@ -246,7 +251,12 @@ type Emulator = Awaited<ReturnType<typeof startDiscordHttpUnderTest>>["emulator"
  * after "thinking…" (type 5) an edit of it, or when private an ephemeral follow-up; the chart is an edit that
  * attaches the PNG; a note about a missing chart is an ephemeral follow-up.
  */
-function discordInteractions(name: string, emulator: Emulator, deliver: (payload: ReturnType<typeof interaction>) => Promise<DiscordBody & { type?: number }>, close: () => Promise<void>): SurfaceDriver {
+function discordInteractions(
+  name: string,
+  emulator: Emulator,
+  deliver: (payload: ReturnType<typeof interaction>) => Promise<DiscordBody & { type?: number }>,
+  close: () => Promise<void>,
+): SurfaceDriver {
   const hook = (token: string) => `/api/v10/webhooks/${APP_ID}/${token}`;
   const send = async (command: string, text: string) => {
     const payload = interaction({ name: command, options: discordOptions(command, text) });

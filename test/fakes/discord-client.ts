@@ -9,11 +9,7 @@ import type { Dispatcher } from "../../src/core/dispatch.ts";
 import { BOT_TOKEN, startDiscordEmulator } from "./discord.ts";
 
 /** The real discord.js client, logged in to the emulator on loopback. */
-export async function startDiscordUnderTest(
-  kb: KnowledgeSnapshot | LiveKnowledge,
-  adminRoleIds: string[] = [],
-  options: { dispatcher?: Dispatcher; charts?: ChartSource } = {},
-) {
+export async function startDiscordUnderTest(kb: KnowledgeSnapshot | LiveKnowledge, adminRoleIds: string[] = [], options: { dispatcher?: Dispatcher; charts?: ChartSource } = {}) {
   const emulator = await startDiscordEmulator();
   const inFlight = new InFlight();
   const deps = { dispatcher: options.dispatcher ?? testDispatcher(kb), logger: pino({ level: "silent" }), inFlight, adminRoleIds, charts: options.charts };

@@ -109,7 +109,15 @@ export async function startSlackUnderTest(kb: KnowledgeSnapshot | LiveKnowledge,
     ...overrides,
   };
   const inFlight = new InFlight();
-  const app = createSlackApp({ config, dispatcher: options.dispatcher ?? testDispatcher(kb), logger, inFlight, probe: options.probe, timing: options.timing ?? FAST_TIMING, charts: options.charts });
+  const app = createSlackApp({
+    config,
+    dispatcher: options.dispatcher ?? testDispatcher(kb),
+    logger,
+    inFlight,
+    probe: options.probe,
+    timing: options.timing ?? FAST_TIMING,
+    charts: options.charts,
+  });
   const server = await app.start({ port: 0, host: "127.0.0.1" });
   const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
   return { app, url: `${base}/slack/events`, base, logs, sink, inFlight, stop: () => app.stop() };

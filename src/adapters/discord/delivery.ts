@@ -4,7 +4,7 @@ import { renderDiscordMessage, withChartImage, type ChartFile, type DiscordMessa
 import type { DiscordDeps } from "./interactions.ts";
 
 /** The three things each Discord path (gateway command, gateway message, HTTP interaction) does its own way. */
-export interface DiscordPoster {
+interface DiscordPoster {
   /** Shows the answer: to everyone, or to the asker alone (errors, private answers). */
   post(message: DiscordMessage, privately: boolean): Promise<void>;
   /** Replaces the posted answer with the same answer and its chart. */
