@@ -14,7 +14,7 @@ import { blendedPer1M } from "../src/core/pricing.ts";
 import { plannable, providersOf } from "../src/core/providers.ts";
 import { makeReply, type Field, type Source } from "../src/core/reply.ts";
 import { planSelfhost, SelfhostInputError, type SelfhostPlan } from "../src/core/selfhost/index.ts";
-import { PRECISIONS, type Precision } from "../src/core/selfhost/schema.ts";
+import { type EngineName, PRECISIONS, type Precision } from "../src/core/selfhost/schema.ts";
 import { findGpu } from "../src/core/vocabulary.ts";
 import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 
@@ -66,7 +66,22 @@ function closedModelReply(ctx: CommandContext, money: Money, model: Model) {
 function originNote(t: Translator, plan: SelfhostPlan): string {
   if (plan.throughputSource === "user") return t("selfhost.tputYours");
   if (plan.throughputSource === "measured" && plan.measuredBy) return t("selfhost.tputMeasured", { engine: plan.measuredBy.engine });
-  return t("selfhost.tputEstimated", { error: formatNumber(plan.estimateErrorPct ?? 0, 0) });
+  return t(plan.uncalibrated ? "selfhost.tputUncalibrated" : "selfhost.tputEstimated", { error: formatNumber(plan.estimateErrorPct ?? 0, 0) });
+}
+
+const ENGINE_WORDS: Record<string, EngineName> = {
+  vllm: "vllm",
+  sglang: "sglang",
+  trtllm: "tensorrt-llm",
+  "tensorrt-llm": "tensorrt-llm",
+  tensorrt: "tensorrt-llm",
+  "trt-llm": "tensorrt-llm",
+};
+
+function seconds(t: Translator, value: number): string {
+  if (value < 1) return t.lang === "zh" ? `${formatNumber(value * 1000, 0)} 毫秒` : `${formatNumber(value * 1000, 0)} ms`;
+  const n = formatNumber(value, value < 10 ? 1 : 0);
+  return t.lang === "zh" ? `${n} 秒` : `${n} s`;
 }
 
 function warningNotes(t: Translator, plan: SelfhostPlan): string[] {
@@ -90,8 +105,12 @@ export const selfhost: Command = {
         aliases: ["显卡"],
         kind: "text",
         complete: "gpus",
-        description: { en: "GPU: a100, h100, h100-pcie, h200, b200, l40s, mi300x", zh: "GPU：a100、h100、h100-pcie、h200、b200、l40s、mi300x" },
+        description: {
+          en: "GPU: a100, a100-40gb, a10g, l4, l40s, rtx-4090, rtx-5090, h100, h100-pcie, h200, h20, h800, b200, gb200, mi300x, mi325x, gaudi3, ascend-910b",
+          zh: "GPU：a100、a100-40gb、a10g、l4、l40s、rtx-4090、rtx-5090、h100、h100-pcie、h200、h20、h800、b200、gb200、mi300x、mi325x、gaudi3、ascend-910b",
+        },
       },
+      { name: "engine", aliases: ["引擎"], kind: "text", description: { en: "vllm (default), sglang or trtllm", zh: "vllm（默认）、sglang 或 trtllm" } },
       { name: "gpus", aliases: ["显卡数"], kind: "count", max: 4096, description: { en: "number of GPUs", zh: "GPU数量" } },
       { name: "price", aliases: ["价格"], kind: "number", max: 1000, description: { en: "rental price per GPU-hour in USD", zh: "每块GPU每小时租金（美元）" } },
       { name: "util", aliases: ["utilization", "利用率"], kind: "percent", min: 1, description: { en: "utilization, 1–100% (e.g. 60%)", zh: "利用率，1–100%（如 60%）" } },
@@ -155,6 +174,9 @@ export const selfhost: Command = {
       throw new UserError("bad_input", "error.badPrecision", { value: precision.slice(0, 20), list: PRECISIONS.join(", ") });
     const slo = args.text("slo")?.toLowerCase();
     if (slo !== undefined && slo !== "interactive" && slo !== "batch") throw new UserError("bad_input", "error.badSlo", { value: slo.slice(0, 20) });
+    const engineAsked = args.text("engine")?.toLowerCase();
+    const engine = engineAsked !== undefined && Object.hasOwn(ENGINE_WORDS, engineAsked) ? ENGINE_WORDS[engineAsked] : undefined;
+    if (engineAsked !== undefined && !engine) throw new UserError("bad_input", "error.badEngine", { value: engineAsked.slice(0, 20) });
     const owned = YES.test(args.text("owned") ?? "");
     // the API is priced at the question's own input:output mix, so both sides answer the same workload
     const stated = workloadFromArgs(args, snapshot.knowledge.defaultWorkload);
@@ -172,6 +194,7 @@ export const selfhost: Command = {
         ...(precision ? { precision: precision as Precision } : {}),
         ...(args.has("tput") ? { throughputTokensPerSec: args.number("tput") } : {}),
         ...(slo ? { slo: slo as "interactive" | "batch" } : {}),
+        ...(engine ? { engine } : {}),
         ...(tokensPerMonth !== undefined ? { tokensPerMonth } : {}),
         ...(stated.workload.promptTokensPerRequest
           ? {
@@ -209,6 +232,7 @@ export const selfhost: Command = {
         t(n.nodes > 1 ? "selfhost.needNodes" : "selfhost.needGpus", { count: n.gpuCount, nodes: n.nodes, gpu: n.gpu.toUpperCase(), precision: n.precision.toUpperCase() }),
       );
       lead = t("selfhost.doesNotFit", { model: model.name, count, gpu: gpuName, options: options.length ? t.list(options, "disjunction") : t("selfhost.needsMore") });
+      if (needs.some((n) => n.precision === "int4" && !n.beyondPlannerLimit)) notes.push(t("selfhost.int4Quality"));
     } else if (plan.breakEvenTokensPerMonth !== null && plan.selfHostCostPer1M !== null) {
       lead = t("selfhost.leadCheaper", { util, self: money.amount(plan.selfHostCostPer1M), api: money.amount(apiCostPer1M), breakEven: tokens(plan.breakEvenTokensPerMonth) });
     } else {
@@ -253,6 +277,18 @@ export const selfhost: Command = {
           engine: plan.engine,
         }),
       });
+    if (plan.topology) {
+      const profile = serving.engines[plan.engine];
+      fields.push({
+        label: t("selfhost.engine"),
+        value: t("selfhost.engineValue", {
+          engine: profile.name,
+          chosen: engine ? "" : t("selfhost.engineDefaultNote"),
+          parallel: t(plan.engineSettings.attentionDataParallel ? "selfhost.engineDataParallel" : "selfhost.engineTensorParallel"),
+          kv: plan.engineSettings.kvCache.toUpperCase(),
+        }),
+      });
+    }
     if (plan.throughputTokensPerSec) {
       const origin = t.lang === "zh" ? `（${originNote(t, plan)}）` : ` (${originNote(t, plan)})`;
       fields.push({
@@ -266,6 +302,9 @@ export const selfhost: Command = {
           value: t("selfhost.tradeoffValue", {
             iTps: formatNumber(interactive.throughputTokensPerSec, 0),
             iUser: formatNumber(interactive.perUserDecodeTokensPerSec, 0),
+            iGpus: interactive.replicaGpus,
+            iTtft: seconds(t, interactive.ttftSeconds),
+            bGpus: batch.replicaGpus,
             iCost: interactive.selfHostCostPer1M === null ? t("none") : money.amount(interactive.selfHostCostPer1M),
             bTps: formatNumber(batch.throughputTokensPerSec, 0),
             bUser: formatNumber(batch.perUserDecodeTokensPerSec, 0),
@@ -273,6 +312,15 @@ export const selfhost: Command = {
           }),
         });
     }
+    if (plan.ttftSeconds !== null && plan.perUserDecodeTokensPerSec !== null)
+      fields.push({
+        label: t("selfhost.ttft"),
+        value: t("selfhost.ttftValue", {
+          seconds: seconds(t, plan.ttftSeconds),
+          tokens: formatNumber(plan.request.inputTokens, 0),
+          perUser: formatNumber(plan.perUserDecodeTokensPerSec, 0),
+        }),
+      });
     fields.push({ label: t("selfhost.utilization"), value: util });
     if (plan.costs) {
       const c = plan.costs;
@@ -395,10 +443,13 @@ export const selfhost: Command = {
         topology: plan.topology,
         precision: plan.precision,
         engine: plan.engine,
+        engineSettings: plan.engineSettings,
         slo: plan.slo,
         throughputTokensPerSec: plan.throughputTokensPerSec,
         throughputSource: plan.throughputSource,
         estimateErrorPct: plan.estimateErrorPct,
+        uncalibrated: plan.uncalibrated,
+        ttftSeconds: plan.ttftSeconds,
         perUserDecodeTokensPerSec: plan.perUserDecodeTokensPerSec,
         batch: plan.batch,
         utilization: plan.utilization,

@@ -22,7 +22,26 @@ const OUT = fileURLToPath(new URL("./answers/converted.yaml", import.meta.url));
 const KIND = { facts: "model", out_of_scope: "not_covered" } as const;
 const COSTED = new Set(["compare", "cheapest"]);
 /** GPUs with specs and prices in knowledge/serving.yaml */
-const KNOWN_GPUS = new Set(["a100", "h100", "h100-pcie", "h200", "b200", "l40s", "rtx-4090", "mi300x"]);
+const KNOWN_GPUS = new Set([
+  "a100",
+  "a100-40gb",
+  "a10g",
+  "l4",
+  "l40s",
+  "rtx-4090",
+  "rtx-5090",
+  "h100",
+  "h100-pcie",
+  "h200",
+  "h20",
+  "h800",
+  "b200",
+  "gb200",
+  "mi300x",
+  "mi325x",
+  "gaudi3",
+  "ascend-910b",
+]);
 
 export function workloadOf(q: LabelledQuestion, fallback: { input: number; output: number }): ExpectedWorkload | undefined {
   const v = q.volume;

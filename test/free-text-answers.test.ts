@@ -238,14 +238,20 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
 
   it.each([
     ["self host llama 70b on H100 NVL", "H100 NVL"],
-    ["自建 llama 70b 用 4 张 A100 40GB 划算吗", "A100 40GB"],
-    ["self host deepseek r1 on 910b", "910b"],
-    ["run llama 70b on our own L4s", "L4"],
-    ["self host llama 70b on RTX 5090", "RTX 5090"],
-  ])("a GPU named is never replaced by another: %s", async (line, gpu) => {
+    ["self-host llama 3.3 70b on 2 RTX 3090", "RTX 3090"],
+  ])("a GPU the knowledge lacks is named back whole, never replaced by another: %s", async (line, gpu) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(false);
     expect(reply.text).toContain(`"${gpu}"`);
+  });
+
+  it.each([
+    ["自建 llama 70b 用 4 张 A100 40GB 划算吗", "NVIDIA A100 40GB"],
+    ["self host deepseek r1 on 910b", "Ascend 910B"],
+    ["run llama 70b on our own L4s", "NVIDIA L4"],
+    ["self host llama 70b on RTX 5090", "RTX 5090"],
+  ])("a GPU named is the GPU answered on, never another: %s", async (line, gpu) => {
+    expect((await ask(line)).title).toContain(gpu);
   });
 
   it.each([

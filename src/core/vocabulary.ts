@@ -62,7 +62,9 @@ export function findTasks(snapshot: KnowledgeSnapshot, text: string): Task[] {
 export function findGpu(snapshot: KnowledgeSnapshot, name: string): ServingGpu {
   const key = normalizeName(name);
   const gpus = snapshot.knowledge.serving.gpus;
-  const gpu = gpus.find((g) => [g.id, g.name, ...g.aliases].some((n) => normalizeName(n) === key));
+  // a bare GeForce number ("5090") is the RTX card of that number
+  const named = (k: string) => gpus.find((g) => [g.id, g.name, ...g.aliases].some((n) => normalizeName(n) === k));
+  const gpu = named(key) ?? (/^\d{4}$/.test(key) ? named(`rtx${key}`) : undefined);
   if (!gpu) throw new UserError("bad_input", "error.unknownGpu", { name: name.slice(0, 40), list: gpus.map((g) => g.id).join(", ") });
   return gpu;
 }

@@ -26,7 +26,7 @@ const TOOLS = /tool (?:use|calling)|function[-\s]?calling|\btools\b|工具调用
 const OPEN = /open[-\s]?(?:source|weights?)|\bopen models?\b|self[-\s]?hostable|可自建|能自建|开源|开放权重/u;
 const GPU_NAME = `(?:nvidia\\s|rtx\\s?)?(?:${GPU_WORDS}|gpus?)`;
 const WORD_COUNTS: [RegExp, number][] = [
-  [new RegExp(`\\b(?:single|one|a|1)\\s${GPU_NAME}|单卡|单张|(?:一张|一块)\\s?${GPU_NAME}`, "u"), 1],
+  [new RegExp(`\\b(?:single|one|an?|1)\\s${GPU_NAME}|[单單](?:卡|张|張)|(?:一[张張]|一[块塊])\\s?${GPU_NAME}`, "u"), 1],
   [new RegExp(`\\b(?:two|a pair of|pair of|dual|2x)\\s${GPU_NAME}`, "u"), 2],
   [new RegExp(`\\b(?:four|quad)\\s${GPU_NAME}`, "u"), 4],
   [new RegExp(`\\beight\\s${GPU_NAME}`, "u"), 8],
