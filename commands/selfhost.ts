@@ -14,7 +14,7 @@ import { blendedPer1M } from "../src/core/pricing.ts";
 import { plannable, providersOf } from "../src/core/providers.ts";
 import { makeReply, type Field, type Source } from "../src/core/reply.ts";
 import { planSelfhost, SelfhostInputError, type SelfhostPlan } from "../src/core/selfhost/index.ts";
-import { type EngineName, PRECISIONS, type Precision } from "../src/core/selfhost/schema.ts";
+import { ENGINES, type EngineName, PRECISIONS, type Precision } from "../src/core/selfhost/schema.ts";
 import { findGpu } from "../src/core/vocabulary.ts";
 import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 
@@ -110,7 +110,7 @@ export const selfhost: Command = {
           zh: "GPU：a100、a100-40gb、a10g、l4、l40s、rtx-4090、rtx-5090、h100、h100-pcie、h200、h20、h800、b200、gb200、mi300x、mi325x、gaudi3、ascend-910b",
         },
       },
-      { name: "engine", aliases: ["引擎"], kind: "text", description: { en: "vllm (default), sglang or trtllm", zh: "vllm（默认）、sglang 或 trtllm" } },
+      { name: "engine", aliases: ["引擎"], kind: "text", choices: ENGINES, description: { en: "vllm (default), sglang or trtllm", zh: "vllm（默认）、sglang 或 trtllm" } },
       { name: "gpus", aliases: ["显卡数"], kind: "count", max: 4096, description: { en: "number of GPUs", zh: "GPU数量" } },
       { name: "price", aliases: ["价格"], kind: "number", max: 1000, description: { en: "rental price per GPU-hour in USD", zh: "每块GPU每小时租金（美元）" } },
       { name: "util", aliases: ["utilization", "利用率"], kind: "percent", min: 1, description: { en: "utilization, 1–100% (e.g. 60%)", zh: "利用率，1–100%（如 60%）" } },

@@ -91,6 +91,7 @@ describe("one option set: the registry's options, natively on Discord", () => {
   it("fixed values are choices, yes/no options are booleans", () => {
     const values = (command: string, name: string) => option(command, name)!.choices!.map((c) => c.value);
     expect(values("selfhost", "slo")).toEqual(["interactive", "batch"]);
+    expect(values("selfhost", "engine")).toEqual(["vllm", "sglang", "tensorrt-llm"]);
     expect(values("selfhost", "precision")).toEqual(expect.arrayContaining(["bf16", "fp8", "fp4"]));
     expect(values("compare", "tier")).toEqual(["flex", "priority"]);
     expect(values("compare", "currency")).toEqual(["usd", "cny", "both"]);
@@ -106,11 +107,11 @@ describe("one option set: the registry's options, natively on Discord", () => {
   });
 
   it("leaves room on /selfhost for another fixed-value option, which shows up as choices from its spec alone", () => {
-    const engine = { name: "engine", kind: "text", choices: ["vllm", "sglang", "trtllm"], description: { en: "serving engine", zh: "推理引擎" } } as const;
-    const widened = commands.map((c) => (c.spec.name === "selfhost" ? { ...c, spec: { ...c.spec, options: [...c.spec.options, engine] } } : c));
+    const backend = { name: "backend", kind: "text", choices: ["cuda", "rocm"], description: { en: "GPU software stack", zh: "GPU软件栈" } } as const;
+    const widened = commands.map((c) => (c.spec.name === "selfhost" ? { ...c, spec: { ...c.spec, options: [...c.spec.options, backend] } } : c));
     const defs = discordCommandDefinitions(widened);
     expect(optionsOf("selfhost", defs).length).toBeLessThanOrEqual(25);
-    expect(option("selfhost", "engine", defs)!.choices!.map((c) => c.value)).toEqual(["vllm", "sglang", "trtllm"]);
+    expect(option("selfhost", "backend", defs)!.choices!.map((c) => c.value)).toEqual(["cuda", "rocm"]);
   });
 
   it("refuses to build a command past 25 options instead of letting Discord reject the whole deploy", () => {
@@ -120,7 +121,7 @@ describe("one option set: the registry's options, natively on Discord", () => {
             ...c,
             spec: {
               ...c.spec,
-              options: [...c.spec.options, ...Array.from({ length: 5 }, (_, i) => ({ name: `x${i}`, kind: "text" as const, description: { en: "x", zh: "x" } }))],
+              options: [...c.spec.options, ...Array.from({ length: 4 }, (_, i) => ({ name: `x${i}`, kind: "text" as const, description: { en: "x", zh: "x" } }))],
             },
           }
         : c,
