@@ -40,10 +40,12 @@ export async function deliverReply<Sent>(reply: Reply, surface: AnswerSurface<Se
   if (!wantsChart(reply)) return void (await surface.postAnswer(reply));
   if (!charts.canTake()) return void (await surface.postAnswer({ ...reply, notes: [...reply.notes, t("chart.skipped")] }));
   const chart = reply.chart;
+  // the answer is on its way before the chart's drawing (a few ms of SVG here) starts, and both proceed together
+  const posting = surface.postAnswer(reply);
   const drawing = charts.render(chart, { theme: surface.theme });
   // awaited below, once the answer is out; until then a failure must not surface as unhandled
   drawing.catch(() => undefined);
-  const sent = await surface.postAnswer(reply);
+  const sent = await posting;
   const tell = (key: MessageKey, error: unknown, problem: string) => {
     surface.log(problem, error, reply);
     return surface.tellChartMissing(sent, t(key)).catch((e) => surface.log("the note about a missing chart could not be posted", e, reply));
