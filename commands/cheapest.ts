@@ -81,8 +81,9 @@ export const cheapest: Command = {
     const defaults = snapshot.knowledge.defaultWorkload;
     const stated = workloadFromArgs(args, defaults);
     const workload = stated.workload;
-    // a model whose context cannot take one prompt is no pick, however cheap
-    const minContext = Math.max(args.number("context") ?? 0, workload.promptTokensPerRequest ?? 0);
+    // a model whose context cannot take one prompt is no pick, however cheap; a task that needs a long context (long
+    // documents) says so in the answer's constraints, as context: would
+    const minContext = Math.max(args.number("context") ?? 0, workload.promptTokensPerRequest ?? 0, ...tasks.map((task) => task.minContext ?? 0));
     const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
     const quality = qualityIndex(snapshot);
     const options: RecommendOptions = {

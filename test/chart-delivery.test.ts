@@ -100,10 +100,13 @@ describe("the one delivery policy", () => {
     expect(other.events.at(-1)).toBe("note: The chart could not be posted here; the answer above is complete.");
   });
 
-  it("says it in the answer's language", async () => {
+  it("says it in the answer's language and script", async () => {
     const { surface, events } = recordingSurface({ attach: new Error("HTTP 500") });
     await deliverReply({ ...chartedReply(input), lang: "zh" }, surface, charts().source);
     expect(events.at(-1)).toBe("note: 图表未能发布到这里；上面的回答是完整的。");
+    const traditional = recordingSurface({ attach: new Error("HTTP 500") });
+    await deliverReply({ ...chartedReply(input), lang: "zh", script: "Hant" }, traditional.surface, charts().source);
+    expect(traditional.events.at(-1)).toMatch(/^note: 圖表未能.*這裡/);
   });
 
   it("rejects only when the answer itself could not be posted, and then tells nothing about a chart", async () => {

@@ -1,6 +1,7 @@
 import { type ChartTheme, chartRenderer } from "../charts/render.ts";
 import type { ChartSpec } from "../core/chart-spec.ts";
 import type { MessageKey } from "../core/i18n/catalog.ts";
+import { inScript } from "../core/i18n/script.ts";
 import { translator } from "../core/i18n/translate.ts";
 import type { Reply } from "../core/reply.ts";
 
@@ -36,7 +37,9 @@ const wantsChart = (reply: Reply): reply is Reply & { chart: ChartSpec } => repl
  * or to upload is followed by a note to the asker. Rejects only when the answer itself could not be posted.
  */
 export async function deliverReply<Sent>(reply: Reply, surface: AnswerSurface<Sent>, charts: ChartSource = chartRenderer()): Promise<void> {
-  const t = translator(reply.lang);
+  // in the answer's own language and script (Traditional for a question typed in it)
+  const translate = translator(reply.lang);
+  const t = (key: MessageKey) => inScript(translate(key), reply.script);
   if (!wantsChart(reply)) return void (await surface.postAnswer(reply));
   if (!charts.canTake()) return void (await surface.postAnswer({ ...reply, notes: [...reply.notes, t("chart.skipped")] }));
   const chart = reply.chart;

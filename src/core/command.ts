@@ -2,6 +2,7 @@ import type { ParsedArgs, GlobalOptions } from "./grammar.ts";
 import type { Translator } from "./i18n/translate.ts";
 import type { MessageKey } from "./i18n/catalog.ts";
 import type { Lang } from "./i18n/lang.ts";
+import type { Script } from "./i18n/script.ts";
 import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
 import type { LiveKnowledge } from "./knowledge/store.ts";
 import type { Reply } from "./reply.ts";
@@ -17,6 +18,8 @@ export interface CommandInput {
   text: string;
   /** the surface's language hint (user locale); the question's own script wins over it */
   langHint?: Lang | null;
+  /** the surface's script hint for Chinese (zh-TW → Traditional); the question's own characters win over it */
+  scriptHint?: Script | null;
   user: { id: string; name?: string };
   isAdmin: boolean;
   surface: Surface;
@@ -93,6 +96,8 @@ export interface CommandContext {
   args: ParsedArgs;
   globals: GlobalOptions;
   lang: Lang;
+  /** the script a Chinese answer is written in (the dispatcher turns the reply Traditional; questions are read with it) */
+  script?: Script;
   snapshot: KnowledgeSnapshot;
   /** the live knowledge, for admin commands that report on it or reload it */
   knowledge: LiveKnowledge;

@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import type pino from "pino";
+import { warmScriptConverters } from "../core/i18n/script.ts";
 import type { AppConfig } from "../config/config.ts";
 import { exitOnConfigError } from "../config/read-or-exit.ts";
 import type { KnowledgeStore } from "../core/knowledge/store.ts";
@@ -117,6 +118,8 @@ export async function serveChat(config: AppConfig, store: KnowledgeStore, logger
     }
     started = true;
     logger.info({ instance: config.instanceId, sharedState: state.kind, surfaces: surfaces.map((s) => s.name) }, "ready");
+    // build the Chinese script converters now, not in the middle of the first Chinese question's answer
+    setImmediate(warmScriptConverters);
   } catch (error) {
     refresher?.stop();
     await Promise.allSettled(surfaces.map((surface) => surface.stop()));

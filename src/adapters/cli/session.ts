@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { parseLine, type Dispatcher } from "../../core/dispatch.ts";
+import { inScript } from "../../core/i18n/script.ts";
 import { translator } from "../../core/i18n/translate.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { ChartSource } from "../chart-delivery.ts";
@@ -32,11 +33,11 @@ export async function writeChartIfAsked(reply: Reply, charts?: ChartSource): Pro
     // the renderer is loaded only when a chart is written, so the terminal starts without it
     const { CHART_THEME } = await import("../chart-delivery.ts");
     const source = charts ?? (await import("../../charts/render.ts")).chartRenderer();
-    if (!source.canTake()) return t("chart.skipped");
+    if (!source.canTake()) return inScript(t("chart.skipped"), reply.script);
     await writeFile(path, await source.render(reply.chart, { theme: CHART_THEME.terminal }));
-    return t("chart.written", { path });
+    return inScript(t("chart.written", { path }), reply.script);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return t("chart.notWritten", { path, reason });
+    return inScript(t("chart.notWritten", { path, reason }), reply.script);
   }
 }

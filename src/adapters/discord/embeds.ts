@@ -1,5 +1,6 @@
 import { CHART_FILE_NAME } from "../../charts/render.ts";
 import type { ChartSpec } from "../../core/chart-spec.ts";
+import { inScript } from "../../core/i18n/script.ts";
 import { renderTable, type Reply } from "../../core/reply.ts";
 import { escapeDiscord, withoutInvisibleControls } from "./markdown.ts";
 
@@ -45,7 +46,9 @@ function sourceLines(reply: Reply): string {
   let length = 0;
   for (const source of reply.sources) {
     const label = source.title.replace(/[[\]]/g, "");
-    const line = /^https?:\/\//.test(source.ref) ? `[${label}](${source.ref}) · ${AS_OF[reply.lang]} ${source.asOf}` : `${label} · ${AS_OF[reply.lang]} ${source.asOf}`;
+    const line = /^https?:\/\//.test(source.ref)
+      ? `[${label}](${source.ref}) · ${inScript(AS_OF[reply.lang], reply.script)} ${source.asOf}`
+      : `${label} · ${inScript(AS_OF[reply.lang], reply.script)} ${source.asOf}`;
     if (length + line.length + 1 > DISCORD_LIMITS.fieldValue) break;
     lines.push(line);
     length += line.length + 1;
@@ -62,7 +65,7 @@ export function renderDiscordMessage(reply: Reply): DiscordMessage {
     inline: false,
   }));
   const sources = sourceLines(reply);
-  if (sources) fields.push({ name: SOURCES[reply.lang], value: sources, inline: false });
+  if (sources) fields.push({ name: inScript(SOURCES[reply.lang], reply.script), value: sources, inline: false });
 
   const parts: string[] = [];
   if (reply.lead) parts.push(escapeDiscord(reply.lead));
@@ -73,7 +76,7 @@ export function renderDiscordMessage(reply: Reply): DiscordMessage {
   const budget = Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.total - used);
   let description = parts.join("\n\n");
   if (description.length > budget) {
-    const note = `\n\n${TRIMMED[reply.lang]}`;
+    const note = `\n\n${inScript(TRIMMED[reply.lang], reply.script)}`;
     let cut = description.slice(0, Math.max(0, budget - note.length));
     // keep a code block closed if the cut landed inside it
     if ((cut.match(/```/g) ?? []).length % 2 === 1) cut = `${cut.slice(0, Math.max(0, cut.length - 4))}\n\`\`\``;

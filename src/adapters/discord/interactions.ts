@@ -1,4 +1,5 @@
 import type { CommandInput, CommandSpec } from "../../core/command.ts";
+import { scriptFromLocale } from "../../core/i18n/script.ts";
 import { completionChoices, type Choice } from "../../core/completions.ts";
 import type { Dispatcher } from "../../core/dispatch.ts";
 import { detectLang, langFromLocale } from "../../core/i18n/lang.ts";
@@ -52,6 +53,7 @@ export function toCommandInput(spec: CommandSpec | undefined, request: DiscordRe
     command: request.commandName,
     text: spec ? optionsToText(spec, request.options) : "",
     langHint: langFromLocale(request.locale),
+    scriptHint: scriptFromLocale(request.locale),
     user: { id: request.userId },
     isAdmin: isDiscordAdmin(request, adminRoleIds),
     surface: "discord",

@@ -239,6 +239,8 @@ const taskSchema = z.strictObject({
   name: bilingual,
   words: z.array(z.string().min(1)).min(1),
   requires: z.array(capabilitySchema).default([]),
+  /** the least context window the task needs, in tokens (long documents) */
+  minContext: tokenCount.optional(),
   /** the least a model must score in one quality category (quality.yaml) to be recommended for this task */
   minQuality: qualityBarSchema.optional(),
   suggestedTier: tierSchema,
