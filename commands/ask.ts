@@ -265,6 +265,7 @@ function inLanguageAsked(ctx: CommandContext, u: Understanding, question: string
 export const ask: Command = {
   spec: {
     name: "ask",
+    showsMoney: true,
     localName: { zh: "提问" },
     slow: true,
     description: { en: "Ask a question in English or Chinese", zh: "用中文或英文提问" },

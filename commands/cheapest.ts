@@ -36,6 +36,7 @@ const CHINESE = /^(?:chinese|中文|中文能力)$/iu;
 export const cheapest: Command = {
   spec: {
     name: "cheapest",
+    showsMoney: true,
     localName: { zh: "最便宜" },
     description: { en: "The cheapest model in each tier that meets your needs and the task's quality bar", zh: "各档位中满足需求和任务质量门槛的最便宜模型" },
     usage: {

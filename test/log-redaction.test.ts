@@ -36,10 +36,8 @@ describe("no log line holds a credential that came in with a request", () => {
     const sink = logSink();
     const logger = createLogger("info", sink.stream);
     const keys = ed25519Keys();
-    const server = createInteractionsServer(
-      { dispatcher: stubDispatcher().dispatcher, logger, inFlight: new InFlight(), adminRoleIds: [] },
-      { publicKeyHex: keys.publicKeyHex, apiUrl },
-    );
+    const inFlight = new InFlight();
+    const server = createInteractionsServer({ dispatcher: stubDispatcher().dispatcher, logger, inFlight, adminRoleIds: [] }, { publicKeyHex: keys.publicKeyHex, apiUrl });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const lost = sink.next(/could not be delivered/);
@@ -58,7 +56,7 @@ describe("no log line holds a credential that came in with a request", () => {
       expect(sink.lines.join("")).not.toContain(TOKEN.slice(0, 40));
     } finally {
       await new Promise((resolve) => server.close(resolve));
-      await server.charts.idle();
+      await inFlight.drain();
       await api.close();
     }
   });

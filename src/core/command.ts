@@ -42,6 +42,12 @@ export interface OptionSpec {
   /** bounds for number kinds, checked when parsed */
   min?: number;
   max?: number;
+  /** the only values a text option takes: surfaces with pickers (Discord) offer exactly these */
+  choices?: readonly string[];
+  /** a yes/no text option: a boolean where the surface has one (Discord) */
+  yesNo?: boolean;
+  /** rarely typed: a surface short of fields (Discord's 25 options) folds these into one key:value text field */
+  rare?: boolean;
 }
 
 /** What the positional words are: surfaces with structured options (Discord) build their fields from it. */
@@ -81,6 +87,8 @@ export interface CommandSpec {
   adminOnly?: boolean;
   /** answers only the asker sees, whatever they ask for (help) */
   private?: boolean;
+  /** answers show prices or costs: the currency: option applies (surfaces list it only here) */
+  showsMoney?: boolean;
 }
 
 export interface CommandContext {

@@ -32,16 +32,23 @@ const CURRENCY_WORDS: Record<string, CurrencyMode> = {
 const YES = /^(yes|true|1|on|是|要)$/i;
 const NO = /^(no|false|0|off|none|否|不要|关|关闭)$/i;
 
-const GLOBAL_SPECS: OptionSpec[] = [
-  { name: "lang", aliases: ["language", "语言"], kind: "text", description: { en: "answer language: en or zh", zh: "回答语言：en 或 zh" } },
-  { name: "currency", aliases: ["货币", "币种"], kind: "text", description: { en: "usd, cny or both", zh: "usd、cny 或 both（美元、人民币或两者）" } },
+/** The options every command takes, whatever the surface (surfaces with structured options list them too). */
+export const GLOBAL_SPECS: readonly OptionSpec[] = [
+  { name: "lang", aliases: ["language", "语言"], kind: "text", choices: ["en", "zh"], description: { en: "answer language: en or zh", zh: "回答语言：en 或 zh" } },
+  {
+    name: "currency",
+    aliases: ["货币", "币种"],
+    kind: "text",
+    choices: ["usd", "cny", "both"],
+    description: { en: "usd, cny or both", zh: "usd、cny 或 both（美元、人民币或两者）" },
+  },
   {
     name: "chart",
     aliases: ["图表"],
     kind: "text",
     description: { en: "off for no chart; in the terminal, a .png path to write it to", zh: "off 表示不要图表；终端中可给出 .png 路径" },
   },
-  { name: "private", aliases: ["私密"], kind: "text", description: { en: "yes: only you see the answer", zh: "yes：只有你能看到回答" } },
+  { name: "private", aliases: ["私密"], kind: "text", yesNo: true, description: { en: "yes: only you see the answer", zh: "yes：只有你能看到回答" } },
 ];
 
 /** The positional words and typed command options of one command line. */

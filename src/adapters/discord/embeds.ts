@@ -1,4 +1,5 @@
-import { CHART_FILE_NAME, renderChartPng } from "../../charts/render.ts";
+import { CHART_FILE_NAME } from "../../charts/render.ts";
+import type { ChartSpec } from "../../core/chart-spec.ts";
 import { inScript } from "../../core/i18n/script.ts";
 import { renderTable, type Reply } from "../../core/reply.ts";
 import { escapeDiscord, withoutInvisibleControls } from "./markdown.ts";
@@ -93,10 +94,9 @@ export interface ChartFile {
   description: string;
 }
 
-/** The reply's chart as a PNG attachment shown inside the embed; replies without one pass through. */
-export async function withChart(message: DiscordMessage, reply: Reply): Promise<{ message: DiscordMessage; file: ChartFile | null }> {
-  if (!reply.chart || !reply.ok) return { message, file: null };
-  const file = { name: CHART_FILE_NAME, data: await renderChartPng(reply.chart), description: reply.chart.title.slice(0, 1024) };
+/** The message with the chart PNG as an attachment shown inside its embed. */
+export function withChartImage(message: DiscordMessage, png: Buffer, chart: ChartSpec): { message: DiscordMessage; file: ChartFile } {
+  const file = { name: CHART_FILE_NAME, data: png, description: chart.title.slice(0, 1024) };
   const [first, ...rest] = message.embeds;
   return { message: { ...message, embeds: [{ ...first!, image: { url: `attachment://${CHART_FILE_NAME}` } }, ...rest] }, file };
 }

@@ -8,6 +8,7 @@ import type { Dispatcher } from "../../core/dispatch.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
 import type { SeenOnce } from "../../runtime/seen-once.ts";
 import type { ProbeHandler, RunningSurface } from "../../runtime/surface.ts";
+import type { ChartSource } from "../chart-delivery.ts";
 import { createDiscordClient } from "./gateway.ts";
 import { createInteractionsServer } from "./http-interactions.ts";
 import { loginClient } from "./login.ts";
@@ -23,6 +24,8 @@ export interface StartDiscordDeps {
   probe?: ProbeHandler;
   /** signatures already accepted, shared by instances through Redis */
   seen?: SeenOnce;
+  /** where charts are drawn; default: the process's renderer */
+  charts?: ChartSource;
 }
 
 /** Built (dist/*.js) shards run as plain node; from sources (tests, scripts) they need tsx. */
@@ -31,7 +34,7 @@ const SHARD_SCRIPT = fileURLToPath(new URL(BUILT ? "../../shard.js" : "../../sha
 
 export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurface & { server?: Server; connected(): boolean }> {
   const { config, logger } = deps;
-  const handlerDeps = { dispatcher: deps.dispatcher, logger, inFlight: deps.inFlight, adminRoleIds: config.adminRoleIds };
+  const handlerDeps = { dispatcher: deps.dispatcher, logger, inFlight: deps.inFlight, adminRoleIds: config.adminRoleIds, charts: deps.charts };
   if (config.mode.kind === "http") {
     const server = createInteractionsServer(handlerDeps, { publicKeyHex: config.mode.publicKey, apiUrl: config.apiUrl, probe: deps.probe, seen: deps.seen });
     const listen = deps.listen ?? { port: config.mode.port, ...(config.mode.host ? { host: config.mode.host } : {}) };
@@ -46,7 +49,8 @@ export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurfa
           server.close(() => resolve());
           server.closeIdleConnections();
         });
-        await server.charts.idle();
+        // charts still being edited into answers
+        await deps.inFlight.drain();
       },
     };
   }

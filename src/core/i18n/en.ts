@@ -310,6 +310,9 @@ export const en = {
   "chart.written": "Chart written to {path}",
   "chart.skipped": "Chart skipped: many answers are being drawn right now. Ask again for it.",
   "chart.notWritten": "The chart could not be written to {path} ({reason}); the answer above is complete.",
+  "chart.failed": "The chart could not be drawn this time; the answer above is complete.",
+  "chart.notPosted": "The chart could not be posted here; the answer above is complete.",
+  "chart.notInChannel": "The chart could not be posted: the bot is not in this channel. Invite it to the channel to get charts.",
   "error.badCurrency": 'currency: takes usd, cny or both, not "{value}".',
   "ask.notCovered": "That isn't covered by my knowledge",
   "ask.notCoveredLead":

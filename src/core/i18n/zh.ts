@@ -290,6 +290,9 @@ export const zh: Catalogue = {
   "chart.written": "图表已写入 {path}",
   "chart.skipped": "图表暂缓：当前正在生成的回答较多，请稍后再问一次。",
   "chart.notWritten": "图表无法写入 {path}（{reason}）；上面的回答是完整的。",
+  "chart.failed": "这次未能生成图表；上面的回答是完整的。",
+  "chart.notPosted": "图表未能发布到这里；上面的回答是完整的。",
+  "chart.notInChannel": "图表未能发布：机器人不在此频道。邀请它加入此频道即可收到图表。",
   "error.badCurrency": 'currency: 只能是 usd、cny 或 both，而不是"{value}"。',
   "ask.notCovered": "我的知识库没有涵盖这个问题",
   "ask.notCoveredLead":
