@@ -29,7 +29,7 @@ function logSink() {
 const TOKEN = `aW50ZXJhY3Rpb246${Buffer.from(`1234567890:${"s".repeat(90)}`).toString("base64url")}`;
 
 describe("no log line holds a credential that came in with a request", () => {
-  it("a Discord answer that cannot be delivered is logged without its interaction token", async () => {
+  it("a Discord chart and note that cannot be delivered are logged without the interaction token", async () => {
     // Discord's API refusing every call, as when the token has expired
     const api = new RecordingServer(async (_request, response) => sendJson(response, 404, { message: "Unknown Webhook", code: 10015 }));
     const apiUrl = `${await api.listen()}/api`;
@@ -40,7 +40,7 @@ describe("no log line holds a credential that came in with a request", () => {
     const server = createInteractionsServer({ dispatcher: stubDispatcher().dispatcher, logger, inFlight, adminRoleIds: [] }, { publicKeyHex: keys.publicKeyHex, apiUrl });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
-      const lost = sink.next(/could not be delivered/);
+      const lost = sink.next(/could not be posted/);
       const body = JSON.stringify({ ...interaction({ name: "compare", options: [{ name: "models", type: 3, value: "gpt-5 deepseek" }] }), token: TOKEN });
       const timestamp = String(Math.floor(Date.now() / 1000));
       const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, {
