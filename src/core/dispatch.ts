@@ -3,6 +3,7 @@ import { UserError, type ErrorCode } from "./errors.ts";
 import { parseCommandLine } from "./grammar.ts";
 import { translator, type Translator } from "./i18n/translate.ts";
 import { detectLang, type Lang } from "./i18n/lang.ts";
+import { languageRequestOf } from "./i18n/language-request.ts";
 import { answerScript, toSimplified, type Script } from "./i18n/script.ts";
 import { replyInScript } from "./reply-script.ts";
 import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
@@ -137,6 +138,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       // "gpt-5 mini" answering "which gpt?" in a Chinese conversation is answered in Chinese: the line says no language
       if (turn && name === "ask" && !globals.lang && turn.lang !== lang && saysNoLanguage(snapshot, input.text)) lang = turn.lang;
       script = answerScript(input.text.slice(0, 2000), turn?.lang === "zh" ? turn.script : null, input.scriptHint);
+      // "in chinese pls", "english?", "繁體中文": the last answer again, in the language and script the line asks for
+      const asked = turn && name === "ask" && !globals.lang ? languageRequestOf(input.text) : null;
+      if (asked) {
+        lang = asked.lang;
+        script = asked.script ?? (turn?.lang === "zh" && turn.script && !/\p{Script=Han}/u.test(input.text) ? turn.script : script);
+      }
       const reply = replyInScript(
         await command.run({ input, args, globals, lang, script, snapshot, knowledge: deps.knowledge, t: translator(lang), today: today(), commands: deps.commands, previous }),
         script,

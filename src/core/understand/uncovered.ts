@@ -3,7 +3,7 @@ export type Uncovered = "imageGeneration" | "embeddings" | "speech";
 
 const UNCOVERED: [RegExp, Uncovered][] = [
   [
-    /(?:image|video)[-\s]?generat|generat(?:e|es|ing|ion of) (?:[a-z]+ ){0,2}(?:images?|pictures?|photos?|art|artwork|logos?|illustrations?|videos?)|text[-\s]?to[-\s]?(?:image|video)|\b(?:image|video) gen\b|dall[-\s·]?e|midjourney|stable diffusion|\bsora\b|文生图|文生视频|生成图片|生成图像|生成视频|图片生成|图像生成|视频生成|画图|绘图|ai\s?绘画|作图|出图/u,
+    /(?:image|video)[-\s]?generat|generat(?:e|es|ing|ion of) (?:[a-z]+ ){0,2}(?:images?|pictures?|photos?|art|artwork|logos?|illustrations?|videos?)|text[-\s]?to[-\s]?(?:image|video)|\b(?:image|video) gen\b|dall[-\s·]?e|midjourney|stable diffusion|\bsora\b|文生图|文生视频|生成图片|生成图像|生成视频|图片生成|图像生成|视频生成|影像生成|生成影像|生成影片|影片生成|生图|生成(?:一张|几张|张)?(?:图(?![表示])|插画|海报|头像)|画图|绘图|画画|ai\s?(?:绘画|画图|作画)|作图|出图|\b(?:draw|make|create|generate)s? (?:me )?(?:an? |some )?(?:images?|pictures?|logos?|illustrations?|drawings?)\b/u,
     "imageGeneration",
   ],
   [/\bembeddings?\b|embedding model|\brerank(?:ing|er)?\b|向量化|嵌入模型|向量模型|矢量模型|文本嵌入|重排序?模型|embedding/u, "embeddings"],

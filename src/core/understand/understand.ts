@@ -6,6 +6,7 @@ import { findTasks } from "../vocabulary.ts";
 import { mentionedModels } from "./models.ts";
 import { readQuantities, readRatio } from "./quantities.ts";
 import { toSimplified, type Script } from "../i18n/script.ts";
+import { languageRequestOf } from "../i18n/language-request.ts";
 import { uncoveredOf } from "./uncovered.ts";
 import { applyModelEdit, modelEditOf } from "./model-edits.ts";
 import { volumeScaleOf } from "./volume-scale.ts";
@@ -258,6 +259,9 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     understood.constraints = dropTaskImplied(understood.constraints, understood.tasks);
   }
   const previous = options.previous;
+  // a line asking only for another language changes nothing of the question ("in chinese" is no need for good Chinese)
+  if (previous && languageRequestOf(question))
+    return mergeFollowUp(snapshot, previous, { ...understood, intent: "compare", constraints: {}, tasks: [], models: [], ambiguous: [] }, "");
   if (previous && (isFollowUp(understood, question) || modelEditOf(snapshot, question)) && !standsAlone(understood, question)) {
     const merged = mergeFollowUp(snapshot, previous, understood, question);
     if (understood.unknown.length) merged.unknown = understood.unknown;
@@ -345,6 +349,13 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier", "ownedGpus"] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
   }
+  // "actually no cache", "不用批量": the share or the batch API said before is taken back out
+  if (now.cachedPercent === undefined && W.NO_CACHE.test(text)) delete merged.cachedPercent;
+  if (!now.batch && W.NO_BATCH.test(text)) delete merged.batch;
+  // GPUs owned and a price per hour are said of one GPU: another GPU drops them; renting, or a price of one's own, is not owning
+  const otherGpu = now.gpu?.id !== undefined && earlier.gpu?.id !== undefined && now.gpu.id !== earlier.gpu.id;
+  if (otherGpu && now.gpuHourlyUsd === undefined) delete merged.gpuHourlyUsd;
+  if (!now.ownedGpus && (otherGpu || W.RENTED_GPUS.test(text) || now.gpuHourlyUsd !== undefined)) delete merged.ownedGpus;
   if (W.CHEAPEST.test(text) && !now.models.length && (now.intent === "cheapest" || /cheapest|最便宜/u.test(text))) {
     const { fact: _fact, ...rest } = merged;
     return { ...rest, intent: "cheapest", models: [], constraints: { ...earlier.constraints, ...now.constraints }, tasks: now.tasks.length ? now.tasks : earlier.tasks };
