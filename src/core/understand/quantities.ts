@@ -58,7 +58,8 @@ const MONEY_BEFORE = /(?:[$¥￥]|\busd\s?|\bus\$|\brmb\s?|\bcny\s?)$/u;
 const MONEY_AFTER = /^\s?(?:元|块钱?|美元|美金|刀|人民币|dollars?|bucks|usd|rmb|cny|yuan|\$)/u;
 const CNY_MARK = /[¥￥]|rmb|cny|元|块|人民币|yuan/u;
 const HOURLY = /^\s?(?:[$¥]|usd|美元|元|dollars?)?\s?(?:\/\s?(?:gpu[-\s]?)?(?:h|hr|hour)\b|per\s(?:gpu[-\s]?)?hour|an hour|a hour|\/小时|每小时|一小时|per gpu)/u;
-const HOURLY_BEFORE = /(?:每小时(?:每(?:张|块|卡))?|每(?:张|块|卡)每小时|hourly|per hour|租金|rent(?:al)?(?: price)?(?: of| at| is)?)\s?[:：]?\s?[$¥]?$/u;
+const HOURLY_BEFORE =
+  /(?:(?:每|一|一个|每个|1)小时(?:每(?:张|块|卡))?|每(?:张|块|卡)(?:每|一|一个)小时|(?:一|每)(?:张|块)(?:卡)?(?:每|一)小时|hourly|per hour|租金|rent(?:al)?(?: price)?(?: of| at| is)?)\s?[:：]?\s?[$¥]?$/u;
 const USD_MARK = /^\s?(?:美元|美金|刀|dollars?|bucks|usd)|(?:\$|usd\s?|us\$)$/u;
 /** "per 1M", "/1M", "每100万", "多少钱一百万": a price unit, not a volume. */
 const UNIT_BEFORE = /(?:\bper\s|\/|每|钱)$/u;

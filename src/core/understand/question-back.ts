@@ -40,12 +40,37 @@ const ofFamily = (model: Model, word: PendingChoice) => word.candidates.includes
  * so it names the member instead of asking again. The line as typed when it names a model of its own.
  */
 export function completeChoice(snapshot: KnowledgeSnapshot, earlier: Understanding, now: Understanding, text: string): Understanding {
-  if (earlier.intent !== "clarify" || !earlier.pending?.length || now.models.length) return now;
-  for (const word of earlier.pending) {
-    const named = mentionedModels(snapshot, `${word.query} ${text}`).models.filter((m) => ofFamily(m.model, word));
-    if (named.length) return { ...now, models: named.map((m) => ({ ...m, query: text.trim(), shorthand: true })), ambiguous: [] };
+  if (earlier.intent !== "clarify" || !earlier.pending?.length) return now;
+  if (!now.models.length) {
+    for (const word of earlier.pending) {
+      const named = mentionedModels(snapshot, `${word.query} ${text}`).models.filter((m) => ofFamily(m.model, word));
+      if (named.length) return { ...now, models: named.map((m) => ({ ...m, query: text.trim(), shorthand: true })), ambiguous: [] };
+    }
   }
-  return now;
+  // some choices named in full, others by their version alone ("sonnet 4.5 和 2.5 pro" for "claude or gemini?")
+  const open = earlier.pending.filter((word) => !now.models.some((m) => ofFamily(m.model, word)));
+  const added: MentionedModel[] = [];
+  for (const fragment of memberFragments(text)) {
+    if (mentionedModels(snapshot, fragment).models.length) continue;
+    const word = open.find((w) => mentionedModels(snapshot, `${w.query} ${fragment}`).models.some((m) => ofFamily(m.model, w)));
+    if (!word) continue;
+    const member = mentionedModels(snapshot, `${word.query} ${fragment}`).models.find((m) => ofFamily(m.model, word))!;
+    added.push({ ...member, query: fragment, shorthand: true });
+    open.splice(open.indexOf(word), 1);
+  }
+  return added.length ? { ...now, models: [...now.models, ...added], ambiguous: [] } : now;
+}
+
+const MEMBER_WORDS = /\d|\b(?:pro|flash|mini|nano|lite|sonnet|opus|haiku|max|turbo|plus|fast|chat|reasoner|coder|instruct|thinking)\b/u;
+
+/** The parts of a line that could name a family's member by its version alone ("2.5 pro", "4.5"), never an amount. */
+function memberFragments(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/^(?:i meant|i mean|meant|no[,，]?|actually|sorry)\s+/u, "")
+    .split(/\s*(?:[,，、&/和与跟及]|\band\b|\bvs\.?\b|\bor\b|还是|以及)\s*/u)
+    .map((f) => f.trim().replace(/\s*(?:呢|吧|please|pls)$/u, ""))
+    .filter((f) => f.length <= 20 && /^[a-z0-9.\-\s]+$/u.test(f) && MEMBER_WORDS.test(f) && !/%|\d\s?[kmb]\b/u.test(f));
 }
 
 export interface Choice {
@@ -95,4 +120,32 @@ export function takeChoice(earlier: Understanding, now: Understanding): Choice {
 export function askAgain(snapshot: KnowledgeSnapshot, merged: Understanding, pending: PendingChoice[]): Understanding {
   const { resume: _r, ...rest } = merged;
   return { ...rest, intent: "clarify", resume: merged.intent === "clarify" ? (merged.resume ?? "compare") : merged.intent, pending, ambiguous: ambiguousOf(snapshot, pending) };
+}
+
+/**
+ * A family word answered with a member later: "gemini" was read as one member (the same verdict for every member), and
+ * the next line names another by its version alone ("sonnet 4.5 和 2.5 pro", "i meant 2.5 pro"). The fragment that names
+ * no model of its own is read with the family word in front, and the member it names takes the assumed one's place.
+ */
+export function reassumed(snapshot: KnowledgeSnapshot, models: readonly MentionedModel[], text: string): MentionedModel[] | null {
+  const assumed = models.filter((m) => m.shorthand && !/\d/u.test(m.query) && /^[a-z][a-z\s-]*$/u.test(m.query.toLowerCase()));
+  if (!assumed.length) return null;
+  const fragments = memberFragments(text);
+  let changed = false;
+  const result = [...models];
+  for (const fragment of fragments) {
+    if (mentionedModels(snapshot, fragment).models.length) continue;
+    for (const m of assumed) {
+      const family = normalizeName(m.query);
+      const member = mentionedModels(snapshot, `${m.query} ${fragment}`).models.find(
+        (found) => found.model !== m.model && normalizeName(`${found.model.name} ${found.model.id}`).includes(family),
+      );
+      const at = result.indexOf(m);
+      if (!member || at < 0) continue;
+      result.splice(at, 1, { ...member, query: `${m.query} ${fragment}`, shorthand: true });
+      changed = true;
+      break;
+    }
+  }
+  return changed ? result : null;
 }

@@ -10,7 +10,7 @@ import { languageRequestOf } from "../i18n/language-request.ts";
 import { uncoveredOf } from "./uncovered.ts";
 import { applyModelEdit, modelEditOf } from "./model-edits.ts";
 import { volumeScaleOf } from "./volume-scale.ts";
-import { ambiguousOf, askAgain, completeChoice, pendingChoices, resumeIntent, takeChoice } from "./question-back.ts";
+import { ambiguousOf, askAgain, completeChoice, pendingChoices, reassumed, resumeIntent, takeChoice } from "./question-back.ts";
 import { unknownNames } from "./unknown-names.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
@@ -300,7 +300,8 @@ const SWITCHING: [RegExp, Understanding["intent"]][] = [
 
 /** Replaces only what the follow-up names; models are added ("and claude?") or swapped ("换成 claude", "instead"). */
 function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion, typed: Understanding, text: string): Understanding {
-  const asked = restore(snapshot, previous);
+  const restored = restore(snapshot, previous);
+  const asked = { ...restored, models: reassumed(snapshot, restored.models, text) ?? restored.models };
   // "swap deepseek for kimi k2", "去掉 gpt-5": the named model is swapped or left out, the rest of the question kept
   const edit = asked.intent !== "clarify" ? modelEditOf(snapshot, text) : null;
   const edited = edit ? applyModelEdit(snapshot, asked.models, edit) : null;
