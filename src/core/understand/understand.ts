@@ -228,7 +228,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.budget ? { budget: quantities.budget } : {}),
     ...(quantities.gpuHourly ? { gpuHourlyUsd: quantities.gpuHourly.currency === "cny" ? quantities.gpuHourly.amount / rate : quantities.gpuHourly.amount } : {}),
     ...(gpuId || gpuCount ? { gpu: { ...(gpuId ? { id: gpuId } : {}), ...(gpuCount ? { count: gpuCount } : {}) } } : {}),
-    ...(W.BATCH.test(question) ? { batch: true as const } : {}),
+    ...(W.BATCH.test(question) && !W.NO_BATCH.test(question) ? { batch: true as const } : {}),
     ...(W.OWNED_GPUS.test(question) ? { ownedGpus: true as const } : {}),
     ...(W.FLEX.test(question) ? { serviceTier: "flex" as const } : W.PRIORITY.test(question) ? { serviceTier: "priority" as const } : {}),
   };
