@@ -145,3 +145,62 @@ describe("a question back keeps the conversation's models and workload", () => {
     expect(same!.data.workload).toMatchObject({ inputTokens: 20_000_000, outputTokens: 5_000_000 });
   });
 });
+
+describe("a modifier after any answer changes only what it names", () => {
+  const costs = (reply: Reply) => ((reply.data.models ?? []) as { cost: number }[]).map((m) => m.cost);
+
+  it.each([
+    ["in chinese pls 🙏", "zh", "Hans"],
+    ["用中文回答", "zh", "Hans"],
+    ["繁體中文", "zh", "Hant"],
+  ])("'%s' gives the same comparison in that language, with no need for good Chinese added", async (line, lang, script) => {
+    const [first, again] = await converse("gpt-5 mini vs claude haiku 4.5 for 50M tokens a month", line);
+    expect(again!.lang).toBe(lang);
+    expect(again!.script).toBe(script);
+    expect(intentOf(again!)).toBe("compare");
+    expect(modelsOf(again!)).toEqual(modelsOf(first!));
+    expect(costs(again!)).toEqual(costs(first!));
+    expect(again!.text).not.toMatch(/中文能力/u);
+  });
+
+  it("'english please' after a Chinese answer answers the same question in English", async () => {
+    const [first, again] = await converse("deepseek v3.2 和 kimi k2.5 每月2亿token", "english please");
+    expect(first!.lang).toBe("zh");
+    expect(again!.lang).toBe("en");
+    expect(modelsOf(again!)).toEqual(["deepseek-chat", "kimi-k2.5"]);
+    expect(costs(again!)).toEqual(costs(first!));
+  });
+
+  it.each([
+    ["how much is gpt-5 for 40M in 8M out", "claude sonnet 4.5 too"],
+    ["gpt-5 每月1亿token多少钱", "再加 claude sonnet 4.5"],
+    ["gpt-5 每月1億token多少錢", "也加個 claude sonnet 4.5 看看"],
+  ])("a model added after a one-model answer joins it: %s → %s", async (question, added) => {
+    const [first, both] = await converse(question, added);
+    expect(modelsOf(first!)).toEqual(["gpt-5"]);
+    expect(modelsOf(both!)).toEqual(["gpt-5", "claude-sonnet-4-5"]);
+    expect(costs(both!)[0]).toBe(costs(first!)[0]);
+  });
+
+  it.each([
+    ["gpt-5 vs o3 20M", "make it 80% cached", "actually no cache"],
+    ["claude sonnet 4.5 对比 gpt-5，输入5000万 输出1000万", "缓存命中70%", "不用缓存的话呢"],
+    ["gpt-5 vs claude sonnet 4.5 30M in 6M out", "with batch", "and without batch?"],
+  ])("a share or the batch API taken back out prices as before it: %s → %s → %s", async (question, modifier, undo) => {
+    const [first, modified, undone] = await converse(question, modifier, undo);
+    expect(costs(modified!)[0]).toBeLessThan(costs(first!)[0]!);
+    expect(modelsOf(undone!)).toEqual(modelsOf(first!));
+    expect(costs(undone!)).toEqual(costs(first!));
+  });
+
+  it.each([
+    ["claude or gemini, which is cheaper for 30M tokens", "sonnet 4.5 and 2.5 pro"],
+    ["哪個比較便宜，claude 還是 gemini，每月 3000 萬 token", "sonnet 4.5 和 2.5 pro"],
+  ])("a choice naming one member in full and another by its version alone takes both: %s → %s", async (question, choice) => {
+    const [back, chosen] = await converse(question, choice);
+    expect(intentOf(back!)).toBe("clarify");
+    expect(intentOf(chosen!)).toBe("compare");
+    expect(modelsOf(chosen!)).toEqual(["claude-sonnet-4-5", "gemini-2.5-pro"]);
+    expect((chosen!.data.workload as { inputTokens: number }).inputTokens).toBe(25_000_000);
+  });
+});

@@ -4,7 +4,7 @@ import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
 import { blendedPer1M } from "../src/core/pricing.ts";
 import { plannable, providersOf } from "../src/core/providers.ts";
 import type { Reply } from "../src/core/reply.ts";
-import { ask, realSnapshot } from "./helpers.ts";
+import { ask, realSnapshot, testDispatcher } from "./helpers.ts";
 
 /** Self-hosting verdicts as a user reads them: against the cheapest way to buy the same weights, never self-contradicting. */
 let snapshot: KnowledgeSnapshot;
@@ -163,5 +163,41 @@ describe("GPUs the asker owns are costed as owned", () => {
     expect(d.origins.hourlyUsd).toBe("owned");
     expect(d.costs.rentalUsdPerMonth).toBe(0);
     expect(d.costs.amortizationUsdPerMonth).toBeGreaterThan(0);
+  });
+});
+
+describe("owned or rented, and the price per GPU-hour, belong to the GPUs they were said of", () => {
+  async function converse(...lines: string[]): Promise<Reply[]> {
+    const dispatcher = testDispatcher(snapshot);
+    const conversation = `selfhost-${lines[0]}`;
+    const replies: Reply[] = [];
+    for (const text of lines) replies.push(await dispatcher.answer({ command: null, text, user: { id: "tester" }, isAdmin: false, surface: "test", conversation }));
+    return replies;
+  }
+  const gpuOf = (reply: Reply) => reply.data.gpu as { id: string; count: number; hourlyUsd: number };
+  const origin = (reply: Reply) => (reply.data as { origins: { hourlyUsd: string } }).origins.hourlyUsd;
+
+  it("renting other GPUs at a stated price after 'we own 8 H100s' is rent at that price, not the H100s' amortization", async () => {
+    const [owned, rented] = await converse("we own 8 h100s, does running llama 3.3 70b ourselves beat the api?", "and if we rent 8 h200s at $3.5/h instead?");
+    expect(origin(owned!)).toBe("owned");
+    expect(gpuOf(rented!)).toMatchObject({ id: "h200", count: 8, hourlyUsd: 3.5 });
+    expect(origin(rented!)).not.toBe("owned");
+    expect(rented!.text).not.toContain("GPUs you own");
+  });
+
+  it("'一小时 0.3 美元一张' after a self-hosting answer is the GPU-hour price, not a monthly budget", async () => {
+    const [, four, priced] = await converse("自建 qwen3 32b 划算吗", "用 4 张 4090 呢", "一小时 0.3 美元一张");
+    expect(gpuOf(four!)).toMatchObject({ id: "rtx-4090", count: 4 });
+    expect(priced!.command).toBe("selfhost");
+    expect(gpuOf(priced!)).toMatchObject({ id: "rtx-4090", count: 4, hourlyUsd: 0.3 });
+  });
+
+  it.each([
+    ["我們有 4 張 H100，自己跑 qwen3 235b 值得嗎", "h100", 4],
+    ["we've got 8 a100s, worth running llama 3.3 70b on them?", "a100", 8],
+  ])("%s: GPUs the team has are costed as owned", async (question, gpu, count) => {
+    const reply = await ask(question);
+    expect(gpuOf(reply)).toMatchObject({ id: gpu, count });
+    expect(origin(reply)).toBe("owned");
   });
 });

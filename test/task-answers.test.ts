@@ -128,3 +128,27 @@ describe("what the knowledge does not cover is said plainly, not answered with a
     expect(reply.text).toMatch(/text \(chat\) language models|文本（对话）大模型/);
   });
 });
+
+describe("Taiwan's words for tasks, and image generation in every script", () => {
+  it.each([
+    ["最便宜的程式設計模型", "coding"],
+    ["最便宜的写程式模型是哪个", "coding"],
+    ["程式碼助手最便宜的是哪個", "coding"],
+    ["影片分析用哪個模型最省", "video"],
+  ])("%s → %s alone", async (question, task) => {
+    const reply = await ask(question);
+    expect(reply.command).toBe("cheapest");
+    expect(tasksOf(reply)).toEqual([task]);
+  });
+
+  it.each(["生圖用哪個模型", "AI 畫畫用哪個模型最便宜", "need something to draw logos for our app, which model is cheapest?"])("%s: not covered", async (question) => {
+    const reply = await ask(question);
+    expect(reply.data.intent).toBe("not_covered");
+    expect(reply.table).toBeFalsy();
+  });
+
+  it("'生成图表' (a chart) is no image generation", async () => {
+    const reply = await ask("gpt-5 和 deepseek 每月1亿token，生成图表");
+    expect(reply.data.intent).not.toBe("not_covered");
+  });
+});

@@ -130,3 +130,21 @@ describe("the language of a question is the language of its own words, not of a 
     expect(reply.title).toMatch(lang === "en" ? /tokens/ : /Token/);
   });
 });
+
+describe("a Traditional conversation's modifiers, in Taiwan's and Hong Kong's words", () => {
+  it("'再加 deepseek v3.2' after a one-model answer adds it, in Traditional", async () => {
+    const [one, two] = await converse("gemini 2.5 pro 每月輸入3000萬輸出600萬要多少錢", "再加 deepseek v3.2");
+    expect(one!.script).toBe("Hant");
+    expect(((two!.data.models ?? []) as { id: string }[]).map((m) => m.id)).toEqual(["gemini-2.5-pro", "deepseek-chat"]);
+    expect(two!.script).toBe("Hant");
+    expect(simplifiedOnly(two!.text)).toEqual([]);
+  });
+
+  it("'繁體中文' after an English answer gives the same answer in Traditional", async () => {
+    const [, again] = await converse("gpt-5 vs gemini 2.5 pro 50M tokens", "繁體中文");
+    expect(again!.lang).toBe("zh");
+    expect(again!.script).toBe("Hant");
+    expect(simplifiedOnly(again!.text)).toEqual([]);
+    expect(han(again!.lead ?? "")).toBeGreaterThan(0);
+  });
+});

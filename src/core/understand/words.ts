@@ -44,7 +44,7 @@ export const WORTH = /worth it|worth|划算|值得|值不值|合算|省不省|�
 export const BATCH = /\bbatch(?:es|ed)?\s?(?:api|mode|pricing|price|discount|job|jobs|endpoint|tier)?\b|批处理|批量(?:接口|模式|api|价格|调用)|离线批量|\bw\/ batch/u;
 /** GPUs the asker already has: "we own 4 H100s", "our own H100s", "自有的 8 张卡", "已经买了显卡". */
 export const OWNED_GPUS =
-  /\b(?:we|i) (?:already )?(?:own|have bought|bought|purchased)\b|\b(?:we|i) (?:already )?(?:have|'ve got|have got|got) (?:\d+\s?(?:x\s?)?)?(?:h\d{3}|a100|b200|l40s?|rtx|4090|5090|gpus?)|\bour (?:own )?(?:\d+\s?)?(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|hardware)\b|(?:我们|我|公司|团队)(?:手上|手里|已经|自己)?有.{0,6}(?:卡|gpu|显卡|h\d{3}|a100|b200|l40)|\bown(?:ed)? (?:\d+\s?)?(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|hardware)|(?:自有|自己的|已有|现有|手上有|手头有).{0,8}(?:卡|gpu|显卡|h\d{3}|a100|b200|l40)|(?:已经)?买了.{0,8}(?:卡|gpu|显卡|h\d{3}|a100|b200|l40)/u;
+  /\b(?:we|i) (?:already )?(?:own|have bought|bought|purchased)\b|\b(?:we|i)(?: already)?(?: have|['’]ve(?: got)?| have got| got) (?:\d+\s?(?:x\s?)?)?(?:h\d{3}|a100|b200|l40s?|rtx|4090|5090|gpus?)|\bour (?:own )?(?:\d+\s?)?(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|hardware)\b|(?:我们|我|公司|团队)(?:手上|手里|已经|自己)?有.{0,6}(?:卡|gpu|显卡|h\d{3}|a100|b200|l40)|\bown(?:ed)? (?:\d+\s?)?(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|hardware)|(?:自有|自己的|已有|现有|手上有|手头有).{0,8}(?:卡|gpu|显卡|h\d{3}|a100|b200|l40)|(?:已经)?买了.{0,8}(?:卡|gpu|显卡|h\d{3}|a100|b200|l40)/u;
 /** GPUs rented rather than owned: "rent 8 h100s", "租 4 张卡", "on-demand". */
 export const RENTED_GPUS = /\b(?:rent|rents|rented|renting|rental|lease|leased|leasing|on[-\s]demand)\b|租|按需/u;
 /** A follow-up that takes the cache share or the batch API back out: "actually no cache", "不用缓存", "without batch". */
