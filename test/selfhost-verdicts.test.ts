@@ -201,3 +201,30 @@ describe("owned or rented, and the price per GPU-hour, belong to the GPUs they w
     expect(origin(reply)).toBe("owned");
   });
 });
+
+describe("self-hosting as people phrase it", () => {
+  const gpuOf = (reply: Reply) => reply.data.gpu as { id: string; count: number };
+  it.each([
+    ["one DGX H100 for deepseek v3, break-even?", "h100", 8],
+    ["兩台 8 卡 H100 跑 deepseek v3 划算嗎", "h100", 16],
+    ["deepseek v3 on 2 nodes of 8 h200, worth it?", "h200", 16],
+  ])("%s: servers of 8 GPUs are counted as their GPUs", async (question, gpu, count) => {
+    const reply = await ask(question);
+    expect(reply.command).toBe("selfhost");
+    expect(gpuOf(reply)).toMatchObject({ id: gpu, count });
+  });
+
+  it("'4 h100 owned' is owning them", async () => {
+    const reply = await ask("selfhost llama 3.3 70b 4 h100 owned 36 months, 5B tokens per month");
+    expect((reply.data as { origins: { hourlyUsd: string } }).origins.hourlyUsd).toBe("owned");
+  });
+
+  it.each([
+    "is self hosting gpt-oss 120b on a single h100 cheaper than openrouter for 500M tokens/mo",
+    "how many tokens a month before hosting deepseek v3 ourselves beats paying per token",
+  ])("%s: a self-hosting verdict, not a price list", async (question) => {
+    const reply = await ask(question);
+    expect(reply.command).toBe("selfhost");
+    expect(typeof (reply.data as { apiCostPer1M: number }).apiCostPer1M).toBe("number");
+  });
+});

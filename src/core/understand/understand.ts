@@ -38,6 +38,19 @@ const WORD_COUNTS: [RegExp, number][] = [
   [new RegExp(`\\b(?:four|quad)\\s${GPU_NAME}`, "u"), 4],
   [new RegExp(`\\beight\\s${GPU_NAME}`, "u"), 8],
 ];
+const SMALL_NUMBERS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 十: 10, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4 };
+const numberOf = (word: string) => SMALL_NUMBERS[word] ?? Number(word);
+/** Servers of 8 GPUs: "one DGX H100", "2 HGX H200 nodes", "两台8卡 H100", "2 nodes of 8 h100s". */
+const SERVERS =
+  /\b(\d+|one|a|an|two|three|four)?\s?(?:x\s?)?[dh]gx\b|(\d+|[一两二三四五六七八十])\s?(?:台|个节点|个机器|台机器|台服务器)\s?(\d+|[一两二三四五六七八])\s?(?:卡|张卡|块卡|张|块)|\b(\d+|one|two|three|four)\s(?:nodes?|servers?|boxes|machines?)\s(?:of|with)\s(\d+)|\b(\d+|one|two|three|four)\s?x\s?(\d+)[-\s]?gpu\s(?:nodes?|servers?|boxes)/u;
+function serverGpus(text: string): number | undefined {
+  const m = SERVERS.exec(text);
+  if (!m) return undefined;
+  if (m[0].includes("gx")) return numberOf(m[1] ?? "1") * 8;
+  const [servers, each] = m[2] ? [m[2], m[3]!] : m[4] ? [m[4], m[5]!] : [m[6]!, m[7]!];
+  const count = numberOf(servers) * numberOf(each);
+  return Number.isInteger(count) && count > 0 && count <= 1024 ? count : undefined;
+}
 const PASTE_AFTER = /[:：\n?？👉→]\s*/u;
 const WRAPPED = /^["“「『']([\s\S]*)["”」』']$/u;
 const QUOTED = /["“「『]([\s\S]+?)["”」』]/u;
@@ -153,6 +166,8 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   if (W.ARTICLE.test(text)) return "article";
   const fact = factOf(text);
   if ((fact === "provider" || fact === "openWeights") && models >= 1 && W.FACT_QUESTION.test(text) && !W.CHEAPEST.test(text)) return "facts";
+  // "self-hosting gpt-oss 120b on a single h100, cheaper than openrouter?" weighs self-hosting against a host: self-hosting
+  if (W.PROVIDERS.test(text) && models && W.SELFHOST.test(text) && (u.gpu || /self[-\s]?host|自建|自架|自托管/u.test(text))) return "selfhost";
   if (W.PROVIDERS.test(text) && (models || u.ambiguous.length)) return u.ambiguous.length && !models ? "clarify" : "providers";
   // a self-hosting question without a model or any number is a question about the article's verdict
   if (W.SELFHOST.test(text) && !models && !u.gpu && !u.volume && !W.CHEAPEST.test(text)) return "article";
@@ -185,7 +200,9 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   // Traditional characters (and, where the line keeps its length, Taiwan's words) are read as Simplified: one set of
   // Chinese word lists, and every position in the text still points at what was typed
   const text = toSimplified(head.normalize("NFKC").toLowerCase().replace(/[—–→]/gu, " "), options.script);
-  const estimate = W.ESTIMATE.exec(text);
+  const counted = W.ESTIMATE.exec(text);
+  // "how many tokens a month before self-hosting pays off" asks a volume, not a count of a text
+  const estimate = counted && /^\s*(?:a|per|each|every) (?:month|day|year)|^\s*(?:每月|一个月|每个月)/u.test(text.slice(counted.index + counted[0].length)) ? null : counted;
   // an instruction's own words are read; a paste after it is only counted
   const question = estimate ? text.slice(0, Math.min(text.length, estimate.index + estimate[0].length + 40)).split(/[:：\n]/)[0]! : text;
   // "4:1" is a ratio before it can be read as a name ("4.1")
@@ -198,7 +215,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   // a GPU the knowledge lacks is kept as typed: it makes a self-hosting question like any other, and is named back
   const other = gpuNamed && "typed" in gpuNamed ? gpuNamed : gpuNamed ? undefined : otherGpuOf(unnamed);
   const gpuId = gpuNamed && "id" in gpuNamed ? gpuNamed.id : other && asTyped(head, text, { ...other, to: other.from + other.typed.length, text: other.typed });
-  const gpuCount = quantities.gpuCount ?? WORD_COUNTS.find(([pattern]) => pattern.test(unnamed))?.[1];
+  const gpuCount = serverGpus(unnamed) ?? quantities.gpuCount ?? WORD_COUNTS.find(([pattern]) => pattern.test(unnamed))?.[1];
   const rate = snapshot.knowledge.currency.usdToCny.rate;
   const unknownNamed = unknownNames(snapshot, question, unnamed);
   const unknownAll = [
