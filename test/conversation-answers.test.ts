@@ -204,3 +204,30 @@ describe("a modifier after any answer changes only what it names", () => {
     expect((chosen!.data.workload as { inputTokens: number }).inputTokens).toBe(25_000_000);
   });
 });
+
+describe("new models for the same question, and several edits in one line", () => {
+  const workloadOf = (reply: Reply) => reply.data.workload as { inputTokens: number; outputTokens: number; batch?: boolean };
+  it.each([
+    ["gpt-5 vs claude sonnet 4.5 for 30M tokens", "same but for gemini 2.5 pro and grok 4", ["gemini-2.5-pro", "grok-4"]],
+    ["gpt-5 mini vs gemini 2.5 flash 每月 5000 万", "换成 claude haiku 4.5 和 gpt-5 nano", ["claude-haiku-4-5", "gpt-5-nano"]],
+  ])("%s → %s keeps the volume", async (question, other, models) => {
+    const [first, again] = await converse(question, other);
+    expect(modelsOf(again!)).toEqual(models);
+    expect(workloadOf(again!).inputTokens).toBe(workloadOf(first!).inputTokens);
+  });
+
+  it.each([
+    ["gpt-5 vs o3 50M/month", "drop o3, add o4-mini"],
+    ["gpt-5 和 o3 每月5000万", "去掉 o3，加上 o4-mini"],
+  ])("%s → %s drops one and adds the other", async (question, edits) => {
+    const [, edited] = await converse(question, edits);
+    expect(modelsOf(edited!)).toEqual(["gpt-5", "o4-mini"]);
+    expect(workloadOf(edited!).inputTokens).toBe(41_666_667);
+  });
+
+  it("'改用批次 API 呢' in a Traditional conversation asks for the batch API", async () => {
+    const [first, batched] = await converse("gpt-5 mini 跟 gemini 2.5 flash 每月 5000 萬 token", "改用批次 API 呢");
+    expect(workloadOf(batched!).batch).toBe(true);
+    expect(modelsOf(batched!)).toEqual(modelsOf(first!));
+  });
+});

@@ -2,6 +2,7 @@ import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import { normalizeName } from "../names.ts";
 import { mentionedModels } from "./models.ts";
 import type { MentionedModel } from "./types.ts";
+import { ADD } from "./words.ts";
 
 /** What a follow-up does to the models of the question before: one swapped for another, or one left out. */
 export interface ModelEdit {
@@ -61,4 +62,25 @@ export function applyModelEdit(snapshot: KnowledgeSnapshot, models: readonly Men
   const kept = models.filter((m) => !named(snapshot, edit.out, m));
   const added = edit.in.filter((m) => !kept.some((k) => k.model === m.model));
   return [...kept.slice(0, at), ...added, ...kept.slice(at)];
+}
+
+/**
+ * Several edits in one line ("drop o3, add o4-mini", "去掉 o3，加上 o4-mini"): each clause applied in turn, a clause
+ * that adds ("add o4-mini") adding its models. Null unless the line has two clauses or more and one of them edits.
+ */
+export function applyModelEdits(snapshot: KnowledgeSnapshot, models: readonly MentionedModel[], text: string): MentionedModel[] | null {
+  const clauses = text.split(/\s*(?:[,，;；]|\bthen\b|然后)\s*/u).filter((clause) => clause.trim());
+  if (clauses.length < 2) return null;
+  let current = [...models];
+  let edited = false;
+  for (const clause of clauses) {
+    const edit = modelEditOf(snapshot, clause);
+    const next = edit ? applyModelEdit(snapshot, current, edit) : null;
+    const added = !next && ADD.test(clause) ? mentionedModels(snapshot, clause).models.filter((m) => !current.some((c) => c.model === m.model)) : [];
+    if (next) current = next;
+    else if (added.length) current = [...current, ...added];
+    else continue;
+    edited = true;
+  }
+  return edited && current.length ? current : null;
 }

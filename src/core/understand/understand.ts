@@ -8,7 +8,7 @@ import { readQuantities, readRatio } from "./quantities.ts";
 import { toSimplified, type Script } from "../i18n/script.ts";
 import { languageRequestOf } from "../i18n/language-request.ts";
 import { uncoveredOf } from "./uncovered.ts";
-import { applyModelEdit, modelEditOf } from "./model-edits.ts";
+import { applyModelEdit, applyModelEdits, modelEditOf } from "./model-edits.ts";
 import { volumeScaleOf } from "./volume-scale.ts";
 import { ambiguousOf, askAgain, completeChoice, pendingChoices, reassumed, resumeIntent, takeChoice } from "./question-back.ts";
 import { unknownNames } from "./unknown-names.ts";
@@ -297,7 +297,9 @@ function dropTaskImplied(constraints: Constraints, tasks: Task[]): Constraints {
 
 /** A line is a follow-up when it does not ask a whole new question: it is short and names at most one model. */
 function isFollowUp(u: Understanding, text: string): boolean {
-  if (u.models.length >= 2 || (u.intent === "estimate" && u.text)) return false;
+  if (u.intent === "estimate" && u.text) return false;
+  // "same but for gemini 2.5 pro and grok 4", "换成 haiku 4.5 和 gpt-5 nano": new models for the same question
+  if (u.models.length >= 2) return W.OTHER_MODELS.test(text);
   return W.FOLLOW_UP.test(text) || text.length < 100;
 }
 
@@ -321,7 +323,7 @@ function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion
   const asked = { ...restored, models: reassumed(snapshot, restored.models, text) ?? restored.models };
   // "swap deepseek for kimi k2", "去掉 gpt-5": the named model is swapped or left out, the rest of the question kept
   const edit = asked.intent !== "clarify" ? modelEditOf(snapshot, text) : null;
-  const edited = edit ? applyModelEdit(snapshot, asked.models, edit) : null;
+  const edited = asked.intent === "clarify" ? null : (applyModelEdits(snapshot, asked.models, text) ?? (edit ? applyModelEdit(snapshot, asked.models, edit) : null));
   if (edited) return mergeSlots({ ...asked, models: edited }, { ...typed, models: [], ambiguous: [] }, text, snapshot);
   const { earlier, now, pending } = takeChoice(asked, completeChoice(snapshot, asked, typed, text));
   const merged = mergeSlots(earlier, now, text, snapshot);
@@ -402,7 +404,7 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   if (now.models.length) {
     // self-hosting, facts and providers are about one model: a model named there replaces, whichever intent came first
     const single = [base, merged.intent].some((i) => i === "selfhost" || i === "facts" || i === "providers") || earlier.intent === "clarify";
-    const replace = single || W.REPLACE.test(text) || (earlier.models.length <= 1 && !W.ADD.test(text));
+    const replace = single || W.REPLACE.test(text) || ((earlier.models.length <= 1 || now.models.length >= 2) && !W.ADD.test(text));
     merged.models = replace ? now.models : [...earlier.models, ...now.models.filter((m) => !earlier.models.some((e) => e.model === m.model))];
   }
   // a model named after a cheapest-per-tier answer asks about that model; a budget after a one-model answer asks across models

@@ -41,7 +41,8 @@ export const COMPARE =
   /\bvs\.?\b|versus|compar|cheaper than|more expensive than|pricier than|difference|\bdiff\b|how much more|how much less|对比|比较|相比|差多少|差距|哪个(?:更)?(?:便宜|贵|好|划算|省钱)|比.{0,16}(?:便宜|贵|省)|还是|\bor\b|\bthan\b/u;
 export const PRICE = /\bprice|\bcost|how much|pricing|spend|bill|expensive|贵|价格|多少钱|费用|收费|定价|价钱|成本|花多少|花费|账单/u;
 export const WORTH = /worth it|worth|划算|值得|值不值|合算|省不省|省钱吗/u;
-export const BATCH = /\bbatch(?:es|ed)?\s?(?:api|mode|pricing|price|discount|job|jobs|endpoint|tier)?\b|批处理|批量(?:接口|模式|api|价格|调用)|离线批量|\bw\/ batch/u;
+export const BATCH =
+  /\bbatch(?:es|ed)?\s?(?:api|mode|pricing|price|discount|job|jobs|endpoint|tier)?\b|批处理|批[量次]\s?(?:接口|模式|api|价格|定价|调用|折扣)|离线批量|(?:改用|用|走)批[量次](?:处理)?(?!数据|资料)|\bw\/ batch/u;
 /** GPUs the asker already has: "we own 4 H100s", "our own H100s", "自有的 8 张卡", "已经买了显卡". */
 export const OWNED_GPUS =
   /\b(?:we|i) (?:already )?(?:own|have bought|bought|purchased)\b|\b(?:we|i)(?: already)?(?: have|['’]ve(?: got)?| have got| got) (?:\d+\s?(?:x\s?)?)?(?:h\d{3}|a100|b200|l40s?|rtx|4090|5090|gpus?)|\bour (?:own )?(?:\d+\s?)?(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|hardware)\b|(?:我们|我|公司|团队)(?:手上|手里|已经|自己)?有.{0,6}(?:卡|gpu|显卡|h\d{3}|a100|b200|l40)|\b(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|4090|5090)s? (?:\(?owned\)?|(?:that )?we (?:already )?own)\b|\bown(?:ed)? (?:\d+\s?)?(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|hardware)|(?:自有|自己的|已有|现有|手上有|手头有).{0,8}(?:卡|gpu|显卡|h\d{3}|a100|b200|l40)|(?:已经)?买了.{0,8}(?:卡|gpu|显卡|h\d{3}|a100|b200|l40)/u;
@@ -50,7 +51,7 @@ export const RENTED_GPUS = /\b(?:rent|rents|rented|renting|rental|lease|leased|l
 /** A follow-up that takes the cache share or the batch API back out: "actually no cache", "不用缓存", "without batch". */
 export const NO_CACHE =
   /\bno (?:cache|caching|cached input|prompt cach)|\bwithout (?:any )?(?:cache|caching)|\b(?:un|not |non[-\s]?)cached\b|\bcache off\b|\b0\s?% cach|(?:不|没|无|别|不要|不用|没有|去掉|关掉|取消)(?:用|走|开|命中|有)?缓存/u;
-export const NO_BATCH = /\bno batch|\bwithout (?:the )?batch|\bnot? (?:using |use )?batch|\bbatch off\b|(?:不|没|别|不要|不用|去掉|取消)(?:用|走)?批(?:量|处理)/u;
+export const NO_BATCH = /\bno batch|\bwithout (?:the )?batch|\bnot? (?:using |use )?batch|\bbatch off\b|(?:不|没|别|不要|不用|去掉|取消)(?:用|走)?批(?:量|处理|次)/u;
 /** A size stated per document: "400k tokens each", "per contract", "每份约40万token". */
 export const PER_DOCUMENT = /tokens? (?:each|apiece|per (?:doc|document|file|contract|report|pdf|book))\b|每(?:份|篇|本|个文档|个文件)/u;
 export const FLEX = /\bflex(?: tier| processing| pricing)?\b|弹性/u;
@@ -63,6 +64,9 @@ export const OUT_OF_SCOPE =
 /** A line that only changes the last question: "and for 1B tokens?", "what about X?", "用H200呢", "换成缓存80%". */
 export const FOLLOW_UP =
   /^(?:and|what about|how about|what if|now|then|also|instead|same (?:for|with|but)|ok (?:and|what about)|but|with|if|at|for|那|那么|那如果|如果|换成|换|改成|改为|改|用|再|还有|加上|要是|假如|并且|另外|同样)|(?:呢|呢？|呢\?)$|instead\??$|^(?:\d|[一二两三四五六七八九十])/u;
+/** A line naming several models that asks the last question again of them: "same but for X and Y", "换成 X 和 Y". */
+export const OTHER_MODELS =
+  /^(?:ok[,，]?\s*)?(?:same (?:thing |question |again )?(?:but )?(?:for|with)|(?:and|now) (?:for|with)|what about|how about|now (?:try|do)|try|instead[,:]?|switch to|swap (?:to|in)|redo (?:it |that )?(?:for|with))\b|^(?:那|那么)?(?:同样|一样)|^(?:那)?(?:换成|改成|换|改用|再看看|看看)|(?:呢|呢？|呢\?)$|\binstead\s*[?？.!]*$/u;
 export const REPLACE = /instead|switch (?:to|it)|replace|swap|\bsame (?:thing |question |again )?(?:but )?(?:for|with)\b|换成|换|改成|改为|改用|替换|同样的问题|一样的问题/u;
 export const ADD =
   /^(?:and|also|plus|add|with|include|throw in|what about adding)\b|add (?:in )?|\b(?:too|as well|also)\s*[?？.!]*$|加上|还有|再加|也加|多加|加个|加一个|加入|加进|顺便(?:比|看|算)|也(?:比|看|算)(?:一下|下)?|一起(?:比|看|算)|以及/u;
