@@ -228,3 +228,40 @@ describe("self-hosting as people phrase it", () => {
     expect(typeof (reply.data as { apiCostPer1M: number }).apiCostPer1M).toBe("number");
   });
 });
+
+describe("a follow-up changes the GPU count relative to the last answer", () => {
+  async function converse(...lines: string[]): Promise<Reply[]> {
+    const dispatcher = testDispatcher(snapshot);
+    const conversation = `gpus-${lines.join("|")}`;
+    const replies: Reply[] = [];
+    for (const text of lines) replies.push(await dispatcher.answer({ command: null, text, user: { id: "tester" }, isAdmin: false, surface: "test", conversation }));
+    return replies;
+  }
+  const countOf = (reply: Reply) => (reply.data.gpu as { count: number }).count;
+
+  it.each([
+    [
+      ["self host llama 3.3 70b on 2 h100", "double the gpus", "add 2 more"],
+      [2, 4, 6],
+    ],
+    [
+      ["自建 llama 3.3 70b 用 2 張 H100", "再加兩張卡"],
+      [2, 4],
+    ],
+    [
+      ["自建 llama 3.3 70b 用 4 张 H100", "少一张呢"],
+      [4, 3],
+    ],
+  ])("%j → %j GPUs, the volume untouched", async (lines, counts) => {
+    const replies = await converse(...lines);
+    expect(replies.map(countOf)).toEqual(counts);
+    for (const reply of replies) expect(reply.command).toBe("selfhost");
+  });
+
+  it("'could we self-host it cheaper?' after GPT-5 vs DeepSeek self-hosts the open one", async () => {
+    const [, selfhost] = await converse("gpt-5 vs deepseek v3.2 100M tokens", "could we self-host it cheaper?");
+    expect(selfhost!.ok).toBe(true);
+    expect(selfhost!.command).toBe("selfhost");
+    expect(selfhost!.text).toContain("DeepSeek V3.2");
+  });
+});

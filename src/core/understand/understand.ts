@@ -10,6 +10,7 @@ import { languageRequestOf } from "../i18n/language-request.ts";
 import { uncoveredOf } from "./uncovered.ts";
 import { applyModelEdit, applyModelEdits, modelEditOf } from "./model-edits.ts";
 import { volumeScaleOf } from "./volume-scale.ts";
+import { changedGpuCount, gpuCountChangeOf } from "./gpu-count-change.ts";
 import { ambiguousOf, askAgain, completeChoice, pendingChoices, reassumed, resumeIntent, takeChoice } from "./question-back.ts";
 import { unknownNames } from "./unknown-names.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
@@ -364,7 +365,9 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   }
   // a line that states another amount ("缓存命中一半", "half utilization") scales nothing
   const statesAmount = now.volume || now.requests !== undefined || now.cachedPercent !== undefined || now.utilization !== undefined || now.budget || now.gpuHourlyUsd !== undefined;
-  const factor = statesAmount ? undefined : volumeScaleOf(text);
+  // "double the gpus", "再加两张卡": the GPU count changes relative to the last answer's, the volume stays
+  const gpuChange = earlier.intent === "selfhost" || earlier.gpu?.count !== undefined ? gpuCountChangeOf(text) : null;
+  const factor = statesAmount || gpuChange ? undefined : volumeScaleOf(text);
   if (factor) Object.assign(merged, scaledVolume(snapshot, earlier, factor));
   for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier", "ownedGpus"] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
@@ -390,6 +393,7 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   // "$2.5 an hour per card" (每小时2.5美元一张) prices one GPU: the one is the price's unit, not a new GPU count
   const perCard = now.gpuHourlyUsd !== undefined && now.gpu?.count === 1 && !now.gpu.id && earlier.gpu?.count !== undefined;
   if (now.gpu && !perCard) merged.gpu = { ...earlier.gpu, ...now.gpu };
+  if (gpuChange && earlier.gpu?.count !== undefined) merged.gpu = { ...merged.gpu, count: changedGpuCount(earlier.gpu.count, gpuChange) };
   if (base !== "facts" && Object.keys(now.constraints).length) merged.constraints = { ...earlier.constraints, ...now.constraints };
   if (now.tasks.length) merged.tasks = now.tasks;
   for (const [pattern, intent] of SWITCHING) if (pattern.test(text) && intent !== base && (intent !== "budget" || now.budget)) merged.intent = intent;
@@ -411,6 +415,11 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   if (merged.intent === "cheapest" && now.models.length) merged.intent = now.intent === "cheapest" ? "compare" : now.intent;
   if (merged.intent === "budget" && !now.models.length && base !== "compare" && base !== "budget") merged.models = [];
   if (merged.intent === "compare" && merged.models.length === 0) merged.intent = "cheapest";
+  // self-hosting "it" after a comparison: the open-weights models compared, the only ones that can be self-hosted
+  if (merged.intent === "selfhost" && base !== "selfhost" && W.SELFHOST.test(text) && !now.models.length && merged.models.length > 1) {
+    const open = merged.models.filter((m) => m.model.openWeights);
+    if (open.length) merged.models = open;
+  }
   return merged;
 }
 
