@@ -265,3 +265,15 @@ describe("a follow-up changes the GPU count relative to the last answer", () => 
     expect(selfhost!.text).toContain("DeepSeek V3.2");
   });
 });
+
+describe("utilization said in words", () => {
+  it.each([
+    ["self-host gpt-oss-120b on one h100 running 24/7 at full load", "At 100% utilization"],
+    ["自架 llama 3.3 70b 用 4 張 H100 滿負荷跑", "100% 利用率"],
+    ["自建 llama 3.3 70b 用 2 张 H100，跑满", "100% 利用率"],
+  ])("%s: priced at full use", async (question, said) => {
+    const reply = await ask(question);
+    expect(reply.command).toBe("selfhost");
+    expect(reply.text).toContain(said);
+  });
+});

@@ -52,6 +52,12 @@ function serverGpus(text: string): number | undefined {
   const count = numberOf(servers) * numberOf(each);
   return Number.isInteger(count) && count > 0 && count <= 1024 ? count : undefined;
 }
+/** Utilization said in words: "running 24/7 at full load", "跑满" (100%); "idle half the time", "一半时间闲着" (50%). */
+function utilizationInWords(text: string): { utilization?: number } {
+  if (W.FULL_LOAD.test(text)) return { utilization: 100 };
+  if (W.HALF_IDLE.test(text)) return { utilization: 50 };
+  return {};
+}
 const PASTE_AFTER = /[:：\n?？👉→]\s*/u;
 const WRAPPED = /^["“「『']([\s\S]*)["”」』']$/u;
 const QUOTED = /["“「『]([\s\S]+?)["”」』]/u;
@@ -242,7 +248,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.promptTokens !== undefined ? { promptTokens: quantities.promptTokens } : {}),
     ...(quantities.requests !== undefined ? { requests: quantities.requests } : {}),
     ...(ratio ? { ratio } : {}),
-    ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : {}),
+    ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : utilizationInWords(question)),
     ...(quantities.budget ? { budget: quantities.budget } : {}),
     ...(quantities.gpuHourly ? { gpuHourlyUsd: quantities.gpuHourly.currency === "cny" ? quantities.gpuHourly.amount / rate : quantities.gpuHourly.amount } : {}),
     ...(gpuId || gpuCount ? { gpu: { ...(gpuId ? { id: gpuId } : {}), ...(gpuCount ? { count: gpuCount } : {}) } } : {}),

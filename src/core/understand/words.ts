@@ -52,6 +52,11 @@ export const RENTED_GPUS = /\b(?:rent|rents|rented|renting|rental|lease|leased|l
 export const NO_CACHE =
   /\bno (?:cache|caching|cached input|prompt cach)|\bwithout (?:any )?(?:cache|caching)|\b(?:un|not |non[-\s]?)cached\b|\bcache off\b|\b0\s?% cach|(?:不|没|无|别|不要|不用|没有|去掉|关掉|取消)(?:用|走|开|命中|有)?缓存/u;
 export const NO_BATCH = /\bno batch|\bwithout (?:the )?batch|\bnot? (?:using |use )?batch|\bbatch off\b|(?:不|没|别|不要|不用|去掉|取消)(?:用|走)?批(?:量|处理|次)/u;
+/** GPUs kept busy all the time, or idle half of it: utilization said in words. */
+export const FULL_LOAD =
+  /\b(?:at |on )?(?:full (?:load|utili[sz]ation|capacity|tilt|throttle)|fully (?:utili[sz]ed|loaded|saturated|busy)|maxed out|flat out|at (?:max|maximum) (?:load|capacity)|(?:100|hundred) ?percent busy|saturated)\b|满负荷|满负载|满载|跑满|打满|全负荷|满功率|一直满|全速跑/u;
+export const HALF_IDLE =
+  /\bidle half (?:the|of the) time\b|\bhalf (?:the|of the) time idle\b|\bbusy half (?:the|of the) time\b|一半(?:的)?时间(?:闲|空闲|闲置|闲着|在跑|跑)|闲(?:置|着)?一半(?:时间)?/u;
 /** A size stated per document: "400k tokens each", "per contract", "每份约40万token". */
 export const PER_DOCUMENT = /tokens? (?:each|apiece|per (?:doc|document|file|contract|report|pdf|book))\b|每(?:份|篇|本|个文档|个文件)/u;
 export const FLEX = /\bflex(?: tier| processing| pricing)?\b|弹性/u;
