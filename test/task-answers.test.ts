@@ -152,3 +152,19 @@ describe("Taiwan's words for tasks, and image generation in every script", () =>
     expect(reply.data.intent).not.toBe("not_covered");
   });
 });
+
+describe("task words as teams name their work", () => {
+  it.each([
+    ["cheapest llm for sql generation", "coding"],
+    ["cheapest model for autocomplete in our IDE", "coding"],
+    ["代码审查用哪个模型最便宜", "coding"],
+    ["cheapest model to pull fields out of invoices", "extraction"],
+    ["need a cheap model for OCR on scanned receipts", "video"],
+    ["合同审查用什么模型，合同都很长", "long-documents"],
+  ])("%s → %s", async (question, task) => {
+    const reply = await ask(question);
+    expect(reply.command).toBe("cheapest");
+    expect(tasksOf(reply)).toEqual([task]);
+    expect(picksOf(reply).length).toBeGreaterThan(0);
+  });
+});
