@@ -148,3 +148,25 @@ describe("a Traditional conversation's modifiers, in Taiwan's and Hong Kong's wo
     expect(han(again!.lead ?? "")).toBeGreaterThan(0);
   });
 });
+
+describe("Hong Kong and Taiwan follow-ups change only what they name", () => {
+  const ids = (reply: Reply) => ((reply.data.models ?? []) as { id: string }[]).map((m) => m.id);
+  const workload = (reply: Reply) => reply.data.workload as { inputTokens: number; outputTokens: number; cachedPercent: number };
+
+  it("'唔要 claude' leaves Claude out and keeps the rest", async () => {
+    const [, dropped] = await converse("gpt-5 同 claude sonnet 4.5 同 gemini 2.5 pro，每月 3000 萬 token", "唔要 claude");
+    expect(ids(dropped!)).toEqual(["gpt-5", "gemini-2.5-pro"]);
+    expect(workload(dropped!).inputTokens).toBe(25_000_000);
+  });
+
+  it("'如果 cache 一半呢' caches half the input and keeps the volume", async () => {
+    const [first, cached] = await converse("gpt-5 跟 claude sonnet 4.5 每月 5000 萬 token", "如果 cache 一半呢");
+    expect(workload(cached!)).toMatchObject({ inputTokens: workload(first!).inputTokens, cachedPercent: 50 });
+  });
+
+  it("'輸出改成 2000 萬' after a monthly total changes the output alone", async () => {
+    const [first, changed] = await converse("gpt-5 跟 claude sonnet 4.5 每月 5000 萬 token", "輸出改成 2000 萬");
+    expect(workload(changed!)).toMatchObject({ inputTokens: workload(first!).inputTokens, outputTokens: 20_000_000 });
+    expect(changed!.script).toBe("Hant");
+  });
+});

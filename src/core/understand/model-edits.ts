@@ -26,7 +26,10 @@ const SWAPS: { pattern: RegExp; out: number; in: number }[] = [
 ];
 const DROPS: RegExp[] = [
   new RegExp(`^(?:(?:ok|okay|now|and|then)[,，]?\\s+)?(?:drop|remove|exclude|leave out|take out|forget|skip|without)\\s+${NAME}\\s*[?？.!]*$`, "u"),
-  new RegExp(`^(?:那|那就|再)?\\s*(?:去掉|去除|删掉|删除|不要|排除|拿掉|不算)\\s*${NAME}\\s*(?:吧|呢)?\\s*[?？。!！]*$`, "u"),
+  new RegExp(
+    `^(?:那|那就|再|咁|咁就)?\\s*(?:去掉|去除|删掉|删除|不要|排除|拿掉|拿走|移除|剔除|不算|唔要|唔使|拎走|删咗|去咗|唔计)\\s*${NAME}\\s*(?:了|啦|喇|吧|呢)?\\s*[?？。!！]*$`,
+    "u",
+  ),
 ];
 
 /**

@@ -217,7 +217,10 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const { models, ambiguous, unknown } = mentionedModels(snapshot, unratioed);
   // names read as unknown are blanked like known ones: "llama 5 70b" holds no volume
   const unnamed = withoutModelNames(unratioed, [...models, ...unknown]);
-  const quantities = readQuantities(unnamed);
+  // "输出改成 2000万", "output to 20M": the side keeps its amount when a verb stands between them
+  const quantities = readQuantities(
+    unnamed.replace(/(输入|输出|\binput|\boutput)\s*(?:改成|改为|变成|调到|改到|换成|提高到|降到|(?:goes |changed |set |bumped |up |down )?to\b|becomes|is now)\s*/gu, "$1 "),
+  );
   const gpuNamed = gpuOf(snapshot, unnamed);
   // a GPU the knowledge lacks is kept as typed: it makes a self-hosting question like any other, and is named back
   const other = gpuNamed && "typed" in gpuNamed ? gpuNamed : gpuNamed ? undefined : otherGpuOf(unnamed);
@@ -362,7 +365,14 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
     return { ...merged, intent: "clarify", resume: base, ambiguous: now.ambiguous, pending: pendingChoices(now, text, kept.length), models: kept };
   }
   if (now.volume) {
-    merged.volume = now.volume.total !== undefined || earlier.volume?.total !== undefined ? now.volume : { ...earlier.volume, ...now.volume };
+    const oneSide = now.volume.total === undefined && (now.volume.input === undefined) !== (now.volume.output === undefined);
+    if (oneSide && earlier.volume?.total !== undefined) {
+      // "输出改成 2000万" after a monthly total: the other side stays what the total was split into
+      const d = snapshot.knowledge.defaultWorkload;
+      const perInput = earlier.ratio ? earlier.ratio.output / earlier.ratio.input : d.outputTokens / Math.max(1, d.inputTokens);
+      const input = Math.round(earlier.volume.total / (1 + perInput));
+      merged.volume = { input, output: earlier.volume.total - input, ...now.volume };
+    } else merged.volume = now.volume.total !== undefined || earlier.volume?.total !== undefined ? now.volume : { ...earlier.volume, ...now.volume };
     // a volume stated on its own replaces one that came from a request count
     if (now.requests === undefined) {
       delete merged.requests;
@@ -373,7 +383,8 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   const statesAmount = now.volume || now.requests !== undefined || now.cachedPercent !== undefined || now.utilization !== undefined || now.budget || now.gpuHourlyUsd !== undefined;
   // "double the gpus", "再加两张卡": the GPU count changes relative to the last answer's, the volume stays
   const gpuChange = earlier.intent === "selfhost" || earlier.gpu?.count !== undefined ? gpuCountChangeOf(text) : null;
-  const factor = statesAmount || gpuChange ? undefined : volumeScaleOf(text);
+  const factor = statesAmount || gpuChange || W.NOT_THE_VOLUME.test(text) ? undefined : volumeScaleOf(text);
+  if (now.cachedPercent === undefined && W.CACHE_HALF.test(text)) merged.cachedPercent = 50;
   if (factor) Object.assign(merged, scaledVolume(snapshot, earlier, factor));
   for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier", "ownedGpus"] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];

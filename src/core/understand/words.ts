@@ -57,6 +57,11 @@ export const FULL_LOAD =
   /\b(?:at |on )?(?:full (?:load|utili[sz]ation|capacity|tilt|throttle)|fully (?:utili[sz]ed|loaded|saturated|busy)|maxed out|flat out|at (?:max|maximum) (?:load|capacity)|(?:100|hundred) ?percent busy|saturated)\b|满负荷|满负载|满载|跑满|打满|全负荷|满功率|一直满|全速跑/u;
 export const HALF_IDLE =
   /\bidle half (?:the|of the) time\b|\bhalf (?:the|of the) time idle\b|\bbusy half (?:the|of the) time\b|一半(?:的)?时间(?:闲|空闲|闲置|闲着|在跑|跑)|闲(?:置|着)?一半(?:时间)?/u;
+/** Half of the input cached, said in words: "cache 一半", "half cached", "一半命中缓存". */
+export const CACHE_HALF =
+  /\b(?:cache|caching|cached)\s?(?:hit(?:s| rate)?\s?(?:of\s)?)?(?:is\s)?(?:一半|half)|\bhalf (?:of (?:it|the input|input) )?(?:is )?(?:cached|hits? the cache)|(?:缓存|命中)(?:率)?\s?(?:一半|50%)|一半(?:的)?(?:输入)?(?:命中)?缓存/u;
+/** A line about the cache, utilization or one side of the volume: its "half" or "double" is not the month's volume. */
+export const NOT_THE_VOLUME = /\bcach|缓存|命中|utili[sz]ation|利用率|\b(?:input|output)\b|输入|输出|gpus?\b|显卡|卡/u;
 /** A size stated per document: "400k tokens each", "per contract", "每份约40万token". */
 export const PER_DOCUMENT = /tokens? (?:each|apiece|per (?:doc|document|file|contract|report|pdf|book))\b|每(?:份|篇|本|个文档|个文件)/u;
 export const FLEX = /\bflex(?: tier| processing| pricing)?\b|弹性/u;
@@ -72,6 +77,7 @@ export const FOLLOW_UP =
 /** A line naming several models that asks the last question again of them: "same but for X and Y", "换成 X 和 Y". */
 export const OTHER_MODELS =
   /^(?:ok[,，]?\s*)?(?:same (?:thing |question |again )?(?:but )?(?:for|with)|(?:and|now) (?:for|with)|what about|how about|now (?:try|do)|try|instead[,:]?|switch to|swap (?:to|in)|redo (?:it |that )?(?:for|with))\b|^(?:那|那么)?(?:同样|一样)|^(?:那)?(?:换成|改成|换|改用|再看看|看看)|(?:呢|呢？|呢\?)$|\binstead\s*[?？.!]*$/u;
-export const REPLACE = /instead|switch (?:to|it)|replace|swap|\bsame (?:thing |question |again )?(?:but )?(?:for|with)\b|换成|换|改成|改为|改用|替换|同样的问题|一样的问题/u;
+export const REPLACE =
+  /instead|switch (?:to|it)|replace|swap|\bsame (?:thing |question |again )?(?:but )?(?:for|with)\b|换成|换|改成|改为|改用|替换|改做|转做|转用|同样的问题|一样的问题/u;
 export const ADD =
   /^(?:and|also|plus|add|with|include|throw in|what about adding)\b|add (?:in )?|\b(?:too|as well|also)\s*[?？.!]*$|加上|还有|再加|也加|多加|加个|加一个|加入|加进|顺便(?:比|看|算)|也(?:比|看|算)(?:一下|下)?|一起(?:比|看|算)|以及/u;
