@@ -231,3 +231,25 @@ describe("new models for the same question, and several edits in one line", () =
     expect(modelsOf(batched!)).toEqual(modelsOf(first!));
   });
 });
+
+describe("a question back answered by a property instead of a name", () => {
+  it("'the cheapest claude' picks the cheapest Claude the knowledge prices, and compares it at the stated volume", async () => {
+    const snapshot = await realSnapshot();
+    const claudes = snapshot.knowledge.models.filter((m) => /claude/i.test(m.name) && !m.deprecationDate && !("unpriced" in m));
+    const blend = (m: (typeof claudes)[number]) => ((m as { inputPer1M: number }).inputPer1M * 5 + (m as { outputPer1M: number }).outputPer1M) / 6;
+    const cheapest = [...claudes].sort((a, b) => blend(a) - blend(b))[0]!;
+    const [back, chosen] = await converse("claude vs gpt-5 for 20M tokens", "the cheapest claude");
+    expect(intentOf(back!)).toBe("clarify");
+    expect(intentOf(chosen!)).toBe("compare");
+    expect(modelsOf(chosen!)).toEqual([cheapest.id, "gpt-5"]);
+    expect(chosen!.text).toContain("20M tokens a month");
+  });
+
+  it("'都行，你挑一个' answers with one member, named, instead of asking again", async () => {
+    const [, chosen] = await converse("claude 和 gpt-5 哪个便宜，每月2000万", "都行，你挑一个");
+    expect(intentOf(chosen!)).toBe("compare");
+    expect(modelsOf(chosen!)).toHaveLength(2);
+    expect(modelsOf(chosen!)[1]).toBe("gpt-5");
+    expect(chosen!.text).toContain("来自“claude”");
+  });
+});

@@ -1,6 +1,8 @@
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import type { Model } from "../knowledge/schema.ts";
 import { normalizeName } from "../names.ts";
+import { isPriced } from "../knowledge/kinds.ts";
+import { blendedPer1M } from "../pricing.ts";
 import { mentionedModels } from "./models.ts";
 import type { Intent, MentionedModel, PendingChoice, Understanding } from "./types.ts";
 
@@ -42,6 +44,8 @@ const ofFamily = (model: Model, word: PendingChoice) => word.candidates.includes
 export function completeChoice(snapshot: KnowledgeSnapshot, earlier: Understanding, now: Understanding, text: string): Understanding {
   if (earlier.intent !== "clarify" || !earlier.pending?.length) return now;
   if (!now.models.length) {
+    const picked = pickedByProperty(snapshot, earlier.pending, text);
+    if (picked.length) return { ...now, models: picked, ambiguous: [] };
     for (const word of earlier.pending) {
       const named = mentionedModels(snapshot, `${word.query} ${text}`).models.filter((m) => ofFamily(m.model, word));
       if (named.length) return { ...now, models: named.map((m) => ({ ...m, query: text.trim(), shorthand: true })), ambiguous: [] };
@@ -148,4 +152,34 @@ export function reassumed(snapshot: KnowledgeSnapshot, models: readonly Mentione
     }
   }
   return changed ? result : null;
+}
+
+const CHEAPEST_ONE = /\b(?:cheapest|cheaper|least expensive|lowest[-\s]priced?)\b|最便宜|便宜(?:的|点|一点|些)|最省|平啲|最平/u;
+const DEAREST_ONE = /\b(?:most expensive|dearest|priciest|pricier)\b|最贵|贵的那个/u;
+const ANY_ONE =
+  /^(?:any|anything|any of them|whatever|whichever|either|doesn'?t matter|don'?t care|you (?:pick|choose|decide)|your call|up to you|the first(?: one)?|first one)\b|^(?:都行|都可以|随便|无所谓|你(?:挑|选|定|决定)|第一个|哪个都行|哪个都可以|是但|求其)/u;
+
+/**
+ * A choice made by a property instead of a name ("the cheapest claude", "都行，你挑一个"): the cheapest (or dearest)
+ * member by its price per 1M at the default 5:1 mix, or for "any" the member the question back offered as its example.
+ * Each family word the line names, or every one when it names none.
+ */
+function pickedByProperty(snapshot: KnowledgeSnapshot, pending: readonly PendingChoice[], text: string): MentionedModel[] {
+  const line = text.trim().toLowerCase();
+  // "the newest" is not answered: the knowledge has no release dates to tell it
+  const how = CHEAPEST_ONE.test(line) ? "cheapest" : DEAREST_ONE.test(line) ? "dearest" : ANY_ONE.test(line) && !/newest|latest|最新/u.test(line) ? "any" : null;
+  if (!how) return [];
+  const named = pending.filter((word) => line.includes(word.query.toLowerCase()));
+  const d = snapshot.knowledge.defaultWorkload;
+  const workload = { inputTokens: d.inputTokens, outputTokens: d.outputTokens, cachedPercent: 0 };
+  return (named.length ? named : pending).flatMap((word) => {
+    const members = ambiguousOf(snapshot, [word])[0]?.candidates ?? [];
+    // the cheapest or dearest of the whole family, not only of the few the question back listed
+    const family = normalizeName(word.query);
+    // a model with a retirement date is not offered as the family's pick (understanding knows no "today")
+    const all = snapshot.knowledge.models.filter((m) => normalizeName(`${m.name} ${m.id}`).includes(family) && !m.deprecationDate);
+    const priced = all.filter(isPriced).map((model) => ({ model, per1M: blendedPer1M(model, workload) }));
+    const chosen = how === "any" ? members[0] : priced.sort((a, b) => (how === "cheapest" ? a.per1M - b.per1M : b.per1M - a.per1M))[0]?.model;
+    return chosen ? [{ model: chosen, query: word.query, shorthand: true }] : [];
+  });
 }

@@ -335,8 +335,11 @@ function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion
   const edit = asked.intent !== "clarify" ? modelEditOf(snapshot, text) : null;
   const edited = asked.intent === "clarify" ? null : (applyModelEdits(snapshot, asked.models, text) ?? (edit ? applyModelEdit(snapshot, asked.models, edit) : null));
   if (edited) return mergeSlots({ ...asked, models: edited }, { ...typed, models: [], ambiguous: [] }, text, snapshot);
-  const { earlier, now, pending } = takeChoice(asked, completeChoice(snapshot, asked, typed, text));
-  const merged = mergeSlots(earlier, now, text, snapshot);
+  const completed = completeChoice(snapshot, asked, typed, text);
+  const { earlier, now, pending } = takeChoice(asked, completed);
+  // "the cheapest claude" answering a question back chooses a member; it asks no cheapest-per-tier table
+  const chosenBy = asked.intent === "clarify" && completed.models.length && !typed.models.length;
+  const merged = mergeSlots(earlier, now, chosenBy ? text.replace(new RegExp(W.CHEAPEST.source, "gu"), " ") : text, snapshot);
   if (!pending.length) return merged;
   // a question whose models are all still to choose is no cheapest-per-tier question, unless it says so
   return askAgain(snapshot, merged.intent === "cheapest" && !W.CHEAPEST.test(text) ? { ...merged, intent: earlier.intent } : merged, pending);
