@@ -170,3 +170,24 @@ describe("Hong Kong and Taiwan follow-ups change only what they name", () => {
     expect(changed!.script).toBe("Hant");
   });
 });
+
+describe("Taiwan's words written in characters both scripts share", () => {
+  it("'快取 80%' after an English command is answered in Traditional, with the cache applied", async () => {
+    const [, cached] = await converse("/compare gpt-5 deepseek in:30M out:6M", "快取 80%");
+    expect(cached!.lang).toBe("zh");
+    expect(cached!.script).toBe("Hant");
+    expect((cached!.data.workload as { cachedPercent: number }).cachedPercent).toBe(80);
+    expect(simplifiedOnly(cached!.text)).toEqual([]);
+  });
+
+  it.each(["影片分析用哪個便宜", "最便宜的程式設計模型"])("%s: Traditional", async (question) => {
+    const reply = await answer(question);
+    expect(reply.script).toBe("Hant");
+  });
+
+  it("a line mixing a Taiwan word with a Simplified-only character stays Simplified", async () => {
+    const reply = await answer("用伺服器跑 llama 3.3 70b 划算吗");
+    expect(reply.script ?? "Hans").toBe("Hans");
+    expect(reply.command).toBe("selfhost");
+  });
+});

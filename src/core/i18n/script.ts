@@ -26,6 +26,11 @@ function hasTraditional(text: string): boolean {
   return HAN.test(text) && hantCharsToHans(text) !== text;
 }
 
+/** True when the text uses Taiwan's words written in characters both scripts share (快取, 程式, 影片, 伺服器, 批次). */
+function hasTaiwanWords(text: string): boolean {
+  return HAN.test(text) && toHans(text) !== hantCharsToHans(text);
+}
+
 /**
  * Simplified → Traditional with Taiwan's own words (显卡 → 顯示卡, 缓存 → 快取): OpenCC, the well-kept converter made
  * for this, instead of a hand-kept table that misses every new word.
@@ -43,7 +48,7 @@ export function toTraditional(text: string): string {
 export function toSimplified(text: string, script?: Script | null): string {
   if (!HAN.test(text)) return text;
   const characters = hantCharsToHans(text);
-  if (characters === text && script !== "Hant") return text;
+  if (characters === text && script !== "Hant" && !hasTaiwanWords(text)) return text;
   // Taiwan's words only where they keep the text's length (快取 → 缓存), so a position in it still points at what was typed
   const words = toHans(text);
   return words.length === characters.length ? words : characters;
@@ -62,13 +67,14 @@ export function scriptFromLocale(locale: string | null | undefined): Script | nu
 
 /**
  * The script of a Chinese answer: Traditional for a question with a character Simplified writes otherwise (價, 個,
- * 還); else the conversation's (a follow-up "那 claude 呢" in a Traditional conversation stays Traditional), else the
+ * 還) or Taiwan's words (快取, 程式); else the conversation's (a follow-up "那 claude 呢" in a Traditional conversation stays Traditional), else the
  * platform locale's, unless the question has a character only Simplified writes; else Simplified.
  */
 export function answerScript(question: string, conversation: Script | null | undefined, hint: Script | null | undefined): Script {
   const fallback = conversation ?? hint ?? "Hans";
   if (!HAN.test(question)) return fallback;
-  if (hasTraditional(question)) return "Hant";
+  // Taiwan's words tell Traditional only where no character only Simplified writes says otherwise ("伺服器…吗")
+  if (hasTraditional(question) || (hasTaiwanWords(question) && hansCharsToHant(question) === question)) return "Hant";
   return fallback === "Hant" && hansCharsToHant(question) !== question ? "Hans" : fallback;
 }
 
