@@ -168,3 +168,18 @@ describe("task words as teams name their work", () => {
     expect(picksOf(reply).length).toBeGreaterThan(0);
   });
 });
+
+describe("kinds of model not covered, as people name them", () => {
+  it.each(["做海報用哪個模型", "幫影片自動上字幕用哪個模型", "cheapest model to make thumbnails for youtube", "best cheap model to turn podcasts into text"])(
+    "%s: not covered",
+    async (question) => {
+      const reply = await ask(question);
+      expect(reply.data.intent).toBe("not_covered");
+    },
+  );
+
+  it("'make sense of images' is reading them, not generating them", async () => {
+    const reply = await ask("cheapest model to make sense of images from our app");
+    expect(reply.command).toBe("cheapest");
+  });
+});

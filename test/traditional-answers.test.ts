@@ -185,6 +185,12 @@ describe("Taiwan's words written in characters both scripts share", () => {
     expect(reply.script).toBe("Hant");
   });
 
+  it("a Simplified line with a word Taiwan uses in another sense (程序) stays Simplified and keeps its meaning", async () => {
+    const reply = await answer("写程序用哪个模型最便宜");
+    expect(reply.script ?? "Hans").toBe("Hans");
+    expect((reply.data.constraints as { tasks: string[] }).tasks).toEqual(["coding"]);
+  });
+
   it("a line mixing a Taiwan word with a Simplified-only character stays Simplified", async () => {
     const reply = await answer("用伺服器跑 llama 3.3 70b 划算吗");
     expect(reply.script ?? "Hans").toBe("Hans");

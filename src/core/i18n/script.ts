@@ -26,9 +26,15 @@ function hasTraditional(text: string): boolean {
   return HAN.test(text) && hantCharsToHans(text) !== text;
 }
 
-/** True when the text uses Taiwan's words written in characters both scripts share (快取, 程式, 影片, 伺服器, 批次). */
+/**
+ * Taiwan's words written in characters both scripts share. A short list, not OpenCC's whole phrase table: that table
+ * also maps words mainland Chinese uses in their own sense (程序 → 进程), which would make a Simplified line Traditional.
+ */
+const TAIWAN_WORDS = /快取|程式|影片|伺服器|批次|晶片|演算法|位元|介面|硬碟|串流/u;
+
+/** True when the text uses one of Taiwan's words written in shared characters (快取, 程式, 影片, 伺服器, 批次). */
 function hasTaiwanWords(text: string): boolean {
-  return HAN.test(text) && toHans(text) !== hantCharsToHans(text);
+  return TAIWAN_WORDS.test(text);
 }
 
 /**

@@ -3,12 +3,12 @@ export type Uncovered = "imageGeneration" | "embeddings" | "speech";
 
 const UNCOVERED: [RegExp, Uncovered][] = [
   [
-    /(?:image|video)[-\s]?generat|generat(?:e|es|ing|ion of) (?:[a-z]+ ){0,2}(?:images?|pictures?|photos?|art|artwork|logos?|illustrations?|videos?)|text[-\s]?to[-\s]?(?:image|video)|\b(?:image|video) gen\b|dall[-\s·]?e|midjourney|stable diffusion|\bsora\b|文生图|文生视频|生成图片|生成图像|生成视频|图片生成|图像生成|视频生成|影像生成|生成影像|生成影片|影片生成|生图|生成(?:一张|几张|张)?(?:图(?![表示])|插画|海报|头像)|画图|绘图|画画|ai\s?(?:绘画|画图|作画)|作图|出图|\b(?:draw|make|create|generate)s? (?:me )?(?:an? |some )?(?:images?|pictures?|logos?|illustrations?|drawings?)\b/u,
+    /(?:image|video)[-\s]?generat|generat(?:e|es|ing|ion of) (?:[a-z]+ ){0,2}(?:images?|pictures?|photos?|art|artwork|logos?|illustrations?|videos?)|text[-\s]?to[-\s]?(?:image|video)|\b(?:image|video) gen\b|dall[-\s·]?e|midjourney|stable diffusion|\bsora\b|文生图|文生视频|生成图片|生成图像|生成视频|图片生成|图像生成|视频生成|影像生成|生成影像|生成影片|影片生成|生图|生成(?:一张|几张|张)?(?:图(?![表示])|插画|海报|头像)|画图|绘图|画画|ai\s?(?:绘画|画图|作画)|作图|出图|\b(?:draw|make|create|generate|design)s? (?:me )?(?:an? |some |our )?(?:(?!(?:sense|use|out|of|from|with|on|in)\b)[a-z]+ ){0,2}(?:images?|pictures?|logos?|illustrations?|drawings?|thumbnails?|posters?|banners?|icons?|avatars?|product (?:photos?|shots?))\b|(?:做|设计|生成|画)(?:一张|张)?(?:海报|logo|图标|头像|插画|缩图|封面图)/u,
     "imageGeneration",
   ],
   [/\bembeddings?\b|embedding model|\brerank(?:ing|er)?\b|向量化|嵌入模型|向量模型|矢量模型|文本嵌入|重排序?模型|embedding/u, "embeddings"],
   [
-    /text[-\s]?to[-\s]?speech|speech[-\s]?to[-\s]?text|\btts\b|\bstt\b|\basr\b|\bspeech\b|\baudio\b|transcri(?:be|bing|ption|ptions)|voice[-\s]?(?:cloning|synthesis|generation|over)|语音|转写|转录|配音|朗读|听写/u,
+    /text[-\s]?to[-\s]?speech|speech[-\s]?to[-\s]?text|\btts\b|\bstt\b|\basr\b|\bspeech\b|\baudio\b|transcri(?:be|bing|ption|ptions)|voice[-\s]?(?:cloning|synthesis|generation|over)|\bsubtitles?\b|\b(?:podcasts?|recordings?|voice (?:notes?|memos?)|audio files?|phone calls?) (?:in)?to text\b|语音|字幕|录音|转写|转录|配音|朗读|听写/u,
     "speech",
   ],
 ];
