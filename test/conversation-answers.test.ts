@@ -253,3 +253,17 @@ describe("a question back answered by a property instead of a name", () => {
     expect(chosen!.text).toContain("来自“claude”");
   });
 });
+
+describe("per-request follow-ups re-derive the month", () => {
+  const workloadOf = (reply: Reply) => reply.data.workload as { inputTokens: number; outputTokens: number };
+  it("'what if prompts are 20k' after 8k prompts × 100k requests prices 2B in, the replies kept", async () => {
+    const [first, bigger] = await converse("gpt-5 vs claude sonnet 4.5, 8k token prompts, 100k requests a month, 500 tokens out each", "what if prompts are 20k");
+    expect(workloadOf(first!)).toMatchObject({ inputTokens: 800_000_000, outputTokens: 50_000_000 });
+    expect(workloadOf(bigger!)).toMatchObject({ inputTokens: 2_000_000_000, outputTokens: 50_000_000 });
+  });
+
+  it("'如果每次输出 1000 token 呢' changes the replies only", async () => {
+    const [, longer] = await converse("gpt-5 mini 每次请求输入 3000 token，输出 500 token，每月 20 万次", "如果每次输出 1000 token 呢");
+    expect(workloadOf(longer!)).toMatchObject({ inputTokens: 600_000_000, outputTokens: 200_000_000 });
+  });
+});

@@ -52,6 +52,17 @@ function serverGpus(text: string): number | undefined {
   const count = numberOf(servers) * numberOf(each);
   return Number.isInteger(count) && count > 0 && count <= 1024 ? count : undefined;
 }
+/** A reply size per request in a follow-up: "每次输出 1000 token", "1k tokens out each", "output 800 per request". */
+const OUTPUT_EACH =
+  /(?:每次|每个请求|每条|每次请求)(?:的)?(?:输出|回复|回答)\s*(\d+(?:\.\d+)?)\s*(k|千)?|(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:out|of output|output)\s*(?:each|per request|a request|per call)|\boutput (?:of )?(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:each|per request|a request|per call)/u;
+function outputPerRequestOf(text: string): number | undefined {
+  const m = OUTPUT_EACH.exec(text);
+  if (!m) return undefined;
+  const [value, scale] = m[1] !== undefined ? [m[1], m[2]] : m[3] !== undefined ? [m[3], m[4]] : [m[5]!, m[6]];
+  const n = Number(value) * (scale ? 1000 : 1);
+  return Number.isFinite(n) && n > 0 && n <= 10_000_000 ? n : undefined;
+}
+
 /** Utilization said in words: "running 24/7 at full load", "跑满" (100%); "idle half the time", "一半时间闲着" (50%). */
 function utilizationInWords(text: string): { utilization?: number } {
   if (W.FULL_LOAD.test(text)) return { utilization: 100 };
@@ -391,6 +402,15 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   if (factor) Object.assign(merged, scaledVolume(snapshot, earlier, factor));
   for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier", "ownedGpus"] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
+  }
+  // a new prompt size, request count or reply size re-derives the month: prompt × requests, reply × requests
+  if (!now.volume && merged.promptTokens !== undefined && merged.requests !== undefined && earlier.requests) {
+    const replyEach = outputPerRequestOf(text) ?? (earlier.volume?.output !== undefined ? earlier.volume.output / earlier.requests : undefined);
+    const changed = merged.promptTokens !== earlier.promptTokens || merged.requests !== earlier.requests || outputPerRequestOf(text) !== undefined;
+    const output = replyEach !== undefined ? { output: Math.round(replyEach * merged.requests) } : {};
+    // a volume the answer derived itself from prompt × requests is derived again; only a stated one is rewritten
+    if (changed && earlier.volume) merged.volume = { input: merged.promptTokens * merged.requests, ...output };
+    else if (changed && "output" in output) merged.volume = output;
   }
   // "actually no cache", "不用批量": the share or the batch API said before is taken back out
   if (now.cachedPercent === undefined && W.NO_CACHE.test(text)) delete merged.cachedPercent;
