@@ -18,6 +18,7 @@ const UNTYPED_SUFFIX = new RegExp(
     "-\\d{8}",
     "-\\d{6}",
     "-\\d{2}-\\d{4}",
+    "-(?:preview|exp)-\\d{2}-\\d{2}", // Gemini's "-preview-05-20"
     "-\\d{4}",
     "-00\\d", // Gemini's "-001"
     "-(?:instruct|it|hf|latest|preview|exp|fp8|fp16|bf16|int4|int8|awq|gguf)",

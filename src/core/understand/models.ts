@@ -106,8 +106,13 @@ function familyMembers(snapshot: KnowledgeSnapshot, family: string): Model[] {
   return members;
 }
 
+/** A model hub's or router's owner before a model ("deepseek-ai/DeepSeek-V3", "Qwen/Qwen3-32B"): a path, no model. */
+const HUB_OWNER =
+  /(?<![\p{L}\p{N}-])(?:deepseek-ai|qwen|meta-llama|mistralai|google|openai|moonshotai|zai-org|thudm|minimaxai|anthropic|x-ai|xai|nvidia|microsoft|01-ai|openrouter|together|fireworks|groq)\/(?=[\p{L}\p{N}])/gu;
+
 /** "4o/4o mini", "gpt-5/deepseek": a slash between two names is a list separator. */
-function splitSlashes(text: string): string {
+function splitSlashes(typed: string): string {
+  const text = typed.replace(HUB_OWNER, (owner) => " ".repeat(owner.length));
   return text.replace(/([\p{L}\p{N}.)\]])\s?\/\s?(?=[\p{L}\p{N}])/gu, (whole, left: string, offset: number, all: string) =>
     /https?:$|\/\/$/.test(all.slice(Math.max(0, offset - 6), offset + 1)) ? whole : `${left} / `,
   );

@@ -43,6 +43,9 @@ const SCALE: Record<string, number> = {
   billions: 1e9,
   t: 1e12,
   trillion: 1e12,
+  trillions: 1e12,
+  // "6000w": 万 as Chinese chats write it
+  w: 1e4,
   quadrillion: 1e15,
   lakh: 1e5,
   lakhs: 1e5,
@@ -102,11 +105,15 @@ export interface FoundNumber {
  * that has no nested quantifiers, so the cost is linear in the length of the text.
  */
 const NUMBER =
-  /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两俩三四五六七八九十百千万亿]+)(?:e\+?(\d{1,4})(?![\p{L}\d])|\s?(?:\^|\*\*|的(?=\s?\d{1,4}\s?次方))\s?(\d{1,4})(?:\s?次方)?|\s?[x×*]\s?10\s?\^\s?(\d{1,4}))?\s?(thousand|millions?|billions?|trillion|quadrillion|lakhs?|crores?|(?:kilo|mega|giga|tera)(?=-?toks?|-?tokens?)|mil|mio|mm|bn|[kmbt](?![a-z])|(?:千万|百万|十万|十亿|百亿|千亿|万亿|万|亿|千)+)?/gu;
+  /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两俩三四五六七八九十百千万亿]+)(?:e\+?(\d{1,4})(?![\p{L}\d])|\s?(?:\^|\*\*|的(?=\s?(?:\d{1,4}|[一二两三四五六七八九十百]+)\s?次方))\s?(\d{1,4}|[一二两三四五六七八九十百]+(?=\s?次方))(?:\s?次方)?|\s?[x×*]\s?10\s?\^\s?(\d{1,4}))?\s?(thousand|millions?|billions?|trillion|quadrillion|lakhs?|crores?|(?:kilo|mega|giga|tera)(?=-?toks?|-?tokens?)|mil|mio|mm|bn|[kmbt](?![a-z])|(?<=\d)w(?![a-z/])|(?:千万|百万|十万|十亿|百亿|千亿|万亿|万|亿|千)+)?/gu;
 const CHINESE_UNITS = Object.keys(SCALE)
   .filter((unit) => /\p{Script=Han}/u.test(unit))
   .sort((a, b) => b.length - a.length);
 const MINUS = /[-−﹣－负負]/u;
+/** "negative 5 million", "minus 10M": a sign in words. */
+const MINUS_WORD = /\b(?:negative|minus)\s?$/u;
+/** "3 trillion trillion", "a million billion": each further magnitude word multiplies, as 亿亿 does. */
+const MORE_SCALE = /^\s?(thousand|millions?|billions?|trillions?|quadrillion)\b/u;
 
 /** 万亿 → 1e12, 亿亿 → 1e16: each unit typed multiplies, the longest unit read first. */
 function chineseScale(units: string): number {
@@ -132,19 +139,25 @@ export function findNumbers(text: string): FoundNumber[] {
     let scaled = false;
     // 1e30, 10^30, 10的30次方, 2×10^9: written as powers of ten, read as such (and so bounded like any other amount)
     if (exponent !== undefined) value *= 10 ** Number(exponent);
-    else if (power !== undefined) value **= Number(power);
+    else if (power !== undefined) value **= /^\d/.test(power) ? Number(power) : (parseChineseNumeral(power) ?? 1);
     else if (timesPower !== undefined) value *= 10 ** Number(timesPower);
     if (exponent !== undefined || power !== undefined || timesPower !== undefined) scaled = true;
+    let end = start + typed.length;
     if (unit) {
       // a lone Chinese numeral's own 万/亿 was already read by parseChineseNumeral
       value *= SCALE[unit] ?? chineseScale(unit);
       scaled = true;
+      for (let more = MORE_SCALE.exec(text.slice(end)); more && /[a-z]/.test(unit); more = MORE_SCALE.exec(text.slice(end))) {
+        value *= SCALE[more[1]!]!;
+        end += more[0].length;
+      }
     } else if (/[万亿千百十]/.test(digits!)) scaled = value >= 1e4;
     // 负 may stand apart from its number ("负 3000 万"); a dash may not ("- 50M" is a list item, "--" a dash between words)
-    const sign = /[负負]\s$/u.test(text.slice(Math.max(0, start - 2), start)) ? 2 : MINUS.test(before) && !MINUS.test(text[start - 2] ?? "") ? 1 : 0;
+    const word = MINUS_WORD.exec(text.slice(Math.max(0, start - 9), start));
+    const sign = word ? word[0].length : /[负負]\s$/u.test(text.slice(Math.max(0, start - 2), start)) ? 2 : MINUS.test(before) && !MINUS.test(text[start - 2] ?? "") ? 1 : 0;
     const negative = sign > 0;
     const from = start - sign;
-    found.push({ start, end: start + typed.length, value, scaled, negative, raw: text.slice(from, start + typed.length).trim(), from });
+    found.push({ start, end, value, scaled, negative, raw: text.slice(from, end).trim(), from });
   }
   return found;
 }

@@ -23,17 +23,17 @@ export interface Quantities {
 const WINDOW = 28;
 /** Volumes and request counts given per day are read as a 30-day month. */
 const PER_DAY =
-  /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?day\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天)|^[^,，。.;；]{0,12}?(?:a|per|\/)\s?day\b/u;
+  /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?day\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天)|^[^,，。.;；\d]{0,24}?(?:a|per|each|every|\/)\s?day\b/u;
 const DAILY_BEFORE = /(?:每天|每日|一天|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$/u;
 const MONTH_DAYS = 30;
 
 const TOKENS_WORD = /^\s?(?:tokens?|toks?|tk|个?\s?token|词元)/u;
-const COUNTED = String.raw`^\s?(?:-?(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?`;
+const COUNTED = String.raw`^\s?(?:-?(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s|的\s?)?`;
 /** "out:10M" is an option's label for the number after it; "250 out: which is cheaper?" is not */
 const NO_COLON = String.raw`(?!\s?[:：=]\s?[\d一二两三四五六七八九十])`;
-const INPUT_AFTER = new RegExp(`${COUNTED}(?:(?:input|prompt tokens|in\\b(?!\\s(?:a|an|the|total|one|my|our|your|it|all|this|that)\\b))${NO_COLON}|输入|入\\b)`, "u");
+const INPUT_AFTER = new RegExp(`${COUNTED}(?:(?:input|prompt tokens|in\\b(?!\\s(?:a|an|the|total|one|my|our|your|it|all|this|that)\\b))${NO_COLON}|输入|入\\b|进(?![行一]))`, "u");
 const OUTPUT_AFTER = new RegExp(
-  `${COUNTED}(?:(?:output|completions?|generated|out\\b|back\\b|answers?\\b|responses?\\b|repl(?:y|ies)\\b|in (?:the )?(?:response|reply|answer))${NO_COLON}|输出|生成)`,
+  `${COUNTED}(?:(?:output|completions?|generated|out\\b|back\\b|answers?\\b|responses?\\b|repl(?:y|ies)\\b|in (?:the )?(?:response|reply|answer))${NO_COLON}|输出|生成|出(?![现来去])|回复)`,
   "u",
 );
 /** A label followed by another number belongs to that number ("输入2000万 输出400万", "in:50M out:10M"). */
@@ -41,15 +41,21 @@ const LABEL_THEN_NUMBER = /^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?(?
 const INPUT_BEFORE = /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
 const OUTPUT_BEFORE =
   /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|输出|生成|回复|回答|答复|响应)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
-const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
+const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
+/** "each request carries 150k tokens of context", "一次请求带 30 万 token 上下文": a prompt's size. */
+const REQUEST_CARRIES = /(?:(?:per|each|every|a|one|single) (?:request|call|query|prompt)|每次(?:请求|调用)?|每个请求|单次(?:请求|调用)?|一次(?:请求|调用))[^,，;；。\n]*$/u;
 const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|上下文长度)\s?(?:of|at least|≥|>=|>|above|over|超过|至少|大于|要|需要|:|：)?\s?(?:at least\s)?$/u;
 const PER_REQUEST_AFTER =
-  /^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
+  /^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
 const PER_REQUEST_BEFORE =
   /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes)|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
 /** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
 const PER_REQUEST_CLAUSE = /(?:每次|每个请求|每条请求|单次|一次请求|\b(?:per|each|every|a) (?:request|call|query)\b)[^,，;；。\n]*$/u;
-const REQUESTS_AFTER = /^\s?(?:requests?|reqs?|calls?|queries|conversations|chats|messages|次(?:请求|调用)?|条(?:请求|消息)?|个请求|轮对话)/u;
+const REQUESTS_AFTER =
+  /^\s?(?:(?:api |llm |model )?(?:requests?|reqs?|calls?)|queries|conversations|chats|messages|times|prompts|tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个(?:请求|对话|会话)|轮对话|通对话)/u;
+/** "月调用量50万", "requests per month: 200k": the count's noun before it. */
+const REQUESTS_BEFORE =
+  /(?:(?:调用|请求|对话|会话)(?:量|次数|数)|(?:requests?|calls?|queries)(?: per month| a month| monthly| \/ ?mo(?:nth)?)?\s?[:：=])\s?(?:约|大概|大约|是|为|有|~|≈)?\s?$/u;
 const PERCENT_AFTER = /^\s?(?:%|％|percent|pct)/u;
 const PERCENT_BEFORE = /百分之$/u;
 const CACHE_WORDS = /cach|缓存|命中|\bhit\b|hit rate|reuse/u;
@@ -164,7 +170,7 @@ export function readQuantities(text: string): Quantities {
       q.gpuCount ??= n.value;
       continue;
     }
-    if (REQUESTS_AFTER.test(right) && (n.scaled || n.value >= 10)) {
+    if ((REQUESTS_AFTER.test(right) || (REQUESTS_BEFORE.test(left) && !TOKENS_WORD.test(right))) && (n.scaled || n.value >= 10)) {
       if (perMonth(n.value) > MAX_MONTHLY_REQUESTS) refuse();
       else q.requests ??= perMonth(n.value);
       continue;
@@ -173,7 +179,10 @@ export function readQuantities(text: string): Quantities {
     const tokensy = n.scaled || TOKENS_WORD.test(right);
     // "context 200k per request" is the prompt's size, not a context window asked for
     if (CONTEXT_AFTER.test(right) || (tokensy && CONTEXT_BEFORE.test(left) && !PER_REQUEST_AFTER.test(right))) {
-      if (n.value >= 1000) q.minContext ??= n.value;
+      if (REQUEST_CARRIES.test(left) || PER_REQUEST_AFTER.test(right.replace(CONTEXT_AFTER, ""))) {
+        if (n.value > MAX_PROMPT_TOKENS) refuse();
+        else q.promptTokens ??= n.value;
+      } else if (n.value >= 1000) q.minContext ??= n.value;
       continue;
     }
     if (PER_REQUEST_AFTER.test(right) || PER_REQUEST_BEFORE.test(left)) {
@@ -223,6 +232,12 @@ function perRequestToMonthly(q: Quantities, requests: number, volume: Volume, pe
     sides.push(side);
     if (side === "input") q.promptTokens ??= each;
   }
-  // "a prompt of 8000 tokens … 500 tokens out each": the prompt is each request's input side
+  // "3k tokens each, 2000 requests a month": a size with no side next to a request count is each request's prompt
+  if (volume.total !== undefined && volume.total < PER_REQUEST_BELOW && volume.input === undefined) {
+    q.promptTokens ??= volume.total;
+    delete volume.total;
+  }
+  // "a prompt of 8000 tokens … 500 tokens out each": the prompt is each request's input side (with no side given the
+  // workload multiplies prompt × requests itself)
   if (sides.includes("output") && volume.input === undefined && q.promptTokens !== undefined) volume.input = q.promptTokens * requests;
 }
