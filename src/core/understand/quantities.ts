@@ -113,7 +113,9 @@ export function readQuantities(text: string): Quantities {
   const q: Quantities = {};
   const volume: Volume = {};
   const perRequest: { input?: number; output?: number } = {};
-  for (const found of findNumbers(text)) {
+  const numbers = findNumbers(text);
+  const paired = inputOutputPairs(text, numbers);
+  for (const found of numbers) {
     const right = after(text, found);
     const left = before(text, found);
     const n = found;
@@ -175,6 +177,11 @@ export function readQuantities(text: string): Quantities {
       else q.requests ??= perMonth(n.value);
       continue;
     }
+    const pairSide = paired.get(found);
+    if (pairSide) {
+      volume[pairSide] ??= perMonth(n.value);
+      continue;
+    }
     if (UNIT_BEFORE.test(left) && !/每(?:个)?月|每天|每日/u.test(left.slice(-3))) continue;
     const tokensy = n.scaled || TOKENS_WORD.test(right);
     // "context 200k per request" is the prompt's size, not a context window asked for
@@ -218,6 +225,20 @@ export function readQuantities(text: string): Quantities {
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
   if (Object.keys(volume).length) q.volume = volume;
   return q;
+}
+
+/** "5M/1M", "in/out 200m/40m": two token amounts joined by a slash are the input and the output side, in that order. */
+function inputOutputPairs(text: string, numbers: FoundNumber[]): Map<FoundNumber, "input" | "output"> {
+  const sides = new Map<FoundNumber, "input" | "output">();
+  for (let i = 0; i + 1 < numbers.length; i++) {
+    const [a, b] = [numbers[i]!, numbers[i + 1]!];
+    if (!a.scaled || !b.scaled || a.negative || b.negative || !/^\s?\/\s?$/u.test(text.slice(a.end, b.from))) continue;
+    // "$2/1M" is a price, "5M/day" a rate, "2M/1M tokens per request" a request's sides
+    if (MONEY_BEFORE.test(before(text, a)) || PER_DAY.test(after(text, b)) || PER_REQUEST_AFTER.test(after(text, b))) continue;
+    sides.set(a, "input");
+    sides.set(b, "output");
+  }
+  return sides;
 }
 
 /** Below this, a side's token count next to a request count is per request: "10k requests of 2k in, 500 out". */

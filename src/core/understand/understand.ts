@@ -183,7 +183,10 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const { ratio, rest: unratioed } = readRatio(question);
   const { models, ambiguous, unknown } = mentionedModels(snapshot, unratioed);
   // names read as unknown are blanked like known ones: "llama 5 70b" holds no volume
-  const unnamed = withoutModelNames(unratioed, [...models, ...unknown]);
+  const named = withoutModelNames(unratioed, [...models, ...unknown]);
+  const unknownNamed = unknownNames(snapshot, question, named);
+  // a name the knowledge lacks holds no amount either ("豆包 pro 32k")
+  const unnamed = unknownNamed.reduce((rest, name) => rest.slice(0, name.from) + " ".repeat(name.to - name.from) + rest.slice(name.to), named);
   const quantities = readQuantities(unnamed);
   const gpuNamed = gpuOf(snapshot, unnamed);
   // a GPU the knowledge lacks is kept as typed: it makes a self-hosting question like any other, and is named back
@@ -191,7 +194,6 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const gpuId = gpuNamed && "id" in gpuNamed ? gpuNamed.id : other && asTyped(head, text, { ...other, to: other.from + other.typed.length, text: other.typed });
   const gpuCount = quantities.gpuCount ?? WORD_COUNTS.find(([pattern]) => pattern.test(unnamed))?.[1];
   const rate = snapshot.knowledge.currency.usdToCny.rate;
-  const unknownNamed = unknownNames(snapshot, question, unnamed);
   const unknownAll = [
     ...unknown
       .filter((u) => !unknownNamed.some((name) => name.text === u.query.toLowerCase()))

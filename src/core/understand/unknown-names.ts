@@ -49,7 +49,14 @@ const SUFFIX = String.raw`(?:[\s-]?(?:pro|flash|mini|nano|max|plus|turbo|lite|ul
 const VERSION = String.raw`[vkrm]?\d+(?:\.\d+)*(?![\d.])(?!\s?(?:k|m|b|bn|t|mil|万|亿|千|tokens?|toks?|requests?|calls?|gpus?|张|块|卡|%|x)(?![\p{L}\d]))[a-z]{0,2}`;
 const EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}])`;
 const EDGE_AFTER = String.raw`(?![\p{L}\p{N}])`;
-const BRAND_NAME = new RegExp(`(?:${BRANDS.map((b) => (/\p{Script=Han}/u.test(b) ? b : `${EDGE_BEFORE}${b}`)).join("|")})(?:[\\s-]?${VERSION})?${SUFFIX}(?![a-z0-9])`, "gu");
+/** "豆包 pro 32k", "moonshot-v1-8k": a context size ends a product's name; it is no volume. */
+const CONTEXT_SUFFIX = String.raw`(?:[\s-]?\d{1,3}k(?![\p{L}\d]))?`;
+/** "阶跃星辰 step-2", "文心 ernie 4.5": the product's own Latin name after the brand, never a name the knowledge has. */
+const PRODUCT_AFTER = String.raw`(?:\s?(?!(?:gpt|claude|gemini|gemma|llama|qwen|deepseek|grok|kimi|glm|mistral|o\d)\b)[a-z]+[\s-]?\d+(?:\.\d+)*[a-z]{0,2}(?![\p{L}\d]))?`;
+const BRAND_NAME = new RegExp(
+  `(?:${BRANDS.map((b) => (/\p{Script=Han}/u.test(b) ? b : `${EDGE_BEFORE}${b}`)).join("|")})(?:[\\s-]?${VERSION})?${PRODUCT_AFTER}${SUFFIX}${CONTEXT_SUFFIX}(?![a-z0-9])`,
+  "gu",
+);
 const CATALOG_FAMILY = new RegExp(`${EDGE_BEFORE}(?:${CATALOG_FAMILIES.join("|")})(?:[\\s-]?${VERSION})?${SUFFIX}${EDGE_AFTER}`, "gu");
 /** "mistral large 4", "claude opus 6": a family, perhaps a line's word, then a version. */
 const LINES = "large|medium|small|pro|flash|max|plus|mini|nano|opus|sonnet|haiku|coder|turbo";
