@@ -221,8 +221,9 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
     const word = FAMILY_WORDS[token.toLowerCase()] ? token : /\p{Script=Han}/u.test(token) ? HAN_FAMILY_WORDS.find((w) => token.includes(w)) : undefined;
     const family = word ? FAMILY_WORDS[word.toLowerCase()] : undefined;
     // "谷歌的 gemini": two words for one family are one question
+    if (!word || !family) continue;
     const asked = (a: { query: string }) => [a.query.toLowerCase(), FAMILY_WORDS[a.query.toLowerCase()]].some((w) => w === word.toLowerCase() || w === family);
-    if (!word || !family || namedKeys.some((key) => key.includes(family)) || resolver.exact(word) || ambiguous.some(asked)) continue;
+    if (namedKeys.some((key) => key.includes(family)) || resolver.exact(word) || ambiguous.some(asked)) continue;
     const candidates = familyMembers(snapshot, family);
     if (candidates.length >= 2) ambiguous.push({ query: word, candidates });
   }
