@@ -131,6 +131,26 @@ function withSize(snapshot: KnowledgeSnapshot, text: string, query: string, matc
   return { model: modelOfSize(snapshot.knowledge.models, query, size[1]!) ?? matched, query: `${query} ${size[0]!.trim()}`, shorthand: true };
 }
 
+/** A name typed as an item of a comparison ("… vs command r+", "command-r 和 …"), with its version, as typed. */
+function listedName(text: string, word: string): string | undefined {
+  const at = text.toLowerCase().indexOf(word.toLowerCase());
+  if (at < 0) return undefined;
+  const SEPARATOR = /(?:\bvs\.?|\bversus|\bor|和|与|跟|还是|对比|,|，)/u;
+  const rest = /^[\s-]?[a-z0-9.+]{1,8}(?![\p{L}\p{N}])/u.exec(text.slice(at + word.length));
+  const name = `${text.slice(at, at + word.length)}${rest && !/^\s?\d+(?:\.\d+)?\s?[kmb万亿]?$/u.test(rest[0]) ? rest[0] : ""}`;
+  const listed = new RegExp(`${SEPARATOR.source}\\s*$`, "u").test(text.slice(0, at)) || new RegExp(`^\\s*${SEPARATOR.source}`, "u").test(text.slice(at + name.length));
+  return listed ? name.trim() : undefined;
+}
+
+/** "4o vs 4.1 vs o3": a bare version between the words of a comparison is a model's name, not an amount. */
+function versusName(text: string, query: string): boolean {
+  if (!/^\d+\.\d+$/.test(query.trim())) return false;
+  const at = text.toLowerCase().indexOf(query.toLowerCase());
+  if (at < 0) return false;
+  const VERSUS = /(?:\bvs\.?|\bversus|对比|还是)/u;
+  return new RegExp(`${VERSUS.source}\\s*$`, "u").test(text.slice(0, at)) || new RegExp(`^\\s*${VERSUS.source}`, "u").test(text.slice(at + query.length));
+}
+
 /** Places one name is looked at for a version after it: a sentence names a model a few times at most. */
 const MAX_VERSION_TRIES = 8;
 /** A version right after a name: not an amount, a size or a count ("grok 5", not "grok 50m tokens", "llama 70b"). */
@@ -172,7 +192,7 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
   const unknown: Understanding["unknown"] = [];
   for (const found of resolver.mentions(spaced)) {
     // an amount ("8k", "128k", "1m") is never a model, whatever a catalog key ends with
-    if (AMOUNT.test(found.query.replace(/^[^\p{L}\p{N}]+/u, "").trim())) continue;
+    if (AMOUNT.test(found.query.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").trim()) && !versusName(spaced, found.query)) continue;
     if (found.kind === "exact" || found.kind === "fuzzy") {
       // "grok 5": a family word's own model is not what a version typed after it names
       const versioned = withVersion(snapshot, spaced, found.query);
@@ -191,6 +211,10 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
       models.push({ model: found.model, query: found.query, shorthand });
     } else if (found.kind === "ambiguous" && !NOT_NAMES.has(found.query.toLowerCase()) && found.candidates.filter((m) => !("catalog" in m && m.catalog)).length >= 2) {
       ambiguous.push({ query: found.query, candidates: found.candidates.slice(0, 6) });
+    } else if (found.kind === "ambiguous" && !NOT_NAMES.has(found.query.toLowerCase())) {
+      // "llama 405b vs command r+": a family only resellers list, named in a comparison, is named back, never dropped
+      const listed = listedName(spaced, found.query);
+      if (listed) unknown.push({ query: listed, candidates: found.candidates.slice(0, 3) });
     }
   }
   // "gpt5 mini vs nano", "gemini 1.5 pro 和 2.5 pro": words after a list separator that name a model only with the

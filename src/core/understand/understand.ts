@@ -109,7 +109,11 @@ function withoutModelNames(text: string, models: { query: string }[]): string {
       .split(/\s+/)
       .filter(Boolean)
       .map((w) => [...w.toLowerCase()].map(escapeRegExp).join("[\\s\\-_.]?"));
-    if (words.length) rest = rest.replace(new RegExp(words.join("[\\s\\-_./]*"), "u"), (m) => " ".repeat(m.length));
+    if (!words.length) continue;
+    const name = words.join("[\\s\\-_./]*");
+    // the name as a whole word first: "o3" is not the start of "o3-pro", which is another name
+    const whole = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, "u");
+    rest = rest.replace(whole.test(rest) ? whole : new RegExp(name, "u"), (m) => " ".repeat(m.length));
   }
   return rest;
 }
@@ -155,7 +159,9 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   if (asksFact && models >= 1 && !u.volume && !W.COMPARE.test(text.replace(/\band\b/g, "")) && W.FACT_QUESTION.test(text)) return "facts";
   if (u.ambiguous.length && (models + u.ambiguous.length >= 2 || W.COMPARE.test(text) || W.PRICE.test(text) || asksFact)) return "clarify";
   if (models >= 2) return "compare";
-  if (models === 1 && (W.PRICE.test(text) || W.COMPARE.test(text) || u.volume || u.cachedPercent !== undefined || u.batch)) return "compare";
+  // a workload stated in any form (a volume, a request count, a prompt size) is priced on the model named
+  const workload = u.volume || u.requests !== undefined || u.promptTokens !== undefined;
+  if (models === 1 && (W.PRICE.test(text) || W.COMPARE.test(text) || workload || u.cachedPercent !== undefined || u.batch)) return "compare";
   if (W.MODELS_LIST.test(text)) return "models";
   if (W.CHEAPEST.test(text) || u.tasks.length || Object.keys(u.constraints).length) return "cheapest";
   if (models === 1) return asksFact ? "facts" : "compare";
