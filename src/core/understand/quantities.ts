@@ -23,13 +23,19 @@ export interface Quantities {
 const WINDOW = 28;
 /** Volumes and request counts given per day are read as a 30-day month. */
 const PER_DAY =
-  /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?day\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天)|^[^,，。.;；\d]{0,24}?(?:a|per|each|every|\/)\s?day\b/u;
+  /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?day\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天)|^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)day\b/u;
+/** "20k daily requests": the period said between the number and its noun. */
+const PERIOD_WORD: [RegExp, number][] = [
+  [/^\s?daily\b/u, 30],
+  [/^\s?weekly\b/u, 30 / 7],
+  [/^\s?hourly\b/u, 24 * 30],
+];
 const DAILY_BEFORE = /(?:每天|每日|一天|日均|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话)?(?:量|次数|数)?\s?(?:大概|约|有)?\s?$/u;
 const MONTH_DAYS = 30;
 /** Volumes given per week or per year are read as the month's share: "70M tokens a week", "一年 12 亿 token". */
-const PER_WEEK = /^[^,，。.;；\d]{0,24}?(?:a|per|each|every|\/)\s?(?:week|wk)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?周|每周|一周)/u;
+const PER_WEEK = /^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:week|wk)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?周|每周|一周)/u;
 const WEEKLY_BEFORE = /(?:每周|每星期|一周|weekly|a week|per week)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$/u;
-const PER_YEAR = /^[^,，。.;；\d]{0,24}?(?:a|per|each|every|\/)\s?(?:year|yr)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?年|每年|一年)/u;
+const PER_YEAR = /^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:year|yr)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?年|每年|一年)/u;
 const YEARLY_BEFORE = /(?:每年|一年|全年|年均|yearly|annually|a year|per year)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$/u;
 const WEEK_MONTHS = MONTH_DAYS / 7;
 
@@ -44,7 +50,8 @@ const OUTPUT_AFTER = new RegExp(
 );
 /** A label followed by another number belongs to that number ("输入2000万 输出400万", "in:50M out:10M"). */
 const LABEL_THEN_NUMBER = /^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?(?:input|output|in|out|输入|输出|入|生成)\s?[:：=]?\s?(?:\d|[一二两三四五六七八九十])/u;
-const INPUT_BEFORE = /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
+const INPUT_BEFORE =
+  /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
 const OUTPUT_BEFORE =
   /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|输出|生成|回复|回答|答复|响应|摘要)\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
 const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
@@ -52,7 +59,7 @@ const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:con
 const REQUEST_CARRIES = /(?:(?:per|each|every|a|one|single) (?:request|call|query|prompt)|每次(?:请求|调用)?|每个请求|单次(?:请求|调用)?|一次(?:请求|调用))[^,，;；。\n]*$/u;
 const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|上下文长度)\s?(?:of|at least|≥|>=|>|above|over|超过|至少|大于|要|需要|:|：)?\s?(?:at least\s)?$/u;
 const PER_REQUEST_AFTER =
-  /^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
+  /^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?(?:tokens?|toks?)\s(?:each|apiece)\b(?!\s(?:month|day|week|year))|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
 const PER_REQUEST_BEFORE =
   /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes)|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|每篇|每份|每个(?:文档|工单|会话|对话)|(?:each|per|every) (?:doc(?:ument)?|ticket|message|email|page|conversation) (?:is|has)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
 /** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
@@ -60,22 +67,38 @@ const PER_REQUEST_CLAUSE = /(?:每次|每个请求|每条请求|单次|一次请
 /** "300k tokens in per request", "5k tokens out each": a side's size per request, said after it. */
 const SIDE_PER_REQUEST =
   /^\s?(?:tokens?\s?)?(?:in|out|input|output|输入|输出)\s?(?:tokens?\s?)?(?:(?:per|each|every|a|\/)\s?(?:request|call|query|req|message|prompt|doc(?:ument)?|ticket)\b|each\b|每次|每个请求)/u;
+/** "output per request 800", "completion tokens per call: 300": the side is named before "per request". */
+const SIDE_THEN_PER_REQUEST =
+  /(input|prompt|in|output|completion|response|reply|answer|out|输入|输出|回复)s?\s?(?:tokens?\s?)?(?:per|each|every|\/|a)\s?(?:request|call|query|req)\s?(?:is|of|[:：=~≈])?\s?(?:about|around|~)?\s?$/u;
 /** "1000 per month", "500 a month" with no unit: a count of requests when a request's size is stated. */
 const BARE_PER_MONTH = /^\s?(?:(?:per|a|each|every|\/)\s?(?:month|mo)\b|monthly|每月|一个月|\/\s?月)/u;
 /** Request counts given per second, minute or hour ("5 requests per second", "QPS 10", "每小时 5000 次"), as a month. */
 const RATES: [after: RegExp, before: RegExp, perMonth: number][] = [
-  [/^[^,，。;；\d]{0,24}?(?:a|per|each|every|\/)\s?(?:second|sec|s)\b|^\s?(?:qps|rps)\b|^\s?次?\s?\/\s?秒/u, /(?:每秒(?:钟)?|qps|rps)\s?(?:大概|约|有|是|为)?\s?(?:请求|调用)?\s?$/u, 86_400 * 30],
-  [/^[^,，。;；\d]{0,24}?(?:a|per|each|every|\/)\s?(?:minute|min)\b|^\s?(?:rpm)\b|^\s?次?\s?\/\s?分钟?/u, /(?:每分钟?|rpm)\s?(?:大概|约|有|是|为)?\s?(?:请求|调用)?\s?$/u, 1_440 * 30],
-  [/^[^,，。;；\d]{0,24}?(?:an|a|per|each|every|\/)\s?(?:hour|hr|h)\b|^\s?次?\s?\/\s?(?:小时|时)/u, /(?:每小时|每个小时)\s?(?:大概|约|有|是|为)?\s?(?:请求|调用)?\s?$/u, 24 * 30],
+  [
+    /^[^,，。;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:second|sec|s)\b|^\s?(?:qps|rps)\b|^\s?次?\s?\/\s?秒/u,
+    /(?:每秒(?:钟)?|qps|rps)\s?(?:大概|约|有|是|为)?\s?(?:请求|调用)?\s?$/u,
+    86_400 * 30,
+  ],
+  [
+    /^[^,，。;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:minute|min)\b|^\s?(?:rpm)\b|^\s?次?\s?\/\s?分钟?/u,
+    /(?:每分钟?|rpm)\s?(?:大概|约|有|是|为)?\s?(?:请求|调用)?\s?$/u,
+    1_440 * 30,
+  ],
+  [
+    /^[^,，。;；\d]{0,24}?(?:\b(?:an?|per|each|every)\s|\/\s?)(?:hour|hr|h)\b|^\s?次?\s?\/\s?(?:小时|时)/u,
+    /(?:每小时|每个小时)\s?(?:大概|约|有|是|为)?\s?(?:请求|调用)?\s?$/u,
+    24 * 30,
+  ],
 ];
 const RATE_COUNT = /^\s?(?:qps|rps|rpm)\b/u;
 const RATE_BEFORE = /(?:qps|rps|rpm)\s?(?:大概|约|有|是|为|of|is|~|≈)?\s?$/u;
 /** "1000 users, each sends 50 messages a day", "1000 个用户，每人每天 20 次": requests per user × users. */
 const USERS_AFTER = /^\s?(?:active\s)?(?:users?|people|employees|seats|customers|agents|个?用户|名?员工|位用户|人(?![民工]))/u;
-const PER_USER = /\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|makes?|does|asks?|runs?)\b|\bper (?:user|person|employee|seat|customer)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
+const PER_USER =
+  /\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|makes?|does|asks?|runs?)\b|\bper (?:user|person|employee|seat|customer)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
 
 const REQUESTS_AFTER =
-  /^\s?(?:(?:api |llm |model )?(?:requests?|reqs?|calls?)|queries|conversations|chats|messages|times|prompts|tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个(?:请求|对话|会话|文档|工单)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单)/u;
+  /^\s?(?:(?:daily |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|queries|conversations|chats|messages|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个(?:请求|对话|会话|文档|工单)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单)/u;
 /** "月调用量50万", "requests per month: 200k": the count's noun before it. */
 const REQUESTS_BEFORE =
   /(?:(?:调用|请求|对话|会话)(?:量|次数|数)|(?:月|每月|一个月)(?:请求|调用)|(?<!(?:each|every|per|a|one)\s)(?:requests?|calls?|queries)(?: per month| a month| monthly| \/ ?mo(?:nth)?)?\s?[:：=])\s?(?:约|大概|大约|是|为|有|~|≈)?\s?$/u;
@@ -96,6 +119,9 @@ const GPU_AFTER = new RegExp(`^\\s?(?:x|×|\\*)?\\s?(?:张|块|台|个|片|卡)?
 const GPU_BEFORE = new RegExp(`(?:${GPU_WORDS}|pcie)s?\\s?(?:x|×|\\*)?\\s?$`, "u");
 const GPU_NAMED = new RegExp(`^(?:${GPU_WORDS})(?![\\p{L}\\p{N}])`, "u");
 const COUNT_AFTER = /^\s?(?:张|块|台|卡|片)/u;
+/** Volumes counted in words, characters, pages or bytes: not tokens, so never priced as if they were. */
+const OTHER_UNIT_AFTER =
+  /^\s?(?:words?\b|characters?\b|chars\b|pages?\b|(?:[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?)\s?(?:of\s)?(?:text|data|logs?|documents?|files?)\b|个?(?:汉)?字(?![节母段])|字符|页)/u;
 const TPUT_AFTER = /^\s?(?:tokens?|toks?|token)?\s?(?:\/\s?s\b|per second|\/秒|每秒)/u;
 
 function after(text: string, n: FoundNumber): string {
@@ -155,13 +181,17 @@ export function readQuantities(text: string): Quantities {
     // "910b" is Ascend's GPU, not 910 billion tokens
     if (n.scaled && GPU_NAMED.test(text.slice(n.start))) continue;
     const percent = PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left);
-    const refuse = (kind: "amount" | "percent" = "amount") => {
+    const refuse = (kind: "amount" | "percent" | "unit" = "amount") => {
       const from = n.from;
-      const sign = kind === "percent" ? (/^[%％]/u.exec(right)?.[0] ?? "") : "";
+      const sign = kind === "percent" ? (/^[%％]/u.exec(right)?.[0] ?? "") : kind === "unit" ? (OTHER_UNIT_AFTER.exec(right)?.[0] ?? "") : "";
       q.unreadable ??= { text: n.raw + sign, kind, from, to: from + n.raw.length + sign.length };
     };
     if (n.negative) {
       refuse(percent ? "percent" : "amount");
+      continue;
+    }
+    if (OTHER_UNIT_AFTER.test(right) && !PERCENT_AFTER.test(right)) {
+      refuse("unit");
       continue;
     }
     if (n.value > MAX_MONTHLY_TOKENS || perMonth(n.value) > MAX_MONTHLY_TOKENS) {
@@ -207,7 +237,8 @@ export function readQuantities(text: string): Quantities {
     const rate = RATES.find(([afterRate, beforeRate]) => afterRate.test(right.replace(REQUESTS_AFTER, "")) || beforeRate.test(left));
     const counted = REQUESTS_AFTER.test(right) || RATE_COUNT.test(right) || RATE_BEFORE.test(left) || (REQUESTS_BEFORE.test(left) && !TOKENS_WORD.test(right));
     if (counted && (n.scaled || n.value >= 10 || rate)) {
-      const monthly = rate ? n.value * rate[2] : perMonth(n.value);
+      const period = PERIOD_WORD.find(([pattern]) => pattern.test(right))?.[1];
+      const monthly = rate ? n.value * rate[2] : period ? n.value * period : perMonth(n.value);
       if (monthly > MAX_MONTHLY_REQUESTS) refuse();
       else q.requests ??= monthly;
       continue;
@@ -232,6 +263,11 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     if (PER_REQUEST_AFTER.test(right) || PER_REQUEST_BEFORE.test(left)) {
+      const labelled = SIDE_THEN_PER_REQUEST.exec(left)?.[1];
+      if (labelled) {
+        perRequest[/^(?:in|prompt|输入)/u.test(labelled) ? "input" : "output"] ??= n.value;
+        continue;
+      }
       if (n.value > MAX_PROMPT_TOKENS) refuse();
       else if (n.value >= 100) q.promptTokens ??= n.value;
       continue;
@@ -249,7 +285,8 @@ export function readQuantities(text: string): Quantities {
     if (tokensy && n.value >= 1000) volume.total ??= perMonth(n.value);
     else if (!tokensy && Number.isInteger(n.value) && n.value >= 10 && BARE_PER_MONTH.test(right)) bareCount ??= n.value;
   }
-  if (q.requests === undefined && bareCount !== undefined && (q.promptTokens !== undefined || perRequest.input !== undefined || perRequest.output !== undefined)) q.requests = bareCount;
+  if (q.requests === undefined && bareCount !== undefined && (q.promptTokens !== undefined || perRequest.input !== undefined || perRequest.output !== undefined))
+    q.requests = bareCount;
   // "50 bazillion tokens": a magnitude word no one can price is named back, not read as 50
   const madeUp = MADE_UP_MAGNITUDE.exec(text);
   if (madeUp) q.unreadable ??= { text: madeUp[0], kind: "amount", from: madeUp.index, to: madeUp.index + madeUp[0].length };

@@ -209,8 +209,11 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
       }),
     ...unknownNamed.map((name) => ({ query: asTyped(head, text, name), candidates: name.candidates })),
   ];
+  // "通义千问2.5-Max" is one name the knowledge lacks, not Qwen Plus with a version left over
+  const typedOnce = (query: string) => question.split(query.toLowerCase()).length === 2;
+  const partOfUnknown = (m: MentionedModel) => typedOnce(m.query) && unknownNamed.some((name) => name.text.length > m.query.length && name.text.startsWith(m.query.toLowerCase()));
   const u: Omit<Understanding, "intent"> = {
-    models,
+    models: models.filter((m) => !partOfUnknown(m)),
     // "gemini 4 pro" is one name the knowledge lacks, not the family words "gemini" and "pro" to ask about
     ambiguous: ambiguous.filter((a) => !unknownAll.some((name) => name.query.toLowerCase().includes(a.query.toLowerCase()))),
     unknown: unknownAll,

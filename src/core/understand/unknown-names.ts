@@ -62,6 +62,12 @@ const CATALOG_FAMILY = new RegExp(`${EDGE_BEFORE}(?:${CATALOG_FAMILIES.join("|")
 const LINES = "large|medium|small|pro|flash|max|plus|mini|nano|opus|sonnet|haiku|coder|turbo";
 const VERSIONED = new RegExp(`${EDGE_BEFORE}(?:(?:${FAMILIES.join("|")})(?:[\\s-](?:${LINES}))?[\\s-]?${VERSION}|o[1-9])${SUFFIX}${EDGE_AFTER}`, "gu");
 
+/** "通义千问2.5-Max", "克劳德 3": a Chinese family name with a version the knowledge may not have. */
+const HAN_FAMILIES = ["通义千问", "千问", "深度求索", "月之暗面", "智谱", "克劳德", "双子座", "羊驼", "格罗克", "米斯特拉尔"];
+const HAN_VERSIONED = new RegExp(`(?:${HAN_FAMILIES.join("|")})\\s?${VERSION}${SUFFIX}${EDGE_AFTER}`, "gu");
+/** "grok 4 heavy", "gpt-5-codex": a variant word after a name the knowledge has makes another product. */
+const VARIANT = new RegExp(`${EDGE_BEFORE}(?:${FAMILIES.join("|")})[\\s-]?${VERSION}(?:[\\s-](?:${LINES}))?[\\s-](?:heavy|codex|deep research)${EDGE_AFTER}`, "gu");
+
 /** Lookups in the resolver for one line, and the longest text looked up (longer is no name). */
 const MAX_LOOKUPS = 8;
 const MAX_NAME_CHARS = 40;
@@ -104,6 +110,13 @@ export function unknownNames(snapshot: KnowledgeSnapshot, question: string, unna
     // only a family's own members are worth suggesting: a typo search's nearest names for "hunyuan" are noise
     const candidates = resolution.kind === "ambiguous" ? resolution.candidates : resolution.kind === "unknown" ? [] : [resolution.model];
     add(match.index, match[0], candidates.slice(0, 3));
+  }
+  for (const pattern of [HAN_VERSIONED, VARIANT]) {
+    for (const match of question.matchAll(pattern)) {
+      const resolution = resolve(match[0].trim());
+      if (resolution && resolution.kind !== "exact")
+        add(match.index, match[0], resolution.kind === "unknown" || resolution.kind === "ambiguous" ? resolution.candidates.slice(0, 3) : [resolution.model]);
+    }
   }
   for (const match of unnamed.matchAll(CATALOG_FAMILY)) {
     const resolution = resolve(match[0].trim());
