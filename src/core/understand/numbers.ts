@@ -44,8 +44,9 @@ const SCALE: Record<string, number> = {
   t: 1e12,
   trillion: 1e12,
   trillions: 1e12,
-  // "6000w": 万 as Chinese chats write it
+  // "6000w", "3kw": 万 and 千万 as Chinese chats write them
   w: 1e4,
+  kw: 1e7,
   quadrillion: 1e15,
   lakh: 1e5,
   lakhs: 1e5,
@@ -105,7 +106,7 @@ export interface FoundNumber {
  * that has no nested quantifiers, so the cost is linear in the length of the text.
  */
 const NUMBER =
-  /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两俩三四五六七八九十百千万亿]+)(?:e\+?(\d{1,4})(?![\p{L}\d])|\s?(?:\^|\*\*|的(?=\s?(?:\d{1,4}|[一二两三四五六七八九十百]+)\s?次方))\s?(\d{1,4}|[一二两三四五六七八九十百]+(?=\s?次方))(?:\s?次方)?|\s?[x×*]\s?10\s?\^\s?(\d{1,4}))?\s?(thousand|millions?|billions?|trillion|quadrillion|lakhs?|crores?|(?:kilo|mega|giga|tera)(?=-?toks?|-?tokens?)|mil|mio|mm|bn|[kmbt](?![a-z])|(?<=\d)w(?![a-z/])|(?:千万|百万|十万|十亿|百亿|千亿|万亿|万|亿|千)+)?/gu;
+  /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两俩三四五六七八九十百千万亿]+)(?:e\+?(\d{1,4})(?![\p{L}\d])|\s?(?:\^|\*\*|的(?=\s?(?:\d{1,4}|[一二两三四五六七八九十百]+)\s?次方))\s?(\d{1,4}|[一二两三四五六七八九十百]+(?=\s?次方))(?:\s?次方)?|\s?[x×*]\s?10\s?\^\s?(\d{1,4}))?\s?(thousand|millions?|billions?|trillion|quadrillion|lakhs?|crores?|(?:kilo|mega|giga|tera)(?=-?toks?|-?tokens?)|mil|mio|mm|bn|(?<=\d)kw(?![a-z/])|[kmbt](?![a-z])|(?<=\d)w(?![a-z/])|(?:千万|百万|十万|十亿|百亿|千亿|万亿|万|亿|千)+)?/gu;
 const CHINESE_UNITS = Object.keys(SCALE)
   .filter((unit) => /\p{Script=Han}/u.test(unit))
   .sort((a, b) => b.length - a.length);

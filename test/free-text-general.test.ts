@@ -1,0 +1,168 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { isPriced } from "../src/core/knowledge/kinds.ts";
+import type { PricedModel } from "../src/core/knowledge/schema.ts";
+import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
+import { ask, realSnapshot } from "./helpers.ts";
+
+/**
+ * General reading rules of free text (issue 21, second round), each checked on the final answer with phrasings of
+ * its own: how a request count, a request's size and a monthly volume may be written, which amounts are no amounts,
+ * and which typed names are models the knowledge has or names to give back. Costs are computed here from the
+ * knowledge, never copied from a reply.
+ */
+let kb: KnowledgeSnapshot;
+beforeAll(async () => {
+  kb = await realSnapshot();
+});
+
+interface AnswerData {
+  workload: { inputTokens: number; outputTokens: number; promptTokensPerRequest?: number };
+  models: { id: string; cost: number | null }[];
+  cheapest: string | null;
+  unknown?: { name: string }[];
+  error?: { code: string };
+  intent?: string;
+}
+const dataOf = (reply: { data: Record<string, unknown> }) => reply.data as unknown as AnswerData;
+const model = (id: string) => {
+  const found = kb.knowledge.models.find((m) => m.id === id);
+  if (!found || !isPriced(found)) throw new Error(`no priced model ${id}`);
+  return found as PricedModel;
+};
+
+describe("a request count is read whatever it is called and however often it is given", () => {
+  it.each([
+    // nouns for a request
+    ["each time we hit the api it's roughly 4000 tokens prompt + 600 completion, about 1M times a month. deepseek vs qwen plus", 4000, 600, 1e6],
+    ["deepseek, 300k tokens per prompt, 100 prompts a month", 300_000, 60_000, 100],
+    ["50k tickets/month, each ticket ~1200 tokens, reply ~300 tokens. gpt-4o mini or claude haiku 4.5?", 1200, 300, 50_000],
+    ["一个月处理 1 万篇文档，每篇 8000 token，摘要 500 token，用 gemini 2.5 flash 多少钱", 8000, 500, 10_000],
+    // the count's noun before it
+    ["claude haiku 4.5：单次输入4k，输出800，月调用量50万", 4000, 800, 500_000],
+    ["单次调用 5k tokens 输入 + 1k tokens 输出，月请求 20 万，deepseek 和 gpt-4o-mini 哪个便宜", 5000, 1000, 200_000],
+    // a period other than the month
+    ["Our bot handles 5000 conversations a day, each about 3k tokens input and 500 output. gpt-5 mini vs claude haiku 4.5?", 3000, 500, 5000 * 30],
+    ["each of our 20k daily requests has a 3k prompt and a 400 token answer. deepseek?", 3000, 400, 20_000 * 30],
+    ["每条请求平均输入2k输出500，日均请求量3万，claude haiku 4.5 一个月多少钱", 2000, 500, 30_000 * 30],
+    ["we get about 5 requests per second, ~1k tokens in and 200 out each. gpt-4.1 nano monthly?", 1000, 200, 5 * 86_400 * 30],
+    ["QPS 大概 10，每次请求 2000 token 输入 500 输出，deepseek 一个月多少钱", 2000, 500, 10 * 86_400 * 30],
+    ["60 requests a minute, 2k tokens per request, claude haiku 4.5 monthly", 2000, 400, 60 * 1440 * 30],
+    ["每次请求约 3k 输入、600 输出，每小时 5000 次，qwen plus 一个月多少钱", 3000, 600, 5000 * 24 * 30],
+    // per user × users
+    ["1000 users, each sends 50 messages a day, ~800 tokens in and 200 out per message. gpt-4o-mini cost per month?", 800, 200, 1000 * 50 * 30],
+    ["1000 个用户，每人每天 20 次请求，每次输入 1000 token 输出 300 token，gpt-4o-mini 一个月多少钱", 1000, 300, 1000 * 20 * 30],
+  ])("%s", async (line, prompt, out, requests) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(dataOf(reply).workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
+  });
+});
+
+describe("a request's size is read wherever its per-request words stand", () => {
+  it.each([
+    ["10 million requests per month at 500 tokens each on gpt-4.1 nano", 500, 100, 10e6],
+    ["input per request 6k, output per request 800, 50k requests. haiku 4.5", 6000, 800, 50_000],
+    ["gemini 2.5 pro, 300k tokens in per request, 200 requests monthly, 5k tokens out per request", 300_000, 5000, 200],
+    ["输入 8k/次，输出 1k/次，20 万次/月，gpt-5 mini 多少钱", 8000, 1000, 200_000],
+    ["每次 8000 tokens 进，1000 tokens 出，每月 20 万次，gpt-5 和 claude sonnet 4.5 对比一下", 8000, 1000, 200_000],
+    ["with 4k prompts and 1k completions, 100k calls, gpt-5 vs claude sonnet 4.5", 4000, 1000, 100_000],
+    ["claude sonnet 4.5, 150k-token prompts, 1000 per month, 2k out", 150_000, 2000, 1000],
+  ])("%s", async (line, prompt, out, requests) => {
+    const data = dataOf(await ask(line));
+    expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
+  });
+
+  it("a context each request carries is its prompt: priced × requests, or 'does not fit' past the model's context", async () => {
+    const sonnet = dataOf(await ask("cost of claude sonnet 4.5 if every request carries 150k tokens of context and we make 2000 requests a month with 1k output"));
+    expect(sonnet.workload).toMatchObject({ inputTokens: 150_000 * 2000, outputTokens: 1000 * 2000, promptTokensPerRequest: 150_000 });
+    const reply = await ask("一次请求带 30 万 token 上下文，每月 1000 次，输出 2000，deepseek 要多少");
+    expect(dataOf(reply).workload.promptTokensPerRequest).toBe(300_000);
+    expect(model("deepseek-chat").contextWindow).toBeLessThan(300_000);
+    expect(dataOf(reply).models.find((m) => m.id === "deepseek-chat")?.cost ?? null).toBeNull();
+  });
+});
+
+describe("a monthly volume is read in the shorthands of team chats", () => {
+  it.each([
+    ["每月 6000w token 用 deepseek 要多少钱", 50e6, 10e6],
+    ["claude opus 4.1，月输入 3kw token，输出 500w", 30e6, 5e6],
+    ["每月大约处理两千万 token 的输入和五百万的输出，用 claude sonnet 4.5 要花多少", 20e6, 5e6],
+    ["输入token每月约三亿，输出约五千万，glm 4.7 多少钱", 300e6, 50e6],
+    ["sonnet vs haiku vs 4o-mini, 5M/1M", 5e6, 1e6],
+    ["monthly: 250M prompt tokens, 25M completion tokens. o4-mini vs gpt-4.1", 250e6, 25e6],
+    ["we expect 1.2B tokens a year on claude haiku 4.5, how much per month?", 1e9 / 12, 0.2e9 / 12],
+    ["一年 12 亿 token 用 deepseek 大概多少钱", 1e9 / 12, 0.2e9 / 12],
+    ["gpt-4.1 nano, 70 million tokens a week", (70e6 * 30 * 5) / 42, (70e6 * 30) / 42],
+  ])("%s", async (line, input, output) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    const { workload } = dataOf(reply);
+    expect(workload.inputTokens).toBeCloseTo(input, -1);
+    expect(workload.outputTokens).toBeCloseTo(output, -1);
+  });
+});
+
+describe("an amount that is no amount is an error naming it, never priced", () => {
+  it.each([
+    ["gpt-5 mini for negative 5 million tokens a month", "negative 5 million"],
+    ["deepseek vs gpt-4o for minus 10M tokens per month", "minus 10M"],
+    ["price of gpt-5 nano at 3 trillion trillion tokens", "3 trillion trillion"],
+    ["claude sonnet 4.5 每月十的二十次方 token 要多少钱", "十的二十次方"],
+    ["we process 2 million words a month, gpt-4o mini vs haiku 4.5", "2 million words"],
+    ["每月处理 500 万字，deepseek 和 qwen plus 哪个便宜", "500 万字"],
+  ])("%s", async (line, named) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(false);
+    expect(dataOf(reply).error?.code).toBe("bad_input");
+    expect(reply.text).toContain(named);
+  });
+});
+
+describe("a name copied from an API or a hub is the model the knowledge has; a name it lacks is named back, never dropped", () => {
+  it.each([
+    ["claude-sonnet-4-5-20250929 vs gpt-5-2025-08-07 for 10M in / 2M out", ["claude-sonnet-4-5", "gpt-5"]],
+    ["qwen2.5-72b-instruct vs llama-3.3-70b-instruct, 100M tokens", ["qwen2.5-72b", "llama-3.3-70b"]],
+    ["gemini-2.5-flash-preview-05-20 vs gpt-4o-mini, 10M tokens", ["gemini-2.5-flash", "gpt-4o-mini"]],
+    ["deepseek-ai/DeepSeek-V3 vs Qwen/Qwen3-235B-A22B for 50M in 10M out", ["deepseek-chat", "qwen3-235b-a22b"]],
+    ["claude 4.5 sonnet vs gemini 2.5 pro, 20M in 4M out", ["claude-sonnet-4-5", "gemini-2.5-pro"]],
+    ["4o vs 4.1 vs o3, 10M in 2M out", ["gpt-4o", "gpt-4.1", "o3"]],
+    ["haiku vs 4.1-mini vs flash 2.5, 20M", ["claude-haiku-4-5", "gpt-4.1-mini", "gemini-2.5-flash"]],
+  ])("%s", async (line, ids) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(dataOf(reply).models.map((m) => m.id)).toEqual(ids);
+  });
+
+  it("a dated snapshot priced unlike today's model stays that snapshot", async () => {
+    const ids = dataOf(await ask("gpt-4o-2024-05-13 vs gpt-4o for 10M tokens")).models.map((m) => m.id);
+    expect(ids).toContain("gpt-4o");
+    expect(ids).not.toEqual(["gpt-4o"]);
+  });
+
+  it.each([
+    ["字节的豆包 pro 32k 和 gpt-4o-mini 比，每月2000万 token", "豆包 pro 32k", 20e6],
+    ["阶跃星辰 step-2 和 kimi 哪个便宜", "阶跃星辰 step-2", null],
+    ["llama 3.1 405b vs mistral large vs command r+, 10M", "command r+", 10e6],
+    ["o3-pro vs o3, 5M in 5M out", "o3-pro", 10e6],
+    ["通义千问2.5-Max 和 gpt-4o 每月3000万token", "通义千问2.5-Max", 30e6],
+    ["grok 4 heavy vs grok 4, 10M tokens", "grok 4 heavy", 10e6],
+  ])("%s", async (line, name, total) => {
+    const reply = await ask(line);
+    const data = dataOf(reply);
+    expect(data.unknown?.map((u) => u.name)).toEqual([name]);
+    expect(reply.lead).toContain(name);
+    // the name's own numbers ("32k") are no volume
+    if (total !== null) expect(data.workload.inputTokens + data.workload.outputTokens).toBeCloseTo(total, -1);
+    // and the name is not priced as another model it starts with
+    if (name.startsWith("通义千问")) expect(data.models.map((m) => m.id)).toEqual(["gpt-4o"]);
+  });
+});
+
+describe("two words for one family are one question", () => {
+  it("谷歌的 gemini vs a model every Gemini is cheaper than: answered, not asked back", async () => {
+    const reply = await ask("谷歌的 gemini 和 claude opus 4.5 哪个贵");
+    expect(reply.ok).toBe(true);
+    expect(dataOf(reply).intent).not.toBe("clarify");
+    expect(dataOf(reply).models.map((m) => m.id)).toContain("claude-opus-4-5");
+  });
+});
