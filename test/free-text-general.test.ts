@@ -166,3 +166,24 @@ describe("two words for one family are one question", () => {
     expect(dataOf(reply).models.map((m) => m.id)).toContain("claude-opus-4-5");
   });
 });
+
+describe("an input:output split is read however it is written", () => {
+  it.each([
+    ["gpt-5 vs claude sonnet 4.5 at 80M tokens, 80/20 input/output", 64e6, 16e6],
+    ["gpt-4.1 vs o4-mini, 50M tokens, 75% input 25% output", 37.5e6, 12.5e6],
+    ["gpt-5 和 claude sonnet 4.5，每月 8000 万 token，输入输出 4比1", 64e6, 16e6],
+    ["deepseek 和 gpt-5 mini 每月 3000 万 token，输入占 80%", 24e6, 6e6],
+  ])("%s", async (line, input, output) => {
+    const { workload } = dataOf(await ask(line));
+    expect(workload.inputTokens).toBeCloseTo(input, -1);
+    expect(workload.outputTokens).toBeCloseTo(output, -1);
+  });
+});
+
+describe("an accelerator the knowledge has no specs for is named back, not left out", () => {
+  it("a TPU turns the question into a self-hosting one that names it", async () => {
+    const reply = await ask("gpt-oss-120b on a TPU v5e, cheaper than the api?");
+    expect(reply.text.toLowerCase()).toContain("tpu v5e");
+    expect(dataOf(reply).models?.some((m) => m.cost !== null) ?? false).toBe(false);
+  });
+});

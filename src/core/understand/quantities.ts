@@ -16,6 +16,8 @@ export interface Quantities {
   utilization?: number;
   budget?: { amount: number; currency: "usd" | "cny" };
   tokensPerSecond?: number;
+  /** "75% input, 25% output", "输入占 80%": the input:output ratio as shares */
+  ratio?: { input: number; output: number };
   /** a number that can be no amount (negative, or beyond the bounds the command options keep), as typed */
   unreadable?: Unreadable;
 }
@@ -104,6 +106,11 @@ const REQUESTS_BEFORE =
   /(?:(?:调用|请求|对话|会话)(?:量|次数|数)|(?:月|每月|一个月)(?:请求|调用)|(?<!(?:each|every|per|a|one)\s)(?:requests?|calls?|queries)(?: per month| a month| monthly| \/ ?mo(?:nth)?)?\s?[:：=])\s?(?:约|大概|大约|是|为|有|~|≈)?\s?$/u;
 const PERCENT_AFTER = /^\s?(?:%|％|percent|pct)/u;
 const PERCENT_BEFORE = /百分之$/u;
+/** "75% input", "input 75%", "输入占 80%": a share of the volume on one side. */
+const SHARE_INPUT = /^\s?[%％]?\s?(?:(?:of (?:it|the tokens|tokens) )?(?:is |are )?(?:input|prompt|in\b)|输入|是输入)/u;
+const SHARE_OUTPUT = /^\s?[%％]?\s?(?:(?:of (?:it|the tokens|tokens) )?(?:is |are )?(?:output|completion|out\b)|输出|是输出)/u;
+const SHARE_INPUT_BEFORE = /(?:input|prompt|输入)\s?(?:is|are|share|占|占比|比例)?\s?(?:约|大概)?\s?$/u;
+const SHARE_OUTPUT_BEFORE = /(?:output|completion|输出)\s?(?:is|are|share|占|占比|比例)?\s?(?:约|大概)?\s?$/u;
 const CACHE_WORDS = /cach|缓存|命中|\bhit\b|hit rate|reuse/u;
 const UTIL_WORDS = /util|利用率|负载|busy|\bload\b|使用率|占用/u;
 const MONEY_BEFORE = /(?:[$¥￥]|\busd\s?|\bus\$|\brmb\s?|\bcny\s?)$/u;
@@ -138,7 +145,7 @@ const HALF_CACHED =
   /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能)?(?:命中)?缓存|half (?:of (?:it|the input|the prompts?|our input) )?(?:is |are |gets? )?(?:cached|cache hits?)|50\/50 cache)/u;
 
 /** "3:1", "4 to 1", "3：1": two numbers that make a ratio, not amounts and not a name. */
-const RATIO = /(?<![\d.:：])(\d+(?:\.\d+)?)\s?(?:[:：]|\bto\b)\s?(\d+(?:\.\d+)?)(?![\d.:：]|\s?(?:k|m|b|bn|万|亿|千|tokens?|toks?)(?![a-z]))/gu;
+const RATIO = /(?<![\d.:：/])(\d+(?:\.\d+)?)\s?(?:[:：比/]|\bto\b)\s?(\d+(?:\.\d+)?)(?![\d.:：]|\s?(?:k|m|b|bn|万|亿|千|tokens?|toks?)(?![a-z]))/gu;
 const RATIO_WORDS = /ratio|比例|输入.{0,4}输出|in(?:put)?\s?[:/]\s?out(?:put)?|input to output|in to out|i\/o|split/u;
 const RATIO_WINDOW = 30;
 
@@ -149,7 +156,9 @@ export function readRatio(text: string): { ratio?: { input: number; output: numb
     const output = Number(match[2]);
     const around = text.slice(Math.max(0, match.index - RATIO_WINDOW), match.index + match[0].length + RATIO_WINDOW);
     // "3:1" names a ratio without any word for it; "10:30" needs one
-    const plain = /[:：]/u.test(match[0]) && (input === 1 || output === 1) && Math.max(input, output) <= 100;
+    const plain = /[:：比]/u.test(match[0]) && (input === 1 || output === 1) && Math.max(input, output) <= 100;
+    // "80/20" is a ratio only beside words for one; "3/4 of the prompts" or a date is not
+    if (match[0].includes("/") && !RATIO_WORDS.test(around)) continue;
     if (!(input > 0 && output > 0) || !(plain || RATIO_WORDS.test(around))) continue;
     const rest = text.slice(0, match.index) + " ".repeat(match[0].length) + text.slice(match.index + match[0].length);
     return { ratio: { input, output }, rest };
@@ -166,6 +175,7 @@ export function readQuantities(text: string): Quantities {
   const paired = inputOutputPairs(text, numbers);
   let bareCount: number | undefined;
   let users: number | undefined;
+  const shares: { input?: number; output?: number } = {};
   for (const found of numbers) {
     const right = after(text, found);
     const left = before(text, found);
@@ -206,6 +216,10 @@ export function readQuantities(text: string): Quantities {
       }
       if (UTIL_WORDS.test(around)) q.utilization ??= n.value;
       else if (CACHE_WORDS.test(around)) q.cachedPercent ??= n.value;
+      else {
+        const share = SHARE_INPUT.test(right) || SHARE_INPUT_BEFORE.test(left) ? "input" : SHARE_OUTPUT.test(right) || SHARE_OUTPUT_BEFORE.test(left) ? "output" : null;
+        if (share && n.value > 0 && n.value < 100) shares[share] ??= n.value;
+      }
       continue;
     }
     const money = MONEY_BEFORE.test(left) || MONEY_AFTER.test(right);
@@ -299,6 +313,8 @@ export function readQuantities(text: string): Quantities {
     else if (CACHE_WORDS.test(around)) q.cachedPercent ??= percent;
   }
   if (q.requests !== undefined && users !== undefined && PER_USER.test(text)) q.requests *= users;
+  const inputShare = shares.input ?? (shares.output !== undefined ? 100 - shares.output : undefined);
+  if (inputShare !== undefined) q.ratio = { input: inputShare, output: 100 - inputShare };
   if (q.requests !== undefined) perRequestToMonthly(q, q.requests, volume, perRequest);
   else if (perRequest.input !== undefined && perRequest.input >= 100) q.promptTokens ??= perRequest.input;
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;

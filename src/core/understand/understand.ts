@@ -225,7 +225,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.cachedPercent !== undefined ? { cachedPercent: quantities.cachedPercent } : {}),
     ...(quantities.promptTokens !== undefined ? { promptTokens: quantities.promptTokens } : {}),
     ...(quantities.requests !== undefined ? { requests: quantities.requests } : {}),
-    ...(ratio ? { ratio } : {}),
+    ...(ratio || quantities.ratio ? { ratio: ratio ?? quantities.ratio } : {}),
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : {}),
     ...(quantities.budget ? { budget: quantities.budget } : {}),
     ...(quantities.gpuHourly ? { gpuHourlyUsd: quantities.gpuHourly.currency === "cny" ? quantities.gpuHourly.amount / rate : quantities.gpuHourly.amount } : {}),
