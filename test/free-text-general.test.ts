@@ -187,3 +187,29 @@ describe("an accelerator the knowledge has no specs for is named back, not left 
     expect(dataOf(reply).models?.some((m) => m.cost !== null) ?? false).toBe(false);
   });
 });
+
+describe("every item of a comparison is priced or named back: none is dropped or swapped for another model", () => {
+  it.each([
+    ["gpt-4o vs reka core, 10M tokens", "reka core", ["gpt-4o"]],
+    ["yi-lightning vs deepseek for 20M tokens a month", "yi-lightning", ["deepseek-chat"]],
+    ["书生 和 deepseek 哪个便宜", "书生", ["deepseek-chat"]],
+    ["gpt-4o vs glm-z1 vs claude haiku 4.5, 50M tokens", "glm-z1", ["gpt-4o", "claude-haiku-4-5"]],
+    // a version the knowledge lacks is that version, not the family's current model
+    ["deepseek v2 vs gpt-4o mini, 10M tokens", "deepseek v2", ["gpt-4o-mini"]],
+    ["minimax m1 和 kimi k2 每月 5000 万 token", "minimax m1", ["kimi-k2"]],
+  ])("%s", async (line, name, ids) => {
+    const reply = await ask(line);
+    const data = dataOf(reply);
+    expect(data.unknown?.map((u) => u.name)).toEqual([name]);
+    expect(reply.lead).toContain(name);
+    expect(data.models.map((m) => m.id)).toEqual(ids);
+  });
+
+  it.each([
+    ["is gpt-5 mini cheaper than self-hosting or the api for 10M tokens", ["gpt-5-mini"]],
+    ["gpt-4o vs claude sonnet 4.5 for coding or writing, 20M tokens", ["gpt-4o", "claude-sonnet-4-5"]],
+  ])("words that are no model are not named back: %s", async (line) => {
+    const data = dataOf(await ask(line));
+    expect(data.unknown ?? []).toEqual([]);
+  });
+});

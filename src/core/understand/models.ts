@@ -171,7 +171,10 @@ function withVersion(snapshot: KnowledgeSnapshot, text: string, query: string): 
     if (!version) continue;
     const typed = `${query} ${version[1]}`;
     const resolution = snapshot.resolver.resolve(typed);
-    if (resolution.kind === "unknown") return { query: typed, candidates: resolution.candidates.slice(0, 3) };
+    // "deepseek v2", "minimax m1": a version no curated name has is that version, never the bare word's model; a
+    // reseller's entry found by a typo search or several to pick from are offered, not guessed
+    if (resolution.kind === "unknown" || resolution.kind === "ambiguous") return { query: typed, candidates: resolution.candidates.slice(0, 3) };
+    if (resolution.kind === "fuzzy") return { query: typed, candidates: [resolution.model] };
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import { findTasks } from "../vocabulary.ts";
 import { mentionedModels } from "./models.ts";
 import { readQuantities, readRatio } from "./quantities.ts";
 import { asSimplified } from "./simplified.ts";
+import { unreadItems } from "./list-items.ts";
 import { unknownNames } from "./unknown-names.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
@@ -112,10 +113,39 @@ function withoutModelNames(text: string, models: { query: string }[]): string {
     if (!words.length) continue;
     const name = words.join("[\\s\\-_./]*");
     // the name as a whole word first: "o3" is not the start of "o3-pro", which is another name
-    const whole = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, "u");
+    // every place it is typed ("grok 4 heavy vs grok 4")
+    const whole = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, "gu");
     rest = rest.replace(whole.test(rest) ? whole : new RegExp(name, "u"), (m) => " ".repeat(m.length));
   }
   return rest;
+}
+
+/**
+ * The items of a comparison that name nothing read ("gpt-4o vs reka core"), as typed, with the nearest names: only in
+ * a line that names a model at all, and never a GPU, a task or a family word asked about.
+ */
+function unreadListItems(
+  snapshot: KnowledgeSnapshot,
+  question: string,
+  unnamed: string,
+  context: { named: number; ambiguous: { query: string }[]; head: string; text: string },
+): Understanding["unknown"] {
+  if (!context.named) return [];
+  const read: { from: number; to: number }[] = [];
+  for (let i = 0; i < question.length; i++) {
+    if (unnamed[i] !== " " || question[i] === " ") continue;
+    const last = read.at(-1);
+    if (last && last.to >= i - 1) last.to = i + 1;
+    else read.push({ from: i, to: i + 1 });
+  }
+  return unreadItems(question, read)
+    .filter((item) => !context.ambiguous.some((a) => item.text.includes(a.query.toLowerCase())))
+    .filter((item) => !OTHER_GPU.test(item.text) && !findTasks(snapshot, item.text).length && !Object.keys(constraintsOf(item.text, {})).length)
+    .map((item) => {
+      const resolution = snapshot.resolver.resolve(item.text);
+      const candidates = resolution.kind === "unknown" || resolution.kind === "ambiguous" ? resolution.candidates.slice(0, 3) : [resolution.model];
+      return { query: asTyped(context.head, context.text, item), candidates };
+    });
 }
 
 /** Capability words are constraints, not tasks: blank them before looking for task words. */
@@ -209,6 +239,13 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
       }),
     ...unknownNamed.map((name) => ({ query: asTyped(head, text, name), candidates: name.candidates })),
   ];
+  // "通义千问 2.5" read by one rule and "通义千问2.5-Max" by another are one name, the longer
+  const compact = (q: string) => q.toLowerCase().replace(/[\s\-_]/g, "");
+  for (let i = unknownAll.length - 1; i >= 0; i--) {
+    const mine = compact(unknownAll[i]!.query);
+    if (unknownAll.some((other, j) => j !== i && compact(other.query) !== mine && compact(other.query).includes(mine))) unknownAll.splice(i, 1);
+  }
+  unknownAll.push(...unreadListItems(snapshot, question, unnamed, { named: models.length + unknownAll.length + ambiguous.length, ambiguous, head, text }));
   // "通义千问2.5-Max" is one name the knowledge lacks, not Qwen Plus with a version left over
   const typedOnce = (query: string) => question.split(query.toLowerCase()).length === 2;
   const partOfUnknown = (m: MentionedModel) => typedOnce(m.query) && unknownNamed.some((name) => name.text.length > m.query.length && name.text.startsWith(m.query.toLowerCase()));

@@ -1,0 +1,50 @@
+/**
+ * The items of a comparison typed in a line ("gpt-4o vs reka core, 10M tokens", "书生 和 deepseek 哪个便宜"): an item
+ * that names nothing the reader found (no model, family or unknown name) is a name it cannot read, to be named back
+ * as typed rather than left out of a verdict without a word.
+ */
+
+/** Words that join the items of a comparison. */
+const SEPARATOR = /\s(?:vs\.?|versus|or)\s|\s?(?:和|跟|与|还是|对比)\s?/gu;
+/** Where an item after a separator ends: punctuation, a number, or the words of the question around the list. */
+const ITEM_END =
+  /[,，。;；?？!！:：()（）、]|\.(?=\s|$)|\s(?:vs\.?|versus|or|and|for|at|with|on|in|per|cost|costs|price|prices|pricing|which|what|is|are|using|when|if|monthly|to|from|who|whose|model|models)\b|和|跟|与|还是|对比|哪|每|一个月|的|比较|比|便宜|贵|价格|多少|用|在|划算|怎么|谁|(?:\s|(?<=\p{Script=Han}))\d+(?:\.\d+)?\s?(?:k|m|b|bn|万|亿|千|tokens?|%)(?![a-z])/u;
+/** Words that open a question before its first item ("compare x vs y", "比较 x 和 y"). */
+const ITEM_OPENER = /^.*(?:\b(?:compare|comparing|between|price of|cost of|is|which|what|how|about|for|and|of|me|use|using|pick|choose)\s+|比较|对比|请问|问下|看看|用)/u;
+const PUNCTUATION = /[,，。;；?？!！:：()（）、]/u;
+/** Items that are no model: the other side of a choice people weigh against a model. */
+const NOT_A_MODEL =
+  /^(?:the\s)?(?:api|apis|self[-\s]?host(?:ing|ed)?|selfhost|local(?:ly)?|on[-\s]?prem(?:ise)?|cloud|open[-\s]?source|batch|flex|priority|it|them|this|that|both|others?|anything|something|the rest|cheaper|cheapest|自建|本地(?:部署)?|私有化(?:部署)?|私有部署|开源|闭源|国产|国外|其他|别的|它们?|这个|那个|价格|质量|速度|效果|性能|成本|费用|用api|调用api)$/iu;
+const MAX_ITEM_CHARS = 30;
+const MAX_ITEM_WORDS = 3;
+
+export interface ListItem {
+  text: string;
+  from: number;
+  to: number;
+}
+
+/** A comparison's items (lower-cased line) that no span in `read` covers, as typed spans of the line. */
+export function unreadItems(line: string, read: readonly { from: number; to: number }[]): ListItem[] {
+  const items: ListItem[] = [];
+  const covered = (from: number, to: number) => read.some((span) => from < span.to && to > span.from);
+  const add = (from: number, text: string) => {
+    const trimmed = text.trim();
+    const start = from + text.indexOf(trimmed);
+    const han = /^[\p{Script=Han}\s]+$/u.test(trimmed);
+    if (!trimmed || trimmed.length > MAX_ITEM_CHARS || trimmed.split(/\s+/).length > MAX_ITEM_WORDS) return;
+    if (!/[\p{L}]/u.test(trimmed) || NOT_A_MODEL.test(trimmed) || (han && trimmed.length > 6)) return;
+    if (covered(start, start + trimmed.length) || items.some((i) => i.from === start)) return;
+    items.push({ text: trimmed, from: start, to: start + trimmed.length });
+  };
+  for (const separator of line.matchAll(SEPARATOR)) {
+    const after = separator.index + separator[0].length;
+    const rest = line.slice(after);
+    const end = ITEM_END.exec(rest);
+    add(after, rest.slice(0, end ? end.index : rest.length));
+    const head = line.slice(0, separator.index).split(PUNCTUATION).at(-1)!;
+    const item = head.replace(ITEM_OPENER, "");
+    add(separator.index - item.length, item);
+  }
+  return items;
+}
