@@ -213,3 +213,18 @@ describe("every item of a comparison is priced or named back: none is dropped or
     expect(data.unknown ?? []).toEqual([]);
   });
 });
+
+describe("a request's prompt is read from its parts, and the users who send the requests count", () => {
+  it.each([
+    ["each request has a 3k-token system prompt (cached) plus 1k of user text, 500 out, 100k requests/month, claude sonnet 4.5", 4000, 500, 100_000, 75],
+    ["每次请求 5000 token，其中 4000 是命中缓存的系统提示词，输出 300，每月 50 万次，deepseek", 5000, 300, 500_000, 80],
+    ["input 2k tokens/request; output 500 tokens/request; volume: 1.5M requests/month; gpt-5 nano", 2000, 500, 1.5e6, 0],
+    ["40k daily active users, each making ~5 requests a day of 1k tokens, gpt-4.1 nano", 1000, 200, 40_000 * 5 * 30, 0],
+    ["日活 1 万，人均每天 10 次对话，每次 2000 token，gpt-4o-mini 每月多少钱", 2000, 400, 10_000 * 10 * 30, 0],
+  ])("%s", async (line, prompt, out, requests, cached) => {
+    const reply = await ask(line);
+    const data = reply.data as unknown as AnswerData & { workload: { cachedPercent?: number } };
+    expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
+    expect(data.workload.cachedPercent ?? 0).toBe(cached);
+  });
+});

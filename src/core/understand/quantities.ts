@@ -63,7 +63,7 @@ const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|�
 const PER_REQUEST_AFTER =
   /^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?(?:tokens?|toks?)\s(?:each|apiece)\b(?!\s(?:month|day|week|year))|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
 const PER_REQUEST_BEFORE =
-  /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes)|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|每篇|每份|每个(?:文档|工单|会话|对话)|(?:each|per|every) (?:doc(?:ument)?|ticket|message|email|page|conversation) (?:is|has)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
+  /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes|sends|carries)(?: an?)?|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|每篇|每份|每个(?:文档|工单|会话|对话)|(?:each|per|every) (?:doc(?:ument)?|ticket|message|email|page|conversation) (?:is|has)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
 /** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
 const PER_REQUEST_CLAUSE = /(?:每次|每个请求|每条请求|单次|一次请求|每篇|每份|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message)\b)[^,，;；。\n]*$/u;
 /** "300k tokens in per request", "5k tokens out each": a side's size per request, said after it. */
@@ -72,6 +72,9 @@ const SIDE_PER_REQUEST =
 /** "output per request 800", "completion tokens per call: 300": the side is named before "per request". */
 const SIDE_THEN_PER_REQUEST =
   /(input|prompt|in|output|completion|response|reply|answer|out|输入|输出|回复)s?\s?(?:tokens?\s?)?(?:per|each|every|\/|a)\s?(?:request|call|query|req)\s?(?:is|of|[:：=~≈])?\s?(?:about|around|~)?\s?$/u;
+/** Words right after a size that make it the cached part of a prompt. */
+const CACHED_PART = /^[^,，。;；\d]{0,30}?(?:\(cached\)|\bcached\b|\bcache hits?\b|命中缓存|是缓存|可缓存|走缓存)/u;
+const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:about|around|~)?\s?$/u;
 /** "1000 per month", "500 a month" with no unit: a count of requests when a request's size is stated. */
 const BARE_PER_MONTH = /^\s?(?:(?:per|a|each|every|\/)\s?(?:month|mo)\b|monthly|每月|一个月|\/\s?月)/u;
 /** Request counts given per second, minute or hour ("5 requests per second", "QPS 10", "每小时 5000 次"), as a month. */
@@ -95,9 +98,10 @@ const RATES: [after: RegExp, before: RegExp, perMonth: number][] = [
 const RATE_COUNT = /^\s?(?:qps|rps|rpm)\b/u;
 const RATE_BEFORE = /(?:qps|rps|rpm)\s?(?:大概|约|有|是|为|of|is|~|≈)?\s?$/u;
 /** "1000 users, each sends 50 messages a day", "1000 个用户，每人每天 20 次": requests per user × users. */
-const USERS_AFTER = /^\s?(?:active\s)?(?:users?|people|employees|seats|customers|agents|个?用户|名?员工|位用户|人(?![民工]))/u;
+const USERS_BEFORE = /(?:日活|月活|\bdau|\bmau|用户数|用户量)\s?(?:约|大概|有|是|为|of|~)?\s?$/u;
+const USERS_AFTER = /^\s?(?:(?:daily|monthly)\s)?(?:active\s)?(?:users?|dau\b|mau\b|people|employees|seats|customers|agents|个?用户|名?员工|位用户|人(?![民工]))/u;
 const PER_USER =
-  /\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|makes?|does|asks?|runs?)\b|\bper (?:user|person|employee|seat|customer)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
+  /\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having)\b|\bper (?:user|person|employee|seat|customer)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
 
 const REQUESTS_AFTER =
   /^\s?(?:(?:daily |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|queries|conversations|chats|messages|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个(?:请求|对话|会话|文档|工单)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单)/u;
@@ -176,6 +180,7 @@ export function readQuantities(text: string): Quantities {
   let bareCount: number | undefined;
   let users: number | undefined;
   const shares: { input?: number; output?: number } = {};
+  let cachedPart: number | undefined;
   for (const found of numbers) {
     const right = after(text, found);
     const left = before(text, found);
@@ -250,14 +255,14 @@ export function readQuantities(text: string): Quantities {
     }
     const rate = RATES.find(([afterRate, beforeRate]) => afterRate.test(right.replace(REQUESTS_AFTER, "")) || beforeRate.test(left));
     const counted = REQUESTS_AFTER.test(right) || RATE_COUNT.test(right) || RATE_BEFORE.test(left) || (REQUESTS_BEFORE.test(left) && !TOKENS_WORD.test(right));
-    if (counted && (n.scaled || n.value >= 10 || rate)) {
+    if (counted && (n.scaled || n.value >= 10 || rate || (users !== undefined && PER_USER.test(text)))) {
       const period = PERIOD_WORD.find(([pattern]) => pattern.test(right))?.[1];
       const monthly = rate ? n.value * rate[2] : period ? n.value * period : perMonth(n.value);
       if (monthly > MAX_MONTHLY_REQUESTS) refuse();
       else q.requests ??= monthly;
       continue;
     }
-    if (USERS_AFTER.test(right) && Number.isInteger(n.value) && n.value >= 2) {
+    if ((USERS_AFTER.test(right) || USERS_BEFORE.test(left)) && Number.isInteger(n.value) && n.value >= 2) {
       users ??= n.value;
       continue;
     }
@@ -276,10 +281,15 @@ export function readQuantities(text: string): Quantities {
       } else if (n.value >= 1000) q.minContext ??= n.value;
       continue;
     }
+    // "4000 of them cached", "其中 4000 是命中缓存的": the cached part of each prompt, as a share of it below
+    if (CACHED_PART.test(right) && !n.scaled && n.value >= 100) cachedPart ??= n.value;
+    else if (CACHED_PART.test(right) && n.scaled) cachedPart ??= n.value;
     if (PER_REQUEST_AFTER.test(right) || PER_REQUEST_BEFORE.test(left)) {
       const labelled = SIDE_THEN_PER_REQUEST.exec(left)?.[1];
-      if (labelled) {
-        perRequest[/^(?:in|prompt|输入)/u.test(labelled) ? "input" : "output"] ??= n.value;
+      // "output 500 tokens/request": a side named before a size said per request
+      const sideBefore = PER_REQUEST_AFTER.test(right) ? (OUTPUT_BEFORE.test(left) ? "output" : INPUT_BEFORE.test(left) ? "input" : null) : null;
+      if (labelled || sideBefore === "output") {
+        perRequest[labelled ? (/^(?:in|prompt|输入)/u.test(labelled) ? "input" : "output") : "output"] ??= n.value;
         continue;
       }
       if (n.value > MAX_PROMPT_TOKENS) refuse();
@@ -294,6 +304,11 @@ export function readQuantities(text: string): Quantities {
       if (PER_REQUEST_CLAUSE.test(left) || SIDE_PER_REQUEST.test(right)) perRequest[side] ??= n.value;
       else if (tokensy || n.value >= 1000) volume[side] ??= perMonth(n.value);
       else if (n.value >= 10) perRequest[side] ??= n.value;
+      continue;
+    }
+    // "3k-token system prompt (cached) plus 1k of user text": the parts of one prompt add up
+    if (tokensy && q.promptTokens !== undefined && PLUS_BEFORE.test(left) && q.requests === undefined) {
+      q.promptTokens += n.value;
       continue;
     }
     if (tokensy && n.value >= 1000) volume.total ??= perMonth(n.value);
@@ -313,6 +328,9 @@ export function readQuantities(text: string): Quantities {
     else if (CACHE_WORDS.test(around)) q.cachedPercent ??= percent;
   }
   if (q.requests !== undefined && users !== undefined && PER_USER.test(text)) q.requests *= users;
+  if (cachedPart !== undefined && q.promptTokens !== undefined && cachedPart < q.promptTokens && q.cachedPercent === undefined) {
+    q.cachedPercent = Math.round((cachedPart / q.promptTokens) * 1000) / 10;
+  }
   const inputShare = shares.input ?? (shares.output !== undefined ? 100 - shares.output : undefined);
   if (inputShare !== undefined) q.ratio = { input: inputShare, output: 100 - inputShare };
   if (q.requests !== undefined) perRequestToMonthly(q, q.requests, volume, perRequest);
