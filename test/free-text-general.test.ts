@@ -228,3 +228,23 @@ describe("a request's prompt is read from its parts, and the users who send the 
     expect(data.workload.cachedPercent ?? 0).toBe(cached);
   });
 });
+
+describe("a request's size is read from the pieces it is made of and the words for an input", () => {
+  it.each([
+    ["RAG: each query stuffs 20 chunks of 500 tokens, 10k queries a month, gpt-4o mini", 10_000, 2000, 10_000],
+    ["RAG 每次检索 20 段、每段 500 token，每月 1 万次查询，gpt-4o mini 多少钱", 10_000, 2000, 10_000],
+    ["we send 240k tokens of context with every call, 500 calls a month. gpt-5 or gpt-4.1?", 240_000, 48_000, 500],
+    ["gpt-4.1 mini for 700k-token inputs, 40 runs per month", 700_000, 140_000, 40],
+    ["每次输入长度 8000，输出长度 1000，月调用 10 万次，gpt-5 mini 和 deepseek 哪个划算", 8000, 1000, 100_000],
+  ])("%s", async (line, prompt, out, requests) => {
+    const data = dataOf(await ask(line));
+    expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
+  });
+
+  it("a prompt put in at once past the model's context does not fit", async () => {
+    const reply = await ask("gpt-4o 一次塞 20 万 token 进去，每月 100 次");
+    expect(dataOf(reply).workload.promptTokensPerRequest).toBe(200_000);
+    expect(model("gpt-4o").contextWindow).toBeLessThan(200_000);
+    expect(dataOf(reply).models.find((m) => m.id === "gpt-4o")?.cost ?? null).toBeNull();
+  });
+});

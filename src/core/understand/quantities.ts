@@ -53,25 +53,28 @@ const OUTPUT_AFTER = new RegExp(
 /** A label followed by another number belongs to that number ("输入2000万 输出400万", "in:50M out:10M"). */
 const LABEL_THEN_NUMBER = /^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?(?:input|output|in|out|输入|输出|入|生成)\s?[:：=]?\s?(?:\d|[一二两三四五六七八九十])/u;
 const INPUT_BEFORE =
-  /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
+  /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
 const OUTPUT_BEFORE =
-  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|输出|生成|回复|回答|答复|响应|摘要)\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
+  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|输出|生成|回复|回答|答复|响应|摘要)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
 const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
 /** "each request carries 150k tokens of context", "一次请求带 30 万 token 上下文": a prompt's size. */
 const REQUEST_CARRIES = /(?:(?:per|each|every|a|one|single) (?:request|call|query|prompt)|每次(?:请求|调用)?|每个请求|单次(?:请求|调用)?|一次(?:请求|调用))[^,，;；。\n]*$/u;
 const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|上下文长度)\s?(?:of|at least|≥|>=|>|above|over|超过|至少|大于|要|需要|:|：)?\s?(?:at least\s)?$/u;
 const PER_REQUEST_AFTER =
-  /^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?(?:tokens?|toks?)\s(?:each|apiece)\b(?!\s(?:month|day|week|year))|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
+  /^\s?-?\s?tokens?\s(?:prompts?|inputs?|contexts?|documents?|docs|queries|messages|conversations)\b|^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:(?:with|in|for|on)\s)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?(?:tokens?|toks?)\s(?:each|apiece)\b(?!\s(?:month|day|week|year))|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
 const PER_REQUEST_BEFORE =
   /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes|sends|carries)(?: an?)?|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|每篇|每份|每个(?:文档|工单|会话|对话)|(?:each|per|every) (?:doc(?:ument)?|ticket|message|email|page|conversation) (?:is|has)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
 /** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
-const PER_REQUEST_CLAUSE = /(?:每次|每个请求|每条请求|单次|一次请求|每篇|每份|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message)\b)[^,，;；。\n]*$/u;
+const PER_REQUEST_CLAUSE = /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message)\b)[^,，;；。\n]*$/u;
 /** "300k tokens in per request", "5k tokens out each": a side's size per request, said after it. */
 const SIDE_PER_REQUEST =
   /^\s?(?:tokens?\s?)?(?:in|out|input|output|输入|输出)\s?(?:tokens?\s?)?(?:(?:per|each|every|a|\/)\s?(?:request|call|query|req|message|prompt|doc(?:ument)?|ticket)\b|each\b|每次|每个请求)/u;
 /** "output per request 800", "completion tokens per call: 300": the side is named before "per request". */
 const SIDE_THEN_PER_REQUEST =
   /(input|prompt|in|output|completion|response|reply|answer|out|输入|输出|回复)s?\s?(?:tokens?\s?)?(?:per|each|every|\/|a)\s?(?:request|call|query|req)\s?(?:is|of|[:：=~≈])?\s?(?:about|around|~)?\s?$/u;
+/** Pieces a prompt is made of, counted, and the size of each after them. */
+const CHUNKS_AFTER = /^\s?(?:chunks?|passages?|snippets?|docs?|documents?|results?|pages?|段|块|个片段|个文档|篇)/u;
+const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|每段|每块|每篇|每个)\s?(?:about|around|~|约|大概)?\s?$/u;
 /** Words right after a size that make it the cached part of a prompt. */
 const CACHED_PART = /^[^,，。;；\d]{0,30}?(?:\(cached\)|\bcached\b|\bcache hits?\b|命中缓存|是缓存|可缓存|走缓存)/u;
 const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:about|around|~)?\s?$/u;
@@ -181,6 +184,7 @@ export function readQuantities(text: string): Quantities {
   let users: number | undefined;
   const shares: { input?: number; output?: number } = {};
   let cachedPart: number | undefined;
+  let chunks: number | undefined;
   for (const found of numbers) {
     const right = after(text, found);
     const left = before(text, found);
@@ -275,7 +279,7 @@ export function readQuantities(text: string): Quantities {
     const tokensy = n.scaled || TOKENS_WORD.test(right);
     // "context 200k per request" is the prompt's size, not a context window asked for
     if (CONTEXT_AFTER.test(right) || (tokensy && CONTEXT_BEFORE.test(left) && !PER_REQUEST_AFTER.test(right))) {
-      if (REQUEST_CARRIES.test(left) || PER_REQUEST_AFTER.test(right.replace(CONTEXT_AFTER, ""))) {
+      if (REQUEST_CARRIES.test(left) || PER_REQUEST_AFTER.test(text.slice(n.end, n.end + 2 * WINDOW).replace(CONTEXT_AFTER, ""))) {
         if (n.value > MAX_PROMPT_TOKENS) refuse();
         else q.promptTokens ??= n.value;
       } else if (n.value >= 1000) q.minContext ??= n.value;
@@ -284,6 +288,16 @@ export function readQuantities(text: string): Quantities {
     // "4000 of them cached", "其中 4000 是命中缓存的": the cached part of each prompt, as a share of it below
     if (CACHED_PART.test(right) && !n.scaled && n.value >= 100) cachedPart ??= n.value;
     else if (CACHED_PART.test(right) && n.scaled) cachedPart ??= n.value;
+    // "20 chunks of 500 tokens", "20 段、每段 500 token": a request's prompt made of pieces of one size
+    if (!n.scaled && Number.isInteger(n.value) && CHUNKS_AFTER.test(right) && PER_REQUEST_CLAUSE.test(left)) {
+      chunks = n.value;
+      continue;
+    }
+    if (chunks !== undefined && tokensy && CHUNK_SIZE_BEFORE.test(left)) {
+      q.promptTokens ??= chunks * n.value;
+      chunks = undefined;
+      continue;
+    }
     if (PER_REQUEST_AFTER.test(right) || PER_REQUEST_BEFORE.test(left)) {
       const labelled = SIDE_THEN_PER_REQUEST.exec(left)?.[1];
       // "output 500 tokens/request": a side named before a size said per request
@@ -360,7 +374,7 @@ const PER_REQUEST_BELOW = 200_000;
 function perRequestToMonthly(q: Quantities, requests: number, volume: Volume, perRequest: { input?: number; output?: number }): void {
   const sides: ("input" | "output")[] = [];
   for (const side of ["input", "output"] as const) {
-    const each = volume[side] !== undefined && volume[side] < PER_REQUEST_BELOW ? volume[side] : perRequest[side];
+    const each = volume[side] !== undefined && volume[side] <= PER_REQUEST_BELOW ? volume[side] : perRequest[side];
     if (each === undefined) continue;
     volume[side] = each * requests;
     sides.push(side);
