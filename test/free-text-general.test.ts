@@ -248,3 +248,19 @@ describe("a request's size is read from the pieces it is made of and the words f
     expect(dataOf(reply).models.find((m) => m.id === "gpt-4o")?.cost ?? null).toBeNull();
   });
 });
+
+describe("nothing, everything or a made-up amount is an error naming it", () => {
+  it.each([
+    ["gpt-5 for 0 tokens a month", "0"],
+    ["gpt-5 mini 0 requests a month, 2k tokens each", "0"],
+    ["gpt-5 with unlimited tokens", "unlimited tokens"],
+    ["deepseek 每月无限 token 多少钱", "无限 token"],
+    ["gpt-5 for a gazillion tokens", "a gazillion tokens"],
+    ["budget of -$100 a month, cheapest model", "-$100"],
+  ])("%s", async (line, named) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(false);
+    expect(dataOf(reply).error?.code).toBe("bad_input");
+    expect(reply.text).toContain(`${named}`);
+  });
+});

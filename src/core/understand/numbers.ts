@@ -113,6 +113,8 @@ const CHINESE_UNITS = Object.keys(SCALE)
 const MINUS = /[-−﹣－负負]/u;
 /** "negative 5 million", "minus 10M": a sign in words. */
 const MINUS_WORD = /\b(?:negative|minus)\s?$/u;
+/** "-$100", "－¥500": a sign before the currency. */
+const MINUS_MONEY = /[-−﹣－]\s?[$¥￥]$/u;
 /** "3 trillion trillion", "a million billion": each further magnitude word multiplies, as 亿亿 does. */
 const MORE_SCALE = /^\s?(thousand|millions?|billions?|trillions?|quadrillion)\b/u;
 
@@ -154,7 +156,7 @@ export function findNumbers(text: string): FoundNumber[] {
       }
     } else if (/[万亿千百十]/.test(digits!)) scaled = value >= 1e4;
     // 负 may stand apart from its number ("负 3000 万"); a dash may not ("- 50M" is a list item, "--" a dash between words)
-    const word = MINUS_WORD.exec(text.slice(Math.max(0, start - 9), start));
+    const word = MINUS_WORD.exec(text.slice(Math.max(0, start - 9), start)) ?? MINUS_MONEY.exec(text.slice(Math.max(0, start - 3), start));
     const sign = word ? word[0].length : /[负負]\s$/u.test(text.slice(Math.max(0, start - 2), start)) ? 2 : MINUS.test(before) && !MINUS.test(text[start - 2] ?? "") ? 1 : 0;
     const negative = sign > 0;
     const from = start - sign;

@@ -145,6 +145,9 @@ function before(text: string, n: FoundNumber): string {
   return text.slice(Math.max(0, n.start - WINDOW), n.start);
 }
 
+/** "unlimited tokens", "a gazillion tokens", "无限 token": words where an amount should be, which price nothing. */
+const NO_AMOUNT =
+  /\b(?:unlimited|infinite|infinity|endless)\s(?:tokens?|requests?|calls?)\b|\b(?:a\s)?(?:ga|ba|bajo|ka|squa)?(?:z|j)illions?\s(?:of\s)?(?:tokens?|requests?|calls?)\b|(?:无限|无穷|无上限|不限量?)\s?(?:的\s?)?(?:token|次|请求)/u;
 /** Phrases that mean "half" of something. */
 const MADE_UP_MAGNITUDE = /(?<![\p{L}\p{N}.])\d+(?:\.\d+)?\s?(?!(?:m|b|tr|quadr)illions?\b)[a-z]*illions?\b/u;
 
@@ -207,6 +210,11 @@ export function readQuantities(text: string): Quantities {
     };
     if (n.negative) {
       refuse(percent ? "percent" : "amount");
+      continue;
+    }
+    // "0 tokens", "0 requests": nothing to price is no amount either
+    if (n.value === 0 && (TOKENS_WORD.test(right) || REQUESTS_AFTER.test(right))) {
+      refuse();
       continue;
     }
     if (OTHER_UNIT_AFTER.test(right) && !PERCENT_AFTER.test(right)) {
@@ -331,7 +339,7 @@ export function readQuantities(text: string): Quantities {
   if (q.requests === undefined && bareCount !== undefined && (q.promptTokens !== undefined || perRequest.input !== undefined || perRequest.output !== undefined))
     q.requests = bareCount;
   // "50 bazillion tokens": a magnitude word no one can price is named back, not read as 50
-  const madeUp = MADE_UP_MAGNITUDE.exec(text);
+  const madeUp = MADE_UP_MAGNITUDE.exec(text) ?? NO_AMOUNT.exec(text);
   if (madeUp) q.unreadable ??= { text: madeUp[0], kind: "amount", from: madeUp.index, to: madeUp.index + madeUp[0].length };
   if (q.cachedPercent === undefined && HALF_CACHED.test(text)) q.cachedPercent = 50;
   // 七成 = 70%
