@@ -264,3 +264,17 @@ describe("nothing, everything or a made-up amount is an error naming it", () => 
     expect(reply.text).toContain(`${named}`);
   });
 });
+
+describe("shorthands of the table's models are those models", () => {
+  it.each([
+    ["gpt-4o vs deepseek 3.2 vs claude haiku 4.5, 10M tokens", ["gpt-4o", "deepseek-chat", "claude-haiku-4-5"]],
+    ["dpsk vs gpt-4o mini, 10M tokens", ["deepseek-chat", "gpt-4o-mini"]],
+    ["2.5 pro vs 2.5 flash for 20M tokens", ["gemini-2.5-pro", "gemini-2.5-flash"]],
+    // one model typed in two forms is one model, and no name to give back
+    ["haiku-4.5 vs gpt-4o, or is claude haiku 4.5 too dear? 10M tokens", ["claude-haiku-4-5", "gpt-4o"]],
+  ])("%s", async (line, ids) => {
+    const data = dataOf(await ask(line));
+    expect(data.models.map((m) => m.id)).toEqual(ids);
+    expect(data.unknown ?? []).toEqual([]);
+  });
+});

@@ -64,6 +64,7 @@ const IMPLIED: readonly {
   { when: (w) => w.size === 1 && w.has("r"), family: "deepseek" },
   // "flash 2.5", "flash-lite 2.0": only Gemini's lines are called Flash without their family's name
   { when: (w) => w.has("flash") && [...w].every((word) => ["flash", "lite"].includes(word)), family: "gemini" },
+  { when: (w) => w.size === 1 && w.has("pro"), family: "gemini" },
   {
     when: (w) => w.has("k") && [...w].every((word) => ["k", "thinking", "turbo"].includes(word)),
     family: "kimi",

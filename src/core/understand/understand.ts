@@ -141,10 +141,12 @@ function unreadListItems(
   return unreadItems(question, read)
     .filter((item) => !context.ambiguous.some((a) => item.text.includes(a.query.toLowerCase())))
     .filter((item) => !OTHER_GPU.test(item.text) && !findTasks(snapshot, item.text).length && !Object.keys(constraintsOf(item.text, {})).length)
-    .map((item) => {
+    .flatMap((item) => {
       const resolution = snapshot.resolver.resolve(item.text);
+      // a name typed again in another form ("haiku-4.5 … claude haiku 4.5") is read already
+      if (resolution.kind === "exact") return [];
       const candidates = resolution.kind === "unknown" || resolution.kind === "ambiguous" ? resolution.candidates.slice(0, 3) : [resolution.model];
-      return { query: asTyped(context.head, context.text, item), candidates };
+      return [{ query: asTyped(context.head, context.text, item), candidates }];
     });
 }
 
@@ -248,7 +250,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   unknownAll.push(...unreadListItems(snapshot, question, unnamed, { named: models.length + unknownAll.length + ambiguous.length, ambiguous, head, text }));
   // "通义千问2.5-Max" is one name the knowledge lacks, not Qwen Plus with a version left over
   const typedOnce = (query: string) => question.split(query.toLowerCase()).length === 2;
-  const partOfUnknown = (m: MentionedModel) => typedOnce(m.query) && unknownNamed.some((name) => name.text.length > m.query.length && name.text.startsWith(m.query.toLowerCase()));
+  const partOfUnknown = (m: MentionedModel) => typedOnce(m.query) && unknownNamed.some((name) => name.text.length > m.query.length && name.text.includes(m.query.toLowerCase()));
   const u: Omit<Understanding, "intent"> = {
     models: models.filter((m) => !partOfUnknown(m)),
     // "gemini 4 pro" is one name the knowledge lacks, not the family words "gemini" and "pro" to ask about
