@@ -278,3 +278,15 @@ describe("shorthands of the table's models are those models", () => {
     expect(data.unknown ?? []).toEqual([]);
   });
 });
+
+describe("a comparison item a typo or two away from a model's name is that model, said so", () => {
+  it.each([
+    ["claude sonet 4.5 vs gpt5, 20M in / 5M out", ["claude-sonnet-4-5", "gpt-5"], "claude sonet 4.5"],
+    ["gpt-4o vs claud haiku 4.5, 10M tokens", ["gpt-4o", "claude-haiku-4-5"], "haiku 4.5"],
+  ])("%s", async (line, ids, typed) => {
+    const reply = await ask(line);
+    expect(dataOf(reply).models.map((m) => m.id)).toEqual(ids);
+    // the answer says which words it read as the model
+    expect(reply.lead).toContain(typed);
+  });
+});

@@ -80,6 +80,7 @@ const FAMILY_WORDS: Record<string, string> = {
   opus: "opus",
 };
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const AMOUNT = /^\d+(?:\.\d+)?\s?(?:k|m|b|mm|bn|万|亿|千)?$/iu;
 
 const HAN_FAMILY_WORDS = Object.keys(FAMILY_WORDS).filter((word) => /\p{Script=Han}/u.test(word));
@@ -255,6 +256,10 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
     if (candidates.length >= 2) ambiguous.push({ query: word, candidates });
   }
   // a family word next to one of its own models ("claude opus 4.5") is no question
-  const kept = ambiguous.filter((a) => !models.some((m) => a.candidates.includes(m.model)));
+  // and a misspelt family word right before one of its models ("claud haiku 4.5") is part of that name
+  const lower = spaced.toLowerCase();
+  const before = (a: { query: string }, m: MentionedModel) =>
+    normalizeName(m.model.name).startsWith(normalizeName(a.query)) && new RegExp(`${escape(a.query.toLowerCase())}[\\s-]?${escape(m.query.toLowerCase())}`, "u").test(lower);
+  const kept = ambiguous.filter((a) => !models.some((m) => a.candidates.includes(m.model) || before(a, m)));
   return { models, ambiguous: kept, unknown };
 }

@@ -1,7 +1,8 @@
 import { GPU_VARIANT, GPU_WORDS } from "./gpu-words.ts";
-import type { Task } from "../knowledge/schema.ts";
+import type { Model, Task } from "../knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import { normalizeName } from "../names.ts";
+import { boundedEditDistance } from "../models/edit-distance.ts";
 import { findTasks } from "../vocabulary.ts";
 import { mentionedModels } from "./models.ts";
 import { readQuantities, readRatio } from "./quantities.ts";
@@ -122,15 +123,17 @@ function withoutModelNames(text: string, models: { query: string }[]): string {
 
 /**
  * The items of a comparison that name nothing read ("gpt-4o vs reka core"), as typed, with the nearest names: only in
- * a line that names a model at all, and never a GPU, a task or a family word asked about.
+ * a line that names a model at all, and never a GPU, a task or a family word asked about. An item one or two typos
+ * away from a model's name ("claude sonet 4.5") is that model, said as read from the words typed.
  */
-function unreadListItems(
+function readListItems(
   snapshot: KnowledgeSnapshot,
   question: string,
   unnamed: string,
   context: { named: number; ambiguous: { query: string }[]; head: string; text: string },
-): Understanding["unknown"] {
-  if (!context.named) return [];
+): { unknown: Understanding["unknown"]; typos: (MentionedModel & { from: number })[] } {
+  const found: { unknown: Understanding["unknown"]; typos: (MentionedModel & { from: number })[] } = { unknown: [], typos: [] };
+  if (!context.named) return found;
   const read: { from: number; to: number }[] = [];
   for (let i = 0; i < question.length; i++) {
     if (unnamed[i] !== " " || question[i] === " ") continue;
@@ -138,16 +141,31 @@ function unreadListItems(
     if (last && last.to >= i - 1) last.to = i + 1;
     else read.push({ from: i, to: i + 1 });
   }
-  return unreadItems(question, read)
-    .filter((item) => !context.ambiguous.some((a) => item.text.includes(a.query.toLowerCase())))
-    .filter((item) => !OTHER_GPU.test(item.text) && !findTasks(snapshot, item.text).length && !Object.keys(constraintsOf(item.text, {})).length)
-    .flatMap((item) => {
-      const resolution = snapshot.resolver.resolve(item.text);
-      // a name typed again in another form ("haiku-4.5 … claude haiku 4.5") is read already
-      if (resolution.kind === "exact") return [];
-      const candidates = resolution.kind === "unknown" || resolution.kind === "ambiguous" ? resolution.candidates.slice(0, 3) : [resolution.model];
-      return [{ query: asTyped(context.head, context.text, item), candidates }];
-    });
+  const items = unreadItems(question, read).filter(
+    (item) => !OTHER_GPU.test(item.text) && !findTasks(snapshot, item.text).length && !Object.keys(constraintsOf(item.text, {})).length,
+  );
+  for (const item of items) {
+    const resolution = snapshot.resolver.resolve(item.text);
+    // a name typed again in another form ("haiku-4.5 … claude haiku 4.5") is read already
+    if (resolution.kind === "exact") continue;
+    const typed = asTyped(context.head, context.text, item);
+    if (resolution.kind === "fuzzy" && isTypo(item.text, resolution.model)) {
+      found.typos.push({ model: resolution.model, query: typed, shorthand: true, from: item.from });
+      continue;
+    }
+    if (context.ambiguous.some((a) => item.text.includes(a.query.toLowerCase()))) continue;
+    const candidates = resolution.kind === "unknown" || resolution.kind === "ambiguous" ? resolution.candidates.slice(0, 3) : [resolution.model];
+    found.unknown.push({ query: typed, candidates });
+  }
+  return found;
+}
+
+/** Typed edits a name may carry and still be that name: "sonet", "gemni", "claud". */
+const MAX_TYPOS = 2;
+const MIN_TYPO_NAME = 6;
+function isTypo(typed: string, model: Model): boolean {
+  const key = normalizeName(typed);
+  return key.length >= MIN_TYPO_NAME && [model.id, model.name, ...model.aliases].some((name) => boundedEditDistance(key, normalizeName(name), MAX_TYPOS) <= MAX_TYPOS);
 }
 
 /** Capability words are constraints, not tasks: blank them before looking for task words. */
@@ -247,14 +265,21 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     const mine = compact(unknownAll[i]!.query);
     if (unknownAll.some((other, j) => j !== i && compact(other.query) !== mine && compact(other.query).includes(mine))) unknownAll.splice(i, 1);
   }
-  unknownAll.push(...unreadListItems(snapshot, question, unnamed, { named: models.length + unknownAll.length + ambiguous.length, ambiguous, head, text }));
+  const listed = readListItems(snapshot, question, unnamed, { named: models.length + unknownAll.length + ambiguous.length, ambiguous, head, text });
+  unknownAll.push(...listed.unknown);
+  for (const { from, ...typo } of listed.typos) {
+    if (models.some((m) => m.model === typo.model)) continue;
+    const at = models.findIndex((m) => question.indexOf(m.query.toLowerCase()) > from);
+    models.splice(at < 0 ? models.length : at, 0, typo);
+  }
+  const typedWords = listed.typos.map((t) => t.query.toLowerCase());
   // "通义千问2.5-Max" is one name the knowledge lacks, not Qwen Plus with a version left over
   const typedOnce = (query: string) => question.split(query.toLowerCase()).length === 2;
   const partOfUnknown = (m: MentionedModel) => typedOnce(m.query) && unknownNamed.some((name) => name.text.length > m.query.length && name.text.includes(m.query.toLowerCase()));
   const u: Omit<Understanding, "intent"> = {
     models: models.filter((m) => !partOfUnknown(m)),
     // "gemini 4 pro" is one name the knowledge lacks, not the family words "gemini" and "pro" to ask about
-    ambiguous: ambiguous.filter((a) => !unknownAll.some((name) => name.query.toLowerCase().includes(a.query.toLowerCase()))),
+    ambiguous: ambiguous.filter((a) => ![...unknownAll.map((name) => name.query.toLowerCase()), ...typedWords].some((words) => words.includes(a.query.toLowerCase()))),
     unknown: unknownAll,
     constraints: constraintsOf(unnamed, quantities),
     // Chinese-language ability is a constraint, never a task
