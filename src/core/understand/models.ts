@@ -80,7 +80,7 @@ const FAMILY_WORDS: Record<string, string> = {
   opus: "opus",
 };
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const AMOUNT = /^\d+(?:\.\d+)?\s?(?:k|m|b|mm|bn|万|亿|千)?$/iu;
 
 const HAN_FAMILY_WORDS = Object.keys(FAMILY_WORDS).filter((word) => /\p{Script=Han}/u.test(word));
@@ -259,7 +259,7 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
   // and a misspelt family word right before one of its models ("claud haiku 4.5") is part of that name
   const lower = spaced.toLowerCase();
   const before = (a: { query: string }, m: MentionedModel) =>
-    normalizeName(m.model.name).startsWith(normalizeName(a.query)) && new RegExp(`${escape(a.query.toLowerCase())}[\\s-]?${escape(m.query.toLowerCase())}`, "u").test(lower);
+    normalizeName(m.model.name).startsWith(normalizeName(a.query)) && new RegExp(`${escapeRegExp(a.query.toLowerCase())}[\\s-]?${escapeRegExp(m.query.toLowerCase())}`, "u").test(lower);
   const kept = ambiguous.filter((a) => !models.some((m) => a.candidates.includes(m.model) || before(a, m)));
   return { models, ambiguous: kept, unknown };
 }
