@@ -259,7 +259,8 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
   // and a misspelt family word right before one of its models ("claud haiku 4.5") is part of that name
   const lower = spaced.toLowerCase();
   const before = (a: { query: string }, m: MentionedModel) =>
-    normalizeName(m.model.name).startsWith(normalizeName(a.query)) && new RegExp(`${escapeRegExp(a.query.toLowerCase())}[\\s-]?${escapeRegExp(m.query.toLowerCase())}`, "u").test(lower);
+    normalizeName(m.model.name).startsWith(normalizeName(a.query)) &&
+    new RegExp(`${escapeRegExp(a.query.toLowerCase())}[\\s-]?${escapeRegExp(m.query.toLowerCase())}`, "u").test(lower);
   const kept = ambiguous.filter((a) => !models.some((m) => a.candidates.includes(m.model) || before(a, m)));
   return { models, ambiguous: kept, unknown };
 }
