@@ -290,3 +290,19 @@ describe("a comparison item a typo or two away from a model's name is that model
     expect(reply.lead).toContain(typed);
   });
 });
+
+describe("everyday words beside 'vs' are no model; accelerators people rent are named back", () => {
+  it("a self-hosting question weighed 'vs the api' names nothing back", async () => {
+    const reply = await ask("self-host llama 3.3 70b on 2 H100s, worth it vs the api?");
+    expect(reply.ok).toBe(true);
+    expect((reply.data as { unknown?: unknown[] }).unknown ?? []).toEqual([]);
+  });
+
+  it.each([
+    ["self-host llama 3.3 70b on a P40, worth it vs the api?", "p40"],
+    ["用 RTX PRO 6000 自建 qwen3 32b 划算吗", "rtx pro 6000"],
+  ])("%s", async (line, gpu) => {
+    const reply = await ask(line);
+    expect(reply.text.toLowerCase()).toContain(gpu);
+  });
+});

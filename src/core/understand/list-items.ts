@@ -15,6 +15,24 @@ const PUNCTUATION = /[,，。;；?？!！:：()（）、]/u;
 /** Items that are no model: the other side of a choice people weigh against a model. */
 const NOT_A_MODEL =
   /^(?:the\s)?(?:api|apis|self[-\s]?host(?:ing|ed)?|selfhost|local(?:ly)?|on[-\s]?prem(?:ise)?|cloud|open[-\s]?source|batch|flex|priority|it|them|this|that|both|others?|anything|something|the rest|cheaper|cheapest|自建|本地(?:部署)?|私有化(?:部署)?|私有部署|开源|闭源|国产|国外|其他|别的|它们?|这个|那个|价格|质量|速度|效果|性能|成本|费用|用api|调用api)$/iu;
+/** Everyday words found around "vs" and "or" in these questions; an item made only of them names no model. */
+const COMMON_WORDS = new Set(
+  (
+    "a an the it its it's is are was be been do does did doing should would could can will we i you us me my our your their they them " +
+    "this that these those both either neither none nothing else other others something anything all any some every each just only " +
+    "also too really actually maybe probably instead rather worth cheaper cheap cheapest better best worse worst faster fastest slower " +
+    "more less expensive dearer good bad ok okay enough fine api apis self host hosting hosted selfhost own server servers hardware gpu gpus " +
+    "cloud local locally prem on-prem price prices pricing cost costs quality speed latency performance accuracy context tokens token money " +
+    "budget buy buying rent renting pay paying per month monthly year yearly hour hourly use using run running build building keep stay " +
+    "switch switching stick go with without option options plan plans tier tiers batch realtime real-time streaming fine-tune finetune " +
+    "fine-tuning finetuning rag agent agents chat coding code translation summarization open source closed weights model models provider " +
+    "providers vendor vendors managed serverless dedicated reserved spot on-demand instance instances now later today smart smarter " +
+    "bigger smaller large small medium fast slow alternative alternatives stuff thing things free paid subscription plan team teams"
+  ).split(" "),
+);
+/** Chinese words around 和/还是 that name no model. */
+const COMMON_HAN =
+  /^(?:(?:划算|值得|合适|更好|好|便宜|贵|哪个|自建|自己部署|部署|私有|本地|云|云端|租|租用|买|购买|用|调用|直接|官方|第三方|国内|国外|国产|开源|闭源|模型|接口|服务|方案|价格|质量|速度|效果|性能|成本|费用|延迟|稳定性?|中文|英文|编程|写作|翻译|的|还|是|更|都|也)\s?)+$/u;
 const MAX_ITEM_CHARS = 30;
 const MAX_ITEM_WORDS = 3;
 
@@ -33,7 +51,9 @@ export function unreadItems(line: string, read: readonly { from: number; to: num
     const start = from + text.indexOf(trimmed);
     const han = /^[\p{Script=Han}\s]+$/u.test(trimmed);
     if (!trimmed || trimmed.length > MAX_ITEM_CHARS || trimmed.split(/\s+/).length > MAX_ITEM_WORDS) return;
-    if (!/[\p{L}]/u.test(trimmed) || NOT_A_MODEL.test(trimmed) || (han && trimmed.length > 6)) return;
+    if (!/[\p{L}]/u.test(trimmed) || NOT_A_MODEL.test(trimmed) || (han && (trimmed.length > 6 || COMMON_HAN.test(trimmed)))) return;
+    const words = trimmed.toLowerCase().split(/[\s,]+/);
+    if (!han && words.every((word) => COMMON_WORDS.has(word.replace(/[?!.]+$/u, "")))) return;
     if (covered(start, start + trimmed.length) || items.some((i) => i.from === start)) return;
     items.push({ text: trimmed, from: start, to: start + trimmed.length });
   };
