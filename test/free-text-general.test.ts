@@ -306,3 +306,10 @@ describe("everyday words beside 'vs' are no model; accelerators people rent are 
     expect(reply.text.toLowerCase()).toContain(gpu);
   });
 });
+
+describe("hosts and everyday Chinese words beside 'or'/'还是' are no model names", () => {
+  it.each(["is groq or together cheaper for llama 70b", "文章里说 deepseek 多少钱？现在还是这个价吗"])("%s", async (line) => {
+    const reply = await ask(line);
+    expect((reply.data as { unknown?: unknown[] }).unknown ?? []).toEqual([]);
+  });
+});

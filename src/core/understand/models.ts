@@ -2,6 +2,7 @@ import { modelOfSize } from "../models/of-size.ts";
 import type { Model } from "../knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import { nameTokens, normalizeName } from "../names.ts";
+import { isEverydayWord } from "./list-items.ts";
 import type { MentionedModel, Understanding } from "./types.ts";
 
 /** Words that never name a model on their own, however the resolver's families look. */
@@ -135,9 +136,10 @@ function withSize(snapshot: KnowledgeSnapshot, text: string, query: string, matc
 /** A name typed as an item of a comparison ("… vs command r+", "command-r 和 …"), with its version, as typed. */
 function listedName(text: string, word: string): string | undefined {
   const at = text.toLowerCase().indexOf(word.toLowerCase());
-  if (at < 0) return undefined;
+  if (at < 0 || isEverydayWord(word)) return undefined;
   const SEPARATOR = /(?:\bvs\.?|\bversus|\bor|和|与|跟|还是|对比|,|，)/u;
-  const rest = /^[\s-]?[a-z0-9.+]{1,8}(?![\p{L}\p{N}])/u.exec(text.slice(at + word.length));
+  // a version goes with the name ("command r+", "nova 2"), another word does not ("together cheaper")
+  const rest = /^[\s-]?(?=[a-z]?[\d+])[a-z0-9.+]{1,8}(?![\p{L}\p{N}])/u.exec(text.slice(at + word.length));
   const name = `${text.slice(at, at + word.length)}${rest && !/^\s?\d+(?:\.\d+)?\s?[kmb万亿]?$/u.test(rest[0]) ? rest[0] : ""}`;
   const listed = new RegExp(`${SEPARATOR.source}\\s*$`, "u").test(text.slice(0, at)) || new RegExp(`^\\s*${SEPARATOR.source}`, "u").test(text.slice(at + name.length));
   return listed ? name.trim() : undefined;
