@@ -65,7 +65,8 @@ const PER_REQUEST_AFTER =
 const PER_REQUEST_BEFORE =
   /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes|sends|carries)(?: an?)?|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|每篇|每份|每个(?:文档|工单|会话|对话)|(?:each|per|every) (?:doc(?:ument)?|ticket|message|email|page|conversation) (?:is|has)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
 /** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
-const PER_REQUEST_CLAUSE = /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message)\b)[^,，;；。\n]*$/u;
+const PER_REQUEST_CLAUSE =
+  /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|每则|每笔|每条|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message)\b)[^,，;；。\n]*$/u;
 /** "300k tokens in per request", "5k tokens out each": a side's size per request, said after it. */
 const SIDE_PER_REQUEST =
   /^\s?(?:tokens?\s?)?(?:in|out|input|output|输入|输出)\s?(?:tokens?\s?)?(?:(?:per|each|every|a|\/)\s?(?:request|call|query|req|message|prompt|doc(?:ument)?|ticket)\b|each\b|每次|每个请求)/u;
@@ -107,7 +108,7 @@ const PER_USER =
   /\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having)\b|\bper (?:user|person|employee|seat|customer)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
 
 const REQUESTS_AFTER =
-  /^\s?(?:(?:daily |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|queries|conversations|chats|messages|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个(?:请求|对话|会话|文档|工单)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单)/u;
+  /^\s?(?:(?:daily |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|queries|conversations|chats|messages|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个(?:请求|对话|会话|文档|工单)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)/u;
 /** "月调用量50万", "requests per month: 200k": the count's noun before it. */
 const REQUESTS_BEFORE =
   /(?:(?:调用|请求|对话|会话)(?:量|次数|数)|(?:月|每月|一个月)(?:请求|调用)|(?<!(?:each|every|per|a|one)\s)(?:requests?|calls?|queries)(?: per month| a month| monthly| \/ ?mo(?:nth)?)?\s?[:：=])\s?(?:约|大概|大约|是|为|有|~|≈)?\s?$/u;
