@@ -313,3 +313,15 @@ describe("hosts and everyday Chinese words beside 'or'/'还是' are no model nam
     expect((reply.data as { unknown?: unknown[] }).unknown ?? []).toEqual([]);
   });
 });
+
+describe("Chinese numbers made of several magnitudes are read whole", () => {
+  it.each([
+    ["gpt-5 每月 一亿五千万 token 多少钱", 150e6],
+    ["gpt-5 每月 1亿5千万 token 多少钱", 150e6],
+    ["deepseek 每月 2亿3000万 token", 230e6],
+    ["gpt-5 每月 1億5千萬 token 要多少錢", 150e6],
+  ])("%s", async (line, total) => {
+    const { workload } = dataOf(await ask(line));
+    expect(workload.inputTokens + workload.outputTokens).toBeCloseTo(total, -1);
+  });
+});

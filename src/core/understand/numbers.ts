@@ -2,12 +2,13 @@
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
 /** 十亿 → 1e9, 三千万 → 3e7, 两 → 2, 二十五 → 25; null when the text is not a Chinese numeral. */
 export function parseChineseNumeral(text: string): number | null {
   if (!text || !/^[零〇一二两俩三四五六七八九十百千万亿]+$/.test(text)) return null;
+  // 一亿五千万 = 1亿 + 5千万: each 亿 closes what came before it, each 万 only the part below 亿
   let total = 0;
+  let wan = 0;
   let section = 0;
   let digit: number | null = null;
   for (const char of text) {
@@ -15,15 +16,21 @@ export function parseChineseNumeral(text: string): number | null {
     else if (char in SMALL_UNITS) {
       section += (digit ?? 1) * SMALL_UNITS[char]!;
       digit = null;
+    } else if (char === "万") {
+      // 万万: the part so far is multiplied again
+      wan = section + (digit ?? 0) ? wan + (section + (digit ?? 0)) * 1e4 : (wan || 1) * 1e4;
+      section = 0;
+      digit = null;
     } else {
-      const unit = BIG_UNITS[char]!;
-      // 万亿: the section so far is multiplied again
-      total = (total + section + (digit ?? 0)) * unit;
+      const below = wan + section + (digit ?? 0);
+      // 亿亿, 万亿: what came before is multiplied again
+      total = below ? (total + below) * 1e8 : (total || 1) * 1e8;
+      wan = 0;
       section = 0;
       digit = null;
     }
   }
-  return total + section + (digit ?? 0);
+  return total + wan + section + (digit ?? 0);
 }
 
 const SCALE: Record<string, number> = {
@@ -162,7 +169,22 @@ export function findNumbers(text: string): FoundNumber[] {
     const from = start - sign;
     found.push({ start, end, value, scaled, negative, raw: text.slice(from, end).trim(), from });
   }
-  return found;
+  return joinedMagnitudes(text, found);
+}
+
+/** "1亿5千万", "2亿3000万": a number with a smaller Chinese magnitude typed right after one with 亿 or 万 is its rest. */
+function joinedMagnitudes(text: string, found: FoundNumber[]): FoundNumber[] {
+  const joined: FoundNumber[] = [];
+  for (const number of found) {
+    const last = joined.at(-1);
+    const bigUnit = last && /[亿万]$/u.test(last.raw) ? (last.raw.endsWith("亿") ? 1e8 : 1e4) : 0;
+    if (last && bigUnit && number.start === last.end && !number.negative && /[万千百]$/u.test(number.raw) && number.value < bigUnit) {
+      joined[joined.length - 1] = { ...last, end: number.end, value: last.value + number.value, raw: text.slice(last.from, number.end) };
+      continue;
+    }
+    joined.push(number);
+  }
+  return joined;
 }
 
 /** "two", "four", "a single": small English number words (GPU counts, "half"). */
