@@ -325,3 +325,20 @@ describe("Chinese numbers made of several magnitudes are read whole", () => {
     expect(workload.inputTokens + workload.outputTokens).toBeCloseTo(total, -1);
   });
 });
+
+describe("a request's sides and count in the shortest forms", () => {
+  it.each([
+    ["gpt-4.1 mini: per call 3k/500 tokens, 200k calls/month", 3000, 500, 200_000],
+    ["gpt-4.1 mini, avg request 2k tokens input, 400 output; 500k/mo", 2000, 400, 500_000],
+    ["gpt-4.1 mini prompt=4k completion=1k requests=100k", 4000, 1000, 100_000],
+    ["gpt-4.1 mini 每个请求 5k/800 token，每月 10 万", 5000, 800, 100_000],
+  ])("%s", async (line, prompt, out, requests) => {
+    const data = dataOf(await ask(line));
+    expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
+  });
+
+  it("a bare monthly amount with no request size is still a token volume", async () => {
+    const data = dataOf(await ask("gpt-5 每月 5000万，多少钱"));
+    expect(data.workload.inputTokens + data.workload.outputTokens).toBe(50e6);
+  });
+});

@@ -80,6 +80,7 @@ const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|每段|每块|每篇|每个)
 const CACHED_PART = /^[^,，。;；\d]{0,30}?(?:\(cached\)|\bcached\b|\bcache hits?\b|命中缓存|是缓存|可缓存|走缓存)/u;
 const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:about|around|~)?\s?$/u;
 /** "1000 per month", "500 a month" with no unit: a count of requests when a request's size is stated. */
+const BARE_PER_MONTH_BEFORE = /(?:每月|每个月|一个月|月均)\s?(?:大概|约|有)?\s?$/u;
 const BARE_PER_MONTH = /^\s?(?:(?:per|a|each|every|\/)\s?(?:month|mo)\b|monthly|每月|一个月|\/\s?月)/u;
 /** Request counts given per second, minute or hour ("5 requests per second", "QPS 10", "每小时 5000 次"), as a month. */
 const RATES: [after: RegExp, before: RegExp, perMonth: number][] = [
@@ -185,6 +186,7 @@ export function readQuantities(text: string): Quantities {
   const numbers = findNumbers(text);
   const paired = inputOutputPairs(text, numbers);
   let bareCount: number | undefined;
+  let bareTotal: number | undefined;
   let users: number | undefined;
   const shares: { input?: number; output?: number } = {};
   let cachedPart: number | undefined;
@@ -267,7 +269,12 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     const rate = RATES.find(([afterRate, beforeRate]) => afterRate.test(right.replace(REQUESTS_AFTER, "")) || beforeRate.test(left));
-    const counted = REQUESTS_AFTER.test(right) || RATE_COUNT.test(right) || RATE_BEFORE.test(left) || (REQUESTS_BEFORE.test(left) && !TOKENS_WORD.test(right));
+    // "completion=1k requests=100k": a label followed by its own number is that number's
+    const counted =
+      (REQUESTS_AFTER.test(right) && !/^\s?[\p{L}]+\s?[:：=]\s?\d/u.test(right)) ||
+      RATE_COUNT.test(right) ||
+      RATE_BEFORE.test(left) ||
+      (REQUESTS_BEFORE.test(left) && !TOKENS_WORD.test(right));
     if (counted && (n.scaled || n.value >= 10 || rate || (users !== undefined && PER_USER.test(text)))) {
       const period = PERIOD_WORD.find(([pattern]) => pattern.test(right))?.[1];
       const monthly = rate ? n.value * rate[2] : period ? n.value * period : perMonth(n.value);
@@ -279,9 +286,10 @@ export function readQuantities(text: string): Quantities {
       users ??= n.value;
       continue;
     }
-    const pairSide = paired.get(found);
-    if (pairSide) {
-      volume[pairSide] ??= perMonth(n.value);
+    const pair = paired.get(found);
+    if (pair) {
+      if (pair.perRequest) perRequest[pair.side] ??= n.value;
+      else volume[pair.side] ??= perMonth(n.value);
       continue;
     }
     if (UNIT_BEFORE.test(left) && !/每(?:个)?月|每天|每日/u.test(left.slice(-3))) continue;
@@ -334,11 +342,18 @@ export function readQuantities(text: string): Quantities {
       q.promptTokens += n.value;
       continue;
     }
-    if (tokensy && n.value >= 1000) volume.total ??= perMonth(n.value);
-    else if (!tokensy && Number.isInteger(n.value) && n.value >= 10 && BARE_PER_MONTH.test(right)) bareCount ??= n.value;
+    // "500k/mo", "每月 10 万" with no word for what: a request count where a request's size is stated, else tokens
+    const bare = !TOKENS_WORD.test(right) && Number.isInteger(n.value) && n.value >= 10 && (BARE_PER_MONTH.test(right) || BARE_PER_MONTH_BEFORE.test(left));
+    if (tokensy && n.value >= 1000) {
+      volume.total ??= perMonth(n.value);
+      if (bare && volume.total === n.value) bareTotal ??= n.value;
+    } else if (!tokensy && bare) bareCount ??= n.value;
   }
-  if (q.requests === undefined && bareCount !== undefined && (q.promptTokens !== undefined || perRequest.input !== undefined || perRequest.output !== undefined))
-    q.requests = bareCount;
+  const sized = q.promptTokens !== undefined || perRequest.input !== undefined || perRequest.output !== undefined;
+  if (q.requests === undefined && sized && (bareCount ?? bareTotal) !== undefined) {
+    q.requests = (bareCount ?? bareTotal)!;
+    if (bareCount === undefined && volume.total === bareTotal) delete volume.total;
+  }
   // "50 bazillion tokens": a magnitude word no one can price is named back, not read as 50
   const madeUp = MADE_UP_MAGNITUDE.exec(text) ?? NO_AMOUNT.exec(text);
   if (madeUp) q.unreadable ??= { text: madeUp[0], kind: "amount", from: madeUp.index, to: madeUp.index + madeUp[0].length };
@@ -364,15 +379,19 @@ export function readQuantities(text: string): Quantities {
 }
 
 /** "5M/1M", "in/out 200m/40m": two token amounts joined by a slash are the input and the output side, in that order. */
-function inputOutputPairs(text: string, numbers: FoundNumber[]): Map<FoundNumber, "input" | "output"> {
-  const sides = new Map<FoundNumber, "input" | "output">();
+function inputOutputPairs(text: string, numbers: FoundNumber[]): Map<FoundNumber, { side: "input" | "output"; perRequest: boolean }> {
+  const sides = new Map<FoundNumber, { side: "input" | "output"; perRequest: boolean }>();
   for (let i = 0; i + 1 < numbers.length; i++) {
     const [a, b] = [numbers[i]!, numbers[i + 1]!];
-    if (!a.scaled || !b.scaled || a.negative || b.negative || !/^\s?\/\s?$/u.test(text.slice(a.end, b.from))) continue;
-    // "$2/1M" is a price, "5M/day" a rate, "2M/1M tokens per request" a request's sides
-    if (MONEY_BEFORE.test(before(text, a)) || PER_DAY.test(after(text, b)) || PER_REQUEST_AFTER.test(after(text, b))) continue;
-    sides.set(a, "input");
-    sides.set(b, "output");
+    // "5M/1M", "3k/500 tokens": token amounts, never a fraction ("3/4") or a date
+    const amounts = (a.scaled || a.value >= 100) && (b.scaled || TOKENS_WORD.test(after(text, b)));
+    if (!amounts || a.negative || b.negative || !/^\s?\/\s?$/u.test(text.slice(a.end, b.from))) continue;
+    // "$2/1M" is a price, "5M/day" a rate
+    if (MONEY_BEFORE.test(before(text, a)) || PER_DAY.test(after(text, b))) continue;
+    // "per call 3k/500 tokens", "2M/1M tokens per request": a request's sides
+    const perRequest = PER_REQUEST_AFTER.test(after(text, b)) || PER_REQUEST_CLAUSE.test(before(text, a));
+    sides.set(a, { side: "input", perRequest });
+    sides.set(b, { side: "output", perRequest });
   }
   return sides;
 }
