@@ -342,3 +342,18 @@ describe("a request's sides and count in the shortest forms", () => {
     expect(data.workload.inputTokens + data.workload.outputTokens).toBe(50e6);
   });
 });
+
+describe("a workload given per request stays per request through follow-ups", () => {
+  it("a new prompt size, then a new request count, re-derive the month; a new model keeps them", async () => {
+    const { answerLine } = await import("../src/adapters/cli/session.ts");
+    const { composeDispatcher } = await import("../src/runtime/compose.ts");
+    const { readConfig } = await import("../src/config/config.ts");
+    const { fixedKnowledge } = await import("../src/core/knowledge/store.ts");
+    const dispatcher = composeDispatcher(readConfig({}), fixedKnowledge(kb), undefined, { limited: false });
+    const turn = async (line: string) => dataOf(await answerLine(dispatcher, line, "per-request-follow-ups")).workload;
+    expect(await turn("deepseek，每次请求输入 3000 token，输出 500，每月 20 万次")).toMatchObject({ inputTokens: 600e6, outputTokens: 100e6 });
+    expect(await turn("如果每次输入 6000 呢")).toMatchObject({ inputTokens: 1200e6, outputTokens: 100e6, promptTokensPerRequest: 6000 });
+    expect(await turn("每月 50 万次呢")).toMatchObject({ inputTokens: 3000e6, outputTokens: 250e6 });
+    expect(await turn("换成 gpt-5 mini")).toMatchObject({ inputTokens: 3000e6, outputTokens: 250e6 });
+  });
+});

@@ -371,6 +371,14 @@ function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion
   for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier"] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
   }
+  // a workload given per request stays per request: a new prompt size or request count re-derives the month
+  const before = earlier.volume;
+  if (earlier.requests && before && !now.volume && (now.promptTokens !== undefined || now.requests !== undefined)) {
+    const requests = merged.requests ?? earlier.requests;
+    const inEach = merged.promptTokens ?? (before.input !== undefined ? before.input / earlier.requests : undefined);
+    const outEach = before.output !== undefined ? before.output / earlier.requests : undefined;
+    merged.volume = { ...(inEach !== undefined ? { input: inEach * requests } : {}), ...(outEach !== undefined ? { output: outEach * requests } : {}) };
+  }
   if (W.CHEAPEST.test(text) && !now.models.length && (now.intent === "cheapest" || /cheapest|最便宜/u.test(text))) {
     const { fact: _fact, ...rest } = merged;
     return { ...rest, intent: "cheapest", models: [], constraints: { ...earlier.constraints, ...now.constraints }, tasks: now.tasks.length ? now.tasks : earlier.tasks };
