@@ -357,3 +357,16 @@ describe("a workload given per request stays per request through follow-ups", ()
     expect(await turn("换成 gpt-5 mini")).toMatchObject({ inputTokens: 3000e6, outputTokens: 250e6 });
   });
 });
+
+describe("a range is named back, never priced at one of its ends without a word", () => {
+  it.each([
+    ["gpt-5 for 50-100M tokens a month", "50-100M"],
+    ["gpt-5 for 50 to 100M tokens", "50 to 100M"],
+    ["deepseek 每月 5000万到1亿 token 多少钱", "5000万到1亿"],
+  ])("%s", async (line, named) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(false);
+    expect(dataOf(reply).error?.code).toBe("bad_input");
+    expect(reply.text).toContain(named);
+  });
+});

@@ -185,6 +185,9 @@ export function readQuantities(text: string): Quantities {
   const perRequest: { input?: number; output?: number } = {};
   const numbers = findNumbers(text);
   const paired = inputOutputPairs(text, numbers);
+  // "50-100M tokens", "5000万到1亿": a range is no one amount to price, and never silently one of its ends
+  const range = rangeOf(text, numbers);
+  if (range) q.unreadable = range;
   let bareCount: number | undefined;
   let bareTotal: number | undefined;
   let users: number | undefined;
@@ -206,7 +209,7 @@ export function readQuantities(text: string): Quantities {
     // "910b" is Ascend's GPU, not 910 billion tokens
     if (n.scaled && GPU_NAMED.test(text.slice(n.start))) continue;
     const percent = PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left);
-    const refuse = (kind: "amount" | "percent" | "unit" = "amount") => {
+    const refuse = (kind: "amount" | "percent" | "unit" | "range" = "amount") => {
       const from = n.from;
       const sign = kind === "percent" ? (/^[%％]/u.exec(right)?.[0] ?? "") : kind === "unit" ? (OTHER_UNIT_AFTER.exec(right)?.[0] ?? "") : "";
       q.unreadable ??= { text: n.raw + sign, kind, from, to: from + n.raw.length + sign.length };
@@ -377,6 +380,23 @@ export function readQuantities(text: string): Quantities {
   if (Object.keys(volume).length) q.volume = volume;
   return q;
 }
+
+/** Two amounts joined by a dash, "to", 到 or ~ where the second has a magnitude: a range, as typed. */
+const RANGE_JOIN = /^\s?(?:-|–|~|～|to|到|至)\s?$/u;
+function rangeOf(text: string, numbers: FoundNumber[]): Unreadable | undefined {
+  for (let i = 0; i + 1 < numbers.length; i++) {
+    const [a, b] = [numbers[i]!, numbers[i + 1]!];
+    if (!b.scaled || a.negative || !RANGE_JOIN.test(text.slice(a.end, b.start)) || /\bfrom\s?$|从\s?$/u.test(before(text, a))) continue;
+    if (a.scaled && a.value >= b.value) continue;
+    if (!TOKENS_WORD.test(after(text, b)) && !REQUESTS_AFTER.test(after(text, b)) && !a.scaled && !/[万亿]/u.test(b.raw)) continue;
+    return { text: text.slice(a.from, b.end), kind: "range", from: a.from, to: b.end };
+  }
+  // "50-100M", "5-10 亿": digits joined by a dash are read as one name-like word, so the range is looked for whole
+  const dashed = DASHED_RANGE.exec(text);
+  return dashed ? { text: dashed[0].trim(), kind: "range", from: dashed.index, to: dashed.index + dashed[0].length } : undefined;
+}
+const DASHED_RANGE =
+  /(?<![\p{L}\d.-])\d+(?:\.\d+)?\s?[-–]\s?\d+(?:\.\d+)?\s?(?:[kmb]|bn|million|billion|万|亿|千万)(?![a-z])(?=\s?(?:tokens?|toks?|token|requests?|calls?|次|个?请求|\/|a\s|per\s|每|$|[,，。]))/u;
 
 /** "5M/1M", "in/out 200m/40m": two token amounts joined by a slash are the input and the output side, in that order. */
 function inputOutputPairs(text: string, numbers: FoundNumber[]): Map<FoundNumber, { side: "input" | "output"; perRequest: boolean }> {

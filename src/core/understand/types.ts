@@ -57,7 +57,7 @@ export interface Unreadable {
   /** as typed */
   text: string;
   /** "unit": counted in something other than tokens ("2 million words", "500万字") */
-  kind: "amount" | "percent" | "unit";
+  kind: "amount" | "percent" | "unit" | "range";
   /** where in the normalized line */
   from: number;
   to: number;
