@@ -117,7 +117,7 @@ describe("amounts in free text go through the options' bounds (class 3)", () => 
     ["gpt-5 vs deepseek, -30% cached", "-30%", "is not a share I can use"],
     ["每月负五千万token用gpt-5多少钱", "负五千万", "不是可用的数量"],
     ["每月 10的30次方 token 用 gpt-5", "10的30次方", "不是可用的数量"],
-    ["每月負 3000 萬 token，gpt-5 多少錢", "負 3000 萬", "不是可用的数量"],
+    ["每月負 3000 萬 token，gpt-5 多少錢", "負 3000 萬", "不是可用的數量"],
     ["gpt-5 vs deepseek for 50 bazillion tokens a month", "50 bazillion", "is not an amount I can use"],
   ])("%s", async (line, typed, words) => {
     const reply = await ask(line);
@@ -238,14 +238,20 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
 
   it.each([
     ["self host llama 70b on H100 NVL", "H100 NVL"],
-    ["自建 llama 70b 用 4 张 A100 40GB 划算吗", "A100 40GB"],
-    ["self host deepseek r1 on 910b", "910b"],
-    ["run llama 70b on our own L4s", "L4"],
-    ["self host llama 70b on RTX 5090", "RTX 5090"],
-  ])("a GPU named is never replaced by another: %s", async (line, gpu) => {
+    ["self-host llama 3.3 70b on 2 RTX 3090", "RTX 3090"],
+  ])("a GPU the knowledge lacks is named back whole, never replaced by another: %s", async (line, gpu) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(false);
     expect(reply.text).toContain(`"${gpu}"`);
+  });
+
+  it.each([
+    ["自建 llama 70b 用 4 张 A100 40GB 划算吗", "NVIDIA A100 40GB"],
+    ["self host deepseek r1 on 910b", "Ascend 910B"],
+    ["run llama 70b on our own L4s", "NVIDIA L4"],
+    ["self host llama 70b on RTX 5090", "RTX 5090"],
+  ])("a GPU named is the GPU answered on, never another: %s", async (line, gpu) => {
+    expect((await ask(line)).title).toContain(gpu);
   });
 
   it.each([

@@ -115,23 +115,33 @@ describe("measured versus estimated", () => {
     expect(p.throughputTokensPerSec).toBe(60880);
   });
 
-  it("estimates otherwise, with the calibration's error band", () => {
+  it("estimates otherwise, with its GPU family's leave-one-source-out error band", () => {
     const p = plan({ modelId: "llama-3.1-8b", gpu: "h100", gpuCount: 1, slo: "batch", request: { inputTokens: 3000, outputTokens: 300 } });
     expect(p.throughputSource).toBe("estimated");
-    expect(p.estimateErrorPct).toBe(serving.fit.leaveOneOut.p80AbsErrorPct);
+    expect(p.uncalibrated).toBe(false);
+    expect(p.estimateErrorPct).toBe(serving.fit.byFamily.hopper!.p80AbsErrorPct);
   });
 
-  it("quotes the worst calibration error where the table has no evidence (a GPU family without rows, or a batch held small for interactive users)", () => {
-    const calibrated = plan({ modelId: "llama-3.1-8b", gpu: "l40s", slo: "batch" });
-    expect(calibrated.warnings).not.toContain("noCalibrationForGpuFamily");
-    const withoutAda = structuredClone(serving);
-    withoutAda.calibration = withoutAda.calibration.filter((row) => row.gpu !== "l40s");
-    const l40s = planSelfhost(withoutAda, { modelId: "llama-3.1-8b", gpu: "l40s", slo: "batch", apiCostPer1M: 1 });
-    expect(l40s.warnings).toContain("noCalibrationForGpuFamily");
-    expect(l40s.estimateErrorPct).toBe(serving.fit.leaveOneOut.worstAbsErrorPct);
+  it("says uncalibrated and quotes the uncalibrated band on a GPU family without measurements (Gaudi 3, Ascend 910B)", () => {
+    for (const gpu of ["gaudi3", "ascend-910b"]) {
+      const p = plan({ modelId: "llama-3.1-8b", gpu, slo: "batch" });
+      expect(p.warnings).toContain("noCalibrationForGpuFamily");
+      expect(p.uncalibrated).toBe(true);
+      expect(p.estimateErrorPct).toBe(serving.fit.uncalibratedBandPct);
+    }
+  });
+
+  it("never quotes a thin family's band narrower than the worst error anywhere (L40S: one row)", () => {
+    expect(serving.fit.byFamily.ada!.rows).toBeLessThan(5);
+    const p = plan({ modelId: "llama-3.1-8b", gpu: "l40s", slo: "batch", request: { inputTokens: 3000, outputTokens: 300 } });
+    expect(p.throughputSource).toBe("estimated");
+    expect(p.estimateErrorPct).toBe(Math.max(serving.fit.byFamily.ada!.worstAbsErrorPct, serving.fit.leaveOneSourceOut.worstAbsErrorPct));
+  });
+
+  it("quotes the family's worst error where the batch is held small for interactive users", () => {
     const interactive = plan({ modelId: "qwen3-235b-a22b", gpu: "h100", slo: "interactive" });
     expect(interactive.warnings).toContain("smallBatchExtrapolated");
-    expect(interactive.estimateErrorPct).toBe(serving.fit.leaveOneOut.worstAbsErrorPct);
+    expect(interactive.estimateErrorPct).toBe(serving.fit.byFamily.hopper!.worstAbsErrorPct);
   });
 
   it("does not count a sibling model's measurement (different weights, same geometry)", () => {
@@ -245,5 +255,70 @@ describe("the user's numbers win", () => {
     expect(() => plan({ modelId: "llama-3.1-8b", utilizationPercent: 0 })).toThrow(/badNumber/);
     expect(() => plan({ modelId: "llama-3.1-8b", utilizationPercent: 101 })).toThrow(/badNumber/);
     expect(() => plan({ modelId: "llama-3.1-8b", gpuCount: 1.5 })).toThrow(/badNumber/);
+  });
+});
+
+describe("issue 25: engines, GPU names, does-not-fit, consistent service levels", () => {
+  it("runs vLLM by default with plain tensor parallel and BF16 KV for a MoE; SGLang and TensorRT-LLM with attention data parallel", () => {
+    const vllm = plan({ modelId: "deepseek-chat", gpu: "h200", gpuCount: 8, slo: "batch", request: { inputTokens: 1000, outputTokens: 2000 } });
+    const sglang = plan({ modelId: "deepseek-chat", gpu: "h200", gpuCount: 8, slo: "batch", engine: "sglang", request: { inputTokens: 1000, outputTokens: 2000 } });
+    expect(vllm.engine).toBe("vllm");
+    expect(vllm.engineSettings).toEqual({ attentionDataParallel: false, expertParallel: false, kvCache: "bf16" });
+    expect(sglang.engineSettings.attentionDataParallel).toBe(true);
+    expect(vllm.topology?.attentionDataParallel).toBe(false);
+    // MLA's latent is copied on every GPU without attention data parallel: fewer sequences fit, less throughput
+    expect(sglang.throughputTokensPerSec!).toBeGreaterThan(vllm.throughputTokensPerSec!);
+    const trt = plan({ modelId: "deepseek-chat", gpu: "h200", gpuCount: 8, engine: "tensorrt-llm" });
+    expect(trt.engineSettings).toEqual({ attentionDataParallel: true, expertParallel: true, kvCache: "fp8" });
+  });
+
+  it("falls back to vLLM, and says so, where the engine does not run (TensorRT-LLM on MI300X, or FP8 on A100)", () => {
+    const p = plan({ modelId: "llama-3.3-70b", gpu: "mi300x", engine: "tensorrt-llm" });
+    expect(p.engine).toBe("vllm");
+    expect(p.warnings).toContain("engineNotOnGpu");
+    const fp8OnA100 = plan({ modelId: "deepseek-r1", gpu: "a100", engine: "tensorrt-llm" });
+    expect(fp8OnA100.precision).toBe("fp8");
+    expect(fp8OnA100.engine).toBe("vllm");
+    const bf16OnA100 = plan({ modelId: "llama-3.3-70b", gpu: "a100", engine: "tensorrt-llm" });
+    expect(bf16OnA100.engine).toBe("tensorrt-llm");
+    expect(bf16OnA100.warnings).not.toContain("engineNotOnGpu");
+  });
+
+  it("tells the 40 GB A100 from the 80 GB one", () => {
+    const small = plan({ modelId: "qwen3-32b", gpu: "A100 40GB", slo: "batch" });
+    const big = plan({ modelId: "qwen3-32b", gpu: "a100", slo: "batch" });
+    expect(small.gpu.id).toBe("a100-40gb");
+    expect(big.gpu.id).toBe("a100");
+    expect(small.topology!.replicaGpus).toBeGreaterThan(big.topology!.replicaGpus);
+  });
+
+  it("offers the INT4 weights a model publishes when it does not fit (Qwen3-30B-A3B on one RTX 4090)", () => {
+    const p = plan({ modelId: "qwen3-30b-a3b", gpu: "rtx-4090", gpuCount: 1 });
+    expect(p.fits).toBe(false);
+    const int4 = p.doesNotFit!.needs.find((n) => n.precision === "int4");
+    expect(int4).toMatchObject({ gpuCount: 1, beyondPlannerLimit: false });
+    // a model without published 4-bit weights is not offered INT4
+    expect(plan({ modelId: "llama-3.3-70b", gpu: "rtx-4090", gpuCount: 1 }).doesNotFit!.needs.some((n) => n.precision === "int4")).toBe(false);
+  });
+
+  it("gives the same interactive and batch figures whichever service level is asked (405B on 8 × H200)", () => {
+    const asked = (slo: "interactive" | "batch") => plan({ modelId: "llama-3.1-405b", gpu: "h200", gpuCount: 8, slo });
+    const a = asked("interactive").tradeoff;
+    const b = asked("batch").tradeoff;
+    expect(a.interactive!.throughputTokensPerSec).toBe(b.interactive!.throughputTokensPerSec);
+    expect(a.batch!.throughputTokensPerSec).toBe(b.batch!.throughputTokensPerSec);
+    expect(asked("batch").throughputTokensPerSec).toBe(b.batch!.throughputTokensPerSec);
+  });
+
+  it("gives a time to first token that grows with the prompt", () => {
+    const short = plan({ modelId: "llama-3.3-70b", gpu: "h100", gpuCount: 4, request: { inputTokens: 1000, outputTokens: 500 } });
+    const long = plan({ modelId: "llama-3.3-70b", gpu: "h100", gpuCount: 4, request: { inputTokens: 32000, outputTokens: 500 } });
+    expect(long.ttftSeconds!).toBeGreaterThan(short.ttftSeconds! * 5);
+  });
+
+  it.each(["a100-40gb", "l4", "a10g", "rtx-5090", "h20", "h800", "gb200", "mi325x", "gaudi3", "ascend-910b"])("answers on %s for a model that fits it", (gpu) => {
+    const p = plan({ modelId: "llama-3.1-8b", gpu });
+    expect(p.fits).toBe(true);
+    expect(p.throughputTokensPerSec!).toBeGreaterThan(0);
   });
 });

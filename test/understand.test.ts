@@ -48,7 +48,11 @@ describe("every slot, typed in words, in both languages", () => {
     ["self-host llama 3.1 8b on two RTX 4090s", { command: "selfhost", models: ["llama-3.1-8b"], gpu: { id: "rtx-4090", count: 2 } }],
     // a GPU without specs in the knowledge is passed on as typed (case kept), so the answer can say it does not know it
     ["单卡 5090 能不能自建 qwen3 next 80b", { command: "selfhost", gpu: { id: "5090", count: 1 } }],
-    ["用 8 张 H800 自建 deepseek 划算吗", { command: "selfhost", gpu: { id: "H800", count: 8 } }],
+    ["用 8 张 H800 自建 deepseek 划算吗", { command: "selfhost", gpu: { id: "h800", count: 8 } }],
+    ["self-host qwen3 32b on an L40S, does it pay off?", { command: "selfhost", models: ["qwen3-32b"], gpu: { id: "l40s", count: 1 } }],
+    ["用一張 H200 自建 gpt-oss-120b 划算嗎", { command: "selfhost", gpu: { id: "h200", count: 1 } }],
+    ["自建 llama 3.3 70b 用 2 張 H100 划算嗎", { command: "selfhost", gpu: { id: "h100", count: 2 } }],
+    ["用 8 张 昇腾910B 自建 qwen3 32b 划算吗", { command: "selfhost", models: ["qwen3-32b"], gpu: { id: "ascend-910b", count: 8 } }],
     ["selfhost llama 70b on two 5090s lol", { command: "selfhost", gpu: { id: "5090", count: 2 } }],
     ["we send 5090 requests a month to gpt-5", { command: "compare", requests: 5090 }],
     ["what does $50 a month buy on gpt-5 mini?", { command: "budget", models: ["gpt-5-mini"], budget: { amount: 50, currency: "usd" } }],
@@ -67,6 +71,26 @@ describe("every slot, typed in words, in both languages", () => {
   it("counts the pasted text only, not the instruction around it", () => {
     expect(read("估算一下这段话多少token：今天天气很好，我们去公园散步吧。")).toMatchObject({ command: "estimate", text: "今天天气很好，我们去公园散步吧。" });
     expect(read("how many tokens is this: Hello team, the launch moved to Friday.")).toMatchObject({ command: "estimate", text: "Hello team, the launch moved to Friday." });
+  });
+});
+
+describe("GPU variants the knowledge lacks", () => {
+  it("names another card of a known chip back whole (H100 NVL, A100 PCIe) instead of answering the known one", () => {
+    expect(read("self-host llama 3.3 70b on 2 H100 NVL").gpu?.id).toBe("H100 NVL");
+    expect(read("self-host llama 3.3 70b on 4 A100 PCIe").gpu?.id).toBe("A100 PCIe");
+    expect(read("self-host llama 3.3 70b on 2 H100 94GB").gpu?.id).toBe("H100 94GB");
+  });
+
+  it("keeps a card named with its own memory size or form factor", () => {
+    expect(read("self-host llama 3.3 70b on 2 H200 141GB").gpu?.id).toBe("h200");
+    expect(read("self-host llama 3.3 70b on 2 H100 PCIe").gpu?.id).toBe("h100-pcie");
+    expect(read("self-host llama 3.3 70b on 8 A100 40GB").gpu?.id).toBe("a100-40gb");
+  });
+});
+
+describe("GPU model numbers are not quantities", () => {
+  it("reads 昇腾910B as the GPU, not as 910 billion tokens a month", () => {
+    expect(read("用 8 张 昇腾910B 自建 qwen3 32b 划算吗").volume).toBeUndefined();
   });
 });
 

@@ -2,9 +2,9 @@ import { architectureIdOf, resolveArchitecture, type ResolvedArchitecture } from
 import type { CostBreakdown } from "./cost.ts";
 import { planMoney, type MoneyAnswer } from "./plan-money.ts";
 import { computesNatively, defaultPrecision, WEIGHT_BITS } from "./precision.ts";
-import type { CalibrationRow, EngineName, Precision, ServingGpu, ServingKnowledge } from "./schema.ts";
-import { estimateReplica, type ReplicaLimits, type RequestShape } from "./throughput.ts";
-import { chooseTopology, makeReplica, needsFor, type Need, type Topology } from "./topology.ts";
+import type { CalibrationRow, EngineName, ErrorBand, Precision, ServingGpu, ServingKnowledge } from "./schema.ts";
+import type { ReplicaLimits, RequestShape } from "./throughput.ts";
+import { chooseTopology, type EngineChoice, needsFor, type Need, type Topology } from "./topology.ts";
 
 export type Slo = "interactive" | "batch";
 
@@ -47,11 +47,17 @@ export type SelfhostWarning =
   | "volumeNeedsMoreDeployments"
   | "architectureUnverified"
   | "electricityGpuBoardOnly"
-  | "smallBatchExtrapolated";
+  | "smallBatchExtrapolated"
+  | "engineNotOnGpu";
 
 export interface ModeSummary {
   slo: Slo;
+  /** each service level on its own best replica size */
+  replicaGpus: number;
+  replicas: number;
   batch: number;
+  /** seconds to the first token of a new request at this batch (queueing excluded) */
+  ttftSeconds: number;
   throughputTokensPerSec: number;
   perUserDecodeTokensPerSec: number;
   selfHostCostPer1M: number | null;
@@ -68,6 +74,8 @@ export interface SelfhostPlan {
   doesNotFit: { gpuCount: number | null; needs: Need[] } | null;
   precision: Precision;
   engine: EngineName;
+  /** what the estimate assumes the engine does (its default settings) */
+  engineSettings: { attentionDataParallel: boolean; expertParallel: boolean; kvCache: "bf16" | "fp8" };
   slo: Slo;
   request: RequestShape;
   gpu: { id: string; name: string; hourlyUsd: number; count: number };
@@ -77,9 +85,12 @@ export interface SelfhostPlan {
   throughputTokensPerSec: number | null;
   throughputSource: "measured" | "estimated" | "user" | null;
   measuredBy: { calibrationId: string; engine: string; source: string; asOf: string } | null;
-  /** leave-one-out error band for estimates: 80th percentile, or the worst error when extrapolating; null otherwise */
+  /** leave-one-source-out error band for estimates on this GPU family: 80th percentile, or the worst error when extrapolating; null otherwise */
   estimateErrorPct: number | null;
+  /** true when no public measurement of this GPU family is in the calibration */
+  uncalibrated: boolean;
   perUserDecodeTokensPerSec: number | null;
+  ttftSeconds: number | null;
   /** 0..1 */
   utilization: number;
   tokensPerMonth: number | null;
@@ -110,7 +121,9 @@ const normalize = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 export function findGpu(serving: ServingKnowledge, name: string): ServingGpu | null {
   const key = normalize(name);
-  return serving.gpus.find((g) => [g.id, g.name, ...g.aliases].some((n) => normalize(n) === key)) ?? null;
+  const named = (k: string) => serving.gpus.find((g) => [g.id, g.name, ...g.aliases].some((n) => normalize(n) === k));
+  // a bare GeForce number ("5090") is the RTX card of that number
+  return named(key) ?? (/^\d{4}$/.test(key) ? named(`rtx${key}`) : undefined) ?? null;
 }
 
 function limitsFor(serving: ServingKnowledge, engine: EngineName, slo: Slo): ReplicaLimits {
@@ -171,29 +184,66 @@ function moneyFields(money: MoneyAnswer | null, utilization: number, tokensPerMo
   };
 }
 
+/**
+ * The band an estimate quotes: its GPU family's leave-one-source-out 80th percentile (its worst when the
+ * batch is outside what the measurements saw; the worst anywhere when the family has fewer than five
+ * rows), and the uncalibrated band for a family with no measurement at all.
+ */
+function errorBandFor(serving: ServingKnowledge, band: ErrorBand | undefined, extrapolated: boolean): number {
+  if (!band) return serving.fit.uncalibratedBandPct;
+  // a family with a handful of rows cannot claim a narrower band than the worst seen anywhere
+  if (band.rows < 5) return Math.max(band.worstAbsErrorPct, serving.fit.leaveOneSourceOut.worstAbsErrorPct);
+  return extrapolated ? band.worstAbsErrorPct : band.p80AbsErrorPct;
+}
+
+/** True when the engine runs on this GPU family at this weight precision (serving.yaml engines). */
+function engineRuns(serving: ServingKnowledge, engine: EngineName, gpu: ServingGpu, precision: Precision): boolean {
+  const profile = serving.engines[engine];
+  return profile.gpuFamilies.includes(gpu.family) && !(profile.unsupportedPrecisions[gpu.family] ?? []).includes(precision);
+}
+
 /** Plans one GPU for the request; the core of planSelfhost once the GPU is known. */
 function planOnGpu(serving: ServingKnowledge, req: SelfhostRequest, arch: ResolvedArchitecture, gpu: ServingGpu, gpuOrigin: Origin): SelfhostPlan {
   const warnings = new Set<SelfhostWarning>();
   const shape = req.request ?? serving.defaultRequest;
   const slo: Slo = req.slo ?? "interactive";
-  const engine: EngineName = req.engine ?? "vllm";
   const precision = req.precision ?? defaultPrecision(arch, gpu);
+  let engineName: EngineName = req.engine ?? "vllm";
+  if (!engineRuns(serving, engineName, gpu, precision)) {
+    warnings.add("engineNotOnGpu");
+    engineName = "vllm";
+  }
+  const profile = serving.engines[engineName];
+  const engine: EngineChoice = { name: engineName, attentionDataParallelForMoe: profile.attentionDataParallelForMoe, kvCache: profile.kvCache };
   const factors = serving.fit.factors;
   const maxNodes = serving.engine.maxNodes;
   if (shape.inputTokens + shape.outputTokens > arch.maxContext) warnings.add("contextExceedsModelMax");
   if (WEIGHT_BITS[precision] < Math.min(...arch.servedPrecisions.map((p) => WEIGHT_BITS[p]))) warnings.add("precisionBelowServed");
   if (!computesNatively(gpu, precision)) warnings.add("precisionWeightOnly");
   if (arch.unverified?.length) warnings.add("architectureUnverified");
-  if (!serving.calibration.some((row) => serving.gpus.find((g) => g.id === row.gpu)?.family === gpu.family)) warnings.add("noCalibrationForGpuFamily");
+  const familyBand = serving.fit.byFamily[gpu.family];
+  const uncalibrated = !serving.calibration.some((row) => serving.gpus.find((g) => g.id === row.gpu)?.family === gpu.family) || !familyBand;
+  if (uncalibrated) warnings.add("noCalibrationForGpuFamily");
 
-  const limits = limitsFor(serving, engine, slo);
-  const topology = chooseTopology(arch, gpu, precision, engine, shape, factors, limits, maxNodes, req.gpuCount ?? null);
+  // Each service level on its own best replica size over the same GPUs (the user's count, else the one the
+  // interactive plan picks): the same pair of figures in every answer, whichever level is asked.
+  const topologyFor = (s: Slo, count: number | null) => chooseTopology(arch, gpu, precision, engine, shape, factors, limitsFor(serving, engineName, s), maxNodes, count);
+  const interactiveFirst = topologyFor("interactive", req.gpuCount ?? null);
+  const sharedCount = req.gpuCount ?? (interactiveFirst ? interactiveFirst.replicaGpus * interactiveFirst.replicas : null);
+  const modes = { interactive: interactiveFirst, batch: topologyFor("batch", sharedCount) };
+  const limits = limitsFor(serving, engineName, slo);
+  const topology = modes[slo];
   const utilizationGiven = req.utilizationPercent;
   const base = {
     modelId: req.modelId,
     architectureId: arch.id,
     precision,
-    engine,
+    engine: engineName,
+    engineSettings: {
+      attentionDataParallel: arch.moe !== undefined && engine.attentionDataParallelForMoe,
+      expertParallel: arch.moe !== undefined && engine.attentionDataParallelForMoe,
+      kvCache: engine.kvCache === "model" || gpu.denseTflops.fp8 === undefined || WEIGHT_BITS[precision] > 8 ? ("bf16" as const) : ("fp8" as const),
+    },
     slo,
     request: shape,
     apiCostPer1M: req.apiCostPer1M,
@@ -226,7 +276,9 @@ function planOnGpu(serving: ServingKnowledge, req: SelfhostRequest, arch: Resolv
       throughputSource: userRun ? "user" : null,
       measuredBy: null,
       estimateErrorPct: null,
+      uncalibrated,
       perUserDecodeTokensPerSec: null,
+      ttftSeconds: null,
       ...moneyFields(money, (utilizationGiven ?? serving.defaultUtilizationPercent) / 100, req.tokensPerMonth ?? null),
       tradeoff: { interactive: null, batch: null },
       origins,
@@ -240,22 +292,19 @@ function planOnGpu(serving: ServingKnowledge, req: SelfhostRequest, arch: Resolv
   if (estimate.memoryBatchLimit < 8) warnings.add("kvCacheStarved");
   if (slo === "interactive" && !estimate.sloMet) warnings.add("interactiveSloUnreachable");
 
-  // Both service levels on the same replica, for the trade-off line.
-  const replica = makeReplica(arch, gpu, topology.replicaGpus, precision, engine);
-  const mode = (s: Slo) => (s === slo ? estimate : estimateReplica(arch, replica, shape, factors, limitsFor(serving, engine, s)));
-  const interactive = mode("interactive");
-  const batchMode = mode("batch");
+  const interactive = modes.interactive;
+  const batchMode = modes.batch;
 
   let throughput = estimate.totalTokensPerSec * topology.replicas;
   let throughputSource: SelfhostPlan["throughputSource"] = "estimated";
   let measuredBy: SelfhostPlan["measuredBy"] = null;
   const measured = matchingMeasurement(serving, arch, gpu, precision, topology.replicaGpus, shape, req.engine);
   // Published runs are maximum-throughput runs: they answer batch serving, or interactive when the floor does not bind.
-  const floorBinds = slo === "interactive" && batchMode !== null && estimate.batch < batchMode.batch;
+  const floorBinds = slo === "interactive" && batchMode !== null && estimate.batch < batchMode.estimate.batch;
   // Every public measurement is a maximum-throughput run: a GPU family without one, or a batch held
   // small by the interactive floor, is outside what the calibration saw, so quote its worst error.
   if (floorBinds) warnings.add("smallBatchExtrapolated");
-  const extrapolated = floorBinds || warnings.has("noCalibrationForGpuFamily");
+  const extrapolated = floorBinds;
   if (measured && !floorBinds) {
     throughput = measured.totalTokensPerSec * topology.replicas;
     throughputSource = "measured";
@@ -270,13 +319,16 @@ function planOnGpu(serving: ServingKnowledge, req: SelfhostRequest, arch: Resolv
 
   const money = planMoney(serving, req, gpu, gpuCount, throughput);
   for (const w of money.warnings) warnings.add(w);
-  const summary = (s: Slo, e: typeof interactive): ModeSummary | null =>
-    e && {
+  const summary = (s: Slo, t: Topology | null): ModeSummary | null =>
+    t && {
       slo: s,
-      batch: e.batch,
-      throughputTokensPerSec: e.totalTokensPerSec * topology.replicas,
-      perUserDecodeTokensPerSec: e.perUserDecodeTokensPerSec,
-      selfHostCostPer1M: money.costAt(e.totalTokensPerSec * topology.replicas)?.selfHostCostPer1M ?? null,
+      replicaGpus: t.replicaGpus,
+      replicas: t.replicas,
+      batch: t.estimate.batch,
+      ttftSeconds: t.estimate.ttftSeconds,
+      throughputTokensPerSec: t.estimate.totalTokensPerSec * t.replicas,
+      perUserDecodeTokensPerSec: t.estimate.perUserDecodeTokensPerSec,
+      selfHostCostPer1M: money.costAt(t.estimate.totalTokensPerSec * t.replicas)?.selfHostCostPer1M ?? null,
     };
 
   return {
@@ -289,8 +341,10 @@ function planOnGpu(serving: ServingKnowledge, req: SelfhostRequest, arch: Resolv
     throughputTokensPerSec: throughput,
     throughputSource,
     measuredBy,
-    estimateErrorPct: throughputSource !== "estimated" ? null : extrapolated ? serving.fit.leaveOneOut.worstAbsErrorPct : serving.fit.leaveOneOut.p80AbsErrorPct,
+    estimateErrorPct: throughputSource !== "estimated" ? null : errorBandFor(serving, uncalibrated ? undefined : familyBand, extrapolated),
+    uncalibrated,
     perUserDecodeTokensPerSec: estimate.perUserDecodeTokensPerSec,
+    ttftSeconds: estimate.ttftSeconds,
     ...moneyFields(money, money.utilization, money.tokensPerMonth),
     tradeoff: { interactive: summary("interactive", interactive), batch: summary("batch", batchMode) },
     origins,
@@ -326,11 +380,14 @@ export function planSelfhost(serving: ServingKnowledge, req: SelfhostRequest): S
   // No GPU asked for: the cheapest per token among GPUs with a sourced price that serve the model.
   // A light pass (topology and rent only) ranks them; the full plan is made once, for the winner.
   const shape = req.request ?? serving.defaultRequest;
-  const engine = req.engine ?? "vllm";
-  const limits = limitsFor(serving, engine, req.slo ?? "interactive");
+  const engineName = req.engine ?? "vllm";
+  const profile = serving.engines[engineName];
+  const engine: EngineChoice = { name: engineName, attentionDataParallelForMoe: profile.attentionDataParallelForMoe, kvCache: profile.kvCache };
+  const limits = limitsFor(serving, engineName, req.slo ?? "interactive");
   let best: { gpu: ServingGpu; usdPerToken: number } | null = null;
   for (const gpu of serving.gpus) {
     if (!gpu.rental.sourced && req.hourlyUsd === undefined) continue;
+    if (!engineRuns(serving, engineName, gpu, req.precision ?? defaultPrecision(arch, gpu))) continue;
     const precision = req.precision ?? defaultPrecision(arch, gpu);
     const topology = chooseTopology(arch, gpu, precision, engine, shape, serving.fit.factors, limits, serving.engine.maxNodes, req.gpuCount ?? null);
     if (!topology) continue;

@@ -10,6 +10,8 @@ const FAMILY_DEFAULT: Record<GpuFamily, Precision> = {
   hopper: "fp8",
   blackwell: "fp4",
   cdna3: "fp8",
+  gaudi: "fp8",
+  ascend: "bf16",
 };
 
 /**
@@ -24,6 +26,8 @@ export function defaultPrecision(arch: FullArchitecture, gpu: ServingGpu): Preci
 
 /** True when the GPU's tensor cores compute in this precision; otherwise it runs weight-only (dequantized to BF16). */
 export function computesNatively(gpu: ServingGpu, precision: Precision): boolean {
+  // AWQ/GPTQ INT4 is weight-only everywhere (W4A16): dequantized and multiplied in BF16.
+  if (precision === "int4") return false;
   const bits = WEIGHT_BITS[precision];
   if (bits >= 16) return true;
   if (bits >= 8) return gpu.denseTflops.fp8 !== undefined;
@@ -38,6 +42,7 @@ export function computesNatively(gpu: ServingGpu, precision: Precision): boolean
 export function computeTflops(gpu: ServingGpu, precision: Precision): number {
   const bits = WEIGHT_BITS[precision];
   const t = gpu.denseTflops;
+  if (precision === "int4") return t.bf16;
   if (bits < 8) return t.fp4 ?? t.bf16;
   if (bits < 16) return t.fp8 ?? t.bf16;
   return t.bf16;
@@ -50,9 +55,14 @@ export function kvBytesPerElement(gpu: ServingGpu, precision: Precision): number
 
 /**
  * Lower-bit precisions worth suggesting on this GPU, best first, for "fits at FP8 on 4" answers: FP8
- * everywhere (weight-only kernels serve it on A100 and L40S alike), FP4 only where tensor cores compute it.
+ * everywhere (weight-only kernels serve it on A100 and L40S alike), FP4 only where tensor cores compute
+ * it, and INT4 (AWQ/GPTQ, weight-only) only where the model has such weights published.
  */
-export function lowerPrecisions(gpu: ServingGpu, precision: Precision): Precision[] {
-  const order: Precision[] = ["fp8", "fp4"];
-  return order.filter((p) => WEIGHT_BITS[p] < WEIGHT_BITS[precision] && (p === "fp8" || computesNatively(gpu, p)));
+export function lowerPrecisions(arch: FullArchitecture, gpu: ServingGpu, precision: Precision): Precision[] {
+  const order: Precision[] = ["fp8", "fp4", "int4"];
+  return order.filter(
+    (p) =>
+      WEIGHT_BITS[p] < WEIGHT_BITS[precision] &&
+      ((p === "fp8" && gpu.family !== "ascend") || (p === "fp4" && computesNatively(gpu, p)) || (p === "int4" && arch.servedPrecisions.includes("int4"))),
+  );
 }

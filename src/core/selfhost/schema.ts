@@ -7,19 +7,38 @@ const isoDate = z
 const sourceUrl = z.string().min(1, "needs a source URL");
 const positive = z.number().finite().positive();
 const usd = z.number().finite().nonnegative();
+/** Ceilings far above real prices, so a typo or a planted 1e308 is refused instead of quoted. */
+const usdPerGpuHour = usd.max(1_000, "must be at most 1000 (USD per GPU-hour)");
 
 export const PRECISIONS = ["bf16", "fp8", "fp4", "mxfp4", "int4"] as const;
 export const precisionSchema = z.enum(PRECISIONS);
 export type Precision = z.infer<typeof precisionSchema>;
 
-export const GPU_FAMILIES = ["ampere", "ada", "hopper", "blackwell", "cdna3"] as const;
+export const GPU_FAMILIES = ["ampere", "ada", "hopper", "blackwell", "cdna3", "gaudi", "ascend"] as const;
 export type GpuFamily = (typeof GPU_FAMILIES)[number];
 
 export const ENGINES = ["vllm", "sglang", "tensorrt-llm"] as const;
 export const engineNameSchema = z.enum(ENGINES);
 export type EngineName = z.infer<typeof engineNameSchema>;
 
-const priceRange = z.strictObject({ low: usd, high: usd }).refine((r) => r.low <= r.high, "needs low ≤ high");
+/** What an engine does with its default settings (or its own published recipe, where it has one per model kind). */
+const engineProfileSchema = z.strictObject({
+  name: z.string().min(1),
+  /** MoE replicas run attention data parallel + expert parallel (no KV copies across the tensor-parallel group) */
+  attentionDataParallelForMoe: z.boolean(),
+  /** KV cache type: "model" keeps the activations' BF16; "fp8" where the GPU has FP8 */
+  kvCache: z.enum(["model", "fp8"]),
+  /** GPU families the engine runs on */
+  gpuFamilies: z.array(z.enum(GPU_FAMILIES)).min(1),
+  /** weight precisions the engine cannot serve on a family it otherwise runs on */
+  unsupportedPrecisions: z.partialRecord(z.enum(GPU_FAMILIES), z.array(precisionSchema)).default({}),
+  source: sourceUrl,
+  note: z.string().optional(),
+  asOf: isoDate,
+});
+export type EngineProfile = z.infer<typeof engineProfileSchema>;
+
+const priceRange = z.strictObject({ low: usdPerGpuHour, high: usdPerGpuHour }).refine((r) => r.low <= r.high, "needs low ≤ high");
 
 const gpuSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -35,16 +54,18 @@ const gpuSchema = z.strictObject({
   powerWatts: positive,
   maxTensorParallel: z.number().int().positive().optional(),
   specSource: sourceUrl,
+  /** where the spec figures are approximate or come from a secondary source */
+  specNote: z.string().optional(),
   rental: z.strictObject({
     onDemand: priceRange,
     marketplace: priceRange,
-    typical: usd,
+    typical: usdPerGpuHour,
     /** false when the figures are a stated guess, not a quoted price list */
     sourced: z.boolean().default(true),
     source: sourceUrl,
     note: z.string().optional(),
   }),
-  purchase: z.strictObject({ usd: positive, source: sourceUrl, note: z.string().optional(), asOf: isoDate }).optional(),
+  purchase: z.strictObject({ usd: positive.max(10_000_000, "must be at most 10000000 (USD per GPU)"), source: sourceUrl, note: z.string().optional(), asOf: isoDate }).optional(),
   asOf: isoDate,
 });
 export type ServingGpu = z.infer<typeof gpuSchema>;
@@ -136,45 +157,80 @@ export const calibrationSchema = z.strictObject({
   totalTokensPerSec: positive,
   conversion: z.string().min(1),
   source: sourceUrl,
+  /** rows published together (one document in several versions, one lab's series): held out together */
+  sourceGroup: z.string().min(1).optional(),
   note: z.string().optional(),
   asOf: isoDate,
 });
 export type CalibrationRow = z.infer<typeof calibrationSchema>;
 
 export const efficiencyFactorsSchema = z.strictObject({
-  /** achieved share of peak memory bandwidth during decode */
+  /** achieved share of peak memory bandwidth in the decode phase (Hopper) */
   bandwidthEfficiency: positive.max(1),
-  /** achieved share of peak dense tensor FLOPS */
+  /** achieved share of peak dense tensor FLOPS in the prefill phase (Hopper) */
   computeEfficiency: positive.max(1),
   /** extra time per doubling of GPUs in a replica (collectives, load imbalance) */
   parallelOverheadPerDoubling: z.number().finite().nonnegative(),
-  /** throughput of vLLM/SGLang with default settings relative to NVIDIA's tuned TensorRT-LLM runs */
-  openEngineFactor: positive,
+  /** throughput of each engine relative to TensorRT-LLM (1) at the same parallel layout */
+  engineFactor: z.strictObject({ vllm: positive, sglang: positive, "tensorrt-llm": positive }),
+  /** each engine's scheduler cost per sequence per step (batching, sampling, detokenizing), microseconds */
+  schedulerUsPerSequence: z.strictObject({ vllm: positive, sglang: positive, "tensorrt-llm": positive }),
+  /** CPU cost of one request outside the forward steps (tokenizing, admission, detokenizing), milliseconds */
+  requestOverheadMs: positive,
+  /** latency of one tensor-parallel all-reduce, microseconds (two per layer per step) */
+  allReduceLatencyUs: positive,
   /** efficiency of routed-expert work relative to dense work (grouped GEMMs, token dispatch) */
   moeEfficiency: positive,
-  /** achieved efficiency of each GPU family relative to Hopper (kernels, clocks under load, software maturity) */
-  familyFactor: z.partialRecord(z.enum(GPU_FAMILIES), positive),
+  /** each GPU family's achieved bandwidth share relative to Hopper's (decode: kernels, memory clocks) */
+  familyDecode: z.partialRecord(z.enum(GPU_FAMILIES), positive),
+  /** each GPU family's achieved compute share relative to Hopper's (prefill: GEMM kernels, clocks under load) */
+  familyPrefill: z.partialRecord(z.enum(GPU_FAMILIES), positive),
 });
 export type EfficiencyFactors = z.infer<typeof efficiencyFactorsSchema>;
+
+const errorBandSchema = z.strictObject({
+  rows: z.number().int().nonnegative(),
+  medianAbsErrorPct: z.number().nonnegative(),
+  p80AbsErrorPct: z.number().nonnegative(),
+  worstAbsErrorPct: z.number().nonnegative(),
+  /** geometric mean of predicted ÷ measured, minus one, in percent: + over-estimates */
+  geometricBiasPct: z.number(),
+});
+export type ErrorBand = z.infer<typeof errorBandSchema>;
 
 const fitSchema = z.strictObject({
   factors: efficiencyFactorsSchema,
   calibrationRows: z.number().int().positive(),
-  leaveOneOut: z.strictObject({
-    medianAbsErrorPct: z.number().nonnegative(),
-    p80AbsErrorPct: z.number().nonnegative(),
-    worstAbsErrorPct: z.number().nonnegative(),
-  }),
+  sources: z.number().int().positive(),
+  /** every row predicted by factors fitted without any row of its source */
+  leaveOneSourceOut: errorBandSchema,
+  /** the same, per GPU family of the row (the band answers quote) */
+  byFamily: z.partialRecord(z.enum(GPU_FAMILIES), errorBandSchema),
+  /** band for a family with no calibration row: the worst error of rows predicted with their family held out */
+  uncalibratedBandPct: z.number().nonnegative(),
   generatedBy: z.string().min(1),
 });
 export type StoredFit = z.infer<typeof fitSchema>;
+
+/**
+ * Where each GPU family's achieved shares sit relative to Hopper's before any serving measurement: the ratio of
+ * its measured GEMM (prefill) and HBM-copy (decode) share of peak to Hopper's, from public microbenchmarks.
+ * A family without serving rows keeps these; with rows, the fit moves from them only as far as the rows ask.
+ */
+const familyPriorsSchema = z.strictObject({
+  decode: z.partialRecord(z.enum(GPU_FAMILIES), positive),
+  prefill: z.partialRecord(z.enum(GPU_FAMILIES), positive),
+  source: sourceUrl,
+  note: z.string().min(1),
+  asOf: isoDate,
+});
 
 export const servingFileSchema = z.strictObject({
   hoursPerMonth: positive,
   defaultRequest: z.strictObject({ inputTokens: z.number().int().positive(), outputTokens: z.number().int().positive() }),
   defaultUtilizationPercent: positive.max(100),
   utilizationWarning: z.strictObject({ highPercent: positive.max(100), lowPercent: positive.max(100) }),
-  electricity: z.strictObject({ usdPerKwh: usd, source: sourceUrl, note: z.string().optional(), asOf: isoDate }),
+  electricity: z.strictObject({ usdPerKwh: usd.max(10, "must be at most 10 (USD per kWh)"), source: sourceUrl, note: z.string().optional(), asOf: isoDate }),
   slo: z.strictObject({
     interactive: z.strictObject({
       minPerUserDecodeTokensPerSec: positive,
@@ -194,9 +250,11 @@ export const servingFileSchema = z.strictObject({
     maxNodes: z.number().int().positive(),
     asOf: isoDate,
   }),
+  engines: z.strictObject({ vllm: engineProfileSchema, sglang: engineProfileSchema, "tensorrt-llm": engineProfileSchema }),
   gpus: z.array(gpuSchema).min(1),
   architectures: z.record(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/), architectureSchema),
   calibration: z.array(calibrationSchema),
+  familyPriors: familyPriorsSchema,
   fit: fitSchema,
 });
 export type ServingKnowledge = z.infer<typeof servingFileSchema>;

@@ -48,6 +48,8 @@ export interface ReplicaEstimate {
   totalTokensPerSec: number;
   /** output tokens per second each user sees while decoding, prefill interruptions included */
   perUserDecodeTokensPerSec: number;
+  /** seconds from a prompt's admission to its first token at this batch (queueing excluded) */
+  ttftSeconds: number;
 }
 
 export function tensorParallelOf(replicaGpus: number): number {
@@ -83,22 +85,34 @@ export function replicaFits(memory: ReplicaMemory): boolean {
 interface StepModel {
   /** seconds per forward step that advances `batch` decoding sequences by one token each */
   stepSeconds(batch: number): number;
+  /** seconds to prefill one whole prompt on the replica's compute alone */
+  promptPrefillSeconds: number;
+}
+
+/** Achieved shares of peak: the fitted Hopper share times the family's, never above 95%. */
+export function achievedShares(factors: EfficiencyFactors, gpu: ServingGpu): { bandwidth: number; compute: number } {
+  return {
+    bandwidth: Math.min(MAX_ACHIEVED_SHARE, factors.bandwidthEfficiency * (factors.familyDecode[gpu.family] ?? 1)),
+    compute: Math.min(MAX_ACHIEVED_SHARE, factors.computeEfficiency * (factors.familyPrefill[gpu.family] ?? 1)),
+  };
 }
 
 /**
  * One forward step of a chunked-prefill engine (vLLM V1, SGLang, TensorRT-LLM): the B decoding
  * sequences each add a token, and prompt chunks ride in the same step. In steady state every request
  * needs L_in prefill tokens per L_out decode steps, so a step carries B·L_in/L_out prompt tokens.
- * Time = bytes read ÷ achieved bandwidth + FLOPs ÷ achieved compute (no overlap assumed).
+ * Decode is bandwidth-bound (weights and KV read at the family's achieved bandwidth); prefill is
+ * compute-bound (prompt FLOPs at the family's achieved compute); the two add (no overlap assumed).
  */
 function stepModel(arch: FullArchitecture, replica: Replica, shape: RequestShape, factors: EfficiencyFactors): StepModel {
   const { gpu, gpus, precision } = replica;
-  const family = factors.familyFactor[gpu.family] ?? 1;
-  // No GPU sustains its datasheet peak: achieved shares are capped at 95%.
-  const bandwidth = gpus * gpu.memoryBandwidthTBs * 1e12 * Math.min(MAX_ACHIEVED_SHARE, factors.bandwidthEfficiency * family);
-  const flops = gpus * computeTflops(gpu, precision) * 1e12 * Math.min(MAX_ACHIEVED_SHARE, factors.computeEfficiency * family);
+  const shares = achievedShares(factors, gpu);
+  const bandwidth = gpus * gpu.memoryBandwidthTBs * 1e12 * shares.bandwidth;
+  const flops = gpus * computeTflops(gpu, precision) * 1e12 * shares.compute;
   const bytesPerWeight = WEIGHT_BITS[precision] / 8;
   const kvb = kvElementBytes(replica);
+  // Attention multiplies activations by the KV cache: FP8 where the cache is FP8, else BF16, whatever the weights are.
+  const attentionFlops = gpus * computeTflops(gpu, kvb === 1 ? "fp8" : "bf16") * 1e12 * shares.compute;
   const copies = kvReplication(arch, tensorParallelOf(gpus), replica.attentionDataParallel);
   const context = shape.inputTokens + shape.outputTokens / 2;
   const kvReadPerSequence = kvBytesReadPerStep(arch, context, kvb) * copies;
@@ -107,32 +121,49 @@ function stepModel(arch: FullArchitecture, replica: Replica, shape: RequestShape
   const active = activeParamSplit(arch);
   const linearFlopsPerToken = 2 * (active.sharedB + active.routedB / moe) * 1e9;
   const promptTokensPerDecodeToken = shape.inputTokens / shape.outputTokens;
-  const flopsPerDecodeToken =
-    linearFlopsPerToken +
-    attentionFlopsPerToken(arch, context) +
-    promptTokensPerDecodeToken * (linearFlopsPerToken + prefillAttentionFlops(arch, shape.inputTokens) / shape.inputTokens);
-  const slowdown = (1 + factors.parallelOverheadPerDoubling * Math.log2(gpus)) / (replica.engine === "tensorrt-llm" ? 1 : factors.openEngineFactor);
+  // seconds of compute per decoded token and per whole prompt, linear layers and attention each at their own rate
+  const decodeComputePerToken = linearFlopsPerToken / flops + attentionFlopsPerToken(arch, context) / attentionFlops;
+  const promptCompute = (shape.inputTokens * linearFlopsPerToken) / flops + prefillAttentionFlops(arch, shape.inputTokens) / attentionFlops;
+  const slowdown = (1 + factors.parallelOverheadPerDoubling * Math.log2(gpus)) / factors.engineFactor[replica.engine];
   // Tensor parallelism exchanges every token's hidden state twice per layer (ring all-reduce moves
   // 2·(tp−1)/tp of it per GPU). Over NVLink this is small; over PCIe (L40S) it dominates.
   const tp = tensorParallelOf(gpus);
-  const linkBytesPerSecond = gpu.interconnectGBs * 1e9 * Math.min(MAX_ACHIEVED_SHARE, factors.bandwidthEfficiency);
-  const commSecondsPerToken = tp > 1 ? (arch.layers * 2 * arch.hiddenSize * 2 * ((2 * (tp - 1)) / tp)) / linkBytesPerSecond : 0;
+  const linkBytesPerSecond = gpu.interconnectGBs * 1e9 * shares.bandwidth;
+  // With attention data parallel + expert parallel there is no all-reduce: each token's hidden state goes
+  // to its experts' GPUs and back (dispatch + combine), (tp−1)/tp of it off-GPU — half the all-reduce volume.
+  const exchangedPerToken = replica.attentionDataParallel ? (tp - 1) / tp : (2 * (tp - 1)) / tp;
+  const commSecondsPerToken = tp > 1 ? (arch.layers * 2 * arch.hiddenSize * 2 * exchangedPerToken) / linkBytesPerSecond : 0;
   const tokensPerSequencePerStep = 1 + promptTokensPerDecodeToken;
+  // The latency of the two all-reduces per layer that tensor parallelism adds, paid once per step, and
+  // the engine's scheduler cost (batching, sampling, detokenizing), paid per sequence per step.
+  const fixedSecondsPerStep = tp > 1 ? arch.layers * 2 * factors.allReduceLatencyUs * 1e-6 : 0;
+  const perSequenceSeconds = factors.schedulerUsPerSequence[replica.engine] * 1e-6;
   return {
     stepSeconds: (batch) => {
       const read = paramsReadPerStep(arch, batch);
       const weightBytes = (read.sharedB + read.routedB / moe) * 1e9 * bytesPerWeight;
+      const decode = (weightBytes + batch * kvReadPerSequence) / bandwidth + batch * decodeComputePerToken;
+      const prefill = (batch * promptTokensPerDecodeToken * promptCompute) / shape.inputTokens;
       const comm = batch * tokensPerSequencePerStep * commSecondsPerToken;
-      return ((weightBytes + batch * kvReadPerSequence) / bandwidth + (batch * flopsPerDecodeToken) / flops + comm) * slowdown;
+      // a request's own CPU cost (tokenizing, admission, detokenizing), spread over its output steps
+      const requests = (batch / shape.outputTokens) * factors.requestOverheadMs * 1e-3;
+      return (decode + prefill + comm) * slowdown + fixedSecondsPerStep + batch * perSequenceSeconds + requests;
     },
+    promptPrefillSeconds: (promptCompute + shape.inputTokens * commSecondsPerToken) * slowdown,
   };
 }
 
-function steadyState(model: StepModel, batch: number, shape: RequestShape): { totalTokensPerSec: number; perUserDecodeTokensPerSec: number } {
+/** Tokens a chunked-prefill step takes from one prompt (vLLM V1's default long-prefill budget). */
+const PREFILL_CHUNK_TOKENS = 8192;
+
+function steadyState(model: StepModel, batch: number, shape: RequestShape): { totalTokensPerSec: number; perUserDecodeTokensPerSec: number; ttftSeconds: number } {
   const step = model.stepSeconds(batch);
   return {
     totalTokensPerSec: (batch * (shape.inputTokens + shape.outputTokens)) / shape.outputTokens / step,
     perUserDecodeTokensPerSec: 1 / step,
+    // A new prompt is prefilled in chunks that share steps with the running batch: its own compute,
+    // plus one batch step per chunk. Queueing before admission is not included.
+    ttftSeconds: model.promptPrefillSeconds + Math.ceil(shape.inputTokens / PREFILL_CHUNK_TOKENS) * step,
   };
 }
 

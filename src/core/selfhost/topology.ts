@@ -1,6 +1,6 @@
 import type { ResolvedArchitecture } from "./architecture.ts";
 import { lowerPrecisions } from "./precision.ts";
-import type { EfficiencyFactors, EngineName, Precision, ServingGpu } from "./schema.ts";
+import type { EfficiencyFactors, EngineName, EngineProfile, Precision, ServingGpu } from "./schema.ts";
 import {
   estimateReplica,
   GPUS_PER_NODE,
@@ -24,9 +24,22 @@ export function replicaSizes(gpu: ServingGpu, maxNodes: number): number[] {
   return [...inNode, ...nodes];
 }
 
-export function makeReplica(arch: ResolvedArchitecture, gpu: ServingGpu, gpus: number, precision: Precision, engine: EngineName): Replica {
-  // MoE replicas are served with attention data parallel + expert parallel, as every engine's recipe does.
-  return { gpu, gpus, precision, engine, attentionDataParallel: arch.moe !== undefined && gpus > 1 };
+/** The engine a deployment runs and what it does by default (serving.yaml engines). */
+export interface EngineChoice extends Pick<EngineProfile, "attentionDataParallelForMoe" | "kvCache"> {
+  name: EngineName;
+}
+
+export function makeReplica(arch: ResolvedArchitecture, gpu: ServingGpu, gpus: number, precision: Precision, engine: EngineChoice): Replica {
+  // Attention data parallel + expert parallel only where the engine does it for MoE models (SGLang's
+  // and TensorRT-LLM's recipes); vLLM's default is plain tensor parallel, with KV copies for MLA.
+  return {
+    gpu,
+    gpus,
+    precision,
+    engine: engine.name,
+    attentionDataParallel: arch.moe !== undefined && gpus > 1 && engine.attentionDataParallelForMoe,
+    ...(engine.kvCache === "model" ? { kvCache: "bf16" as const } : {}),
+  };
 }
 
 /** The smallest deployable replica that holds the weights plus one whole sequence; null beyond `maxNodes`. */
@@ -34,7 +47,7 @@ export function smallestReplica(
   arch: ResolvedArchitecture,
   gpu: ServingGpu,
   precision: Precision,
-  engine: EngineName,
+  engine: EngineChoice,
   shape: RequestShape,
   policy: MemoryPolicy,
   maxNodes: number,
@@ -46,8 +59,8 @@ export function smallestReplica(
 }
 
 /** GPUs the weights alone would need, rounded up to whole nodes: used to say how far out of reach a model is. */
-export function nodesForWeights(arch: ResolvedArchitecture, gpu: ServingGpu, precision: Precision, shape: RequestShape, policy: MemoryPolicy): number {
-  const probe = replicaMemory(arch, makeReplica(arch, gpu, GPUS_PER_NODE, precision, "vllm"), shape, policy);
+export function nodesForWeights(arch: ResolvedArchitecture, gpu: ServingGpu, precision: Precision, engine: EngineChoice, shape: RequestShape, policy: MemoryPolicy): number {
+  const probe = replicaMemory(arch, makeReplica(arch, gpu, GPUS_PER_NODE, precision, engine), shape, policy);
   const perNode = probe.freeBytes + probe.weightBytes;
   return Math.max(1, Math.ceil((probe.weightBytes + probe.kvBytesPerFullSequence) / perNode));
 }
@@ -66,18 +79,18 @@ export function needsFor(
   arch: ResolvedArchitecture,
   gpu: ServingGpu,
   precision: Precision,
-  engine: EngineName,
+  engine: EngineChoice,
   shape: RequestShape,
   policy: MemoryPolicy,
   maxNodes: number,
 ): Need[] {
   const needs: Need[] = [];
-  for (const p of [precision, ...lowerPrecisions(gpu, precision)]) {
+  for (const p of [precision, ...lowerPrecisions(arch, gpu, precision)]) {
     const size = smallestReplica(arch, gpu, p, engine, shape, policy, maxNodes);
     if (size !== null) {
       needs.push({ gpu: gpu.id, gpuCount: size, nodes: Math.ceil(size / GPUS_PER_NODE), precision: p, beyondPlannerLimit: false });
     } else {
-      const nodes = nodesForWeights(arch, gpu, p, shape, policy);
+      const nodes = nodesForWeights(arch, gpu, p, engine, shape, policy);
       needs.push({ gpu: gpu.id, gpuCount: nodes * GPUS_PER_NODE, nodes, precision: p, beyondPlannerLimit: true });
     }
   }
@@ -104,7 +117,7 @@ export function chooseTopology(
   arch: ResolvedArchitecture,
   gpu: ServingGpu,
   precision: Precision,
-  engine: EngineName,
+  engine: EngineChoice,
   shape: RequestShape,
   factors: EfficiencyFactors,
   limits: ReplicaLimits,

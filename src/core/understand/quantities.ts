@@ -131,10 +131,10 @@ const USD_MARK = /^\s?(?:美元|美金|刀|dollars?|bucks|usd)|(?:\$|usd\s?|us\$
 /** "per 1M", "/1M", "每100万", "多少钱一百万": a price unit, not a volume. */
 const UNIT_BEFORE = /(?:\bper\s|\/|每|钱)$/u;
 const PER_MILLION = /^\s?(?:[$¥])?\s?(?:\/|per|每)\s?(?:1m|m\b|million|百万|100万|1百万|mtok)/u;
-const GPU_AFTER = new RegExp(`^\\s?(?:x|×|\\*)?\\s?(?:张|块|台|个|片|卡)?\\s?(?:nvidia\\s|英伟达\\s?|amd\\s)?(?:${GPU_WORDS}|gpus?\\b|显卡|卡\\b)`, "u");
+const GPU_AFTER = new RegExp(`^\\s?(?:x|×|\\*)?\\s?(?:张|張|块|塊|台|个|個|片|卡)?\\s?(?:nvidia\\s|英伟达\\s?|amd\\s)?(?:${GPU_WORDS}|gpus?\\b|显卡|卡\\b)`, "u");
 const GPU_BEFORE = new RegExp(`(?:${GPU_WORDS}|pcie)s?\\s?(?:x|×|\\*)?\\s?$`, "u");
 const GPU_NAMED = new RegExp(`^(?:${GPU_WORDS})(?![\\p{L}\\p{N}])`, "u");
-const COUNT_AFTER = /^\s?(?:张|块|台|卡|片)/u;
+const COUNT_AFTER = /^\s?(?:张|張|块|塊|台|卡|片)/u;
 /** Volumes counted in words, characters, pages or bytes: not tokens, so never priced as if they were. */
 const OTHER_UNIT_AFTER =
   /^\s?(?:words?\b|characters?\b|chars\b|pages?\b|(?:[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?)\s?(?:of\s)?(?:text|data|logs?|documents?|files?)\b|个?(?:汉)?字(?![节母段])|字符|页)/u;
@@ -208,6 +208,7 @@ export function readQuantities(text: string): Quantities {
             : value;
     // "910b" is Ascend's GPU, not 910 billion tokens
     if (n.scaled && GPU_NAMED.test(text.slice(n.start))) continue;
+    if (/(?:昇腾|ascend|huawei)\s?$/u.test(left)) continue;
     const percent = PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left);
     const refuse = (kind: "amount" | "percent" | "unit" | "range" = "amount") => {
       const from = n.from;
