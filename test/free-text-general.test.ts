@@ -370,3 +370,21 @@ describe("a range is named back, never priced at one of its ends without a word"
     expect(reply.text).toContain(named);
   });
 });
+
+describe("amounts written the ways people write them are read, never dropped for the default", () => {
+  it.each([
+    ["gpt-5 for 50 mn tokens", 50e6],
+    ["gpt-5 for 1.2 bil tokens", 1.2e9],
+    ["gpt-5 for 50MTok a month", 50e6],
+    ["gpt-5 for 50.000.000 tokens", 50e6],
+    ["gpt-5 for 50 000 000 tokens", 50e6],
+    ["gpt-5 for 1,5 Mio tokens", 1.5e6],
+    ["gpt-5 for fifty million tokens", 50e6],
+    ["gpt-5 for half a billion tokens", 500e6],
+    ["gpt-5 for twenty-five million tokens", 25e6],
+    ["gpt-5 每月 半亿 token", 50e6],
+  ])("%s", async (line, total) => {
+    const { workload } = dataOf(await ask(line));
+    expect(workload.inputTokens + workload.outputTokens).toBeCloseTo(total, -1);
+  });
+});
