@@ -388,3 +388,21 @@ describe("amounts written the ways people write them are read, never dropped for
     expect(workload.inputTokens + workload.outputTokens).toBeCloseTo(total, -1);
   });
 });
+
+describe("a maker or host named beside its model qualifies it, and is no model or question of its own", () => {
+  it.each([
+    ["gpt-4o vs anthropic's haiku 4.5, 10M tokens", ["gpt-4o", "claude-haiku-4-5"]],
+    ["gpt-4o vs Claude Haiku 4.5 (Anthropic), 10M tokens", ["gpt-4o", "claude-haiku-4-5"]],
+    ["gpt-4o 和 阿里的 qwen max 每月 1000 万 token", ["gpt-4o", "qwen-max"]],
+  ])("%s", async (line, ids) => {
+    const reply = await ask(line);
+    expect(reply.command).toBe("compare");
+    expect(dataOf(reply).models.map((m) => m.id)).toEqual(ids);
+    expect(dataOf(reply).unknown ?? []).toEqual([]);
+  });
+
+  it("a host beside several models is a comparison, not a question of who hosts", async () => {
+    const reply = await ask("azure gpt-4o vs claude haiku 4.5 for 10M tokens");
+    expect(reply.command).toBe("compare");
+  });
+});

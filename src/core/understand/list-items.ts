@@ -29,12 +29,13 @@ const COMMON_WORDS = new Set(
     "providers vendor vendors managed serverless dedicated reserved spot on-demand instance instances now later today smart smarter " +
     "bigger smaller large small medium fast slow alternative alternatives stuff thing things free paid subscription plan team teams " +
     "groq together fireworks deepinfra openrouter bedrock azure vertex replicate anyscale lambda novita hyperbolic cerebras sambanova " +
-    "nebius baseten modal runpod vast lepton siliconflow host hosts"
+    "nebius baseten modal runpod vast lepton siliconflow host hosts openai anthropic google meta microsoft amazon aws alibaba xai " +
+    "openai's anthropic's google's meta's microsoft's amazon's alibaba's"
   ).split(" "),
 );
 /** Chinese words around 和/还是 that name no model. */
 const COMMON_HAN =
-  /^(?:(?:硅基流动|阿里云|百炼|火山引擎|火山|腾讯云|百度智能云|划算|值得|合适|更好|好|便宜|贵|哪个|自建|自己部署|部署|私有|本地|云|云端|租|租用|买|购买|用|调用|直接|官方|第三方|国内|国外|国产|开源|闭源|模型|接口|服务|方案|价格|质量|速度|效果|性能|成本|费用|延迟|稳定性?|中文|英文|编程|写作|翻译|的|还|是|更|都|也)\s?)+$/u;
+  /^(?:(?:阿里巴巴|阿里|字节跳动|字节|百度|腾讯|谷歌|微软|亚马逊|硅基流动|阿里云|百炼|火山引擎|火山|腾讯云|百度智能云|划算|值得|合适|更好|好|便宜|贵|哪个|自建|自己部署|部署|私有|本地|云|云端|租|租用|买|购买|用|调用|直接|官方|第三方|国内|国外|国产|开源|闭源|模型|接口|服务|方案|价格|质量|速度|效果|性能|成本|费用|延迟|稳定性?|中文|英文|编程|写作|翻译|的|还|是|更|都|也)\s?)+$/u;
 const MAX_ITEM_CHARS = 30;
 
 /** A word people use around comparisons that names no model ("together", "worth", "api"). */

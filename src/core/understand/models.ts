@@ -260,9 +260,14 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
   // a family word next to one of its own models ("claude opus 4.5") is no question
   // and a misspelt family word right before one of its models ("claud haiku 4.5") is part of that name
   const lower = spaced.toLowerCase();
-  const before = (a: { query: string }, m: MentionedModel) =>
-    normalizeName(m.model.name).startsWith(normalizeName(a.query)) &&
-    new RegExp(`${escapeRegExp(a.query.toLowerCase())}[\\s-]?${escapeRegExp(m.query.toLowerCase())}`, "u").test(lower);
+  // or a maker's name beside its model ("anthropic's haiku 4.5", "Claude Haiku 4.5 (Anthropic)", "阿里的 qwen max")
+  const before = (a: { query: string }, m: MentionedModel) => {
+    const family = FAMILY_WORDS[a.query.toLowerCase()] ?? normalizeName(a.query);
+    if (!normalizeName(`${m.model.name} ${m.model.id}`).includes(family)) return false;
+    const word = escapeRegExp(a.query.toLowerCase());
+    const name = escapeRegExp(m.query.toLowerCase());
+    return new RegExp(`${word}(?:'s|’s|的)?[\\s-]?${name}|${name}\\s?[(（]${word}[)）]`, "u").test(lower);
+  };
   const kept = ambiguous.filter((a) => !models.some((m) => a.candidates.includes(m.model) || before(a, m)));
   return { models, ambiguous: kept, unknown };
 }

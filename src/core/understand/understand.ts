@@ -206,7 +206,8 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   if (W.ARTICLE.test(text)) return "article";
   const fact = factOf(text);
   if ((fact === "provider" || fact === "openWeights") && models >= 1 && W.FACT_QUESTION.test(text) && !W.CHEAPEST.test(text)) return "facts";
-  if (W.PROVIDERS.test(text) && (models || u.ambiguous.length)) return u.ambiguous.length && !models ? "clarify" : "providers";
+  // "azure gpt-4o vs claude": a host named beside several models qualifies them; who hosts is asked of one model
+  if (W.PROVIDERS.test(text) && models <= 1 && (models || u.ambiguous.length)) return u.ambiguous.length && !models ? "clarify" : "providers";
   // a self-hosting question without a model or any number is a question about the article's verdict
   if (W.SELFHOST.test(text) && !models && !u.gpu && !u.volume && !W.CHEAPEST.test(text)) return "article";
   if ((W.SELFHOST.test(text) && (models || u.gpu || !W.CHEAPEST.test(text))) || (u.gpu && (models || flags.worth))) return "selfhost";
