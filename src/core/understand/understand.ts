@@ -119,8 +119,7 @@ function withoutModelNames(text: string, models: { query: string }[]): string {
       .map((w) => [...w.toLowerCase()].map(escapeRegExp).join("[\\s\\-_.]?"));
     if (!words.length) continue;
     const name = words.join("[\\s\\-_./]*");
-    // the name as a whole word first: "o3" is not the start of "o3-pro", which is another name
-    // every place it is typed ("grok 4 heavy vs grok 4")
+    // as a whole word wherever it is typed ("grok 4 heavy vs grok 4"): "o3" is not the start of "o3-pro", another name
     const whole = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, "gu");
     rest = rest.replace(whole.test(rest) ? whole : new RegExp(name, "u"), (m) => " ".repeat(m.length));
   }
