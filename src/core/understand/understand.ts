@@ -1,7 +1,8 @@
 import { GPU_VARIANT, GPU_WORDS } from "./gpu-words.ts";
-import type { Task } from "../knowledge/schema.ts";
+import type { Model, Task } from "../knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import { normalizeName } from "../names.ts";
+import { boundedEditDistance } from "../models/edit-distance.ts";
 import { findTasks } from "../vocabulary.ts";
 import { mentionedModels } from "./models.ts";
 import { readQuantities, readRatio } from "./quantities.ts";
@@ -10,6 +11,7 @@ import { uncoveredOf } from "./uncovered.ts";
 import { applyModelEdit, modelEditOf } from "./model-edits.ts";
 import { volumeScaleOf } from "./volume-scale.ts";
 import { ambiguousOf, askAgain, completeChoice, pendingChoices, resumeIntent, takeChoice } from "./question-back.ts";
+import { unreadItems } from "./list-items.ts";
 import { unknownNames } from "./unknown-names.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
@@ -115,9 +117,60 @@ function withoutModelNames(text: string, models: { query: string }[]): string {
       .split(/\s+/)
       .filter(Boolean)
       .map((w) => [...w.toLowerCase()].map(escapeRegExp).join("[\\s\\-_.]?"));
-    if (words.length) rest = rest.replace(new RegExp(words.join("[\\s\\-_./]*"), "u"), (m) => " ".repeat(m.length));
+    if (!words.length) continue;
+    const name = words.join("[\\s\\-_./]*");
+    // as a whole word wherever it is typed ("grok 4 heavy vs grok 4"): "o3" is not the start of "o3-pro", another name
+    const whole = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, "gu");
+    rest = rest.replace(whole.test(rest) ? whole : new RegExp(name, "u"), (m) => " ".repeat(m.length));
   }
   return rest;
+}
+
+/**
+ * The items of a comparison that name nothing read ("gpt-4o vs reka core"), as typed, with the nearest names: only in
+ * a line that names a model at all, and never a GPU, a task or a family word asked about. An item one or two typos
+ * away from a model's name ("claude sonet 4.5") is that model, said as read from the words typed.
+ */
+function readListItems(
+  snapshot: KnowledgeSnapshot,
+  question: string,
+  unnamed: string,
+  context: { named: number; ambiguous: { query: string }[]; head: string; text: string },
+): { unknown: Understanding["unknown"]; typos: (MentionedModel & { from: number })[] } {
+  const found: { unknown: Understanding["unknown"]; typos: (MentionedModel & { from: number })[] } = { unknown: [], typos: [] };
+  if (!context.named) return found;
+  const read: { from: number; to: number }[] = [];
+  for (let i = 0; i < question.length; i++) {
+    if (unnamed[i] !== " " || question[i] === " ") continue;
+    const last = read.at(-1);
+    if (last && last.to >= i - 1) last.to = i + 1;
+    else read.push({ from: i, to: i + 1 });
+  }
+  const items = unreadItems(question, read).filter(
+    (item) => !OTHER_GPU.test(item.text) && !findTasks(snapshot, item.text).length && !Object.keys(constraintsOf(item.text, {})).length,
+  );
+  for (const item of items) {
+    const resolution = snapshot.resolver.resolve(item.text);
+    // a name typed again in another form ("haiku-4.5 … claude haiku 4.5") is read already
+    if (resolution.kind === "exact") continue;
+    const typed = asTyped(context.head, context.text, item);
+    if (resolution.kind === "fuzzy" && isTypo(item.text, resolution.model)) {
+      found.typos.push({ model: resolution.model, query: typed, shorthand: true, from: item.from });
+      continue;
+    }
+    if (context.ambiguous.some((a) => item.text.includes(a.query.toLowerCase()))) continue;
+    const candidates = resolution.kind === "unknown" || resolution.kind === "ambiguous" ? resolution.candidates.slice(0, 3) : [resolution.model];
+    found.unknown.push({ query: typed, candidates });
+  }
+  return found;
+}
+
+/** Typed edits a name may carry and still be that name: "sonet", "gemni", "claud". */
+const MAX_TYPOS = 2;
+const MIN_TYPO_NAME = 6;
+function isTypo(typed: string, model: Model): boolean {
+  const key = normalizeName(typed);
+  return key.length >= MIN_TYPO_NAME && [model.id, model.name, ...model.aliases].some((name) => boundedEditDistance(key, normalizeName(name), MAX_TYPOS) <= MAX_TYPOS);
 }
 
 /** Capability words are constraints, not tasks: blank them before looking for task words. */
@@ -152,7 +205,8 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   if (W.ARTICLE.test(text)) return "article";
   const fact = factOf(text);
   if ((fact === "provider" || fact === "openWeights") && models >= 1 && W.FACT_QUESTION.test(text) && !W.CHEAPEST.test(text)) return "facts";
-  if (W.PROVIDERS.test(text) && (models || u.ambiguous.length)) return u.ambiguous.length && !models ? "clarify" : "providers";
+  // "azure gpt-4o vs claude": a host named beside several models qualifies them; who hosts is asked of one model
+  if (W.PROVIDERS.test(text) && models <= 1 && (models || u.ambiguous.length)) return u.ambiguous.length && !models ? "clarify" : "providers";
   // a self-hosting question without a model or any number is a question about the article's verdict
   if (W.SELFHOST.test(text) && !models && !u.gpu && !u.volume && !W.CHEAPEST.test(text)) return "article";
   if ((W.SELFHOST.test(text) && (models || u.gpu || !W.CHEAPEST.test(text))) || (u.gpu && (models || flags.worth))) return "selfhost";
@@ -161,7 +215,9 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   if (asksFact && models >= 1 && !u.volume && !W.COMPARE.test(text.replace(/\band\b/g, "")) && W.FACT_QUESTION.test(text)) return "facts";
   if (u.ambiguous.length && (models + u.ambiguous.length >= 2 || W.COMPARE.test(text) || W.PRICE.test(text) || asksFact)) return "clarify";
   if (models >= 2) return "compare";
-  if (models === 1 && (W.PRICE.test(text) || W.COMPARE.test(text) || u.volume || u.cachedPercent !== undefined || u.batch)) return "compare";
+  // a workload stated in any form (a volume, a request count, a prompt size) is priced on the model named
+  const workload = u.volume || u.requests !== undefined || u.promptTokens !== undefined;
+  if (models === 1 && (W.PRICE.test(text) || W.COMPARE.test(text) || workload || u.cachedPercent !== undefined || u.batch)) return "compare";
   if (W.MODELS_LIST.test(text)) return "models";
   if (W.CHEAPEST.test(text) || u.tasks.length || Object.keys(u.constraints).length) return "cheapest";
   if (models === 1) return asksFact ? "facts" : "compare";
@@ -191,7 +247,10 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const { ratio, rest: unratioed } = readRatio(question);
   const { models, ambiguous, unknown } = mentionedModels(snapshot, unratioed);
   // names read as unknown are blanked like known ones: "llama 5 70b" holds no volume
-  const unnamed = withoutModelNames(unratioed, [...models, ...unknown]);
+  const named = withoutModelNames(unratioed, [...models, ...unknown]);
+  const unknownNamed = unknownNames(snapshot, question, named);
+  // a name the knowledge lacks holds no amount either ("豆包 pro 32k")
+  const unnamed = unknownNamed.reduce((rest, name) => rest.slice(0, name.from) + " ".repeat(name.to - name.from) + rest.slice(name.to), named);
   const quantities = readQuantities(unnamed);
   const gpuNamed = gpuOf(snapshot, unnamed);
   // a GPU the knowledge lacks is kept as typed: it makes a self-hosting question like any other, and is named back
@@ -199,7 +258,6 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const gpuId = gpuNamed && "id" in gpuNamed ? gpuNamed.id : other && asTyped(head, text, { ...other, to: other.from + other.typed.length, text: other.typed });
   const gpuCount = quantities.gpuCount ?? WORD_COUNTS.find(([pattern]) => pattern.test(unnamed))?.[1];
   const rate = snapshot.knowledge.currency.usdToCny.rate;
-  const unknownNamed = unknownNames(snapshot, question, unnamed);
   const unknownAll = [
     ...unknown
       .filter((u) => !unknownNamed.some((name) => name.text === u.query.toLowerCase()))
@@ -209,10 +267,27 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
       }),
     ...unknownNamed.map((name) => ({ query: asTyped(head, text, name), candidates: name.candidates })),
   ];
+  // "通义千问 2.5" read by one rule and "通义千问2.5-Max" by another are one name, the longer
+  const compact = (q: string) => q.toLowerCase().replace(/[\s\-_]/g, "");
+  for (let i = unknownAll.length - 1; i >= 0; i--) {
+    const mine = compact(unknownAll[i]!.query);
+    if (unknownAll.some((other, j) => j !== i && compact(other.query) !== mine && compact(other.query).includes(mine))) unknownAll.splice(i, 1);
+  }
+  const listed = readListItems(snapshot, question, unnamed, { named: models.length + unknownAll.length + ambiguous.length, ambiguous, head, text });
+  unknownAll.push(...listed.unknown);
+  for (const { from, ...typo } of listed.typos) {
+    if (models.some((m) => m.model === typo.model)) continue;
+    const at = models.findIndex((m) => question.indexOf(m.query.toLowerCase()) > from);
+    models.splice(at < 0 ? models.length : at, 0, typo);
+  }
+  const typedWords = listed.typos.map((t) => t.query.toLowerCase());
+  // "通义千问2.5-Max" is one name the knowledge lacks, not Qwen Plus with a version left over
+  const typedOnce = (query: string) => question.split(query.toLowerCase()).length === 2;
+  const partOfUnknown = (m: MentionedModel) => typedOnce(m.query) && unknownNamed.some((name) => name.text.length > m.query.length && name.text.includes(m.query.toLowerCase()));
   const u: Omit<Understanding, "intent"> = {
-    models,
+    models: models.filter((m) => !partOfUnknown(m)),
     // "gemini 4 pro" is one name the knowledge lacks, not the family words "gemini" and "pro" to ask about
-    ambiguous: ambiguous.filter((a) => !unknownAll.some((name) => name.query.toLowerCase().includes(a.query.toLowerCase()))),
+    ambiguous: ambiguous.filter((a) => ![...unknownAll.map((name) => name.query.toLowerCase()), ...typedWords].some((words) => words.includes(a.query.toLowerCase()))),
     unknown: unknownAll,
     constraints: constraintsOf(unnamed, quantities),
     // Chinese-language ability is a constraint, never a task
@@ -222,7 +297,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.cachedPercent !== undefined ? { cachedPercent: quantities.cachedPercent } : {}),
     ...(quantities.promptTokens !== undefined ? { promptTokens: quantities.promptTokens } : {}),
     ...(quantities.requests !== undefined ? { requests: quantities.requests } : {}),
-    ...(ratio ? { ratio } : {}),
+    ...(ratio || quantities.ratio ? { ratio: ratio ?? quantities.ratio } : {}),
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : {}),
     ...(quantities.budget ? { budget: quantities.budget } : {}),
     ...(quantities.gpuHourly ? { gpuHourlyUsd: quantities.gpuHourly.currency === "cny" ? quantities.gpuHourly.amount / rate : quantities.gpuHourly.amount } : {}),
@@ -344,6 +419,14 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   if (factor) Object.assign(merged, scaledVolume(snapshot, earlier, factor));
   for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier", "ownedGpus"] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
+  }
+  // a workload given per request stays per request: a new prompt size or request count re-derives the month
+  const before = earlier.volume;
+  if (earlier.requests && before && !now.volume && (now.promptTokens !== undefined || now.requests !== undefined)) {
+    const requests = merged.requests ?? earlier.requests;
+    const inEach = merged.promptTokens ?? (before.input !== undefined ? before.input / earlier.requests : undefined);
+    const outEach = before.output !== undefined ? before.output / earlier.requests : undefined;
+    merged.volume = { ...(inEach !== undefined ? { input: inEach * requests } : {}), ...(outEach !== undefined ? { output: outEach * requests } : {}) };
   }
   if (W.CHEAPEST.test(text) && !now.models.length && (now.intent === "cheapest" || /cheapest|最便宜/u.test(text))) {
     const { fact: _fact, ...rest } = merged;
