@@ -106,7 +106,10 @@ describe("a broken edit never replaces the last good knowledge", () => {
       fc.asyncProperty(fc.scheduler(), fc.integer({ min: 1, max: 6 }), async (s, queries) => {
         const next = serving === original ? edited : original;
         await writeFile(path, next);
-        const reload = s.schedule(store.reload().finally(() => (serving = next)), "reload");
+        const reload = s.schedule(
+          store.reload().finally(() => (serving = next)),
+          "reload",
+        );
         const replies = Array.from({ length: queries }, (_, i) => s.schedule(ask(store, "/compare gpt-5 deepseek"), `query ${i}`));
         await s.waitAll();
         await reload;
