@@ -1,20 +1,37 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
+/**
+ * Files that run the Slack or Discord adapters in the test's own process. Each gets a fresh process: after the
+ * Slack adapter has sent through undici, discord.js's multipart uploads in the same process fail ("action is not a
+ * function"), so these must not share a process with each other.
+ */
+const SURFACES = ["test/slack*.test.ts", "test/discord*.test.ts", "test/contract/**/*.test.ts", "test/price-digest.e2e.test.ts", "test/adapters-*.test.ts"];
+const QUIET = "test/quiet/**";
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    // measured by event-loop delay: they run alone afterwards (vitest.quiet.config.ts), not beside other files
-    exclude: ["test/quiet/**", "**/node_modules/**"],
     env: { MODELWISE_TODAY: "2026-11-28" },
-    // No file mocks modules, stubs globals or changes process.env, so a worker imports the sources and loads the
-    // knowledge folder (test/helpers.ts realSnapshot) once for all its files instead of once per file.
-    isolate: false,
     // vitest's default (cores − 1) is a single worker on a 2-core machine; many files mostly wait on a child
     // process, a server or a timer, so one worker more than cores keeps both cores busy.
     maxWorkers: availableParallelism() + 1,
     testTimeout: 20_000,
     // a hook that stops a child process or a server can take seconds on a machine busy with other work
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "shared",
+          include: ["test/**/*.test.ts"],
+          // measured by event-loop delay: they run alone afterwards (vitest.quiet.config.ts), not beside other files
+          exclude: [QUIET, ...SURFACES, "**/node_modules/**"],
+          // No file mocks modules, stubs globals or changes process.env, so a worker imports the sources and loads
+          // the knowledge folder (test/helpers.ts realSnapshot) once for all its files instead of once per file.
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: "surfaces", include: SURFACES, exclude: [QUIET, "**/node_modules/**"] } },
+    ],
   },
 });
