@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { KNOWLEDGE_DIR, testDispatcher } from "./helpers.ts";
 import { KnowledgeStore } from "../src/core/knowledge/store.ts";
+import { formatProblem, type KnowledgeProblem } from "../src/core/knowledge/problems.ts";
 import type { Reply } from "../src/core/reply.ts";
 import { BROKEN_EDITS } from "./broken-edits.ts";
 
@@ -65,10 +66,17 @@ describe("a broken edit never replaces the last good knowledge", () => {
       const answerBefore = (await ask(store, "/compare gpt-5 deepseek")).text;
       const path = join(dir, file);
       const good = await readFile(path, "utf8");
-      await writeFile(path, edit(good));
+      const broken = edit(good);
+      expect(broken, "the edit must change the file").not.toBe(good);
+      await writeFile(path, broken);
       try {
         const outcome = await store.reload();
         expect(outcome.ok).toBe(false);
+        // the problem names the file, the entry, the field and the line (this is the loader's test too)
+        const match = outcome.problems.find((p) => Object.entries(expected).every(([key, value]) => p[key as keyof KnowledgeProblem] === value));
+        expect(match, `expected a problem like ${JSON.stringify(expected)} in:\n${outcome.problems.map(formatProblem).join("\n")}`).toBeDefined();
+        expect(match!.file).toBe(`knowledge/${file}`);
+        expect(match!.line).toBeGreaterThan(0);
         expect(outcome.problems.some((p) => p.file === `knowledge/${file}` && Object.entries(expected).every(([k, v]) => p[k as keyof typeof p] === v))).toBe(true);
         expect(store.current().version).toBe(before);
         expect((await ask(store, "/compare gpt-5 deepseek")).text).toBe(answerBefore);
