@@ -2,11 +2,14 @@ import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
- * Files that run the Slack or Discord adapters in the test's own process. Each gets a fresh process: after the
- * Slack adapter has sent through undici, discord.js's multipart uploads in the same process fail ("action is not a
- * function"), so these must not share a process with each other.
+ * Files that run the Slack or the Discord adapter in the test's own process. After the Slack adapter has sent through
+ * undici, discord.js's multipart uploads in the same process fail ("action is not a function" in undici's body.js),
+ * so Slack files and Discord files share workers only among themselves (a project keeps its own workers), and a file
+ * that runs both gets a fresh process.
  */
-const SURFACES = ["test/slack*.test.ts", "test/discord*.test.ts", "test/contract/**/*.test.ts", "test/price-digest.e2e.test.ts", "test/adapters-*.test.ts"];
+const SLACK = "test/slack*.test.ts";
+const DISCORD = "test/discord*.test.ts";
+const BOTH = ["test/contract/**/*.test.ts", "test/price-digest.e2e.test.ts", "test/adapters-*.test.ts"];
 const QUIET = "test/quiet/**";
 
 export default defineConfig({
@@ -25,13 +28,15 @@ export default defineConfig({
           name: "shared",
           include: ["test/**/*.test.ts"],
           // measured by event-loop delay: they run alone afterwards (vitest.quiet.config.ts), not beside other files
-          exclude: [QUIET, ...SURFACES, "**/node_modules/**"],
+          exclude: [QUIET, SLACK, DISCORD, ...BOTH, "**/node_modules/**"],
           // No file mocks modules, stubs globals or changes process.env, so a worker imports the sources and loads
           // the knowledge folder (test/helpers.ts realSnapshot) once for all its files instead of once per file.
           isolate: false,
         },
       },
-      { extends: true, test: { name: "surfaces", include: SURFACES, exclude: [QUIET, "**/node_modules/**"] } },
+      { extends: true, test: { name: "slack", include: [SLACK], isolate: false } },
+      { extends: true, test: { name: "discord", include: [DISCORD], isolate: false } },
+      { extends: true, test: { name: "slack and discord", include: BOTH } },
     ],
   },
 });
