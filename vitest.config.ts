@@ -1,16 +1,22 @@
 import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { filesBySurface } from "./test/surface-projects.ts";
 
+const ROOT = fileURLToPath(new URL(".", import.meta.url));
+// measured by event-loop delay: they run alone afterwards (vitest.quiet.config.ts), not beside other files
+const QUIET = "test/quiet/**";
+const notQuiet = (files: string[]) => files.filter((file) => !file.startsWith("test/quiet/"));
 /**
  * Files that run the Slack or the Discord adapter in the test's own process. After the Slack adapter has sent through
  * undici, discord.js's multipart uploads in the same process fail ("action is not a function" in undici's body.js),
  * so Slack files and Discord files share workers only among themselves (a project keeps its own workers), and a file
  * that runs both gets a fresh process.
  */
-const SLACK = "test/slack*.test.ts";
-const DISCORD = "test/discord*.test.ts";
-const BOTH = ["test/contract/**/*.test.ts", "test/price-digest.e2e.test.ts", "test/adapters-*.test.ts"];
-const QUIET = "test/quiet/**";
+const surfaces = filesBySurface(ROOT, `${ROOT}test`);
+const slack = notQuiet(surfaces.slack);
+const discord = notQuiet(surfaces.discord);
+const both = notQuiet(surfaces.both);
 
 export default defineConfig({
   test: {
@@ -28,16 +34,15 @@ export default defineConfig({
         test: {
           name: "shared",
           include: ["test/**/*.test.ts"],
-          // measured by event-loop delay: they run alone afterwards (vitest.quiet.config.ts), not beside other files
-          exclude: [QUIET, SLACK, DISCORD, ...BOTH, "**/node_modules/**"],
+          exclude: [QUIET, ...slack, ...discord, ...both, "**/node_modules/**"],
           // No file mocks modules, stubs globals or changes process.env, so a worker imports the sources and loads
           // the knowledge folder (test/helpers.ts realSnapshot) once for all its files instead of once per file.
           isolate: false,
         },
       },
-      { extends: true, test: { name: "slack", include: [SLACK], isolate: false } },
-      { extends: true, test: { name: "discord", include: [DISCORD], isolate: false } },
-      { extends: true, test: { name: "slack and discord", include: BOTH } },
+      { extends: true, test: { name: "slack", include: slack, isolate: false } },
+      { extends: true, test: { name: "discord", include: discord, isolate: false } },
+      { extends: true, test: { name: "slack and discord", include: both } },
     ],
   },
 });
