@@ -1,9 +1,14 @@
 import type { Command, CommandContext, CommandSpec } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { parseCommandLine } from "../src/core/grammar.ts";
+import { detectLang } from "../src/core/i18n/lang.ts";
+import { toSimplified } from "../src/core/i18n/script.ts";
+import { translator } from "../src/core/i18n/translate.ts";
 import { sectionCitation } from "../src/core/knowledge/citations.ts";
 import { makeReply, type Reply } from "../src/core/reply.ts";
+import { modelInArticle } from "./article-about-model.ts";
 import { describeUnderstanding } from "../src/core/understand/describe.ts";
+import { uncoveredOf } from "../src/core/understand/uncovered.ts";
 import { historyQuestion } from "../src/core/understand/history.ts";
 import { Money } from "../src/core/money.ts";
 import { familyModels } from "../src/core/understand/models.ts";
@@ -39,6 +44,7 @@ function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.requests !== undefined) options.push(`requests:${u.requests}`);
   if (u.ratio) options.push(`ratio:${u.ratio.input}:${u.ratio.output}`);
   if (u.batch) options.push("batch:yes");
+  if (u.ownedGpus) options.push("owned:yes");
   if (u.serviceTier) options.push(`tier:${u.serviceTier}`);
   if (u.constraints.minContext) options.push(`context:${u.constraints.minContext}`);
   // a GPU the knowledge lacks is passed on as typed, spaces and all, so the answer names it back whole
@@ -50,6 +56,21 @@ function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.intent === "estimate" && u.requests !== undefined) options.push(`n:${u.requests}`);
   const declared = new Set(spec.options.map((o) => o.name));
   return options.filter((option) => declared.has(option.slice(0, option.indexOf(":")))).join(" ");
+}
+
+/**
+ * The understood options, parsed by the routed command's grammar. An amount it refuses came from the question, not
+ * from typed options: the error says so, without the number as this code wrote it ("3e+301"), which nobody typed.
+ */
+function understoodOptions(line: string, spec: CommandSpec): ReturnType<typeof parseCommandLine> {
+  try {
+    return parseCommandLine(line, spec.options);
+  } catch (error) {
+    if (error instanceof UserError && /^error\.bad(Tokens|Number|Percent)$/.test(error.key)) {
+      throw new UserError("bad_input", "error.amountOutOfRange", { option: String(error.params.option) });
+    }
+    throw error;
+  }
 }
 
 /** The positional words the routed command reads: model ids, or feature words for /models and /cheapest. */
@@ -163,17 +184,22 @@ function taskSection(ctx: CommandContext, u: Understanding, line: string): Reply
 /** The article's three tier sections, cheapest first: what "the article's tiers" means. */
 const TIER_SECTIONS = ["the-ultra-low-cost-leaders", "the-balanced-powerhouses", "the-premium-frontier"];
 const ASKS_TIERS = /\btiers?\b|档位|分档|层级|三档|几档/u;
+/** The article's own summary: what "tl;dr", "sum it up" or "讲了啥" ask for. */
+const SUMMARY_SECTIONS = ["introduction", "conclusion"];
+const ASKS_SUMMARY =
+  /tl;?dr|\bsumm(?:ary|arize|arise|ed up)|sum (?:it|up)|\bgist\b|main (?:point|takeaway)s?|key (?:point|takeaway)s?|conclu(?:sion|de)|\boverview\b|what(?:'s| is) (?:it|the article) about|讲了(?:啥|什么|些什么)|说了(?:啥|什么)|总结|概括|结论|要点|主要内容|大意|讲的是什么/u;
 
-function tierSections(ctx: CommandContext, u: Understanding, line: string): Reply | null {
+/** Whole sections of the article, in its own words, one field each: its tiers, or its summary. */
+function quotedSections(ctx: CommandContext, u: Understanding, line: string, ids: readonly string[], titleKey: "ask.tiersTitle" | "ask.summaryTitle"): Reply | null {
   const { snapshot, t } = ctx;
-  const found = TIER_SECTIONS.map(
-    (id) => snapshot.knowledge.articles.flatMap((article) => article.sections.filter((s) => s.id === id).map((section) => ({ article, section })))[0],
-  ).filter((f) => f !== undefined);
+  const found = ids
+    .map((id) => snapshot.knowledge.articles.flatMap((article) => article.sections.filter((s) => s.id === id).map((section) => ({ article, section })))[0])
+    .filter((f) => f !== undefined);
   if (!found.length) return null;
   return makeReply({
     command: "ask",
     lang: t.lang,
-    title: t("ask.tiersTitle", { article: found[0]!.article.title[t.lang] }),
+    title: t(titleKey, { article: found[0]!.article.title[t.lang] }),
     lead: line,
     fields: found.map(({ section }) => ({ label: section.title[t.lang], value: section.text[t.lang] })),
     sources: found.map(({ article, section }) => sectionCitation(article, section, t.lang)),
@@ -184,23 +210,37 @@ function tierSections(ctx: CommandContext, u: Understanding, line: string): Repl
 function articleAnswer(ctx: CommandContext, u: Understanding, line: string, question: string): Reply {
   const { snapshot, t } = ctx;
   if (u.intent === "article") {
+    const byModel = modelInArticle(ctx, u, line, question);
+    if (byModel) return byModel;
+    // "summarize the article" asks for its summary, not for the summarization task
+    const summary = ASKS_SUMMARY.test(question.toLowerCase()) ? quotedSections(ctx, u, line, SUMMARY_SECTIONS, "ask.summaryTitle") : null;
+    if (summary) return summary;
     const byTask = taskSection(ctx, u, line);
     if (byTask) return byTask;
-    const tiers = ASKS_TIERS.test(question.toLowerCase()) ? tierSections(ctx, u, line) : null;
+    const tiers = ASKS_TIERS.test(question.toLowerCase()) ? quotedSections(ctx, u, line, TIER_SECTIONS, "ask.tiersTitle") : null;
     if (tiers) return tiers;
   }
   const matches = snapshot.articles.search(question, t.lang);
   const best = matches[0];
-  if (u.intent === "out_of_scope" || !best || best.score < ARTICLE_COVERS) {
+  // a question that names the article is about it: its best section answers unless the match is only a stray word
+  const covers = u.intent === "article" ? ARTICLE_COVERS / 2 : ARTICLE_COVERS;
+  if (u.intent === "out_of_scope" || !best || best.score < covers) {
+    const uncovered = u.intent === "out_of_scope" ? uncoveredOf(question) : undefined;
+    const what = uncovered ? t("ask.uncovered", { what: t(`uncovered.${uncovered}`) }) : "";
     return makeReply({
       command: "ask",
       lang: t.lang,
       title: t("ask.notCovered"),
-      lead: `${line}\n${t("ask.notCoveredLead", { article: snapshot.knowledge.articles[0]?.title[t.lang] ?? "" })}`,
-      data: { intent: "not_covered", routedFrom: "ask", matches: matches.map((m) => ({ ref: `${m.article.file}#${m.section.id}`, score: m.score })) },
+      lead: [line, what, t("ask.notCoveredLead", { article: snapshot.knowledge.articles[0]?.title[t.lang] ?? "" })].filter(Boolean).join("\n"),
+      data: {
+        intent: "not_covered",
+        routedFrom: "ask",
+        ...(uncovered ? { uncovered } : {}),
+        matches: matches.map((m) => ({ ref: `${m.article.file}#${m.section.id}`, score: m.score })),
+      },
     });
   }
-  const related = matches.slice(1).filter((m) => m.score >= ARTICLE_COVERS);
+  const related = matches.slice(1).filter((m) => m.score >= covers);
   return makeReply({
     command: "ask",
     lang: t.lang,
@@ -212,9 +252,20 @@ function articleAnswer(ctx: CommandContext, u: Understanding, line: string, ques
   });
 }
 
+/**
+ * "how many tokens is this: 我们下周一开会" asks in English: a pasted text is not the language of the question, so
+ * the words around it choose the answer's language (unless lang: said otherwise).
+ */
+function inLanguageAsked(ctx: CommandContext, u: Understanding, question: string): CommandContext {
+  if (u.intent !== "estimate" || !u.text || ctx.globals.lang) return ctx;
+  const lang = detectLang(question.replace(u.text, ""), null);
+  return lang === ctx.lang ? ctx : { ...ctx, lang, t: translator(lang) };
+}
+
 export const ask: Command = {
   spec: {
     name: "ask",
+    showsMoney: true,
     localName: { zh: "提问" },
     slow: true,
     description: { en: "Ask a question in English or Chinese", zh: "用中文或英文提问" },
@@ -223,17 +274,18 @@ export const ask: Command = {
     options: [],
     positional: { name: "question", kind: "text", description: { en: "your question", zh: "你的问题" }, required: true },
   },
-  async run(ctx: CommandContext): Promise<Reply> {
-    const { snapshot, t } = ctx;
-    const question = ctx.args.rest;
+  async run(asked: CommandContext): Promise<Reply> {
+    const question = asked.args.rest;
     if (!question.trim()) throw new UserError("bad_input", "error.empty");
-    const asksHistory = historyQuestion(snapshot, question, ctx.today);
-    const historyCommand = asksHistory && ctx.commands.find((c) => c.spec.name === "history");
-    if (asksHistory && historyCommand) {
-      const { args } = parseCommandLine(asksHistory.since ? `since:${asksHistory.since}` : "", historyCommand.spec.options);
-      return historyCommand.run({ ...ctx, args: args.withRest(asksHistory.model ?? ""), input: { ...ctx.input, command: "history" } });
+    const history = historyQuestion(asked.snapshot, toSimplified(question, asked.script), asked.today);
+    const historyCommand = history && asked.commands.find((c) => c.spec.name === "history");
+    if (history && historyCommand) {
+      const { args } = parseCommandLine(history.since ? `since:${history.since}` : "", historyCommand.spec.options);
+      return historyCommand.run({ ...asked, args: args.withRest(history.model ?? ""), input: { ...asked.input, command: "history" } });
     }
-    const u = understand(snapshot, question, { previous: ctx.previous });
+    const u = understand(asked.snapshot, question, { previous: asked.previous, script: asked.script ?? null });
+    const ctx = inLanguageAsked(asked, u, question);
+    const { snapshot, t } = ctx;
     // the same bounds as in:/out:/cached:, named as typed: never a default or an absolute value in its place
     if (u.unreadable)
       throw new UserError("bad_input", u.unreadable.kind === "percent" ? "error.unreadablePercent" : "error.unreadableAmount", { value: u.unreadable.text.slice(0, 40) });
@@ -251,8 +303,9 @@ export const ask: Command = {
     if (u.intent === "clarify") return clarify(ctx, u, line);
     const name = ANSWERED_BY[u.intent];
     const target = name && ctx.commands.find((c) => c.spec.name === name);
-    if (!target) return articleAnswer(ctx, u, line, question);
-    const { args } = parseCommandLine(optionLine(u, target.spec), target.spec.options);
+    // the article and the "not covered" words are searched in Simplified, as the understander reads
+    if (!target) return articleAnswer(ctx, u, line, toSimplified(question, ctx.script));
+    const { args } = understoodOptions(optionLine(u, target.spec), target.spec);
     const reply = await target.run({ ...ctx, args: args.withRest(positionalOf(u)), question: u, input: { ...ctx.input, command: target.spec.name } });
     return withLine(reply, line, u);
   },

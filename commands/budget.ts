@@ -25,6 +25,7 @@ const AMOUNT =
 export const budget: Command = {
   spec: {
     name: "budget",
+    showsMoney: true,
     localName: { zh: "预算" },
     description: { en: "What a monthly budget buys: tokens per model, and which choices fit your volume", zh: "每月预算能买多少：各模型的Token量，以及哪些选择能满足你的用量" },
     usage: {

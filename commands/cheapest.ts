@@ -36,6 +36,7 @@ const CHINESE = /^(?:chinese|中文|中文能力)$/iu;
 export const cheapest: Command = {
   spec: {
     name: "cheapest",
+    showsMoney: true,
     localName: { zh: "最便宜" },
     description: { en: "The cheapest model in each tier that meets your needs and the task's quality bar", zh: "各档位中满足需求和任务质量门槛的最便宜模型" },
     usage: {
@@ -80,8 +81,9 @@ export const cheapest: Command = {
     const defaults = snapshot.knowledge.defaultWorkload;
     const stated = workloadFromArgs(args, defaults);
     const workload = stated.workload;
-    // a model whose context cannot take one prompt is no pick, however cheap
-    const minContext = Math.max(args.number("context") ?? 0, workload.promptTokensPerRequest ?? 0);
+    // a model whose context cannot take one prompt is no pick, however cheap; a task that needs a long context (long
+    // documents) says so in the answer's constraints, as context: would
+    const minContext = Math.max(args.number("context") ?? 0, workload.promptTokensPerRequest ?? 0, ...tasks.map((task) => task.minContext ?? 0));
     const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
     const quality = qualityIndex(snapshot);
     const options: RecommendOptions = {

@@ -19,6 +19,7 @@ const MAX_MODELS = 5;
 export const compare: Command = {
   spec: {
     name: "compare",
+    showsMoney: true,
     localName: { zh: "比较" },
     description: { en: "Compare the prices of up to 5 models side by side", zh: "并排比较最多5个模型的价格" },
     usage: {

@@ -18,6 +18,7 @@ export const MAX_ESTIMATE_CHARS = 5_000_000;
 export const estimate: Command = {
   spec: {
     name: "estimate",
+    showsMoney: true,
     localName: { zh: "估算" },
     slow: true,
     description: { en: "Count the tokens of a text and price it per model", zh: "计算文本的Token数并按模型计价" },

@@ -199,6 +199,7 @@ function overview(ctx: CommandContext): Reply {
 export const history: Command = {
   spec: {
     name: "history",
+    showsMoney: true,
     localName: { zh: "价格历史" },
     description: { en: "How a model's price changed, or what got cheaper", zh: "某个模型的价格如何变化，或哪些模型降价了" },
     usage: { en: "/history [model] [since:<year or YYYY-MM-DD>]", zh: "/history [模型] [since:<年份或 YYYY-MM-DD>]" },

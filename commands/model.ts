@@ -70,6 +70,7 @@ function factSentence(ctx: CommandContext, model: Model, fact: Fact, money: Mone
 export const model: Command = {
   spec: {
     name: "model",
+    showsMoney: true,
     localName: { zh: "模型信息" },
     description: {
       en: "Facts about a model: context, max output, capabilities, open weights, deprecation, price, provider",

@@ -29,6 +29,7 @@ function findProviders(ctx: CommandContext, catalog: readonly PricedEntry[], wor
 export const providers: Command = {
   spec: {
     name: "providers",
+    showsMoney: true,
     localName: { zh: "提供商" },
     description: { en: "One open model at every provider, cheapest first", zh: "同一开放权重模型在各提供商的价格，从便宜到贵" },
     usage: { en: "/providers <model> [in:<tokens>] [out:<tokens>] [cached:<percent>]", zh: "/providers <模型> [in:<Token数>] [out:<Token数>] [cached:<百分比>]" },

@@ -11,11 +11,12 @@ import { requireModel } from "../src/core/model-notes.ts";
 import { Money } from "../src/core/money.ts";
 import { priceAge } from "../src/core/price-age.ts";
 import { blendedPer1M } from "../src/core/pricing.ts";
-import { plannable, providersOf } from "../src/core/providers.ts";
+import { plannable, providersOf, type ProviderOffer } from "../src/core/providers.ts";
 import { makeReply, type Field, type Source } from "../src/core/reply.ts";
-import { planSelfhost, SelfhostInputError, type SelfhostPlan } from "../src/core/selfhost/index.ts";
-import { type EngineName, PRECISIONS, type Precision } from "../src/core/selfhost/schema.ts";
+import { apiCheaperAgain, planSelfhost, SelfhostInputError, type SelfhostPlan } from "../src/core/selfhost/index.ts";
+import { ENGINES, type EngineName, PRECISIONS, type Precision } from "../src/core/selfhost/schema.ts";
 import { findGpu } from "../src/core/vocabulary.ts";
+import { selfhostOverview } from "./selfhost-overview.ts";
 import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
 
 /** The article section whose verdict every /selfhost answer quotes. */
@@ -62,6 +63,10 @@ function closedModelReply(ctx: CommandContext, money: Money, model: Model) {
   });
 }
 
+function needText(t: Translator, n: { gpuCount: number; nodes: number; gpu: string; precision: string }): string {
+  return t(n.nodes > 1 ? "selfhost.needNodes" : "selfhost.needGpus", { count: n.gpuCount, nodes: n.nodes, gpu: n.gpu.toUpperCase(), precision: n.precision.toUpperCase() });
+}
+
 /** Where a number came from, in a few words: yours, measured, estimated ±, typical … */
 function originNote(t: Translator, plan: SelfhostPlan): string {
   if (plan.throughputSource === "user") return t("selfhost.tputYours");
@@ -84,6 +89,24 @@ function seconds(t: Translator, value: number): string {
   return t.lang === "zh" ? `${n} 秒` : `${n} s`;
 }
 
+/**
+ * The API price self-hosting is weighed against: the cheapest paid host of the same open weights at this workload
+ * (rows that are not plannable passed over), else the table's own entry. Self-hosting has to beat the
+ * cheapest way to buy the same model, not the first-party or a mid-priced one.
+ */
+function apiToBeat(
+  ctx: CommandContext,
+  model: PricedModel,
+  workload: Parameters<typeof blendedPer1M>[1],
+): { per1M: number; host: ProviderOffer | null; hosts: number; listedPer1M: number } {
+  const listedPer1M = blendedPer1M(model, workload);
+  // $0 rows, suspect prices and flagged low outliers are no price to plan on
+  const hosts = providersOf(ctx.snapshot.priced, model, workload).providers.filter(plannable);
+  const cheapest = hosts[0];
+  const hostPer1M = cheapest ? blendedPer1M(cheapest.model, workload) : Number.POSITIVE_INFINITY;
+  return hostPer1M < listedPer1M ? { per1M: hostPer1M, host: cheapest!, hosts: hosts.length, listedPer1M } : { per1M: listedPer1M, host: null, hosts: hosts.length, listedPer1M };
+}
+
 function warningNotes(t: Translator, plan: SelfhostPlan): string[] {
   return plan.warnings.map((code) => t(`selfhost.warning.${code}`, { util: formatPercent(plan.utilization * 100) }));
 }
@@ -91,6 +114,7 @@ function warningNotes(t: Translator, plan: SelfhostPlan): string[] {
 export const selfhost: Command = {
   spec: {
     name: "selfhost",
+    showsMoney: true,
     localName: { zh: "自建" },
     description: { en: "What serving an open-weights model on your own GPUs costs, against the API", zh: "在自有GPU上部署开放权重模型的成本，与API对比" },
     usage: {
@@ -109,12 +133,18 @@ export const selfhost: Command = {
           zh: "GPU：a100、a100-40gb、a10g、l4、l40s、rtx-4090、rtx-5090、h100、h100-pcie、h200、h20、h800、b200、gb200、mi300x、mi325x、gaudi3、ascend-910b",
         },
       },
-      { name: "engine", aliases: ["引擎"], kind: "text", description: { en: "vllm (default), sglang or trtllm", zh: "vllm（默认）、sglang 或 trtllm" } },
+      { name: "engine", aliases: ["引擎"], kind: "text", choices: ENGINES, description: { en: "vllm (default), sglang or trtllm", zh: "vllm（默认）、sglang 或 trtllm" } },
       { name: "gpus", aliases: ["显卡数"], kind: "count", max: 4096, description: { en: "number of GPUs", zh: "GPU数量" } },
       { name: "price", aliases: ["价格"], kind: "number", max: 1000, description: { en: "rental price per GPU-hour in USD", zh: "每块GPU每小时租金（美元）" } },
       { name: "util", aliases: ["utilization", "利用率"], kind: "percent", min: 1, description: { en: "utilization, 1–100% (e.g. 60%)", zh: "利用率，1–100%（如 60%）" } },
-      { name: "precision", aliases: ["精度"], kind: "text", description: { en: "bf16, fp8, fp4, mxfp4 or int4", zh: "bf16、fp8、fp4、mxfp4 或 int4" } },
-      { name: "slo", aliases: ["服务"], kind: "text", description: { en: "interactive (≥25 tokens/s per user) or batch", zh: "interactive（每用户≥25 Token/秒）或 batch" } },
+      { name: "precision", aliases: ["精度"], kind: "text", choices: PRECISIONS, description: { en: "bf16, fp8, fp4, mxfp4 or int4", zh: "bf16、fp8、fp4、mxfp4 或 int4" } },
+      {
+        name: "slo",
+        aliases: ["服务"],
+        kind: "text",
+        choices: ["interactive", "batch"],
+        description: { en: "interactive (≥25 tokens/s per user) or batch", zh: "interactive（每用户≥25 Token/秒）或 batch" },
+      },
       {
         name: "tput",
         aliases: ["throughput", "吞吐"],
@@ -122,10 +152,30 @@ export const selfhost: Command = {
         max: 1e9,
         description: { en: "your measured throughput, tokens/s per deployment", zh: "你实测的吞吐量（每个部署 Token/秒）" },
       },
-      { name: "owned", aliases: ["自有"], kind: "text", description: { en: "yes: you own the GPUs (amortized, plus electricity)", zh: "yes：GPU为自有（摊销加电费）" } },
-      { name: "months", aliases: ["摊销月数"], kind: "count", max: 240, description: { en: "months to write owned GPUs off (default 36)", zh: "自有GPU的摊销月数（默认36）" } },
-      { name: "cost", aliases: ["购价"], kind: "number", max: 1e7, description: { en: "purchase price per owned GPU in USD", zh: "每块自有GPU的购价（美元）" } },
-      { name: "kwh", aliases: ["电价"], kind: "number", max: 10, description: { en: "electricity per kWh in USD (owned GPUs only)", zh: "每度电价格（美元，仅自有GPU）" } },
+      {
+        name: "owned",
+        aliases: ["自有"],
+        kind: "text",
+        yesNo: true,
+        description: { en: "yes: you own the GPUs (amortized, plus electricity)", zh: "yes：GPU为自有（摊销加电费）" },
+      },
+      {
+        name: "months",
+        aliases: ["摊销月数"],
+        kind: "count",
+        max: 240,
+        rare: true,
+        description: { en: "months to write owned GPUs off (default 36)", zh: "自有GPU的摊销月数（默认36）" },
+      },
+      { name: "cost", aliases: ["购价"], kind: "number", max: 1e7, rare: true, description: { en: "purchase price per owned GPU in USD", zh: "每块自有GPU的购价（美元）" } },
+      {
+        name: "kwh",
+        aliases: ["电价"],
+        kind: "number",
+        max: 10,
+        rare: true,
+        description: { en: "electricity per kWh in USD (owned GPUs only)", zh: "每度电价格（美元，仅自有GPU）" },
+      },
       { name: "ops", aliases: ["运维"], kind: "number", max: 1e8, description: { en: "operations cost per month in USD", zh: "每月运维成本（美元）" } },
       ...WORKLOAD_OPTIONS,
     ],
@@ -133,6 +183,13 @@ export const selfhost: Command = {
   },
   run(ctx: CommandContext) {
     const { snapshot, t, args } = ctx;
+    // a question in words that names no model but a volume: the open models people serve, at that volume
+    const volumeOnly = !args.rest.trim() && ctx.question && workloadFromArgs(args, snapshot.knowledge.defaultWorkload).origin !== "default";
+    if (volumeOnly) {
+      const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
+      const stated = workloadFromArgs(args, snapshot.knowledge.defaultWorkload);
+      return selfhostOverview(ctx, money, stated, (model) => apiToBeat(ctx, model, stated.workload), VERDICT_SECTION);
+    }
     const resolutions = snapshot.resolver.resolveList(args.rest);
     if (!resolutions[0]) throw new UserError("bad_input", "error.needModel");
     const model = requireModel(resolutions[0]);
@@ -153,11 +210,11 @@ export const selfhost: Command = {
     const owned = YES.test(args.text("owned") ?? "");
     // the API is priced at the question's own input:output mix, so both sides answer the same workload
     const stated = workloadFromArgs(args, snapshot.knowledge.defaultWorkload);
-    const apiCostPer1M = blendedPer1M(model, stated.workload);
+    const api = apiToBeat(ctx, model, stated.workload);
+    const apiCostPer1M = api.per1M;
     const tokensPerMonth = stated.origin === "default" ? undefined : stated.workload.inputTokens + stated.workload.outputTokens;
-    let plan: SelfhostPlan;
-    try {
-      plan = planSelfhost(serving, {
+    const planAt = (precision: Precision | undefined): SelfhostPlan =>
+      planSelfhost(serving, {
         modelId: model.id,
         apiCostPer1M,
         ...(gpuAsked !== undefined ? { gpu: gpuAsked } : {}),
@@ -188,6 +245,30 @@ export const selfhost: Command = {
           : {}),
         ...(args.has("ops") ? { opsUsdPerMonth: args.number("ops") } : {}),
       });
+    let plan: SelfhostPlan;
+    const notes: string[] = [];
+    try {
+      plan = planAt(precision as Precision | undefined);
+      // GPUs named without a precision: where lower-precision weights fit them, plan that instead of refusing
+      const roomy =
+        !plan.fits && precision === undefined && args.has("gpus") ? plan.doesNotFit?.needs.find((n) => !n.beyondPlannerLimit && n.gpuCount <= plan.gpu.count) : undefined;
+      if (roomy) {
+        const refused = plan;
+        const lower = planAt(roomy.precision);
+        if (lower.fits) {
+          plan = lower;
+          const asked = refused.doesNotFit?.needs.find((n) => n.precision === refused.precision);
+          notes.push(
+            t("selfhost.plannedAtLower", {
+              model: model.name,
+              need: asked ? needText(t, asked) : t("selfhost.needsMore"),
+              precision: roomy.precision.toUpperCase(),
+              count: refused.gpu.count,
+              gpu: refused.gpu.name,
+            }),
+          );
+        }
+      }
     } catch (error) {
       if (error instanceof SelfhostInputError) throw new UserError("bad_input", "error.badSelfhost", { detail: error.detail.slice(0, 60) });
       throw error;
@@ -196,24 +277,39 @@ export const selfhost: Command = {
     const count = plan.gpu.count;
     const tokens = (n: number | null) => (n === null ? t("none") : formatTokens(n, t.lang));
     const util = formatPercent(plan.utilization * 100);
-    const notes: string[] = [];
     const fields: Field[] = [];
+    const apiShown = api.host ? t("selfhost.apiAtHost", { price: money.amount(apiCostPer1M), provider: api.host.provider }) : money.amount(apiCostPer1M);
+    // a deployment serves this much a month: all of it unless a utilization was given (as the volume is split)
+    const step = plan.capacityTokensPerMonth === null ? null : plan.capacityTokensPerMonth * (plan.origins.utilization === "user" ? plan.utilization : 1);
+    const againWindows = plan.fits && plan.breakEvenTokensPerMonth !== null && step !== null ? apiCheaperAgain(plan.breakEvenTokensPerMonth, step) : [];
     let lead: string;
     if (!plan.fits || !plan.throughputTokensPerSec) {
       const needs = plan.doesNotFit?.needs ?? [];
       const options = needs.map((n) =>
-        t(n.nodes > 1 ? "selfhost.needNodes" : "selfhost.needGpus", { count: n.gpuCount, nodes: n.nodes, gpu: n.gpu.toUpperCase(), precision: n.precision.toUpperCase() }),
+        n.gpuCount <= count && !n.beyondPlannerLimit ? t("selfhost.needSameGpus", { count, precision: n.precision.toUpperCase(), option: n.precision }) : needText(t, n),
       );
-      lead = t("selfhost.doesNotFit", { model: model.name, count, gpu: gpuName, options: options.length ? t.list(options, "disjunction") : t("selfhost.needsMore") });
+      lead = t("selfhost.doesNotFit", {
+        model: model.name,
+        count,
+        gpu: gpuName,
+        precision: plan.precision.toUpperCase(),
+        options: options.length ? t.list(options, "disjunction") : t("selfhost.needsMore"),
+      });
       if (needs.some((n) => n.precision === "int4" && !n.beyondPlannerLimit)) notes.push(t("selfhost.int4Quality"));
     } else if (plan.breakEvenTokensPerMonth !== null && plan.selfHostCostPer1M !== null) {
-      lead = t("selfhost.leadCheaper", { util, self: money.amount(plan.selfHostCostPer1M), api: money.amount(apiCostPer1M), breakEven: tokens(plan.breakEvenTokensPerMonth) });
+      const again = againWindows[0];
+      const inWindow = tokensPerMonth !== undefined ? againWindows.find((w) => tokensPerMonth > w.fromTokens && tokensPerMonth <= w.toTokens) : undefined;
+      lead = t.sentences([
+        t("selfhost.leadCheaper", { util, self: money.amount(plan.selfHostCostPer1M), api: apiShown, breakEven: tokens(plan.breakEvenTokensPerMonth) }),
+        again ? t("selfhost.apiAgain", { from: tokens(again.fromTokens), to: tokens(again.toTokens), count: again.deployments }) : "",
+        inWindow ? t("selfhost.apiAgainAtVolume", { tokens: tokens(tokensPerMonth!), count: inWindow.deployments }) : "",
+      ]);
     } else {
       const full = plan.apiCheaperAtFullUse;
       lead = t("selfhost.leadDearer", {
         util,
         self: money.amount(plan.selfHostCostPer1M ?? 0),
-        api: money.amount(apiCostPer1M),
+        api: apiShown,
         full: full ? money.amount(full.selfHostCostPer1M) : t("none"),
         ratio: full ? formatNumber(full.ratio, 1) : "—",
       });
@@ -311,13 +407,20 @@ export const selfhost: Command = {
     }
     if (plan.capacityTokensPerMonth !== null) fields.push({ label: t("selfhost.capacity"), value: tokens(plan.capacityTokensPerMonth) });
     if (plan.selfHostCostPer1M !== null) fields.push({ label: t("selfhost.selfCost"), value: t("selfhost.per1M", { price: money.amount(plan.selfHostCostPer1M) }) });
+    const split = `${formatNumber(stated.workload.inputTokens / Math.max(1, stated.workload.outputTokens), 1)}:1`;
     fields.push({
       label: t("selfhost.apiPrice"),
-      value: t("selfhost.apiValue", {
-        price: money.amount(apiCostPer1M),
-        model: model.name,
-        split: `${formatNumber(stated.workload.inputTokens / Math.max(1, stated.workload.outputTokens), 1)}:1`,
-      }),
+      value: api.host
+        ? t("selfhost.apiHostValue", {
+            price: money.amount(apiCostPer1M),
+            provider: api.host.provider,
+            count: api.hosts,
+            model: model.name,
+            split,
+            listed: money.amount(api.listedPer1M),
+            listedBy: model.provider,
+          })
+        : t("selfhost.apiValue", { price: money.amount(apiCostPer1M), model: model.name, split }),
     });
     if (plan.fits)
       fields.push({
@@ -337,17 +440,6 @@ export const selfhost: Command = {
       );
     }
     notes.push(...warningNotes(t, plan));
-    const offers = providersOf(snapshot.priced, model, stated.workload).providers.filter(plannable);
-    if (offers[0] && offers.length > 1 && offers[0].cost < ((apiCostPer1M * (stated.workload.inputTokens + stated.workload.outputTokens)) / 1e6) * 0.95)
-      notes.push(
-        t("providers.cheapestHost", {
-          model: model.name,
-          provider: offers[0].provider,
-          cost: money.cost(offers[0].model, stated.workload).shown,
-          count: offers.length,
-          id: model.id,
-        }),
-      );
     notes.push(t("selfhost.verdict"), t("selfhost.assumptions"));
     const age = priceAge(t, [model], ctx.today);
     if (age) notes.push(age.note);
@@ -358,6 +450,7 @@ export const selfhost: Command = {
       { title: gpuName, ref: rental.rental.source, asOf: rental.asOf },
       { title: t("selfhost.specSource", { gpu: gpuName }), ref: rental.specSource, asOf: rental.asOf },
       modelSource(model, t.lang),
+      ...(api.host ? [modelSource(api.host.model, t.lang)] : []),
     ];
     if (plan.measuredBy) sources.push({ title: t("selfhost.measurementSource", { model: model.name, gpu: gpuName }), ref: plan.measuredBy.source, asOf: plan.measuredBy.asOf });
     else if (plan.throughputSource === "estimated")
@@ -433,6 +526,9 @@ export const selfhost: Command = {
         selfHostCostPer1M: plan.selfHostCostPer1M,
         apiModel: model.id,
         apiCostPer1M,
+        apiHost: api.host ? { provider: api.host.provider, id: api.host.id, costPer1M: apiCostPer1M } : null,
+        listedApiCostPer1M: api.listedPer1M,
+        apiCheaperAgain: againWindows,
         breakEvenTokensPerMonth: plan.breakEvenTokensPerMonth,
         apiCheaperAtFullUse: plan.apiCheaperAtFullUse,
         origins: plan.origins,

@@ -50,6 +50,7 @@ export const status: Command = {
         ...(s.instances?.length
           ? [{ label: t("status.instances"), value: s.instances.map((i) => t("status.instance", { id: i.id, version: i.version, at: i.seenAt.toISOString() })).join("\n") }]
           : []),
+        ...(s.sharedState ? [{ label: t("status.sharedState"), value: t(`status.sharedState.${s.sharedState}`) }] : []),
       ],
       notes: (last?.problems ?? []).slice(0, MAX_PROBLEMS_SHOWN).map(formatProblem),
       data: {
@@ -69,6 +70,7 @@ export const status: Command = {
               lastGoodAt: s.priceRefresh.lastGood?.at.toISOString() ?? null,
             }
           : null,
+        ...(s.sharedState ? { sharedState: s.sharedState } : {}),
       },
     });
   },

@@ -9,7 +9,22 @@ export type { Constraints, Volume };
 export const COMMANDS = ["compare", "cheapest", "selfhost", "estimate", "budget", "facts", "article", "providers", "models", "clarify", "out_of_scope"] as const;
 export type Command = (typeof COMMANDS)[number];
 
-export const TASKS = ["coding", "math", "rag", "summarization", "realtime", "video", "creative-writing", "reasoning", "chinese"] as const;
+export const TASKS = [
+  "coding",
+  "math",
+  "rag",
+  "summarization",
+  "realtime",
+  "video",
+  "creative-writing",
+  "reasoning",
+  "chinese",
+  "translation",
+  "customer-support",
+  "extraction",
+  "agents",
+  "long-documents",
+] as const;
 export type Task = (typeof TASKS)[number];
 
 export const GPU_IDS = ["a100", "h100", "h100-pcie", "h200", "b200", "l40s", "mi300x", "rtx-4090", "rtx-5090"] as const;

@@ -1,6 +1,11 @@
 import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import { nextAnswerTurn } from "../src/core/answer-turns.ts";
+import { commands } from "../commands/index.ts";
+import { createDispatcher } from "../src/core/dispatch.ts";
+import { fixedKnowledge } from "../src/core/knowledge/store.ts";
+import { RateLimiter } from "../src/core/rate-limit.ts";
+import { realSnapshot, TODAY } from "./helpers.ts";
 
 /** An answer that keeps the thread busy for `ms`, as working out a reply does. */
 const work = (ms: number) => {
@@ -45,5 +50,54 @@ describe("answers take turns with the requests still arriving", () => {
     setImmediate(() => (answeredBeforeIo = started.length));
     await Promise.all(answers);
     expect(answeredBeforeIo).toBe(1);
+  });
+
+  it("lets a short question asked beside a burst of pastes go before them", async () => {
+    const started: string[] = [];
+    const pastes = Array.from({ length: 10 }, (_, i) =>
+      nextAnswerTurn(true).then(() => {
+        started.push(`paste ${i}`);
+        work(10);
+      }),
+    );
+    const question = nextAnswerTurn(false).then(() => {
+      started.push("question");
+      work(0.5);
+    });
+    await Promise.all([...pastes, question]);
+    // at most the paste already under way when it arrived goes first
+    expect(started.indexOf("question")).toBeLessThanOrEqual(1);
+    expect(started.filter((s) => s.startsWith("paste"))).toEqual(Array.from({ length: 10 }, (_, i) => `paste ${i}`));
+  });
+});
+
+describe("through the dispatcher", () => {
+  it("works on one long paste per turn of the event loop, so a burst of them never holds the loop for all at once", async () => {
+    // as the bot composes it: with a rate limit, whose check is one more await before an answer's work
+    const dispatcher = createDispatcher({ commands, knowledge: fixedKnowledge(await realSnapshot()), limiter: new RateLimiter(100, 100), today: () => TODAY });
+    const answered: string[] = [];
+    const ask = (name: string, command: string, text: string) =>
+      dispatcher.answer({ command, text, user: { id: name }, isAdmin: false, surface: "slack" }).then((reply) => {
+        expect(reply.ok).toBe(true);
+        answered.push(name);
+      });
+    const paste = (i: number) => `${"模型推理成本".repeat(6_000)} ${i}`;
+    await ask("warm-up", "ask", paste(99));
+    // like requests read in the meantime: one check between every two turns, noting how many pastes were answered
+    const seenBetweenTurns: number[] = [];
+    let done = false;
+    const probe = () => {
+      seenBetweenTurns.push(answered.filter((name) => name.startsWith("paste")).length);
+      if (!done) setImmediate(probe);
+    };
+    setImmediate(probe);
+    const pastes = Array.from({ length: 10 }, (_, i) => ask(`paste ${i}`, "ask", paste(i)));
+    const question = ask("question", "compare", "gpt-5 deepseek");
+    await Promise.all([...pastes, question]);
+    done = true;
+    const perTurn = seenBetweenTurns.map((seen, i) => seen - (seenBetweenTurns[i - 1] ?? 0));
+    // one paste's work per turn; an answer's last await may finish it a turn later, beside the next one or two
+    expect(Math.max(...perTurn)).toBeLessThanOrEqual(3);
+    expect(answered.indexOf("question")).toBeLessThanOrEqual(1);
   });
 });

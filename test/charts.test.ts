@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { linearTicks, logTicks, niceStep } from "../src/charts/axis.ts";
 import { sortedItems, usesLogScale } from "../src/charts/bar-chart.ts";
-import { chartDrawing, renderChartPng } from "../src/charts/render.ts";
+import { chartDrawing, chartRenderer } from "../src/charts/render.ts";
 import { PALETTES, SCALE, svgTexts, TEXT } from "../src/charts/svg.ts";
 import type { BarChartSpec, BreakEvenChartSpec, ChartSpec } from "../src/core/chart-spec.ts";
 import { ask } from "./helpers.ts";
@@ -85,8 +85,12 @@ describe("chart drawings", () => {
     "%s, %s theme → a whole PNG at 2× (1800 px wide)",
     async (_name, theme, spec) => {
       const drawing = chartDrawing(spec, theme);
-      const png = decodePng(await renderChartPng(spec, { theme }));
+      const png = decodePng(await chartRenderer().render(spec, { theme }));
       expect(png.width).toBe(1800);
+      // drawn, not blank, on the theme's background
+      expect(png.distinctColours).toBeGreaterThan(50);
+      if (theme === "dark") expect(png.background.luminance).toBeLessThan(0.2);
+      else expect(png.background.luminance).toBeGreaterThan(0.8);
       expect(png.height).toBe(drawing.height * SCALE);
       expect(drawing.svg).toContain(`fill="${PALETTES[theme].background}"`);
     },
@@ -192,7 +196,7 @@ describe("charts from real answers", () => {
     expect(reply.lang).toBe(lang);
     const chart = reply.chart!;
     expect(chart.kind).toBe(kind);
-    for (const theme of ["light", "dark"] as const) expect(decodePng(await renderChartPng(chart, { theme })).width).toBe(1800);
+    for (const theme of ["light", "dark"] as const) expect(decodePng(await chartRenderer().render(chart, { theme })).width).toBe(1800);
     if (lang === "zh") expect(chart.title).toMatch(/\p{Script=Han}/u);
     if (chart.kind === "bars") {
       const texts = svgTexts(chartDrawing(chart).svg);

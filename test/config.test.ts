@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../src/config/config.ts";
 import { ConfigError } from "../src/config/env-error.ts";
+import { instanceSecret } from "../src/runtime/shared-state.ts";
 
 const SLACK_TOKEN = "xoxb-1234-5678-testtokenvalue";
 const SECRET = "8f742231b10e8888abcd990000085a5f";
@@ -50,13 +51,29 @@ describe("readConfig refuses a wrong setting with one message naming the variabl
     [{ PRICE_DIGEST_SLACK_CHANNEL: "#general" }, /^PRICE_DIGEST_SLACK_CHANNEL: must be a Slack channel id/],
     [{ PRICE_DIGEST_DISCORD_CHANNEL_ID: "general" }, /^PRICE_DIGEST_DISCORD_CHANNEL_ID: must be a Discord channel id/],
     [{ PRICE_DIGEST_LANG: "fr" }, /^PRICE_DIGEST_LANG: must be en or zh/],
+    [{ HEALTH_HOST: "not a host" }, /^HEALTH_HOST: must be an IP address or a host name/],
+    [{ METRICS_TOKEN: "short" }, /^METRICS_TOKEN: must be at least 32 characters/],
+    [{ MODELWISE_SHARED_SECRET: "short" }, /^MODELWISE_SHARED_SECRET: must be at least 32 characters/],
+    [{ MODELWISE_CACHE_KEY: "short" }, /^MODELWISE_CACHE_KEY: must be at least 32 characters/],
   ])("%j", (env, message) => {
     expect(refusal(env)).toMatch(message);
   });
 
   it("never repeats a secret in the message", () => {
+    expect(refusal({ METRICS_TOKEN: "short-but-secret" })).not.toContain("short-but-secret");
     expect(refusal({ REDIS_URL: "http://user:s3cret-pass@redis:6379" })).not.toContain("s3cret-pass");
     expect(refusal({ SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_PORT: "x" })).not.toContain(SLACK_TOKEN);
+  });
+});
+
+describe("the secret instances sign their Redis messages with", () => {
+  it("is MODELWISE_SHARED_SECRET, else derived from the platform secrets, else a refusal naming the variable", () => {
+    const shared = "s".repeat(32);
+    expect(instanceSecret(readConfig({ DISCORD_PUBLIC_KEY: PUBLIC_KEY, REDIS_URL: "redis://r:6379", MODELWISE_SHARED_SECRET: shared })).toString()).toBe(shared);
+    const slack = { SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: SECRET, REDIS_URL: "redis://r:6379" };
+    expect(instanceSecret(readConfig(slack))).toEqual(instanceSecret(readConfig(slack)));
+    expect(instanceSecret(readConfig(slack)).toString("hex")).not.toContain(Buffer.from(SECRET).toString("hex"));
+    expect(() => instanceSecret(readConfig({ DISCORD_PUBLIC_KEY: PUBLIC_KEY, REDIS_URL: "redis://r:6379" }))).toThrow(/^MODELWISE_SHARED_SECRET: is needed with REDIS_URL/);
   });
 });
 
@@ -64,6 +81,8 @@ describe("readConfig accepts", () => {
   it("nothing at all: the terminal, in memory, every interface, an 8 s drain", () => {
     const config = readConfig({});
     expect(config).toMatchObject({ slack: null, discord: null, host: null, healthPort: null, redisUrl: null, watchKnowledge: true, shutdownTimeoutMs: 8000 });
+    // metrics and probes stay on this machine unless told otherwise; no token opens them on the public ports
+    expect(config).toMatchObject({ healthHost: "127.0.0.1", metricsToken: null, sharedSecret: null, cacheKey: null });
     expect(config.knowledgeDir).toMatch(/knowledge\/$/);
     expect(config.instanceId).toMatch(/-\d+$/);
   });

@@ -2,11 +2,12 @@ import pino from "pino";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInteractionsServer } from "../src/adapters/discord/http-interactions.ts";
+import { ChartRenderer } from "../src/charts/render.ts";
 import { InFlight } from "../src/runtime/in-flight.ts";
 import type { ProbeHandler } from "../src/runtime/surface.ts";
 import { ed25519Keys, interaction, signDiscord, startDiscordEmulator } from "./fakes/discord.ts";
 import { startDiscordHttpUnderTest } from "./fakes/discord-http.ts";
-import { stubDispatcher } from "./fakes/stub-dispatcher.ts";
+import { chartedReply, stubDispatcher } from "./fakes/stub-dispatcher.ts";
 
 let discord: Awaited<ReturnType<typeof startDiscordHttpUnderTest>>;
 let stub: ReturnType<typeof stubDispatcher>;
@@ -51,9 +52,9 @@ describe("signed but stale, future or replayed interactions get 401 and run noth
     expect(stub.inputs.length).toBe(answered + 1);
   });
 
-  it("refuses a body over 1 MB with 413, whether its length is declared or streamed, and runs nothing", async () => {
+  it("refuses a body over 64 KB with 413, whether its length is declared or streamed, and runs nothing", async () => {
     const answered = stub.inputs.length;
-    const big = JSON.stringify({ ...reload(), padding: "x".repeat(1_100_000) });
+    const big = JSON.stringify({ ...reload(), padding: "x".repeat(70_000) });
     const timestamp = String(now());
     const headers = { "content-type": "application/json", "x-signature-ed25519": signDiscord(discord.keys.privateKey, timestamp, big), "x-signature-timestamp": timestamp };
     const declared = await fetch(discord.url, { method: "POST", headers, body: big });
@@ -75,18 +76,23 @@ describe("signed but stale, future or replayed interactions get 401 and run noth
   });
 });
 
-describe("charts are drawn through a bounded queue", () => {
-  it("answers every command at once; beyond the backlog, without a chart and with a note, never unbounded", async () => {
+describe("charts are drawn through the renderer's bounded queue", () => {
+  it("answers every command at once; beyond the queue, without a chart and with a note, and edits in only the charts it drew", async () => {
     const emulator = await startDiscordEmulator();
     const keys = ed25519Keys();
     const inFlight = new InFlight();
+    // one drawing and one waiting: eight different charts asked at once cannot all be taken
+    const charts = new ChartRenderer({ concurrency: 1, maxWaiting: 1 });
+    const { dispatcher } = stubDispatcher((input) => {
+      const reply = chartedReply(input);
+      return { ...reply, chart: { ...reply.chart!, title: `Cost for ${input.text}` } };
+    });
     const server = createInteractionsServer(
-      { dispatcher: stubDispatcher().dispatcher, logger: pino({ level: "silent" }), inFlight, adminRoleIds: [] },
-      { publicKeyHex: keys.publicKeyHex, apiUrl: emulator.apiUrl, chartBacklog: 2 },
+      { dispatcher, logger: pino({ level: "silent" }), inFlight, adminRoleIds: [], charts },
+      { publicKeyHex: keys.publicKeyHex, apiUrl: emulator.apiUrl },
     );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    let largest = 0;
     try {
       const bodies = await Promise.all(
         Array.from({ length: 8 }, async (_, i) => {
@@ -97,18 +103,16 @@ describe("charts are drawn through a bounded queue", () => {
             headers: { "content-type": "application/json", "x-signature-ed25519": signDiscord(keys.privateKey, timestamp, raw), "x-signature-timestamp": timestamp },
             body: raw,
           });
-          largest = Math.max(largest, server.charts.size);
-          return (await response.json()) as { type: number; data: { content?: string } };
+          return (await response.json()) as { type: number; data: { embeds: { description?: string }[] } };
         }),
       );
       expect(bodies.every((b) => b.type === 4)).toBe(true);
-      const skipped = bodies.filter((b) => b.data.content?.includes("Chart skipped"));
+      const skipped = bodies.filter((b) => b.data.embeds[0]!.description?.includes("Chart skipped"));
       expect(skipped.length).toBeGreaterThan(0);
-      expect(largest).toBeLessThanOrEqual(2);
-      await server.charts.idle();
       await inFlight.drain();
       const edits = emulator.rest.requests.filter((r) => r.method === "PATCH");
       expect(edits.length).toBe(8 - skipped.length);
+      expect(charts.stats.rendered).toBe(8 - skipped.length);
     } finally {
       server.close();
       await emulator.close();

@@ -117,7 +117,7 @@ describe("amounts in free text go through the options' bounds (class 3)", () => 
     ["gpt-5 vs deepseek, -30% cached", "-30%", "is not a share I can use"],
     ["每月负五千万token用gpt-5多少钱", "负五千万", "不是可用的数量"],
     ["每月 10的30次方 token 用 gpt-5", "10的30次方", "不是可用的数量"],
-    ["每月負 3000 萬 token，gpt-5 多少錢", "負 3000 萬", "不是可用的数量"],
+    ["每月負 3000 萬 token，gpt-5 多少錢", "負 3000 萬", "不是可用的數量"],
     ["gpt-5 vs deepseek for 50 bazillion tokens a month", "50 bazillion", "is not an amount I can use"],
   ])("%s", async (line, typed, words) => {
     const reply = await ask(line);

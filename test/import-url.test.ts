@@ -123,6 +123,27 @@ describe("readMapSource", () => {
     await expect(readMapSource(streamed, noFile, { timeoutMs: 5000, maxBytes: 1000 })).rejects.toThrow("over the 1000-byte limit");
   });
 
+  it("follows a redirect only to a URL the same rule allows", async () => {
+    // 127.0.0.2 is this machine too, but not a name the rule allows plain http to: it stands for any other host
+    let reachedRefused = false;
+    const refused = createServer((_req, res) => {
+      reachedRefused = true;
+      res.end("{}");
+    });
+    await new Promise<void>((resolve) => refused.listen(0, "127.0.0.2", resolve));
+    cleanups.push(() => new Promise<void>((resolve) => refused.close(() => resolve())));
+    const refusedUrl = `http://127.0.0.2:${(refused.address() as AddressInfo).port}/map.json`;
+    const redirecting = await serve((_req, res) => res.writeHead(302, { location: refusedUrl }).end());
+    await expect(readMapSource(redirecting, noFile)).rejects.toThrow("only https:// URLs (or http:// on localhost) are fetched, not http://127.0.0.2");
+    expect(reachedRefused).toBe(false);
+
+    const target = await serve((_req, res) => res.writeHead(200).end('{"ok":1}'));
+    const allowed = await serve((_req, res) => res.writeHead(301, { location: target }).end());
+    expect(await readMapSource(allowed, noFile)).toBe('{"ok":1}');
+    const loop = await serve((req, res) => res.writeHead(302, { location: req.url }).end());
+    await expect(readMapSource(loop, noFile)).rejects.toThrow("more than 5 redirects");
+  });
+
   it("reports an error status, refuses plain http beyond this machine, and reads files by path", async () => {
     const missing = await serve((_req, res) => res.writeHead(404, "Not Found").end());
     await expect(readMapSource(missing, noFile)).rejects.toThrow("404 Not Found");

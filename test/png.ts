@@ -1,7 +1,41 @@
 import { inflateSync } from "node:zlib";
 
-/** Decodes a PNG far enough to prove it is whole: signature, chunk lengths, IHDR, and IDAT inflating to the right size. */
-export function decodePng(png: Buffer): { width: number; height: number } {
+interface DecodedPng {
+  width: number;
+  height: number;
+  /** distinct RGB colours among the pixels: a blank or one-colour image has one or two */
+  distinctColours: number;
+  /** the top-left pixel, where every chart shows its background: relative luminance 0 (black) … 1 (white) */
+  background: { r: number; g: number; b: number; luminance: number };
+}
+
+const paeth = (a: number, b: number, c: number) => {
+  const p = a + b - c;
+  const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+};
+
+/** Undoes PNG's per-row filters (RFC 2083 §6), giving the raw pixel bytes row after row. */
+function unfilter(data: Buffer, width: number, height: number, channels: number): Buffer {
+  const stride = width * channels;
+  const out = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = data[y * (stride + 1)]!;
+    const row = data.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const left = x >= channels ? out[y * stride + x - channels]! : 0;
+      const up = y > 0 ? out[(y - 1) * stride + x]! : 0;
+      const upLeft = y > 0 && x >= channels ? out[(y - 1) * stride + x - channels]! : 0;
+      const predicted = [0, left, up, (left + up) >> 1, paeth(left, up, upLeft)][filter];
+      if (predicted === undefined) throw new Error(`unknown PNG filter ${filter}`);
+      out[y * stride + x] = (row[x]! + predicted) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** Decodes an 8-bit PNG: proves it is whole (signature, chunks, IHDR, IDAT of the right size) and reads its pixels. */
+export function decodePng(png: Buffer): DecodedPng {
   if (!png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new Error("not a PNG");
   let offset = 8;
   let width = 0;
@@ -16,13 +50,21 @@ export function decodePng(png: Buffer): { width: number; height: number } {
       width = data.readUInt32BE(0);
       height = data.readUInt32BE(4);
       channels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[data[9]!] ?? 0;
-      if (data[8] !== 8 || !channels) throw new Error("unexpected PNG format");
+      if (data[8] !== 8 || !channels || data[12] !== 0) throw new Error("unexpected PNG format");
     }
     if (type === "IDAT") idat.push(data);
     offset += 12 + length;
     if (type === "IEND") break;
   }
-  const pixels = inflateSync(Buffer.concat(idat));
-  if (pixels.length !== height * (1 + width * channels)) throw new Error("image data has the wrong size");
-  return { width, height };
+  const filtered = inflateSync(Buffer.concat(idat));
+  if (filtered.length !== height * (1 + width * channels)) throw new Error("image data has the wrong size");
+  const pixels = unfilter(filtered, width, height, channels);
+  const rgb = (i: number) => (channels >= 3 ? [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!] : [pixels[i]!, pixels[i]!, pixels[i]!]) as [number, number, number];
+  const colours = new Set<number>();
+  for (let i = 0; i < pixels.length; i += channels) {
+    const [r, g, b] = rgb(i);
+    colours.add((r << 16) | (g << 8) | b);
+  }
+  const [r, g, b] = rgb(0);
+  return { width, height, distinctColours: colours.size, background: { r, g, b, luminance: (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 } };
 }

@@ -54,11 +54,12 @@ describe("price outliers", () => {
   });
 
   it("is never the cheapest host in /compare's note or on /selfhost's API side", async () => {
-    for (const line of ["/compare llama 3.1 405b gpt-5", "/selfhost llama 3.1 405b"]) {
-      const text = (await ask(line)).text;
-      expect(text).toMatch(/Llama 3\.1 405B is open: its cheapest host in the price map is \S+/);
-      expect(text).not.toContain("cheapest host in the price map is hyperbolic");
-    }
+    const compared = (await ask("/compare llama 3.1 405b gpt-5")).text;
+    expect(compared).toMatch(/Llama 3\.1 405B is open: its cheapest host in the price map is \S+/);
+    expect(compared).not.toContain("cheapest host in the price map is hyperbolic");
+    const selfhosted = (await ask("/selfhost llama 3.1 405b")).text;
+    expect(selfhosted).toMatch(/API price: \$[\d.]+ per 1M tokens at \S+, the cheapest of \d+ paid hosts of Llama 3\.1 405B/);
+    expect(selfhosted).not.toMatch(/at hyperbolic/);
   });
 
   it("warns in /providers, in both languages, and leads with a host it can plan on", async () => {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BOT_TOKEN, SIGNING_SECRET, postSigned, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
-import { ensureBuilt, freePort, killBots, startBuiltBot } from "./production-bot.ts";
+import { ensureBuilt, freePort, killBots, loggedPort, startBuiltBot } from "./production-bot.ts";
 
 beforeAll(() => ensureBuilt(), 120_000);
 afterEach(() => killBots());
@@ -88,37 +88,55 @@ describe("the production start (npm start → the built bot)", () => {
   });
 });
 
-describe("health, readiness and metrics on the Slack HTTP port", () => {
-  it("answers /healthz and /readyz, counts commands in /metrics, and logs one line per command but no probe at info", async () => {
-    const { bot, base } = await slackBot({ INSTANCE_ID: "bot-a" });
+describe("health, readiness and metrics: on their own port, on loopback unless told otherwise", () => {
+  const METRICS_TOKEN = "m".repeat(40);
+
+  it("answers only /healthz on the public Slack port; /readyz and /metrics there need the metrics token", async () => {
+    const { base } = await slackBot({ METRICS_TOKEN });
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${base}/readyz`);
+    for (const path of ["/readyz", "/metrics"]) {
+      expect((await fetch(`${base}${path}`)).status).toBe(404);
+      expect((await fetch(`${base}${path}`, { headers: { authorization: "Bearer wrong" } })).status).toBe(404);
+      expect((await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status).toBe(200);
+    }
+    const { base: untokened } = await slackBot();
+    expect((await fetch(`${untokened}/metrics`)).status).toBe(404);
+  });
+
+  it("answers /healthz, /readyz and /metrics on HEALTH_PORT, counts commands, and logs one line per command but no probe at info", async () => {
+    // the chat port on another address: the health port stays on loopback by default
+    const { bot, base } = await slackBot({ INSTANCE_ID: "bot-a", HOST: "127.0.0.2", HEALTH_PORT: "0" });
+    const line = bot.logs().find((entry) => entry.msg === "health endpoint is listening");
+    expect(line?.address).toMatchObject({ address: "127.0.0.1" });
+    const health = `http://127.0.0.1:${loggedPort(bot, /health endpoint is listening/)}`;
+    expect((await fetch(`${health}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${health}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ready: true, checks: { knowledge: true, slack: true } });
 
     const before = fake.api.requests.length;
-    await postSigned(`${base}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/metrics`));
+    await postSigned(`${base.replace("127.0.0.1", "127.0.0.2")}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/metrics`));
     await fake.api.next("/respond/metrics", before);
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const metrics = await (await fetch(`${health}/metrics`)).text();
     expect(metrics).toMatch(/^modelwise_commands_total\{command="compare",surface="slack",outcome="ok"\} 1$/m);
     expect(metrics).toMatch(/^modelwise_command_duration_seconds_count\{command="compare",surface="slack"\} 1$/m);
     expect(metrics).toMatch(/^modelwise_knowledge_info\{version="[^"]+"\} 1$/m);
     expect(metrics).toMatch(/^modelwise_knowledge_age_seconds \d/m);
     expect(metrics).toMatch(/^modelwise_knowledge_oldest_price_timestamp_seconds \d{10}/m);
 
-    const answered = bot.logs().filter((line) => line.msg === "answered");
+    const answered = bot.logs().filter((entry) => entry.msg === "answered");
     expect(answered).toEqual([expect.objectContaining({ level: 30, surface: "slack", command: "compare", outcome: "ok", instance: "bot-a", ms: expect.any(Number) })]);
-    expect(bot.logs().filter((line) => line.msg === "probe")).toEqual([]);
+    expect(bot.logs().filter((entry) => entry.msg === "probe")).toEqual([]);
   });
 
   it("counts rate-limit refusals", async () => {
-    const { base } = await slackBot({ MODELWISE_RATE_LIMIT: "1/1" });
+    const { bot, base } = await slackBot({ MODELWISE_RATE_LIMIT: "1/1", HEALTH_PORT: "0" });
     const before = fake.api.requests.length;
     for (const i of [1, 2]) {
       await postSigned(`${base}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/limit-${i}`, "UFLOOD"));
       await fake.api.next(`/respond/limit-${i}`, before);
     }
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const metrics = await (await fetch(`http://127.0.0.1:${loggedPort(bot, /health endpoint is listening/)}/metrics`)).text();
     expect(metrics).toMatch(/^modelwise_rate_limit_refusals_total\{surface="slack"\} 1$/m);
   });
 

@@ -396,7 +396,8 @@ describe("with the shipped knowledge (models.yaml, catalog, quality.yaml, tasks.
           const qualifies = (m: PricedEntry) =>
             !(m.inputPer1M === 0 && m.outputPer1M === 0) &&
             !(m.deprecationDate && m.deprecationDate <= TEST_TODAY) &&
-            m.contextWindow >= (constraints.minContext ?? 0) &&
+            // a task can need a long context of its own (long documents)
+            m.contextWindow >= Math.max(constraints.minContext ?? 0, task?.minContext ?? 0) &&
             [...required].every((c) => m.capabilities.includes(c)) &&
             (!constraints.openWeights || m.openWeights) &&
             bars.every((bar) => (quality.of(m.id)?.scores[bar.category]?.score ?? -Infinity) >= bar.score);

@@ -2,12 +2,19 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
+import pino from "pino";
+import { createInteractionsServer } from "../src/adapters/discord/http-interactions.ts";
+import { InFlight } from "../src/runtime/in-flight.ts";
+import { redisSeenOnce } from "../src/runtime/seen-once.ts";
+import { ed25519Keys, interaction, signDiscord } from "./fakes/discord.ts";
+import { stubDispatcher } from "./fakes/stub-dispatcher.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RememberedTurn } from "../src/core/conversation.ts";
 import { RedisConversationStore } from "../src/runtime/redis/conversations.ts";
-import { BOT_TOKEN, SIGNING_SECRET, mentionBody, postSigned, postSignedJson, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
-import { ensureBuilt, freePort, killBots, ROOT, startBuiltBot } from "./production-bot.ts";
+import { BOT_TOKEN, SIGNING_SECRET, mentionBody, postSigned, postSignedJson, signSlack, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
+import { ensureBuilt, freePort, killBots, loggedPort, ROOT, startBuiltBot } from "./production-bot.ts";
 
 /** A real redis-server on a free loopback port, nothing persisted. */
 async function startRedis(): Promise<{ url: string; stop(): void; process: ChildProcess }> {
@@ -180,4 +187,141 @@ describe("start-up without Redis", () => {
     expect(bot.output()).toMatch(/REDIS_URL: cannot connect to Redis at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
     expect(bot.output()).not.toMatch(/\n\s+at /);
   });
+});
+
+describe("what several instances must agree on is kept in Redis", () => {
+  it("the same signed request sent to each instance is answered once; the other refuses it as a replay", async () => {
+    const [a, b] = await twoInstances();
+    const path = "/respond/replayed-across";
+    const body = slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}${path}`, "UREPLAY");
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const headers = { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": timestamp, "x-slack-signature": signSlack(body, Number(timestamp)) };
+    expect((await fetch(a.events, { method: "POST", headers, body })).status).toBe(200);
+    expect((await fetch(b.events, { method: "POST", headers, body })).status).toBe(401);
+    await fake.api.next(path);
+    expect(b.bot.output()).toMatch(/replayed signature/);
+  }, 60_000);
+
+  it("a Slack retry of an event that lands on the other instance is not answered again", async () => {
+    const [a, b] = await twoInstances();
+    const body = mentionBody("compare gpt-5 deepseek", { eventId: "EvAcrossInstances", ts: "1700000900.000100" });
+    const before = fake.api.requests.length;
+    expect((await postSignedJson(a.events, body)).status).toBe(200);
+    await fake.api.next("/api/chat.postMessage", before);
+    // Slack signs each retry anew
+    expect((await postSignedJson(b.events, body, Math.floor(Date.now() / 1000) - 5)).status).toBe(200);
+    // a later, different mention is answered by B: once its answer is posted, the retry would have been long before
+    const after = fake.api.requests.length;
+    expect((await postSignedJson(b.events, mentionBody("compare gpt-5 o3", { ts: "1700000901.000100" }))).status).toBe(200);
+    await fake.api.next("/api/chat.postMessage", after, 10_000, (r) => (r.json as { thread_ts?: string }).thread_ts === "1700000901.000100");
+    const answers = fake.api.requests.slice(before).filter((r) => r.path === "/api/chat.postMessage");
+    expect(answers.map((r) => (r.json as { thread_ts?: string }).thread_ts)).toEqual(["1700000900.000100", "1700000901.000100"]);
+  }, 60_000);
+
+  it("a Discord interaction replayed to another instance is refused there", async () => {
+    const connections = [new Redis(redis.url), new Redis(redis.url)];
+    const keys = ed25519Keys();
+    const stub = stubDispatcher();
+    const servers = connections.map((connection) =>
+      createInteractionsServer(
+        { dispatcher: stub.dispatcher, logger: pino({ level: "silent" }), inFlight: new InFlight(), adminRoleIds: [] },
+        { publicKeyHex: keys.publicKeyHex, apiUrl: "http://127.0.0.1:9/api", seen: redisSeenOnce(connection, () => true) },
+      ),
+    );
+    try {
+      await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))));
+      const body = JSON.stringify({ ...interaction({ name: "help" }), type: 1 });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const headers = { "content-type": "application/json", "x-signature-ed25519": signDiscord(keys.privateKey, timestamp, body), "x-signature-timestamp": timestamp };
+      const statuses = [];
+      for (const server of [...servers, servers[0]!]) {
+        statuses.push((await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { method: "POST", headers, body })).status);
+      }
+      expect(statuses).toEqual([200, 401, 401]);
+    } finally {
+      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+      for (const connection of connections) connection.disconnect();
+    }
+  });
+
+  it("a reload or an instance announced by anyone who can reach Redis but lacks the instances' secret is ignored", async () => {
+    // an admin of its own: the shared rate limit remembers the other tests' questions
+    const [a, b] = await twoInstances({ SLACK_ADMIN_USER_IDS: "UFORGED" });
+    const publisher = new Redis(redis.url);
+    try {
+      await publisher.publish("modelwise:knowledge", JSON.stringify({ kind: "reload", from: "intruder", version: "0" }));
+      await publisher.publish(
+        "modelwise:knowledge",
+        JSON.stringify({ message: JSON.stringify({ kind: "hello", from: "fake-instance", version: "0", at: Date.now(), nonce: "1" }), mac: "0".repeat(64) }),
+      );
+    } finally {
+      publisher.disconnect();
+    }
+    // a genuine reload from A, published after the forged messages, reaches B after them
+    expect(await ask(a.events, "modelwise", "reload", "UFORGED")).not.toMatch(/rejected|too many|slow down/i);
+    await b.bot.waitFor(/"msg":"reload asked by another instance"/);
+    expect(b.bot.output()).not.toMatch(/intruder|fake-instance/);
+    const status = await ask(b.events, "modelwise", "status", "UFORGED");
+    expect(status).toContain("bot-a");
+    expect(status).not.toContain("fake-instance");
+  }, 60_000);
+});
+
+describe("readiness says whether answers work, whatever Redis does", () => {
+  /** One instance on a Redis of its own, which the test then hangs and kills; its health port on loopback. */
+  async function instanceOnOwnRedis() {
+    const own = await startRedis();
+    const port = await freePort();
+    const bot = startBuiltBot({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_PORT: String(port),
+      SLACK_API_URL: `${fake.baseUrl}/api/`,
+      SLACK_ADMIN_USER_IDS: "UADMIN",
+      HOST: "127.0.0.1",
+      HEALTH_PORT: "0",
+      REDIS_URL: own.url,
+      INSTANCE_ID: "bot-alone",
+      MODELWISE_KNOWLEDGE_DIR: knowledgeDir,
+      MODELWISE_WATCH: "off",
+      MODELWISE_CACHE_DIR: join(knowledgeDir, "..", "cache-alone"),
+    });
+    await bot.waitFor(/"msg":"ready"/);
+    const health = `http://127.0.0.1:${loggedPort(bot, /health endpoint is listening/)}`;
+    return { own, bot, events: `http://127.0.0.1:${port}/slack/events`, health };
+  }
+  const readiness = async (health: string) => {
+    const response = await fetch(`${health}/readyz`);
+    return { status: response.status, ...((await response.json()) as { redis?: string }) };
+  };
+  const until = async (health: string, redisState: string) => {
+    const deadline = Date.now() + 10_000;
+    let seen = await readiness(health);
+    while (seen.redis !== redisState && Date.now() < deadline) seen = await readiness(health);
+    return seen;
+  };
+
+  it("a hung Redis: still ready, shown in /readyz and /status, and answers do not wait for it", async () => {
+    const { own, health, events } = await instanceOnOwnRedis();
+    try {
+      own.process.kill("SIGSTOP");
+      expect(await until(health, "slow")).toMatchObject({ status: 200, redis: "slow" });
+      const started = performance.now();
+      expect(await ask(events, "compare", "gpt-5 deepseek", "UHUNG")).toContain("GPT-5");
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(await ask(events, "modelwise", "status", "UADMIN")).toMatch(/Shared state \(Redis\).{0,20}not answering in time/);
+      own.process.kill("SIGCONT");
+      expect(await until(health, "ok")).toMatchObject({ status: 200, redis: "ok" });
+    } finally {
+      own.process.kill("SIGCONT");
+      own.stop();
+    }
+  }, 60_000);
+
+  it("Redis gone: still ready (answers use this instance's fallbacks), and says so", async () => {
+    const { own, health, events } = await instanceOnOwnRedis();
+    own.stop();
+    expect(await until(health, "down")).toMatchObject({ status: 200, ready: true, redis: "down" });
+    expect(await ask(events, "compare", "gpt-5 deepseek", "UGONE")).toContain("GPT-5");
+  }, 60_000);
 });

@@ -82,6 +82,25 @@ describe("Web API calls are retried, honouring Retry-After", () => {
     expect(JSON.stringify(delivered.json)).toContain("32.50");
   });
 
+  it("waits no longer than its cap when Slack says Retry-After: 100000 (27.8 hours)", async () => {
+    fake.fail("/api/chat.postMessage", { status: 429, retryAfterS: 100_000 });
+    const before = fake.api.requests.length;
+    expect((await postSignedJson(slack.url, mentionBody("compare gpt-5 deepseek"))).status).toBe(200);
+    await fake.api.next("/api/chat.postMessage", before);
+    const delivered = await fake.api.next("/api/chat.postMessage", fake.api.requests.length, 5_000);
+    expect(JSON.stringify(delivered.json)).toContain("32.50");
+  });
+
+  it("and the same on a response_url", async () => {
+    const responsePath = "/respond/long-retry-after";
+    fake.fail(responsePath, { status: 429, retryAfterS: 100_000 });
+    const before = fake.api.requests.length;
+    await slash("gpt-5 deepseek after a long Retry-After", responsePath);
+    await fake.api.next(responsePath, before);
+    const delivered = await fake.api.next(responsePath, fake.api.requests.length, 5_000);
+    expect(JSON.stringify(delivered.json)).toContain("32.50");
+  });
+
   it.each([
     ["a 500", { status: 500 }],
     ["a reset connection", { reset: true as const }],
@@ -172,6 +191,22 @@ describe("start-up says in one line why Slack cannot be used", () => {
     await expect(checkSlackToken(BOT_TOKEN, `http://127.0.0.1:${port}/api/`, 1000)).rejects.toThrow(
       `SLACK_API_URL: cannot check the token: Slack's API at http://127.0.0.1:${port}/api/ is unreachable (ECONNREFUSED)`,
     );
+  });
+
+  it.each([
+    ["a user name and password", (port: number) => `http://ada:s3cret-pass@127.0.0.1:${port}/api/`],
+    ["a token in the query", (port: number) => `http://127.0.0.1:${port}/api/?token=s3cret-pass&x=/`],
+  ])("never repeats credentials written into SLACK_API_URL (%s)", async (_name, urlAt) => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await checkSlackToken(BOT_TOKEN, urlAt(port), 1000).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(new RegExp(`^SLACK_API_URL: cannot check the token: Slack's API at http://127\\.0\\.0\\.1:${port}/api/ is unreachable \\(`));
+    expect(error?.message).not.toContain("s3cret");
   });
 
   it("gives up after its timeout when the API accepts but never answers", async () => {

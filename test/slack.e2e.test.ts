@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
-import { BOT_TOKEN, SIGNING_SECRET, postSigned, signSlack, slashCommandBody, startFakeSlack, startSlackUnderTest } from "./fakes/slack.ts";
+import { BOT_TOKEN, mentionBody, postSigned, postSignedJson, SIGNING_SECRET, signSlack, slashCommandBody, startFakeSlack, startSlackUnderTest } from "./fakes/slack.ts";
 import { realSnapshot, testDispatcher } from "./helpers.ts";
 import { countingDispatcher } from "./fakes/counting.ts";
 import { DEFAULT_COMMAND_PREFIX, DEFAULT_SHORT_COMMANDS } from "../src/config/slack.ts";
@@ -145,6 +145,18 @@ describe("Slack slash commands through Bolt's real HTTP receiver", () => {
     expect(message.channel).toBe("C1");
     expect(blockText(message)).toContain("DeepSeek");
     expect(posted.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+  });
+
+  it("tells the asker in the thread, privately, when Slack refuses a mention's chart", async () => {
+    // earlier answers' charts still uploading must not meet the refusal meant for this one
+    await slack.inFlight.drain();
+    fake.fail("/api/files.getUploadURLExternal", { slackError: "not_in_channel" });
+    const before = fake.api.requests.length;
+    await postSignedJson(slack.url, mentionBody("/compare gpt-5 deepseek", { user: "U77", ts: "1700000300.000100", eventId: "EvChartRefused" }));
+    const answer = await fake.api.next("/api/chat.postMessage", before);
+    const note = await fake.api.next("/api/chat.postEphemeral", before);
+    expect(fake.api.requests.indexOf(note)).toBeGreaterThan(fake.api.requests.indexOf(answer));
+    expect(note.json).toMatchObject({ user: "U77", channel: "C1", thread_ts: "1700000300.000100", text: expect.stringContaining("not in this channel") });
   });
 
   it("keeps /status and /reload for the admins in SLACK_ADMIN_USER_IDS", async () => {

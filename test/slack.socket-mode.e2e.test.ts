@@ -91,4 +91,40 @@ describe("Slack Socket Mode", () => {
     expect(written).not.toContain("机密粘贴");
     expect(Math.max(...logs.lines.map((l) => l.length))).toBeLessThan(2000);
   });
+
+  it("answers an event Slack sends again (a retry, same event id) once", async () => {
+    const event = (envelope: string, retry: number) =>
+      JSON.stringify({
+        envelope_id: envelope,
+        type: "events_api",
+        accepts_response_payload: false,
+        retry_attempt: retry,
+        retry_reason: retry ? "timeout" : "",
+        payload: {
+          type: "event_callback",
+          event_id: "EvSocketRetry",
+          team_id: "T1",
+          api_app_id: "A1",
+          authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
+          event: { type: "app_mention", user: "U1", text: "<@UBOT> compare gpt-5 deepseek", ts: "1700000777.000100", channel: "C1", event_ts: "1700000777.000100" },
+        },
+      });
+    const before = fake.api.requests.length;
+    socket!.send(event("env-retry-1", 0));
+    await fake.api.next("/api/chat.postMessage", before);
+    // the retry is acknowledged like any envelope; once it is, an answer would already be under way
+    const acked = new Promise<void>((resolve) =>
+      socket!.on("message", (raw) => {
+        if ((JSON.parse(raw.toString()) as { envelope_id?: string }).envelope_id === "env-retry-2") resolve();
+      }),
+    );
+    socket!.send(event("env-retry-2", 1));
+    await acked;
+    // a later, different mention is answered: the retry, handled before it, was not
+    const after = fake.api.requests.length;
+    socket!.send(event("env-later", 0).replace("EvSocketRetry", "EvSocketLater").replaceAll("1700000777", "1700000778"));
+    await fake.api.next("/api/chat.postMessage", after, 10_000, (r) => (r.json as { thread_ts?: string }).thread_ts === "1700000778.000100");
+    const answers = fake.api.requests.slice(before).filter((r) => r.path === "/api/chat.postMessage");
+    expect(answers.map((r) => (r.json as { thread_ts?: string }).thread_ts)).toEqual(["1700000777.000100", "1700000778.000100"]);
+  });
 });

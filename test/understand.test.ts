@@ -76,9 +76,9 @@ describe("every slot, typed in words, in both languages", () => {
 
 describe("GPU variants the knowledge lacks", () => {
   it("names another card of a known chip back whole (H100 NVL, A100 PCIe) instead of answering the known one", () => {
-    expect(read("self-host llama 3.3 70b on 2 H100 NVL").gpu?.id).toBe("h100 nvl");
-    expect(read("self-host llama 3.3 70b on 4 A100 PCIe").gpu?.id).toBe("a100 pcie");
-    expect(read("self-host llama 3.3 70b on 2 H100 94GB").gpu?.id).toBe("h100 94gb");
+    expect(read("self-host llama 3.3 70b on 2 H100 NVL").gpu?.id).toBe("H100 NVL");
+    expect(read("self-host llama 3.3 70b on 4 A100 PCIe").gpu?.id).toBe("A100 PCIe");
+    expect(read("self-host llama 3.3 70b on 2 H100 94GB").gpu?.id).toBe("H100 94GB");
   });
 
   it("keeps a card named with its own memory size or form factor", () => {

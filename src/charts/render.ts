@@ -136,12 +136,4 @@ export function chartRenderer(): ChartRenderer {
   return shared;
 }
 
-/**
- * The chart as a PNG at 2× (1800 px wide), in-process, no browser, no network. Rejects with
- * ChartsBusyError when the render queue is full.
- */
-export function renderChartPng(spec: ChartSpec, options: RenderOptions = {}): Promise<Buffer> {
-  return chartRenderer().render(spec, options);
-}
-
 export const CHART_FILE_NAME = "modelwise-chart.png";

@@ -15,6 +15,8 @@ export interface AppConfig {
   /** an extra LiteLLM map to load beside the shipped catalog */
   catalogPath: string | undefined;
   cacheDir: string;
+  /** the secret cached snapshots are signed with; null: a key file created in cacheDir */
+  cacheKey: string | null;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   rateLimit: { burst: number; perMinute: number };
   /** pinned "today" (YYYY-MM-DD) for reproducible answers; null: the real date */
@@ -23,8 +25,14 @@ export interface AppConfig {
   watchKnowledge: boolean;
   /** the address HTTP servers bind (Slack HTTP, Discord interactions, health); null: every interface */
   host: string | null;
-  /** a port for /healthz, /readyz and /metrics of its own, for gateway and Socket Mode; null: none */
+  /** a port for /healthz, /readyz and /metrics of their own; null: none */
   healthPort: number | null;
+  /** the address the health port binds (default loopback: metrics are not for the public) */
+  healthHost: string;
+  /** with it, /readyz and /metrics are also answered on the public ports to `Authorization: Bearer <token>` */
+  metricsToken: string | null;
+  /** signs the messages instances exchange through Redis (reloads, heartbeats) */
+  sharedSecret: string | null;
   /** shared state for several instances (rate limits, conversations, /reload); null: in this process */
   redisUrl: string | null;
   /** this process's name in logs, metrics and /status */
@@ -73,12 +81,16 @@ const port = (example: string) =>
     .transform(Number)
     .refine((n) => n <= 65535, "must be a port number from 0 to 65535");
 
+/** A secret of our own choosing: long enough that it cannot be guessed. */
+const secret = (example: string) => z.string().trim().min(32, `must be at least 32 characters, e.g. the output of ${example}`);
+
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
 const schema = z.object({
   MODELWISE_KNOWLEDGE_DIR: z.string().trim().min(1).optional(),
   MODELWISE_CATALOG: z.string().trim().min(1).optional(),
   MODELWISE_CACHE_DIR: z.string().trim().min(1).optional(),
+  MODELWISE_CACHE_KEY: secret("openssl rand -hex 32").optional(),
   XDG_CACHE_HOME: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be one of fatal, error, warn, info, debug, trace, silent").default("info"),
   MODELWISE_RATE_LIMIT: z
@@ -103,6 +115,13 @@ const schema = z.object({
     .refine((host) => isIP(host) !== 0 || HOSTNAME.test(host), "must be an IP address or a host name, e.g. 0.0.0.0 or 127.0.0.1")
     .optional(),
   HEALTH_PORT: port("8080").optional(),
+  HEALTH_HOST: z
+    .string()
+    .trim()
+    .refine((host) => isIP(host) !== 0 || HOSTNAME.test(host), "must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0")
+    .default("127.0.0.1"),
+  METRICS_TOKEN: secret("openssl rand -hex 32").optional(),
+  MODELWISE_SHARED_SECRET: secret("openssl rand -hex 32").optional(),
   REDIS_URL: z
     .string()
     .trim()
@@ -166,12 +185,16 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     knowledgeDir: vars.MODELWISE_KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE,
     catalogPath: vars.MODELWISE_CATALOG,
     cacheDir: vars.MODELWISE_CACHE_DIR ?? join(vars.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "modelwise"),
+    cacheKey: vars.MODELWISE_CACHE_KEY ?? null,
     logLevel: vars.LOG_LEVEL,
     rateLimit: vars.MODELWISE_RATE_LIMIT,
     today: vars.MODELWISE_TODAY ?? null,
     watchKnowledge: vars.MODELWISE_WATCH === "on",
     host: vars.HOST ?? null,
     healthPort: vars.HEALTH_PORT ?? null,
+    healthHost: vars.HEALTH_HOST,
+    metricsToken: vars.METRICS_TOKEN ?? null,
+    sharedSecret: vars.MODELWISE_SHARED_SECRET ?? null,
     redisUrl: vars.REDIS_URL ?? null,
     instanceId: vars.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     shutdownTimeoutMs: Math.round(vars.SHUTDOWN_TIMEOUT_SECONDS * 1000),

@@ -2,6 +2,7 @@ import type { ParsedArgs, GlobalOptions } from "./grammar.ts";
 import type { Translator } from "./i18n/translate.ts";
 import type { MessageKey } from "./i18n/catalog.ts";
 import type { Lang } from "./i18n/lang.ts";
+import type { Script } from "./i18n/script.ts";
 import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
 import type { LiveKnowledge } from "./knowledge/store.ts";
 import type { Reply } from "./reply.ts";
@@ -17,6 +18,8 @@ export interface CommandInput {
   text: string;
   /** the surface's language hint (user locale); the question's own script wins over it */
   langHint?: Lang | null;
+  /** the surface's script hint for Chinese (zh-TW → Traditional); the question's own characters win over it */
+  scriptHint?: Script | null;
   user: { id: string; name?: string };
   isAdmin: boolean;
   surface: Surface;
@@ -39,6 +42,12 @@ export interface OptionSpec {
   /** bounds for number kinds, checked when parsed */
   min?: number;
   max?: number;
+  /** the only values a text option takes: surfaces with pickers (Discord) offer exactly these */
+  choices?: readonly string[];
+  /** a yes/no text option: a boolean where the surface has one (Discord) */
+  yesNo?: boolean;
+  /** rarely typed: a surface short of fields (Discord's 25 options) folds these into one key:value text field */
+  rare?: boolean;
 }
 
 /** What the positional words are: surfaces with structured options (Discord) build their fields from it. */
@@ -78,6 +87,8 @@ export interface CommandSpec {
   adminOnly?: boolean;
   /** answers only the asker sees, whatever they ask for (help) */
   private?: boolean;
+  /** answers show prices or costs: the currency: option applies (surfaces list it only here) */
+  showsMoney?: boolean;
 }
 
 export interface CommandContext {
@@ -85,6 +96,8 @@ export interface CommandContext {
   args: ParsedArgs;
   globals: GlobalOptions;
   lang: Lang;
+  /** the script a Chinese answer is written in (the dispatcher turns the reply Traditional; questions are read with it) */
+  script?: Script;
   snapshot: KnowledgeSnapshot;
   /** the live knowledge, for admin commands that report on it or reload it */
   knowledge: LiveKnowledge;

@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { Lang } from "./i18n/lang.ts";
+import type { Script } from "./i18n/script.ts";
 import type { RememberedQuestion } from "./understand/types.ts";
 
 /**
@@ -15,6 +16,8 @@ export interface ConversationStore {
 export interface RememberedTurn {
   question: RememberedQuestion;
   lang: Lang;
+  /** a Chinese conversation's script, so a follow-up that no character tells ("那 claude 呢") keeps it */
+  script?: Script;
   at: number;
 }
 

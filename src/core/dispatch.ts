@@ -3,10 +3,14 @@ import { UserError, type ErrorCode } from "./errors.ts";
 import { parseCommandLine } from "./grammar.ts";
 import { translator, type Translator } from "./i18n/translate.ts";
 import { detectLang, type Lang } from "./i18n/lang.ts";
+import { answerScript, toSimplified, type Script } from "./i18n/script.ts";
+import { replyInScript } from "./reply-script.ts";
+import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
 import type { LiveKnowledge } from "./knowledge/store.ts";
 import { makeReply, type Reply } from "./reply.ts";
 import { CONVERSATION_TTL_MS, type ConversationStore } from "./conversation.ts";
 import type { RateLimit } from "./rate-limit.ts";
+import { rememberCommand } from "./understand/command-memory.ts";
 import type { RememberedQuestion } from "./understand/types.ts";
 import { nextAnswerTurn } from "./answer-turns.ts";
 
@@ -63,7 +67,30 @@ export interface Dispatcher {
   answer(input: CommandInput): Promise<Reply>;
 }
 
+const modelWords = new WeakMap<KnowledgeSnapshot, Set<string>>();
+
+/** A line of only model names and amounts ("gpt-5 mini", "2.5 flash", "80%", "2b") is written in no language. */
+function saysNoLanguage(snapshot: KnowledgeSnapshot, text: string): boolean {
+  if (/\p{Script=Han}/u.test(text) || text.length > 200) return false;
+  let words = modelWords.get(snapshot);
+  if (!words) {
+    words = new Set(
+      snapshot.knowledge.models.flatMap(
+        (m) =>
+          [m.id, m.name, ...m.aliases]
+            .join(" ")
+            .toLowerCase()
+            .match(/[a-z]{2,}/g) ?? [],
+      ),
+    );
+    modelWords.set(snapshot, words);
+  }
+  return (text.toLowerCase().match(/[a-z]{2,}/g) ?? []).every((word) => words.has(word));
+}
+
 const systemToday = () => new Date().toISOString().slice(0, 10);
+/** A text longer than this is a paste: its answer lets short questions waiting beside it go first. */
+export const HEAVY_TEXT_CHARS = 4_096;
 
 /** The shared dispatcher: every surface hands it a CommandInput and renders the Reply it returns. */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
@@ -73,7 +100,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   async function answer(input: CommandInput): Promise<Reply> {
     const started = performance.now();
-    await nextAnswerTurn();
+    await nextAnswerTurn(input.text.length > HEAVY_TEXT_CHARS);
     const reply = await answerOnce(input);
     const outcome = reply.ok ? "ok" : String((reply.data as { error?: { code?: string } }).error?.code ?? "error");
     deps.onAnswered?.({ command: reply.command, surface: input.surface, ms: performance.now() - started, outcome });
@@ -85,6 +112,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     // the whole command runs on the snapshot current when it started, even if a reload swaps in another
     const snapshot = deps.knowledge.current();
     let lang: Lang = detectLang(input.text.slice(0, 2000), input.langHint);
+    // Traditional for a Traditional question until the conversation is known, so even an early error is in its script
+    let script: Script = answerScript(input.text.slice(0, 2000), null, input.scriptHint);
     try {
       if (deps.limiter && input.surface !== "terminal") {
         const wait = await deps.limiter.take(`${input.surface}:${input.user.id}`);
@@ -95,25 +124,42 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         const near = deps.commands.map((c) => `/${c.spec.name}`).filter((c) => c.includes(name.slice(0, 2)));
         throw new UserError("unknown_command", "error.unknownCommand", { name: name.slice(0, 40) }, near);
       }
-      const { args, globals } = parseCommandLine(input.text, command.spec.options, command.spec.positional?.kind === "text");
+      const freeText = command.spec.positional?.kind === "text";
+      // model, task and feature words are read in Simplified; free text is left as typed (/estimate counts it, /ask reads it itself)
+      const { args, globals } = parseCommandLine(freeText ? input.text : toSimplified(input.text), command.spec.options, freeText);
       lang = globals.lang ?? lang;
       const positional = command.spec.positional;
       if (!args.rest.trim() && positional?.required) throw new UserError("bad_input", positional.missing ?? "error.empty");
       if (command.spec.adminOnly && !input.isAdmin) throw new UserError("forbidden", "error.adminOnly", { command: name });
       const conversation = input.conversation && deps.conversations ? input.conversation : null;
-      const previous = conversation ? ((await deps.conversations!.get(conversation))?.question ?? null) : null;
-      const reply = await command.run({ input, args, globals, lang, snapshot, knowledge: deps.knowledge, t: translator(lang), today: today(), commands: deps.commands, previous });
-      const understood = (reply.data as { understanding?: RememberedQuestion }).understanding;
-      if (conversation && understood && reply.ok) await deps.conversations!.set(conversation, { question: understood, lang: reply.lang, at: Date.now() }, CONVERSATION_TTL_MS);
+      const turn = conversation ? await deps.conversations!.get(conversation) : null;
+      const previous = turn?.question ?? null;
+      // "gpt-5 mini" answering "which gpt?" in a Chinese conversation is answered in Chinese: the line says no language
+      if (turn && name === "ask" && !globals.lang && turn.lang !== lang && saysNoLanguage(snapshot, input.text)) lang = turn.lang;
+      script = answerScript(input.text.slice(0, 2000), turn?.lang === "zh" ? turn.script : null, input.scriptHint);
+      const reply = replyInScript(
+        await command.run({ input, args, globals, lang, script, snapshot, knowledge: deps.knowledge, t: translator(lang), today: today(), commands: deps.commands, previous }),
+        script,
+      );
+      // a command typed with its options is remembered as the question it answers, so a follow-up can change one thing
+      const understood =
+        (reply.data as { understanding?: RememberedQuestion }).understanding ?? (conversation && reply.ok ? rememberCommand(snapshot, command.spec.name, args) : null);
+      if (conversation && understood && reply.ok) {
+        await deps.conversations!.set(
+          conversation,
+          { question: understood, lang: reply.lang, ...(reply.script ? { script: reply.script } : {}), at: Date.now() },
+          CONVERSATION_TTL_MS,
+        );
+      }
       // set on the reply itself, not a copy: a copy would render its plain text, which makeReply leaves until read
       reply.chart = globals.chart.off ? null : reply.chart;
       reply.delivery = { private: globals.private || Boolean(command.spec.private), chartPath: globals.chart.path };
       return reply;
     } catch (error) {
       const t = translator(lang);
-      if (error instanceof UserError) return errorReply(t, name, error.code, t(error.key, error.params), error.suggestions);
+      if (error instanceof UserError) return replyInScript(errorReply(t, name, error.code, t(error.key, error.params), error.suggestions), script);
       deps.logger?.error({ err: error, command: name, surface: input.surface }, "command failed");
-      return errorReply(t, name, "internal", t("error.internal"));
+      return replyInScript(errorReply(t, name, "internal", t("error.internal")), script);
     }
   }
 

@@ -32,16 +32,23 @@ const CURRENCY_WORDS: Record<string, CurrencyMode> = {
 const YES = /^(yes|true|1|on|是|要)$/i;
 const NO = /^(no|false|0|off|none|否|不要|关|关闭)$/i;
 
-const GLOBAL_SPECS: OptionSpec[] = [
-  { name: "lang", aliases: ["language", "语言"], kind: "text", description: { en: "answer language: en or zh", zh: "回答语言：en 或 zh" } },
-  { name: "currency", aliases: ["货币", "币种"], kind: "text", description: { en: "usd, cny or both", zh: "usd、cny 或 both（美元、人民币或两者）" } },
+/** The options every command takes, whatever the surface (surfaces with structured options list them too). */
+export const GLOBAL_SPECS: readonly OptionSpec[] = [
+  { name: "lang", aliases: ["language", "语言"], kind: "text", choices: ["en", "zh"], description: { en: "answer language: en or zh", zh: "回答语言：en 或 zh" } },
+  {
+    name: "currency",
+    aliases: ["货币", "币种"],
+    kind: "text",
+    choices: ["usd", "cny", "both"],
+    description: { en: "usd, cny or both", zh: "usd、cny 或 both（美元、人民币或两者）" },
+  },
   {
     name: "chart",
     aliases: ["图表"],
     kind: "text",
     description: { en: "off for no chart; in the terminal, a .png path to write it to", zh: "off 表示不要图表；终端中可给出 .png 路径" },
   },
-  { name: "private", aliases: ["私密"], kind: "text", description: { en: "yes: only you see the answer", zh: "yes：只有你能看到回答" } },
+  { name: "private", aliases: ["私密"], kind: "text", yesNo: true, description: { en: "yes: only you see the answer", zh: "yes：只有你能看到回答" } },
 ];
 
 /** The positional words and typed command options of one command line. */
@@ -187,34 +194,61 @@ export function parseCommandLine(text: string, specs: readonly OptionSpec[], fre
 }
 
 /**
- * Free text (a question, a pasted prompt): options count only at the two ends of the line, where they cannot be part
- * of what was pasted ("lang:de_DE" or "n:1):" inside a paste stay text). Only the ends are scanned, so a 5 MB paste
- * costs no more than its first and last words.
+ * The work budget of the free-text option scan, per request: at most this many option words at each end (more stay
+ * part of the text), none longer than this.
  */
-export function parseFreeText(text: string, specs: readonly OptionSpec[]): ParsedLine {
+export const FREE_TEXT_BUDGET = { optionWordsPerEnd: 16, optionWordChars: 1000 } as const;
+
+/** Counts the characters the free-text scan examines, so tests can check its cost grows linearly. */
+export interface ScanMeter {
+  steps: number;
+}
+
+const SPACE = /\s/u;
+const isSpace = (text: string, at: number) => SPACE.test(text[at]!);
+
+/**
+ * Free text (a question, a pasted prompt): options count only at the two ends of the line, where they cannot be part
+ * of what was pasted ("lang:de_DE" or "n:1):" inside a paste stay text). Only the ends are scanned, each character a few
+ * times at most and within FREE_TEXT_BUDGET, so a 5 MB paste costs no more than its first and last words.
+ */
+export function parseFreeText(text: string, specs: readonly OptionSpec[], meter: ScanMeter = { steps: 0 }): ParsedLine {
   const { byName, kinds } = optionTable(specs);
   const values = new Map<string, string | number>();
-  const take = (word: string): boolean => {
+  const take = (from: number, to: number): boolean => {
+    if (to - from > FREE_TEXT_BUDGET.optionWordChars) return false;
+    const word = text.slice(from, to);
+    meter.steps += word.length;
     const match = OPTION.exec(word);
     const spec = match && match[2] !== "" ? byName.get(match[1]!.toLowerCase()) : undefined;
     if (!spec || !match) return false;
     values.set(spec.name, convert(spec, match[2]!));
     return true;
   };
+  /** The end of the word starting at `from` (after white space), looking no further than one word's budget. */
+  const wordAfter = (from: number): [number, number] => {
+    let first = from;
+    while (first < text.length && isSpace(text, first)) first++;
+    let last = first;
+    while (last < text.length && !isSpace(text, last) && last - first <= FREE_TEXT_BUDGET.optionWordChars) last++;
+    meter.steps += last - from;
+    return [first, last];
+  };
   let start = 0;
-  const leading = /\s*(\S+)/y;
-  for (;;) {
-    leading.lastIndex = start;
-    const match = leading.exec(text);
-    if (!match || !take(match[1]!)) break;
-    start = leading.lastIndex;
+  for (let taken = 0; taken < FREE_TEXT_BUDGET.optionWordsPerEnd; taken++) {
+    const [first, last] = wordAfter(start);
+    if (first === last || !take(first, last)) break;
+    start = last;
   }
   let end = text.length;
-  for (;;) {
-    const trimmed = text.slice(0, end).trimEnd().length;
-    const space = Math.max(text.lastIndexOf(" ", trimmed - 1), text.lastIndexOf("\n", trimmed - 1), text.lastIndexOf("\t", trimmed - 1));
-    if (trimmed <= start || space + 1 < start || !take(text.slice(space + 1, trimmed))) break;
-    end = space + 1;
+  for (let taken = 0; taken < FREE_TEXT_BUDGET.optionWordsPerEnd; taken++) {
+    let last = end;
+    while (last > start && isSpace(text, last - 1)) last--;
+    let first = last;
+    while (first > start && !isSpace(text, first - 1) && last - first <= FREE_TEXT_BUDGET.optionWordChars) first--;
+    meter.steps += end - first;
+    if (first === last || (first > start && !isSpace(text, first - 1)) || !take(first, last)) break;
+    end = first;
   }
   const rest = text.slice(start, Math.max(start, end)).trim();
   return { args: new ParsedArgs(rest, rest ? [rest] : [], values, kinds), globals: globalsFrom(values) };

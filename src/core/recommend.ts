@@ -47,6 +47,8 @@ export interface RecommendTask {
   id: string;
   requires?: readonly Capability[];
   minQuality?: QualityBar;
+  /** the least context window the task needs */
+  minContext?: number;
 }
 
 /**
@@ -258,7 +260,9 @@ function eligibleModels(models: readonly PricedEntry[], options: RecommendOption
   const required = new Set<Capability>([...(constraints.capabilities ?? []), ...tasks.flatMap((task) => task.requires ?? [])]);
   const category = bars[0]?.category ?? "full";
   return models
-    .filter((model) => meetsConstraints(model, required, constraints, today))
+    .filter((model) =>
+      meetsConstraints(model, required, { ...constraints, minContext: Math.max(constraints.minContext ?? 0, ...tasks.map((task) => task.minContext ?? 0)) }, today),
+    )
     .map((model) => ({ model, cost: workloadCost(model, workload), quality: pickQuality(options.quality, model.id, category) }))
     .sort(byCost);
 }

@@ -2,6 +2,7 @@ import { LRUCache } from "lru-cache";
 import stringWidth from "string-width";
 import type { ChartSpec } from "./chart-spec.ts";
 import type { Lang } from "./i18n/lang.ts";
+import { inScript, type Script } from "./i18n/script.ts";
 
 export interface Source {
   title: string;
@@ -26,6 +27,8 @@ export interface Reply {
   ok: boolean;
   command: string;
   lang: Lang;
+  /** a Chinese answer's script: Traditional for a question typed in Traditional characters (set by the dispatcher) */
+  script?: Script;
   title: string;
   lead: string;
   fields: Field[];
@@ -100,12 +103,12 @@ const LABELS: Record<Lang, { sources: string; asOf: string }> = {
   zh: { sources: "来源", asOf: "截至" },
 };
 
-export function sourcesHeading(lang: Lang): string {
-  return `${LABELS[lang].sources}${lang === "zh" ? "：" : ":"}`;
+export function sourcesHeading(lang: Lang, script?: Script): string {
+  return inScript(`${LABELS[lang].sources}${lang === "zh" ? "：" : ":"}`, script);
 }
 
-export function renderSourceLine(source: Source, lang: Lang): string {
-  return `${source.title} (${source.ref}, ${LABELS[lang].asOf} ${source.asOf})`;
+export function renderSourceLine(source: Source, lang: Lang, script?: Script): string {
+  return `${source.title} (${source.ref}, ${inScript(LABELS[lang].asOf, script)} ${source.asOf})`;
 }
 
 export function renderPlainText(reply: Omit<Reply, "text">): string {
@@ -115,7 +118,7 @@ export function renderPlainText(reply: Omit<Reply, "text">): string {
   if (reply.table) parts.push(renderTable(reply.table));
   if (reply.notes.length) parts.push(reply.notes.map((note) => `• ${note}`).join("\n"));
   if (reply.sources.length) {
-    parts.push(`${sourcesHeading(reply.lang)}\n${reply.sources.map((s) => `- ${renderSourceLine(s, reply.lang)}`).join("\n")}`);
+    parts.push(`${sourcesHeading(reply.lang, reply.script)}\n${reply.sources.map((s) => `- ${renderSourceLine(s, reply.lang, reply.script)}`).join("\n")}`);
   }
   return parts.join("\n\n");
 }
@@ -135,6 +138,7 @@ export function makeReply(draft: ReplyDraft): Reply {
     ok: draft.ok ?? true,
     command: draft.command,
     lang: draft.lang,
+    ...(draft.script ? { script: draft.script } : {}),
     title: draft.title,
     lead: draft.lead ?? "",
     fields: draft.fields ?? [],
@@ -156,6 +160,7 @@ export function replyToJson(reply: Reply): Record<string, unknown> {
     ok: reply.ok,
     command: reply.command,
     lang: reply.lang,
+    ...(reply.script ? { script: reply.script } : {}),
     title: reply.title,
     text: reply.text,
     data: reply.data,

@@ -40,22 +40,42 @@ export function tierOf(word: string): Tier | undefined {
 
 export { TIERS };
 
-const taskMatchers = new WeakMap<KnowledgeSnapshot, { task: Task; matches: (lower: string) => boolean }[]>();
+interface Span {
+  start: number;
+  end: number;
+}
 
-/** Tasks whose words appear in the text ("coding", "写代码"): whole words in English, substrings in Chinese. */
+const taskMatchers = new WeakMap<KnowledgeSnapshot, { task: Task; spans: (lower: string) => Span[] }[]>();
+
+/**
+ * Tasks whose words appear in the text ("coding", "写代码"): whole words in English, substrings in Chinese. A word
+ * inside a longer task word is no task of its own: "编程助手" is coding, not a real-time assistant.
+ */
 export function findTasks(snapshot: KnowledgeSnapshot, text: string): Task[] {
   let matchers = taskMatchers.get(snapshot);
   if (!matchers) {
     matchers = snapshot.knowledge.tasks.map((task) => {
       const han = task.words.filter((word) => /\p{Script=Han}/u.test(word));
-      const latin = task.words.filter((word) => !/\p{Script=Han}/u.test(word)).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[-\s]/g, "[-\\s]?"));
-      const pattern = latin.length ? new RegExp(`[^a-z](?:${latin.join("|")})[^a-z]`) : null;
-      return { task, matches: (lower: string) => han.some((word) => lower.includes(word)) || (pattern?.test(lower) ?? false) };
+      const latin = task.words
+        .filter((word) => !/\p{Script=Han}/u.test(word))
+        // longest first: an alternation takes the first word that matches, and "coding assistant" must win over "coding"
+        .sort((x, y) => y.length - x.length)
+        .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[-\s]/g, "[-\\s]?"));
+      const pattern = latin.length ? new RegExp(`(?<=[^a-z])(?:${latin.join("|")})(?=[^a-z])`, "g") : null;
+      const spans = (lower: string): Span[] => {
+        const found: Span[] = [];
+        for (const word of han) for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) found.push({ start: at, end: at + word.length });
+        for (const m of pattern ? lower.matchAll(pattern) : []) found.push({ start: m.index, end: m.index + m[0].length });
+        return found;
+      };
+      return { task, spans };
     });
     taskMatchers.set(snapshot, matchers);
   }
   const lower = ` ${text.toLowerCase()} `;
-  return matchers.filter((m) => m.matches(lower)).map((m) => m.task);
+  const found = matchers.map((m) => ({ task: m.task, spans: m.spans(lower) })).filter((f) => f.spans.length);
+  const inside = (span: Span, other: Span) => other.start <= span.start && span.end <= other.end && other.end - other.start > span.end - span.start;
+  return found.filter((f) => !f.spans.every((span) => found.some((o) => o !== f && o.spans.some((other) => inside(span, other))))).map((f) => f.task);
 }
 
 /** A GPU by any of its names ("h100", "H100 SXM5 80GB"), or a user error listing the known ones. */

@@ -31,18 +31,20 @@ export const WORKLOAD_OPTIONS: OptionSpec[] = [
     description: { en: "tokens in one request's prompt (long-context prices above 128K/200K/272K)", zh: "单次请求的提示Token数（超过128K/200K/272K按长上下文价格）" },
   },
   { name: "requests", aliases: ["reqs", "请求数"], kind: "tokens", max: MAX_MONTHLY_REQUESTS, description: { en: "requests a month", zh: "每月请求次数" } },
-  { name: "batch", aliases: ["批处理"], kind: "text", description: { en: "yes: batch API prices", zh: "yes：按批处理API价格" } },
-  { name: "tier", aliases: ["服务等级"], kind: "text", description: { en: "flex or priority service tier", zh: "flex 或 priority 服务等级" } },
+  { name: "batch", aliases: ["批处理"], kind: "text", yesNo: true, description: { en: "yes: batch API prices", zh: "yes：按批处理API价格" } },
+  { name: "tier", aliases: ["服务等级"], kind: "text", choices: ["flex", "priority"], description: { en: "flex or priority service tier", zh: "flex 或 priority 服务等级" } },
   {
     name: "ratio",
     aliases: ["比例"],
     kind: "text",
+    rare: true,
     description: { en: "input:output ratio for a side not stated (e.g. 3:1)", zh: "未指定一侧时的输入:输出比例（如 3:1）" },
   },
   {
     name: "cache-write",
     aliases: ["缓存写入"],
     kind: "percent",
+    rare: true,
     description: { en: "share of input written to the prompt cache (Anthropic bills writes)", zh: "写入提示缓存的输入比例（Anthropic 对写入计费）" },
   },
 ];

@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import type pino from "pino";
+import { warmScriptConverters } from "../core/i18n/script.ts";
 import type { AppConfig } from "../config/config.ts";
 import { exitOnConfigError } from "../config/read-or-exit.ts";
 import type { KnowledgeStore } from "../core/knowledge/store.ts";
@@ -56,17 +57,19 @@ export async function serveChat(config: AppConfig, store: KnowledgeStore, logger
         logAnswer(event);
       },
     });
+    // Redis is not a check: while it is down or hung, answers use this process's fallbacks and still work
     const checks = () => ({
       knowledge: store.current() !== undefined,
       started,
       ...Object.fromEntries(surfaces.map((surface) => [surface.name, surface.connected?.() ?? true])),
-      ...(state.kind === "redis" ? { redis: state.connected() } : {}),
       accepting: !stopping,
     });
-    const probe = createProbeHandler({ checks, metrics: metrics.registry, logger });
+    const details = (): Record<string, string> => (state.kind === "redis" ? { redis: state.state() } : {});
+    const probeOptions = { checks, details, metrics: metrics.registry, logger };
+    const probe = createProbeHandler({ ...probeOptions, scope: "public", token: config.metricsToken });
     const host = config.host ? { host: config.host } : {};
     if (config.healthPort !== null) {
-      health = await startHealthServer(probe, config.healthPort, config.host);
+      health = await startHealthServer(createProbeHandler({ ...probeOptions, scope: "health" }), config.healthPort, config.healthHost);
       logger.info({ address: health.address() }, "health endpoint is listening");
     }
     stopGracefullyOnSignals(
@@ -91,7 +94,7 @@ export async function serveChat(config: AppConfig, store: KnowledgeStore, logger
       const { startSlack } = await import("../adapters/slack/index.ts");
       const mode = config.slack.mode;
       const listen = mode.kind === "http" ? { port: mode.port, ...host } : undefined;
-      const slack = await startSlack({ config: config.slack, dispatcher, logger, inFlight, probe, listen });
+      const slack = await startSlack({ config: config.slack, dispatcher, logger, inFlight, probe, listen, seen: state.seen });
       surfaces.push(slack);
       const channel = config.priceDigest.slackChannel;
       if (channel) digestChannels.push({ surface: "slack", post: (text) => slack.post(channel, text) });
@@ -100,7 +103,7 @@ export async function serveChat(config: AppConfig, store: KnowledgeStore, logger
       const { startDiscord } = await import("../adapters/discord/index.ts");
       const mode = config.discord.mode;
       const listen = mode.kind === "http" ? { port: mode.port, ...host } : undefined;
-      surfaces.push(await startDiscord({ config: config.discord, dispatcher, logger, inFlight, probe, listen }));
+      surfaces.push(await startDiscord({ config: config.discord, dispatcher, logger, inFlight, probe, listen, seen: state.seen }));
       const digest = await discordDigestChannel(config, logger);
       if (digest) digestChannels.push(digest);
     }
@@ -117,6 +120,8 @@ export async function serveChat(config: AppConfig, store: KnowledgeStore, logger
     }
     started = true;
     logger.info({ instance: config.instanceId, sharedState: state.kind, surfaces: surfaces.map((s) => s.name) }, "ready");
+    // build the Chinese script converters now, not in the middle of the first Chinese question's answer
+    setImmediate(warmScriptConverters);
   } catch (error) {
     refresher?.stop();
     await Promise.allSettled(surfaces.map((surface) => surface.stop()));

@@ -2,17 +2,19 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { answerLine, writeChartIfAsked } from "../../src/adapters/cli/session.ts";
-import type { KnowledgeSnapshot } from "../../src/core/knowledge/snapshot.ts";
-import { commands } from "../../commands/index.ts";
+import { CHART_THEME } from "../../src/adapters/chart-delivery.ts";
+import { discordCommandDefinitions } from "../../src/adapters/discord/definitions.ts";
 import { modelOptionNames } from "../../src/adapters/discord/options-to-text.ts";
+import type { ChartTheme } from "../../src/charts/render.ts";
+import { commands } from "../../commands/index.ts";
 import { DEFAULT_COMMAND_PREFIX, DEFAULT_SHORT_COMMANDS } from "../../src/config/slack.ts";
-import { interaction } from "../fakes/discord.ts";
+import { APP_ID, interaction } from "../fakes/discord.ts";
 import { startDiscordUnderTest } from "../fakes/discord-client.ts";
 import { startDiscordHttpUnderTest } from "../fakes/discord-http.ts";
-import type { Recorded, RecordingServer } from "../fakes/recorder.ts";
-import { testDispatcher } from "../helpers.ts";
+import type { Recorded } from "../fakes/recorder.ts";
 import { mentionBody, postSigned, postSignedJson, slashCommandBody, startFakeSlack, startSlackUnderTest } from "../fakes/slack.ts";
 import { startSlackSocketUnderTest } from "../fakes/slack-socket.ts";
+import type { Harness } from "./harness.ts";
 
 /**
  * What a person sees on a surface after asking: all visible text, whether it was shown as an error (a marked title:
@@ -26,176 +28,323 @@ export interface SurfaceAnswer {
 
 export interface SurfaceDriver {
   name: string;
+  /** answers land where others can see them (a channel): errors and private answers must reach the asker alone */
+  shared: boolean;
+  /** the chart colours the surface promises */
+  theme: ChartTheme;
   ask(command: string, text: string): Promise<SurfaceAnswer>;
   /** Asks, then waits for the chart the answer comes with: the PNG as delivered. */
   chart(command: string, text: string): Promise<Buffer>;
-  /** An @mention of the bot, on surfaces that have them. */
-  mention?(text: string): Promise<SurfaceAnswer>;
+  /** Asks, then waits for the short note the asker is shown after the answer when its chart cannot follow. */
+  askThenNote(command: string, text: string): Promise<{ answer: SurfaceAnswer; note: SurfaceAnswer }>;
+  /** The next chart upload fails the way the platform fails it (Slack: not_in_channel; Discord: Missing Permissions; the terminal: an unwritable path). */
+  failNextUpload(): void;
+  /** A question, then a follow-up in the same conversation; absent where the surface has none (slash commands). */
+  followUp?(first: string, second: string): Promise<SurfaceAnswer>;
   close(): Promise<void>;
 }
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+const hasPng = (request: Recorded) => request.raw.includes(PNG);
 const pngIn = (request: Recorded) => request.raw.subarray(request.raw.indexOf(PNG));
 
-export async function terminalDriver(kb: KnowledgeSnapshot): Promise<SurfaceDriver> {
+export async function terminalDriver(h: Harness): Promise<SurfaceDriver> {
   const dir = await mkdtemp(join(tmpdir(), "modelwise-contract-"));
   let n = 0;
+  let unwritable = false;
+  const seen = (reply: { text: string; ok: boolean; delivery: { private: boolean } }): SurfaceAnswer => ({
+    text: reply.text,
+    isError: !reply.ok,
+    visibility: reply.delivery.private ? "private" : "public",
+  });
+  const nextPath = () => {
+    const path = unwritable ? join(dir, "no-such-folder", "chart.png") : join(dir, `chart-${++n}.png`);
+    unwritable = false;
+    return path;
+  };
   return {
     name: "terminal",
-    async ask(command, text) {
-      const reply = await answerLine(testDispatcher(kb), `/${command} ${text}`);
-      return { text: reply.text, isError: !reply.ok, visibility: reply.delivery.private ? "private" : "public" };
-    },
+    shared: false,
+    theme: CHART_THEME.terminal,
+    ask: async (command, text) => seen(await answerLine(h.dispatcher, `/${command} ${text}`)),
     async chart(command, text) {
-      const path = join(dir, `chart-${++n}.png`);
-      await writeChartIfAsked(await answerLine(testDispatcher(kb), `/${command} ${text} chart:${path}`));
+      const path = nextPath();
+      await writeChartIfAsked(await answerLine(h.dispatcher, `/${command} ${text} chart:${path}`), h.charts);
       return readFile(path);
+    },
+    async askThenNote(command, text) {
+      const reply = await answerLine(h.dispatcher, `/${command} ${text} chart:${nextPath()}`);
+      const note = (await writeChartIfAsked(reply, h.charts)) ?? "";
+      return { answer: seen(reply), note: { text: note, isError: false, visibility: "private" } };
+    },
+    failNextUpload() {
+      unwritable = true;
+    },
+    async followUp(first, second) {
+      const conversation = `repl:contract-${++n}`;
+      await answerLine(h.dispatcher, first, conversation);
+      return seen(await answerLine(h.dispatcher, second, conversation));
     },
     close: async () => {},
   };
 }
 
 interface SlackMessage {
+  text?: string;
   response_type?: string;
-  blocks: { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: { text: string }[] }[];
+  blocks?: { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: { text: string }[] }[];
 }
 
 function seenOnSlack(message: SlackMessage, visibility: SurfaceAnswer["visibility"]): SurfaceAnswer {
-  const visible = message.blocks.flatMap((b) => [b.text?.text ?? "", ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => e.text)]);
-  const header = message.blocks.find((b) => b.type === "header")?.text?.text ?? "";
+  const blocks = message.blocks ?? [];
+  const visible = [message.text ?? "", ...blocks.flatMap((b) => [b.text?.text ?? "", ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => e.text)])];
+  const header = blocks.find((b) => b.type === "header")?.text?.text ?? "";
   return { text: visible.join("\n").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"), isError: header.startsWith("⚠"), visibility };
 }
+const slackResponse = (request: Recorded) => {
+  const message = request.json as SlackMessage;
+  return seenOnSlack(message, message.response_type === "ephemeral" ? "private" : "public");
+};
+const slackPosted = (request: Recorded) => {
+  const form = request.json as Record<string, string>;
+  return seenOnSlack({ text: form.text, blocks: form.blocks ? JSON.parse(form.blocks) : [] }, request.path.endsWith("postEphemeral") ? "private" : "public");
+};
 
 /** Typed the way a Slack user would: the short command where one is installed, else under /modelwise. */
 const slackLine = (command: string, text: string) => (DEFAULT_SHORT_COMMANDS.includes(command) ? [command, text] : [DEFAULT_COMMAND_PREFIX, `${command} ${text}`]);
 
-async function slackChart(api: RecordingServer, ask: () => Promise<unknown>): Promise<Buffer> {
-  const before = api.requests.length;
-  await ask();
-  return pngIn(await api.next("/upload/", before));
-}
+type SlackFake = Awaited<ReturnType<typeof startFakeSlack>>;
 
-export async function slackDriver(kb: KnowledgeSnapshot): Promise<SurfaceDriver> {
-  const fake = await startFakeSlack();
-  const slack = await startSlackUnderTest(kb, fake.baseUrl);
+/** Slack's slash commands (answered through response_url) and @mentions in threads, over HTTP or Socket Mode. */
+function slackSurface(
+  name: string,
+  fake: SlackFake,
+  slash: (command: string, text: string, responseUrl: string) => Promise<void>,
+  mention: (body: string) => Promise<void>,
+  close: () => Promise<void>,
+): SurfaceDriver {
   let id = 0;
-  const ask = async (command: string, text: string) => {
-    const path = `/respond/contract-${++id}`;
-    const [slash, line] = slackLine(command, text);
-    const response = await postSigned(slack.url, slashCommandBody(slash!, line!, `${fake.baseUrl}${path}`));
-    if (response.status !== 200) throw new Error(`Slack answered ${response.status}`);
-    const message = (await fake.api.next(path)).json as SlackMessage;
-    return seenOnSlack(message, message.response_type === "ephemeral" ? "private" : "public");
+  const answerAt = async (command: string, text: string) => {
+    const path = `/respond/${name.replace(/\W/g, "-")}-${++id}`;
+    const [command_, line] = slackLine(command, text);
+    await slash(command_!, line!, `${fake.baseUrl}${path}`);
+    const first = await fake.api.next(path);
+    return { path, first, at: fake.api.requests.indexOf(first) + 1 };
+  };
+  const mentionAnswer = async (text: string, ts: string, threadTs?: string) => {
+    const before = fake.api.requests.length;
+    await mention(mentionBody(text, { ts, threadTs }));
+    return slackPosted(await fake.api.next("/api/chat.post", before));
   };
   return {
-    name: "slack",
-    ask,
-    chart: (command, text) => slackChart(fake.api, () => ask(command, text)),
-    async mention(text) {
+    name,
+    shared: true,
+    theme: CHART_THEME.slack,
+    ask: async (command, text) => slackResponse((await answerAt(command, text)).first),
+    async chart(command, text) {
       const before = fake.api.requests.length;
-      await postSignedJson(slack.url, mentionBody(text));
-      const posted = await Promise.race([fake.api.next("/api/chat.postMessage", before), fake.api.next("/api/chat.postEphemeral", before)]);
-      const form = posted.json as Record<string, string>;
-      return seenOnSlack({ blocks: JSON.parse(form.blocks!) }, posted.path.endsWith("postEphemeral") ? "private" : "public");
+      await answerAt(command, text);
+      return pngIn(await fake.api.next("/upload/", before));
     },
-    async close() {
+    async askThenNote(command, text) {
+      const { path, first, at } = await answerAt(command, text);
+      return { answer: slackResponse(first), note: slackResponse(await fake.api.next(path, at)) };
+    },
+    failNextUpload: () => fake.fail("/api/files.getUploadURLExternal", { slackError: "not_in_channel" }),
+    async followUp(first, second) {
+      const thread = `17000${String(++id).padStart(5, "0")}.000100`;
+      await mentionAnswer(first, thread);
+      return mentionAnswer(second, `${thread.slice(0, -1)}2`, thread);
+    },
+    close,
+  };
+}
+
+export async function slackDriver(h: Harness): Promise<SurfaceDriver> {
+  const fake = await startFakeSlack();
+  const slack = await startSlackUnderTest(h.kb, fake.baseUrl, {}, { dispatcher: h.dispatcher, charts: h.charts });
+  const ok = (response: Response) => {
+    if (response.status !== 200) throw new Error(`Slack answered ${response.status}`);
+  };
+  return slackSurface(
+    "slack HTTP",
+    fake,
+    async (command, line, responseUrl) => ok(await postSigned(slack.url, slashCommandBody(command, line, responseUrl))),
+    async (body) => ok(await postSignedJson(slack.url, body)),
+    async () => {
       await slack.inFlight.drain();
       await slack.stop();
       await fake.api.close();
     },
-  };
+  );
 }
 
-export async function slackSocketDriver(kb: KnowledgeSnapshot): Promise<SurfaceDriver> {
-  const slack = await startSlackSocketUnderTest(testDispatcher(kb));
-  const { fake } = slack;
-  let id = 0;
-  const ask = async (command: string, text: string) => {
-    const path = `/respond/socket-contract-${++id}`;
-    const [slash, line] = slackLine(command, text);
-    slack.send("slash_commands", { command: `/${slash}`, text: line, user_id: "U1", channel_id: "C1", team_id: "T1", response_url: `${fake.baseUrl}${path}`, trigger_id: "t" });
-    const message = (await fake.api.next(path)).json as SlackMessage;
-    return seenOnSlack(message, message.response_type === "ephemeral" ? "private" : "public");
-  };
-  return { name: "slack socket mode", ask, chart: (command, text) => slackChart(fake.api, () => ask(command, text)), close: () => slack.stop() };
+export async function slackSocketDriver(h: Harness): Promise<SurfaceDriver> {
+  const slack = await startSlackSocketUnderTest(h.dispatcher, {}, h.charts);
+  return slackSurface(
+    "slack Socket Mode",
+    slack.fake,
+    async (command, line, responseUrl) =>
+      slack.send("slash_commands", { command: `/${command}`, text: line, user_id: "U1", channel_id: "C1", team_id: "T1", response_url: responseUrl, trigger_id: "t" }),
+    async (body) => slack.send("events_api", JSON.parse(body)),
+    () => slack.stop(),
+  );
 }
 
-interface DiscordCallback {
-  type: number;
-  data?: { flags?: number; embeds?: { title: string; color?: number; description?: string; fields: { name: string; value: string }[] }[] };
+interface DiscordBody {
+  content?: string;
+  flags?: number;
+  embeds?: { title: string; color?: number; description?: string; fields: { name: string; value: string }[] }[];
 }
 
-/** The options a Discord user would fill in for the same command: models in the model fields, the rest in the text field. */
+const DEFINITIONS = discordCommandDefinitions(commands);
+
+/**
+ * The options a Discord user would fill in for the same command: models in the model fields, key:value as the
+ * command's native options (a checkbox for yes/no, one of the offered choices), the rest in its text field.
+ */
 function discordOptions(command: string, text: string) {
   const spec = commands.find((c) => c.spec.name === command)!.spec;
+  const definition = DEFINITIONS.find((d) => d.name === command)!;
+  const words: string[] = [];
+  const options: { name: string; type: number; value: string | number | boolean }[] = [];
+  for (const token of text.split(/\s+/).filter(Boolean)) {
+    const typed = /^([a-z][\w-]*):(.+)$/.exec(token);
+    if (!typed) {
+      words.push(token);
+      continue;
+    }
+    const [, name, value] = typed as unknown as [string, string, string];
+    const native = definition.options?.find((o) => o.name === name) as { type: number; choices?: { value: string }[] } | undefined;
+    if (!native) throw new Error(`Discord's /${command} has no ${name} option`);
+    if (native.type === 5) options.push({ name, type: 5, value: /^(yes|true|on)$/i.test(value) });
+    else if (native.choices && !native.choices.some((c) => c.value === value)) throw new Error(`Discord offers no ${value} for ${name}`);
+    else options.push({ name, type: native.type, value: native.type === 3 ? value : Number(value) });
+  }
   const modelFields = modelOptionNames(spec);
   if (modelFields.length) {
-    const names = text.split(/[\s,]+/).filter(Boolean);
-    return names.map((value, i) => ({ name: modelFields[i]!, type: 3, value }));
+    const names = words
+      .join(" ")
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    return [...names.map((value, i) => ({ name: modelFields[i]!, type: 3, value })), ...options];
   }
-  return spec.positional && text ? [{ name: spec.positional.name, type: 3, value: text }] : [];
+  return spec.positional && words.length ? [{ name: spec.positional.name, type: 3, value: words.join(" ") }, ...options] : options;
 }
 
 const ERROR_COLOR = 0xd64545;
-function seenOnDiscord(callback: DiscordCallback): SurfaceAnswer {
-  const embeds = callback.data?.embeds ?? [];
+function seenOnDiscord(body: DiscordBody | undefined, direct = false): SurfaceAnswer {
+  const embeds = body?.embeds ?? [];
   return {
-    text: embeds
-      .map((e) => [e.title, e.description ?? "", ...e.fields.flatMap((f) => [f.name, f.value])].join("\n"))
+    text: [body?.content ?? "", ...embeds.map((e) => [e.title, e.description ?? "", ...e.fields.flatMap((f) => [f.name, f.value])].join("\n"))]
       .join("\n")
       .replace(/\\([[\]])/g, "$1"),
     isError: embeds[0]?.color === ERROR_COLOR,
-    visibility: (callback.data?.flags ?? 0) & 64 ? "private" : "public",
+    visibility: direct || (body?.flags ?? 0) & 64 ? "private" : "public",
   };
 }
+
+type Emulator = Awaited<ReturnType<typeof startDiscordHttpUnderTest>>["emulator"];
 
 /**
- * A deferred answer (type 5: "thinking…") arrives later as an edit of the original message, or, when private, as an
- * ephemeral follow-up: what the user ends up seeing is that message.
+ * A slash command on Discord, gateway or HTTP alike: the answer is the interaction's first response (type 4), or
+ * after "thinking…" (type 5) an edit of it, or when private an ephemeral follow-up; the chart is an edit that
+ * attaches the PNG; a note about a missing chart is an ephemeral follow-up.
  */
-async function settled(rest: RecordingServer, token: string, first: DiscordCallback, after: number): Promise<DiscordCallback> {
-  if (first.type !== 5) return first;
-  const later = await rest.next(`/api/v10/webhooks/`, after, 10_000, (r) => r.path.includes(token) && r.method !== "DELETE");
-  const message = later.json as DiscordCallback["data"];
-  return { type: 4, data: message };
-}
-
-export async function discordGatewayDriver(kb: KnowledgeSnapshot): Promise<SurfaceDriver> {
-  const discord = await startDiscordUnderTest(kb);
+function discordInteractions(
+  name: string,
+  emulator: Emulator,
+  deliver: (payload: ReturnType<typeof interaction>) => Promise<DiscordBody & { type?: number }>,
+  close: () => Promise<void>,
+): SurfaceDriver {
+  const hook = (token: string) => `/api/v10/webhooks/${APP_ID}/${token}`;
   const send = async (command: string, text: string) => {
     const payload = interaction({ name: command, options: discordOptions(command, text) });
-    const before = discord.emulator.rest.requests.length;
-    discord.emulator.dispatch(payload);
-    const callback = await discord.emulator.rest.next(`/api/v10/interactions/${payload.id}/`, before);
-    return { payload, callback, before };
+    const before = emulator.rest.requests.length;
+    const first = await deliver(payload);
+    if (first.type !== 5) return { payload, before, answer: seenOnDiscord((first as { data?: DiscordBody }).data) };
+    const later = await emulator.rest.next(hook(payload.token), before, 10_000, (r) => r.method !== "DELETE");
+    return { payload, before, answer: seenOnDiscord(later.json as DiscordBody) };
   };
   return {
-    name: "discord-gateway",
-    async ask(command, text) {
-      const { payload, callback, before } = await send(command, text);
-      return seenOnDiscord(await settled(discord.emulator.rest, payload.token, callback.json as DiscordCallback, before));
+    name,
+    shared: true,
+    theme: CHART_THEME.discord,
+    ask: async (command, text) => (await send(command, text)).answer,
+    async chart(command, text) {
+      const { payload, before } = await send(command, text);
+      return pngIn(await emulator.rest.next(hook(payload.token), before, 10_000, (r) => r.method === "PATCH" && hasPng(r)));
     },
-    chart: async (command, text) => pngIn((await send(command, text)).callback),
-    close: () => discord.stop(),
+    async askThenNote(command, text) {
+      const { payload, before, answer } = await send(command, text);
+      const note = await emulator.rest.next(hook(payload.token), before, 10_000, (r) => r.method === "POST" && Boolean((r.json as DiscordBody).content));
+      return { answer, note: seenOnDiscord(note.json as DiscordBody) };
+    },
+    failNextUpload: () => emulator.failNext((r) => r.method === "PATCH" && hasPng(r)),
+    close,
   };
 }
 
-export async function discordHttpDriver(kb: KnowledgeSnapshot): Promise<SurfaceDriver> {
-  const discord = await startDiscordHttpUnderTest(kb);
-  return {
-    name: "discord-http",
-    async ask(command, text) {
-      const payload = interaction({ name: command, options: discordOptions(command, text) });
-      const before = discord.emulator.rest.requests.length;
+export async function discordGatewayDriver(h: Harness): Promise<SurfaceDriver> {
+  const discord = await startDiscordUnderTest(h.kb, [], { dispatcher: h.dispatcher, charts: h.charts });
+  const { emulator } = discord;
+  return discordInteractions(
+    "discord gateway",
+    emulator,
+    async (payload) => {
+      const before = emulator.rest.requests.length;
+      emulator.dispatch(payload);
+      return (await emulator.rest.next(`/api/v10/interactions/${payload.id}/`, before)).json as DiscordBody;
+    },
+    () => discord.stop(),
+  );
+}
+
+export async function discordHttpDriver(h: Harness): Promise<SurfaceDriver> {
+  const discord = await startDiscordHttpUnderTest(h.kb, { dispatcher: h.dispatcher, charts: h.charts });
+  return discordInteractions(
+    "discord HTTP interactions",
+    discord.emulator,
+    async (payload) => {
       const response = await discord.post(payload);
       if (response.status !== 200) throw new Error(`Discord endpoint answered ${response.status}`);
-      return seenOnDiscord(await settled(discord.emulator.rest, payload.token, (await response.json()) as DiscordCallback, before));
+      return (await response.json()) as DiscordBody;
     },
+    () => discord.stop(),
+  );
+}
+
+/** Direct messages to the bot on the gateway: answered by a reply, the chart edited into it, notes on it too. */
+export async function discordMessagesDriver(h: Harness): Promise<SurfaceDriver> {
+  const discord = await startDiscordUnderTest(h.kb, [], { dispatcher: h.dispatcher, charts: h.charts });
+  const { emulator } = discord;
+  let channel = 310000000000000000n;
+  const dm = async (line: string, channelId = String(++channel)) => {
+    const before = emulator.rest.requests.length;
+    emulator.directMessage(line, { channelId });
+    const posted = await emulator.rest.next(`/api/v10/channels/${channelId}/messages`, before, 10_000, (r) => r.method === "POST");
+    return { channelId, before, posted, answer: seenOnDiscord(posted.json as DiscordBody, true) };
+  };
+  const edits = (channelId: string) => `/api/v10/channels/${channelId}/messages/`;
+  return {
+    name: "discord messages",
+    shared: false,
+    theme: CHART_THEME.discord,
+    ask: async (command, text) => (await dm(`/${command} ${text}`)).answer,
     async chart(command, text) {
-      const payload = interaction({ name: command, options: discordOptions(command, text) });
-      const before = discord.emulator.rest.requests.length;
-      await discord.post(payload);
-      return pngIn(await discord.emulator.rest.next(`/api/v10/webhooks/`, before));
+      const { channelId, before } = await dm(`/${command} ${text}`);
+      return pngIn(await emulator.rest.next(edits(channelId), before, 10_000, (r) => r.method === "PATCH" && hasPng(r)));
+    },
+    async askThenNote(command, text) {
+      const { channelId, before, answer } = await dm(`/${command} ${text}`);
+      const note = await emulator.rest.next(edits(channelId), before, 10_000, (r) => r.method === "PATCH" && Boolean((r.json as DiscordBody).content));
+      return { answer, note: seenOnDiscord(note.json as DiscordBody, true) };
+    },
+    failNextUpload: () => emulator.failNext((r) => r.method === "PATCH" && hasPng(r)),
+    async followUp(first, second) {
+      // a DM is one conversation
+      const { channelId } = await dm(first);
+      return (await dm(second, channelId)).answer;
     },
     close: () => discord.stop(),
   };

@@ -6,16 +6,18 @@ import { testDispatcher } from "../helpers.ts";
 import type { Dispatcher } from "../../src/core/dispatch.ts";
 import type { ProbeHandler } from "../../src/runtime/surface.ts";
 import { InFlight } from "../../src/runtime/in-flight.ts";
+import type { ChartSource } from "../../src/adapters/chart-delivery.ts";
 import { ed25519Keys, signDiscord, startDiscordEmulator } from "./discord.ts";
 
 /** The HTTP interactions endpoint on a free loopback port, its REST calls pointed at the emulator. */
-export async function startDiscordHttpUnderTest(kb: KnowledgeSnapshot | null, options: { dispatcher?: Dispatcher; probe?: ProbeHandler } = {}) {
+export async function startDiscordHttpUnderTest(kb: KnowledgeSnapshot | null, options: { dispatcher?: Dispatcher; probe?: ProbeHandler; charts?: ChartSource } = {}) {
   const emulator = await startDiscordEmulator();
   const keys = ed25519Keys();
   const surface = await startDiscord({
     config: { mode: { kind: "http", publicKey: keys.publicKeyHex, port: 0, token: null }, apiUrl: emulator.apiUrl, adminRoleIds: [] },
     dispatcher: options.dispatcher ?? testDispatcher(kb!),
     probe: options.probe,
+    charts: options.charts,
     logger: pino({ level: "silent" }),
     inFlight: new InFlight(),
     listen: { port: 0, host: "127.0.0.1" },

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
-import { RecordingServer, sendJson } from "./recorder.ts";
+import { RecordingServer, sendJson, type Recorded } from "./recorder.ts";
 
 export const APP_ID = "1100000000000000001";
 export const GUILD_ID = "1200000000000000001";
@@ -80,8 +80,14 @@ export async function startDiscordEmulator() {
     });
   });
 
+  const faults: { match: (request: Recorded) => boolean; status: number }[] = [];
   const rest = new RecordingServer((request, response) => {
     const path = request.path.replace(/\?.*$/, "");
+    const fault = faults.findIndex((f) => f.match(request));
+    if (fault !== -1) {
+      const { status } = faults.splice(fault, 1)[0]!;
+      return sendJson(response, status, { message: "Missing Permissions", code: 50013 });
+    }
     if (request.method === "GET" && path === "/api/v10/gateway/bot") {
       return sendJson(response, 200, { url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
     }
@@ -95,6 +101,8 @@ export async function startDiscordEmulator() {
     }
     if (request.method === "POST" && /^\/api\/v10\/webhooks\/\d+\/[^/]+$/.test(path)) return sendJson(response, 200, message(request.json));
     if (request.method === "PUT" && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) return sendJson(response, 200, request.json);
+    const edited = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path);
+    if (request.method === "PATCH" && edited) return sendJson(response, 200, { ...message(request.json), id: edited[2], channel_id: edited[1] });
     const channelMessage = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path);
     if (request.method === "POST" && channelMessage) return sendJson(response, 200, { ...message(request.json), channel_id: channelMessage[1] });
     sendJson(response, 404, { message: "404: Not Found", code: 0 });
@@ -106,6 +114,10 @@ export async function startDiscordEmulator() {
     apiUrl: `${restUrl}/api`,
     identifies,
     resumes,
+    /** The next REST request `match` accepts is refused with `status` (403: Missing Permissions), once. */
+    failNext(match: (request: Recorded) => boolean, status = 403) {
+      faults.push({ match, status });
+    },
     get connections() {
       return connections;
     },

@@ -4,13 +4,14 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { createSlackApp } from "../../src/adapters/slack/app.ts";
 import type { SlackConfig } from "../../src/config/slack.ts";
 import type { Dispatcher } from "../../src/core/dispatch.ts";
+import type { ChartSource } from "../../src/adapters/chart-delivery.ts";
 import { InFlight } from "../../src/runtime/in-flight.ts";
 import { BOT_TOKEN, FAST_TIMING, startFakeSlack } from "./slack.ts";
 
 export const APP_TOKEN = "xapp-1-A1-123-socketmodetesttoken";
 
 /** The real Bolt app in Socket Mode, connected to a loopback WebSocket that plays Slack's side. */
-export async function startSlackSocketUnderTest(dispatcher: Dispatcher, overrides: Partial<SlackConfig> = {}) {
+export async function startSlackSocketUnderTest(dispatcher: Dispatcher, overrides: Partial<SlackConfig> = {}, charts?: ChartSource) {
   const socketServer = new WebSocketServer({ host: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve) => socketServer.once("listening", () => resolve()));
   let socket: WebSocket | null = null;
@@ -24,7 +25,9 @@ export async function startSlackSocketUnderTest(dispatcher: Dispatcher, override
   const fake = await startFakeSlack(`ws://127.0.0.1:${(socketServer.address() as AddressInfo).port}/`);
   const config: SlackConfig = { botToken: BOT_TOKEN, mode: { kind: "socket", appToken: APP_TOKEN }, apiUrl: `${fake.baseUrl}/api/`, adminUserIds: [], ...overrides };
   const inFlight = new InFlight();
-  const app = createSlackApp({ config, dispatcher, logger: pino({ level: "silent" }), inFlight, timing: FAST_TIMING });
+  // Socket Mode sets the logger's level to its own (info), so a silent level alone would not keep test output clean
+  const quiet = pino({ level: "silent" }, { write: () => undefined });
+  const app = createSlackApp({ config, dispatcher, logger: quiet, inFlight, timing: FAST_TIMING, charts });
   await app.start();
   await connected;
   let envelope = 0;

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { createSlackApp, type SlackTiming } from "../../src/adapters/slack/app.ts";
 import type { ProbeHandler } from "../../src/runtime/surface.ts";
+import type { ChartSource } from "../../src/adapters/chart-delivery.ts";
 import type { SlackConfig } from "../../src/config/slack.ts";
 import type { KnowledgeSnapshot } from "../../src/core/knowledge/snapshot.ts";
 import type { LiveKnowledge } from "../../src/core/knowledge/store.ts";
@@ -36,7 +37,7 @@ export function slashCommandBody(command: string, text: string, responseUrl: str
 }
 
 /** What the fake does instead of answering: an HTTP error (with Retry-After), a slow answer, or a reset connection. */
-export type Fault = { status: number; retryAfterS?: number } | { delayMs: number } | { reset: true };
+export type Fault = { status: number; retryAfterS?: number } | { delayMs: number } | { reset: true } | { slackError: string };
 
 /**
  * A Slack stand-in on loopback: the Web API (auth.test, chat.postMessage, chat.postEphemeral, file uploads),
@@ -51,6 +52,7 @@ export async function startFakeSlack(socketUrl?: string) {
     if (at !== -1) {
       const { fault } = faults.splice(at, 1)[0]!;
       if ("reset" in fault) return void response.socket?.destroy();
+      if ("slackError" in fault) return sendJson(response, 200, { ok: false, error: fault.slackError });
       if ("status" in fault) {
         response.writeHead(fault.status, fault.retryAfterS === undefined ? {} : { "retry-after": String(fault.retryAfterS) });
         return void response.end(JSON.stringify({ ok: false, error: fault.status === 429 ? "ratelimited" : "fatal_error" }));
@@ -84,13 +86,15 @@ export const FAST_TIMING: Partial<SlackTiming> = {
   webApiRetries: { retries: 3, factor: 2, minTimeout: 20, maxTimeout: 200, randomize: false },
   webApiTimeoutMs: 1000,
   tokenCheckTimeoutMs: 1000,
-  responseUrl: { attempts: 3, baseDelayMs: 20, timeoutMs: 1000 },
+  responseUrl: { attempts: 3, baseDelayMs: 20, timeoutMs: 1000, maxRetryAfterMs: 1000 },
+  maxRetryAfterS: 1,
 };
 
 export interface SlackUnderTestOptions {
   dispatcher?: Dispatcher;
   probe?: ProbeHandler;
   timing?: Partial<SlackTiming>;
+  charts?: ChartSource;
 }
 
 /** The real Bolt app on a free loopback port, its Web API pointed at the fake. */
@@ -106,7 +110,15 @@ export async function startSlackUnderTest(kb: KnowledgeSnapshot | LiveKnowledge,
     ...overrides,
   };
   const inFlight = new InFlight();
-  const app = createSlackApp({ config, dispatcher: options.dispatcher ?? testDispatcher(kb), logger, inFlight, probe: options.probe, timing: options.timing ?? FAST_TIMING });
+  const app = createSlackApp({
+    config,
+    dispatcher: options.dispatcher ?? testDispatcher(kb),
+    logger,
+    inFlight,
+    probe: options.probe,
+    timing: options.timing ?? FAST_TIMING,
+    charts: options.charts,
+  });
   const server = await app.start({ port: 0, host: "127.0.0.1" });
   const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
   return { app, url: `${base}/slack/events`, base, logs, sink, inFlight, stop: () => app.stop() };

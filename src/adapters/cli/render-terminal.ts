@@ -32,7 +32,7 @@ export function renderTerminal(reply: Reply, layout: TerminalLayout): string {
   }
   if (reply.notes.length) parts.push(wrap(reply.notes.map((n) => `• ${n}`).join("\n")));
   if (reply.sources.length) {
-    parts.push(style("dim", wrap([sourcesHeading(reply.lang), ...reply.sources.map((s) => `- ${renderSourceLine(s, reply.lang)}`)].join("\n"))));
+    parts.push(style("dim", wrap([sourcesHeading(reply.lang, reply.script), ...reply.sources.map((s) => `- ${renderSourceLine(s, reply.lang, reply.script)}`)].join("\n"))));
   }
   return parts.join("\n\n");
 }

@@ -1,8 +1,10 @@
 import { writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { parseLine, type Dispatcher } from "../../core/dispatch.ts";
+import { inScript } from "../../core/i18n/script.ts";
 import { translator } from "../../core/i18n/translate.ts";
 import type { Reply } from "../../core/reply.ts";
+import type { ChartSource } from "../chart-delivery.ts";
 
 function localUser(): string {
   try {
@@ -19,18 +21,23 @@ export function answerLine(dispatcher: Dispatcher, line: string, conversation: s
   return dispatcher.answer({ command, text, user: { id: localUser() }, isAdmin: true, surface: "terminal", conversation });
 }
 
-/** Writes the reply's chart where `chart:<path>.png` asked; says what happened in the reply's language, never throws. */
-export async function writeChartIfAsked(reply: Reply): Promise<string | null> {
+/**
+ * Writes the reply's chart where `chart:<path>.png` asked, after the answer is shown; says what happened in the
+ * reply's language (written, skipped while the renderer is busy, or why not), never throws.
+ */
+export async function writeChartIfAsked(reply: Reply, charts?: ChartSource): Promise<string | null> {
   const path = reply.delivery.chartPath;
   if (!path || !reply.chart) return null;
   const t = translator(reply.lang);
   try {
-    // the renderer (a native module) is loaded only when a chart is written, so the terminal starts without it
-    const { renderChartPng } = await import("../../charts/render.ts");
-    await writeFile(path, await renderChartPng(reply.chart));
-    return t("chart.written", { path });
+    // the renderer is loaded only when a chart is written, so the terminal starts without it
+    const { CHART_THEME } = await import("../chart-delivery.ts");
+    const source = charts ?? (await import("../../charts/render.ts")).chartRenderer();
+    if (!source.canTake()) return inScript(t("chart.skipped"), reply.script);
+    await writeFile(path, await source.render(reply.chart, { theme: CHART_THEME.terminal }));
+    return inScript(t("chart.written", { path }), reply.script);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return t("chart.notWritten", { path, reason });
+    return inScript(t("chart.notWritten", { path, reason }), reply.script);
   }
 }

@@ -4,14 +4,23 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type SlashCommandBooleanOption,
+  type SlashCommandIntegerOption,
+  type SlashCommandNumberOption,
   type SlashCommandStringOption,
 } from "discord.js";
 import type { Command, OptionSpec } from "../../core/command.ts";
-import { modelOptionNames } from "./options-to-text.ts";
+import { discordOptionSpecs, modelOptionNames, MORE_OPTION } from "./options-to-text.ts";
 import { hanToTraditional, type ToTraditional } from "./traditional.ts";
 
-/** Discord's own limit for a string option's length. */
+/** Discord's own limits: a string option's length, options per command, choices per option. */
 const MAX_STRING_OPTION = 6000;
+const MAX_OPTIONS = 25;
+const MAX_CHOICES = 25;
+/** On Discord `chart` is on/off (a path to write it to only makes sense in the terminal). */
+const CHART_SWITCH = { en: "False: answer without a chart", zh: "False：回答不附图表" };
+const MORE_DESCRIPTION = (folded: OptionSpec[], lang: "en" | "zh") =>
+  `${lang === "en" ? "more, as key:value" : "更多选项，写作 key:value"}: ${folded.map((o) => o.name).join(" ")}`;
 
 const hasHan = (text: string) => /\p{Script=Han}/u.test(text);
 const describe = (text: string) => text.slice(0, 100);
@@ -48,13 +57,17 @@ export function discordCommandDefinitions(commands: readonly Command[], options:
   }
 
   function addOption(builder: SlashCommandBuilder, option: OptionSpec): void {
-    const named = <T extends SlashCommandStringOption>(o: T) =>
-      localized(o.setName(option.name).setDescription(describe(option.description.en)), zhName(option), option.description.zh);
-    if (option.kind === "number")
-      builder.addNumberOption((o) => localized(o.setName(option.name).setDescription(describe(option.description.en)).setMinValue(0), zhName(option), option.description.zh));
-    else if (option.kind === "count")
-      builder.addIntegerOption((o) => localized(o.setName(option.name).setDescription(describe(option.description.en)).setMinValue(1), zhName(option), option.description.zh));
-    else builder.addStringOption((o) => named(o).setAutocomplete(Boolean(option.complete)));
+    const description = option.name === "chart" ? CHART_SWITCH : option.description;
+    const zh = zhName(option);
+    const label = <T extends SlashCommandStringOption | SlashCommandBooleanOption | SlashCommandNumberOption | SlashCommandIntegerOption>(o: T): T =>
+      o.setName(option.name).setDescription(describe(description.en)) as T;
+    if (option.name === "chart" || option.yesNo) builder.addBooleanOption((o) => localized(label(o), zh, description.zh));
+    else if (option.kind === "number") builder.addNumberOption((o) => localized(label(o), zh, description.zh).setMinValue(0));
+    else if (option.kind === "count") builder.addIntegerOption((o) => localized(label(o), zh, description.zh).setMinValue(1));
+    else if (option.choices) {
+      if (option.choices.length > MAX_CHOICES) throw new Error(`${option.name}: Discord offers at most ${MAX_CHOICES} choices`);
+      builder.addStringOption((o) => localized(label(o), zh, description.zh).addChoices(...option.choices!.map((value) => ({ name: value, value }))));
+    } else builder.addStringOption((o) => localized(label(o), zh, description.zh).setAutocomplete(Boolean(option.complete)));
   }
 
   return commands.map(({ spec }) => {
@@ -66,6 +79,9 @@ export function discordCommandDefinitions(commands: readonly Command[], options:
     if (spec.adminOnly) builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
     const positional = spec.positional;
     const modelFields = modelOptionNames(spec);
+    const { own, folded, globals } = discordOptionSpecs(spec);
+    const count = (modelFields.length || (positional ? 1 : 0)) + (spec.flags?.length ?? 0) + own.length + (folded.length ? 1 : 0) + globals.length;
+    if (count > MAX_OPTIONS) throw new Error(`/${spec.name} has ${count} options; Discord takes ${MAX_OPTIONS}: mark rarely typed ones rare`);
     if (positional && modelFields.length) {
       for (const [i, name] of modelFields.entries()) {
         builder.addStringOption((o) =>
@@ -97,7 +113,10 @@ export function discordCommandDefinitions(commands: readonly Command[], options:
     for (const flag of spec.flags ?? []) {
       builder.addBooleanOption((o) => localized(o.setName(flag.name).setDescription(describe(flag.description.en)), zhName(flag), flag.description.zh));
     }
-    for (const option of spec.options) addOption(builder, option);
+    for (const option of own) addOption(builder, option);
+    if (folded.length)
+      builder.addStringOption((o) => localized(o.setName(MORE_OPTION).setDescription(describe(MORE_DESCRIPTION(folded, "en"))), "更多", MORE_DESCRIPTION(folded, "zh")));
+    for (const option of globals) addOption(builder, option);
     return builder.toJSON();
   });
 }

@@ -1,4 +1,6 @@
-import { CHART_FILE_NAME, renderChartPng } from "../../charts/render.ts";
+import { CHART_FILE_NAME } from "../../charts/render.ts";
+import type { ChartSpec } from "../../core/chart-spec.ts";
+import { inScript } from "../../core/i18n/script.ts";
 import { renderTable, type Reply } from "../../core/reply.ts";
 import { escapeDiscord, withoutInvisibleControls } from "./markdown.ts";
 
@@ -44,7 +46,9 @@ function sourceLines(reply: Reply): string {
   let length = 0;
   for (const source of reply.sources) {
     const label = source.title.replace(/[[\]]/g, "");
-    const line = /^https?:\/\//.test(source.ref) ? `[${label}](${source.ref}) · ${AS_OF[reply.lang]} ${source.asOf}` : `${label} · ${AS_OF[reply.lang]} ${source.asOf}`;
+    const line = /^https?:\/\//.test(source.ref)
+      ? `[${label}](${source.ref}) · ${inScript(AS_OF[reply.lang], reply.script)} ${source.asOf}`
+      : `${label} · ${inScript(AS_OF[reply.lang], reply.script)} ${source.asOf}`;
     if (length + line.length + 1 > DISCORD_LIMITS.fieldValue) break;
     lines.push(line);
     length += line.length + 1;
@@ -61,7 +65,7 @@ export function renderDiscordMessage(reply: Reply): DiscordMessage {
     inline: false,
   }));
   const sources = sourceLines(reply);
-  if (sources) fields.push({ name: SOURCES[reply.lang], value: sources, inline: false });
+  if (sources) fields.push({ name: inScript(SOURCES[reply.lang], reply.script), value: sources, inline: false });
 
   const parts: string[] = [];
   if (reply.lead) parts.push(escapeDiscord(reply.lead));
@@ -72,7 +76,7 @@ export function renderDiscordMessage(reply: Reply): DiscordMessage {
   const budget = Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.total - used);
   let description = parts.join("\n\n");
   if (description.length > budget) {
-    const note = `\n\n${TRIMMED[reply.lang]}`;
+    const note = `\n\n${inScript(TRIMMED[reply.lang], reply.script)}`;
     let cut = description.slice(0, Math.max(0, budget - note.length));
     // keep a code block closed if the cut landed inside it
     if ((cut.match(/```/g) ?? []).length % 2 === 1) cut = `${cut.slice(0, Math.max(0, cut.length - 4))}\n\`\`\``;
@@ -90,10 +94,9 @@ export interface ChartFile {
   description: string;
 }
 
-/** The reply's chart as a PNG attachment shown inside the embed; replies without one pass through. */
-export async function withChart(message: DiscordMessage, reply: Reply): Promise<{ message: DiscordMessage; file: ChartFile | null }> {
-  if (!reply.chart || !reply.ok) return { message, file: null };
-  const file = { name: CHART_FILE_NAME, data: await renderChartPng(reply.chart), description: reply.chart.title.slice(0, 1024) };
+/** The message with the chart PNG as an attachment shown inside its embed. */
+export function withChartImage(message: DiscordMessage, png: Buffer, chart: ChartSpec): { message: DiscordMessage; file: ChartFile } {
+  const file = { name: CHART_FILE_NAME, data: png, description: chart.title.slice(0, 1024) };
   const [first, ...rest] = message.embeds;
   return { message: { ...message, embeds: [{ ...first!, image: { url: `attachment://${CHART_FILE_NAME}` } }, ...rest] }, file };
 }

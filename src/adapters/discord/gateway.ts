@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, MessageFlags, Partials, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from "discord.js";
-import { renderDiscordMessage, withChart, type ChartFile, type DiscordMessage } from "./embeds.ts";
+import { deliverToDiscord } from "./delivery.ts";
+import type { ChartFile, DiscordMessage } from "./embeds.ts";
 import { listenToMessages } from "./messages.ts";
 import { answerDiscord, DEFER_AFTER_MS, discordAutocomplete, isGuildInstall, isSlow, within, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
 import { translator } from "../../core/i18n/translate.ts";
@@ -20,7 +21,7 @@ function toRequest(interaction: ChatInputCommandInteraction | AutocompleteIntera
   };
 }
 
-const asOptions = ({ message, file }: { message: DiscordMessage; file: ChartFile | null }) => ({
+const asOptions = (message: DiscordMessage, file: ChartFile | null = null) => ({
   embeds: message.embeds,
   allowedMentions: { parse: [] },
   files: file ? [{ attachment: file.data, name: file.name, description: file.description }] : [],
@@ -29,24 +30,26 @@ const asOptions = ({ message, file }: { message: DiscordMessage; file: ChartFile
 async function handleCommand(deps: DiscordDeps, interaction: ChatInputCommandInteraction): Promise<void> {
   const request = toRequest(interaction);
   if (isSlow(deps, request.commandName)) await interaction.deferReply();
-  const work = answerDiscord(deps, request).then(async (reply) => ({ reply, rendered: await withChart(renderDiscordMessage(reply), reply) }));
-  let done = interaction.deferred ? await work : await within(work, DEFER_AFTER_MS);
-  if (!done) {
+  const work = answerDiscord(deps, request);
+  let reply = interaction.deferred ? await work : await within(work, DEFER_AFTER_MS);
+  if (!reply) {
     await interaction.deferReply();
-    done = await work;
+    reply = await work;
   }
-  const { reply } = done;
-  const message = asOptions(done.rendered);
-  const privately = !reply.ok || reply.delivery.private;
-  if (!interaction.deferred) {
-    await interaction.reply(privately ? { ...message, flags: MessageFlags.Ephemeral } : message);
-  } else if (!privately) {
-    await interaction.editReply(message);
-  } else {
-    // a deferred answer is public; an error or a private answer goes to the asker alone instead
-    await interaction.deleteReply();
-    await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
-  }
+  const delivery = deliverToDiscord(deps, reply, {
+    post: async (message, privately) => {
+      if (!interaction.deferred) await interaction.reply(privately ? { ...asOptions(message), flags: MessageFlags.Ephemeral } : asOptions(message));
+      else if (!privately) await interaction.editReply(asOptions(message));
+      else {
+        // a deferred answer is public; an error or a private answer goes to the asker alone instead
+        await interaction.deleteReply();
+        await interaction.followUp({ ...asOptions(message), flags: MessageFlags.Ephemeral });
+      }
+    },
+    attach: async (message, file) => void (await interaction.editReply(asOptions(message, file))),
+    note: async (text) => void (await interaction.followUp({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } })),
+  });
+  await deps.inFlight.track(delivery);
 }
 
 /** The gateway surface: discord.js with the minimum intent, and mentions off by default. */

@@ -1,21 +1,19 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { Routes } from "discord.js";
-import { translator } from "../../core/i18n/translate.ts";
 import type { Reply } from "../../core/reply.ts";
+import { createBoundedServer, readBoundedBody } from "../../runtime/http-bounds.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
-import { RecentSignatures, staleTimestamp } from "../slack/replay-guard.ts";
-import { BoundedQueue } from "./bounded-queue.ts";
-import { renderDiscordMessage, withChart, type ChartFile, type DiscordMessage } from "./embeds.ts";
+import { localSeenOnce, type SeenOnce } from "../../runtime/seen-once.ts";
+import { staleTimestamp } from "../slack/replay-guard.ts";
+import { deliverToDiscord } from "./delivery.ts";
+import type { ChartFile, DiscordMessage } from "./embeds.ts";
 import { answerDiscord, DEFER_AFTER_MS, discordAutocomplete, isGuildInstall, isSlow, within, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
 import { interactionRest } from "./rest.ts";
 import { ed25519PublicKey, isValidDiscordSignature } from "./signature.ts";
 
-/** Discord's largest interaction (6,000-character options, resolved objects) is far below this. */
-const MAX_BODY_BYTES = 1_000_000;
+/** The most read before the signature is checked: Discord's largest interaction (6,000 characters of options, resolved objects) is far below it. */
+export const MAX_INTERACTION_BYTES = 64 * 1024;
 const EPHEMERAL = 1 << 6;
-/** Two charts in progress at a time (the renderer draws one at a time; the other is being edited in); beyond this many waiting, answers go out without one (with a note). */
-const CHART_CONCURRENCY = 2;
-const CHART_BACKLOG = 32;
 enum InteractionType {
   Ping = 1,
   ApplicationCommand = 2,
@@ -46,7 +44,8 @@ export interface InteractionsServerOptions {
   /** health and metrics probes, answered before anything else */
   probe?: ProbeHandler;
   now?: () => number;
-  chartBacklog?: number;
+  /** signatures already accepted; shared through Redis when there is one */
+  seen?: SeenOnce;
 }
 
 function toRequest(payload: InteractionPayload): DiscordRequest {
@@ -68,22 +67,14 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
   response.end(text);
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer | null> {
-  if (Number(request.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const collect = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
-      // answered at once (413, then the connection closes): the rest is not worth reading
-      request.off("data", collect);
-      resolve(null);
-    };
-    request.on("data", collect);
-    request.on("end", () => resolve(Buffer.concat(chunks, size)));
-    request.on("error", reject);
-  });
+/** A signed body that is not a JSON object (null, a number, broken JSON) is no interaction. */
+function parsePayload(body: Buffer): InteractionPayload | null {
+  try {
+    const parsed: unknown = JSON.parse(body.toString("utf8"));
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as InteractionPayload) : null;
+  } catch {
+    return null;
+  }
 }
 
 const header = (request: IncomingMessage, name: string) => {
@@ -93,55 +84,62 @@ const header = (request: IncomingMessage, name: string) => {
 
 /**
  * Discord's HTTP interactions endpoint: Ed25519-verified, fresh (signed within 5 minutes, not in the future) and
- * never replayed, answered with the same rendering as the gateway; charts follow through a bounded queue.
+ * never replayed, answered with the same rendering and delivery policy as the gateway: the answer at once, its chart as an edit.
  */
-export function createInteractionsServer(deps: DiscordDeps, options: InteractionsServerOptions): Server & { charts: BoundedQueue } {
+export function createInteractionsServer(deps: DiscordDeps, options: InteractionsServerOptions): Server {
   const key = ed25519PublicKey(options.publicKeyHex);
   const now = options.now ?? Date.now;
-  const recent = new RecentSignatures(10_000, now);
+  const seen = options.seen ?? localSeenOnce(now);
   const rest = interactionRest(options.apiUrl);
-  const lost = (error: unknown) => deps.logger.error({ err: error, surface: "discord-http" }, "an answer or its chart could not be delivered and is lost");
-  const charts = new BoundedQueue(CHART_CONCURRENCY, options.chartBacklog ?? CHART_BACKLOG, lost);
+  const lost = (error: unknown) => deps.logger.error({ err: error, surface: "discord-http" }, "an answer could not be delivered and is lost");
 
-  /** Edits the original answer, attaching the chart when there is one. */
-  const editOriginal = (payload: InteractionPayload, message: DiscordMessage, file: ChartFile | null) =>
-    rest.patch(Routes.webhookMessage(payload.application_id, payload.token), {
-      body: file ? { ...message, attachments: [{ id: 0, filename: file.name, description: file.description }] } : message,
-      files: file ? [{ name: file.name, data: file.data, contentType: "image/png" }] : undefined,
-      auth: false,
-    });
+  /** Posts to the interaction's webhook: edits of the original answer, and follow-ups only the asker sees. */
+  const webhook = (payload: InteractionPayload) => {
+    const original = Routes.webhookMessage(payload.application_id, payload.token);
+    const followUp = (body: object) => rest.post(Routes.webhook(payload.application_id, payload.token), { body: { ...body, flags: EPHEMERAL }, auth: false });
+    return {
+      followUp,
+      edit: (message: DiscordMessage, file?: ChartFile) =>
+        rest.patch(original, {
+          body: file ? { ...message, attachments: [{ id: 0, filename: file.name, description: file.description }] } : message,
+          files: file ? [{ name: file.name, data: file.data, contentType: "image/png" }] : undefined,
+          auth: false,
+        }),
+      remove: () => rest.delete(original, { auth: false }),
+      note: async (text: string) => void (await followUp({ content: text, allowed_mentions: { parse: [] } })),
+    };
+  };
 
-  const withoutChart = (message: DiscordMessage, reply: Reply): DiscordMessage => ({ ...message, content: `-# ${translator(reply.lang)("chart.skipped")}` });
-
+  /** A deferred answer ("thinking…") becomes the answer by an edit, or, when only the asker may see it, a follow-up. */
   const finishLater = async (payload: InteractionPayload, work: Promise<Reply>) => {
     const reply = await work;
-    const message = renderDiscordMessage(reply);
-    if (!reply.ok || reply.delivery.private) {
-      await rest.delete(Routes.webhookMessage(payload.application_id, payload.token), { auth: false });
-      await rest.post(Routes.webhook(payload.application_id, payload.token), { body: { ...message, flags: EPHEMERAL }, auth: false });
-      return;
-    }
-    if (!reply.chart) return void (await editOriginal(payload, message, null));
-    const queued = charts.push(async () => {
-      const rendered = await withChart(message, reply);
-      await editOriginal(payload, rendered.message, rendered.file);
+    const hook = webhook(payload);
+    await deliverToDiscord(deps, reply, {
+      post: async (message, privately) => {
+        if (!privately) return void (await hook.edit(message));
+        await hook.remove();
+        await hook.followUp(message);
+      },
+      attach: async (message, file) => void (await hook.edit(message, file)),
+      note: hook.note,
     });
-    if (!queued) await editOriginal(payload, withoutChart(message, reply), null);
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     if (options.probe?.(request, response)) return;
     if (request.method !== "POST") return send(response, 405, { error: "POST only" });
-    const body = await readBody(request);
-    if (!body) return send(response, 413, { error: "body too large" }, { connection: "close" });
+    const read = await readBoundedBody(request, MAX_INTERACTION_BYTES);
+    if (!read.ok) return send(response, read.status, { error: read.status === 413 ? "body too large" : "busy" }, { connection: "close" });
+    const body = read.body;
     const signature = header(request, "x-signature-ed25519");
     const timestamp = header(request, "x-signature-timestamp");
     if (!(await isValidDiscordSignature(key, signature, timestamp, body))) return send(response, 401, { error: "invalid request signature" });
     const stale = staleTimestamp(timestamp, now());
     if (stale) return send(response, 401, { error: stale });
-    if (!recent.accept(signature!.toLowerCase(), Number(timestamp))) return send(response, 401, { error: "replayed request" });
+    if (!(await seen.firstSignature(signature!.toLowerCase(), Number(timestamp)))) return send(response, 401, { error: "replayed request" });
 
-    const payload = JSON.parse(body.toString("utf8")) as InteractionPayload;
+    const payload = parsePayload(body);
+    if (!payload) return send(response, 400, { error: "not an interaction" });
     if (payload.type === InteractionType.Ping) return send(response, 200, { type: Callback.Pong });
     if (payload.type === InteractionType.Autocomplete) {
       return send(response, 200, { type: Callback.AutocompleteResult, data: { choices: discordAutocomplete(deps, toRequest(payload)) } });
@@ -154,25 +152,21 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
       send(response, 200, { type: Callback.Deferred });
       return void (await deps.inFlight.track(finishLater(payload, work).catch(lost)));
     }
-    const privately = !reply.ok || reply.delivery.private;
-    const charted = reply.ok && !privately && reply.chart !== null;
-    const message = renderDiscordMessage(reply);
-    // the answer goes out at once; its chart follows as an edit, so drawing never delays anyone's reply
-    const queued =
-      charted &&
-      charts.push(async () => {
-        const rendered = await withChart(message, reply);
-        await deps.inFlight.track(editOriginal(payload, rendered.message, rendered.file));
-      });
-    const shown = charted && !queued ? withoutChart(message, reply) : message;
-    send(response, 200, { type: Callback.Message, data: privately ? { ...shown, flags: EPHEMERAL } : shown });
+    // the answer is the response itself; its chart follows as an edit, so drawing never delays anyone's reply
+    const hook = webhook(payload);
+    const delivery = deliverToDiscord(deps, reply, {
+      post: async (message, privately) => send(response, 200, { type: Callback.Message, data: privately ? { ...message, flags: EPHEMERAL } : message }),
+      attach: async (message, file) => void (await hook.edit(message, file)),
+      note: hook.note,
+    });
+    await deps.inFlight.track(delivery.catch(lost));
   };
 
-  const server = createServer((request, response) => {
+  const server = createBoundedServer((request, response) => {
     handle(request, response).catch((error) => {
       deps.logger.error({ err: error, surface: "discord-http" }, "interaction failed");
       if (!response.headersSent) send(response, 400, { error: "bad request" });
     });
   });
-  return Object.assign(server, { charts });
+  return server;
 }

@@ -6,7 +6,9 @@ import type pino from "pino";
 import type { DiscordConfig } from "../../config/discord.ts";
 import type { Dispatcher } from "../../core/dispatch.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
+import type { SeenOnce } from "../../runtime/seen-once.ts";
 import type { ProbeHandler, RunningSurface } from "../../runtime/surface.ts";
+import type { ChartSource } from "../chart-delivery.ts";
 import { createDiscordClient } from "./gateway.ts";
 import { createInteractionsServer } from "./http-interactions.ts";
 import { loginClient } from "./login.ts";
@@ -20,6 +22,10 @@ export interface StartDiscordDeps {
   listen?: ListenOptions;
   /** health and metrics probes, answered first on the HTTP interactions server */
   probe?: ProbeHandler;
+  /** signatures already accepted, shared by instances through Redis */
+  seen?: SeenOnce;
+  /** where charts are drawn; default: the process's renderer */
+  charts?: ChartSource;
 }
 
 /** Built (dist/*.js) shards run as plain node; from sources (tests, scripts) they need tsx. */
@@ -28,9 +34,9 @@ const SHARD_SCRIPT = fileURLToPath(new URL(BUILT ? "../../shard.js" : "../../sha
 
 export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurface & { server?: Server; connected(): boolean }> {
   const { config, logger } = deps;
-  const handlerDeps = { dispatcher: deps.dispatcher, logger, inFlight: deps.inFlight, adminRoleIds: config.adminRoleIds };
+  const handlerDeps = { dispatcher: deps.dispatcher, logger, inFlight: deps.inFlight, adminRoleIds: config.adminRoleIds, charts: deps.charts };
   if (config.mode.kind === "http") {
-    const server = createInteractionsServer(handlerDeps, { publicKeyHex: config.mode.publicKey, apiUrl: config.apiUrl, probe: deps.probe });
+    const server = createInteractionsServer(handlerDeps, { publicKeyHex: config.mode.publicKey, apiUrl: config.apiUrl, probe: deps.probe, seen: deps.seen });
     const listen = deps.listen ?? { port: config.mode.port, ...(config.mode.host ? { host: config.mode.host } : {}) };
     await new Promise<void>((resolve, reject) => server.once("error", reject).listen(listen, resolve));
     logger.info({ surface: "discord", mode: "http", address: server.address() }, "Discord interactions endpoint is listening");
@@ -43,7 +49,8 @@ export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurfa
           server.close(() => resolve());
           server.closeIdleConnections();
         });
-        await server.charts.idle();
+        // charts still being edited into answers
+        await deps.inFlight.drain();
       },
     };
   }

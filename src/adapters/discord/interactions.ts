@@ -1,9 +1,11 @@
 import type { CommandInput, CommandSpec } from "../../core/command.ts";
+import { scriptFromLocale } from "../../core/i18n/script.ts";
 import { completionChoices, type Choice } from "../../core/completions.ts";
 import type { Dispatcher } from "../../core/dispatch.ts";
 import { detectLang, langFromLocale } from "../../core/i18n/lang.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
+import type { ChartSource } from "../chart-delivery.ts";
 import { completionSourceOf, optionsToText, type OptionValue } from "./options-to-text.ts";
 
 /** What both Discord modes know about an interaction, whatever shape it arrived in. */
@@ -33,6 +35,8 @@ export interface DiscordDeps {
   logger: { error(details: Record<string, unknown>, message: string): void };
   inFlight: InFlight;
   adminRoleIds: string[];
+  /** where charts are drawn; default: the process's renderer */
+  charts?: ChartSource;
 }
 
 const MANAGE_GUILD = 1n << 5n;
@@ -49,6 +53,7 @@ export function toCommandInput(spec: CommandSpec | undefined, request: DiscordRe
     command: request.commandName,
     text: spec ? optionsToText(spec, request.options) : "",
     langHint: langFromLocale(request.locale),
+    scriptHint: scriptFromLocale(request.locale),
     user: { id: request.userId },
     isAdmin: isDiscordAdmin(request, adminRoleIds),
     surface: "discord",

@@ -1,6 +1,6 @@
 import type { Client, Message } from "discord.js";
 import { parseLine } from "../../core/dispatch.ts";
-import { renderDiscordMessage, withChart } from "./embeds.ts";
+import { deliverToDiscord } from "./delivery.ts";
 import type { DiscordDeps } from "./interactions.ts";
 
 /**
@@ -21,14 +21,21 @@ export function listenToMessages(client: Client, deps: DiscordDeps): void {
       const { command, text } = parseLine(line);
       const conversation = direct ? `discord:dm:${message.channelId}` : `discord:${message.channelId}:${message.author.id}`;
       const reply = await deps.inFlight.track(deps.dispatcher.answer({ command, text, user: { id: message.author.id }, isAdmin: false, surface: "discord", conversation }));
-      const { message: rendered, file } = await withChart(renderDiscordMessage(reply), reply);
-      await deps.inFlight.track(
-        message.reply({
-          embeds: rendered.embeds,
-          allowedMentions: { parse: [], repliedUser: false },
-          files: file ? [{ attachment: file.data, name: file.name, description: file.description }] : [],
-        }),
-      );
+      let sent: Message | null = null;
+      // the answer first, as a reply; its chart is edited in when drawn (never the other way round)
+      const delivery = deliverToDiscord(deps, reply, {
+        post: async (rendered) => {
+          sent = await message.reply({ embeds: rendered.embeds, allowedMentions: { parse: [], repliedUser: false } });
+        },
+        attach: async (rendered, file) => {
+          await sent?.edit({ embeds: rendered.embeds, files: [{ attachment: file.data, name: file.name, description: file.description }], allowedMentions: { parse: [] } });
+        },
+        // a message has no ephemeral replies: the note goes on the answer itself
+        note: async (text) => {
+          await sent?.edit({ content: `-# ${text}`, allowedMentions: { parse: [] } });
+        },
+      });
+      await deps.inFlight.track(delivery);
     } catch (error) {
       deps.logger.error({ err: error, surface: "discord" }, "message answer failed");
     }

@@ -1,12 +1,17 @@
-import type { CommandSpec, CompletionSource, PositionalKind } from "../../core/command.ts";
+import type { CommandSpec, CompletionSource, OptionSpec, PositionalKind } from "../../core/command.ts";
+import { GLOBAL_SPECS } from "../../core/grammar.ts";
 
 export interface OptionValue {
   name: string;
   value?: string | number | boolean;
 }
 
-/** Discord's own limit of options per command; models beyond it are typed as a list in the first field. */
+/** Most model fields a command gets; models beyond them are typed as a list in the first field. */
 const MAX_MODEL_FIELDS = 5;
+/** The text field rarely typed options are folded into (as key:value), to stay within Discord's 25 options. */
+export const MORE_OPTION = "more";
+/** The one global option that is not a yes/no or a choice everywhere: a .png path in the terminal, on/off on Discord. */
+const CHART = "chart";
 
 /** How many model fields each kind of positional becomes on Discord (0: one text field named after it). */
 const MODEL_FIELDS: Record<PositionalKind, (max: number | undefined) => number> = {
@@ -33,7 +38,26 @@ export function completionSourceOf(spec: CommandSpec, name: string): CompletionS
   return spec.options.find((o) => o.name === name)?.complete;
 }
 
+/** The options a command shows on Discord, in order, besides its models and flags: its own, then the global ones. */
+export function discordOptionSpecs(spec: CommandSpec): { own: OptionSpec[]; folded: OptionSpec[]; globals: OptionSpec[] } {
+  return {
+    own: spec.options.filter((o) => !o.rare),
+    folded: spec.options.filter((o) => o.rare),
+    // costs are what charts draw, so chart: goes where currency: does
+    globals: GLOBAL_SPECS.filter((o) => (o.name !== "currency" && o.name !== CHART) || spec.showsMoney),
+  };
+}
+
 const quote = (value: string) => (/\s/.test(value) ? `"${value.replace(/"/g, "'")}"` : value);
+
+/** One Discord option value in the shared grammar: booleans are yes/no (chart: off or nothing). */
+function asText(option: OptionSpec, v: string | number | boolean): string | null {
+  if (typeof v === "boolean") {
+    if (option.name === CHART) return v ? null : `${CHART}:off`;
+    return `${option.name}:${v ? "yes" : "no"}`;
+  }
+  return v === "" ? null : `${option.name}:${quote(String(v))}`;
+}
 
 /** Discord's structured options → the shared text grammar, so every surface is parsed by the same code. */
 export function optionsToText(spec: CommandSpec, options: readonly OptionValue[]): string {
@@ -45,9 +69,13 @@ export function optionsToText(spec: CommandSpec, options: readonly OptionValue[]
   if (models.length) parts.push(models.join(", "));
   else if (spec.positional && value(spec.positional.name) !== undefined) parts.push(String(value(spec.positional.name)));
   for (const flag of spec.flags ?? []) if (value(flag.name) === true) parts.push(flag.name);
-  for (const option of spec.options) {
+  const { own, globals } = discordOptionSpecs(spec);
+  for (const option of [...own, ...globals]) {
     const v = value(option.name);
-    if (v !== undefined && v !== "") parts.push(`${option.name}:${quote(String(v))}`);
+    const text = v === undefined ? null : asText(option, v);
+    if (text) parts.push(text);
   }
+  const more = value(MORE_OPTION);
+  if (typeof more === "string" && more.trim()) parts.push(more.trim());
   return parts.join(" ");
 }

@@ -4,11 +4,14 @@ import { App, LogLevel, SocketModeReceiver, type AuthorizeResult, type webApi } 
 import type pino from "pino";
 import { parseLine, type Dispatcher } from "../../core/dispatch.ts";
 import type { CommandInput } from "../../core/command.ts";
-import { translator } from "../../core/i18n/translate.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
+import { localSeenOnce, type SeenOnce } from "../../runtime/seen-once.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
-import { CHART_FILE_NAME, chartRenderer, renderChartPng } from "../../charts/render.ts";
+import { CHART_FILE_NAME } from "../../charts/render.ts";
+import type { ChartSpec } from "../../core/chart-spec.ts";
+import type { MessageKey } from "../../core/i18n/catalog.ts";
+import { CHART_THEME, deliverReply, type ChartSource } from "../chart-delivery.ts";
 import { DEFAULT_NAMING, type SlackConfig } from "../../config/slack.ts";
 import { renderSlackBlocks } from "./blocks.ts";
 import { routeUmbrella, slackSlashCommands, type SlackSlashCommand } from "./command-names.ts";
@@ -25,6 +28,8 @@ export interface SlackTiming {
   webApiTimeoutMs: number;
   tokenCheckTimeoutMs: number;
   responseUrl: RetryTiming;
+  /** the longest a Web API 429's Retry-After is waited for (Slack's own client would wait any time it is told) */
+  maxRetryAfterS: number;
 }
 
 const DEFAULT_TIMING: SlackTiming = {
@@ -32,7 +37,20 @@ const DEFAULT_TIMING: SlackTiming = {
   webApiTimeoutMs: WEB_API_TIMEOUT_MS,
   tokenCheckTimeoutMs: TOKEN_CHECK_TIMEOUT_MS,
   responseUrl: RESPONSE_URL_TIMING,
+  maxRetryAfterS: 10,
 };
+
+/** fetch for Slack's Web API client, with a 429's Retry-After cut to `maxS` seconds before the client reads it. */
+function fetchWithCappedRetryAfter(maxS: number): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const seconds = Number(response.headers.get("retry-after"));
+    if (response.status !== 429 || !(seconds > maxS)) return response;
+    const headers = new Headers(response.headers);
+    headers.set("retry-after", String(maxS));
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
+}
 
 export interface SlackDeps {
   config: SlackConfig;
@@ -41,7 +59,11 @@ export interface SlackDeps {
   inFlight: InFlight;
   /** health and metrics probes, answered first on the HTTP server */
   probe?: ProbeHandler;
+  /** signatures and event ids already accepted, shared by instances through Redis */
+  seen?: SeenOnce;
   timing?: Partial<SlackTiming>;
+  /** where charts are drawn; default: the process's renderer */
+  charts?: ChartSource;
 }
 
 export interface SlackApp {
@@ -74,7 +96,7 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
   const receiver =
     config.mode.kind === "socket"
       ? new SocketModeReceiver({ appToken: config.mode.appToken, logger, logLevel, installerOptions: { clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {} } })
-      : new SlackHttpReceiver({ signingSecret: config.mode.signingSecret, logger: log, probe: deps.probe });
+      : new SlackHttpReceiver({ signingSecret: config.mode.signingSecret, logger: log, probe: deps.probe, seen: deps.seen });
   if (receiver instanceof SocketModeReceiver) {
     receiver.client.on("connected", () => (socketConnected = true));
     receiver.client.on("disconnected", () => (socketConnected = false));
@@ -87,12 +109,27 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
       if (!identity) throw new Error("the Slack token has not been checked yet");
       return identity;
     },
-    clientOptions: { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: timing.webApiRetries, timeout: timing.webApiTimeoutMs },
+    clientOptions: {
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      retryConfig: timing.webApiRetries,
+      timeout: timing.webApiTimeoutMs,
+      fetch: fetchWithCappedRetryAfter(timing.maxRetryAfterS),
+    },
     logger,
     logLevel,
     // commands and mentions need no conversation state; skipping Bolt's store saves work on every request
     convoStore: false,
   });
+
+  // the HTTP receiver refuses a retried event itself; in Socket Mode a retry may come over any instance's connection
+  if (config.mode.kind === "socket") {
+    const seen = deps.seen ?? localSeenOnce();
+    app.use(async ({ body, next }) => {
+      const eventId = (body as { event_id?: unknown }).event_id;
+      if (typeof eventId === "string" && !(await seen.firstEvent(eventId))) return;
+      await next();
+    });
+  }
 
   const answer = (command: string | null, text: string, userId: string, conversation: string | null = null): Promise<Reply> => {
     const input: CommandInput = { command, text, user: { id: userId }, isAdmin: config.adminUserIds.includes(userId), surface: "slack", conversation };
@@ -101,44 +138,40 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
 
   const lost = (what: string, reply: Reply, details: Record<string, unknown>) => log.error({ command: reply.command, ...details }, `${what} could not be delivered and is lost`);
 
-  /**
-   * Starts drawing the reply's chart, before the answer is posted; "busy" when the render queue is full, so the
-   * answer says the chart was skipped instead of leaving it out silently.
-   */
-  const drawChart = (reply: Reply): Promise<Buffer> | "busy" | null => {
-    if (!reply.ok || !reply.chart || reply.delivery.private) return null;
-    if (!chartRenderer().canTake()) return "busy";
-    const png = renderChartPng(reply.chart);
-    png.catch(() => undefined); // awaited (and its failure logged) once the answer is posted
-    return png;
+  /** The chart as a file in the channel (or thread), alt text included. */
+  const uploadChart = async (client: WebClient, png: Buffer, chart: ChartSpec, channel: string, thread?: string) => {
+    const file = { file: png, filename: CHART_FILE_NAME, title: chart.title, alt_text: chart.title };
+    await (thread ? client.files.uploadV2({ ...file, channel_id: channel, thread_ts: thread }) : client.files.uploadV2({ ...file, channel_id: channel }));
   };
 
-  /** The answer with a line saying its chart was skipped, when it was. */
-  const withChartNote = (reply: Reply, chart: ReturnType<typeof drawChart>): Reply => {
-    if (chart === "busy") reply.notes = [...reply.notes, translator(reply.lang)("chart.skipped")];
-    return reply;
-  };
-
-  /** Posts the drawn chart with files.uploadV2, alt text included; a failed upload never loses the answer. */
-  const uploadChart = async (client: WebClient, reply: Reply, chart: ReturnType<typeof drawChart>, channel: string, thread?: string) => {
-    if (!reply.chart || !(chart instanceof Promise)) return;
-    try {
-      const file = { file: await chart, filename: CHART_FILE_NAME, title: reply.chart.title, alt_text: reply.chart.title };
-      await (thread ? client.files.uploadV2({ ...file, channel_id: channel, thread_ts: thread }) : client.files.uploadV2({ ...file, channel_id: channel }));
-    } catch (error) {
-      log.warn({ command: reply.command, code: slackErrorCode(error) }, "chart upload failed; the answer was posted");
-    }
+  /** What every Slack answer shares in the delivery policy (chart-delivery.ts): light charts, Slack's error words. */
+  const slackSurface = {
+    theme: CHART_THEME.slack,
+    uploadFailureKey: (error: unknown): MessageKey | undefined => (slackErrorCode(error) === "not_in_channel" ? "chart.notInChannel" : undefined),
+    log: (problem: string, error: unknown, reply: Reply) => log.warn({ command: reply.command, code: slackErrorCode(error), err: error }, problem),
   };
 
   const answerSlash = async (entry: SlackSlashCommand, body: { text?: string; user_id: string; channel_id: string; response_url: string }, client: WebClient) => {
     const routed = entry.umbrella ? routeUmbrella(dispatcher, body.text ?? "") : { command: entry.command.spec.name, text: body.text ?? "" };
     const reply = await answer(routed.command, routed.text, body.user_id);
     const privately = !reply.ok || reply.delivery.private;
-    const chart = drawChart(reply);
-    const message = { ...renderSlackBlocks(withChartNote(reply, chart)), response_type: privately ? "ephemeral" : "in_channel" };
-    const delivered = await postToResponseUrl(body.response_url, message, timing.responseUrl);
-    if (!delivered.ok) return lost("the answer", reply, { status: delivered.status, reason: delivered.reason });
-    await uploadChart(client, reply, chart, body.channel_id);
+    await deliverReply(
+      reply,
+      {
+        ...slackSurface,
+        postAnswer: async (shown) => {
+          const delivered = await postToResponseUrl(body.response_url, { ...renderSlackBlocks(shown), response_type: privately ? "ephemeral" : "in_channel" }, timing.responseUrl);
+          if (!delivered.ok) throw new AnswerNotDelivered({ status: delivered.status, reason: delivered.reason });
+        },
+        attachChart: (_sent, png, chart) => uploadChart(client, png, chart, body.channel_id),
+        // the response_url reaches the asker even where the bot may not post (not_in_channel)
+        tellChartMissing: async (_sent, note) => {
+          const told = await postToResponseUrl(body.response_url, { text: note, response_type: "ephemeral", replace_original: false }, timing.responseUrl);
+          if (!told.ok) throw new Error(`response_url: ${told.reason}`);
+        },
+      },
+      deps.charts,
+    ).catch((error) => lost("the answer", reply, error instanceof AnswerNotDelivered ? error.details : { code: slackErrorCode(error) }));
   };
 
   for (const entry of slashCommands) {
@@ -156,16 +189,24 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     const direct = event.channel_type === "im";
     const thread = direct ? event.thread_ts : (event.thread_ts ?? event.ts);
     const reply = await answer(command, text, asker.userId, direct ? `slack:dm:${event.channel}` : `slack:${event.channel}:${thread}`);
-    const chart = drawChart(reply);
-    const message = { ...renderSlackBlocks(withChartNote(reply, chart)), channel: asker.channel, thread_ts: thread };
-    try {
-      // errors and private answers go to the asker alone, as the README promises
-      if (!reply.ok || reply.delivery.private) await client.chat.postEphemeral({ ...message, user: asker.userId });
-      else await client.chat.postMessage(message);
-    } catch (error) {
-      return lost("the answer to a mention", reply, { code: slackErrorCode(error) });
-    }
-    await uploadChart(client, reply, chart, asker.channel, thread);
+    const where = { channel: asker.channel, thread_ts: thread };
+    await deliverReply(
+      reply,
+      {
+        ...slackSurface,
+        postAnswer: async (shown) => {
+          const message = { ...renderSlackBlocks(shown), ...where };
+          // errors and private answers go to the asker alone, as the README promises
+          if (!reply.ok || reply.delivery.private) await client.chat.postEphemeral({ ...message, user: asker.userId });
+          else await client.chat.postMessage(message);
+        },
+        attachChart: (_sent, png, chart) => uploadChart(client, png, chart, asker.channel, thread),
+        tellChartMissing: async (_sent, note) => {
+          await client.chat.postEphemeral({ ...where, user: asker.userId, text: note });
+        },
+      },
+      deps.charts,
+    ).catch((error) => lost("the answer to a mention", reply, { code: slackErrorCode(error) }));
   };
 
   app.event("app_mention", async ({ event, client }) => {
@@ -200,6 +241,12 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
       await app.client.chat.postMessage({ token: config.botToken, channel, text, mrkdwn: false });
     },
   };
+}
+
+class AnswerNotDelivered extends Error {
+  constructor(readonly details: Record<string, unknown>) {
+    super("the answer could not be delivered");
+  }
 }
 
 /** Slack's own error code (invalid_auth, ratelimited, …) or the HTTP/network code, for the log line. */

@@ -1,4 +1,5 @@
 import type { types as SlackTypes } from "@slack/bolt";
+import { inScript } from "../../core/i18n/script.ts";
 import { renderTable, type Reply } from "../../core/reply.ts";
 import { escapeSlack, plainSlack, slackLink } from "./escape.ts";
 
@@ -79,7 +80,7 @@ function sourceBlocks(reply: Reply): KnownBlock[] {
   if (!reply.sources.length) return [];
   const elements = reply.sources.slice(0, SLACK_LIMITS.contextElements).map((source) => ({
     type: "mrkdwn" as const,
-    text: truncate(`${slackLink(source.ref, source.title)} · ${AS_OF[reply.lang]} ${source.asOf}`, SLACK_LIMITS.fieldText),
+    text: truncate(`${slackLink(source.ref, source.title)} · ${inScript(AS_OF[reply.lang], reply.script)} ${source.asOf}`, SLACK_LIMITS.fieldText),
   }));
   return [{ type: "context", elements }];
 }
@@ -97,7 +98,7 @@ export function renderSlackBlocks(reply: Reply): { blocks: KnownBlock[]; text: s
   const header: KnownBlock = { type: "header", text: { type: "plain_text", text: truncate(title, SLACK_LIMITS.headerText) } };
   const sources = sourceBlocks(reply);
   const room = SLACK_LIMITS.blocks - 1 - sources.length;
-  const kept = body.length > room ? [...body.slice(0, room - 1), section(TRIMMED[reply.lang])] : body;
+  const kept = body.length > room ? [...body.slice(0, room - 1), section(inScript(TRIMMED[reply.lang], reply.script))] : body;
   return {
     blocks: [header, ...kept, ...sources],
     text: truncate(plainSlack(escapeSlack(`${title}\n${reply.lead}`.trim())), SLACK_LIMITS.fallbackText),

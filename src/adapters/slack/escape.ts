@@ -8,9 +8,20 @@ export function withoutInvisibleControls(text: string): string {
   return text.replace(INVISIBLE_CONTROLS, "");
 }
 
-/** Slack's control characters: escaping them means "<!channel>" or "<@U123>" typed by anyone is shown, never acted on. */
+/** Look-alikes for mrkdwn's markers, which Slack offers no escape for. */
+const MARKER_LOOK_ALIKES: Record<string, string> = { "*": "\u2217", _: "\uFF3F", "~": "\u223C", "`": "\u02CB" };
+
+/**
+ * Slack's control characters: escaping them means "<!channel>" or "<@U123>" typed by anyone is shown, never acted
+ * on; and a marker that could open *bold*, _italics_, ~strike~ or `code` (at the start of a word) is swapped for a
+ * look-alike, so an echoed name shows as typed. Markers inside words ("gpt_4o") open nothing and stay.
+ */
 export function escapeSlack(text: string): string {
-  return withoutInvisibleControls(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return withoutInvisibleControls(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/(^|[\s([{"'“‘«「（])([*_~`])(?=\S)/gu, (_match, before: string, marker: string) => before + MARKER_LOOK_ALIKES[marker]);
 }
 
 /**

@@ -1,19 +1,20 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { ListenOptions } from "node:net";
 import { parse as parseQuery } from "node:querystring";
-import { finished } from "node:stream/promises";
 import type { App, Receiver } from "@slack/bolt";
+import { createBoundedServer, readBoundedBody } from "../../runtime/http-bounds.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
-import { RecentSignatures, staleTimestamp } from "./replay-guard.ts";
+import { localSeenOnce, type SeenOnce } from "../../runtime/seen-once.ts";
+import { staleTimestamp } from "./replay-guard.ts";
 
 /**
- * Slack sends at most a 40,000-character message; URL-encoded CJK is 9 bytes a character, so 1 MB holds any real
- * request with room to spare, and a bigger body is refused before it is read or parsed.
+ * The most read of a request before its signature is checked. Slash commands and interactivity come as forms, far
+ * below 64 KB; events come as JSON, where a 40,000-character message (Slack's limit) appears twice (text and blocks),
+ * up to ~250 KB in CJK. A bigger body is refused with 413 before it is read.
  */
-export const MAX_BODY_BYTES = 1_000_000;
-/** A body declared up to this size is read and dropped before the 413, so the client reads the answer instead of a reset. */
-const DRAIN_BYTES = 16_000_000;
+export const MAX_FORM_BODY_BYTES = 64 * 1024;
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
 /** Slack waits 3 s for the acknowledgement; answer by then even if a listener never acks. */
 const ACK_DEADLINE_MS = 2500;
 
@@ -28,37 +29,29 @@ export interface SlackHttpReceiverOptions {
   probe?: ProbeHandler;
   path?: string;
   now?: () => number;
+  /** signatures and event ids already accepted; shared through Redis when there is one */
+  seen?: SeenOnce;
 }
 
 const refuse = (response: ServerResponse, status: number) => {
-  response.writeHead(status, { connection: "close" }).end();
+  response.writeHead(status, { connection: "close", ...(status === 503 ? { "retry-after": "1" } : {}) }).end();
 };
-
-async function refuseTooLarge(request: IncomingMessage, response: ServerResponse, declared: number): Promise<void> {
-  if (declared <= DRAIN_BYTES) {
-    request.resume();
-    await finished(request).catch(() => undefined);
-  }
-  refuse(response, 413);
-}
 
 /**
  * Bolt's Receiver for Slack's HTTP requests, in place of Bolt's HTTPReceiver because that one checks only that a
- * timestamp is not too old, accepts exact replays and reads 4 MB bodies. Here: probes first; the body bounded and
- * its HMAC computed as it streams in; timestamps too old or in the future, and replayed signatures, refused with
- * 401; every request acknowledged once, whatever its listener does later.
+ * timestamp is not too old, accepts exact replays and reads 4 MB bodies. Here: probes first; the body bounded
+ * (http-bounds.ts) before its HMAC is checked; timestamps too old or in the future, and replayed signatures (on any
+ * instance, with Redis), refused with 401; every request acknowledged once, whatever its listener does later.
  */
 export class SlackHttpReceiver implements Receiver {
   private app: App | null = null;
   private server: Server | null = null;
-  private readonly recent: RecentSignatures;
-  private readonly seenEvents: RecentSignatures;
+  private readonly seen: SeenOnce;
   private readonly now: () => number;
 
   constructor(private readonly options: SlackHttpReceiverOptions) {
     this.now = options.now ?? Date.now;
-    this.recent = new RecentSignatures(10_000, this.now);
-    this.seenEvents = new RecentSignatures(10_000, this.now);
+    this.seen = options.seen ?? localSeenOnce(this.now);
   }
 
   init(app: App): void {
@@ -66,7 +59,7 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   async start(listen: ListenOptions): Promise<Server> {
-    const server = createServer((request, response) => void this.handle(request, response));
+    const server = createBoundedServer((request, response) => void this.handle(request, response));
     await new Promise<void>((resolve, reject) => server.once("error", reject).listen(listen, resolve));
     this.server = server;
     return server;
@@ -96,21 +89,15 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   private async handleEvent(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const declared = Number(request.headers["content-length"] ?? 0);
-    if (declared > MAX_BODY_BYTES) return refuseTooLarge(request, response, declared);
+    const form = isForm(request);
+    const read = await readBoundedBody(request, form ? MAX_FORM_BODY_BYTES : MAX_JSON_BODY_BYTES);
+    if (!read.ok) return refuse(response, read.status);
+    const raw = read.body;
     const timestamp = header(request, "x-slack-request-timestamp");
     const signature = header(request, "x-slack-signature");
-    const hmac = createHmac("sha256", this.options.signingSecret).update(`v0:${timestamp ?? ""}:`);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of request as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) return refuse(response, 413);
-      hmac.update(chunk);
-      chunks.push(chunk);
-    }
-    const raw = Buffer.concat(chunks);
-    const form = isForm(request);
+    const hmac = createHmac("sha256", this.options.signingSecret)
+      .update(`v0:${timestamp ?? ""}:`)
+      .update(raw);
     // Slack's certificate check carries no signature and asks for nothing but a 200
     if (form && raw.length < 512 && parseQuery(raw.toString()).ssl_check === "1") return refuse(response, 200);
 
@@ -119,23 +106,20 @@ export class SlackHttpReceiver implements Receiver {
       this.options.logger.warn({ surface: "slack", reason: stale ?? "bad signature" }, "refused an unsigned or stale request");
       return refuse(response, 401);
     }
-    if (!this.recent.accept(signature, Number(timestamp))) {
+    if (!(await this.seen.firstSignature(signature, Number(timestamp)))) {
       this.options.logger.warn({ surface: "slack", reason: "replayed signature" }, "refused a replayed request");
       return refuse(response, 401);
     }
 
-    let body: Record<string, unknown>;
-    try {
-      body = parseBody(raw, form);
-    } catch {
-      return refuse(response, 400);
-    }
+    const body = parseBody(raw, form);
+    // signed but not an object (null, a number, broken JSON): nothing Slack sends, and nothing to retry
+    if (!body) return refuse(response, 400);
     if (body.type === "url_verification") {
       response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ challenge: body.challenge }));
       return;
     }
     // Slack retries an event it thinks was missed with a new signature; answer each event once
-    if (typeof body.event_id === "string" && !this.seenEvents.accept(body.event_id)) return refuse(response, 200);
+    if (typeof body.event_id === "string" && !(await this.seen.firstEvent(body.event_id))) return refuse(response, 200);
     await this.dispatch(request, response, body);
   }
 
@@ -180,9 +164,13 @@ function sameSignature(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function parseBody(raw: Buffer, form: boolean): Record<string, unknown> {
-  const text = raw.toString("utf8");
-  if (!form) return JSON.parse(text) as Record<string, unknown>;
-  const fields = parseQuery(text);
-  return typeof fields.payload === "string" ? (JSON.parse(fields.payload) as Record<string, unknown>) : (fields as Record<string, unknown>);
+function parseBody(raw: Buffer, form: boolean): Record<string, unknown> | null {
+  try {
+    const text = raw.toString("utf8");
+    const fields = form ? parseQuery(text) : null;
+    const parsed: unknown = !fields ? JSON.parse(text) : typeof fields.payload === "string" ? JSON.parse(fields.payload) : fields;
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }

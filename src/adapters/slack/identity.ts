@@ -1,5 +1,6 @@
 import { webApi, type AuthorizeResult } from "@slack/bolt";
 import { ConfigError } from "../../config/env-error.ts";
+import { redactLogLine, shownUrl } from "../../runtime/redact.ts";
 
 /** How long start-up waits for Slack to answer auth.test before saying it cannot reach it. */
 export const TOKEN_CHECK_TIMEOUT_MS = 10_000;
@@ -20,7 +21,8 @@ export async function checkSlackToken(botToken: string, apiUrl = "https://slack.
     const variable = apiUrl === "https://slack.com/api/" ? "SLACK_BOT_TOKEN" : "SLACK_API_URL";
     const cause = (error as { original?: { cause?: { code?: string }; name?: string; message?: string } }).original;
     const why = cause?.cause?.code ?? (cause?.name === "TimeoutError" ? `no answer within ${timeoutMs / 1000} s` : (cause?.message ?? (error as Error).message));
-    throw new ConfigError(variable, `cannot check the token: Slack's API at ${apiUrl} is unreachable (${why})`);
+    // the URL may carry credentials (user:password@, a token in the query): never echo them
+    throw new ConfigError(variable, `cannot check the token: Slack's API at ${shownUrl(apiUrl)} is unreachable (${redactLogLine(why.split(apiUrl).join(shownUrl(apiUrl)))})`);
   }
 }
 

@@ -8,9 +8,17 @@ export interface RetryTiming {
   /** first backoff; doubles each time */
   baseDelayMs: number;
   timeoutMs: number;
+  /** the longest a 429's Retry-After is waited for */
+  maxRetryAfterMs: number;
 }
 
-export const RESPONSE_URL_TIMING: RetryTiming = { attempts: 4, baseDelayMs: 500, timeoutMs: 10_000 };
+export const RESPONSE_URL_TIMING: RetryTiming = { attempts: 4, baseDelayMs: 500, timeoutMs: 10_000, maxRetryAfterMs: 10_000 };
+
+/** A Retry-After header in milliseconds, at most `maxMs`; absent or unreadable: null. */
+export function retryAfterMs(header: string | string[] | null | undefined, maxMs: number): number | null {
+  const seconds = Number(Array.isArray(header) ? header[0] : header);
+  return header == null || !Number.isFinite(seconds) || seconds < 0 ? null : Math.min(seconds * 1000, maxMs);
+}
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -35,7 +43,7 @@ export async function postToResponseUrl(url: string, message: unknown, timing: R
       const status = response.statusCode;
       if (status >= 200 && status < 300) return { ok: true };
       last = { ok: false, status, reason: `HTTP ${status}` };
-      if (status === 429) delay = Math.max(delay, Number(response.headers["retry-after"] ?? 1) * 1000);
+      if (status === 429) delay = Math.max(delay, retryAfterMs(response.headers["retry-after"], timing.maxRetryAfterMs) ?? 1000);
       else if (status < 500) return last;
     } catch (error) {
       const e = error as { code?: string; name?: string; cause?: { code?: string } };

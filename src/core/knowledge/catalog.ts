@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { KNOWLEDGE_FILE_LIMITS, readCappedText } from "./file-limits.ts";
 import { join } from "node:path";
 import { type LiteLLMEntry, priceDimensions, pricesDate, standardPrices } from "./litellm-units.ts";
 import type { Capability, Model, PricedModel, Tier } from "./schema.ts";
@@ -132,13 +132,18 @@ export function catalogEntries(map: Record<string, unknown>, curated: readonly M
 
 /** Every priced chat model of a full LiteLLM map file (MODELWISE_CATALOG) as a catalog entry. */
 export async function loadCatalog(path: string, curated: readonly Model[], fallbackDate: string): Promise<PricedModel[]> {
-  const map = JSON.parse(await readFile(path, "utf8")) as Record<string, unknown>;
+  const map = JSON.parse(await readCappedText(path, path, KNOWLEDGE_FILE_LIMITS.extraCatalog)) as Record<string, unknown>;
   return catalogEntries(map, curated, pricesDate(map, fallbackDate));
 }
 
 /** The slim copy shipped in knowledge/catalog/, loaded at start so every chat model in the map resolves. */
 export async function loadShippedCatalog(knowledgeDir: string, curated: readonly Model[], fallbackDate: string): Promise<PricedModel[]> {
-  const text = await readFile(join(knowledgeDir, SHIPPED_CATALOG), "utf8").catch(() => null);
+  const text = await readCappedText(join(knowledgeDir, SHIPPED_CATALOG), `knowledge/${SHIPPED_CATALOG}`, KNOWLEDGE_FILE_LIMITS.shippedCatalog).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return null;
+      throw error;
+    },
+  );
   if (text === null) return [];
   const slim = JSON.parse(text) as SlimCatalog;
   const asOf = pricesDate({ last_updated: slim.provenance?.lastUpdated ?? undefined }, fallbackDate);

@@ -154,6 +154,27 @@ export interface MapSourceLimits {
 export const DEFAULT_MAP_LIMITS: MapSourceLimits = { timeoutMs: 30_000, maxBytes: 25_000_000 };
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/** Redirects followed, each one checked against the same rule as the URL given. */
+const MAX_REDIRECTS = 5;
+
+function checkMapUrl(url: URL): void {
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.has(url.hostname))) {
+    throw new Error(`only https:// URLs (or http:// on localhost) are fetched, not ${url.protocol}//${url.hostname}`);
+  }
+}
+
+/** Fetches `url`, following redirects by hand so a redirect to a URL the rule refuses is refused too. */
+async function fetchChecked(url: URL, signal: AbortSignal): Promise<Response> {
+  for (let hops = 0; ; hops++) {
+    checkMapUrl(url);
+    const response = await fetch(url, { signal, redirect: "manual" });
+    const location = response.headers.get("location");
+    if (response.status < 300 || response.status > 399 || !location) return response;
+    await response.body?.cancel().catch(() => {});
+    if (hops >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+    url = new URL(location, url);
+  }
+}
 
 /**
  * The text of a LiteLLM map from an https URL, or a plain http one on this machine only (tests, a local mirror),
@@ -161,11 +182,7 @@ const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
  */
 export async function readMapSource(source: string, readLocal: (path: string) => Promise<string>, limits: MapSourceLimits = DEFAULT_MAP_LIMITS): Promise<string> {
   if (!/^[a-z]+:\/\//i.test(source)) return readLocal(source);
-  const url = new URL(source);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.has(url.hostname))) {
-    throw new Error(`only https:// URLs (or http:// on localhost) are fetched, not ${url.protocol}//${url.hostname}`);
-  }
-  const response = await fetch(url, { signal: AbortSignal.timeout(limits.timeoutMs), redirect: "follow" }).catch((error: Error) => {
+  const response = await fetchChecked(new URL(source), AbortSignal.timeout(limits.timeoutMs)).catch((error: Error) => {
     throw new Error(error.name === "TimeoutError" ? `no answer within ${limits.timeoutMs / 1000} s` : error.message);
   });
   if (!response.ok || !response.body) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());

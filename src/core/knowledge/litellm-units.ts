@@ -33,7 +33,13 @@ export function pricesDate(map: Record<string, unknown>, fallback: string): stri
   return /^\d{4}-\d{2}-\d{2}$/.test(stamp) ? stamp : fallback;
 }
 
-const num = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
+/**
+ * A per-token price, when it is one: 0 or more, and at most $1 a token. Above curated prices' ceiling (schema.ts
+ * PRICE_CEILINGS), so the map's own unit errors ($71,000 per 1M) still reach /providers, which names them as such;
+ * a planted 1e308 does not.
+ */
+const MAX_USD_PER_TOKEN = 1;
+const num = (value: unknown): number | undefined => (typeof value === "number" && value >= 0 && value <= MAX_USD_PER_TOKEN ? value : undefined);
 
 /** A price set from `<base>{suffix}` fields (suffix "" for standard, "_batches", "_flex", "_priority", "_above_200k_tokens" …). */
 function priceSet(entry: LiteLLMEntry, suffix: string, fallbackOutput?: number): PriceSet | undefined {

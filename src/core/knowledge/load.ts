@@ -1,4 +1,4 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArticle, type Article } from "./article.ts";
 import { KnowledgeInvalidError, type KnowledgeProblem } from "./problems.ts";
@@ -29,6 +29,7 @@ import { loadCatalog, loadShippedCatalog, mergeCatalogs } from "./catalog.ts";
 import { priceReviewSchema, reconcile, secondSourceFileSchema, type PriceReview, type SecondSourceFile } from "./second-source.ts";
 import { priceHistoryFileSchema, type PriceHistoryFile } from "./price-history.ts";
 import { applyDiscountRules, providerRulesSchema, type ProviderRules } from "./provider-rules.ts";
+import { KNOWLEDGE_FILE_LIMITS, readCappedText } from "./file-limits.ts";
 
 export interface Knowledge {
   /** the newest `npm run knowledge:import`, if any */
@@ -68,20 +69,25 @@ interface FileText {
 
 async function readKnowledgeFiles(dir: string): Promise<{ yamls: Map<string, FileText>; articles: FileText[] }> {
   const yamls = new Map<string, FileText>();
+  const yaml = (name: string) => readCappedText(join(dir, name), `knowledge/${name}`, KNOWLEDGE_FILE_LIMITS.yaml);
+  const absent = (error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  };
   for (const name of ["models.yaml", "serving.yaml", "tasks.yaml", "currency.yaml"]) {
-    yamls.set(name, { file: `knowledge/${name}`, text: await readFile(join(dir, name), "utf8") });
+    yamls.set(name, { file: `knowledge/${name}`, text: await yaml(name) });
   }
-  const importLog = await readFile(join(dir, "import-log.yaml"), "utf8").catch(() => null);
+  const importLog = await yaml("import-log.yaml").catch(absent);
   if (importLog !== null) yamls.set("import-log.yaml", { file: "knowledge/import-log.yaml", text: importLog });
   for (const name of ["quality.yaml", "coding-runs.yaml", ...OPTIONAL_PRICE_FILES]) {
-    const text = await readFile(join(dir, name), "utf8").catch(() => null);
+    const text = await yaml(name).catch(absent);
     if (text !== null) yamls.set(name, { file: `knowledge/${name}`, text });
   }
   const articleNames = (await readdir(join(dir, "articles"))).filter((name) => name.endsWith(".md")).sort();
   const articles = await Promise.all(
     articleNames.map(async (name) => ({
       file: `knowledge/articles/${name}`,
-      text: await readFile(join(dir, "articles", name), "utf8"),
+      text: await readCappedText(join(dir, "articles", name), `knowledge/articles/${name}`, KNOWLEDGE_FILE_LIMITS.article),
     })),
   );
   return { yamls, articles };

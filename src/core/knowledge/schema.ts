@@ -8,7 +8,22 @@ export const isoDate = z
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
   .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"));
 
-const pricePer1M = z.number().finite().nonnegative("must be a price of 0 or more (USD per 1M tokens)");
+/**
+ * The highest price each unit may have: far above any real list price (the dearest model costs $600 per 1M output
+ * tokens), so a slip of the keyboard or a planted 1e308 is refused instead of quoted.
+ */
+export const PRICE_CEILINGS = { usdPer1M: 10_000, cnyPer1M: 100_000, usdToCny: 100 } as const;
+
+const pricePer1M = z
+  .number()
+  .finite()
+  .nonnegative("must be a price of 0 or more (USD per 1M tokens)")
+  .max(PRICE_CEILINGS.usdPer1M, `must be at most ${PRICE_CEILINGS.usdPer1M} (USD per 1M tokens)`);
+const cnyPer1M = z
+  .number()
+  .finite()
+  .nonnegative("must be a price of 0 or more (CNY per 1M tokens)")
+  .max(PRICE_CEILINGS.cnyPer1M, `must be at most ${PRICE_CEILINGS.cnyPer1M} (CNY per 1M tokens)`);
 const tokenCount = z.number().int().positive();
 const bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
 const sourceUrl = z.string().min(1, "needs a source (URL or knowledge path)");
@@ -89,9 +104,9 @@ const modelBase = {
 
 /** A provider's own price list in yuan (e.g. DeepSeek's or Alibaba's), shown instead of a conversion. */
 const nativeCnySchema = z.strictObject({
-  inputPer1M: pricePer1M,
-  outputPer1M: pricePer1M,
-  cachedInputPer1M: pricePer1M.optional(),
+  inputPer1M: cnyPer1M,
+  outputPer1M: cnyPer1M,
+  cachedInputPer1M: cnyPer1M.optional(),
   source: sourceUrl,
   asOf: isoDate,
 });
@@ -239,6 +254,8 @@ const taskSchema = z.strictObject({
   name: bilingual,
   words: z.array(z.string().min(1)).min(1),
   requires: z.array(capabilitySchema).default([]),
+  /** the least context window the task needs, in tokens (long documents) */
+  minContext: tokenCount.optional(),
   /** the least a model must score in one quality category (quality.yaml) to be recommended for this task */
   minQuality: qualityBarSchema.optional(),
   suggestedTier: tierSchema,
@@ -262,7 +279,7 @@ export const importLogSchema = z.strictObject({ imports: z.array(importRecordSch
 
 export const currencyFileSchema = z.strictObject({
   usdToCny: z.strictObject({
-    rate: z.number().positive("must be a positive exchange rate"),
+    rate: z.number().positive("must be a positive exchange rate").max(PRICE_CEILINGS.usdToCny, `must be at most ${PRICE_CEILINGS.usdToCny} (CNY per USD)`),
     source: sourceUrl,
     note: z.string().optional(),
     asOf: isoDate,

@@ -1,6 +1,8 @@
-import { createHash } from "node:crypto";
-import { chmod, lstat, mkdir, readFile, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { constants } from "node:fs";
+import { lstat, mkdir, open, readFile, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { KNOWLEDGE_FILE_LIMITS } from "./file-limits.ts";
 import type { Knowledge } from "./load.ts";
 
 /** Bump when the Knowledge shape changes, so an old cache is never read as a new one. */
@@ -28,51 +30,126 @@ export async function knowledgeFileNames(dir: string): Promise<string[]> {
 export async function knowledgeFingerprint(dir: string, catalogPath?: string): Promise<string> {
   const hash = createHash("sha256").update(String(CACHE_FORMAT));
   for (const name of await knowledgeFileNames(dir)) {
-    const content = await readFile(join(dir, name)).catch(() => null);
+    const info = await stat(join(dir, name)).catch(() => null);
+    // a file over every limit is refused by the load: its size and time stand for it, instead of hashing it whole
+    const content = info && info.size > KNOWLEDGE_FILE_LIMITS.extraCatalog ? `${info.size}:${info.mtimeMs}` : await readFile(join(dir, name)).catch(() => null);
     if (content) hash.update(name).update("\0").update(content);
   }
   if (catalogPath) hash.update("catalog\0").update(await readFile(catalogPath));
   return hash.digest("hex").slice(0, 32);
 }
 
-const digest = (text: string) => createHash("sha256").update(text).digest("hex");
+/** Why a cache folder or file is not trusted, in one line an admin can act on. */
+export class UntrustedCacheError extends Error {
+  override name = "UntrustedCacheError";
+}
+
+const ownUid = () => (typeof process.getuid === "function" ? process.getuid() : null);
+const KEY_FILE = "key";
 
 /**
- * The cache folder must be ours alone: created 0700, and refused when another user owns it or others may write to
- * it, so nobody else can plant a "validated" snapshot there.
+ * The cache folder must be ours alone: created 0700, and refused when it is a symlink, another user owns it or
+ * others may write to it, since anyone who can write there could plant a "validated" snapshot.
  */
-async function privateFolder(dir: string): Promise<boolean> {
+async function trustedFolder(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const info = await lstat(dir);
-  if (!info.isDirectory() || (typeof process.getuid === "function" && info.uid !== process.getuid())) return false;
-  if ((info.mode & 0o077) !== 0) await chmod(dir, 0o700);
-  return true;
+  const uid = ownUid();
+  if (!info.isDirectory()) throw new UntrustedCacheError(`snapshot cache ${dir} is not a folder (a symlink?); not using it`);
+  if (uid !== null && info.uid !== uid) throw new UntrustedCacheError(`snapshot cache ${dir} belongs to another user (uid ${info.uid}); not using it`);
+  if ((info.mode & 0o022) !== 0)
+    throw new UntrustedCacheError(`snapshot cache ${dir} is writable by other users (mode ${(info.mode & 0o777).toString(8)}); not using it: chmod 700 it`);
+}
+
+/** A file in the cache is read only when it is a plain file of ours that nobody else may write (checked on the open file, not its name). */
+async function readTrustedFile(path: string, othersMayNot: number): Promise<string | null> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return null;
+    if (error.code === "ELOOP") throw new UntrustedCacheError(`snapshot cache file ${path} is a symlink; not reading it`);
+    throw error;
+  });
+  if (!handle) return null;
+  try {
+    const info = await handle.stat();
+    const uid = ownUid();
+    if (!info.isFile()) throw new UntrustedCacheError(`snapshot cache file ${path} is not a plain file; not reading it`);
+    if (uid !== null && info.uid !== uid) throw new UntrustedCacheError(`snapshot cache file ${path} belongs to another user (uid ${info.uid}); not reading it`);
+    if ((info.mode & othersMayNot) !== 0)
+      throw new UntrustedCacheError(`snapshot cache file ${path} may be ${othersMayNot & 0o044 ? "read or " : ""}changed by other users; not reading it`);
+    return await handle.readFile("utf8");
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
- * The last validated snapshot of exactly these files, if one was saved in `cacheDir`: a restart then skips YAML and
- * zod. The file names its fingerprint and the digest of its payload; anything that does not match is a miss.
+ * The per-install secret snapshots are signed with: the one given (MODELWISE_CACHE_KEY), else `key` in the cache
+ * folder, created once with 32 random bytes and mode 0600.
  */
-export async function readCachedKnowledge(cacheDir: string, fingerprint: string, now: Date): Promise<Knowledge | null> {
+async function cacheKey(dir: string, given: string | null): Promise<Buffer> {
+  if (given) return Buffer.from(given, "utf8");
+  const path = join(dir, KEY_FILE);
+  await writeFile(path, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EEXIST") throw error;
+  });
+  const key = (await readTrustedFile(path, 0o077))?.trim() ?? "";
+  if (key.length < 32) throw new UntrustedCacheError(`snapshot cache key ${path} is too short; not using the cache`);
+  return Buffer.from(key, "utf8");
+}
+
+const signature = (key: Buffer, fingerprint: string, payload: string) => createHmac("sha256", key).update(`${CACHE_FORMAT}\0${fingerprint}\0`).update(payload).digest("hex");
+
+function sameSignature(given: unknown, expected: string): boolean {
+  return typeof given === "string" && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+export interface CacheOptions {
+  /** the per-install secret (MODELWISE_CACHE_KEY); none: a key file in the cache folder */
+  key?: string | null;
+  /** told, in one line, why the cache or a file in it was not trusted */
+  onUntrusted?: (reason: string) => void;
+}
+
+/** Runs a cache operation; an untrusted folder or file is reported and treated as a miss, any other error as a miss. */
+async function guarded<T>(options: CacheOptions, work: () => Promise<T>): Promise<T | null> {
   try {
-    if (!(await privateFolder(cacheDir))) return null;
-    const file = JSON.parse(await readFile(join(cacheDir, `${fingerprint}.json`), "utf8")) as { format: number; fingerprint: string; digest: string; payload: string };
-    if (file.format !== CACHE_FORMAT || file.fingerprint !== fingerprint || digest(file.payload) !== file.digest) return null;
-    return { ...(JSON.parse(file.payload) as Knowledge), loadedAt: now };
-  } catch {
+    return await work();
+  } catch (error) {
+    if (error instanceof UntrustedCacheError) options.onUntrusted?.(error.message);
     return null;
   }
 }
 
-export async function saveCachedKnowledge(cacheDir: string, fingerprint: string, knowledge: Knowledge): Promise<void> {
-  if (!(await privateFolder(cacheDir))) return;
-  const payload = JSON.stringify(knowledge);
-  const temporary = join(cacheDir, `${fingerprint}.${process.pid}.tmp`);
-  await writeFile(temporary, JSON.stringify({ format: CACHE_FORMAT, fingerprint, digest: digest(payload), payload }), { mode: 0o600 });
-  await rename(temporary, join(cacheDir, `${fingerprint}.json`));
-  await pruneCache(cacheDir);
+/**
+ * The last validated snapshot of exactly these files, if one was saved in `cacheDir`: a restart then skips YAML and
+ * zod. The file names its fingerprint and carries an HMAC of its payload under the install's secret key; anything
+ * that does not match is a miss, so a file planted by someone without the key is never served.
+ */
+export function readCachedKnowledge(cacheDir: string, fingerprint: string, now: Date, options: CacheOptions = {}): Promise<Knowledge | null> {
+  return guarded(options, async () => {
+    await trustedFolder(cacheDir);
+    const key = await cacheKey(cacheDir, options.key ?? null);
+    const path = join(cacheDir, `${fingerprint}.json`);
+    const text = await readTrustedFile(path, 0o022);
+    if (text === null) return null;
+    const file = JSON.parse(text) as { format: number; fingerprint: string; hmac: string; payload: string };
+    if (file.format !== CACHE_FORMAT || file.fingerprint !== fingerprint || typeof file.payload !== "string") return null;
+    if (!sameSignature(file.hmac, signature(key, fingerprint, file.payload))) return null;
+    return { ...(JSON.parse(file.payload) as Knowledge), loadedAt: now };
+  });
 }
 
+export async function saveCachedKnowledge(cacheDir: string, fingerprint: string, knowledge: Knowledge, options: CacheOptions = {}): Promise<void> {
+  await guarded(options, async () => {
+    await trustedFolder(cacheDir);
+    const key = await cacheKey(cacheDir, options.key ?? null);
+    const payload = JSON.stringify(knowledge);
+    const temporary = join(cacheDir, `${fingerprint}.${process.pid}.tmp`);
+    await writeFile(temporary, JSON.stringify({ format: CACHE_FORMAT, fingerprint, hmac: signature(key, fingerprint, payload), payload }), { mode: 0o600 });
+    await rename(temporary, join(cacheDir, `${fingerprint}.json`));
+    await pruneCache(cacheDir);
+  });
+}
 async function pruneCache(cacheDir: string): Promise<void> {
   const files = await Promise.all(
     (await readdir(cacheDir)).filter((name) => name.endsWith(".json")).map(async (name) => ({ name, at: (await stat(join(cacheDir, name))).mtimeMs })),

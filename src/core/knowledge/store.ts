@@ -30,6 +30,8 @@ export interface KnowledgeStatus {
   watching: boolean;
   /** other instances sharing this knowledge (several processes behind a load balancer), when known */
   instances?: { id: string; version: string; seenAt: Date }[];
+  /** how the shared state (Redis) is doing, when there is one: "down" and "slow" mean answers use this process's fallbacks */
+  sharedState?: "ok" | "down" | "slow";
   /** the scheduled price refresh (MODELWISE_REFRESH), when on */
   priceRefresh?: PriceRefreshStatus;
 }
@@ -74,6 +76,7 @@ export function fixedKnowledge(snapshot: KnowledgeSnapshot): LiveKnowledge {
 
 export interface StoreLogger {
   info(details: Record<string, unknown>, message: string): void;
+  warn?(details: Record<string, unknown>, message: string): void;
   error(details: Record<string, unknown>, message: string): void;
 }
 
@@ -84,6 +87,10 @@ export interface StoreOptions {
   catalogPath?: string;
   /** a private folder for validated snapshots (fast restarts); none: always validate */
   cacheDir?: string | null;
+  /** the secret cached snapshots are signed with; none: a key file the cache creates in its folder */
+  cacheKey?: string | null;
+  /** reloads read and validate on a worker thread, so a large edit never stalls answers (the bot; tests need not) */
+  parseOffThread?: boolean;
 }
 
 const DEBOUNCE_MS = 250;
@@ -95,14 +102,20 @@ async function loadValidated(dir: string, now: Date, options: LoadOptions): Prom
 }
 
 /** Validated knowledge: from the cache when these exact files were validated before, else loaded and cached. */
-async function loadFolder(dir: string, now: Date, options: StoreOptions): Promise<Knowledge> {
+export async function loadFolder(dir: string, now: Date, options: StoreOptions): Promise<Knowledge> {
   const load = { catalogPath: options.catalogPath };
   if (!options.cacheDir) return loadValidated(dir, now, load);
+  let untrusted = false;
+  const onUntrusted = (reason: string) => {
+    if (!untrusted) options.logger?.warn?.({ cacheDir: options.cacheDir }, reason);
+    untrusted = true;
+  };
+  const cache = { key: options.cacheKey ?? null, onUntrusted };
   const fingerprint = await knowledgeFingerprint(dir, options.catalogPath).catch(() => null);
-  const cached = fingerprint ? await readCachedKnowledge(options.cacheDir, fingerprint, now) : null;
+  const cached = fingerprint ? await readCachedKnowledge(options.cacheDir, fingerprint, now, cache) : null;
   if (cached) return cached;
   const knowledge = await loadValidated(dir, now, load);
-  if (fingerprint) await saveCachedKnowledge(options.cacheDir, fingerprint, knowledge).catch(() => undefined);
+  if (fingerprint && !untrusted) await saveCachedKnowledge(options.cacheDir, fingerprint, knowledge, cache).catch(() => undefined);
   return knowledge;
 }
 
@@ -184,7 +197,8 @@ export class KnowledgeStore implements LiveKnowledge {
     const at = this.options.now?.() ?? new Date();
     const previous = this.snapshot;
     try {
-      const next = buildSnapshot(await loadFolder(this.dir, at, this.options));
+      const load = this.options.parseOffThread ? (await import("./load-off-thread.ts")).loadFolderOffThread : loadFolder;
+      const next = buildSnapshot(await load(this.dir, at, this.options));
       const changed = next.version !== this.snapshot.version;
       this.snapshot = next;
       this.lastReload = { ok: true, at, changed, version: next.version, problems: [], error: null, ...(forPeer ? { forPeer } : {}) };

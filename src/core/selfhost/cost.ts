@@ -90,3 +90,25 @@ export function selfhostCost(input: CostInputs): CostResult {
       : { byPer1M: selfHostCostPer1MAtFullUse - input.apiCostPer1M, ratio: input.apiCostPer1M > 0 ? selfHostCostPer1MAtFullUse / input.apiCostPer1M : Infinity },
   };
 }
+
+/** A range of monthly volumes above break-even where the API is cheaper again, and the deployments it takes there. */
+export interface ApiAgainWindow {
+  fromTokens: number;
+  toTokens: number;
+  deployments: number;
+}
+
+/**
+ * Volumes above break-even where a capacity step makes the API cheaper again. One deployment serves `stepTokens` a
+ * month and beats the API from `breakEvenTokens`; n deployments cost n times as much, so they beat it only from
+ * n × break-even, and on ((n − 1) × step, n × break-even] the API wins again, for every n where that range is not
+ * empty. Ascending; at most `max` ranges (when break-even is close to a deployment's capacity there are many).
+ */
+export function apiCheaperAgain(breakEvenTokens: number, stepTokens: number, max = 3): ApiAgainWindow[] {
+  const windows: ApiAgainWindow[] = [];
+  if (!(breakEvenTokens > 0 && stepTokens > 0)) return windows;
+  for (let n = 2; windows.length < max && n * breakEvenTokens > (n - 1) * stepTokens; n++) {
+    windows.push({ fromTokens: (n - 1) * stepTokens, toTokens: n * breakEvenTokens, deployments: n });
+  }
+  return windows;
+}

@@ -1,7 +1,8 @@
 export { planSelfhost, findGpu, SelfhostInputError } from "./plan.ts";
 export type { SelfhostRequest, SelfhostPlan, SelfhostWarning, ModeSummary, Slo, Origin } from "./plan.ts";
 export type { Need } from "./topology.ts";
-export type { CostBreakdown } from "./cost.ts";
+export type { CostBreakdown, ApiAgainWindow } from "./cost.ts";
+export { apiCheaperAgain } from "./cost.ts";
 export { servingFileSchema, servingProblems, PRECISIONS, ENGINES } from "./schema.ts";
 export type { ServingKnowledge, ServingGpu, Precision, EngineName, CalibrationRow, EfficiencyFactors } from "./schema.ts";
 export { resolveArchitecture } from "./architecture.ts";

@@ -7,6 +7,8 @@ const isoDate = z
 const sourceUrl = z.string().min(1, "needs a source URL");
 const positive = z.number().finite().positive();
 const usd = z.number().finite().nonnegative();
+/** Ceilings far above real prices, so a typo or a planted 1e308 is refused instead of quoted. */
+const usdPerGpuHour = usd.max(1_000, "must be at most 1000 (USD per GPU-hour)");
 
 export const PRECISIONS = ["bf16", "fp8", "fp4", "mxfp4", "int4"] as const;
 export const precisionSchema = z.enum(PRECISIONS);
@@ -36,7 +38,7 @@ const engineProfileSchema = z.strictObject({
 });
 export type EngineProfile = z.infer<typeof engineProfileSchema>;
 
-const priceRange = z.strictObject({ low: usd, high: usd }).refine((r) => r.low <= r.high, "needs low ≤ high");
+const priceRange = z.strictObject({ low: usdPerGpuHour, high: usdPerGpuHour }).refine((r) => r.low <= r.high, "needs low ≤ high");
 
 const gpuSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -57,13 +59,13 @@ const gpuSchema = z.strictObject({
   rental: z.strictObject({
     onDemand: priceRange,
     marketplace: priceRange,
-    typical: usd,
+    typical: usdPerGpuHour,
     /** false when the figures are a stated guess, not a quoted price list */
     sourced: z.boolean().default(true),
     source: sourceUrl,
     note: z.string().optional(),
   }),
-  purchase: z.strictObject({ usd: positive, source: sourceUrl, note: z.string().optional(), asOf: isoDate }).optional(),
+  purchase: z.strictObject({ usd: positive.max(10_000_000, "must be at most 10000000 (USD per GPU)"), source: sourceUrl, note: z.string().optional(), asOf: isoDate }).optional(),
   asOf: isoDate,
 });
 export type ServingGpu = z.infer<typeof gpuSchema>;
@@ -228,7 +230,7 @@ export const servingFileSchema = z.strictObject({
   defaultRequest: z.strictObject({ inputTokens: z.number().int().positive(), outputTokens: z.number().int().positive() }),
   defaultUtilizationPercent: positive.max(100),
   utilizationWarning: z.strictObject({ highPercent: positive.max(100), lowPercent: positive.max(100) }),
-  electricity: z.strictObject({ usdPerKwh: usd, source: sourceUrl, note: z.string().optional(), asOf: isoDate }),
+  electricity: z.strictObject({ usdPerKwh: usd.max(10, "must be at most 10 (USD per kWh)"), source: sourceUrl, note: z.string().optional(), asOf: isoDate }),
   slo: z.strictObject({
     interactive: z.strictObject({
       minPerUserDecodeTokensPerSec: positive,

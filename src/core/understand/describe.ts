@@ -28,6 +28,7 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
   if (u.promptTokens !== undefined) parts.push(t("understood.prompt", { tokens: formatCount(u.promptTokens, t.lang) }));
   if (u.requests !== undefined) parts.push(t("understood.requests", { count: formatCount(u.requests, t.lang) }));
   if (u.batch) parts.push(t("understood.batch"));
+  if (u.ownedGpus && u.intent === "selfhost") parts.push(t("understood.owned"));
   if (u.serviceTier) parts.push(t("understood.tier", { tier: u.serviceTier }));
   const c = u.constraints;
   const wants = [

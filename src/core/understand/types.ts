@@ -36,6 +36,8 @@ export interface StatedSlots {
   cachedPercent?: number;
   promptTokens?: number;
   batch?: true;
+  /** the GPUs are the asker's own ("we own 4 H100s", "自有显卡"): self-hosting costs amortization and power, not rent */
+  ownedGpus?: true;
   serviceTier?: "flex" | "priority";
   requests?: number;
   /** input:output ratio stated for the side not given ("3:1" → { input: 3, output: 1 }) */
@@ -50,6 +52,15 @@ export interface StatedSlots {
   text?: string;
   /** for a question back (clarify): what to answer once the choice is made */
   resume?: Intent;
+  /** for a question back (clarify): the family words still to choose, which the next turn's model names fill */
+  pending?: PendingChoice[];
+}
+
+/** A family word asked back about: its members' ids, and how many named models came before it (where the choice goes). */
+export interface PendingChoice {
+  query: string;
+  candidates: string[];
+  at: number;
 }
 
 /** A number typed where an amount goes that no amount can be (negative, or beyond the options' bounds). */

@@ -5,7 +5,11 @@ import { normalizeName } from "../names.ts";
 import { findTasks } from "../vocabulary.ts";
 import { mentionedModels } from "./models.ts";
 import { readQuantities, readRatio } from "./quantities.ts";
-import { asSimplified } from "./simplified.ts";
+import { toSimplified, type Script } from "../i18n/script.ts";
+import { uncoveredOf } from "./uncovered.ts";
+import { applyModelEdit, modelEditOf } from "./model-edits.ts";
+import { volumeScaleOf } from "./volume-scale.ts";
+import { ambiguousOf, askAgain, completeChoice, pendingChoices, resumeIntent, takeChoice } from "./question-back.ts";
 import { unknownNames } from "./unknown-names.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
@@ -18,6 +22,8 @@ export const ARTICLE_COVERS = 0.3;
 export interface UnderstandOptions {
   /** the conversation's previous question, for follow-ups */
   previous?: RememberedQuestion | null;
+  /** the script the question is answered in: a Traditional conversation's lines are read with Taiwan's words */
+  script?: Script | null;
 }
 
 const VISION = /\bvision\b|\bimages?\b|\bpictures?\b|\bphotos?\b|screenshots?|multimodal|看图|图片|图像|视觉|多模态|识图/u;
@@ -175,7 +181,9 @@ function factOf(text: string): Understanding["fact"] {
 export function understand(snapshot: KnowledgeSnapshot, line: string, options: UnderstandOptions = {}): Understanding {
   const head = line.slice(0, HEAD_CHARS);
   // dashes and arrows between words are punctuation, not part of a name ("— gpt-5")
-  const text = asSimplified(head.normalize("NFKC").toLowerCase().replace(/[—–→]/gu, " "));
+  // Traditional characters (and, where the line keeps its length, Taiwan's words) are read as Simplified: one set of
+  // Chinese word lists, and every position in the text still points at what was typed
+  const text = toSimplified(head.normalize("NFKC").toLowerCase().replace(/[—–→]/gu, " "), options.script);
   const estimate = W.ESTIMATE.exec(text);
   // an instruction's own words are read; a paste after it is only counted
   const question = estimate ? text.slice(0, Math.min(text.length, estimate.index + estimate[0].length + 40)).split(/[:：\n]/)[0]! : text;
@@ -220,16 +228,26 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.gpuHourly ? { gpuHourlyUsd: quantities.gpuHourly.currency === "cny" ? quantities.gpuHourly.amount / rate : quantities.gpuHourly.amount } : {}),
     ...(gpuId || gpuCount ? { gpu: { ...(gpuId ? { id: gpuId } : {}), ...(gpuCount ? { count: gpuCount } : {}) } } : {}),
     ...(W.BATCH.test(question) ? { batch: true as const } : {}),
+    ...(W.OWNED_GPUS.test(question) ? { ownedGpus: true as const } : {}),
     ...(W.FLEX.test(question) ? { serviceTier: "flex" as const } : W.PRIORITY.test(question) ? { serviceTier: "priority" as const } : {}),
   };
+  // "contracts of about 400k tokens each": for long documents a size per document is the prompt, not the month's volume
+  if (u.volume?.total !== undefined && u.promptTokens === undefined && u.tasks.some((task) => task.minContext) && W.PER_DOCUMENT.test(question)) {
+    u.promptTokens = u.volume.total;
+    delete u.volume;
+  }
   if (estimate) {
     const pasted = pastedText(line, estimate.index + estimate[0].length);
     if (pasted) u.text = pasted;
   } else if (line.length > HEAD_CHARS) u.text = line;
   // searched only when nothing else matched: the article index is the costliest step
   const coveredByArticle = () => (snapshot.articles.search(question, /\p{Script=Han}/u.test(question) ? "zh" : "en")[0]?.score ?? 0) >= ARTICLE_COVERS;
-  let intent = firstIntent(u, question, { estimate: Boolean(estimate) || line.length > HEAD_CHARS, worth: W.WORTH.test(question), coveredByArticle });
+  const flags = { estimate: Boolean(estimate) || line.length > HEAD_CHARS, worth: W.WORTH.test(question), coveredByArticle };
+  // image generation, embeddings, speech: no model in the knowledge does these, whatever else the words match
+  let intent = uncoveredOf(question) ? "out_of_scope" : firstIntent(u, question, flags);
   const understood: Understanding = { intent, ...u };
+  // a question back remembers what it asks and what it would answer, so the choice alone continues the question
+  if (intent === "clarify") Object.assign(understood, { resume: resumeIntent(u, (assumed) => firstIntent(assumed, question, flags)), pending: pendingChoices(u, question) });
   // a paste to count may hold any numbers; a question's own amounts must be usable ones
   if (quantities.unreadable && intent !== "estimate") understood.unreadable = { ...quantities.unreadable, text: asTyped(head, text, quantities.unreadable) };
   if (intent === "facts") understood.fact = factOf(question) ?? "price";
@@ -240,7 +258,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     understood.constraints = dropTaskImplied(understood.constraints, understood.tasks);
   }
   const previous = options.previous;
-  if (previous && isFollowUp(understood, question) && !standsAlone(understood, question)) {
+  if (previous && (isFollowUp(understood, question) || modelEditOf(snapshot, question)) && !standsAlone(understood, question)) {
     const merged = mergeFollowUp(snapshot, previous, understood, question);
     if (understood.unknown.length) merged.unknown = understood.unknown;
     return understood.unreadable ? { ...merged, unreadable: understood.unreadable } : merged;
@@ -265,7 +283,7 @@ function isFollowUp(u: Understanding, text: string): boolean {
 /** A line whose own words ask something unrelated to the last question: the article, the model list, off-topic. */
 function standsAlone(u: Understanding, text: string): boolean {
   if (u.intent === "article") return W.ARTICLE.test(text);
-  if (u.intent === "out_of_scope") return W.OUT_OF_SCOPE.test(text);
+  if (u.intent === "out_of_scope") return W.OUT_OF_SCOPE.test(text) || uncoveredOf(text) !== undefined;
   return u.intent === "models";
 }
 
@@ -277,13 +295,40 @@ const SWITCHING: [RegExp, Understanding["intent"]][] = [
 ];
 
 /** Replaces only what the follow-up names; models are added ("and claude?") or swapped ("换成 claude", "instead"). */
-function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion, now: Understanding, text: string): Understanding {
-  const earlier = restore(snapshot, previous);
+function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion, typed: Understanding, text: string): Understanding {
+  const asked = restore(snapshot, previous);
+  // "swap deepseek for kimi k2", "去掉 gpt-5": the named model is swapped or left out, the rest of the question kept
+  const edit = asked.intent !== "clarify" ? modelEditOf(snapshot, text) : null;
+  const edited = edit ? applyModelEdit(snapshot, asked.models, edit) : null;
+  if (edited) return mergeSlots({ ...asked, models: edited }, { ...typed, models: [], ambiguous: [] }, text, snapshot);
+  const { earlier, now, pending } = takeChoice(asked, completeChoice(snapshot, asked, typed, text));
+  const merged = mergeSlots(earlier, now, text, snapshot);
+  if (!pending.length) return merged;
+  // a question whose models are all still to choose is no cheapest-per-tier question, unless it says so
+  return askAgain(snapshot, merged.intent === "cheapest" && !W.CHEAPEST.test(text) ? { ...merged, intent: earlier.intent } : merged, pending);
+}
+
+/** "double it", "用量翻倍": the conversation's volume (or the default one it was priced at) times the factor. */
+function scaledVolume(snapshot: KnowledgeSnapshot, earlier: Understanding, factor: number): Pick<Understanding, "volume" | "requests"> {
+  if (earlier.requests !== undefined) return { requests: Math.round(earlier.requests * factor), ...(earlier.volume ? { volume: scaleSides(earlier.volume, factor) } : {}) };
+  const d = snapshot.knowledge.defaultWorkload;
+  return { volume: scaleSides(earlier.volume ?? { input: d.inputTokens, output: d.outputTokens }, factor) };
+}
+
+function scaleSides(volume: NonNullable<Understanding["volume"]>, factor: number): NonNullable<Understanding["volume"]> {
+  const scaled: NonNullable<Understanding["volume"]> = {};
+  for (const side of ["input", "output", "total"] as const) if (volume[side] !== undefined) scaled[side] = Math.round(volume[side]! * factor);
+  return scaled;
+}
+
+function mergeSlots(earlier: Understanding, now: Understanding, text: string, snapshot: KnowledgeSnapshot): Understanding {
   const base = earlier.intent === "clarify" && earlier.resume ? earlier.resume : earlier.intent;
   const merged: Understanding = { ...earlier, intent: base, followUp: true };
   delete merged.resume;
   if (now.ambiguous.length && !now.models.length) {
-    return { ...merged, intent: "clarify", resume: base, ambiguous: now.ambiguous, models: [] };
+    // "and claude?" asks which one to add; "换成 claude" which one to put instead
+    const kept = W.REPLACE.test(text) || (earlier.models.length <= 1 && !W.ADD.test(text)) ? [] : earlier.models;
+    return { ...merged, intent: "clarify", resume: base, ambiguous: now.ambiguous, pending: pendingChoices(now, text, kept.length), models: kept };
   }
   if (now.volume) {
     merged.volume = now.volume.total !== undefined || earlier.volume?.total !== undefined ? now.volume : { ...earlier.volume, ...now.volume };
@@ -293,7 +338,11 @@ function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion
       delete merged.promptTokens;
     }
   }
-  for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier"] as const) {
+  // a line that states another amount ("缓存命中一半", "half utilization") scales nothing
+  const statesAmount = now.volume || now.requests !== undefined || now.cachedPercent !== undefined || now.utilization !== undefined || now.budget || now.gpuHourlyUsd !== undefined;
+  const factor = statesAmount ? undefined : volumeScaleOf(text);
+  if (factor) Object.assign(merged, scaledVolume(snapshot, earlier, factor));
+  for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier", "ownedGpus"] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
   }
   if (W.CHEAPEST.test(text) && !now.models.length && (now.intent === "cheapest" || /cheapest|最便宜/u.test(text))) {
@@ -302,7 +351,14 @@ function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion
   }
   const fact = factOf(text);
   if (base === "facts" && fact) merged.fact = fact;
-  if (now.gpu) merged.gpu = { ...earlier.gpu, ...now.gpu };
+  // a workload after a fact about a model ("80% cached", "for 1B tokens") asks what that model costs for it
+  if (base === "facts" && !fact && (now.volume || now.cachedPercent !== undefined || now.batch || now.requests !== undefined)) {
+    merged.intent = "compare";
+    delete merged.fact;
+  }
+  // "$2.5 an hour per card" (每小时2.5美元一张) prices one GPU: the one is the price's unit, not a new GPU count
+  const perCard = now.gpuHourlyUsd !== undefined && now.gpu?.count === 1 && !now.gpu.id && earlier.gpu?.count !== undefined;
+  if (now.gpu && !perCard) merged.gpu = { ...earlier.gpu, ...now.gpu };
   if (base !== "facts" && Object.keys(now.constraints).length) merged.constraints = { ...earlier.constraints, ...now.constraints };
   if (now.tasks.length) merged.tasks = now.tasks;
   for (const [pattern, intent] of SWITCHING) if (pattern.test(text) && intent !== base && (intent !== "budget" || now.budget)) merged.intent = intent;
@@ -336,7 +392,7 @@ export function restore(snapshot: KnowledgeSnapshot, remembered: RememberedQuest
   }
   const tasks = snapshot.knowledge.tasks.filter((t) => remembered.tasks.includes(t.id));
   const { models: _m, tasks: _t, ...rest } = remembered;
-  return { ...rest, models, tasks, ambiguous: [], unknown: [], followUp: false };
+  return { ...rest, models, tasks, ambiguous: ambiguousOf(snapshot, remembered.pending), unknown: [], followUp: false };
 }
 
 /** Pasted text is remembered for follow-ups ("and on gpt-5?") only up to this size. */

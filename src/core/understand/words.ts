@@ -3,7 +3,7 @@
 export const ESTIMATE =
   /how many tokens|how many toks?\b|estimate (?:the )?tokens?|tokens? (?:in|for) (?:this|that|the following)|how much (?:would|will|does|is) (?:this|that|the following|my) (?:prompt|text|message|paste|doc|document|email)|估一?下.{0,8}(?:token|词元)|count (?:the |my )?tokens|token count|tokens? (?:is|in|are there in) (?:this|that|the following|my|it)|tokeni[sz]e|(?:多少|几)个?\s?(?:token|词元|令牌)|token\s?(?:数|数量|个数)|估算.{0,16}(?:token|词元|费用|多少钱|成本)|算一?下.{0,12}(?:token|词元)|数一?下.{0,8}token|多少token|这段.{0,10}(?:多少|几个)/u;
 export const SELFHOST =
-  /self[-\s]?host|on[-\s]?prem|(?:our |my )?own (?:gpus?|hardware|servers?|cluster|infra)|run (?:it |them |this )?(?:myself|ourselves|locally|in-house)|host (?:it|them) (?:ourselves|myself)|deploy (?:it |them )?(?:ourselves|myself|on)|自建|自托管|私有化|本地部署|自己部署|自部署|自己跑|本地跑|自己搭|搭建|部署|租(?:卡|gpu|显卡)|买(?:卡|gpu|显卡)|(?:跑|部署).{0,6}(?:划算|值得|多少钱|成本)|\bserve (?:it|them)\b|vllm|sglang/u;
+  /self[-\s]?host|on[-\s]?prem|(?:our |my )?own (?:gpus?|hardware|servers?|cluster|infra)|run (?:it |them |this )?(?:myself|ourselves|locally|in-house)|host (?:it|them) (?:ourselves|myself)|deploy (?:it |them )?(?:ourselves|myself|on)|自建|自架|架设|地端|自托管|私有化|本地部署|自己部署|自部署|自己跑|本地跑|自己搭|搭建|部署|租(?:卡|gpu|显卡)|买(?:卡|gpu|显卡)|(?:跑|部署).{0,6}(?:划算|值得|多少钱|成本)|\bserve (?:it|them)\b|vllm|sglang/u;
 export const PROVIDERS =
   /who (?:provides|hosts|serves|offers|sells)\b.{0,40}\b(?:cheap|cheapest|lowest|fastest)|(?:cheapest|fastest) (?:providers?|hosts?|apis?) (?:for|of)|\bproviders?\s?[?？]?$|(?<!self[-\s]?)\bhosts?\s?[?？]?$|which (?:provider|host|api|vendor|platform|cloud)|(?:groq|together|fireworks|deepinfra|openrouter|cerebras|bedrock|azure|vertex)\b.{0,20}(?:cheaper|vs|or)|有哪些(?:供应商|服务商|平台|渠道)|哪些(?:云|平台)|在哪(?:些|里|儿)?(?:云|平台)?(?:上)?(?:能|可以)?(?:调用|用|买|跑)|哪里买|渠道|比官方便宜|cheapest (?:provider|host|api|place|way to (?:run|get|use))|providers? (?:for|of)|who (?:hosts|serves|offers|sells)|where (?:can (?:i|we)|to|should (?:i|we)) (?:run|get|buy|use|host|find)|哪家|哪个(?:平台|厂商|服务商|供应商|云)|(?:供应商|服务商|平台)(?:最便宜|哪个|有哪些)|在哪(?:里|儿)?(?:买|用|跑)/u;
 export const BUDGET =
@@ -42,15 +42,20 @@ export const COMPARE =
 export const PRICE = /\bprice|\bcost|how much|pricing|spend|bill|expensive|贵|价格|多少钱|费用|收费|定价|价钱|成本|花多少|花费|账单/u;
 export const WORTH = /worth it|worth|划算|值得|值不值|合算|省不省|省钱吗/u;
 export const BATCH = /\bbatch(?:es|ed)?\s?(?:api|mode|pricing|price|discount|job|jobs|endpoint|tier)?\b|批处理|批量(?:接口|模式|api|价格|调用)|离线批量|\bw\/ batch/u;
+/** GPUs the asker already has: "we own 4 H100s", "our own H100s", "自有的 8 张卡", "已经买了显卡". */
+export const OWNED_GPUS =
+  /\b(?:we|i) (?:already )?(?:own|have bought|bought|purchased)\b|\bown(?:ed)? (?:\d+\s?)?(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|hardware)|(?:自有|自己的|已有|现有|手上有|手头有).{0,8}(?:卡|gpu|显卡|h\d{3}|a100|b200|l40)|(?:已经)?买了.{0,8}(?:卡|gpu|显卡|h\d{3}|a100|b200|l40)/u;
+/** A size stated per document: "400k tokens each", "per contract", "每份约40万token". */
+export const PER_DOCUMENT = /tokens? (?:each|apiece|per (?:doc|document|file|contract|report|pdf|book))\b|每(?:份|篇|本|个文档|个文件)/u;
 export const FLEX = /\bflex(?: tier| processing| pricing)?\b|弹性/u;
 export const PRIORITY = /\bpriority(?: tier| processing| pricing)?\b|优先级/u;
 export const CHINESE_ABILITY =
-  /(?:good|great|strong|best|better|decent) chinese|(?:good|great|strong|best|better) (?:at|in|with) chinese|支持中文|中文支持|chinese (?:docs|documents|text|content|support|customers|users|speakers)|中文(?:要好|模型|的模型|文档|内容|客服)|chinese[-\s](?:ability|language|support|quality|capable|skills?|fluency)|speaks? chinese|handles? chinese|in chinese|chinese (?:text|content|customers|users)|中文(?:能力|好|强|不错|水平|表现|效果|理解|写作|场景|支持)|中文好|懂中文|会中文|说中文|中文.{0,3}(?:好的|强的)/u;
+  /(?:good|great|strong|best|better|decent) chinese|繁体中文|简体中文|支援中文|中文支援|(?:good|great|strong|best|better) (?:at|in|with) chinese|支持中文|中文支持|chinese (?:docs|documents|text|content|support|customers|users|speakers)|中文(?:要好|模型|的模型|文档|内容|客服)|chinese[-\s](?:ability|language|support|quality|capable|skills?|fluency)|speaks? chinese|handles? chinese|in chinese|chinese (?:text|content|customers|users)|中文(?:能力|好|强|不错|水平|表现|效果|理解|写作|场景|支持)|中文好|懂中文|会中文|说中文|中文.{0,3}(?:好的|强的)/u;
 export const OUT_OF_SCOPE =
   /weather|天气|joke|笑话|recipe|菜谱|stock price|股价|write (?:me )?(?:a|an) (?:poem|haiku|story|email|essay|song)|translate (?:this|the following)|reset (?:my|the) .{0,20}password|who won|movie|电影|歌曲|帮我写|写一(?:首|封|篇)|翻译一下/u;
 
 /** A line that only changes the last question: "and for 1B tokens?", "what about X?", "用H200呢", "换成缓存80%". */
 export const FOLLOW_UP =
   /^(?:and|what about|how about|what if|now|then|also|instead|same (?:for|with|but)|ok (?:and|what about)|but|with|if|at|for|那|那么|那如果|如果|换成|换|改成|改为|改|用|再|还有|加上|要是|假如|并且|另外|同样)|(?:呢|呢？|呢\?)$|instead\??$|^(?:\d|[一二两三四五六七八九十])/u;
-export const REPLACE = /instead|switch (?:to|it)|replace|swap|换成|换|改成|改为|改用|替换/u;
+export const REPLACE = /instead|switch (?:to|it)|replace|swap|\bsame (?:thing |question |again )?(?:but )?(?:for|with)\b|换成|换|改成|改为|改用|替换|同样的问题|一样的问题/u;
 export const ADD = /^(?:and|also|plus|add|with|加上|还有|再加|另外|并且)\b|add (?:in )?|加上|还有/u;

@@ -9,22 +9,31 @@ import type { RateLimit } from "../../core/rate-limit.ts";
  */
 export class RedisRateLimit implements RateLimit {
   private readonly limiter: RateLimiterRedis;
+  private readonly local: RateLimiterMemory;
 
-  constructor(redis: Redis, burst: number, perMinute: number, keyPrefix = "modelwise:rate") {
+  /** `usable`: false while Redis is down or hung, when this process limits on its own without asking it */
+  constructor(
+    redis: Redis,
+    burst: number,
+    perMinute: number,
+    private readonly usable: () => boolean = () => true,
+    keyPrefix = "modelwise:rate",
+  ) {
     const duration = Math.max(1, Math.ceil((burst * 60) / perMinute));
+    this.local = new RateLimiterMemory({ keyPrefix, points: burst, duration });
     this.limiter = new RateLimiterRedis({
       storeClient: redis,
       keyPrefix,
       points: burst,
       duration,
       rejectIfRedisNotReady: true,
-      insuranceLimiter: new RateLimiterMemory({ keyPrefix, points: burst, duration }),
+      insuranceLimiter: this.local,
     });
   }
 
   async take(key: string): Promise<number> {
     try {
-      await this.limiter.consume(key);
+      await (this.usable() ? this.limiter : this.local).consume(key);
       return 0;
     } catch (refusal) {
       if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));

@@ -1,0 +1,78 @@
+import * as OpenCC from "opencc-js";
+
+/** The two ways Chinese is written: answers to a question in Traditional characters are written in Traditional. */
+export type Script = "Hans" | "Hant";
+
+type Convert = (text: string) => string;
+
+/** A converter built on first use: a Traditional one takes a few hundred milliseconds, and most answers never need one. */
+function lazily(build: () => Convert): Convert {
+  let convert: Convert | null = null;
+  return (text) => {
+    convert ??= build();
+    return convert(text);
+  };
+}
+const toHant = lazily(() => OpenCC.Converter({ from: "cn", to: "twp" }));
+const toHans = lazily(() => OpenCC.Converter({ from: "twp", to: "cn" }));
+// characters only, no phrases: which script a text is in is a matter of its characters ("向量" is a word in both)
+const hantCharsToHans = lazily(() => OpenCC.Converter({ from: "tw", to: "cn" }));
+const hansCharsToHant = lazily(() => OpenCC.Converter({ from: "cn", to: "tw" }));
+
+const HAN = /\p{Script=Han}/u;
+
+/** True when the text has a character Simplified writes otherwise (價, 個, 還). */
+function hasTraditional(text: string): boolean {
+  return HAN.test(text) && hantCharsToHans(text) !== text;
+}
+
+/**
+ * Simplified → Traditional with Taiwan's own words (显卡 → 顯示卡, 缓存 → 快取): OpenCC, the well-kept converter made
+ * for this, instead of a hand-kept table that misses every new word.
+ */
+export function toTraditional(text: string): string {
+  if (!HAN.test(text)) return text;
+  return toHant(text);
+}
+
+/**
+ * A Traditional text (with Taiwan's words: 快取 → 缓存) as Simplified, so a question is read by the one set of Chinese
+ * word lists, character for character; any other text as it is (a Simplified question's words are never swapped for
+ * others). In a Traditional conversation a line no character tells ("快取 50% 呢") is read with Taiwan's words too.
+ */
+export function toSimplified(text: string, script?: Script | null): string {
+  if (!HAN.test(text)) return text;
+  const characters = hantCharsToHans(text);
+  if (characters === text && script !== "Hant") return text;
+  // Taiwan's words only where they keep the text's length (快取 → 缓存), so a position in it still points at what was typed
+  const words = toHans(text);
+  return words.length === characters.length ? words : characters;
+}
+
+/** Builds every converter ahead of use (a few hundred milliseconds), so no answer waits for one. */
+export function warmScriptConverters(): void {
+  for (const convert of [toHant, toHans, hantCharsToHans, hansCharsToHant]) convert("中");
+}
+
+/** A platform locale's script: zh-TW, zh-HK, zh-MO and zh-Hant are Traditional; other Chinese locales Simplified. */
+export function scriptFromLocale(locale: string | null | undefined): Script | null {
+  if (!locale || !/^zh\b/i.test(locale)) return null;
+  return /^zh[-_](?:tw|hk|mo|hant)\b/i.test(locale) ? "Hant" : "Hans";
+}
+
+/**
+ * The script of a Chinese answer: Traditional for a question with a character Simplified writes otherwise (價, 個,
+ * 還); else the conversation's (a follow-up "那 claude 呢" in a Traditional conversation stays Traditional), else the
+ * platform locale's, unless the question has a character only Simplified writes; else Simplified.
+ */
+export function answerScript(question: string, conversation: Script | null | undefined, hint: Script | null | undefined): Script {
+  const fallback = conversation ?? hint ?? "Hans";
+  if (!HAN.test(question)) return fallback;
+  if (hasTraditional(question)) return "Hant";
+  return fallback === "Hant" && hansCharsToHant(question) !== question ? "Hans" : fallback;
+}
+
+/** Text in the given script: Simplified text (every catalogue and the knowledge are Simplified) turned Traditional where asked. */
+export function inScript(text: string, script: Script | null | undefined): string {
+  return script === "Hant" ? toTraditional(text) : text;
+}

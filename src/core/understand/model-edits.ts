@@ -1,0 +1,64 @@
+import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
+import { normalizeName } from "../names.ts";
+import { mentionedModels } from "./models.ts";
+import type { MentionedModel } from "./types.ts";
+
+/** What a follow-up does to the models of the question before: one swapped for another, or one left out. */
+export interface ModelEdit {
+  kind: "swap" | "drop";
+  /** the words that name the model(s) taken out, as typed ("deepseek", "claude") */
+  out: string;
+  /** the models put in their place (swap only) */
+  in: MentionedModel[];
+}
+
+const NAME = "(.+?)";
+/** Each pattern with the group that names the model taken out and, for a swap, the one put in. */
+const SWAPS: { pattern: RegExp; out: number; in: number }[] = [
+  { pattern: new RegExp(`\\b(?:swap|replace|switch|change|trade)\\s+${NAME}\\s+(?:for|with|to|by|into)\\s+${NAME}\\s*[?？.!]*$`, "u"), out: 1, in: 2 },
+  { pattern: new RegExp(`\\binstead of\\s+${NAME}\\s*[,，]\\s*(?:try|use|go with|with|take|how about|what about)?\\s*${NAME}\\s*[?？.!]*$`, "u"), out: 1, in: 2 },
+  { pattern: new RegExp(`\\binstead of\\s+${NAME}\\s+(?:try|use|go with|take|how about|what about)\\s+${NAME}\\s*[?？.!]*$`, "u"), out: 1, in: 2 },
+  { pattern: new RegExp(`^(?:(?:and|what about|how about|try|use)\\s+)?${NAME}\\s+instead of\\s+${NAME}\\s*[?？.!]*$`, "u"), out: 2, in: 1 },
+  { pattern: new RegExp(`把\\s*${NAME}\\s*(?:换成|改成|替换成|换为|改为|替换为)\\s*${NAME}\\s*(?:呢|吧|看看|试试)?\\s*[?？。!！]*$`, "u"), out: 1, in: 2 },
+  { pattern: new RegExp(`^${NAME}\\s*(?:换成|改成|替换成|换为|改为)\\s*${NAME}\\s*(?:呢|吧|看看|试试)?\\s*[?？。!！]*$`, "u"), out: 1, in: 2 },
+  { pattern: new RegExp(`用\\s*${NAME}\\s*(?:代替|替换|替代|换掉)\\s*${NAME}\\s*(?:呢|吧)?\\s*[?？。!！]*$`, "u"), out: 2, in: 1 },
+];
+const DROPS: RegExp[] = [
+  new RegExp(`^(?:(?:ok|okay|now|and|then)[,，]?\\s+)?(?:drop|remove|exclude|leave out|take out|forget|skip|without)\\s+${NAME}\\s*[?？.!]*$`, "u"),
+  new RegExp(`^(?:那|那就|再)?\\s*(?:去掉|去除|删掉|删除|不要|排除|拿掉|不算)\\s*${NAME}\\s*(?:吧|呢)?\\s*[?？。!！]*$`, "u"),
+];
+
+/**
+ * A follow-up that swaps one of the conversation's models for another ("swap deepseek for kimi k2", "把 deepseek 换成
+ * kimi k2", "gemini 2.5 pro instead of claude") or leaves one out ("drop gpt-5", "去掉 gpt-5"). Null for anything else.
+ */
+export function modelEditOf(snapshot: KnowledgeSnapshot, text: string): ModelEdit | null {
+  const line = text.trim();
+  for (const { pattern, out, in: put } of SWAPS) {
+    const match = pattern.exec(line);
+    if (!match) continue;
+    const added = mentionedModels(snapshot, match[put]!).models;
+    if (added.length) return { kind: "swap", out: match[out]!.trim(), in: added };
+  }
+  for (const pattern of DROPS) {
+    const match = pattern.exec(line);
+    if (match) return { kind: "drop", out: match[1]!.trim(), in: [] };
+  }
+  return null;
+}
+
+/** Whether a model of the conversation is the one the words name: that model, or a member of the family they name. */
+function named(snapshot: KnowledgeSnapshot, words: string, model: MentionedModel): boolean {
+  if (mentionedModels(snapshot, words).models.some((m) => m.model === model.model)) return true;
+  const key = normalizeName(words);
+  return key.length >= 3 && (normalizeName(`${model.model.name} ${model.model.id}`).includes(key) || normalizeName(model.query).includes(key));
+}
+
+/** The conversation's models after the edit: the named ones taken out, a swap's models in their place. Null when it names none of them. */
+export function applyModelEdit(snapshot: KnowledgeSnapshot, models: readonly MentionedModel[], edit: ModelEdit): MentionedModel[] | null {
+  const at = models.findIndex((m) => named(snapshot, edit.out, m));
+  if (at < 0) return null;
+  const kept = models.filter((m) => !named(snapshot, edit.out, m));
+  const added = edit.in.filter((m) => !kept.some((k) => k.model === m.model));
+  return [...kept.slice(0, at), ...added, ...kept.slice(at)];
+}

@@ -1,0 +1,167 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { isPriced } from "../src/core/knowledge/kinds.ts";
+import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
+import { blendedPer1M } from "../src/core/pricing.ts";
+import { plannable, providersOf } from "../src/core/providers.ts";
+import type { Reply } from "../src/core/reply.ts";
+import { ask, realSnapshot } from "./helpers.ts";
+
+/** Self-hosting verdicts as a user reads them: against the cheapest way to buy the same weights, never self-contradicting. */
+let snapshot: KnowledgeSnapshot;
+beforeAll(async () => {
+  snapshot = await realSnapshot();
+});
+
+interface SelfhostData {
+  fits: boolean;
+  apiCostPer1M: number;
+  listedApiCostPer1M: number;
+  apiHost: { provider: string; id: string } | null;
+  monthlyFixedUsd: number | null;
+  monthlyCapacityTokens: number | null;
+  breakEvenTokensPerMonth: number | null;
+  apiCheaperAgain: { fromTokens: number; toTokens: number; deployments: number }[];
+  gpu: { count: number };
+}
+const data = (reply: Reply) => reply.data as unknown as SelfhostData;
+
+/** The cheapest paid host of the model's weights at a workload, straight from the price map (not from the answer). */
+function cheapestHost(modelId: string, inputTokens: number, outputTokens: number) {
+  const model = snapshot.resolver.exact(modelId);
+  if (!model || !isPriced(model)) throw new Error(modelId);
+  const workload = { inputTokens, outputTokens, cachedPercent: 0 };
+  const offers = providersOf(snapshot.priced, model, workload).providers.filter(plannable);
+  return { provider: offers[0]!.provider, per1M: blendedPer1M(offers[0]!.model, workload), listed: blendedPer1M(model, workload), listedBy: model.provider };
+}
+
+describe("break-even is against the cheapest paid host of the same open model", () => {
+  it.each([
+    ["/selfhost gpt-oss-120b tokens:20B", "en"],
+    ["/selfhost gpt-oss-120b tokens:20B lang:zh", "zh"],
+  ])("%s names the host, its price and the listed price, and breaks even against the host", async (line, lang) => {
+    const reply = await ask(line);
+    const d = data(reply);
+    // tokens:20B splits at the default 5:1 input:output mix
+    const host = cheapestHost("gpt-oss-120b", (20e9 * 5) / 6, 20e9 / 6);
+    expect(host.per1M).toBeLessThan(host.listed);
+    expect(d.apiHost?.provider).toBe(host.provider);
+    expect(d.apiCostPer1M).toBeCloseTo(host.per1M, 10);
+    expect(d.listedApiCostPer1M).toBeCloseTo(host.listed, 10);
+    const breakEven = (d.monthlyFixedUsd! / host.per1M) * 1e6;
+    expect(Math.abs(d.breakEvenTokensPerMonth! - breakEven) / breakEven).toBeLessThan(1e-9);
+    expect(reply.lead).toContain(host.provider);
+    const apiField = reply.fields.find((f) => f.label === (lang === "zh" ? "API价格" : "API price"))!.value;
+    expect(apiField).toContain(host.provider);
+    expect(apiField).toContain(host.listedBy);
+    expect(apiField).toContain(`$${host.listed.toFixed(3)}`);
+  });
+});
+
+describe("a deployment that does not fit is never said to fit, nor the other way round", () => {
+  it("GPUs named without a precision: where lower-precision weights fit them, that is planned and said", async () => {
+    const reply = await ask("/selfhost llama 3.3 70b gpu:a100 gpus:2");
+    expect(data(reply).fits).toBe(true);
+    expect(data(reply).gpu.count).toBe(2);
+    expect(reply.text).not.toContain("does not fit");
+    expect(reply.text).toMatch(/with FP8 weights it fits the 2 × NVIDIA A100/);
+  });
+
+  it.each([
+    ["/selfhost llama 3.3 70b gpu:a100 gpus:2 precision:bf16", /does not fit on 2 × NVIDIA A100 80GB SXM at BF16/, /\b2 × A100 at/],
+    ["/selfhost llama 3.3 70b gpu:a100 gpus:2 precision:bf16 lang:zh", /以 BF16 精度放不进 2 块/, /需要 .*2 块 A100（/],
+  ])("%s: refused at the asked precision, the same GPUs offered only at another precision", async (line, refused, contradiction) => {
+    const reply = await ask(line);
+    expect(data(reply).fits).toBe(false);
+    expect(reply.lead).toMatch(refused);
+    expect(reply.lead).not.toMatch(contradiction);
+    expect(reply.lead).toContain("precision:fp8");
+  });
+});
+
+describe("when a capacity step makes the API cheaper again above break-even, the verdict says so", () => {
+  async function stepCase(lang: "en" | "zh") {
+    const suffix = lang === "zh" ? " lang:zh" : "";
+    // a measured throughput of the user's own makes the deployment's capacity exact, whatever the estimator says
+    const probe = data(await ask(`/selfhost llama 3.3 70b gpu:h100 gpus:2 tput:1000${suffix}`));
+    const breakEven = (probe.monthlyFixedUsd! / probe.apiCostPer1M) * 1e6;
+    const capacity = breakEven / 0.8;
+    const tput = Math.round(capacity / (3600 * snapshot.knowledge.serving.hoursPerMonth));
+    // between one deployment's capacity and twice the break-even: two deployments cost more than the API
+    const volume = Math.round(capacity * 1.2);
+    return { reply: await ask(`/selfhost llama 3.3 70b gpu:h100 gpus:2 tput:${tput} tokens:${volume}${suffix}`), breakEven, capacity, volume };
+  }
+
+  it("in English", async () => {
+    const { reply, breakEven, capacity, volume } = await stepCase("en");
+    const d = data(reply);
+    const near = (actual: number, expected: number) => expect(Math.abs(actual - expected) / expected).toBeLessThan(1e-3);
+    near(d.breakEvenTokensPerMonth!, breakEven);
+    expect(d.apiCheaperAgain[0]).toMatchObject({ deployments: 2 });
+    near(d.apiCheaperAgain[0]!.fromTokens, capacity);
+    near(d.apiCheaperAgain[0]!.toTokens, 2 * breakEven);
+    // the numbers behind the sentence: at this volume two deployments cost more than the API
+    expect(2 * d.monthlyFixedUsd!).toBeGreaterThan((volume / 1e6) * d.apiCostPer1M);
+    expect(reply.lead).toMatch(/self-hosting wins above .* it takes 2 deployments, and the API is cheaper again up to/);
+    expect(reply.lead).toContain("falls in that range: at 2 deployments the API is cheaper");
+  });
+
+  it("in Chinese", async () => {
+    const { reply } = await stepCase("zh");
+    expect(data(reply).apiCheaperAgain.length).toBeGreaterThan(0);
+    expect(reply.lead).toContain("就需要 2 个部署");
+    expect(reply.lead).toContain("API又更便宜");
+    expect(reply.lead).toContain("正落在这个区间");
+  });
+
+  it("says nothing of the kind when break-even is far below a deployment's capacity", async () => {
+    const probe = data(await ask("/selfhost llama 3.3 70b gpu:h100 gpus:2 tput:1000"));
+    const breakEven = (probe.monthlyFixedUsd! / probe.apiCostPer1M) * 1e6;
+    const tput = Math.round(breakEven / 0.2 / (3600 * snapshot.knowledge.serving.hoursPerMonth));
+    const reply = await ask(`/selfhost llama 3.3 70b gpu:h100 gpus:2 tput:${tput}`);
+    expect(data(reply).apiCheaperAgain).toEqual([]);
+    expect(reply.lead).not.toContain("cheaper again");
+  });
+});
+
+describe("the GPUs a question names are the GPUs planned", () => {
+  it("'on an L40S' is one L40S", async () => {
+    const reply = await ask("self-host qwen3 32b on an L40S, does it pay off?");
+    expect(reply.command).toBe("selfhost");
+    expect(data(reply).gpu.count).toBe(1);
+    expect(reply.title).toContain("1 × NVIDIA L40S");
+  });
+});
+
+describe("a self-hosting question with a volume but no model", () => {
+  it.each([
+    ["is it worth self hosting at 2B tokens a month?", "en", 2e9],
+    ["每月20亿token，自建划算吗？", "zh", 2e9],
+  ])("%s: open models planned at that volume, each against its cheapest paid host", async (question, lang, tokens) => {
+    const reply = await ask(question);
+    expect(reply.ok).toBe(true);
+    expect(reply.lang).toBe(lang);
+    const rows = (reply.data as { overview: { id: string; selfHostUsd: number; apiUsd: number; apiHost: string | null; cheaper: string }[] }).overview;
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) {
+      const host = cheapestHost(row.id, (tokens * 5) / 6, tokens / 6);
+      expect(Math.abs(row.apiUsd - (tokens / 1e6) * Math.min(host.per1M, host.listed)) / row.apiUsd).toBeLessThan(1e-9);
+      expect(row.cheaper).toBe(row.selfHostUsd < row.apiUsd ? "selfhost" : "api");
+    }
+    expect(reply.table!.rows.length).toBe(rows.length);
+    expect(reply.lead).toContain(lang === "en" ? "2B tokens a month" : "20亿");
+  });
+});
+
+describe("GPUs the asker owns are costed as owned", () => {
+  it.each([
+    ["we own 4 H100s, is it worth serving qwen3 32b on them?", "en"],
+    ["我们有自己的 4 张 H100，自建 qwen3 32b 划算吗", "zh"],
+  ])("%s: amortization and power, not rent", async (question) => {
+    const reply = await ask(question);
+    const d = reply.data as { origins: { hourlyUsd: string }; costs: { rentalUsdPerMonth: number; amortizationUsdPerMonth: number }; gpu: { count: number } };
+    expect(d.gpu.count).toBe(4);
+    expect(d.origins.hourlyUsd).toBe("owned");
+    expect(d.costs.rentalUsdPerMonth).toBe(0);
+    expect(d.costs.amortizationUsdPerMonth).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import type { Reply } from "../src/core/reply.ts";
+import { ask, realSnapshot } from "./helpers.ts";
+
+/** Task words as people type them, answered through the dispatcher: the task's own bar, or a plain "not covered". */
+interface Pick {
+  id: string;
+  capabilities: string[];
+  contextWindow: number;
+  quality?: { score: number; category: string };
+}
+const tasksOf = (reply: Reply) => (reply.data.constraints as { tasks: string[] } | undefined)?.tasks ?? [];
+/** The tiers that show a model (a tier can be empty: nothing better for the price). */
+const picksOf = (reply: Reply) => ((reply.data.recommendations ?? []) as (Pick | { id: null })[]).filter((p): p is Pick => p.id !== null);
+const barsOf = (reply: Reply) => (reply.data.bars ?? []) as { category: string; score: number; belowBest?: number }[];
+/** The task's bar as the answer resolved it: its category and distance from tasks.yaml, the score it came to. */
+function barFor(reply: Reply, task: { minQuality?: { category: string } & ({ belowBest: number } | { score: number }) }) {
+  const wanted = task.minQuality!;
+  const bar = barsOf(reply).find((b) => b.category === wanted.category);
+  expect(bar, `a ${wanted.category} bar`).toBeDefined();
+  if ("belowBest" in wanted) expect(bar!.belowBest).toBe(wanted.belowBest);
+  else expect(bar!.score).toBe(wanted.score);
+  return bar!;
+}
+
+async function taskOf(id: string) {
+  const task = (await realSnapshot()).knowledge.tasks.find((t) => t.id === id);
+  if (!task) throw new Error(`no task ${id} in knowledge/tasks.yaml`);
+  return task;
+}
+
+describe("task words map to tasks with quality bars", () => {
+  it.each([
+    ["cheapest model for translating our docs", "translation", "en"],
+    ["翻译用哪个模型最便宜", "translation", "zh"],
+    ["what should we use for a customer support bot?", "customer-support", "en"],
+    ["做在线客服用哪个模型", "customer-support", "zh"],
+    ["cheapest model for classification and extraction of invoices", "extraction", "en"],
+    ["做信息抽取和分类，最便宜的模型", "extraction", "zh"],
+    ["cheapest model for sentiment analysis of product reviews", "extraction", "en"],
+    ["评论情感分析用哪个模型最便宜", "extraction", "zh"],
+    ["which model for our coding assistant?", "coding", "en"],
+    ["编程助手用哪个模型", "coding", "zh"],
+  ])("%s → %s, with the task's bar and its name in the answer", async (question, id, lang) => {
+    const reply = await ask(question);
+    const task = await taskOf(id);
+    expect(reply.lang).toBe(lang);
+    expect(tasksOf(reply)).toEqual([id]);
+    const bar = barFor(reply, task);
+    expect(reply.title).toContain(task.name[lang as "en" | "zh"]);
+    expect(picksOf(reply).length).toBeGreaterThan(0);
+    for (const pick of picksOf(reply)) expect(pick.quality!.score).toBeGreaterThanOrEqual(bar.score);
+  });
+
+  it("an assistant for coding is coding, not a real-time assistant", async () => {
+    for (const question of ["编程助手用哪个模型", "which model for our coding assistant?", "写程序的助手用哪个模型最便宜", "寫程式的助手用哪個模型最便宜"]) {
+      expect(tasksOf(await ask(question))).not.toContain("realtime");
+    }
+  });
+
+  it("'summarizing' is summarization, as 'summarize' is", async () => {
+    expect(tasksOf(await ask("summarizing meeting notes, 100M tokens a month, cheapest per tier?"))).toEqual(["summarization"]);
+  });
+
+  it("a prompt the size of a whole document has to fit the context: /cheapest prompt:400k", async () => {
+    const reply = await ask("/cheapest prompt:400k");
+    expect(picksOf(reply).length).toBeGreaterThan(0);
+    for (const pick of picksOf(reply)) expect(pick.contextWindow).toBeGreaterThanOrEqual(400_000);
+  });
+
+  it.each([
+    ["cheapest model for agents with tool calls", "en"],
+    ["做智能体，哪个模型最便宜", "zh"],
+  ])("agents (%s) need tool support: every pick calls tools and clears the hard-prompts bar", async (question) => {
+    const reply = await ask(question);
+    const bar = barFor(reply, await taskOf("agents"));
+    expect(tasksOf(reply)).toContain("agents");
+    expect(picksOf(reply).length).toBeGreaterThan(0);
+    for (const pick of picksOf(reply)) {
+      expect(pick.capabilities).toContain("tools");
+      expect(pick.quality!.score).toBeGreaterThanOrEqual(bar.score);
+    }
+  });
+
+  it.each([
+    ["we need a cheap model for long documents", "en", "context ≥ 200K"],
+    ["处理长文档用哪个模型便宜", "zh", "上下文 ≥ 20万"],
+  ])("long documents (%s) need a long context, said in the answer", async (question, _lang, said) => {
+    const reply = await ask(question);
+    const long = await taskOf("long-documents");
+    expect(tasksOf(reply)).toContain("long-documents");
+    expect(picksOf(reply).length).toBeGreaterThan(0);
+    for (const pick of picksOf(reply)) expect(pick.contextWindow).toBeGreaterThanOrEqual(long.minContext!);
+    expect(reply.text).toContain(said);
+  });
+});
+
+describe("a size per document is the prompt every pick's context must take", () => {
+  it.each([
+    ["which cheap model can read our contracts? long documents, about 350k tokens each", 350_000],
+    ["处理长文档，每份合同约40万token，哪个模型便宜", 400_000],
+  ])("%s", async (question, tokens) => {
+    const reply = await ask(question);
+    expect(tasksOf(reply)).toContain("long-documents");
+    expect(picksOf(reply).length).toBeGreaterThan(0);
+    for (const pick of picksOf(reply)) expect(pick.contextWindow).toBeGreaterThanOrEqual(tokens);
+  });
+});
+
+describe("what the knowledge does not cover is said plainly, not answered with a table", () => {
+  it.each([
+    ["cheapest model for image generation", "imageGeneration", "I don't cover image or video generation"],
+    ["生成图片用哪个模型最便宜", "imageGeneration", "我不涵盖图像或视频生成模型"],
+    ["which embedding model is cheapest?", "embeddings", "I don't cover embedding and reranking models"],
+    ["向量嵌入模型哪个便宜", "embeddings", "我不涵盖向量嵌入"],
+    ["best text-to-speech model for our app", "speech", "I don't cover speech models"],
+    ["最便宜的语音转文字模型", "speech", "我不涵盖语音模型"],
+    ["which model should we use to generate product videos?", "imageGeneration", "I don't cover image or video generation"],
+    ["做文生视频用哪个模型", "imageGeneration", "我不涵盖图像或视频生成模型"],
+  ])("%s", async (question, kind, said) => {
+    const reply = await ask(question);
+    expect(reply.ok).toBe(true);
+    expect(reply.data.intent).toBe("not_covered");
+    expect(reply.data.uncovered).toBe(kind);
+    expect(reply.table).toBeNull();
+    expect(reply.text).toContain(said);
+    // and what it does cover, in the same plain sentence
+    expect(reply.text).toMatch(/text \(chat\) language models|文本（对话）大模型/);
+  });
+});

@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { renderDiscordMessage } from "../src/adapters/discord/embeds.ts";
+import { toCommandInput } from "../src/adapters/discord/interactions.ts";
+import { renderSlackBlocks } from "../src/adapters/slack/blocks.ts";
+import type { CommandInput } from "../src/core/command.ts";
+import type { Dispatcher } from "../src/core/dispatch.ts";
+import { toTraditional } from "../src/core/i18n/script.ts";
+import type { Reply } from "../src/core/reply.ts";
+import { realSnapshot, testDispatcher } from "./helpers.ts";
+
+/** Questions typed in Traditional characters get answers written in Traditional, on every surface and through a conversation. */
+let dispatcher: Dispatcher;
+let conversations = 0;
+beforeAll(async () => {
+  dispatcher = testDispatcher(await realSnapshot());
+});
+
+const answer = (text: string, more: Partial<CommandInput> = {}) => dispatcher.answer({ command: null, text, user: { id: "tester" }, isAdmin: false, surface: "test", ...more });
+async function converse(...lines: string[]): Promise<Reply[]> {
+  const conversation = `traditional-${++conversations}`;
+  const replies: Reply[] = [];
+  for (const text of lines) replies.push(await answer(text, { conversation }));
+  return replies;
+}
+
+/** Characters Traditional Chinese writes otherwise (个 → 個, 价 → 價): none may appear in a Traditional answer. */
+const simplifiedOnly = (text: string) => [...new Set([...text].filter((c) => /\p{Script=Han}/u.test(c) && toTraditional(c) !== c))];
+const han = (text: string) => [...text].filter((c) => /\p{Script=Han}/u.test(c)).length;
+
+describe("a question in Traditional characters is answered in Traditional", () => {
+  it.each([
+    ["每個月大概3000萬輸入、600萬輸出，deepseek 和 gpt-5 差多少", "compare"],
+    ["文章對 GPT-5 的價格怎麼說？現在還成立嗎", "article"],
+    ["寫程式用哪個模型最便宜", "cheapest"],
+    ["自建 llama 3.3 70b 用 8 張 h100 划算嗎", "selfhost"],
+  ])("%s", async (question) => {
+    const reply = await answer(question);
+    expect(reply.ok).toBe(true);
+    expect(reply.lang).toBe("zh");
+    expect(reply.script).toBe("Hant");
+    expect(han(reply.text)).toBeGreaterThan(20);
+    expect(simplifiedOnly(reply.text)).toEqual([]);
+  });
+
+  it("reads Taiwan's own words: 自架 is self-hosting, 支援繁體中文 asks for Chinese ability", async () => {
+    expect((await answer("自架 llama 3.3 70b，用兩張 H100 划算嗎")).command).toBe("selfhost");
+    const support = await answer("哪個模型做客服最省錢，要支援繁體中文");
+    expect(support.data.constraints).toMatchObject({ tasks: ["customer-support"], chinese: true });
+  });
+
+  it("reads the Traditional question as well as the Simplified one: the same models and volume, the same cost", async () => {
+    const traditional = await answer("每個月大概3000萬輸入、600萬輸出，deepseek 和 gpt-5 差多少");
+    const simplified = await answer("每个月大概3000万输入、600万输出，deepseek 和 gpt-5 差多少");
+    expect(simplified.script).toBe("Hans");
+    expect(traditional.data.models).toEqual(simplified.data.models);
+    expect(traditional.data.understanding).toEqual(simplified.data.understanding);
+  });
+
+  it("what is not covered is said so in Traditional, naming what was asked", async () => {
+    const reply = await answer("生成圖片用哪個模型最便宜");
+    expect(reply.data.uncovered).toBe("imageGeneration");
+    expect(reply.text).toContain(toTraditional("我不涵盖图像或视频生成模型"));
+    expect(simplifiedOnly(reply.text)).toEqual([]);
+  });
+
+  it("a Simplified question is never taken for Traditional by a word both write alike (向量)", async () => {
+    const reply = await answer("向量嵌入模型哪个便宜");
+    expect(reply.script).toBe("Hans");
+    expect(reply.text).toContain("我不涵盖向量嵌入");
+  });
+
+  it("an error to a Traditional question is in Traditional too", async () => {
+    const reply = await answer("gpt-6 的價格是多少？");
+    expect(reply.script).toBe("Hant");
+    expect(simplifiedOnly(reply.text)).toEqual([]);
+  });
+
+  it("a follow-up no character tells keeps the conversation's Traditional; a Simplified question turns it back", async () => {
+    const [first, followUp, cached, simplified] = await converse("gpt-5 和 deepseek 每個月輸入3000萬，哪個便宜", "那 claude sonnet 5 呢", "80% cached", "那换成 gpt-5 mini 呢");
+    expect(first!.script).toBe("Hant");
+    expect(followUp!.script).toBe("Hant");
+    expect(followUp!.data.intent).toBe("compare");
+    expect(simplifiedOnly(followUp!.text)).toEqual([]);
+    // an English line in a Chinese conversation is answered in English, as its own words ask
+    expect(cached!.lang).toBe("en");
+    expect(simplified!.script).toBe("Hans");
+    expect(simplified!.text).toContain("价格");
+  });
+
+  it("a Traditional conversation through a question back: the member typed without its family, then Taiwan's word for cache", async () => {
+    const [back, chosen, cached] = await converse("gemini 跟 gpt-5 mini 比，每月 5000萬 token 哪個划算", "2.5 flash", "快取 40% 呢");
+    expect(back!.data.intent).toBe("clarify");
+    expect(chosen!.data.intent).toBe("compare");
+    expect((chosen!.data.models as { id: string }[]).map((m) => m.id)).toEqual(["gemini-2.5-flash", "gpt-5-mini"]);
+    expect(chosen!.script).toBe("Hant");
+    expect(cached!.script).toBe("Hant");
+    expect(cached!.data.workload).toMatchObject({ cachedPercent: 40 });
+    for (const reply of [back!, chosen!, cached!]) expect(simplifiedOnly(reply.text)).toEqual([]);
+  });
+
+  it("Discord's zh-TW locale makes an answer with no Chinese in the question Traditional", async () => {
+    const spec = dispatcher.find("compare")!.spec;
+    const input = toCommandInput(
+      spec,
+      { commandName: "compare", options: [{ name: "models", value: "gpt-5, deepseek" }], locale: "zh-TW", userId: "u", roleIds: [], guildInstalled: true },
+      [],
+    );
+    expect(input.scriptHint).toBe("Hant");
+    const reply = await dispatcher.answer(input);
+    expect(reply.lang).toBe("zh");
+    expect(reply.script).toBe("Hant");
+    expect(simplifiedOnly(reply.text)).toEqual([]);
+  });
+
+  it("every surface renders the Traditional answer without a Simplified label of its own", async () => {
+    const reply = await answer("每個月大概3000萬輸入、600萬輸出，deepseek 和 gpt-5 差多少");
+    expect(simplifiedOnly(JSON.stringify(renderSlackBlocks(reply)))).toEqual([]);
+    expect(simplifiedOnly(JSON.stringify(renderDiscordMessage(reply).embeds))).toEqual([]);
+  });
+});
+
+describe("the language of a question is the language of its own words, not of a text pasted into it", () => {
+  it.each([
+    ["how many tokens would gpt-5 mini see for: 我们下周一开会讨论预算。", "en"],
+    ["这段话有多少token：see you at the budget meeting next monday", "zh"],
+  ])("%s → %s", async (question, lang) => {
+    const reply = await answer(question);
+    expect(reply.data.intent ?? reply.command).not.toBe("not_covered");
+    expect(reply.lang).toBe(lang);
+    expect(reply.title).toMatch(lang === "en" ? /tokens/ : /Token/);
+  });
+});
