@@ -48,16 +48,14 @@ describe("a broken edit never replaces the last good knowledge", () => {
     // a rejected reload leaves the store on the good version, so the cases can share one store (one load each)
     let dir: string;
     let store: KnowledgeStore;
-    const shared: KnowledgeStore[] = [];
     beforeAll(async () => {
       dir = await mkdtemp(join(tmpdir(), "modelwise-ops-"));
       await cp(KNOWLEDGE_DIR, dir, { recursive: true });
       await rm(join(dir, "genai-prices.yaml"), { force: true });
       store = await KnowledgeStore.open(dir, { now: NOW });
-      shared.push(store);
     });
     afterAll(async () => {
-      for (const open of shared) open.close();
+      store?.close();
       await rm(dir, { recursive: true, force: true });
     });
 
