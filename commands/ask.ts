@@ -101,6 +101,9 @@ function unknownData(u: Understanding): { unknown?: { name: string; suggestions:
   return u.unknown.length ? { unknown: u.unknown.map((name) => ({ name: name.query, suggestions: name.candidates.map((m) => m.id) })) } : {};
 }
 
+/** The message for an amount the question states but no answer can use. */
+const UNREADABLE_MESSAGES = { amount: "error.unreadableAmount", percent: "error.unreadablePercent", unit: "error.unreadableUnit", range: "error.unreadableRange" } as const;
+
 function clarify(ctx: CommandContext, u: Understanding, line: string): Reply {
   const { t } = ctx;
   const word = u.ambiguous[0]!;
@@ -287,8 +290,7 @@ export const ask: Command = {
     const ctx = inLanguageAsked(asked, u, question);
     const { snapshot, t } = ctx;
     // the same bounds as in:/out:/cached:, named as typed: never a default or an absolute value in its place
-    if (u.unreadable)
-      throw new UserError("bad_input", u.unreadable.kind === "percent" ? "error.unreadablePercent" : "error.unreadableAmount", { value: u.unreadable.text.slice(0, 40) });
+    if (u.unreadable) throw new UserError("bad_input", UNREADABLE_MESSAGES[u.unreadable.kind], { value: u.unreadable.text.slice(0, 40) });
     const unknown = unknownData(u).unknown ?? [];
     // names the knowledge lacks are named back as typed: the answer is about the rest, and says so
     if (unknown.length && !u.models.length && !u.ambiguous.length) {

@@ -5,9 +5,10 @@ const HUGE = `3${"0".repeat(301)}`;
 
 describe("an error never shows a number the user did not type", () => {
   it.each([
-    ["en", `how much is gpt-5 for ${HUGE} tokens`, /An amount in your question is beyond what I can work with \(as tokens:\)/],
-    ["en", `gpt-5 for ${HUGE} requests a day`, /An amount in your question is beyond what I can work with \(as requests:\)/],
-    ["zh", `gpt-5 处理 ${HUGE} 个 token 要多少钱`, /问题中的某个数量超出了我能计算的范围/],
+    // the amount is named back as typed (its first 40 digits), with the bounds, never in another notation
+    ["en", `how much is gpt-5 for ${HUGE} tokens`, /"30{39}" is not an amount I can use/],
+    ["en", `gpt-5 for ${HUGE} requests a day`, /"30{39}" is not an amount I can use/],
+    ["zh", `gpt-5 处理 ${HUGE} 个 token 要多少钱`, /“30{39}”不是可用的数量/],
   ])("a question (%s) with an amount out of range", async (lang, question, message) => {
     const reply = await ask(question);
     expect(reply.ok).toBe(false);

@@ -1,10 +1,10 @@
-import { execFile, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "./production-bot.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -12,6 +12,12 @@ const run = promisify(execFile);
 
 // the terminal runs the build as `npm run ask` and `npm start` do
 beforeAll(() => ensureBuilt(), 120_000);
+// a REPL still open when its test failed or timed out would otherwise outlive the test run
+const repls = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of repls) child.kill("SIGKILL");
+  repls.clear();
+});
 
 function pipe(script: string, args: string[], input: string): Promise<{ stdout: string; code: number | null }> {
   return new Promise((resolve, reject) => {
@@ -69,6 +75,7 @@ describe("the terminal front end", () => {
       cwd: root,
       env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), "modelwise-home-")), NO_COLOR: "1", TERM: "dumb" },
     });
+    repls.add(child);
     let screen = "";
     const waitFor = (pattern: RegExp) =>
       new Promise<void>((resolve, reject) => {

@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import fc from "fast-check";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { KNOWLEDGE_DIR, testDispatcher } from "./helpers.ts";
 import { KnowledgeStore } from "../src/core/knowledge/store.ts";
+import { formatProblem, type KnowledgeProblem } from "../src/core/knowledge/problems.ts";
 import type { Reply } from "../src/core/reply.ts";
 import { BROKEN_EDITS } from "./broken-edits.ts";
 
@@ -43,21 +44,46 @@ const ask = (store: KnowledgeStore, line: string, isAdmin = false): Promise<Repl
 const gpt5Input = (reply: Reply) => (reply.data as { models: { id: string; inputPer1M: number }[] }).models.find((m) => m.id === "gpt-5")!.inputPer1M;
 
 describe("a broken edit never replaces the last good knowledge", () => {
-  it.each(BROKEN_EDITS)("%s: precise error, and the bot keeps answering from the previous version", async (_name, file, edit, expected) => {
-    const dir = await knowledgeCopy();
-    const store = await openStore(dir);
-    const before = store.current().version;
-    const answerBefore = (await ask(store, "/compare gpt-5 deepseek")).text;
-    const path = join(dir, file);
-    await writeFile(path, edit(await readFile(path, "utf8")));
+  describe("one store, each broken edit in turn, then the file put back", () => {
+    // a rejected reload leaves the store on the good version, so the cases can share one store (one load each)
+    let dir: string;
+    let store: KnowledgeStore;
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), "modelwise-ops-"));
+      await cp(KNOWLEDGE_DIR, dir, { recursive: true });
+      await rm(join(dir, "genai-prices.yaml"), { force: true });
+      store = await KnowledgeStore.open(dir, { now: NOW });
+    });
+    afterAll(async () => {
+      store?.close();
+      await rm(dir, { recursive: true, force: true });
+    });
 
-    const outcome = await store.reload();
-    expect(outcome.ok).toBe(false);
-    expect(outcome.problems.some((p) => p.file === `knowledge/${file}` && Object.entries(expected).every(([k, v]) => p[k as keyof typeof p] === v))).toBe(true);
-    expect(store.current().version).toBe(before);
-    expect((await ask(store, "/compare gpt-5 deepseek")).text).toBe(answerBefore);
-    const status = await ask(store, "/status", true);
-    expect(status.text).toContain("rejected, still serving the last good version");
+    it.each(BROKEN_EDITS)("%s: precise error, and the bot keeps answering from the previous version", async (_name, file, edit, expected) => {
+      const before = store.current().version;
+      const answerBefore = (await ask(store, "/compare gpt-5 deepseek")).text;
+      const path = join(dir, file);
+      const good = await readFile(path, "utf8");
+      const broken = edit(good);
+      expect(broken, "the edit must change the file").not.toBe(good);
+      await writeFile(path, broken);
+      try {
+        const outcome = await store.reload();
+        expect(outcome.ok).toBe(false);
+        // the problem names the file, the entry, the field and the line (this is the loader's test too)
+        const match = outcome.problems.find((p) => Object.entries(expected).every(([key, value]) => p[key as keyof KnowledgeProblem] === value));
+        expect(match, `expected a problem like ${JSON.stringify(expected)} in:\n${outcome.problems.map(formatProblem).join("\n")}`).toBeDefined();
+        expect(match!.file).toBe(`knowledge/${file}`);
+        expect(match!.line).toBeGreaterThan(0);
+        expect(outcome.problems.some((p) => p.file === `knowledge/${file}` && Object.entries(expected).every(([k, v]) => p[k as keyof typeof p] === v))).toBe(true);
+        expect(store.current().version).toBe(before);
+        expect((await ask(store, "/compare gpt-5 deepseek")).text).toBe(answerBefore);
+        const status = await ask(store, "/status", true);
+        expect(status.text).toContain("rejected, still serving the last good version");
+      } finally {
+        await writeFile(path, good);
+      }
+    });
   });
 
   it("serves a good edit after the swap, found by watching the folder (saved by rename, as editors do)", async () => {
@@ -80,12 +106,16 @@ describe("a broken edit never replaces the last good knowledge", () => {
     const path = join(dir, "models.yaml");
     const original = await readFile(path, "utf8");
     const edited = original.replace("inputPer1M: 1.25\n", "inputPer1M: 9.99\n").replace("inputTokens: 10000000", "inputTokens: 20000000");
+    // each run reloads once, from whichever version the last run left to the other one (old → new, new → old, …)
+    let serving = original;
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), fc.integer({ min: 1, max: 6 }), async (s, queries) => {
-        await writeFile(path, original);
-        await store.reload();
-        await writeFile(path, edited);
-        const reload = s.schedule(store.reload(), "reload");
+        const next = serving === original ? edited : original;
+        await writeFile(path, next);
+        const reload = s.schedule(
+          store.reload().finally(() => (serving = next)),
+          "reload",
+        );
         const replies = Array.from({ length: queries }, (_, i) => s.schedule(ask(store, "/compare gpt-5 deepseek"), `query ${i}`));
         await s.waitAll();
         await reload;
@@ -100,7 +130,7 @@ describe("a broken edit never replaces the last good knowledge", () => {
           ]).toContainEqual(pair);
           expect(gpt5.cost).toBeCloseTo((data.workload.inputTokens * gpt5.inputPer1M + 2_000_000 * 10) / 1e6);
         }
-        expect(gpt5Input(await ask(store, "/compare gpt-5 deepseek"))).toBe(9.99);
+        expect(gpt5Input(await ask(store, "/compare gpt-5 deepseek"))).toBe(next === edited ? 9.99 : 1.25);
       }),
       { numRuns: 15 },
     );

@@ -90,6 +90,7 @@ export function startBuiltBot(env: Record<string, string>, options: { via?: "nod
   const logs = () =>
     output
       .split("\n")
+      .slice(0, -1) // the last piece is a line still being written (or empty)
       .filter((line) => line.startsWith("{"))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
   return { child, exited, waitFor, output: () => output, logs };

@@ -124,6 +124,8 @@ describe("health, readiness and metrics: on their own port, on loopback unless t
     expect(metrics).toMatch(/^modelwise_knowledge_age_seconds \d/m);
     expect(metrics).toMatch(/^modelwise_knowledge_oldest_price_timestamp_seconds \d{10}/m);
 
+    // the log line can reach this process after the answer and the metrics do (separate pipes): wait for it
+    await bot.waitFor(/"msg":"answered"/);
     const answered = bot.logs().filter((entry) => entry.msg === "answered");
     expect(answered).toEqual([expect.objectContaining({ level: 30, surface: "slack", command: "compare", outcome: "ok", instance: "bot-a", ms: expect.any(Number) })]);
     expect(bot.logs().filter((entry) => entry.msg === "probe")).toEqual([]);

@@ -29,7 +29,7 @@ describe("provider rules where the price map is silent", () => {
     expect(en.text).toContain("o3: the price map lists no batch price; OpenAI publishes a flat 50% batch discount (https://openai.com/api/pricing/), applied here.");
     expect(en.text).not.toContain("no batch price in the price map; standard prices used");
     const zh = await ask("/compare o3 gemini-2.5-pro batch:yes lang:zh");
-    expect(zh.text).toContain("Gemini 2.5 Pro：价目表没有批处理价格；Google 公布批处理统一优惠 50%（https://ai.google.dev/gemini-api/docs/pricing），此处已采用。");
+    expect(zh.text).toContain("Gemini 2.5 Pro：价目表没有批处理价格；Google 公布批处理统一优惠 50%（https://ai.google.dev/gemini-api/docs/optimization），此处已采用。");
   });
 
   it("says which context number is which: GPT-5's input limit inside its window, Claude Sonnet 4's 1M beta tier and its prices", async () => {

@@ -1,14 +1,20 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "./production-bot.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 beforeAll(() => ensureBuilt(), 120_000);
+// a REPL still open when its test failed or timed out would otherwise outlive the test run
+const open = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of open) child.kill("SIGKILL");
+  open.clear();
+});
 
 /** readline's cursor moves and line clears, left out of what the test reads */
 const ESCAPE_SEQUENCE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, "g");
@@ -19,6 +25,7 @@ function startRepl(home: string, columns = 80) {
     cwd: root,
     env: { ...process.env, HOME: home, NO_COLOR: "1", TERM: "xterm" },
   });
+  open.add(child);
   let screen = "";
   let seen = 0;
   child.stdout.on("data", (chunk) => (screen += chunk));

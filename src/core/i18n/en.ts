@@ -224,6 +224,9 @@ export const en = {
   "error.unreadableAmount":
     '"{value}" is not an amount I can use: token volumes and request counts must be more than 0 and at most 10^15 tokens a month (try 50M, 2B, 5000万, 3亿).',
   "error.unreadablePercent": '"{value}" is not a share I can use: a cache share or utilization is between 0% and 100%.',
+  "error.unreadableRange": '"{value}" is a range, and one answer needs one amount: ask with each end (e.g. 50M, then "and 100M?") to see both costs.',
+  "error.unreadableUnit":
+    '"{value}" is not in tokens, and I price tokens only: give the volume in tokens (e.g. 5M tokens, 5000万 token), or paste a sample to /estimate to count its tokens.',
   "error.badPercent": '"{value}" is not a percentage for {option}: (try 50% or 50).',
   "error.amountOutOfRange": "An amount in your question is beyond what I can work with (as {option}:). Try a smaller one, e.g. 10M tokens or 10,000 requests a day.",
   "error.badNumber": '"{value}" is not a number for {option}:.',

@@ -207,6 +207,8 @@ export const zh: Catalogue = {
   "error.badTokens": '"{value}"不是 {option}: 的有效Token数量（例如 1500、1.5k、10M、2B、1万、3亿）。',
   "error.unreadableAmount": "“{value}”不是可用的数量：Token 用量和请求次数必须大于 0，且每月不超过 10^15（1000万亿）Token（例如 5000万、3亿、50M、2B）。",
   "error.unreadablePercent": "“{value}”不是可用的比例：缓存命中率或利用率应在 0% 到 100% 之间。",
+  "error.unreadableRange": "“{value}”是一个范围，一次回答需要一个确定的数量：请先按其中一端提问（例如 5000万），再追问另一端（例如“1亿呢”）来看两端的费用。",
+  "error.unreadableUnit": "“{value}”不是 Token 数，我只能按 Token 定价：请给出 Token 用量（例如 5M tokens、5000万 token），或用 /estimate 粘贴一段样本来计算它的 Token 数。",
   "error.badPercent": '"{value}"不是 {option}: 的有效百分比（例如 50% 或 50）。',
   "error.amountOutOfRange": "问题中的某个数量超出了我能计算的范围（作为 {option}:）。请换一个小一些的数，例如 1000万 Token 或每天 1万 次请求。",
   "error.badNumber": '"{value}"不是 {option}: 的有效数字。',

@@ -18,6 +18,7 @@ const UNTYPED_SUFFIX = new RegExp(
     "-\\d{8}",
     "-\\d{6}",
     "-\\d{2}-\\d{4}",
+    "-(?:preview|exp)-\\d{2}-\\d{2}", // Gemini's "-preview-05-20"
     "-\\d{4}",
     "-00\\d", // Gemini's "-001"
     "-(?:instruct|it|hf|latest|preview|exp|fp8|fp16|bf16|int4|int8|awq|gguf)",
@@ -61,6 +62,9 @@ const IMPLIED: readonly {
     family: "claude",
   },
   { when: (w) => w.size === 1 && w.has("r"), family: "deepseek" },
+  // "flash 2.5", "flash-lite 2.0": only Gemini's lines are called Flash without their family's name
+  { when: (w) => w.has("flash") && [...w].every((word) => ["flash", "lite"].includes(word)), family: "gemini" },
+  { when: (w) => w.size === 1 && w.has("pro"), family: "gemini" },
   {
     when: (w) => w.has("k") && [...w].every((word) => ["k", "thinking", "turbo"].includes(word)),
     family: "kimi",

@@ -5,7 +5,7 @@ import { digitsOf, nameTokens, normalizeName } from "../names.ts";
 import { boundedEditDistance } from "./edit-distance.ts";
 import { HanNames } from "./han-names.ts";
 import { mentionWindow, NAME_LIMITS, NameLimitError, type NameLimitProblem, nameLimitProblem } from "./limits.ts";
-import { compareVersionsNewestFirst, IMPLIED_WORDS, looseKey, type NameParts, partsOf, spelling, typedKeyOf, typedLooseKey, versionOf } from "./name-forms.ts";
+import { baseName, compareVersionsNewestFirst, IMPLIED_WORDS, isDated, looseKey, type NameParts, partsOf, spelling, typedKeyOf, typedLooseKey, versionOf } from "./name-forms.ts";
 import { type CatalogEntry, catalogEntry, NameTable, namesOf, preferCatalog } from "./name-table.ts";
 import { modelOfSize } from "./of-size.ts";
 import { TrigramIndex, type WorkMeter } from "./trigram-index.ts";
@@ -203,6 +203,22 @@ export class ModelResolver {
     return loose ? { model: loose, shorthand: true } : null;
   }
 
+  /**
+   * A catalog key typed with a suffix or path people copy from an API ("claude-sonnet-4-5-20250929",
+   * "llama-3.3-70b-instruct", "deepseek-ai/DeepSeek-V3") names the curated model of its bare name, which carries the
+   * source, quality and as-of date; a dated snapshot priced unlike today's model ("gpt-4o-2024-05-13") stays itself.
+   */
+  private curatedFor(typed: string, entry: Model): Model | undefined {
+    // a provider path ("azure/gpt-4o") means that very entry
+    if (!this.entryOf.has(entry) || /[/:]/.test(typed)) return undefined;
+    const base = baseName(typed.replace(/\s+/g, "-"));
+    const curated = [this.byName.get(normalizeName(base)), this.byLooseKey.get(looseKey(base))].find((m) => m && !this.entryOf.has(m));
+    if (!curated) return undefined;
+    const prices = (m: Model) => ("inputPer1M" in m ? `${m.inputPer1M}/${m.outputPer1M}` : "unpriced");
+    const samePrice = prices(curated) === prices(entry);
+    return samePrice || !isDated(typed.replace(/\s+/g, "-")) ? curated : undefined;
+  }
+
   /** Whether `typed` is one of the model's names, up to case and the choice of space, dash or underscore. */
   private spelledAs(typed: string, model: Model): boolean {
     const wanted = spelling(typed);
@@ -385,6 +401,8 @@ export class ModelResolver {
           .slice(start, stop)
           .map((t) => t.raw)
           .join(" ");
+        const curated = this.curatedFor(text, model);
+        if (curated) return { model: curated, shorthand: true, end: stop };
         return { model, shorthand: !this.spelledAs(text, model), end: stop };
       }
       if (stop > looseEnd) continue;
@@ -493,6 +511,15 @@ export class ModelResolver {
         continue;
       }
       const token = words[i]!;
+      // "gemini-2.5-flash-preview-05-20", "qwen3-32b-instruct": a name with a suffix copied from an API names its model
+      const bare = /[a-z]/i.test(token) && !HAN.test(token) ? baseName(token) : token.toLowerCase();
+      const suffixed = bare !== token.toLowerCase() && bare.length >= 3 ? this.exact(bare) : undefined;
+      if (suffixed) {
+        const model = this.curatedFor(token, suffixed) ?? suffixed;
+        if (isNew(model)) found.push({ kind: "exact", model, query: token, shorthand: true });
+        i++;
+        continue;
+      }
       // "GPT五": a Chinese name may start with Latin letters, split from its Han part into two words
       const after = words[i + 1];
       if (!HAN.test(token) && after && HAN.test(after)) {

@@ -2,6 +2,7 @@ import { modelOfSize } from "../models/of-size.ts";
 import type { Model } from "../knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import { nameTokens, normalizeName } from "../names.ts";
+import { isEverydayWord } from "./list-items.ts";
 import type { MentionedModel, Understanding } from "./types.ts";
 
 /** Words that never name a model on their own, however the resolver's families look. */
@@ -80,6 +81,7 @@ const FAMILY_WORDS: Record<string, string> = {
   opus: "opus",
 };
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const AMOUNT = /^\d+(?:\.\d+)?\s?(?:k|m|b|mm|bn|万|亿|千)?$/iu;
 
 const HAN_FAMILY_WORDS = Object.keys(FAMILY_WORDS).filter((word) => /\p{Script=Han}/u.test(word));
@@ -106,8 +108,13 @@ function familyMembers(snapshot: KnowledgeSnapshot, family: string): Model[] {
   return members;
 }
 
+/** A model hub's or router's owner before a model ("deepseek-ai/DeepSeek-V3", "Qwen/Qwen3-32B"): a path, no model. */
+const HUB_OWNER =
+  /(?<![\p{L}\p{N}-])(?:deepseek-ai|qwen|meta-llama|mistralai|google|openai|moonshotai|zai-org|thudm|minimaxai|anthropic|x-ai|xai|nvidia|microsoft|01-ai|openrouter|together|fireworks|groq)\/(?=[\p{L}\p{N}])/gu;
+
 /** "4o/4o mini", "gpt-5/deepseek": a slash between two names is a list separator. */
-function splitSlashes(text: string): string {
+function splitSlashes(typed: string): string {
+  const text = typed.replace(HUB_OWNER, (owner) => " ".repeat(owner.length));
   return text.replace(/([\p{L}\p{N}.)\]])\s?\/\s?(?=[\p{L}\p{N}])/gu, (whole, left: string, offset: number, all: string) =>
     /https?:$|\/\/$/.test(all.slice(Math.max(0, offset - 6), offset + 1)) ? whole : `${left} / `,
   );
@@ -124,6 +131,27 @@ function withSize(snapshot: KnowledgeSnapshot, text: string, query: string, matc
   if (!size) return undefined;
   // with no model of that size the family's model stays, shown as read from the whole phrase; the size is no volume
   return { model: modelOfSize(snapshot.knowledge.models, query, size[1]!) ?? matched, query: `${query} ${size[0]!.trim()}`, shorthand: true };
+}
+
+/** A name typed as an item of a comparison ("… vs command r+", "command-r 和 …"), with its version, as typed. */
+function listedName(text: string, word: string): string | undefined {
+  const at = text.toLowerCase().indexOf(word.toLowerCase());
+  if (at < 0 || isEverydayWord(word)) return undefined;
+  const SEPARATOR = /(?:\bvs\.?|\bversus|\bor|和|与|跟|还是|对比|,|，)/u;
+  // a version goes with the name ("command r+", "nova 2"), another word does not ("together cheaper")
+  const rest = /^[\s-]?(?=[a-z]?[\d+])[a-z0-9.+]{1,8}(?![\p{L}\p{N}])/u.exec(text.slice(at + word.length));
+  const name = `${text.slice(at, at + word.length)}${rest && !/^\s?\d+(?:\.\d+)?\s?[kmb万亿]?$/u.test(rest[0]) ? rest[0] : ""}`;
+  const listed = new RegExp(`${SEPARATOR.source}\\s*$`, "u").test(text.slice(0, at)) || new RegExp(`^\\s*${SEPARATOR.source}`, "u").test(text.slice(at + name.length));
+  return listed ? name.trim() : undefined;
+}
+
+/** "4o vs 4.1 vs o3": a bare version between the words of a comparison is a model's name, not an amount. */
+function versusName(text: string, query: string): boolean {
+  if (!/^\d+\.\d+$/.test(query.trim())) return false;
+  const at = text.toLowerCase().indexOf(query.toLowerCase());
+  if (at < 0) return false;
+  const VERSUS = /(?:\bvs\.?|\bversus|对比|还是)/u;
+  return new RegExp(`${VERSUS.source}\\s*$`, "u").test(text.slice(0, at)) || new RegExp(`^\\s*${VERSUS.source}`, "u").test(text.slice(at + query.length));
 }
 
 /** Places one name is looked at for a version after it: a sentence names a model a few times at most. */
@@ -146,7 +174,10 @@ function withVersion(snapshot: KnowledgeSnapshot, text: string, query: string): 
     if (!version) continue;
     const typed = `${query} ${version[1]}`;
     const resolution = snapshot.resolver.resolve(typed);
-    if (resolution.kind === "unknown") return { query: typed, candidates: resolution.candidates.slice(0, 3) };
+    // "deepseek v2", "minimax m1": a version no curated name has is that version, never the bare word's model; a
+    // reseller's entry found by a typo search or several to pick from are offered, not guessed
+    if (resolution.kind === "unknown" || resolution.kind === "ambiguous") return { query: typed, candidates: resolution.candidates.slice(0, 3) };
+    if (resolution.kind === "fuzzy") return { query: typed, candidates: [resolution.model] };
   }
   return undefined;
 }
@@ -167,7 +198,7 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
   const unknown: Understanding["unknown"] = [];
   for (const found of resolver.mentions(spaced)) {
     // an amount ("8k", "128k", "1m") is never a model, whatever a catalog key ends with
-    if (AMOUNT.test(found.query.replace(/^[^\p{L}\p{N}]+/u, "").trim())) continue;
+    if (AMOUNT.test(found.query.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").trim()) && !versusName(spaced, found.query)) continue;
     if (found.kind === "exact" || found.kind === "fuzzy") {
       // "grok 5": a family word's own model is not what a version typed after it names
       const versioned = withVersion(snapshot, spaced, found.query);
@@ -186,6 +217,10 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
       models.push({ model: found.model, query: found.query, shorthand });
     } else if (found.kind === "ambiguous" && !NOT_NAMES.has(found.query.toLowerCase()) && found.candidates.filter((m) => !("catalog" in m && m.catalog)).length >= 2) {
       ambiguous.push({ query: found.query, candidates: found.candidates.slice(0, 6) });
+    } else if (found.kind === "ambiguous" && !NOT_NAMES.has(found.query.toLowerCase())) {
+      // "llama 405b vs command r+": a family only resellers list, named in a comparison, is named back, never dropped
+      const listed = listedName(spaced, found.query);
+      if (listed) unknown.push({ query: listed, candidates: found.candidates.slice(0, 3) });
     }
   }
   // "gpt5 mini vs nano", "gemini 1.5 pro 和 2.5 pro": words after a list separator that name a model only with the
@@ -215,11 +250,24 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
   for (const token of tokens) {
     const word = FAMILY_WORDS[token.toLowerCase()] ? token : /\p{Script=Han}/u.test(token) ? HAN_FAMILY_WORDS.find((w) => token.includes(w)) : undefined;
     const family = word ? FAMILY_WORDS[word.toLowerCase()] : undefined;
-    if (!word || !family || namedKeys.some((key) => key.includes(family)) || resolver.exact(word) || ambiguous.some((a) => a.query.toLowerCase() === word.toLowerCase())) continue;
+    // "谷歌的 gemini": two words for one family are one question
+    if (!word || !family) continue;
+    const asked = (a: { query: string }) => [a.query.toLowerCase(), FAMILY_WORDS[a.query.toLowerCase()]].some((w) => w === word.toLowerCase() || w === family);
+    if (namedKeys.some((key) => key.includes(family)) || resolver.exact(word) || ambiguous.some(asked)) continue;
     const candidates = familyMembers(snapshot, family);
     if (candidates.length >= 2) ambiguous.push({ query: word, candidates });
   }
   // a family word next to one of its own models ("claude opus 4.5") is no question
-  const kept = ambiguous.filter((a) => !models.some((m) => a.candidates.includes(m.model)));
+  // and a misspelt family word right before one of its models ("claud haiku 4.5") is part of that name
+  const lower = spaced.toLowerCase();
+  // or a maker's name beside its model ("anthropic's haiku 4.5", "Claude Haiku 4.5 (Anthropic)", "阿里的 qwen max")
+  const before = (a: { query: string }, m: MentionedModel) => {
+    const family = FAMILY_WORDS[a.query.toLowerCase()] ?? normalizeName(a.query);
+    if (!normalizeName(`${m.model.name} ${m.model.id}`).includes(family)) return false;
+    const word = escapeRegExp(a.query.toLowerCase());
+    const name = escapeRegExp(m.query.toLowerCase());
+    return new RegExp(`${word}(?:'s|’s|的)?[\\s-]?${name}|${name}\\s?[(（]${word}[)）]`, "u").test(lower);
+  };
+  const kept = ambiguous.filter((a) => !models.some((m) => a.candidates.includes(m.model) || before(a, m)));
   return { models, ambiguous: kept, unknown };
 }

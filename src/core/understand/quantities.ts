@@ -16,6 +16,8 @@ export interface Quantities {
   utilization?: number;
   budget?: { amount: number; currency: "usd" | "cny" };
   tokensPerSecond?: number;
+  /** "75% input, 25% output", "输入占 80%": the input:output ratio as shares */
+  ratio?: { input: number; output: number };
   /** a number that can be no amount (negative, or beyond the bounds the command options keep), as typed */
   unreadable?: Unreadable;
 }
@@ -23,35 +25,101 @@ export interface Quantities {
 const WINDOW = 28;
 /** Volumes and request counts given per day are read as a 30-day month. */
 const PER_DAY =
-  /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?day\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天)|^[^,，。.;；]{0,12}?(?:a|per|\/)\s?day\b/u;
-const DAILY_BEFORE = /(?:每天|每日|一天|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$/u;
+  /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?day\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天)|^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)day\b/u;
+/** "20k daily requests": the period said between the number and its noun. */
+const PERIOD_WORD: [RegExp, number][] = [
+  [/^\s?daily\b/u, 30],
+  [/^\s?weekly\b/u, 30 / 7],
+  [/^\s?hourly\b/u, 24 * 30],
+];
+const DAILY_BEFORE = /(?:每天|每日|一天|日均|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话)?(?:量|次数|数)?\s?(?:大概|约|有)?\s?$/u;
 const MONTH_DAYS = 30;
+/** Volumes given per week or per year are read as the month's share: "70M tokens a week", "一年 12 亿 token". */
+const PER_WEEK = /^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:week|wk)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?周|每周|一周)/u;
+const WEEKLY_BEFORE = /(?:每周|每星期|一周|weekly|a week|per week)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$/u;
+const PER_YEAR = /^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:year|yr)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?年|每年|一年)/u;
+const YEARLY_BEFORE = /(?:每年|一年|全年|年均|yearly|annually|a year|per year)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$/u;
+const WEEK_MONTHS = MONTH_DAYS / 7;
 
 const TOKENS_WORD = /^\s?(?:tokens?|toks?|tk|个?\s?token|词元)/u;
-const COUNTED = String.raw`^\s?(?:-?(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?`;
+const COUNTED = String.raw`^\s?(?:-?(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s|的\s?)?`;
 /** "out:10M" is an option's label for the number after it; "250 out: which is cheaper?" is not */
 const NO_COLON = String.raw`(?!\s?[:：=]\s?[\d一二两三四五六七八九十])`;
-const INPUT_AFTER = new RegExp(`${COUNTED}(?:(?:input|prompt tokens|in\\b(?!\\s(?:a|an|the|total|one|my|our|your|it|all|this|that)\\b))${NO_COLON}|输入|入\\b)`, "u");
+const INPUT_AFTER = new RegExp(`${COUNTED}(?:(?:input|prompt tokens|in\\b(?!\\s(?:a|an|the|total|one|my|our|your|it|all|this|that)\\b))${NO_COLON}|输入|入\\b|进(?![行一]))`, "u");
 const OUTPUT_AFTER = new RegExp(
-  `${COUNTED}(?:(?:output|completions?|generated|out\\b|back\\b|answers?\\b|responses?\\b|repl(?:y|ies)\\b|in (?:the )?(?:response|reply|answer))${NO_COLON}|输出|生成)`,
+  `${COUNTED}(?:(?:output|completions?|generated|out\\b|back\\b|answers?\\b|responses?\\b|repl(?:y|ies)\\b|summar(?:y|ies)\\b|in (?:the )?(?:response|reply|answer))${NO_COLON}|输出|生成|出(?![现来去])|回复)`,
   "u",
 );
 /** A label followed by another number belongs to that number ("输入2000万 输出400万", "in:50M out:10M"). */
 const LABEL_THEN_NUMBER = /^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?(?:input|output|in|out|输入|输出|入|生成)\s?[:：=]?\s?(?:\d|[一二两三四五六七八九十])/u;
-const INPUT_BEFORE = /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
+const INPUT_BEFORE =
+  /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
 const OUTPUT_BEFORE =
-  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|输出|生成|回复|回答|答复|响应)\s?(?:tokens?)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
-const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
+  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|输出|生成|回复|回答|答复|响应|摘要)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
+const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
+/** "each request carries 150k tokens of context", "一次请求带 30 万 token 上下文": a prompt's size. */
+const REQUEST_CARRIES = /(?:(?:per|each|every|a|one|single) (?:request|call|query|prompt)|每次(?:请求|调用)?|每个请求|单次(?:请求|调用)?|一次(?:请求|调用))[^,，;；。\n]*$/u;
 const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|上下文长度)\s?(?:of|at least|≥|>=|>|above|over|超过|至少|大于|要|需要|:|：)?\s?(?:at least\s)?$/u;
 const PER_REQUEST_AFTER =
-  /^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
+  /^\s?-?\s?tokens?\s(?:prompts?|inputs?|contexts?|documents?|docs|queries|messages|conversations)\b|^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:(?:with|in|for|on)\s)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?(?:tokens?|toks?)\s(?:each|apiece)\b(?!\s(?:month|day|week|year))|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
 const PER_REQUEST_BEFORE =
-  /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes)|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
+  /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes|sends|carries)(?: an?)?|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|每篇|每份|每个(?:文档|工单|会话|对话)|(?:each|per|every) (?:doc(?:ument)?|ticket|message|email|page|conversation) (?:is|has)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
 /** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
-const PER_REQUEST_CLAUSE = /(?:每次|每个请求|每条请求|单次|一次请求|\b(?:per|each|every|a) (?:request|call|query)\b)[^,，;；。\n]*$/u;
-const REQUESTS_AFTER = /^\s?(?:requests?|reqs?|calls?|queries|conversations|chats|messages|次(?:请求|调用)?|条(?:请求|消息)?|个请求|轮对话)/u;
+const PER_REQUEST_CLAUSE =
+  /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|每则|每笔|每条|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message)\b)[^,，;；。\n]*$/u;
+/** "300k tokens in per request", "5k tokens out each": a side's size per request, said after it. */
+const SIDE_PER_REQUEST =
+  /^\s?(?:tokens?\s?)?(?:in|out|input|output|输入|输出)\s?(?:tokens?\s?)?(?:(?:per|each|every|a|\/)\s?(?:request|call|query|req|message|prompt|doc(?:ument)?|ticket)\b|each\b|每次|每个请求)/u;
+/** "output per request 800", "completion tokens per call: 300": the side is named before "per request". */
+const SIDE_THEN_PER_REQUEST =
+  /(input|prompt|in|output|completion|response|reply|answer|out|输入|输出|回复)s?\s?(?:tokens?\s?)?(?:per|each|every|\/|a)\s?(?:request|call|query|req)\s?(?:is|of|[:：=~≈])?\s?(?:about|around|~)?\s?$/u;
+/** Pieces a prompt is made of, counted, and the size of each after them. */
+const CHUNKS_AFTER = /^\s?(?:chunks?|passages?|snippets?|docs?|documents?|results?|pages?|段|块|个片段|个文档|篇)/u;
+const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|每段|每块|每篇|每个)\s?(?:about|around|~|约|大概)?\s?$/u;
+/** Words right after a size that make it the cached part of a prompt. */
+const CACHED_PART = /^[^,，。;；\d]{0,30}?(?:\(cached\)|\bcached\b|\bcache hits?\b|命中缓存|是缓存|可缓存|走缓存)/u;
+const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:about|around|~)?\s?$/u;
+/** "1000 per month", "500 a month" with no unit: a count of requests when a request's size is stated. */
+const BARE_PER_MONTH_BEFORE = /(?:每月|每个月|一个月|月均)\s?(?:大概|约|有)?\s?$/u;
+const BARE_PER_MONTH = /^\s?(?:(?:per|a|each|every|\/)\s?(?:month|mo)\b|monthly|每月|一个月|\/\s?月)/u;
+/** Request counts given per second, minute or hour ("5 requests per second", "QPS 10", "每小时 5000 次"), as a month. */
+const RATES: [after: RegExp, before: RegExp, perMonth: number][] = [
+  [
+    /^[^,，。;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:second|sec|s)\b|^\s?(?:qps|rps)\b|^\s?次?\s?\/\s?秒/u,
+    /(?:每秒(?:钟)?|qps|rps)\s?(?:大概|约|有|是|为)?\s?(?:请求|调用)?\s?$/u,
+    86_400 * 30,
+  ],
+  [
+    /^[^,，。;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:minute|min)\b|^\s?(?:rpm)\b|^\s?次?\s?\/\s?分钟?/u,
+    /(?:每分钟?|rpm)\s?(?:大概|约|有|是|为)?\s?(?:请求|调用)?\s?$/u,
+    1_440 * 30,
+  ],
+  [
+    /^[^,，。;；\d]{0,24}?(?:\b(?:an?|per|each|every)\s|\/\s?)(?:hour|hr|h)\b|^\s?次?\s?\/\s?(?:小时|时)/u,
+    /(?:每小时|每个小时)\s?(?:大概|约|有|是|为)?\s?(?:请求|调用)?\s?$/u,
+    24 * 30,
+  ],
+];
+const RATE_COUNT = /^\s?(?:qps|rps|rpm)\b/u;
+const RATE_BEFORE = /(?:qps|rps|rpm)\s?(?:大概|约|有|是|为|of|is|~|≈)?\s?$/u;
+/** "1000 users, each sends 50 messages a day", "1000 个用户，每人每天 20 次": requests per user × users. */
+const USERS_BEFORE = /(?:日活|月活|\bdau|\bmau|用户数|用户量)\s?(?:约|大概|有|是|为|of|~)?\s?$/u;
+const USERS_AFTER = /^\s?(?:(?:daily|monthly)\s)?(?:active\s)?(?:users?|dau\b|mau\b|people|employees|seats|customers|agents|个?用户|名?员工|位用户|人(?![民工]))/u;
+const PER_USER =
+  /\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having)\b|\bper (?:user|person|employee|seat|customer)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
+
+const REQUESTS_AFTER =
+  /^\s?(?:(?:daily |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|queries|conversations|chats|messages|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个(?:请求|对话|会话|文档|工单)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)/u;
+/** "月调用量50万", "requests per month: 200k": the count's noun before it. */
+const REQUESTS_BEFORE =
+  /(?:(?:调用|请求|对话|会话)(?:量|次数|数)|(?:月|每月|一个月)(?:请求|调用)|(?<!(?:each|every|per|a|one)\s)(?:requests?|calls?|queries)(?: per month| a month| monthly| \/ ?mo(?:nth)?)?\s?[:：=])\s?(?:约|大概|大约|是|为|有|~|≈)?\s?$/u;
 const PERCENT_AFTER = /^\s?(?:%|％|percent|pct)/u;
 const PERCENT_BEFORE = /百分之$/u;
+/** "75% input", "input 75%", "输入占 80%": a share of the volume on one side. */
+const SHARE_INPUT = /^\s?[%％]?\s?(?:(?:of (?:it|the tokens|tokens) )?(?:is |are )?(?:input|prompt|in\b)|输入|是输入)/u;
+const SHARE_OUTPUT = /^\s?[%％]?\s?(?:(?:of (?:it|the tokens|tokens) )?(?:is |are )?(?:output|completion|out\b)|输出|是输出)/u;
+const SHARE_INPUT_BEFORE = /(?:input|prompt|输入)\s?(?:is|are|share|占|占比|比例)?\s?(?:约|大概)?\s?$/u;
+const SHARE_OUTPUT_BEFORE = /(?:output|completion|输出)\s?(?:is|are|share|占|占比|比例)?\s?(?:约|大概)?\s?$/u;
 const CACHE_WORDS = /cach|缓存|命中|\bhit\b|hit rate|reuse/u;
 const UTIL_WORDS = /util|利用率|负载|busy|\bload\b|使用率|占用/u;
 const MONEY_BEFORE = /(?:[$¥￥]|\busd\s?|\bus\$|\brmb\s?|\bcny\s?)$/u;
@@ -68,6 +136,9 @@ const GPU_AFTER = new RegExp(`^\\s?(?:x|×|\\*)?\\s?(?:张|張|块|塊|台|个|�
 const GPU_BEFORE = new RegExp(`(?:${GPU_WORDS}|pcie)s?\\s?(?:x|×|\\*)?\\s?$`, "u");
 const GPU_NAMED = new RegExp(`^(?:${GPU_WORDS})(?![\\p{L}\\p{N}])`, "u");
 const COUNT_AFTER = /^\s?(?:张|張|块|塊|台|卡|片)/u;
+/** Volumes counted in words, characters, pages or bytes: not tokens, so never priced as if they were. */
+const OTHER_UNIT_AFTER =
+  /^\s?(?:words?\b|characters?\b|chars\b|pages?\b|(?:[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?)\s?(?:of\s)?(?:text|data|logs?|documents?|files?)\b|个?(?:汉)?字(?![节母段])|字符|页)/u;
 const TPUT_AFTER = /^\s?(?:tokens?|toks?|token)?\s?(?:\/\s?s\b|per second|\/秒|每秒)/u;
 
 function after(text: string, n: FoundNumber): string {
@@ -77,6 +148,9 @@ function before(text: string, n: FoundNumber): string {
   return text.slice(Math.max(0, n.start - WINDOW), n.start);
 }
 
+/** "unlimited tokens", "a gazillion tokens", "无限 token": words where an amount should be, which price nothing. */
+const NO_AMOUNT =
+  /\b(?:unlimited|infinite|infinity|endless)\s(?:tokens?|requests?|calls?)\b|\b(?:a\s)?(?:ga|ba|bajo|ka|squa)?(?:z|j)illions?\s(?:of\s)?(?:tokens?|requests?|calls?)\b|(?:无限|无穷|无上限|不限量?)\s?(?:的\s?)?(?:token|次|请求)/u;
 /** Phrases that mean "half" of something. */
 const MADE_UP_MAGNITUDE = /(?<![\p{L}\p{N}.])\d+(?:\.\d+)?\s?(?!(?:m|b|tr|quadr)illions?\b)[a-z]*illions?\b/u;
 
@@ -84,7 +158,7 @@ const HALF_CACHED =
   /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能)?(?:命中)?缓存|half (?:of (?:it|the input|the prompts?|our input) )?(?:is |are |gets? )?(?:cached|cache hits?)|50\/50 cache)/u;
 
 /** "3:1", "4 to 1", "3：1": two numbers that make a ratio, not amounts and not a name. */
-const RATIO = /(?<![\d.:：])(\d+(?:\.\d+)?)\s?(?:[:：]|\bto\b)\s?(\d+(?:\.\d+)?)(?![\d.:：]|\s?(?:k|m|b|bn|万|亿|千|tokens?|toks?)(?![a-z]))/gu;
+const RATIO = /(?<![\d.:：/])(\d+(?:\.\d+)?)\s?(?:[:：比/]|\bto\b)\s?(\d+(?:\.\d+)?)(?![\d.:：]|\s?(?:k|m|b|bn|万|亿|千|tokens?|toks?)(?![a-z]))/gu;
 const RATIO_WORDS = /ratio|比例|输入.{0,4}输出|in(?:put)?\s?[:/]\s?out(?:put)?|input to output|in to out|i\/o|split/u;
 const RATIO_WINDOW = 30;
 
@@ -95,7 +169,9 @@ export function readRatio(text: string): { ratio?: { input: number; output: numb
     const output = Number(match[2]);
     const around = text.slice(Math.max(0, match.index - RATIO_WINDOW), match.index + match[0].length + RATIO_WINDOW);
     // "3:1" names a ratio without any word for it; "10:30" needs one
-    const plain = /[:：]/u.test(match[0]) && (input === 1 || output === 1) && Math.max(input, output) <= 100;
+    const plain = /[:：比]/u.test(match[0]) && (input === 1 || output === 1) && Math.max(input, output) <= 100;
+    // "80/20" is a ratio only beside words for one; "3/4 of the prompts" or a date is not
+    if (match[0].includes("/") && !RATIO_WORDS.test(around)) continue;
     if (!(input > 0 && output > 0) || !(plain || RATIO_WORDS.test(around))) continue;
     const rest = text.slice(0, match.index) + " ".repeat(match[0].length) + text.slice(match.index + match[0].length);
     return { ratio: { input, output }, rest };
@@ -108,22 +184,49 @@ export function readQuantities(text: string): Quantities {
   const q: Quantities = {};
   const volume: Volume = {};
   const perRequest: { input?: number; output?: number } = {};
-  for (const found of findNumbers(text)) {
+  const numbers = findNumbers(text);
+  const paired = inputOutputPairs(text, numbers);
+  // "50-100M tokens", "5000万到1亿": a range is no one amount to price, and never silently one of its ends
+  const range = rangeOf(text, numbers);
+  if (range) q.unreadable = range;
+  let bareCount: number | undefined;
+  let bareTotal: number | undefined;
+  let users: number | undefined;
+  const shares: { input?: number; output?: number } = {};
+  let cachedPart: number | undefined;
+  let chunks: number | undefined;
+  for (const found of numbers) {
     const right = after(text, found);
     const left = before(text, found);
     const n = found;
-    const perMonth = (value: number) => (PER_DAY.test(right) || DAILY_BEFORE.test(left) ? value * MONTH_DAYS : value);
+    const perMonth = (value: number) =>
+      PER_DAY.test(right) || DAILY_BEFORE.test(left)
+        ? value * MONTH_DAYS
+        : (PER_WEEK.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:week|周)/u.test(right)) || WEEKLY_BEFORE.test(left)
+          ? value * WEEK_MONTHS
+          : (PER_YEAR.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:year|年)/u.test(right)) || YEARLY_BEFORE.test(left)
+            ? value / 12
+            : value;
     // "910b" is Ascend's GPU, not 910 billion tokens
     if (n.scaled && GPU_NAMED.test(text.slice(n.start))) continue;
     if (/(?:昇腾|ascend|huawei)\s?$/u.test(left)) continue;
     const percent = PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left);
-    const refuse = (kind: "amount" | "percent" = "amount") => {
+    const refuse = (kind: "amount" | "percent" | "unit" | "range" = "amount") => {
       const from = n.from;
-      const sign = kind === "percent" ? (/^[%％]/u.exec(right)?.[0] ?? "") : "";
+      const sign = kind === "percent" ? (/^[%％]/u.exec(right)?.[0] ?? "") : kind === "unit" ? (OTHER_UNIT_AFTER.exec(right)?.[0] ?? "") : "";
       q.unreadable ??= { text: n.raw + sign, kind, from, to: from + n.raw.length + sign.length };
     };
     if (n.negative) {
       refuse(percent ? "percent" : "amount");
+      continue;
+    }
+    // "0 tokens", "0 requests": nothing to price is no amount either
+    if (n.value === 0 && (TOKENS_WORD.test(right) || REQUESTS_AFTER.test(right))) {
+      refuse();
+      continue;
+    }
+    if (OTHER_UNIT_AFTER.test(right) && !PERCENT_AFTER.test(right)) {
+      refuse("unit");
       continue;
     }
     if (n.value > MAX_MONTHLY_TOKENS || perMonth(n.value) > MAX_MONTHLY_TOKENS) {
@@ -138,6 +241,10 @@ export function readQuantities(text: string): Quantities {
       }
       if (UTIL_WORDS.test(around)) q.utilization ??= n.value;
       else if (CACHE_WORDS.test(around)) q.cachedPercent ??= n.value;
+      else {
+        const share = SHARE_INPUT.test(right) || SHARE_INPUT_BEFORE.test(left) ? "input" : SHARE_OUTPUT.test(right) || SHARE_OUTPUT_BEFORE.test(left) ? "output" : null;
+        if (share && n.value > 0 && n.value < 100) shares[share] ??= n.value;
+      }
       continue;
     }
     const money = MONEY_BEFORE.test(left) || MONEY_AFTER.test(right);
@@ -166,19 +273,61 @@ export function readQuantities(text: string): Quantities {
       q.gpuCount ??= n.value;
       continue;
     }
-    if (REQUESTS_AFTER.test(right) && (n.scaled || n.value >= 10)) {
-      if (perMonth(n.value) > MAX_MONTHLY_REQUESTS) refuse();
-      else q.requests ??= perMonth(n.value);
+    const rate = RATES.find(([afterRate, beforeRate]) => afterRate.test(right.replace(REQUESTS_AFTER, "")) || beforeRate.test(left));
+    // "completion=1k requests=100k": a label followed by its own number is that number's
+    const counted =
+      (REQUESTS_AFTER.test(right) && !/^\s?[\p{L}]+\s?[:：=]\s?\d/u.test(right)) ||
+      RATE_COUNT.test(right) ||
+      RATE_BEFORE.test(left) ||
+      (REQUESTS_BEFORE.test(left) && !TOKENS_WORD.test(right));
+    if (counted && (n.scaled || n.value >= 10 || rate || (users !== undefined && PER_USER.test(text)))) {
+      const period = PERIOD_WORD.find(([pattern]) => pattern.test(right))?.[1];
+      const monthly = rate ? n.value * rate[2] : period ? n.value * period : perMonth(n.value);
+      if (monthly > MAX_MONTHLY_REQUESTS) refuse();
+      else q.requests ??= monthly;
+      continue;
+    }
+    if ((USERS_AFTER.test(right) || USERS_BEFORE.test(left)) && Number.isInteger(n.value) && n.value >= 2) {
+      users ??= n.value;
+      continue;
+    }
+    const pair = paired.get(found);
+    if (pair) {
+      if (pair.perRequest) perRequest[pair.side] ??= n.value;
+      else volume[pair.side] ??= perMonth(n.value);
       continue;
     }
     if (UNIT_BEFORE.test(left) && !/每(?:个)?月|每天|每日/u.test(left.slice(-3))) continue;
     const tokensy = n.scaled || TOKENS_WORD.test(right);
     // "context 200k per request" is the prompt's size, not a context window asked for
     if (CONTEXT_AFTER.test(right) || (tokensy && CONTEXT_BEFORE.test(left) && !PER_REQUEST_AFTER.test(right))) {
-      if (n.value >= 1000) q.minContext ??= n.value;
+      if (REQUEST_CARRIES.test(left) || PER_REQUEST_AFTER.test(text.slice(n.end, n.end + 2 * WINDOW).replace(CONTEXT_AFTER, ""))) {
+        if (n.value > MAX_PROMPT_TOKENS) refuse();
+        else q.promptTokens ??= n.value;
+      } else if (n.value >= 1000) q.minContext ??= n.value;
+      continue;
+    }
+    // "4000 of them cached", "其中 4000 是命中缓存的": the cached part of each prompt, as a share of it below
+    if (CACHED_PART.test(right) && !n.scaled && n.value >= 100) cachedPart ??= n.value;
+    else if (CACHED_PART.test(right) && n.scaled) cachedPart ??= n.value;
+    // "20 chunks of 500 tokens", "20 段、每段 500 token": a request's prompt made of pieces of one size
+    if (!n.scaled && Number.isInteger(n.value) && CHUNKS_AFTER.test(right) && PER_REQUEST_CLAUSE.test(left)) {
+      chunks = n.value;
+      continue;
+    }
+    if (chunks !== undefined && tokensy && CHUNK_SIZE_BEFORE.test(left)) {
+      q.promptTokens ??= chunks * n.value;
+      chunks = undefined;
       continue;
     }
     if (PER_REQUEST_AFTER.test(right) || PER_REQUEST_BEFORE.test(left)) {
+      const labelled = SIDE_THEN_PER_REQUEST.exec(left)?.[1];
+      // "output 500 tokens/request": a side named before a size said per request
+      const sideBefore = PER_REQUEST_AFTER.test(right) ? (OUTPUT_BEFORE.test(left) ? "output" : INPUT_BEFORE.test(left) ? "input" : null) : null;
+      if (labelled || sideBefore === "output") {
+        perRequest[labelled ? (/^(?:in|prompt|输入)/u.test(labelled) ? "input" : "output") : "output"] ??= n.value;
+        continue;
+      }
       if (n.value > MAX_PROMPT_TOKENS) refuse();
       else if (n.value >= 100) q.promptTokens ??= n.value;
       continue;
@@ -188,15 +337,30 @@ export function readQuantities(text: string): Quantities {
     const leftSide = INPUT_BEFORE.test(left) ? "input" : OUTPUT_BEFORE.test(left) ? "output" : null;
     const side = rightSide && (!LABEL_THEN_NUMBER.test(right) || !leftSide) ? rightSide : (leftSide ?? rightSide);
     if (side) {
-      if (PER_REQUEST_CLAUSE.test(left)) perRequest[side] ??= n.value;
+      if (PER_REQUEST_CLAUSE.test(left) || SIDE_PER_REQUEST.test(right)) perRequest[side] ??= n.value;
       else if (tokensy || n.value >= 1000) volume[side] ??= perMonth(n.value);
       else if (n.value >= 10) perRequest[side] ??= n.value;
       continue;
     }
-    if (tokensy && n.value >= 1000) volume.total ??= perMonth(n.value);
+    // "3k-token system prompt (cached) plus 1k of user text": the parts of one prompt add up
+    if (tokensy && q.promptTokens !== undefined && PLUS_BEFORE.test(left) && q.requests === undefined) {
+      q.promptTokens += n.value;
+      continue;
+    }
+    // "500k/mo", "每月 10 万" with no word for what: a request count where a request's size is stated, else tokens
+    const bare = !TOKENS_WORD.test(right) && Number.isInteger(n.value) && n.value >= 10 && (BARE_PER_MONTH.test(right) || BARE_PER_MONTH_BEFORE.test(left));
+    if (tokensy && n.value >= 1000) {
+      volume.total ??= perMonth(n.value);
+      if (bare && volume.total === n.value) bareTotal ??= n.value;
+    } else if (!tokensy && bare) bareCount ??= n.value;
+  }
+  const sized = q.promptTokens !== undefined || perRequest.input !== undefined || perRequest.output !== undefined;
+  if (q.requests === undefined && sized && (bareCount ?? bareTotal) !== undefined) {
+    q.requests = (bareCount ?? bareTotal)!;
+    if (bareCount === undefined && volume.total === bareTotal) delete volume.total;
   }
   // "50 bazillion tokens": a magnitude word no one can price is named back, not read as 50
-  const madeUp = MADE_UP_MAGNITUDE.exec(text);
+  const madeUp = MADE_UP_MAGNITUDE.exec(text) ?? NO_AMOUNT.exec(text);
   if (madeUp) q.unreadable ??= { text: madeUp[0], kind: "amount", from: madeUp.index, to: madeUp.index + madeUp[0].length };
   if (q.cachedPercent === undefined && HALF_CACHED.test(text)) q.cachedPercent = 50;
   // 七成 = 70%
@@ -206,11 +370,52 @@ export function readQuantities(text: string): Quantities {
     if (UTIL_WORDS.test(around)) q.utilization ??= percent;
     else if (CACHE_WORDS.test(around)) q.cachedPercent ??= percent;
   }
+  if (q.requests !== undefined && users !== undefined && PER_USER.test(text)) q.requests *= users;
+  if (cachedPart !== undefined && q.promptTokens !== undefined && cachedPart < q.promptTokens && q.cachedPercent === undefined) {
+    q.cachedPercent = Math.round((cachedPart / q.promptTokens) * 1000) / 10;
+  }
+  const inputShare = shares.input ?? (shares.output !== undefined ? 100 - shares.output : undefined);
+  if (inputShare !== undefined) q.ratio = { input: inputShare, output: 100 - inputShare };
   if (q.requests !== undefined) perRequestToMonthly(q, q.requests, volume, perRequest);
   else if (perRequest.input !== undefined && perRequest.input >= 100) q.promptTokens ??= perRequest.input;
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
   if (Object.keys(volume).length) q.volume = volume;
   return q;
+}
+
+/** Two amounts joined by a dash, "to", 到 or ~ where the second has a magnitude: a range, as typed. */
+const RANGE_JOIN = /^\s?(?:-|–|~|～|to|到|至)\s?$/u;
+function rangeOf(text: string, numbers: FoundNumber[]): Unreadable | undefined {
+  for (let i = 0; i + 1 < numbers.length; i++) {
+    const [a, b] = [numbers[i]!, numbers[i + 1]!];
+    if (!b.scaled || a.negative || !RANGE_JOIN.test(text.slice(a.end, b.start)) || /\bfrom\s?$|从\s?$/u.test(before(text, a))) continue;
+    if (a.scaled && a.value >= b.value) continue;
+    if (!TOKENS_WORD.test(after(text, b)) && !REQUESTS_AFTER.test(after(text, b)) && !a.scaled && !/[万亿]/u.test(b.raw)) continue;
+    return { text: text.slice(a.from, b.end), kind: "range", from: a.from, to: b.end };
+  }
+  // "50-100M", "5-10 亿": digits joined by a dash are read as one name-like word, so the range is looked for whole
+  const dashed = DASHED_RANGE.exec(text);
+  return dashed ? { text: dashed[0].trim(), kind: "range", from: dashed.index, to: dashed.index + dashed[0].length } : undefined;
+}
+const DASHED_RANGE =
+  /(?<![\p{L}\d.-])\d+(?:\.\d+)?\s?[-–]\s?\d+(?:\.\d+)?\s?(?:[kmb]|bn|million|billion|万|亿|千万)(?![a-z])(?=\s?(?:tokens?|toks?|token|requests?|calls?|次|个?请求|\/|a\s|per\s|每|$|[,，。]))/u;
+
+/** "5M/1M", "in/out 200m/40m": two token amounts joined by a slash are the input and the output side, in that order. */
+function inputOutputPairs(text: string, numbers: FoundNumber[]): Map<FoundNumber, { side: "input" | "output"; perRequest: boolean }> {
+  const sides = new Map<FoundNumber, { side: "input" | "output"; perRequest: boolean }>();
+  for (let i = 0; i + 1 < numbers.length; i++) {
+    const [a, b] = [numbers[i]!, numbers[i + 1]!];
+    // "5M/1M", "3k/500 tokens": token amounts, never a fraction ("3/4") or a date
+    const amounts = (a.scaled || a.value >= 100) && (b.scaled || TOKENS_WORD.test(after(text, b)));
+    if (!amounts || a.negative || b.negative || !/^\s?\/\s?$/u.test(text.slice(a.end, b.from))) continue;
+    // "$2/1M" is a price, "5M/day" a rate
+    if (MONEY_BEFORE.test(before(text, a)) || PER_DAY.test(after(text, b))) continue;
+    // "per call 3k/500 tokens", "2M/1M tokens per request": a request's sides
+    const perRequest = PER_REQUEST_AFTER.test(after(text, b)) || PER_REQUEST_CLAUSE.test(before(text, a));
+    sides.set(a, { side: "input", perRequest });
+    sides.set(b, { side: "output", perRequest });
+  }
+  return sides;
 }
 
 /** Below this, a side's token count next to a request count is per request: "10k requests of 2k in, 500 out". */
@@ -219,12 +424,18 @@ const PER_REQUEST_BELOW = 200_000;
 function perRequestToMonthly(q: Quantities, requests: number, volume: Volume, perRequest: { input?: number; output?: number }): void {
   const sides: ("input" | "output")[] = [];
   for (const side of ["input", "output"] as const) {
-    const each = volume[side] !== undefined && volume[side] < PER_REQUEST_BELOW ? volume[side] : perRequest[side];
+    const each = volume[side] !== undefined && volume[side] <= PER_REQUEST_BELOW ? volume[side] : perRequest[side];
     if (each === undefined) continue;
     volume[side] = each * requests;
     sides.push(side);
     if (side === "input") q.promptTokens ??= each;
   }
-  // "a prompt of 8000 tokens … 500 tokens out each": the prompt is each request's input side
+  // "3k tokens each, 2000 requests a month": a size with no side next to a request count is each request's prompt
+  if (volume.total !== undefined && volume.total < PER_REQUEST_BELOW && volume.input === undefined) {
+    q.promptTokens ??= volume.total;
+    delete volume.total;
+  }
+  // "a prompt of 8000 tokens … 500 tokens out each": the prompt is each request's input side (with no side given the
+  // workload multiplies prompt × requests itself)
   if (sides.includes("output") && volume.input === undefined && q.promptTokens !== undefined) volume.input = q.promptTokens * requests;
 }

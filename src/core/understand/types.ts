@@ -67,7 +67,8 @@ export interface PendingChoice {
 export interface Unreadable {
   /** as typed */
   text: string;
-  kind: "amount" | "percent";
+  /** "unit": counted in something other than tokens ("2 million words", "500万字") */
+  kind: "amount" | "percent" | "unit" | "range";
   /** where in the normalized line */
   from: number;
   to: number;

@@ -1,7 +1,8 @@
 import { GPU_VARIANT, GPU_WORDS } from "./gpu-words.ts";
-import type { Task } from "../knowledge/schema.ts";
+import type { Model, Task } from "../knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import { normalizeName } from "../names.ts";
+import { boundedEditDistance } from "../models/edit-distance.ts";
 import { findTasks } from "../vocabulary.ts";
 import { mentionedModels } from "./models.ts";
 import { readQuantities, readRatio } from "./quantities.ts";
@@ -12,6 +13,7 @@ import { applyModelEdit, applyModelEdits, modelEditOf } from "./model-edits.ts";
 import { volumeScaleOf } from "./volume-scale.ts";
 import { changedGpuCount, gpuCountChangeOf } from "./gpu-count-change.ts";
 import { ambiguousOf, askAgain, completeChoice, pendingChoices, reassumed, resumeIntent, takeChoice } from "./question-back.ts";
+import { unreadItems } from "./list-items.ts";
 import { unknownNames } from "./unknown-names.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
@@ -147,9 +149,60 @@ function withoutModelNames(text: string, models: { query: string }[]): string {
       .split(/\s+/)
       .filter(Boolean)
       .map((w) => [...w.toLowerCase()].map(escapeRegExp).join("[\\s\\-_.]?"));
-    if (words.length) rest = rest.replace(new RegExp(words.join("[\\s\\-_./]*"), "u"), (m) => " ".repeat(m.length));
+    if (!words.length) continue;
+    const name = words.join("[\\s\\-_./]*");
+    // as a whole word wherever it is typed ("grok 4 heavy vs grok 4"): "o3" is not the start of "o3-pro", another name
+    const whole = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, "gu");
+    rest = rest.replace(whole.test(rest) ? whole : new RegExp(name, "u"), (m) => " ".repeat(m.length));
   }
   return rest;
+}
+
+/**
+ * The items of a comparison that name nothing read ("gpt-4o vs reka core"), as typed, with the nearest names: only in
+ * a line that names a model at all, and never a GPU, a task or a family word asked about. An item one or two typos
+ * away from a model's name ("claude sonet 4.5") is that model, said as read from the words typed.
+ */
+function readListItems(
+  snapshot: KnowledgeSnapshot,
+  question: string,
+  unnamed: string,
+  context: { named: number; ambiguous: { query: string }[]; head: string; text: string },
+): { unknown: Understanding["unknown"]; typos: (MentionedModel & { from: number })[] } {
+  const found: { unknown: Understanding["unknown"]; typos: (MentionedModel & { from: number })[] } = { unknown: [], typos: [] };
+  if (!context.named) return found;
+  const read: { from: number; to: number }[] = [];
+  for (let i = 0; i < question.length; i++) {
+    if (unnamed[i] !== " " || question[i] === " ") continue;
+    const last = read.at(-1);
+    if (last && last.to >= i - 1) last.to = i + 1;
+    else read.push({ from: i, to: i + 1 });
+  }
+  const items = unreadItems(question, read).filter(
+    (item) => !OTHER_GPU.test(item.text) && !findTasks(snapshot, item.text).length && !Object.keys(constraintsOf(item.text, {})).length,
+  );
+  for (const item of items) {
+    const resolution = snapshot.resolver.resolve(item.text);
+    // a name typed again in another form ("haiku-4.5 … claude haiku 4.5") is read already
+    if (resolution.kind === "exact") continue;
+    const typed = asTyped(context.head, context.text, item);
+    if (resolution.kind === "fuzzy" && isTypo(item.text, resolution.model)) {
+      found.typos.push({ model: resolution.model, query: typed, shorthand: true, from: item.from });
+      continue;
+    }
+    if (context.ambiguous.some((a) => item.text.includes(a.query.toLowerCase()))) continue;
+    const candidates = resolution.kind === "unknown" || resolution.kind === "ambiguous" ? resolution.candidates.slice(0, 3) : [resolution.model];
+    found.unknown.push({ query: typed, candidates });
+  }
+  return found;
+}
+
+/** Typed edits a name may carry and still be that name: "sonet", "gemni", "claud". */
+const MAX_TYPOS = 2;
+const MIN_TYPO_NAME = 6;
+function isTypo(typed: string, model: Model): boolean {
+  const key = normalizeName(typed);
+  return key.length >= MIN_TYPO_NAME && [model.id, model.name, ...model.aliases].some((name) => boundedEditDistance(key, normalizeName(name), MAX_TYPOS) <= MAX_TYPOS);
 }
 
 /** Capability words are constraints, not tasks: blank them before looking for task words. */
@@ -186,7 +239,8 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   if ((fact === "provider" || fact === "openWeights") && models >= 1 && W.FACT_QUESTION.test(text) && !W.CHEAPEST.test(text)) return "facts";
   // "self-hosting gpt-oss 120b on a single h100, cheaper than openrouter?" weighs self-hosting against a host: self-hosting
   if (W.PROVIDERS.test(text) && models && W.SELFHOST.test(text) && (u.gpu || /self[-\s]?host|自建|自架|自托管/u.test(text))) return "selfhost";
-  if (W.PROVIDERS.test(text) && (models || u.ambiguous.length)) return u.ambiguous.length && !models ? "clarify" : "providers";
+  // "azure gpt-4o vs claude": a host named beside several models qualifies them; who hosts is asked of one model
+  if (W.PROVIDERS.test(text) && models <= 1 && (models || u.ambiguous.length)) return u.ambiguous.length && !models ? "clarify" : "providers";
   // a self-hosting question without a model or any number is a question about the article's verdict
   if (W.SELFHOST.test(text) && !models && !u.gpu && !u.volume && !W.CHEAPEST.test(text)) return "article";
   if ((W.SELFHOST.test(text) && (models || u.gpu || !W.CHEAPEST.test(text))) || (u.gpu && (models || flags.worth))) return "selfhost";
@@ -195,7 +249,9 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   if (asksFact && models >= 1 && !u.volume && !W.COMPARE.test(text.replace(/\band\b/g, "")) && W.FACT_QUESTION.test(text)) return "facts";
   if (u.ambiguous.length && (models + u.ambiguous.length >= 2 || W.COMPARE.test(text) || W.PRICE.test(text) || asksFact)) return "clarify";
   if (models >= 2) return "compare";
-  if (models === 1 && (W.PRICE.test(text) || W.COMPARE.test(text) || u.volume || u.cachedPercent !== undefined || u.batch)) return "compare";
+  // a workload stated in any form (a volume, a request count, a prompt size) is priced on the model named
+  const workload = u.volume || u.requests !== undefined || u.promptTokens !== undefined;
+  if (models === 1 && (W.PRICE.test(text) || W.COMPARE.test(text) || workload || u.cachedPercent !== undefined || u.batch)) return "compare";
   if (W.MODELS_LIST.test(text)) return "models";
   if (W.CHEAPEST.test(text) || u.tasks.length || Object.keys(u.constraints).length) return "cheapest";
   if (models === 1) return asksFact ? "facts" : "compare";
@@ -227,7 +283,10 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const { ratio, rest: unratioed } = readRatio(question);
   const { models, ambiguous, unknown } = mentionedModels(snapshot, unratioed);
   // names read as unknown are blanked like known ones: "llama 5 70b" holds no volume
-  const unnamed = withoutModelNames(unratioed, [...models, ...unknown]);
+  const named = withoutModelNames(unratioed, [...models, ...unknown]);
+  const unknownNamed = unknownNames(snapshot, question, named);
+  // a name the knowledge lacks holds no amount either ("豆包 pro 32k")
+  const unnamed = unknownNamed.reduce((rest, name) => rest.slice(0, name.from) + " ".repeat(name.to - name.from) + rest.slice(name.to), named);
   // "输出改成 2000万", "output to 20M": the side keeps its amount when a verb stands between them
   const quantities = readQuantities(
     unnamed.replace(/(输入|输出|\binput|\boutput)\s*(?:改成|改为|变成|调到|改到|换成|提高到|降到|(?:goes |changed |set |bumped |up |down )?to\b|becomes|is now)\s*/gu, "$1 "),
@@ -238,7 +297,6 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const gpuId = gpuNamed && "id" in gpuNamed ? gpuNamed.id : other && asTyped(head, text, { ...other, to: other.from + other.typed.length, text: other.typed });
   const gpuCount = serverGpus(unnamed) ?? quantities.gpuCount ?? WORD_COUNTS.find(([pattern]) => pattern.test(unnamed))?.[1];
   const rate = snapshot.knowledge.currency.usdToCny.rate;
-  const unknownNamed = unknownNames(snapshot, question, unnamed);
   const unknownAll = [
     ...unknown
       .filter((u) => !unknownNamed.some((name) => name.text === u.query.toLowerCase()))
@@ -248,10 +306,27 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
       }),
     ...unknownNamed.map((name) => ({ query: asTyped(head, text, name), candidates: name.candidates })),
   ];
+  // "通义千问 2.5" read by one rule and "通义千问2.5-Max" by another are one name, the longer
+  const compact = (q: string) => q.toLowerCase().replace(/[\s\-_]/g, "");
+  for (let i = unknownAll.length - 1; i >= 0; i--) {
+    const mine = compact(unknownAll[i]!.query);
+    if (unknownAll.some((other, j) => j !== i && compact(other.query) !== mine && compact(other.query).includes(mine))) unknownAll.splice(i, 1);
+  }
+  const listed = readListItems(snapshot, question, unnamed, { named: models.length + unknownAll.length + ambiguous.length, ambiguous, head, text });
+  unknownAll.push(...listed.unknown);
+  for (const { from, ...typo } of listed.typos) {
+    if (models.some((m) => m.model === typo.model)) continue;
+    const at = models.findIndex((m) => question.indexOf(m.query.toLowerCase()) > from);
+    models.splice(at < 0 ? models.length : at, 0, typo);
+  }
+  const typedWords = listed.typos.map((t) => t.query.toLowerCase());
+  // "通义千问2.5-Max" is one name the knowledge lacks, not Qwen Plus with a version left over
+  const typedOnce = (query: string) => question.split(query.toLowerCase()).length === 2;
+  const partOfUnknown = (m: MentionedModel) => typedOnce(m.query) && unknownNamed.some((name) => name.text.length > m.query.length && name.text.includes(m.query.toLowerCase()));
   const u: Omit<Understanding, "intent"> = {
-    models,
+    models: models.filter((m) => !partOfUnknown(m)),
     // "gemini 4 pro" is one name the knowledge lacks, not the family words "gemini" and "pro" to ask about
-    ambiguous: ambiguous.filter((a) => !unknownAll.some((name) => name.query.toLowerCase().includes(a.query.toLowerCase()))),
+    ambiguous: ambiguous.filter((a) => ![...unknownAll.map((name) => name.query.toLowerCase()), ...typedWords].some((words) => words.includes(a.query.toLowerCase()))),
     unknown: unknownAll,
     constraints: constraintsOf(unnamed, quantities),
     // Chinese-language ability is a constraint, never a task
@@ -261,7 +336,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.cachedPercent !== undefined ? { cachedPercent: quantities.cachedPercent } : {}),
     ...(quantities.promptTokens !== undefined ? { promptTokens: quantities.promptTokens } : {}),
     ...(quantities.requests !== undefined ? { requests: quantities.requests } : {}),
-    ...(ratio ? { ratio } : {}),
+    ...(ratio || quantities.ratio ? { ratio: ratio ?? quantities.ratio } : {}),
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : utilizationInWords(question)),
     ...(quantities.budget ? { budget: quantities.budget } : {}),
     ...(quantities.gpuHourly ? { gpuHourlyUsd: quantities.gpuHourly.currency === "cny" ? quantities.gpuHourly.amount / rate : quantities.gpuHourly.amount } : {}),
@@ -300,7 +375,9 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   // a line asking only for another language changes nothing of the question ("in chinese" is no need for good Chinese)
   if (previous && languageRequestOf(question))
     return mergeFollowUp(snapshot, previous, { ...understood, intent: "compare", constraints: {}, tasks: [], models: [], ambiguous: [] }, "");
-  if (previous && (isFollowUp(understood, question) || modelEditOf(snapshot, question)) && !standsAlone(understood, question)) {
+  // "sonnet 4.5 and 2.5 pro" answering "which claude, which gemini?" names several models and no amount: the choices
+  const answersBack = previous?.intent === "clarify" && Boolean(previous.pending?.length) && !understood.volume && understood.requests === undefined;
+  if (previous && (isFollowUp(understood, question) || answersBack || modelEditOf(snapshot, question)) && !standsAlone(understood, question)) {
     const merged = mergeFollowUp(snapshot, previous, understood, question);
     if (understood.unknown.length) merged.unknown = understood.unknown;
     return understood.unreadable ? { ...merged, unreadable: understood.unreadable } : merged;
@@ -403,15 +480,16 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier", "ownedGpus"] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
   }
-  // a new prompt size, request count or reply size re-derives the month: prompt × requests, reply × requests
-  if (!now.volume && merged.promptTokens !== undefined && merged.requests !== undefined && earlier.requests) {
-    const replyEach = outputPerRequestOf(text) ?? (earlier.volume?.output !== undefined ? earlier.volume.output / earlier.requests : undefined);
-    const changed = merged.promptTokens !== earlier.promptTokens || merged.requests !== earlier.requests || outputPerRequestOf(text) !== undefined;
-    const output = replyEach !== undefined ? { output: Math.round(replyEach * merged.requests) } : {};
-    // a volume the answer derived itself from prompt × requests is derived again; only a stated one is rewritten
-    if (changed && earlier.volume) merged.volume = { input: merged.promptTokens * merged.requests, ...output };
-    else if (changed && "output" in output) merged.volume = output;
-  }
+  // a workload given per request stays per request: a new prompt size, request count or reply size ("如果每次输出 1000
+  // token 呢") re-derives the month
+  const before = earlier.volume;
+  const replyEach = outputPerRequestOf(text);
+  if (earlier.requests && before && !now.volume && (now.promptTokens !== undefined || now.requests !== undefined || replyEach !== undefined)) {
+    const requests = merged.requests ?? earlier.requests;
+    const inEach = merged.promptTokens ?? (before.input !== undefined ? before.input / earlier.requests : undefined);
+    const outEach = replyEach ?? (before.output !== undefined ? before.output / earlier.requests : undefined);
+    merged.volume = { ...(inEach !== undefined ? { input: inEach * requests } : {}), ...(outEach !== undefined ? { output: outEach * requests } : {}) };
+  } else if (earlier.requests && !before && !now.volume && replyEach !== undefined) merged.volume = { output: replyEach * (merged.requests ?? earlier.requests) };
   // "actually no cache", "不用批量": the share or the batch API said before is taken back out
   if (now.cachedPercent === undefined && W.NO_CACHE.test(text)) delete merged.cachedPercent;
   if (!now.batch && W.NO_BATCH.test(text)) delete merged.batch;

@@ -49,11 +49,24 @@ const SUFFIX = String.raw`(?:[\s-]?(?:pro|flash|mini|nano|max|plus|turbo|lite|ul
 const VERSION = String.raw`[vkrm]?\d+(?:\.\d+)*(?![\d.])(?!\s?(?:k|m|b|bn|t|mil|万|亿|千|tokens?|toks?|requests?|calls?|gpus?|张|块|卡|%|x)(?![\p{L}\d]))[a-z]{0,2}`;
 const EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}])`;
 const EDGE_AFTER = String.raw`(?![\p{L}\p{N}])`;
-const BRAND_NAME = new RegExp(`(?:${BRANDS.map((b) => (/\p{Script=Han}/u.test(b) ? b : `${EDGE_BEFORE}${b}`)).join("|")})(?:[\\s-]?${VERSION})?${SUFFIX}(?![a-z0-9])`, "gu");
+/** "豆包 pro 32k", "moonshot-v1-8k": a context size ends a product's name; it is no volume. */
+const CONTEXT_SUFFIX = String.raw`(?:[\s-]?\d{1,3}k(?![\p{L}\d]))?`;
+/** "阶跃星辰 step-2", "文心 ernie 4.5": the product's own Latin name after the brand, never a name the knowledge has. */
+const PRODUCT_AFTER = String.raw`(?:\s?(?!(?:gpt|claude|gemini|gemma|llama|qwen|deepseek|grok|kimi|glm|mistral|o\d)\b)[a-z]+[\s-]?\d+(?:\.\d+)*[a-z]{0,2}(?![\p{L}\d]))?`;
+const BRAND_NAME = new RegExp(
+  `(?:${BRANDS.map((b) => (/\p{Script=Han}/u.test(b) ? b : `${EDGE_BEFORE}${b}`)).join("|")})(?:[\\s-]?${VERSION})?${PRODUCT_AFTER}${SUFFIX}${CONTEXT_SUFFIX}(?![a-z0-9])`,
+  "gu",
+);
 const CATALOG_FAMILY = new RegExp(`${EDGE_BEFORE}(?:${CATALOG_FAMILIES.join("|")})(?:[\\s-]?${VERSION})?${SUFFIX}${EDGE_AFTER}`, "gu");
 /** "mistral large 4", "claude opus 6": a family, perhaps a line's word, then a version. */
 const LINES = "large|medium|small|pro|flash|max|plus|mini|nano|opus|sonnet|haiku|coder|turbo";
 const VERSIONED = new RegExp(`${EDGE_BEFORE}(?:(?:${FAMILIES.join("|")})(?:[\\s-](?:${LINES}))?[\\s-]?${VERSION}|o[1-9])${SUFFIX}${EDGE_AFTER}`, "gu");
+
+/** "通义千问2.5-Max", "克劳德 3": a Chinese family name with a version the knowledge may not have. */
+const HAN_FAMILIES = ["通义千问", "千问", "深度求索", "月之暗面", "智谱", "克劳德", "双子座", "羊驼", "格罗克", "米斯特拉尔"];
+const HAN_VERSIONED = new RegExp(`(?:${HAN_FAMILIES.join("|")})\\s?${VERSION}${SUFFIX}${EDGE_AFTER}`, "gu");
+/** "grok 4 heavy", "gpt-5-codex": a variant word after a name the knowledge has makes another product. */
+const VARIANT = new RegExp(`${EDGE_BEFORE}(?:${FAMILIES.join("|")})[\\s-]?${VERSION}(?:[\\s-](?:${LINES}))?[\\s-](?:heavy|codex|deep research)${EDGE_AFTER}`, "gu");
 
 /** Lookups in the resolver for one line, and the longest text looked up (longer is no name). */
 const MAX_LOOKUPS = 8;
@@ -97,6 +110,13 @@ export function unknownNames(snapshot: KnowledgeSnapshot, question: string, unna
     // only a family's own members are worth suggesting: a typo search's nearest names for "hunyuan" are noise
     const candidates = resolution.kind === "ambiguous" ? resolution.candidates : resolution.kind === "unknown" ? [] : [resolution.model];
     add(match.index, match[0], candidates.slice(0, 3));
+  }
+  for (const pattern of [HAN_VERSIONED, VARIANT]) {
+    for (const match of question.matchAll(pattern)) {
+      const resolution = resolve(match[0].trim());
+      if (resolution && resolution.kind !== "exact")
+        add(match.index, match[0], resolution.kind === "unknown" || resolution.kind === "ambiguous" ? resolution.candidates.slice(0, 3) : [resolution.model]);
+    }
   }
   for (const match of unnamed.matchAll(CATALOG_FAMILY)) {
     const resolution = resolve(match[0].trim());

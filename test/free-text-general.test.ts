@@ -1,0 +1,408 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { isPriced } from "../src/core/knowledge/kinds.ts";
+import type { PricedModel } from "../src/core/knowledge/schema.ts";
+import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
+import { ask, realSnapshot } from "./helpers.ts";
+
+/**
+ * General reading rules of free text (issue 21, second round), each checked on the final answer with phrasings of
+ * its own: how a request count, a request's size and a monthly volume may be written, which amounts are no amounts,
+ * and which typed names are models the knowledge has or names to give back. Costs are computed here from the
+ * knowledge, never copied from a reply.
+ */
+let kb: KnowledgeSnapshot;
+beforeAll(async () => {
+  kb = await realSnapshot();
+});
+
+interface AnswerData {
+  workload: { inputTokens: number; outputTokens: number; promptTokensPerRequest?: number };
+  models: { id: string; cost: number | null }[];
+  cheapest: string | null;
+  unknown?: { name: string }[];
+  error?: { code: string };
+  intent?: string;
+}
+const dataOf = (reply: { data: Record<string, unknown> }) => reply.data as unknown as AnswerData;
+const model = (id: string) => {
+  const found = kb.knowledge.models.find((m) => m.id === id);
+  if (!found || !isPriced(found)) throw new Error(`no priced model ${id}`);
+  return found as PricedModel;
+};
+
+describe("a request count is read whatever it is called and however often it is given", () => {
+  it.each([
+    // nouns for a request
+    ["each time we hit the api it's roughly 4000 tokens prompt + 600 completion, about 1M times a month. deepseek vs qwen plus", 4000, 600, 1e6],
+    ["deepseek, 300k tokens per prompt, 100 prompts a month", 300_000, 60_000, 100],
+    ["50k tickets/month, each ticket ~1200 tokens, reply ~300 tokens. gpt-4o mini or claude haiku 4.5?", 1200, 300, 50_000],
+    ["一个月处理 1 万篇文档，每篇 8000 token，摘要 500 token，用 gemini 2.5 flash 多少钱", 8000, 500, 10_000],
+    // the count's noun before it
+    ["claude haiku 4.5：单次输入4k，输出800，月调用量50万", 4000, 800, 500_000],
+    ["单次调用 5k tokens 输入 + 1k tokens 输出，月请求 20 万，deepseek 和 gpt-4o-mini 哪个便宜", 5000, 1000, 200_000],
+    // a period other than the month
+    ["Our bot handles 5000 conversations a day, each about 3k tokens input and 500 output. gpt-5 mini vs claude haiku 4.5?", 3000, 500, 5000 * 30],
+    ["each of our 20k daily requests has a 3k prompt and a 400 token answer. deepseek?", 3000, 400, 20_000 * 30],
+    ["每条请求平均输入2k输出500，日均请求量3万，claude haiku 4.5 一个月多少钱", 2000, 500, 30_000 * 30],
+    ["we get about 5 requests per second, ~1k tokens in and 200 out each. gpt-4.1 nano monthly?", 1000, 200, 5 * 86_400 * 30],
+    ["QPS 大概 10，每次请求 2000 token 输入 500 输出，deepseek 一个月多少钱", 2000, 500, 10 * 86_400 * 30],
+    ["60 requests a minute, 2k tokens per request, claude haiku 4.5 monthly", 2000, 400, 60 * 1440 * 30],
+    ["每次请求约 3k 输入、600 输出，每小时 5000 次，qwen plus 一个月多少钱", 3000, 600, 5000 * 24 * 30],
+    // per user × users
+    ["1000 users, each sends 50 messages a day, ~800 tokens in and 200 out per message. gpt-4o-mini cost per month?", 800, 200, 1000 * 50 * 30],
+    ["1000 个用户，每人每天 20 次请求，每次输入 1000 token 输出 300 token，gpt-4o-mini 一个月多少钱", 1000, 300, 1000 * 20 * 30],
+  ])("%s", async (line, prompt, out, requests) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(dataOf(reply).workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
+  });
+});
+
+describe("a request's size is read wherever its per-request words stand", () => {
+  it.each([
+    ["10 million requests per month at 500 tokens each on gpt-4.1 nano", 500, 100, 10e6],
+    ["input per request 6k, output per request 800, 50k requests. haiku 4.5", 6000, 800, 50_000],
+    ["gemini 2.5 pro, 300k tokens in per request, 200 requests monthly, 5k tokens out per request", 300_000, 5000, 200],
+    ["输入 8k/次，输出 1k/次，20 万次/月，gpt-5 mini 多少钱", 8000, 1000, 200_000],
+    ["每次 8000 tokens 进，1000 tokens 出，每月 20 万次，gpt-5 和 claude sonnet 4.5 对比一下", 8000, 1000, 200_000],
+    ["with 4k prompts and 1k completions, 100k calls, gpt-5 vs claude sonnet 4.5", 4000, 1000, 100_000],
+    ["claude sonnet 4.5, 150k-token prompts, 1000 per month, 2k out", 150_000, 2000, 1000],
+  ])("%s", async (line, prompt, out, requests) => {
+    const data = dataOf(await ask(line));
+    expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
+  });
+
+  it("a context each request carries is its prompt: priced × requests, or 'does not fit' past the model's context", async () => {
+    const sonnet = dataOf(await ask("cost of claude sonnet 4.5 if every request carries 150k tokens of context and we make 2000 requests a month with 1k output"));
+    expect(sonnet.workload).toMatchObject({ inputTokens: 150_000 * 2000, outputTokens: 1000 * 2000, promptTokensPerRequest: 150_000 });
+    const reply = await ask("一次请求带 30 万 token 上下文，每月 1000 次，输出 2000，deepseek 要多少");
+    expect(dataOf(reply).workload.promptTokensPerRequest).toBe(300_000);
+    expect(model("deepseek-chat").contextWindow).toBeLessThan(300_000);
+    expect(dataOf(reply).models.find((m) => m.id === "deepseek-chat")?.cost ?? null).toBeNull();
+  });
+});
+
+describe("a monthly volume is read in the shorthands of team chats", () => {
+  it.each([
+    ["每月 6000w token 用 deepseek 要多少钱", 50e6, 10e6],
+    ["claude opus 4.1，月输入 3kw token，输出 500w", 30e6, 5e6],
+    ["每月大约处理两千万 token 的输入和五百万的输出，用 claude sonnet 4.5 要花多少", 20e6, 5e6],
+    ["输入token每月约三亿，输出约五千万，glm 4.7 多少钱", 300e6, 50e6],
+    ["sonnet vs haiku vs 4o-mini, 5M/1M", 5e6, 1e6],
+    ["monthly: 250M prompt tokens, 25M completion tokens. o4-mini vs gpt-4.1", 250e6, 25e6],
+    ["we expect 1.2B tokens a year on claude haiku 4.5, how much per month?", 1e9 / 12, 0.2e9 / 12],
+    ["一年 12 亿 token 用 deepseek 大概多少钱", 1e9 / 12, 0.2e9 / 12],
+    ["gpt-4.1 nano, 70 million tokens a week", (70e6 * 30 * 5) / 42, (70e6 * 30) / 42],
+  ])("%s", async (line, input, output) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    const { workload } = dataOf(reply);
+    expect(workload.inputTokens).toBeCloseTo(input, -1);
+    expect(workload.outputTokens).toBeCloseTo(output, -1);
+  });
+});
+
+describe("an amount that is no amount is an error naming it, never priced", () => {
+  it.each([
+    ["gpt-5 mini for negative 5 million tokens a month", "negative 5 million"],
+    ["deepseek vs gpt-4o for minus 10M tokens per month", "minus 10M"],
+    ["price of gpt-5 nano at 3 trillion trillion tokens", "3 trillion trillion"],
+    ["claude sonnet 4.5 每月十的二十次方 token 要多少钱", "十的二十次方"],
+    ["we process 2 million words a month, gpt-4o mini vs haiku 4.5", "2 million words"],
+    ["每月处理 500 万字，deepseek 和 qwen plus 哪个便宜", "500 万字"],
+  ])("%s", async (line, named) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(false);
+    expect(dataOf(reply).error?.code).toBe("bad_input");
+    expect(reply.text).toContain(named);
+  });
+});
+
+describe("a name copied from an API or a hub is the model the knowledge has; a name it lacks is named back, never dropped", () => {
+  it.each([
+    ["claude-sonnet-4-5-20250929 vs gpt-5-2025-08-07 for 10M in / 2M out", ["claude-sonnet-4-5", "gpt-5"]],
+    ["qwen2.5-72b-instruct vs llama-3.3-70b-instruct, 100M tokens", ["qwen2.5-72b", "llama-3.3-70b"]],
+    ["gemini-2.5-flash-preview-05-20 vs gpt-4o-mini, 10M tokens", ["gemini-2.5-flash", "gpt-4o-mini"]],
+    ["deepseek-ai/DeepSeek-V3 vs Qwen/Qwen3-235B-A22B for 50M in 10M out", ["deepseek-chat", "qwen3-235b-a22b"]],
+    ["claude 4.5 sonnet vs gemini 2.5 pro, 20M in 4M out", ["claude-sonnet-4-5", "gemini-2.5-pro"]],
+    ["4o vs 4.1 vs o3, 10M in 2M out", ["gpt-4o", "gpt-4.1", "o3"]],
+    ["haiku vs 4.1-mini vs flash 2.5, 20M", ["claude-haiku-4-5", "gpt-4.1-mini", "gemini-2.5-flash"]],
+  ])("%s", async (line, ids) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(dataOf(reply).models.map((m) => m.id)).toEqual(ids);
+  });
+
+  it("a dated snapshot priced unlike today's model stays that snapshot", async () => {
+    const ids = dataOf(await ask("gpt-4o-2024-05-13 vs gpt-4o for 10M tokens")).models.map((m) => m.id);
+    expect(ids).toContain("gpt-4o");
+    expect(ids).not.toEqual(["gpt-4o"]);
+  });
+
+  it.each([
+    ["字节的豆包 pro 32k 和 gpt-4o-mini 比，每月2000万 token", "豆包 pro 32k", 20e6],
+    ["阶跃星辰 step-2 和 kimi 哪个便宜", "阶跃星辰 step-2", null],
+    ["llama 3.1 405b vs mistral large vs command r+, 10M", "command r+", 10e6],
+    ["o3-pro vs o3, 5M in 5M out", "o3-pro", 10e6],
+    ["通义千问2.5-Max 和 gpt-4o 每月3000万token", "通义千问2.5-Max", 30e6],
+    ["grok 4 heavy vs grok 4, 10M tokens", "grok 4 heavy", 10e6],
+  ])("%s", async (line, name, total) => {
+    const reply = await ask(line);
+    const data = dataOf(reply);
+    expect(data.unknown?.map((u) => u.name)).toEqual([name]);
+    expect(reply.lead).toContain(name);
+    // the name's own numbers ("32k") are no volume
+    if (total !== null) expect(data.workload.inputTokens + data.workload.outputTokens).toBeCloseTo(total, -1);
+    // and the name is not priced as another model it starts with
+    if (name.startsWith("通义千问")) expect(data.models.map((m) => m.id)).toEqual(["gpt-4o"]);
+  });
+});
+
+describe("two words for one family are one question", () => {
+  it("谷歌的 gemini vs a model every Gemini is cheaper than: answered, not asked back", async () => {
+    const reply = await ask("谷歌的 gemini 和 claude opus 4.5 哪个贵");
+    expect(reply.ok).toBe(true);
+    expect(dataOf(reply).intent).not.toBe("clarify");
+    expect(dataOf(reply).models.map((m) => m.id)).toContain("claude-opus-4-5");
+  });
+});
+
+describe("an input:output split is read however it is written", () => {
+  it.each([
+    ["gpt-5 vs claude sonnet 4.5 at 80M tokens, 80/20 input/output", 64e6, 16e6],
+    ["gpt-4.1 vs o4-mini, 50M tokens, 75% input 25% output", 37.5e6, 12.5e6],
+    ["gpt-5 和 claude sonnet 4.5，每月 8000 万 token，输入输出 4比1", 64e6, 16e6],
+    ["deepseek 和 gpt-5 mini 每月 3000 万 token，输入占 80%", 24e6, 6e6],
+  ])("%s", async (line, input, output) => {
+    const { workload } = dataOf(await ask(line));
+    expect(workload.inputTokens).toBeCloseTo(input, -1);
+    expect(workload.outputTokens).toBeCloseTo(output, -1);
+  });
+});
+
+describe("an accelerator the knowledge has no specs for is named back, not left out", () => {
+  it("a TPU turns the question into a self-hosting one that names it", async () => {
+    const reply = await ask("gpt-oss-120b on a TPU v5e, cheaper than the api?");
+    expect(reply.text.toLowerCase()).toContain("tpu v5e");
+    expect(dataOf(reply).models?.some((m) => m.cost !== null) ?? false).toBe(false);
+  });
+});
+
+describe("every item of a comparison is priced or named back: none is dropped or swapped for another model", () => {
+  it.each([
+    ["gpt-4o vs reka core, 10M tokens", "reka core", ["gpt-4o"]],
+    ["yi-lightning vs deepseek for 20M tokens a month", "yi-lightning", ["deepseek-chat"]],
+    ["书生 和 deepseek 哪个便宜", "书生", ["deepseek-chat"]],
+    ["gpt-4o vs glm-z1 vs claude haiku 4.5, 50M tokens", "glm-z1", ["gpt-4o", "claude-haiku-4-5"]],
+    // a version the knowledge lacks is that version, not the family's current model
+    ["deepseek v2 vs gpt-4o mini, 10M tokens", "deepseek v2", ["gpt-4o-mini"]],
+    ["minimax m1 和 kimi k2 每月 5000 万 token", "minimax m1", ["kimi-k2"]],
+  ])("%s", async (line, name, ids) => {
+    const reply = await ask(line);
+    const data = dataOf(reply);
+    expect(data.unknown?.map((u) => u.name)).toEqual([name]);
+    expect(reply.lead).toContain(name);
+    expect(data.models.map((m) => m.id)).toEqual(ids);
+  });
+
+  it.each([
+    ["is gpt-5 mini cheaper than self-hosting or the api for 10M tokens", ["gpt-5-mini"]],
+    ["gpt-4o vs claude sonnet 4.5 for coding or writing, 20M tokens", ["gpt-4o", "claude-sonnet-4-5"]],
+  ])("words that are no model are not named back: %s", async (line) => {
+    const data = dataOf(await ask(line));
+    expect(data.unknown ?? []).toEqual([]);
+  });
+});
+
+describe("a request's prompt is read from its parts, and the users who send the requests count", () => {
+  it.each([
+    ["each request has a 3k-token system prompt (cached) plus 1k of user text, 500 out, 100k requests/month, claude sonnet 4.5", 4000, 500, 100_000, 75],
+    ["每次请求 5000 token，其中 4000 是命中缓存的系统提示词，输出 300，每月 50 万次，deepseek", 5000, 300, 500_000, 80],
+    ["input 2k tokens/request; output 500 tokens/request; volume: 1.5M requests/month; gpt-5 nano", 2000, 500, 1.5e6, 0],
+    ["40k daily active users, each making ~5 requests a day of 1k tokens, gpt-4.1 nano", 1000, 200, 40_000 * 5 * 30, 0],
+    ["日活 1 万，人均每天 10 次对话，每次 2000 token，gpt-4o-mini 每月多少钱", 2000, 400, 10_000 * 10 * 30, 0],
+  ])("%s", async (line, prompt, out, requests, cached) => {
+    const reply = await ask(line);
+    const data = reply.data as unknown as AnswerData & { workload: { cachedPercent?: number } };
+    expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
+    expect(data.workload.cachedPercent ?? 0).toBe(cached);
+  });
+});
+
+describe("a request's size is read from the pieces it is made of and the words for an input", () => {
+  it.each([
+    ["RAG: each query stuffs 20 chunks of 500 tokens, 10k queries a month, gpt-4o mini", 10_000, 2000, 10_000],
+    ["RAG 每次检索 20 段、每段 500 token，每月 1 万次查询，gpt-4o mini 多少钱", 10_000, 2000, 10_000],
+    ["we send 240k tokens of context with every call, 500 calls a month. gpt-5 or gpt-4.1?", 240_000, 48_000, 500],
+    ["gpt-4.1 mini for 700k-token inputs, 40 runs per month", 700_000, 140_000, 40],
+    ["每次输入长度 8000，输出长度 1000，月调用 10 万次，gpt-5 mini 和 deepseek 哪个划算", 8000, 1000, 100_000],
+  ])("%s", async (line, prompt, out, requests) => {
+    const data = dataOf(await ask(line));
+    expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
+  });
+
+  it("a prompt put in at once past the model's context does not fit", async () => {
+    const reply = await ask("gpt-4o 一次塞 20 万 token 进去，每月 100 次");
+    expect(dataOf(reply).workload.promptTokensPerRequest).toBe(200_000);
+    expect(model("gpt-4o").contextWindow).toBeLessThan(200_000);
+    expect(dataOf(reply).models.find((m) => m.id === "gpt-4o")?.cost ?? null).toBeNull();
+  });
+});
+
+describe("nothing, everything or a made-up amount is an error naming it", () => {
+  it.each([
+    ["gpt-5 for 0 tokens a month", "0"],
+    ["gpt-5 mini 0 requests a month, 2k tokens each", "0"],
+    ["gpt-5 with unlimited tokens", "unlimited tokens"],
+    ["deepseek 每月无限 token 多少钱", "无限 token"],
+    ["gpt-5 for a gazillion tokens", "a gazillion tokens"],
+    ["budget of -$100 a month, cheapest model", "-$100"],
+  ])("%s", async (line, named) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(false);
+    expect(dataOf(reply).error?.code).toBe("bad_input");
+    expect(reply.text).toContain(`${named}`);
+  });
+});
+
+describe("shorthands of the table's models are those models", () => {
+  it.each([
+    ["gpt-4o vs deepseek 3.2 vs claude haiku 4.5, 10M tokens", ["gpt-4o", "deepseek-chat", "claude-haiku-4-5"]],
+    ["dpsk vs gpt-4o mini, 10M tokens", ["deepseek-chat", "gpt-4o-mini"]],
+    ["2.5 pro vs 2.5 flash for 20M tokens", ["gemini-2.5-pro", "gemini-2.5-flash"]],
+    // one model typed in two forms is one model, and no name to give back
+    ["haiku-4.5 vs gpt-4o, or is claude haiku 4.5 too dear? 10M tokens", ["claude-haiku-4-5", "gpt-4o"]],
+  ])("%s", async (line, ids) => {
+    const data = dataOf(await ask(line));
+    expect(data.models.map((m) => m.id)).toEqual(ids);
+    expect(data.unknown ?? []).toEqual([]);
+  });
+});
+
+describe("a comparison item a typo or two away from a model's name is that model, said so", () => {
+  it.each([
+    ["claude sonet 4.5 vs gpt5, 20M in / 5M out", ["claude-sonnet-4-5", "gpt-5"], "claude sonet 4.5"],
+    ["gpt-4o vs claud haiku 4.5, 10M tokens", ["gpt-4o", "claude-haiku-4-5"], "haiku 4.5"],
+  ])("%s", async (line, ids, typed) => {
+    const reply = await ask(line);
+    expect(dataOf(reply).models.map((m) => m.id)).toEqual(ids);
+    // the answer says which words it read as the model
+    expect(reply.lead).toContain(typed);
+  });
+});
+
+describe("everyday words beside 'vs' are no model; accelerators people rent are named back", () => {
+  it("a self-hosting question weighed 'vs the api' names nothing back", async () => {
+    const reply = await ask("self-host llama 3.3 70b on 2 H100s, worth it vs the api?");
+    expect(reply.ok).toBe(true);
+    expect((reply.data as { unknown?: unknown[] }).unknown ?? []).toEqual([]);
+  });
+
+  it.each([
+    ["self-host llama 3.3 70b on a P40, worth it vs the api?", "p40"],
+    ["用 RTX PRO 6000 自建 qwen3 32b 划算吗", "rtx pro 6000"],
+  ])("%s", async (line, gpu) => {
+    const reply = await ask(line);
+    expect(reply.text.toLowerCase()).toContain(gpu);
+  });
+});
+
+describe("hosts and everyday Chinese words beside 'or'/'还是' are no model names", () => {
+  it.each(["is groq or together cheaper for llama 70b", "文章里说 deepseek 多少钱？现在还是这个价吗"])("%s", async (line) => {
+    const reply = await ask(line);
+    expect((reply.data as { unknown?: unknown[] }).unknown ?? []).toEqual([]);
+  });
+});
+
+describe("Chinese numbers made of several magnitudes are read whole", () => {
+  it.each([
+    ["gpt-5 每月 一亿五千万 token 多少钱", 150e6],
+    ["gpt-5 每月 1亿5千万 token 多少钱", 150e6],
+    ["deepseek 每月 2亿3000万 token", 230e6],
+    ["gpt-5 每月 1億5千萬 token 要多少錢", 150e6],
+  ])("%s", async (line, total) => {
+    const { workload } = dataOf(await ask(line));
+    expect(workload.inputTokens + workload.outputTokens).toBeCloseTo(total, -1);
+  });
+});
+
+describe("a request's sides and count in the shortest forms", () => {
+  it.each([
+    ["gpt-4.1 mini: per call 3k/500 tokens, 200k calls/month", 3000, 500, 200_000],
+    ["gpt-4.1 mini, avg request 2k tokens input, 400 output; 500k/mo", 2000, 400, 500_000],
+    ["gpt-4.1 mini prompt=4k completion=1k requests=100k", 4000, 1000, 100_000],
+    ["gpt-4.1 mini 每个请求 5k/800 token，每月 10 万", 5000, 800, 100_000],
+  ])("%s", async (line, prompt, out, requests) => {
+    const data = dataOf(await ask(line));
+    expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
+  });
+
+  it("a bare monthly amount with no request size is still a token volume", async () => {
+    const data = dataOf(await ask("gpt-5 每月 5000万，多少钱"));
+    expect(data.workload.inputTokens + data.workload.outputTokens).toBe(50e6);
+  });
+});
+
+describe("a workload given per request stays per request through follow-ups", () => {
+  it("a new prompt size, then a new request count, re-derive the month; a new model keeps them", async () => {
+    const { answerLine } = await import("../src/adapters/cli/session.ts");
+    const { composeDispatcher } = await import("../src/runtime/compose.ts");
+    const { readConfig } = await import("../src/config/config.ts");
+    const { fixedKnowledge } = await import("../src/core/knowledge/store.ts");
+    const dispatcher = composeDispatcher(readConfig({}), fixedKnowledge(kb), undefined, { limited: false });
+    const turn = async (line: string) => dataOf(await answerLine(dispatcher, line, "per-request-follow-ups")).workload;
+    expect(await turn("deepseek，每次请求输入 3000 token，输出 500，每月 20 万次")).toMatchObject({ inputTokens: 600e6, outputTokens: 100e6 });
+    expect(await turn("如果每次输入 6000 呢")).toMatchObject({ inputTokens: 1200e6, outputTokens: 100e6, promptTokensPerRequest: 6000 });
+    expect(await turn("每月 50 万次呢")).toMatchObject({ inputTokens: 3000e6, outputTokens: 250e6 });
+    expect(await turn("换成 gpt-5 mini")).toMatchObject({ inputTokens: 3000e6, outputTokens: 250e6 });
+  });
+});
+
+describe("a range is named back, never priced at one of its ends without a word", () => {
+  it.each([
+    ["gpt-5 for 50-100M tokens a month", "50-100M"],
+    ["gpt-5 for 50 to 100M tokens", "50 to 100M"],
+    ["deepseek 每月 5000万到1亿 token 多少钱", "5000万到1亿"],
+  ])("%s", async (line, named) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(false);
+    expect(dataOf(reply).error?.code).toBe("bad_input");
+    expect(reply.text).toContain(named);
+  });
+});
+
+describe("amounts written the ways people write them are read, never dropped for the default", () => {
+  it.each([
+    ["gpt-5 for 50 mn tokens", 50e6],
+    ["gpt-5 for 1.2 bil tokens", 1.2e9],
+    ["gpt-5 for 50MTok a month", 50e6],
+    ["gpt-5 for 50.000.000 tokens", 50e6],
+    ["gpt-5 for 50 000 000 tokens", 50e6],
+    ["gpt-5 for 1,5 Mio tokens", 1.5e6],
+    ["gpt-5 for fifty million tokens", 50e6],
+    ["gpt-5 for half a billion tokens", 500e6],
+    ["gpt-5 for twenty-five million tokens", 25e6],
+    ["gpt-5 每月 半亿 token", 50e6],
+  ])("%s", async (line, total) => {
+    const { workload } = dataOf(await ask(line));
+    expect(workload.inputTokens + workload.outputTokens).toBeCloseTo(total, -1);
+  });
+});
+
+describe("a maker or host named beside its model qualifies it, and is no model or question of its own", () => {
+  it.each([
+    ["gpt-4o vs anthropic's haiku 4.5, 10M tokens", ["gpt-4o", "claude-haiku-4-5"]],
+    ["gpt-4o vs Claude Haiku 4.5 (Anthropic), 10M tokens", ["gpt-4o", "claude-haiku-4-5"]],
+    ["gpt-4o 和 阿里的 qwen max 每月 1000 万 token", ["gpt-4o", "qwen-max"]],
+  ])("%s", async (line, ids) => {
+    const reply = await ask(line);
+    expect(reply.command).toBe("compare");
+    expect(dataOf(reply).models.map((m) => m.id)).toEqual(ids);
+    expect(dataOf(reply).unknown ?? []).toEqual([]);
+  });
+
+  it("a host beside several models is a comparison, not a question of who hosts", async () => {
+    const reply = await ask("azure gpt-4o vs claude haiku 4.5 for 10M tokens");
+    expect(reply.command).toBe("compare");
+  });
+});
