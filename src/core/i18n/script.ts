@@ -73,8 +73,9 @@ export function scriptFromLocale(locale: string | null | undefined): Script | nu
 
 /**
  * The script of a Chinese answer: Traditional for a question with a character Simplified writes otherwise (價, 個,
- * 還) or Taiwan's words (快取, 程式); else the conversation's (a follow-up "那 claude 呢" in a Traditional conversation stays Traditional), else the
- * platform locale's, unless the question has a character only Simplified writes; else Simplified.
+ * 還) or Taiwan's words (快取, 程式); else the conversation's (a follow-up "那 claude 呢" in a Traditional
+ * conversation stays Traditional), else the platform locale's, unless the question has a character only Simplified
+ * writes; else Simplified.
  */
 export function answerScript(question: string, conversation: Script | null | undefined, hint: Script | null | undefined): Script {
   const fallback = conversation ?? hint ?? "Hans";
