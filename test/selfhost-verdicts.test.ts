@@ -277,3 +277,15 @@ describe("utilization said in words", () => {
     expect(reply.text).toContain(said);
   });
 });
+
+describe("GPU counts written against the GPU's name", () => {
+  it.each([
+    ["self host llama 3.3 70b on 8xH100", "h100", 8],
+    ["selfhost llama 3.3 70b on H100×8", "h100", 8],
+    ["selfhost qwen3 32b a100 x4", "a100", 4],
+    ["自建 qwen3 32b 双卡4090", "rtx-4090", 2],
+  ])("%s → %s × %i", async (question, gpu, count) => {
+    const reply = await ask(question);
+    expect(reply.data.gpu).toMatchObject({ id: gpu, count });
+  });
+});

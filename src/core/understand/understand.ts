@@ -71,6 +71,21 @@ function utilizationInWords(text: string): { utilization?: number } {
   if (W.HALF_IDLE.test(text)) return { utilization: 50 };
   return {};
 }
+const CARD_NAME = "(?:h\\d{3}|a\\d{2,3}|b\\d{3}|l40s?|l4|mi\\d{3}x?|rtx\\s?\\d{4}|\\d{4})";
+/** "8xH100", "8 × H100", "2*H100", "H100×8", "a100 x4", "双卡4090", "四卡": the GPU count written against the name. */
+const GLUED_COUNTS: RegExp[] = [new RegExp(`(?<![\\d.])(\\d{1,3})\\s?[x×*]\\s?${CARD_NAME}\\b`, "u"), new RegExp(`\\b${CARD_NAME}s?\\s?[x×*]\\s?(\\d{1,3})(?![\\d.])`, "u")];
+const CARDS_IN_WORDS: [RegExp, number][] = [
+  [/[双两]卡|双路/u, 2],
+  [/四卡/u, 4],
+  [/八卡/u, 8],
+];
+function gluedGpuCount(text: string): number | undefined {
+  for (const pattern of GLUED_COUNTS) {
+    const n = Number(pattern.exec(text)?.[1]);
+    if (Number.isInteger(n) && n > 0 && n <= 512) return n;
+  }
+  return CARDS_IN_WORDS.find(([pattern]) => pattern.test(text))?.[1];
+}
 const PASTE_AFTER = /[:：\n?？👉→]\s*/u;
 const WRAPPED = /^["“「『']([\s\S]*)["”」』']$/u;
 const QUOTED = /["“「『]([\s\S]+?)["”」』]/u;
@@ -291,11 +306,12 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const quantities = readQuantities(
     unnamed.replace(/(输入|输出|\binput|\boutput)\s*(?:改成|改为|变成|调到|改到|换成|提高到|降到|(?:goes |changed |set |bumped |up |down )?to\b|becomes|is now)\s*/gu, "$1 "),
   );
-  const gpuNamed = gpuOf(snapshot, unnamed);
+  // "8xH100", "H100×8": a count glued to a GPU's name is read apart from it, so the GPU is never lost for another
+  const gpuNamed = gpuOf(snapshot, unnamed.replace(/(\d)\s?[x×*](?=[a-z])/gu, "$1 x ").replace(/([a-z0-9])[x×*](?=\d)/gu, "$1 x "));
   // a GPU the knowledge lacks is kept as typed: it makes a self-hosting question like any other, and is named back
   const other = gpuNamed && "typed" in gpuNamed ? gpuNamed : gpuNamed ? undefined : otherGpuOf(unnamed);
   const gpuId = gpuNamed && "id" in gpuNamed ? gpuNamed.id : other && asTyped(head, text, { ...other, to: other.from + other.typed.length, text: other.typed });
-  const gpuCount = serverGpus(unnamed) ?? quantities.gpuCount ?? WORD_COUNTS.find(([pattern]) => pattern.test(unnamed))?.[1];
+  const gpuCount = serverGpus(unnamed) ?? gluedGpuCount(unnamed) ?? quantities.gpuCount ?? WORD_COUNTS.find(([pattern]) => pattern.test(unnamed))?.[1];
   const rate = snapshot.knowledge.currency.usdToCny.rate;
   const unknownAll = [
     ...unknown
