@@ -50,7 +50,8 @@ function optionLine(u: Understanding, spec: CommandSpec): string {
   // a GPU the knowledge lacks is passed on as typed, spaces and all, so the answer names it back whole
   if (u.gpu?.id) options.push(/\s/.test(u.gpu.id) ? `gpu:"${u.gpu.id}"` : `gpu:${u.gpu.id}`);
   if (u.gpu?.count) options.push(`gpus:${u.gpu.count}`);
-  if (u.gpuHourlyUsd !== undefined) options.push(`price:${u.gpuHourlyUsd}`);
+  // a yuan price converted to dollars has more digits than an option reads ("15 元" → 2.112676056338028…)
+  if (u.gpuHourlyUsd !== undefined) options.push(`price:${Number(u.gpuHourlyUsd.toPrecision(10))}`);
   if (u.utilization !== undefined) options.push(`util:${u.utilization}%`);
   if (u.intent === "estimate" && u.models.length) options.push(`models:${u.models.map((m) => m.model.id).join(",")}`);
   if (u.intent === "estimate" && u.requests !== undefined) options.push(`n:${u.requests}`);

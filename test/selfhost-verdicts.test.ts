@@ -289,3 +289,17 @@ describe("GPU counts written against the GPU's name", () => {
     expect(reply.data.gpu).toMatchObject({ id: gpu, count });
   });
 });
+
+describe("the price per GPU-hour as people write it", () => {
+  it("'$2.5/gpu/hr' is the price used", async () => {
+    const reply = await ask("selfhost llama 3.3 70b on 2 h100 at $2.5/gpu/hr");
+    expect(reply.data.gpu).toMatchObject({ id: "h100", count: 2, hourlyUsd: 2.5 });
+  });
+
+  it("a price in yuan ('租金每小时 15 元') is converted at the knowledge's rate, never an error", async () => {
+    const reply = await ask("自建 llama 3.3 70b，2 张 H100，租金每小时 15 元");
+    expect(reply.ok).toBe(true);
+    const rate = snapshot.knowledge.currency.usdToCny.rate;
+    expect((reply.data.gpu as { hourlyUsd: number }).hourlyUsd).toBeCloseTo(15 / rate, 6);
+  });
+});
