@@ -303,3 +303,24 @@ describe("the price per GPU-hour as people write it", () => {
     expect((reply.data.gpu as { hourlyUsd: number }).hourlyUsd).toBeCloseTo(15 / rate, 6);
   });
 });
+
+describe("a precision named in words is the precision priced", () => {
+  it.each([
+    ["selfhost llama 3.3 70b on 2 a100 at bf16", "BF16"],
+    ["自建 qwen3 32b 用一张 4090，4bit 量化", "INT4"],
+  ])("%s → %s", async (question, precision) => {
+    const reply = await ask(question);
+    expect(reply.command).toBe("selfhost");
+    expect(reply.lead ?? reply.text).toContain(precision);
+  });
+
+  it("'what about fp8?' after a BF16 answer changes only the precision", async () => {
+    const dispatcher = testDispatcher(snapshot);
+    const asked = (text: string) => dispatcher.answer({ command: null, text, user: { id: "tester" }, isAdmin: false, surface: "test", conversation: "precision" });
+    const bf16 = await asked("selfhost llama 3.3 70b on 2 a100 at bf16");
+    const fp8 = await asked("what about fp8?");
+    expect((bf16.data as { fits: boolean }).fits).toBe(false);
+    expect((fp8.data as { fits: boolean }).fits).toBe(true);
+    expect(fp8.data.gpu).toMatchObject({ id: "a100", count: 2 });
+  });
+});

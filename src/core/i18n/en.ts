@@ -163,6 +163,7 @@ export const en = {
   "understood.gpu": "{count} × {gpu}",
   "understood.hourly": "{price} per GPU-hour",
   "understood.util": "{percent} utilization",
+  "understood.precision": "at {precision}",
   "understood.budget": "budget {amount} a month",
   "understood.text": "{chars} characters of pasted text",
   "ask.assumed":

@@ -152,6 +152,7 @@ export const zh: Catalogue = {
   "understood.gpu": "{count} 块 {gpu}",
   "understood.hourly": "每GPU每小时 {price}",
   "understood.util": "利用率 {percent}",
+  "understood.precision": "{precision} 精度",
   "understood.budget": "每月预算 {amount}",
   "understood.text": "粘贴文本 {chars} 个字符",
   "ask.assumed": "“{word}”没有写明版本，这里按 {model} 计算。我有价格的每个“{word}”模型（共 {count} 个，这里费用 {low} 到 {high}）结论都一样：{verdict}。",

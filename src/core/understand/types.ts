@@ -46,6 +46,8 @@ export interface StatedSlots {
   gpu?: { id?: string; count?: number };
   gpuHourlyUsd?: number;
   utilization?: number;
+  /** the weights' precision named for self-hosting ("at fp8", "int4 量化", "4-bit") */
+  precision?: "bf16" | "fp8" | "fp4" | "mxfp4" | "int4";
   budget?: { amount: number; currency: "usd" | "cny" };
   fact?: Fact;
   /** the pasted text to count (estimate), exactly as pasted */

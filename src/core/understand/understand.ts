@@ -65,6 +65,15 @@ function outputPerRequestOf(text: string): number | undefined {
   return Number.isFinite(n) && n > 0 && n <= 10_000_000 ? n : undefined;
 }
 
+/** The precision a self-hosting question names: fp16 and 16-bit are as wide as bf16, 4-bit is int4. */
+function precisionOf(text: string): { precision?: NonNullable<Understanding["precision"]> } {
+  const word = W.PRECISION.exec(text)?.[1];
+  if (!word) return {};
+  if (/^(?:fp16|16|半精度)/u.test(word)) return { precision: "bf16" };
+  if (/^4/u.test(word)) return { precision: "int4" };
+  return { precision: word as NonNullable<Understanding["precision"]> };
+}
+
 /** Utilization said in words: "running 24/7 at full load", "跑满" (100%); "idle half the time", "一半时间闲着" (50%). */
 function utilizationInWords(text: string): { utilization?: number } {
   if (W.FULL_LOAD.test(text)) return { utilization: 100 };
@@ -354,6 +363,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.requests !== undefined ? { requests: quantities.requests } : {}),
     ...(ratio || quantities.ratio ? { ratio: ratio ?? quantities.ratio } : {}),
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : utilizationInWords(question)),
+    ...precisionOf(question),
     ...(quantities.budget ? { budget: quantities.budget } : {}),
     ...(quantities.gpuHourly ? { gpuHourlyUsd: quantities.gpuHourly.currency === "cny" ? quantities.gpuHourly.amount / rate : quantities.gpuHourly.amount } : {}),
     ...(gpuId || gpuCount ? { gpu: { ...(gpuId ? { id: gpuId } : {}), ...(gpuCount ? { count: gpuCount } : {}) } } : {}),
@@ -493,7 +503,7 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   const factor = statesAmount || gpuChange || W.NOT_THE_VOLUME.test(text) ? undefined : volumeScaleOf(text);
   if (now.cachedPercent === undefined && W.CACHE_HALF.test(text)) merged.cachedPercent = 50;
   if (factor) Object.assign(merged, scaledVolume(snapshot, earlier, factor));
-  for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier", "ownedGpus"] as const) {
+  for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier", "ownedGpus", "precision"] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
   }
   // a workload given per request stays per request: a new prompt size, request count or reply size ("如果每次输出 1000

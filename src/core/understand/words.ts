@@ -62,6 +62,8 @@ export const CACHE_HALF =
   /\b(?:cache|caching|cached)\s?(?:hit(?:s| rate)?\s?(?:of\s)?)?(?:is\s)?(?:一半|half)|\bhalf (?:of (?:it|the input|input) )?(?:is )?(?:cached|hits? the cache)|(?:缓存|命中)(?:率)?\s?(?:一半|50%)|一半(?:的)?(?:输入)?(?:命中)?缓存/u;
 /** A line about the cache, utilization or one side of the volume: its "half" or "double" is not the month's volume. */
 export const NOT_THE_VOLUME = /\bcach|缓存|命中|utili[sz]ation|利用率|\b(?:input|output)\b|输入|输出|gpus?\b|显卡|卡/u;
+/** A weight precision named in words: "at fp8", "bf16", "fp16" (as wide as bf16), "4-bit" / "int4 量化", "mxfp4". */
+export const PRECISION = /(?<![a-z0-9])(bf16|fp16|fp8|mxfp4|fp4|int4|4[-\s]?bits?|16[-\s]?bits?|半精度)(?![a-z0-9])/u;
 /** A size stated per document: "400k tokens each", "per contract", "每份约40万token". */
 export const PER_DOCUMENT = /tokens? (?:each|apiece|per (?:doc|document|file|contract|report|pdf|book))\b|每(?:份|篇|本|个文档|个文件)/u;
 export const FLEX = /\bflex(?: tier| processing| pricing)?\b|弹性/u;
