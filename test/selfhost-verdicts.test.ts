@@ -195,6 +195,7 @@ describe("owned or rented, and the price per GPU-hour, belong to the GPUs they w
   it.each([
     ["我們有 4 張 H100，自己跑 qwen3 235b 值得嗎", "h100", 4],
     ["we've got 8 a100s, worth running llama 3.3 70b on them?", "a100", 8],
+    ["自架 llama 3.3 70b 用 2 張 H200，卡是自己買的", "h200", 2],
   ])("%s: GPUs the team has are costed as owned", async (question, gpu, count) => {
     const reply = await ask(question);
     expect(gpuOf(reply)).toMatchObject({ id: gpu, count });
