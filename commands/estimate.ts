@@ -13,7 +13,7 @@ import { Money } from "../src/core/money.ts";
 import { makeReply } from "../src/core/reply.ts";
 import { countTokens, encodingFor } from "../src/core/tokens/index.ts";
 
-export const MAX_ESTIMATE_CHARS = 5_000_000;
+const MAX_ESTIMATE_CHARS = 5_000_000;
 
 export const estimate: Command = {
   spec: {

@@ -11,12 +11,10 @@ export const SPLITS = ["dev", "heldout"] as const;
 export const ORIGINS = ["blind", "authored", "converted"] as const;
 export const LANGS = ["en", "zh-Hans", "zh-Hant"] as const;
 export const CLASSES = ["basic", "drops", "per-request", "bounds", "followup", "article", "tasks", "tiers", "traditional", "selfhost", "clarify-same"] as const;
-export const ANSWER_KINDS = ["compare", "cheapest", "selfhost", "budget", "model", "article", "providers", "estimate", "models", "clarify", "not_covered", "error"] as const;
-export const ERROR_CODES = ["unknown_model", "ambiguous_model", "bad_input"] as const;
-export const CAPABILITIES = ["vision", "reasoning", "tools", "open"] as const;
+const ANSWER_KINDS = ["compare", "cheapest", "selfhost", "budget", "model", "article", "providers", "estimate", "models", "clarify", "not_covered", "error"] as const;
+const ERROR_CODES = ["unknown_model", "ambiguous_model", "bad_input"] as const;
+const CAPABILITIES = ["vision", "reasoning", "tools", "open"] as const;
 
-export type Split = (typeof SPLITS)[number];
-export type Origin = (typeof ORIGINS)[number];
 export type AnswerLang = (typeof LANGS)[number];
 export type ItemClass = (typeof CLASSES)[number];
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
@@ -57,7 +55,7 @@ const expectSchema = z
   .refine((e) => e.error === undefined || e.answer === undefined || e.answer === "error", "`error` goes with answer: error")
   .refine((e) => !e.exactModels || e.models !== undefined, "`exactModels` needs `models`");
 
-export const answerItemSchema = z
+const answerItemSchema = z
   .strictObject({
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "letters, digits, dots, dashes and underscores"),
     split: z.enum(SPLITS),
@@ -73,10 +71,10 @@ export const answerItemSchema = z
   })
   .refine((item) => (item.conversation === undefined) === (item.turn === undefined), "conversation and turn come together");
 
-export const answerFileSchema = z.strictObject({ items: z.array(answerItemSchema) });
+const answerFileSchema = z.strictObject({ items: z.array(answerItemSchema) });
 
 export type AnswerItem = z.infer<typeof answerItemSchema>;
-export type Expectation = AnswerItem["expect"];
+type Expectation = AnswerItem["expect"];
 export type ExpectedWorkload = NonNullable<Expectation["workload"]>;
 
 /** An item with the file it came from, relative to the corpus folder. */

@@ -67,7 +67,7 @@ function isEntry(value: unknown): value is Entry {
 }
 
 /** The models the reply prices or recommends, in its data: compare/model rows and cheapest picks. */
-export function entriesOf(data: Data): Entry[] {
+function entriesOf(data: Data): Entry[] {
   const lists = [data.models, data.recommendations].filter(Array.isArray) as unknown[][];
   return lists.flat().filter(isEntry);
 }

@@ -2,7 +2,7 @@
 import { CLASSES, LANGS, ORIGINS, SPLITS } from "./answer-corpus.ts";
 import type { ItemResult } from "./answer-run.ts";
 
-export interface Score {
+interface Score {
   right: number;
   items: number;
   /** right / items, null when there are none */

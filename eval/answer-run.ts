@@ -14,7 +14,7 @@ import type { LoadedItem } from "./answer-corpus.ts";
 import { gradeReply, kindOf, type GradeContext, type KnownModel } from "./answer-grade.ts";
 
 /** The date answers are given on, as the tests pin it: price-age notes do not change the grade, but stay stable. */
-export const EVAL_TODAY = "2026-11-28";
+const EVAL_TODAY = "2026-11-28";
 
 export interface ItemResult {
   item: LoadedItem;

@@ -68,7 +68,7 @@ const understandingSchema = z.strictObject({
   text: z.string().min(1).optional(),
 });
 
-export const labelledQuestionSchema = z
+const labelledQuestionSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/),
     q: z.string().min(1),
@@ -82,7 +82,7 @@ export const labelledQuestionSchema = z
   .refine((q) => (q.command === "facts") === (q.fact !== undefined), "fact belongs to command facts, and facts needs one")
   .refine((q) => q.command !== "estimate" || q.text !== undefined, "estimate needs the pasted text");
 
-export const corpusSchema = z.strictObject({ questions: z.array(labelledQuestionSchema) });
+const corpusSchema = z.strictObject({ questions: z.array(labelledQuestionSchema) });
 
 export type LabelledQuestion = z.infer<typeof labelledQuestionSchema>;
 

@@ -4,10 +4,8 @@
  */
 import type { Constraints, Volume } from "../src/core/understand/types.ts";
 
-export type { Constraints, Volume };
-
 export const COMMANDS = ["compare", "cheapest", "selfhost", "estimate", "budget", "facts", "article", "providers", "models", "clarify", "out_of_scope"] as const;
-export type Command = (typeof COMMANDS)[number];
+type Command = (typeof COMMANDS)[number];
 
 export const TASKS = [
   "coding",
@@ -25,23 +23,23 @@ export const TASKS = [
   "agents",
   "long-documents",
 ] as const;
-export type Task = (typeof TASKS)[number];
+type Task = (typeof TASKS)[number];
 
 export const GPU_IDS = ["a100", "h100", "h100-pcie", "h200", "b200", "l40s", "mi300x", "rtx-4090", "rtx-5090"] as const;
-export type GpuId = (typeof GPU_IDS)[number];
+type GpuId = (typeof GPU_IDS)[number];
 
 export const FACTS = ["context", "maxOutput", "vision", "reasoning", "tools", "deprecated", "openWeights", "price", "provider"] as const;
-export type Fact = (typeof FACTS)[number];
+type Fact = (typeof FACTS)[number];
 
 export const CURRENCIES = ["usd", "cny"] as const;
-export type Currency = (typeof CURRENCIES)[number];
+type Currency = (typeof CURRENCIES)[number];
 
-export interface Gpu {
+interface Gpu {
   id?: GpuId;
   count?: number;
 }
 
-export interface Budget {
+interface Budget {
   amount: number;
   currency: Currency;
 }
@@ -97,9 +95,9 @@ export const SLOTS = [
   "fact",
   "text",
 ] as const satisfies readonly (keyof Understanding)[];
-export type Slot = (typeof SLOTS)[number];
+type Slot = (typeof SLOTS)[number];
 
-export interface SlotScore {
+interface SlotScore {
   ok: boolean;
   /** the slot is in the label or in the answer; a slot in neither is right by definition and not counted */
   stated: boolean;
@@ -114,7 +112,7 @@ export interface QuestionScore {
   slots: Record<Slot, SlotScore>;
 }
 
-export interface SlotAccuracy {
+interface SlotAccuracy {
   /** questions where the label or the answer has this slot */
   stated: number;
   right: number;
@@ -122,7 +120,7 @@ export interface SlotAccuracy {
   accuracy: number | null;
 }
 
-export interface Miss {
+interface Miss {
   id: string;
   q?: string;
   slot: Slot;

@@ -2,7 +2,7 @@ import type { KnowledgeProblem } from "../src/core/knowledge/problems.ts";
 
 export type BrokenEdit = [name: string, file: string, edit: (text: string) => string, expected: Partial<KnowledgeProblem>];
 
-export const GPT5 = /( {2}- id: gpt-5\n(?: {4}.*\n)*)/;
+const GPT5 = /( {2}- id: gpt-5\n(?: {4}.*\n)*)/;
 export const inGpt5 = (find: RegExp | string, replace: string) => (text: string) => text.replace(GPT5, (entry) => entry.replace(find, replace));
 
 /** Kinds of broken edit an admin can make, each with the problem it must produce. */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { makeReply } from "../src/core/reply.ts";
 
-export const text = (max: number) => fc.string({ unit: "grapheme", maxLength: max });
+const text = (max: number) => fc.string({ unit: "grapheme", maxLength: max });
 
 /** Replies far larger than any command writes, in both languages: what every surface must still fit into its limits. */
 export const hugeReply = fc

@@ -18,7 +18,7 @@ function filesUnder(dir: string, pattern: RegExp, out: string[] = []): string[] 
 }
 
 /** A seeded pseudo-random source in [0, 1) (mulberry32), so a seed names one exact text. */
-export function seeded(seed: number): () => number {
+function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

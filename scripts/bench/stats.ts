@@ -17,12 +17,6 @@ export function timeEach(fn: () => unknown, runs: number, warmup = Math.min(100,
   return samples;
 }
 
-export async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
 export const ms = (value: number) => (value < 1 ? `${value.toFixed(3)} ms` : `${value.toFixed(1)} ms`);
 export const ratio = (value: number) => `${value.toFixed(2)}×`;
 

@@ -6,7 +6,7 @@ import { type ChartDrawing, ellipsize, PAD, type Palette, svgDocument, text, tex
  * Above this spread the cheapest bar would be under 1% of the longest: too short to compare by eye even
  * with its value printed beside it, so the axis turns logarithmic (and says so, with labelled ticks).
  */
-export const LOG_SCALE_RATIO = 100;
+const LOG_SCALE_RATIO = 100;
 
 export function usesLogScale(values: number[]): boolean {
   const positive = values.filter((v) => v > 0);

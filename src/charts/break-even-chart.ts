@@ -12,7 +12,7 @@ const SAMPLES = 720;
  * The volume the x-axis is built around: the break-even when there is one; otherwise one deployment's
  * capacity (where the self-host steps start); otherwise what the fixed cost buys through the API.
  */
-export function focusTokens(spec: BreakEvenChartSpec): number {
+function focusTokens(spec: BreakEvenChartSpec): number {
   if (spec.breakEvenTokens !== null && spec.breakEvenTokens > 0) return spec.breakEvenTokens;
   if (spec.capacityTokens) return spec.capacityTokens;
   if (spec.apiCostPer1M > 0) return (spec.monthlyFixedUsd / spec.apiCostPer1M) * 1e6;

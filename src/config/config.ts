@@ -47,8 +47,8 @@ export interface AppConfig {
   priceRefresh: { everyMs: number | null; litellmUrl: string | null; genaiPricesUrl: string | null };
 }
 
-export const DEFAULT_LITELLM_URL = "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json";
-export const DEFAULT_GENAI_PRICES_URL = "https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/new_data/v2/data.json";
+const DEFAULT_LITELLM_URL = "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json";
+const DEFAULT_GENAI_PRICES_URL = "https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/new_data/v2/data.json";
 
 const refreshUrl = (name: string) =>
   z

@@ -8,7 +8,7 @@ import type { LiveKnowledge } from "./knowledge/store.ts";
 import type { Reply } from "./reply.ts";
 import type { RememberedQuestion, Understanding } from "./understand/types.ts";
 
-export type Surface = "terminal" | "slack" | "discord" | "test";
+type Surface = "terminal" | "slack" | "discord" | "test";
 
 /** What every surface turns its payload into. */
 export interface CommandInput {

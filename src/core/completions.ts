@@ -9,7 +9,7 @@ export interface Choice {
   value: string;
 }
 
-export const MAX_CHOICES = 25;
+const MAX_CHOICES = 25;
 /** Longer typed text is no name: completing it would only cost time. */
 const MAX_TYPED = 100;
 

@@ -24,7 +24,7 @@ export interface RememberedTurn {
 /** Conversations are remembered this long after their last turn. */
 export const CONVERSATION_TTL_MS = 30 * 60_000;
 /** Conversations one process remembers at most; the least recently used are forgotten first. */
-export const MAX_CONVERSATIONS = 10_000;
+const MAX_CONVERSATIONS = 10_000;
 
 /** Conversation memory in this process: bounded (LRU) and forgetting every turn after its TTL. */
 export class MemoryConversations implements ConversationStore {

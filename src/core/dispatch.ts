@@ -91,7 +91,7 @@ function saysNoLanguage(snapshot: KnowledgeSnapshot, text: string): boolean {
 
 const systemToday = () => new Date().toISOString().slice(0, 10);
 /** A text longer than this is a paste: its answer lets short questions waiting beside it go first. */
-export const HEAVY_TEXT_CHARS = 4_096;
+const HEAVY_TEXT_CHARS = 4_096;
 
 /** The shared dispatcher: every surface hands it a CommandInput and renders the Reply it returns. */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {

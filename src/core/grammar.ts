@@ -253,7 +253,3 @@ export function parseFreeText(text: string, specs: readonly OptionSpec[], meter:
   const rest = text.slice(start, Math.max(start, end)).trim();
   return { args: new ParsedArgs(rest, rest ? [rest] : [], values, kinds), globals: globalsFrom(values) };
 }
-
-export function globalOptionSpecs(): readonly OptionSpec[] {
-  return GLOBAL_SPECS;
-}

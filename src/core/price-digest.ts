@@ -2,7 +2,7 @@ import type { Translator } from "./i18n/translate.ts";
 import type { DigestPrice, PriceDiff } from "./knowledge/price-diff.ts";
 import { formatPrice } from "./format.ts";
 
-export const DIGEST_MAX_LINES = 15;
+const DIGEST_MAX_LINES = 15;
 
 const PRICE_LABEL = { inputPer1M: "price.input", outputPer1M: "price.output", cachedInputPer1M: "price.cachedInput" } as const satisfies Record<DigestPrice, string>;
 

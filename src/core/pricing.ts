@@ -5,7 +5,7 @@ import type { PricedModel, Workload } from "./knowledge/schema.ts";
 export type PricedEntry = PricedModel & PriceDimensions;
 
 /** How the user buys the tokens, beyond how many. Every field is optional; absent means the standard way. */
-export interface PriceOptions {
+interface PriceOptions {
   /** tokens in one request's prompt: decides long-context prices (unknown → standard prices) */
   promptTokensPerRequest?: number;
   /** sent through the provider's batch API */
@@ -47,7 +47,7 @@ export type PricingFallback =
   | "service-tier-ignored-for-batch";
 
 /** The per-1M-token prices a cost was actually computed at. */
-export interface PricesUsed {
+interface PricesUsed {
   inputPer1M: number;
   outputPer1M: number;
   /** what a cached input token cost (the input price when the model has none) */

@@ -127,14 +127,14 @@ export interface ProviderOffer {
   model: PricedEntry;
 }
 
-export type LowOutlier = { kind: "below-median"; medianUsd: number } | { kind: "sibling-price"; sibling: string };
+type LowOutlier = { kind: "below-median"; medianUsd: number } | { kind: "sibling-price"; sibling: string };
 
 /**
  * Below this share of the other hosts' median reference cost (10M in + 2M out), with at least two others, and with
  * every other host at more than ISOLATION_FACTOR times its price, a host's price is flagged.
  */
 export const LOW_OUTLIER_SHARE = 0.3;
-export const ISOLATION_FACTOR = 2;
+const ISOLATION_FACTOR = 2;
 
 export interface ProvidersResult {
   /** the identity matched, e.g. "3.3 70b llama" */

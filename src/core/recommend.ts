@@ -5,7 +5,7 @@ import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } 
 export type { QualityCategory };
 
 /** One category's arena score with its 95% interval (quality.yaml's shape). */
-export interface CategoryScore {
+interface CategoryScore {
   score: number;
   ci?: readonly [number, number];
 }
@@ -16,7 +16,7 @@ export interface ModelQuality {
 }
 
 /** The leaderboard a category's scores come from, for citations. */
-export interface Board {
+interface Board {
   /** URL of the source */
   source: string;
   /** how the source names itself */
@@ -26,7 +26,7 @@ export interface Board {
 }
 
 /** The top score on a board in one category, over every model it lists. */
-export interface BoardBest {
+interface BoardBest {
   score: number;
   /** the board's name for that model */
   name: string;
@@ -61,7 +61,7 @@ export const DEFAULT_CHINESE_BAR: QualityBar = { category: "chinese", belowBest:
  * "Reads images" as a quality bar on the vision board: within 200 points of its best, a low bar (like the one on
  * summarization) that keeps out only the weakest image readers.
  */
-export const DEFAULT_VISION_BAR: QualityBar = { category: "vision", belowBest: 200 };
+const DEFAULT_VISION_BAR: QualityBar = { category: "vision", belowBest: 200 };
 
 export interface RecommendConstraints {
   capabilities?: readonly Capability[];
@@ -102,7 +102,7 @@ export interface PickQuality {
   asOf: string;
 }
 
-export interface SkippedModel {
+interface SkippedModel {
   model: PricedEntry;
   cost: WorkloadCost;
   /** the score in the bar's category that fell short; null when no source scores the model there */
@@ -182,7 +182,7 @@ export function appliedBars(tasks: readonly RecommendTask[], constraints: Recomm
 }
 
 /** A catalog entry listed at $0 in and out is a placeholder or a free tier, not a price to plan on. */
-export function isPlaceholderPrice(model: PricedEntry): boolean {
+function isPlaceholderPrice(model: PricedEntry): boolean {
   // $0 in and out is a rate-limited free tier or a local runtime: nothing to plan a monthly bill on
   return model.inputPer1M === 0 && model.outputPer1M === 0;
 }

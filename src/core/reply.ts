@@ -43,7 +43,7 @@ export interface Reply {
   text: string;
 }
 
-export interface Delivery {
+interface Delivery {
   private: boolean;
   chartPath: string | null;
 }
@@ -111,7 +111,7 @@ export function renderSourceLine(source: Source, lang: Lang, script?: Script): s
   return `${source.title} (${source.ref}, ${inScript(LABELS[lang].asOf, script)} ${source.asOf})`;
 }
 
-export function renderPlainText(reply: Omit<Reply, "text">): string {
+function renderPlainText(reply: Omit<Reply, "text">): string {
   const parts: string[] = [reply.title];
   if (reply.lead) parts.push(reply.lead);
   if (reply.fields.length) parts.push(reply.fields.map((f) => `${f.label}${reply.lang === "zh" ? "：" : ": "}${f.value}`).join("\n"));

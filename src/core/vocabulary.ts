@@ -1,5 +1,5 @@
 import { UserError } from "./errors.ts";
-import { TIERS, type Capability, type Tier } from "./knowledge/kinds.ts";
+import type { Capability, Tier } from "./knowledge/kinds.ts";
 import type { Task } from "./knowledge/schema.ts";
 import type { ServingGpu } from "./selfhost/schema.ts";
 import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
@@ -9,14 +9,14 @@ import { normalizeName } from "./names.ts";
 export type Feature = Capability | "open";
 
 /** The words people use for features and tiers, in both languages: the one table every command reads. */
-export const FEATURE_WORDS: Record<Feature, readonly string[]> = {
+const FEATURE_WORDS: Record<Feature, readonly string[]> = {
   vision: ["vision", "image", "images", "multimodal", "视觉", "图像", "图片", "看图", "多模态"],
   reasoning: ["reasoning", "reasoner", "thinking", "推理", "思考"],
   tools: ["tools", "tool", "function-calling", "function calling", "tool-use", "工具", "工具调用", "函数调用"],
   open: ["open", "open-weights", "open weights", "opensource", "open-source", "self-hostable", "开源", "开放权重", "可自建"],
 };
 
-export const TIER_WORDS: Record<Tier, readonly string[]> = {
+const TIER_WORDS: Record<Tier, readonly string[]> = {
   "ultra-low": ["ultra-low", "ultralow", "超低成本", "超低"],
   balanced: ["balanced", "均衡"],
   premium: ["premium", "frontier", "高端", "旗舰"],
@@ -37,8 +37,6 @@ export function featureOf(word: string): Feature | undefined {
 export function tierOf(word: string): Tier | undefined {
   return TIER_BY_WORD.get(word.toLowerCase());
 }
-
-export { TIERS };
 
 interface Span {
   start: number;

@@ -50,7 +50,7 @@ export const WORKLOAD_OPTIONS: OptionSpec[] = [
 ];
 
 /** How a workload came about: stated in full, the default, or one side derived from the default ratio. */
-export type WorkloadOrigin = "stated" | "default" | "output-derived" | "input-derived" | "total-split";
+type WorkloadOrigin = "stated" | "default" | "output-derived" | "input-derived" | "total-split";
 
 export interface StatedWorkload {
   workload: CostWorkload;

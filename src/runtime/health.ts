@@ -5,7 +5,7 @@ import { createBoundedServer } from "./http-bounds.ts";
 import type { ProbeHandler } from "./surface.ts";
 
 /** What /readyz reports: each check by name, ready only when all pass. */
-export type ReadinessChecks = () => Record<string, boolean>;
+type ReadinessChecks = () => Record<string, boolean>;
 
 interface DebugLogger {
   debug(details: Record<string, unknown>, message: string): void;

@@ -20,7 +20,7 @@ import type { Harness } from "./harness.ts";
  * What a person sees on a surface after asking: all visible text, whether it was shown as an error (a marked title:
  * red, ⚠), and who can see it. A private answer is not an error: /help is private and fine.
  */
-export interface SurfaceAnswer {
+interface SurfaceAnswer {
   text: string;
   isError: boolean;
   visibility: "public" | "private";

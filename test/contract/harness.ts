@@ -12,7 +12,7 @@ import { asLive, TODAY } from "../helpers.ts";
  * The real renderer, or one whose queue is full ("busy") or whose rasterizing fails ("broken"): what every surface
  * must survive without losing an answer.
  */
-export class ChartsUnderTest implements ChartSource {
+class ChartsUnderTest implements ChartSource {
   mode: "draw" | "busy" | "broken" = "draw";
   readonly themes: ChartTheme[] = [];
   private readonly renderer = new ChartRenderer();

@@ -5,7 +5,7 @@ import { RecordingServer, sendJson, type Recorded } from "./recorder.ts";
 
 export const APP_ID = "1100000000000000001";
 export const GUILD_ID = "1200000000000000001";
-export const CHANNEL_ID = "1300000000000000001";
+const CHANNEL_ID = "1300000000000000001";
 export const BOT_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB";
 let snowflake = 1400000000000000000n;
 const nextId = () => String(++snowflake);

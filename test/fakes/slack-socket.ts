@@ -8,7 +8,7 @@ import type { ChartSource } from "../../src/adapters/chart-delivery.ts";
 import { InFlight } from "../../src/runtime/in-flight.ts";
 import { BOT_TOKEN, FAST_TIMING, startFakeSlack } from "./slack.ts";
 
-export const APP_TOKEN = "xapp-1-A1-123-socketmodetesttoken";
+const APP_TOKEN = "xapp-1-A1-123-socketmodetesttoken";
 
 /** The real Bolt app in Socket Mode, connected to a loopback WebSocket that plays Slack's side. */
 export async function startSlackSocketUnderTest(dispatcher: Dispatcher, overrides: Partial<SlackConfig> = {}, charts?: ChartSource) {

@@ -12,7 +12,7 @@ export interface History {
   add(line: string): void;
 }
 
-export function historyPath(): string {
+function historyPath(): string {
   return join(homedir(), ".modelwise_history");
 }
 

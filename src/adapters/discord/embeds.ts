@@ -15,7 +15,7 @@ export const DISCORD_LIMITS = {
   content: 2000,
 } as const;
 
-export interface DiscordEmbed {
+interface DiscordEmbed {
   title: string;
   description?: string;
   color: number;

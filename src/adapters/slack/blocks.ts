@@ -30,7 +30,7 @@ function truncate(text: string, max: number): string {
 }
 
 /** Splits text into pieces of at most `max` characters, at line breaks where possible. */
-export function chunkText(text: string, max: number): string[] {
+function chunkText(text: string, max: number): string[] {
   const chunks: string[] = [];
   let current = "";
   for (const line of text.split("\n")) {

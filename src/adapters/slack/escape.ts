@@ -4,7 +4,7 @@
  */
 const INVISIBLE_CONTROLS = /[\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
-export function withoutInvisibleControls(text: string): string {
+function withoutInvisibleControls(text: string): string {
   return text.replace(INVISIBLE_CONTROLS, "");
 }
 

@@ -18,7 +18,7 @@ export const MAX_JSON_BODY_BYTES = 256 * 1024;
 /** Slack waits 3 s for the acknowledgement; answer by then even if a listener never acks. */
 const ACK_DEADLINE_MS = 2500;
 
-export interface ReceiverLogger {
+interface ReceiverLogger {
   warn(details: Record<string, unknown>, message: string): void;
   error(details: Record<string, unknown>, message: string): void;
 }

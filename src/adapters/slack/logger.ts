@@ -8,7 +8,7 @@ const MAX_DEBUG_TEXT = 300;
  * At debug level Bolt and the Socket Mode client log every envelope whole ("Received a message on the WebSocket: {…}"):
  * response_url, verification tokens, pastes of megabytes. Keep the words, drop the payload.
  */
-export function withoutPayload(text: string): string {
+function withoutPayload(text: string): string {
   const start = text.search(/[{[]/);
   const kept = start === -1 ? text : `${text.slice(0, start)}[payload of ${text.length - start} characters omitted]`;
   return kept.length <= MAX_DEBUG_TEXT ? kept : `${kept.slice(0, MAX_DEBUG_TEXT)}… [${kept.length - MAX_DEBUG_TEXT} characters omitted]`;

@@ -15,7 +15,7 @@ export interface RetryTiming {
 export const RESPONSE_URL_TIMING: RetryTiming = { attempts: 4, baseDelayMs: 500, timeoutMs: 10_000, maxRetryAfterMs: 10_000 };
 
 /** A Retry-After header in milliseconds, at most `maxMs`; absent or unreadable: null. */
-export function retryAfterMs(header: string | string[] | null | undefined, maxMs: number): number | null {
+function retryAfterMs(header: string | string[] | null | undefined, maxMs: number): number | null {
   const seconds = Number(Array.isArray(header) ? header[0] : header);
   return header == null || !Number.isFinite(seconds) || seconds < 0 ? null : Math.min(seconds * 1000, maxMs);
 }

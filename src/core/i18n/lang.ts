@@ -1,5 +1,5 @@
 /** The languages answers are written in. A third one needs a catalogue (i18n/<lang>.ts) and a detector below. */
-export const LANGS = ["en", "zh"] as const;
+const LANGS = ["en", "zh"] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** Writing systems that mean one of our languages; the first that matches a text wins. Japanese kana is not Chinese. */

@@ -3,9 +3,9 @@ import { en } from "./en.ts";
 import type { Lang } from "./lang.ts";
 import { zh } from "./zh.ts";
 
-export type Params = Record<string, string | number>;
+type Params = Record<string, string | number>;
 /** Text that comes with knowledge in every language (task names, article titles, advice). */
-export type Localized = Record<Lang, string>;
+type Localized = Record<Lang, string>;
 
 const CATALOGUES: Record<Lang, Catalogue> = { en, zh };
 const LOCALES: Record<Lang, string> = { en: "en", zh: "zh-CN" };
@@ -14,7 +14,7 @@ const LOCALES: Record<Lang, string> = { en: "en", zh: "zh-CN" };
 const splitTemplates = new Map<string, string[]>();
 const MAX_SPLIT_TEMPLATES = 10_000;
 
-export function fill(template: string, params: Params = {}): string {
+function fill(template: string, params: Params = {}): string {
   if (!template.includes("{")) return template;
   let parts = splitTemplates.get(template);
   if (!parts) {

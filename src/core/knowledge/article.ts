@@ -29,7 +29,7 @@ export interface ArticleProblem {
 }
 
 const HAN = /\p{Script=Han}/u;
-export const hasHan = (text: string): boolean => HAN.test(text);
+const hasHan = (text: string): boolean => HAN.test(text);
 
 export function slugify(text: string): string {
   return text

@@ -5,7 +5,7 @@ import { type LiteLLMEntry, priceDimensions, pricesDate, standardPrices } from "
 import type { Capability, Model, PricedModel, Tier } from "./schema.ts";
 import { CAPABILITIES } from "./kinds.ts";
 
-export const LITELLM_SOURCE = "https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json";
+const LITELLM_SOURCE = "https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json";
 /** Where the shipped slim copy of the map lives, relative to the knowledge folder. */
 export const SHIPPED_CATALOG = join("catalog", "litellm-chat.json");
 
@@ -14,7 +14,7 @@ export const SHIPPED_CATALOG = join("catalog", "litellm-chat.json");
  * tokens (no cache hits) costs at standard prices. Below $6 (a blended $0.50 per 1M) is ultra-low, below $30
  * ($2.50 per 1M) balanced, from $30 on premium. Curated entries may differ with a `tierReason`.
  */
-export const TIER_RULE = { inputTokens: 10_000_000, outputTokens: 2_000_000, ultraLowBelowUsd: 6, balancedBelowUsd: 30 } as const;
+const TIER_RULE = { inputTokens: 10_000_000, outputTokens: 2_000_000, ultraLowBelowUsd: 6, balancedBelowUsd: 30 } as const;
 
 export function referenceCost(prices: { inputPer1M: number; outputPer1M: number }): number {
   return (TIER_RULE.inputTokens * prices.inputPer1M + TIER_RULE.outputTokens * prices.outputPer1M) / 1e6;
@@ -26,7 +26,7 @@ export function tierByPrice(prices: { inputPer1M: number; outputPer1M: number })
 }
 
 /** Provenance of the shipped slim copy: where the full map came from and how to check it. */
-export interface CatalogProvenance {
+interface CatalogProvenance {
   source: string;
   /** the full map's own last_updated stamp */
   lastUpdated: string | null;
@@ -97,7 +97,7 @@ function capabilitiesOf(entry: LiteLLMEntry): Capability[] {
 }
 
 /** Catalog entries for every priced chat model of a map (full or slim), skipping the curated models' keys. */
-export function catalogEntries(map: Record<string, unknown>, curated: readonly Model[], asOf: string): PricedModel[] {
+function catalogEntries(map: Record<string, unknown>, curated: readonly Model[], asOf: string): PricedModel[] {
   const curatedKeys = new Set(curated.map((m) => ("litellmKey" in m ? m.litellmKey : undefined)).filter(Boolean));
   const catalog: PricedModel[] = [];
   for (const [key, raw] of Object.entries(map)) {

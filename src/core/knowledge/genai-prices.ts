@@ -8,9 +8,7 @@ import type { SecondSourceEntry, SecondSourceFile } from "./second-source.ts";
  * cache_write_mtok; a price list may be conditional on a start date or a daily UTC window).
  */
 
-export const GENAI_PRICES_URL = "https://github.com/pydantic/genai-prices";
-/** The data file the package itself refreshes from (its REMOTE_DATA_JSON_URL). */
-export const GENAI_PRICES_DATA_URL = "https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/new_data/v2/data.json";
+const GENAI_PRICES_URL = "https://github.com/pydantic/genai-prices";
 
 type MatchLogic = { equals: string } | { starts_with: string } | { ends_with: string } | { contains: string } | { regex: string } | { or: MatchLogic[] } | { and: MatchLogic[] };
 
@@ -32,7 +30,7 @@ export interface GenaiProvider {
   models: GenaiModel[];
 }
 
-export function matches(logic: MatchLogic, text: string): boolean {
+function matches(logic: MatchLogic, text: string): boolean {
   if ("equals" in logic) return text === logic.equals;
   if ("starts_with" in logic) return text.startsWith(logic.starts_with);
   if ("ends_with" in logic) return text.endsWith(logic.ends_with);

@@ -1,7 +1,7 @@
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from "yaml";
 import { type LiteLLMEntry, priceDimensions, standardPrices } from "./litellm-units.ts";
 
-export { per1M, pricesDate, type LiteLLMEntry } from "./litellm-units.ts";
+export { pricesDate } from "./litellm-units.ts";
 import type { Capability } from "./schema.ts";
 import { CAPABILITIES } from "./kinds.ts";
 
@@ -21,8 +21,6 @@ export interface ImportReport {
   missing: { id: string; key: string | null; reason: string }[];
 }
 
-const NOT_MODELS = new Set(["sample_spec", "fallback_generalizations", "last_updated"]);
-
 function capabilitiesOf(entry: LiteLLMEntry): Capability[] {
   const has: Record<Capability, boolean> = {
     vision: Boolean(entry.supports_vision),
@@ -30,10 +28,6 @@ function capabilitiesOf(entry: LiteLLMEntry): Capability[] {
     tools: Boolean(entry.supports_function_calling || entry.supports_tool_choice),
   };
   return CAPABILITIES.filter((c) => has[c]);
-}
-
-export function chatModelCount(map: Record<string, unknown>): number {
-  return Object.entries(map).filter(([key, v]) => !NOT_MODELS.has(key) && (v as LiteLLMEntry)?.mode === "chat").length;
 }
 
 /** JSON with object keys sorted, so a hand-reordered `{outputPer1M, inputPer1M}` is not a change. */

@@ -4,7 +4,7 @@ import type { CodingRunsFile, QualityCategory, QualityFile } from "./schema.ts";
 export type ArenaBoard = Record<string, Record<string, { rating: number; rating_q025: number; rating_q975: number }>>;
 
 /** Which board category each kept quality category is read from. */
-export const TEXT_CATEGORIES: Partial<Record<QualityCategory, string>> = {
+const TEXT_CATEGORIES: Partial<Record<QualityCategory, string>> = {
   full: "full",
   coding: "coding",
   math: "math",

@@ -2,10 +2,10 @@ import { isPriced } from "./kinds.ts";
 import type { PricedModel } from "./schema.ts";
 import type { KnowledgeSnapshot } from "./snapshot.ts";
 
-export const DIGEST_PRICES = ["inputPer1M", "outputPer1M", "cachedInputPer1M"] as const;
+const DIGEST_PRICES = ["inputPer1M", "outputPer1M", "cachedInputPer1M"] as const;
 export type DigestPrice = (typeof DIGEST_PRICES)[number];
 
-export interface PriceMove {
+interface PriceMove {
   model: string;
   price: DigestPrice;
   /** undefined: the model had no such price before (or has none now) */

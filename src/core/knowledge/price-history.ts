@@ -9,7 +9,7 @@ import { daysBetween } from "../price-age.ts";
  * MIN_DAYS is left out: the map held same-day glitches (Gemini 2.0 Flash at $150/$600 for a day) that no one paid.
  */
 
-export const MIN_DAYS = 2;
+const MIN_DAYS = 2;
 
 const price = z.number().nonnegative().nullable();
 const pointSchema = z.tuple([isoDate, price, price, price]);

@@ -18,7 +18,7 @@ export interface LongContextPrices extends PriceSet {
 }
 
 /** A daily window in UTC during which `prices` apply (e.g. DeepSeek's off-peak discount); admins fill these by hand. */
-export interface TimeOfDayPrices {
+interface TimeOfDayPrices {
   fromUtc: string; // "16:30"
   toUtc: string; // "00:30"
   prices: PriceSet;

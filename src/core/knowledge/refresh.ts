@@ -18,7 +18,7 @@ import type { SecondSourceFile } from "./second-source.ts";
 
 export const GENAI_FILE = "genai-prices.yaml";
 
-export function serializeSecondSource(file: SecondSourceFile): string {
+function serializeSecondSource(file: SecondSourceFile): string {
   const header = `# Written by npm run knowledge:import (genai-prices); do not edit by hand: pin a source in price-review.yaml instead.\n`;
   const models = Object.entries(file.models)
     .map(([id, entry]) => `  ${JSON.stringify(id)}: ${JSON.stringify(entry)}`)

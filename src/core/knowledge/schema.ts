@@ -12,7 +12,7 @@ export const isoDate = z
  * The highest price each unit may have: far above any real list price (the dearest model costs $600 per 1M output
  * tokens), so a slip of the keyboard or a planted 1e308 is refused instead of quoted.
  */
-export const PRICE_CEILINGS = { usdPer1M: 10_000, cnyPer1M: 100_000, usdToCny: 100 } as const;
+const PRICE_CEILINGS = { usdPer1M: 10_000, cnyPer1M: 100_000, usdToCny: 100 } as const;
 
 const pricePer1M = z
   .number()
@@ -28,9 +28,9 @@ const tokenCount = z.number().int().positive();
 const bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
 const sourceUrl = z.string().min(1, "needs a source (URL or knowledge path)");
 
-export const tierSchema = z.enum(TIERS);
+const tierSchema = z.enum(TIERS);
 export type { Tier, Capability };
-export const capabilitySchema = z.enum(CAPABILITIES);
+const capabilitySchema = z.enum(CAPABILITIES);
 
 /** One set of per-1M prices (price-tiers.ts PriceSet). */
 export const priceSetSchema = z.strictObject({
@@ -110,7 +110,6 @@ const nativeCnySchema = z.strictObject({
   source: sourceUrl,
   asOf: isoDate,
 });
-export type NativeCny = z.infer<typeof nativeCnySchema>;
 
 const priceHistorySchema = z.strictObject({
   inputPer1M: pricePer1M,
@@ -118,7 +117,6 @@ const priceHistorySchema = z.strictObject({
   cachedInputPer1M: pricePer1M.optional(),
   asOf: isoDate,
 });
-export type PriceHistory = z.infer<typeof priceHistorySchema>;
 
 export const pricedModelSchema = z.strictObject({
   ...modelBase,
@@ -153,10 +151,10 @@ export type PricedModel = z.infer<typeof pricedModelSchema> & {
   /** batch/flex prices computed from a provider's published flat discount (provider-rules.ts), not listed in the map */
   derivedTiers?: Partial<Record<"batch" | "flex", DerivedTier>>;
 };
-export type UnpricedModel = z.infer<typeof unpricedModelSchema>;
+type UnpricedModel = z.infer<typeof unpricedModelSchema>;
 export type Model = PricedModel | UnpricedModel;
 
-export const workloadSchema = z.strictObject({
+const workloadSchema = z.strictObject({
   inputTokens: z.number().int().nonnegative(),
   outputTokens: z.number().int().nonnegative(),
   cachedPercent: z.number().min(0).max(100),
@@ -175,13 +173,12 @@ export const modelsFileSchema = z.strictObject({
  */
 export const QUALITY_CATEGORIES = ["full", "coding", "math", "chinese", "creative_writing", "hard_6", "instruction_following", "multiturn", "long_queries", "vision"] as const;
 export type QualityCategory = (typeof QUALITY_CATEGORIES)[number];
-export const qualityCategorySchema = z.enum(QUALITY_CATEGORIES);
+const qualityCategorySchema = z.enum(QUALITY_CATEGORIES);
 
 /** One arena score with its 95% interval. */
 const qualityScoreSchema = z
   .strictObject({ score: z.number().finite(), ci: z.tuple([z.number().finite(), z.number().finite()]) })
   .refine((q) => q.ci[0] <= q.score && q.score <= q.ci[1], "needs ci[0] ≤ score ≤ ci[1]");
-export type QualityScore = z.infer<typeof qualityScoreSchema>;
 
 const qualityEntrySchema = z.strictObject({
   /** the model's name on the leaderboard, mapped by hand: nothing is matched by guessing at run time */
@@ -192,7 +189,6 @@ const qualityEntrySchema = z.strictObject({
   note: z.string().min(1).optional(),
   scores: z.partialRecord(qualityCategorySchema, qualityScoreSchema),
 });
-export type QualityEntry = z.infer<typeof qualityEntrySchema>;
 
 /** A leaderboard's top score in one category (any model on the board, priced here or not): the frontier bars are measured from. */
 const boardBestSchema = z.strictObject({ score: z.number().finite(), arena: z.string().min(1) });
@@ -218,7 +214,7 @@ export type QualityFile = z.infer<typeof qualityFileSchema>;
  * The least a model must score in one quality category: `belowBest: 100` is "within 100 points of the best score on
  * the board in that category" (the bar moves with the frontier); `score` is a fixed number (knowledge:check warns).
  */
-export const qualityBarSchema = z.union([
+const qualityBarSchema = z.union([
   z.strictObject({ category: qualityCategorySchema, belowBest: z.number().finite().nonnegative() }),
   z.strictObject({ category: qualityCategorySchema, score: z.number().finite() }),
 ]);

@@ -10,11 +10,11 @@ import { tierByPrice } from "./catalog.ts";
  * pinned a source for the model.
  */
 
-export const DISAGREEMENT_SHARE = 0.05;
-export const COMPARED = ["inputPer1M", "outputPer1M", "cachedInputPer1M", "cacheWritePer1M"] as const;
+const DISAGREEMENT_SHARE = 0.05;
+const COMPARED = ["inputPer1M", "outputPer1M", "cachedInputPer1M", "cacheWritePer1M"] as const;
 export type ComparedPrice = (typeof COMPARED)[number];
-export const SOURCES = ["litellm", "genai-prices"] as const;
-export type PriceSourceName = (typeof SOURCES)[number];
+const SOURCES = ["litellm", "genai-prices"] as const;
+type PriceSourceName = (typeof SOURCES)[number];
 
 const entrySchema = priceSetSchema.extend({
   /** the model as genai-prices names it: its provider id and model id */
@@ -49,7 +49,7 @@ export const priceReviewSchema = z.strictObject({
 });
 export type PriceReview = z.infer<typeof priceReviewSchema>;
 
-export interface PriceDisagreement {
+interface PriceDisagreement {
   price: ComparedPrice;
   litellm: number;
   genai: number;
@@ -68,7 +68,7 @@ export interface SecondSourceCheck {
 export type CheckedModel = PricedModel & { secondSource?: SecondSourceCheck };
 
 /** More than 5% apart, measured against the higher of the two. */
-export function disagree(a: number, b: number): boolean {
+function disagree(a: number, b: number): boolean {
   const high = Math.max(a, b);
   return high > 0 && Math.abs(a - b) / high > DISAGREEMENT_SHARE;
 }

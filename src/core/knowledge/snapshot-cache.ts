@@ -13,7 +13,7 @@ const KEEP_FILES = 4;
 const SUBFOLDERS = ["articles", "catalog"];
 
 /** The files a load reads, in a stable order: regular files (or symlinks to them) of the folder and its known subfolders. */
-export async function knowledgeFileNames(dir: string): Promise<string[]> {
+async function knowledgeFileNames(dir: string): Promise<string[]> {
   const names: string[] = [];
   for (const folder of ["", ...SUBFOLDERS]) {
     const entries = await readdir(join(dir, folder)).catch(() => [] as string[]);
@@ -40,7 +40,7 @@ export async function knowledgeFingerprint(dir: string, catalogPath?: string): P
 }
 
 /** Why a cache folder or file is not trusted, in one line an admin can act on. */
-export class UntrustedCacheError extends Error {
+class UntrustedCacheError extends Error {
   override name = "UntrustedCacheError";
 }
 

@@ -19,7 +19,7 @@ export const NAME_LIMITS = {
   mentionTailChars: 1_000,
 } as const;
 
-export type NameLimitKind = "too_long" | "too_many_words";
+type NameLimitKind = "too_long" | "too_many_words";
 
 export interface NameLimitProblem {
   kind: NameLimitKind;
@@ -28,7 +28,7 @@ export interface NameLimitProblem {
   max: number;
 }
 
-export const NAME_LIMIT_ERROR_CODE = "bad_input" as const;
+const NAME_LIMIT_ERROR_CODE = "bad_input" as const;
 
 /**
  * A name or list longer than its limit: a UserError, so the dispatcher shows the localized "error.tooLong"

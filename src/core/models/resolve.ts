@@ -13,8 +13,6 @@ import { TrigramIndex, type WorkMeter } from "./trigram-index.ts";
 export {
   NAME_LIMITS,
   NameLimitError,
-  type NameLimitProblem,
-  nameLimitProblem,
 } from "./limits.ts";
 export { PROVIDER_PREFERENCE } from "./provider-rank.ts";
 

@@ -22,7 +22,7 @@ const ZH_STOPWORDS = new Set(
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
 /** Terms worth searching for: content words in English; segmented words of two or more characters in Chinese. */
-export function queryTerms(question: string, lang: Lang): string[] {
+function queryTerms(question: string, lang: Lang): string[] {
   const terms = new Set<string>();
   for (const { segment, isWordLike } of segmenter.segment(question.toLowerCase())) {
     if (!isWordLike) continue;

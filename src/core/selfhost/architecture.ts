@@ -35,7 +35,7 @@ export function resolveArchitecture(serving: ServingKnowledge, modelId: string):
   };
 }
 
-export function activeParamsB(arch: FullArchitecture): number {
+function activeParamsB(arch: FullArchitecture): number {
   return arch.activeParamsB ?? arch.totalParamsB;
 }
 
@@ -43,7 +43,7 @@ export function activeParamsB(arch: FullArchitecture): number {
  * Splits a MoE into always-read parameters and one routed expert (summed over its layers), from
  * total = shared + E·e and active = shared + k·e.
  */
-export function expertSplit(arch: FullArchitecture): { sharedParamsB: number; expertParamsB: number; experts: number; activeExperts: number } | null {
+function expertSplit(arch: FullArchitecture): { sharedParamsB: number; expertParamsB: number; experts: number; activeExperts: number } | null {
   if (!arch.moe) return null;
   const { experts, activeExperts } = arch.moe;
   const active = activeParamsB(arch);

@@ -43,7 +43,7 @@ export interface CostResult {
   apiCheaperAtFullUse: { byPer1M: number; ratio: number } | null;
 }
 
-export function breakdown(input: Omit<CostInputs, "throughputTokensPerSec" | "utilization" | "apiCostPer1M">): CostBreakdown {
+function breakdown(input: Omit<CostInputs, "throughputTokensPerSec" | "utilization" | "apiCostPer1M">): CostBreakdown {
   const gpuHours = input.gpuCount * input.hoursPerMonth;
   if (input.owned) {
     const o = input.owned;

@@ -105,7 +105,7 @@ function fromFactors(f: EfficiencyFactors, layout: Layout): number[] {
 const PRIOR_WEIGHT = 0.25;
 
 /** Sum of squared log errors (a 2× over-estimate costs the same as a 2× under-estimate), plus the priors. */
-export function logLoss(serving: ServingKnowledge, rows: readonly CalibrationRow[], factors: EfficiencyFactors): number {
+function logLoss(serving: ServingKnowledge, rows: readonly CalibrationRow[], factors: EfficiencyFactors): number {
   let loss = 0;
   for (const row of rows) {
     const predicted = predictRow(serving, row, factors);
@@ -188,7 +188,7 @@ export function sourceKey(row: CalibrationRow): string {
   return row.sourceGroup ?? row.source.replace(/\/blob\/[0-9a-f]{7,40}\//, "/blob/*/").replace(/#.*$/, "");
 }
 
-export interface HeldOutRow {
+interface HeldOutRow {
   row: CalibrationRow;
   family: GpuFamily;
   predictedTokensPerSec: number;
@@ -215,7 +215,7 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
 }
 
-export function errorBand(rows: readonly HeldOutRow[]): ErrorBand {
+function errorBand(rows: readonly HeldOutRow[]): ErrorBand {
   const abs = rows.map((r) => Math.abs(r.errorPct)).sort((a, b) => a - b);
   const meanLog = rows.reduce((s, r) => s + Math.log(r.predictedTokensPerSec / r.row.totalTokensPerSec), 0) / Math.max(1, rows.length);
   return {

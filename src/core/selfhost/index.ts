@@ -1,11 +1,4 @@
-export { planSelfhost, findGpu, SelfhostInputError } from "./plan.ts";
-export type { SelfhostRequest, SelfhostPlan, SelfhostWarning, ModeSummary, Slo, Origin } from "./plan.ts";
-export type { Need } from "./topology.ts";
-export type { CostBreakdown, ApiAgainWindow } from "./cost.ts";
+export { planSelfhost, SelfhostInputError } from "./plan.ts";
+export type { SelfhostPlan } from "./plan.ts";
 export { apiCheaperAgain } from "./cost.ts";
-export { servingFileSchema, servingProblems, PRECISIONS, ENGINES } from "./schema.ts";
-export type { ServingKnowledge, ServingGpu, Precision, EngineName, CalibrationRow, EfficiencyFactors } from "./schema.ts";
-export { resolveArchitecture } from "./architecture.ts";
-export { fitFactors, leaveOneSourceOut, predictRow } from "./fit.ts";
-export type { LeaveOneSourceOutReport } from "./fit.ts";
 export { benchPlanSelfhost } from "./bench.ts";

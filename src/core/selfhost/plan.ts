@@ -6,7 +6,7 @@ import type { CalibrationRow, EngineName, ErrorBand, Precision, ServingGpu, Serv
 import type { ReplicaLimits, RequestShape } from "./throughput.ts";
 import { chooseTopology, type EngineChoice, needsFor, type Need, type Topology } from "./topology.ts";
 
-export type Slo = "interactive" | "batch";
+type Slo = "interactive" | "batch";
 
 export interface SelfhostRequest {
   modelId: string;
@@ -32,7 +32,7 @@ export interface SelfhostRequest {
   opsUsdPerMonth?: number;
 }
 
-export type SelfhostWarning =
+type SelfhostWarning =
   | "utilizationAboveSustainable"
   | "utilizationBelowUseful"
   | "contextExceedsModelMax"
@@ -50,7 +50,7 @@ export type SelfhostWarning =
   | "smallBatchExtrapolated"
   | "engineNotOnGpu";
 
-export interface ModeSummary {
+interface ModeSummary {
   slo: Slo;
   /** each service level on its own best replica size */
   replicaGpus: number;
@@ -63,7 +63,7 @@ export interface ModeSummary {
   selfHostCostPer1M: number | null;
 }
 
-export type Origin = "user" | "default" | "planned" | "measured" | "estimated" | "typical" | "volume" | "cheapest" | "owned";
+type Origin = "user" | "default" | "planned" | "measured" | "estimated" | "typical" | "volume" | "cheapest" | "owned";
 
 export interface SelfhostPlan {
   modelId: string;
@@ -119,7 +119,7 @@ export class SelfhostInputError extends Error {
 
 const normalize = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
-export function findGpu(serving: ServingKnowledge, name: string): ServingGpu | null {
+function findGpu(serving: ServingKnowledge, name: string): ServingGpu | null {
   const key = normalize(name);
   const named = (k: string) => serving.gpus.find((g) => [g.id, g.name, ...g.aliases].some((n) => normalize(n) === k));
   // a bare GeForce number ("5090") is the RTX card of that number

@@ -11,14 +11,14 @@ const usd = z.number().finite().nonnegative();
 const usdPerGpuHour = usd.max(1_000, "must be at most 1000 (USD per GPU-hour)");
 
 export const PRECISIONS = ["bf16", "fp8", "fp4", "mxfp4", "int4"] as const;
-export const precisionSchema = z.enum(PRECISIONS);
+const precisionSchema = z.enum(PRECISIONS);
 export type Precision = z.infer<typeof precisionSchema>;
 
 export const GPU_FAMILIES = ["ampere", "ada", "hopper", "blackwell", "cdna3", "gaudi", "ascend"] as const;
 export type GpuFamily = (typeof GPU_FAMILIES)[number];
 
 export const ENGINES = ["vllm", "sglang", "tensorrt-llm"] as const;
-export const engineNameSchema = z.enum(ENGINES);
+const engineNameSchema = z.enum(ENGINES);
 export type EngineName = z.infer<typeof engineNameSchema>;
 
 /** What an engine does with its default settings (or its own published recipe, where it has one per model kind). */
@@ -90,7 +90,6 @@ const attentionSchema = z.discriminatedUnion("kind", [
     sparseTopK: z.number().int().positive().optional(),
   }),
 ]);
-export type Attention = z.infer<typeof attentionSchema>;
 
 const fullArchitectureSchema = z.strictObject({
   name: z.string().min(1),
@@ -132,9 +131,8 @@ const sameArchitectureSchema = z.strictObject({
 });
 
 const architectureSchema = z.union([fullArchitectureSchema, sameWeightsSchema, sameArchitectureSchema]);
-export type ArchitectureEntry = z.infer<typeof architectureSchema>;
 
-export const calibrationSchema = z.strictObject({
+const calibrationSchema = z.strictObject({
   id: z.string().min(1),
   model: z.string().min(1),
   gpu: z.string().min(1),
@@ -164,7 +162,7 @@ export const calibrationSchema = z.strictObject({
 });
 export type CalibrationRow = z.infer<typeof calibrationSchema>;
 
-export const efficiencyFactorsSchema = z.strictObject({
+const efficiencyFactorsSchema = z.strictObject({
   /** achieved share of peak memory bandwidth in the decode phase (Hopper) */
   bandwidthEfficiency: positive.max(1),
   /** achieved share of peak dense tensor FLOPS in the prefill phase (Hopper) */
@@ -210,7 +208,6 @@ const fitSchema = z.strictObject({
   uncalibratedBandPct: z.number().nonnegative(),
   generatedBy: z.string().min(1),
 });
-export type StoredFit = z.infer<typeof fitSchema>;
 
 /**
  * Where each GPU family's achieved shares sit relative to Hopper's before any serving measurement: the ratio of

@@ -16,7 +16,7 @@ export interface Replica {
   attentionDataParallel: boolean;
 }
 
-export type KvCacheType = "bf16" | "fp8";
+type KvCacheType = "bf16" | "fp8";
 
 function kvElementBytes(replica: Replica): number {
   if (replica.kvCache) return replica.kvCache === "fp8" ? 1 : 2;
@@ -90,7 +90,7 @@ interface StepModel {
 }
 
 /** Achieved shares of peak: the fitted Hopper share times the family's, never above 95%. */
-export function achievedShares(factors: EfficiencyFactors, gpu: ServingGpu): { bandwidth: number; compute: number } {
+function achievedShares(factors: EfficiencyFactors, gpu: ServingGpu): { bandwidth: number; compute: number } {
   return {
     bandwidth: Math.min(MAX_ACHIEVED_SHARE, factors.bandwidthEfficiency * (factors.familyDecode[gpu.family] ?? 1)),
     compute: Math.min(MAX_ACHIEVED_SHARE, factors.computeEfficiency * (factors.familyPrefill[gpu.family] ?? 1)),

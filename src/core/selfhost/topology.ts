@@ -18,7 +18,7 @@ import {
  * Deployable replica sizes: tensor parallel 1, 2, 4 or 8 inside a node, then whole 8-GPU nodes
  * (pipeline or multi-node parallelism) up to `maxNodes`.
  */
-export function replicaSizes(gpu: ServingGpu, maxNodes: number): number[] {
+function replicaSizes(gpu: ServingGpu, maxNodes: number): number[] {
   const inNode = [1, 2, 4, 8].filter((n) => n <= Math.min(GPUS_PER_NODE, gpu.maxTensorParallel ?? GPUS_PER_NODE));
   const nodes = Array.from({ length: Math.max(0, maxNodes - 1) }, (_, i) => (i + 2) * GPUS_PER_NODE);
   return [...inNode, ...nodes];
@@ -29,7 +29,7 @@ export interface EngineChoice extends Pick<EngineProfile, "attentionDataParallel
   name: EngineName;
 }
 
-export function makeReplica(arch: ResolvedArchitecture, gpu: ServingGpu, gpus: number, precision: Precision, engine: EngineChoice): Replica {
+function makeReplica(arch: ResolvedArchitecture, gpu: ServingGpu, gpus: number, precision: Precision, engine: EngineChoice): Replica {
   // Attention data parallel + expert parallel only where the engine does it for MoE models (SGLang's
   // and TensorRT-LLM's recipes); vLLM's default is plain tensor parallel, with KV copies for MLA.
   return {
@@ -43,7 +43,7 @@ export function makeReplica(arch: ResolvedArchitecture, gpu: ServingGpu, gpus: n
 }
 
 /** The smallest deployable replica that holds the weights plus one whole sequence; null beyond `maxNodes`. */
-export function smallestReplica(
+function smallestReplica(
   arch: ResolvedArchitecture,
   gpu: ServingGpu,
   precision: Precision,
@@ -59,7 +59,7 @@ export function smallestReplica(
 }
 
 /** GPUs the weights alone would need, rounded up to whole nodes: used to say how far out of reach a model is. */
-export function nodesForWeights(arch: ResolvedArchitecture, gpu: ServingGpu, precision: Precision, engine: EngineChoice, shape: RequestShape, policy: MemoryPolicy): number {
+function nodesForWeights(arch: ResolvedArchitecture, gpu: ServingGpu, precision: Precision, engine: EngineChoice, shape: RequestShape, policy: MemoryPolicy): number {
   const probe = replicaMemory(arch, makeReplica(arch, gpu, GPUS_PER_NODE, precision, engine), shape, policy);
   const perNode = probe.freeBytes + probe.weightBytes;
   return Math.max(1, Math.ceil((probe.weightBytes + probe.kvBytesPerFullSequence) / perNode));

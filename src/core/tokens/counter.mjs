@@ -23,7 +23,7 @@ const NOT_S = `[^${WHITESPACE}]`;
  * tiktoken's pre-tokenizer patterns (https://github.com/openai/tiktoken/blob/main/tiktoken_ext/openai_public.py,
  * read 2026-11-28; o200k_base as shipped in js-tiktoken 1.0.21's ranks), in JavaScript syntax.
  */
-export const PATTERNS = {
+const PATTERNS = {
   o200k_base: [
     `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?:${CONTRACTIONS})?`,
     `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?:${CONTRACTIONS})?`,

@@ -7,7 +7,7 @@ const P = 0x01000193;
 const GOLDEN = 0x9e3779b1 | 0;
 
 /** A token can be at most this long (o200k_base's longest is 128 bytes); longer spans are never looked up. */
-export const MAX_TOKEN_BYTES = 255;
+const MAX_TOKEN_BYTES = 255;
 
 /** P^k for k = 0…MAX_TOKEN_BYTES. */
 export const POW = new Int32Array(MAX_TOKEN_BYTES + 1);

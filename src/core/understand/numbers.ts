@@ -4,7 +4,7 @@ const DIGITS: Record<string, number> = { 半: 0.5, 零: 0, 〇: 0, 一: 1, 二: 
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** 十亿 → 1e9, 三千万 → 3e7, 两 → 2, 二十五 → 25; null when the text is not a Chinese numeral. */
-export function parseChineseNumeral(text: string): number | null {
+function parseChineseNumeral(text: string): number | null {
   if (!text || !/^[零〇一二两俩三四五六七八九十百千万亿半]+$/.test(text) || text === "半") return null;
   // 一亿五千万 = 1亿 + 5千万: each 亿 closes what came before it, each 万 only the part below 亿
   let total = 0;
@@ -83,25 +83,6 @@ const SCALE: Record<string, number> = {
   百亿: 1e10,
   千亿: 1e11,
   万亿: 1e12,
-};
-
-const ENGLISH_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  single: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  sixteen: 16,
-  half: 0.5,
 };
 
 /** One number found in a text: where, its value, and how it was written. */
@@ -254,9 +235,4 @@ function joinedMagnitudes(text: string, found: FoundNumber[]): FoundNumber[] {
     joined.push(number);
   }
   return joined;
-}
-
-/** "two", "four", "a single": small English number words (GPU counts, "half"). */
-export function englishNumber(word: string): number | null {
-  return ENGLISH_WORDS[word] ?? null;
 }

@@ -31,7 +31,7 @@ export interface Constraints {
 }
 
 /** The facts a question states beyond its models and tasks: what an understanding holds and a conversation remembers. */
-export interface StatedSlots {
+interface StatedSlots {
   volume?: Volume;
   cachedPercent?: number;
   promptTokens?: number;

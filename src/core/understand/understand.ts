@@ -568,7 +568,7 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
 }
 
 /** A remembered question back as an understanding, its model ids resolved in the current knowledge. */
-export function restore(snapshot: KnowledgeSnapshot, remembered: RememberedQuestion): Understanding {
+function restore(snapshot: KnowledgeSnapshot, remembered: RememberedQuestion): Understanding {
   const models: MentionedModel[] = [];
   for (const m of remembered.models) {
     const model = snapshot.resolver.exact(m.id);

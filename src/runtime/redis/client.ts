@@ -7,7 +7,7 @@ interface WarnLogger {
 }
 
 /** Where a Redis URL points, without its password, for messages. */
-export function redisAddress(url: string): string {
+function redisAddress(url: string): string {
   const parsed = new URL(url);
   return `${parsed.hostname}:${parsed.port || 6379}`;
 }

@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 export type RedisState = "ok" | "down" | "slow";
 
 /** How often Redis is pinged, and how long a ping may take before Redis counts as slow. */
-export const REDIS_PING = { everyMs: 1_000, slowAfterMs: 250 } as const;
+const REDIS_PING = { everyMs: 1_000, slowAfterMs: 250 } as const;
 
 /**
  * Watches Redis with a ping a second, so answers skip it while it is down or hung and use their fallbacks at once,
