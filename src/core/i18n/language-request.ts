@@ -1,7 +1,7 @@
 import type { Lang } from "./lang.ts";
 import { type Script, toSimplified } from "./script.ts";
 
-/** A line that only asks for the last answer in another language or script: "in chinese pls", "english?", "繁體中文". */
+/** A line that only asks for the last answer in another language or script: in chinese pls, english?, 繁體中文. */
 export interface LanguageRequest {
   lang: Lang;
   /** set when the words name a script (繁体, traditional chinese); else the script the line is typed in decides */
