@@ -325,3 +325,22 @@ describe("a precision named in words is the precision priced", () => {
     expect(fp8.data.gpu).toMatchObject({ id: "a100", count: 2 });
   });
 });
+
+describe("a GPU count as people type it is the count planned", () => {
+  it.each([
+    ["自建 qwen3 235b，4 块 H200", "h200", 4],
+    ["私有化部署 llama 3.3 70b，2 块 h100，每块每小时 2 美元", "h100", 2],
+    ["is a dozen a100s enough to self-host deepseek r1?", "a100", 12],
+    ["self host llama 3.3 70b on three h100s", "h100", 3],
+  ])("%s → %s × %i", async (question, id, count) => {
+    const reply = await ask(question);
+    expect(reply.command).toBe("selfhost");
+    expect(reply.data.gpu).toMatchObject({ id, count });
+  });
+
+  it("'4 块 H200' is four cards, not a budget of 4 yuan", async () => {
+    const reply = await ask("自建 qwen3 235b，4 块 H200");
+    expect(reply.text).toContain("4 块 NVIDIA H200");
+    expect(reply.text).not.toMatch(/预算/u);
+  });
+});

@@ -248,7 +248,9 @@ export function readQuantities(text: string): Quantities {
       }
       continue;
     }
-    const money = MONEY_BEFORE.test(left) || MONEY_AFTER.test(right);
+    // "4 块 H200" counts cards: 块 is also spoken yuan, but not before a GPU's name
+    const cardsNotYuan = /^\s?块(?!钱)/u.test(right) && GPU_AFTER.test(right);
+    const money = !cardsNotYuan && (MONEY_BEFORE.test(left) || MONEY_AFTER.test(right));
     if (money) {
       if (PER_MILLION.test(right)) continue;
       const currency = USD_MARK.test(right.slice(0, 8)) || USD_MARK.test(left) ? "usd" : CNY_MARK.test(`${left.slice(-3)}${right.slice(0, 5)}`) ? "cny" : "usd";

@@ -39,7 +39,11 @@ const WORD_COUNTS: [RegExp, number][] = [
   [new RegExp(`\\b(?:single|one|an?|1)\\s${GPU_NAME}|[单單](?:卡|张|張)|(?:一[张張]|一[块塊])\\s?${GPU_NAME}`, "u"), 1],
   [new RegExp(`\\b(?:two|a pair of|pair of|dual|2x)\\s${GPU_NAME}`, "u"), 2],
   [new RegExp(`\\b(?:four|quad)\\s${GPU_NAME}`, "u"), 4],
+  [new RegExp(`\\bthree\\s${GPU_NAME}`, "u"), 3],
+  [new RegExp(`\\bsix\\s${GPU_NAME}`, "u"), 6],
   [new RegExp(`\\beight\\s${GPU_NAME}`, "u"), 8],
+  [new RegExp(`\\b(?:twelve|a dozen|one dozen)\\s${GPU_NAME}`, "u"), 12],
+  [new RegExp(`\\bsixteen\\s${GPU_NAME}`, "u"), 16],
 ];
 const SMALL_NUMBERS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 十: 10, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4 };
 const numberOf = (word: string) => SMALL_NUMBERS[word] ?? Number(word);
