@@ -344,3 +344,46 @@ describe("a GPU count as people type it is the count planned", () => {
     expect(reply.text).not.toMatch(/预算/u);
   });
 });
+
+describe("self-hosting as teams say it", () => {
+  it("'what about 4?' after a self-hosting answer is four of the same GPU, and a later GPU keeps the four", async () => {
+    const dispatcher = testDispatcher(snapshot);
+    const asked = (text: string) => dispatcher.answer({ command: null, text, user: { id: "tester" }, isAdmin: false, surface: "test", conversation: "bare-count" });
+    await asked("self host llama 3.3 70b on 2 h100s");
+    const four = await asked("what about 4?");
+    expect(four.command).toBe("selfhost");
+    expect(four.data.gpu).toMatchObject({ id: "h100", count: 4 });
+    const a100 = await asked("and on a100s instead");
+    expect(a100.data.gpu).toMatchObject({ id: "a100", count: 4 });
+  });
+
+  it("'buy gpus or use the api' asks about self-hosting", async () => {
+    const reply = await ask("buy gpus or use the api for llama 3.3 70b? we'd do about 3 billion tokens a month");
+    expect(reply.command).toBe("selfhost");
+  });
+
+  it.each([
+    ["我们买了 16 张 H20，跑 deepseek r1 值不值", "自有"],
+  ])("%s is priced as owned cards", async (question, owned) => {
+    const reply = await ask(question);
+    expect(reply.command).toBe("selfhost");
+    expect(reply.text).toContain(owned);
+  });
+
+  it("'卡是我們自己的' after a self-hosting answer makes the same cards owned", async () => {
+    const dispatcher = testDispatcher(snapshot);
+    const asked = (text: string) => dispatcher.answer({ command: null, text, user: { id: "tester" }, isAdmin: false, surface: "test", conversation: "owned-later" });
+    const rented = await asked("如果用 8 張 H100 自架 llama 3.3 70b 呢");
+    const owned = await asked("卡是我們自己的");
+    expect(rented.text).not.toContain("自有");
+    expect(owned.text).toContain("自有");
+    expect(owned.data.gpu).toMatchObject({ id: "h100", count: 8 });
+  });
+
+  it("Huawei's 昇腾 in a Simplified question gets a Simplified answer", async () => {
+    const reply = await ask("昇腾 910B 八卡部署 qwen3 32b 划算吗");
+    expect(reply.data.gpu).toMatchObject({ id: "ascend-910b", count: 8 });
+    expect(reply.title).toContain("块");
+    expect(reply.text).not.toMatch(/[塊為與對]/u);
+  });
+});

@@ -11,7 +11,7 @@ import { languageRequestOf } from "../i18n/language-request.ts";
 import { uncoveredOf } from "./uncovered.ts";
 import { applyModelEdit, applyModelEdits, modelEditOf } from "./model-edits.ts";
 import { volumeScaleOf } from "./volume-scale.ts";
-import { changedGpuCount, gpuCountChangeOf } from "./gpu-count-change.ts";
+import { bareGpuCountOf, changedGpuCount, gpuCountChangeOf } from "./gpu-count-change.ts";
 import { ambiguousOf, askAgain, completeChoice, pendingChoices, reassumed, resumeIntent, takeChoice } from "./question-back.ts";
 import { unreadItems } from "./list-items.ts";
 import { unknownNames } from "./unknown-names.ts";
@@ -542,6 +542,8 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   const perCard = now.gpuHourlyUsd !== undefined && now.gpu?.count === 1 && !now.gpu.id && earlier.gpu?.count !== undefined;
   if (now.gpu && !perCard) merged.gpu = { ...earlier.gpu, ...now.gpu };
   if (gpuChange && earlier.gpu?.count !== undefined) merged.gpu = { ...merged.gpu, count: changedGpuCount(earlier.gpu.count, gpuChange) };
+  const bareCount = base === "selfhost" && !now.gpu && !gpuChange && !statesAmount && !now.models.length ? bareGpuCountOf(text) : undefined;
+  if (bareCount) merged.gpu = { ...merged.gpu, count: bareCount };
   if (base !== "facts" && Object.keys(now.constraints).length) merged.constraints = { ...earlier.constraints, ...now.constraints };
   if (now.tasks.length) merged.tasks = now.tasks;
   for (const [pattern, intent] of SWITCHING) if (pattern.test(text) && intent !== base && (intent !== "budget" || now.budget)) merged.intent = intent;
