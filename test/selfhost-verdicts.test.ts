@@ -362,12 +362,11 @@ describe("self-hosting as teams say it", () => {
     expect(reply.command).toBe("selfhost");
   });
 
-  it.each([
-    ["我们买了 16 张 H20，跑 deepseek r1 值不值", "自有"],
-  ])("%s is priced as owned cards", async (question, owned) => {
-    const reply = await ask(question);
+  it("'我们买了 16 张 H20' is priced as owned cards", async () => {
+    const reply = await ask("我们买了 16 张 H20，跑 deepseek r1 值不值");
     expect(reply.command).toBe("selfhost");
-    expect(reply.text).toContain(owned);
+    expect(reply.data.gpu).toMatchObject({ id: "h20", count: 16 });
+    expect(reply.text).toContain("自有");
   });
 
   it("'卡是我們自己的' after a self-hosting answer makes the same cards owned", async () => {
@@ -385,5 +384,24 @@ describe("self-hosting as teams say it", () => {
     expect(reply.data.gpu).toMatchObject({ id: "ascend-910b", count: 8 });
     expect(reply.title).toContain("块");
     expect(reply.text).not.toMatch(/[塊為與對]/u);
+  });
+});
+
+describe("a GPU's rent by the month is priced per GPU-hour", () => {
+  it.each([
+    ["we pay $1,500 a month per h100, 4 of them, self host llama 3.3 70b?", 1500, 4],
+    ["self host llama 3.3 70b on 2 h100s at $2000/gpu/month", 2000, 2],
+  ])("%s", async (question, monthlyUsd, count) => {
+    const reply = await ask(question);
+    expect(reply.command).toBe("selfhost");
+    expect(reply.data.gpu).toMatchObject({ id: "h100", count });
+    expect((reply.data.gpu as { hourlyUsd: number }).hourlyUsd).toBeCloseTo(monthlyUsd / snapshot.knowledge.serving.hoursPerMonth, 6);
+  });
+
+  it("'每张每月租金 1 万元' is yuan a month per card, not an out-of-range hourly price", async () => {
+    const reply = await ask("自建 llama 3.3 70b，两张 H100，每张每月租金 1 万元");
+    expect(reply.command).toBe("selfhost");
+    const hourly = 10_000 / snapshot.knowledge.currency.usdToCny.rate / snapshot.knowledge.serving.hoursPerMonth;
+    expect((reply.data.gpu as { hourlyUsd: number }).hourlyUsd).toBeCloseTo(hourly, 6);
   });
 });

@@ -12,7 +12,7 @@ export interface Quantities {
   requests?: number;
   minContext?: number;
   gpuCount?: number;
-  gpuHourly?: { amount: number; currency: "usd" | "cny" };
+  gpuHourly?: { amount: number; currency: "usd" | "cny"; perMonth?: true };
   utilization?: number;
   budget?: { amount: number; currency: "usd" | "cny" };
   tokensPerSecond?: number;
@@ -130,6 +130,13 @@ const HOURLY =
 const HOURLY_BEFORE =
   /(?:(?:每|一|一个|每个|1)小时(?:每(?:张|块|卡))?|每(?:张|块|卡)(?:每|一|一个)小时|(?:一|每)(?:张|块)(?:卡)?(?:每|一)小时|hourly|per hour|租金|rent(?:al)?(?: price)?(?: of| at| is)?)\s?[:：]?\s?[$¥]?$/u;
 const USD_MARK = /^\s?(?:美元|美金|刀|dollars?|bucks|usd)|(?:\$|usd\s?|us\$)$/u;
+/** A GPU's rent by the month: "$1,500 a month per h100", "$2k/gpu/month", "每张每月租金 1 万元". */
+const CARD_WORD = `(?:gpus?|cards?|${GPU_WORDS})`;
+const MONTHLY_PER_CARD = new RegExp(
+  `^\\s?(?:[$¥]|usd|dollars?|美元|元|块)?\\s?(?:(?:a|per|\\/)\\s?(?:month|mo)\\b\\s?(?:per|\\/|for each|each|a|an)\\s?${CARD_WORD}|(?:per|\\/|a|an)\\s?${CARD_WORD}\\s?(?:per|\\/|a)\\s?(?:month|mo)\\b)`,
+  "u",
+);
+const MONTHLY_PER_CARD_BEFORE = /(?:每(?:张|块|卡)(?:卡)?(?:每|一个?)月|(?:每|一个?)月每(?:张|块)(?:卡)?)(?:的)?(?:租金|租|费用)?\s?[:：]?\s?[$¥]?$/u;
 /** "per 1M", "/1M", "每100万", "多少钱一百万": a price unit, not a volume. */
 const UNIT_BEFORE = /(?:\bper\s|\/|每|钱)$/u;
 const PER_MILLION = /^\s?(?:[$¥])?\s?(?:\/|per|每)\s?(?:1m|m\b|million|百万|100万|1百万|mtok)/u;
@@ -254,7 +261,8 @@ export function readQuantities(text: string): Quantities {
     if (money) {
       if (PER_MILLION.test(right)) continue;
       const currency = USD_MARK.test(right.slice(0, 8)) || USD_MARK.test(left) ? "usd" : CNY_MARK.test(`${left.slice(-3)}${right.slice(0, 5)}`) ? "cny" : "usd";
-      if (HOURLY.test(right) || HOURLY_BEFORE.test(left)) q.gpuHourly ??= { amount: n.value, currency };
+      if (MONTHLY_PER_CARD.test(right) || MONTHLY_PER_CARD_BEFORE.test(left)) q.gpuHourly ??= { amount: n.value, currency, perMonth: true };
+      else if (HOURLY.test(right) || HOURLY_BEFORE.test(left)) q.gpuHourly ??= { amount: n.value, currency };
       else q.budget ??= { amount: perMonth(n.value), currency };
       continue;
     }

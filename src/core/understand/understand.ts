@@ -58,6 +58,11 @@ function serverGpus(text: string): number | undefined {
   const count = numberOf(servers) * numberOf(each);
   return Number.isInteger(count) && count > 0 && count <= 1024 ? count : undefined;
 }
+/** A GPU's price as said (by the hour or the month, in dollars or yuan) as dollars per GPU-hour. */
+function hourlyUsd(price: { amount: number; currency: "usd" | "cny"; perMonth?: true }, cnyPerUsd: number, hoursPerMonth: number): number {
+  const usd = price.currency === "cny" ? price.amount / cnyPerUsd : price.amount;
+  return price.perMonth ? usd / hoursPerMonth : usd;
+}
 /** A reply size per request in a follow-up: "每次输出 1000 token", "1k tokens out each", "output 800 per request". */
 const OUTPUT_EACH =
   /(?:每次|每个请求|每条|每次请求)(?:的)?(?:输出|回复|回答)\s*(\d+(?:\.\d+)?)\s*(k|千)?|(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:out|of output|output)\s*(?:each|per request|a request|per call)|\boutput (?:of )?(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:each|per request|a request|per call)/u;
@@ -369,7 +374,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : utilizationInWords(question)),
     ...precisionOf(question),
     ...(quantities.budget ? { budget: quantities.budget } : {}),
-    ...(quantities.gpuHourly ? { gpuHourlyUsd: quantities.gpuHourly.currency === "cny" ? quantities.gpuHourly.amount / rate : quantities.gpuHourly.amount } : {}),
+    ...(quantities.gpuHourly ? { gpuHourlyUsd: hourlyUsd(quantities.gpuHourly, rate, snapshot.knowledge.serving.hoursPerMonth) } : {}),
     ...(gpuId || gpuCount ? { gpu: { ...(gpuId ? { id: gpuId } : {}), ...(gpuCount ? { count: gpuCount } : {}) } } : {}),
     ...(W.BATCH.test(question) && !W.NO_BATCH.test(question) ? { batch: true as const } : {}),
     ...(W.OWNED_GPUS.test(question) ? { ownedGpus: true as const } : {}),
