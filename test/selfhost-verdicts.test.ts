@@ -405,3 +405,20 @@ describe("a GPU's rent by the month is priced per GPU-hour", () => {
     expect((reply.data.gpu as { hourlyUsd: number }).hourlyUsd).toBeCloseTo(hourly, 6);
   });
 });
+
+describe("a self-hosting volume said per year or per day is priced per month", () => {
+  it.each([
+    ["llama 3.3 70b 自建，H100 八卡，年用量 120 亿 token", 1e9],
+    ["self host llama 3.3 70b on 8 h100s, annual usage of 12B tokens", 1e9],
+  ])("%s → %d tokens a month", async (question, monthly) => {
+    const reply = await ask(question);
+    expect(reply.command).toBe("selfhost");
+    expect((reply.data as { tokensPerMonth: number }).tokensPerMonth).toBeCloseTo(monthly, 0);
+  });
+
+  it("'公司机房有 16 张 A100' are owned cards", async () => {
+    const reply = await ask("公司机房有 16 张 A100，部署 deepseek r1 行不行");
+    expect(reply.data.gpu).toMatchObject({ id: "a100", count: 16 });
+    expect(reply.text).toContain("自有");
+  });
+});
