@@ -332,6 +332,8 @@ describe("a GPU count as people type it is the count planned", () => {
     ["私有化部署 llama 3.3 70b，2 块 h100，每块每小时 2 美元", "h100", 2],
     ["is a dozen a100s enough to self-host deepseek r1?", "a100", 12],
     ["self host llama 3.3 70b on three h100s", "h100", 3],
+    ["self host llama 3.3 70b on 2x 80GB A100s", "a100", 2],
+    ["self host llama 3.3 70b on 8-way h100", "h100", 8],
   ])("%s → %s × %i", async (question, id, count) => {
     const reply = await ask(question);
     expect(reply.command).toBe("selfhost");
@@ -414,6 +416,12 @@ describe("a self-hosting volume said per year or per day is priced per month", (
     const reply = await ask(question);
     expect(reply.command).toBe("selfhost");
     expect((reply.data as { tokensPerMonth: number }).tokensPerMonth).toBeCloseTo(monthly, 0);
+  });
+
+  it("'我们有 4090 两张' are owned cards", async () => {
+    const reply = await ask("我们有 4090 两张，本地部署 qwen3 32b 能跑吗");
+    expect(reply.data.gpu).toMatchObject({ id: "rtx-4090", count: 2 });
+    expect(reply.text).toContain("自有");
   });
 
   it("'公司机房有 16 张 A100' are owned cards", async () => {

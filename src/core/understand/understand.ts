@@ -90,8 +90,16 @@ function utilizationInWords(text: string): { utilization?: number } {
   return {};
 }
 const CARD_NAME = "(?:h\\d{3}|a\\d{2,3}|b\\d{3}|l40s?|l4|mi\\d{3}x?|rtx\\s?\\d{4}|\\d{4})";
-/** "8xH100", "8 × H100", "2*H100", "H100×8", "a100 x4", "双卡4090", "四卡": the GPU count written against the name. */
-const GLUED_COUNTS: RegExp[] = [new RegExp(`(?<![\\d.])(\\d{1,3})\\s?[x×*]\\s?${CARD_NAME}\\b`, "u"), new RegExp(`\\b${CARD_NAME}s?\\s?[x×*]\\s?(\\d{1,3})(?![\\d.])`, "u")];
+/**
+ * "8xH100", "8 × H100", "2*H100", "H100×8", "a100 x4", "2x 80GB A100s", "8-way H100", "双卡4090", "四卡": the GPU count
+ * written against the name.
+ */
+const GLUED_COUNTS: RegExp[] = [
+  new RegExp(`(?<![\\d.])(\\d{1,3})\\s?[x×*]?\\s\\d{2,3}\\s?gb\\s${CARD_NAME}s?\\b`, "u"),
+  new RegExp(`(?<![\\d.])(\\d{1,2})[-\\s]way\\s${CARD_NAME}s?\\b`, "u"),
+  new RegExp(`(?<![\\d.])(\\d{1,3})\\s?[x×*]\\s?${CARD_NAME}\\b`, "u"),
+  new RegExp(`\\b${CARD_NAME}s?\\s?[x×*]\\s?(\\d{1,3})(?![\\d.])`, "u"),
+];
 const CARDS_IN_WORDS: [RegExp, number][] = [
   [/[双两]卡|双路/u, 2],
   [/四卡/u, 4],
