@@ -430,3 +430,16 @@ describe("a self-hosting volume said per year or per day is priced per month", (
     expect(reply.text).toContain("自有");
   });
 });
+
+describe("money in a currency without an exchange rate is named back, never read as tokens or dollars", () => {
+  it.each([
+    ["自架 llama 3.3 70b，4 張 H100，每張每月租金 6 萬台幣", "6 萬", "匯率"],
+    ["self host llama 3.3 70b on 2 h100 at €2/h", "€2", "exchange rate"],
+    ["self host llama 3.3 70b on 2 h100 at NT$60 an hour", "NT$60", "exchange rate"],
+  ])("%s", async (question, named, said) => {
+    const reply = await ask(question);
+    expect((reply.data as { error: { code: string } }).error.code).toBe("bad_input");
+    expect(reply.text).toContain(named);
+    expect(reply.text).toContain(said);
+  });
+});

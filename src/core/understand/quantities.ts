@@ -126,6 +126,8 @@ const CACHE_WORDS = /cach|缓存|命中|\bhit\b|hit rate|reuse/u;
 const UTIL_WORDS = /util|利用率|负载|busy|\bload\b|使用率|占用/u;
 const MONEY_BEFORE = /(?:[$¥￥]|\busd\s?|\bus\$|\brmb\s?|\bcny\s?)$/u;
 const MONEY_AFTER = /^\s?(?:元|块钱?|美元|美金|刀|人民币|dollars?|bucks|usd|rmb|cny|yuan|\$)/u;
+const FOREIGN_MONEY_AFTER = /^\s?(?:新?台[币幣]|twd\b|ntd\b|港[币幣]|hkd\b|日元|日[圆圓]|円|jpy\b|欧元|歐元|eur(?:os?)?\b|€|英[镑鎊]|gbp\b|£|pounds?\b)/u;
+const FOREIGN_MONEY_BEFORE = /(?:nt\$|hk\$|€|£|¥(?=\s?\d+\s?円))\s?$/u;
 const CNY_MARK = /[¥￥]|rmb|cny|元|块|人民币|yuan/u;
 const HOURLY =
   /^\s?(?:[$¥]|usd|美元|元|dollars?)?\s?(?:\/\s?(?:gpu\s?\/\s?|gpu[-\s]?|card\s?\/\s?)?(?:h|hr|hour)\b|per\s(?:gpu[-\s]?)?(?:hour|hr)|per gpu per hour|an hour|a hour|\/小时|每小时|一小时|per gpu)/u;
@@ -221,10 +223,18 @@ export function readQuantities(text: string): Quantities {
     if (n.scaled && GPU_NAMED.test(text.slice(n.start))) continue;
     if (/(?:昇腾|ascend|huawei)\s?$/u.test(left)) continue;
     const percent = PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left);
-    const refuse = (kind: "amount" | "percent" | "unit" | "range" = "amount") => {
-      const from = n.from;
-      const sign = kind === "percent" ? (/^[%％]/u.exec(right)?.[0] ?? "") : kind === "unit" ? (OTHER_UNIT_AFTER.exec(right)?.[0] ?? "") : "";
-      q.unreadable ??= { text: n.raw + sign, kind, from, to: from + n.raw.length + sign.length };
+    const refuse = (kind: Unreadable["kind"] = "amount") => {
+      // "€2": the currency's sign before the number is part of what is named back
+      const from = n.from - (kind === "currency" ? (FOREIGN_MONEY_BEFORE.exec(left)?.[0].length ?? 0) : 0);
+      const sign =
+        kind === "percent"
+          ? (/^[%％]/u.exec(right)?.[0] ?? "")
+          : kind === "unit"
+            ? (OTHER_UNIT_AFTER.exec(right)?.[0] ?? "")
+            : kind === "currency"
+              ? (FOREIGN_MONEY_AFTER.exec(right)?.[0] ?? "")
+              : "";
+      q.unreadable ??= { text: text.slice(from, n.from) + n.raw + sign, kind, from, to: n.from + n.raw.length + sign.length };
     };
     if (n.negative) {
       refuse(percent ? "percent" : "amount");
@@ -259,6 +269,11 @@ export function readQuantities(text: string): Quantities {
     }
     // "4 块 H200" counts cards: 块 is also spoken yuan, but not before a GPU's name
     const cardsNotYuan = /^\s?块(?!钱)/u.test(right) && GPU_AFTER.test(right);
+    // NT$, 台币, €, £, 日元: money the knowledge has no exchange rate for, never a token count or dollars
+    if (FOREIGN_MONEY_AFTER.test(right) || FOREIGN_MONEY_BEFORE.test(left)) {
+      refuse("currency");
+      continue;
+    }
     const money = !cardsNotYuan && (MONEY_BEFORE.test(left) || MONEY_AFTER.test(right));
     if (money) {
       if (PER_MILLION.test(right)) continue;
