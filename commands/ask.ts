@@ -104,7 +104,13 @@ function unknownData(u: Understanding): { unknown?: { name: string; suggestions:
 }
 
 /** The message for an amount the question states but no answer can use. */
-const UNREADABLE_MESSAGES = { amount: "error.unreadableAmount", percent: "error.unreadablePercent", unit: "error.unreadableUnit", range: "error.unreadableRange" } as const;
+const UNREADABLE_MESSAGES = {
+  amount: "error.unreadableAmount",
+  percent: "error.unreadablePercent",
+  unit: "error.unreadableUnit",
+  range: "error.unreadableRange",
+  currency: "error.unreadableCurrency",
+} as const;
 
 function clarify(ctx: CommandContext, u: Understanding, line: string): Reply {
   const { t } = ctx;

@@ -325,3 +325,121 @@ describe("a precision named in words is the precision priced", () => {
     expect(fp8.data.gpu).toMatchObject({ id: "a100", count: 2 });
   });
 });
+
+describe("a GPU count as people type it is the count planned", () => {
+  it.each([
+    ["自建 qwen3 235b，4 块 H200", "h200", 4],
+    ["私有化部署 llama 3.3 70b，2 块 h100，每块每小时 2 美元", "h100", 2],
+    ["is a dozen a100s enough to self-host deepseek r1?", "a100", 12],
+    ["self host llama 3.3 70b on three h100s", "h100", 3],
+    ["self host llama 3.3 70b on 2x 80GB A100s", "a100", 2],
+    ["self host llama 3.3 70b on 8-way h100", "h100", 8],
+  ])("%s → %s × %i", async (question, id, count) => {
+    const reply = await ask(question);
+    expect(reply.command).toBe("selfhost");
+    expect(reply.data.gpu).toMatchObject({ id, count });
+  });
+
+  it("'4 块 H200' is four cards, not a budget of 4 yuan", async () => {
+    const reply = await ask("自建 qwen3 235b，4 块 H200");
+    expect(reply.text).toContain("4 块 NVIDIA H200");
+    expect(reply.text).not.toMatch(/预算/u);
+  });
+});
+
+describe("self-hosting as teams say it", () => {
+  it("'what about 4?' after a self-hosting answer is four of the same GPU, and a later GPU keeps the four", async () => {
+    const dispatcher = testDispatcher(snapshot);
+    const asked = (text: string) => dispatcher.answer({ command: null, text, user: { id: "tester" }, isAdmin: false, surface: "test", conversation: "bare-count" });
+    await asked("self host llama 3.3 70b on 2 h100s");
+    const four = await asked("what about 4?");
+    expect(four.command).toBe("selfhost");
+    expect(four.data.gpu).toMatchObject({ id: "h100", count: 4 });
+    const a100 = await asked("and on a100s instead");
+    expect(a100.data.gpu).toMatchObject({ id: "a100", count: 4 });
+  });
+
+  it("'buy gpus or use the api' asks about self-hosting", async () => {
+    const reply = await ask("buy gpus or use the api for llama 3.3 70b? we'd do about 3 billion tokens a month");
+    expect(reply.command).toBe("selfhost");
+  });
+
+  it("'我们买了 16 张 H20' is priced as owned cards", async () => {
+    const reply = await ask("我们买了 16 张 H20，跑 deepseek r1 值不值");
+    expect(reply.command).toBe("selfhost");
+    expect(reply.data.gpu).toMatchObject({ id: "h20", count: 16 });
+    expect(reply.text).toContain("自有");
+  });
+
+  it("'卡是我們自己的' after a self-hosting answer makes the same cards owned", async () => {
+    const dispatcher = testDispatcher(snapshot);
+    const asked = (text: string) => dispatcher.answer({ command: null, text, user: { id: "tester" }, isAdmin: false, surface: "test", conversation: "owned-later" });
+    const rented = await asked("如果用 8 張 H100 自架 llama 3.3 70b 呢");
+    const owned = await asked("卡是我們自己的");
+    expect(rented.text).not.toContain("自有");
+    expect(owned.text).toContain("自有");
+    expect(owned.data.gpu).toMatchObject({ id: "h100", count: 8 });
+  });
+
+  it("Huawei's 昇腾 in a Simplified question gets a Simplified answer", async () => {
+    const reply = await ask("昇腾 910B 八卡部署 qwen3 32b 划算吗");
+    expect(reply.data.gpu).toMatchObject({ id: "ascend-910b", count: 8 });
+    expect(reply.title).toContain("块");
+    expect(reply.text).not.toMatch(/[塊為與對]/u);
+  });
+});
+
+describe("a GPU's rent by the month is priced per GPU-hour", () => {
+  it.each([
+    ["we pay $1,500 a month per h100, 4 of them, self host llama 3.3 70b?", 1500, 4],
+    ["self host llama 3.3 70b on 2 h100s at $2000/gpu/month", 2000, 2],
+  ])("%s", async (question, monthlyUsd, count) => {
+    const reply = await ask(question);
+    expect(reply.command).toBe("selfhost");
+    expect(reply.data.gpu).toMatchObject({ id: "h100", count });
+    expect((reply.data.gpu as { hourlyUsd: number }).hourlyUsd).toBeCloseTo(monthlyUsd / snapshot.knowledge.serving.hoursPerMonth, 6);
+  });
+
+  it("'每张每月租金 1 万元' is yuan a month per card, not an out-of-range hourly price", async () => {
+    const reply = await ask("自建 llama 3.3 70b，两张 H100，每张每月租金 1 万元");
+    expect(reply.command).toBe("selfhost");
+    const hourly = 10_000 / snapshot.knowledge.currency.usdToCny.rate / snapshot.knowledge.serving.hoursPerMonth;
+    expect((reply.data.gpu as { hourlyUsd: number }).hourlyUsd).toBeCloseTo(hourly, 6);
+  });
+});
+
+describe("a self-hosting volume said per year or per day is priced per month", () => {
+  it.each([
+    ["llama 3.3 70b 自建，H100 八卡，年用量 120 亿 token", 1e9],
+    ["self host llama 3.3 70b on 8 h100s, annual usage of 12B tokens", 1e9],
+  ])("%s → %d tokens a month", async (question, monthly) => {
+    const reply = await ask(question);
+    expect(reply.command).toBe("selfhost");
+    expect((reply.data as { tokensPerMonth: number }).tokensPerMonth).toBeCloseTo(monthly, 0);
+  });
+
+  it("'我们有 4090 两张' are owned cards", async () => {
+    const reply = await ask("我们有 4090 两张，本地部署 qwen3 32b 能跑吗");
+    expect(reply.data.gpu).toMatchObject({ id: "rtx-4090", count: 2 });
+    expect(reply.text).toContain("自有");
+  });
+
+  it("'公司机房有 16 张 A100' are owned cards", async () => {
+    const reply = await ask("公司机房有 16 张 A100，部署 deepseek r1 行不行");
+    expect(reply.data.gpu).toMatchObject({ id: "a100", count: 16 });
+    expect(reply.text).toContain("自有");
+  });
+});
+
+describe("money in a currency without an exchange rate is named back, never read as tokens or dollars", () => {
+  it.each([
+    ["自架 llama 3.3 70b，4 張 H100，每張每月租金 6 萬台幣", "6 萬", "匯率"],
+    ["self host llama 3.3 70b on 2 h100 at €2/h", "€2", "exchange rate"],
+    ["self host llama 3.3 70b on 2 h100 at NT$60 an hour", "NT$60", "exchange rate"],
+  ])("%s", async (question, named, said) => {
+    const reply = await ask(question);
+    expect((reply.data as { error: { code: string } }).error.code).toBe("bad_input");
+    expect(reply.text).toContain(named);
+    expect(reply.text).toContain(said);
+  });
+});

@@ -21,9 +21,13 @@ const hansCharsToHant = lazily(() => OpenCC.Converter({ from: "cn", to: "tw" }))
 
 const HAN = /\p{Script=Han}/u;
 
+/** Names Simplified writes with a character OpenCC reads as Traditional (Huawei's 昇腾): no sign of either script. */
+const SIMPLIFIED_NAMES = /昇腾/gu;
+
 /** True when the text has a character Simplified writes otherwise (價, 個, 還). */
 function hasTraditional(text: string): boolean {
-  return HAN.test(text) && hantCharsToHans(text) !== text;
+  const own = text.replace(SIMPLIFIED_NAMES, "");
+  return HAN.test(own) && hantCharsToHans(own) !== own;
 }
 
 /**

@@ -30,6 +30,14 @@ export function gpuCountChangeOf(text: string): GpuCountChange | null {
   return null;
 }
 
+/** A follow-up that is a number alone ("what about 4?", "and 8", "4 then?"): after a self-hosting answer, a GPU count. */
+const BARE_COUNT = /^(?:(?:and |so |ok |okay )?(?:what|how) about|and|with|try|or|maybe)?\s?(\d{1,2})\s?(?:then|instead)?\s?[?？]?$/u;
+
+export function bareGpuCountOf(text: string): number | undefined {
+  const n = Number(BARE_COUNT.exec(text.trim())?.[1]);
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : undefined;
+}
+
 /** The count after the change, never below one GPU. */
 export function changedGpuCount(before: number, change: GpuCountChange): number {
   return Math.max(1, "times" in change ? before * change.times : before + change.plus);

@@ -12,7 +12,7 @@ export interface Quantities {
   requests?: number;
   minContext?: number;
   gpuCount?: number;
-  gpuHourly?: { amount: number; currency: "usd" | "cny" };
+  gpuHourly?: { amount: number; currency: "usd" | "cny"; perMonth?: true };
   utilization?: number;
   budget?: { amount: number; currency: "usd" | "cny" };
   tokensPerSecond?: number;
@@ -32,13 +32,15 @@ const PERIOD_WORD: [RegExp, number][] = [
   [/^\s?weekly\b/u, 30 / 7],
   [/^\s?hourly\b/u, 24 * 30],
 ];
-const DAILY_BEFORE = /(?:每天|每日|一天|日均|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话)?(?:量|次数|数)?\s?(?:大概|约|有)?\s?$/u;
+const DAILY_BEFORE =
+  /(?:(?:每天|每日|一天|日均|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
 const MONTH_DAYS = 30;
 /** Volumes given per week or per year are read as the month's share: "70M tokens a week", "一年 12 亿 token". */
 const PER_WEEK = /^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:week|wk)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?周|每周|一周)/u;
 const WEEKLY_BEFORE = /(?:每周|每星期|一周|weekly|a week|per week)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$/u;
 const PER_YEAR = /^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:year|yr)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?年|每年|一年)/u;
-const YEARLY_BEFORE = /(?:每年|一年|全年|年均|yearly|annually|a year|per year)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$/u;
+const YEARLY_BEFORE =
+  /(?:(?:每年|一年|全年|年均|yearly|annually|a year|per year)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?|(?:年|年度|全年)(?:token\s?)?(?:用量|总量|调用量|消耗)|\bannual (?:usage|volume)(?: of| is)?)\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
 const WEEK_MONTHS = MONTH_DAYS / 7;
 
 const TOKENS_WORD = /^\s?(?:tokens?|toks?|tk|个?\s?token|词元)/u;
@@ -124,12 +126,21 @@ const CACHE_WORDS = /cach|缓存|命中|\bhit\b|hit rate|reuse/u;
 const UTIL_WORDS = /util|利用率|负载|busy|\bload\b|使用率|占用/u;
 const MONEY_BEFORE = /(?:[$¥￥]|\busd\s?|\bus\$|\brmb\s?|\bcny\s?)$/u;
 const MONEY_AFTER = /^\s?(?:元|块钱?|美元|美金|刀|人民币|dollars?|bucks|usd|rmb|cny|yuan|\$)/u;
+const FOREIGN_MONEY_AFTER = /^\s?(?:新?台[币幣]|twd\b|ntd\b|港[币幣]|hkd\b|日元|日[圆圓]|円|jpy\b|欧元|歐元|eur(?:os?)?\b|€|英[镑鎊]|gbp\b|£|pounds?\b)/u;
+const FOREIGN_MONEY_BEFORE = /(?:nt\$|hk\$|€|£)\s?$/u;
 const CNY_MARK = /[¥￥]|rmb|cny|元|块|人民币|yuan/u;
 const HOURLY =
   /^\s?(?:[$¥]|usd|美元|元|dollars?)?\s?(?:\/\s?(?:gpu\s?\/\s?|gpu[-\s]?|card\s?\/\s?)?(?:h|hr|hour)\b|per\s(?:gpu[-\s]?)?(?:hour|hr)|per gpu per hour|an hour|a hour|\/小时|每小时|一小时|per gpu)/u;
 const HOURLY_BEFORE =
   /(?:(?:每|一|一个|每个|1)小时(?:每(?:张|块|卡))?|每(?:张|块|卡)(?:每|一|一个)小时|(?:一|每)(?:张|块)(?:卡)?(?:每|一)小时|hourly|per hour|租金|rent(?:al)?(?: price)?(?: of| at| is)?)\s?[:：]?\s?[$¥]?$/u;
 const USD_MARK = /^\s?(?:美元|美金|刀|dollars?|bucks|usd)|(?:\$|usd\s?|us\$)$/u;
+/** A GPU's rent by the month: "$1,500 a month per h100", "$2k/gpu/month", "每张每月租金 1 万元". */
+const CARD_WORD = `(?:gpus?|cards?|${GPU_WORDS})`;
+const MONTHLY_PER_CARD = new RegExp(
+  `^\\s?(?:[$¥]|usd|dollars?|美元|元|块)?\\s?(?:(?:a|per|\\/)\\s?(?:month|mo)\\b\\s?(?:per|\\/|for each|each|a|an)\\s?${CARD_WORD}|(?:per|\\/|a|an)\\s?${CARD_WORD}\\s?(?:per|\\/|a)\\s?(?:month|mo)\\b)`,
+  "u",
+);
+const MONTHLY_PER_CARD_BEFORE = /(?:每(?:张|块|卡)(?:卡)?(?:每|一个?)月|(?:每|一个?)月每(?:张|块)(?:卡)?)(?:的)?(?:租金|租|费用)?\s?[:：]?\s?[$¥]?$/u;
 /** "per 1M", "/1M", "每100万", "多少钱一百万": a price unit, not a volume. */
 const UNIT_BEFORE = /(?:\bper\s|\/|每|钱)$/u;
 const PER_MILLION = /^\s?(?:[$¥])?\s?(?:\/|per|每)\s?(?:1m|m\b|million|百万|100万|1百万|mtok)/u;
@@ -212,10 +223,18 @@ export function readQuantities(text: string): Quantities {
     if (n.scaled && GPU_NAMED.test(text.slice(n.start))) continue;
     if (/(?:昇腾|ascend|huawei)\s?$/u.test(left)) continue;
     const percent = PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left);
-    const refuse = (kind: "amount" | "percent" | "unit" | "range" = "amount") => {
-      const from = n.from;
-      const sign = kind === "percent" ? (/^[%％]/u.exec(right)?.[0] ?? "") : kind === "unit" ? (OTHER_UNIT_AFTER.exec(right)?.[0] ?? "") : "";
-      q.unreadable ??= { text: n.raw + sign, kind, from, to: from + n.raw.length + sign.length };
+    const refuse = (kind: Unreadable["kind"] = "amount") => {
+      // "€2": the currency's sign before the number is part of what is named back
+      const from = n.from - (kind === "currency" ? (FOREIGN_MONEY_BEFORE.exec(left)?.[0].length ?? 0) : 0);
+      const sign =
+        kind === "percent"
+          ? (/^[%％]/u.exec(right)?.[0] ?? "")
+          : kind === "unit"
+            ? (OTHER_UNIT_AFTER.exec(right)?.[0] ?? "")
+            : kind === "currency"
+              ? (FOREIGN_MONEY_AFTER.exec(right)?.[0] ?? "")
+              : "";
+      q.unreadable ??= { text: text.slice(from, n.from) + n.raw + sign, kind, from, to: n.from + n.raw.length + sign.length };
     };
     if (n.negative) {
       refuse(percent ? "percent" : "amount");
@@ -248,11 +267,19 @@ export function readQuantities(text: string): Quantities {
       }
       continue;
     }
-    const money = MONEY_BEFORE.test(left) || MONEY_AFTER.test(right);
+    // "4 块 H200" counts cards: 块 is also spoken yuan, but not before a GPU's name
+    const cardsNotYuan = /^\s?块(?!钱)/u.test(right) && GPU_AFTER.test(right);
+    // NT$, 台币, €, £, 日元: money the knowledge has no exchange rate for, never a token count or dollars
+    if (FOREIGN_MONEY_AFTER.test(right) || FOREIGN_MONEY_BEFORE.test(left)) {
+      refuse("currency");
+      continue;
+    }
+    const money = !cardsNotYuan && (MONEY_BEFORE.test(left) || MONEY_AFTER.test(right));
     if (money) {
       if (PER_MILLION.test(right)) continue;
       const currency = USD_MARK.test(right.slice(0, 8)) || USD_MARK.test(left) ? "usd" : CNY_MARK.test(`${left.slice(-3)}${right.slice(0, 5)}`) ? "cny" : "usd";
-      if (HOURLY.test(right) || HOURLY_BEFORE.test(left)) q.gpuHourly ??= { amount: n.value, currency };
+      if (MONTHLY_PER_CARD.test(right) || MONTHLY_PER_CARD_BEFORE.test(left)) q.gpuHourly ??= { amount: n.value, currency, perMonth: true };
+      else if (HOURLY.test(right) || HOURLY_BEFORE.test(left)) q.gpuHourly ??= { amount: n.value, currency };
       else q.budget ??= { amount: perMonth(n.value), currency };
       continue;
     }

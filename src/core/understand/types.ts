@@ -69,8 +69,11 @@ export interface PendingChoice {
 export interface Unreadable {
   /** as typed */
   text: string;
-  /** "unit": counted in something other than tokens ("2 million words", "500万字") */
-  kind: "amount" | "percent" | "unit" | "range";
+  /**
+   * "unit": counted in something other than tokens ("2 million words", "500万字"); "currency": money in a currency the
+   * knowledge has no exchange rate for ("6 萬台幣", "€2/h")
+   */
+  kind: "amount" | "percent" | "unit" | "range" | "currency";
   /** where in the normalized line */
   from: number;
   to: number;

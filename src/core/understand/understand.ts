@@ -11,7 +11,7 @@ import { languageRequestOf } from "../i18n/language-request.ts";
 import { uncoveredOf } from "./uncovered.ts";
 import { applyModelEdit, applyModelEdits, modelEditOf } from "./model-edits.ts";
 import { volumeScaleOf } from "./volume-scale.ts";
-import { changedGpuCount, gpuCountChangeOf } from "./gpu-count-change.ts";
+import { bareGpuCountOf, changedGpuCount, gpuCountChangeOf } from "./gpu-count-change.ts";
 import { ambiguousOf, askAgain, completeChoice, pendingChoices, reassumed, resumeIntent, takeChoice } from "./question-back.ts";
 import { unreadItems } from "./list-items.ts";
 import { unknownNames } from "./unknown-names.ts";
@@ -39,7 +39,11 @@ const WORD_COUNTS: [RegExp, number][] = [
   [new RegExp(`\\b(?:single|one|an?|1)\\s${GPU_NAME}|[单單](?:卡|张|張)|(?:一[张張]|一[块塊])\\s?${GPU_NAME}`, "u"), 1],
   [new RegExp(`\\b(?:two|a pair of|pair of|dual|2x)\\s${GPU_NAME}`, "u"), 2],
   [new RegExp(`\\b(?:four|quad)\\s${GPU_NAME}`, "u"), 4],
+  [new RegExp(`\\bthree\\s${GPU_NAME}`, "u"), 3],
+  [new RegExp(`\\bsix\\s${GPU_NAME}`, "u"), 6],
   [new RegExp(`\\beight\\s${GPU_NAME}`, "u"), 8],
+  [new RegExp(`\\b(?:twelve|a dozen|one dozen)\\s${GPU_NAME}`, "u"), 12],
+  [new RegExp(`\\bsixteen\\s${GPU_NAME}`, "u"), 16],
 ];
 const SMALL_NUMBERS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 十: 10, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4 };
 const numberOf = (word: string) => SMALL_NUMBERS[word] ?? Number(word);
@@ -53,6 +57,11 @@ function serverGpus(text: string): number | undefined {
   const [servers, each] = m[2] ? [m[2], m[3]!] : m[4] ? [m[4], m[5]!] : [m[6]!, m[7]!];
   const count = numberOf(servers) * numberOf(each);
   return Number.isInteger(count) && count > 0 && count <= 1024 ? count : undefined;
+}
+/** A GPU's price as said (by the hour or the month, in dollars or yuan) as dollars per GPU-hour. */
+function hourlyUsd(price: { amount: number; currency: "usd" | "cny"; perMonth?: true }, cnyPerUsd: number, hoursPerMonth: number): number {
+  const usd = price.currency === "cny" ? price.amount / cnyPerUsd : price.amount;
+  return price.perMonth ? usd / hoursPerMonth : usd;
 }
 /** A reply size per request in a follow-up: "每次输出 1000 token", "1k tokens out each", "output 800 per request". */
 const OUTPUT_EACH =
@@ -81,8 +90,16 @@ function utilizationInWords(text: string): { utilization?: number } {
   return {};
 }
 const CARD_NAME = "(?:h\\d{3}|a\\d{2,3}|b\\d{3}|l40s?|l4|mi\\d{3}x?|rtx\\s?\\d{4}|\\d{4})";
-/** "8xH100", "8 × H100", "2*H100", "H100×8", "a100 x4", "双卡4090", "四卡": the GPU count written against the name. */
-const GLUED_COUNTS: RegExp[] = [new RegExp(`(?<![\\d.])(\\d{1,3})\\s?[x×*]\\s?${CARD_NAME}\\b`, "u"), new RegExp(`\\b${CARD_NAME}s?\\s?[x×*]\\s?(\\d{1,3})(?![\\d.])`, "u")];
+/**
+ * "8xH100", "8 × H100", "2*H100", "H100×8", "a100 x4", "2x 80GB A100s", "8-way H100", "双卡4090", "四卡": the GPU count
+ * written against the name.
+ */
+const GLUED_COUNTS: RegExp[] = [
+  new RegExp(`(?<![\\d.])(\\d{1,3})\\s?[x×*]?\\s\\d{2,3}\\s?gb\\s${CARD_NAME}s?\\b`, "u"),
+  new RegExp(`(?<![\\d.])(\\d{1,2})[-\\s]way\\s${CARD_NAME}s?\\b`, "u"),
+  new RegExp(`(?<![\\d.])(\\d{1,3})\\s?[x×*]\\s?${CARD_NAME}\\b`, "u"),
+  new RegExp(`\\b${CARD_NAME}s?\\s?[x×*]\\s?(\\d{1,3})(?![\\d.])`, "u"),
+];
 const CARDS_IN_WORDS: [RegExp, number][] = [
   [/[双两]卡|双路/u, 2],
   [/四卡/u, 4],
@@ -365,7 +382,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : utilizationInWords(question)),
     ...precisionOf(question),
     ...(quantities.budget ? { budget: quantities.budget } : {}),
-    ...(quantities.gpuHourly ? { gpuHourlyUsd: quantities.gpuHourly.currency === "cny" ? quantities.gpuHourly.amount / rate : quantities.gpuHourly.amount } : {}),
+    ...(quantities.gpuHourly ? { gpuHourlyUsd: hourlyUsd(quantities.gpuHourly, rate, snapshot.knowledge.serving.hoursPerMonth) } : {}),
     ...(gpuId || gpuCount ? { gpu: { ...(gpuId ? { id: gpuId } : {}), ...(gpuCount ? { count: gpuCount } : {}) } } : {}),
     ...(W.BATCH.test(question) && !W.NO_BATCH.test(question) ? { batch: true as const } : {}),
     ...(W.OWNED_GPUS.test(question) ? { ownedGpus: true as const } : {}),
@@ -538,6 +555,8 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   const perCard = now.gpuHourlyUsd !== undefined && now.gpu?.count === 1 && !now.gpu.id && earlier.gpu?.count !== undefined;
   if (now.gpu && !perCard) merged.gpu = { ...earlier.gpu, ...now.gpu };
   if (gpuChange && earlier.gpu?.count !== undefined) merged.gpu = { ...merged.gpu, count: changedGpuCount(earlier.gpu.count, gpuChange) };
+  const bareCount = base === "selfhost" && !now.gpu && !gpuChange && !statesAmount && !now.models.length ? bareGpuCountOf(text) : undefined;
+  if (bareCount) merged.gpu = { ...merged.gpu, count: bareCount };
   if (base !== "facts" && Object.keys(now.constraints).length) merged.constraints = { ...earlier.constraints, ...now.constraints };
   if (now.tasks.length) merged.tasks = now.tasks;
   for (const [pattern, intent] of SWITCHING) if (pattern.test(text) && intent !== base && (intent !== "budget" || now.budget)) merged.intent = intent;
