@@ -125,12 +125,28 @@ function splitSlashes(typed: string): string {
  * (models/of-size.ts), not the family's flagship the word alone stands for; "deepseek 2b tokens" is a volume.
  */
 function withSize(snapshot: KnowledgeSnapshot, text: string, query: string, matched: Model): MentionedModel | undefined {
-  if (/\d/.test(query)) return undefined;
   const at = text.toLowerCase().indexOf(query.toLowerCase());
+  if (/\d/.test(query)) return at >= 0 ? withBareSize(snapshot, text.slice(at + query.length), query, matched) : undefined;
   const size = at >= 0 ? /^[\s-]?(\d+(?:\.\d+)?)\s?b\b(?!\s?(?:tokens?|toks?|requests?|calls?|一个月|每月|\/))/iu.exec(text.slice(at + query.length)) : null;
   if (!size) return undefined;
   // with no model of that size the family's model stays, shown as read from the whole phrase; the size is no volume
   return { model: modelOfSize(snapshot.knowledge.models, query, size[1]!) ?? matched, query: `${query} ${size[0]!.trim()}`, shorthand: true };
+}
+
+/** A count with no unit right after a name, then the end or a list word: "llama3 70 vs qwq", "qwen2.5 72, 还是 …". */
+const BARE_SIZE = /^[\s-](\d{1,3})(?=\s*(?:$|[,，、;；?？)]|\b(?:vs\.?|versus|or|and)\b|和|与|跟|还是|或|对比))/iu;
+
+/**
+ * "llama3 70": a versioned name followed by a bare number is that name at that many billion parameters where the
+ * knowledge has such a model ("llama3 70b"); the number is never dropped for the size-less name.
+ */
+function withBareSize(snapshot: KnowledgeSnapshot, after: string, query: string, matched: Model): MentionedModel | undefined {
+  const size = BARE_SIZE.exec(after);
+  if (!size) return undefined;
+  const typed = `${query} ${size[1]}`;
+  const resolution = snapshot.resolver.resolve(`${typed}b`);
+  if (resolution.kind !== "exact" || resolution.model === matched) return undefined;
+  return { model: resolution.model, query: typed, shorthand: true };
 }
 
 /** A name typed as an item of a comparison ("… vs command r+", "command-r 和 …"), with its version, as typed. */
