@@ -125,8 +125,8 @@ function splitSlashes(typed: string): string {
  * (models/of-size.ts), not the family's flagship the word alone stands for; "deepseek 2b tokens" is a volume.
  */
 function withSize(snapshot: KnowledgeSnapshot, text: string, query: string, matched: Model): MentionedModel | undefined {
+  if (/\d/.test(query)) return undefined;
   const at = text.toLowerCase().indexOf(query.toLowerCase());
-  if (/\d/.test(query)) return at >= 0 ? withBareSize(snapshot, text.slice(at + query.length), query, matched) : undefined;
   const size = at >= 0 ? /^[\s-]?(\d+(?:\.\d+)?)\s?b\b(?!\s?(?:tokens?|toks?|requests?|calls?|一个月|每月|\/))/iu.exec(text.slice(at + query.length)) : null;
   if (!size) return undefined;
   // with no model of that size the family's model stays, shown as read from the whole phrase; the size is no volume
@@ -134,19 +134,27 @@ function withSize(snapshot: KnowledgeSnapshot, text: string, query: string, matc
 }
 
 /** A count with no unit right after a name, then the end or a list word: "llama3 70 vs qwq", "qwen2.5 72, 还是 …". */
-const BARE_SIZE = /^[\s-](\d{1,3})(?=\s*(?:$|[,，、;；?？)]|\b(?:vs\.?|versus|or|and)\b|和|与|跟|还是|或|对比))/iu;
+const BARE_SIZE = /^[\s-](\d{1,3})(?=\s*(?:$|[,，、;；?？)]|\b(?:vs\.?|versus|or|and|for|at)\b|和|与|跟|还是|或|对比|每|\d))/iu;
 
 /**
  * "llama3 70": a versioned name followed by a bare number is that name at that many billion parameters where the
- * knowledge has such a model ("llama3 70b"); the number is never dropped for the size-less name.
+ * knowledge has such a model ("llama3 70b"); the number is never dropped for the size-less name. Each place the
+ * name is typed is read ("llama3.1 70 vs llama3.1 8").
  */
-function withBareSize(snapshot: KnowledgeSnapshot, after: string, query: string, matched: Model): MentionedModel | undefined {
-  const size = BARE_SIZE.exec(after);
-  if (!size) return undefined;
-  const typed = `${query} ${size[1]}`;
-  const resolution = snapshot.resolver.resolve(`${typed}b`);
-  if (resolution.kind !== "exact" || resolution.model === matched) return undefined;
-  return { model: resolution.model, query: typed, shorthand: true };
+function withBareSizes(snapshot: KnowledgeSnapshot, text: string, query: string, matched: Model): MentionedModel[] {
+  if (!/\d/.test(query)) return [];
+  const sized: MentionedModel[] = [];
+  let unsized = false;
+  const lower = text.toLowerCase();
+  const word = query.toLowerCase();
+  for (let at = lower.indexOf(word), tries = 0; at >= 0 && tries < MAX_VERSION_TRIES; at = lower.indexOf(word, at + word.length), tries++) {
+    const size = BARE_SIZE.exec(text.slice(at + query.length));
+    const resolution = size ? snapshot.resolver.resolve(`${query} ${size[1]}b`) : undefined;
+    if (size && resolution?.kind === "exact" && resolution.model !== matched) sized.push({ model: resolution.model, query: `${query} ${size[1]}`, shorthand: true });
+    else unsized = true;
+  }
+  // "llama3.1 vs llama3.1 8": the name typed without a size is still the name
+  return sized.length && unsized ? [...sized, { model: matched, query, shorthand: false }] : sized;
 }
 
 /** A name typed as an item of a comparison ("… vs command r+", "command-r 和 …"), with its version, as typed. */
@@ -220,6 +228,11 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
       const versioned = withVersion(snapshot, spaced, found.query);
       if (versioned) {
         unknown.push(versioned);
+        continue;
+      }
+      const bareSized = withBareSizes(snapshot, spaced, found.query, found.model);
+      if (bareSized.length) {
+        for (const sized of bareSized) if (!models.some((m) => m.model === sized.model)) models.push(sized);
         continue;
       }
       const sized = withSize(snapshot, spaced, found.query, found.model);
