@@ -487,6 +487,22 @@ export class ModelResolver {
   }
 
   /**
+   * "通义千问 Max", "月之暗面 k2", "智谱 4.6", "千问 3 max": a Chinese name or maker's name followed by Latin words or a
+   * version names the model those words name with it, or with the family of the model the Chinese name stands for.
+   */
+  private hanNameGoingOn(hanName: string, model: Model, after: readonly string[]): { model: Model; words: number } | undefined {
+    const family = model.name.split(/[\s-]/)[0]!;
+    for (let count = Math.min(3, after.length); count >= 1; count--) {
+      const rest = after.slice(0, count);
+      if (rest.some((word) => HAN.test(word))) continue;
+      const typed = rest.join(" ");
+      const named = this.exact(`${hanName} ${typed}`) ?? (/\d/.test(typed) ? this.exact(`${family} ${typed}`) : undefined);
+      if (named) return { model: named, words: count };
+    }
+    return undefined;
+  }
+
+  /**
    * Model names mentioned anywhere in a sentence; family words ("claude") come back ambiguous, once each.
    * Reads the start and the end of a long text only (limits.ts), so a pasted document costs no more than a question.
    */
@@ -498,7 +514,10 @@ export class ModelResolver {
     const isNew = (model: Model) => !named.has(model) && Boolean(named.add(model));
     const families = new Set<string>();
     for (let i = 0; i < tokens.length; ) {
-      const hit = this.longestNamed(tokens, i, true);
+      const named = this.longestNamed(tokens, i, true);
+      const going =
+        named && HAN.test(words[named.end - 1]!) ? this.hanNameGoingOn(words.slice(i, named.end).join(" "), named.model, words.slice(named.end, named.end + 3)) : undefined;
+      const hit = named && going ? { model: going.model, shorthand: true, end: named.end + going.words } : named;
       if (hit) {
         if (isNew(hit.model))
           found.push({
@@ -535,12 +554,13 @@ export class ModelResolver {
       const hanHits = HAN.test(token) ? this.han.findNames(run, this.work) : [];
       // "深度求索和通义千问 Max": a name ending the run may go on in the next word ("通义千问 Max" is not Qwen Plus)
       const last = hanHits.at(-1);
-      const next = words[i + 1];
-      const longer = last && last.end === run.length && next && !HAN.test(next) ? this.exact(`${last.name} ${next}`) : undefined;
+      const continued = last && last.end === run.length ? this.hanNameGoingOn(last.name, last.value, words.slice(i + 1, i + 4)) : undefined;
+      const longer = continued?.model;
       if (longer) hanHits[hanHits.length - 1] = { ...last!, value: longer };
       for (const { value: model } of hanHits)
-        if (isNew(model)) found.push({ kind: "exact", model, query: longer && model === longer ? `${token} ${next}` : token, shorthand: false });
-      if (longer) i++;
+        if (isNew(model))
+          found.push({ kind: "exact", model, query: longer && model === longer ? [token, ...words.slice(i + 1, i + 1 + continued.words)].join(" ") : token, shorthand: false });
+      if (continued) i += continued.words;
       const word = token.toLowerCase();
       if (!hanHits.length && /^[a-z]{4,}$/.test(word) && word.length <= NAME_LIMITS.maxNameChars && !families.has(word) && families.size < MAX_FAMILY_WORDS) {
         families.add(word);
