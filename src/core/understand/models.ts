@@ -74,6 +74,9 @@ const FAMILY_WORDS: Record<string, string> = {
   glm: "glm",
   智谱: "glm",
   flash: "flash",
+  "flash-lite": "flashlite",
+  "flash lite": "flashlite",
+  flashlite: "flashlite",
   pro: "pro",
   mini: "mini",
   nano: "nano",
@@ -276,7 +279,9 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
   }
   // family words alone ("claude", "gpt", "克劳德", "flash vs pro") are a question back, unless one of their models is named
   const namedKeys = models.map((m) => normalizeName(`${m.model.name} ${m.model.id} ${m.model.provider}`));
-  for (const token of tokens) {
+  for (const [index, typed] of tokens.entries()) {
+    // "flash lite" is one tier word, as "flash-lite" is
+    const token = /^flash$/i.test(typed) && /^lite$/i.test(tokens[index + 1] ?? "") ? `${typed} ${tokens[index + 1]}` : typed;
     const word = FAMILY_WORDS[token.toLowerCase()] ? token : /\p{Script=Han}/u.test(token) ? HAN_FAMILY_WORDS.find((w) => token.includes(w)) : undefined;
     const family = word ? FAMILY_WORDS[word.toLowerCase()] : undefined;
     // "谷歌的 gemini": two words for one family are one question
