@@ -289,6 +289,8 @@ export class ModelResolver {
     if (problem) return { kind: "unknown", query, candidates: [], rejected: problem };
     const named = this.named(query, false);
     if (named) return { kind: "exact", query, ...named };
+    const hanLed = this.hanLed(query);
+    if (hanLed) return { kind: "exact", query, model: hanLed, shorthand: true };
     const family = this.family(query);
     if (family.length > 1)
       return {
@@ -484,6 +486,15 @@ export class ModelResolver {
       else names.push(word);
     }
     return names.length > 1 || !whole ? names.map((name) => this.resolveWithin(name, budget)) : [whole];
+  }
+
+  /** A whole query of a Chinese name and the words going on after it ("月之暗面 k2"), as mentions() reads it. */
+  private hanLed(query: string): Model | undefined {
+    const [first, ...rest] = nameTokens(query);
+    if (!first || !rest.length || !HAN.test(first) || rest.length > 3) return undefined;
+    const model = this.exact(first);
+    const going = model ? this.hanNameGoingOn(first, model, rest) : undefined;
+    return going?.words === rest.length ? going.model : undefined;
   }
 
   /**
