@@ -413,6 +413,7 @@ describe("names typed the way teams shorten them resolve, with every word of the
     ["gpt5m vs 4.1-mini for 20M tokens", ["gpt-5-mini", "gpt-4.1-mini"]],
     ["gpt-5n vs g2.5p vs g2.5fl 10M", ["gpt-5-nano", "gemini-2.5-pro", "gemini-2.5-flash-lite"]],
     ["g2.5f 和 gpt5m 每月2000万", ["gemini-2.5-flash", "gpt-5-mini"]],
+    ["g2.5 flash vs 4o mini 20M", ["gemini-2.5-flash", "gpt-4o-mini"]],
     // a bare size after a versioned name, at every place it is typed and before an amount
     ["llama3.1 70 vs llama3.1 8 20M", ["llama-3.1-70b", "llama-3.1-8b"]],
     ["gpt-4o vs llama3.1 8 20M", ["gpt-4o", "llama-3.1-8b"]],

@@ -79,9 +79,15 @@ const LETTER_TIERS: readonly { family: string; letters: Record<string, string[]>
   { family: "gpt", letters: { m: ["mini"], n: ["nano"] } },
   { family: "g", letters: { p: ["pro"], f: ["flash"], fl: ["flash", "lite"] } },
 ];
+/** Whole tier words after a one-letter family ("g2.5 flash", "g2.5 flash lite"). */
+const SHORT_FAMILY_TIERS: Record<string, readonly string[]> = { g: ["pro", "flash", "lite"] };
 const SHORT_FAMILIES: Record<string, string> = { g: "gemini" };
 
 function expandLetterTiers(found: NameParts): NameParts {
+  for (const [family, tiers] of Object.entries(SHORT_FAMILY_TIERS)) {
+    const rest = [...found.words].filter((word) => word !== family);
+    if (found.words.has(family) && rest.length && rest.every((word) => tiers.includes(word))) return { ...found, words: new Set([SHORT_FAMILIES[family]!, ...rest]) };
+  }
   for (const { family, letters } of LETTER_TIERS) {
     if (!found.words.has(family) || found.words.size !== 2) continue;
     const letter = [...found.words].find((word) => word !== family)!;
