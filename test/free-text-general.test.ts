@@ -437,6 +437,16 @@ describe("names typed the way teams shorten them resolve, with every word of the
     expect(models.find((m) => m.id === "llama-3.1-8b")?.cost).toBeCloseTo(cost, 2);
   });
 
+  it.each([
+    ["deepseek v5 和 deepseek v3.2 每月1亿", "deepseek v5"],
+    ["deepseek v5 vs deepseek v3.2 100M", "deepseek v5"],
+  ])("a known version after an unknown one of the same family is priced, the unknown named back: %s", async (line, unknownName) => {
+    const reply = await ask(line);
+    expect(reply.command).toBe("compare");
+    expect(dataOf(reply).models.map((m) => m.id)).toEqual(["deepseek-chat"]);
+    expect(dataOf(reply).unknown?.map((u) => u.name)).toEqual([unknownName]);
+  });
+
   it("a size inside a name named back is that name's, not the month's volume", async () => {
     const reply = await ask("seed-oss 36b vs qwen3 32b 10M");
     const { workload, unknown } = dataOf(reply);

@@ -523,6 +523,8 @@ export class ModelResolver {
     const found: Resolution[] = [];
     const named = new Set<Model>();
     const isNew = (model: Model) => !named.has(model) && Boolean(named.add(model));
+    const queries = new Set<string>();
+    const isNewQuery = (model: Model, query: string) => !queries.has(`${model.id}|${normalizeName(query)}`);
     const families = new Set<string>();
     for (let i = 0; i < tokens.length; ) {
       const named = this.longestNamed(tokens, i, true);
@@ -530,13 +532,13 @@ export class ModelResolver {
         named && HAN.test(words[named.end - 1]!) ? this.hanNameGoingOn(words.slice(i, named.end).join(" "), named.model, words.slice(named.end, named.end + 3)) : undefined;
       const hit = named && going ? { model: going.model, shorthand: true, end: named.end + going.words } : named;
       if (hit) {
-        if (isNew(hit.model))
-          found.push({
-            kind: "exact",
-            model: hit.model,
-            query: words.slice(i, hit.end).join(" "),
-            shorthand: hit.shorthand,
-          });
+        // "deepseek v5 和 deepseek v3.2": the same model typed again with a version is kept, for the reader to see
+        // that the first, bare word was followed by a version it lacks
+        const query = words.slice(i, hit.end).join(" ");
+        if (isNew(hit.model) || (/\d/.test(query) && isNewQuery(hit.model, query))) {
+          queries.add(`${hit.model.id}|${normalizeName(query)}`);
+          found.push({ kind: "exact", model: hit.model, query, shorthand: hit.shorthand });
+        }
         i = hit.end;
         continue;
       }
