@@ -447,6 +447,12 @@ describe("names typed the way teams shorten them resolve, with every word of the
     expect(dataOf(reply).unknown?.map((u) => u.name)).toEqual([unknownName]);
   });
 
+  it("a Chinese name inside a run of characters is said back as the name alone, not the whole run", async () => {
+    const reply = await ask("文心跟通義千問哪個便宜 每月一億");
+    expect(reply.text).toContain("（來自“通義千問”）");
+    expect(reply.text).not.toContain("來自“文心跟");
+  });
+
   it("a size inside a name named back is that name's, not the month's volume", async () => {
     const reply = await ask("seed-oss 36b vs qwen3 32b 10M");
     const { workload, unknown } = dataOf(reply);

@@ -570,9 +570,16 @@ export class ModelResolver {
       const continued = last && last.end === run.length ? this.hanNameGoingOn(last.name, last.value, words.slice(i + 1, i + 4)) : undefined;
       const longer = continued?.model;
       if (longer) hanHits[hanHits.length - 1] = { ...last!, value: longer };
-      for (const { value: model } of hanHits)
-        if (isNew(model))
-          found.push({ kind: "exact", model, query: longer && model === longer ? [token, ...words.slice(i + 1, i + 1 + continued.words)].join(" ") : token, shorthand: false });
+      // "文心跟通义千问哪个便宜" is one run of characters: the name is the part of it that matched, as typed
+      const typedPart = (hit: { name: string; end: number }) => (run.length === token.length ? token.slice(hit.end - hit.name.length, hit.end) : token);
+      for (const hit of hanHits)
+        if (isNew(hit.value))
+          found.push({
+            kind: "exact",
+            model: hit.value,
+            query: longer && hit.value === longer ? [typedPart(hit), ...words.slice(i + 1, i + 1 + continued.words)].join(" ") : typedPart(hit),
+            shorthand: false,
+          });
       if (continued) i += continued.words;
       const word = token.toLowerCase();
       if (!hanHits.length && /^[a-z]{4,}$/.test(word) && word.length <= NAME_LIMITS.maxNameChars && !families.has(word) && families.size < MAX_FAMILY_WORDS) {
