@@ -182,7 +182,7 @@ export function readRatio(typed: string): { ratio?: { input: number; output: num
     const rest = text.slice(0, match.index) + " ".repeat(match[0].length) + text.slice(match.index + match[0].length);
     return { ratio: { input, output }, rest };
   }
-  return { rest: text };
+  return { rest: typed };
 }
 
 /** Reads every number in a normalized line by the words around it. */
