@@ -406,3 +406,76 @@ describe("a maker or host named beside its model qualifies it, and is no model o
     expect(reply.command).toBe("compare");
   });
 });
+
+describe("names typed the way teams shorten them resolve, with every word of them kept (issue 21, class 1)", () => {
+  it.each([
+    // one-letter tiers beside their family
+    ["gpt5m vs 4.1-mini for 20M tokens", ["gpt-5-mini", "gpt-4.1-mini"]],
+    ["gpt-5n vs g2.5p vs g2.5fl 10M", ["gpt-5-nano", "gemini-2.5-pro", "gemini-2.5-flash-lite"]],
+    ["g2.5f 和 gpt5m 每月2000万", ["gemini-2.5-flash", "gpt-5-mini"]],
+    ["g2.5 flash vs 4o mini 20M", ["gemini-2.5-flash", "gpt-4o-mini"]],
+    // a bare size after a versioned name, at every place it is typed and before an amount
+    ["llama3.1 70 vs llama3.1 8 20M", ["llama-3.1-70b", "llama-3.1-8b"]],
+    ["gpt-4o vs llama3.1 8 20M", ["gpt-4o", "llama-3.1-8b"]],
+    // a Chinese maker's or product name before a version names that version of its family
+    ["月之暗面 k2 跟 智谱 4.6 每月1亿", ["kimi-k2", "glm-4.6"]],
+    ["月之暗面 k2 與 智譜 4.6 哪個便宜，每月一億 token", ["kimi-k2", "glm-4.6"]],
+    ["深度求索 v4 pro 和 通义千问 3.5 plus 每月1亿", ["deepseek-v4-pro", "qwen3.5-plus"]],
+    ["千问 2.5 72b 和 deepseek 每月1亿", ["qwen2.5-72b", "deepseek-chat"]],
+  ])("%s", async (line, ids) => {
+    const reply = await ask(line);
+    expect(reply.command).toBe("compare");
+    expect(dataOf(reply).models.map((m) => m.id)).toEqual(ids);
+    expect(dataOf(reply).unknown ?? []).toEqual([]);
+  });
+
+  it("the cheaper of two sizes is found from the knowledge's prices ('llama3.1 70 vs llama3.1 8')", async () => {
+    const { models, cheapest, workload } = dataOf(await ask("llama3.1 70 vs llama3.1 8 20M"));
+    const small = model("llama-3.1-8b");
+    const cost = (workload.inputTokens * small.inputPer1M + workload.outputTokens * small.outputPer1M) / 1e6;
+    expect(cheapest).toBe("llama-3.1-8b");
+    expect(models.find((m) => m.id === "llama-3.1-8b")?.cost).toBeCloseTo(cost, 2);
+  });
+
+  it.each([
+    ["deepseek v5 和 deepseek v3.2 每月1亿", "deepseek v5"],
+    ["deepseek v5 vs deepseek v3.2 100M", "deepseek v5"],
+  ])("a known version after an unknown one of the same family is priced, the unknown named back: %s", async (line, unknownName) => {
+    const reply = await ask(line);
+    expect(reply.command).toBe("compare");
+    expect(dataOf(reply).models.map((m) => m.id)).toEqual(["deepseek-chat"]);
+    expect(dataOf(reply).unknown?.map((u) => u.name)).toEqual([unknownName]);
+  });
+
+  it("a Chinese name inside a run of characters is said back as the name alone, not the whole run", async () => {
+    const reply = await ask("文心跟通義千問哪個便宜 每月一億");
+    expect(reply.text).toContain("（來自“通義千問”）");
+    expect(reply.text).not.toContain("來自“文心跟");
+  });
+
+  it("a size inside a name named back is that name's, not the month's volume", async () => {
+    const reply = await ask("seed-oss 36b vs qwen3 32b 10M");
+    const { workload, unknown } = dataOf(reply);
+    expect(workload.inputTokens + workload.outputTokens).toBeCloseTo(10e6, -1);
+    expect(unknown?.map((u) => u.name)).toEqual(["seed-oss 36b"]);
+  });
+
+  it("a workload phrase beside 和 is no model to name back", async () => {
+    const { workload, unknown } = dataOf(await ask("每月大约处理两千万 token 的输入和五百万的输出，用 claude sonnet 4.5 要花多少"));
+    expect(unknown ?? []).toEqual([]);
+    expect([workload.inputTokens, workload.outputTokens]).toEqual([20e6, 5e6]);
+  });
+
+  it("an input:output ratio in Chinese numerals splits the volume ('输入输出三比一')", async () => {
+    const { workload } = dataOf(await ask("每月 5 千万 token，gpt-5 跟 ds 哪个划算，输入输出三比一"));
+    expect([workload.inputTokens, workload.outputTokens]).toEqual([37.5e6, 12.5e6]);
+  });
+
+  it("'flash-lite' without a version asks which Flash-Lite, offering only Flash-Lite models", async () => {
+    const reply = await ask("which is cheaper: 4o-mini, 4.1-nano, or flash-lite? 100M");
+    expect(reply.command).toBe("ask");
+    expect(reply.text).toContain("Gemini 2.5 Flash-Lite");
+    expect(reply.text).not.toContain("Gemini 2.5 Flash,");
+    expect(reply.text).not.toMatch(/can't price "flash-lite"/);
+  });
+});

@@ -71,6 +71,33 @@ const IMPLIED: readonly {
   },
 ];
 
+/**
+ * One-letter tier shorthands teams type after a version ("gpt5m", "gpt-5n", "g2.5p", "g2.5fl"): the letter stands
+ * for the tier word only beside its family, so "minimax m2" keeps its "m".
+ */
+const LETTER_TIERS: readonly { family: string; letters: Record<string, string[]> }[] = [
+  { family: "gpt", letters: { m: ["mini"], n: ["nano"] } },
+  { family: "g", letters: { p: ["pro"], f: ["flash"], fl: ["flash", "lite"] } },
+];
+/** Whole tier words after a one-letter family ("g2.5 flash", "g2.5 flash lite"). */
+const SHORT_FAMILY_TIERS: Record<string, readonly string[]> = { g: ["pro", "flash", "lite"] };
+const SHORT_FAMILIES: Record<string, string> = { g: "gemini" };
+
+function expandLetterTiers(found: NameParts): NameParts {
+  for (const [family, tiers] of Object.entries(SHORT_FAMILY_TIERS)) {
+    const rest = [...found.words].filter((word) => word !== family);
+    if (found.words.has(family) && rest.length && rest.every((word) => tiers.includes(word))) return { ...found, words: new Set([SHORT_FAMILIES[family]!, ...rest]) };
+  }
+  for (const { family, letters } of LETTER_TIERS) {
+    if (!found.words.has(family) || found.words.size !== 2) continue;
+    const letter = [...found.words].find((word) => word !== family)!;
+    const tier = letters[letter];
+    if (!tier) continue;
+    return { ...found, words: new Set([SHORT_FAMILIES[family] ?? family, ...tier]) };
+  }
+  return found;
+}
+
 /** A name's words (noise removed) and its numbers in order. */
 export interface NameParts {
   words: Set<string>;
@@ -118,8 +145,9 @@ export function typedLooseKey(typed: string, options: { requireWord: boolean }):
 }
 
 /** typedLooseKey() from parts already split, for reading many spans of one text. */
-export function typedKeyOf(found: NameParts, startsWithNumber: boolean, requireWord: boolean): string | null {
-  if (!found.numbers.length || found.repeated) return null;
+export function typedKeyOf(typedParts: NameParts, startsWithNumber: boolean, requireWord: boolean): string | null {
+  if (!typedParts.numbers.length || typedParts.repeated) return null;
+  const found = expandLetterTiers(typedParts);
   if (requireWord && !found.words.size) return null;
   if ([...found.words].some((word) => FAMILIES.has(word))) return keyOf(found);
   const words = new Set(found.words);
@@ -131,7 +159,7 @@ export function typedKeyOf(found: NameParts, startsWithNumber: boolean, requireW
 }
 
 /** Words a loose key can contain besides those of known names: the families shorthands imply. */
-export const IMPLIED_WORDS: readonly string[] = [...IMPLIED.map((rule) => rule.family), "gpt"];
+export const IMPLIED_WORDS: readonly string[] = [...IMPLIED.map((rule) => rule.family), "gpt", ...LETTER_TIERS.flatMap(({ family, letters }) => [family, ...Object.keys(letters)])];
 
 /** A name as spelled, ignoring only case and the choice of space, dash or underscore between words. */
 export function spelling(text: string): string {

@@ -287,6 +287,8 @@ export class ModelResolver {
     if (problem) return { kind: "unknown", query, candidates: [], rejected: problem };
     const named = this.named(query, false);
     if (named) return { kind: "exact", query, ...named };
+    const hanLed = this.hanLed(query);
+    if (hanLed) return { kind: "exact", query, model: hanLed, shorthand: true };
     const family = this.family(query);
     if (family.length > 1)
       return {
@@ -484,6 +486,31 @@ export class ModelResolver {
     return names.length > 1 || !whole ? names.map((name) => this.resolveWithin(name, budget)) : [whole];
   }
 
+  /** A whole query of a Chinese name and the words going on after it ("月之暗面 k2"), as mentions() reads it. */
+  private hanLed(query: string): Model | undefined {
+    const [first, ...rest] = nameTokens(query);
+    if (!first || !rest.length || !HAN.test(first) || rest.length > 3) return undefined;
+    const model = this.exact(first);
+    const going = model ? this.hanNameGoingOn(first, model, rest) : undefined;
+    return going?.words === rest.length ? going.model : undefined;
+  }
+
+  /**
+   * "通义千问 Max", "月之暗面 k2", "智谱 4.6", "千问 3 max": a Chinese name or maker's name followed by Latin words or a
+   * version names the model those words name with it, or with the family of the model the Chinese name stands for.
+   */
+  private hanNameGoingOn(hanName: string, model: Model, after: readonly string[]): { model: Model; words: number } | undefined {
+    const family = model.name.split(/[\s-]/)[0]!;
+    for (let count = Math.min(3, after.length); count >= 1; count--) {
+      const rest = after.slice(0, count);
+      if (rest.some((word) => HAN.test(word))) continue;
+      const typed = rest.join(" ");
+      const named = this.exact(`${hanName} ${typed}`) ?? (/\d/.test(typed) ? this.exact(`${family} ${typed}`) : undefined);
+      if (named) return { model: named, words: count };
+    }
+    return undefined;
+  }
+
   /**
    * Model names mentioned anywhere in a sentence; family words ("claude") come back ambiguous, once each.
    * Reads the start and the end of a long text only (limits.ts), so a pasted document costs no more than a question.
@@ -494,17 +521,22 @@ export class ModelResolver {
     const found: Resolution[] = [];
     const named = new Set<Model>();
     const isNew = (model: Model) => !named.has(model) && Boolean(named.add(model));
+    const queries = new Set<string>();
+    const isNewQuery = (model: Model, query: string) => !queries.has(`${model.id}|${normalizeName(query)}`);
     const families = new Set<string>();
     for (let i = 0; i < tokens.length; ) {
-      const hit = this.longestNamed(tokens, i, true);
+      const named = this.longestNamed(tokens, i, true);
+      const going =
+        named && HAN.test(words[named.end - 1]!) ? this.hanNameGoingOn(words.slice(i, named.end).join(" "), named.model, words.slice(named.end, named.end + 3)) : undefined;
+      const hit = named && going ? { model: going.model, shorthand: true, end: named.end + going.words } : named;
       if (hit) {
-        if (isNew(hit.model))
-          found.push({
-            kind: "exact",
-            model: hit.model,
-            query: words.slice(i, hit.end).join(" "),
-            shorthand: hit.shorthand,
-          });
+        // "deepseek v5 和 deepseek v3.2": the same model typed again with a version is kept, for the reader to see
+        // that the first, bare word was followed by a version it lacks
+        const query = words.slice(i, hit.end).join(" ");
+        if (isNew(hit.model) || (/\d/.test(query) && isNewQuery(hit.model, query))) {
+          queries.add(`${hit.model.id}|${normalizeName(query)}`);
+          found.push({ kind: "exact", model: hit.model, query, shorthand: hit.shorthand });
+        }
         i = hit.end;
         continue;
       }
@@ -533,12 +565,20 @@ export class ModelResolver {
       const hanHits = HAN.test(token) ? this.han.findNames(run, this.work) : [];
       // "深度求索和通义千问 Max": a name ending the run may go on in the next word ("通义千问 Max" is not Qwen Plus)
       const last = hanHits.at(-1);
-      const next = words[i + 1];
-      const longer = last && last.end === run.length && next && !HAN.test(next) ? this.exact(`${last.name} ${next}`) : undefined;
+      const continued = last && last.end === run.length ? this.hanNameGoingOn(last.name, last.value, words.slice(i + 1, i + 4)) : undefined;
+      const longer = continued?.model;
       if (longer) hanHits[hanHits.length - 1] = { ...last!, value: longer };
-      for (const { value: model } of hanHits)
-        if (isNew(model)) found.push({ kind: "exact", model, query: longer && model === longer ? `${token} ${next}` : token, shorthand: false });
-      if (longer) i++;
+      // "文心跟通义千问哪个便宜" is one run of characters: the name is the part of it that matched, as typed
+      const typedPart = (hit: { name: string; end: number }) => (run.length === token.length ? token.slice(hit.end - hit.name.length, hit.end) : token);
+      for (const hit of hanHits)
+        if (isNew(hit.value))
+          found.push({
+            kind: "exact",
+            model: hit.value,
+            query: longer && hit.value === longer ? [typedPart(hit), ...words.slice(i + 1, i + 1 + continued.words)].join(" ") : typedPart(hit),
+            shorthand: false,
+          });
+      if (continued) i += continued.words;
       const word = token.toLowerCase();
       if (!hanHits.length && /^[a-z]{4,}$/.test(word) && word.length <= NAME_LIMITS.maxNameChars && !families.has(word) && families.size < MAX_FAMILY_WORDS) {
         families.add(word);

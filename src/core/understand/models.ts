@@ -74,6 +74,9 @@ const FAMILY_WORDS: Record<string, string> = {
   glm: "glm",
   智谱: "glm",
   flash: "flash",
+  "flash-lite": "flashlite",
+  "flash lite": "flashlite",
+  flashlite: "flashlite",
   pro: "pro",
   mini: "mini",
   nano: "nano",
@@ -131,6 +134,30 @@ function withSize(snapshot: KnowledgeSnapshot, text: string, query: string, matc
   if (!size) return undefined;
   // with no model of that size the family's model stays, shown as read from the whole phrase; the size is no volume
   return { model: modelOfSize(snapshot.knowledge.models, query, size[1]!) ?? matched, query: `${query} ${size[0]!.trim()}`, shorthand: true };
+}
+
+/** A count with no unit right after a name, then the end or a list word: "llama3 70 vs qwq", "qwen2.5 72, 还是 …". */
+const BARE_SIZE = /^[\s-](\d{1,3})(?=\s*(?:$|[,，、;；?？)]|\b(?:vs\.?|versus|or|and|for|at)\b|和|与|跟|还是|或|对比|每|\d))/iu;
+
+/**
+ * "llama3 70": a versioned name followed by a bare number is that name at that many billion parameters where the
+ * knowledge has such a model ("llama3 70b"); the number is never dropped for the size-less name. Each place the
+ * name is typed is read ("llama3.1 70 vs llama3.1 8").
+ */
+function withBareSizes(snapshot: KnowledgeSnapshot, text: string, query: string, matched: Model): MentionedModel[] {
+  if (!/\d/.test(query)) return [];
+  const sized: MentionedModel[] = [];
+  let unsized = false;
+  const lower = text.toLowerCase();
+  const word = query.toLowerCase();
+  for (let at = lower.indexOf(word), tries = 0; at >= 0 && tries < MAX_VERSION_TRIES; at = lower.indexOf(word, at + word.length), tries++) {
+    const size = BARE_SIZE.exec(text.slice(at + query.length));
+    const resolution = size ? snapshot.resolver.resolve(`${query} ${size[1]}b`) : undefined;
+    if (size && resolution?.kind === "exact" && resolution.model !== matched) sized.push({ model: resolution.model, query: `${query} ${size[1]}`, shorthand: true });
+    else unsized = true;
+  }
+  // "llama3.1 vs llama3.1 8": the name typed without a size is still the name
+  return sized.length && unsized ? [...sized, { model: matched, query, shorthand: false }] : sized;
 }
 
 /** A name typed as an item of a comparison ("… vs command r+", "command-r 和 …"), with its version, as typed. */
@@ -206,6 +233,11 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
         unknown.push(versioned);
         continue;
       }
+      const bareSized = withBareSizes(snapshot, spaced, found.query, found.model);
+      if (bareSized.length) {
+        for (const sized of bareSized) if (!models.some((m) => m.model === sized.model)) models.push(sized);
+        continue;
+      }
       const sized = withSize(snapshot, spaced, found.query, found.model);
       if (sized) {
         if (!models.some((m) => m.model === sized.model)) models.push(sized);
@@ -247,7 +279,9 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
   }
   // family words alone ("claude", "gpt", "克劳德", "flash vs pro") are a question back, unless one of their models is named
   const namedKeys = models.map((m) => normalizeName(`${m.model.name} ${m.model.id} ${m.model.provider}`));
-  for (const token of tokens) {
+  for (const [index, typed] of tokens.entries()) {
+    // "flash lite" is one tier word, as "flash-lite" is
+    const token = /^flash$/i.test(typed) && /^lite$/i.test(tokens[index + 1] ?? "") ? `${typed} ${tokens[index + 1]}` : typed;
     const word = FAMILY_WORDS[token.toLowerCase()] ? token : /\p{Script=Han}/u.test(token) ? HAN_FAMILY_WORDS.find((w) => token.includes(w)) : undefined;
     const family = word ? FAMILY_WORDS[word.toLowerCase()] : undefined;
     // "谷歌的 gemini": two words for one family are one question

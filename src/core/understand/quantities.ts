@@ -171,11 +171,16 @@ const HALF_CACHED =
 
 /** "3:1", "4 to 1", "3：1": two numbers that make a ratio, not amounts and not a name. */
 const RATIO = /(?<![\d.:：/])(\d+(?:\.\d+)?)\s?(?:[:：比/]|\bto\b)\s?(\d+(?:\.\d+)?)(?![\d.:：]|\s?(?:k|m|b|bn|万|亿|千|tokens?|toks?)(?![a-z]))/gu;
+/** Chinese numerals 1–9 at their value's index (两 for 2 at 12). */
+const HAN_DIGITS = "零一二三四五六七八九零零两";
+const HAN_DIGIT_RATIO = /(?<![零一二两三四五六七八九十百千万亿\d])([一二两三四五六七八九])\s?比\s?([一二两三四五六七八九])(?![零一二两三四五六七八九十百千万亿\d])/gu;
 const RATIO_WORDS = /ratio|比例|输入.{0,4}输出|in(?:put)?\s?[:/]\s?out(?:put)?|input to output|in to out|i\/o|split/u;
 const RATIO_WINDOW = 30;
 
 /** The input:output ratio a line states, with its span blanked so its numbers are read as nothing else. */
-export function readRatio(text: string): { ratio?: { input: number; output: number }; rest: string } {
+export function readRatio(typed: string): { ratio?: { input: number; output: number }; rest: string } {
+  // "三比一", "四比一": a ratio in Chinese numerals, written in digits of the same length
+  const text = typed.replace(HAN_DIGIT_RATIO, (_, input: string, output: string) => `${HAN_DIGITS.indexOf(input) % 10}比${HAN_DIGITS.indexOf(output) % 10}`);
   for (const match of text.matchAll(RATIO)) {
     const input = Number(match[1]);
     const output = Number(match[2]);
@@ -188,7 +193,7 @@ export function readRatio(text: string): { ratio?: { input: number; output: numb
     const rest = text.slice(0, match.index) + " ".repeat(match[0].length) + text.slice(match.index + match[0].length);
     return { ratio: { input, output }, rest };
   }
-  return { rest: text };
+  return { rest: typed };
 }
 
 /** Reads every number in a normalized line by the words around it. */

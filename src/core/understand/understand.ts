@@ -238,6 +238,20 @@ function readListItems(
   return found;
 }
 
+/** A name with a parameter count in it ("seed-oss 36b", "hunyuan-a13b"): the count belongs to the name. */
+const NAME_WITH_SIZE = /\p{L}[\p{L}\p{N}.]*[\s-]+(?:\p{L}+[\s-]?)?\d+(?:\.\d+)?b$/iu;
+
+/** `text` with the spans of `question` that the names with a size in `names` were read from blanked. */
+function unreadSpansBlanked(text: string, question: string, names: readonly { query: string }[]): string {
+  let rest = text;
+  for (const { query } of names) {
+    if (!NAME_WITH_SIZE.test(query)) continue;
+    const from = question.indexOf(query.toLowerCase());
+    if (from >= 0) rest = rest.slice(0, from) + " ".repeat(query.length) + rest.slice(from + query.length);
+  }
+  return rest;
+}
+
 /** Typed edits a name may carry and still be that name: "sonet", "gemni", "claud". */
 const MAX_TYPOS = 2;
 const MIN_TYPO_NAME = 6;
@@ -328,17 +342,6 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const unknownNamed = unknownNames(snapshot, question, named);
   // a name the knowledge lacks holds no amount either ("豆包 pro 32k")
   const unnamed = unknownNamed.reduce((rest, name) => rest.slice(0, name.from) + " ".repeat(name.to - name.from) + rest.slice(name.to), named);
-  // "输出改成 2000万", "output to 20M": the side keeps its amount when a verb stands between them
-  const quantities = readQuantities(
-    unnamed.replace(/(输入|输出|\binput|\boutput)\s*(?:改成|改为|变成|调到|改到|换成|提高到|降到|(?:goes |changed |set |bumped |up |down )?to\b|becomes|is now)\s*/gu, "$1 "),
-  );
-  // "8xH100", "H100×8": a count glued to a GPU's name is read apart from it, so the GPU is never lost for another
-  const gpuNamed = gpuOf(snapshot, unnamed.replace(/(\d)\s?[x×*](?=[a-z])/gu, "$1 x ").replace(/([a-z0-9])[x×*](?=\d)/gu, "$1 x "));
-  // a GPU the knowledge lacks is kept as typed: it makes a self-hosting question like any other, and is named back
-  const other = gpuNamed && "typed" in gpuNamed ? gpuNamed : gpuNamed ? undefined : otherGpuOf(unnamed);
-  const gpuId = gpuNamed && "id" in gpuNamed ? gpuNamed.id : other && asTyped(head, text, { ...other, to: other.from + other.typed.length, text: other.typed });
-  const gpuCount = serverGpus(unnamed) ?? gluedGpuCount(unnamed) ?? quantities.gpuCount ?? WORD_COUNTS.find(([pattern]) => pattern.test(unnamed))?.[1];
-  const rate = snapshot.knowledge.currency.usdToCny.rate;
   const unknownAll = [
     ...unknown
       .filter((u) => !unknownNamed.some((name) => name.text === u.query.toLowerCase()))
@@ -356,6 +359,19 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   }
   const listed = readListItems(snapshot, question, unnamed, { named: models.length + unknownAll.length + ambiguous.length, ambiguous, head, text });
   unknownAll.push(...listed.unknown);
+  // "seed-oss 36b vs qwen3 32b 10M": a size inside a name named back is no volume
+  const unlisted = listed.unknown.length ? unreadSpansBlanked(unnamed, question, listed.unknown) : unnamed;
+  // "输出改成 2000万", "output to 20M": the side keeps its amount when a verb stands between them
+  const quantities = readQuantities(
+    unlisted.replace(/(输入|输出|\binput|\boutput)\s*(?:改成|改为|变成|调到|改到|换成|提高到|降到|(?:goes |changed |set |bumped |up |down )?to\b|becomes|is now)\s*/gu, "$1 "),
+  );
+  // "8xH100", "H100×8": a count glued to a GPU's name is read apart from it, so the GPU is never lost for another
+  const gpuNamed = gpuOf(snapshot, unnamed.replace(/(\d)\s?[x×*](?=[a-z])/gu, "$1 x ").replace(/([a-z0-9])[x×*](?=\d)/gu, "$1 x "));
+  // a GPU the knowledge lacks is kept as typed: it makes a self-hosting question like any other, and is named back
+  const other = gpuNamed && "typed" in gpuNamed ? gpuNamed : gpuNamed ? undefined : otherGpuOf(unnamed);
+  const gpuId = gpuNamed && "id" in gpuNamed ? gpuNamed.id : other && asTyped(head, text, { ...other, to: other.from + other.typed.length, text: other.typed });
+  const gpuCount = serverGpus(unnamed) ?? gluedGpuCount(unnamed) ?? quantities.gpuCount ?? WORD_COUNTS.find(([pattern]) => pattern.test(unnamed))?.[1];
+  const rate = snapshot.knowledge.currency.usdToCny.rate;
   for (const { from, ...typo } of listed.typos) {
     if (models.some((m) => m.model === typo.model)) continue;
     const at = models.findIndex((m) => question.indexOf(m.query.toLowerCase()) > from);
