@@ -13,6 +13,8 @@ import { stubDispatcher } from "./fakes/stub-dispatcher.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RememberedTurn } from "../src/core/conversation.ts";
 import { RedisConversationStore } from "../src/runtime/redis/conversations.ts";
+import { RateLimiter } from "../src/core/rate-limit.ts";
+import { RedisRateLimit } from "../src/runtime/redis/rate-limit.ts";
 import { BOT_TOKEN, SIGNING_SECRET, mentionBody, postSigned, postSignedJson, signSlack, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
 import { ensureBuilt, freePort, killBots, loggedPort, ROOT, startBuiltBot } from "./production-bot.ts";
 
@@ -84,6 +86,48 @@ async function ask(events: string, command: string, text: string, user = "U1") {
   expect(ack.status).toBe(200);
   return JSON.stringify((await fake.api.next(path, before)).json);
 }
+
+describe("the rate limit in Redis", () => {
+  it("answers any sequence of requests exactly as the in-process bucket does, across instances", async () => {
+    const client = new Redis(redis.url);
+    try {
+      let now = 1_000_000;
+      const clock = () => now;
+      const local = new RateLimiter(3, 20, clock);
+      // two instances, one user: they share one bucket
+      const shared = [new RedisRateLimit(client, 3, 20, () => true, "test:rate:same", clock), new RedisRateLimit(client, 3, 20, () => true, "test:rate:same", clock)];
+      const steps = [0, 0, 0, 0, 500, 1_000, 2_000, 3_000, 0, 0, 9_000, 100, 60_000, 0, 0, 0, 0];
+      const seen: [number, number][] = [];
+      for (const [i, step] of steps.entries()) {
+        now += step;
+        seen.push([local.take("u"), await shared[i % 2]!.take("u")]);
+      }
+      expect(seen.map(([inProcess, inRedis]) => inRedis - inProcess)).toEqual(steps.map(() => 0));
+      expect(seen.map(([inProcess]) => inProcess)).toContain(0);
+      expect(seen.some(([inProcess]) => inProcess > 0)).toBe(true);
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it("limits in this process, the same way, while Redis cannot be used", async () => {
+    const client = new Redis(redis.url);
+    try {
+      const limiter = new RedisRateLimit(
+        client,
+        1,
+        1,
+        () => false,
+        "test:rate:down",
+        () => 0,
+      );
+      expect([await limiter.take("u"), await limiter.take("u")]).toEqual([0, 60]);
+      expect(await client.exists("test:rate:down:u")).toBe(0);
+    } finally {
+      client.disconnect();
+    }
+  });
+});
 
 describe("several instances on one Redis", () => {
   it("share one rate limit per user", async () => {

@@ -3,6 +3,11 @@ export interface RateLimit {
   take(key: string): number | Promise<number>;
 }
 
+/** Seconds until a bucket holding `tokens` (less than one) has refilled one, at `refillPerMs` tokens a millisecond. */
+export function tokenBucketWait(tokens: number, refillPerMs: number): number {
+  return Math.ceil((1 - tokens) / refillPerMs / 1000);
+}
+
 /** A token bucket per user, in this process: bursts are fine, a flood from one user cannot starve everyone else. */
 export class RateLimiter implements RateLimit {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -26,7 +31,7 @@ export class RateLimiter implements RateLimit {
       bucket.tokens -= 1;
       return 0;
     }
-    return Math.ceil((1 - bucket.tokens) / refillPerMs / 1000);
+    return tokenBucketWait(bucket.tokens, refillPerMs);
   }
 
   /** Users whose bucket has refilled need no memory. */

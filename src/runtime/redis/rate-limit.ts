@@ -1,43 +1,54 @@
 import type { Redis } from "ioredis";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import type { RateLimit } from "../../core/rate-limit.ts";
+import { RateLimiter, tokenBucketWait, type RateLimit } from "../../core/rate-limit.ts";
 
 /**
- * Per-user limits shared by every instance through Redis. rate-limiter-flexible counts fixed windows, so the
- * token bucket's "burst, then perMinute" becomes `burst` requests per window of burst/perMinute minutes: the
- * same burst and the same long-run rate. While Redis is unreachable each process limits on its own.
+ * The same token bucket as the in-process RateLimiter (src/core/rate-limit.ts), kept in Redis and updated atomically
+ * by one script, so every instance counts one user's requests together and a user sees the same limits whether
+ * there is one instance or ten. The caller's clock is passed in (instances keep time with NTP), so both
+ * implementations answer a sequence of requests identically.
  */
+const TAKE = `
+local burst = tonumber(ARGV[1])
+local refill_per_ms = tonumber(ARGV[2])
+local now = tonumber(ARGV[3])
+local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(bucket[1]) or burst
+local at = tonumber(bucket[2]) or now
+tokens = math.min(burst, tokens + math.max(0, now - at) * refill_per_ms)
+local allowed = 0
+if tokens >= 1 then
+  tokens = tokens - 1
+  allowed = 1
+end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
+redis.call('PEXPIRE', KEYS[1], math.ceil(burst / refill_per_ms) + 1000)
+return {allowed, tostring(tokens)}
+`;
+
 export class RedisRateLimit implements RateLimit {
-  private readonly limiter: RateLimiterRedis;
-  private readonly local: RateLimiterMemory;
+  /** while Redis is down or hung, this process limits on its own, with the same bucket */
+  private readonly local: RateLimiter;
 
   /** `usable`: false while Redis is down or hung, when this process limits on its own without asking it */
   constructor(
-    redis: Redis,
-    burst: number,
-    perMinute: number,
+    private readonly redis: Redis,
+    readonly burst: number,
+    readonly perMinute: number,
     private readonly usable: () => boolean = () => true,
-    keyPrefix = "modelwise:rate",
+    private readonly keyPrefix = "modelwise:rate",
+    private readonly now: () => number = () => Date.now(),
   ) {
-    const duration = Math.max(1, Math.ceil((burst * 60) / perMinute));
-    this.local = new RateLimiterMemory({ keyPrefix, points: burst, duration });
-    this.limiter = new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix,
-      points: burst,
-      duration,
-      rejectIfRedisNotReady: true,
-      insuranceLimiter: this.local,
-    });
+    this.local = new RateLimiter(burst, perMinute, now);
   }
 
   async take(key: string): Promise<number> {
+    if (!this.usable()) return this.local.take(key);
+    const refillPerMs = this.perMinute / 60_000;
     try {
-      await (this.usable() ? this.limiter : this.local).consume(key);
-      return 0;
-    } catch (refusal) {
-      if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-      throw refusal;
+      const [allowed, tokens] = (await this.redis.eval(TAKE, 1, `${this.keyPrefix}:${key}`, this.burst, refillPerMs, this.now())) as [number, string];
+      return allowed === 1 ? 0 : tokenBucketWait(Number(tokens), refillPerMs);
+    } catch {
+      return this.local.take(key);
     }
   }
 }
