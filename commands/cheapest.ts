@@ -28,7 +28,7 @@ const FLAGS: FlagSpec[] = [
 const BEST_WORD = /^(?:best|rank|最好|最强|最強|排名)$/iu;
 /** "which cheap model is best at Chinese", "哪个便宜模型的中文水平比较高": a ranking within the cheap tier, not the cheapest above a bar */
 const ASKS_BEST =
-  /\b(?:best|strongest|smartest|highest|top)\b(?!\s+(?:value|bang|price|deal))|(?<!性价比|性價比)(?:最好|最强|最強|最高|比较高|比較高|较高|較高|更高|比较强|比較強|更强|更強|最优|最優|最厉害|最厲害|最聪明|最聰明)/u;
+  /\b(?:best|strongest|smartest|highest|top)\b(?!\s+(?:value|bang|price|deal))|(?<!性价比|性價比)(?:最好|最强|最強|最高|比较高|比較高|较高|較高|更高|比较强|比較強|更强|更強|比较好|比較好|更好|最优|最優|最厉害|最厲害|最聪明|最聰明)/u;
 const ASKS_CHEAP = /\bcheap(?:er)?\b|\baffordable\b|\bbudget\b|\binexpensive\b|\blow[-\s]cost\b|便宜|低价|低價|实惠|實惠|低成本/u;
 
 const CHINESE = /^(?:chinese|中文|中文能力)$/iu;

@@ -102,6 +102,12 @@ describe("which cheap model is best at Chinese (issue 22: GPT-5 nano at 1,352 wa
     expect(reply.text).toContain(`${model.name} 的中文得分最高`);
   });
 
+  it.each(["哪个便宜模型的中文比较好？", "哪個便宜模型的中文比較好？", "便宜的模型里谁中文最强"])("%s: ranked by the Chinese score too", async (question) => {
+    const data = (await ask(question)).data as { ranked?: { id: string }[]; category?: string };
+    expect(data.category).toBe("chinese");
+    expect(data.ranked?.[0]?.id).not.toBe("gpt-5-nano");
+  });
+
   it("which cheap model is best at coding: ranked by coding score, best first", async () => {
     const reply = await ask("which cheap model is best at coding");
     const data = reply.data as { ranked: { id: string; score: number }[]; category: string; tier: string };
