@@ -51,6 +51,9 @@ describe("a request count is read whatever it is called and however often it is 
     // per user × users
     ["1000 users, each sends 50 messages a day, ~800 tokens in and 200 out per message. gpt-4o-mini cost per month?", 800, 200, 1000 * 50 * 30],
     ["1000 个用户，每人每天 20 次请求，每次输入 1000 token 输出 300 token，gpt-4o-mini 一个月多少钱", 1000, 300, 1000 * 20 * 30],
+    // a word that says what kind of ticket or document it is
+    ["gpt-4o mini or haiku 3.5 for classifying 2M support tickets a month, ~600 tokens each, 20 tokens out", 600, 20, 2_000_000],
+    ["summarizing 30k legal documents a month, 9000 tokens each, 700 out: gemini 2.5 flash?", 9000, 700, 30_000],
   ])("%s", async (line, prompt, out, requests) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(true);

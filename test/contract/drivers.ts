@@ -263,7 +263,7 @@ function discordInteractions(
     const before = emulator.rest.requests.length;
     const first = await deliver(payload);
     if (first.type !== 5) return { payload, before, answer: seenOnDiscord((first as { data?: DiscordBody }).data) };
-    const later = await emulator.rest.next(hook(payload.token), before, 10_000, (r) => r.method !== "DELETE");
+    const later = await emulator.rest.next(hook(payload.token), before, 30_000, (r) => r.method !== "DELETE");
     return { payload, before, answer: seenOnDiscord(later.json as DiscordBody) };
   };
   return {
@@ -273,11 +273,11 @@ function discordInteractions(
     ask: async (command, text) => (await send(command, text)).answer,
     async chart(command, text) {
       const { payload, before } = await send(command, text);
-      return pngIn(await emulator.rest.next(hook(payload.token), before, 10_000, (r) => r.method === "PATCH" && hasPng(r)));
+      return pngIn(await emulator.rest.next(hook(payload.token), before, 30_000, (r) => r.method === "PATCH" && hasPng(r)));
     },
     async askThenNote(command, text) {
       const { payload, before, answer } = await send(command, text);
-      const note = await emulator.rest.next(hook(payload.token), before, 10_000, (r) => r.method === "POST" && Boolean((r.json as DiscordBody).content));
+      const note = await emulator.rest.next(hook(payload.token), before, 30_000, (r) => r.method === "POST" && Boolean((r.json as DiscordBody).content));
       return { answer, note: seenOnDiscord(note.json as DiscordBody) };
     },
     failNextUpload: () => emulator.failNext((r) => r.method === "PATCH" && hasPng(r)),
@@ -322,7 +322,7 @@ export async function discordMessagesDriver(h: Harness): Promise<SurfaceDriver> 
   const dm = async (line: string, channelId = String(++channel)) => {
     const before = emulator.rest.requests.length;
     emulator.directMessage(line, { channelId });
-    const posted = await emulator.rest.next(`/api/v10/channels/${channelId}/messages`, before, 10_000, (r) => r.method === "POST");
+    const posted = await emulator.rest.next(`/api/v10/channels/${channelId}/messages`, before, 30_000, (r) => r.method === "POST");
     return { channelId, before, posted, answer: seenOnDiscord(posted.json as DiscordBody, true) };
   };
   const edits = (channelId: string) => `/api/v10/channels/${channelId}/messages/`;
@@ -333,11 +333,11 @@ export async function discordMessagesDriver(h: Harness): Promise<SurfaceDriver> 
     ask: async (command, text) => (await dm(`/${command} ${text}`)).answer,
     async chart(command, text) {
       const { channelId, before } = await dm(`/${command} ${text}`);
-      return pngIn(await emulator.rest.next(edits(channelId), before, 10_000, (r) => r.method === "PATCH" && hasPng(r)));
+      return pngIn(await emulator.rest.next(edits(channelId), before, 30_000, (r) => r.method === "PATCH" && hasPng(r)));
     },
     async askThenNote(command, text) {
       const { channelId, before, answer } = await dm(`/${command} ${text}`);
-      const note = await emulator.rest.next(edits(channelId), before, 10_000, (r) => r.method === "PATCH" && Boolean((r.json as DiscordBody).content));
+      const note = await emulator.rest.next(edits(channelId), before, 30_000, (r) => r.method === "PATCH" && Boolean((r.json as DiscordBody).content));
       return { answer, note: seenOnDiscord(note.json as DiscordBody, true) };
     },
     failNextUpload: () => emulator.failNext((r) => r.method === "PATCH" && hasPng(r)),

@@ -60,7 +60,7 @@ export class RecordingServer {
   }
 
   /** The next request (already received or still to come) whose path starts with `prefix` (and that `also` accepts). */
-  next(prefix: string, after = 0, timeoutMs = 10_000, also: (r: Recorded) => boolean = () => true): Promise<Recorded> {
+  next(prefix: string, after = 0, timeoutMs = 30_000, also: (r: Recorded) => boolean = () => true): Promise<Recorded> {
     const match = (r: Recorded) => r.path.startsWith(prefix) && also(r);
     const seen = this.requests.slice(after).find(match);
     if (seen) return Promise.resolve(seen);

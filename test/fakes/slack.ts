@@ -207,7 +207,7 @@ export class LogSink {
   }
 
   /** The first line matching `pattern`, already written or still to come. */
-  next(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  next(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
     const seen = this.lines.find((l) => pattern.test(l));
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
