@@ -37,8 +37,12 @@ export interface SurfaceDriver {
   chart(command: string, text: string): Promise<Buffer>;
   /** Asks, then waits for the short note the asker is shown after the answer when its chart cannot follow. */
   askThenNote(command: string, text: string): Promise<{ answer: SurfaceAnswer; note: SurfaceAnswer }>;
-  /** The next chart upload fails the way the platform fails it (Slack: not_in_channel; Discord: Missing Permissions; the terminal: an unwritable path). */
-  failNextUpload(): void;
+  /**
+   * The next chart upload fails the way the platform fails it (Slack: not_in_channel; Discord: Missing Permissions;
+   * the terminal: an unwritable path). Where earlier answers' charts may still be on their way, it waits for them
+   * first, so the failure meets the next answer's chart and not a late one from an earlier test.
+   */
+  failNextUpload(): void | Promise<void>;
   /** A question, then a follow-up in the same conversation; absent where the surface has none (slash commands). */
   followUp?(first: string, second: string): Promise<SurfaceAnswer>;
   close(): Promise<void>;
@@ -122,6 +126,8 @@ function slackSurface(
   slash: (command: string, text: string, responseUrl: string) => Promise<void>,
   mention: (body: string) => Promise<void>,
   close: () => Promise<void>,
+  /** resolves when every answer taken so far is delivered, its chart included */
+  settle: () => Promise<void>,
 ): SurfaceDriver {
   let id = 0;
   const answerAt = async (command: string, text: string) => {
@@ -150,7 +156,10 @@ function slackSurface(
       const { path, first, at } = await answerAt(command, text);
       return { answer: slackResponse(first), note: slackResponse(await fake.api.next(path, at)) };
     },
-    failNextUpload: () => fake.fail("/api/files.getUploadURLExternal", { slackError: "not_in_channel" }),
+    async failNextUpload() {
+      await settle();
+      fake.fail("/api/files.getUploadURLExternal", { slackError: "not_in_channel" });
+    },
     async followUp(first, second) {
       const thread = `17000${String(++id).padStart(5, "0")}.000100`;
       await mentionAnswer(first, thread);
@@ -176,6 +185,7 @@ export async function slackDriver(h: Harness): Promise<SurfaceDriver> {
       await slack.stop();
       await fake.api.close();
     },
+    () => slack.inFlight.drain(),
   );
 }
 
@@ -188,6 +198,7 @@ export async function slackSocketDriver(h: Harness): Promise<SurfaceDriver> {
       slack.send("slash_commands", { command: `/${command}`, text: line, user_id: "U1", channel_id: "C1", team_id: "T1", response_url: responseUrl, trigger_id: "t" }),
     async (body) => slack.send("events_api", JSON.parse(body)),
     () => slack.stop(),
+    () => slack.inFlight.drain(),
   );
 }
 

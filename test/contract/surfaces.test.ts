@@ -159,7 +159,7 @@ describe.each(SURFACES)("the %s surface", (name, makeDriver) => {
   });
 
   it("answers and then tells the asker when the chart cannot be posted", async () => {
-    driver.failNextUpload();
+    await driver.failNextUpload();
     const { answer, note } = await driver.askThenNote("compare", "gpt-5 deepseek");
     expect(answer.isError).toBe(false);
     expect(answer.text).toContain("$32.50");

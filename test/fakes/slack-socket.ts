@@ -33,6 +33,7 @@ export async function startSlackSocketUnderTest(dispatcher: Dispatcher, override
   let envelope = 0;
   return {
     fake,
+    inFlight,
     /** Sends a payload in an envelope, as Slack does over the socket. */
     send(type: "slash_commands" | "events_api", payload: unknown) {
       socket!.send(JSON.stringify({ envelope_id: `env-${++envelope}`, type, accepts_response_payload: type === "slash_commands", payload }));
