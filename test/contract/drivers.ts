@@ -267,6 +267,8 @@ function discordInteractions(
   emulator: Emulator,
   deliver: (payload: ReturnType<typeof interaction>) => Promise<DiscordBody & { type?: number }>,
   close: () => Promise<void>,
+  /** resolves when every answer taken so far is delivered, its chart included */
+  settle: () => Promise<void>,
 ): SurfaceDriver {
   const hook = (token: string) => `/api/v10/webhooks/${APP_ID}/${token}`;
   const send = async (command: string, text: string) => {
@@ -291,7 +293,10 @@ function discordInteractions(
       const note = await emulator.rest.next(hook(payload.token), before, 30_000, (r) => r.method === "POST" && Boolean((r.json as DiscordBody).content));
       return { answer, note: seenOnDiscord(note.json as DiscordBody) };
     },
-    failNextUpload: () => emulator.failNext((r) => r.method === "PATCH" && hasPng(r)),
+    async failNextUpload() {
+      await settle();
+      emulator.failNext((r) => r.method === "PATCH" && hasPng(r));
+    },
     close,
   };
 }
@@ -308,6 +313,7 @@ export async function discordGatewayDriver(h: Harness): Promise<SurfaceDriver> {
       return (await emulator.rest.next(`/api/v10/interactions/${payload.id}/`, before)).json as DiscordBody;
     },
     () => discord.stop(),
+    () => discord.inFlight.drain(),
   );
 }
 
@@ -322,6 +328,7 @@ export async function discordHttpDriver(h: Harness): Promise<SurfaceDriver> {
       return (await response.json()) as DiscordBody;
     },
     () => discord.stop(),
+    () => discord.inFlight.drain(),
   );
 }
 
@@ -337,6 +344,7 @@ export async function discordMessagesDriver(h: Harness): Promise<SurfaceDriver> 
     return { channelId, before, posted, answer: seenOnDiscord(posted.json as DiscordBody, true) };
   };
   const edits = (channelId: string) => `/api/v10/channels/${channelId}/messages/`;
+  const settle = () => discord.inFlight.drain();
   return {
     name: "discord messages",
     shared: false,
@@ -351,7 +359,10 @@ export async function discordMessagesDriver(h: Harness): Promise<SurfaceDriver> 
       const note = await emulator.rest.next(edits(channelId), before, 30_000, (r) => r.method === "PATCH" && Boolean((r.json as DiscordBody).content));
       return { answer, note: seenOnDiscord(note.json as DiscordBody, true) };
     },
-    failNextUpload: () => emulator.failNext((r) => r.method === "PATCH" && hasPng(r)),
+    async failNextUpload() {
+      await settle();
+      emulator.failNext((r) => r.method === "PATCH" && hasPng(r));
+    },
     async followUp(first, second) {
       // a DM is one conversation
       const { channelId } = await dm(first);

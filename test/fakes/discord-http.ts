@@ -13,13 +13,14 @@ import { ed25519Keys, signDiscord, startDiscordEmulator } from "./discord.ts";
 export async function startDiscordHttpUnderTest(kb: KnowledgeSnapshot | null, options: { dispatcher?: Dispatcher; probe?: ProbeHandler; charts?: ChartSource } = {}) {
   const emulator = await startDiscordEmulator();
   const keys = ed25519Keys();
+  const inFlight = new InFlight();
   const surface = await startDiscord({
     config: { mode: { kind: "http", publicKey: keys.publicKeyHex, port: 0, token: null }, apiUrl: emulator.apiUrl, adminRoleIds: [] },
     dispatcher: options.dispatcher ?? testDispatcher(kb!),
     probe: options.probe,
     charts: options.charts,
     logger: pino({ level: "silent" }),
-    inFlight: new InFlight(),
+    inFlight,
     listen: { port: 0, host: "127.0.0.1" },
   });
   const base = `http://127.0.0.1:${(surface.server!.address() as AddressInfo).port}`;
@@ -36,6 +37,7 @@ export async function startDiscordHttpUnderTest(kb: KnowledgeSnapshot | null, op
   };
   return {
     emulator,
+    inFlight,
     keys,
     base,
     url,
