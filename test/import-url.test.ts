@@ -1,19 +1,18 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
+import { readFile, writeFile } from "node:fs/promises";
+import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SlimCatalog } from "../src/core/knowledge/catalog.ts";
 import { importLiteLLM, readMapSource } from "../src/core/knowledge/import-litellm.ts";
-import { KNOWLEDGE_DIR } from "./helpers.ts";
+import { knowledgeCopy, loopbackServer, type Cleanups } from "./fakes/loopback.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const SNAPSHOT = join(root, "..", "shared", "data", "litellm-model-prices.json");
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
@@ -23,23 +22,7 @@ beforeAll(async () => {
   snapshot = await readFile(SNAPSHOT, "utf8");
 });
 
-/** A loopback HTTP server that answers every request with `handler`. */
-async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
-  const server: Server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  cleanups.push(() => {
-    server.closeAllConnections();
-    return new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/model_prices_and_context_window.json`;
-}
-
-async function knowledgeCopy(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "modelwise-import-"));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  await cp(KNOWLEDGE_DIR, dir, { recursive: true });
-  return dir;
-}
+const serve = async (handler: RequestListener) => `${await loopbackServer(handler, cleanups)}/model_prices_and_context_window.json`;
 
 const run = (dir: string, ...args: string[]) =>
   promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/knowledge-import.ts", ...args], {
@@ -67,7 +50,7 @@ function newerMap(): string {
 describe("knowledge:import from a URL", () => {
   it("dry run over http on loopback: reads the map and reports curated and catalog changes, writing nothing", async () => {
     const url = await serve((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(newerMap()));
-    const dir = await knowledgeCopy();
+    const dir = await knowledgeCopy(cleanups);
     const before = await readFile(join(dir, "models.yaml"), "utf8");
     const { stdout } = await run(dir, url, "--dry-run");
     expect(stdout).toContain(`LiteLLM map ${url}, prices as of 2026-11-20 (dry run: nothing written)`);
@@ -79,7 +62,7 @@ describe("knowledge:import from a URL", () => {
 
   it("a real run refreshes dimensions in place, keeps comments, leaves history to standard prices, and rewrites the catalog", async () => {
     const url = await serve((_req, res) => res.writeHead(200).end(newerMap()));
-    const dir = await knowledgeCopy();
+    const dir = await knowledgeCopy(cleanups);
     const path = join(dir, "models.yaml");
     await writeFile(path, (await readFile(path, "utf8")).replace("  - id: gpt-5.4\n", "  # admins: batch prices checked by hand\n  - id: gpt-5.4\n"));
     const { stdout } = await run(dir, url);
@@ -101,7 +84,7 @@ describe("knowledge:import from a URL", () => {
     const url = await serve(() => {
       /* never answers */
     });
-    const dir = await knowledgeCopy();
+    const dir = await knowledgeCopy(cleanups);
     const before = await readFile(join(dir, "models.yaml"), "utf8");
     const failed = await run(dir, url, "--timeout=1").catch((error: { code: number; stderr: string }) => error);
     expect(failed).toMatchObject({ code: 1, stderr: expect.stringContaining("no answer within 1 s") });

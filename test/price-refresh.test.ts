@@ -1,7 +1,4 @@
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { waitForUpdate } from "@pydantic/genai-prices";
 import { afterEach, describe, expect, it } from "vitest";
@@ -10,41 +7,33 @@ import type { PricedModel } from "../src/core/knowledge/schema.ts";
 import { KnowledgeStore, type PriceRefreshStatus } from "../src/core/knowledge/store.ts";
 import { announcePriceChanges } from "../src/runtime/price-digest.ts";
 import { startPriceRefresh } from "../src/runtime/price-refresh.ts";
+import { knowledgeCopy, loopbackServer, type Cleanups } from "./fakes/loopback.ts";
 import { KNOWLEDGE_DIR, TODAY, testDispatcher } from "./helpers.ts";
 
 const NOW = new Date(`${TODAY}T12:00:00Z`);
 const SNAPSHOT = await readFile(join(KNOWLEDGE_DIR, "..", "..", "shared", "data", "litellm-model-prices.json"), "utf8");
 const BUNDLED = JSON.stringify(await waitForUpdate());
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
+  // last made, first undone: a store is closed before its folder is removed
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 /** A loopback server for both sources; each answer is whatever the test sets at the time of the request. */
 async function sources(answers: { litellm: () => [number, string]; genai: () => [number, string] }) {
-  const server: Server = createServer((req, res) => {
+  const base = await loopbackServer((req, res) => {
     const [status, body] = req.url === "/litellm.json" ? answers.litellm() : answers.genai();
     res.writeHead(status, { "content-type": "application/json" });
     res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  cleanups.push(() => {
-    server.closeAllConnections();
-    return new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }, cleanups);
   return { litellm: `${base}/litellm.json`, genaiPrices: `${base}/genai.json` };
 }
 
 async function store(): Promise<KnowledgeStore> {
-  const dir = await mkdtemp(join(tmpdir(), "modelwise-refresh-"));
-  await cp(KNOWLEDGE_DIR, dir, { recursive: true });
+  const dir = await knowledgeCopy(cleanups);
   const opened = await KnowledgeStore.open(dir, { now: () => NOW });
-  cleanups.push(async () => {
-    opened.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  cleanups.push(() => opened.close());
   return opened;
 }
 

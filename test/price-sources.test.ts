@@ -1,8 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -13,10 +10,11 @@ import { isPriced } from "../src/core/knowledge/kinds.ts";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
 import { disagreementLines, reconcile, type SecondSourceFile } from "../src/core/knowledge/second-source.ts";
-import { ask, KNOWLEDGE_DIR, realSnapshot, TODAY } from "./helpers.ts";
+import { knowledgeCopy, loopbackServer, type Cleanups } from "./fakes/loopback.ts";
+import { ask, realSnapshot, TODAY } from "./helpers.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
@@ -106,24 +104,8 @@ describe("genai-prices as a second source", () => {
 });
 
 describe("importing genai-prices' data file by URL", () => {
-  async function serve(body: string, status = 200): Promise<string> {
-    const server: Server = createServer((_req, res) => {
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(body);
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    cleanups.push(() => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    });
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/data.json`;
-  }
-  async function knowledgeCopy(): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), "modelwise-genai-"));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
-    await cp(KNOWLEDGE_DIR, dir, { recursive: true });
-    return dir;
-  }
+  const serve = async (body: string, status = 200) =>
+    `${await loopbackServer((_req, res) => res.writeHead(status, { "content-type": "application/json" }).end(body), cleanups)}/data.json`;
   const run = (dir: string, ...args: string[]) =>
     promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/knowledge-import.ts", ...args], {
       cwd: root,
@@ -135,7 +117,7 @@ describe("importing genai-prices' data file by URL", () => {
     const gpt4o = data.find((p) => p.id === "openai")!.models.find((m) => m.id === "gpt-4o")!;
     gpt4o.prices = { input_mtok: 2, output_mtok: 10 };
     const url = await serve(JSON.stringify(data));
-    const dir = await knowledgeCopy();
+    const dir = await knowledgeCopy(cleanups);
     const { stdout } = await run(dir, `--genai-prices=${url}`);
     expect(stdout).toContain("curated models priced; wrote genai-prices.yaml");
     expect(stdout).toContain("gpt-4o inputPer1M: LiteLLM $2.5 (2026-07-24), genai-prices $2 (2026-11-28); answers use genai-prices (the newer)");
@@ -147,7 +129,7 @@ describe("importing genai-prices' data file by URL", () => {
   });
 
   it("changes nothing when the server fails or sends something else", async () => {
-    const dir = await knowledgeCopy();
+    const dir = await knowledgeCopy(cleanups);
     const before = await readFile(join(dir, "genai-prices.yaml"), "utf8");
     await expect(run(dir, `--genai-prices=${await serve("oops", 500)}`)).rejects.toMatchObject({ stderr: expect.stringContaining("the server answered 500") });
     await expect(run(dir, `--genai-prices=${await serve('{"gpt-4": {}}')}`)).rejects.toMatchObject({ stderr: expect.stringContaining("not genai-prices data") });
