@@ -52,25 +52,29 @@ afterAll(async () => {
 });
 afterEach(() => killBots());
 
+/** A built Slack bot's environment as one instance on `redisUrl`, on the shared knowledge folder and its own cache. */
+function instanceEnv(id: string, port: number, redisUrl: string): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_PORT: String(port),
+    SLACK_API_URL: `${fake.baseUrl}/api/`,
+    SLACK_ADMIN_USER_IDS: "UADMIN",
+    HOST: "127.0.0.1",
+    REDIS_URL: redisUrl,
+    INSTANCE_ID: id,
+    MODELWISE_KNOWLEDGE_DIR: knowledgeDir,
+    // file events would reload each instance on its own; the broadcast is what is under test
+    MODELWISE_WATCH: "off",
+    MODELWISE_CACHE_DIR: join(knowledgeDir, "..", `cache-${id}`),
+  };
+}
+
 /** Two built bots sharing one Redis and one knowledge folder, as two instances behind a load balancer. */
 async function twoInstances(extra: Record<string, string> = {}) {
   const start = async (id: string) => {
     const port = await freePort();
-    const bot = startBuiltBot({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_PORT: String(port),
-      SLACK_API_URL: `${fake.baseUrl}/api/`,
-      SLACK_ADMIN_USER_IDS: "UADMIN,UADMIN2",
-      HOST: "127.0.0.1",
-      REDIS_URL: redis.url,
-      INSTANCE_ID: id,
-      MODELWISE_KNOWLEDGE_DIR: knowledgeDir,
-      // file events would reload each instance on their own; the broadcast is what is under test
-      MODELWISE_WATCH: "off",
-      MODELWISE_CACHE_DIR: join(knowledgeDir, "..", `cache-${id}`),
-      ...extra,
-    });
+    const bot = startBuiltBot({ ...instanceEnv(id, port, redis.url), SLACK_ADMIN_USER_IDS: "UADMIN,UADMIN2", ...extra });
     await bot.waitFor(/"msg":"ready"/);
     return { bot, events: `http://127.0.0.1:${port}/slack/events`, base: `http://127.0.0.1:${port}` };
   };
@@ -317,20 +321,7 @@ describe("readiness says whether answers work, whatever Redis does", () => {
   async function instanceOnOwnRedis() {
     const own = await startRedis();
     const port = await freePort();
-    const bot = startBuiltBot({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_PORT: String(port),
-      SLACK_API_URL: `${fake.baseUrl}/api/`,
-      SLACK_ADMIN_USER_IDS: "UADMIN",
-      HOST: "127.0.0.1",
-      HEALTH_PORT: "0",
-      REDIS_URL: own.url,
-      INSTANCE_ID: "bot-alone",
-      MODELWISE_KNOWLEDGE_DIR: knowledgeDir,
-      MODELWISE_WATCH: "off",
-      MODELWISE_CACHE_DIR: join(knowledgeDir, "..", "cache-alone"),
-    });
+    const bot = startBuiltBot({ ...instanceEnv("bot-alone", port, own.url), HEALTH_PORT: "0" });
     await bot.waitFor(/"msg":"ready"/);
     const health = `http://127.0.0.1:${loggedPort(bot, /health endpoint is listening/)}`;
     return { own, bot, events: `http://127.0.0.1:${port}/slack/events`, health };
