@@ -97,7 +97,8 @@ describe("through the dispatcher", () => {
     done = true;
     const perTurn = seenBetweenTurns.map((seen, i) => seen - (seenBetweenTurns[i - 1] ?? 0));
     // one paste's work per turn; an answer's last await may finish it a turn later, beside the next one or two
-    expect(Math.max(...perTurn)).toBeLessThanOrEqual(3);
+    // a reduce, not Math.max(...): the probe may have seen more turns than a call can take arguments
+    expect(perTurn.reduce((most, n) => Math.max(most, n), 0)).toBeLessThanOrEqual(3);
     expect(answered.indexOf("question")).toBeLessThanOrEqual(1);
   });
 });
