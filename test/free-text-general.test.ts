@@ -54,6 +54,7 @@ describe("a request count is read whatever it is called and however often it is 
     // a word that says what kind of ticket or document it is
     ["gpt-4o mini or haiku 3.5 for classifying 2M support tickets a month, ~600 tokens each, 20 tokens out", 600, 20, 2_000_000],
     ["summarizing 30k legal documents a month, 9000 tokens each, 700 out: gemini 2.5 flash?", 9000, 700, 30_000],
+    ["每天 2 萬張工單，每張 800 token，回覆 150，gpt-4o mini 一個月多少錢", 800, 150, 20_000 * 30],
   ])("%s", async (line, prompt, out, requests) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(true);

@@ -65,10 +65,10 @@ const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|�
 const PER_REQUEST_AFTER =
   /^\s?-?\s?tokens?\s(?:prompts?|inputs?|contexts?|documents?|docs|queries|messages|conversations)\b|^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:(?:with|in|for|on)\s)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?(?:tokens?|toks?)\s(?:each|apiece)\b(?!\s(?:month|day|week|year))|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
 const PER_REQUEST_BEFORE =
-  /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes|sends|carries)(?: an?)?|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|每篇|每份|每个(?:文档|工单|会话|对话)|(?:each|per|every) (?:doc(?:ument)?|ticket|message|email|page|conversation) (?:is|has)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
+  /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes|sends|carries)(?: an?)?|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|每篇|每份|每张|每个(?:文档|工单|会话|对话)|(?:each|per|every) (?:doc(?:ument)?|ticket|message|email|page|conversation) (?:is|has)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
 /** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
 const PER_REQUEST_CLAUSE =
-  /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|每则|每笔|每条|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message)\b)[^,，;；。\n]*$/u;
+  /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|每张|每则|每笔|每条|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message)\b)[^,，;；。\n]*$/u;
 /** "300k tokens in per request", "5k tokens out each": a side's size per request, said after it. */
 const SIDE_PER_REQUEST =
   /^\s?(?:tokens?\s?)?(?:in|out|input|output|输入|输出)\s?(?:tokens?\s?)?(?:(?:per|each|every|a|\/)\s?(?:request|call|query|req|message|prompt|doc(?:ument)?|ticket)\b|each\b|每次|每个请求)/u;
