@@ -1,10 +1,10 @@
 import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
-import { nextAnswerTurn } from "../src/core/answer-turns.ts";
+import { nextAnswerTurn } from "../src/core/conversation/answer-turns.ts";
 import { commands } from "../commands/index.ts";
-import { createDispatcher } from "../src/core/dispatch.ts";
+import { createDispatcher } from "../src/core/dispatch/dispatch.ts";
 import { fixedKnowledge } from "../src/core/knowledge/store.ts";
-import { RateLimiter } from "../src/core/rate-limit.ts";
+import { RateLimiter } from "../src/core/conversation/rate-limit.ts";
 import { realSnapshot, TODAY } from "./helpers.ts";
 
 /** An answer that keeps the thread busy for `ms`, as working out a reply does. */

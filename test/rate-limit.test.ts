@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { commands } from "../commands/index.ts";
-import { createDispatcher } from "../src/core/dispatch.ts";
+import { createDispatcher } from "../src/core/dispatch/dispatch.ts";
 import { fixedKnowledge } from "../src/core/knowledge/store.ts";
-import { RateLimiter } from "../src/core/rate-limit.ts";
+import { RateLimiter } from "../src/core/conversation/rate-limit.ts";
 import { realSnapshot } from "./helpers.ts";
 
 describe("the per-user rate limit", () => {

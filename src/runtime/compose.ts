@@ -1,9 +1,9 @@
 import { commands } from "../../commands/index.ts";
 import type { AppConfig } from "../config/config.ts";
-import { MemoryConversations, type ConversationStore } from "../core/conversation.ts";
-import { createDispatcher, type AnswerEvent, type Dispatcher, type Logger } from "../core/dispatch.ts";
+import { MemoryConversations, type ConversationStore } from "../core/conversation/conversation.ts";
+import { createDispatcher, type AnswerEvent, type Dispatcher, type Logger } from "../core/dispatch/dispatch.ts";
 import type { LiveKnowledge } from "../core/knowledge/store.ts";
-import { RateLimiter, type RateLimit } from "../core/rate-limit.ts";
+import { RateLimiter, type RateLimit } from "../core/conversation/rate-limit.ts";
 import { clockFrom } from "./startup.ts";
 
 export interface ComposeOptions {

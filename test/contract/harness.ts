@@ -1,11 +1,11 @@
 import type { ChartSource } from "../../src/adapters/chart-delivery.ts";
 import { ChartRenderer, type ChartTheme } from "../../src/charts/render.ts";
 import { commands } from "../../commands/index.ts";
-import type { ChartSpec } from "../../src/core/chart-spec.ts";
-import { MemoryConversations } from "../../src/core/conversation.ts";
-import { createDispatcher, type Dispatcher } from "../../src/core/dispatch.ts";
+import type { ChartSpec } from "../../src/core/reply/chart-spec.ts";
+import { MemoryConversations } from "../../src/core/conversation/conversation.ts";
+import { createDispatcher, type Dispatcher } from "../../src/core/dispatch/dispatch.ts";
 import type { KnowledgeSnapshot } from "../../src/core/knowledge/snapshot.ts";
-import { RateLimiter } from "../../src/core/rate-limit.ts";
+import { RateLimiter } from "../../src/core/conversation/rate-limit.ts";
 import { asLive, TODAY } from "../helpers.ts";
 
 /**

@@ -1,8 +1,8 @@
 import type { Redis } from "ioredis";
-import { RateLimiter, tokenBucketWait, type RateLimit } from "../../core/rate-limit.ts";
+import { RateLimiter, tokenBucketWait, type RateLimit } from "../../core/conversation/rate-limit.ts";
 
 /**
- * The same token bucket as the in-process RateLimiter (src/core/rate-limit.ts), kept in Redis and updated atomically
+ * The same token bucket as the in-process RateLimiter (src/core/conversation/rate-limit.ts), kept in Redis and updated atomically
  * by one script, so every instance counts one user's requests together and a user sees the same limits whether
  * there is one instance or ten. The caller's clock is passed in (instances keep time with NTP), so both
  * implementations answer a sequence of requests identically.
