@@ -1,20 +1,20 @@
-import type { Command, CommandContext, CommandSpec } from "../src/core/command.ts";
-import { UserError } from "../src/core/errors.ts";
-import { parseCommandLine } from "../src/core/grammar.ts";
+import type { Command, CommandContext, CommandSpec } from "../src/core/dispatch/command.ts";
+import { UserError } from "../src/core/reply/errors.ts";
+import { parseCommandLine } from "../src/core/dispatch/grammar.ts";
 import { detectLang } from "../src/core/i18n/lang.ts";
 import { toSimplified } from "../src/core/i18n/script.ts";
 import { translator } from "../src/core/i18n/translate.ts";
 import { sectionCitation } from "../src/core/knowledge/citations.ts";
-import { makeReply, type Reply } from "../src/core/reply.ts";
+import { makeReply, type Reply } from "../src/core/reply/reply.ts";
 import { modelInArticle } from "./article-about-model.ts";
 import { describeUnderstanding } from "../src/core/understand/describe.ts";
 import { uncoveredOf } from "../src/core/understand/uncovered.ts";
 import { historyQuestion } from "../src/core/understand/history.ts";
-import { Money } from "../src/core/money.ts";
+import { Money } from "../src/core/pricing/money.ts";
 import { familyModels } from "../src/core/understand/models.ts";
 import { sameVerdict } from "../src/core/understand/same-verdict.ts";
 import { ARTICLE_COVERS, remember, understand } from "../src/core/understand/understand.ts";
-import { workloadFromArgs } from "../src/core/workload.ts";
+import { workloadFromArgs } from "../src/core/pricing/workload.ts";
 import type { Intent, Understanding } from "../src/core/understand/types.ts";
 
 /** /compare prices at most this many models. */

@@ -1,19 +1,19 @@
-import type { Command, CommandContext } from "../src/core/command.ts";
-import { UserError } from "../src/core/errors.ts";
-import { formatCount, formatNumber, formatTokens } from "../src/core/format.ts";
+import type { Command, CommandContext } from "../src/core/dispatch/command.ts";
+import { UserError } from "../src/core/reply/errors.ts";
+import { formatCount, formatNumber, formatTokens } from "../src/core/reply/format.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
 import { modelSource } from "../src/core/knowledge/citations.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import { pricedModels } from "../src/core/knowledge/snapshot.ts";
-import { requireModel } from "../src/core/model-notes.ts";
-import { Money } from "../src/core/money.ts";
-import { priceAge } from "../src/core/price-age.ts";
-import { pricingNotes } from "../src/core/pricing-notes.ts";
-import { workloadCost, type PricedEntry } from "../src/core/pricing.ts";
-import { NO_QUALITY, qualityFromFile, recommendByTier } from "../src/core/recommend.ts";
-import { makeReply } from "../src/core/reply.ts";
-import { findTasks } from "../src/core/vocabulary.ts";
-import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
+import { requireModel } from "../src/core/pricing/model-notes.ts";
+import { Money } from "../src/core/pricing/money.ts";
+import { priceAge } from "../src/core/pricing/price-age.ts";
+import { pricingNotes } from "../src/core/pricing/pricing-notes.ts";
+import { workloadCost, type PricedEntry } from "../src/core/pricing/pricing.ts";
+import { NO_QUALITY, qualityFromFile, recommendByTier } from "../src/core/recommendation/recommend.ts";
+import { makeReply } from "../src/core/reply/reply.ts";
+import { findTasks } from "../src/core/dispatch/vocabulary.ts";
+import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/pricing/workload.ts";
 
 const MAX_MODELS = 8;
 /** The most a budget may be: ten million dollars a month is beyond any token bill worth estimating here. */

@@ -1,10 +1,10 @@
 // What /cheapest says about quality: the bar, the steps up, why a tier shows what it shows, the measured coding cost.
-import { costPerSolvedTask, type SolvedTaskCost } from "../src/core/coding-cost.ts";
-import { formatNumber } from "../src/core/format.ts";
+import { costPerSolvedTask, type SolvedTaskCost } from "../src/core/recommendation/coding-cost.ts";
+import { formatNumber } from "../src/core/reply/format.ts";
 import { tierLabel, type Translator } from "../src/core/i18n/translate.ts";
 import { pricedModels, type KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
-import type { Money } from "../src/core/money.ts";
-import type { CostWorkload, PricedEntry } from "../src/core/pricing.ts";
+import type { Money } from "../src/core/pricing/money.ts";
+import type { CostWorkload, PricedEntry } from "../src/core/pricing/pricing.ts";
 import {
   clearlyBetter,
   NO_QUALITY,
@@ -15,7 +15,7 @@ import {
   type QualityIndex,
   type RecommendOptions,
   type TierRecommendation,
-} from "../src/core/recommend.ts";
+} from "../src/core/recommendation/recommend.ts";
 
 /** The bar as users read it: "coding ≥ 1,438 on the LMArena text leaderboard (style control) (2025-12-17): within 100 points of the best, …". */
 export function barText(t: Translator, bar: AppliedBar, quality: QualityIndex): string {

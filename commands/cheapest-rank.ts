@@ -1,15 +1,15 @@
-import type { CommandContext } from "../src/core/command.ts";
-import { formatNumber } from "../src/core/format.ts";
+import type { CommandContext } from "../src/core/dispatch/command.ts";
+import { formatNumber } from "../src/core/reply/format.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
 import { modelSource } from "../src/core/knowledge/citations.ts";
 import type { Tier } from "../src/core/knowledge/kinds.ts";
 import { pricedModels } from "../src/core/knowledge/snapshot.ts";
-import type { Money } from "../src/core/money.ts";
-import { priceAge } from "../src/core/price-age.ts";
-import { pricingNotes } from "../src/core/pricing-notes.ts";
-import type { PricedEntry } from "../src/core/pricing.ts";
-import { rankInTier, type RecommendOptions } from "../src/core/recommend.ts";
-import { makeReply, type Reply, type Source } from "../src/core/reply.ts";
+import type { Money } from "../src/core/pricing/money.ts";
+import { priceAge } from "../src/core/pricing/price-age.ts";
+import { pricingNotes } from "../src/core/pricing/pricing-notes.ts";
+import type { PricedEntry } from "../src/core/pricing/pricing.ts";
+import { rankInTier, type RecommendOptions } from "../src/core/recommendation/recommend.ts";
+import { makeReply, type Reply, type Source } from "../src/core/reply/reply.ts";
 import { barText } from "./cheapest-notes.ts";
 
 /** How many models a ranking shows. */

@@ -1,20 +1,20 @@
-import type { Command, CommandContext, FlagSpec } from "../src/core/command.ts";
-import { formatCount, formatNumber, formatTokens } from "../src/core/format.ts";
+import type { Command, CommandContext, FlagSpec } from "../src/core/dispatch/command.ts";
+import { formatCount, formatNumber, formatTokens } from "../src/core/reply/format.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
 import { articleSource, modelSource, sectionSource } from "../src/core/knowledge/citations.ts";
 import type { Tier } from "../src/core/knowledge/kinds.ts";
 import type { Capability } from "../src/core/knowledge/schema.ts";
 import { pricedModels } from "../src/core/knowledge/snapshot.ts";
-import { Money } from "../src/core/money.ts";
-import { priceAge } from "../src/core/price-age.ts";
-import { pricingNotes } from "../src/core/pricing-notes.ts";
-import type { PricedEntry } from "../src/core/pricing.ts";
-import { recommendByTier, stepsUp, type RecommendOptions } from "../src/core/recommend.ts";
-import { makeReply, type Source } from "../src/core/reply.ts";
+import { Money } from "../src/core/pricing/money.ts";
+import { priceAge } from "../src/core/pricing/price-age.ts";
+import { pricingNotes } from "../src/core/pricing/pricing-notes.ts";
+import type { PricedEntry } from "../src/core/pricing/pricing.ts";
+import { recommendByTier, stepsUp, type RecommendOptions } from "../src/core/recommendation/recommend.ts";
+import { makeReply, type Source } from "../src/core/reply/reply.ts";
 import { barText, measuredCoding, perSolvedNote, qualityIndex, stepNotes, tierNotes } from "./cheapest-notes.ts";
 import { rankReply } from "./cheapest-rank.ts";
-import { featureOf, findTasks, tierOf } from "../src/core/vocabulary.ts";
-import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
+import { featureOf, findTasks, tierOf } from "../src/core/dispatch/vocabulary.ts";
+import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/pricing/workload.ts";
 
 const FLAGS: FlagSpec[] = [
   { name: "vision", aliases: ["视觉"], description: { en: "must understand images", zh: "需要理解图像" } },

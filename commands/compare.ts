@@ -1,18 +1,18 @@
-import type { Command, CommandContext } from "../src/core/command.ts";
-import { UserError } from "../src/core/errors.ts";
-import { formatCount, formatRatio } from "../src/core/format.ts";
+import type { Command, CommandContext } from "../src/core/dispatch/command.ts";
+import { UserError } from "../src/core/reply/errors.ts";
+import { formatCount, formatRatio } from "../src/core/reply/format.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import type { Model } from "../src/core/knowledge/schema.ts";
-import { modelNotes, requireModel } from "../src/core/model-notes.ts";
-import { Money } from "../src/core/money.ts";
-import { priceAge } from "../src/core/price-age.ts";
-import { pricingNotes } from "../src/core/pricing-notes.ts";
-import { costRatio, type PricedEntry } from "../src/core/pricing.ts";
+import { modelNotes, requireModel } from "../src/core/pricing/model-notes.ts";
+import { Money } from "../src/core/pricing/money.ts";
+import { priceAge } from "../src/core/pricing/price-age.ts";
+import { pricingNotes } from "../src/core/pricing/pricing-notes.ts";
+import { costRatio, type PricedEntry } from "../src/core/pricing/pricing.ts";
 import type { Resolution } from "../src/core/models/resolve.ts";
-import { plannable, providersOf } from "../src/core/providers.ts";
-import { makeReply, type Source } from "../src/core/reply.ts";
-import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
+import { plannable, providersOf } from "../src/core/pricing/providers.ts";
+import { makeReply, type Source } from "../src/core/reply/reply.ts";
+import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/pricing/workload.ts";
 
 const MAX_MODELS = 5;
 

@@ -1,16 +1,16 @@
-import type { Command, CommandContext } from "../src/core/command.ts";
-import { UserError } from "../src/core/errors.ts";
-import { formatNumber, formatTokens } from "../src/core/format.ts";
+import type { Command, CommandContext } from "../src/core/dispatch/command.ts";
+import { UserError } from "../src/core/reply/errors.ts";
+import { formatNumber, formatTokens } from "../src/core/reply/format.ts";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import { modelSource } from "../src/core/knowledge/citations.ts";
 import { pricedModels } from "../src/core/knowledge/snapshot.ts";
-import { requireModel } from "../src/core/model-notes.ts";
-import { secondSourceNotes } from "../src/core/price-sources.ts";
-import { workloadCost } from "../src/core/pricing.ts";
-import { priceAge } from "../src/core/price-age.ts";
-import { Money } from "../src/core/money.ts";
-import { makeReply } from "../src/core/reply.ts";
+import { requireModel } from "../src/core/pricing/model-notes.ts";
+import { secondSourceNotes } from "../src/core/pricing/price-sources.ts";
+import { workloadCost } from "../src/core/pricing/pricing.ts";
+import { priceAge } from "../src/core/pricing/price-age.ts";
+import { Money } from "../src/core/pricing/money.ts";
+import { makeReply } from "../src/core/reply/reply.ts";
 import { countTokens, encodingFor } from "../src/core/tokens/index.ts";
 
 const MAX_ESTIMATE_CHARS = 5_000_000;

@@ -1,5 +1,5 @@
-import type { Command, CommandContext } from "../src/core/command.ts";
-import { makeReply } from "../src/core/reply.ts";
+import type { Command, CommandContext } from "../src/core/dispatch/command.ts";
+import { makeReply } from "../src/core/reply/reply.ts";
 
 /** /help lists whatever the dispatcher holds, so it cannot drift from the real commands. */
 export const help: Command = {

@@ -1,16 +1,16 @@
-import type { Command, CommandContext } from "../src/core/command.ts";
-import { UserError } from "../src/core/errors.ts";
-import { formatPrice } from "../src/core/format.ts";
+import type { Command, CommandContext } from "../src/core/dispatch/command.ts";
+import { UserError } from "../src/core/reply/errors.ts";
+import { formatPrice } from "../src/core/reply/format.ts";
 import type { Translator } from "../src/core/i18n/translate.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import { articleSource } from "../src/core/knowledge/citations.ts";
 import type { HistoryPoint, PriceChange } from "../src/core/knowledge/price-history.ts";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
-import { requireModel } from "../src/core/model-notes.ts";
-import { Money } from "../src/core/money.ts";
-import { cheaperSince, cheapestAtLevel, modelHistory, quarterDates } from "../src/core/price-trends.ts";
+import { requireModel } from "../src/core/pricing/model-notes.ts";
+import { Money } from "../src/core/pricing/money.ts";
+import { cheaperSince, cheapestAtLevel, modelHistory, quarterDates } from "../src/core/pricing/price-trends.ts";
 import { referenceCost } from "../src/core/knowledge/catalog.ts";
-import { makeReply, type Reply, type Source } from "../src/core/reply.ts";
+import { makeReply, type Reply, type Source } from "../src/core/reply/reply.ts";
 
 const ARTICLE = "2026-llm-token-cost-ranking";
 /** The quality levels the cheapest-price series is drawn for: a GPT-4o-class and an o3-class overall score. */

@@ -1,4 +1,4 @@
-import type { Command } from "../src/core/command.ts";
+import type { Command } from "../src/core/dispatch/command.ts";
 import { ask } from "./ask.ts";
 import { budget } from "./budget.ts";
 import { cheapest } from "./cheapest.ts";

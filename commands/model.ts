@@ -1,14 +1,14 @@
-import type { Command, CommandContext } from "../src/core/command.ts";
-import { UserError } from "../src/core/errors.ts";
-import { formatCount } from "../src/core/format.ts";
+import type { Command, CommandContext } from "../src/core/dispatch/command.ts";
+import { UserError } from "../src/core/reply/errors.ts";
+import { formatCount } from "../src/core/reply/format.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
 import { modelSource } from "../src/core/knowledge/citations.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import type { Model } from "../src/core/knowledge/schema.ts";
-import { modelNotes, requireModel } from "../src/core/model-notes.ts";
-import { secondSourceNotes } from "../src/core/price-sources.ts";
-import { Money } from "../src/core/money.ts";
-import { makeReply, type Field, type Source } from "../src/core/reply.ts";
+import { modelNotes, requireModel } from "../src/core/pricing/model-notes.ts";
+import { secondSourceNotes } from "../src/core/pricing/price-sources.ts";
+import { Money } from "../src/core/pricing/money.ts";
+import { makeReply, type Field, type Source } from "../src/core/reply/reply.ts";
 import type { Fact } from "../src/core/understand/types.ts";
 
 const MAX_MODELS = 5;

@@ -1,11 +1,11 @@
-import type { Command, CommandContext } from "../src/core/command.ts";
-import { formatCount, formatPrice } from "../src/core/format.ts";
+import type { Command, CommandContext } from "../src/core/dispatch/command.ts";
+import { formatCount, formatPrice } from "../src/core/reply/format.ts";
 import type { Model } from "../src/core/knowledge/schema.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
-import { featureOf, tierOf } from "../src/core/vocabulary.ts";
+import { featureOf, tierOf } from "../src/core/dispatch/vocabulary.ts";
 import { modelSource } from "../src/core/knowledge/citations.ts";
-import { normalizeName } from "../src/core/names.ts";
-import { makeReply } from "../src/core/reply.ts";
+import { normalizeName } from "../src/core/models/names.ts";
+import { makeReply } from "../src/core/reply/reply.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
 
 function filterModels(models: readonly Model[], words: string[]): Model[] {

@@ -1,11 +1,11 @@
-import type { Command, CommandContext } from "../src/core/command.ts";
-import { formatCount } from "../src/core/format.ts";
+import type { Command, CommandContext } from "../src/core/dispatch/command.ts";
+import { formatCount } from "../src/core/reply/format.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
-import { Money } from "../src/core/money.ts";
-import type { CostWorkload, PricedEntry } from "../src/core/pricing.ts";
-import { LOW_OUTLIER_SHARE, plannable, providersOf, type ProviderOffer, type ProvidersResult } from "../src/core/providers.ts";
-import { makeReply, type Source } from "../src/core/reply.ts";
-import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
+import { Money } from "../src/core/pricing/money.ts";
+import type { CostWorkload, PricedEntry } from "../src/core/pricing/pricing.ts";
+import { LOW_OUTLIER_SHARE, plannable, providersOf, type ProviderOffer, type ProvidersResult } from "../src/core/pricing/providers.ts";
+import { makeReply, type Source } from "../src/core/reply/reply.ts";
+import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/pricing/workload.ts";
 
 /** Rows shown in the table; reply data keeps every provider. */
 const SHOWN = 15;

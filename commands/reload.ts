@@ -1,6 +1,6 @@
-import type { Command, CommandContext } from "../src/core/command.ts";
+import type { Command, CommandContext } from "../src/core/dispatch/command.ts";
 import { formatProblem } from "../src/core/knowledge/problems.ts";
-import { makeReply } from "../src/core/reply.ts";
+import { makeReply } from "../src/core/reply/reply.ts";
 
 const MAX_PROBLEMS_SHOWN = 10;
 

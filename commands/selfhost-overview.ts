@@ -1,12 +1,12 @@
-import type { CommandContext } from "../src/core/command.ts";
-import { formatTokens } from "../src/core/format.ts";
+import type { CommandContext } from "../src/core/dispatch/command.ts";
+import { formatTokens } from "../src/core/reply/format.ts";
 import { modelSource, sectionSource } from "../src/core/knowledge/citations.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
-import type { Money } from "../src/core/money.ts";
-import { makeReply, type Reply, type Source } from "../src/core/reply.ts";
+import type { Money } from "../src/core/pricing/money.ts";
+import { makeReply, type Reply, type Source } from "../src/core/reply/reply.ts";
 import { planSelfhost } from "../src/core/selfhost/index.ts";
-import type { StatedWorkload } from "../src/core/workload.ts";
+import type { StatedWorkload } from "../src/core/pricing/workload.ts";
 
 /** At most this many open models in an answer that names none. */
 const SHOWN = 6;

@@ -1,23 +1,23 @@
-import type { Command, CommandContext } from "../src/core/command.ts";
-import { UserError } from "../src/core/errors.ts";
-import { formatNumber, formatPercent, formatTokens } from "../src/core/format.ts";
+import type { Command, CommandContext } from "../src/core/dispatch/command.ts";
+import { UserError } from "../src/core/reply/errors.ts";
+import { formatNumber, formatPercent, formatTokens } from "../src/core/reply/format.ts";
 import type { Translator } from "../src/core/i18n/translate.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
 import { modelSource, sectionSource } from "../src/core/knowledge/citations.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import type { Model, PricedModel } from "../src/core/knowledge/schema.ts";
 import { pricedModels } from "../src/core/knowledge/snapshot.ts";
-import { requireModel } from "../src/core/model-notes.ts";
-import { Money } from "../src/core/money.ts";
-import { priceAge } from "../src/core/price-age.ts";
-import { blendedPer1M } from "../src/core/pricing.ts";
-import { plannable, providersOf, type ProviderOffer } from "../src/core/providers.ts";
-import { makeReply, type Field, type Source } from "../src/core/reply.ts";
+import { requireModel } from "../src/core/pricing/model-notes.ts";
+import { Money } from "../src/core/pricing/money.ts";
+import { priceAge } from "../src/core/pricing/price-age.ts";
+import { blendedPer1M } from "../src/core/pricing/pricing.ts";
+import { plannable, providersOf, type ProviderOffer } from "../src/core/pricing/providers.ts";
+import { makeReply, type Field, type Source } from "../src/core/reply/reply.ts";
 import { apiCheaperAgain, planSelfhost, SelfhostInputError, type SelfhostPlan } from "../src/core/selfhost/index.ts";
 import { ENGINES, type EngineName, PRECISIONS, type Precision } from "../src/core/selfhost/schema.ts";
-import { findGpu } from "../src/core/vocabulary.ts";
+import { findGpu } from "../src/core/dispatch/vocabulary.ts";
 import { selfhostOverview } from "./selfhost-overview.ts";
-import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/workload.ts";
+import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/pricing/workload.ts";
 
 /** The article section whose verdict every /selfhost answer quotes. */
 const VERDICT_SECTION = "self-hosted-vs-api-the-2026-equation";

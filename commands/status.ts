@@ -1,7 +1,7 @@
-import type { Command, CommandContext } from "../src/core/command.ts";
+import type { Command, CommandContext } from "../src/core/dispatch/command.ts";
 import { formatProblem } from "../src/core/knowledge/problems.ts";
-import { daysBetween, STALE_AFTER_DAYS } from "../src/core/price-age.ts";
-import { makeReply } from "../src/core/reply.ts";
+import { daysBetween, STALE_AFTER_DAYS } from "../src/core/pricing/price-age.ts";
+import { makeReply } from "../src/core/reply/reply.ts";
 import type { Translator } from "../src/core/i18n/translate.ts";
 import type { PriceRefreshStatus } from "../src/core/knowledge/store.ts";
 

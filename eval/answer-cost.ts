@@ -1,6 +1,6 @@
 /**
  * The grader's own monthly cost of a workload on one model, from the knowledge's raw per-1M prices. Deliberately
- * independent of src/core/pricing.ts: the eval checks the product's arithmetic, so it must not borrow it.
+ * independent of src/core/pricing/pricing.ts: the eval checks the product's arithmetic, so it must not borrow it.
  */
 import type { ExpectedWorkload } from "./answer-corpus.ts";
 

@@ -23,7 +23,7 @@ export interface GradeContext {
   names: readonly string[];
 }
 
-/** The parts of a Reply the grader reads (src/core/reply.ts). */
+/** The parts of a Reply the grader reads (src/core/reply/reply.ts). */
 export interface GradedReply {
   ok: boolean;
   command: string;

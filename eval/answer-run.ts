@@ -8,7 +8,7 @@ import { readConfig } from "../src/config/config.ts";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import { buildSnapshot, type KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
 import { fixedKnowledge } from "../src/core/knowledge/store.ts";
-import type { Reply } from "../src/core/reply.ts";
+import type { Reply } from "../src/core/reply/reply.ts";
 import { composeDispatcher } from "../src/runtime/compose.ts";
 import type { LoadedItem } from "./answer-corpus.ts";
 import { gradeReply, kindOf, type GradeContext, type KnownModel } from "./answer-grade.ts";

@@ -4,7 +4,7 @@ import { KnowledgeInvalidError, formatProblem } from "../src/core/knowledge/prob
 import { knowledgeWarnings } from "../src/core/knowledge/warnings.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
-import { checkedAsOf, daysBetween, STALE_AFTER_DAYS } from "../src/core/price-age.ts";
+import { checkedAsOf, daysBetween, STALE_AFTER_DAYS } from "../src/core/pricing/price-age.ts";
 import { disagreementLines } from "../src/core/knowledge/second-source.ts";
 
 /** "prices of 40 of 144 curated models are older than 90 days, neither source newer (oldest asOf 2026-07-24, 127 days): …" or null when none are. */

@@ -2,7 +2,7 @@ import { runLineMode } from "./adapters/cli/line-mode.ts";
 import { renderTerminal } from "./adapters/cli/render-terminal.ts";
 import { answerLine, writeChartIfAsked } from "./adapters/cli/session.ts";
 import { readConfigOrExit } from "./config/read-or-exit.ts";
-import { replyToJson } from "./core/reply.ts";
+import { replyToJson } from "./core/reply/reply.ts";
 import { composeDispatcher } from "./runtime/compose.ts";
 import { openKnowledgeOrExit } from "./runtime/startup.ts";
 

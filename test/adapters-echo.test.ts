@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderDiscordMessage } from "../src/adapters/discord/embeds.ts";
 import { renderSlackBlocks } from "../src/adapters/slack/blocks.ts";
-import { makeReply } from "../src/core/reply.ts";
+import { makeReply } from "../src/core/reply/reply.ts";
 import { ask } from "./helpers.ts";
 
 /** What a hostile user can make the bot echo: a title with a right-to-left override and a link in disguise. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNumber, parsePercent, parseTokenAmount } from "../src/core/amounts.ts";
+import { parseNumber, parsePercent, parseTokenAmount } from "../src/core/dispatch/amounts.ts";
 
 describe("token amounts as people type them", () => {
   it.each([

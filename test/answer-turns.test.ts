@@ -1,10 +1,10 @@
 import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
-import { nextAnswerTurn } from "../src/core/answer-turns.ts";
+import { nextAnswerTurn } from "../src/core/conversation/answer-turns.ts";
 import { commands } from "../commands/index.ts";
-import { createDispatcher } from "../src/core/dispatch.ts";
+import { createDispatcher } from "../src/core/dispatch/dispatch.ts";
 import { fixedKnowledge } from "../src/core/knowledge/store.ts";
-import { RateLimiter } from "../src/core/rate-limit.ts";
+import { MemoryRateLimit } from "../src/core/conversation/rate-limit.ts";
 import { realSnapshot, TODAY } from "./helpers.ts";
 
 /** An answer that keeps the thread busy for `ms`, as working out a reply does. */
@@ -74,7 +74,7 @@ describe("answers take turns with the requests still arriving", () => {
 describe("through the dispatcher", () => {
   it("works on one long paste per turn of the event loop, so a burst of them never holds the loop for all at once", async () => {
     // as the bot composes it: with a rate limit, whose check is one more await before an answer's work
-    const dispatcher = createDispatcher({ commands, knowledge: fixedKnowledge(await realSnapshot()), limiter: new RateLimiter(100, 100), today: () => TODAY });
+    const dispatcher = createDispatcher({ commands, knowledge: fixedKnowledge(await realSnapshot()), limiter: new MemoryRateLimit(100, 100), today: () => TODAY });
     const answered: string[] = [];
     const ask = (name: string, command: string, text: string) =>
       dispatcher.answer({ command, text, user: { id: name }, isAdmin: false, surface: "slack" }).then((reply) => {

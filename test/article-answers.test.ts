@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatPrice, formatRatio } from "../src/core/format.ts";
+import { formatPrice, formatRatio } from "../src/core/reply/format.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
-import type { Reply } from "../src/core/reply.ts";
+import type { Reply } from "../src/core/reply/reply.ts";
 import { ask, realSnapshot } from "./helpers.ts";
 
 /** "What does the article say about <model>, and does it still hold?": the model's own section, cited, beside today's price. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type ChartSource, deliverReply } from "../src/adapters/chart-delivery.ts";
 import { ChartsBusyError } from "../src/charts/render.ts";
-import type { Reply } from "../src/core/reply.ts";
+import type { Reply } from "../src/core/reply/reply.ts";
 import { chartedReply, errorReply, privateReply } from "./fakes/stub-dispatcher.ts";
 
 const input = { command: "compare", text: "gpt-5 deepseek", user: { id: "u" }, isAdmin: false, surface: "test" as const };

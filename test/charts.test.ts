@@ -3,7 +3,7 @@ import { linearTicks, logTicks, niceStep } from "../src/charts/axis.ts";
 import { sortedItems, usesLogScale } from "../src/charts/bar-chart.ts";
 import { chartDrawing, chartRenderer } from "../src/charts/render.ts";
 import { PALETTES, SCALE, svgTexts, TEXT } from "../src/charts/svg.ts";
-import type { BarChartSpec, BreakEvenChartSpec, ChartSpec } from "../src/core/chart-spec.ts";
+import type { BarChartSpec, BreakEvenChartSpec, ChartSpec } from "../src/core/reply/chart-spec.ts";
 import { ask } from "./helpers.ts";
 import { decodePng } from "./png.ts";
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Dispatcher } from "../src/core/dispatch.ts";
-import type { Reply } from "../src/core/reply.ts";
+import type { Dispatcher } from "../src/core/dispatch/dispatch.ts";
+import type { Reply } from "../src/core/reply/reply.ts";
 import { realSnapshot, testDispatcher } from "./helpers.ts";
 
 /** Conversations as a team chat has them: each turn through the shared dispatcher, answered from the one before. */

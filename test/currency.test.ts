@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { KNOWLEDGE_DIR, testDispatcher } from "./helpers.ts";
 import { KnowledgeStore } from "../src/core/knowledge/store.ts";
-import { formatCny } from "../src/core/money.ts";
+import { formatCny } from "../src/core/pricing/money.ts";
 import { ask, realSnapshot } from "./helpers.ts";
 
 describe("prices in yuan", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DISCORD_LIMITS, renderDiscordMessage } from "../src/adapters/discord/embeds.ts";
-import { makeReply, type Reply } from "../src/core/reply.ts";
+import { makeReply, type Reply } from "../src/core/reply/reply.ts";
 import { ask } from "./helpers.ts";
 import { commandLine, hugeReply } from "./reply-arbitraries.ts";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { displayWidth, renderTable } from "../src/core/reply.ts";
+import { displayWidth, renderTable } from "../src/core/reply/reply.ts";
 
 /** Characters of every kind a table cell holds: ASCII, ¥ and ×, CJK, fullwidth, combining marks, emoji, joiners. */
 const cellCharacter = fc.oneof(

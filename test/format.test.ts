@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatCount, formatPrice, formatTokens, formatUsd } from "../src/core/format.ts";
+import { formatCount, formatPrice, formatTokens, formatUsd } from "../src/core/reply/format.ts";
 
 describe("money as people read it", () => {
   it.each([

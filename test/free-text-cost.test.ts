@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { commands } from "../commands/index.ts";
-import { FREE_TEXT_BUDGET, parseFreeText, type ScanMeter } from "../src/core/grammar.ts";
+import { FREE_TEXT_BUDGET, parseFreeText, type ScanMeter } from "../src/core/dispatch/grammar.ts";
 import { realSnapshot, testDispatcher } from "./helpers.ts";
 
 /** Slack's longest message; a slash command's text is shorter, a Discord option shorter still. */

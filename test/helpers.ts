@@ -1,11 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { commands } from "../commands/index.ts";
-import { MemoryConversations } from "../src/core/conversation.ts";
-import { createDispatcher, parseLine, type Dispatcher } from "../src/core/dispatch.ts";
+import { MemoryConversations } from "../src/core/conversation/conversation.ts";
+import { createDispatcher, parseLine, type Dispatcher } from "../src/core/dispatch/dispatch.ts";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import { buildSnapshot, type KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
 import { fixedKnowledge, type LiveKnowledge } from "../src/core/knowledge/store.ts";
-import type { Reply } from "../src/core/reply.ts";
+import type { Reply } from "../src/core/reply/reply.ts";
 
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const TODAY = "2026-11-28";

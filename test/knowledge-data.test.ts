@@ -6,7 +6,7 @@ import { loadShippedCatalog, SHIPPED_CATALOG, tierByPrice, type SlimCatalog } fr
 import { isPriced, TIERS } from "../src/core/knowledge/kinds.ts";
 import { loadKnowledge, type Knowledge } from "../src/core/knowledge/load.ts";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
-import { normalizeName } from "../src/core/names.ts";
+import { normalizeName } from "../src/core/models/names.ts";
 import { KNOWLEDGE_DIR, TODAY } from "./helpers.ts";
 
 const SHARED = join(KNOWLEDGE_DIR, "..", "..", "shared", "data");

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { KNOWLEDGE_DIR, testDispatcher } from "./helpers.ts";
 import { KnowledgeStore } from "../src/core/knowledge/store.ts";
 import { formatProblem, type KnowledgeProblem } from "../src/core/knowledge/problems.ts";
-import type { Reply } from "../src/core/reply.ts";
+import type { Reply } from "../src/core/reply/reply.ts";
 import { BROKEN_EDITS } from "./broken-edits.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

@@ -3,7 +3,7 @@ import { translator } from "../src/core/i18n/translate.ts";
 import { diffPrices } from "../src/core/knowledge/price-diff.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import { buildSnapshot, type KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
-import { renderPriceDigest } from "../src/core/price-digest.ts";
+import { renderPriceDigest } from "../src/core/pricing/price-digest.ts";
 import { realSnapshot } from "./helpers.ts";
 
 /** A copy of the snapshot with one model's prices changed (the rest untouched). */

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { barChart } from "../src/charts/bar-chart.ts";
 import { PALETTES } from "../src/charts/svg.ts";
-import type { BarChartSpec } from "../src/core/chart-spec.ts";
+import type { BarChartSpec } from "../src/core/reply/chart-spec.ts";
 import { buildPriceHistory, priceChangesOf, steadyPoints, type RawPriceHistory } from "../src/core/knowledge/price-history.ts";
 import { ask, KNOWLEDGE_DIR, realSnapshot, TODAY } from "./helpers.ts";
 

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import { buildSnapshot } from "../src/core/knowledge/snapshot.ts";
-import type { PricedEntry } from "../src/core/pricing.ts";
-import { cheapestProvider, providersOf } from "../src/core/providers.ts";
+import type { PricedEntry } from "../src/core/pricing/pricing.ts";
+import { cheapestProvider, providersOf } from "../src/core/pricing/providers.ts";
 import { ask, KNOWLEDGE_DIR, realSnapshot, TODAY } from "./helpers.ts";
 
 const WORKLOAD = { inputTokens: 10_000_000, outputTokens: 2_000_000, cachedPercent: 0 };

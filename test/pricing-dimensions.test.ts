@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/core/knowledge/catalog.ts";
 import type { PriceSet } from "../src/core/knowledge/price-tiers.ts";
 import { per1M } from "../src/core/knowledge/litellm-units.ts";
-import { workloadCost, type CostWorkload, type PricedEntry } from "../src/core/pricing.ts";
+import { workloadCost, type CostWorkload, type PricedEntry } from "../src/core/pricing/pricing.ts";
 
 /** The shared LiteLLM snapshot (2026-07-24): every price below is read from it, none typed by hand. */
 const MAP_PATH = "/work/shared/data/litellm-model-prices.json";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
-import { blendedPer1M, costRatio, workloadCost } from "../src/core/pricing.ts";
+import { blendedPer1M, costRatio, workloadCost } from "../src/core/pricing/pricing.ts";
 
 const model = (prices: Partial<PricedModel>): PricedModel => ({
   id: "m",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCommandLine } from "../src/core/grammar.ts";
+import { parseCommandLine } from "../src/core/dispatch/grammar.ts";
 import { commands } from "../commands/index.ts";
 import { ask } from "./helpers.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ask, realSnapshot } from "./helpers.ts";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
-import { workloadCost } from "../src/core/pricing.ts";
+import { workloadCost } from "../src/core/pricing/pricing.ts";
 
 const WORKLOAD = { inputTokens: 10_000_000, outputTokens: 2_000_000, cachedPercent: 0 };
 const model = async (id: string) => (await realSnapshot()).knowledge.models.find((m) => m.id === id) as PricedModel;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { CAPABILITIES, TIERS, isPriced, type Capability, type Tier } from "../src/core/knowledge/kinds.ts";
 import { per1M } from "../src/core/knowledge/litellm-units.ts";
 import { QUALITY_CATEGORIES, type QualityFile, type Task } from "../src/core/knowledge/schema.ts";
-import { workloadCost, type CostWorkload, type PricedEntry } from "../src/core/pricing.ts";
+import { workloadCost, type CostWorkload, type PricedEntry } from "../src/core/pricing/pricing.ts";
 import {
   DEFAULT_CHINESE_BAR,
   appliedBars,
@@ -19,7 +19,7 @@ import {
   type QualityIndex,
   type RecommendTask,
   type TierRecommendation,
-} from "../src/core/recommend.ts";
+} from "../src/core/recommendation/recommend.ts";
 import { TODAY as TEST_TODAY, realSnapshot } from "./helpers.ts";
 
 /** Prices from the shared LiteLLM snapshot (2026-07-24) and scores from the LMArena style-control board (2025-12-17). */

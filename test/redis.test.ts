@@ -11,9 +11,9 @@ import { redisSeenOnce } from "../src/runtime/seen-once.ts";
 import { ed25519Keys, interaction, signDiscord } from "./fakes/discord.ts";
 import { stubDispatcher } from "./fakes/stub-dispatcher.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RememberedTurn } from "../src/core/conversation.ts";
+import type { RememberedTurn } from "../src/core/conversation/conversation.ts";
 import { RedisConversationStore } from "../src/runtime/redis/conversations.ts";
-import { RateLimiter } from "../src/core/rate-limit.ts";
+import { MemoryRateLimit } from "../src/core/conversation/rate-limit.ts";
 import { RedisRateLimit } from "../src/runtime/redis/rate-limit.ts";
 import { BOT_TOKEN, SIGNING_SECRET, mentionBody, postSigned, postSignedJson, signSlack, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
 import { ensureBuilt, freePort, killBots, loggedPort, ROOT, startBuiltBot } from "./production-bot.ts";
@@ -97,7 +97,7 @@ describe("the rate limit in Redis", () => {
     try {
       let now = 1_000_000;
       const clock = () => now;
-      const local = new RateLimiter(3, 20, clock);
+      const local = new MemoryRateLimit(3, 20, clock);
       // two instances, one user: they share one bucket
       const shared = [new RedisRateLimit(client, 3, 20, () => true, "test:rate:same", clock), new RedisRateLimit(client, 3, 20, () => true, "test:rate:same", clock)];
       const steps = [0, 0, 0, 0, 500, 1_000, 2_000, 3_000, 0, 0, 9_000, 100, 60_000, 0, 0, 0, 0];

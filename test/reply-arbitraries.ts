@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { makeReply } from "../src/core/reply.ts";
+import { makeReply } from "../src/core/reply/reply.ts";
 
 const text = (max: number) => fc.string({ unit: "grapheme", maxLength: max });
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { UserError } from "../src/core/errors.ts";
+import { UserError } from "../src/core/reply/errors.ts";
 import { loadCatalog } from "../src/core/knowledge/catalog.ts";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import { boundedEditDistance } from "../src/core/models/edit-distance.ts";

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
-import { blendedPer1M } from "../src/core/pricing.ts";
-import { plannable, providersOf } from "../src/core/providers.ts";
-import type { Reply } from "../src/core/reply.ts";
+import { blendedPer1M } from "../src/core/pricing/pricing.ts";
+import { plannable, providersOf } from "../src/core/pricing/providers.ts";
+import type { Reply } from "../src/core/reply/reply.ts";
 import { ask, realSnapshot, testDispatcher } from "./helpers.ts";
 
 /** Self-hosting verdicts as a user reads them: against the cheapest way to buy the same weights, never self-contradicting. */

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { checkSlackToken } from "../src/adapters/slack/identity.ts";
 import { chartedReply, errorReply, privateReply, stubDispatcher } from "./fakes/stub-dispatcher.ts";
 import { BOT_TOKEN, mentionBody, postSigned, postSignedJson, slashCommandBody, startFakeSlack, startSlackUnderTest } from "./fakes/slack.ts";
-import type { CommandInput } from "../src/core/command.ts";
+import type { CommandInput } from "../src/core/dispatch/command.ts";
 
 /** Each test's answer: what the stub dispatcher gives, chosen by the text. */
 function byText(input: CommandInput) {

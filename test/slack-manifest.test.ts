@@ -6,7 +6,7 @@ import { routeUmbrella, slackSlashCommands } from "../src/adapters/slack/command
 import { slackManifest } from "../src/adapters/slack/manifest.ts";
 import { readSlackCommandNaming } from "../src/config/slack.ts";
 import { asLive, realSnapshot } from "./helpers.ts";
-import { createDispatcher } from "../src/core/dispatch.ts";
+import { createDispatcher } from "../src/core/dispatch/dispatch.ts";
 
 const installed = (manifest: ReturnType<typeof slackManifest>) => manifest.features.slash_commands.map((c) => c.command);
 

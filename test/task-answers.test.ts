@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Reply } from "../src/core/reply.ts";
+import type { Reply } from "../src/core/reply/reply.ts";
 import { ask, realSnapshot } from "./helpers.ts";
 
 /** Task words as people type them, answered through the dispatcher: the task's own bar, or a plain "not covered". */

@@ -6,7 +6,7 @@ import { terminalCompleter } from "../src/adapters/cli/completer.ts";
 import { openHistory } from "../src/adapters/cli/history.ts";
 import { renderTerminal } from "../src/adapters/cli/render-terminal.ts";
 import { wrapLine } from "../src/adapters/cli/wrap.ts";
-import { displayWidth, renderTable } from "../src/core/reply.ts";
+import { displayWidth, renderTable } from "../src/core/reply/reply.ts";
 import { ask, realSnapshot, testDispatcher } from "./helpers.ts";
 
 const widest = (text: string) => Math.max(...text.split("\n").map(displayWidth));

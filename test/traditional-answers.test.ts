@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { renderDiscordMessage } from "../src/adapters/discord/embeds.ts";
 import { toCommandInput } from "../src/adapters/discord/interactions.ts";
 import { renderSlackBlocks } from "../src/adapters/slack/blocks.ts";
-import type { CommandInput } from "../src/core/command.ts";
-import type { Dispatcher } from "../src/core/dispatch.ts";
+import type { CommandInput } from "../src/core/dispatch/command.ts";
+import type { Dispatcher } from "../src/core/dispatch/dispatch.ts";
 import { toTraditional } from "../src/core/i18n/script.ts";
-import type { Reply } from "../src/core/reply.ts";
+import type { Reply } from "../src/core/reply/reply.ts";
 import { realSnapshot, testDispatcher } from "./helpers.ts";
 
 /** Questions typed in Traditional characters get answers written in Traditional, on every surface and through a conversation. */

@@ -1,7 +1,7 @@
 import Fuse from "fuse.js";
 import { readFileSync } from "node:fs";
 import { commands } from "../../commands/index.ts";
-import { createDispatcher } from "../../src/core/dispatch.ts";
+import { createDispatcher } from "../../src/core/dispatch/dispatch.ts";
 import { readConfig } from "../../src/config/config.ts";
 import { KnowledgeStore } from "../../src/core/knowledge/store.ts";
 import type { Row } from "./tokens.ts";

@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { commands } from "../../commands/index.ts";
 import { loadCorpus } from "../../eval/corpus.ts";
 import { readConfig } from "../../src/config/config.ts";
-import { createDispatcher } from "../../src/core/dispatch.ts";
+import { createDispatcher } from "../../src/core/dispatch/dispatch.ts";
 import { KnowledgeStore } from "../../src/core/knowledge/store.ts";
 import { benchPlanSelfhost } from "../../src/core/selfhost/index.ts";
 import { understand } from "../../src/core/understand/understand.ts";

@@ -1,9 +1,9 @@
 import { type ChartTheme, chartRenderer } from "../charts/render.ts";
-import type { ChartSpec } from "../core/chart-spec.ts";
+import type { ChartSpec } from "../core/reply/chart-spec.ts";
 import type { MessageKey } from "../core/i18n/catalog.ts";
 import { inScript } from "../core/i18n/script.ts";
 import { translator } from "../core/i18n/translate.ts";
-import type { Reply } from "../core/reply.ts";
+import type { Reply } from "../core/reply/reply.ts";
 
 /** Where charts come from: the process's renderer (one bounded queue for every surface), or a stand-in in tests. */
 export interface ChartSource {

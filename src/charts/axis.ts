@@ -1,5 +1,5 @@
-import type { AxisCurrency } from "../core/chart-spec.ts";
-import { formatCount } from "../core/format.ts";
+import type { AxisCurrency } from "../core/reply/chart-spec.ts";
+import { formatCount } from "../core/reply/format.ts";
 
 /** Tick steps: 1, 2, 2.5 and 5 times a power of ten, so every label is a number people round to. */
 const STEPS = [1, 2, 2.5, 5, 10];

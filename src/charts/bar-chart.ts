@@ -1,4 +1,4 @@
-import type { BarChartSpec } from "../core/chart-spec.ts";
+import type { BarChartSpec } from "../core/reply/chart-spec.ts";
 import { currencyRate, linearTicks, logTicks, moneyTicks } from "./axis.ts";
 import { type ChartDrawing, ellipsize, PAD, type Palette, svgDocument, text, textBlock, textWidth, TEXT, TITLE, WIDTH, wrapLines } from "./svg.ts";
 

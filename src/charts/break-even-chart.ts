@@ -1,5 +1,5 @@
-import type { BreakEvenChartSpec } from "../core/chart-spec.ts";
-import { formatCount } from "../core/format.ts";
+import type { BreakEvenChartSpec } from "../core/reply/chart-spec.ts";
+import { formatCount } from "../core/reply/format.ts";
 import { currencyRate, linearTicks, moneyTicks } from "./axis.ts";
 import { type ChartDrawing, PAD, type Palette, svgDocument, text, textBlock, textWidth, TEXT, TITLE, WIDTH, wrapLines } from "./svg.ts";
 

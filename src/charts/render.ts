@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
-import type { ChartSpec } from "../core/chart-spec.ts";
+import type { ChartSpec } from "../core/reply/chart-spec.ts";
 import { WorkerPool } from "../core/workers/pool.ts";
 import { barChart } from "./bar-chart.ts";
 import { breakEvenChart } from "./break-even-chart.ts";

@@ -1,4 +1,4 @@
-import type { AnswerEvent } from "../core/dispatch.ts";
+import type { AnswerEvent } from "../core/dispatch/dispatch.ts";
 
 interface InfoLogger {
   info(details: Record<string, unknown>, message: string): void;

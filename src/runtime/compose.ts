@@ -1,9 +1,9 @@
 import { commands } from "../../commands/index.ts";
 import type { AppConfig } from "../config/config.ts";
-import { MemoryConversations, type ConversationStore } from "../core/conversation.ts";
-import { createDispatcher, type AnswerEvent, type Dispatcher, type Logger } from "../core/dispatch.ts";
+import { MemoryConversations, type ConversationStore } from "../core/conversation/conversation.ts";
+import { createDispatcher, type AnswerEvent, type Dispatcher, type Logger } from "../core/dispatch/dispatch.ts";
 import type { LiveKnowledge } from "../core/knowledge/store.ts";
-import { RateLimiter, type RateLimit } from "../core/rate-limit.ts";
+import { MemoryRateLimit, type RateLimit } from "../core/conversation/rate-limit.ts";
 import { clockFrom } from "./startup.ts";
 
 export interface ComposeOptions {
@@ -22,7 +22,7 @@ export const commandNames: readonly string[] = commands.map((command) => command
 
 /** The one place the command list meets the core: a dispatcher over every registered command. */
 export function composeDispatcher(config: AppConfig, knowledge: LiveKnowledge, logger?: Logger, options: ComposeOptions = {}): Dispatcher {
-  const limiter = options.limited === false ? null : (options.limiter ?? new RateLimiter(config.rateLimit.burst, config.rateLimit.perMinute));
+  const limiter = options.limited === false ? null : (options.limiter ?? new MemoryRateLimit(config.rateLimit.burst, config.rateLimit.perMinute));
   return createDispatcher({
     commands,
     knowledge,

@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { AnswerEvent } from "../core/dispatch.ts";
+import type { AnswerEvent } from "../core/dispatch/dispatch.ts";
 import type { LiveKnowledge } from "../core/knowledge/store.ts";
 
 export interface BotMetrics {

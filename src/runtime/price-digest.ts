@@ -2,7 +2,7 @@ import type { Lang } from "../core/i18n/lang.ts";
 import { translator } from "../core/i18n/translate.ts";
 import { diffPrices } from "../core/knowledge/price-diff.ts";
 import type { KnowledgeStore } from "../core/knowledge/store.ts";
-import { renderPriceDigest } from "../core/price-digest.ts";
+import { renderPriceDigest } from "../core/pricing/price-digest.ts";
 
 /** One place a digest goes: a configured channel on one surface. */
 export interface DigestChannel {

@@ -13,6 +13,7 @@ import { announcePriceChanges, type DigestChannel } from "./price-digest.ts";
 import { startPriceRefresh, type PriceRefresher } from "./price-refresh.ts";
 import { openSharedState, type SharedState } from "./shared-state.ts";
 import { stopGracefullyOnSignals } from "./shutdown.ts";
+import { openKnowledgeOrExit } from "./startup.ts";
 import type { RunningSurface } from "./surface.ts";
 
 function closeServer(server: Server | null): Promise<void> {
@@ -33,10 +34,20 @@ async function discordDigestChannel(config: AppConfig, logger: pino.Logger): Pro
 }
 
 /**
+ * The one composition root of the chat bot, for `npm start` with Slack or Discord and for each Discord shard (which
+ * passes a configuration of its own, src/shard.ts): knowledge, shared state, dispatcher, surfaces, graceful stop.
+ */
+export async function serveBot(config: AppConfig, logger: pino.Logger): Promise<void> {
+  const knowledge = await openKnowledgeOrExit(config, logger);
+  if (config.watchKnowledge) knowledge.watch();
+  await serveChat(config, knowledge, logger);
+}
+
+/**
  * Runs the chat bot: shared state (Redis or this process), metrics and the per-command log line, the configured
  * surfaces with health probes on their HTTP servers (and on HEALTH_PORT), and a graceful stop on SIGTERM.
  */
-export async function serveChat(config: AppConfig, store: KnowledgeStore, logger: pino.Logger): Promise<void> {
+async function serveChat(config: AppConfig, store: KnowledgeStore, logger: pino.Logger): Promise<void> {
   const inFlight = new InFlight();
   const surfaces: RunningSurface[] = [];
   let started = false;

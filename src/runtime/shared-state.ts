@@ -1,7 +1,7 @@
 import type { AppConfig } from "../config/config.ts";
-import { MemoryConversations, type ConversationStore } from "../core/conversation.ts";
+import { MemoryConversations, type ConversationStore } from "../core/conversation/conversation.ts";
 import type { KnowledgeStore, LiveKnowledge } from "../core/knowledge/store.ts";
-import { RateLimiter, type RateLimit } from "../core/rate-limit.ts";
+import { MemoryRateLimit, type RateLimit } from "../core/conversation/rate-limit.ts";
 import { createHash } from "node:crypto";
 import { ConfigError } from "../config/env-error.ts";
 import { connectRedis } from "./redis/client.ts";
@@ -47,7 +47,7 @@ export async function openSharedState(config: AppConfig, store: KnowledgeStore, 
   if (!config.redisUrl) {
     return {
       knowledge: store,
-      limiter: new RateLimiter(burst, perMinute),
+      limiter: new MemoryRateLimit(burst, perMinute),
       conversations: new MemoryConversations(),
       seen: localSeenOnce(),
       kind: "memory",

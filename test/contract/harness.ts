@@ -1,11 +1,11 @@
 import type { ChartSource } from "../../src/adapters/chart-delivery.ts";
 import { ChartRenderer, type ChartTheme } from "../../src/charts/render.ts";
 import { commands } from "../../commands/index.ts";
-import type { ChartSpec } from "../../src/core/chart-spec.ts";
-import { MemoryConversations } from "../../src/core/conversation.ts";
-import { createDispatcher, type Dispatcher } from "../../src/core/dispatch.ts";
+import type { ChartSpec } from "../../src/core/reply/chart-spec.ts";
+import { MemoryConversations } from "../../src/core/conversation/conversation.ts";
+import { createDispatcher, type Dispatcher } from "../../src/core/dispatch/dispatch.ts";
 import type { KnowledgeSnapshot } from "../../src/core/knowledge/snapshot.ts";
-import { RateLimiter } from "../../src/core/rate-limit.ts";
+import { MemoryRateLimit } from "../../src/core/conversation/rate-limit.ts";
 import { asLive, TODAY } from "../helpers.ts";
 
 /**
@@ -39,7 +39,7 @@ export interface Harness {
 
 export function harness(kb: KnowledgeSnapshot): Harness {
   const limits = { on: false };
-  let bucket = new RateLimiter(1, 1);
+  let bucket = new MemoryRateLimit(1, 1);
   const dispatcher = createDispatcher({
     commands,
     knowledge: asLive(kb),
@@ -48,7 +48,7 @@ export function harness(kb: KnowledgeSnapshot): Harness {
     limiter: {
       take: (key) => {
         if (limits.on) return bucket.take(key);
-        bucket = new RateLimiter(1, 1);
+        bucket = new MemoryRateLimit(1, 1);
         return 0;
       },
     },

@@ -1,4 +1,4 @@
-import type { Dispatcher } from "../../src/core/dispatch.ts";
+import type { Dispatcher } from "../../src/core/dispatch/dispatch.ts";
 
 /** A dispatcher that counts the answers it started, so a test can tell that a refused request ran nothing. */
 export function countingDispatcher(inner: Dispatcher): { dispatcher: Dispatcher; count: () => number } {

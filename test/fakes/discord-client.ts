@@ -5,7 +5,7 @@ import type { LiveKnowledge } from "../../src/core/knowledge/store.ts";
 import { testDispatcher } from "../helpers.ts";
 import { InFlight } from "../../src/runtime/in-flight.ts";
 import type { ChartSource } from "../../src/adapters/chart-delivery.ts";
-import type { Dispatcher } from "../../src/core/dispatch.ts";
+import type { Dispatcher } from "../../src/core/dispatch/dispatch.ts";
 import { BOT_TOKEN, startDiscordEmulator } from "./discord.ts";
 
 /** The real discord.js client, logged in to the emulator on loopback. */

@@ -3,7 +3,7 @@ import pino from "pino";
 import { startDiscord } from "../../src/adapters/discord/index.ts";
 import type { KnowledgeSnapshot } from "../../src/core/knowledge/snapshot.ts";
 import { testDispatcher } from "../helpers.ts";
-import type { Dispatcher } from "../../src/core/dispatch.ts";
+import type { Dispatcher } from "../../src/core/dispatch/dispatch.ts";
 import type { ProbeHandler } from "../../src/runtime/surface.ts";
 import { InFlight } from "../../src/runtime/in-flight.ts";
 import type { ChartSource } from "../../src/adapters/chart-delivery.ts";

@@ -3,7 +3,7 @@ import pino from "pino";
 import { WebSocketServer, type WebSocket } from "ws";
 import { createSlackApp } from "../../src/adapters/slack/app.ts";
 import type { SlackConfig } from "../../src/config/slack.ts";
-import type { Dispatcher } from "../../src/core/dispatch.ts";
+import type { Dispatcher } from "../../src/core/dispatch/dispatch.ts";
 import type { ChartSource } from "../../src/adapters/chart-delivery.ts";
 import { InFlight } from "../../src/runtime/in-flight.ts";
 import { BOT_TOKEN, FAST_TIMING, startFakeSlack } from "./slack.ts";

@@ -7,7 +7,7 @@ import type { ChartSource } from "../../src/adapters/chart-delivery.ts";
 import type { SlackConfig } from "../../src/config/slack.ts";
 import type { KnowledgeSnapshot } from "../../src/core/knowledge/snapshot.ts";
 import type { LiveKnowledge } from "../../src/core/knowledge/store.ts";
-import type { Dispatcher } from "../../src/core/dispatch.ts";
+import type { Dispatcher } from "../../src/core/dispatch/dispatch.ts";
 import { testDispatcher } from "../helpers.ts";
 import { InFlight } from "../../src/runtime/in-flight.ts";
 import { RecordingServer, sendJson } from "./recorder.ts";

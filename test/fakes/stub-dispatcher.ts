@@ -1,8 +1,8 @@
 import { commands } from "../../commands/index.ts";
-import type { CommandInput } from "../../src/core/command.ts";
-import type { Dispatcher } from "../../src/core/dispatch.ts";
+import type { CommandInput } from "../../src/core/dispatch/command.ts";
+import type { Dispatcher } from "../../src/core/dispatch/dispatch.ts";
 import type { LiveKnowledge } from "../../src/core/knowledge/store.ts";
-import { makeReply, type Reply } from "../../src/core/reply.ts";
+import { makeReply, type Reply } from "../../src/core/reply/reply.ts";
 
 /** A public answer with a chart, as /compare gives: what adapters deliver, without the core's work in the way. */
 export function chartedReply(input: CommandInput): Reply {

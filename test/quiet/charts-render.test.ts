@@ -1,8 +1,8 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import { ChartRenderer, ChartsBusyError } from "../../src/charts/render.ts";
-import type { BarChartSpec } from "../../src/core/chart-spec.ts";
-import { formatNumber } from "../../src/core/format.ts";
+import type { BarChartSpec } from "../../src/core/reply/chart-spec.ts";
+import { formatNumber } from "../../src/core/reply/format.ts";
 import { decodePng } from "../png.ts";
 
 const spec = (title: string): BarChartSpec => ({

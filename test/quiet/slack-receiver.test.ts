@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_FORM_BODY_BYTES } from "../../src/adapters/slack/http-receiver.ts";
 import type { ProbeHandler } from "../../src/runtime/surface.ts";
-import { makeReply } from "../../src/core/reply.ts";
+import { makeReply } from "../../src/core/reply/reply.ts";
 import { chartedReply, stubDispatcher } from "../fakes/stub-dispatcher.ts";
 import { Worker } from "node:worker_threads";
 import { SIGNING_SECRET, mentionBody, postSignedJson, signSlack, slashCommandBody, startFakeSlack, startSlackUnderTest } from "../fakes/slack.ts";

@@ -1,4 +1,4 @@
-import type { Dispatcher } from "../../core/dispatch.ts";
+import type { Dispatcher } from "../../core/dispatch/dispatch.ts";
 
 export type Completer = (line: string) => [string[], string];
 

@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
-import type { Dispatcher } from "../../core/dispatch.ts";
-import { replyToJson } from "../../core/reply.ts";
+import type { Dispatcher } from "../../core/dispatch/dispatch.ts";
+import { replyToJson } from "../../core/reply/reply.ts";
 import { answerLine } from "./session.ts";
 
 /** Scripting mode: one command per input line, one answer per output record (JSON Lines with --json). */

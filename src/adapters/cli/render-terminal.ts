@@ -1,5 +1,5 @@
 import { styleText } from "node:util";
-import { displayWidth, renderSourceLine, renderTable, sourcesHeading, type Reply } from "../../core/reply.ts";
+import { displayWidth, renderSourceLine, renderTable, sourcesHeading, type Reply } from "../../core/reply/reply.ts";
 import { renderNarrowTable, wrapText } from "./wrap.ts";
 
 const MIN_COLUMNS = 20;

@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline/promises";
-import type { Dispatcher } from "../../core/dispatch.ts";
+import type { Dispatcher } from "../../core/dispatch/dispatch.ts";
 import { terminalCompleter } from "./completer.ts";
 import { HISTORY_SIZE, openHistory, type History } from "./history.ts";
 import { renderTerminal } from "./render-terminal.ts";

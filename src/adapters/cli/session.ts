@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
-import { parseLine, type Dispatcher } from "../../core/dispatch.ts";
+import { parseLine, type Dispatcher } from "../../core/dispatch/dispatch.ts";
 import { inScript } from "../../core/i18n/script.ts";
 import { translator } from "../../core/i18n/translate.ts";
-import type { Reply } from "../../core/reply.ts";
+import type { Reply } from "../../core/reply/reply.ts";
 import type { ChartSource } from "../chart-delivery.ts";
 
 function localUser(): string {

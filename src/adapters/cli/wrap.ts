@@ -1,4 +1,4 @@
-import { displayWidth, type Table } from "../../core/reply.ts";
+import { displayWidth, type Table } from "../../core/reply/reply.ts";
 
 const HAN_OR_FULLWIDTH = /[\p{Script=Han}\u3000-\u303f\uff01-\uff60]/u;
 const BULLET = /^(\s*(?:[•\-*] |\d+\. ))/;

@@ -9,7 +9,7 @@ import {
   type SlashCommandNumberOption,
   type SlashCommandStringOption,
 } from "discord.js";
-import type { Command, OptionSpec } from "../../core/command.ts";
+import type { Command, OptionSpec } from "../../core/dispatch/command.ts";
 import { discordOptionSpecs, modelOptionNames, MORE_OPTION } from "./options-to-text.ts";
 import { hanToTraditional, type ToTraditional } from "./traditional.ts";
 

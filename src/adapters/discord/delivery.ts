@@ -1,4 +1,4 @@
-import type { Reply } from "../../core/reply.ts";
+import type { Reply } from "../../core/reply/reply.ts";
 import { CHART_THEME, deliverReply } from "../chart-delivery.ts";
 import { renderDiscordMessage, withChartImage, type ChartFile, type DiscordMessage } from "./embeds.ts";
 import type { DiscordDeps } from "./interactions.ts";

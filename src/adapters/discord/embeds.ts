@@ -1,7 +1,7 @@
 import { CHART_FILE_NAME } from "../../charts/render.ts";
-import type { ChartSpec } from "../../core/chart-spec.ts";
+import type { ChartSpec } from "../../core/reply/chart-spec.ts";
 import { inScript } from "../../core/i18n/script.ts";
-import { renderTable, type Reply } from "../../core/reply.ts";
+import { renderTable, type Reply } from "../../core/reply/reply.ts";
 import { escapeDiscord, withoutInvisibleControls } from "./markdown.ts";
 
 /** Discord's published limits, respected by construction. */

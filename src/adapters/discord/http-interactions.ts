@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { Routes } from "discord.js";
-import type { Reply } from "../../core/reply.ts";
+import type { Reply } from "../../core/reply/reply.ts";
 import { createBoundedServer, readBoundedBody } from "../../runtime/http-bounds.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
 import { localSeenOnce, type SeenOnce } from "../../runtime/seen-once.ts";

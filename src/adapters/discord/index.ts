@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { ShardingManager } from "discord.js";
 import type pino from "pino";
 import type { DiscordConfig } from "../../config/discord.ts";
-import type { Dispatcher } from "../../core/dispatch.ts";
+import type { Dispatcher } from "../../core/dispatch/dispatch.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
 import type { SeenOnce } from "../../runtime/seen-once.ts";
 import type { ProbeHandler, RunningSurface } from "../../runtime/surface.ts";

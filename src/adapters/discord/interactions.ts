@@ -1,9 +1,9 @@
-import type { CommandInput, CommandSpec } from "../../core/command.ts";
+import type { CommandInput, CommandSpec } from "../../core/dispatch/command.ts";
 import { scriptFromLocale } from "../../core/i18n/script.ts";
-import { completionChoices, type Choice } from "../../core/completions.ts";
-import type { Dispatcher } from "../../core/dispatch.ts";
+import { completionChoices, type Choice } from "../../core/dispatch/completions.ts";
+import type { Dispatcher } from "../../core/dispatch/dispatch.ts";
 import { detectLang, langFromLocale } from "../../core/i18n/lang.ts";
-import type { Reply } from "../../core/reply.ts";
+import type { Reply } from "../../core/reply/reply.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
 import type { ChartSource } from "../chart-delivery.ts";
 import { completionSourceOf, optionsToText, type OptionValue } from "./options-to-text.ts";

@@ -1,5 +1,5 @@
 import type { Client, Message } from "discord.js";
-import { parseLine } from "../../core/dispatch.ts";
+import { parseLine } from "../../core/dispatch/dispatch.ts";
 import { deliverToDiscord } from "./delivery.ts";
 import type { DiscordDeps } from "./interactions.ts";
 

@@ -1,5 +1,5 @@
-import type { CommandSpec, CompletionSource, OptionSpec, PositionalKind } from "../../core/command.ts";
-import { GLOBAL_SPECS } from "../../core/grammar.ts";
+import type { CommandSpec, CompletionSource, OptionSpec, PositionalKind } from "../../core/dispatch/command.ts";
+import { GLOBAL_SPECS } from "../../core/dispatch/grammar.ts";
 
 export interface OptionValue {
   name: string;

@@ -1,6 +1,6 @@
 import type { types as SlackTypes } from "@slack/bolt";
 import { inScript } from "../../core/i18n/script.ts";
-import { renderTable, type Reply } from "../../core/reply.ts";
+import { renderTable, type Reply } from "../../core/reply/reply.ts";
 import { escapeSlack, plainSlack, slackLink } from "./escape.ts";
 
 /** Slack's published limits, respected by construction. */

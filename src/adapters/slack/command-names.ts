@@ -1,5 +1,5 @@
-import type { Command } from "../../core/command.ts";
-import type { Dispatcher } from "../../core/dispatch.ts";
+import type { Command } from "../../core/dispatch/command.ts";
+import type { Dispatcher } from "../../core/dispatch/dispatch.ts";
 import type { SlackCommandNaming } from "../../config/slack.ts";
 import { ConfigError } from "../../config/env-error.ts";
 import { SLACK_BUILT_IN_COMMANDS } from "./built-in-commands.ts";

@@ -1,4 +1,4 @@
-import type { Command } from "../../core/command.ts";
+import type { Command } from "../../core/dispatch/command.ts";
 import { DEFAULT_NAMING, type SlackCommandNaming } from "../../config/slack.ts";
 import { slackSlashCommands } from "./command-names.ts";
 

@@ -1,8 +1,8 @@
 import type { Lang } from "../i18n/lang.ts";
-import type { Source } from "../reply.ts";
+import type { Source } from "../reply/reply.ts";
 import type { Article, ArticleSection } from "./article.ts";
 import { isPriced } from "./kinds.ts";
-import { checkedAsOf } from "../price-age.ts";
+import { checkedAsOf } from "../pricing/price-age.ts";
 import type { Model } from "./schema.ts";
 import type { KnowledgeSnapshot } from "./snapshot.ts";
 

@@ -24,7 +24,7 @@ import { isPriced } from "./kinds.ts";
 import { servingFileSchema, servingProblemsAt, type ServingKnowledge } from "../selfhost/schema.ts";
 import type { ZodType } from "zod";
 import { YamlFile } from "./yaml-file.ts";
-import { normalizeName } from "../names.ts";
+import { normalizeName } from "../models/names.ts";
 import { loadCatalog, loadShippedCatalog, mergeCatalogs } from "./catalog.ts";
 import { priceReviewSchema, reconcile, secondSourceFileSchema, type PriceReview, type SecondSourceFile } from "./second-source.ts";
 import { priceHistoryFileSchema, type PriceHistoryFile } from "./price-history.ts";

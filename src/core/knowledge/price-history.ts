@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDate } from "./schema.ts";
 import type { Model } from "./schema.ts";
-import { daysBetween } from "../price-age.ts";
+import { daysBetween } from "../pricing/price-age.ts";
 
 /**
  * The curated models' recorded price changes (knowledge/price-history.yaml), cut from the daily history of LiteLLM's

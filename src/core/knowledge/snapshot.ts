@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Knowledge } from "./load.ts";
 import type { PricedModel } from "./schema.ts";
-import type { PricedEntry } from "../pricing.ts";
+import type { PricedEntry } from "../pricing/pricing.ts";
 import { isPriced } from "./kinds.ts";
 import { ModelResolver } from "../models/resolve.ts";
-import { ArticleIndex } from "../search/article-index.ts";
+import { ArticleIndex } from "../article/article-index.ts";
 
 /** One immutable, validated, indexed version of knowledge/: what every command answers from. */
 export interface KnowledgeSnapshot {

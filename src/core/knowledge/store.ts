@@ -5,7 +5,7 @@ import { knowledgeFingerprint, readCachedKnowledge, saveCachedKnowledge } from "
 import { KnowledgeInvalidError, formatProblem, type KnowledgeProblem } from "./problems.ts";
 import { buildSnapshot, type KnowledgeSnapshot } from "./snapshot.ts";
 import { isPriced } from "./kinds.ts";
-import { checkedAsOf } from "../price-age.ts";
+import { checkedAsOf } from "../pricing/price-age.ts";
 
 export interface ReloadOutcome {
   ok: boolean;

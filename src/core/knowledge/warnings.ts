@@ -1,4 +1,4 @@
-import { daysBetween, STALE_AFTER_DAYS } from "../price-age.ts";
+import { daysBetween, STALE_AFTER_DAYS } from "../pricing/price-age.ts";
 import type { Knowledge } from "./load.ts";
 import { isPriced } from "./kinds.ts";
 

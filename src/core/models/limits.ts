@@ -1,4 +1,4 @@
-import { UserError } from "../errors.ts";
+import { UserError } from "../reply/errors.ts";
 
 /**
  * How much text model-name lookup accepts. The longest name in the LiteLLM map is under 80 characters and

@@ -1,5 +1,5 @@
 import type { Model } from "../knowledge/schema.ts";
-import { normalizeName } from "../names.ts";
+import { normalizeName } from "./names.ts";
 
 /**
  * The curated model of `family` ("qwen") with `billions` parameters ("32"), vision variants last: "qwen 32b" means

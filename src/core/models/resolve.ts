@@ -1,7 +1,7 @@
 import Fuse from "fuse.js";
 import { LRUCache } from "lru-cache";
 import type { Model } from "../knowledge/schema.ts";
-import { digitsOf, nameTokens, normalizeName } from "../names.ts";
+import { digitsOf, nameTokens, normalizeName } from "./names.ts";
 import { boundedEditDistance } from "./edit-distance.ts";
 import { HanNames } from "./han-names.ts";
 import { mentionWindow, NAME_LIMITS, NameLimitError, type NameLimitProblem, nameLimitProblem } from "./limits.ts";

@@ -1,6 +1,6 @@
-import type { ParsedArgs } from "../grammar.ts";
+import type { ParsedArgs } from "../dispatch/grammar.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
-import { normalizeName } from "../names.ts";
+import { normalizeName } from "../models/names.ts";
 import type { Intent, RememberedQuestion, Understanding } from "./types.ts";
 import { remember, understand } from "./understand.ts";
 

@@ -1,4 +1,4 @@
-import { formatCount, formatNumber, formatPercent } from "../format.ts";
+import { formatCount, formatNumber, formatPercent } from "../reply/format.ts";
 import type { Translator } from "../i18n/translate.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import type { Understanding } from "./types.ts";

@@ -1,5 +1,5 @@
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
-import { normalizeName } from "../names.ts";
+import { normalizeName } from "../models/names.ts";
 import { GPU_VARIANT, GPU_WORDS } from "./gpu-words.ts";
 
 /** Which GPU a question names, and how many of it, in the words and forms people write them. */

@@ -1,5 +1,5 @@
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
-import { normalizeName } from "../names.ts";
+import { normalizeName } from "../models/names.ts";
 import { mentionedModels } from "./models.ts";
 import type { MentionedModel } from "./types.ts";
 import { ADD } from "./words.ts";

@@ -1,7 +1,7 @@
 import { modelOfSize } from "../models/of-size.ts";
 import type { Model } from "../knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
-import { nameTokens, normalizeName } from "../names.ts";
+import { nameTokens, normalizeName } from "../models/names.ts";
 import { isEverydayWord } from "./list-items.ts";
 import type { MentionedModel, Understanding } from "./types.ts";
 

@@ -1,8 +1,8 @@
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import type { Model } from "../knowledge/schema.ts";
-import { normalizeName } from "../names.ts";
+import { normalizeName } from "../models/names.ts";
 import { isPriced } from "../knowledge/kinds.ts";
-import { blendedPer1M } from "../pricing.ts";
+import { blendedPer1M } from "../pricing/pricing.ts";
 import { mentionedModels } from "./models.ts";
 import type { Intent, MentionedModel, PendingChoice, Understanding } from "./types.ts";
 

@@ -1,6 +1,6 @@
 import { isPriced } from "../knowledge/kinds.ts";
 import type { Model } from "../knowledge/schema.ts";
-import { type CostWorkload, type PricedEntry, workloadCost } from "../pricing.ts";
+import { type CostWorkload, type PricedEntry, workloadCost } from "../pricing/pricing.ts";
 
 /** Costs closer than this share are a tie: a verdict resting on one is no verdict to assume. */
 const TIE = 0.005;

@@ -1,9 +1,9 @@
 import { escapeRegExp, gpuCountOf, gpuOf, otherGpuOf } from "./gpu-reading.ts";
 import type { Model, Task } from "../knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
-import { normalizeName } from "../names.ts";
+import { normalizeName } from "../models/names.ts";
 import { boundedEditDistance } from "../models/edit-distance.ts";
-import { findTasks } from "../vocabulary.ts";
+import { findTasks } from "../dispatch/vocabulary.ts";
 import { mentionedModels } from "./models.ts";
 import { readQuantities, readRatio } from "./quantities.ts";
 import { toSimplified, type Script } from "../i18n/script.ts";

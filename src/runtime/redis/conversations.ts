@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { ConversationStore, RememberedTurn } from "../../core/conversation.ts";
+import type { ConversationStore, RememberedTurn } from "../../core/conversation/conversation.ts";
 
 /**
  * Conversation memory every instance shares: one JSON value per conversation, expiring on its own in Redis.

@@ -1,9 +1,9 @@
 import type { Redis } from "ioredis";
-import { RateLimiter, tokenBucketWait, type RateLimit } from "../../core/rate-limit.ts";
+import { MemoryRateLimit, tokenBucketWait, type RateLimit } from "../../core/conversation/rate-limit.ts";
 
 /**
- * The same token bucket as the in-process RateLimiter (src/core/rate-limit.ts), kept in Redis and updated atomically
- * by one script, so every instance counts one user's requests together and a user sees the same limits whether
+ * The same token bucket as MemoryRateLimit (src/core/conversation/rate-limit.ts), kept in Redis and updated
+ * atomically by one script, so every instance counts one user's requests together and a user sees the same limits whether
  * there is one instance or ten. The caller's clock is passed in (instances keep time with NTP), so both
  * implementations answer a sequence of requests identically.
  */
@@ -27,7 +27,7 @@ return {allowed, tostring(tokens)}
 
 export class RedisRateLimit implements RateLimit {
   /** while Redis is down or hung, this process limits on its own, with the same bucket */
-  private readonly local: RateLimiter;
+  private readonly local: MemoryRateLimit;
 
   /** `usable`: false while Redis is down or hung, when this process limits on its own without asking it */
   constructor(
@@ -38,7 +38,7 @@ export class RedisRateLimit implements RateLimit {
     private readonly keyPrefix = "modelwise:rate",
     private readonly now: () => number = () => Date.now(),
   ) {
-    this.local = new RateLimiter(burst, perMinute, now);
+    this.local = new MemoryRateLimit(burst, perMinute, now);
   }
 
   async take(key: string): Promise<number> {

@@ -1,4 +1,4 @@
-import type { MessageKey } from "./i18n/catalog.ts";
+import type { MessageKey } from "../i18n/catalog.ts";
 
 export type ErrorCode = "unknown_model" | "ambiguous_model" | "bad_input" | "unknown_command" | "forbidden" | "rate_limited" | "internal";
 

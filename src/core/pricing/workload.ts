@@ -1,9 +1,9 @@
-import type { OptionSpec } from "./command.ts";
-import { UserError } from "./errors.ts";
-import { formatCount, formatNumber, formatPercent } from "./format.ts";
-import type { ParsedArgs } from "./grammar.ts";
-import type { Translator } from "./i18n/translate.ts";
-import type { Workload } from "./knowledge/schema.ts";
+import type { OptionSpec } from "../dispatch/command.ts";
+import { UserError } from "../reply/errors.ts";
+import { formatCount, formatNumber, formatPercent } from "../reply/format.ts";
+import type { ParsedArgs } from "../dispatch/grammar.ts";
+import type { Translator } from "../i18n/translate.ts";
+import type { Workload } from "../knowledge/schema.ts";
 import type { CostWorkload } from "./pricing.ts";
 
 /** The most tokens a month any answer works with: a thousand trillion, far beyond any real bill. */

@@ -9,7 +9,7 @@ export function tokenBucketWait(tokens: number, refillPerMs: number): number {
 }
 
 /** A token bucket per user, in this process: bursts are fine, a flood from one user cannot starve everyone else. */
-export class RateLimiter implements RateLimit {
+export class MemoryRateLimit implements RateLimit {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(

@@ -1,4 +1,4 @@
-import { inScript, type Script } from "./i18n/script.ts";
+import { inScript, type Script } from "../i18n/script.ts";
 import { makeReply, type Reply } from "./reply.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { parseNumber, parsePercent, parseTokenAmount } from "./amounts.ts";
 import type { OptionKind, OptionSpec } from "./command.ts";
-import { UserError } from "./errors.ts";
-import { isLang, type Lang } from "./i18n/lang.ts";
+import { UserError } from "../reply/errors.ts";
+import { isLang, type Lang } from "../i18n/lang.ts";
 
 /** How an answer is shown: USD, CNY or both. */
 export type CurrencyMode = "usd" | "cny" | "both";

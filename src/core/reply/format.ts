@@ -1,4 +1,4 @@
-import type { Lang } from "./i18n/lang.ts";
+import type { Lang } from "../i18n/lang.ts";
 
 /** A number format reused by key, with the texts it produced: prices and volumes recur in answer after answer. */
 interface KeptFormat {

@@ -1,9 +1,9 @@
-import { UserError } from "./errors.ts";
-import type { Capability, Tier } from "./knowledge/kinds.ts";
-import type { Task } from "./knowledge/schema.ts";
-import type { ServingGpu } from "./selfhost/schema.ts";
-import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
-import { normalizeName } from "./names.ts";
+import { UserError } from "../reply/errors.ts";
+import type { Capability, Tier } from "../knowledge/kinds.ts";
+import type { Task } from "../knowledge/schema.ts";
+import type { ServingGpu } from "../selfhost/schema.ts";
+import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
+import { normalizeName } from "../models/names.ts";
 
 /** A constraint a model must meet: one of its capabilities, or open weights. */
 export type Feature = Capability | "open";

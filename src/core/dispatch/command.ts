@@ -1,12 +1,12 @@
 import type { ParsedArgs, GlobalOptions } from "./grammar.ts";
-import type { Translator } from "./i18n/translate.ts";
-import type { MessageKey } from "./i18n/catalog.ts";
-import type { Lang } from "./i18n/lang.ts";
-import type { Script } from "./i18n/script.ts";
-import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
-import type { LiveKnowledge } from "./knowledge/store.ts";
-import type { Reply } from "./reply.ts";
-import type { RememberedQuestion, Understanding } from "./understand/types.ts";
+import type { Translator } from "../i18n/translate.ts";
+import type { MessageKey } from "../i18n/catalog.ts";
+import type { Lang } from "../i18n/lang.ts";
+import type { Script } from "../i18n/script.ts";
+import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
+import type { LiveKnowledge } from "../knowledge/store.ts";
+import type { Reply } from "../reply/reply.ts";
+import type { RememberedQuestion, Understanding } from "../understand/types.ts";
 
 type Surface = "terminal" | "slack" | "discord" | "test";
 

@@ -1,8 +1,8 @@
 import type { CompletionSource } from "./command.ts";
-import type { Lang } from "./i18n/lang.ts";
-import type { Model } from "./knowledge/schema.ts";
-import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
-import { normalizeName } from "./names.ts";
+import type { Lang } from "../i18n/lang.ts";
+import type { Model } from "../knowledge/schema.ts";
+import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
+import { normalizeName } from "../models/names.ts";
 
 export interface Choice {
   name: string;

@@ -1,6 +1,6 @@
-import { formatCount } from "./format.ts";
-import type { Translator } from "./i18n/translate.ts";
-import type { PricedModel } from "./knowledge/schema.ts";
+import { formatCount } from "../reply/format.ts";
+import type { Translator } from "../i18n/translate.ts";
+import type { PricedModel } from "../knowledge/schema.ts";
 import type { PricingFallback, WorkloadCost } from "./pricing.ts";
 import { secondSourceNotes } from "./price-sources.ts";
 

@@ -1,5 +1,5 @@
-import { isPriced } from "./knowledge/kinds.ts";
-import type { Model } from "./knowledge/schema.ts";
+import { isPriced } from "../knowledge/kinds.ts";
+import type { Model } from "../knowledge/schema.ts";
 
 /** Whether the article's input price for a model still holds against the price table today. */
 export type ClaimCheck =

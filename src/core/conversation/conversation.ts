@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
-import type { Lang } from "./i18n/lang.ts";
-import type { Script } from "./i18n/script.ts";
-import type { RememberedQuestion } from "./understand/types.ts";
+import type { Lang } from "../i18n/lang.ts";
+import type { Script } from "../i18n/script.ts";
+import type { RememberedQuestion } from "../understand/types.ts";
 
 /**
  * What a conversation remembers between turns: the last understood question (ids, numbers, a bounded paste), kept

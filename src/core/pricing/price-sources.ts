@@ -1,8 +1,8 @@
-import { formatCount, formatPrice } from "./format.ts";
-import type { Translator } from "./i18n/translate.ts";
-import type { PricedModel } from "./knowledge/schema.ts";
-import type { ContextRule } from "./knowledge/provider-rules.ts";
-import type { ComparedPrice } from "./knowledge/second-source.ts";
+import { formatCount, formatPrice } from "../reply/format.ts";
+import type { Translator } from "../i18n/translate.ts";
+import type { PricedModel } from "../knowledge/schema.ts";
+import type { ContextRule } from "../knowledge/provider-rules.ts";
+import type { ComparedPrice } from "../knowledge/second-source.ts";
 
 const PART = { inputPer1M: "price.input", outputPer1M: "price.output", cachedInputPer1M: "price.cachedInput", cacheWritePer1M: "price.cacheWrite" } as const satisfies Record<
   ComparedPrice,

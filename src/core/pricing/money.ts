@@ -1,10 +1,10 @@
-import type { AxisCurrency } from "./chart-spec.ts";
-import type { CurrencyMode } from "./grammar.ts";
-import { formatPrice, formatUsd, formatWith } from "./format.ts";
-import type { Translator } from "./i18n/translate.ts";
-import type { CurrencyFile, PricedModel } from "./knowledge/schema.ts";
+import type { AxisCurrency } from "../reply/chart-spec.ts";
+import type { CurrencyMode } from "../dispatch/grammar.ts";
+import { formatPrice, formatUsd, formatWith } from "../reply/format.ts";
+import type { Translator } from "../i18n/translate.ts";
+import type { CurrencyFile, PricedModel } from "../knowledge/schema.ts";
 import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } from "./pricing.ts";
-import type { Source } from "./reply.ts";
+import type { Source } from "../reply/reply.ts";
 
 export type { CurrencyMode };
 

@@ -1,6 +1,6 @@
-import type { Translator } from "./i18n/translate.ts";
-import type { DigestPrice, PriceDiff } from "./knowledge/price-diff.ts";
-import { formatPrice } from "./format.ts";
+import type { Translator } from "../i18n/translate.ts";
+import type { DigestPrice, PriceDiff } from "../knowledge/price-diff.ts";
+import { formatPrice } from "../reply/format.ts";
 
 const DIGEST_MAX_LINES = 15;
 

@@ -1,6 +1,6 @@
-import { TIERS, type Capability, type Tier } from "./knowledge/kinds.ts";
-import type { QualityBarSpec, QualityCategory, QualityFile } from "./knowledge/schema.ts";
-import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } from "./pricing.ts";
+import { TIERS, type Capability, type Tier } from "../knowledge/kinds.ts";
+import type { QualityBarSpec, QualityCategory, QualityFile } from "../knowledge/schema.ts";
+import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } from "../pricing/pricing.ts";
 
 export type { QualityCategory };
 

@@ -1,8 +1,8 @@
-import { referenceCost } from "./knowledge/catalog.ts";
-import type { Knowledge } from "./knowledge/load.ts";
-import { type HistoryPoint, pointOn, priceChangesOf, type PriceChange } from "./knowledge/price-history.ts";
-import type { PricedModel } from "./knowledge/schema.ts";
-import { isPriced } from "./knowledge/kinds.ts";
+import { referenceCost } from "../knowledge/catalog.ts";
+import type { Knowledge } from "../knowledge/load.ts";
+import { type HistoryPoint, pointOn, priceChangesOf, type PriceChange } from "../knowledge/price-history.ts";
+import type { PricedModel } from "../knowledge/schema.ts";
+import { isPriced } from "../knowledge/kinds.ts";
 
 /**
  * What the recorded price history says (knowledge/price-history.yaml), computed once here for /history: one model's

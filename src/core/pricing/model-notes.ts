@@ -1,13 +1,13 @@
-import { formatCount, formatPrice } from "./format.ts";
-import type { Translator } from "./i18n/translate.ts";
-import type { Model } from "./knowledge/schema.ts";
-import { isPriced } from "./knowledge/kinds.ts";
-import { articleSource, modelSource } from "./knowledge/citations.ts";
-import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
-import type { Source } from "./reply.ts";
-import { UserError } from "./errors.ts";
+import { formatCount, formatPrice } from "../reply/format.ts";
+import type { Translator } from "../i18n/translate.ts";
+import type { Model } from "../knowledge/schema.ts";
+import { isPriced } from "../knowledge/kinds.ts";
+import { articleSource, modelSource } from "../knowledge/citations.ts";
+import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
+import type { Source } from "../reply/reply.ts";
+import { UserError } from "../reply/errors.ts";
 import { priceChanges } from "./price-age.ts";
-import type { Resolution } from "./models/resolve.ts";
+import type { Resolution } from "../models/resolve.ts";
 import { contextNote, offPeakNote } from "./price-sources.ts";
 
 function claimText(model: Model): string | null {

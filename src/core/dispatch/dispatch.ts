@@ -1,19 +1,19 @@
 import type { Command, CommandInput } from "./command.ts";
-import { UserError, type ErrorCode } from "./errors.ts";
+import { UserError, type ErrorCode } from "../reply/errors.ts";
 import { parseCommandLine } from "./grammar.ts";
-import { translator, type Translator } from "./i18n/translate.ts";
-import { detectLang, type Lang } from "./i18n/lang.ts";
-import { languageRequestOf } from "./i18n/language-request.ts";
-import { answerScript, toSimplified, type Script } from "./i18n/script.ts";
-import { replyInScript } from "./reply-script.ts";
-import type { KnowledgeSnapshot } from "./knowledge/snapshot.ts";
-import type { LiveKnowledge } from "./knowledge/store.ts";
-import { makeReply, type Reply } from "./reply.ts";
-import { CONVERSATION_TTL_MS, type ConversationStore } from "./conversation.ts";
-import type { RateLimit } from "./rate-limit.ts";
-import { rememberCommand } from "./understand/command-memory.ts";
-import type { RememberedQuestion } from "./understand/types.ts";
-import { nextAnswerTurn } from "./answer-turns.ts";
+import { translator, type Translator } from "../i18n/translate.ts";
+import { detectLang, type Lang } from "../i18n/lang.ts";
+import { languageRequestOf } from "../i18n/language-request.ts";
+import { answerScript, toSimplified, type Script } from "../i18n/script.ts";
+import { replyInScript } from "../reply/reply-script.ts";
+import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
+import type { LiveKnowledge } from "../knowledge/store.ts";
+import { makeReply, type Reply } from "../reply/reply.ts";
+import { CONVERSATION_TTL_MS, type ConversationStore } from "../conversation/conversation.ts";
+import type { RateLimit } from "../conversation/rate-limit.ts";
+import { rememberCommand } from "../understand/command-memory.ts";
+import type { RememberedQuestion } from "../understand/types.ts";
+import { nextAnswerTurn } from "../conversation/answer-turns.ts";
 
 export interface Logger {
   error(details: Record<string, unknown>, message: string): void;

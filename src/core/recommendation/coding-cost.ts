@@ -1,5 +1,5 @@
-import type { CodingRun, CodingRunsFile } from "./knowledge/schema.ts";
-import { workloadCost, type PricedEntry } from "./pricing.ts";
+import type { CodingRun, CodingRunsFile } from "../knowledge/schema.ts";
+import { workloadCost, type PricedEntry } from "../pricing/pricing.ts";
 
 /** One model's measured coding run priced today. */
 export interface SolvedTaskCost {

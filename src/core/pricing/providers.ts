@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import { referenceCost } from "./knowledge/catalog.ts";
+import { referenceCost } from "../knowledge/catalog.ts";
 import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } from "./pricing.ts";
 
 /**

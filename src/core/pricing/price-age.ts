@@ -1,7 +1,7 @@
-import type { Translator } from "./i18n/translate.ts";
-import type { Model, PricedModel } from "./knowledge/schema.ts";
-import { isPriced } from "./knowledge/kinds.ts";
-import { formatPrice } from "./format.ts";
+import type { Translator } from "../i18n/translate.ts";
+import type { Model, PricedModel } from "../knowledge/schema.ts";
+import { isPriced } from "../knowledge/kinds.ts";
+import { formatPrice } from "../reply/format.ts";
 
 export const STALE_AFTER_DAYS = 90;
 

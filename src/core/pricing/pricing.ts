@@ -1,5 +1,5 @@
-import type { PriceDimensions, PriceSet, PricingTier } from "./knowledge/price-tiers.ts";
-import type { PricedModel, Workload } from "./knowledge/schema.ts";
+import type { PriceDimensions, PriceSet, PricingTier } from "../knowledge/price-tiers.ts";
+import type { PricedModel, Workload } from "../knowledge/schema.ts";
 
 /** A priced model with whatever extra price dimensions its entry carries (all optional). */
 export type PricedEntry = PricedModel & PriceDimensions;

@@ -1,8 +1,8 @@
 import { LRUCache } from "lru-cache";
 import stringWidth from "string-width";
 import type { ChartSpec } from "./chart-spec.ts";
-import type { Lang } from "./i18n/lang.ts";
-import { inScript, type Script } from "./i18n/script.ts";
+import type { Lang } from "../i18n/lang.ts";
+import { inScript, type Script } from "../i18n/script.ts";
 
 export interface Source {
   title: string;
