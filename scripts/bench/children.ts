@@ -4,7 +4,7 @@ import { join } from "node:path";
 
 const root = new URL("../../", import.meta.url).pathname;
 
-/** What `npm start`'s prestart does (a no-op when dist/ is newer than the sources): the servers under load run built. */
+/** What `npm start` does first (a no-op when dist/ is newer than the sources): the servers under load run built. */
 export function buildIfStale(): void {
   execFileSync(process.execPath, ["src/runtime/build/build.mjs", "--if-stale"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 }

@@ -99,10 +99,13 @@ export class ModelResolver {
   private readonly forms: string[] = [];
   private readonly formLabels: string[] = [];
   private readonly formModels: Model[] = [];
-  private readonly fuzzy: TrigramIndex;
+  /** built at the first typo, not at every start: most questions name their models exactly */
+  private fuzzyIndex: TrigramIndex | null = null;
   /** per catalog entry, the model it stands for (see canonical()) */
   private readonly canonicalOf = new Map<Model, Model>();
+  /** version numbers read from names, as families are sorted (reading all ~2,000 up front cost a one-shot answer's start) */
   private readonly versions = new Map<Model, number[]>();
+  private readonly curated: ReadonlySet<Model>;
   /** every word of every loose key, and the families shorthands imply */
   private readonly vocabulary = new Set<string>(IMPLIED_WORDS);
   /** the number sequences of every loose key ("3.5", "2.5.72"): a span with other numbers needs no key built */
@@ -145,9 +148,8 @@ export class ModelResolver {
     for (const entry of entries) {
       const same = entry.looseKey === null ? undefined : this.byLooseKey.get(entry.looseKey);
       if (same && same !== entry.model) this.canonicalOf.set(entry.model, same);
-      this.versions.set(entry.model, versionOf(entry.base ?? entry.model.id));
     }
-    for (const model of models) this.versions.set(model, versionOf(model.id));
+    this.curated = new Set(models);
     this.entryOf = new Map(entries.map((entry) => [entry.model, entry]));
     // families are read from model names, not provider paths ("gemini/gemma-3" is no Gemini)
     const familyNames = new Set(shortNames.map.keys());
@@ -168,7 +170,21 @@ export class ModelResolver {
     };
     for (const model of models) for (const name of namesOf(model)) addForm(name, model);
     for (const entry of entries) if (entry.base !== null) addForm(entry.base, entry.model);
-    this.fuzzy = new TrigramIndex(this.forms);
+  }
+
+  private get fuzzy(): TrigramIndex {
+    this.fuzzyIndex ??= new TrigramIndex(this.forms);
+    return this.fuzzyIndex;
+  }
+
+  private versionOfModel(model: Model): number[] {
+    let known = this.versions.get(model);
+    if (!known) {
+      const entry = this.entryOf.get(model);
+      known = this.curated.has(model) ? versionOf(model.id) : entry ? versionOf(entry.base ?? model.id) : [];
+      this.versions.set(model, known);
+    }
+    return known;
   }
 
   /** The model a catalog entry stands for: a curated one of the same name, else the preferred provider's entry. */
@@ -180,8 +196,8 @@ export class ModelResolver {
   private readonly familyOrder = (a: Model, b: Model): number => {
     const entryA = this.entryOf.get(a);
     const entryB = this.entryOf.get(b);
-    if (!entryA || !entryB) return Number(Boolean(entryA)) - Number(Boolean(entryB)) || compareVersionsNewestFirst(this.versions.get(a) ?? [], this.versions.get(b) ?? []);
-    return entryA.rank - entryB.rank || compareVersionsNewestFirst(this.versions.get(a) ?? [], this.versions.get(b) ?? []) || preferCatalog(entryA, entryB);
+    if (!entryA || !entryB) return Number(Boolean(entryA)) - Number(Boolean(entryB)) || compareVersionsNewestFirst(this.versionOfModel(a), this.versionOfModel(b));
+    return entryA.rank - entryB.rank || compareVersionsNewestFirst(this.versionOfModel(a), this.versionOfModel(b)) || preferCatalog(entryA, entryB);
   };
 
   exact(name: string): Model | undefined {

@@ -1,42 +1,23 @@
 #!/usr/bin/env node
-// Builds the bot to dist/ with tsc and copies what tsc does not emit (worker scripts and their data).
-// `--if-stale` (npm's prestart) builds only when dist/ is missing or older than the sources, so
+// Builds the bot to dist/ with tsc, copies what tsc does not emit (worker scripts and their data) and bundles the
+// one-shot answer (bundle.mjs). `--if-stale` (and if-stale.mjs, which `npm start` and the bin load) builds only when
+// dist/ is missing or older than the sources, so
 // `npm ci && npm start` works on a fresh clone and a production image (no sources) never rebuilds.
 // Types are checked by `npm run typecheck` (part of `npm test`), not here: emitting only keeps a cold start fast.
 // Plain JavaScript on purpose: it must run before anything is built, with no TypeScript loader.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundleAsk } from "./bundle.mjs";
+import { DIST, isStale, ROOT } from "./stale.mjs";
 
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const DIST = join(ROOT, "dist");
-const STAMP = join(DIST, ".built");
 // scratch space inside node_modules: git-ignored, and on the same filesystem as dist/ so the swap is a rename
 const SCRATCH = join(ROOT, "node_modules", ".cache", "modelwise-build");
 const LOCK = join(SCRATCH, "lock");
-const SOURCES = ["src", "commands", "tsconfig.json", "tsconfig.build.json"];
 /** Files tsc does not emit but the built code loads at run time, relative to their module. */
 const RUNTIME_FILES = /\.(mjs|bin)$/;
 const LOCK_WAIT_MS = 120_000;
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    newest = Math.max(newest, newestMtime(join(path, entry.name)));
-  }
-  return newest;
-}
-
-function isStale() {
-  if (!existsSync(STAMP)) return true;
-  const sources = Math.max(...SOURCES.map((name) => newestMtime(join(ROOT, name))));
-  return sources > statSync(STAMP).mtimeMs;
-}
 
 function copyRuntimeFiles(from, to) {
   for (const entry of readdirSync(from, { withFileTypes: true, recursive: true })) {
@@ -74,13 +55,13 @@ async function withLock(work) {
     }
   }
   try {
-    return work();
+    return await work();
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
 }
 
-function build() {
+async function build() {
   const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
   if (!existsSync(tsc)) throw new Error("dist/ is missing or out of date and TypeScript is not installed; run `npm ci` (with dev dependencies), then `npm run build`");
   const next = join(SCRATCH, `next-${process.pid}`);
@@ -92,6 +73,7 @@ function build() {
     throw new Error("the build failed (errors above)");
   }
   copyRuntimeFiles(join(ROOT, "src"), next);
+  await bundleAsk(next);
   writeFileSync(join(next, ".built"), `${new Date().toISOString()}\n`);
   // swapped in whole, so a reader never sees half a build
   const old = join(SCRATCH, `old-${process.pid}`);
