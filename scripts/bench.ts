@@ -1,4 +1,5 @@
 import { cpus, totalmem } from "node:os";
+import { chartRows } from "./bench/charts.ts";
 import { discordRows } from "./bench/discord.ts";
 import { installSizeRows } from "./bench/install-size.ts";
 import { latencyRows } from "./bench/latency.ts";
@@ -21,6 +22,7 @@ await section("latency", () => latencyRows(quick ? 0.2 : 1));
 await section("understanding, self-hosting and hostile input", () => understandingRows(quick ? 0.2 : 1));
 await section("start-up", () => startRows(quick ? 2 : 5));
 await section("install size", installSizeRows);
+await section("charts", () => chartRows(quick ? 0.3 : 1));
 await section("Slack under load", () => slackRows(quick ? 3 : 20));
 await section("Discord HTTP interactions under load", () => discordRows(quick ? 3 : 20));
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { type ChartSource, deliverReply } from "../src/adapters/chart-delivery.ts";
-import { ChartsBusyError } from "../src/charts/render.ts";
+import { ChartRenderer, ChartsBusyError } from "../src/charts/render.ts";
+import type { ChartSpec } from "../src/core/reply/chart-spec.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
 import { chartedReply, errorReply, privateReply } from "./fakes/stub-dispatcher.ts";
+import { decodePng } from "./png.ts";
 
 const input = { command: "compare", text: "gpt-5 deepseek", user: { id: "u" }, isAdmin: false, surface: "test" as const };
 const PNG = Buffer.from("png");
@@ -119,5 +121,34 @@ describe("the one delivery policy", () => {
     const { surface, logged } = recordingSurface({ attach: new Error("HTTP 500"), note: true });
     await expect(deliverReply(chartedReply(input), surface, charts().source)).resolves.toBeUndefined();
     expect(logged).toEqual(["chart upload failed; the answer was posted", "the note about a missing chart could not be posted"]);
+  });
+});
+
+describe("a chart asked for again", () => {
+  it("comes from the cache, the same bytes without drawing again, even while the render queue is full", async () => {
+    const renderer = new ChartRenderer({ concurrency: 1, maxWaiting: 1 });
+    const charts: Buffer[] = [];
+    const notes: string[] = [];
+    const surface = {
+      ...recordingSurface().surface,
+      postAnswer: async (reply: Reply) => {
+        notes.push(...reply.notes);
+        return "message";
+      },
+      attachChart: async (_sent: string, png: Buffer) => void charts.push(png),
+    };
+    await deliverReply(chartedReply(input), surface, renderer);
+    // two other charts fill the queue: one drawing, one waiting
+    const other = (title: string): ChartSpec => ({ ...chartedReply(input).chart!, title });
+    const filling = [renderer.render(other("one"), { theme: "dark" }), renderer.render(other("two"), { theme: "dark" })];
+    expect(renderer.canTake(other("three"), { theme: "dark" })).toBe(false);
+    await deliverReply(chartedReply(input), surface, renderer);
+    expect(notes).toEqual([]);
+    expect(charts).toHaveLength(2);
+    expect(charts[1]!.equals(charts[0]!)).toBe(true);
+    expect(decodePng(charts[1]!).background.luminance).toBeLessThan(0.2);
+    await Promise.all(filling);
+    expect(renderer.stats).toMatchObject({ rendered: 3, cacheHits: 1, refused: 0 });
+    await renderer.close();
   });
 });

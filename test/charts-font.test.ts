@@ -4,6 +4,7 @@ import opentype from "opentype.js";
 import { describe, expect, it } from "vitest";
 import { CHART_SYMBOLS, fontFilePath, gb2312Characters } from "../src/charts/font-coverage.ts";
 import { chartFontMetrics } from "../src/charts/font-metrics.ts";
+import { GlyphOutlines } from "../src/charts/glyph-outlines.ts";
 
 const root = join(import.meta.dirname, "..");
 const files = (dir: string): string[] =>
@@ -63,5 +64,17 @@ describe("chart font subset", () => {
       if (glyph.index) expect(metrics.advance(char)).toBe(glyph.advanceWidth);
     }
     expect(metrics.unitsPerEm).toBe(parsed.unitsPerEm);
+  });
+
+  it("outlines glyphs through the same points as opentype.js, accented letters (composite glyphs) included", () => {
+    const outlines = new GlyphOutlines(readFileSync(fontFilePath()));
+    const metrics = chartFontMetrics();
+    const points = (d: string) => new Set([...d.matchAll(/-?[\d.]+ -?[\d.]+/g)].map((m) => m[0]));
+    for (const char of [..."Ag%…¥éÅ盈亏平衡"]) {
+      const theirs = parsed.charToGlyph(char).path.commands.flatMap((c) => ("x1" in c ? [`${c.x1} ${c.y1}`] : []).concat("x" in c ? [`${c.x} ${c.y}`] : []));
+      expect(theirs.length).toBeGreaterThan(3);
+      expect(points(outlines.path(metrics.glyphIndex(char)))).toEqual(new Set(theirs));
+    }
+    expect(outlines.path(metrics.glyphIndex(" "))).toBe("");
   });
 });

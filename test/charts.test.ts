@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { linearTicks, logTicks, niceStep } from "../src/charts/axis.ts";
 import { sortedItems, usesLogScale } from "../src/charts/bar-chart.ts";
+import { outlineTexts } from "../src/charts/outlined-text.ts";
 import { chartDrawing, chartRenderer } from "../src/charts/render.ts";
 import { PALETTES, SCALE, svgTexts, TEXT } from "../src/charts/svg.ts";
 import type { BarChartSpec, BreakEvenChartSpec, ChartSpec } from "../src/core/reply/chart-spec.ts";
@@ -82,11 +83,11 @@ function barWidths(svg: string): number[] {
 
 describe("chart drawings", () => {
   it.each(FIXTURES.flatMap(([name, spec]) => (["light", "dark"] as const).map((theme) => [name, theme, spec] as const)))(
-    "%s, %s theme → a whole PNG at 2× (1800 px wide)",
+    "%s, %s theme → a whole PNG 900 px wide, as wide as the widest chat client shows it",
     async (_name, theme, spec) => {
       const drawing = chartDrawing(spec, theme);
       const png = decodePng(await chartRenderer().render(spec, { theme }));
-      expect(png.width).toBe(1800);
+      expect(png.width).toBe(900);
       // drawn, not blank, on the theme's background
       expect(png.distinctColours).toBeGreaterThan(50);
       if (theme === "dark") expect(png.background.luminance).toBeLessThan(0.2);
@@ -101,10 +102,23 @@ describe("chart drawings", () => {
       const drawing = chartDrawing(spec);
       const sizes = [...drawing.svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
       const pngWidth = drawing.width * SCALE;
-      // logical size × 2 (raster scale) × 400 / 1800 (shown width / PNG width)
+      // logical size × raster scale × 400 / PNG width (shown width / PNG width)
       const onScreen = Math.min(...sizes) * SCALE * (400 / pngWidth);
       expect(onScreen).toBeGreaterThanOrEqual(13);
       expect(TEXT * (400 / 900)).toBeCloseTo(13.33, 2);
+    }
+  });
+
+  it("hands the rasterizer every line of text as glyph outlines, so no font is loaded per chart", () => {
+    for (const [, spec] of FIXTURES) {
+      const drawing = chartDrawing(spec);
+      const outlined = outlineTexts(drawing.svg);
+      expect(outlined).not.toContain("<text");
+      const visible = drawing.texts.join("").replace(/\s/g, "").length;
+      expect(outlined.match(/<use /g)?.length ?? 0).toBeGreaterThanOrEqual(visible);
+      // each glyph's outline once, however often it is drawn
+      const ids = [...outlined.matchAll(/<path id="(g\d+)"/g)].map((m) => m[1]);
+      expect(new Set(ids).size).toBe(ids.length);
     }
   });
 
@@ -191,12 +205,12 @@ const CASES: [string, string, ChartSpec["kind"]][] = [
 ];
 
 describe("charts from real answers", () => {
-  it.each(CASES)("%s → a whole 2× PNG in %s, cheapest bar first", async (line, lang, kind) => {
+  it.each(CASES)("%s → a whole 900 px PNG in %s, cheapest bar first", async (line, lang, kind) => {
     const reply = await ask(line);
     expect(reply.lang).toBe(lang);
     const chart = reply.chart!;
     expect(chart.kind).toBe(kind);
-    for (const theme of ["light", "dark"] as const) expect(decodePng(await chartRenderer().render(chart, { theme })).width).toBe(1800);
+    for (const theme of ["light", "dark"] as const) expect(decodePng(await chartRenderer().render(chart, { theme })).width).toBe(900);
     if (lang === "zh") expect(chart.title).toMatch(/\p{Script=Han}/u);
     if (chart.kind === "bars") {
       const texts = svgTexts(chartDrawing(chart).svg);

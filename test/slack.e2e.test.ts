@@ -6,6 +6,7 @@ import { countingDispatcher } from "./fakes/counting.ts";
 import { DEFAULT_COMMAND_PREFIX, DEFAULT_SHORT_COMMANDS } from "../src/config/slack.ts";
 import { decodePng } from "./png.ts";
 import { chartRenderer } from "../src/charts/render.ts";
+import type { ChartSpec } from "../src/core/reply/chart-spec.ts";
 
 let kb: KnowledgeSnapshot;
 let fake: Awaited<ReturnType<typeof startFakeSlack>>;
@@ -63,19 +64,14 @@ describe("Slack slash commands through Bolt's real HTTP receiver", () => {
 
   it("says the chart was skipped when the render queue is full, and still answers", async () => {
     const renderer = chartRenderer();
+    const busy = (i: number): ChartSpec => ({ kind: "bars", title: `busy ${i}`, axisLabel: "USD", logNote: "log", items: [{ label: "a", value: i + 1, valueLabel: `$${i + 1}` }] });
     const drawing: Promise<unknown>[] = [];
-    for (let i = 0; renderer.canTake(); i++) {
-      drawing.push(
-        renderer
-          .render({ kind: "bars", title: `busy ${i}`, axisLabel: "USD", logNote: "log", items: [{ label: "a", value: i + 1, valueLabel: `$${i + 1}` }] })
-          .catch(() => undefined),
-      );
-    }
+    for (let i = 0; renderer.canTake(busy(i)); i++) drawing.push(renderer.render(busy(i)).catch(() => undefined));
     const { posted } = await slashCommand("compare", "gpt-5 deepseek in:7M");
     expect(blockText(posted)).toContain("Chart skipped: many answers are being drawn right now. Ask again for it.");
     expect(blockText(posted)).toContain("GPT-5");
     await Promise.all(drawing);
-    expect(renderer.canTake()).toBe(true);
+    expect(renderer.canTake(busy(-1))).toBe(true);
   });
 
   it("uploads the chart to the channel with files.uploadV2, with alt text", async () => {

@@ -7,8 +7,8 @@ import type { Reply } from "../core/reply/reply.ts";
 
 /** Where charts come from: the process's renderer (one bounded queue for every surface), or a stand-in in tests. */
 export interface ChartSource {
-  /** false when the render queue is full: the answer then goes out with a note instead of waiting */
-  canTake(): boolean;
+  /** false when this chart would be refused (not drawn before and the render queue full): the answer then goes out with a note instead of waiting */
+  canTake(spec: ChartSpec, options: { theme: ChartTheme }): boolean;
   render(spec: ChartSpec, options: { theme: ChartTheme }): Promise<Buffer>;
 }
 
@@ -41,8 +41,8 @@ export async function deliverReply<Sent>(reply: Reply, surface: AnswerSurface<Se
   const translate = translator(reply.lang);
   const t = (key: MessageKey) => inScript(translate(key), reply.script);
   if (!wantsChart(reply)) return void (await surface.postAnswer(reply));
-  if (!charts.canTake()) return void (await surface.postAnswer({ ...reply, notes: [...reply.notes, t("chart.skipped")] }));
   const chart = reply.chart;
+  if (!charts.canTake(chart, { theme: surface.theme })) return void (await surface.postAnswer({ ...reply, notes: [...reply.notes, t("chart.skipped")] }));
   // the answer is on its way before the chart's drawing (a few ms of SVG here) starts, and both proceed together
   const posting = surface.postAnswer(reply);
   const drawing = charts.render(chart, { theme: surface.theme });

@@ -9,7 +9,7 @@ import { fontFilePath } from "./font-coverage.ts";
  */
 export class FontMetrics {
   readonly unitsPerEm: number;
-  private readonly bytes: Buffer;
+  readonly bytes: Buffer;
   private readonly hmtx: number;
   private readonly metricsCount: number;
   private readonly lookup: (code: number) => number;
@@ -17,16 +17,7 @@ export class FontMetrics {
 
   constructor(bytes: Buffer) {
     this.bytes = bytes;
-    const tables = new Map<string, number>();
-    for (let i = 0; i < bytes.readUInt16BE(4); i++) {
-      const entry = 12 + i * 16;
-      tables.set(bytes.toString("latin1", entry, entry + 4), bytes.readUInt32BE(entry + 8));
-    }
-    const table = (tag: string) => {
-      const offset = tables.get(tag);
-      if (offset === undefined) throw new Error(`font has no ${tag} table`);
-      return offset;
-    };
+    const table = fontTables(bytes);
     this.unitsPerEm = bytes.readUInt16BE(table("head") + 18);
     this.metricsCount = bytes.readUInt16BE(table("hhea") + 34);
     this.hmtx = table("hmtx");
@@ -60,6 +51,20 @@ export class FontMetrics {
     for (const char of text) units += this.advance(char);
     return (units * size) / this.unitsPerEm;
   }
+}
+
+/** Where each table of an OpenType font starts: a lookup by tag that throws when the font lacks the table. */
+export function fontTables(bytes: Buffer): (tag: string) => number {
+  const tables = new Map<string, number>();
+  for (let i = 0; i < bytes.readUInt16BE(4); i++) {
+    const entry = 12 + i * 16;
+    tables.set(bytes.toString("latin1", entry, entry + 4), bytes.readUInt32BE(entry + 8));
+  }
+  return (tag) => {
+    const offset = tables.get(tag);
+    if (offset === undefined) throw new Error(`font has no ${tag} table`);
+    return offset;
+  };
 }
 
 /** Reads format 12 (full Unicode) or format 4 (BMP) Windows subtables. */

@@ -4,7 +4,7 @@ import type { ChartSpec } from "../core/reply/chart-spec.ts";
 import { WorkerPool } from "../core/workers/pool.ts";
 import { barChart } from "./bar-chart.ts";
 import { breakEvenChart } from "./break-even-chart.ts";
-import { FONT_FAMILY, fontFilePath } from "./font-coverage.ts";
+import { outlineTexts } from "./outlined-text.ts";
 import { type ChartDrawing, type ChartTheme, PALETTES, SCALE } from "./svg.ts";
 
 export type { ChartTheme } from "./svg.ts";
@@ -22,9 +22,8 @@ export function chartDrawing(spec: ChartSpec, theme: ChartTheme = "light"): Char
 
 /** What rasterize-worker.mjs is sent for one chart. */
 interface RasterizeRequest {
+  /** text already in glyph outlines: the worker loads no font */
   svg: string;
-  fontFile: string;
-  fontFamily: string;
   scale: number;
 }
 
@@ -65,7 +64,6 @@ export class ChartRenderer {
   private readonly inFlight = new Map<string, Promise<Buffer>>();
   private readonly waiting: (() => void)[] = [];
   private active = 0;
-  private fontFile: string | null = null;
   private workers: WorkerPool<RasterizeRequest, Uint8Array> | null = null;
 
   constructor(options: ChartRendererOptions = {}) {
@@ -74,14 +72,18 @@ export class ChartRenderer {
     this.cache = new LRUCache<string, Buffer>({ maxSize: options.cacheBytes ?? 16 * 1024 * 1024, sizeCalculation: (png) => png.length });
   }
 
-  /** False when a new chart would be refused (the queue is full): the answer can say so before it is posted. */
-  canTake(): boolean {
-    return this.active < this.concurrency || this.waiting.length < this.maxWaiting;
+  /**
+   * False when this chart would be refused: not drawn before (nor being drawn) and the queue is full. The answer can
+   * say so before it is posted; a chart already drawn is always taken, from the cache.
+   */
+  canTake(spec: ChartSpec, options: RenderOptions = {}): boolean {
+    const key = chartKey(spec, options.theme ?? "light");
+    return this.cache.has(key) || this.inFlight.has(key) || this.active < this.concurrency || this.waiting.length < this.maxWaiting;
   }
 
   async render(spec: ChartSpec, options: RenderOptions = {}): Promise<Buffer> {
     const theme = options.theme ?? "light";
-    const key = createHash("sha256").update(theme).update("\0").update(JSON.stringify(spec)).digest("base64url");
+    const key = chartKey(spec, theme);
     const cached = this.cache.get(key);
     if (cached) {
       this.stats.cacheHits++;
@@ -119,13 +121,23 @@ export class ChartRenderer {
   }
 
   private async rasterize(spec: ChartSpec, theme: ChartTheme): Promise<Buffer> {
-    const { svg } = chartDrawing(spec, theme);
-    this.fontFile ??= fontFilePath();
+    const svg = outlineTexts(chartDrawing(spec, theme).svg);
     this.workers ??= new WorkerPool(new URL("./rasterize-worker.mjs", import.meta.url), this.concurrency);
-    const png = await this.workers.run({ svg, fontFile: this.fontFile, fontFamily: FONT_FAMILY, scale: SCALE });
+    const png = await this.workers.run({ svg, scale: SCALE });
     this.stats.rendered++;
     return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
   }
+
+  /** Stops the rasterizing threads (benches and tests that start renderers of their own). */
+  async close(): Promise<void> {
+    await this.workers?.close();
+    this.workers = null;
+  }
+}
+
+/** What a chart is cached by: its theme and its whole spec, hashed. */
+function chartKey(spec: ChartSpec, theme: ChartTheme): string {
+  return createHash("sha256").update(theme).update("\0").update(JSON.stringify(spec)).digest("base64url");
 }
 
 let shared: ChartRenderer | null = null;

@@ -49,9 +49,13 @@ export const PALETTES: Record<ChartTheme, Palette> = {
   },
 };
 
-/** Logical width: rendered at 2× (1800 px). Slack and Discord show charts about 400 px wide, so 400/900 of each size reaches the eye. */
+/**
+ * Logical width, rendered 1:1: Slack and Discord show a chart 400–800 px wide, so 900 px covers the widest client
+ * (and a 2× screen at 400) and 400/900 of each size reaches the eye. At 2× (1800 px) every chart cost four times
+ * the pixels to draw and encode, and the clients scaled them down again.
+ */
 export const WIDTH = 900;
-export const SCALE = 2;
+export const SCALE = 1;
 /** 30 × 400/900 = 13.3 px on screen: the smallest text any chart draws. */
 export const TEXT = 30;
 export const TITLE = 34;
@@ -73,7 +77,7 @@ export interface TextOptions {
   bold?: boolean;
 }
 
-/** One line of text; resvg shapes and draws it with the chart font. Bold is a thin stroke: one font file, not two. */
+/** One line of text, drawn in the chart font's glyph outlines (outlined-text.ts). Bold is a thin stroke: one font file, not two. */
 export function text(x: number, y: number, content: string, size: number, options: TextOptions): string {
   const anchor = options.anchor && options.anchor !== "start" ? ` text-anchor="${options.anchor}"` : "";
   const bold = options.bold ? ` stroke="${options.color}" stroke-width="${(size / 36).toFixed(2)}"` : "";

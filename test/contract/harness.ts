@@ -17,8 +17,8 @@ class ChartsUnderTest implements ChartSource {
   readonly themes: ChartTheme[] = [];
   private readonly renderer = new ChartRenderer();
 
-  canTake(): boolean {
-    return this.mode !== "busy" && this.renderer.canTake();
+  canTake(spec: ChartSpec, options: { theme: ChartTheme }): boolean {
+    return this.mode !== "busy" && this.renderer.canTake(spec, options);
   }
 
   async render(spec: ChartSpec, options: { theme: ChartTheme }): Promise<Buffer> {

@@ -26,7 +26,7 @@ describe("chart renderer", () => {
     delay.enable();
     const png = await new ChartRenderer().render(spec("编程：各档位最便宜的模型"));
     delay.disable();
-    expect(decodePng(png).width).toBe(1800);
+    expect(decodePng(png).width).toBe(900);
     // was 454–567 ms with the whole font parsed on the main thread; 15–45 ms here on 2 busy cores,
     // the bound leaves room for a loaded CI machine while still catching a parse on the main thread
     expect(delay.max / 1e6).toBeLessThan(100);
@@ -65,9 +65,9 @@ describe("chart renderer", () => {
     await expect(refused).rejects.toBeInstanceOf(ChartsBusyError);
     await expect(refused).rejects.toMatchObject({ code: "charts_busy" });
     const pngs = await Promise.all(accepted);
-    expect(pngs.map((png) => decodePng(png).width)).toEqual([1800, 1800, 1800]);
+    expect(pngs.map((png) => decodePng(png).width)).toEqual([900, 900, 900]);
     expect(renderer.stats).toMatchObject({ rendered: 3, refused: 1 });
     // room again once the queue drained
-    expect(decodePng(await renderer.render(spec("q5"))).width).toBe(1800);
+    expect(decodePng(await renderer.render(spec("q5"))).width).toBe(900);
   });
 });

@@ -33,8 +33,9 @@ export async function writeChartIfAsked(reply: Reply, charts?: ChartSource): Pro
     // the renderer is loaded only when a chart is written, so the terminal starts without it
     const { CHART_THEME } = await import("../chart-delivery.ts");
     const source = charts ?? (await import("../../charts/render.ts")).chartRenderer();
-    if (!source.canTake()) return inScript(t("chart.skipped"), reply.script);
-    await writeFile(path, await source.render(reply.chart, { theme: CHART_THEME.terminal }));
+    const options = { theme: CHART_THEME.terminal };
+    if (!source.canTake(reply.chart, options)) return inScript(t("chart.skipped"), reply.script);
+    await writeFile(path, await source.render(reply.chart, options));
     return inScript(t("chart.written", { path }), reply.script);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
