@@ -15,6 +15,7 @@ import { barText, measuredCoding, perSolvedNote, qualityIndex, stepNotes, tierNo
 import { rankReply } from "./cheapest-rank.ts";
 import { featureOf, findTasks, tierOf } from "../src/core/dispatch/vocabulary.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/pricing/workload.ts";
+import { answerRestAsQuestion } from "./rest-as-question.ts";
 
 const FLAGS: FlagSpec[] = [
   { name: "vision", aliases: ["视觉"], description: { en: "must understand images", zh: "需要理解图像" } },
@@ -58,6 +59,8 @@ export const cheapest: Command = {
     },
   },
   run(ctx: CommandContext) {
+    const asQuestion = answerRestAsQuestion(ctx);
+    if (asQuestion) return asQuestion;
     const { snapshot, t, args } = ctx;
     const required = new Set<Capability>();
     let open = false;

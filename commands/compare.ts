@@ -13,6 +13,7 @@ import type { Resolution } from "../src/core/models/resolve.ts";
 import { plannable, providersOf } from "../src/core/pricing/providers.ts";
 import { makeReply, type Source } from "../src/core/reply/reply.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/pricing/workload.ts";
+import { answerRestAsQuestion } from "./rest-as-question.ts";
 
 const MAX_MODELS = 5;
 
@@ -44,6 +45,8 @@ export const compare: Command = {
     },
   },
   run(ctx: CommandContext) {
+    const asQuestion = answerRestAsQuestion(ctx);
+    if (asQuestion) return asQuestion;
     const { snapshot, t, args } = ctx;
     // a free-text question's models are already resolved: their ids are not read again as typed names
     const asked = ctx.question?.models ?? [];

@@ -18,6 +18,7 @@ import { ENGINES, type EngineName, PRECISIONS, type Precision } from "../src/cor
 import { findGpu } from "../src/core/dispatch/vocabulary.ts";
 import { selfhostOverview } from "./selfhost-overview.ts";
 import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/pricing/workload.ts";
+import { answerRestAsQuestion } from "./rest-as-question.ts";
 
 /** The article section whose verdict every /selfhost answer quotes. */
 const VERDICT_SECTION = "self-hosted-vs-api-the-2026-equation";
@@ -182,6 +183,8 @@ export const selfhost: Command = {
     positional: { name: "model", kind: "model", complete: "models", missing: "error.needModel", description: { en: "the model to self-host", zh: "要自建的模型" }, required: true },
   },
   run(ctx: CommandContext) {
+    const asQuestion = answerRestAsQuestion(ctx);
+    if (asQuestion) return asQuestion;
     const { snapshot, t, args } = ctx;
     // a question in words that names no model but a volume: the open models people serve, at that volume
     const volumeOnly = !args.rest.trim() && ctx.question && workloadFromArgs(args, snapshot.knowledge.defaultWorkload).origin !== "default";

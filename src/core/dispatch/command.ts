@@ -108,6 +108,8 @@ export interface CommandContext {
   commands: readonly Command[];
   /** how a free-text question was understood, when the command runs for one */
   question?: Understanding;
+  /** a command's key:value options when its words are answered as a question: they win over what the words say */
+  typedOptions?: ParsedArgs;
   /** the conversation's previous question, for follow-ups (free text in threads, DMs, the REPL) */
   previous?: RememberedQuestion | null;
 }

@@ -89,6 +89,11 @@ export class ParsedArgs {
     return new ParsedArgs(rest, rest.split(/\s+/).filter(Boolean), this.values, this.kinds);
   }
 
+  /** These options, with `understood` filling the ones not typed (a command's words answered as a question). */
+  over(understood: ParsedArgs): ParsedArgs {
+    return new ParsedArgs(understood.rest, understood.words, new Map([...understood.values, ...this.values]), new Map([...understood.kinds, ...this.kinds]));
+  }
+
   /** The options as given, for reply data. */
   entries(): [string, string | number][] {
     return [...this.values];

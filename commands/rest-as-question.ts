@@ -1,0 +1,20 @@
+import type { CommandContext } from "../src/core/dispatch/command.ts";
+import type { Reply } from "../src/core/reply/reply.ts";
+import { understand } from "../src/core/understand/understand.ts";
+import { optionLine } from "./understood-options.ts";
+
+/**
+ * "/compare gpt-5 deepseek 20M in 5M out", "/selfhost llama 3.3 70b on 2 h100": words after a command's models that
+ * state a volume, a GPU or a need are answered as the same question asked in words, so nothing typed is silently left
+ * out; options typed as key:value still win. null when the words hold only what the command reads itself.
+ */
+export function answerRestAsQuestion(ctx: CommandContext): Promise<Reply> | null {
+  const name = ctx.input.command;
+  const spec = ctx.commands.find((c) => c.spec.name === name)?.spec;
+  const ask = ctx.commands.find((c) => c.spec.name === "ask");
+  if (ctx.question || !spec || !ask || !ctx.args.rest.trim()) return null;
+  const line = `${name} ${ctx.args.rest}`;
+  const u = understand(ctx.snapshot, line, { previous: null, script: ctx.script ?? null });
+  if ((u.intent !== name && u.intent !== "clarify") || !optionLine(u, spec)) return null;
+  return Promise.resolve(ask.run({ ...ctx, args: ctx.args.withRest(line), typedOptions: ctx.args, previous: null }));
+}
