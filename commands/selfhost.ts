@@ -474,7 +474,13 @@ export const selfhost: Command = {
       !plan.fits || !plan.costs
         ? null
         : plan.breakEvenTokensPerMonth !== null
-          ? t("selfhost.chartVerdictCheaper", { tokens: tokens(plan.breakEvenTokensPerMonth) })
+          ? againWindows[0]
+            ? t("selfhost.chartVerdictCheaperExcept", {
+                tokens: tokens(plan.breakEvenTokensPerMonth),
+                from: tokens(againWindows[0].fromTokens),
+                to: tokens(againWindows[0].toTokens),
+              })
+            : t("selfhost.chartVerdictCheaper", { tokens: tokens(plan.breakEvenTokensPerMonth) })
           : t("selfhost.chartVerdictDearer");
     return makeReply({
       command: "selfhost",
@@ -495,7 +501,7 @@ export const selfhost: Command = {
               breakEvenLabel: t("selfhost.chartBreakEven"),
               apiCostPer1M,
               monthlyFixedUsd: plan.costs.monthlyFixedUsd,
-              capacityTokens: plan.capacityTokensPerMonth * plan.utilization,
+              capacityTokens: step ?? plan.capacityTokensPerMonth,
               breakEvenTokens: plan.breakEvenTokensPerMonth,
               formatTokens: t.lang,
               axisCurrency: money.axisCurrency(),

@@ -443,3 +443,17 @@ describe("money in a currency without an exchange rate is named back, never read
     expect(reply.text).toContain(said);
   });
 });
+
+describe("the break-even chart tells the same story as the answer", () => {
+  it("steps at the capacity the answer states and says in its verdict where the API is cheaper again", async () => {
+    for (const line of ["/selfhost llama 3.3 70b", "自建 llama 3.3 70b 划算吗"]) {
+      const reply = await ask(line);
+      const again = data(reply).apiCheaperAgain[0];
+      expect(again).toBeDefined();
+      const chart = reply.chart as { capacityTokens: number; verdict: string };
+      expect(chart.capacityTokens).toBeCloseTo(data(reply).monthlyCapacityTokens!, -3);
+      expect(again!.fromTokens).toBeCloseTo(chart.capacityTokens, -3);
+      expect(chart.verdict).toMatch(reply.lang === "zh" ? /之间/ : /cheaper again/);
+    }
+  });
+});

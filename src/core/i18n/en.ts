@@ -516,6 +516,7 @@ export const en = {
   "selfhost.calibrationSource": "Serving estimator calibrated on public measurements",
   "selfhost.chartTitle": "{model}: API vs self-hosted on {count} × {gpu}, per month",
   "selfhost.chartVerdictCheaper": "Self-hosting is cheaper above {tokens} a month.",
+  "selfhost.chartVerdictCheaperExcept": "Self-hosting is cheaper above {tokens} a month, except from {from} to {to}, where one more deployment makes the API cheaper again.",
   "selfhost.chartVerdictDearer": "The API is cheaper at every volume.",
   "selfhost.chartX": "tokens per month",
   "selfhost.chartY": "USD per month",

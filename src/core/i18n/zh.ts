@@ -473,6 +473,7 @@ export const zh: Catalogue = {
   "selfhost.calibrationSource": "按公开实测校准的推理吞吐估算",
   "selfhost.chartTitle": "{model}：API 与 {count} 块 {gpu} 自建的每月费用",
   "selfhost.chartVerdictCheaper": "每月用量超过 {tokens} 时自建更便宜。",
+  "selfhost.chartVerdictCheaperExcept": "每月用量超过 {tokens} 时自建更便宜；但在 {from} 到 {to} 之间，多一个部署使API又更便宜。",
   "selfhost.chartVerdictDearer": "无论用量多大，API都更便宜。",
   "selfhost.chartX": "每月Token",
   "selfhost.chartY": "每月美元",
