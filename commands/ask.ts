@@ -14,6 +14,7 @@ import { Money } from "../src/core/money.ts";
 import { familyModels } from "../src/core/understand/models.ts";
 import { sameVerdict } from "../src/core/understand/same-verdict.ts";
 import { ARTICLE_COVERS, remember, understand } from "../src/core/understand/understand.ts";
+import { featureOf } from "../src/core/vocabulary.ts";
 import { workloadFromArgs } from "../src/core/workload.ts";
 import type { Intent, Understanding } from "../src/core/understand/types.ts";
 
@@ -81,8 +82,11 @@ function positionalOf(u: Understanding): string {
   if (u.intent === "budget") return "";
   if (u.models.length) return u.models.map((m) => m.model.id).join(", ");
   const features = (["vision", "reasoning", "tools"] as const).filter((k) => u.constraints[k]);
-  return [...features, ...(u.constraints.openWeights ? ["open"] : []), ...(u.constraints.chinese ? ["chinese"] : []), ...u.tasks.map((task) => task.words[0]!)].join(" ");
+  return [...features, ...(u.constraints.openWeights ? ["open"] : []), ...(u.constraints.chinese ? ["chinese"] : []), ...u.tasks.map(taskWord)].join(" ");
 }
+
+/** A word that names the task and no capability: "reasoning" alone would ask for a reasoning model, "decision" for the task. */
+const taskWord = (task: Understanding["tasks"][number]) => task.words.find((word) => !featureOf(word)) ?? task.words[0]!;
 
 function withLine(reply: Reply, line: string, u: Understanding): Reply {
   const lead = reply.lead ? `${line}\n${reply.lead}` : line;

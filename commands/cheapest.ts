@@ -72,7 +72,10 @@ export const cheapest: Command = {
       else if (BEST_WORD.test(word)) rank = true;
       else if (tierOf(word)) rankTier = tierOf(word)!;
     }
-    const tasks = findTasks(snapshot, args.rest).filter((task) => {
+    // "math, needs reasoning": a word taken as a capability is not also the task of that name
+    const featureWords = args.words.filter((word) => featureOf(word));
+    const taskText = featureWords.reduce((text, word) => text.replace(wholeWord(word), " "), args.rest);
+    const tasks = findTasks(snapshot, taskText).filter((task) => {
       if (task.id !== "chinese") return true;
       chinese = true;
       return false;
@@ -266,3 +269,8 @@ export const cheapest: Command = {
     });
   },
 };
+
+/** A word where it stands alone (not inside a longer Latin word), case-insensitively. */
+function wholeWord(word: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "giu");
+}

@@ -153,6 +153,20 @@ describe("Traditional Chinese numbers (億, 萬) are read like 亿, 万", () => 
   });
 });
 
+describe("a period said once holds for every amount said beside it", () => {
+  it.each([
+    ["gpt-5.4 mini 跟 gemini 3 flash 比一下，每天100万输入 20万输出", "zh", 30_000_000, 6_000_000],
+    ["gpt-5 vs deepseek, 1M input and 200k output a day", "en", 30_000_000, 6_000_000],
+    ["we do ~2M tokens per day (1.6M in, 0.4M out). mistral small vs ministral 8b?", "en", 48_000_000, 12_000_000],
+    ["gpt-5 跟 deepseek 哪個便宜？每天輸入 300萬、輸出 50萬", "zh", 90_000_000, 15_000_000],
+    ["gpt-5 vs deepseek: 1M input a day, 5M output a month", "en", 30_000_000, 5_000_000],
+  ])("%s", async (line, lang, input, output) => {
+    const reply = await ask(line);
+    expect(reply.lang).toBe(lang);
+    expect(dataOf(reply).workload).toMatchObject({ inputTokens: input, outputTokens: output });
+  });
+});
+
 interface AskData extends CompareData {
   unknown?: { name: string; suggestions: string[] }[];
 }

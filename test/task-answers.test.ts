@@ -58,6 +58,26 @@ describe("task words map to tasks with quality bars", () => {
     }
   });
 
+  it.each([
+    "customer support chatbot, 30M in 6M out per month — cheapest options?",
+    "cheapest model for a support chatbot",
+    "客服机器人用哪个模型最省钱",
+    "想做一個客服聊天機器人，哪個模型最便宜？",
+  ])("a support chatbot is customer support alone, as a coding assistant is coding: %s", async (question) => {
+    expect(tasksOf(await ask(question))).toEqual(["customer-support"]);
+  });
+
+  it.each([
+    ["math + needs reasoning mode, cheapest model per tier?", ["math"]],
+    ["cheapest reasoning model for coding", ["coding"]],
+    ["推理、决策类的任务，各档最便宜的模型", ["reasoning"]],
+  ])("a capability asked beside a task is a need of the picks, not a second task: %s", async (question, tasks) => {
+    const reply = await ask(question);
+    expect(tasksOf(reply)).toEqual(tasks);
+    expect((reply.data.constraints as { capabilities: string[] }).capabilities).toContain("reasoning");
+    for (const pick of picksOf(reply)) expect(pick.capabilities).toContain("reasoning");
+  });
+
   it("'summarizing' is summarization, as 'summarize' is", async () => {
     expect(tasksOf(await ask("summarizing meeting notes, 100M tokens a month, cheapest per tier?"))).toEqual(["summarization"]);
   });

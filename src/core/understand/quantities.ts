@@ -33,7 +33,7 @@ const PERIOD_WORD: [RegExp, number][] = [
   [/^\s?hourly\b/u, 24 * 30],
 ];
 const DAILY_BEFORE =
-  /(?:(?:每天|每日|一天|日均|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
+  /(?:(?:每天|每日|一天|日均|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
 const MONTH_DAYS = 30;
 /** Volumes given per week or per year are read as the month's share: "70M tokens a week", "一年 12 亿 token". */
 const PER_WEEK = /^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:week|wk)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?周|每周|一周)/u;
@@ -146,7 +146,8 @@ const UNIT_BEFORE = /(?:\bper\s|\/|每|钱)$/u;
 const PER_MILLION = /^\s?(?:[$¥])?\s?(?:\/|per|每)\s?(?:1m|m\b|million|百万|100万|1百万|mtok)/u;
 const GPU_AFTER = new RegExp(`^\\s?(?:x|×|\\*)?\\s?(?:张|張|块|塊|台|个|個|片|卡)?\\s?(?:nvidia\\s|英伟达\\s?|amd\\s)?(?:${GPU_WORDS}|gpus?\\b|显卡|卡\\b)`, "u");
 const GPU_BEFORE = new RegExp(`(?:${GPU_WORDS}|pcie)s?\\s?(?:x|×|\\*)?\\s?$`, "u");
-const GPU_NAMED = new RegExp(`^(?:${GPU_WORDS})(?![\\p{L}\\p{N}])`, "u");
+// Chinese may follow a GPU's name without a space ("昇腾910B自建"): only Latin letters or digits go on to another word
+const GPU_NAMED = new RegExp(`^(?:${GPU_WORDS})(?![a-z0-9])`, "u");
 const COUNT_AFTER = /^\s?(?:张|張|块|塊|台|卡|片)/u;
 /** Volumes counted in words, characters, pages or bytes: not tokens, so never priced as if they were. */
 const OTHER_UNIT_AFTER =
@@ -212,6 +213,7 @@ export function readQuantities(text: string): Quantities {
   const shares: { input?: number; output?: number } = {};
   let cachedPart: number | undefined;
   let chunks: number | undefined;
+  const stated: { side: keyof Volume; factor: number; monthSaid: boolean }[] = [];
   for (const found of numbers) {
     const right = after(text, found);
     const left = before(text, found);
@@ -224,6 +226,11 @@ export function readQuantities(text: string): Quantities {
           : (PER_YEAR.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:year|年)/u.test(right)) || YEARLY_BEFORE.test(left)
             ? value / 12
             : value;
+    const putVolume = (side: keyof Volume, value: number) => {
+      if (volume[side] !== undefined) return;
+      volume[side] = perMonth(value);
+      stated.push({ side, factor: volume[side] / value, monthSaid: MONTH_SAID.test(`${left.slice(-8)} ${right.slice(0, 12)}`) });
+    };
     // "910b" is Ascend's GPU, not 910 billion tokens
     if (n.scaled && GPU_NAMED.test(text.slice(n.start))) continue;
     if (/(?:昇腾|ascend|huawei)\s?$/u.test(left)) continue;
@@ -327,7 +334,7 @@ export function readQuantities(text: string): Quantities {
     const pair = paired.get(found);
     if (pair) {
       if (pair.perRequest) perRequest[pair.side] ??= n.value;
-      else volume[pair.side] ??= perMonth(n.value);
+      else putVolume(pair.side, n.value);
       continue;
     }
     if (UNIT_BEFORE.test(left) && !/每(?:个)?月|每天|每日/u.test(left.slice(-3))) continue;
@@ -371,7 +378,7 @@ export function readQuantities(text: string): Quantities {
     const side = rightSide && (!LABEL_THEN_NUMBER.test(right) || !leftSide) ? rightSide : (leftSide ?? rightSide);
     if (side) {
       if (PER_REQUEST_CLAUSE.test(left) || SIDE_PER_REQUEST.test(right)) perRequest[side] ??= n.value;
-      else if (tokensy || n.value >= 1000) volume[side] ??= perMonth(n.value);
+      else if (tokensy || n.value >= 1000) putVolume(side, n.value);
       else if (n.value >= 10) perRequest[side] ??= n.value;
       continue;
     }
@@ -383,10 +390,11 @@ export function readQuantities(text: string): Quantities {
     // "500k/mo", "每月 10 万" with no word for what: a request count where a request's size is stated, else tokens
     const bare = !TOKENS_WORD.test(right) && Number.isInteger(n.value) && n.value >= 10 && (BARE_PER_MONTH.test(right) || BARE_PER_MONTH_BEFORE.test(left));
     if (tokensy && n.value >= 1000) {
-      volume.total ??= perMonth(n.value);
+      putVolume("total", n.value);
       if (bare && volume.total === n.value) bareTotal ??= n.value;
     } else if (!tokensy && bare) bareCount ??= n.value;
   }
+  samePeriodForAll(volume, stated);
   const sized = q.promptTokens !== undefined || perRequest.input !== undefined || perRequest.output !== undefined;
   if (q.requests === undefined && sized && (bareCount ?? bareTotal) !== undefined) {
     q.requests = (bareCount ?? bareTotal)!;
@@ -414,6 +422,17 @@ export function readQuantities(text: string): Quantities {
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
   if (Object.keys(volume).length) q.volume = volume;
   return q;
+}
+
+/** A month said beside an amount: it keeps its own period when another amount of the line is per day or per week. */
+const MONTH_SAID = /month|\bmo\b|\/mo|月/u;
+
+/** "每天100万输入 20万输出", "2M a day (1.6M in, 0.4M out)": a period said once holds for the amounts said without one. */
+function samePeriodForAll(volume: Volume, stated: readonly { side: keyof Volume; factor: number; monthSaid: boolean }[]): void {
+  const periods = new Set(stated.filter((s) => s.factor !== 1).map((s) => s.factor));
+  if (periods.size !== 1) return;
+  const [factor] = periods as Set<number>;
+  for (const s of stated) if (s.factor === 1 && !s.monthSaid && volume[s.side]! * factor! <= MAX_MONTHLY_TOKENS) volume[s.side]! *= factor!;
 }
 
 /** Two amounts joined by a dash, "to", 到 or ~ where the second has a magnitude: a range, as typed. */
