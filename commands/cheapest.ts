@@ -72,10 +72,14 @@ export const cheapest: Command = {
       else if (BEST_WORD.test(word)) rank = true;
       else if (tierOf(word)) rankTier = tierOf(word)!;
     }
-    // "math, needs reasoning": a word taken as a capability is not also the task of that name
+    // "math, needs reasoning": a word taken as a capability is not also the task of that name, unless no other task is
+    // named ("the best reasoning model per tier" is the reasoning task, with its quality bar)
     const featureWords = args.words.filter((word) => featureOf(word));
-    const taskText = featureWords.reduce((text, word) => text.replace(wholeWord(word), " "), args.rest);
-    const tasks = findTasks(snapshot, taskText).filter((task) => {
+    const otherTasks = findTasks(
+      snapshot,
+      featureWords.reduce((text, word) => text.replace(wholeWord(word), " "), args.rest),
+    );
+    const tasks = (otherTasks.length ? otherTasks : findTasks(snapshot, args.rest)).filter((task) => {
       if (task.id !== "chinese") return true;
       chinese = true;
       return false;

@@ -267,3 +267,40 @@ describe("per-request follow-ups re-derive the month", () => {
     expect(workloadOf(longer!)).toMatchObject({ inputTokens: 600_000_000, outputTokens: 200_000_000 });
   });
 });
+
+describe("another model weighed against the one an article or fact answer was about", () => {
+  it.each([
+    [
+      ["what does the article say about gemini 2.0 flash pricing?", "is it still cheaper than 4o mini at 100M tokens a month?"],
+      ["gemini-2.0-flash", "gpt-4o-mini"],
+    ],
+    [
+      ["claude opus 5 的上下文多長？", "跟 gpt-5.5 比價格呢？每月 5000萬 輸入、1000萬 輸出"],
+      ["claude-opus-5", "gpt-5.5"],
+    ],
+    [
+      ["文章說 deepseek 每百萬輸入 0.1 美元，現在還是嗎？", "那跟 gpt-5 比呢，每月 一億 token"],
+      ["deepseek-chat", "gpt-5"],
+    ],
+  ])("%j compares both", async (lines, models) => {
+    const replies = await converse(...lines);
+    const last = replies.at(-1)!;
+    expect(intentOf(last)).toBe("compare");
+    expect(modelsOf(last)).toEqual(models);
+  });
+
+  it("asking the article about another model is still an article question", async () => {
+    const [, next] = await converse("what does the article say about gpt-5?", "and about claude opus 5?");
+    expect(intentOf(next!)).toBe("article");
+  });
+});
+
+describe("a question back on a family's generation", () => {
+  it("'pro' after 'which gemini 2.5?' is Gemini 2.5 Pro, and 'half the input is cached' then changes only the cache", async () => {
+    const [back, chosen, cached] = await converse("gemini 2.5 vs gpt-4.1 mini, 10M in 2M out", "pro", "half the input is cached btw");
+    expect(intentOf(back!)).toBe("clarify");
+    expect(modelsOf(chosen!)).toEqual(["gemini-2.5-pro", "gpt-4.1-mini"]);
+    expect(modelsOf(cached!)).toEqual(["gemini-2.5-pro", "gpt-4.1-mini"]);
+    expect(cached!.text).toContain("50% of input cached");
+  });
+});

@@ -305,6 +305,23 @@ describe("no question back when every model a family word could mean gives the s
     expect((reply.data.assumed as { members: string[] }).members.length).toBe(familyCosts(/claude/i).length);
   });
 
+  it.each([
+    ["claude 4 or gpt-5 mini — which one costs more per month at 10M in / 2M out", "en", '"claude 4"', "gpt-5-mini", /claude/i, /(?<![\d.])4(?:\.\d)?(?![\d])/],
+    ["claude 4 跟 gpt-5 mini 哪個貴？", "zh", "“claude 4”", "gpt-5-mini", /claude/i, /(?<![\d.])4(?:\.\d)?(?![\d])/],
+    ["gemini 3 和 deepseek 谁更便宜", "zh", "“gemini 3”", "deepseek-chat", /gemini/i, /(?<![\d.])3(?:\.\d)?(?![\d])/],
+  ])("a family word with a generation (%s) is only that generation's models", async (line, lang, word, cheapest, family, generation) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(reply.lang).toBe(lang);
+    expect(reply.data.intent).toBe("compare");
+    expect(dataOf(reply).cheapest).toBe(cheapest);
+    expect(reply.lead).toContain(word);
+    const members = (reply.data.assumed as { members: string[] }).members.map((id) => kb.knowledge.models.find((m) => m.id === id)!);
+    expect(members.length).toBeGreaterThanOrEqual(2);
+    for (const member of members) expect(member.name).toMatch(family);
+    for (const member of members) expect(/(?<![\d.])\d+(?:\.\d+)?/.exec(member.name)![0]).toMatch(generation);
+  });
+
   it("still asks back when the members disagree", async () => {
     const reply = await ask("which is cheaper, claude or gpt-5?");
     expect(reply.data.intent).toBe("clarify");

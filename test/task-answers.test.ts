@@ -71,6 +71,9 @@ describe("task words map to tasks with quality bars", () => {
     ["math + needs reasoning mode, cheapest model per tier?", ["math"]],
     ["cheapest reasoning model for coding", ["coding"]],
     ["推理、决策类的任务，各档最便宜的模型", ["reasoning"]],
+    // with no other task named, the capability's word is the task, with its quality bar
+    ["cheapest reasoning model per tier", ["reasoning"]],
+    ["/cheapest reasoning", ["reasoning"]],
   ])("a capability asked beside a task is a need of the picks, not a second task: %s", async (question, tasks) => {
     const reply = await ask(question);
     expect(tasksOf(reply)).toEqual(tasks);

@@ -481,6 +481,12 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
     merged.intent = now.intent;
     if (now.fact) merged.fact = now.fact;
   }
+  // "is it still cheaper than 4o mini?", "那跟 gpt-5 比呢": another model weighed against the one an article or fact
+  // answer was about is a comparison of both
+  if (now.models.length && (base === "article" || base === "facts") && (merged.intent === base || merged.intent === "compare") && W.WEIGHED_AGAINST.test(text)) {
+    const { fact: _fact, ...rest } = merged;
+    return { ...rest, intent: "compare", models: [...earlier.models, ...now.models.filter((m) => !earlier.models.some((e) => e.model === m.model))] };
+  }
   if (now.models.length) {
     // self-hosting, facts and providers are about one model: a model named there replaces, whichever intent came first
     const single = [base, merged.intent].some((i) => i === "selfhost" || i === "facts" || i === "providers") || earlier.intent === "clarify";

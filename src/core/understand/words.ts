@@ -39,6 +39,8 @@ export const CHEAPEST =
   /cheapest|cheaper option|cheap(?:est)?\b|lowest[-\s]?(?:price|cost)|least expensive|most affordable|budget (?:model|option|pick)|best (?:value|bang)|\brecommend|which model (?:should|to|for|is best|would)|what model (?:should|to|for|is best|would)|best model for|good (?:model )?for|最便宜|便宜|省钱|性价比|最低|推荐|用什么模型|用哪个模型|选哪个|哪个模型|什么模型|有没有.{0,8}模型|适合/u;
 export const COMPARE =
   /\bvs\.?\b|versus|compar|cheaper than|more expensive than|pricier than|difference|\bdiff\b|how much more|how much less|对比|比较|相比|差多少|差距|哪个(?:更)?(?:便宜|贵|好|划算|省钱)|比.{0,16}(?:便宜|贵|省)|还是|\bor\b|\bthan\b/u;
+/** Another model weighed against the one being discussed: "cheaper than 4o mini", "跟 gpt-5 比呢", "和 o3 相比". */
+export const WEIGHED_AGAINST = /\bvs\.?\b|versus|\bthan\b|compared? (?:to|with)|\bagainst\b|(?:跟|和|与|同).{1,30}?(?:比|相比|对比)|比一?下|对比|比较/u;
 export const PRICE = /\bprice|\bcost|how much|pricing|spend|bill|expensive|贵|价格|多少钱|费用|收费|定价|价钱|成本|花多少|花费|账单/u;
 export const WORTH = /worth it|worth|划算|值得|值不值|合算|省不省|省钱吗/u;
 export const BATCH =
