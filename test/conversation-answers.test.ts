@@ -262,6 +262,14 @@ describe("per-request follow-ups re-derive the month", () => {
     expect(workloadOf(bigger!)).toMatchObject({ inputTokens: 2_000_000_000, outputTokens: 50_000_000 });
   });
 
+  it.each([
+    ["each call: 20k token prompt, 1k out, 50k calls/month. gpt-4o vs gpt-4.1?", "what if the prompt grows to 200k tokens", 200_000, 50_000, 1000],
+    ["gpt-5 每次请求提示词 2000 token，输出 300，每月 10 万次", "提示词变成 2 万呢", 20_000, 100_000, 300],
+  ])("a new prompt size ('%s' then '%s') re-derives the month's input", async (first, second, prompt, requests, reply) => {
+    const [, grown] = await converse(first, second);
+    expect(workloadOf(grown!)).toMatchObject({ inputTokens: prompt * requests, outputTokens: reply * requests, promptTokensPerRequest: prompt });
+  });
+
   it("'如果每次输出 1000 token 呢' changes the replies only", async () => {
     const [, longer] = await converse("gpt-5 mini 每次请求输入 3000 token，输出 500 token，每月 20 万次", "如果每次输出 1000 token 呢");
     expect(workloadOf(longer!)).toMatchObject({ inputTokens: 600_000_000, outputTokens: 200_000_000 });

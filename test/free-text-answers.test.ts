@@ -153,6 +153,19 @@ describe("Traditional Chinese numbers (億, 萬) are read like 亿, 万", () => 
   });
 });
 
+describe("a request's prompt and reply however a team describes them (class 2)", () => {
+  it.each([
+    ["each request = a 250k-token codebase dump + ~3k out, 500 requests/mo. sonnet 4.5 or gemini 2.5 pro?", 250_000, 3000, 500, "en"],
+    ["classifier: 1.2k token prompt, ~15 token label, 4 million calls a month. gpt-4.1 nano or llama 3.1 8b?", 1200, 15, 4_000_000, "en"],
+    ["提示词大概 8k，一天 5000 次调用，每次回 1k 左右，gpt-5 vs claude sonnet 5", 8000, 1000, 150_000, "zh"],
+    ["agent loop: every step sends ~30k tokens of history and gets 500 back, 20k steps/day. sonnet 4.5 vs haiku?", 30_000, 500, 600_000, "en"],
+  ])("%s", async (line, prompt, reply, requests, lang) => {
+    const answer = await ask(line);
+    expect(answer.lang).toBe(lang);
+    expect(dataOf(answer).workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: reply * requests, promptTokensPerRequest: prompt });
+  });
+});
+
 describe("a period said once holds for every amount said beside it", () => {
   it.each([
     ["gpt-5.4 mini 跟 gemini 3 flash 比一下，每天100万输入 20万输出", "zh", 30_000_000, 6_000_000],
@@ -182,6 +195,15 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     expect(reply.lang).toBe(lang);
     expect(ids(reply)).toEqual(["gpt-5", "deepseek-chat", "claude-sonnet-5"]);
     expect(dataOf(reply).cheapest).toBe("deepseek-chat");
+  });
+
+  it.each([
+    ["oss 20b vs maverick vs scout for 60M in / 6M out, which one", ["gpt-oss-20b", "llama-4-maverick", "llama-4-scout"]],
+    ["oss-120b 和 deepseek 哪个便宜", ["gpt-oss-120b", "deepseek-chat"]],
+    ["4o 跟 4.1 跟 o4 mini，每月輸入 6000萬、輸出 600萬，幫我比較一下", ["gpt-4o", "gpt-4.1", "o4-mini"]],
+    ["4o or 4.1 for 2.5 million tokens", ["gpt-4o", "gpt-4.1"]],
+  ])("a shorthand without its family's word stays in the comparison: %s", async (line, models) => {
+    expect(ids(await ask(line))).toEqual(models);
   });
 
   it("a Chinese name run into the words before it keeps the word after it: 通义千问 Max is not Qwen Plus", async () => {

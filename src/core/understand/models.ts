@@ -187,7 +187,7 @@ function versusName(text: string, query: string): boolean {
   if (!/^\d+\.\d+$/.test(query.trim())) return false;
   const at = text.toLowerCase().indexOf(query.toLowerCase());
   if (at < 0) return false;
-  const VERSUS = /(?:\bvs\.?|\bversus|对比|还是)/u;
+  const VERSUS = /(?:\bvs\.?|\bversus|\bor|对比|还是|跟|和|与)/u;
   return new RegExp(`${VERSUS.source}\\s*$`, "u").test(text.slice(0, at)) || new RegExp(`^\\s*${VERSUS.source}`, "u").test(text.slice(at + query.length));
 }
 

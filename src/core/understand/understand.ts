@@ -260,7 +260,13 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const unlisted = listed.unknown.length ? unreadSpansBlanked(unnamed, question, listed.unknown) : unnamed;
   // "输出改成 2000万", "output to 20M": the side keeps its amount when a verb stands between them
   const quantities = readQuantities(
-    unlisted.replace(/(输入|输出|\binput|\boutput)\s*(?:改成|改为|变成|调到|改到|换成|提高到|降到|(?:goes |changed |set |bumped |up |down )?to\b|becomes|is now)\s*/gu, "$1 "),
+    unlisted
+      .replace(/(输入|输出|\binput|\boutput)\s*(?:改成|改为|变成|调到|改到|换成|提高到|降到|(?:goes |changed |set |bumped |up |down )?to\b|becomes|is now)\s*/gu, "$1 ")
+      // "the prompt grows to 200k tokens", "提示词变成 20 万": a new size of each request's prompt
+      .replace(
+        /\b(prompts?)\s(?:grows?|goes|increases?|rises?|drops?|shrinks?|changes?|is|are|gets?)\s(?:up |down )?to\b|(提示词?|prompt)\s?(?:改成|改为|变成|涨到|增加到|提高到|降到)/gu,
+        (_m, en, zh) => (en ? `${en} of` : `${zh}大概`),
+      ),
   );
   // "8xH100", "H100×8": a count glued to a GPU's name is read apart from it, so the GPU is never lost for another
   const gpuNamed = gpuOf(snapshot, unnamed.replace(/(\d)\s?[x×*](?=[a-z])/gu, "$1 x ").replace(/([a-z0-9])[x×*](?=\d)/gu, "$1 x "));
