@@ -88,6 +88,11 @@ function positionalOf(u: Understanding): string {
 /** A word that names the task and no capability: "reasoning" alone would ask for a reasoning model, "decision" for the task. */
 const taskWord = (task: Understanding["tasks"][number]) => task.words.find((word) => !featureOf(word)) ?? task.words[0]!;
 
+function withQuestion(error: UserError, u: Understanding): UserError {
+  error.question = remember(u);
+  return error;
+}
+
 function withLine(reply: Reply, line: string, u: Understanding): Reply {
   const lead = reply.lead ? `${line}\n${reply.lead}` : line;
   return makeReply({ ...reply, lead, data: { ...reply.data, intent: u.intent, routedFrom: "ask", understanding: remember(u), ...unknownData(u) } });
@@ -302,7 +307,10 @@ export const ask: Command = {
     const ctx = inLanguageAsked(asked, u, question);
     const { snapshot, t } = ctx;
     // the same bounds as in:/out:/cached:, named as typed: never a default or an absolute value in its place
-    if (u.unreadable) throw new UserError("bad_input", UNREADABLE_MESSAGES[u.unreadable.kind], { value: u.unreadable.text.slice(0, 40) });
+    if (u.unreadable) {
+      const { unreadable, ...rest } = u;
+      throw withQuestion(new UserError("bad_input", UNREADABLE_MESSAGES[unreadable.kind], { value: unreadable.text.slice(0, 40) }), rest);
+    }
     const unknown = unknownData(u).unknown ?? [];
     // names the knowledge lacks are named back as typed: the answer is about the rest, and says so
     if (unknown.length && !u.models.length && !u.ambiguous.length) {
@@ -320,7 +328,14 @@ export const ask: Command = {
     // the article and the "not covered" words are searched in Simplified, as the understander reads
     if (!target) return articleAnswer(ctx, u, line, toSimplified(question, ctx.script));
     const { args } = understoodOptions(optionLine(u, target.spec), target.spec);
-    const reply = await target.run({ ...ctx, args: args.withRest(positionalOf(u)), question: u, input: { ...ctx.input, command: target.spec.name } });
-    return withLine(reply, line, u);
+    try {
+      const reply = await target.run({ ...ctx, args: args.withRest(positionalOf(u)), question: u, input: { ...ctx.input, command: target.spec.name } });
+      return withLine(reply, line, u);
+    } catch (error) {
+      // "I don't know the GPU A800" says what else it read (the model to self-host), and the conversation keeps it
+      if (!(error instanceof UserError) || error.code === "internal") throw error;
+      const said = new UserError(error.code, "error.afterUnderstood", { understood: understood, message: t(error.key, error.params) }, error.suggestions);
+      throw withQuestion(said, u);
+    }
   },
 };

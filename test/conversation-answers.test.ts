@@ -312,3 +312,44 @@ describe("a question back on a family's generation", () => {
     expect(cached!.text).toContain("50% of input cached");
   });
 });
+
+describe("a conversation goes on after an error and after a correction", () => {
+  it("'sorry, 5M' after an amount it could not use prices the same models at 5M", async () => {
+    const [refused, fixed] = await converse("4o vs sonnet for -5M tokens", "sorry, 5M");
+    expect(refused!.ok).toBe(false);
+    expect(refused!.text).toContain('"-5M"');
+    expect(intentOf(fixed!)).toBe("compare");
+    expect(modelsOf(fixed!)).toEqual(["gpt-4o", "claude-sonnet-5"]);
+    expect(fixed!.data.workload).toMatchObject({ inputTokens: 4_166_667, outputTokens: 833_333 });
+  });
+
+  it("a GPU it does not know is named back with the model it read, and another GPU then self-hosts that model", async () => {
+    const [unknown, other] = await converse("用 A800 自架 glm 4.6 划算嗎", "那改成 H100 八張");
+    expect(unknown!.ok).toBe(false);
+    expect(unknown!.text).toContain('"A800"');
+    expect(unknown!.text).toContain("GLM-4.6");
+    expect(unknown!.data.about).toEqual({ models: ["glm-4.6"] });
+    expect(intentOf(other!)).toBe("selfhost");
+    expect((other!.data.gpu as { id: string; count: number }) ?? {}).toMatchObject({ id: "h100", count: 8 });
+    expect(other!.text).toContain("GLM-4.6");
+  });
+
+  it.each([
+    [
+      ["gpt-6 vs sonnet 5 for 30M/mo", "ah i meant gpt-5.5"],
+      ["gpt-5.5", "claude-sonnet-5"],
+    ],
+    [
+      ["gpt-5 vs claude sonnet 4.5 for 30M", "sorry i meant gpt-5 mini"],
+      ["gpt-5-mini", "claude-sonnet-4-5"],
+    ],
+    [
+      ["deepseek 和 gpt-5 哪个便宜", "我是说 gpt-5 mini"],
+      ["deepseek-chat", "gpt-5-mini"],
+    ],
+  ])("'%j': a correction takes the place of its own family's model, or of the name not read", async (lines, models) => {
+    const replies = await converse(...lines);
+    expect(intentOf(replies.at(-1)!)).toBe("compare");
+    expect(modelsOf(replies.at(-1)!)).toEqual(models);
+  });
+});

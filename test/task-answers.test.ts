@@ -81,6 +81,24 @@ describe("task words map to tasks with quality bars", () => {
     for (const pick of picksOf(reply)) expect(pick.capabilities).toContain("reasoning");
   });
 
+  it.each([
+    ["need to feed whole 400k-token contracts in one go. cheapest models that can actually take that?", 400_000],
+    ["长文档问答，单篇大概 60 万 token，哪些模型上下文够而且便宜", 600_000],
+    ["each contract is about 300k tokens, cheapest model?", 300_000],
+  ])("documents longer than most contexts are long-documents work, every pick taking one: %s", async (question, size) => {
+    const reply = await ask(question);
+    expect(tasksOf(reply)).toEqual(["long-documents"]);
+    expect(picksOf(reply).length).toBeGreaterThan(0);
+    for (const pick of picksOf(reply)) {
+      expect(pick.contextWindow).toBeGreaterThanOrEqual(size);
+      expect(pick.quality?.score).toBeDefined();
+    }
+  });
+
+  it.each(["做中英互译，哪个模型最便宜又靠谱？", "中译英用哪个模型"])("%s is translation", async (question) => {
+    expect(tasksOf(await ask(question))).toEqual(["translation"]);
+  });
+
   it("'summarizing' is summarization, as 'summarize' is", async () => {
     expect(tasksOf(await ask("summarizing meeting notes, 100M tokens a month, cheapest per tier?"))).toEqual(["summarization"]);
   });

@@ -312,6 +312,12 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     u.promptTokens = u.volume.total;
     delete u.volume;
   }
+  // "whole 400k-token contracts": documents too long for most contexts are the task that asks for a long context
+  const promptTokens = u.promptTokens;
+  if (!u.tasks.length && promptTokens !== undefined && W.DOCUMENTS.test(question)) {
+    const longInputs = snapshot.knowledge.tasks.find((task) => task.minContext !== undefined && promptTokens >= task.minContext);
+    if (longInputs) u.tasks = [longInputs];
+  }
   if (estimate) {
     const pasted = pastedText(line, estimate.index + estimate[0].length);
     if (pasted) u.text = pasted;
@@ -493,6 +499,10 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
     const { fact: _fact, ...rest } = merged;
     return { ...rest, intent: "compare", models: [...earlier.models, ...now.models.filter((m) => !earlier.models.some((e) => e.model === m.model))] };
   }
+  // "ah i meant gpt-5.5": a correction puts the model in place of one of its own family, or of a name not read
+  if (now.models.length && W.CORRECTION.test(text) && earlier.intent !== "clarify" && (base === "compare" || base === "cheapest")) {
+    return { ...merged, intent: "compare", models: corrected(earlier.models, now.models) };
+  }
   if (now.models.length) {
     // self-hosting, facts and providers are about one model: a model named there replaces, whichever intent came first
     const single = [base, merged.intent].some((i) => i === "selfhost" || i === "facts" || i === "providers") || earlier.intent === "clarify";
@@ -509,6 +519,21 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
     if (open.length) merged.models = open;
   }
   return merged;
+}
+
+/** The first word of a model's name, its family: "gpt" for GPT-5.5, "claude" for Claude Sonnet 5. */
+const familyOf = (m: MentionedModel) => m.model.name.toLowerCase().split(/[\s-]+/)[0];
+
+/** Each corrected model replaces the earlier one of its family, or joins them (the earlier name was one not read). */
+function corrected(earlier: readonly MentionedModel[], now: readonly MentionedModel[]): MentionedModel[] {
+  const models = [...earlier];
+  for (const m of now) {
+    if (models.some((e) => e.model === m.model)) continue;
+    const same = models.findIndex((e) => familyOf(e) === familyOf(m));
+    if (same >= 0) models[same] = m;
+    else models.unshift(m);
+  }
+  return models;
 }
 
 /** A remembered question back as an understanding, its model ids resolved in the current knowledge. */

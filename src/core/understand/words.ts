@@ -67,7 +67,11 @@ export const NOT_THE_VOLUME = /\bcach|缓存|命中|utili[sz]ation|利用率|\b(
 /** A weight precision named in words: "at fp8", "bf16", "fp16" (as wide as bf16), "4-bit" / "int4 量化", "mxfp4". */
 export const PRECISION = /(?<![a-z0-9])(bf16|fp16|fp8|mxfp4|fp4|int4|4[-\s]?bits?|16[-\s]?bits?|半精度)(?![a-z0-9])/u;
 /** A size stated per document: "400k tokens each", "per contract", "每份约40万token". */
-export const PER_DOCUMENT = /tokens? (?:each|apiece|per (?:doc|document|file|contract|report|pdf|book))\b|每(?:份|篇|本|个文档|个文件)/u;
+export const PER_DOCUMENT = /tokens? (?:each|apiece|per (?:doc|document|file|contract|report|pdf|book))\b|[每单一](?:份|篇|本|个文档|个文件)/u;
+/** A follow-up correcting a name of the last question: "ah i meant gpt-5.5", "我是说 gpt-5.5". */
+export const CORRECTION = /\b(?:i|we) (?:meant|mean)\b|^(?:ah|oh|sorry|oops)?[,，\s]*meant\b|我(?:是说|的意思是|指的是|说的是)|打错了|写错了|\btypo\b/u;
+/** Documents a prompt is made of, in the words teams use for them. */
+export const DOCUMENTS = /\b(?:contracts?|documents?|docs|pdfs?|books?|reports?|files|papers|transcripts?|codebases?|manuals?)\b|合同|文档|文件|报告|论文|书|代码库|手册/u;
 export const FLEX = /\bflex(?: tier| processing| pricing)?\b|弹性/u;
 export const PRIORITY = /\bpriority(?: tier| processing| pricing)?\b|优先级/u;
 export const CHINESE_ABILITY =
