@@ -14,6 +14,7 @@ import { Money } from "../src/core/pricing/money.ts";
 import { familyModels } from "../src/core/understand/models.ts";
 import { sameVerdict } from "../src/core/understand/same-verdict.ts";
 import { ARTICLE_COVERS, remember, understand } from "../src/core/understand/understand.ts";
+import { featureOf } from "../src/core/dispatch/vocabulary.ts";
 import { workloadFromArgs } from "../src/core/pricing/workload.ts";
 import type { Intent, Understanding } from "../src/core/understand/types.ts";
 import { optionLine } from "./understood-options.ts";
@@ -54,7 +55,15 @@ function positionalOf(u: Understanding): string {
   if (u.intent === "budget") return "";
   if (u.models.length) return u.models.map((m) => m.model.id).join(", ");
   const features = (["vision", "reasoning", "tools"] as const).filter((k) => u.constraints[k]);
-  return [...features, ...(u.constraints.openWeights ? ["open"] : []), ...(u.constraints.chinese ? ["chinese"] : []), ...u.tasks.map((task) => task.words[0]!)].join(" ");
+  return [...features, ...(u.constraints.openWeights ? ["open"] : []), ...(u.constraints.chinese ? ["chinese"] : []), ...u.tasks.map(taskWord)].join(" ");
+}
+
+/** A word that names the task and no capability: "reasoning" alone would ask for a reasoning model, "decision" for the task. */
+const taskWord = (task: Understanding["tasks"][number]) => task.words.find((word) => !featureOf(word)) ?? task.words[0]!;
+
+function withQuestion(error: UserError, u: Understanding): UserError {
+  error.question = remember(u);
+  return error;
 }
 
 function withLine(reply: Reply, line: string, u: Understanding): Reply {
@@ -271,7 +280,10 @@ export const ask: Command = {
     const ctx = inLanguageAsked(asked, u, question);
     const { snapshot, t } = ctx;
     // the same bounds as in:/out:/cached:, named as typed: never a default or an absolute value in its place
-    if (u.unreadable) throw new UserError("bad_input", UNREADABLE_MESSAGES[u.unreadable.kind], { value: u.unreadable.text.slice(0, 40) });
+    if (u.unreadable) {
+      const { unreadable, ...rest } = u;
+      throw withQuestion(new UserError("bad_input", UNREADABLE_MESSAGES[unreadable.kind], { value: unreadable.text.slice(0, 40) }), rest);
+    }
     const unknown = unknownData(u).unknown ?? [];
     // names the knowledge lacks are named back as typed: the answer is about the rest, and says so
     if (unknown.length && !u.models.length && !u.ambiguous.length) {
@@ -290,7 +302,14 @@ export const ask: Command = {
     if (!target) return articleAnswer(ctx, u, line, toSimplified(question, ctx.script));
     const { args } = understoodOptions(optionLine(u, target.spec), target.spec);
     const routed = (ctx.typedOptions?.over(args) ?? args).withRest(positionalOf(u));
-    const reply = await target.run({ ...ctx, args: routed, question: u, input: { ...ctx.input, command: target.spec.name } });
-    return withLine(reply, line, u);
+    try {
+      const reply = await target.run({ ...ctx, args: routed, question: u, input: { ...ctx.input, command: target.spec.name } });
+      return withLine(reply, line, u);
+    } catch (error) {
+      // "I don't know the GPU A800" says what else it read (the model to self-host), and the conversation keeps it
+      if (!(error instanceof UserError) || error.code === "internal") throw error;
+      const said = new UserError(error.code, "error.afterUnderstood", { understood: understood, message: t(error.key, error.params) }, error.suggestions);
+      throw withQuestion(said, u);
+    }
   },
 };

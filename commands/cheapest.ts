@@ -75,7 +75,14 @@ export const cheapest: Command = {
       else if (BEST_WORD.test(word)) rank = true;
       else if (tierOf(word)) rankTier = tierOf(word)!;
     }
-    const tasks = findTasks(snapshot, args.rest).filter((task) => {
+    // "math, needs reasoning": a word taken as a capability is not also the task of that name, unless no other task is
+    // named ("the best reasoning model per tier" is the reasoning task, with its quality bar)
+    const featureWords = args.words.filter((word) => featureOf(word));
+    const otherTasks = findTasks(
+      snapshot,
+      featureWords.reduce((text, word) => text.replace(wholeWord(word), " "), args.rest),
+    );
+    const tasks = (otherTasks.length ? otherTasks : findTasks(snapshot, args.rest)).filter((task) => {
       if (task.id !== "chinese") return true;
       chinese = true;
       return false;
@@ -269,3 +276,8 @@ export const cheapest: Command = {
     });
   },
 };
+
+/** A word where it stands alone (not inside a longer Latin word), case-insensitively. */
+function wholeWord(word: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "giu");
+}

@@ -262,8 +262,94 @@ describe("per-request follow-ups re-derive the month", () => {
     expect(workloadOf(bigger!)).toMatchObject({ inputTokens: 2_000_000_000, outputTokens: 50_000_000 });
   });
 
+  it.each([
+    ["each call: 20k token prompt, 1k out, 50k calls/month. gpt-4o vs gpt-4.1?", "what if the prompt grows to 200k tokens", 200_000, 50_000, 1000],
+    ["gpt-5 每次请求提示词 2000 token，输出 300，每月 10 万次", "提示词变成 2 万呢", 20_000, 100_000, 300],
+  ])("a new prompt size ('%s' then '%s') re-derives the month's input", async (first, second, prompt, requests, reply) => {
+    const [, grown] = await converse(first, second);
+    expect(workloadOf(grown!)).toMatchObject({ inputTokens: prompt * requests, outputTokens: reply * requests, promptTokensPerRequest: prompt });
+  });
+
   it("'如果每次输出 1000 token 呢' changes the replies only", async () => {
     const [, longer] = await converse("gpt-5 mini 每次请求输入 3000 token，输出 500 token，每月 20 万次", "如果每次输出 1000 token 呢");
     expect(workloadOf(longer!)).toMatchObject({ inputTokens: 600_000_000, outputTokens: 200_000_000 });
+  });
+});
+
+describe("another model weighed against the one an article or fact answer was about", () => {
+  it.each([
+    [
+      ["what does the article say about gemini 2.0 flash pricing?", "is it still cheaper than 4o mini at 100M tokens a month?"],
+      ["gemini-2.0-flash", "gpt-4o-mini"],
+    ],
+    [
+      ["claude opus 5 的上下文多長？", "跟 gpt-5.5 比價格呢？每月 5000萬 輸入、1000萬 輸出"],
+      ["claude-opus-5", "gpt-5.5"],
+    ],
+    [
+      ["文章說 deepseek 每百萬輸入 0.1 美元，現在還是嗎？", "那跟 gpt-5 比呢，每月 一億 token"],
+      ["deepseek-chat", "gpt-5"],
+    ],
+  ])("%j compares both", async (lines, models) => {
+    const replies = await converse(...lines);
+    const last = replies.at(-1)!;
+    expect(intentOf(last)).toBe("compare");
+    expect(modelsOf(last)).toEqual(models);
+  });
+
+  it("asking the article about another model is still an article question", async () => {
+    const [, next] = await converse("what does the article say about gpt-5?", "and about claude opus 5?");
+    expect(intentOf(next!)).toBe("article");
+  });
+});
+
+describe("a question back on a family's generation", () => {
+  it("'pro' after 'which gemini 2.5?' is Gemini 2.5 Pro, and 'half the input is cached' then changes only the cache", async () => {
+    const [back, chosen, cached] = await converse("gemini 2.5 vs gpt-4.1 mini, 10M in 2M out", "pro", "half the input is cached btw");
+    expect(intentOf(back!)).toBe("clarify");
+    expect(modelsOf(chosen!)).toEqual(["gemini-2.5-pro", "gpt-4.1-mini"]);
+    expect(modelsOf(cached!)).toEqual(["gemini-2.5-pro", "gpt-4.1-mini"]);
+    expect(cached!.text).toContain("50% of input cached");
+  });
+});
+
+describe("a conversation goes on after an error and after a correction", () => {
+  it("'sorry, 5M' after an amount it could not use prices the same models at 5M", async () => {
+    const [refused, fixed] = await converse("4o vs sonnet for -5M tokens", "sorry, 5M");
+    expect(refused!.ok).toBe(false);
+    expect(refused!.text).toContain('"-5M"');
+    expect(intentOf(fixed!)).toBe("compare");
+    expect(modelsOf(fixed!)).toEqual(["gpt-4o", "claude-sonnet-5"]);
+    expect(fixed!.data.workload).toMatchObject({ inputTokens: 4_166_667, outputTokens: 833_333 });
+  });
+
+  it("a GPU it does not know is named back with the model it read, and another GPU then self-hosts that model", async () => {
+    const [unknown, other] = await converse("用 A800 自架 glm 4.6 划算嗎", "那改成 H100 八張");
+    expect(unknown!.ok).toBe(false);
+    expect(unknown!.text).toContain('"A800"');
+    expect(unknown!.text).toContain("GLM-4.6");
+    expect(unknown!.data.about).toEqual({ models: ["glm-4.6"] });
+    expect(intentOf(other!)).toBe("selfhost");
+    expect((other!.data.gpu as { id: string; count: number }) ?? {}).toMatchObject({ id: "h100", count: 8 });
+    expect(other!.text).toContain("GLM-4.6");
+  });
+
+  it.each([
+    [
+      ["gpt-6 vs sonnet 5 for 30M/mo", "ah i meant gpt-5.5"],
+      ["gpt-5.5", "claude-sonnet-5"],
+    ],
+    [
+      ["gpt-5 vs claude sonnet 4.5 for 30M", "sorry i meant gpt-5 mini"],
+      ["gpt-5-mini", "claude-sonnet-4-5"],
+    ],
+    [
+      ["deepseek 和 gpt-5 哪个便宜", "我是说 gpt-5 mini"],
+      ["deepseek-chat", "gpt-5-mini"],
+    ],
+  ])("'%j': a correction takes the place of its own family's model, or of the name not read", async (lines, models) => {
+    const replies = await converse(...lines);
+    expect(intentOf(replies.at(-1)!)).toBe("compare");
+    expect(modelsOf(replies.at(-1)!)).toEqual(models);
   });
 });

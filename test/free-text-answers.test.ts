@@ -153,6 +153,33 @@ describe("Traditional Chinese numbers (億, 萬) are read like 亿, 万", () => 
   });
 });
 
+describe("a request's prompt and reply however a team describes them (class 2)", () => {
+  it.each([
+    ["each request = a 250k-token codebase dump + ~3k out, 500 requests/mo. sonnet 4.5 or gemini 2.5 pro?", 250_000, 3000, 500, "en"],
+    ["classifier: 1.2k token prompt, ~15 token label, 4 million calls a month. gpt-4.1 nano or llama 3.1 8b?", 1200, 15, 4_000_000, "en"],
+    ["提示词大概 8k，一天 5000 次调用，每次回 1k 左右，gpt-5 vs claude sonnet 5", 8000, 1000, 150_000, "zh"],
+    ["agent loop: every step sends ~30k tokens of history and gets 500 back, 20k steps/day. sonnet 4.5 vs haiku?", 30_000, 500, 600_000, "en"],
+  ])("%s", async (line, prompt, reply, requests, lang) => {
+    const answer = await ask(line);
+    expect(answer.lang).toBe(lang);
+    expect(dataOf(answer).workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: reply * requests, promptTokensPerRequest: prompt });
+  });
+});
+
+describe("a period said once holds for every amount said beside it", () => {
+  it.each([
+    ["gpt-5.4 mini 跟 gemini 3 flash 比一下，每天100万输入 20万输出", "zh", 30_000_000, 6_000_000],
+    ["gpt-5 vs deepseek, 1M input and 200k output a day", "en", 30_000_000, 6_000_000],
+    ["we do ~2M tokens per day (1.6M in, 0.4M out). mistral small vs ministral 8b?", "en", 48_000_000, 12_000_000],
+    ["gpt-5 跟 deepseek 哪個便宜？每天輸入 300萬、輸出 50萬", "zh", 90_000_000, 15_000_000],
+    ["gpt-5 vs deepseek: 1M input a day, 5M output a month", "en", 30_000_000, 5_000_000],
+  ])("%s", async (line, lang, input, output) => {
+    const reply = await ask(line);
+    expect(reply.lang).toBe(lang);
+    expect(dataOf(reply).workload).toMatchObject({ inputTokens: input, outputTokens: output });
+  });
+});
+
 interface AskData extends CompareData {
   unknown?: { name: string; suggestions: string[] }[];
 }
@@ -168,6 +195,15 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     expect(reply.lang).toBe(lang);
     expect(ids(reply)).toEqual(["gpt-5", "deepseek-chat", "claude-sonnet-5"]);
     expect(dataOf(reply).cheapest).toBe("deepseek-chat");
+  });
+
+  it.each([
+    ["oss 20b vs maverick vs scout for 60M in / 6M out, which one", ["gpt-oss-20b", "llama-4-maverick", "llama-4-scout"]],
+    ["oss-120b 和 deepseek 哪个便宜", ["gpt-oss-120b", "deepseek-chat"]],
+    ["4o 跟 4.1 跟 o4 mini，每月輸入 6000萬、輸出 600萬，幫我比較一下", ["gpt-4o", "gpt-4.1", "o4-mini"]],
+    ["4o or 4.1 for 2.5 million tokens", ["gpt-4o", "gpt-4.1"]],
+  ])("a shorthand without its family's word stays in the comparison: %s", async (line, models) => {
+    expect(ids(await ask(line))).toEqual(models);
   });
 
   it("a Chinese name run into the words before it keeps the word after it: 通义千问 Max is not Qwen Plus", async () => {
@@ -289,6 +325,23 @@ describe("no question back when every model a family word could mean gives the s
     expect(reply.lead).toContain(assumed);
     expect(reply.lead).toContain(verdict);
     expect((reply.data.assumed as { members: string[] }).members.length).toBe(familyCosts(/claude/i).length);
+  });
+
+  it.each([
+    ["claude 4 or gpt-5 mini — which one costs more per month at 10M in / 2M out", "en", '"claude 4"', "gpt-5-mini", /claude/i, /(?<![\d.])4(?:\.\d)?(?![\d])/],
+    ["claude 4 跟 gpt-5 mini 哪個貴？", "zh", "“claude 4”", "gpt-5-mini", /claude/i, /(?<![\d.])4(?:\.\d)?(?![\d])/],
+    ["gemini 3 和 deepseek 谁更便宜", "zh", "“gemini 3”", "deepseek-chat", /gemini/i, /(?<![\d.])3(?:\.\d)?(?![\d])/],
+  ])("a family word with a generation (%s) is only that generation's models", async (line, lang, word, cheapest, family, generation) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(reply.lang).toBe(lang);
+    expect(reply.data.intent).toBe("compare");
+    expect(dataOf(reply).cheapest).toBe(cheapest);
+    expect(reply.lead).toContain(word);
+    const members = (reply.data.assumed as { members: string[] }).members.map((id) => kb.knowledge.models.find((m) => m.id === id)!);
+    expect(members.length).toBeGreaterThanOrEqual(2);
+    for (const member of members) expect(member.name).toMatch(family);
+    for (const member of members) expect(/(?<![\d.])\d+(?:\.\d+)?/.exec(member.name)![0]).toMatch(generation);
   });
 
   it("still asks back when the members disagree", async () => {

@@ -12,6 +12,28 @@ describe("GPU names in self-hosting questions (issue 25)", () => {
     expect((await ask("单卡 5090 能不能自建 qwen3 30b a3b")).text).toContain("RTX 5090");
     expect((await ask("self-host llama 3.3 70b on 8 A100 40GB")).text).toContain("A100 40GB");
   });
+
+  it.each([
+    ["用昇腾910B自建 qwen3 235b 划算吗", "9100亿"],
+    ["用910B八卡跑 qwen3 235b 划算吗", "9100亿"],
+    ["昇腾910B自建 deepseek r1 和 API 比哪个省", "9100亿"],
+  ])("a GPU's name run into Chinese words is the GPU, not an amount: %s", async (line, misread) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(reply.text).toContain("Ascend 910B");
+    expect(reply.text).not.toContain(misread);
+    expect((reply.data.understanding as { volume?: unknown }).volume).toBeUndefined();
+  });
+
+  it.each(["H800 八卡跑 deepseek r1 和直接调 API 比哪个省", "自己部署 GPU 还是直接调 API 跑 qwen3 32b"])(
+    "the API weighed against self-hosting, in mixed words, is no model to name back: %s",
+    async (line) => {
+      const reply = await ask(line);
+      expect(reply.ok).toBe(true);
+      expect(reply.data.unknown).toBeUndefined();
+      expect(reply.text).not.toMatch(/无法按所写名称/u);
+    },
+  );
 });
 
 describe("engine option (issue 25)", () => {

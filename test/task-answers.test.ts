@@ -58,6 +58,47 @@ describe("task words map to tasks with quality bars", () => {
     }
   });
 
+  it.each([
+    "customer support chatbot, 30M in 6M out per month — cheapest options?",
+    "cheapest model for a support chatbot",
+    "客服机器人用哪个模型最省钱",
+    "想做一個客服聊天機器人，哪個模型最便宜？",
+  ])("a support chatbot is customer support alone, as a coding assistant is coding: %s", async (question) => {
+    expect(tasksOf(await ask(question))).toEqual(["customer-support"]);
+  });
+
+  it.each([
+    ["math + needs reasoning mode, cheapest model per tier?", ["math"]],
+    ["cheapest reasoning model for coding", ["coding"]],
+    ["推理、决策类的任务，各档最便宜的模型", ["reasoning"]],
+    // with no other task named, the capability's word is the task, with its quality bar
+    ["cheapest reasoning model per tier", ["reasoning"]],
+    ["/cheapest reasoning", ["reasoning"]],
+  ])("a capability asked beside a task is a need of the picks, not a second task: %s", async (question, tasks) => {
+    const reply = await ask(question);
+    expect(tasksOf(reply)).toEqual(tasks);
+    expect((reply.data.constraints as { capabilities: string[] }).capabilities).toContain("reasoning");
+    for (const pick of picksOf(reply)) expect(pick.capabilities).toContain("reasoning");
+  });
+
+  it.each([
+    ["need to feed whole 400k-token contracts in one go. cheapest models that can actually take that?", 400_000],
+    ["长文档问答，单篇大概 60 万 token，哪些模型上下文够而且便宜", 600_000],
+    ["each contract is about 300k tokens, cheapest model?", 300_000],
+  ])("documents longer than most contexts are long-documents work, every pick taking one: %s", async (question, size) => {
+    const reply = await ask(question);
+    expect(tasksOf(reply)).toEqual(["long-documents"]);
+    expect(picksOf(reply).length).toBeGreaterThan(0);
+    for (const pick of picksOf(reply)) {
+      expect(pick.contextWindow).toBeGreaterThanOrEqual(size);
+      expect(pick.quality?.score).toBeDefined();
+    }
+  });
+
+  it.each(["做中英互译，哪个模型最便宜又靠谱？", "中译英用哪个模型"])("%s is translation", async (question) => {
+    expect(tasksOf(await ask(question))).toEqual(["translation"]);
+  });
+
   it("'summarizing' is summarization, as 'summarize' is", async () => {
     expect(tasksOf(await ask("summarizing meeting notes, 100M tokens a month, cheapest per tier?"))).toEqual(["summarization"]);
   });

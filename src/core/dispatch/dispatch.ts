@@ -26,7 +26,7 @@ export function parseLine(line: string): { command: string | null; text: string 
   return { command: match[1]!.toLowerCase(), text: match[2]!.trim() };
 }
 
-function errorReply(t: Translator, command: string, code: ErrorCode, message: string, suggestions: string[] = []): Reply {
+function errorReply(t: Translator, command: string, code: ErrorCode, message: string, suggestions: string[] = [], models: readonly string[] = []): Reply {
   return makeReply({
     ok: false,
     command,
@@ -34,7 +34,8 @@ function errorReply(t: Translator, command: string, code: ErrorCode, message: st
     title: t("error.title"),
     lead: message,
     notes: suggestions.length ? [t("error.didYouMean", { list: t.list(suggestions, "disjunction") })] : [],
-    data: { error: { code, message, suggestions } },
+    // the models the question named, read apart from what could not be: the error is about them too
+    data: { error: { code, message, suggestions }, ...(models.length ? { about: { models } } : {}) },
   });
 }
 
@@ -164,7 +165,22 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       return reply;
     } catch (error) {
       const t = translator(lang);
-      if (error instanceof UserError) return replyInScript(errorReply(t, name, error.code, t(error.key, error.params), error.suggestions), script);
+      const conversation = input.conversation && deps.conversations ? input.conversation : null;
+      if (error instanceof UserError && error.question && conversation) {
+        await deps.conversations!.set(conversation, { question: error.question, lang, ...(lang === "zh" ? { script } : {}), at: Date.now() }, CONVERSATION_TTL_MS);
+      }
+      if (error instanceof UserError)
+        return replyInScript(
+          errorReply(
+            t,
+            name,
+            error.code,
+            t(error.key, error.params),
+            error.suggestions,
+            error.question?.models.map((m) => m.id),
+          ),
+          script,
+        );
       deps.logger?.error({ err: error, command: name, surface: input.surface }, "command failed");
       return replyInScript(errorReply(t, name, "internal", t("error.internal")), script);
     }

@@ -63,7 +63,12 @@ export function findTasks(snapshot: KnowledgeSnapshot, text: string): Task[] {
       const spans = (lower: string): Span[] => {
         const found: Span[] = [];
         for (const word of han) for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) found.push({ start: at, end: at + word.length });
-        for (const m of pattern ? lower.matchAll(pattern) : []) found.push({ start: m.index, end: m.index + m[0].length });
+        // overlapping matches too: in "customer support chatbot", "support chatbot" holds the real-time word "chatbot"
+        if (pattern) pattern.lastIndex = 0;
+        for (let m = pattern?.exec(lower); pattern && m; m = pattern.exec(lower)) {
+          found.push({ start: m.index, end: m.index + m[0].length });
+          pattern.lastIndex = m.index + 1;
+        }
         return found;
       };
       return { task, spans };

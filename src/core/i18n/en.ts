@@ -244,6 +244,7 @@ export const en = {
   "error.internal": "Something went wrong on my side while answering. The problem was logged; please try again.",
   "error.adminOnly": "Sorry, /{command} is for the bot's admins. Ask one of them if the knowledge needs a refresh.",
   "error.slowDown": "Slow down a little: you've asked a lot in the last minute. Try again in {seconds} s.",
+  "error.afterUnderstood": "{understood}\n{message}",
   "error.unknownGpu": 'I don\'t know the GPU "{name}". Known GPUs: {list}.',
   fuzzy: 'Read "{query}" as {model}.',
   priceChange: "{model} {part} went from {from} to {to} on {date}.",

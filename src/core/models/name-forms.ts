@@ -65,6 +65,8 @@ const IMPLIED: readonly {
   // "flash 2.5", "flash-lite 2.0": only Gemini's lines are called Flash without their family's name
   { when: (w) => w.has("flash") && [...w].every((word) => ["flash", "lite"].includes(word)), family: "gemini" },
   { when: (w) => w.size === 1 && w.has("pro"), family: "gemini" },
+  // "oss 20b", "oss-120b": OpenAI's open-weights line, called by its own word
+  { when: (w) => w.has("oss") && [...w].every((word) => ["oss", "b"].includes(word)), family: "gpt" },
   {
     when: (w) => w.has("k") && [...w].every((word) => ["k", "thinking", "turbo"].includes(word)),
     family: "kimi",

@@ -531,6 +531,15 @@ export class ModelResolver {
    * Model names mentioned anywhere in a sentence; family words ("claude") come back ambiguous, once each.
    * Reads the start and the end of a long text only (limits.ts), so a pasted document costs no more than a question.
    */
+  /** A family word and a bare version ("claude 4", "gemini 2.5"), when that reads as several models of that generation. */
+  private generationOf(family: string, version: string | undefined): Resolution | undefined {
+    if (!version || !/^\d{1,2}(?:\.\d)?$/.test(version)) return undefined;
+    const query = `${family} ${version}`;
+    const found = this.resolve(query);
+    if (found.kind !== "ambiguous" || found.candidates.length < 2) return undefined;
+    return { kind: "ambiguous", query, candidates: found.candidates.slice(0, FAMILY_CANDIDATES) };
+  }
+
   mentions(text: string): Resolution[] {
     const words = nameTokens(mentionWindow(text));
     const tokens = this.tokensOf(words);
@@ -598,6 +607,13 @@ export class ModelResolver {
       const word = token.toLowerCase();
       if (!hanHits.length && /^[a-z]{4,}$/.test(word) && word.length <= NAME_LIMITS.maxNameChars && !families.has(word) && families.size < MAX_FAMILY_WORDS) {
         families.add(word);
+        // "claude 4", "gemini 3": a generation of the family asks about its members only
+        const generation = this.generationOf(token, words[i + 1]);
+        if (generation) {
+          found.push(generation);
+          i += 2;
+          continue;
+        }
         const family = this.family(word);
         if (family.length > 1)
           found.push({

@@ -1,4 +1,5 @@
 import type { MessageKey } from "../i18n/catalog.ts";
+import type { RememberedQuestion } from "../understand/types.ts";
 
 export type ErrorCode = "unknown_model" | "ambiguous_model" | "bad_input" | "unknown_command" | "forbidden" | "rate_limited" | "internal";
 
@@ -13,4 +14,7 @@ export class UserError extends Error {
     super(key);
     this.name = "UserError";
   }
+
+  /** the question as understood apart from what was wrong with it: a conversation goes on from it ("sorry, 5M") */
+  question?: RememberedQuestion;
 }

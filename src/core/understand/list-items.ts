@@ -35,7 +35,7 @@ const COMMON_WORDS = new Set(
 );
 /** Chinese words around 和/还是 that name no model. */
 const COMMON_HAN =
-  /^(?:(?:阿里巴巴|阿里|字节跳动|字节|百度|腾讯|谷歌|微软|亚马逊|硅基流动|阿里云|百炼|火山引擎|火山|腾讯云|百度智能云|划算|值得|合适|更好|好|便宜|贵|哪个|自建|自己部署|部署|私有|本地|云|云端|租|租用|买|购买|用|调用|直接|官方|第三方|国内|国外|国产|开源|闭源|模型|接口|服务|方案|价格|质量|速度|效果|性能|成本|费用|延迟|稳定性?|中文|英文|编程|写作|翻译|的|还|是|更|都|也)\s?)+$/u;
+  /^(?:(?:阿里巴巴|阿里|字节跳动|字节|百度|腾讯|谷歌|微软|亚马逊|硅基流动|阿里云|百炼|火山引擎|火山|腾讯云|百度智能云|划算|值得|合适|更好|好|便宜|贵|哪个|自建|自己部署|部署|私有|本地|云|云端|租|租用|买|购买|用|调用|调|直接|官方|第三方|国内|国外|国产|开源|闭源|模型|接口|服务|方案|价格|质量|速度|效果|性能|成本|费用|延迟|稳定性?|中文|英文|编程|写作|翻译|的|还|是|更|都|也)\s?)+$/u;
 /** Words of a workload, never of a name: "每月大约处理两千万 token 的输入 和 五百万的输出". */
 const WORKLOAD_WORDS = /\btokens?\b|\b(?:input|output)\b|输入|输出|每月|每天|每个月/iu;
 const MAX_ITEM_CHARS = 30;
@@ -45,6 +45,13 @@ export function isEverydayWord(word: string): boolean {
   return COMMON_WORDS.has(word.toLowerCase());
 }
 const MAX_ITEM_WORDS = 3;
+
+/** "直接调 API", "自己部署 GPU": Chinese and English everyday words mixed in one item name no model either. */
+function isEverydayMix(item: string): boolean {
+  const han = item.replace(/[^\p{Script=Han}]/gu, "");
+  const latin = item.toLowerCase().match(/[a-z][a-z0-9'-]*/gu) ?? [];
+  return Boolean(han) && COMMON_HAN.test(han) && latin.every((word) => COMMON_WORDS.has(word));
+}
 
 export interface ListItem {
   text: string;
@@ -71,6 +78,7 @@ export function unreadItems(line: string, read: readonly { from: number; to: num
     if (!/[\p{L}]/u.test(trimmed) || NOT_A_MODEL.test(trimmed) || WORKLOAD_WORDS.test(trimmed) || (han && (trimmed.length > 6 || COMMON_HAN.test(trimmed)))) return;
     const words = trimmed.toLowerCase().split(/[\s,]+/);
     if (!han && words.every((word) => COMMON_WORDS.has(word.replace(/[?!.]+$/u, "")))) return;
+    if (!han && isEverydayMix(trimmed)) return;
     if (covered(start, start + trimmed.length) || items.some((i) => i.from === start)) return;
     items.push({ text: trimmed, from: start, to: start + trimmed.length });
   };

@@ -92,6 +92,16 @@ const families = new WeakMap<KnowledgeSnapshot, Map<string, Model[]>>();
 
 /** Every curated model a family word ("claude", "双子座", "gpt") could mean, unlike the six a question back offers. */
 export function familyModels(snapshot: KnowledgeSnapshot, word: string): Model[] {
+  // "claude 4", "gemini 2.5": the family's models of that generation (the first version in the name: 4, 4.5 …)
+  const generation = /^(\S+)\s(\d{1,2}(?:\.\d)?)$/u.exec(word.trim());
+  if (generation) {
+    const version = generation[2]!;
+    const ofGeneration = (m: Model) => {
+      const own = /(?<![\d.])\d+(?:\.\d+)?/u.exec(m.name)?.[0];
+      return own === version || Boolean(own?.startsWith(`${version}.`));
+    };
+    return familyModels(snapshot, generation[1]!).filter(ofGeneration);
+  }
   const family = FAMILY_WORDS[word.toLowerCase()] ?? normalizeName(word);
   return family ? snapshot.knowledge.models.filter((m) => normalizeName(`${m.name} ${m.id}`).includes(family)) : [];
 }
@@ -177,7 +187,7 @@ function versusName(text: string, query: string): boolean {
   if (!/^\d+\.\d+$/.test(query.trim())) return false;
   const at = text.toLowerCase().indexOf(query.toLowerCase());
   if (at < 0) return false;
-  const VERSUS = /(?:\bvs\.?|\bversus|对比|还是)/u;
+  const VERSUS = /(?:\bvs\.?|\bversus|\bor|对比|还是|跟|和|与)/u;
   return new RegExp(`${VERSUS.source}\\s*$`, "u").test(text.slice(0, at)) || new RegExp(`^\\s*${VERSUS.source}`, "u").test(text.slice(at + query.length));
 }
 
@@ -286,7 +296,9 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
     const family = word ? FAMILY_WORDS[word.toLowerCase()] : undefined;
     // "谷歌的 gemini": two words for one family are one question
     if (!word || !family) continue;
-    const asked = (a: { query: string }) => [a.query.toLowerCase(), FAMILY_WORDS[a.query.toLowerCase()]].some((w) => w === word.toLowerCase() || w === family);
+    // "claude 4" asked already asks about "claude"
+    const asked = (a: { query: string }) =>
+      [a.query.toLowerCase(), a.query.toLowerCase().split(/\s+/)[0], FAMILY_WORDS[a.query.toLowerCase()]].some((w) => w === word.toLowerCase() || w === family);
     if (namedKeys.some((key) => key.includes(family)) || resolver.exact(word) || ambiguous.some(asked)) continue;
     const candidates = familyMembers(snapshot, family);
     if (candidates.length >= 2) ambiguous.push({ query: word, candidates });

@@ -33,7 +33,7 @@ const PERIOD_WORD: [RegExp, number][] = [
   [/^\s?hourly\b/u, 24 * 30],
 ];
 const DAILY_BEFORE =
-  /(?:(?:每天|每日|一天|日均|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
+  /(?:(?:每天|每日|一天|日均|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
 const MONTH_DAYS = 30;
 /** Volumes given per week or per year are read as the month's share: "70M tokens a week", "一年 12 亿 token". */
 const PER_WEEK = /^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:week|wk)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?周|每周|一周)/u;
@@ -49,7 +49,7 @@ const COUNTED = String.raw`^\s?(?:-?(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s|�
 const NO_COLON = String.raw`(?!\s?[:：=]\s?[\d一二两三四五六七八九十])`;
 const INPUT_AFTER = new RegExp(`${COUNTED}(?:(?:input|prompt tokens|in\\b(?!\\s(?:a|an|the|total|one|my|our|your|it|all|this|that)\\b))${NO_COLON}|输入|入\\b|进(?![行一]))`, "u");
 const OUTPUT_AFTER = new RegExp(
-  `${COUNTED}(?:(?:output|completions?|generated|out\\b|back\\b|answers?\\b|responses?\\b|repl(?:y|ies)\\b|summar(?:y|ies)\\b|in (?:the )?(?:response|reply|answer))${NO_COLON}|输出|生成|出(?![现来去])|回复)`,
+  `${COUNTED}(?:(?:output|completions?|generated|out\\b|back\\b|answers?\\b|responses?\\b|repl(?:y|ies)\\b|summar(?:y|ies)\\b|labels?\\b|in (?:the )?(?:response|reply|answer))${NO_COLON}|输出|生成|出(?![现来去])|回复)`,
   "u",
 );
 /** A label followed by another number belongs to that number ("输入2000万 输出400万", "in:50M out:10M"). */
@@ -57,18 +57,19 @@ const LABEL_THEN_NUMBER = /^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?(?
 const INPUT_BEFORE =
   /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
 const OUTPUT_BEFORE =
-  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|输出|生成|回复|回答|答复|响应|摘要)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
+  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|输出|生成|回复|回答|答复|响应|摘要|返回|(?:每次|每条|每个请求)\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
 const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
 /** "each request carries 150k tokens of context", "一次请求带 30 万 token 上下文": a prompt's size. */
-const REQUEST_CARRIES = /(?:(?:per|each|every|a|one|single) (?:request|call|query|prompt)|每次(?:请求|调用)?|每个请求|单次(?:请求|调用)?|一次(?:请求|调用))[^,，;；。\n]*$/u;
+const REQUEST_CARRIES =
+  /(?:(?:per|each|every|a|one|single) (?:request|call|query|prompt|step|iteration)|每次(?:请求|调用)?|每个请求|单次(?:请求|调用)?|一次(?:请求|调用))[^,，;；。\n]*$/u;
 const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|上下文长度)\s?(?:of|at least|≥|>=|>|above|over|超过|至少|大于|要|需要|:|：)?\s?(?:at least\s)?$/u;
 const PER_REQUEST_AFTER =
-  /^\s?-?\s?tokens?\s(?:prompts?|inputs?|contexts?|documents?|docs|queries|messages|conversations)\b|^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:(?:with|in|for|on)\s)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?(?:tokens?|toks?)\s(?:each|apiece)\b(?!\s(?:month|day|week|year))|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
+  /^\s?-?\s?tokens?\s(?:prompts?|inputs?|contexts?|documents?|docs|queries|messages|conversations|contracts?|files?|reports?|books?|pdfs?|transcripts?|codebases?|papers?|manuals?)\b|^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:(?:with|in|for|on)\s)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?(?:tokens?|toks?)\s(?:each|apiece)\b(?!\s(?:month|day|week|year))|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
 const PER_REQUEST_BEFORE =
-  /(?:(?:each|every|a|per) (?:request|call|prompt) (?:is|has|uses|takes|sends|carries)(?: an?)?|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|每篇|每份|每张|每个(?:文档|工单|会话|对话)|(?:each|per|every) (?:doc(?:ument)?|ticket|message|email|page|conversation) (?:is|has)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
+  /(?:(?:each|every|a|per) (?:request|call|prompt|step|iteration)\s?(?:is|has|uses|takes|sends|carries|=|:)(?: an?)?|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|[每单]篇|[每单]份|每张|[每单]个(?:文档|文件|工单|会话|对话)|(?:each|per|every) (?:doc(?:ument)?|ticket|message|email|page|conversation|contract|report|file|pdf|book|transcript) (?:is|has)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
 /** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
 const PER_REQUEST_CLAUSE =
-  /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|每张|每则|每笔|每条|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message)\b)[^,，;；。\n]*$/u;
+  /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|每张|每则|每笔|每条|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message|step|iteration)\b)[^,，;；。\n]*$/u;
 /** "300k tokens in per request", "5k tokens out each": a side's size per request, said after it. */
 const SIDE_PER_REQUEST =
   /^\s?(?:tokens?\s?)?(?:in|out|input|output|输入|输出)\s?(?:tokens?\s?)?(?:(?:per|each|every|a|\/)\s?(?:request|call|query|req|message|prompt|doc(?:ument)?|ticket)\b|each\b|每次|每个请求)/u;
@@ -111,7 +112,7 @@ const PER_USER =
   /\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having)\b|\bper (?:user|person|employee|seat|customer)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
 
 const REQUESTS_AFTER =
-  /^\s?(?:(?:daily |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|queries|conversations|chats|messages|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|(?:[a-z][a-z-]{1,14} )?(?:tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations)|次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个(?:请求|对话|会话|文档|工单)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)/u;
+  /^\s?(?:(?:daily |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|queries|conversations|chats|messages|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|(?:[a-z][a-z-]{1,14} )?(?:tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|steps|iterations)|次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个(?:请求|对话|会话|文档|工单)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)/u;
 /** "月调用量50万", "requests per month: 200k": the count's noun before it. */
 const REQUESTS_BEFORE =
   /(?:(?:调用|请求|对话|会话)(?:量|次数|数)|(?:月|每月|一个月)(?:请求|调用)|(?<!(?:each|every|per|a|one)\s)(?:requests?|calls?|queries)(?: per month| a month| monthly| \/ ?mo(?:nth)?)?\s?[:：=])\s?(?:约|大概|大约|是|为|有|~|≈)?\s?$/u;
@@ -146,7 +147,8 @@ const UNIT_BEFORE = /(?:\bper\s|\/|每|钱)$/u;
 const PER_MILLION = /^\s?(?:[$¥])?\s?(?:\/|per|每)\s?(?:1m|m\b|million|百万|100万|1百万|mtok)/u;
 const GPU_AFTER = new RegExp(`^\\s?(?:x|×|\\*)?\\s?(?:张|張|块|塊|台|个|個|片|卡)?\\s?(?:nvidia\\s|英伟达\\s?|amd\\s)?(?:${GPU_WORDS}|gpus?\\b|显卡|卡\\b)`, "u");
 const GPU_BEFORE = new RegExp(`(?:${GPU_WORDS}|pcie)s?\\s?(?:x|×|\\*)?\\s?$`, "u");
-const GPU_NAMED = new RegExp(`^(?:${GPU_WORDS})(?![\\p{L}\\p{N}])`, "u");
+// Chinese may follow a GPU's name without a space ("昇腾910B自建"): only Latin letters or digits go on to another word
+const GPU_NAMED = new RegExp(`^(?:${GPU_WORDS})(?![a-z0-9])`, "u");
 const COUNT_AFTER = /^\s?(?:张|張|块|塊|台|卡|片)/u;
 /** Volumes counted in words, characters, pages or bytes: not tokens, so never priced as if they were. */
 const OTHER_UNIT_AFTER =
@@ -167,7 +169,7 @@ const NO_AMOUNT =
 const MADE_UP_MAGNITUDE = /(?<![\p{L}\p{N}.])\d+(?:\.\d+)?\s?(?!(?:m|b|tr|quadr)illions?\b)[a-z]*illions?\b/u;
 
 const HALF_CACHED =
-  /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能)?(?:命中)?缓存|half (?:of (?:it|the input|the prompts?|our input) )?(?:is |are |gets? )?(?:cached|cache hits?)|50\/50 cache)/u;
+  /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能)?(?:命中)?缓存|half (?:of )?(?:(?:it|the input|the prompts?|our (?:input|prompts?)|the (?:tokens|context|requests)) )?(?:is |are |gets? |will be |would be |should be )?(?:cached|cache hits?|a cache hit|hits? the cache)|50\/50 cache)/u;
 
 /** "3:1", "4 to 1", "3：1": two numbers that make a ratio, not amounts and not a name. */
 const RATIO = /(?<![\d.:：/])(\d+(?:\.\d+)?)\s?(?:[:：比/]|\bto\b)\s?(\d+(?:\.\d+)?)(?![\d.:：]|\s?(?:k|m|b|bn|万|亿|千|tokens?|toks?)(?![a-z]))/gu;
@@ -212,6 +214,7 @@ export function readQuantities(text: string): Quantities {
   const shares: { input?: number; output?: number } = {};
   let cachedPart: number | undefined;
   let chunks: number | undefined;
+  const stated: { side: keyof Volume; factor: number; monthSaid: boolean }[] = [];
   for (const found of numbers) {
     const right = after(text, found);
     const left = before(text, found);
@@ -224,6 +227,11 @@ export function readQuantities(text: string): Quantities {
           : (PER_YEAR.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:year|年)/u.test(right)) || YEARLY_BEFORE.test(left)
             ? value / 12
             : value;
+    const putVolume = (side: keyof Volume, value: number) => {
+      if (volume[side] !== undefined) return;
+      volume[side] = perMonth(value);
+      stated.push({ side, factor: volume[side] / value, monthSaid: MONTH_SAID.test(`${left.slice(-8)} ${right.slice(0, 12)}`) });
+    };
     // "910b" is Ascend's GPU, not 910 billion tokens
     if (n.scaled && GPU_NAMED.test(text.slice(n.start))) continue;
     if (/(?:昇腾|ascend|huawei)\s?$/u.test(left)) continue;
@@ -327,7 +335,7 @@ export function readQuantities(text: string): Quantities {
     const pair = paired.get(found);
     if (pair) {
       if (pair.perRequest) perRequest[pair.side] ??= n.value;
-      else volume[pair.side] ??= perMonth(n.value);
+      else putVolume(pair.side, n.value);
       continue;
     }
     if (UNIT_BEFORE.test(left) && !/每(?:个)?月|每天|每日/u.test(left.slice(-3))) continue;
@@ -371,7 +379,7 @@ export function readQuantities(text: string): Quantities {
     const side = rightSide && (!LABEL_THEN_NUMBER.test(right) || !leftSide) ? rightSide : (leftSide ?? rightSide);
     if (side) {
       if (PER_REQUEST_CLAUSE.test(left) || SIDE_PER_REQUEST.test(right)) perRequest[side] ??= n.value;
-      else if (tokensy || n.value >= 1000) volume[side] ??= perMonth(n.value);
+      else if (tokensy || n.value >= 1000) putVolume(side, n.value);
       else if (n.value >= 10) perRequest[side] ??= n.value;
       continue;
     }
@@ -383,10 +391,11 @@ export function readQuantities(text: string): Quantities {
     // "500k/mo", "每月 10 万" with no word for what: a request count where a request's size is stated, else tokens
     const bare = !TOKENS_WORD.test(right) && Number.isInteger(n.value) && n.value >= 10 && (BARE_PER_MONTH.test(right) || BARE_PER_MONTH_BEFORE.test(left));
     if (tokensy && n.value >= 1000) {
-      volume.total ??= perMonth(n.value);
+      putVolume("total", n.value);
       if (bare && volume.total === n.value) bareTotal ??= n.value;
     } else if (!tokensy && bare) bareCount ??= n.value;
   }
+  samePeriodForAll(volume, stated);
   const sized = q.promptTokens !== undefined || perRequest.input !== undefined || perRequest.output !== undefined;
   if (q.requests === undefined && sized && (bareCount ?? bareTotal) !== undefined) {
     q.requests = (bareCount ?? bareTotal)!;
@@ -414,6 +423,17 @@ export function readQuantities(text: string): Quantities {
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
   if (Object.keys(volume).length) q.volume = volume;
   return q;
+}
+
+/** A month said beside an amount: it keeps its own period when another amount of the line is per day or per week. */
+const MONTH_SAID = /month|\bmo\b|\/mo|月/u;
+
+/** "每天100万输入 20万输出", "2M a day (1.6M in, 0.4M out)": a period said once holds for the amounts said without one. */
+function samePeriodForAll(volume: Volume, stated: readonly { side: keyof Volume; factor: number; monthSaid: boolean }[]): void {
+  const periods = new Set(stated.filter((s) => s.factor !== 1).map((s) => s.factor));
+  if (periods.size !== 1) return;
+  const [factor] = periods as Set<number>;
+  for (const s of stated) if (s.factor === 1 && !s.monthSaid && volume[s.side]! * factor! <= MAX_MONTHLY_TOKENS) volume[s.side]! *= factor!;
 }
 
 /** Two amounts joined by a dash, "to", 到 or ~ where the second has a magnitude: a range, as typed. */

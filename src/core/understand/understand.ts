@@ -260,7 +260,13 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const unlisted = listed.unknown.length ? unreadSpansBlanked(unnamed, question, listed.unknown) : unnamed;
   // "输出改成 2000万", "output to 20M": the side keeps its amount when a verb stands between them
   const quantities = readQuantities(
-    unlisted.replace(/(输入|输出|\binput|\boutput)\s*(?:改成|改为|变成|调到|改到|换成|提高到|降到|(?:goes |changed |set |bumped |up |down )?to\b|becomes|is now)\s*/gu, "$1 "),
+    unlisted
+      .replace(/(输入|输出|\binput|\boutput)\s*(?:改成|改为|变成|调到|改到|换成|提高到|降到|(?:goes |changed |set |bumped |up |down )?to\b|becomes|is now)\s*/gu, "$1 ")
+      // "the prompt grows to 200k tokens", "提示词变成 20 万": a new size of each request's prompt
+      .replace(
+        /\b(prompts?)\s(?:grows?|goes|increases?|rises?|drops?|shrinks?|changes?|is|are|gets?)\s(?:up |down )?to\b|(提示词?|prompt)\s?(?:改成|改为|变成|涨到|增加到|提高到|降到)/gu,
+        (_m, en, zh) => (en ? `${en} of` : `${zh}大概`),
+      ),
   );
   // "8xH100", "H100×8": a count glued to a GPU's name is read apart from it, so the GPU is never lost for another
   const gpuNamed = gpuOf(snapshot, unnamed.replace(/(\d)\s?[x×*](?=[a-z])/gu, "$1 x ").replace(/([a-z0-9])[x×*](?=\d)/gu, "$1 x "));
@@ -305,6 +311,12 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   if (u.volume?.total !== undefined && u.promptTokens === undefined && u.tasks.some((task) => task.minContext) && W.PER_DOCUMENT.test(question)) {
     u.promptTokens = u.volume.total;
     delete u.volume;
+  }
+  // "whole 400k-token contracts": documents too long for most contexts are the task that asks for a long context
+  const promptTokens = u.promptTokens;
+  if (!u.tasks.length && promptTokens !== undefined && W.DOCUMENTS.test(question)) {
+    const longInputs = snapshot.knowledge.tasks.find((task) => task.minContext !== undefined && promptTokens >= task.minContext);
+    if (longInputs) u.tasks = [longInputs];
   }
   if (estimate) {
     const pasted = pastedText(line, estimate.index + estimate[0].length);
@@ -481,6 +493,16 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
     merged.intent = now.intent;
     if (now.fact) merged.fact = now.fact;
   }
+  // "is it still cheaper than 4o mini?", "那跟 gpt-5 比呢": another model weighed against the one an article or fact
+  // answer was about is a comparison of both
+  if (now.models.length && (base === "article" || base === "facts") && (merged.intent === base || merged.intent === "compare") && W.WEIGHED_AGAINST.test(text)) {
+    const { fact: _fact, ...rest } = merged;
+    return { ...rest, intent: "compare", models: [...earlier.models, ...now.models.filter((m) => !earlier.models.some((e) => e.model === m.model))] };
+  }
+  // "ah i meant gpt-5.5": a correction puts the model in place of one of its own family, or of a name not read
+  if (now.models.length && W.CORRECTION.test(text) && earlier.intent !== "clarify" && (base === "compare" || base === "cheapest")) {
+    return { ...merged, intent: "compare", models: corrected(earlier.models, now.models) };
+  }
   if (now.models.length) {
     // self-hosting, facts and providers are about one model: a model named there replaces, whichever intent came first
     const single = [base, merged.intent].some((i) => i === "selfhost" || i === "facts" || i === "providers") || earlier.intent === "clarify";
@@ -497,6 +519,21 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
     if (open.length) merged.models = open;
   }
   return merged;
+}
+
+/** The first word of a model's name, its family: "gpt" for GPT-5.5, "claude" for Claude Sonnet 5. */
+const familyOf = (m: MentionedModel) => m.model.name.toLowerCase().split(/[\s-]+/)[0];
+
+/** Each corrected model replaces the earlier one of its family, or joins them (the earlier name was one not read). */
+function corrected(earlier: readonly MentionedModel[], now: readonly MentionedModel[]): MentionedModel[] {
+  const models = [...earlier];
+  for (const m of now) {
+    if (models.some((e) => e.model === m.model)) continue;
+    const same = models.findIndex((e) => familyOf(e) === familyOf(m));
+    if (same >= 0) models[same] = m;
+    else models.unshift(m);
+  }
+  return models;
 }
 
 /** A remembered question back as an understanding, its model ids resolved in the current knowledge. */

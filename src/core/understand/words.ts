@@ -39,6 +39,8 @@ export const CHEAPEST =
   /cheapest|cheaper option|cheap(?:est)?\b|lowest[-\s]?(?:price|cost)|least expensive|most affordable|budget (?:model|option|pick)|best (?:value|bang)|\brecommend|which model (?:should|to|for|is best|would)|what model (?:should|to|for|is best|would)|best model for|good (?:model )?for|最便宜|便宜|省钱|性价比|最低|推荐|用什么模型|用哪个模型|选哪个|哪个模型|什么模型|有没有.{0,8}模型|适合/u;
 export const COMPARE =
   /\bvs\.?\b|versus|compar|cheaper than|more expensive than|pricier than|difference|\bdiff\b|how much more|how much less|对比|比较|相比|差多少|差距|哪个(?:更)?(?:便宜|贵|好|划算|省钱)|比.{0,16}(?:便宜|贵|省)|还是|\bor\b|\bthan\b/u;
+/** Another model weighed against the one being discussed: "cheaper than 4o mini", "跟 gpt-5 比呢", "和 o3 相比". */
+export const WEIGHED_AGAINST = /\bvs\.?\b|versus|\bthan\b|compared? (?:to|with)|\bagainst\b|(?:跟|和|与|同).{1,30}?(?:比|相比|对比)|比一?下|对比|比较/u;
 export const PRICE = /\bprice|\bcost|how much|pricing|spend|bill|expensive|贵|价格|多少钱|费用|收费|定价|价钱|成本|花多少|花费|账单/u;
 export const WORTH = /worth it|worth|划算|值得|值不值|合算|省不省|省钱吗/u;
 export const BATCH =
@@ -65,7 +67,11 @@ export const NOT_THE_VOLUME = /\bcach|缓存|命中|utili[sz]ation|利用率|\b(
 /** A weight precision named in words: "at fp8", "bf16", "fp16" (as wide as bf16), "4-bit" / "int4 量化", "mxfp4". */
 export const PRECISION = /(?<![a-z0-9])(bf16|fp16|fp8|mxfp4|fp4|int4|4[-\s]?bits?|16[-\s]?bits?|半精度)(?![a-z0-9])/u;
 /** A size stated per document: "400k tokens each", "per contract", "每份约40万token". */
-export const PER_DOCUMENT = /tokens? (?:each|apiece|per (?:doc|document|file|contract|report|pdf|book))\b|每(?:份|篇|本|个文档|个文件)/u;
+export const PER_DOCUMENT = /tokens? (?:each|apiece|per (?:doc|document|file|contract|report|pdf|book))\b|[每单一](?:份|篇|本|个文档|个文件)/u;
+/** A follow-up correcting a name of the last question: "ah i meant gpt-5.5", "我是说 gpt-5.5". */
+export const CORRECTION = /\b(?:i|we) (?:meant|mean)\b|^(?:ah|oh|sorry|oops)?[,，\s]*meant\b|我(?:是说|的意思是|指的是|说的是)|打错了|写错了|\btypo\b/u;
+/** Documents a prompt is made of, in the words teams use for them. */
+export const DOCUMENTS = /\b(?:contracts?|documents?|docs|pdfs?|books?|reports?|files|papers|transcripts?|codebases?|manuals?)\b|合同|文档|文件|报告|论文|书|代码库|手册/u;
 export const FLEX = /\bflex(?: tier| processing| pricing)?\b|弹性/u;
 export const PRIORITY = /\bpriority(?: tier| processing| pricing)?\b|优先级/u;
 export const CHINESE_ABILITY =
