@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 import { filesBySurface } from "./test/surface-projects.ts";
 
 const ROOT = fileURLToPath(new URL(".", import.meta.url));
-// measured by event-loop delay: they run alone afterwards (vitest.quiet.config.ts), not beside other files
+// measured by event-loop delay: they run alone afterwards (the "quiet" project), not beside other files
 const QUIET = "test/quiet/**";
 const notQuiet = (files: string[]) => files.filter((file) => !file.startsWith("test/quiet/"));
 /**
@@ -43,6 +43,17 @@ export default defineConfig({
       { extends: true, test: { name: "slack", include: slack, isolate: false } },
       { extends: true, test: { name: "discord", include: discord, isolate: false } },
       { extends: true, test: { name: "slack and discord", include: both } },
+      {
+        extends: true,
+        test: {
+          name: "quiet",
+          include: [`${QUIET}/*.test.ts`],
+          // after every other project has finished, one file at a time: no other test's work is measured too
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
+          testTimeout: 30_000,
+        },
+      },
     ],
   },
 });

@@ -210,7 +210,9 @@ describe("charts from real answers", () => {
     expect(reply.lang).toBe(lang);
     const chart = reply.chart!;
     expect(chart.kind).toBe(kind);
-    for (const theme of ["light", "dark"] as const) expect(decodePng(await chartRenderer().render(chart, { theme })).width).toBe(900);
+    // both themes of every fixture are drawn above: here each real answer once, the themes taken in turn
+    const theme = CASES.findIndex(([asked]) => asked === line) % 2 ? "dark" : "light";
+    expect(decodePng(await chartRenderer().render(chart, { theme })).width).toBe(900);
     if (lang === "zh") expect(chart.title).toMatch(/\p{Script=Han}/u);
     if (chart.kind === "bars") {
       const texts = svgTexts(chartDrawing(chart).svg);

@@ -36,7 +36,8 @@ beforeAll(async () => {
   snapshot = await loadEvalSnapshot();
   ctx = gradeContextOf(snapshot);
   results = await replayCorpus(items, snapshot);
-});
+  // the whole corpus replayed in the hook: seconds alone, many times that beside other work
+}, 180_000);
 
 const chineseShare = (list: readonly AnswerItem[]) => list.filter((i) => i.lang !== "en").length / list.length;
 

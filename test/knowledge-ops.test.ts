@@ -134,7 +134,8 @@ describe("a broken edit never replaces the last good knowledge", () => {
       }),
       { numRuns: 15 },
     );
-  });
+    // fifteen reloads of the whole folder: a few seconds on an idle machine, many times that beside other work
+  }, 180_000);
 });
 
 describe("/status and /reload are for admins", () => {

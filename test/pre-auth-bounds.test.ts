@@ -1,8 +1,9 @@
-import { connect, type Socket } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type AddressInfo, connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_INTERACTION_BYTES } from "../src/adapters/discord/http-interactions.ts";
 import { MAX_FORM_BODY_BYTES, MAX_JSON_BODY_BYTES } from "../src/adapters/slack/http-receiver.ts";
-import { HTTP_BOUNDS } from "../src/runtime/http-bounds.ts";
+import { createBoundedServer, HTTP_BOUNDS, readBoundedBody } from "../src/runtime/http-bounds.ts";
 import { interaction, signDiscord } from "./fakes/discord.ts";
 import { startDiscordHttpUnderTest } from "./fakes/discord-http.ts";
 import { postSigned, postSignedJson, signSlack, slashCommandBody, startFakeSlack, startSlackUnderTest } from "./fakes/slack.ts";
@@ -82,12 +83,28 @@ describe("before a request is authenticated, only what a real platform request n
   });
 
   it("a client that stops sending its headers or its body is cut off after the timeout", async () => {
-    const headers = halfSent(slack.url, "POST /slack/events HTTP/1.1\r\nhost: x\r\n");
-    const body = halfSent(discord.url, `POST /interactions HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 60000\r\n\r\n{"type":`);
-    const [cutHeaders, cutBody] = await Promise.all([headers.closed, body.closed]);
-    for (const cut of [cutHeaders, cutBody]) {
-      expect(cut.ms).toBeGreaterThanOrEqual(HTTP_BOUNDS.headersTimeoutMs - 500);
-      expect(cut.ms).toBeLessThan(HTTP_BOUNDS.requestTimeoutMs + 3_000);
+    // the surfaces' servers carry the bounds; the cut-off is shown on a bounded server with 1 s instead of 10 s
+    for (const server of [slack.server, discord.server]) {
+      expect([server.headersTimeout, server.requestTimeout]).toEqual([HTTP_BOUNDS.headersTimeoutMs, HTTP_BOUNDS.requestTimeoutMs]);
+    }
+    const timeouts = { headersTimeoutMs: 1_000, requestTimeoutMs: 1_000 };
+    // reads the body as the surfaces do; a client cut off mid-body rejects the read
+    const reply = (request: IncomingMessage, response: ServerResponse) => readBoundedBody(request, MAX_INTERACTION_BYTES).then(() => response.end());
+    const server = createBoundedServer((request, response) => void reply(request, response).catch(() => undefined), timeouts);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const headers = halfSent(url, "POST /slack/events HTTP/1.1\r\nhost: x\r\n");
+      const body = halfSent(url, `POST /interactions HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 60000\r\n\r\n{"type":`);
+      const [cutHeaders, cutBody] = await Promise.all([headers.closed, body.closed]);
+      for (const cut of [cutHeaders, cutBody]) {
+        expect(cut.ms).toBeGreaterThanOrEqual(timeouts.headersTimeoutMs - 500);
+        // Node checks the timeouts every second
+        expect(cut.ms).toBeLessThan(timeouts.requestTimeoutMs + 3_000);
+      }
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
     }
   }, 20_000);
 

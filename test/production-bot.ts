@@ -21,8 +21,11 @@ export async function freePort(): Promise<number> {
 export interface RunningBot {
   child: ChildProcess;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** resolves when the bot's output matches; rejects with the output when it exits or the time is up */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /**
+   * Resolves when the bot's output matches, from `from` on (an earlier `output().length`, so that only what the bot
+   * writes afterwards counts); rejects with the output when it exits or the time is up.
+   */
+  waitFor(pattern: RegExp, timeoutMs?: number, from?: number): Promise<void>;
   output(): string;
   /** the bot's JSON log lines on stderr */
   logs(): Record<string, unknown>[];
@@ -30,16 +33,20 @@ export interface RunningBot {
 
 const children = new Set<ChildProcess>();
 
-/** Kills what a test left running, with everything it started (`npm start` → node), (call from afterEach). */
-export function killBots(): void {
+/**
+ * Kills what a test left running, with everything it started (`npm start` → node), (call from afterEach), except
+ * the bots in `spare` that a file shares between its tests.
+ */
+export function killBots(spare: RunningBot[] = []): void {
   for (const child of children) {
+    if (spare.some((bot) => bot.child === child)) continue;
+    children.delete(child);
     try {
       process.kill(-child.pid!, "SIGKILL");
     } catch {
       // the group is already gone
     }
   }
-  children.clear();
 }
 
 /**
@@ -72,10 +79,10 @@ export function startBuiltBot(env: Record<string, string>, options: { via?: "nod
       for (const listener of listeners) listener();
     }),
   );
-  const waitFor = (pattern: RegExp, timeoutMs = 20_000) =>
+  const waitFor = (pattern: RegExp, timeoutMs = 20_000, from = 0) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
-        if (pattern.test(output)) return done(resolve);
+        if (pattern.test(output.slice(from))) return done(resolve);
         if (child.exitCode !== null || child.signalCode !== null) return done(() => reject(new Error(`bot exited before ${pattern}:\n${output}`)));
       };
       const timer = setTimeout(() => done(() => reject(new Error(`timed out waiting for ${pattern}:\n${output}`))), timeoutMs);

@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -78,7 +78,8 @@ async function replay(dockerfile: string, into: string) {
         }
       } else if (op === "RUN") {
         const command = text.replace(/--mount=\S+\s*/g, "");
-        await execFileAsync("sh", ["-c", command], { cwd: inStage("."), env: { PATH: process.env.PATH, HOME: process.env.HOME, ...stage.env } });
+        if (installsThisCheckout(command, inStage("."))) linkThisCheckoutsModules(inStage("."));
+        else await execFileAsync("sh", ["-c", command], { cwd: inStage("."), env: { PATH: process.env.PATH, HOME: process.env.HOME, ...stage.env } });
       } else if (op === "CMD") cmd = JSON.parse(text);
       else if (op === "HEALTHCHECK") healthcheck = JSON.parse(text.replace(/^.*?\bCMD\s+/, ""));
     }
@@ -86,6 +87,24 @@ async function replay(dockerfile: string, into: string) {
   for (const entry of stages) done.set(entry.stage.name, run(entry));
   await Promise.all(done.values());
   return { final: stages.at(-1)!.stage, cmd, healthcheck };
+}
+
+/**
+ * A layer cache, as Docker keeps one: `npm ci` with every dependency, from the lockfile this checkout was installed
+ * from, gives this checkout's node_modules, so the build stage links to those instead of installing 300 packages
+ * again. Any other install (the runtime stage's `--omit=dev`, another lockfile) runs for real.
+ */
+function installsThisCheckout(command: string, dir: string): boolean {
+  if (!/^npm ci(\s+--(prefer-offline|no-audit|no-fund))*$/.test(command.trim())) return false;
+  return readFileSync(join(dir, "package-lock.json"), "utf8") === readFileSync(join(ROOT, "package-lock.json"), "utf8");
+}
+
+/** The stage's own node_modules folder (its build writes a cache there), each package a link to this checkout's. */
+function linkThisCheckoutsModules(dir: string): void {
+  mkdirSync(join(dir, "node_modules"));
+  for (const name of readdirSync(join(ROOT, "node_modules"))) {
+    if (name !== ".cache") symlinkSync(join(ROOT, "node_modules", name), join(dir, "node_modules", name));
+  }
 }
 
 const execFileAsync = promisify(execFile);

@@ -42,15 +42,11 @@ function processTree(pid: number): string[] {
 }
 
 describe("the production start (npm start → the built bot)", () => {
-  it("runs node on dist/ with no TypeScript loader in any process", async () => {
+  it("runs node on dist/ with no TypeScript loader in any process, and hands SIGTERM to the bot itself (npm's shell would otherwise die and orphan it)", async () => {
     const { bot } = await slackBot({}, "npm");
     const commands = processTree(bot.child.pid!);
     expect(commands.some((line) => /node .*dist\/src\/main\.js/.test(line))).toBe(true);
     expect(commands.filter((line) => /tsx|\.ts\b/.test(line))).toEqual([]);
-  });
-
-  it("hands SIGTERM to the bot itself (npm's shell would otherwise die and orphan it)", async () => {
-    const { bot } = await slackBot({}, "npm");
     const tree = () => processTree(bot.child.pid!).filter((line) => /dist\/src\/main\.js/.test(line));
     expect(tree()).toHaveLength(1);
     bot.child.kill("SIGTERM");
@@ -99,13 +95,17 @@ describe("health, readiness and metrics: on their own port, on loopback unless t
       expect((await fetch(`${base}${path}`, { headers: { authorization: "Bearer wrong" } })).status).toBe(404);
       expect((await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status).toBe(200);
     }
-    const { base: untokened } = await slackBot();
-    expect((await fetch(`${untokened}/metrics`)).status).toBe(404);
+    // without the token, not at all: on the bot below
   });
 
-  it("answers /healthz, /readyz and /metrics on HEALTH_PORT, counts commands, and logs one line per command but no probe at info", async () => {
+  it("answers /healthz, /readyz and /metrics on HEALTH_PORT, counts commands, and logs one line per command but no probe at info; binds only the HOST it is given", async () => {
     // the chat port on another address: the health port stays on loopback by default
     const { bot, base } = await slackBot({ INSTANCE_ID: "bot-a", HOST: "127.0.0.2", HEALTH_PORT: "0" });
+    const port = new URL(base).port;
+    expect((await fetch(`http://127.0.0.2:${port}/healthz`)).status).toBe(200);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    // no METRICS_TOKEN: the public port never serves /metrics
+    expect((await fetch(`http://127.0.0.2:${port}/metrics`)).status).toBe(404);
     const line = bot.logs().find((entry) => entry.msg === "health endpoint is listening");
     expect(line?.address).toMatchObject({ address: "127.0.0.1" });
     const health = `http://127.0.0.1:${loggedPort(bot, /health endpoint is listening/)}`;
@@ -140,19 +140,5 @@ describe("health, readiness and metrics: on their own port, on loopback unless t
     }
     const metrics = await (await fetch(`http://127.0.0.1:${loggedPort(bot, /health endpoint is listening/)}/metrics`)).text();
     expect(metrics).toMatch(/^modelwise_rate_limit_refusals_total\{surface="slack"\} 1$/m);
-  });
-
-  it("binds only the HOST it is given", async () => {
-    const port = await freePort();
-    const bot = startBuiltBot({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_PORT: String(port),
-      SLACK_API_URL: `${fake.baseUrl}/api/`,
-      HOST: "127.0.0.2",
-    });
-    await bot.waitFor(/Slack is listening/);
-    expect((await fetch(`http://127.0.0.2:${port}/healthz`)).status).toBe(200);
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
 });

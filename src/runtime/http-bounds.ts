@@ -15,12 +15,15 @@ export const HTTP_BOUNDS = {
   unauthenticatedBytes: 16 * 1024 * 1024,
 } as const;
 
-/** A server with HTTP_BOUNDS applied: timeouts checked every second, connections over the cap dropped. */
-export function createBoundedServer(listener: RequestListener): Server {
+/**
+ * A server with HTTP_BOUNDS applied: timeouts checked every second, connections over the cap dropped. `timeouts`
+ * other than HTTP_BOUNDS' are for tests, which cut a silent client off in a second instead of waiting ten.
+ */
+export function createBoundedServer(listener: RequestListener, timeouts: { headersTimeoutMs: number; requestTimeoutMs: number } = HTTP_BOUNDS): Server {
   const server = createServer(
     {
-      headersTimeout: HTTP_BOUNDS.headersTimeoutMs,
-      requestTimeout: HTTP_BOUNDS.requestTimeoutMs,
+      headersTimeout: timeouts.headersTimeoutMs,
+      requestTimeout: timeouts.requestTimeoutMs,
       keepAliveTimeout: HTTP_BOUNDS.keepAliveTimeoutMs,
       // Node checks the two timeouts every 30 s by default: a slow client would hold its connection that long
       connectionsCheckingInterval: 1_000,

@@ -37,6 +37,7 @@ export async function startDiscordHttpUnderTest(kb: KnowledgeSnapshot | null, op
   };
   return {
     emulator,
+    server: surface.server!,
     inFlight,
     keys,
     base,

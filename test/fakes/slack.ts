@@ -121,7 +121,7 @@ export async function startSlackUnderTest(kb: KnowledgeSnapshot | LiveKnowledge,
   });
   const server = await app.start({ port: 0, host: "127.0.0.1" });
   const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
-  return { app, url: `${base}/slack/events`, base, logs, sink, inFlight, stop: () => app.stop() };
+  return { app, server: server!, url: `${base}/slack/events`, base, logs, sink, inFlight, stop: () => app.stop() };
 }
 
 export async function postSigned(url: string, body: string, headers: Record<string, string> = {}): Promise<Response> {

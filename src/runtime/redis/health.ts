@@ -7,6 +7,15 @@ export type RedisState = "ok" | "down" | "slow";
 const REDIS_PING = { everyMs: 1_000, slowAfterMs: 250 } as const;
 
 /**
+ * Runs `decide` once the input already waiting has been read: timers run before I/O in each turn of the event loop,
+ * so in a process that was kept off the CPU (a busy host) a timer would otherwise call Redis slow while its answer
+ * sits unread.
+ */
+function afterPendingInput(decide: () => void): void {
+  setImmediate(decide);
+}
+
+/**
  * Watches Redis with a ping a second, so answers skip it while it is down or hung and use their fallbacks at once,
  * instead of each waiting for a command to time out. Only the answers in flight while Redis turns slow wait, and
  * at most one command timeout.
@@ -46,10 +55,14 @@ export class RedisHealth {
   private async check(): Promise<void> {
     if (this.redis.status !== "ready") return this.set("down");
     // a ping still waiting is itself the answer: Redis is slow
-    if (this.pinging) return this.set("slow");
+    if (this.pinging) {
+      return afterPendingInput(() => {
+        if (this.pinging) this.set("slow");
+      });
+    }
     this.pinging = true;
     let late: NodeJS.Timeout | undefined;
-    const slow = new Promise<"slow">((resolve) => (late = setTimeout(() => resolve("slow"), REDIS_PING.slowAfterMs)));
+    const slow = new Promise<"slow">((resolve) => (late = setTimeout(() => afterPendingInput(() => resolve("slow")), REDIS_PING.slowAfterMs)));
     const answered = this.redis.ping().then(
       () => "ok" as const,
       () => "down" as const,
