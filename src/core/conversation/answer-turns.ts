@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 
 /** An answer that has waited this long goes in the next turn whatever else is waiting: acks first, but not forever. */
-const MAX_WAIT_MS = 100;
+export const MAX_WAIT_MS = 100;
 /** A heavy answer (a long paste) waits for the light ones, but never longer than this. */
 const MAX_HEAVY_WAIT_MS = 1_000;
 /** Answers start in one turn of the event loop until this much of the turn is spent; the rest wait for the next. */
