@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { get_encoding } from "tiktoken";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeTokenWorkers, countTokens, encodingFor, INLINE_LIMIT_CHARS, type EncodingName } from "../src/core/tokens/index.ts";
+import { L, M, N } from "../src/core/tokens/unicode-classes.mjs";
 
 /** js-tiktoken is the brief's reference: every count must equal its encode_ordinary count (no special tokens). */
 const oracle = { o200k_base: new Tiktoken(o200k), cl100k_base: new Tiktoken(cl100k) };
@@ -72,11 +73,15 @@ const mixed = fc
   .map((p) => p.join(""));
 const text = fc.oneof(mixed, fc.string({ unit: "grapheme", maxLength: 300 }), fc.string({ unit: "binary", maxLength: 200 }), cjkRun, whitespaceRun, repeated, ascii);
 
+/** A letter, mark or number to the running Node that is none to tiktoken's Unicode version, or the reverse. */
+const NEWER_UNICODE = new RegExp(`[[\\p{L}\\p{M}\\p{N}]--[${L}${M}${N}]]|[[${L}${M}${N}]--[\\p{L}\\p{M}\\p{N}]]`, "v");
+
 function expectTiktokenCount(count: number, t: string, encoding: EncodingName): void {
   expect(count).toBe(tiktoken[encoding].encode_ordinary(t).length);
-  // js-tiktoken differs from tiktoken only where JavaScript's \s does (U+FEFF, U+0085), and on "'ſ", which its
-  // spelled-out contractions miss and tiktoken's case-insensitive (?i:'s) matches
-  if (!/[\ufeff\u0085]|'ſ/.test(t)) expect(count).toBe(reference(t, encoding));
+  // js-tiktoken differs from tiktoken only where JavaScript's \s does (U+FEFF, U+0085), on "'ſ", which its
+  // spelled-out contractions miss and tiktoken's case-insensitive (?i:'s) matches, and on characters the running
+  // Node's Unicode classifies differently from tiktoken's (test/tokens-unicode.test.ts)
+  if (!/[\ufeff\u0085]|'ſ/.test(t) && !NEWER_UNICODE.test(t)) expect(count).toBe(reference(t, encoding));
 }
 
 afterAll(async () => {

@@ -1,8 +1,7 @@
-import type { EncodingName, Tables } from "./tables.mjs";
+import type { Tables } from "./tables.mjs";
 
 /** Regex class body of the characters tiktoken treats as whitespace. */
 export const WHITESPACE: string;
-export const PATTERNS: Record<EncodingName, string>;
 /** Counts a text as tiktoken's encode_ordinary would, on the calling thread. */
 export type CountText = (text: string) => number;
 export function createCounter(tables: Tables): CountText;

@@ -3,6 +3,7 @@
 import { cl100kPieceEnd, o200kPieceEnd } from "./ascii-pieces.mjs";
 import { countMerged } from "./bpe.mjs";
 import { rankOf, step } from "./tables.mjs";
+import { L, lowerWord, N, upperWord } from "./unicode-classes.mjs";
 
 /**
  * The contraction alternatives tiktoken writes as (?i:'s|'t|'re|'ve|'m|'ll|'d), spelled out for JavaScript. Rust's
@@ -21,19 +22,21 @@ const NOT_S = `[^${WHITESPACE}]`;
 
 /**
  * tiktoken's pre-tokenizer patterns (https://github.com/openai/tiktoken/blob/main/tiktoken_ext/openai_public.py,
- * read 2026-11-28; o200k_base as shipped in js-tiktoken 1.0.21's ranks), in JavaScript syntax.
+ * read 2026-11-28; o200k_base as shipped in js-tiktoken 1.0.21's ranks), in JavaScript syntax. The character classes
+ * are spelled out from the Unicode version tiktoken uses (unicode-classes.mjs): \p{L} and the like would follow the
+ * running Node's ICU, so a letter that a newer Unicode added would be counted differently on each Node.
  */
 const PATTERNS = {
   o200k_base: [
-    `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?:${CONTRACTIONS})?`,
-    `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?:${CONTRACTIONS})?`,
-    "\\p{N}{1,3}",
-    ` ?[^${WHITESPACE}\\p{L}\\p{N}]+[\\r\\n/]*`,
+    `[^\\r\\n${L}${N}]?[${upperWord}]*[${lowerWord}]+(?:${CONTRACTIONS})?`,
+    `[^\\r\\n${L}${N}]?[${upperWord}]+[${lowerWord}]*(?:${CONTRACTIONS})?`,
+    `[${N}]{1,3}`,
+    ` ?[^${WHITESPACE}${L}${N}]+[\\r\\n/]*`,
     `${S}*[\\r\\n]+`,
     `${S}+(?!${NOT_S})`,
     `${S}+`,
   ].join("|"),
-  cl100k_base: [CONTRACTIONS, "[^\\r\\n\\p{L}\\p{N}]?\\p{L}+", "\\p{N}{1,3}", ` ?[^${WHITESPACE}\\p{L}\\p{N}]+[\\r\\n]*`, `${S}*[\\r\\n]+`, `${S}+(?!${NOT_S})`, `${S}+`].join("|"),
+  cl100k_base: [CONTRACTIONS, `[^\\r\\n${L}${N}]?[${L}]+`, `[${N}]{1,3}`, ` ?[^${WHITESPACE}${L}${N}]+[\\r\\n]*`, `${S}*[\\r\\n]+`, `${S}+(?!${NOT_S})`, `${S}+`].join("|"),
 };
 
 /** Pieces up to this many characters that need merging are remembered (by text) with their token count. */

@@ -1,4 +1,5 @@
 import { WHITESPACE as WHITESPACE_CLASS } from "./counter.mjs";
+import { L, M, N } from "./unicode-classes.mjs";
 
 /**
  * Where a text can be cut so that counting the parts gives exactly the count of the whole. Position i qualifies when
@@ -14,8 +15,8 @@ import { WHITESPACE as WHITESPACE_CLASS } from "./counter.mjs";
  *     that is not a letter, mark or contraction ("'s", "'t", …); such a character only ever opens a piece.
  * test/tokens-safe-cuts.test.ts checks every qualifying position of random texts against js-tiktoken.
  */
-const LETTER = /\p{L}/u;
-const WORD_END = new RegExp(`[${WHITESPACE_CLASS}\\p{L}\\p{M}\\p{N}']`, "u");
+const LETTER = new RegExp(`[${L}]`, "u");
+const WORD_END = new RegExp(`[${WHITESPACE_CLASS}${L}${M}${N}']`, "u");
 const WHITESPACE = new RegExp(`[${WHITESPACE_CLASS}]`, "u");
 
 export function isSafeCut(text: string, i: number): boolean {
