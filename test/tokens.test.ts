@@ -4,7 +4,7 @@ import o200k from "js-tiktoken/ranks/o200k_base";
 import fc from "fast-check";
 import { get_encoding } from "tiktoken";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeTokenWorkers, countTokens, encodingFor, INLINE_LIMIT_CHARS, type EncodingName } from "../src/core/tokens/index.ts";
+import { closeTokenWorkers, countTokens, encodingFor, LONG_PIECE_CHARS, type EncodingName } from "../src/core/tokens/index.ts";
 import { L, M, N } from "../src/core/tokens/unicode-classes.mjs";
 
 /** js-tiktoken is the brief's reference: every count must equal its encode_ordinary count (no special tokens). */
@@ -104,10 +104,13 @@ describe("countTokens equals tiktoken's encode_ordinary (js-tiktoken as the refe
       );
     });
 
-    it(`on texts above the inline limit, counted on a worker (${encoding})`, async () => {
+    it(`on large texts, counted in slices, with a piece long enough to be merged on a worker (${encoding})`, async () => {
+      // one word of letters (a few accented, so the regex finds it): the references merge a piece in quadratic time
+      const letters = [..."abcdefghijklmnopqrstuvwxyzéü"];
+      const longRun = fc.array(fc.constantFrom(...letters), { minLength: LONG_PIECE_CHARS + 1, maxLength: LONG_PIECE_CHARS + 200 }).map((c) => c.join(""));
       await fc.assert(
-        fc.asyncProperty(fc.array(text, { minLength: 40, maxLength: 80 }), async (parts) => {
-          const large = parts.join("\n").padEnd(INLINE_LIMIT_CHARS + 1, "pad ");
+        fc.asyncProperty(fc.array(text, { minLength: 40, maxLength: 80 }), longRun, async (parts, run) => {
+          const large = [...parts.slice(0, 20), run, ...parts.slice(20)].join("\n").padEnd(8_192, "pad ");
           expectTiktokenCount(await countTokens(large, encoding), large, encoding);
         }),
         { numRuns: 15 },

@@ -16,7 +16,7 @@ const CONTRACTIONS = "'(?:[sSſ]|[tT]|[rR][eE]|[vV][eE]|[mM]|[lL][lL]|[dD])";
  * (https://docs.rs/crate/regex-syntax/latest/source/src/unicode_tables/perl_space.rs, read 2026-11-28), unlike
  * JavaScript's `\s`; js-tiktoken, using `\s`, miscounts texts with either character (test/tokens.test.ts).
  */
-export const WHITESPACE = "\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const WHITESPACE = "\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const S = `[${WHITESPACE}]`;
 const NOT_S = `[^${WHITESPACE}]`;
 
@@ -110,20 +110,42 @@ export function createCounter(tables) {
     return count;
   }
 
-  /** Tokens in text, as tiktoken's encode_ordinary counts them (special-token text is plain text). */
-  return function countText(text) {
-    let total = 0;
-    let start = 0;
-    while (start < text.length) {
-      let end = asciiPieceEnd(text, start);
-      if (end < 0) {
-        pieces.lastIndex = start;
-        if (!pieces.test(text)) throw new Error(`no token pattern matches at ${start}`);
-        end = pieces.lastIndex;
+  /** End of the piece starting at `start`. */
+  function pieceEnd(text, start) {
+    const end = asciiPieceEnd(text, start);
+    if (end >= 0) return end;
+    pieces.lastIndex = start;
+    if (!pieces.test(text)) throw new Error(`no token pattern matches at ${start}`);
+    return pieces.lastIndex;
+  }
+
+  return {
+    /** Tokens in text, as tiktoken's encode_ordinary counts them (special-token text is plain text). */
+    count(text) {
+      let total = 0;
+      for (let start = 0; start < text.length; ) {
+        const end = pieceEnd(text, start);
+        total += countPiece(text, start, end);
+        start = end;
       }
-      total += countPiece(text, start, end);
-      start = end;
-    }
-    return total;
+      return total;
+    },
+
+    /**
+     * Counts the pieces that start in [from, until) (the last may end past `until`), stopping before a piece longer
+     * than `longPiece` characters, whose byte-pair merge could take long: the caller counts that one elsewhere (as a
+     * text of its own: alone, a piece is still one piece).
+     */
+    countSpan(text, from, until, longPiece) {
+      let tokens = 0;
+      let start = from;
+      while (start < until) {
+        const end = pieceEnd(text, start);
+        if (end - start > longPiece) return { tokens, end: start, longPieceEnd: end };
+        tokens += countPiece(text, start, end);
+        start = end;
+      }
+      return { tokens, end: start, longPieceEnd: -1 };
+    },
   };
 }
