@@ -50,6 +50,8 @@ export function createCounter(tables) {
   // Sticky: every piece starts where the last ended, so `test` (no match object built) tells us each piece's end.
   // Most ASCII pieces are found without it (ascii-pieces.mjs).
   const pieces = new RegExp(PATTERNS[tables.encoding], "yu");
+  // V8 compiles a pattern on its first use: now, rather than in the middle of someone's count
+  pieces.test("\u00e9");
   const asciiPieceEnd = tables.encoding === "o200k_base" ? o200kPieceEnd : cl100kPieceEnd;
   const cache = new Map();
   let bytes = new Uint8Array(4096);

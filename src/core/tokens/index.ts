@@ -21,7 +21,7 @@ export type { EncodingName } from "./tables.mjs";
  * and a second cache, and on a busy 2-core machine loses to counting in place), yet no other user waits long.
  */
 const STEP_CHARS = 2_048;
-const SLICE_MS = 8;
+const SLICE_MS = 6;
 /**
  * A piece longer than this (a run of Chinese without punctuation is one piece) is byte-pair merged on a worker:
  * one merge cannot be cut into slices, and 100,000 characters take tens of milliseconds.
@@ -39,7 +39,11 @@ const engines = new Map<EncodingName, Promise<Engine>>();
 function engine(encoding: EncodingName): Promise<Engine> {
   let found = engines.get(encoding);
   if (!found) {
-    found = loadTables(encoding).then((tables) => ({ tables: describe(tables), counter: createCounter(tables) }));
+    found = loadTables(encoding).then(async (tables) => {
+      // compiling the pre-tokenizer's pattern (about 8 ms) gets an event-loop turn of its own, apart from any slice
+      await nextTurn();
+      return { tables: describe(tables), counter: createCounter(tables) };
+    });
     found.catch(() => engines.delete(encoding));
     engines.set(encoding, found);
   }
