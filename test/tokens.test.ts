@@ -4,7 +4,8 @@ import o200k from "js-tiktoken/ranks/o200k_base";
 import fc from "fast-check";
 import { get_encoding } from "tiktoken";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeTokenWorkers, countTokens, encodingFor, INLINE_LIMIT_CHARS, type EncodingName } from "../src/core/tokens/index.ts";
+import { closeTokenWorkers, countTokens, encodingFor, LONG_PIECE_CHARS, type EncodingName } from "../src/core/tokens/index.ts";
+import { L, M, N } from "../src/core/tokens/unicode-classes.mjs";
 
 /** js-tiktoken is the brief's reference: every count must equal its encode_ordinary count (no special tokens). */
 const oracle = { o200k_base: new Tiktoken(o200k), cl100k_base: new Tiktoken(cl100k) };
@@ -72,11 +73,15 @@ const mixed = fc
   .map((p) => p.join(""));
 const text = fc.oneof(mixed, fc.string({ unit: "grapheme", maxLength: 300 }), fc.string({ unit: "binary", maxLength: 200 }), cjkRun, whitespaceRun, repeated, ascii);
 
+/** A letter, mark or number to the running Node that is none to tiktoken's Unicode version, or the reverse. */
+const NEWER_UNICODE = new RegExp(`[[\\p{L}\\p{M}\\p{N}]--[${L}${M}${N}]]|[[${L}${M}${N}]--[\\p{L}\\p{M}\\p{N}]]`, "v");
+
 function expectTiktokenCount(count: number, t: string, encoding: EncodingName): void {
   expect(count).toBe(tiktoken[encoding].encode_ordinary(t).length);
-  // js-tiktoken differs from tiktoken only where JavaScript's \s does (U+FEFF, U+0085), and on "'ſ", which its
-  // spelled-out contractions miss and tiktoken's case-insensitive (?i:'s) matches
-  if (!/[\ufeff\u0085]|'ſ/.test(t)) expect(count).toBe(reference(t, encoding));
+  // js-tiktoken differs from tiktoken only where JavaScript's \s does (U+FEFF, U+0085), on "'ſ", which its
+  // spelled-out contractions miss and tiktoken's case-insensitive (?i:'s) matches, and on characters the running
+  // Node's Unicode classifies differently from tiktoken's (test/tokens-unicode.test.ts)
+  if (!/[\ufeff\u0085]|'ſ/.test(t) && !NEWER_UNICODE.test(t)) expect(count).toBe(reference(t, encoding));
 }
 
 afterAll(async () => {
@@ -99,10 +104,13 @@ describe("countTokens equals tiktoken's encode_ordinary (js-tiktoken as the refe
       );
     });
 
-    it(`on texts above the inline limit, counted on a worker (${encoding})`, async () => {
+    it(`on large texts, counted in slices, with a piece long enough to be merged on a worker (${encoding})`, async () => {
+      // one word of letters (a few accented, so the regex finds it): the references merge a piece in quadratic time
+      const letters = [..."abcdefghijklmnopqrstuvwxyzéü"];
+      const longRun = fc.array(fc.constantFrom(...letters), { minLength: LONG_PIECE_CHARS + 1, maxLength: LONG_PIECE_CHARS + 200 }).map((c) => c.join(""));
       await fc.assert(
-        fc.asyncProperty(fc.array(text, { minLength: 40, maxLength: 80 }), async (parts) => {
-          const large = parts.join("\n").padEnd(INLINE_LIMIT_CHARS + 1, "pad ");
+        fc.asyncProperty(fc.array(text, { minLength: 40, maxLength: 80 }), longRun, async (parts, run) => {
+          const large = [...parts.slice(0, 20), run, ...parts.slice(20)].join("\n").padEnd(8_192, "pad ");
           expectTiktokenCount(await countTokens(large, encoding), large, encoding);
         }),
         { numRuns: 15 },

@@ -1,8 +1,12 @@
-import type { EncodingName, Tables } from "./tables.mjs";
+import type { Tables } from "./tables.mjs";
 
-/** Regex class body of the characters tiktoken treats as whitespace. */
-export const WHITESPACE: string;
-export const PATTERNS: Record<EncodingName, string>;
-/** Counts a text as tiktoken's encode_ordinary would, on the calling thread. */
-export type CountText = (text: string) => number;
-export function createCounter(tables: Tables): CountText;
+export interface Counter {
+  /** Counts a text as tiktoken's encode_ordinary would, on the calling thread. */
+  count(text: string): number;
+  /**
+   * Counts the pieces that start in [from, until), stopping before any piece longer than `longPiece` characters;
+   * `end` is where counting stopped, `longPieceEnd` the end of that long piece (-1 if none).
+   */
+  countSpan(text: string, from: number, until: number, longPiece: number): { tokens: number; end: number; longPieceEnd: number };
+}
+export function createCounter(tables: Tables): Counter;

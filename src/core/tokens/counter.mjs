@@ -3,6 +3,7 @@
 import { cl100kPieceEnd, o200kPieceEnd } from "./ascii-pieces.mjs";
 import { countMerged } from "./bpe.mjs";
 import { rankOf, step } from "./tables.mjs";
+import { L, lowerWord, N, upperWord } from "./unicode-classes.mjs";
 
 /**
  * The contraction alternatives tiktoken writes as (?i:'s|'t|'re|'ve|'m|'ll|'d), spelled out for JavaScript. Rust's
@@ -15,25 +16,27 @@ const CONTRACTIONS = "'(?:[sSſ]|[tT]|[rR][eE]|[vV][eE]|[mM]|[lL][lL]|[dD])";
  * (https://docs.rs/crate/regex-syntax/latest/source/src/unicode_tables/perl_space.rs, read 2026-11-28), unlike
  * JavaScript's `\s`; js-tiktoken, using `\s`, miscounts texts with either character (test/tokens.test.ts).
  */
-export const WHITESPACE = "\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const WHITESPACE = "\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const S = `[${WHITESPACE}]`;
 const NOT_S = `[^${WHITESPACE}]`;
 
 /**
  * tiktoken's pre-tokenizer patterns (https://github.com/openai/tiktoken/blob/main/tiktoken_ext/openai_public.py,
- * read 2026-11-28; o200k_base as shipped in js-tiktoken 1.0.21's ranks), in JavaScript syntax.
+ * read 2026-11-28; o200k_base as shipped in js-tiktoken 1.0.21's ranks), in JavaScript syntax. The character classes
+ * are spelled out from the Unicode version tiktoken uses (unicode-classes.mjs): \p{L} and the like would follow the
+ * running Node's ICU, so a letter that a newer Unicode added would be counted differently on each Node.
  */
 const PATTERNS = {
   o200k_base: [
-    `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?:${CONTRACTIONS})?`,
-    `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?:${CONTRACTIONS})?`,
-    "\\p{N}{1,3}",
-    ` ?[^${WHITESPACE}\\p{L}\\p{N}]+[\\r\\n/]*`,
+    `[^\\r\\n${L}${N}]?[${upperWord}]*[${lowerWord}]+(?:${CONTRACTIONS})?`,
+    `[^\\r\\n${L}${N}]?[${upperWord}]+[${lowerWord}]*(?:${CONTRACTIONS})?`,
+    `[${N}]{1,3}`,
+    ` ?[^${WHITESPACE}${L}${N}]+[\\r\\n/]*`,
     `${S}*[\\r\\n]+`,
     `${S}+(?!${NOT_S})`,
     `${S}+`,
   ].join("|"),
-  cl100k_base: [CONTRACTIONS, "[^\\r\\n\\p{L}\\p{N}]?\\p{L}+", "\\p{N}{1,3}", ` ?[^${WHITESPACE}\\p{L}\\p{N}]+[\\r\\n]*`, `${S}*[\\r\\n]+`, `${S}+(?!${NOT_S})`, `${S}+`].join("|"),
+  cl100k_base: [CONTRACTIONS, `[^\\r\\n${L}${N}]?[${L}]+`, `[${N}]{1,3}`, ` ?[^${WHITESPACE}${L}${N}]+[\\r\\n]*`, `${S}*[\\r\\n]+`, `${S}+(?!${NOT_S})`, `${S}+`].join("|"),
 };
 
 /** Pieces up to this many characters that need merging are remembered (by text) with their token count. */
@@ -47,6 +50,8 @@ export function createCounter(tables) {
   // Sticky: every piece starts where the last ended, so `test` (no match object built) tells us each piece's end.
   // Most ASCII pieces are found without it (ascii-pieces.mjs).
   const pieces = new RegExp(PATTERNS[tables.encoding], "yu");
+  // V8 compiles a pattern on its first use: now, rather than in the middle of someone's count
+  pieces.test("\u00e9");
   const asciiPieceEnd = tables.encoding === "o200k_base" ? o200kPieceEnd : cl100kPieceEnd;
   const cache = new Map();
   let bytes = new Uint8Array(4096);
@@ -107,20 +112,42 @@ export function createCounter(tables) {
     return count;
   }
 
-  /** Tokens in text, as tiktoken's encode_ordinary counts them (special-token text is plain text). */
-  return function countText(text) {
-    let total = 0;
-    let start = 0;
-    while (start < text.length) {
-      let end = asciiPieceEnd(text, start);
-      if (end < 0) {
-        pieces.lastIndex = start;
-        if (!pieces.test(text)) throw new Error(`no token pattern matches at ${start}`);
-        end = pieces.lastIndex;
+  /** End of the piece starting at `start`. */
+  function pieceEnd(text, start) {
+    const end = asciiPieceEnd(text, start);
+    if (end >= 0) return end;
+    pieces.lastIndex = start;
+    if (!pieces.test(text)) throw new Error(`no token pattern matches at ${start}`);
+    return pieces.lastIndex;
+  }
+
+  return {
+    /** Tokens in text, as tiktoken's encode_ordinary counts them (special-token text is plain text). */
+    count(text) {
+      let total = 0;
+      for (let start = 0; start < text.length; ) {
+        const end = pieceEnd(text, start);
+        total += countPiece(text, start, end);
+        start = end;
       }
-      total += countPiece(text, start, end);
-      start = end;
-    }
-    return total;
+      return total;
+    },
+
+    /**
+     * Counts the pieces that start in [from, until) (the last may end past `until`), stopping before a piece longer
+     * than `longPiece` characters, whose byte-pair merge could take long: the caller counts that one elsewhere (as a
+     * text of its own: alone, a piece is still one piece).
+     */
+    countSpan(text, from, until, longPiece) {
+      let tokens = 0;
+      let start = from;
+      while (start < until) {
+        const end = pieceEnd(text, start);
+        if (end - start > longPiece) return { tokens, end: start, longPieceEnd: end };
+        tokens += countPiece(text, start, end);
+        start = end;
+      }
+      return { tokens, end: start, longPieceEnd: -1 };
+    },
   };
 }

@@ -20,7 +20,7 @@ export interface Tables extends TablesDescription {
 }
 
 export const MAX_TOKEN_BYTES: number;
-export function loadTables(encoding: EncodingName): Tables;
+export function loadTables(encoding: EncodingName): Promise<Tables>;
 export function describe(tables: Tables): TablesDescription;
 export function view(description: TablesDescription): Tables;
 export function rankOf(tables: Tables, hash: number, bytes: Uint8Array, from: number, length: number): number;

@@ -1,6 +1,7 @@
 // Rank tables in one SharedArrayBuffer: built once per process on first use, shared with every worker (no second load).
 // Plain JavaScript so worker threads run it without a TypeScript loader.
-import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { setImmediate as nextTurn } from "node:timers/promises";
 
 /** Multiplier of the polynomial hash: hash(a + b) = hash(a) · P^|b| + hash(b), so a merged pair's hash costs O(1). */
 const P = 0x01000193;
@@ -19,12 +20,17 @@ export const step = (hash, byte) => (Math.imul(hash, P) + byte + 1) | 0;
 
 const slotsBitsFor = (count) => Math.ceil(Math.log2(count * 2.5));
 
+/** Building the tables (about 30 ms of work for o200k_base) hands the event loop back this often. */
+const SLICE_MS = 4;
+const RANKS_PER_CHECK = 4096;
+
 /**
  * Reads data/<encoding>.bin (see data/generate.ts) and lays out, in one SharedArrayBuffer:
  * offsets (u32, count + 1) | slot ranks (i32, open addressing, -1 empty) | slot hashes (i32) | token bytes.
+ * Built in slices of a few milliseconds, so a first count does not stall everyone else on the event loop.
  */
-export function loadTables(encoding) {
-  const file = readFileSync(new URL(`./data/${encoding}.bin`, import.meta.url));
+export async function loadTables(encoding) {
+  const file = await readFile(new URL(`./data/${encoding}.bin`, import.meta.url));
   const count = file.readUInt32LE(0);
   const lengths = file.subarray(4, 4 + count);
   const body = file.subarray(4 + count);
@@ -37,7 +43,12 @@ export function loadTables(encoding) {
   tables.slotRank.fill(-1);
   let offset = 0;
   let maxLength = 0;
+  let sliceStart = performance.now();
   for (let rank = 0; rank < count; rank++) {
+    if (rank % RANKS_PER_CHECK === 0 && performance.now() - sliceStart > SLICE_MS) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
     tables.offsets[rank] = offset;
     const length = lengths[rank];
     if (length > 0) insert(tables, rank, offset, length);
