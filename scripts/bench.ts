@@ -1,4 +1,5 @@
 import { discordRows } from "./bench/discord.ts";
+import { hostilePasteRows } from "./bench/hostile-pastes.ts";
 import { installSizeRows } from "./bench/install-size.ts";
 import { latencyRows } from "./bench/latency.ts";
 import { machineAfter, machineBefore } from "./bench/machine.ts";
@@ -26,6 +27,7 @@ await section("start-up", () => startRows(quick ? 2 : 5));
 await section("install size", installSizeRows);
 await section("Slack under load", () => slackRows(quick ? 3 : 8));
 await section("Discord HTTP interactions under load", () => discordRows(quick ? 3 : 8));
+await section("Slack beside hostile pastes", () => hostilePasteRows(quick ? 3 : 5));
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
 console.log(`\nmodelwise bench${quick ? " (--quick)" : ""}${only ? ` (--only=${only})` : ""}\n${before}\n${await machineAfter()}\n`);
