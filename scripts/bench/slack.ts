@@ -115,7 +115,7 @@ async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]>
       await new Promise((resolve) => setTimeout(resolve, 100));
       const s = await stats();
       if (s.answers + s.refusals + s.charts > 0) quietSince = Date.now();
-      // the percentiles of the turn are those of its bulk: the first read holds nearly every answer
+      // the first read holds nearly every answer; a later read's stragglers can only raise the p99 (conservative)
       if (total.p99DelayMs === null || (s.p99DelayMs ?? 0) > total.p99DelayMs) total.p99DelayMs = s.p99DelayMs;
       total.p50DelayMs ??= s.p50DelayMs;
       total.answers += s.answers;
