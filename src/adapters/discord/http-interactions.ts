@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { Routes } from "discord.js";
+import { Routes } from "discord-api-types/v10";
 import { langFromLocale } from "../../core/i18n/lang.ts";
 import { inScript, scriptFromLocale } from "../../core/i18n/script.ts";
 import { translator } from "../../core/i18n/translate.ts";
