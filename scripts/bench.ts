@@ -1,8 +1,9 @@
-import { cpus, totalmem } from "node:os";
 import { chartRows } from "./bench/charts.ts";
 import { discordRows } from "./bench/discord.ts";
+import { hostilePasteRows } from "./bench/hostile-pastes.ts";
 import { installSizeRows } from "./bench/install-size.ts";
 import { latencyRows } from "./bench/latency.ts";
+import { machineAfter, machineBefore } from "./bench/machine.ts";
 import { slackRows } from "./bench/slack.ts";
 import { startRows } from "./bench/start.ts";
 import { tokenRows, type Row } from "./bench/tokens.ts";
@@ -12,6 +13,9 @@ import { understandingRows } from "./bench/understanding.ts";
 const quick = process.argv.includes("--quick");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const rows: Row[] = [];
+// which machine, and how busy it was before anything ran: figures from a loaded machine are read as ratios to peers
+const before = await machineBefore();
+process.stderr.write(`${before}\n`);
 const section = async (name: string, run: () => Promise<Row[]> | Row[]) => {
   if (only && !name.toLowerCase().includes(only.toLowerCase())) return;
   process.stderr.write(`measuring ${name}…\n`);
@@ -23,11 +27,12 @@ await section("understanding, self-hosting and hostile input", () => understandi
 await section("start-up", () => startRows(quick ? 2 : 5));
 await section("install size", installSizeRows);
 await section("charts", () => chartRows(quick ? 0.3 : 1));
-await section("Slack under load", () => slackRows(quick ? 3 : 20));
-await section("Discord HTTP interactions under load", () => discordRows(quick ? 3 : 20));
+await section("Slack under load", () => slackRows(quick ? 3 : 8));
+await section("Discord HTTP interactions under load", () => discordRows(quick ? 3 : 8));
+await section("Slack beside hostile pastes", () => hostilePasteRows(quick ? 3 : 5));
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
-console.log(`\nmodelwise bench${quick ? " (--quick)" : ""}: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+console.log(`\nmodelwise bench${quick ? " (--quick)" : ""}${only ? ` (--only=${only})` : ""}\n${before}\n${await machineAfter()}\n`);
 console.log("| figure | bar | result | peers (same run) | ratio | met |");
 console.log("|---|---|---|---|---|---|");
 for (const r of rows)

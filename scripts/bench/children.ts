@@ -67,10 +67,31 @@ export async function stopChild(proc: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Resident memory of a live process (Linux /proc), NaN once it is gone. */
-export function rssMB(pid: number): number {
+/**
+ * The process's own high-water mark of resident memory (VmHWM, Linux /proc) over its whole life, NaN once it is
+ * gone: read just before stopping a server, it is the peak whatever happened between samples.
+ */
+export function peakRssMB(pid: number): number {
   try {
-    return (Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) * 1024) / 1e6;
+    return (Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) * 1024) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Stops a server and returns its peak RSS (MB), read just before it stops. */
+export async function stopMeasured(proc: ChildProcess): Promise<number> {
+  const peak = peakRssMB(proc.pid!);
+  await stopChild(proc);
+  return peak;
+}
+
+/** CPU time (user + system, every thread) a live process has used so far, in ms (Linux /proc); NaN once it is gone. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) / 100) * 1000; // USER_HZ ticks
   } catch {
     return Number.NaN;
   }

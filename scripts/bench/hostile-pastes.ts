@@ -5,15 +5,17 @@
  * /ask of 60,000 characters ending in trailing option words, and mentions of 40,000 unpunctuated CJK characters
  * (Slack's message limit, ~120 KB of JSON). Prints the probe's acknowledgement and answer times in both phases.
  *
- *   npx tsx scripts/bench/hostile-pastes.ts [seconds per phase, default 5]
+ *   npx tsx scripts/bench/hostile-pastes.ts [seconds per phase, default 5]   (also a row of `npm run bench`)
  */
+import type { ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
 import { startChild, withBuiltChildren } from "./children.ts";
+import type { Row } from "./tokens.ts";
 
 const SECRET = "0123456789abcdef0123456789abcdef";
-const seconds = Number(process.argv[2] ?? 5);
 const sign = (body: string, timestamp: number) => `v0=${createHmac("sha256", SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 
 const percentile = (values: number[], p: number) => {
@@ -21,7 +23,19 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 };
 
-await withBuiltChildren(async (started) => {
+interface Phase {
+  probes: number;
+  answered: number;
+  ack: { p50: number; p99: number; max: number };
+  answer: { p50: number; p99: number; max: number };
+}
+
+/** The probe's acknowledgements and answers alone, then beside the bursts of pastes, `seconds` each (after a warm-up). */
+export function hostilePastes(seconds: number): Promise<{ alone: Phase; beside: Phase }> {
+  return withBuiltChildren((started) => measure(seconds, started));
+}
+
+async function measure(seconds: number, started: ChildProcess[]): Promise<{ alone: Phase; beside: Phase }> {
   const api = await startChild(["scripts/bench/fake-slack-api.ts"], started);
   const apiBase = `http://127.0.0.1:${api.port}`;
   const bot = await startChild(["scripts/bench/slack-server.mjs", `${apiBase}/api/`, SECRET], started);
@@ -128,7 +142,30 @@ await withBuiltChildren(async (started) => {
   await phase(true);
   const alone = await phase(false);
   const beside = await phase(true);
-  const f = (x: number) => x.toFixed(1);
+  await new Promise((resolve) => answers.close(resolve));
+  return { alone, beside };
+}
+
+const f = (x: number) => x.toFixed(1);
+
+/** The bench's row: how much one user's pastes add to other users' slowest answer. */
+export async function hostilePasteRows(seconds: number): Promise<Row[]> {
+  const { alone, beside } = await hostilePastes(seconds);
+  const added = beside.answer.max - alone.answer.max;
+  return [
+    {
+      figure: `Slack: a probe user's small /compare every 100 ms beside bursts of 10 of the heaviest pastes a second (63 KB /estimate, 60,000-character /ask, 40,000-character mentions), ${seconds} s each phase`,
+      bar: "the pastes add ≤ 100 ms to the probe's slowest answer",
+      result: `beside the pastes: answer p50 ${f(beside.answer.p50)} p99 ${f(beside.answer.p99)} max ${f(beside.answer.max)} ms (${beside.answered}/${beside.probes} answered); ack p99 ${f(beside.ack.p99)} ms`,
+      peers: `alone (same server, same run): answer p50 ${f(alone.answer.p50)} p99 ${f(alone.answer.p99)} max ${f(alone.answer.max)} ms; ack p99 ${f(alone.ack.p99)} ms`,
+      ratio: `+${f(added)} ms slowest answer, +${f(beside.answer.p99 - alone.answer.p99)} ms p99`,
+      met: added <= 100 && beside.answered === beside.probes,
+    },
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { alone, beside } = await hostilePastes(Number(process.argv[2] ?? 5));
   for (const [name, r] of [
     ["alone", alone],
     ["beside bursts of 10 pastes a second", beside],
@@ -138,5 +175,4 @@ await withBuiltChildren(async (started) => {
     );
   }
   console.log(`added by the pastes: answer max +${f(beside.answer.max - alone.answer.max)} ms, p99 +${f(beside.answer.p99 - alone.answer.p99)} ms`);
-  await new Promise((resolve) => answers.close(resolve));
-});
+}

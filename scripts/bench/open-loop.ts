@@ -23,7 +23,13 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * ones were answered, and its latency counts from when it was due (no coordinated omission). Requests go out on the
  * millisecond they are due, not in per-connection bursts as autocannon's overallRate sends them.
  */
-export async function openLoop(origin: string, rate: number, seconds: number, make: (n: number) => OpenLoopRequest): Promise<OpenLoopResult> {
+export async function openLoop(
+  origin: string,
+  rate: number,
+  seconds: number,
+  make: (n: number) => OpenLoopRequest,
+  onResponse?: (status: number, body: string) => void,
+): Promise<OpenLoopResult> {
   const pool = new Pool(origin, { connections: 50, pipelining: 1 });
   const latencies: number[] = [];
   const pending: Promise<void>[] = [];
@@ -39,7 +45,8 @@ export async function openLoop(origin: string, rate: number, seconds: number, ma
       pending.push(
         pool.request({ method: "POST", path, headers, body }).then(
           async (response) => {
-            await response.body.dump();
+            if (onResponse) onResponse(response.statusCode, await response.body.text());
+            else await response.body.dump();
             if (response.statusCode >= 300) errors++;
             latencies.push(performance.now() - dueAt);
           },

@@ -8,13 +8,16 @@ import { KnowledgeStore } from "../../dist/src/core/knowledge/store.js";
 import { composeDispatcher } from "../../dist/src/runtime/compose.js";
 import { limitHeapGrowth } from "../../dist/src/runtime/heap.js";
 import { InFlight } from "../../dist/src/runtime/in-flight.js";
+import { logMemory } from "./memory-log.mjs";
 
 limitHeapGrowth(); // as src/start.ts does
 const [apiUrl, secret] = process.argv.slice(2);
 const appConfig = readConfig(process.env);
 const knowledge = await KnowledgeStore.open(appConfig.knowledgeDir);
 const config = { botToken: "xoxb-bench-token-0000", mode: { kind: "http", signingSecret: secret, port: 0 }, apiUrl, adminUserIds: [] };
-const app = createSlackApp({ config, dispatcher: composeDispatcher(appConfig, knowledge), logger: pino({ level: "warn" }), inFlight: new InFlight() });
+const inFlight = new InFlight();
+const app = createSlackApp({ config, dispatcher: composeDispatcher(appConfig, knowledge), logger: pino({ level: "warn" }), inFlight });
 const server = await app.start({ port: 0, host: "127.0.0.1" });
 console.log(`port ${server.address().port}`);
+logMemory(() => ({ inFlight: inFlight.size }));
 process.on("SIGTERM", () => process.exit(0));

@@ -1,23 +1,13 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildIfStale, startCommand } from "./children.ts";
+import { buildIfStale, peakRssMB, startCommand } from "./children.ts";
 import type { Row } from "./tokens.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const SNAPSHOT = new URL("../../../shared/data/litellm-model-prices.json", import.meta.url).pathname;
 const MAIN = join(root, "dist/src/main.js");
-
-/** Peak resident memory of a live process so far, from /proc (Linux); NaN elsewhere. */
-function peakRssMB(pid: number): number {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? (Number(kb) * 1024) / 1e6 : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 /**
  * What `npm start` runs (its node flags included), in terminal mode (no chat platform configured, stdin piped = line mode), timed from spawn to

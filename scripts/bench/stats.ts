@@ -25,3 +25,11 @@ export function p99Row(figure: string, samples: number[], barMs = 1): Row {
   const p99 = percentile(samples, 99);
   return { figure, bar: `p99 < ${barMs} ms`, result: `p99 ${ms(p99)}, p50 ${ms(percentile(samples, 50))}`, peers: "", ratio: "", met: p99 < barMs };
 }
+
+export const median = (values: number[]) => percentile(values, 50);
+
+/** Repeated measurements as "median (min–max)", so a reader sees how far one run may be from the next. */
+export function spread(values: number[], format: (value: number) => string = (value) => String(Math.round(value))): string {
+  if (values.length === 1) return format(values[0]!);
+  return `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
+}

@@ -1,5 +1,8 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { Routes } from "discord.js";
+import { Routes } from "discord-api-types/v10";
+import { langFromLocale } from "../../core/i18n/lang.ts";
+import { inScript, scriptFromLocale } from "../../core/i18n/script.ts";
+import { translator } from "../../core/i18n/translate.ts";
 import type { Reply } from "../../core/reply/reply.ts";
 import { createBoundedServer, readBoundedBody } from "../../runtime/http-bounds.ts";
 import type { ProbeHandler } from "../../runtime/surface.ts";
@@ -77,6 +80,9 @@ function parsePayload(body: Buffer): InteractionPayload | null {
   }
 }
 
+/** What an interaction turned away under load is told, in the asker's client language. */
+const busyText = (locale: string | undefined) => inScript(translator(langFromLocale(locale) ?? "en")("error.busy"), scriptFromLocale(locale));
+
 const header = (request: IncomingMessage, name: string) => {
   const value = request.headers[name];
   return typeof value === "string" ? value : undefined;
@@ -145,6 +151,8 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
       return send(response, 200, { type: Callback.AutocompleteResult, data: { choices: discordAutocomplete(deps, toRequest(payload)) } });
     }
     if (payload.type !== InteractionType.ApplicationCommand) return send(response, 400, { error: "unsupported interaction type" });
+    // under a flood: turned away at once, only the asker sees it, and nothing is kept to answer later
+    if (deps.inFlight.full) return send(response, 200, { type: Callback.Message, data: { content: busyText(payload.locale), flags: EPHEMERAL } });
     const discordRequest = toRequest(payload);
     const work = answerDiscord(deps, discordRequest);
     const reply = isSlow(deps, discordRequest.commandName) ? null : await within(work, DEFER_AFTER_MS);

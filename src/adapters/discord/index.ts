@@ -1,7 +1,6 @@
 import type { Server } from "node:http";
 import type { ListenOptions } from "node:net";
 import { fileURLToPath } from "node:url";
-import { ShardingManager } from "discord.js";
 import type pino from "pino";
 import type { DiscordConfig } from "../../config/discord.ts";
 import type { Dispatcher } from "../../core/dispatch/dispatch.ts";
@@ -9,9 +8,7 @@ import type { InFlight } from "../../runtime/in-flight.ts";
 import type { SeenOnce } from "../../runtime/seen-once.ts";
 import type { ProbeHandler, RunningSurface } from "../../runtime/surface.ts";
 import type { ChartSource } from "../chart-delivery.ts";
-import { createDiscordClient } from "./gateway.ts";
 import { createInteractionsServer } from "./http-interactions.ts";
-import { loginClient } from "./login.ts";
 
 export interface StartDiscordDeps {
   config: DiscordConfig;
@@ -54,7 +51,9 @@ export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurfa
       },
     };
   }
+  // discord.js (its client, ~20 MB more resident than the REST client alone) is loaded only for the gateway
   if (config.mode.shards !== null) {
+    const { ShardingManager } = await import("discord.js");
     const manager = new ShardingManager(SHARD_SCRIPT, {
       token: config.mode.token,
       totalShards: config.mode.shards,
@@ -79,6 +78,7 @@ export async function startDiscord(deps: StartDiscordDeps): Promise<RunningSurfa
       },
     };
   }
+  const [{ createDiscordClient }, { loginClient }] = await Promise.all([import("./gateway.ts"), import("./login.ts")]);
   const client = createDiscordClient(handlerDeps, config.apiUrl);
   await loginClient(client, config.mode.token);
   logger.info({ surface: "discord", mode: "gateway", user: client.user?.tag }, "Discord gateway is connected");

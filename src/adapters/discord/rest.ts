@@ -1,4 +1,5 @@
-import { REST, type RESTOptions } from "discord.js";
+// @discordjs/rest itself (what discord.js re-exports): the HTTP interactions server never loads discord.js's client
+import { REST, type RESTOptions } from "@discordjs/rest";
 
 /** Longest wait for a rate limit the client accepts before giving up on a call (and logging the loss once). */
 const MAX_RATE_LIMIT_WAIT_MS = 10_000;

@@ -11,6 +11,9 @@ import type { ProbeHandler } from "../../runtime/surface.ts";
 import { CHART_FILE_NAME } from "../../charts/render.ts";
 import type { ChartSpec } from "../../core/reply/chart-spec.ts";
 import type { MessageKey } from "../../core/i18n/catalog.ts";
+import { detectLang } from "../../core/i18n/lang.ts";
+import { answerScript, inScript } from "../../core/i18n/script.ts";
+import { translator } from "../../core/i18n/translate.ts";
 import { CHART_THEME, deliverReply, type ChartSource } from "../chart-delivery.ts";
 import { DEFAULT_NAMING, type SlackConfig } from "../../config/slack.ts";
 import { renderSlackBlocks } from "./blocks.ts";
@@ -176,6 +179,9 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
 
   for (const entry of slashCommands) {
     app.command(entry.slash, async ({ command, ack, client }) => {
+      // under a flood the question is turned away in the acknowledgement itself (only the asker sees it), so nothing
+      // is kept to answer later: memory stays bounded and the asker knows at once to ask again
+      if (deps.inFlight.full) return void (await ack({ response_type: "ephemeral", text: busyText(command.text ?? "") }));
       // acknowledged before any work, so Slack never times out and a late answer never meets a closed request
       await ack();
       await deps.inFlight.track(answerSlash(entry, command, client));
@@ -209,7 +215,16 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     ).catch((error) => lost("the answer to a mention", reply, { code: slackErrorCode(error) }));
   };
 
+  /** A mention or direct message under a flood: a note only the asker sees, instead of an answer kept for later. */
+  const turnAwayMention = async (event: { text?: string; user?: string; channel: string; ts: string; thread_ts?: string }, client: WebClient) => {
+    if (!event.user) return;
+    await client.chat
+      .postEphemeral({ channel: event.channel, user: event.user, thread_ts: event.thread_ts, text: busyText(event.text ?? "") })
+      .catch((error) => log.warn({ code: slackErrorCode(error), err: error }, "the busy note to a mention could not be posted"));
+  };
+
   app.event("app_mention", async ({ event, client }) => {
+    if (deps.inFlight.full) return turnAwayMention(event, client);
     await deps.inFlight.track(answerMention(event, client));
   });
 
@@ -217,6 +232,7 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     // only people's own direct messages: never the bot's replies, edits or other channels (those arrive as mentions)
     const m = message as { channel_type?: string; subtype?: string; bot_id?: string; text?: string; user?: string; channel: string; ts: string; thread_ts?: string };
     if (m.channel_type !== "im" || m.subtype !== undefined || m.bot_id) return;
+    if (deps.inFlight.full) return turnAwayMention(m, client);
     await deps.inFlight.track(answerMention(m, client));
   });
 
@@ -241,6 +257,12 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
       await app.client.chat.postMessage({ token: config.botToken, channel, text, mrkdwn: false });
     },
   };
+}
+
+/** What a question turned away under load is told, in its own language and script. */
+function busyText(question: string): string {
+  const sample = question.slice(0, 2000);
+  return inScript(translator(detectLang(sample))("error.busy"), answerScript(sample, null, null));
 }
 
 class AnswerNotDelivered extends Error {

@@ -1,4 +1,4 @@
-import { request } from "undici";
+import { Agent, request } from "undici";
 
 /** What posting to a response_url came to: delivered, or why not (already logged by the caller, once). */
 export type Delivered = { ok: true } | { ok: false; status: number | null; reason: string };
@@ -20,6 +20,13 @@ function retryAfterMs(header: string | string[] | null | undefined, maxMs: numbe
   return header == null || !Number.isFinite(seconds) || seconds < 0 ? null : Math.min(seconds * 1000, maxMs);
 }
 
+/**
+ * response_url posts share one pool with at most this many connections per origin (Slack's is hooks.slack.com):
+ * undici's default opens a socket for every post in flight, and under a flood each held its buffers until its post
+ * was done. Past the cap, posts wait in the pool's queue, which holds only the request.
+ */
+const responseUrlPool = new Agent({ connections: 128, pipelining: 1 });
+
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -38,6 +45,7 @@ export async function postToResponseUrl(url: string, message: unknown, timing: R
         headers: { "content-type": "application/json" },
         body: JSON.stringify(message),
         signal: AbortSignal.timeout(timing.timeoutMs),
+        dispatcher: responseUrlPool,
       });
       await response.body.dump().catch(() => undefined);
       const status = response.statusCode;

@@ -245,6 +245,7 @@ export const en = {
   "error.adminOnly": "Sorry, /{command} is for the bot's admins. Ask one of them if the knowledge needs a refresh.",
   "error.slowDown": "Slow down a little: you've asked a lot in the last minute. Try again in {seconds} s.",
   "error.afterUnderstood": "{understood}\n{message}",
+  "error.busy": "I'm answering a lot of questions right now and couldn't take yours. Please ask again in a few seconds.",
   "error.unknownGpu": 'I don\'t know the GPU "{name}". Known GPUs: {list}.',
   fuzzy: 'Read "{query}" as {model}.',
   priceChange: "{model} {part} went from {from} to {to} on {date}.",

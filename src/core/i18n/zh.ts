@@ -227,6 +227,7 @@ export const zh: Catalogue = {
   "error.adminOnly": "抱歉，/{command} 仅供机器人管理员使用。如需刷新知识库，请联系管理员。",
   "error.slowDown": "请稍慢一点：你在一分钟内提问太多了。请 {seconds} 秒后再试。",
   "error.afterUnderstood": "{understood}\n{message}",
+  "error.busy": "现在同时提问的人很多，这个问题没能接下。请过几秒再问一次。",
   "error.unknownGpu": '我不认识GPU"{name}"。已知的GPU：{list}。',
   fuzzy: '已将"{query}"理解为 {model}。',
   priceChange: "{model} 的{part}价格于 {date} 从 {from} 变为 {to}。",
