@@ -206,6 +206,15 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     expect(ids(await ask(line))).toEqual(models);
   });
 
+  it.each([
+    ["一个月 200万 次请求。deepseek 和 qwen3 32b 哪个便宜？", ["deepseek-chat", "qwen3-32b"]],
+    ["峰值 QPS 不重要。DeepSeek和Qwen3 32B哪個便宜", ["deepseek-chat", "qwen3-32b"]],
+    ["「deepseek」跟「gpt-5」哪個便宜", ["deepseek-chat", "gpt-5"]],
+    ["我们在看【deepseek】和《qwen3 32b》，每月一亿 token 哪个便宜", ["deepseek-chat", "qwen3-32b"]],
+  ])("a name right after Chinese punctuation is read like any other: %s", async (line, models) => {
+    expect(ids(await ask(line))).toEqual(models);
+  });
+
   it("a Chinese name run into the words before it keeps the word after it: 通义千问 Max is not Qwen Plus", async () => {
     expect(ids(await ask("深度求索和通义千问 Max 价格对比"))).toEqual(["deepseek-chat", "qwen-max"]);
     // and a Chinese name that starts in Latin letters is read whole

@@ -11,7 +11,8 @@ export function nameTokens(text: string): string[] {
   return text
     .normalize("NFKC")
     .replace(/(\p{Script=Han}+)/gu, " $1 ")
-    .split(/[\s,，、;；:：!！?？()（）"'“”‘’`]+/u)
+    // Chinese punctuation ends a word as a space does: "。deepseek", "「gpt-5」", "【qwen】" are the names alone
+    .split(/[\s,，、;；:：!！?？()（）"'“”‘’`。｡「」『』【】《》〈〉〔〕…]+/u)
     .map((token) => token.replace(/^[.-]+|[.-]+$/g, ""))
     .filter(Boolean);
 }
