@@ -166,6 +166,22 @@ describe("a request's prompt and reply however a team describes them (class 2)",
   });
 });
 
+describe("usage pasted from a dashboard or an API response, under its field names", () => {
+  it.each([
+    ["last month:\n```\ninput_tokens:  52,400,000\noutput_tokens:  9,100,000\n```\ngpt-4.1 vs o4-mini?", 52_400_000, 9_100_000, "en"],
+    ['{"prompt_tokens": 52400000, "completion_tokens": 9100000} — what would that be on gpt-4.1 vs o4-mini', 52_400_000, 9_100_000, "en"],
+    ["promptTokenCount: 52400000, candidatesTokenCount: 9100000. gpt-4.1 or o4-mini?", 52_400_000, 9_100_000, "en"],
+    ["后台导出的用量 prompt_tokens=52,400,000 completion_tokens=9,100,000，换成 gpt-4.1 和 o4-mini 各要多少钱", 52_400_000, 9_100_000, "zh"],
+  ])("%s", async (line, input, output, lang) => {
+    const answer = await ask(line);
+    expect(answer.lang).toBe(lang);
+    expect(ids(answer)).toEqual(["gpt-4.1", "o4-mini"]);
+    expect(dataOf(answer).workload).toMatchObject({ inputTokens: input, outputTokens: output });
+    const cost = dataOf(answer).models.find((m) => m.id === "gpt-4.1")!.cost!;
+    expect(cost).toBeCloseTo(plainCost(model("gpt-4.1"), input, output), 2);
+  });
+});
+
 describe("a period said once holds for every amount said beside it", () => {
   it.each([
     ["gpt-5.4 mini 跟 gemini 3 flash 比一下，每天100万输入 20万输出", "zh", 30_000_000, 6_000_000],
