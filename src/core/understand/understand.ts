@@ -395,7 +395,7 @@ function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion
   const { earlier, now, pending } = takeChoice(asked, completed);
   // "the cheapest claude" answering a question back chooses a member; it asks no cheapest-per-tier table
   const chosenBy = asked.intent === "clarify" && completed.models.length && !typed.models.length;
-  const merged = mergeSlots(earlier, now, chosenBy ? text.replace(new RegExp(W.CHEAPEST.source, "gu"), " ") : text, snapshot);
+  const merged = mergeSlots(earlier, now, chosenBy ? text.replace(new RegExp(W.CHEAPEST.source, "gu"), " ") : text, snapshot, Boolean(previous.unreadNames));
   if (!pending.length) return merged;
   // a question whose models are all still to choose is no cheapest-per-tier question, unless it says so
   return askAgain(snapshot, merged.intent === "cheapest" && !W.CHEAPEST.test(text) ? { ...merged, intent: earlier.intent } : merged, pending);
@@ -414,7 +414,7 @@ function scaleSides(volume: NonNullable<Understanding["volume"]>, factor: number
   return scaled;
 }
 
-function mergeSlots(earlier: Understanding, now: Understanding, text: string, snapshot: KnowledgeSnapshot): Understanding {
+function mergeSlots(earlier: Understanding, now: Understanding, text: string, snapshot: KnowledgeSnapshot, unreadBefore = false): Understanding {
   const base = earlier.intent === "clarify" && earlier.resume ? earlier.resume : earlier.intent;
   const merged: Understanding = { ...earlier, intent: base, followUp: true };
   delete merged.resume;
@@ -499,14 +499,18 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
     const { fact: _fact, ...rest } = merged;
     return { ...rest, intent: "compare", models: [...earlier.models, ...now.models.filter((m) => !earlier.models.some((e) => e.model === m.model))] };
   }
-  // "ah i meant gpt-5.5": a correction puts the model in place of one of its own family, or of a name not read
-  if (now.models.length && W.CORRECTION.test(text) && earlier.intent !== "clarify" && (base === "compare" || base === "cheapest")) {
+  // "ah i meant gpt-5.5": a correction puts the model in place of one of its own family, or of a name not read; so
+  // does "switch to deepseek", "那换成 deepseek" after a comparison that left a name out as not read
+  const inPlaceOfUnread = unreadBefore && base === "compare" && now.models.length === 1 && W.REPLACE.test(text);
+  if (now.models.length && (W.CORRECTION.test(text) || inPlaceOfUnread) && earlier.intent !== "clarify" && (base === "compare" || base === "cheapest")) {
     return { ...merged, intent: "compare", models: corrected(earlier.models, now.models) };
   }
   if (now.models.length) {
     // self-hosting, facts and providers are about one model: a model named there replaces, whichever intent came first
     const single = [base, merged.intent].some((i) => i === "selfhost" || i === "facts" || i === "providers") || earlier.intent === "clarify";
-    const replace = single || W.REPLACE.test(text) || ((earlier.models.length <= 1 || now.models.length >= 2) && !W.ADD.test(text));
+    // "跟 gpt-5.4 mini 比呢", "how does that compare to o3?": one model weighed against the one just priced joins it
+    const weighed = base === "compare" && now.models.length === 1 && W.WEIGHED_AGAINST.test(text) && !W.REPLACE.test(text);
+    const replace = !weighed && (single || W.REPLACE.test(text) || ((earlier.models.length <= 1 || now.models.length >= 2) && !W.ADD.test(text)));
     merged.models = replace ? now.models : [...earlier.models, ...now.models.filter((m) => !earlier.models.some((e) => e.model === m.model))];
   }
   // a model named after a cheapest-per-tier answer asks about that model; a budget after a one-model answer asks across models
@@ -544,7 +548,7 @@ function restore(snapshot: KnowledgeSnapshot, remembered: RememberedQuestion): U
     if (model) models.push({ model, query: m.query, shorthand: m.shorthand });
   }
   const tasks = snapshot.knowledge.tasks.filter((t) => remembered.tasks.includes(t.id));
-  const { models: _m, tasks: _t, ...rest } = remembered;
+  const { models: _m, tasks: _t, unreadNames: _n, ...rest } = remembered;
   return { ...rest, models, tasks, ambiguous: ambiguousOf(snapshot, remembered.pending), unknown: [], followUp: false };
 }
 
@@ -559,5 +563,6 @@ export function remember(u: Understanding): RememberedQuestion {
     ...(text && text.length <= REMEMBERED_TEXT_CHARS ? { text } : {}),
     models: models.map((m) => ({ id: m.model.id, query: m.query.slice(0, 60), shorthand: m.shorthand })),
     tasks: tasks.map((t) => t.id),
+    ...(u.unknown.length ? { unreadNames: u.unknown.length } : {}),
   };
 }
