@@ -308,6 +308,17 @@ describe("another model weighed against the one an article or fact answer was ab
     expect(next!.data.workload).toEqual(first!.data.workload);
   });
 
+  it.each([
+    [["what does the article say gemini 2.0 flash costs?", "ok and what would 300M tokens a month actually cost on it?"], ["gemini-2.0-flash"], 250_000_000],
+    [["文章里 deepseek 的价格是多少", "那每月 2亿 token 实际多少钱"], ["deepseek-chat"], 166_666_667],
+    [["文章說 GPT-5 適合什麼？", "每月 6000萬 token 要多少錢"], ["gpt-5"], 50_000_000],
+  ])("%j: a volume after the article's word on a model prices that model", async (lines, models, input) => {
+    const [, next] = await converse(...lines);
+    expect(intentOf(next!)).toBe("compare");
+    expect(modelsOf(next!)).toEqual(models);
+    expect((next!.data.workload as { inputTokens: number }).inputTokens).toBe(input);
+  });
+
   it("asking the article about another model is still an article question", async () => {
     const [, next] = await converse("what does the article say about gpt-5?", "and about claude opus 5?");
     expect(intentOf(next!)).toBe("article");

@@ -471,8 +471,10 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   }
   const fact = factOf(text);
   if (base === "facts" && fact) merged.fact = fact;
-  // a workload after a fact about a model ("80% cached", "for 1B tokens") asks what that model costs for it
-  if (base === "facts" && !fact && (now.volume || now.cachedPercent !== undefined || now.batch || now.requests !== undefined)) {
+  // a workload after a fact about a model ("80% cached", "for 1B tokens"), or after the article's word on one ("那每月
+  // 6億 token 實際要多少錢"), asks what that model costs for it
+  const aboutModel = (base === "facts" && !fact) || (base === "article" && merged.models.length > 0 && !W.ARTICLE.test(text));
+  if (aboutModel && (now.volume || now.cachedPercent !== undefined || now.batch || now.requests !== undefined)) {
     merged.intent = "compare";
     delete merged.fact;
   }
