@@ -205,6 +205,24 @@ describe("a modifier after any answer changes only what it names", () => {
   });
 });
 
+describe("a cheapest-per-tier answer asked to run on-prem keeps its task and takes open-weights models", () => {
+  it.each([
+    ["cheapest model for summarization?", "it needs to run on-prem though", "summarization", "en"],
+    ["翻译用哪个模型最便宜", "必须能私有化部署", "translation", "zh"],
+    ["客服機器人最便宜用哪個", "之後要本地部署，要開源的", "customer-support", "zh"],
+  ])("%s → %s", async (first, next, task, lang) => {
+    const [, reply] = await converse(first, next);
+    expect(reply!.ok).toBe(true);
+    expect(reply!.lang).toBe(lang);
+    expect(reply!.command).toBe("cheapest");
+    expect((reply!.data.constraints as { tasks: string[]; openWeights: boolean })).toMatchObject({ tasks: [task], openWeights: true });
+    const picks = ((reply!.data.recommendations ?? []) as { id: string | null }[]).filter((p) => p.id);
+    expect(picks.length).toBeGreaterThan(0);
+    const models = (await realSnapshot()).knowledge.models;
+    for (const pick of picks) expect(models.find((m) => m.id === pick.id)?.openWeights, pick.id!).toBe(true);
+  });
+});
+
 describe("new models for the same question, and several edits in one line", () => {
   const workloadOf = (reply: Reply) => reply.data.workload as { inputTokens: number; outputTokens: number; batch?: boolean };
   it.each([
