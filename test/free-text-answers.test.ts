@@ -159,6 +159,15 @@ describe("a request's prompt and reply however a team describes them (class 2)",
     ["classifier: 1.2k token prompt, ~15 token label, 4 million calls a month. gpt-4.1 nano or llama 3.1 8b?", 1200, 15, 4_000_000, "en"],
     ["提示词大概 8k，一天 5000 次调用，每次回 1k 左右，gpt-5 vs claude sonnet 5", 8000, 1000, 150_000, "zh"],
     ["agent loop: every step sends ~30k tokens of history and gets 500 back, 20k steps/day. sonnet 4.5 vs haiku?", 30_000, 500, 600_000, "en"],
+    ["avg request = 1,800 prompt tokens + 220 completion tokens; 3.2M requests/mo. Cost on gpt-4o-mini?", 1800, 220, 3_200_000, "en"],
+    ["平均每个请求 1800 个输入 token、220 个输出 token，每月 320 万次，gpt-4o mini 多少钱", 1800, 220, 3_200_000, "zh"],
+    ["500 users, 30 queries each per day, 2k in 400 out per query — claude haiku 4.5 monthly?", 2000, 400, 450_000, "en"],
+    ["每个用户每天问 20 次，一共 5000 个用户，每次输入 2000 token 输出 300 token，gpt-5 mini 一个月多少钱", 2000, 300, 3_000_000, "zh"],
+    ["每個用戶每天發 15 則訊息，共 2000 位用戶，每則輸入 1500 token、輸出 200 token，gpt-5 mini 一個月多少錢", 1500, 200, 900_000, "zh"],
+    ["20,000 invoices a month, each ~3 pages (~2k tokens), ~200 tokens out each. gpt-4.1 mini vs gemini 2.5 flash", 2000, 200, 20_000, "en"],
+    ["每份合同大约 10 页（约 8000 token），每月 3000 份，输出 500 token，deepseek 多少钱", 8000, 500, 3000, "zh"],
+    ["每月 1 万篇文章，每篇约 3000 字（约 4000 token），摘要 300 token，gpt-5 mini 多少钱", 4000, 300, 10_000, "zh"],
+    ["we translate 5,000 blog posts a month, each ~1.5k tokens in and 1.6k out. deepseek vs gpt-5 mini", 1500, 1600, 5000, "en"],
   ])("%s", async (line, prompt, reply, requests, lang) => {
     const answer = await ask(line);
     expect(answer.lang).toBe(lang);

@@ -186,7 +186,7 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   const asksFact = W.FACT_WORDS.some(([pattern]) => pattern.test(text));
   if (flags.estimate && u.text) return "estimate";
   if (W.OUT_OF_SCOPE.test(text) && !W.PRICE.test(text)) return "out_of_scope";
-  if (W.ARTICLE.test(text)) return "article";
+  if (W.asksArticle(text)) return "article";
   const fact = factOf(text);
   if ((fact === "provider" || fact === "openWeights") && models >= 1 && W.FACT_QUESTION.test(text) && !W.CHEAPEST.test(text)) return "facts";
   // "self-hosting gpt-oss 120b on a single h100, cheaper than openrouter?" weighs self-hosting against a host: self-hosting
@@ -196,7 +196,7 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   // a self-hosting question without a model or any number is a question about the article's verdict
   if (W.SELFHOST.test(text) && !models && !u.gpu && !u.volume && !W.CHEAPEST.test(text)) return "article";
   if ((W.SELFHOST.test(text) && (models || u.gpu || !W.CHEAPEST.test(text))) || (u.gpu && (models || flags.worth))) return "selfhost";
-  if (W.ARTICLE.test(text)) return "article";
+  if (W.asksArticle(text)) return "article";
   if (u.budget && (W.BUDGET.test(text) || !models || !u.volume)) return "budget";
   if (asksFact && models >= 1 && !u.volume && !W.COMPARE.test(text.replace(/\band\b/g, "")) && W.FACT_QUESTION.test(text)) return "facts";
   if (u.ambiguous.length && (models + u.ambiguous.length >= 2 || W.COMPARE.test(text) || W.PRICE.test(text) || asksFact)) return "clarify";
@@ -371,7 +371,7 @@ function isFollowUp(u: Understanding, text: string): boolean {
 
 /** A line whose own words ask something unrelated to the last question: the article, the model list, off-topic. */
 function standsAlone(u: Understanding, text: string): boolean {
-  if (u.intent === "article") return W.ARTICLE.test(text);
+  if (u.intent === "article") return W.asksArticle(text);
   if (u.intent === "out_of_scope") return W.OUT_OF_SCOPE.test(text) || uncoveredOf(text) !== undefined;
   return u.intent === "models";
 }
@@ -473,7 +473,7 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   if (base === "facts" && fact) merged.fact = fact;
   // a workload after a fact about a model ("80% cached", "for 1B tokens"), or after the article's word on one ("那每月
   // 6億 token 實際要多少錢"), asks what that model costs for it
-  const aboutModel = (base === "facts" && !fact) || (base === "article" && merged.models.length > 0 && !W.ARTICLE.test(text));
+  const aboutModel = (base === "facts" && !fact) || (base === "article" && merged.models.length > 0 && !W.asksArticle(text));
   if (aboutModel && (now.volume || now.cachedPercent !== undefined || now.batch || now.requests !== undefined)) {
     merged.intent = "compare";
     delete merged.fact;
