@@ -262,6 +262,12 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     ["Claude Opus 6 vs gpt-5", ["Claude Opus 6"], ["gpt-5"], "this answer leaves it out"],
     // a family only resellers list: named back with their entries to pick from, not dropped
     ["nova vs gpt-5", ["nova"], ["gpt-5"], "this answer leaves it out"],
+    // the whole word typed is named back, not the brand it starts with
+    ["price check: sonnet 4.5, gpt-5, and hunyuan-turbos", ["hunyuan-turbos"], ["claude-sonnet-4-5", "gpt-5"], "this answer leaves it out"],
+    ["doubao-seed-code vs deepseek", ["doubao-seed-code"], ["deepseek-chat"], "this answer leaves it out"],
+    // the cheapest of a list where one name was read is a comparison of what was read, the rest named back
+    ["豆包、文心一言、通义千问哪个最便宜", ["豆包", "文心一言"], ["qwen-plus"], "本回答未包含"],
+    ["which is cheapest: ernie, yi-lightning or gpt-5 nano?", ["ernie", "yi-lightning"], ["gpt-5-nano"], "this answer leaves them out"],
   ])("a name it cannot price is named back as typed: %s", async (line, unknown, known, words) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(true);

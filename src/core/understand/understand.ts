@@ -201,6 +201,8 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   if (asksFact && models >= 1 && !u.volume && !W.COMPARE.test(text.replace(/\band\b/g, "")) && W.FACT_QUESTION.test(text)) return "facts";
   if (u.ambiguous.length && (models + u.ambiguous.length >= 2 || W.COMPARE.test(text) || W.PRICE.test(text) || asksFact)) return "clarify";
   if (models >= 2) return "compare";
+  // "豆包、文心一言、通义千问哪个最便宜": the cheapest of a list, where only one name was read, is still a comparison
+  if (models === 1 && u.unknown.length && (W.CHEAPEST.test(text) || W.COMPARE.test(text))) return "compare";
   // a workload stated in any form (a volume, a request count, a prompt size) is priced on the model named
   const workload = u.volume || u.requests !== undefined || u.promptTokens !== undefined;
   if (models === 1 && (W.PRICE.test(text) || W.COMPARE.test(text) || workload || u.cachedPercent !== undefined || u.batch)) return "compare";
