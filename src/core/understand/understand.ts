@@ -206,7 +206,8 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   // a workload stated in any form (a volume, a request count, a prompt size) is priced on the model named
   const workload = u.volume || u.requests !== undefined || u.promptTokens !== undefined;
   if (models === 1 && (W.PRICE.test(text) || W.COMPARE.test(text) || workload || u.cachedPercent !== undefined || u.batch)) return "compare";
-  if (W.MODELS_LIST.test(text)) return "models";
+  // "which models support image input and are cheap?" asks the cheapest of them, not the list
+  if (W.MODELS_LIST.test(text) && !W.CHEAP.test(text)) return "models";
   if (W.CHEAPEST.test(text) || u.tasks.length || Object.keys(u.constraints).length) return "cheapest";
   if (models === 1) return asksFact ? "facts" : "compare";
   if (u.ambiguous.length) return "clarify";
@@ -305,7 +306,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.budget ? { budget: quantities.budget } : {}),
     ...(quantities.gpuHourly ? { gpuHourlyUsd: hourlyUsd(quantities.gpuHourly, rate, snapshot.knowledge.serving.hoursPerMonth) } : {}),
     ...(gpuId || gpuCount ? { gpu: { ...(gpuId ? { id: gpuId } : {}), ...(gpuCount ? { count: gpuCount } : {}) } } : {}),
-    ...(W.BATCH.test(question) && !W.NO_BATCH.test(question) ? { batch: true as const } : {}),
+    ...((W.BATCH.test(question) || W.BATCH_TAIWAN.test(head)) && !W.NO_BATCH.test(question) ? { batch: true as const } : {}),
     ...(W.OWNED_GPUS.test(question) ? { ownedGpus: true as const } : {}),
     ...(W.FLEX.test(question) ? { serviceTier: "flex" as const } : W.PRIORITY.test(question) ? { serviceTier: "priority" as const } : {}),
   };

@@ -41,6 +41,8 @@ export const MODELS_LIST =
   /^(?:list|show|all)(?: me)?(?: all| the)?.{0,24}\bmodels\b|^(?:which|what) models (?:support|have|can|are|do|handle|accept)|哪些模型(?:能|支持|可以|有|是)|what models (?:do you|can you|are)|which models (?:do you|are|can)|models (?:do you|you) (?:know|support|have)|有哪些模型|支持哪些模型|模型列表|都有什么模型|知道哪些模型|列出.{0,6}模型/u;
 export const CHEAPEST =
   /cheapest|cheaper option|cheap(?:est)?\b|lowest[-\s]?(?:price|cost)|least expensive|most affordable|budget (?:model|option|pick)|best (?:value|bang)|\brecommend|which model (?:should|to|for|is best|would)|what model (?:should|to|for|is best|would)|best model for|good (?:model )?for|最便宜|便宜|省钱|性价比|最低|推荐|用什么模型|用哪个模型|选哪个|哪个模型|什么模型|有没有.{0,8}模型|适合/u;
+/** Words for a low price alone, which make a list of models a question about the cheapest of them. */
+export const CHEAP = /\bcheap|affordable|inexpensive|low[-\s]?cost|lowest[-\s]?(?:price|cost)|便宜|省钱|性价比|划算|低价|低成本/u;
 export const COMPARE =
   /\bvs\.?\b|versus|compar|cheaper than|more expensive than|pricier than|difference|\bdiff\b|how much more|how much less|对比|比较|相比|差多少|差距|哪个(?:更)?(?:便宜|贵|好|划算|省钱)|比.{0,16}(?:便宜|贵|省)|还是|\bor\b|\bthan\b/u;
 /** Another model weighed against the one being discussed: "cheaper than 4o mini", "跟 gpt-5 比呢", "和 o3 相比". */
@@ -48,7 +50,12 @@ export const WEIGHED_AGAINST = /\bvs\.?\b|versus|\bthan\b|compared? (?:to|with)|
 export const PRICE = /\bprice|\bcost|how much|pricing|spend|bill|expensive|贵|价格|多少钱|费用|收费|定价|价钱|成本|花多少|花费|账单/u;
 export const WORTH = /worth it|worth|划算|值得|值不值|合算|省不省|省钱吗/u;
 export const BATCH =
-  /\bbatch(?:es|ed)?\s?(?:api|mode|pricing|price|discount|job|jobs|endpoint|tier)?\b|批处理|批[量次]\s?(?:接口|模式|api|价格|定价|调用|折扣)|离线批量|(?:改用|用|走)批[量次](?:处理)?(?!数据|资料)|\bw\/ batch/u;
+  /\bbatch(?:es|ed)?\s?(?:api|mode|pricing|price|discount|job|jobs|endpoint|tier)?\b|批处理|批次处理|批[量次]\s?(?:接口|模式|api|价格|定价|调用|折扣)|离线批量|(?:改用|用|走)批[量次](?:处理)?(?!数据|资料)|\bw\/ batch/u;
+/**
+ * Taiwan's "批次處理" is the batch API, read before the line becomes Simplified (where it turns into 批量处理, bulk
+ * work); data after it ("批次處理資料") is bulk data processing.
+ */
+export const BATCH_TAIWAN = /批次(?:處理|处理)(?!\s?(?:資料|资料|數據|数据))/u;
 /** GPUs the asker already has: "we own 4 H100s", "our own H100s", "自有的 8 张卡", "已经买了显卡". */
 export const OWNED_GPUS =
   /\b(?:we|i) (?:already )?(?:own|have bought|bought|purchased)\b|\b(?:we|i)(?: already)?(?: have|['’]ve(?: got)?| have got| got) (?:\d+\s?(?:x\s?)?)?(?:h\d{3}|a100|b200|l40s?|rtx|4090|5090|gpus?)|\bour (?:own )?(?:\d+\s?)?(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|hardware)\b|(?:我们|我|公司|团队)(?:手上|手里|已经|自己|机房里?)?有.{0,6}(?:卡|gpu|显卡|h\d{2,3}|a[18]00|b200|l40|[2-5]0[6-9]0)|\b(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|4090|5090)s? (?:\(?owned\)?|(?:that )?we (?:already )?own)\b|\bown(?:ed)? (?:\d+\s?)?(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|hardware)|(?:自有|自己的|已有|现有|手上有|手头有).{0,8}(?:卡|gpu|显卡|h\d{2,3}|a[18]00|b200|l40)|(?:已经)?买了.{0,8}(?:卡|gpu|显卡|h\d{2,3}|a[18]00|b200|l40)|(?:卡|gpu|显卡)(?:是|都是)?(?:我们|我|公司)?自己(?:买|购买|采购|出钱买)?的|自己买(?:的)?(?:卡|gpu|显卡)|\bwe bought (?:them|the (?:gpus|cards))\b/u;
