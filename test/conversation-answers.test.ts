@@ -288,6 +288,16 @@ describe("per-request follow-ups re-derive the month", () => {
     expect(workloadOf(grown!)).toMatchObject({ inputTokens: prompt * requests, outputTokens: reply * requests, promptTokensPerRequest: prompt });
   });
 
+  it.each([
+    ["gpt-5 mini vs gemini 2.5 flash, 2k-token prompts, 100k requests a month, 300 out", "what if requests go up to 1M?", 2000, 1_000_000, 300],
+    ["haiku 4.5, 4k prompts, 300 tokens out each, 50k calls a month", "calls grow to 200k", 4000, 200_000, 300],
+    ["gpt-5 mini vs gemini 2.5 flash, 2k-token prompts, 100k requests a month, 300 out", "and if replies are 1k tokens instead?", 2000, 100_000, 1000],
+    ["claude haiku 4.5 每次请求输入 3000 token，输出 500，每月 10 万次", "回复改成 800 token 呢", 3000, 100_000, 800],
+  ])("'%s' then '%s': a new request count or reply size re-derives the month", async (first, second, prompt, requests, reply) => {
+    const [, next] = await converse(first, second);
+    expect(workloadOf(next!)).toMatchObject({ inputTokens: prompt * requests, outputTokens: reply * requests, promptTokensPerRequest: prompt });
+  });
+
   it("'如果每次输出 1000 token 呢' changes the replies only", async () => {
     const [, longer] = await converse("gpt-5 mini 每次请求输入 3000 token，输出 500 token，每月 20 万次", "如果每次输出 1000 token 呢");
     expect(workloadOf(longer!)).toMatchObject({ inputTokens: 600_000_000, outputTokens: 200_000_000 });

@@ -41,13 +41,21 @@ function hourlyUsd(price: { amount: number; currency: "usd" | "cny"; perMonth?: 
 }
 /** A reply size per request in a follow-up: "每次输出 1000 token", "1k tokens out each", "output 800 per request". */
 const OUTPUT_EACH =
-  /(?:每次|每个请求|每条|每次请求)(?:的)?(?:输出|回复|回答)\s*(\d+(?:\.\d+)?)\s*(k|千)?|(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:out|of output|output)\s*(?:each|per request|a request|per call)|\boutput (?:of )?(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:each|per request|a request|per call)/u;
+  /(?:每次|每个请求|每条|每次请求)(?:的)?(?:输出|回复|回答)\s*(\d+(?:\.\d+)?)\s*(k|千)?|(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:out|of output|output)\s*(?:each|per request|a request|per call)|\boutput (?:of )?(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:each|per request|a request|per call)|\b(?:replies|responses|answers|completions|outputs)\s(?:are|were|of|at|become|go up to|grow to)\s(?:about |around |~)?(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?)?(?:\s(?:each|long|instead))?\b|(?:回复|回答|输出)(?:长度)?(?:改成|变成|是|为|都是)\s*(\d+(?:\.\d+)?)\s*(k|千)?\s*(?:个)?\s*token/u;
 function outputPerRequestOf(text: string): number | undefined {
   const m = OUTPUT_EACH.exec(text);
   if (!m) return undefined;
-  const [value, scale] = m[1] !== undefined ? [m[1], m[2]] : m[3] !== undefined ? [m[3], m[4]] : [m[5]!, m[6]];
+  const at = [1, 3, 5, 7, 9].find((group) => m[group] !== undefined)!;
+  const [value, scale] = [m[at]!, m[at + 1]];
   const n = Number(value) * (scale ? 1000 : 1);
   return Number.isFinite(n) && n > 0 && n <= 10_000_000 ? n : undefined;
+}
+
+/** "requests go up to 1M", "calls grow to 500k": the count after its verb, said as "1m requests" (lengths kept). */
+const COUNT_AFTER_VERB =
+  /\b(requests|calls|queries|conversations|messages)\s(?:(?:go|goes|grow|grows|increase|increases|rise|rises|jump|jumps|drop|drops|fall|falls|change|changes|get|gets)\s)?(?:up\s|down\s)?to\s(\d[\d.,]*\s?(?:k|m|b|mm|bn|万|亿)?)(?![\p{L}\p{N}])/gu;
+function countAfterVerb(text: string): string {
+  return text.replace(COUNT_AFTER_VERB, (whole: string, noun: string, count: string) => `${count} ${noun}`.padEnd(whole.length));
 }
 
 /** The precision a self-hosting question names: fp16 and 16-bit are as wide as bf16, 4-bit is int4. */
@@ -263,7 +271,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const unlisted = listed.unknown.length ? unreadSpansBlanked(unnamed, question, listed.unknown) : unnamed;
   // "输出改成 2000万", "output to 20M": the side keeps its amount when a verb stands between them
   const quantities = readQuantities(
-    usageFieldsAsSides(unlisted)
+    countAfterVerb(usageFieldsAsSides(unlisted))
       .replace(/(输入|输出|\binput|\boutput)\s*(?:改成|改为|变成|调到|改到|换成|提高到|降到|(?:goes |changed |set |bumped |up |down )?to\b|becomes|is now)\s*/gu, "$1 ")
       // "the prompt grows to 200k tokens", "提示词变成 20 万": a new size of each request's prompt
       .replace(
@@ -417,7 +425,20 @@ function scaleSides(volume: NonNullable<Understanding["volume"]>, factor: number
   return scaled;
 }
 
-function mergeSlots(earlier: Understanding, now: Understanding, text: string, snapshot: KnowledgeSnapshot, unreadBefore = false): Understanding {
+/**
+ * "and if replies are 1k tokens instead?" after a workload given per request: the reply's size is per request, never
+ * a month's output of 1k tokens.
+ */
+function replySizeAsPerRequest(earlier: Understanding, now: Understanding, text: string): Understanding {
+  const each = earlier.requests === undefined ? undefined : outputPerRequestOf(text);
+  const volume = now.volume;
+  if (each === undefined || !volume || volume.input !== undefined || volume.total !== undefined || volume.output !== each) return now;
+  const { volume: _monthly, ...rest } = now;
+  return rest;
+}
+
+function mergeSlots(earlier: Understanding, typed: Understanding, text: string, snapshot: KnowledgeSnapshot, unreadBefore = false): Understanding {
+  const now = replySizeAsPerRequest(earlier, typed, text);
   const base = earlier.intent === "clarify" && earlier.resume ? earlier.resume : earlier.intent;
   const merged: Understanding = { ...earlier, intent: base, followUp: true };
   delete merged.resume;
