@@ -136,6 +136,17 @@ describe("task words map to tasks with quality bars", () => {
   });
 });
 
+describe("a word for the material worked on names a task only when nothing else does", () => {
+  it.each([
+    ["need a model for email triage (classify into 8 buckets), cheapest?", ["extraction"]],
+    ["邮件分类用哪个模型最便宜", ["extraction"]],
+    ["translate support emails into English, cheapest model?", ["translation"]],
+    ["cheapest model to go through our emails", ["summarization"]],
+  ])("%s", async (line, tasks) => {
+    expect(tasksOf(await ask(line))).toEqual(tasks);
+  });
+});
+
 describe("the best cheap model for a task is ranked for that task, and the answer says so", () => {
   it.each([
     ["best cheap model for an agent that does lots of function calling", "agents", ["tools"], "en"],
