@@ -168,6 +168,11 @@ describe("a request's prompt and reply however a team describes them (class 2)",
     ["每份合同大约 10 页（约 8000 token），每月 3000 份，输出 500 token，deepseek 多少钱", 8000, 500, 3000, "zh"],
     ["每月 1 万篇文章，每篇约 3000 字（约 4000 token），摘要 300 token，gpt-5 mini 多少钱", 4000, 300, 10_000, "zh"],
     ["we translate 5,000 blog posts a month, each ~1.5k tokens in and 1.6k out. deepseek vs gpt-5 mini", 1500, 1600, 5000, "en"],
+    // a conversation's turns are its requests
+    ["our bot handles 10k conversations a month, each about 8 turns of 1k tokens in and 300 out. gpt-4o mini vs gemini 2.0 flash", 1000, 300, 80_000, "en"],
+    ["50k chat sessions a month, ~5 turns each, 2k tokens in and 400 out per turn, claude haiku 4.5 vs gpt-5 mini", 2000, 400, 250_000, "en"],
+    ["每月 2 万次对话，每次对话平均 6 轮，每轮输入 1500 token 输出 200 token，gpt-5 mini 多少钱", 1500, 200, 120_000, "zh"],
+    ["每個月 3 萬個會話，平均 4 輪，每輪輸入 2000 token、輸出 300 token，deepseek 多少錢", 2000, 300, 120_000, "zh"],
   ])("%s", async (line, prompt, reply, requests, lang) => {
     const answer = await ask(line);
     expect(answer.lang).toBe(lang);

@@ -115,6 +115,10 @@ const USERS_AFTER = /^\s?(?:(?:daily|monthly)\s)?(?:active\s)?(?:users?|dau\b|ma
 const PER_USER =
   /\b(?:queries|requests|messages|questions|calls|chats|prompts|conversations) (?:each|apiece)\b|\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having)\b|\bper (?:user|person|employee|seat|customer)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
 
+/** A conversation's turns ("8 turns", "6 轮", "4 rounds"): each turn is one request. */
+const TURNS_AFTER = /^\s?(?:turns?\b|rounds?\b|exchanges\b|back[-\s]and[-\s]forths?\b|轮(?!对话)|回合)/u;
+const MAX_TURNS = 200;
+const CONVERSATIONS = /conversations?|\bchats?\b|sessions?|dialogues?|threads?|对话|会话|聊天/u;
 const REQUESTS_AFTER =
   /^\s?(?:(?:daily |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|queries|conversations|chats|messages|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|(?:[a-z][a-z-]{1,14} )?(?:tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|steps|iterations|invoices|receipts|contracts|reports|files|pdfs|articles|posts|chapters|listings|reviews|transcripts|questions)|次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个(?:请求|对话|会话|文档|工单)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)/u;
 /** "月调用量50万", "requests per month: 200k": the count's noun before it. */
@@ -228,6 +232,7 @@ export function readQuantities(text: string): Quantities {
   let bareCount: number | undefined;
   let bareTotal: number | undefined;
   let users: number | undefined;
+  let turns: number | undefined;
   const shares: { input?: number; output?: number } = {};
   let cachedPart: number | undefined;
   let chunks: number | undefined;
@@ -332,6 +337,11 @@ export function readQuantities(text: string): Quantities {
       q.gpuCount ??= n.value;
       continue;
     }
+    // "each about 8 turns", "每次对话平均 6 轮": turns per conversation, which multiply the conversations counted
+    if (TURNS_AFTER.test(right) && !n.scaled && Number.isInteger(n.value) && n.value >= 2 && n.value <= MAX_TURNS) {
+      turns ??= n.value;
+      continue;
+    }
     const rate = RATES.find(([afterRate, beforeRate]) => afterRate.test(right.replace(REQUESTS_AFTER, "")) || beforeRate.test(left));
     // "completion=1k requests=100k": a label followed by its own number is that number's
     const counted =
@@ -431,6 +441,7 @@ export function readQuantities(text: string): Quantities {
     else if (CACHE_WORDS.test(around)) q.cachedPercent ??= percent;
   }
   if (q.requests !== undefined && users !== undefined && PER_USER.test(text)) q.requests *= users;
+  if (q.requests !== undefined && turns !== undefined && CONVERSATIONS.test(text)) q.requests *= turns;
   if (cachedPart !== undefined && q.promptTokens !== undefined && cachedPart < q.promptTokens && q.cachedPercent === undefined) {
     q.cachedPercent = Math.round((cachedPart / q.promptTokens) * 1000) / 10;
   }
