@@ -173,6 +173,10 @@ describe("a request's prompt and reply however a team describes them (class 2)",
     ["50k chat sessions a month, ~5 turns each, 2k tokens in and 400 out per turn, claude haiku 4.5 vs gpt-5 mini", 2000, 400, 250_000, "en"],
     ["每月 2 万次对话，每次对话平均 6 轮，每轮输入 1500 token 输出 200 token，gpt-5 mini 多少钱", 1500, 200, 120_000, "zh"],
     ["每個月 3 萬個會話，平均 4 輪，每輪輸入 2000 token、輸出 300 token，deepseek 多少錢", 2000, 300, 120_000, "zh"],
+    // the same size each way, and the parts of one prompt added up
+    ["10k requests per day, 3k tokens each way, gpt-5 nano vs gemini 2.5 flash lite", 3000, 3000, 300_000, "en"],
+    ["每次请求输入输出各 2000 token，每天 1 万次，deepseek 多少钱", 2000, 2000, 300_000, "zh"],
+    ["RAG: each query stuffs 10 chunks of 800 tokens plus a 500-token question, answer ~300 tokens, 100k queries/month. haiku 4.5 or gpt-5 mini", 8500, 300, 100_000, "en"],
   ])("%s", async (line, prompt, reply, requests, lang) => {
     const answer = await ask(line);
     expect(answer.lang).toBe(lang);

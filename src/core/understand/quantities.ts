@@ -85,7 +85,10 @@ const CHUNKS_AFTER = /^\s?(?:chunks?|passages?|snippets?|docs?|documents?|result
 const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|每段|每块|每篇|每个)\s?(?:about|around|~|约|大概)?\s?$/u;
 /** Words right after a size that make it the cached part of a prompt. */
 const CACHED_PART = /^[^,，。;；\d]{0,30}?(?:\(cached\)|\bcached\b|\bcache hits?\b|命中缓存|是缓存|可缓存|走缓存)/u;
-const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:about|around|~)?\s?$/u;
+const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:an?\s)?(?:about|around|~)?\s?$/u;
+/** "3k tokens each way", "输入输出各 3000": the same amount in and out. */
+const EACH_WAY_AFTER = /^\s?(?:(?:tokens?|toks?)\s?)?(?:each way|both ways|in and out each|in\/out each|进出各)/u;
+const EACH_WAY_BEFORE = /(?:输入|input|in)\s?(?:和|与|跟|\/|、|and)?\s?(?:输出|output|out)\s?(?:都是|各|each)\s?(?:约|大概|about|~)?\s?$/u;
 /** "1000 per month", "500 a month" with no unit: a count of requests when a request's size is stated. */
 const BARE_PER_MONTH_BEFORE = /(?:每月|每个月|一个月|月均)\s?(?:大概|约|有)?\s?$/u;
 const BARE_PER_MONTH = /^\s?(?:(?:per|a|each|every|\/)\s?(?:month|mo)\b|monthly|每月|一个月|\/\s?月)/u;
@@ -379,6 +382,11 @@ export function readQuantities(text: string): Quantities {
     // "4000 of them cached", "其中 4000 是命中缓存的": the cached part of each prompt, as a share of it below
     if (CACHED_PART.test(right) && !n.scaled && n.value >= 100) cachedPart ??= n.value;
     else if (CACHED_PART.test(right) && n.scaled) cachedPart ??= n.value;
+    if (EACH_WAY_AFTER.test(right) || EACH_WAY_BEFORE.test(left)) {
+      if (n.value >= 1_000_000) for (const side of ["input", "output"] as const) putVolume(side, n.value);
+      else if (n.value >= 10) for (const side of ["input", "output"] as const) perRequest[side] ??= n.value;
+      continue;
+    }
     // "20 chunks of 500 tokens", "20 段、每段 500 token": a request's prompt made of pieces of one size
     if (!n.scaled && Number.isInteger(n.value) && CHUNKS_AFTER.test(right) && PER_REQUEST_CLAUSE.test(left)) {
       chunks = n.value;
@@ -397,7 +405,9 @@ export function readQuantities(text: string): Quantities {
         perRequest[labelled ? (/^(?:in|prompt|输入)/u.test(labelled) ? "input" : "output") : "output"] ??= n.value;
         continue;
       }
-      if (n.value > MAX_PROMPT_TOKENS) refuse();
+      // "10 chunks of 800 tokens plus a 500-token question": one more part of the same prompt
+      if (q.promptTokens !== undefined && PLUS_BEFORE.test(left)) q.promptTokens += n.value;
+      else if (n.value > MAX_PROMPT_TOKENS) refuse();
       else if (n.value >= 100) q.promptTokens ??= n.value;
       continue;
     }
@@ -412,7 +422,7 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     // "3k-token system prompt (cached) plus 1k of user text": the parts of one prompt add up
-    if (tokensy && q.promptTokens !== undefined && PLUS_BEFORE.test(left) && q.requests === undefined) {
+    if ((tokensy || /^\s?-\s?tokens?\b/u.test(right)) && q.promptTokens !== undefined && PLUS_BEFORE.test(left) && q.requests === undefined) {
       q.promptTokens += n.value;
       continue;
     }
