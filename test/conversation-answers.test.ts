@@ -223,6 +223,14 @@ describe("a cheapest-per-tier answer asked to run on-prem keeps its task and tak
   });
 });
 
+describe("half the input cached, however it is said", () => {
+  it.each(["一半输入走缓存呢", "一半請求會走快取", "有一半能打到缓存"])("'%s' after a comparison caches half, the models and volume kept", async (line) => {
+    const [first, cached] = await converse("gpt-5 mini vs deepseek, 每月 1 亿 token", line);
+    expect(modelsOf(cached!)).toEqual(modelsOf(first!));
+    expect(cached!.data.workload).toMatchObject({ inputTokens: (first!.data.workload as { inputTokens: number }).inputTokens, cachedPercent: 50 });
+  });
+});
+
 describe("new models for the same question, and several edits in one line", () => {
   const workloadOf = (reply: Reply) => reply.data.workload as { inputTokens: number; outputTokens: number; batch?: boolean };
   it.each([
