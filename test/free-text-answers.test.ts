@@ -207,6 +207,10 @@ describe("a period said once holds for every amount said beside it", () => {
     ["we do ~2M tokens per day (1.6M in, 0.4M out). mistral small vs ministral 8b?", "en", 48_000_000, 12_000_000],
     ["gpt-5 跟 deepseek 哪個便宜？每天輸入 300萬、輸出 50萬", "zh", 90_000_000, 15_000_000],
     ["gpt-5 vs deepseek: 1M input a day, 5M output a month", "en", 30_000_000, 5_000_000],
+    // by the hour, a 30-day month of hours; "a couple million" is two million
+    ["gpt-5 vs deepseek, 1M input and 200k output per hour", "en", 720_000_000, 144_000_000],
+    ["gpt-5 跟 deepseek 比，每小时输入 100 万、输出 20 万", "zh", 720_000_000, 144_000_000],
+    ["gpt-5 vs deepseek for a couple million tokens a month", "en", 1_666_667, 333_333],
   ])("%s", async (line, lang, input, output) => {
     const reply = await ask(line);
     expect(reply.lang).toBe(lang);

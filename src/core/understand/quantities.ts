@@ -35,6 +35,10 @@ const PERIOD_WORD: [RegExp, number][] = [
 const DAILY_BEFORE =
   /(?:(?:每天|每日|一天|日均|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
 const MONTH_DAYS = 30;
+/** Volumes given per hour ("20M tokens per hour", "每小时 500 万 token") are read as a 30-day month of hours. */
+const TOKENS_PER_HOUR = /^\s?(?:tokens?|toks?|个?\s?token)?\s?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:(?:an?|per|each|every)\s?hour\b|\/\s?(?:h|hr|hour)\b|每小时|\/\s?小时)/u;
+const TOKENS_HOURLY_BEFORE = /(?:每小时|hourly|an hour|per hour)\s?(?:大概|约|有|要|会)?\s?(?:输入|输出|input|output)?\s?(?:大概|约|有)?\s?$/u;
+const MONTH_HOURS = 24 * MONTH_DAYS;
 /** Volumes given per week or per year are read as the month's share: "70M tokens a week", "一年 12 亿 token". */
 const PER_WEEK = /^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:week|wk)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?周|每周|一周)/u;
 const WEEKLY_BEFORE = /(?:每周|每星期|一周|weekly|a week|per week)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$/u;
@@ -213,6 +217,12 @@ export function readRatio(typed: string): { ratio?: { input: number; output: num
 const USAGE_INPUT_FIELD = /["']?\b(?:(?:input|prompt)[_-]?tokens?(?:[_-]?count)?|prompt[_-]?token[_-]?count)\b["']?/gu;
 const USAGE_OUTPUT_FIELD = /["']?\b(?:output|completion|candidates)[_-]?tokens?(?:[_-]?count)?\b["']?/gu;
 
+/** "a couple (of) million tokens": two of them, said as "2 million" (lengths kept). */
+const A_COUPLE = /\ba couple (?:of )?(?=(?:thousand|million|billion)\b)/gu;
+export function coupleAsTwo(text: string): string {
+  return text.replace(A_COUPLE, (words) => "2 ".padStart(words.length));
+}
+
 /**
  * "input_tokens: 52,400,000", '"completion_tokens": 9100000', "promptTokenCount=…": the field names read as the sides
  * they are. Lengths are kept (the side word ends where the field did), so spans found later still point at the text typed.
@@ -245,7 +255,9 @@ export function readQuantities(text: string): Quantities {
     const left = before(text, found);
     const n = found;
     const perMonth = (value: number) =>
-      PER_DAY.test(right) || DAILY_BEFORE.test(left)
+      TOKENS_PER_HOUR.test(right) || TOKENS_HOURLY_BEFORE.test(left)
+        ? value * MONTH_HOURS
+        : PER_DAY.test(right) || DAILY_BEFORE.test(left)
         ? value * MONTH_DAYS
         : (PER_WEEK.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:week|周)/u.test(right)) || WEEKLY_BEFORE.test(left)
           ? value * WEEK_MONTHS

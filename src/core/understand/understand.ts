@@ -5,7 +5,7 @@ import { normalizeName } from "../models/names.ts";
 import { boundedEditDistance } from "../models/edit-distance.ts";
 import { findTasks } from "../dispatch/vocabulary.ts";
 import { mentionedModels } from "./models.ts";
-import { readQuantities, readRatio, usageFieldsAsSides } from "./quantities.ts";
+import { coupleAsTwo, readQuantities, readRatio, usageFieldsAsSides } from "./quantities.ts";
 import { toSimplified, type Script } from "../i18n/script.ts";
 import { languageRequestOf } from "../i18n/language-request.ts";
 import { uncoveredOf } from "./uncovered.ts";
@@ -271,7 +271,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const unlisted = listed.unknown.length ? unreadSpansBlanked(unnamed, question, listed.unknown) : unnamed;
   // "输出改成 2000万", "output to 20M": the side keeps its amount when a verb stands between them
   const quantities = readQuantities(
-    countAfterVerb(usageFieldsAsSides(unlisted))
+    countAfterVerb(coupleAsTwo(usageFieldsAsSides(unlisted)))
       .replace(/(输入|输出|\binput|\boutput)\s*(?:改成|改为|变成|调到|改到|换成|提高到|降到|(?:goes |changed |set |bumped |up |down )?to\b|becomes|is now)\s*/gu, "$1 ")
       // "the prompt grows to 200k tokens", "提示词变成 20 万": a new size of each request's prompt
       .replace(
