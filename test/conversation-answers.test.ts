@@ -215,7 +215,7 @@ describe("a cheapest-per-tier answer asked to run on-prem keeps its task and tak
     expect(reply!.ok).toBe(true);
     expect(reply!.lang).toBe(lang);
     expect(reply!.command).toBe("cheapest");
-    expect((reply!.data.constraints as { tasks: string[]; openWeights: boolean })).toMatchObject({ tasks: [task], openWeights: true });
+    expect(reply!.data.constraints as { tasks: string[]; openWeights: boolean }).toMatchObject({ tasks: [task], openWeights: true });
     const picks = ((reply!.data.recommendations ?? []) as { id: string | null }[]).filter((p) => p.id);
     expect(picks.length).toBeGreaterThan(0);
     const models = (await realSnapshot()).knowledge.models;
@@ -334,9 +334,18 @@ describe("another model weighed against the one an article or fact answer was ab
   });
 
   it.each([
-    [["how much is qwen3 max for 40k-token prompts, 10k requests a month, 1k out each", "how does that compare to gpt-5.4 mini?"], ["qwen3-max", "gpt-5.4-mini"]],
-    [["claude sonnet 4.5 每月 1亿 token 多少钱", "和 gpt-5 比呢"], ["claude-sonnet-4-5", "gpt-5"]],
-    [["gemini 2.5 pro 每月 5000萬 token 要多少", "跟 grok 4 比起來呢"], ["gemini-2.5-pro", "grok-4"]],
+    [
+      ["how much is qwen3 max for 40k-token prompts, 10k requests a month, 1k out each", "how does that compare to gpt-5.4 mini?"],
+      ["qwen3-max", "gpt-5.4-mini"],
+    ],
+    [
+      ["claude sonnet 4.5 每月 1亿 token 多少钱", "和 gpt-5 比呢"],
+      ["claude-sonnet-4-5", "gpt-5"],
+    ],
+    [
+      ["gemini 2.5 pro 每月 5000萬 token 要多少", "跟 grok 4 比起來呢"],
+      ["gemini-2.5-pro", "grok-4"],
+    ],
   ])("%j: a model weighed against the one just priced joins it, on the same workload", async (lines, models) => {
     const [first, next] = await converse(...lines);
     expect(intentOf(next!)).toBe("compare");
@@ -412,9 +421,18 @@ describe("a conversation goes on after an error and after a correction", () => {
   });
 
   it.each([
-    [["gpt-5 vs doubao for 30M/mo", "ok switch to deepseek then"], ["gpt-5", "deepseek-chat"]],
-    [["混元和 claude sonnet 4.5 哪个便宜，每月 5000万 token", "那换成 qwen3 max 吧"], ["claude-sonnet-4-5", "qwen3-max"]],
-    [["GPT-5 跟 文心 比，每月 2億 token", "好，改用 DeepSeek"], ["gpt-5", "deepseek-chat"]],
+    [
+      ["gpt-5 vs doubao for 30M/mo", "ok switch to deepseek then"],
+      ["gpt-5", "deepseek-chat"],
+    ],
+    [
+      ["混元和 claude sonnet 4.5 哪个便宜，每月 5000万 token", "那换成 qwen3 max 吧"],
+      ["claude-sonnet-4-5", "qwen3-max"],
+    ],
+    [
+      ["GPT-5 跟 文心 比，每月 2億 token", "好，改用 DeepSeek"],
+      ["gpt-5", "deepseek-chat"],
+    ],
   ])("%j: a model put in after a name it could not read takes that name's place, beside the models read", async (lines, models) => {
     const [first, next] = await converse(...lines);
     expect(intentOf(next!)).toBe("compare");

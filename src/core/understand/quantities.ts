@@ -258,12 +258,12 @@ export function readQuantities(text: string): Quantities {
       TOKENS_PER_HOUR.test(right) || TOKENS_HOURLY_BEFORE.test(left)
         ? value * MONTH_HOURS
         : PER_DAY.test(right) || DAILY_BEFORE.test(left)
-        ? value * MONTH_DAYS
-        : (PER_WEEK.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:week|周)/u.test(right)) || WEEKLY_BEFORE.test(left)
-          ? value * WEEK_MONTHS
-          : (PER_YEAR.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:year|年)/u.test(right)) || YEARLY_BEFORE.test(left)
-            ? value / 12
-            : value;
+          ? value * MONTH_DAYS
+          : (PER_WEEK.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:week|周)/u.test(right)) || WEEKLY_BEFORE.test(left)
+            ? value * WEEK_MONTHS
+            : (PER_YEAR.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:year|年)/u.test(right)) || YEARLY_BEFORE.test(left)
+              ? value / 12
+              : value;
     const putVolume = (side: keyof Volume, value: number) => {
       if (volume[side] !== undefined) return;
       volume[side] = perMonth(value);

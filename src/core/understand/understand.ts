@@ -513,7 +513,8 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
   // "it has to run on-prem" after a cheapest-per-tier answer names no model to plan: the picks must be open weights
   const onPremPicks = base === "cheapest" && !merged.models.length && !now.gpu && W.SELFHOST.test(text) && !W.WORTH.test(text);
   if (onPremPicks) merged.constraints = { ...merged.constraints, openWeights: true };
-  for (const [pattern, intent] of SWITCHING) if (pattern.test(text) && intent !== base && (intent !== "budget" || now.budget) && !(onPremPicks && intent === "selfhost")) merged.intent = intent;
+  for (const [pattern, intent] of SWITCHING)
+    if (pattern.test(text) && intent !== base && (intent !== "budget" || now.budget) && !(onPremPicks && intent === "selfhost")) merged.intent = intent;
   // a GPU on a price question makes it a self-host question; a budget makes it a budget question
   if (now.gpu && merged.intent !== "selfhost" && (merged.models.length || now.models.length)) merged.intent = "selfhost";
   if (now.budget && merged.intent !== "budget") merged.intent = "budget";

@@ -32,7 +32,7 @@ export const FACT_WORDS: [RegExp, "context" | "maxOutput" | "vision" | "reasonin
   ],
 ];
 export const FACT_QUESTION = /\?|？|吗|呢|多大|多少|多长|是不是|哪家|谁|does|is|are|can|what|which|who|how|whats|what's/u;
-export const ARTICLE = /article|\bblog\b|\bpost\b|the author|the (?:writer|piece|write-?up)|文章|博客|这篇|作者|原文|文中|报告里|它怎么说|怎么说的/u;
+const ARTICLE = /article|\bblog\b|\bpost\b|the author|the (?:writer|piece|write-?up)|文章|博客|这篇|作者|原文|文中|报告里|它怎么说|怎么说的/u;
 /** "5,000 articles a month", "每篇文章约 3000 字", "1 万篇文章": the asker's own articles, the work to price, not the article. */
 const OWN_ARTICLES = /(?:\d[\d,.]*\s?(?:k|m|万|千|百)?|每|each|per|every|几|多少)\s?(?:篇|份)?\s?(?:blog\s|news\s|long\s|short\s)?(?:articles?|posts?|文章|博客)/gu;
 /** Whether a line asks about the article, once the asker's own articles are set aside. */
