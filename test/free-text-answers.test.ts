@@ -173,6 +173,11 @@ describe("a request's prompt and reply however a team describes them (class 2)",
     ["50k chat sessions a month, ~5 turns each, 2k tokens in and 400 out per turn, claude haiku 4.5 vs gpt-5 mini", 2000, 400, 250_000, "en"],
     ["每月 2 万次对话，每次对话平均 6 轮，每轮输入 1500 token 输出 200 token，gpt-5 mini 多少钱", 1500, 200, 120_000, "zh"],
     ["每個月 3 萬個會話，平均 4 輪，每輪輸入 2000 token、輸出 300 token，deepseek 多少錢", 2000, 300, 120_000, "zh"],
+    // a reply said with "+", message and daily counts in Chinese, users times messages
+    ["单次请求平均 3000 tokens 上下文 + 500 tokens 回答，每天 2 万次，deepseek 和 qwen3 32b 哪个便宜", 3000, 500, 600_000, "zh"],
+    ["prompt 长度 8k，completion 1k，日调用 1 万，claude haiku 4.5 多少", 8000, 1000, 300_000, "zh"],
+    ["每条消息输入 1200 token，输出 300 token，月消息量 200 万，gemini 2.5 flash 多少钱", 1200, 300, 2_000_000, "zh"],
+    ["10k daily active users × 12 messages/day × (900 in + 250 out) tokens. gpt-5 nano?", 900, 250, 3_600_000, "en"],
     // the same size each way, and the parts of one prompt added up
     ["10k requests per day, 3k tokens each way, gpt-5 nano vs gemini 2.5 flash lite", 3000, 3000, 300_000, "en"],
     ["每次请求输入输出各 2000 token，每天 1 万次，deepseek 多少钱", 2000, 2000, 300_000, "zh"],
