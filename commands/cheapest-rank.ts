@@ -66,6 +66,8 @@ export function rankReply(ctx: CommandContext, options: RecommendOptions, tier: 
       mode: "rank",
       tier,
       category,
+      // what the ranking was for, as the tier answer says it
+      constraints: { tasks: options.tasks.map((task) => task.id), ...options.constraints },
       workload: options.workload,
       bars: bars.map(({ category: c, score, belowBest, from }) => ({ category: c, score, belowBest, from })),
       ranked: rows.map((r) => ({ id: r.model.id, score: r.quality!.score, ci: r.quality!.ci, cost: r.cost.totalUsd, onFrontier: r.onFrontier })),

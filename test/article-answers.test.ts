@@ -96,3 +96,18 @@ describe("article questions about a model", () => {
     expect(reply.text).toContain("The challenge has shifted to context management and agentic orchestration.");
   });
 });
+
+describe("the article's sections found from Traditional words and Taiwan's words for self-hosting", () => {
+  it.each(["文章說自架什麼時候才划算？", "文章对私有化部署怎么看？", "作者覺得本地部署划算嗎？"])("%s: the self-hosting section", async (line) => {
+    const reply = await ask(line);
+    expect(reply.data.intent).toBe("article");
+    expect(sectionRefs(reply).some((ref) => ref.endsWith("#self-hosted-vs-api-the-2026-equation"))).toBe(true);
+  });
+});
+
+describe("who sells a model cheapest is a question about its hosts", () => {
+  it.each(["誰家的 Llama 3.3 70B API 最便宜？", "who has the cheapest llama 3.3 70b api?", "谁家的 qwen3 32b 便宜"])("%s", async (line) => {
+    const reply = await ask(line);
+    expect(reply.command).toBe("providers");
+  });
+});

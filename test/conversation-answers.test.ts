@@ -205,6 +205,32 @@ describe("a modifier after any answer changes only what it names", () => {
   });
 });
 
+describe("a cheapest-per-tier answer asked to run on-prem keeps its task and takes open-weights models", () => {
+  it.each([
+    ["cheapest model for summarization?", "it needs to run on-prem though", "summarization", "en"],
+    ["翻译用哪个模型最便宜", "必须能私有化部署", "translation", "zh"],
+    ["客服機器人最便宜用哪個", "之後要本地部署，要開源的", "customer-support", "zh"],
+  ])("%s → %s", async (first, next, task, lang) => {
+    const [, reply] = await converse(first, next);
+    expect(reply!.ok).toBe(true);
+    expect(reply!.lang).toBe(lang);
+    expect(reply!.command).toBe("cheapest");
+    expect(reply!.data.constraints as { tasks: string[]; openWeights: boolean }).toMatchObject({ tasks: [task], openWeights: true });
+    const picks = ((reply!.data.recommendations ?? []) as { id: string | null }[]).filter((p) => p.id);
+    expect(picks.length).toBeGreaterThan(0);
+    const models = (await realSnapshot()).knowledge.models;
+    for (const pick of picks) expect(models.find((m) => m.id === pick.id)?.openWeights, pick.id!).toBe(true);
+  });
+});
+
+describe("half the input cached, however it is said", () => {
+  it.each(["一半输入走缓存呢", "一半請求會走快取", "有一半能打到缓存"])("'%s' after a comparison caches half, the models and volume kept", async (line) => {
+    const [first, cached] = await converse("gpt-5 mini vs deepseek, 每月 1 亿 token", line);
+    expect(modelsOf(cached!)).toEqual(modelsOf(first!));
+    expect(cached!.data.workload).toMatchObject({ inputTokens: (first!.data.workload as { inputTokens: number }).inputTokens, cachedPercent: 50 });
+  });
+});
+
 describe("new models for the same question, and several edits in one line", () => {
   const workloadOf = (reply: Reply) => reply.data.workload as { inputTokens: number; outputTokens: number; batch?: boolean };
   it.each([
@@ -270,6 +296,16 @@ describe("per-request follow-ups re-derive the month", () => {
     expect(workloadOf(grown!)).toMatchObject({ inputTokens: prompt * requests, outputTokens: reply * requests, promptTokensPerRequest: prompt });
   });
 
+  it.each([
+    ["gpt-5 mini vs gemini 2.5 flash, 2k-token prompts, 100k requests a month, 300 out", "what if requests go up to 1M?", 2000, 1_000_000, 300],
+    ["haiku 4.5, 4k prompts, 300 tokens out each, 50k calls a month", "calls grow to 200k", 4000, 200_000, 300],
+    ["gpt-5 mini vs gemini 2.5 flash, 2k-token prompts, 100k requests a month, 300 out", "and if replies are 1k tokens instead?", 2000, 100_000, 1000],
+    ["claude haiku 4.5 每次请求输入 3000 token，输出 500，每月 10 万次", "回复改成 800 token 呢", 3000, 100_000, 800],
+  ])("'%s' then '%s': a new request count or reply size re-derives the month", async (first, second, prompt, requests, reply) => {
+    const [, next] = await converse(first, second);
+    expect(workloadOf(next!)).toMatchObject({ inputTokens: prompt * requests, outputTokens: reply * requests, promptTokensPerRequest: prompt });
+  });
+
   it("'如果每次输出 1000 token 呢' changes the replies only", async () => {
     const [, longer] = await converse("gpt-5 mini 每次请求输入 3000 token，输出 500 token，每月 20 万次", "如果每次输出 1000 token 呢");
     expect(workloadOf(longer!)).toMatchObject({ inputTokens: 600_000_000, outputTokens: 200_000_000 });
@@ -295,6 +331,37 @@ describe("another model weighed against the one an article or fact answer was ab
     const last = replies.at(-1)!;
     expect(intentOf(last)).toBe("compare");
     expect(modelsOf(last)).toEqual(models);
+  });
+
+  it.each([
+    [
+      ["how much is qwen3 max for 40k-token prompts, 10k requests a month, 1k out each", "how does that compare to gpt-5.4 mini?"],
+      ["qwen3-max", "gpt-5.4-mini"],
+    ],
+    [
+      ["claude sonnet 4.5 每月 1亿 token 多少钱", "和 gpt-5 比呢"],
+      ["claude-sonnet-4-5", "gpt-5"],
+    ],
+    [
+      ["gemini 2.5 pro 每月 5000萬 token 要多少", "跟 grok 4 比起來呢"],
+      ["gemini-2.5-pro", "grok-4"],
+    ],
+  ])("%j: a model weighed against the one just priced joins it, on the same workload", async (lines, models) => {
+    const [first, next] = await converse(...lines);
+    expect(intentOf(next!)).toBe("compare");
+    expect(modelsOf(next!)).toEqual(models);
+    expect(next!.data.workload).toEqual(first!.data.workload);
+  });
+
+  it.each([
+    [["what does the article say gemini 2.0 flash costs?", "ok and what would 300M tokens a month actually cost on it?"], ["gemini-2.0-flash"], 250_000_000],
+    [["文章里 deepseek 的价格是多少", "那每月 2亿 token 实际多少钱"], ["deepseek-chat"], 166_666_667],
+    [["文章說 GPT-5 適合什麼？", "每月 6000萬 token 要多少錢"], ["gpt-5"], 50_000_000],
+  ])("%j: a volume after the article's word on a model prices that model", async (lines, models, input) => {
+    const [, next] = await converse(...lines);
+    expect(intentOf(next!)).toBe("compare");
+    expect(modelsOf(next!)).toEqual(models);
+    expect((next!.data.workload as { inputTokens: number }).inputTokens).toBe(input);
   });
 
   it("asking the article about another model is still an article question", async () => {
@@ -351,5 +418,25 @@ describe("a conversation goes on after an error and after a correction", () => {
     const replies = await converse(...lines);
     expect(intentOf(replies.at(-1)!)).toBe("compare");
     expect(modelsOf(replies.at(-1)!)).toEqual(models);
+  });
+
+  it.each([
+    [
+      ["gpt-5 vs doubao for 30M/mo", "ok switch to deepseek then"],
+      ["gpt-5", "deepseek-chat"],
+    ],
+    [
+      ["混元和 claude sonnet 4.5 哪个便宜，每月 5000万 token", "那换成 qwen3 max 吧"],
+      ["claude-sonnet-4-5", "qwen3-max"],
+    ],
+    [
+      ["GPT-5 跟 文心 比，每月 2億 token", "好，改用 DeepSeek"],
+      ["gpt-5", "deepseek-chat"],
+    ],
+  ])("%j: a model put in after a name it could not read takes that name's place, beside the models read", async (lines, models) => {
+    const [first, next] = await converse(...lines);
+    expect(intentOf(next!)).toBe("compare");
+    expect([...modelsOf(next!)].sort()).toEqual([...models].sort());
+    expect(next!.data.workload).toEqual(first!.data.workload);
   });
 });

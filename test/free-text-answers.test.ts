@@ -159,10 +159,49 @@ describe("a request's prompt and reply however a team describes them (class 2)",
     ["classifier: 1.2k token prompt, ~15 token label, 4 million calls a month. gpt-4.1 nano or llama 3.1 8b?", 1200, 15, 4_000_000, "en"],
     ["提示词大概 8k，一天 5000 次调用，每次回 1k 左右，gpt-5 vs claude sonnet 5", 8000, 1000, 150_000, "zh"],
     ["agent loop: every step sends ~30k tokens of history and gets 500 back, 20k steps/day. sonnet 4.5 vs haiku?", 30_000, 500, 600_000, "en"],
+    ["avg request = 1,800 prompt tokens + 220 completion tokens; 3.2M requests/mo. Cost on gpt-4o-mini?", 1800, 220, 3_200_000, "en"],
+    ["平均每个请求 1800 个输入 token、220 个输出 token，每月 320 万次，gpt-4o mini 多少钱", 1800, 220, 3_200_000, "zh"],
+    ["500 users, 30 queries each per day, 2k in 400 out per query — claude haiku 4.5 monthly?", 2000, 400, 450_000, "en"],
+    ["每个用户每天问 20 次，一共 5000 个用户，每次输入 2000 token 输出 300 token，gpt-5 mini 一个月多少钱", 2000, 300, 3_000_000, "zh"],
+    ["每個用戶每天發 15 則訊息，共 2000 位用戶，每則輸入 1500 token、輸出 200 token，gpt-5 mini 一個月多少錢", 1500, 200, 900_000, "zh"],
+    ["20,000 invoices a month, each ~3 pages (~2k tokens), ~200 tokens out each. gpt-4.1 mini vs gemini 2.5 flash", 2000, 200, 20_000, "en"],
+    ["每份合同大约 10 页（约 8000 token），每月 3000 份，输出 500 token，deepseek 多少钱", 8000, 500, 3000, "zh"],
+    ["每月 1 万篇文章，每篇约 3000 字（约 4000 token），摘要 300 token，gpt-5 mini 多少钱", 4000, 300, 10_000, "zh"],
+    ["we translate 5,000 blog posts a month, each ~1.5k tokens in and 1.6k out. deepseek vs gpt-5 mini", 1500, 1600, 5000, "en"],
+    // a conversation's turns are its requests
+    ["our bot handles 10k conversations a month, each about 8 turns of 1k tokens in and 300 out. gpt-4o mini vs gemini 2.0 flash", 1000, 300, 80_000, "en"],
+    ["50k chat sessions a month, ~5 turns each, 2k tokens in and 400 out per turn, claude haiku 4.5 vs gpt-5 mini", 2000, 400, 250_000, "en"],
+    ["每月 2 万次对话，每次对话平均 6 轮，每轮输入 1500 token 输出 200 token，gpt-5 mini 多少钱", 1500, 200, 120_000, "zh"],
+    ["每個月 3 萬個會話，平均 4 輪，每輪輸入 2000 token、輸出 300 token，deepseek 多少錢", 2000, 300, 120_000, "zh"],
+    // a reply said with "+", message and daily counts in Chinese, users times messages
+    ["单次请求平均 3000 tokens 上下文 + 500 tokens 回答，每天 2 万次，deepseek 和 qwen3 32b 哪个便宜", 3000, 500, 600_000, "zh"],
+    ["prompt 长度 8k，completion 1k，日调用 1 万，claude haiku 4.5 多少", 8000, 1000, 300_000, "zh"],
+    ["每条消息输入 1200 token，输出 300 token，月消息量 200 万，gemini 2.5 flash 多少钱", 1200, 300, 2_000_000, "zh"],
+    ["10k daily active users × 12 messages/day × (900 in + 250 out) tokens. gpt-5 nano?", 900, 250, 3_600_000, "en"],
+    // the same size each way, and the parts of one prompt added up
+    ["10k requests per day, 3k tokens each way, gpt-5 nano vs gemini 2.5 flash lite", 3000, 3000, 300_000, "en"],
+    ["每次请求输入输出各 2000 token，每天 1 万次，deepseek 多少钱", 2000, 2000, 300_000, "zh"],
+    ["RAG: each query stuffs 10 chunks of 800 tokens plus a 500-token question, answer ~300 tokens, 100k queries/month. haiku 4.5 or gpt-5 mini", 8500, 300, 100_000, "en"],
   ])("%s", async (line, prompt, reply, requests, lang) => {
     const answer = await ask(line);
     expect(answer.lang).toBe(lang);
     expect(dataOf(answer).workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: reply * requests, promptTokensPerRequest: prompt });
+  });
+});
+
+describe("usage pasted from a dashboard or an API response, under its field names", () => {
+  it.each([
+    ["last month:\n```\ninput_tokens:  52,400,000\noutput_tokens:  9,100,000\n```\ngpt-4.1 vs o4-mini?", 52_400_000, 9_100_000, "en"],
+    ['{"prompt_tokens": 52400000, "completion_tokens": 9100000} — what would that be on gpt-4.1 vs o4-mini', 52_400_000, 9_100_000, "en"],
+    ["promptTokenCount: 52400000, candidatesTokenCount: 9100000. gpt-4.1 or o4-mini?", 52_400_000, 9_100_000, "en"],
+    ["后台导出的用量 prompt_tokens=52,400,000 completion_tokens=9,100,000，换成 gpt-4.1 和 o4-mini 各要多少钱", 52_400_000, 9_100_000, "zh"],
+  ])("%s", async (line, input, output, lang) => {
+    const answer = await ask(line);
+    expect(answer.lang).toBe(lang);
+    expect(ids(answer)).toEqual(["gpt-4.1", "o4-mini"]);
+    expect(dataOf(answer).workload).toMatchObject({ inputTokens: input, outputTokens: output });
+    const cost = dataOf(answer).models.find((m) => m.id === "gpt-4.1")!.cost!;
+    expect(cost).toBeCloseTo(plainCost(model("gpt-4.1"), input, output), 2);
   });
 });
 
@@ -173,6 +212,10 @@ describe("a period said once holds for every amount said beside it", () => {
     ["we do ~2M tokens per day (1.6M in, 0.4M out). mistral small vs ministral 8b?", "en", 48_000_000, 12_000_000],
     ["gpt-5 跟 deepseek 哪個便宜？每天輸入 300萬、輸出 50萬", "zh", 90_000_000, 15_000_000],
     ["gpt-5 vs deepseek: 1M input a day, 5M output a month", "en", 30_000_000, 5_000_000],
+    // by the hour, a 30-day month of hours; "a couple million" is two million
+    ["gpt-5 vs deepseek, 1M input and 200k output per hour", "en", 720_000_000, 144_000_000],
+    ["gpt-5 跟 deepseek 比，每小时输入 100 万、输出 20 万", "zh", 720_000_000, 144_000_000],
+    ["gpt-5 vs deepseek for a couple million tokens a month", "en", 1_666_667, 333_333],
   ])("%s", async (line, lang, input, output) => {
     const reply = await ask(line);
     expect(reply.lang).toBe(lang);
@@ -206,6 +249,15 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     expect(ids(await ask(line))).toEqual(models);
   });
 
+  it.each([
+    ["一个月 200万 次请求。deepseek 和 qwen3 32b 哪个便宜？", ["deepseek-chat", "qwen3-32b"]],
+    ["峰值 QPS 不重要。DeepSeek和Qwen3 32B哪個便宜", ["deepseek-chat", "qwen3-32b"]],
+    ["「deepseek」跟「gpt-5」哪個便宜", ["deepseek-chat", "gpt-5"]],
+    ["我们在看【deepseek】和《qwen3 32b》，每月一亿 token 哪个便宜", ["deepseek-chat", "qwen3-32b"]],
+  ])("a name right after Chinese punctuation is read like any other: %s", async (line, models) => {
+    expect(ids(await ask(line))).toEqual(models);
+  });
+
   it("a Chinese name run into the words before it keeps the word after it: 通义千问 Max is not Qwen Plus", async () => {
     expect(ids(await ask("深度求索和通义千问 Max 价格对比"))).toEqual(["deepseek-chat", "qwen-max"]);
     // and a Chinese name that starts in Latin letters is read whole
@@ -228,6 +280,15 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     ["Claude Opus 6 vs gpt-5", ["Claude Opus 6"], ["gpt-5"], "this answer leaves it out"],
     // a family only resellers list: named back with their entries to pick from, not dropped
     ["nova vs gpt-5", ["nova"], ["gpt-5"], "this answer leaves it out"],
+    // a line's word after a model the knowledge has makes another model, named back whole, never that model
+    ["claude opus 4.1 vs gpt-5 pro", ["gpt-5 pro"], ["claude-opus-4-1"], "this answer leaves it out"],
+    ["gpt-5 pro 和 gpt-5 哪个便宜", ["gpt-5 pro"], ["gpt-5"], "本回答未包含"],
+    // the whole word typed is named back, not the brand it starts with
+    ["price check: sonnet 4.5, gpt-5, and hunyuan-turbos", ["hunyuan-turbos"], ["claude-sonnet-4-5", "gpt-5"], "this answer leaves it out"],
+    ["doubao-seed-code vs deepseek", ["doubao-seed-code"], ["deepseek-chat"], "this answer leaves it out"],
+    // the cheapest of a list where one name was read is a comparison of what was read, the rest named back
+    ["豆包、文心一言、通义千问哪个最便宜", ["豆包", "文心一言"], ["qwen-plus"], "本回答未包含"],
+    ["which is cheapest: ernie, yi-lightning or gpt-5 nano?", ["ernie", "yi-lightning"], ["gpt-5-nano"], "this answer leaves them out"],
   ])("a name it cannot price is named back as typed: %s", async (line, unknown, known, words) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(true);

@@ -73,3 +73,11 @@ describe("no input makes a command throw", () => {
     );
   });
 });
+
+describe("names that are also object keys", () => {
+  it.each(["__proto__", "constructor", "toString"])("/providers %s answers as a name it does not know, never an internal error", async (name) => {
+    const reply = await ask(`/providers ${name}`);
+    expect(reply.text.length).toBeGreaterThan(0);
+    if (!reply.ok) expect((reply.data as { error: { code: string } }).error.code).not.toBe("internal");
+  });
+});

@@ -25,6 +25,16 @@ describe("GPU names in self-hosting questions (issue 25)", () => {
     expect((reply.data.understanding as { volume?: unknown }).volume).toBeUndefined();
   });
 
+  it.each([
+    ["self-host qwen3 32b on 8 b200, 5B tokens a month", "b200", 8, 5e9],
+    ["selfhost llama 3.3 70b on two 5090s, 300M tokens a month", "rtx-5090", 2, 3e8],
+    ["qwen3 32b 放在 4 张 b200 上，每月 30 亿 token 划算吗", "b200", 4, 3e9],
+  ])("a count before a GPU whose name starts like a scale is the count, not billions: %s", async (line, gpu, count, tokens) => {
+    const reply = await ask(line);
+    expect(reply.data.gpu).toMatchObject({ id: gpu, count });
+    expect(reply.data.tokensPerMonth).toBe(tokens);
+  });
+
   it.each(["H800 八卡跑 deepseek r1 和直接调 API 比哪个省", "自己部署 GPU 还是直接调 API 跑 qwen3 32b"])(
     "the API weighed against self-hosting, in mixed words, is no model to name back: %s",
     async (line) => {

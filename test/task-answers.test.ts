@@ -136,6 +136,31 @@ describe("task words map to tasks with quality bars", () => {
   });
 });
 
+describe("a word for the material worked on names a task only when nothing else does", () => {
+  it.each([
+    ["need a model for email triage (classify into 8 buckets), cheapest?", ["extraction"]],
+    ["邮件分类用哪个模型最便宜", ["extraction"]],
+    ["translate support emails into English, cheapest model?", ["translation"]],
+    ["cheapest model to go through our emails", ["summarization"]],
+  ])("%s", async (line, tasks) => {
+    expect(tasksOf(await ask(line))).toEqual(tasks);
+  });
+});
+
+describe("the best cheap model for a task is ranked for that task, and the answer says so", () => {
+  it.each([
+    ["best cheap model for an agent that does lots of function calling", "agents", ["tools"], "en"],
+    ["最便宜的里面哪个做翻译最好", "translation", [], "zh"],
+    ["which budget model is best for a support bot that has to call tools", "customer-support", ["tools"], "en"],
+  ])("%s", async (line, task, capabilities, lang) => {
+    const reply = await ask(line);
+    expect(reply.lang).toBe(lang);
+    expect(reply.data.mode).toBe("rank");
+    expect(tasksOf(reply)).toEqual([task]);
+    expect((reply.data.constraints as { capabilities: string[] }).capabilities).toEqual(expect.arrayContaining(capabilities));
+  });
+});
+
 describe("a size per document is the prompt every pick's context must take", () => {
   it.each([
     ["which cheap model can read our contracts? long documents, about 350k tokens each", 350_000],

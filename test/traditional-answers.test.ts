@@ -191,6 +191,24 @@ describe("Taiwan's words written in characters both scripts share", () => {
     expect((reply.data.constraints as { tasks: string[] }).tasks).toEqual(["coding"]);
   });
 
+  it.each([
+    ["批次處理 10 億 token，gpt-5 mini 跟 gemini 2.5 flash 哪個便宜", true],
+    ["用批次處理的話 deepseek 每月 5 億 token 多少錢", true],
+    // data after it is bulk data processing, the RAG task's words, not the batch API
+    ["批次處理資料，gpt-5 mini 每月 5 億 token 多少錢", false],
+  ])("%s: Taiwan's 批次處理 is the batch API (%s)", async (question, batch) => {
+    const reply = await answer(question);
+    expect(reply.script).toBe("Hant");
+    expect(reply.command).toBe("compare");
+    expect(Boolean((reply.data.workload as { batch?: boolean }).batch)).toBe(batch);
+  });
+
+  it.each(["哪些模型有支援圖片輸入又便宜？", "有哪些模型支援工具呼叫而且比較便宜"])("%s: the cheapest of them per tier, not the list", async (question) => {
+    const reply = await answer(question);
+    expect(reply.script).toBe("Hant");
+    expect(reply.command).toBe("cheapest");
+  });
+
   it("a line mixing a Taiwan word with a Simplified-only character stays Simplified", async () => {
     const reply = await answer("用伺服器跑 llama 3.3 70b 划算吗");
     expect(reply.script ?? "Hans").toBe("Hans");

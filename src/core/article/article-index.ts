@@ -1,6 +1,7 @@
 import Fuse from "fuse.js";
 import type { Article, ArticleSection } from "../knowledge/article.ts";
 import type { Lang } from "../i18n/lang.ts";
+import { toSimplified } from "../i18n/script.ts";
 
 export interface SectionMatch {
   section: ArticleSection;
@@ -21,10 +22,17 @@ const ZH_STOPWORDS = new Set(
 );
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
-/** Terms worth searching for: content words in English; segmented words of two or more characters in Chinese. */
+/** Words for self-hosting the article's Chinese text does not use, as it says it (自建). */
+const ZH_SELF_HOST = /自架|自托管|私有化部署|本地部署|地端部署|自己部署/gu;
+
+/**
+ * Terms worth searching for: content words in English; segmented words of two or more characters in Chinese, read
+ * as Simplified (the article's Chinese text is), so a Traditional question ("開源", "自架") finds the same sections.
+ */
 function queryTerms(question: string, lang: Lang): string[] {
   const terms = new Set<string>();
-  for (const { segment, isWordLike } of segmenter.segment(question.toLowerCase())) {
+  const text = toSimplified(question.toLowerCase(), "Hant").replace(ZH_SELF_HOST, "自建");
+  for (const { segment, isWordLike } of segmenter.segment(text)) {
     if (!isWordLike) continue;
     const han = /\p{Script=Han}/u.test(segment);
     if (han ? segment.length < 2 || ZH_STOPWORDS.has(segment) : segment.length < 3 || EN_STOPWORDS.has(segment)) continue;

@@ -78,8 +78,14 @@ export function findTasks(snapshot: KnowledgeSnapshot, text: string): Task[] {
   const lower = ` ${text.toLowerCase()} `;
   const found = matchers.map((m) => ({ task: m.task, spans: m.spans(lower) })).filter((f) => f.spans.length);
   const inside = (span: Span, other: Span) => other.start <= span.start && span.end <= other.end && other.end - other.start > span.end - span.start;
-  return found.filter((f) => !f.spans.every((span) => found.some((o) => o !== f && o.spans.some((other) => inside(span, other))))).map((f) => f.task);
+  const tasks = found.filter((f) => !f.spans.every((span) => found.some((o) => o !== f && o.spans.some((other) => inside(span, other)))));
+  // "email triage (classify …)": a word for the material worked on names its task only when no other task is named
+  const material = (f: (typeof tasks)[number]) => f.spans.every((span) => MATERIAL_WORDS.has(lower.slice(span.start, span.end)));
+  return (tasks.some((f) => !material(f)) ? tasks.filter((f) => !material(f)) : tasks).map((f) => f.task);
 }
+
+/** Task words that name what is worked on rather than the work: "email" is summarizing one, unless the line says otherwise. */
+const MATERIAL_WORDS = new Set(["email", "emails", "邮件"]);
 
 /** A GPU by any of its names ("h100", "H100 SXM5 80GB"), or a user error listing the known ones. */
 export function findGpu(snapshot: KnowledgeSnapshot, name: string): ServingGpu {

@@ -8,12 +8,15 @@ const ASCII = /^[ -~\t\n\r]*$/;
 
 /** Words of a free-text line, with Han runs split from Latin ones ("deepseek和gpt-5" → deepseek, 和, gpt-5). */
 export function nameTokens(text: string): string[] {
-  return text
-    .normalize("NFKC")
-    .replace(/(\p{Script=Han}+)/gu, " $1 ")
-    .split(/[\s,，、;；:：!！?？()（）"'“”‘’`]+/u)
-    .map((token) => token.replace(/^[.-]+|[.-]+$/g, ""))
-    .filter(Boolean);
+  return (
+    text
+      .normalize("NFKC")
+      .replace(/(\p{Script=Han}+)/gu, " $1 ")
+      // Chinese punctuation ends a word as a space does: "。deepseek", "「gpt-5」", "【qwen】" are the names alone
+      .split(/[\s,，、;；:：!！?？()（）"'“”‘’`。｡「」『』【】《》〈〉〔〕…]+/u)
+      .map((token) => token.replace(/^[.-]+|[.-]+$/g, ""))
+      .filter(Boolean)
+  );
 }
 
 export function digitsOf(text: string): string {

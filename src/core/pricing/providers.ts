@@ -86,7 +86,8 @@ function words(name: string): string[] {
 
 /** The identity of a model name or price-map key (see the matching rule above). */
 export function modelIdentity(name: string): ModelIdentity {
-  const aliased = ALIASES[name.toLowerCase()] ?? name;
+  // an own key only: "__proto__" typed as a model is a name, not the object's prototype
+  const aliased = Object.hasOwn(ALIASES, name.toLowerCase()) ? ALIASES[name.toLowerCase()]! : name;
   const base = new Set<string>();
   const labels = new Set<string>();
   for (const word of words(aliased)) {

@@ -315,5 +315,19 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
     return new RegExp(`${word}(?:'s|’s|的)?[\\s-]?${name}|${name}\\s?[(（]${word}[)）]`, "u").test(lower);
   };
   const kept = ambiguous.filter((a) => !models.some((m) => a.candidates.includes(m.model) || before(a, m)));
+  // "gpt-5 pro" where the knowledge has GPT-5 but no GPT-5 Pro: another product, named back whole, never GPT-5 and no
+  // question about "pro"
+  for (const a of [...kept]) {
+    if (!LINE_WORDS.has(a.query.toLowerCase())) continue;
+    const base = models.find((m) => new RegExp(`${escapeRegExp(m.query.toLowerCase())}[\\s-]${escapeRegExp(a.query.toLowerCase())}(?![\\p{L}\\p{N}])`, "u").test(lower));
+    if (!base || resolver.exact(`${base.query} ${a.query}`)) continue;
+    kept.splice(kept.indexOf(a), 1);
+    unknown.push({ query: `${base.query} ${a.query}`, candidates: [base.model] });
+    const once = lower.split(base.query.toLowerCase()).length === 2;
+    if (once) models.splice(models.indexOf(base), 1);
+  }
   return { models, ambiguous: kept, unknown };
 }
+
+/** A product line's word after a model's name makes another model ("gpt-5 pro", "o3 mini"). */
+const LINE_WORDS = new Set(["pro", "max", "mini", "nano", "plus", "ultra", "turbo", "lite", "flash"]);

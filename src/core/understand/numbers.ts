@@ -105,7 +105,7 @@ export interface FoundNumber {
  * that has no nested quantifiers, so the cost is linear in the length of the text.
  */
 const NUMBER =
-  /(\d+(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d{1,3}(?: \d{3}){2,}(?![\d])|\d+,\d{1,2}(?=\s?(?:mio|mrd|million|billion|[mkb]\b))|\d+(?:\.\d+)?|[零〇一二两俩三四五六七八九十百千万亿半]+)(?:e\+?(\d{1,4})(?![\p{L}\d])|\s?(?:\^|\*\*|的(?=\s?(?:\d{1,4}|[一二两三四五六七八九十百]+)\s?次方))\s?(\d{1,4}|[一二两三四五六七八九十百]+(?=\s?次方))(?:\s?次方)?|\s?[x×*]\s?10\s?\^\s?(\d{1,4}))?\s?(thousand|millions?|billions?|trillion|quadrillion|lakhs?|crores?|(?:kilo|mega|giga|tera)(?=-?toks?|-?tokens?)|mtoks?|ktoks?|btoks?|mn|bil|bill|mil|mio|mrd|mm|bn|(?<=\d)kw(?![a-z/])|[kmbt](?![a-z])|(?<=\d)w(?![a-z/])|(?:千万|百万|十万|十亿|百亿|千亿|万亿|万|亿|千)+)?/gu;
+  /(\d+(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d{1,3}(?: \d{3}){2,}(?![\d])|\d+,\d{1,2}(?=\s?(?:mio|mrd|million|billion|[mkb]\b))|\d+(?:\.\d+)?|[零〇一二两俩三四五六七八九十百千万亿半]+)(?:e\+?(\d{1,4})(?![\p{L}\d])|\s?(?:\^|\*\*|的(?=\s?(?:\d{1,4}|[一二两三四五六七八九十百]+)\s?次方))\s?(\d{1,4}|[一二两三四五六七八九十百]+(?=\s?次方))(?:\s?次方)?|\s?[x×*]\s?10\s?\^\s?(\d{1,4}))?\s?(thousand|millions?|billions?|trillion|quadrillion|lakhs?|crores?|(?:kilo|mega|giga|tera)(?=-?toks?|-?tokens?)|mtoks?|ktoks?|btoks?|mn|bil|bill|mil|mio|mrd|mm|bn|(?<=\d)kw(?![a-z/])|[kmbt](?![a-z\d])|(?<=\d)w(?![a-z/])|(?:千万|百万|十万|十亿|百亿|千亿|万亿|万|亿|千)+)?/gu;
 const CHINESE_UNITS = Object.keys(SCALE)
   .filter((unit) => /\p{Script=Han}/u.test(unit))
   .sort((a, b) => b.length - a.length);

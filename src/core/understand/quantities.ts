@@ -33,8 +33,12 @@ const PERIOD_WORD: [RegExp, number][] = [
   [/^\s?hourly\b/u, 24 * 30],
 ];
 const DAILY_BEFORE =
-  /(?:(?:每天|每日|一天|日均|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
+  /(?:(?:每天|每日|一天|日均|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
 const MONTH_DAYS = 30;
+/** Volumes given per hour ("20M tokens per hour", "每小时 500 万 token") are read as a 30-day month of hours. */
+const TOKENS_PER_HOUR = /^\s?(?:tokens?|toks?|个?\s?token)?\s?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:(?:an?|per|each|every)\s?hour\b|\/\s?(?:h|hr|hour)\b|每小时|\/\s?小时)/u;
+const TOKENS_HOURLY_BEFORE = /(?:每小时|hourly|an hour|per hour)\s?(?:大概|约|有|要|会)?\s?(?:输入|输出|input|output)?\s?(?:大概|约|有)?\s?$/u;
+const MONTH_HOURS = 24 * MONTH_DAYS;
 /** Volumes given per week or per year are read as the month's share: "70M tokens a week", "一年 12 亿 token". */
 const PER_WEEK = /^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:week|wk)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?周|每周|一周)/u;
 const WEEKLY_BEFORE = /(?:每周|每星期|一周|weekly|a week|per week)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$/u;
@@ -44,20 +48,24 @@ const YEARLY_BEFORE =
 const WEEK_MONTHS = MONTH_DAYS / 7;
 
 const TOKENS_WORD = /^\s?(?:tokens?|toks?|tk|个?\s?token|词元)/u;
-const COUNTED = String.raw`^\s?(?:-?(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s|的\s?)?`;
+/** "1,800 prompt tokens", "220 completion tokens": a side's tokens, never a count of requests. */
+const SIDE_TOKENS = /^\s?(?:prompt|input|output|completion|context|system)\s?(?:tokens?|toks?)/u;
+/** "3 pages (~2k tokens)", "500字（约700 token）": the same amount in tokens beside the other unit, which is read instead. */
+const TOKENS_BESIDE = /^[^,，。;；()（）\d]{0,20}[(（=≈~]\s?(?:~|≈|about|around|roughly|approx\.?|约|大概|大约)?\s?\d[\d,.]*\s?(?:k|m|万|千)?\s?(?:tokens?|toks?|个?\s?token)/u;
+const COUNTED = String.raw`^\s?(?:-?(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s|的\s?|个\s?)?`;
 /** "out:10M" is an option's label for the number after it; "250 out: which is cheaper?" is not */
-const NO_COLON = String.raw`(?!\s?[:：=]\s?[\d一二两三四五六七八九十])`;
+const NO_COLON = String.raw`(?!\s?[:：=]\s*[\d一二两三四五六七八九十])`;
 const INPUT_AFTER = new RegExp(`${COUNTED}(?:(?:input|prompt tokens|in\\b(?!\\s(?:a|an|the|total|one|my|our|your|it|all|this|that)\\b))${NO_COLON}|输入|入\\b|进(?![行一]))`, "u");
 const OUTPUT_AFTER = new RegExp(
-  `${COUNTED}(?:(?:output|completions?|generated|out\\b|back\\b|answers?\\b|responses?\\b|repl(?:y|ies)\\b|summar(?:y|ies)\\b|labels?\\b|in (?:the )?(?:response|reply|answer))${NO_COLON}|输出|生成|出(?![现来去])|回复)`,
+  `${COUNTED}(?:(?:output|completions?|generated|out\\b|back\\b|answers?\\b|responses?\\b|repl(?:y|ies)\\b|summar(?:y|ies)\\b|labels?\\b|in (?:the )?(?:response|reply|answer))${NO_COLON}|输出|生成|出(?![现来去])|回复|回答|答复)`,
   "u",
 );
 /** A label followed by another number belongs to that number ("输入2000万 输出400万", "in:50M out:10M"). */
-const LABEL_THEN_NUMBER = /^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?(?:input|output|in|out|输入|输出|入|生成)\s?[:：=]?\s?(?:\d|[一二两三四五六七八九十])/u;
+const LABEL_THEN_NUMBER = /^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?(?:input|output|in|out|输入|输出|入|生成)\s?[:：=]?\s*(?:\d|[一二两三四五六七八九十])/u;
 const INPUT_BEFORE =
-  /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
+  /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 const OUTPUT_BEFORE =
-  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|输出|生成|回复|回答|答复|响应|摘要|返回|(?:每次|每条|每个请求)\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s?~?$/u;
+  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|输出|生成|回复|回答|答复|响应|摘要|返回|(?:每次|每条|每个请求)\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
 /** "each request carries 150k tokens of context", "一次请求带 30 万 token 上下文": a prompt's size. */
 const REQUEST_CARRIES =
@@ -81,7 +89,10 @@ const CHUNKS_AFTER = /^\s?(?:chunks?|passages?|snippets?|docs?|documents?|result
 const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|每段|每块|每篇|每个)\s?(?:about|around|~|约|大概)?\s?$/u;
 /** Words right after a size that make it the cached part of a prompt. */
 const CACHED_PART = /^[^,，。;；\d]{0,30}?(?:\(cached\)|\bcached\b|\bcache hits?\b|命中缓存|是缓存|可缓存|走缓存)/u;
-const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:about|around|~)?\s?$/u;
+const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:an?\s)?(?:about|around|~)?\s?$/u;
+/** "3k tokens each way", "输入输出各 3000": the same amount in and out. */
+const EACH_WAY_AFTER = /^\s?(?:(?:tokens?|toks?)\s?)?(?:each way|both ways|in and out each|in\/out each|进出各)/u;
+const EACH_WAY_BEFORE = /(?:输入|input|in)\s?(?:和|与|跟|\/|、|and)?\s?(?:输出|output|out)\s?(?:都是|各|each)\s?(?:约|大概|about|~)?\s?$/u;
 /** "1000 per month", "500 a month" with no unit: a count of requests when a request's size is stated. */
 const BARE_PER_MONTH_BEFORE = /(?:每月|每个月|一个月|月均)\s?(?:大概|约|有)?\s?$/u;
 const BARE_PER_MONTH = /^\s?(?:(?:per|a|each|every|\/)\s?(?:month|mo)\b|monthly|每月|一个月|\/\s?月)/u;
@@ -109,13 +120,17 @@ const RATE_BEFORE = /(?:qps|rps|rpm)\s?(?:大概|约|有|是|为|of|is|~|≈)?\s
 const USERS_BEFORE = /(?:日活|月活|\bdau|\bmau|用户数|用户量)\s?(?:约|大概|有|是|为|of|~)?\s?$/u;
 const USERS_AFTER = /^\s?(?:(?:daily|monthly)\s)?(?:active\s)?(?:users?|dau\b|mau\b|people|employees|seats|customers|agents|个?用户|名?员工|位用户|人(?![民工]))/u;
 const PER_USER =
-  /\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having)\b|\bper (?:user|person|employee|seat|customer)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
+  /\b(?:users?|dau|mau)\s?[×x*]\s?\d|\b(?:queries|requests|messages|questions|calls|chats|prompts|conversations) (?:each|apiece)\b|\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having)\b|\bper (?:user|person|employee|seat|customer)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
 
+/** A conversation's turns ("8 turns", "6 轮", "4 rounds"): each turn is one request. */
+const TURNS_AFTER = /^\s?(?:turns?\b|rounds?\b|exchanges\b|back[-\s]and[-\s]forths?\b|轮(?!对话)|回合)/u;
+const MAX_TURNS = 200;
+const CONVERSATIONS = /conversations?|\bchats?\b|sessions?|dialogues?|threads?|对话|会话|聊天/u;
 const REQUESTS_AFTER =
-  /^\s?(?:(?:daily |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|queries|conversations|chats|messages|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|(?:[a-z][a-z-]{1,14} )?(?:tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|steps|iterations)|次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个(?:请求|对话|会话|文档|工单)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)/u;
+  /^\s?(?:(?:daily |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|queries|conversations|chats|messages|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|(?:[a-z][a-z-]{1,14} )?(?:tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|steps|iterations|invoices|receipts|contracts|reports|files|pdfs|articles|posts|chapters|listings|reviews|transcripts|questions)|次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个(?:请求|对话|会话|文档|工单)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)/u;
 /** "月调用量50万", "requests per month: 200k": the count's noun before it. */
 const REQUESTS_BEFORE =
-  /(?:(?:调用|请求|对话|会话)(?:量|次数|数)|(?:月|每月|一个月)(?:请求|调用)|(?<!(?:each|every|per|a|one)\s)(?:requests?|calls?|queries)(?: per month| a month| monthly| \/ ?mo(?:nth)?)?\s?[:：=])\s?(?:约|大概|大约|是|为|有|~|≈)?\s?$/u;
+  /(?:(?:调用|请求|对话|会话|消息|提问)(?:量|次数|数)|(?:月|每月|一个月|日|每日|每天)(?:请求|调用|消息)|(?<!(?:each|every|per|a|one|avg|average|typical|mean)\s)(?:requests?|calls?|queries)(?: per month| a month| monthly| \/ ?mo(?:nth)?)?\s?[:：=])\s?(?:约|大概|大约|是|为|有|~|≈)?\s?$/u;
 const PERCENT_AFTER = /^\s?(?:%|％|percent|pct)/u;
 const PERCENT_BEFORE = /百分之$/u;
 /** "75% input", "input 75%", "输入占 80%": a share of the volume on one side. */
@@ -169,7 +184,7 @@ const NO_AMOUNT =
 const MADE_UP_MAGNITUDE = /(?<![\p{L}\p{N}.])\d+(?:\.\d+)?\s?(?!(?:m|b|tr|quadr)illions?\b)[a-z]*illions?\b/u;
 
 const HALF_CACHED =
-  /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能)?(?:命中)?缓存|half (?:of )?(?:(?:it|the input|the prompts?|our (?:input|prompts?)|the (?:tokens|context|requests)) )?(?:is |are |gets? |will be |would be |should be )?(?:cached|cache hits?|a cache hit|hits? the cache)|50\/50 cache)/u;
+  /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能|会|可以)?(?:命中|走|用|读|打到|吃到)?(?:了)?缓存|half (?:of )?(?:(?:it|the input|the prompts?|our (?:input|prompts?)|the (?:tokens|context|requests)) )?(?:is |are |gets? |will be |would be |should be )?(?:cached|cache hits?|a cache hit|hits? the cache)|50\/50 cache)/u;
 
 /** "3:1", "4 to 1", "3：1": two numbers that make a ratio, not amounts and not a name. */
 const RATIO = /(?<![\d.:：/])(\d+(?:\.\d+)?)\s?(?:[:：比/]|\bto\b)\s?(\d+(?:\.\d+)?)(?![\d.:：]|\s?(?:k|m|b|bn|万|亿|千|tokens?|toks?)(?![a-z]))/gu;
@@ -198,6 +213,25 @@ export function readRatio(typed: string): { ratio?: { input: number; output: num
   return { rest: typed };
 }
 
+/** Usage field names as dashboards and API responses print them: OpenAI's, Anthropic's and Gemini's, quoted or not. */
+const USAGE_INPUT_FIELD = /["']?\b(?:(?:input|prompt)[_-]?tokens?(?:[_-]?count)?|prompt[_-]?token[_-]?count)\b["']?/gu;
+const USAGE_OUTPUT_FIELD = /["']?\b(?:output|completion|candidates)[_-]?tokens?(?:[_-]?count)?\b["']?/gu;
+
+/** "a couple (of) million tokens": two of them, said as "2 million" (lengths kept). */
+const A_COUPLE = /\ba couple (?:of )?(?=(?:thousand|million|billion)\b)/gu;
+export function coupleAsTwo(text: string): string {
+  return text.replace(A_COUPLE, (words) => "2 ".padStart(words.length));
+}
+
+/**
+ * "input_tokens: 52,400,000", '"completion_tokens": 9100000', "promptTokenCount=…": the field names read as the sides
+ * they are. Lengths are kept (the side word ends where the field did), so spans found later still point at the text typed.
+ */
+export function usageFieldsAsSides(text: string): string {
+  const as = (side: string) => (field: string) => side.padStart(field.length);
+  return text.replace(USAGE_INPUT_FIELD, as("input")).replace(USAGE_OUTPUT_FIELD, as("output"));
+}
+
 /** Reads every number in a normalized line by the words around it. */
 export function readQuantities(text: string): Quantities {
   const q: Quantities = {};
@@ -211,6 +245,7 @@ export function readQuantities(text: string): Quantities {
   let bareCount: number | undefined;
   let bareTotal: number | undefined;
   let users: number | undefined;
+  let turns: number | undefined;
   const shares: { input?: number; output?: number } = {};
   let cachedPart: number | undefined;
   let chunks: number | undefined;
@@ -220,13 +255,15 @@ export function readQuantities(text: string): Quantities {
     const left = before(text, found);
     const n = found;
     const perMonth = (value: number) =>
-      PER_DAY.test(right) || DAILY_BEFORE.test(left)
-        ? value * MONTH_DAYS
-        : (PER_WEEK.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:week|周)/u.test(right)) || WEEKLY_BEFORE.test(left)
-          ? value * WEEK_MONTHS
-          : (PER_YEAR.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:year|年)/u.test(right)) || YEARLY_BEFORE.test(left)
-            ? value / 12
-            : value;
+      TOKENS_PER_HOUR.test(right) || TOKENS_HOURLY_BEFORE.test(left)
+        ? value * MONTH_HOURS
+        : PER_DAY.test(right) || DAILY_BEFORE.test(left)
+          ? value * MONTH_DAYS
+          : (PER_WEEK.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:week|周)/u.test(right)) || WEEKLY_BEFORE.test(left)
+            ? value * WEEK_MONTHS
+            : (PER_YEAR.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:year|年)/u.test(right)) || YEARLY_BEFORE.test(left)
+              ? value / 12
+              : value;
     const putVolume = (side: keyof Volume, value: number) => {
       if (volume[side] !== undefined) return;
       volume[side] = perMonth(value);
@@ -259,6 +296,7 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     if (OTHER_UNIT_AFTER.test(right) && !PERCENT_AFTER.test(right)) {
+      if (TOKENS_BESIDE.test(right.replace(OTHER_UNIT_AFTER, ""))) continue;
       refuse("unit");
       continue;
     }
@@ -314,13 +352,18 @@ export function readQuantities(text: string): Quantities {
       q.gpuCount ??= n.value;
       continue;
     }
+    // "each about 8 turns", "每次对话平均 6 轮": turns per conversation, which multiply the conversations counted
+    if (TURNS_AFTER.test(right) && !n.scaled && Number.isInteger(n.value) && n.value >= 2 && n.value <= MAX_TURNS) {
+      turns ??= n.value;
+      continue;
+    }
     const rate = RATES.find(([afterRate, beforeRate]) => afterRate.test(right.replace(REQUESTS_AFTER, "")) || beforeRate.test(left));
     // "completion=1k requests=100k": a label followed by its own number is that number's
     const counted =
       (REQUESTS_AFTER.test(right) && !/^\s?[\p{L}]+\s?[:：=]\s?\d/u.test(right)) ||
       RATE_COUNT.test(right) ||
       RATE_BEFORE.test(left) ||
-      (REQUESTS_BEFORE.test(left) && !TOKENS_WORD.test(right));
+      (REQUESTS_BEFORE.test(left) && !TOKENS_WORD.test(right) && !SIDE_TOKENS.test(right));
     if (counted && (n.scaled || n.value >= 10 || rate || (users !== undefined && PER_USER.test(text)))) {
       const period = PERIOD_WORD.find(([pattern]) => pattern.test(right))?.[1];
       const monthly = rate ? n.value * rate[2] : period ? n.value * period : perMonth(n.value);
@@ -351,6 +394,11 @@ export function readQuantities(text: string): Quantities {
     // "4000 of them cached", "其中 4000 是命中缓存的": the cached part of each prompt, as a share of it below
     if (CACHED_PART.test(right) && !n.scaled && n.value >= 100) cachedPart ??= n.value;
     else if (CACHED_PART.test(right) && n.scaled) cachedPart ??= n.value;
+    if (EACH_WAY_AFTER.test(right) || EACH_WAY_BEFORE.test(left)) {
+      if (n.value >= 1_000_000) for (const side of ["input", "output"] as const) putVolume(side, n.value);
+      else if (n.value >= 10) for (const side of ["input", "output"] as const) perRequest[side] ??= n.value;
+      continue;
+    }
     // "20 chunks of 500 tokens", "20 段、每段 500 token": a request's prompt made of pieces of one size
     if (!n.scaled && Number.isInteger(n.value) && CHUNKS_AFTER.test(right) && PER_REQUEST_CLAUSE.test(left)) {
       chunks = n.value;
@@ -369,7 +417,9 @@ export function readQuantities(text: string): Quantities {
         perRequest[labelled ? (/^(?:in|prompt|输入)/u.test(labelled) ? "input" : "output") : "output"] ??= n.value;
         continue;
       }
-      if (n.value > MAX_PROMPT_TOKENS) refuse();
+      // "10 chunks of 800 tokens plus a 500-token question": one more part of the same prompt
+      if (q.promptTokens !== undefined && PLUS_BEFORE.test(left)) q.promptTokens += n.value;
+      else if (n.value > MAX_PROMPT_TOKENS) refuse();
       else if (n.value >= 100) q.promptTokens ??= n.value;
       continue;
     }
@@ -384,7 +434,7 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     // "3k-token system prompt (cached) plus 1k of user text": the parts of one prompt add up
-    if (tokensy && q.promptTokens !== undefined && PLUS_BEFORE.test(left) && q.requests === undefined) {
+    if ((tokensy || /^\s?-\s?tokens?\b/u.test(right)) && q.promptTokens !== undefined && PLUS_BEFORE.test(left) && q.requests === undefined) {
       q.promptTokens += n.value;
       continue;
     }
@@ -413,6 +463,7 @@ export function readQuantities(text: string): Quantities {
     else if (CACHE_WORDS.test(around)) q.cachedPercent ??= percent;
   }
   if (q.requests !== undefined && users !== undefined && PER_USER.test(text)) q.requests *= users;
+  if (q.requests !== undefined && turns !== undefined && CONVERSATIONS.test(text)) q.requests *= turns;
   if (cachedPart !== undefined && q.promptTokens !== undefined && cachedPart < q.promptTokens && q.cachedPercent === undefined) {
     q.cachedPercent = Math.round((cachedPart / q.promptTokens) * 1000) / 10;
   }

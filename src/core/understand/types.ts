@@ -98,4 +98,6 @@ export interface RememberedQuestion extends StatedSlots {
   intent: Intent;
   models: { id: string; query: string; shorthand: boolean }[];
   tasks: string[];
+  /** how many names the question had that it could not read ("gpt-5 vs 豆包"): "换成 deepseek" then takes their place */
+  unreadNames?: number;
 }

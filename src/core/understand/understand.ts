@@ -5,7 +5,7 @@ import { normalizeName } from "../models/names.ts";
 import { boundedEditDistance } from "../models/edit-distance.ts";
 import { findTasks } from "../dispatch/vocabulary.ts";
 import { mentionedModels } from "./models.ts";
-import { readQuantities, readRatio } from "./quantities.ts";
+import { coupleAsTwo, readQuantities, readRatio, usageFieldsAsSides } from "./quantities.ts";
 import { toSimplified, type Script } from "../i18n/script.ts";
 import { languageRequestOf } from "../i18n/language-request.ts";
 import { uncoveredOf } from "./uncovered.ts";
@@ -41,13 +41,21 @@ function hourlyUsd(price: { amount: number; currency: "usd" | "cny"; perMonth?: 
 }
 /** A reply size per request in a follow-up: "每次输出 1000 token", "1k tokens out each", "output 800 per request". */
 const OUTPUT_EACH =
-  /(?:每次|每个请求|每条|每次请求)(?:的)?(?:输出|回复|回答)\s*(\d+(?:\.\d+)?)\s*(k|千)?|(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:out|of output|output)\s*(?:each|per request|a request|per call)|\boutput (?:of )?(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:each|per request|a request|per call)/u;
+  /(?:每次|每个请求|每条|每次请求)(?:的)?(?:输出|回复|回答)\s*(\d+(?:\.\d+)?)\s*(k|千)?|(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:out|of output|output)\s*(?:each|per request|a request|per call)|\boutput (?:of )?(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:each|per request|a request|per call)|\b(?:replies|responses|answers|completions|outputs)\s(?:are|were|of|at|become|go up to|grow to)\s(?:about |around |~)?(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?)?(?:\s(?:each|long|instead))?\b|(?:回复|回答|输出)(?:长度)?(?:改成|变成|是|为|都是)\s*(\d+(?:\.\d+)?)\s*(k|千)?\s*(?:个)?\s*token/u;
 function outputPerRequestOf(text: string): number | undefined {
   const m = OUTPUT_EACH.exec(text);
   if (!m) return undefined;
-  const [value, scale] = m[1] !== undefined ? [m[1], m[2]] : m[3] !== undefined ? [m[3], m[4]] : [m[5]!, m[6]];
+  const at = [1, 3, 5, 7, 9].find((group) => m[group] !== undefined)!;
+  const [value, scale] = [m[at]!, m[at + 1]];
   const n = Number(value) * (scale ? 1000 : 1);
   return Number.isFinite(n) && n > 0 && n <= 10_000_000 ? n : undefined;
+}
+
+/** "requests go up to 1M", "calls grow to 500k": the count after its verb, said as "1m requests" (lengths kept). */
+const COUNT_AFTER_VERB =
+  /\b(requests|calls|queries|conversations|messages)\s(?:(?:go|goes|grow|grows|increase|increases|rise|rises|jump|jumps|drop|drops|fall|falls|change|changes|get|gets)\s)?(?:up\s|down\s)?to\s(\d[\d.,]*\s?(?:k|m|b|mm|bn|万|亿)?)(?![\p{L}\p{N}])/gu;
+function countAfterVerb(text: string): string {
+  return text.replace(COUNT_AFTER_VERB, (whole: string, noun: string, count: string) => `${count} ${noun}`.padEnd(whole.length));
 }
 
 /** The precision a self-hosting question names: fp16 and 16-bit are as wide as bf16, 4-bit is int4. */
@@ -186,7 +194,7 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   const asksFact = W.FACT_WORDS.some(([pattern]) => pattern.test(text));
   if (flags.estimate && u.text) return "estimate";
   if (W.OUT_OF_SCOPE.test(text) && !W.PRICE.test(text)) return "out_of_scope";
-  if (W.ARTICLE.test(text)) return "article";
+  if (W.asksArticle(text)) return "article";
   const fact = factOf(text);
   if ((fact === "provider" || fact === "openWeights") && models >= 1 && W.FACT_QUESTION.test(text) && !W.CHEAPEST.test(text)) return "facts";
   // "self-hosting gpt-oss 120b on a single h100, cheaper than openrouter?" weighs self-hosting against a host: self-hosting
@@ -196,15 +204,18 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   // a self-hosting question without a model or any number is a question about the article's verdict
   if (W.SELFHOST.test(text) && !models && !u.gpu && !u.volume && !W.CHEAPEST.test(text)) return "article";
   if ((W.SELFHOST.test(text) && (models || u.gpu || !W.CHEAPEST.test(text))) || (u.gpu && (models || flags.worth))) return "selfhost";
-  if (W.ARTICLE.test(text)) return "article";
+  if (W.asksArticle(text)) return "article";
   if (u.budget && (W.BUDGET.test(text) || !models || !u.volume)) return "budget";
   if (asksFact && models >= 1 && !u.volume && !W.COMPARE.test(text.replace(/\band\b/g, "")) && W.FACT_QUESTION.test(text)) return "facts";
   if (u.ambiguous.length && (models + u.ambiguous.length >= 2 || W.COMPARE.test(text) || W.PRICE.test(text) || asksFact)) return "clarify";
   if (models >= 2) return "compare";
+  // "豆包、文心一言、通义千问哪个最便宜": the cheapest of a list, where only one name was read, is still a comparison
+  if (models === 1 && u.unknown.length && (W.CHEAPEST.test(text) || W.COMPARE.test(text))) return "compare";
   // a workload stated in any form (a volume, a request count, a prompt size) is priced on the model named
   const workload = u.volume || u.requests !== undefined || u.promptTokens !== undefined;
   if (models === 1 && (W.PRICE.test(text) || W.COMPARE.test(text) || workload || u.cachedPercent !== undefined || u.batch)) return "compare";
-  if (W.MODELS_LIST.test(text)) return "models";
+  // "which models support image input and are cheap?" asks the cheapest of them, not the list
+  if (W.MODELS_LIST.test(text) && !W.CHEAP.test(text)) return "models";
   if (W.CHEAPEST.test(text) || u.tasks.length || Object.keys(u.constraints).length) return "cheapest";
   if (models === 1) return asksFact ? "facts" : "compare";
   if (u.ambiguous.length) return "clarify";
@@ -260,7 +271,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const unlisted = listed.unknown.length ? unreadSpansBlanked(unnamed, question, listed.unknown) : unnamed;
   // "输出改成 2000万", "output to 20M": the side keeps its amount when a verb stands between them
   const quantities = readQuantities(
-    unlisted
+    countAfterVerb(coupleAsTwo(usageFieldsAsSides(unlisted)))
       .replace(/(输入|输出|\binput|\boutput)\s*(?:改成|改为|变成|调到|改到|换成|提高到|降到|(?:goes |changed |set |bumped |up |down )?to\b|becomes|is now)\s*/gu, "$1 ")
       // "the prompt grows to 200k tokens", "提示词变成 20 万": a new size of each request's prompt
       .replace(
@@ -303,7 +314,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.budget ? { budget: quantities.budget } : {}),
     ...(quantities.gpuHourly ? { gpuHourlyUsd: hourlyUsd(quantities.gpuHourly, rate, snapshot.knowledge.serving.hoursPerMonth) } : {}),
     ...(gpuId || gpuCount ? { gpu: { ...(gpuId ? { id: gpuId } : {}), ...(gpuCount ? { count: gpuCount } : {}) } } : {}),
-    ...(W.BATCH.test(question) && !W.NO_BATCH.test(question) ? { batch: true as const } : {}),
+    ...((W.BATCH.test(question) || W.BATCH_TAIWAN.test(head)) && !W.NO_BATCH.test(question) ? { batch: true as const } : {}),
     ...(W.OWNED_GPUS.test(question) ? { ownedGpus: true as const } : {}),
     ...(W.FLEX.test(question) ? { serviceTier: "flex" as const } : W.PRIORITY.test(question) ? { serviceTier: "priority" as const } : {}),
   };
@@ -371,7 +382,7 @@ function isFollowUp(u: Understanding, text: string): boolean {
 
 /** A line whose own words ask something unrelated to the last question: the article, the model list, off-topic. */
 function standsAlone(u: Understanding, text: string): boolean {
-  if (u.intent === "article") return W.ARTICLE.test(text);
+  if (u.intent === "article") return W.asksArticle(text);
   if (u.intent === "out_of_scope") return W.OUT_OF_SCOPE.test(text) || uncoveredOf(text) !== undefined;
   return u.intent === "models";
 }
@@ -395,7 +406,7 @@ function mergeFollowUp(snapshot: KnowledgeSnapshot, previous: RememberedQuestion
   const { earlier, now, pending } = takeChoice(asked, completed);
   // "the cheapest claude" answering a question back chooses a member; it asks no cheapest-per-tier table
   const chosenBy = asked.intent === "clarify" && completed.models.length && !typed.models.length;
-  const merged = mergeSlots(earlier, now, chosenBy ? text.replace(new RegExp(W.CHEAPEST.source, "gu"), " ") : text, snapshot);
+  const merged = mergeSlots(earlier, now, chosenBy ? text.replace(new RegExp(W.CHEAPEST.source, "gu"), " ") : text, snapshot, Boolean(previous.unreadNames));
   if (!pending.length) return merged;
   // a question whose models are all still to choose is no cheapest-per-tier question, unless it says so
   return askAgain(snapshot, merged.intent === "cheapest" && !W.CHEAPEST.test(text) ? { ...merged, intent: earlier.intent } : merged, pending);
@@ -414,7 +425,20 @@ function scaleSides(volume: NonNullable<Understanding["volume"]>, factor: number
   return scaled;
 }
 
-function mergeSlots(earlier: Understanding, now: Understanding, text: string, snapshot: KnowledgeSnapshot): Understanding {
+/**
+ * "and if replies are 1k tokens instead?" after a workload given per request: the reply's size is per request, never
+ * a month's output of 1k tokens.
+ */
+function replySizeAsPerRequest(earlier: Understanding, now: Understanding, text: string): Understanding {
+  const each = earlier.requests === undefined ? undefined : outputPerRequestOf(text);
+  const volume = now.volume;
+  if (each === undefined || !volume || volume.input !== undefined || volume.total !== undefined || volume.output !== each) return now;
+  const { volume: _monthly, ...rest } = now;
+  return rest;
+}
+
+function mergeSlots(earlier: Understanding, typed: Understanding, text: string, snapshot: KnowledgeSnapshot, unreadBefore = false): Understanding {
+  const now = replySizeAsPerRequest(earlier, typed, text);
   const base = earlier.intent === "clarify" && earlier.resume ? earlier.resume : earlier.intent;
   const merged: Understanding = { ...earlier, intent: base, followUp: true };
   delete merged.resume;
@@ -471,8 +495,10 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   }
   const fact = factOf(text);
   if (base === "facts" && fact) merged.fact = fact;
-  // a workload after a fact about a model ("80% cached", "for 1B tokens") asks what that model costs for it
-  if (base === "facts" && !fact && (now.volume || now.cachedPercent !== undefined || now.batch || now.requests !== undefined)) {
+  // a workload after a fact about a model ("80% cached", "for 1B tokens"), or after the article's word on one ("那每月
+  // 6億 token 實際要多少錢"), asks what that model costs for it
+  const aboutModel = (base === "facts" && !fact) || (base === "article" && merged.models.length > 0 && !W.asksArticle(text));
+  if (aboutModel && (now.volume || now.cachedPercent !== undefined || now.batch || now.requests !== undefined)) {
     merged.intent = "compare";
     delete merged.fact;
   }
@@ -484,7 +510,11 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
   if (bareCount) merged.gpu = { ...merged.gpu, count: bareCount };
   if (base !== "facts" && Object.keys(now.constraints).length) merged.constraints = { ...earlier.constraints, ...now.constraints };
   if (now.tasks.length) merged.tasks = now.tasks;
-  for (const [pattern, intent] of SWITCHING) if (pattern.test(text) && intent !== base && (intent !== "budget" || now.budget)) merged.intent = intent;
+  // "it has to run on-prem" after a cheapest-per-tier answer names no model to plan: the picks must be open weights
+  const onPremPicks = base === "cheapest" && !merged.models.length && !now.gpu && W.SELFHOST.test(text) && !W.WORTH.test(text);
+  if (onPremPicks) merged.constraints = { ...merged.constraints, openWeights: true };
+  for (const [pattern, intent] of SWITCHING)
+    if (pattern.test(text) && intent !== base && (intent !== "budget" || now.budget) && !(onPremPicks && intent === "selfhost")) merged.intent = intent;
   // a GPU on a price question makes it a self-host question; a budget makes it a budget question
   if (now.gpu && merged.intent !== "selfhost" && (merged.models.length || now.models.length)) merged.intent = "selfhost";
   if (now.budget && merged.intent !== "budget") merged.intent = "budget";
@@ -499,14 +529,18 @@ function mergeSlots(earlier: Understanding, now: Understanding, text: string, sn
     const { fact: _fact, ...rest } = merged;
     return { ...rest, intent: "compare", models: [...earlier.models, ...now.models.filter((m) => !earlier.models.some((e) => e.model === m.model))] };
   }
-  // "ah i meant gpt-5.5": a correction puts the model in place of one of its own family, or of a name not read
-  if (now.models.length && W.CORRECTION.test(text) && earlier.intent !== "clarify" && (base === "compare" || base === "cheapest")) {
+  // "ah i meant gpt-5.5": a correction puts the model in place of one of its own family, or of a name not read; so
+  // does "switch to deepseek", "那换成 deepseek" after a comparison that left a name out as not read
+  const inPlaceOfUnread = unreadBefore && base === "compare" && now.models.length === 1 && W.REPLACE.test(text);
+  if (now.models.length && (W.CORRECTION.test(text) || inPlaceOfUnread) && earlier.intent !== "clarify" && (base === "compare" || base === "cheapest")) {
     return { ...merged, intent: "compare", models: corrected(earlier.models, now.models) };
   }
   if (now.models.length) {
     // self-hosting, facts and providers are about one model: a model named there replaces, whichever intent came first
     const single = [base, merged.intent].some((i) => i === "selfhost" || i === "facts" || i === "providers") || earlier.intent === "clarify";
-    const replace = single || W.REPLACE.test(text) || ((earlier.models.length <= 1 || now.models.length >= 2) && !W.ADD.test(text));
+    // "跟 gpt-5.4 mini 比呢", "how does that compare to o3?": one model weighed against the one just priced joins it
+    const weighed = base === "compare" && now.models.length === 1 && W.WEIGHED_AGAINST.test(text) && !W.REPLACE.test(text);
+    const replace = !weighed && (single || W.REPLACE.test(text) || ((earlier.models.length <= 1 || now.models.length >= 2) && !W.ADD.test(text)));
     merged.models = replace ? now.models : [...earlier.models, ...now.models.filter((m) => !earlier.models.some((e) => e.model === m.model))];
   }
   // a model named after a cheapest-per-tier answer asks about that model; a budget after a one-model answer asks across models
@@ -544,7 +578,7 @@ function restore(snapshot: KnowledgeSnapshot, remembered: RememberedQuestion): U
     if (model) models.push({ model, query: m.query, shorthand: m.shorthand });
   }
   const tasks = snapshot.knowledge.tasks.filter((t) => remembered.tasks.includes(t.id));
-  const { models: _m, tasks: _t, ...rest } = remembered;
+  const { models: _m, tasks: _t, unreadNames: _n, ...rest } = remembered;
   return { ...rest, models, tasks, ambiguous: ambiguousOf(snapshot, remembered.pending), unknown: [], followUp: false };
 }
 
@@ -559,5 +593,6 @@ export function remember(u: Understanding): RememberedQuestion {
     ...(text && text.length <= REMEMBERED_TEXT_CHARS ? { text } : {}),
     models: models.map((m) => ({ id: m.model.id, query: m.query.slice(0, 60), shorthand: m.shorthand })),
     tasks: tasks.map((t) => t.id),
+    ...(u.unknown.length ? { unreadNames: u.unknown.length } : {}),
   };
 }

@@ -35,6 +35,8 @@ const BRANDS = [
   "skywork",
   "紫东太初",
 ];
+/** The rest of a word a brand's name starts: joined to it by a hyphen, underscore or dot, or by nothing, in Latin letters. */
+const WORD_RUNS_ON = /^(?:[-_.]?[a-z0-9]+)+(?![\p{L}\p{N}])/u;
 /** The romanized names the price map's resellers list some of these under, for "did you mean". */
 const ROMANIZED: Record<string, string> = { 腾讯混元: "hunyuan", 混元: "hunyuan", 豆包: "doubao", 文心一言: "ernie", 文心: "ernie", 百川: "baichuan", 盘古: "pangu" };
 /**
@@ -109,7 +111,9 @@ export function unknownNames(snapshot: KnowledgeSnapshot, question: string, unna
     if (resolution.kind === "exact" && !("catalog" in resolution.model && resolution.model.catalog)) continue;
     // only a family's own members are worth suggesting: a typo search's nearest names for "hunyuan" are noise
     const candidates = resolution.kind === "ambiguous" ? resolution.candidates : resolution.kind === "unknown" ? [] : [resolution.model];
-    add(match.index, match[0], candidates.slice(0, 3));
+    // "hunyuan-turbos", "doubao-seed-1.6": the name runs on to the end of the word typed, and is named back whole
+    const rest = WORD_RUNS_ON.exec(question.slice(match.index + match[0].length))?.[0] ?? "";
+    add(match.index, match[0] + rest, candidates.slice(0, 3));
   }
   for (const pattern of [HAN_VERSIONED, VARIANT]) {
     for (const match of question.matchAll(pattern)) {

@@ -5,7 +5,7 @@ export const ESTIMATE =
 export const SELFHOST =
   /self[-\s]?host|on[-\s]?prem|(?:our |my )?own (?:gpus?|hardware|servers?|cluster|infra)|run (?:it |them |this )?(?:myself|ourselves|locally|in-house)|host (?:it|them) (?:ourselves|myself)|\b(?:host|hosting|run|running|serve|serving|deploy|deploying)\b.{0,40}\b(?:ourselves|myself|in[-\s]house|on our own (?:gpus?|hardware|servers?|boxes|cluster))|deploy (?:it |them )?(?:ourselves|myself|on)|自建|自架|架设|地端|自托管|私有化|本地部署|自己部署|自部署|自己跑|本地跑|(?:用|在)(?:自己的|自家的?|公司的?)?(?:服务器|机器|机房|显卡)(?:上)?(?:跑|部署|运行)|自己搭|搭建|部署|租(?:卡|gpu|显卡)|买(?:卡|gpu|显卡)|(?:跑|部署).{0,6}(?:划算|值得|多少钱|成本)|\bserve (?:it|them)\b|vllm|sglang|\bbuy(?:ing)? (?:our own |some |the |\d+ )?(?:gpus?|cards|hardware|servers|h\d{2,3}s?|a100s?)\b|\b(?:gpus?|hardware) (?:or|vs\.?|versus) (?:the |an? )?apis?\b/u;
 export const PROVIDERS =
-  /who (?:provides|hosts|serves|offers|sells)\b.{0,40}\b(?:cheap|cheapest|lowest|fastest)|(?:cheapest|fastest) (?:providers?|hosts?|apis?) (?:for|of)|\bproviders?\s?[?？]?$|(?<!self[-\s]?)\bhosts?\s?[?？]?$|which (?:provider|host|api|vendor|platform|cloud)|(?:groq|together|fireworks|deepinfra|openrouter|cerebras|bedrock|azure|vertex)\b.{0,20}(?:cheaper|vs|or)|有哪些(?:供应商|服务商|平台|渠道)|哪些(?:云|平台)|在哪(?:些|里|儿)?(?:云|平台)?(?:上)?(?:能|可以)?(?:调用|用|买|跑)|哪里买|渠道|比官方便宜|cheapest (?:provider|host|api|place|way to (?:run|get|use))|providers? (?:for|of)|who (?:hosts|serves|offers|sells)|where (?:can (?:i|we)|to|should (?:i|we)) (?:run|get|buy|use|host|find)|哪家|哪个(?:平台|厂商|服务商|供应商|云)|(?:供应商|服务商|平台)(?:最便宜|哪个|有哪些)|在哪(?:里|儿)?(?:买|用|跑)/u;
+  /who (?:provides|hosts|serves|offers|sells)\b.{0,40}\b(?:cheap|cheapest|lowest|fastest)|(?:cheapest|fastest) (?:providers?|hosts?|apis?) (?:for|of)|\bproviders?\s?[?？]?$|(?<!self[-\s]?)\bhosts?\s?[?？]?$|which (?:provider|host|api|vendor|platform|cloud)|(?:groq|together|fireworks|deepinfra|openrouter|cerebras|bedrock|azure|vertex)\b.{0,20}(?:cheaper|vs|or)|有哪些(?:供应商|服务商|平台|渠道)|哪些(?:云|平台)|在哪(?:些|里|儿)?(?:云|平台)?(?:上)?(?:能|可以)?(?:调用|用|买|跑)|哪里买|渠道|比官方便宜|cheapest (?:provider|host|api|place|way to (?:run|get|use))|providers? (?:for|of)|who (?:hosts|serves|offers|sells)|where (?:can (?:i|we)|to|should (?:i|we)) (?:run|get|buy|use|host|find)|哪家|谁家|\bwho (?:has|offers|sells|serves) (?:the )?(?:cheapest|lowest[-\s]priced)\b|\bwhose \S+(?: \S+){0,4} (?:api )?is (?:the )?cheapest\b|哪个(?:平台|厂商|服务商|供应商|云)|(?:供应商|服务商|平台)(?:最便宜|哪个|有哪些)|在哪(?:里|儿)?(?:买|用|跑)/u;
 export const BUDGET =
   /budget|afford|what (?:can|could|does|will|would) .{0,24}(?:buy|get)|how (?:many|much) tokens? (?:can|could|does|will|would)|how far (?:does|will|would|can)|spend (?:up to|at most)|预算|能买|能用多少|够用|够不够|能跑多少|买得起|可以用多少|能跑什么|能用什么/u;
 export const FACT_WORDS: [RegExp, "context" | "maxOutput" | "vision" | "reasoning" | "tools" | "deprecated" | "openWeights" | "price" | "provider"][] = [
@@ -32,11 +32,17 @@ export const FACT_WORDS: [RegExp, "context" | "maxOutput" | "vision" | "reasonin
   ],
 ];
 export const FACT_QUESTION = /\?|？|吗|呢|多大|多少|多长|是不是|哪家|谁|does|is|are|can|what|which|who|how|whats|what's/u;
-export const ARTICLE = /article|\bblog\b|\bpost\b|the author|the (?:writer|piece|write-?up)|文章|博客|这篇|作者|原文|文中|报告里|它怎么说|怎么说的/u;
+const ARTICLE = /article|\bblog\b|\bpost\b|the author|the (?:writer|piece|write-?up)|文章|博客|这篇|作者|原文|文中|报告里|它怎么说|怎么说的/u;
+/** "5,000 articles a month", "每篇文章约 3000 字", "1 万篇文章": the asker's own articles, the work to price, not the article. */
+const OWN_ARTICLES = /(?:\d[\d,.]*\s?(?:k|m|万|千|百)?|每|each|per|every|几|多少)\s?(?:篇|份)?\s?(?:blog\s|news\s|long\s|short\s)?(?:articles?|posts?|文章|博客)/gu;
+/** Whether a line asks about the article, once the asker's own articles are set aside. */
+export const asksArticle = (text: string): boolean => ARTICLE.test(text.replace(OWN_ARTICLES, " "));
 export const MODELS_LIST =
   /^(?:list|show|all)(?: me)?(?: all| the)?.{0,24}\bmodels\b|^(?:which|what) models (?:support|have|can|are|do|handle|accept)|哪些模型(?:能|支持|可以|有|是)|what models (?:do you|can you|are)|which models (?:do you|are|can)|models (?:do you|you) (?:know|support|have)|有哪些模型|支持哪些模型|模型列表|都有什么模型|知道哪些模型|列出.{0,6}模型/u;
 export const CHEAPEST =
   /cheapest|cheaper option|cheap(?:est)?\b|lowest[-\s]?(?:price|cost)|least expensive|most affordable|budget (?:model|option|pick)|best (?:value|bang)|\brecommend|which model (?:should|to|for|is best|would)|what model (?:should|to|for|is best|would)|best model for|good (?:model )?for|最便宜|便宜|省钱|性价比|最低|推荐|用什么模型|用哪个模型|选哪个|哪个模型|什么模型|有没有.{0,8}模型|适合/u;
+/** Words for a low price alone, which make a list of models a question about the cheapest of them. */
+export const CHEAP = /\bcheap|affordable|inexpensive|low[-\s]?cost|lowest[-\s]?(?:price|cost)|便宜|省钱|性价比|划算|低价|低成本/u;
 export const COMPARE =
   /\bvs\.?\b|versus|compar|cheaper than|more expensive than|pricier than|difference|\bdiff\b|how much more|how much less|对比|比较|相比|差多少|差距|哪个(?:更)?(?:便宜|贵|好|划算|省钱)|比.{0,16}(?:便宜|贵|省)|还是|\bor\b|\bthan\b/u;
 /** Another model weighed against the one being discussed: "cheaper than 4o mini", "跟 gpt-5 比呢", "和 o3 相比". */
@@ -44,7 +50,12 @@ export const WEIGHED_AGAINST = /\bvs\.?\b|versus|\bthan\b|compared? (?:to|with)|
 export const PRICE = /\bprice|\bcost|how much|pricing|spend|bill|expensive|贵|价格|多少钱|费用|收费|定价|价钱|成本|花多少|花费|账单/u;
 export const WORTH = /worth it|worth|划算|值得|值不值|合算|省不省|省钱吗/u;
 export const BATCH =
-  /\bbatch(?:es|ed)?\s?(?:api|mode|pricing|price|discount|job|jobs|endpoint|tier)?\b|批处理|批[量次]\s?(?:接口|模式|api|价格|定价|调用|折扣)|离线批量|(?:改用|用|走)批[量次](?:处理)?(?!数据|资料)|\bw\/ batch/u;
+  /\bbatch(?:es|ed)?\s?(?:api|mode|pricing|price|discount|job|jobs|endpoint|tier)?\b|批处理|批次处理|批[量次]\s?(?:接口|模式|api|价格|定价|调用|折扣)|离线批量|(?:改用|用|走)批[量次](?:处理)?(?!数据|资料)|\bw\/ batch/u;
+/**
+ * Taiwan's "批次處理" is the batch API, read before the line becomes Simplified (where it turns into 批量处理, bulk
+ * work); data after it ("批次處理資料") is bulk data processing.
+ */
+export const BATCH_TAIWAN = /批次(?:處理|处理)(?!\s?(?:資料|资料|數據|数据))/u;
 /** GPUs the asker already has: "we own 4 H100s", "our own H100s", "自有的 8 张卡", "已经买了显卡". */
 export const OWNED_GPUS =
   /\b(?:we|i) (?:already )?(?:own|have bought|bought|purchased)\b|\b(?:we|i)(?: already)?(?: have|['’]ve(?: got)?| have got| got) (?:\d+\s?(?:x\s?)?)?(?:h\d{3}|a100|b200|l40s?|rtx|4090|5090|gpus?)|\bour (?:own )?(?:\d+\s?)?(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|hardware)\b|(?:我们|我|公司|团队)(?:手上|手里|已经|自己|机房里?)?有.{0,6}(?:卡|gpu|显卡|h\d{2,3}|a[18]00|b200|l40|[2-5]0[6-9]0)|\b(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|4090|5090)s? (?:\(?owned\)?|(?:that )?we (?:already )?own)\b|\bown(?:ed)? (?:\d+\s?)?(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|hardware)|(?:自有|自己的|已有|现有|手上有|手头有).{0,8}(?:卡|gpu|显卡|h\d{2,3}|a[18]00|b200|l40)|(?:已经)?买了.{0,8}(?:卡|gpu|显卡|h\d{2,3}|a[18]00|b200|l40)|(?:卡|gpu|显卡)(?:是|都是)?(?:我们|我|公司)?自己(?:买|购买|采购|出钱买)?的|自己买(?:的)?(?:卡|gpu|显卡)|\bwe bought (?:them|the (?:gpus|cards))\b/u;
@@ -61,7 +72,7 @@ export const HALF_IDLE =
   /\bidle half (?:the|of the) time\b|\bhalf (?:the|of the) time idle\b|\bbusy half (?:the|of the) time\b|一半(?:的)?时间(?:闲|空闲|闲置|闲着|在跑|跑)|闲(?:置|着)?一半(?:时间)?/u;
 /** Half of the input cached, said in words: "cache 一半", "half cached", "一半命中缓存". */
 export const CACHE_HALF =
-  /\b(?:cache|caching|cached)\s?(?:hit(?:s| rate)?\s?(?:of\s)?)?(?:is\s)?(?:一半|half)|\bhalf (?:of (?:it|the input|input) )?(?:is )?(?:cached|hits? the cache)|(?:缓存|命中)(?:率)?\s?(?:一半|50%)|一半(?:的)?(?:输入)?(?:命中)?缓存/u;
+  /\b(?:cache|caching|cached)\s?(?:hit(?:s| rate)?\s?(?:of\s)?)?(?:is\s)?(?:一半|half)|\bhalf (?:of (?:it|the input|input) )?(?:is )?(?:cached|hits? the cache)|(?:缓存|命中)(?:率)?\s?(?:一半|50%)|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能|会|可以)?(?:命中|走|用|读|打到|吃到)?(?:了)?缓存/u;
 /** A line about the cache, utilization or one side of the volume: its "half" or "double" is not the month's volume. */
 export const NOT_THE_VOLUME = /\bcach|缓存|命中|utili[sz]ation|利用率|\b(?:input|output)\b|输入|输出|gpus?\b|显卡|卡/u;
 /** A weight precision named in words: "at fp8", "bf16", "fp16" (as wide as bf16), "4-bit" / "int4 量化", "mxfp4". */
