@@ -21,10 +21,10 @@ const MIN_AUTHORED_PER_CLASS = 8;
 const MIN_AUTHORED_TRADITIONAL = 20;
 const MIN_AUTHORED_CONVERSATIONS = 10;
 /**
- * Held-out answer-level accuracy the product must keep: what it reached (86.4% on 2026-12-06), less a little for the
- * next blind round. Issue 21's goal is 0.95 with a test at 0.93; raise this as the answers get there, never lower it.
+ * Held-out answer-level accuracy the product must keep: issue 21's test bar (it reached 93.9% on 2026-12-06; the
+ * issue's goal is 0.95). Raise this as the answers get there, never lower it.
  */
-const HELDOUT_FLOOR = 0.84;
+const HELDOUT_FLOOR = 0.93;
 
 let items: LoadedItem[];
 let snapshot: KnowledgeSnapshot;
