@@ -276,7 +276,8 @@ export const ask: Command = {
       const { args } = parseCommandLine(history.since ? `since:${history.since}` : "", historyCommand.spec.options);
       return historyCommand.run({ ...asked, args: args.withRest(history.model ?? ""), input: { ...asked.input, command: "history" } });
     }
-    const u = understand(asked.snapshot, question, { previous: asked.previous, script: asked.script ?? null });
+    // a command's words read as a question come already understood (commands/rest-as-question.ts)
+    const u = asked.question ?? understand(asked.snapshot, question, { previous: asked.previous, script: asked.script ?? null });
     const ctx = inLanguageAsked(asked, u, question);
     const { snapshot, t } = ctx;
     // the same bounds as in:/out:/cached:, named as typed: never a default or an absolute value in its place

@@ -13,8 +13,11 @@ export function answerRestAsQuestion(ctx: CommandContext): Promise<Reply> | null
   const spec = ctx.commands.find((c) => c.spec.name === name)?.spec;
   const ask = ctx.commands.find((c) => c.spec.name === "ask");
   if (ctx.question || !spec || !ask || !ctx.args.rest.trim()) return null;
+  // words that all name models are what the command reads itself: no need to read them as a question
+  const modelsOnly = spec.positional?.kind === "model" || spec.positional?.kind === "models";
+  if (modelsOnly && ctx.snapshot.resolver.resolveList(ctx.args.rest).every((r) => r.kind === "exact" || r.kind === "fuzzy")) return null;
   const line = `${name} ${ctx.args.rest}`;
   const u = understand(ctx.snapshot, line, { previous: null, script: ctx.script ?? null });
   if ((u.intent !== name && u.intent !== "clarify") || !optionLine(u, spec)) return null;
-  return Promise.resolve(ask.run({ ...ctx, args: ctx.args.withRest(line), typedOptions: ctx.args, previous: null }));
+  return Promise.resolve(ask.run({ ...ctx, args: ctx.args.withRest(line), typedOptions: ctx.args, previous: null, question: u }));
 }

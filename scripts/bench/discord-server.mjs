@@ -30,8 +30,8 @@ let peak = 0;
 let queued = 0;
 let skipped = 0;
 const charts = {
-  canTake: () => {
-    if (renderer.canTake()) return true;
+  canTake: (spec, options) => {
+    if (renderer.canTake(spec, options)) return true;
     skipped++;
     return false;
   },
