@@ -376,7 +376,7 @@ function dropTaskImplied(constraints: Constraints, tasks: Task[]): Constraints {
 function isFollowUp(u: Understanding, text: string): boolean {
   if (u.intent === "estimate" && u.text) return false;
   // "same but for gemini 2.5 pro and grok 4", "换成 haiku 4.5 和 gpt-5 nano": new models for the same question
-  if (u.models.length >= 2) return W.OTHER_MODELS.test(text);
+  if (u.models.length >= 2) return W.OTHER_MODELS.test(text) || W.ADD_LEADING.test(text);
   return W.FOLLOW_UP.test(text) || text.length < 100;
 }
 
