@@ -430,3 +430,17 @@ describe("blind round 3's per-request phrasings price prompt × requests and rep
     expect(priced.cost).toBeCloseTo(plainCost(model(id), requests * prompt, requests * reply, prompt), 2);
   });
 });
+
+describe("an unknown version beside another name of a known model (class 1)", () => {
+  it.each([
+    ["llama 5 vs maverick price check, 20M tokens in 4M out", "llama 5", "llama-4-maverick"],
+    ["llama 5 和 maverick 比一下价格，每月输入2000万 输出400万", "llama 5", "llama-4-maverick"],
+    ["claude 6 opus 跟 opus 4.7 价格差多少", "claude 6 opus", "claude-opus-4-7"],
+    ["claude 6 opus vs opus 4.7, which is cheaper?", "claude 6 opus", "claude-opus-4-7"],
+    ["claude 6 sonnet 跟 sonnet 4.5 比較價格", "claude 6 sonnet", "claude-sonnet-4-5"],
+  ])("%s: the known model priced alone, %s named back", async (line, unknown, id) => {
+    const reply = await ask(line);
+    expect(dataOf(reply).models.map((m) => m.id)).toEqual([id]);
+    expect(reply.text).toMatch(new RegExp(`["“]${unknown}["”].*(?:leaves it out|本回答未包含)`, "u"));
+  });
+});
