@@ -440,3 +440,36 @@ describe("a conversation goes on after an error and after a correction", () => {
     expect(next!.data.workload).toEqual(first!.data.workload);
   });
 });
+
+describe("models added or swapped after a comparison keep the ones before and the workload", () => {
+  it.each([
+    ["gpt-5 vs gemini 2.5 pro，每月 輸入5000萬 輸出1000萬", "再加 o3 跟 ds r1"],
+    ["gpt-5 vs gemini 2.5 pro，每月输入5000万 输出1000万", "再加 o3 和 ds r1"],
+    ["gpt-5 vs gemini 2.5 pro, 50M in 10M out a month", "also add o3 and ds r1"],
+  ])("%s → %s: four models at 50M + 10M", async (first, added) => {
+    const [, reply] = await converse(first, added);
+    expect(intentOf(reply!)).toBe("compare");
+    expect(modelsOf(reply!)).toEqual(["gpt-5", "gemini-2.5-pro", "o3", "deepseek-r1"]);
+    expect(reply!.text).toMatch(/50M input|5000萬|5000万/);
+  });
+
+  it.each([
+    ["kimi k2.6 跟 glm 5 比，每月輸入一億、輸出兩千萬", "唔要 glm，換 deepseek"],
+    ["kimi k2.6 和 glm 5 比，每月输入一亿、输出两千万", "不要 glm，换 deepseek"],
+    ["kimi k2.6 vs glm 5, 100M in 20M out a month", "drop glm, switch to deepseek"],
+  ])("%s → %s: glm out, deepseek in beside kimi", async (first, edit) => {
+    const [, reply] = await converse(first, edit);
+    expect(intentOf(reply!)).toBe("compare");
+    expect(modelsOf(reply!)).toEqual(["kimi-k2.6", "deepseek-chat"]);
+    expect(reply!.text).toMatch(/100M input|1億|1亿/);
+  });
+
+  it.each([
+    ["prompt ~6k tokens, 400 out, 50k reqs/mo on gpt-4.1-mini", "now compare w/ gemini 2.5 flash-lite"],
+    ["prompt ~6k tokens, 400 out, 50k reqs/mo on gpt-4.1-mini", "compare it with gemini 2.5 flash-lite"],
+  ])("%s → %s: the model weighed against the one priced joins it, per-request workload kept", async (first, then) => {
+    const [, reply] = await converse(first, then);
+    expect(modelsOf(reply!)).toEqual(["gpt-4.1-mini", "gemini-2.5-flash-lite"]);
+    expect(reply!.text).toContain("300M input + 20M output");
+  });
+});

@@ -410,3 +410,37 @@ describe("no question back when every model a family word could mean gives the s
     expect(reply.data.intent).toBe("clarify");
   });
 });
+
+describe("blind round 3's per-request phrasings price prompt × requests and reply × requests (class 2)", () => {
+  it.each([
+    ["每天 1 萬次呼叫，每次 prompt 2500 token 回覆 500，gemini 3.1 flash lite 一個月多少", "gemini-3.1-flash-lite", 300_000, 2500, 500],
+    ["每天 1 万次调用，每次 prompt 2500 token 回答 500，gemini 3.1 flash lite 一个月多少", "gemini-3.1-flash-lite", 300_000, 2500, 500],
+    ["10k calls a day, each prompt 2500 tokens reply 500, gemini 3.1 flash lite monthly?", "gemini-3.1-flash-lite", 300_000, 2500, 500],
+    ["每次塞 20 万 token 的文档进去，每月 500 次，输出 2000，gpt-4.1 和 grok 4.1 fast 对比", "grok-4-1-fast", 500, 200_000, 2000],
+    ["每次喂 20 萬 token 的文件，每月 500 次，輸出 2000，gpt-4.1 跟 grok 4.1 fast 比較", "grok-4-1-fast", 500, 200_000, 2000],
+    ["rag bot: 20 chunks of 400 tokens + 200 token question per request, 500 out, 100k req/mo on gpt-5-nano vs gemini 2.5 flash-lite", "gpt-5-nano", 100_000, 8200, 500],
+    ["20 段每段 400 token 加 200 token 问题 每次请求，输出 500，每月 10 万次，gpt-5-nano 和 gemini 2.5 flash-lite 比", "gpt-5-nano", 100_000, 8200, 500],
+    ["1000 users, 40 msgs/day each, ~1500 tokens in and 200 out per msg — haiku 4.5 monthly?", "claude-haiku-4-5", 1_200_000, 1500, 200],
+    ["1000 users, 40 messages a day each, 1500 tokens in and 200 out per message, haiku 4.5 monthly?", "claude-haiku-4-5", 1_200_000, 1500, 200],
+  ])("%s", async (line, id, requests, prompt, reply) => {
+    const data = dataOf(await ask(line));
+    expect(data.workload.inputTokens).toBe(requests * prompt);
+    expect(data.workload.outputTokens).toBe(requests * reply);
+    const priced = data.models.find((m) => m.id === id)!;
+    expect(priced.cost).toBeCloseTo(plainCost(model(id), requests * prompt, requests * reply, prompt), 2);
+  });
+});
+
+describe("an unknown version beside another name of a known model (class 1)", () => {
+  it.each([
+    ["llama 5 vs maverick price check, 20M tokens in 4M out", "llama 5", "llama-4-maverick"],
+    ["llama 5 和 maverick 比一下价格，每月输入2000万 输出400万", "llama 5", "llama-4-maverick"],
+    ["claude 6 opus 跟 opus 4.7 价格差多少", "claude 6 opus", "claude-opus-4-7"],
+    ["claude 6 opus vs opus 4.7, which is cheaper?", "claude 6 opus", "claude-opus-4-7"],
+    ["claude 6 sonnet 跟 sonnet 4.5 比較價格", "claude 6 sonnet", "claude-sonnet-4-5"],
+  ])("%s: the known model priced alone, %s named back", async (line, unknown, id) => {
+    const reply = await ask(line);
+    expect(dataOf(reply).models.map((m) => m.id)).toEqual([id]);
+    expect(reply.text).toMatch(new RegExp(`["“]${unknown}["”].*(?:leaves it out|本回答未包含)`, "u"));
+  });
+});

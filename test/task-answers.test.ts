@@ -236,6 +236,23 @@ describe("task words as teams name their work", () => {
 });
 
 describe("kinds of model not covered, as people name them", () => {
+  it.each(["幫我生成產品圖片，用哪個模型最省", "帮我生成商品宣传图片用哪个模型", "生成产品图片"])(
+    "%s: the thing made between 生成 and 图片 is still image generation",
+    async (question) => {
+      const reply = await ask(question);
+      expect(reply.data.intent).toBe("not_covered");
+      expect(reply.table).toBeFalsy();
+      expect(reply.text).toMatch(/我不涵盖图像或视频生成模型|我不涵蓋影像或影片生成模型/);
+    },
+  );
+
+  it("'分析产品图片' and '生成图片描述' read images: a table of vision models, not 'not covered'", async () => {
+    for (const question of ["哪个模型适合分析产品图片", "用哪个模型生成产品图片的描述最便宜"]) {
+      const reply = await ask(question);
+      expect(reply.data.intent).not.toBe("not_covered");
+    }
+  });
+
   it.each(["做海報用哪個模型", "幫影片自動上字幕用哪個模型", "cheapest model to make thumbnails for youtube", "best cheap model to turn podcasts into text"])(
     "%s: not covered",
     async (question) => {

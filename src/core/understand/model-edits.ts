@@ -2,7 +2,7 @@ import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import { normalizeName } from "../models/names.ts";
 import { mentionedModels } from "./models.ts";
 import type { MentionedModel } from "./types.ts";
-import { ADD } from "./words.ts";
+import { ADD, REPLACE } from "./words.ts";
 
 /** What a follow-up does to the models of the question before: one swapped for another, or one left out. */
 export interface ModelEdit {
@@ -79,7 +79,9 @@ export function applyModelEdits(snapshot: KnowledgeSnapshot, models: readonly Me
   for (const clause of clauses) {
     const edit = modelEditOf(snapshot, clause);
     const next = edit ? applyModelEdit(snapshot, current, edit) : null;
-    const added = !next && ADD.test(clause) ? mentionedModels(snapshot, clause).models.filter((m) => !current.some((c) => c.model === m.model)) : [];
+    // after a drop in the same line, "换 deepseek", "switch to deepseek" puts the model in: it adds
+    const adds = ADD.test(clause) || (edited && REPLACE.test(clause));
+    const added = !next && adds ? mentionedModels(snapshot, clause).models.filter((m) => !current.some((c) => c.model === m.model)) : [];
     if (next) current = next;
     else if (added.length) current = [...current, ...added];
     else continue;

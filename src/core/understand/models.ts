@@ -219,6 +219,16 @@ function withVersion(snapshot: KnowledgeSnapshot, text: string, query: string): 
   return undefined;
 }
 
+/** Where a family word turned out to name an unknown version, the same model named by another of its names in the line. */
+function otherNameOf(snapshot: KnowledgeSnapshot, text: string, familyWord: string, model: Model): MentionedModel | undefined {
+  const escaped = familyWord.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const rest = text.replace(new RegExp(escaped, "giu"), (word) => " ".repeat(word.length));
+  const found = snapshot.resolver.mentions(rest).find((m) => (m.kind === "exact" || m.kind === "fuzzy") && m.model === model);
+  if (!found || (found.kind !== "exact" && found.kind !== "fuzzy")) return undefined;
+  const shorthand = found.kind === "fuzzy" || ![model.id, model.name].some((n) => normalizeName(n) === normalizeName(found.query));
+  return { model: found.model, query: found.query, shorthand };
+}
+
 /** The first words of a model's name up to and including its version ("GPT-5 mini" → "GPT-5"), for "gpt5 mini vs nano". */
 function familyStem(model: Model): string | null {
   const words = model.name.replace(/\s*\(.*\)\s*$/, "").split(/\s+/);
@@ -241,6 +251,9 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
       const versioned = withVersion(snapshot, spaced, found.query);
       if (versioned) {
         unknown.push(versioned);
+        // "llama 5 vs maverick": the model the family word stood for may be named again by another of its names
+        const again = otherNameOf(snapshot, spaced, found.query, found.model);
+        if (again && !models.some((m) => m.model === again.model)) models.push(again);
         continue;
       }
       const bareSized = withBareSizes(snapshot, spaced, found.query, found.model);

@@ -61,7 +61,8 @@ const OUTPUT_AFTER = new RegExp(
   "u",
 );
 /** A label followed by another number belongs to that number ("输入2000万 输出400万", "in:50M out:10M"). */
-const LABEL_THEN_NUMBER = /^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?(?:input|output|in|out|输入|输出|入|生成)\s?[:：=]?\s*(?:\d|[一二两三四五六七八九十])/u;
+const LABEL_THEN_NUMBER =
+  /^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?(?:input|output|in|out|repl(?:y|ies)|responses?|answers?|completions?|输入|输出|入|生成|回复|回答|答复)\s?[:：=]?\s*(?:\d|[一二两三四五六七八九十])/u;
 const INPUT_BEFORE =
   /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 const OUTPUT_BEFORE =
@@ -72,19 +73,21 @@ const REQUEST_CARRIES =
   /(?:(?:per|each|every|a|one|single) (?:request|call|query|prompt|step|iteration)|每次(?:请求|调用)?|每个请求|单次(?:请求|调用)?|一次(?:请求|调用))[^,，;；。\n]*$/u;
 const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|上下文长度)\s?(?:of|at least|≥|>=|>|above|over|超过|至少|大于|要|需要|:|：)?\s?(?:at least\s)?$/u;
 const PER_REQUEST_AFTER =
-  /^\s?-?\s?tokens?\s(?:prompts?|inputs?|contexts?|documents?|docs|queries|messages|conversations|contracts?|files?|reports?|books?|pdfs?|transcripts?|codebases?|papers?|manuals?)\b|^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:(?:with|in|for|on)\s)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|conversation)|^\s?(?:tokens?|toks?)\s(?:each|apiece)\b(?!\s(?:month|day|week|year))|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
+  /^\s?-?\s?tokens?\s(?:prompts?|inputs?|contexts?|documents?|docs|queries|messages|conversations|contracts?|files?|reports?|books?|pdfs?|transcripts?|codebases?|papers?|manuals?)\b|^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:(?:with|in|for|on)\s)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|msg|conversation)|^\s?(?:tokens?|toks?)\s(?:each|apiece)\b(?!\s(?:month|day|week|year))|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
 const PER_REQUEST_BEFORE =
-  /(?:(?:each|every|a|per) (?:request|call|prompt|step|iteration)\s?(?:is|has|uses|takes|sends|carries|=|:)(?: an?)?|requests? (?:are|is)|每次(?:请求)?|每个请求|单次(?:请求)?|每条(?:请求)?|[每单]篇|[每单]份|每张|[每单]个(?:文档|文件|工单|会话|对话)|(?:each|per|every) (?:doc(?:ument)?|ticket|message|email|page|conversation|contract|report|file|pdf|book|transcript) (?:is|has)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
+  /(?:(?:each|every|a|per) (?:request|call|prompt|step|iteration)\s?(?:is|has|uses|takes|sends|carries|=|:)(?: an?)?|requests? (?:are|is)|每次(?:请求|调用)?(?:都)?(?:塞|放|喂|传|带|发|丢|扔)?(?:进去|进)?|每个请求|单次(?:请求)?|每条(?:请求)?|[每单]篇|[每单]份|每张|[每单]个(?:文档|文件|工单|会话|对话)|(?:each|per|every) (?:doc(?:ument)?|ticket|message|email|page|conversation|contract|report|file|pdf|book|transcript) (?:is|has)?|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
 /** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
 const PER_REQUEST_CLAUSE =
   /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|每张|每则|每笔|每条|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message|step|iteration)\b)[^,，;；。\n]*$/u;
 /** "300k tokens in per request", "5k tokens out each": a side's size per request, said after it. */
 const SIDE_PER_REQUEST =
-  /^\s?(?:tokens?\s?)?(?:in|out|input|output|输入|输出)\s?(?:tokens?\s?)?(?:(?:per|each|every|a|\/)\s?(?:request|call|query|req|message|prompt|doc(?:ument)?|ticket)\b|each\b|每次|每个请求)/u;
+  /^\s?(?:tokens?\s?)?(?:in|out|input|output|输入|输出)\s?(?:tokens?\s?)?(?:(?:per|each|every|a|\/)\s?(?:request|call|query|req|message|msg|prompt|doc(?:ument)?|ticket)\b|each\b|每次|每个请求)/u;
 /** "output per request 800", "completion tokens per call: 300": the side is named before "per request". */
 const SIDE_THEN_PER_REQUEST =
   /(input|prompt|in|output|completion|response|reply|answer|out|输入|输出|回复)s?\s?(?:tokens?\s?)?(?:per|each|every|\/|a)\s?(?:request|call|query|req)\s?(?:is|of|[:：=~≈])?\s?(?:about|around|~)?\s?$/u;
 /** Pieces a prompt is made of, counted, and the size of each after them. */
+/** "20 chunks of 400 tokens + a question per request": the clause says per request after the pieces. */
+const PER_REQUEST_LATER = /^[^,，;；。\n]*?(?:\b(?:per|each|every|a) (?:request|call|query)\b|每次|每个请求)/u;
 const CHUNKS_AFTER = /^\s?(?:chunks?|passages?|snippets?|docs?|documents?|results?|pages?|段|块|个片段|个文档|篇)/u;
 const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|每段|每块|每篇|每个)\s?(?:about|around|~|约|大概)?\s?$/u;
 /** Words right after a size that make it the cached part of a prompt. */
@@ -120,14 +123,14 @@ const RATE_BEFORE = /(?:qps|rps|rpm)\s?(?:大概|约|有|是|为|of|is|~|≈)?\s
 const USERS_BEFORE = /(?:日活|月活|\bdau|\bmau|用户数|用户量)\s?(?:约|大概|有|是|为|of|~)?\s?$/u;
 const USERS_AFTER = /^\s?(?:(?:daily|monthly)\s)?(?:active\s)?(?:users?|dau\b|mau\b|people|employees|seats|customers|agents|个?用户|名?员工|位用户|人(?![民工]))/u;
 const PER_USER =
-  /\b(?:users?|dau|mau)\s?[×x*]\s?\d|\b(?:queries|requests|messages|questions|calls|chats|prompts|conversations) (?:each|apiece)\b|\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having)\b|\bper (?:user|person|employee|seat|customer)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
+  /\b(?:users?|dau|mau)\s?[×x*]\s?\d|\b(?:queries|requests|messages|msgs|questions|calls|chats|prompts|conversations)(?:\s?\/\s?(?:day|d|month|mo|week)|\s(?:a|per) (?:day|month|week))? (?:each|apiece)\b|\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having)\b|\bper (?:user|person|employee|seat|customer)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
 
 /** A conversation's turns ("8 turns", "6 轮", "4 rounds"): each turn is one request. */
 const TURNS_AFTER = /^\s?(?:turns?\b|rounds?\b|exchanges\b|back[-\s]and[-\s]forths?\b|轮(?!对话)|回合)/u;
 const MAX_TURNS = 200;
 const CONVERSATIONS = /conversations?|\bchats?\b|sessions?|dialogues?|threads?|对话|会话|聊天/u;
 const REQUESTS_AFTER =
-  /^\s?(?:(?:daily |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|queries|conversations|chats|messages|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|(?:[a-z][a-z-]{1,14} )?(?:tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|steps|iterations|invoices|receipts|contracts|reports|files|pdfs|articles|posts|chapters|listings|reviews|transcripts|questions)|次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个(?:请求|对话|会话|文档|工单)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)/u;
+  /^\s?(?:(?:daily |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|queries|conversations|chats|messages|msgs|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|(?:[a-z][a-z-]{1,14} )?(?:tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|steps|iterations|invoices|receipts|contracts|reports|files|pdfs|articles|posts|chapters|listings|reviews|transcripts|questions)|次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个(?:请求|对话|会话|文档|工单)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)/u;
 /** "月调用量50万", "requests per month: 200k": the count's noun before it. */
 const REQUESTS_BEFORE =
   /(?:(?:调用|请求|对话|会话|消息|提问)(?:量|次数|数)|(?:月|每月|一个月|日|每日|每天)(?:请求|调用|消息)|(?<!(?:each|every|per|a|one|avg|average|typical|mean)\s)(?:requests?|calls?|queries)(?: per month| a month| monthly| \/ ?mo(?:nth)?)?\s?[:：=])\s?(?:约|大概|大约|是|为|有|~|≈)?\s?$/u;
@@ -400,7 +403,7 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     // "20 chunks of 500 tokens", "20 段、每段 500 token": a request's prompt made of pieces of one size
-    if (!n.scaled && Number.isInteger(n.value) && CHUNKS_AFTER.test(right) && PER_REQUEST_CLAUSE.test(left)) {
+    if (!n.scaled && Number.isInteger(n.value) && CHUNKS_AFTER.test(right) && (PER_REQUEST_CLAUSE.test(left) || PER_REQUEST_LATER.test(text.slice(n.end, n.end + 2 * WINDOW)))) {
       chunks = n.value;
       continue;
     }

@@ -244,10 +244,12 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const question = estimate ? text.slice(0, Math.min(text.length, estimate.index + estimate[0].length + 40)).split(/[:：\n]/)[0]! : text;
   // "4:1" is a ratio before it can be read as a name ("4.1")
   const { ratio, rest: unratioed } = readRatio(question);
-  const { models, ambiguous, unknown } = mentionedModels(snapshot, unratioed);
+  const { models: read, ambiguous, unknown } = mentionedModels(snapshot, unratioed);
   // names read as unknown are blanked like known ones: "llama 5 70b" holds no volume
-  const named = withoutModelNames(unratioed, [...models, ...unknown]);
+  const named = withoutModelNames(unratioed, [...read, ...unknown]);
   const unknownNamed = unknownNames(snapshot, question, named);
+  // "claude 6 opus": the line's word ending a name not known is no model of its own (never Claude Opus 5)
+  const models = read.filter((m) => !unknownNamed.some((name) => endsWithModelWords(name.text, m.query.toLowerCase())));
   // a name the knowledge lacks holds no amount either ("豆包 pro 32k")
   const unnamed = unknownNamed.reduce((rest, name) => rest.slice(0, name.from) + " ".repeat(name.to - name.from) + rest.slice(name.to), named);
   const unknownAll = [
@@ -372,11 +374,16 @@ function dropTaskImplied(constraints: Constraints, tasks: Task[]): Constraints {
   return kept;
 }
 
+/** Whether an unknown name ends with a model's words ("claude 6 opus" and "opus"). */
+function endsWithModelWords(name: string, words: string): boolean {
+  return name !== words && name.endsWith(words) && /[\s-]$/u.test(name.slice(0, -words.length));
+}
+
 /** A line is a follow-up when it does not ask a whole new question: it is short and names at most one model. */
 function isFollowUp(u: Understanding, text: string): boolean {
   if (u.intent === "estimate" && u.text) return false;
   // "same but for gemini 2.5 pro and grok 4", "换成 haiku 4.5 和 gpt-5 nano": new models for the same question
-  if (u.models.length >= 2) return W.OTHER_MODELS.test(text);
+  if (u.models.length >= 2) return W.OTHER_MODELS.test(text) || W.ADD_LEADING.test(text);
   return W.FOLLOW_UP.test(text) || text.length < 100;
 }
 

@@ -62,6 +62,7 @@ const BRAND_NAME = new RegExp(
 const CATALOG_FAMILY = new RegExp(`${EDGE_BEFORE}(?:${CATALOG_FAMILIES.join("|")})(?:[\\s-]?${VERSION})?${SUFFIX}${EDGE_AFTER}`, "gu");
 /** "mistral large 4", "claude opus 6": a family, perhaps a line's word, then a version. */
 const LINES = "large|medium|small|pro|flash|max|plus|mini|nano|opus|sonnet|haiku|coder|turbo";
+const LINE_AFTER = new RegExp(`^[\\s-](?:${LINES})${EDGE_AFTER}`, "u");
 const VERSIONED = new RegExp(`${EDGE_BEFORE}(?:(?:${FAMILIES.join("|")})(?:[\\s-](?:${LINES}))?[\\s-]?${VERSION}|o[1-9])${SUFFIX}${EDGE_AFTER}`, "gu");
 
 /** "通义千问2.5-Max", "克劳德 3": a Chinese family name with a version the knowledge may not have. */
@@ -129,7 +130,10 @@ export function unknownNames(snapshot: KnowledgeSnapshot, question: string, unna
   for (const match of unnamed.matchAll(VERSIONED)) {
     const text = match[0].trim();
     const resolution = resolve(text);
-    if (resolution?.kind === "unknown") add(match.index, text, resolution.candidates.slice(0, 3));
+    if (resolution?.kind !== "unknown") continue;
+    // "claude 6 opus": a line's word after the unknown version is part of its name, not a model of its own
+    const line = LINE_AFTER.exec(question.slice(match.index + text.length))?.[0] ?? "";
+    add(match.index, text + line, resolution.candidates.slice(0, 3));
   }
   return found.sort((a, b) => a.from - b.from);
 }

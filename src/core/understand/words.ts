@@ -46,7 +46,8 @@ export const CHEAP = /\bcheap|affordable|inexpensive|low[-\s]?cost|lowest[-\s]?(
 export const COMPARE =
   /\bvs\.?\b|versus|compar|cheaper than|more expensive than|pricier than|difference|\bdiff\b|how much more|how much less|对比|比较|相比|差多少|差距|哪个(?:更)?(?:便宜|贵|好|划算|省钱)|比.{0,16}(?:便宜|贵|省)|还是|\bor\b|\bthan\b/u;
 /** Another model weighed against the one being discussed: "cheaper than 4o mini", "跟 gpt-5 比呢", "和 o3 相比". */
-export const WEIGHED_AGAINST = /\bvs\.?\b|versus|\bthan\b|compared? (?:to|with)|\bagainst\b|(?:跟|和|与|同).{1,30}?(?:比|相比|对比)|比一?下|对比|比较/u;
+export const WEIGHED_AGAINST =
+  /\bvs\.?\b|versus|\bthan\b|compared? (?:(?:it|that|this|them) )?(?:to|with|w\/)|\bagainst\b|(?:跟|和|与|同).{1,30}?(?:比|相比|对比)|比一?下|对比|比较/u;
 export const PRICE = /\bprice|\bcost|how much|pricing|spend|bill|expensive|贵|价格|多少钱|费用|收费|定价|价钱|成本|花多少|花费|账单/u;
 export const WORTH = /worth it|worth|划算|值得|值不值|合算|省不省|省钱吗/u;
 export const BATCH =
@@ -98,5 +99,7 @@ export const OTHER_MODELS =
   /^(?:ok[,，]?\s*)?(?:same (?:thing |question |again )?(?:but )?(?:for|with)|(?:and|now) (?:for|with)|what about|how about|now (?:try|do)|try|instead[,:]?|switch to|swap (?:to|in)|redo (?:it |that )?(?:for|with))\b|^(?:那|那么)?(?:同样|一样)|^(?:那)?(?:换成|改成|换|改用|再看看|看看)|(?:呢|呢？|呢\?)$|\binstead\s*[?？.!]*$/u;
 export const REPLACE =
   /instead|switch (?:to|it)|replace|swap|\bsame (?:thing |question |again )?(?:but )?(?:for|with)\b|换成|换|改成|改为|改用|替换|改做|转做|转用|同样的问题|一样的问题/u;
+/** A line that opens by adding models ("再加 o3 跟 ds r1", "also add X and Y"): several models joining the last question. */
+export const ADD_LEADING = /^(?:also add|add|plus|also|throw in|and also)\b|^(?:再加|加上|也加|多加|加个|加一个|再比|顺便加)/u;
 export const ADD =
   /^(?:and|also|plus|add|with|include|throw in|what about adding)\b|add (?:in )?|\b(?:too|as well|also)\s*[?？.!]*$|加上|还有|再加|也加|多加|加个|加一个|加入|加进|顺便(?:比|看|算)|也(?:比|看|算)(?:一下|下)?|一起(?:比|看|算)|以及/u;
