@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -9,10 +9,11 @@ const root = new URL("../../", import.meta.url).pathname;
 
 function filesUnder(dir: string, pattern: RegExp, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) filesUnder(path, pattern, out);
-    else if (pattern.test(name)) out.push(path);
+  // dot folders (node_modules/.cache holds build scratch and test clones) and links are not the packages' own text
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith(".")) filesUnder(path, pattern, out);
+    else if (entry.isFile() && pattern.test(entry.name)) out.push(path);
   }
   return out;
 }
