@@ -473,3 +473,18 @@ describe("models added or swapped after a comparison keep the ones before and th
     expect(reply!.text).toContain("300M input + 20M output");
   });
 });
+
+describe("a new comparison in a conversation is a new question", () => {
+  it("compares the two models named, one of them unknown, instead of adding one to the last answer's", async () => {
+    for (const second of ["deepseek 和 豆包 哪个便宜", "deepseek or hunyuan-turbos, which is cheaper?"]) {
+      const [, reply] = await converse("haiku or 4o mini for 10M tokens?", second);
+      expect(modelsOf(reply!)).toEqual(["deepseek-chat"]);
+      expect(reply!.text).toMatch(/[“"](豆包|hunyuan-turbos)[”"]/);
+    }
+  });
+
+  it("still adds a model asked about after the last answer", async () => {
+    const [, reply] = await converse("haiku or 4o mini for 10M tokens?", "and deepseek?");
+    expect(modelsOf(reply!)).toEqual(["claude-haiku-4-5", "gpt-4o-mini", "deepseek-chat"]);
+  });
+});

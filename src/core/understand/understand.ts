@@ -382,8 +382,11 @@ function endsWithModelWords(name: string, words: string): boolean {
 /** A line is a follow-up when it does not ask a whole new question: it is short and names at most one model. */
 function isFollowUp(u: Understanding, text: string): boolean {
   if (u.intent === "estimate" && u.text) return false;
-  // "same but for gemini 2.5 pro and grok 4", "换成 haiku 4.5 和 gpt-5 nano": new models for the same question
-  if (u.models.length >= 2) return W.OTHER_MODELS.test(text) || W.ADD_LEADING.test(text);
+  // "same but for gemini 2.5 pro and grok 4", "换成 haiku 4.5 和 gpt-5 nano": new models for the same question; a name
+  // it cannot read still counts ("deepseek 和 豆包 哪个便宜" compares those two, not the last answer's models plus one),
+  // but not a single character ("那跟 gpt-5 比呢": 那 is no name)
+  const unreadNames = u.unknown.filter((name) => [...name.query.trim()].length >= 2).length;
+  if (u.models.length + unreadNames >= 2) return W.OTHER_MODELS.test(text) || W.ADD_LEADING.test(text);
   return W.FOLLOW_UP.test(text) || text.length < 100;
 }
 
