@@ -5,6 +5,7 @@ import { type Child, cpuMs, startChild as child, stopChild as stop, stopMeasured
 import { openLoop } from "./open-loop.ts";
 import { median, spread } from "./stats.ts";
 import type { Row } from "./tokens.ts";
+import { type ClientMeasure, fromAutocannon, fromOpenLoop } from "./client-turn.ts";
 
 /** Distinct users the load is spread over, so the per-user rate limit (20 burst, 30/min by default) is not what is measured. */
 const USERS = 10_000;
@@ -89,19 +90,11 @@ function interactionBody(n: number, charts: boolean): string {
 }
 
 /** What a load client measured in one turn on one server, with the answers its responses carried. */
-interface Turn {
-  perSecond: number;
-  requests: number;
+interface Turn extends ClientMeasure {
   /** the server's CPU time (every thread) per request in this turn, µs: unlike rates, hardly moved by other load */
   cpuUs: number;
-  p50: number;
-  p99: number;
-  max: number;
-  errors: number;
   answers: AnswerCounts;
 }
-
-type Measured = Omit<Turn, "answers" | "cpuUs">;
 
 /** Repeats of each measurement; ours and the bare handler take turns, so other load on the machine falls on both alike. */
 const REPEATS = 3;
@@ -148,22 +141,9 @@ async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]>
   const requests = [{ setupRequest: (request: object) => ({ ...request, method: "POST" as const, ...signed() }), onResponse }];
   const load = (port: number, options: Partial<autocannon.Options> = {}) =>
     autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: seconds, requests, ...options });
-  const autocannonRun = (options: Partial<autocannon.Options>) => async (port: number) => {
-    const r = await load(port, options);
-    return {
-      perSecond: r.requests.total / r.duration,
-      requests: r.requests.total,
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      max: r.latency.max,
-      errors: r.errors + r.timeouts + r.non2xx,
-    };
-  };
-  const openLoopRun = async (port: number) => {
-    const r = await openLoop(`http://127.0.0.1:${port}`, SUSTAINED_RATE, seconds, signed, onResponse);
-    return { perSecond: r.rate, requests: r.sent, p50: r.p50, p99: r.p99, max: r.max, errors: r.errors };
-  };
-  const turn = async (server: Child, run: (port: number) => Promise<Measured>): Promise<Turn> => {
+  const autocannonRun = (options: Partial<autocannon.Options>) => async (port: number) => fromAutocannon(await load(port, options));
+  const openLoopRun = async (port: number) => fromOpenLoop(await openLoop(`http://127.0.0.1:${port}`, SUSTAINED_RATE, seconds, signed, onResponse));
+  const turn = async (server: Child, run: (port: number) => Promise<ClientMeasure>): Promise<Turn> => {
     answers = { deferred: 0, private: 0 };
     const cpuBefore = cpuMs(server.process.pid!);
     const measured = await run(server.port);
@@ -193,7 +173,7 @@ async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]>
   await apiStats();
 
   charts = false;
-  const alternate = async (run: (port: number) => Promise<Measured>, withPeer = true) => {
+  const alternate = async (run: (port: number) => Promise<ClientMeasure>, withPeer = true) => {
     const mine: Turn[] = [];
     const peer: Turn[] = [];
     for (let i = 0; i < REPEATS; i++) {

@@ -5,6 +5,7 @@ import { type Child, cpuMs, startChild, stopMeasured, withBuiltChildren } from "
 import { openLoop } from "./open-loop.ts";
 import { median, spread } from "./stats.ts";
 import type { Row } from "./tokens.ts";
+import { type ClientMeasure, fromAutocannon, fromOpenLoop } from "./client-turn.ts";
 
 const SECRET = "0123456789abcdef0123456789abcdef";
 /** Distinct users the load is spread over, so the per-user rate limit (20 burst, 30/min by default) is not what is measured. */
@@ -28,23 +29,14 @@ interface AnswerStats {
 }
 
 /** One turn of load on one server: what the client saw, and (for ours) what reached the fake Slack API. */
-interface Turn {
-  perSecond: number;
-  requests: number;
+interface Turn extends ClientMeasure {
   /** the server's CPU time (every thread) per request in this turn, µs: unlike rates, hardly moved by other load */
   cpuUs: number;
-  p50: number;
-  p99: number;
-  max: number;
-  errors: number;
   sent: number;
   /** acknowledged with "busy, ask again" instead of being answered (admission control) */
   shed: number;
   answers?: AnswerStats;
 }
-
-/** What a load client measures in one turn. */
-type Measured = Pick<Turn, "perSecond" | "requests" | "p50" | "p99" | "max" | "errors">;
 
 /** Repeats of a measurement; ours and the peer take turns, so other load on the machine falls on both alike. */
 const REPEATS = 3;
@@ -96,7 +88,7 @@ async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]>
   const load = (port: number, options: Partial<autocannon.Options>) => autocannon({ url: `http://127.0.0.1:${port}`, connections: 50, duration: seconds, requests, ...options });
 
   /** One turn: `run` against the server, then (for ours) every answer awaited at the fake API. */
-  const turn = async (server: Child, run: (port: number) => Promise<Measured>, answered: boolean): Promise<Turn> => {
+  const turn = async (server: Child, run: (port: number) => Promise<ClientMeasure>, answered: boolean): Promise<Turn> => {
     await stats();
     const sentBefore = sent;
     shed = 0;
@@ -126,21 +118,8 @@ async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]>
     }
     return total;
   };
-  const openLoopRun = async (port: number) => {
-    const r = await openLoop(`http://127.0.0.1:${port}`, SUSTAINED_RATE, seconds, () => signedCommand(sent++), onResponse);
-    return { perSecond: r.rate, requests: r.sent, p50: r.p50, p99: r.p99, max: r.max, errors: r.errors };
-  };
-  const autocannonRun = (options: Partial<autocannon.Options>) => async (port: number) => {
-    const r = await load(port, options);
-    return {
-      perSecond: r.requests.total / r.duration,
-      requests: r.requests.total,
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      max: r.latency.max,
-      errors: r.errors + r.timeouts + r.non2xx,
-    };
-  };
+  const openLoopRun = async (port: number) => fromOpenLoop(await openLoop(`http://127.0.0.1:${port}`, SUSTAINED_RATE, seconds, () => signedCommand(sent++), onResponse));
+  const autocannonRun = (options: Partial<autocannon.Options>) => async (port: number) => fromAutocannon(await load(port, options));
 
   const ours = await startChild(
     [...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/sprof"] : []), "scripts/bench/slack-server.mjs", `${apiBase}/api/`, SECRET],
@@ -150,7 +129,7 @@ async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]>
   // warm-up, both; then each figure in alternating turns, ours first
   await turn(ours, autocannonRun({ connections: 10, duration: 2 }), true);
   await turn(bolt, autocannonRun({ connections: 10, duration: 2 }), false);
-  const alternate = async (run: (port: number) => Promise<Measured>, withPeer = true) => {
+  const alternate = async (run: (port: number) => Promise<ClientMeasure>, withPeer = true) => {
     const mine: Turn[] = [];
     const peer: Turn[] = [];
     for (let i = 0; i < REPEATS; i++) {
