@@ -11,7 +11,7 @@ import { Money } from "../src/core/pricing/money.ts";
 import { normalizeName } from "../src/core/models/names.ts";
 import { priceChanges } from "../src/core/pricing/price-age.ts";
 import { makeReply, type Field, type Reply, type Source } from "../src/core/reply/reply.ts";
-import { remember } from "../src/core/understand/understand.ts";
+import { remember } from "../src/core/understand/follow-up.ts";
 import type { Understanding } from "../src/core/understand/types.ts";
 import { SELFHOST } from "../src/core/understand/words.ts";
 

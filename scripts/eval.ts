@@ -6,7 +6,8 @@ import { evaluate } from "../eval/evaluate.ts";
 import { formatSummary, type Understanding as Label } from "../eval/score.ts";
 import { readConfig } from "../src/config/config.ts";
 import { labelToRemembered, toLabel } from "../src/core/understand/label.ts";
-import { remember, understand } from "../src/core/understand/understand.ts";
+import { understand } from "../src/core/understand/understand.ts";
+import { remember } from "../src/core/understand/follow-up.ts";
 import type { RememberedQuestion } from "../src/core/understand/types.ts";
 
 /**

@@ -7,7 +7,8 @@ import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
 import { labelToRemembered, toLabel, type UnderstandingLabel } from "../src/core/understand/label.ts";
 import { translator } from "../src/core/i18n/translate.ts";
 import { describeUnderstanding } from "../src/core/understand/describe.ts";
-import { HEAD_CHARS, remember, understand } from "../src/core/understand/understand.ts";
+import { HEAD_CHARS, understand } from "../src/core/understand/understand.ts";
+import { remember } from "../src/core/understand/follow-up.ts";
 import { realSnapshot } from "./helpers.ts";
 
 let snapshot: KnowledgeSnapshot;

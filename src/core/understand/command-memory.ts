@@ -2,7 +2,8 @@ import type { ParsedArgs } from "../dispatch/grammar.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import { normalizeName } from "../models/names.ts";
 import type { Intent, RememberedQuestion, Understanding } from "./types.ts";
-import { remember, understand } from "./understand.ts";
+import { remember } from "./follow-up.ts";
+import { understand } from "./understand.ts";
 
 /** The intent each command answers, as a question in words asking the same would be understood. */
 const INTENT_OF_COMMAND: Partial<Record<string, Intent>> = { compare: "compare", cheapest: "cheapest", selfhost: "selfhost", model: "facts", providers: "providers" };

@@ -31,6 +31,9 @@ export const FACT_WORDS: [RegExp, "context" | "maxOutput" | "vision" | "reasonin
     "price",
   ],
 ];
+
+/** The fact a line asks about a model (context, price, vision …), if any. */
+export const factOf = (text: string): (typeof FACT_WORDS)[number][1] | undefined => FACT_WORDS.find(([pattern]) => pattern.test(text))?.[1];
 export const FACT_QUESTION = /\?|？|吗|呢|多大|多少|多长|是不是|哪家|谁|does|is|are|can|what|which|who|how|whats|what's/u;
 const ARTICLE = /article|\bblog\b|\bpost\b|the author|the (?:writer|piece|write-?up)|文章|博客|这篇|作者|原文|文中|报告里|它怎么说|怎么说的/u;
 /** "5,000 articles a month", "每篇文章约 3000 字", "1 万篇文章": the asker's own articles, the work to price, not the article. */
