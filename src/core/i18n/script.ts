@@ -1,4 +1,4 @@
-import * as OpenCC from "opencc-js";
+import { sharedConverter } from "./shared-converters.ts";
 
 /** The two ways Chinese is written: answers to a question in Traditional characters are written in Traditional. */
 export type Script = "Hans" | "Hant";
@@ -13,11 +13,11 @@ function lazily(build: () => Convert): Convert {
     return convert(text);
   };
 }
-const toHant = lazily(() => OpenCC.Converter({ from: "cn", to: "twp" }));
-const toHans = lazily(() => OpenCC.Converter({ from: "twp", to: "cn" }));
+const toHant = lazily(() => sharedConverter("s2twp"));
+const toHans = lazily(() => sharedConverter("tw2sp"));
 // characters only, no phrases: which script a text is in is a matter of its characters ("向量" is a word in both)
-const hantCharsToHans = lazily(() => OpenCC.Converter({ from: "tw", to: "cn" }));
-const hansCharsToHant = lazily(() => OpenCC.Converter({ from: "cn", to: "tw" }));
+const hantCharsToHans = lazily(() => sharedConverter("tw2s"));
+const hansCharsToHant = lazily(() => sharedConverter("s2tw"));
 
 const HAN = /\p{Script=Han}/u;
 
