@@ -1,7 +1,9 @@
-// Rasterizes chart SVGs to PNG off the main thread, and frees each chart's native pixels as soon as it is drawn.
-// resvg's images hold Rust memory that V8 does not see, so left to the collector's own pace, a few hundred unique
-// charts kept 0.3–1.2 GB resident; a minor collection here (a small heap, well under a millisecond) after each chart
-// keeps it to one chart's worth. Node's --expose-gc cannot be given to a worker, hence the flag at run time.
+// Rasterizes chart SVGs to PNG off the main thread, and frees each chart's native pixels before the next is drawn.
+// resvg's images hold Rust memory that V8 does not see (thx/resvg-js#216), released by finalizers that Node runs on
+// a later turn of the event loop. Left to the collector's pace, a few hundred unique charts kept 0.3–1.2 GB resident;
+// collected here in a minor collection (a small heap, well under a millisecond) from inside the chart's own frame, or
+// with the next chart sent before the finalizers ran, they still reached 0.6–1.6 GB over 1,000 charts; as below,
+// about 0.2 GB. Node's --expose-gc cannot be given to a worker, hence the flag at run time.
 // The SVG arrives with its text already turned into glyph outlines (outlined-text.ts), so resvg loads no font.
 import v8 from "node:v8";
 import vm from "node:vm";
@@ -12,14 +14,21 @@ import { encodePng } from "./png-encode.mjs";
 v8.setFlagsFromString("--expose-gc");
 const collect = vm.runInNewContext("gc");
 
-parentPort.on("message", ({ id, svg, scale }) => {
+/** Draws one chart: the reply to post. A function of its own, so nothing of the chart is alive once it returns. */
+function rasterize({ id, svg, scale }) {
   try {
     const image = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: "zoom", value: scale }, logLevel: "off" }).render();
     const png = encodePng(image.pixels, image.width, image.height);
-    parentPort.postMessage({ id, result: png }, [png.buffer]);
+    return [{ id, result: png }, [png.buffer]];
   } catch (error) {
-    parentPort.postMessage({ id, error: String(error?.message ?? error) });
-  } finally {
-    collect({ type: "minor" });
+    return [{ id, error: String(error?.message ?? error) }, []];
   }
+}
+
+parentPort.on("message", (request) => {
+  const [reply, transfer] = rasterize(request);
+  collect({ type: "minor" });
+  // resvg frees a chart's native memory in finalizers that Node runs on a later turn of this thread's event loop;
+  // replying after them means the next chart is only sent once they have run
+  setImmediate(() => parentPort.postMessage(reply, transfer));
 });
