@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import { ProcessesFirst } from "./test/processes-first.ts";
 
 // measured by event-loop delay: they run alone afterwards (the "quiet" project), not beside other files
 const QUIET = "test/quiet/**";
@@ -24,6 +25,7 @@ export default defineConfig({
     // knowledge a dozen times, or a hook that stops a child process, takes several times as long as on an idle one.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    sequence: { sequencer: ProcessesFirst },
     projects: [
       {
         extends: true,
