@@ -117,6 +117,8 @@ describe("a broken edit never replaces the last good knowledge", () => {
         await new Promise((resolve) => setImmediate(resolve));
       }
       expect((await reload).ok).toBe(true);
+      const after = ask(store, "/compare gpt-5 deepseek");
+      replies.push(after);
       const seen = new Set<number>();
       for (const reply of await Promise.all(replies)) {
         const data = reply.data as { workload: { inputTokens: number }; models: { id: string; inputPer1M: number; cost: number }[] };
@@ -130,9 +132,9 @@ describe("a broken edit never replaces the last good knowledge", () => {
         expect(gpt5.cost).toBeCloseTo((data.workload.inputTokens * gpt5.inputPer1M + 2_000_000 * 10) / 1e6);
         seen.add(gpt5.inputPer1M);
       }
-      // the queries raced the swap: those that read the snapshot before it got the old version, the later ones the new
+      // those that read the snapshot before the swap got the old version, the later ones the new
       expect([...seen].sort()).toEqual([1.25, 9.99]);
-      expect(gpt5Input(await ask(store, "/compare gpt-5 deepseek"))).toBe(next === edited ? 9.99 : 1.25);
+      expect(gpt5Input(await after)).toBe(next === edited ? 9.99 : 1.25);
     }
   });
 });
