@@ -1,26 +1,23 @@
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import { filesBySurface } from "./test/surface-projects.ts";
+import { ProcessesFirst } from "./test/processes-first.ts";
 
-const ROOT = fileURLToPath(new URL(".", import.meta.url));
 // measured by event-loop delay: they run alone afterwards (the "quiet" project), not beside other files
 const QUIET = "test/quiet/**";
-const notQuiet = (files: string[]) => files.filter((file) => !file.startsWith("test/quiet/"));
-/**
- * Files that run the Slack or the Discord adapter in the test's own process. After the Slack adapter has sent through
- * undici, discord.js's multipart uploads in the same process fail ("action is not a function" in undici's body.js),
- * so Slack files and Discord files share workers only among themselves (a project keeps its own workers), and a file
- * that runs both gets a fresh process.
- */
-const surfaces = filesBySurface(ROOT, `${ROOT}test`);
-const slack = notQuiet(surfaces.slack);
-const discord = notQuiet(surfaces.discord);
-const both = notQuiet(surfaces.both);
 
 export default defineConfig({
   test: {
     env: { MODELWISE_TODAY: "2026-11-28" },
+    /**
+     * Test files and sources are loaded by Node's own `import` (--experimental-transform-types: types stripped,
+     * parameter properties compiled), not by vite's module runner nor vitest's loader (no file uses vi.mock):
+     * nothing is transformed in the main process and a worker imports the sources about a third faster. It is also
+     * why the Slack and the Discord files can share workers: under the module runner, discord.js's multipart uploads
+     * failed ("action is not a function" in undici's body.js) once a Slack file had loaded undici in the same
+     * process; with Node's import they do not (slack-faults.test.ts, then discord.gateway.e2e.test.ts, in one worker).
+     */
+    experimental: { viteModuleRunner: false, nodeLoader: false },
+    execArgv: ["--experimental-transform-types", "--disable-warning=ExperimentalWarning"],
     // vitest's default (cores − 1) is a single worker on a 2-core machine; many files mostly wait on a child
     // process, a server or a timer, so one worker more than cores keeps both cores busy.
     maxWorkers: availableParallelism() + 1,
@@ -28,21 +25,19 @@ export default defineConfig({
     // knowledge a dozen times, or a hook that stops a child process, takes several times as long as on an idle one.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    sequence: { sequencer: ProcessesFirst },
     projects: [
       {
         extends: true,
         test: {
           name: "shared",
           include: ["test/**/*.test.ts"],
-          exclude: [QUIET, ...slack, ...discord, ...both, "**/node_modules/**"],
+          exclude: [QUIET, "**/node_modules/**"],
           // No file mocks modules, stubs globals or changes process.env, so a worker imports the sources and loads
           // the knowledge folder (test/helpers.ts realSnapshot) once for all its files instead of once per file.
           isolate: false,
         },
       },
-      { extends: true, test: { name: "slack", include: slack, isolate: false } },
-      { extends: true, test: { name: "discord", include: discord, isolate: false } },
-      { extends: true, test: { name: "slack and discord", include: both } },
       {
         extends: true,
         test: {

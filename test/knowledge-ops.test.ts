@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { KNOWLEDGE_DIR, testDispatcher } from "./helpers.ts";
 import { KnowledgeStore } from "../src/core/knowledge/store.ts";
@@ -106,36 +105,38 @@ describe("a broken edit never replaces the last good knowledge", () => {
     const path = join(dir, "models.yaml");
     const original = await readFile(path, "utf8");
     const edited = original.replace("inputPer1M: 1.25\n", "inputPer1M: 9.99\n").replace("inputTokens: 10000000", "inputTokens: 20000000");
-    // each run reloads once, from whichever version the last run left to the other one (old → new, new → old, …)
-    let serving = original;
-    await fc.assert(
-      fc.asyncProperty(fc.scheduler(), fc.integer({ min: 1, max: 6 }), async (s, queries) => {
-        const next = serving === original ? edited : original;
-        await writeFile(path, next);
-        const reload = s.schedule(
-          store.reload().finally(() => (serving = next)),
-          "reload",
-        );
-        const replies = Array.from({ length: queries }, (_, i) => s.schedule(ask(store, "/compare gpt-5 deepseek"), `query ${i}`));
-        await s.waitAll();
-        await reload;
-        for (const reply of await Promise.all(replies)) {
-          const data = reply.data as { workload: { inputTokens: number }; models: { id: string; inputPer1M: number; cost: number }[] };
-          const gpt5 = data.models.find((m) => m.id === "gpt-5")!;
-          // old snapshot: 1.25 with 10M input; new: 9.99 with 20M input; never a mix
-          const pair = [gpt5.inputPer1M, data.workload.inputTokens];
-          expect([
-            [1.25, 10_000_000],
-            [9.99, 20_000_000],
-          ]).toContainEqual(pair);
-          expect(gpt5.cost).toBeCloseTo((data.workload.inputTokens * gpt5.inputPer1M + 2_000_000 * 10) / 1e6);
-        }
-        expect(gpt5Input(await ask(store, "/compare gpt-5 deepseek"))).toBe(next === edited ? 9.99 : 1.25);
-      }),
-      { numRuns: 15 },
-    );
-    // fifteen reloads of the whole folder: a few seconds on an idle machine, many times that beside other work
-  }, 180_000);
+    // old → new, new → old, twice: a query starts on every turn of the event loop while the reload reads, parses and
+    // swaps, so queries are in flight when the snapshot is swapped, and answers come from both versions
+    for (const next of [edited, original, edited, original]) {
+      await writeFile(path, next);
+      let reloaded = false;
+      const reload = store.reload().finally(() => (reloaded = true));
+      const replies: Promise<Reply>[] = [];
+      while (!reloaded) {
+        replies.push(ask(store, "/compare gpt-5 deepseek"));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect((await reload).ok).toBe(true);
+      const after = ask(store, "/compare gpt-5 deepseek");
+      replies.push(after);
+      const seen = new Set<number>();
+      for (const reply of await Promise.all(replies)) {
+        const data = reply.data as { workload: { inputTokens: number }; models: { id: string; inputPer1M: number; cost: number }[] };
+        const gpt5 = data.models.find((m) => m.id === "gpt-5")!;
+        // old snapshot: 1.25 with 10M input; new: 9.99 with 20M input; never a mix
+        const pair = [gpt5.inputPer1M, data.workload.inputTokens];
+        expect([
+          [1.25, 10_000_000],
+          [9.99, 20_000_000],
+        ]).toContainEqual(pair);
+        expect(gpt5.cost).toBeCloseTo((data.workload.inputTokens * gpt5.inputPer1M + 2_000_000 * 10) / 1e6);
+        seen.add(gpt5.inputPer1M);
+      }
+      // those that read the snapshot before the swap got the old version, the later ones the new
+      expect([...seen].sort()).toEqual([1.25, 9.99]);
+      expect(gpt5Input(await after)).toBe(next === edited ? 9.99 : 1.25);
+    }
+  });
 });
 
 describe("/status and /reload are for admins", () => {

@@ -4,7 +4,6 @@ import { BOT_TOKEN, SIGNING_SECRET, postSigned, slashCommandBody, startFakeSlack
 import { ensureBuilt, freePort, killBots, loggedPort, startBuiltBot } from "./production-bot.ts";
 
 beforeAll(() => ensureBuilt(), 120_000);
-afterEach(() => killBots());
 
 type FakeSlack = Awaited<ReturnType<typeof startFakeSlack>>;
 let fake: FakeSlack;
@@ -22,6 +21,16 @@ async function slackBot(extra: Record<string, string> = {}, via: "node" | "npm" 
   await bot.waitFor(/Slack is listening/);
   return { bot, base: `http://127.0.0.1:${port}` };
 }
+
+const METRICS_TOKEN = "m".repeat(40);
+/** One bot for the tests that only probe it and count: a metrics token, one command a minute per user, a health port. */
+let guarded: ReturnType<typeof slackBot> | null = null;
+const guardedBot = () => (guarded ??= slackBot({ METRICS_TOKEN, MODELWISE_RATE_LIMIT: "1/1", HEALTH_PORT: "0" }));
+afterEach(async () => {
+  const spare = await guarded?.catch(() => null);
+  killBots(spare ? [spare.bot] : []);
+});
+afterAll(() => killBots());
 
 /** Every process started under `pid`, with its command line. */
 function processTree(pid: number): string[] {
@@ -42,20 +51,14 @@ function processTree(pid: number): string[] {
 }
 
 describe("the production start (npm start → the built bot)", () => {
-  it("runs node on dist/ with no TypeScript loader in any process, and hands SIGTERM to the bot itself (npm's shell would otherwise die and orphan it)", async () => {
-    const { bot } = await slackBot({}, "npm");
+  it("runs node on dist/ with no TypeScript loader in any process, hands SIGTERM to the bot itself (npm's shell would otherwise die and orphan it), and on SIGTERM delivers every answer in flight, charts included, then exits 0", async () => {
+    const { bot, base } = await slackBot({}, "npm");
     const commands = processTree(bot.child.pid!);
     expect(commands.some((line) => /node .*dist\/src\/main\.js/.test(line))).toBe(true);
     expect(commands.filter((line) => /tsx|\.ts\b/.test(line))).toEqual([]);
     const tree = () => processTree(bot.child.pid!).filter((line) => /dist\/src\/main\.js/.test(line));
     expect(tree()).toHaveLength(1);
-    bot.child.kill("SIGTERM");
-    expect(await bot.exited).toEqual({ code: 0, signal: null });
-    expect(bot.output()).toMatch(/"msg":"stopped"/);
-  });
 
-  it("on SIGTERM delivers every answer in flight, charts included, then exits 0", async () => {
-    const { bot, base } = await slackBot({}, "npm");
     const asked = 12;
     const before = fake.api.requests.length;
     const acks = await Promise.all(
@@ -65,7 +68,8 @@ describe("the production start (npm start → the built bot)", () => {
     bot.child.kill("SIGTERM");
     const answers = await Promise.all(Array.from({ length: asked }, (_, i) => fake.api.next(`/respond/drain-${i}`, before)));
     expect(answers.every((answer) => JSON.stringify(answer.json).includes("GPT-5"))).toBe(true);
-    expect((await bot.exited).code).toBe(0);
+    expect(await bot.exited).toEqual({ code: 0, signal: null });
+    expect(bot.output()).toMatch(/"msg":"stopped"/);
     const stopping = bot.logs().find((line) => String(line.msg).startsWith("stopping"));
     expect(stopping?.inFlight).toBeGreaterThan(0);
     const uploads = fake.api.requests.slice(before).filter((r) => r.path === "/api/files.completeUploadExternal");
@@ -85,10 +89,8 @@ describe("the production start (npm start → the built bot)", () => {
 });
 
 describe("health, readiness and metrics: on their own port, on loopback unless told otherwise", () => {
-  const METRICS_TOKEN = "m".repeat(40);
-
   it("answers only /healthz on the public Slack port; /readyz and /metrics there need the metrics token", async () => {
-    const { base } = await slackBot({ METRICS_TOKEN });
+    const { base } = await guardedBot();
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     for (const path of ["/readyz", "/metrics"]) {
       expect((await fetch(`${base}${path}`)).status).toBe(404);
@@ -132,7 +134,7 @@ describe("health, readiness and metrics: on their own port, on loopback unless t
   });
 
   it("counts rate-limit refusals", async () => {
-    const { bot, base } = await slackBot({ MODELWISE_RATE_LIMIT: "1/1", HEALTH_PORT: "0" });
+    const { bot, base } = await guardedBot();
     const before = fake.api.requests.length;
     for (const i of [1, 2]) {
       await postSigned(`${base}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/limit-${i}`, "UFLOOD"));

@@ -50,8 +50,15 @@ afterAll(async () => {
   await fake?.api.close();
   rmSync(knowledgeDir, { recursive: true, force: true });
 });
-afterEach(async () => killBots((await shared?.catch(() => null))?.map((instance) => instance.bot) ?? []));
-afterAll(() => killBots());
+afterEach(async () => {
+  const pair = (await shared?.catch(() => null))?.map((instance) => instance.bot) ?? [];
+  const single = await alone?.catch(() => null);
+  killBots([...pair, ...(single ? [single.bot] : [])]);
+});
+afterAll(async () => {
+  killBots();
+  (await alone?.catch(() => null))?.own.stop();
+});
 
 /** A built Slack bot's environment as one instance on `redisUrl`, on the shared knowledge folder and its own cache. */
 function instanceEnv(id: string, port: number, redisUrl: string): Record<string, string> {
@@ -327,16 +334,22 @@ describe("what several instances must agree on is kept in Redis", () => {
   }, 60_000);
 });
 
+/**
+ * One instance on a Redis of its own, which the readiness tests hang, wake and then kill (in this order); its health
+ * port on loopback.
+ */
+let alone: ReturnType<typeof instanceOnOwnRedis> | null = null;
+async function instanceOnOwnRedis() {
+  const own = await startRedis();
+  const port = await freePort();
+  const bot = startBuiltBot({ ...instanceEnv("bot-alone", port, own.url), HEALTH_PORT: "0" });
+  await bot.waitFor(/"msg":"ready"/);
+  const health = `http://127.0.0.1:${loggedPort(bot, /health endpoint is listening/)}`;
+  return { own, bot, events: `http://127.0.0.1:${port}/slack/events`, health };
+}
+
 describe("readiness says whether answers work, whatever Redis does", () => {
-  /** One instance on a Redis of its own, which the test then hangs and kills; its health port on loopback. */
-  async function instanceOnOwnRedis() {
-    const own = await startRedis();
-    const port = await freePort();
-    const bot = startBuiltBot({ ...instanceEnv("bot-alone", port, own.url), HEALTH_PORT: "0" });
-    await bot.waitFor(/"msg":"ready"/);
-    const health = `http://127.0.0.1:${loggedPort(bot, /health endpoint is listening/)}`;
-    return { own, bot, events: `http://127.0.0.1:${port}/slack/events`, health };
-  }
+  const aloneInstance = () => (alone ??= instanceOnOwnRedis());
   const readiness = async (health: string) => {
     const response = await fetch(`${health}/readyz`);
     return { status: response.status, ...((await response.json()) as { redis?: string }) };
@@ -349,7 +362,7 @@ describe("readiness says whether answers work, whatever Redis does", () => {
   };
 
   it("a hung Redis: still ready, shown in /readyz and /status, and answers do not wait for it", async () => {
-    const { own, health, events } = await instanceOnOwnRedis();
+    const { own, health, events } = await aloneInstance();
     const client = new Redis(own.url);
     try {
       // an answer keeps the user's rate limit and conversation in Redis while it answers in time
@@ -367,12 +380,11 @@ describe("readiness says whether answers work, whatever Redis does", () => {
     } finally {
       client.disconnect();
       own.process.kill("SIGCONT");
-      own.stop();
     }
   }, 60_000);
 
   it("Redis gone: still ready (answers use this instance's fallbacks), and says so", async () => {
-    const { own, health, events } = await instanceOnOwnRedis();
+    const { own, health, events } = await aloneInstance();
     own.stop();
     expect(await until(health, "down")).toMatchObject({ status: 200, ready: true, redis: "down" });
     expect(await ask(events, "compare", "gpt-5 deepseek", "UGONE")).toContain("GPT-5");

@@ -10,7 +10,7 @@ import { L, M, N } from "../src/core/tokens/unicode-classes.mjs";
 /** js-tiktoken is the brief's reference: every count must equal its encode_ordinary count (no special tokens). */
 const oracle = { o200k_base: new Tiktoken(o200k), cl100k_base: new Tiktoken(cl100k) };
 const reference = (text: string, encoding: EncodingName) => oracle[encoding].encode(text, [], []).length;
-/** tiktoken itself (OpenAI's Rust, as WASM) as a second reference on short texts. */
+/** tiktoken itself (OpenAI's Rust, as WASM): a second reference on short texts, the reference on large ones. */
 const tiktoken = { o200k_base: get_encoding("o200k_base"), cl100k_base: get_encoding("cl100k_base") };
 
 const han = [..."的一是在不了有和人这中大为上们个国我以要他时来用生到作地于出就分对成会可也你而深度求索模型价格便宜词元计费鬱龘𠀀𪚥"];
@@ -105,13 +105,15 @@ describe("countTokens equals tiktoken's encode_ordinary (js-tiktoken as the refe
     });
 
     it(`on large texts, counted in slices, with a piece long enough to be merged on a worker (${encoding})`, async () => {
-      // one word of letters (a few accented, so the regex finds it): the references merge a piece in quadratic time
+      // one word of letters (a few accented, so the regex finds it): the references merge a piece in quadratic time,
+      // js-tiktoken 0.4 s for this one, so tiktoken (WASM) is the reference here, as for every long text
+      // (test/tokens-long-runs.test.ts); the property above holds the product to both on the same kinds of text
       const letters = [..."abcdefghijklmnopqrstuvwxyzéü"];
       const longRun = fc.array(fc.constantFrom(...letters), { minLength: LONG_PIECE_CHARS + 1, maxLength: LONG_PIECE_CHARS + 200 }).map((c) => c.join(""));
       await fc.assert(
         fc.asyncProperty(fc.array(text, { minLength: 40, maxLength: 80 }), longRun, async (parts, run) => {
           const large = [...parts.slice(0, 20), run, ...parts.slice(20)].join("\n").padEnd(8_192, "pad ");
-          expectTiktokenCount(await countTokens(large, encoding), large, encoding);
+          expect(await countTokens(large, encoding)).toBe(tiktoken[encoding].encode_ordinary(large).length);
         }),
         { numRuns: 15 },
       );
