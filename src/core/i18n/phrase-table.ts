@@ -17,7 +17,7 @@ const MAX_LENGTH = 30;
 
 const codePointLength = (text: string, at: number) => ((text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1);
 
-/** How many parts an Ideographic Description Character (⿰ ⿱ ⿲ …) takes: such a sequence is one unit, as OpenCC reads it. */
+/** How many parts an Ideographic Description Character (U+2FF0–U+2FFF) takes: such a sequence is one unit, as OpenCC reads it. */
 function idsArity(codePoint: number): number {
   if (codePoint >= 0x2ff0 && codePoint <= 0x2ff1) return 2;
   if (codePoint >= 0x2ff2 && codePoint <= 0x2ff3) return 3;
@@ -28,7 +28,7 @@ const IDS = /[\u2ff0-\u2fff]/;
 
 /**
  * Where the Ideographic Description Sequence starting at each position ends (0: none), by OpenCC's rule. OpenCC
- * works this out recursively afresh at every position, which takes exponential time: 50 "⿰" held a thread for 5 s.
+ * works this out recursively afresh at every position, which takes exponential time: 50 of U+2FF0 in a row held a thread for 5 s.
  * Each position's end depends only on later ones, so one pass from the end gives them all in linear time.
  */
 function idsEnds(text: string): Int32Array {
