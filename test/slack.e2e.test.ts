@@ -64,10 +64,17 @@ describe("Slack slash commands through Bolt's real HTTP receiver", () => {
 
   it("says the chart was skipped when the render queue is full, and still answers", async () => {
     const renderer = chartRenderer();
-    const busy = (i: number): ChartSpec => ({ kind: "bars", title: `busy ${i}`, axisLabel: "USD", logNote: "log", items: [{ label: "a", value: i + 1, valueLabel: `$${i + 1}` }] });
+    const bars = (i: number, count: number): ChartSpec => ({
+      kind: "bars",
+      title: `busy ${i}`,
+      axisLabel: "USD",
+      logNote: "log",
+      items: Array.from({ length: count }, (_, k) => ({ label: `model ${k}`, value: i + k + 1, valueLabel: `$${i + k + 1}` })),
+    });
+    // the first chart queued has 400 bars (about a second to draw here, 20 times a plain chart), so no place frees
+    // while the command goes through Bolt; one chart done is replaced at once all the same, until the answer is posted
+    const busy = (i: number): ChartSpec => bars(i, i === 0 ? 400 : 1);
     const drawing: Promise<unknown>[] = [];
-    // full until the answer is posted: each chart done is replaced at once, else the answer could find a free place
-    // whenever drawing one chart takes less than the command's way through Bolt (a busy machine, a warm renderer)
     let keepFull = true;
     let next = 0;
     const fill = () => {
