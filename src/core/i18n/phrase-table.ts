@@ -12,8 +12,8 @@ function pairs(dict: DictLike): readonly (readonly [string, string])[] {
   return found;
 }
 
-/** OpenCC's longest phrase is 15 characters; a longer one would be a change to check, so the constructor refuses it. */
-const MAX_LENGTH = 30;
+/** Phrase lengths up to this many UTF-16 units are kept as bits; OpenCC's longest today is 15 characters. */
+const MASK_LENGTHS = 30;
 
 const codePointLength = (text: string, at: number) => ((text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1);
 
@@ -28,8 +28,8 @@ const IDS = /[\u2ff0-\u2fff]/;
 
 /**
  * Where the Ideographic Description Sequence starting at each position ends (0: none), by OpenCC's rule. OpenCC
- * works this out recursively afresh at every position, which takes exponential time: 50 of U+2FF0 in a row held a thread for 5 s.
- * Each position's end depends only on later ones, so one pass from the end gives them all in linear time.
+ * works this out recursively afresh at every position, which takes exponential time: 50 of U+2FF0 in a row held a
+ * thread for 5 s. Each position's end depends only on later ones, so one pass from the end gives them all.
  */
 function idsEnds(text: string): Int32Array {
   const ends = new Int32Array(text.length + 1);
@@ -51,21 +51,26 @@ export class PhraseTable {
   private readonly phrases = new Map<string, string>();
   /** per first UTF-16 unit, the phrase lengths (in units, as bits: 1 << length) starting with it */
   private readonly lengths = new Map<number, number>();
+  /** the longest phrase over MASK_LENGTHS units, or 0 */
+  private longest = 0;
 
   /** Loads a dictionary group as OpenCC does: the last dictionary first, so an earlier one's entry wins. */
   constructor(group: DictGroup) {
     for (const dict of [...group].reverse()) {
       for (const [from, to] of pairs(dict)) {
-        if (from.length > MAX_LENGTH) throw new RangeError(`an OpenCC phrase longer than ${MAX_LENGTH} units: ${from}`);
         this.phrases.set(from, to);
-        const first = from.charCodeAt(0);
-        this.lengths.set(first, (this.lengths.get(first) ?? 0) | (1 << from.length));
+        if (from.length > MASK_LENGTHS) this.longest = Math.max(this.longest, from.length);
+        else this.lengths.set(from.charCodeAt(0), (this.lengths.get(from.charCodeAt(0)) ?? 0) | (1 << from.length));
       }
     }
   }
 
   /** The longest phrase starting at `at`: its end and replacement, or null. Only lengths some phrase has are tried. */
   private match(text: string, at: number): { end: number; value: string } | null {
+    for (let length = Math.min(this.longest, text.length - at); length > MASK_LENGTHS; length--) {
+      const value = this.phrases.get(text.slice(at, at + length));
+      if (value !== undefined) return { end: at + length, value };
+    }
     let lengths = this.lengths.get(text.charCodeAt(at)) ?? 0;
     while (lengths !== 0) {
       const length = 31 - Math.clz32(lengths);
