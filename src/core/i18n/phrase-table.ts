@@ -1,13 +1,16 @@
 import type { DictGroup, DictLike } from "opencc-js/core";
 
-/** A dictionary's "from to" pairs, split once however many tables load it, so the tables share its strings. */
-const pairsOf = new Map<DictLike, readonly (readonly [string, string])[]>();
+/**
+ * A dictionary's phrases and replacements, alternating (from, to, from, to …): split once however many tables load
+ * it, so the tables share its strings.
+ */
+const entriesOf = new Map<DictLike, readonly string[]>();
 
-function pairs(dict: DictLike): readonly (readonly [string, string])[] {
-  let found = pairsOf.get(dict);
+function entries(dict: DictLike): readonly string[] {
+  let found = entriesOf.get(dict);
   if (!found) {
-    found = typeof dict === "string" ? dict.split("|").map((line) => line.split(" ") as unknown as [string, string]) : dict;
-    pairsOf.set(dict, found);
+    found = typeof dict !== "string" ? dict.flat() : dict === "" ? [] : dict.split(/[| ]/);
+    entriesOf.set(dict, found);
   }
   return found;
 }
@@ -57,8 +60,10 @@ export class PhraseTable {
   /** Loads a dictionary group as OpenCC does: the last dictionary first, so an earlier one's entry wins. */
   constructor(group: DictGroup) {
     for (const dict of [...group].reverse()) {
-      for (const [from, to] of pairs(dict)) {
-        this.phrases.set(from, to);
+      const list = entries(dict);
+      for (let i = 0; i < list.length; i += 2) {
+        const from = list[i]!;
+        this.phrases.set(from, list[i + 1]!);
         if (from.length > MASK_LENGTHS) this.longest = Math.max(this.longest, from.length);
         else this.lengths.set(from.charCodeAt(0), (this.lengths.get(from.charCodeAt(0)) ?? 0) | (1 << from.length));
       }
