@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BOT_TOKEN as DISCORD_TOKEN, interaction, startDiscordEmulator } from "./fakes/discord.ts";
-import { BOT_TOKEN, SIGNING_SECRET, postSigned, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
+import { BOT_TOKEN, SIGNING_SECRET, postSigned, slashAnswer, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
 import { ensureBuilt, freePort, killBots, loggedPort, startBuiltBot } from "./production-bot.ts";
 
 // Every wrong setting is refused by readConfig (test/config.test.ts); these start the built bot as production does.
@@ -23,9 +23,9 @@ describe("the built bot with Slack settings", () => {
       await bot.waitFor(/Slack is listening/);
       const response = await postSigned(`http://127.0.0.1:${port}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/main`));
       expect(response.status).toBe(200);
+      const posted = await slashAnswer(fake.api, response, "/respond/main");
       bot.child.kill("SIGTERM");
       expect((await bot.exited).code).toBe(0);
-      const posted = await fake.api.next("/respond/main", 0, 1000);
       expect(JSON.stringify(posted.json)).toContain("GPT-5");
       expect(bot.output()).not.toContain(BOT_TOKEN);
       expect(bot.output()).not.toContain(SIGNING_SECRET);

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BOT_TOKEN, SIGNING_SECRET, postSigned, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
+import { BOT_TOKEN, SIGNING_SECRET, postSigned, slashAnswer, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
 import { ensureBuilt, freePort, killBots, loggedPort, startBuiltBot } from "./production-bot.ts";
 
 beforeAll(() => ensureBuilt(), 120_000);
@@ -51,7 +51,7 @@ function processTree(pid: number): string[] {
 }
 
 describe("the production start (npm start → the built bot)", () => {
-  it("runs node on dist/ with no TypeScript loader in any process, hands SIGTERM to the bot itself (npm's shell would otherwise die and orphan it), and on SIGTERM delivers every answer in flight, charts included, then exits 0", async () => {
+  it("runs node on dist/ with no TypeScript loader in any process, hands SIGTERM to the bot itself (npm's shell would otherwise die and orphan it), and on SIGTERM delivers everything still in flight (the charts of the answers given) then exits 0", async () => {
     const { bot, base } = await slackBot({}, "npm");
     const commands = processTree(bot.child.pid!);
     expect(commands.some((line) => /node .*dist\/src\/main\.js/.test(line))).toBe(true);
@@ -65,8 +65,9 @@ describe("the production start (npm start → the built bot)", () => {
       Array.from({ length: asked }, (_, i) => postSigned(`${base}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/drain-${i}`, `U${i}`))),
     );
     expect(acks.map((r) => r.status)).toEqual(Array(asked).fill(200));
+    const answers = await Promise.all(acks.map((ack, i) => slashAnswer(fake.api, ack, `/respond/drain-${i}`)));
+    // twelve charts take a renderer some hundreds of ms: most are still being drawn or uploaded now
     bot.child.kill("SIGTERM");
-    const answers = await Promise.all(Array.from({ length: asked }, (_, i) => fake.api.next(`/respond/drain-${i}`, before)));
     expect(answers.every((answer) => JSON.stringify(answer.json).includes("GPT-5"))).toBe(true);
     expect(await bot.exited).toEqual({ code: 0, signal: null });
     expect(bot.output()).toMatch(/"msg":"stopped"/);
@@ -78,10 +79,12 @@ describe("the production start (npm start → the built bot)", () => {
 
   it("gives up waiting after SHUTDOWN_TIMEOUT_SECONDS and says so, exiting 1", async () => {
     const { bot, base } = await slackBot({ SHUTDOWN_TIMEOUT_SECONDS: "0.5" });
-    fake.fail("/respond/stuck", { delayMs: 10_000 });
+    // the answer goes out in the acknowledgement; its chart's upload then hangs
+    fake.fail("/api/files.getUploadURLExternal", { delayMs: 10_000 });
+    const before = fake.api.requests.length;
     const ack = await postSigned(`${base}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/stuck`));
     expect(ack.status).toBe(200);
-    await fake.api.next("/respond/stuck");
+    await fake.api.next("/api/files.getUploadURLExternal", before);
     bot.child.kill("SIGTERM");
     expect((await bot.exited).code).toBe(1);
     expect(bot.output()).toMatch(/shutdown timeout: answers still in flight are dropped/);
@@ -116,9 +119,8 @@ describe("health, readiness and metrics: on their own port, on loopback unless t
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ready: true, checks: { knowledge: true, slack: true } });
 
-    const before = fake.api.requests.length;
-    await postSigned(`${base.replace("127.0.0.1", "127.0.0.2")}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/metrics`));
-    await fake.api.next("/respond/metrics", before);
+    const ack = await postSigned(`${base.replace("127.0.0.1", "127.0.0.2")}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/metrics`));
+    expect(JSON.stringify((await slashAnswer(fake.api, ack, "/respond/metrics")).json)).toContain("GPT-5");
     const metrics = await (await fetch(`${health}/metrics`)).text();
     expect(metrics).toMatch(/^modelwise_commands_total\{command="compare",surface="slack",outcome="ok"\} 1$/m);
     expect(metrics).toMatch(/^modelwise_command_duration_seconds_count\{command="compare",surface="slack"\} 1$/m);
@@ -135,11 +137,13 @@ describe("health, readiness and metrics: on their own port, on loopback unless t
 
   it("counts rate-limit refusals", async () => {
     const { bot, base } = await guardedBot();
-    const before = fake.api.requests.length;
+    const answers: string[] = [];
     for (const i of [1, 2]) {
-      await postSigned(`${base}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/limit-${i}`, "UFLOOD"));
-      await fake.api.next(`/respond/limit-${i}`, before);
+      const ack = await postSigned(`${base}/slack/events`, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}/respond/limit-${i}`, "UFLOOD"));
+      answers.push(JSON.stringify((await slashAnswer(fake.api, ack, `/respond/limit-${i}`)).json));
     }
+    expect(answers[0]).toContain("GPT-5");
+    expect(answers[1]).toContain("Slow down a little");
     const metrics = await (await fetch(`http://127.0.0.1:${loggedPort(bot, /health endpoint is listening/)}/metrics`)).text();
     expect(metrics).toMatch(/^modelwise_rate_limit_refusals_total\{surface="slack"\} 1$/m);
   });

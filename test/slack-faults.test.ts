@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { checkSlackToken } from "../src/adapters/slack/identity.ts";
 import { chartedReply, errorReply, privateReply, stubDispatcher } from "./fakes/stub-dispatcher.ts";
-import { BOT_TOKEN, mentionBody, postSigned, postSignedJson, slashCommandBody, startFakeSlack, startSlackUnderTest } from "./fakes/slack.ts";
+import { ACK_FIRST_TIMING, BOT_TOKEN, mentionBody, postSigned, postSignedJson, slashAnswer, slashCommandBody, startFakeSlack, startSlackUnderTest } from "./fakes/slack.ts";
 import type { CommandInput } from "../src/core/dispatch/command.ts";
 
 /** Each test's answer: what the stub dispatcher gives, chosen by the text. */
@@ -15,6 +15,8 @@ function byText(input: CommandInput) {
 
 let fake: Awaited<ReturnType<typeof startFakeSlack>>;
 let slack: Awaited<ReturnType<typeof startSlackUnderTest>>;
+/** the same bot acknowledging every slash command first, so its answers go to the response_url (as slow ones do) */
+let ackFirst: Awaited<ReturnType<typeof startSlackUnderTest>>;
 let stub: ReturnType<typeof stubDispatcher>;
 let id = 0;
 const rejections: unknown[] = [];
@@ -25,9 +27,11 @@ beforeAll(async () => {
   fake = await startFakeSlack();
   stub = stubDispatcher(byText);
   slack = await startSlackUnderTest(null as never, fake.baseUrl, {}, { dispatcher: stub.dispatcher });
+  ackFirst = await startSlackUnderTest(null as never, fake.baseUrl, {}, { dispatcher: stub.dispatcher, timing: ACK_FIRST_TIMING });
 });
 afterAll(async () => {
   await slack?.stop();
+  await ackFirst?.stop();
   await fake?.api.close();
   process.off("unhandledRejection", onRejection);
 });
@@ -37,13 +41,14 @@ beforeEach(() => {
 afterEach(async () => {
   // every delivery (answers, retries, chart uploads) finished, so the next test's faults meet only its own calls
   await slack.inFlight.drain();
+  await ackFirst.inFlight.drain();
   fake.clearFaults();
   expect(rejections).toEqual([]);
 });
 
-async function slash(text: string, responsePath = `/respond/faults-${++id}`) {
-  const response = await postSigned(slack.url, slashCommandBody("compare", text, `${fake.baseUrl}${responsePath}`));
-  return { status: response.status, responsePath };
+async function slash(text: string, responsePath = `/respond/faults-${++id}`, bot = slack) {
+  const response = await postSigned(bot.url, slashCommandBody("compare", text, `${fake.baseUrl}${responsePath}`));
+  return { status: response.status, responsePath, response };
 }
 
 const countTo = (path: string, after = 0) => fake.api.requests.slice(after).filter((r) => r.path.startsWith(path)).length;
@@ -52,20 +57,25 @@ describe("slash commands never depend on the Web API", () => {
   it("checks the token once at start, then never again, however many commands arrive", async () => {
     const before = fake.api.requests.length;
     const asked = await Promise.all(Array.from({ length: 25 }, (_, i) => slash(`gpt-5 deepseek ${i}`)));
-    await Promise.all(asked.map((a) => fake.api.next(a.responsePath)));
+    const answers = await Promise.all(asked.map((a) => slashAnswer(fake.api, a.response, a.responsePath)));
     expect(asked.every((a) => a.status === 200)).toBe(true);
-    expect(countTo("/api/auth.test")).toBe(1);
+    expect(answers.every((a) => JSON.stringify(a.json).includes("$32.50"))).toBe(true);
+    // one check by each of the two bots started above, none since
+    expect(countTo("/api/auth.test")).toBe(2);
     expect(countTo("/api/auth.test", before)).toBe(0);
   });
 
-  it("answers through response_url while every Web API call fails with 500, and logs the lost chart with Slack's code", async () => {
+  it.each([
+    ["in the acknowledgement", () => slack],
+    ["through response_url when acknowledged first", () => ackFirst],
+  ])("answers %s while every Web API call fails with 500, and logs the lost chart with Slack's code", async (_name, bot) => {
     fake.fail("/api/", ...Array.from({ length: 8 }, () => ({ status: 500 })));
-    const before = fake.api.requests.length;
-    const { status, responsePath } = await slash("gpt-5 deepseek while the API is down");
+    const { status, responsePath, response } = await slash("gpt-5 deepseek while the API is down", undefined, bot());
     expect(status).toBe(200);
-    const posted = await fake.api.next(responsePath, before);
+    const posted = await slashAnswer(fake.api, response, responsePath);
+    expect(posted.inAck).toBe(bot() === slack);
     expect(JSON.stringify(posted.json)).toContain("$32.50");
-    const line = await slack.sink.next(/chart upload failed/);
+    const line = await bot().sink.next(/chart upload failed/);
     expect(line).toMatch(/"code":"http_500"/);
   });
 });
@@ -95,7 +105,7 @@ describe("Web API calls are retried, honouring Retry-After", () => {
     const responsePath = "/respond/long-retry-after";
     fake.fail(responsePath, { status: 429, retryAfterS: 100_000 });
     const before = fake.api.requests.length;
-    await slash("gpt-5 deepseek after a long Retry-After", responsePath);
+    await slash("gpt-5 deepseek after a long Retry-After", responsePath, ackFirst);
     await fake.api.next(responsePath, before);
     const delivered = await fake.api.next(responsePath, fake.api.requests.length, 5_000);
     expect(JSON.stringify(delivered.json)).toContain("32.50");
@@ -124,7 +134,7 @@ describe("Web API calls are retried, honouring Retry-After", () => {
 });
 
 describe("nothing is lost silently", () => {
-  it("delivers an answer that is ready only after Slack's request was acknowledged and closed", async () => {
+  it("acknowledges a command whose answer is not ready within a second, and delivers the answer to its response_url once ready", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const late = stubDispatcher(async (input) => {
@@ -136,7 +146,7 @@ describe("nothing is lost silently", () => {
       const path = `/respond/late-${++id}`;
       const response = await postSigned(lateSlack.url, slashCommandBody("compare", "gpt-5 deepseek", `${fake.baseUrl}${path}`));
       expect(response.status).toBe(200);
-      await response.text();
+      expect(await response.text()).toBe("");
       release();
       const posted = await fake.api.next(path);
       expect(JSON.stringify(posted.json)).toContain("$32.50");
@@ -148,18 +158,18 @@ describe("nothing is lost silently", () => {
   });
 
   it("logs an answer whose response_url is gone (404) once, without retrying it", async () => {
-    const { responsePath } = await slash("gpt-5 deepseek", `/respond/gone-${++id}`);
+    const { responsePath } = await slash("gpt-5 deepseek", `/respond/gone-${++id}`, ackFirst);
     await fake.api.next(responsePath);
-    await slack.inFlight.drain();
+    await ackFirst.inFlight.drain();
     expect(countTo(responsePath)).toBe(1);
-    expect(slack.logs.filter((l) => l.includes("could not be delivered") && l.includes("HTTP 404"))).toHaveLength(1);
+    expect(ackFirst.logs.filter((l) => l.includes("could not be delivered") && l.includes("HTTP 404"))).toHaveLength(1);
   });
 
   it("retries a response_url that answers 500, and delivers", async () => {
     const path = `/respond/flaky-${++id}`;
     fake.fail(path, { status: 500 });
-    await slash("gpt-5 deepseek", path);
-    await slack.inFlight.drain();
+    await slash("gpt-5 deepseek", path, ackFirst);
+    await ackFirst.inFlight.drain();
     expect(countTo(path)).toBe(2);
   });
 });

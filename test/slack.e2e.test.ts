@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
-import { BOT_TOKEN, mentionBody, postSigned, postSignedJson, SIGNING_SECRET, signSlack, slashCommandBody, startFakeSlack, startSlackUnderTest } from "./fakes/slack.ts";
+import {
+  BOT_TOKEN,
+  mentionBody,
+  postSigned,
+  postSignedJson,
+  SIGNING_SECRET,
+  signSlack,
+  slashAnswer,
+  slashCommandBody,
+  startFakeSlack,
+  startSlackUnderTest,
+} from "./fakes/slack.ts";
 import { realSnapshot, testDispatcher } from "./helpers.ts";
 import { countingDispatcher } from "./fakes/counting.ts";
 import { DEFAULT_COMMAND_PREFIX, DEFAULT_SHORT_COMMANDS } from "../src/config/slack.ts";
@@ -40,18 +51,20 @@ async function slashCommand(command: string, text: string, userId = "U123") {
   const started = Date.now();
   const response = await postSigned(slack.url, body);
   const ackMs = Date.now() - started;
-  const posted = await fake.api.next(responsePath);
-  return { status: response.status, ackBody: await response.text(), ackMs, posted: posted.json as Posted };
+  const answer = await slashAnswer(fake.api, response, responsePath);
+  return { status: response.status, ackBody: answer.ackBody, inAck: answer.inAck, ackMs, posted: answer.json as Posted };
 }
 
 const blockText = (posted: Posted) =>
   posted.blocks.map((b) => [b.text?.text, ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => e.text)].join("\n")).join("\n");
 
 describe("Slack slash commands through Bolt's real HTTP receiver", () => {
-  it("acknowledges, then posts a Block Kit comparison to the channel", async () => {
-    const { status, ackBody, posted } = await slashCommand("compare", "gpt-5 deepseek");
+  it("answers with a Block Kit comparison for the channel in the acknowledgement itself", async () => {
+    const before = fake.api.requests.length;
+    const { status, inAck, posted } = await slashCommand("compare", "gpt-5 deepseek");
     expect(status).toBe(200);
-    expect(ackBody).toBe("");
+    expect(inAck).toBe(true);
+    expect(fake.api.requests.slice(before).filter((r) => r.path.startsWith("/respond/"))).toEqual([]);
     expect(posted.response_type).toBe("in_channel");
     expect(posted.blocks[0]).toMatchObject({ type: "header", text: { text: expect.stringContaining("GPT-5 vs DeepSeek") } });
     const text = blockText(posted);

@@ -19,6 +19,7 @@ const lineFor = (n: number, charts: boolean) => `${LINES[n % LINES.length]!.repl
 const signSlack = (body: string, timestamp: number) => `v0=${createHmac("sha256", SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 
 interface AnswerStats {
+  /** answers posted to response_url (the few not ready in time for the acknowledgement) */
   answers: number;
   refusals: number;
   late: number;
@@ -32,9 +33,10 @@ interface AnswerStats {
 interface Turn extends ClientMeasure {
   /** the server's CPU time (every thread) per request in this turn, µs: unlike rates, hardly moved by other load */
   cpuUs: number;
-  sent: number;
   /** acknowledged with "busy, ask again" instead of being answered (admission control) */
   shed: number;
+  /** answered in the acknowledgement itself, and rate-limit refusals there: delivered when the client got the ack */
+  inAck: { answers: number; refusals: number };
   answers?: AnswerStats;
 }
 
@@ -47,8 +49,9 @@ const REPEATS = 3;
  * (median and min–max): a steady 500/s from the open-loop client and from autocannon (overallRate) for latency and
  * answer delay, autocannon flat out (50 connections) for the most commands per second, charts off and on.
  * Every request is a new, correctly signed slash command: its own user, trigger_id and response_url, signed with the
- * current timestamp (the receiver refuses replayed signatures and stale timestamps). The response_url carries the
- * send time, so the fake Slack API records how late each answer came. Peak memory is the server's own high-water mark
+ * current timestamp (the receiver refuses replayed signatures and stale timestamps). An answer ready in time
+ * comes back in the ack, so the client's latency is its delivery; a later one goes to the response_url, which carries
+ * the send time, so the fake Slack API records how late it came. Peak memory is the server's own high-water mark
  * (VmHWM) over the whole run, read just before it stops.
  */
 export function slackRows(seconds: number): Promise<Row[]> {
@@ -63,6 +66,7 @@ async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]>
   let sent = 0;
   let charts = false;
   let shed = 0;
+  let inAck = { answers: 0, refusals: 0 };
   const signedCommand = (n: number) => {
     const body = new URLSearchParams({
       command: "/compare",
@@ -82,31 +86,41 @@ async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]>
       headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signSlack(body, timestamp) },
     };
   };
-  // an ack with a body is the server turning the command away ("busy") instead of answering it later
-  const onResponse = (status: number, body: string) => void (status === 200 && body.includes('"response_type"') && shed++);
+  // an ack with a body is the answer itself, a rate-limit refusal, or the server turning the command away ("busy");
+  // an empty one means the answer follows at response_url
+  const onResponse = (status: number, body: string) => {
+    if (status !== 200 || !body.includes('"response_type"')) return;
+    if (/I'm answering a lot of questions right now|现在同时提问的人很多/.test(body)) shed++;
+    else if (/Slow down a little|请稍慢一点/.test(body)) inAck.refusals++;
+    else inAck.answers++;
+  };
   const requests = [{ setupRequest: (request: object) => ({ ...request, method: "POST" as const, ...signedCommand(sent++) }), onResponse }];
   const load = (port: number, options: Partial<autocannon.Options>) => autocannon({ url: `http://127.0.0.1:${port}`, connections: 50, duration: seconds, requests, ...options });
 
   /** One turn: `run` against the server, then (for ours) every answer awaited at the fake API. */
   const turn = async (server: Child, run: (port: number) => Promise<ClientMeasure>, answered: boolean): Promise<Turn> => {
     await stats();
-    const sentBefore = sent;
     shed = 0;
+    inAck = { answers: 0, refusals: 0 };
     const cpuBefore = cpuMs(server.process.pid!);
     const measured = await run(server.port);
     const cpuUs = ((cpuMs(server.process.pid!) - cpuBefore) * 1000) / measured.requests;
-    const result: Turn = { ...measured, cpuUs, sent: sent - sentBefore, shed };
-    if (answered) result.answers = await answersOf(result.sent - result.shed);
+    const result: Turn = { ...measured, cpuUs, shed, inAck };
+    // the acks that came back empty: their answers go to the response_url
+    if (answered) result.answers = await answersOf(measured.requests - result.shed - inAck.answers - inAck.refusals);
     return result;
   };
   /** Waits until `expected` answers (or refusals) reached the fake API, 5 s at most after the last one came. */
   const answersOf = async (expected: number): Promise<AnswerStats> => {
     const total: AnswerStats = { answers: 0, refusals: 0, late: 0, maxDelayMs: 0, p50DelayMs: null, p99DelayMs: null, charts: 0 };
     let quietSince = Date.now();
-    while (total.answers + total.refusals < expected && Date.now() - quietSince < 5000) {
+    // charts are uploaded after their answers: read until a read brings no new one
+    let chartsCame = true;
+    while ((total.answers + total.refusals < expected || chartsCame) && Date.now() - quietSince < 5000) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const s = await stats();
       if (s.answers + s.refusals + s.charts > 0) quietSince = Date.now();
+      chartsCame = s.charts > 0;
       // the first read holds nearly every answer; a later read's stragglers can only raise the p99 (conservative)
       if (total.p99DelayMs === null || (s.p99DelayMs ?? 0) > total.p99DelayMs) total.p99DelayMs = s.p99DelayMs;
       total.p50DelayMs ??= s.p50DelayMs;
@@ -149,16 +163,24 @@ async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]>
   const of = (turns: Turn[], pick: (t: Turn) => number, format?: (v: number) => string) => spread(turns.map(pick), format);
   const fixed1 = (v: number) => v.toFixed(1);
   const sum = (turns: Turn[], pick: (t: Turn) => number) => turns.reduce((total, t) => total + pick(t), 0);
-  const answersIn = (turns: Turn[]) => turns.map((t) => t.answers!);
-  const answered = (turns: Turn[]) => {
-    const a = answersIn(turns);
-    return (
-      `${sum(turns, (t) => t.answers!.answers)} answers posted, ${sum(turns, (t) => t.shed)} turned away busy in the ack, ${sum(turns, (t) => t.answers!.refusals)} rate-limit refusals, ` +
-      `${sum(turns, (t) => t.answers!.late)} later than 3 s (latest ${(Math.max(...a.map((s) => s.maxDelayMs)) / 1000).toFixed(1)} s)`
-    );
+  /** An answer in the ack arrived with it (the client's latency); one posted later, at the fake API's recorded delay. */
+  const latestAnswerMs = (t: Turn) => Math.max(t.inAck.answers > 0 ? t.max : 0, t.answers!.maxDelayMs);
+  const answered = (turns: Turn[]) =>
+    `${sum(turns, (t) => t.inAck.answers)} answers in the ack, ${sum(turns, (t) => t.answers!.answers)} posted to response_url, ` +
+    `${sum(turns, (t) => t.shed)} turned away busy in the ack, ${sum(turns, (t) => t.inAck.refusals + t.answers!.refusals)} rate-limit refusals, ` +
+    `${sum(turns, (t) => t.answers!.late + (t.inAck.answers > 0 && t.max > 3000 ? 1 : 0))} turns with an answer later than 3 s (latest ${(Math.max(...turns.map(latestAnswerMs)) / 1000).toFixed(1)} s)`;
+  /** The slower of the two ways answers went: the acks that carried them (client p99) and the posts to response_url. */
+  const answerDelay = (t: Turn, pick: "p50" | "p99") => {
+    const posted = t.answers!.answers > 0 ? (pick === "p50" ? t.answers!.p50DelayMs : t.answers!.p99DelayMs) : null;
+    return Math.max(t.inAck.answers > 0 ? t[pick] : 0, posted ?? 0);
   };
-  const answerP99 = (turns: Turn[]) => of(turns, (t) => t.answers!.p99DelayMs ?? Number.NaN);
-  const allAnswered = (turns: Turn[]) => turns.every((t) => t.answers!.answers + t.answers!.refusals + t.shed >= t.sent && t.answers!.late === 0);
+  const answerP99 = (turns: Turn[]) => of(turns, (t) => answerDelay(t, "p99"));
+  const allAnswered = (turns: Turn[]) =>
+    turns.every(
+      // every ack the client got (autocannon abandons the last requests at its deadline) carried the answer, or its
+      // answer reached the response_url
+      (t) => t.inAck.answers + t.inAck.refusals + t.answers!.answers + t.answers!.refusals + t.shed >= t.requests && t.answers!.late === 0 && latestAnswerMs(t) <= 3000,
+    );
   const ratios = (mine: Turn[], peer: Turn[], pick: (t: Turn) => number) => mine.map((t, i) => pick(t) / pick(peer[i]!));
   const flatRatios = ratios(flat.mine, flat.peer, (t) => t.perSecond);
   const chartRatios = ratios(withCharts.mine, flat.peer, (t) => t.perSecond);
@@ -176,12 +198,12 @@ async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]>
     met: median(mine.map((t) => t.p99)) < 50 && errorsIn(mine) === 0 && mine.every((t) => t.perSecond >= SUSTAINED_RATE * 0.95) && allAnswered(mine),
   });
   const answerRow = (client: string, mine: Turn[]): Row => ({
-    figure: `Slack answer delivered to response_url at a steady ${SUSTAINED_RATE}/s (${client}, chart:off): from the request's send to its arrival at the fake Slack API`,
+    figure: `Slack answer delivered at a steady ${SUSTAINED_RATE}/s (${client}, chart:off): from the request's send to the answer's arrival, in the ack (at the client) or at response_url (at the fake Slack API), the slower of the two`,
     bar: "p99 ≤ 100 ms",
-    result: `p99 ${answerP99(mine)} ms, p50 ${of(mine, (t) => t.answers!.p50DelayMs ?? Number.NaN)} ms, max ${of(mine, (t) => t.answers!.maxDelayMs)} ms`,
+    result: `p99 ${answerP99(mine)} ms, p50 ${of(mine, (t) => answerDelay(t, "p50"))} ms, max ${of(mine, latestAnswerMs)} ms; ${answered(mine)}`,
     peers: "",
     ratio: "",
-    met: median(mine.map((t) => t.answers!.p99DelayMs ?? Number.POSITIVE_INFINITY)) <= 100 && allAnswered(mine),
+    met: median(mine.map((t) => answerDelay(t, "p99"))) <= 100 && allAnswered(mine),
   });
   return [
     steadyRow("open-loop client", steady.mine, steady.peer),

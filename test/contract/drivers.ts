@@ -105,10 +105,7 @@ function seenOnSlack(message: SlackMessage, visibility: SurfaceAnswer["visibilit
   const header = blocks.find((b) => b.type === "header")?.text?.text ?? "";
   return { text: visible.join("\n").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"), isError: header.startsWith("⚠"), visibility };
 }
-const slackResponse = (request: Recorded) => {
-  const message = request.json as SlackMessage;
-  return seenOnSlack(message, message.response_type === "ephemeral" ? "private" : "public");
-};
+const slackResponse = (message: SlackMessage) => seenOnSlack(message, message.response_type === "ephemeral" ? "private" : "public");
 const slackPosted = (request: Recorded) => {
   const form = request.json as Record<string, string>;
   return seenOnSlack({ text: form.text, blocks: form.blocks ? JSON.parse(form.blocks) : [] }, request.path.endsWith("postEphemeral") ? "private" : "public");
@@ -119,11 +116,15 @@ const slackLine = (command: string, text: string) => (DEFAULT_SHORT_COMMANDS.inc
 
 type SlackFake = Awaited<ReturnType<typeof startFakeSlack>>;
 
-/** Slack's slash commands (answered through response_url) and @mentions in threads, over HTTP or Socket Mode. */
+/**
+ * Slack's slash commands (answered in the acknowledgement, or through response_url when acknowledged first) and
+ * @mentions in threads, over HTTP or Socket Mode.
+ */
 function slackSurface(
   name: string,
   fake: SlackFake,
-  slash: (command: string, text: string, responseUrl: string) => Promise<void>,
+  /** sends a slash command; resolves with the answer when the acknowledgement carried it */
+  slash: (command: string, text: string, responseUrl: string) => Promise<SlackMessage | null>,
   mention: (body: string) => Promise<void>,
   close: () => Promise<void>,
   /** resolves when every answer taken so far is delivered, its chart included */
@@ -133,9 +134,11 @@ function slackSurface(
   const answerAt = async (command: string, text: string) => {
     const path = `/respond/${name.replace(/\W/g, "-")}-${++id}`;
     const [command_, line] = slackLine(command, text);
-    await slash(command_!, line!, `${fake.baseUrl}${path}`);
+    const before = fake.api.requests.length;
+    const inAck = await slash(command_!, line!, `${fake.baseUrl}${path}`);
+    if (inAck) return { path, first: inAck, at: before };
     const first = await fake.api.next(path);
-    return { path, first, at: fake.api.requests.indexOf(first) + 1 };
+    return { path, first: first.json as SlackMessage, at: fake.api.requests.indexOf(first) + 1 };
   };
   const mentionAnswer = async (text: string, ts: string, threadTs?: string) => {
     const before = fake.api.requests.length;
@@ -154,7 +157,7 @@ function slackSurface(
     },
     async askThenNote(command, text) {
       const { path, first, at } = await answerAt(command, text);
-      return { answer: slackResponse(first), note: slackResponse(await fake.api.next(path, at)) };
+      return { answer: slackResponse(first), note: slackResponse((await fake.api.next(path, at)).json as SlackMessage) };
     },
     async failNextUpload() {
       await settle();
@@ -172,14 +175,16 @@ function slackSurface(
 export async function slackDriver(h: Harness): Promise<SurfaceDriver> {
   const fake = await startFakeSlack();
   const slack = await startSlackUnderTest(h.kb, fake.baseUrl, {}, { dispatcher: h.dispatcher, charts: h.charts });
-  const ok = (response: Response) => {
+  const answerIn = async (response: Response) => {
     if (response.status !== 200) throw new Error(`Slack answered ${response.status}`);
+    const body = await response.text();
+    return body.includes('"response_type"') ? (JSON.parse(body) as SlackMessage) : null;
   };
   return slackSurface(
     "slack HTTP",
     fake,
-    async (command, line, responseUrl) => ok(await postSigned(slack.url, slashCommandBody(command, line, responseUrl))),
-    async (body) => ok(await postSignedJson(slack.url, body)),
+    async (command, line, responseUrl) => answerIn(await postSigned(slack.url, slashCommandBody(command, line, responseUrl))),
+    async (body) => void (await answerIn(await postSignedJson(slack.url, body))),
     async () => {
       await slack.inFlight.drain();
       await slack.stop();
@@ -194,9 +199,20 @@ export async function slackSocketDriver(h: Harness): Promise<SurfaceDriver> {
   return slackSurface(
     "slack Socket Mode",
     slack.fake,
-    async (command, line, responseUrl) =>
-      slack.send("slash_commands", { command: `/${command}`, text: line, user_id: "U1", channel_id: "C1", team_id: "T1", response_url: responseUrl, trigger_id: "t" }),
-    async (body) => slack.send("events_api", JSON.parse(body)),
+    async (command, line, responseUrl) => {
+      const acked = await slack.send("slash_commands", {
+        command: `/${command}`,
+        text: line,
+        user_id: "U1",
+        channel_id: "C1",
+        team_id: "T1",
+        response_url: responseUrl,
+        trigger_id: "t",
+      });
+      // an acknowledgement that is not the answer carries an empty payload
+      return typeof acked === "object" && acked !== null && "response_type" in acked ? (acked as SlackMessage) : null;
+    },
+    async (body) => void slack.send("events_api", JSON.parse(body)),
     () => slack.stop(),
     () => slack.inFlight.drain(),
   );

@@ -15,9 +15,15 @@ export async function startSlackSocketUnderTest(dispatcher: Dispatcher, override
   const socketServer = new WebSocketServer({ host: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve) => socketServer.once("listening", () => resolve()));
   let socket: WebSocket | null = null;
+  /** what the app's acknowledgement of each envelope carried, awaited by envelope id */
+  const acks = new Map<string, (payload: unknown) => void>();
   const connected = new Promise<void>((resolve) =>
     socketServer.on("connection", (ws) => {
       socket = ws;
+      ws.on("message", (raw) => {
+        const message = JSON.parse(raw.toString()) as { envelope_id?: string; payload?: unknown };
+        if (message.envelope_id) acks.get(message.envelope_id)?.(message.payload);
+      });
       ws.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A1" }, debug_info: { host: "loopback" } }));
       resolve();
     }),
@@ -34,9 +40,12 @@ export async function startSlackSocketUnderTest(dispatcher: Dispatcher, override
   return {
     fake,
     inFlight,
-    /** Sends a payload in an envelope, as Slack does over the socket. */
-    send(type: "slash_commands" | "events_api", payload: unknown) {
-      socket!.send(JSON.stringify({ envelope_id: `env-${++envelope}`, type, accepts_response_payload: type === "slash_commands", payload }));
+    /** Sends a payload in an envelope, as Slack does over the socket; resolves with what the app's acknowledgement carried. */
+    send(type: "slash_commands" | "events_api", payload: unknown): Promise<unknown> {
+      const envelopeId = `env-${++envelope}`;
+      const acked = new Promise<unknown>((resolve) => acks.set(envelopeId, resolve));
+      socket!.send(JSON.stringify({ envelope_id: envelopeId, type, accepts_response_payload: type === "slash_commands", payload }));
+      return acked.finally(() => acks.delete(envelopeId));
     },
     async stop() {
       await inFlight.drain();

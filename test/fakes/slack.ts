@@ -90,6 +90,23 @@ export const FAST_TIMING: Partial<SlackTiming> = {
   maxRetryAfterS: 1,
 };
 
+/** FAST_TIMING with every slash command acknowledged before its answer, which then goes to the response_url. */
+export const ACK_FIRST_TIMING: Partial<SlackTiming> = { ...FAST_TIMING, answerInAckMs: 0 };
+
+/**
+ * A slash command's answer wherever it went: in the acknowledgement (a JSON body with a response_type), or else
+ * posted to its response_url on the fake API.
+ */
+export async function slashAnswer(
+  api: { next(path: string, after?: number): Promise<{ json: unknown }> },
+  ack: Response,
+  responsePath: string,
+): Promise<{ inAck: boolean; ackBody: string; json: unknown }> {
+  const ackBody = await ack.text();
+  if (ackBody.includes('"response_type"')) return { inAck: true, ackBody, json: JSON.parse(ackBody) };
+  return { inAck: false, ackBody, json: (await api.next(responsePath)).json };
+}
+
 export interface SlackUnderTestOptions {
   dispatcher?: Dispatcher;
   probe?: ProbeHandler;

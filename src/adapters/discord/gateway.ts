@@ -2,7 +2,8 @@ import { Client, Events, GatewayIntentBits, MessageFlags, Partials, type Autocom
 import { deliverToDiscord } from "./delivery.ts";
 import type { ChartFile, DiscordMessage } from "./embeds.ts";
 import { listenToMessages } from "./messages.ts";
-import { answerDiscord, DEFER_AFTER_MS, discordAutocomplete, isGuildInstall, isSlow, within, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
+import { answerDiscord, DEFER_AFTER_MS, discordAutocomplete, isGuildInstall, isSlow, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
+import { within } from "../within.ts";
 import { translator } from "../../core/i18n/translate.ts";
 import { interactionRestOptions } from "./rest.ts";
 import { detectLang, langFromLocale } from "../../core/i18n/lang.ts";

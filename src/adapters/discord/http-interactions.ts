@@ -10,7 +10,8 @@ import { localSeenOnce, type SeenOnce } from "../../runtime/seen-once.ts";
 import { staleTimestamp } from "../slack/replay-guard.ts";
 import { deliverToDiscord } from "./delivery.ts";
 import type { ChartFile, DiscordMessage } from "./embeds.ts";
-import { answerDiscord, DEFER_AFTER_MS, discordAutocomplete, isGuildInstall, isSlow, within, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
+import { answerDiscord, DEFER_AFTER_MS, discordAutocomplete, isGuildInstall, isSlow, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
+import { within } from "../within.ts";
 import { interactionRest } from "./rest.ts";
 import { ed25519PublicKey, isValidDiscordSignature } from "./signature.ts";
 

@@ -78,10 +78,3 @@ export function discordAutocomplete(deps: DiscordDeps, request: DiscordRequest):
   const typed = String(focused.value ?? "");
   return completionChoices(deps.dispatcher.knowledge.current(), source, typed, detectLang(typed, langFromLocale(request.locale)));
 }
-
-/** Resolves with the reply, or with null if it is not ready within `ms` (the caller then defers). */
-export function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}

@@ -15,6 +15,7 @@ import { detectLang } from "../../core/i18n/lang.ts";
 import { answerScript, inScript } from "../../core/i18n/script.ts";
 import { translator } from "../../core/i18n/translate.ts";
 import { CHART_THEME, deliverReply, type ChartSource } from "../chart-delivery.ts";
+import { within } from "../within.ts";
 import { DEFAULT_NAMING, type SlackConfig } from "../../config/slack.ts";
 import { renderSlackBlocks } from "./blocks.ts";
 import { routeUmbrella, slackSlashCommands, type SlackSlashCommand } from "./command-names.ts";
@@ -24,6 +25,7 @@ import { boltLogger } from "./logger.ts";
 import { postToResponseUrl, RESPONSE_URL_TIMING, type RetryTiming } from "./response-url.ts";
 
 type WebClient = webApi.WebClient;
+type Ack = (message?: object) => Promise<void>;
 
 /** Retry and timeout settings of the calls to Slack; production uses the defaults, tests shorten them. */
 export interface SlackTiming {
@@ -33,6 +35,8 @@ export interface SlackTiming {
   responseUrl: RetryTiming;
   /** the longest a Web API 429's Retry-After is waited for (Slack's own client would wait any time it is told) */
   maxRetryAfterS: number;
+  /** how long a slash command's answer is waited for to go out in the acknowledgement itself (0: never); later ones go to response_url */
+  answerInAckMs: number;
 }
 
 const DEFAULT_TIMING: SlackTiming = {
@@ -41,6 +45,8 @@ const DEFAULT_TIMING: SlackTiming = {
   tokenCheckTimeoutMs: TOKEN_CHECK_TIMEOUT_MS,
   responseUrl: RESPONSE_URL_TIMING,
   maxRetryAfterS: 10,
+  // Slack waits 3 s for the acknowledgement: a second leaves room for a slow network on the way back
+  answerInAckMs: 1000,
 };
 
 /** fetch for Slack's Web API client, with a 429's Retry-After cut to `maxS` seconds before the client reads it. */
@@ -154,16 +160,32 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     log: (problem: string, error: unknown, reply: Reply) => log.warn({ command: reply.command, code: slackErrorCode(error), err: error }, problem),
   };
 
-  const answerSlash = async (entry: SlackSlashCommand, body: { text?: string; user_id: string; channel_id: string; response_url: string }, client: WebClient) => {
+  /**
+   * A slash command's answer goes out in the acknowledgement itself when it is ready within `answerInAckMs` (nearly
+   * always: no second request, nothing held to post later); a slow one is acknowledged at once and posted to
+   * response_url when done.
+   */
+  const answerSlash = async (entry: SlackSlashCommand, body: { text?: string; user_id: string; channel_id: string; response_url: string }, client: WebClient, ack: Ack) => {
     const routed = entry.umbrella ? routeUmbrella(dispatcher, body.text ?? "") : { command: entry.command.spec.name, text: body.text ?? "" };
-    const reply = await answer(routed.command, routed.text, body.user_id);
+    const work = answer(routed.command, routed.text, body.user_id);
+    const slow = routed.command !== null && Boolean(dispatcher.find(routed.command)?.spec.slow);
+    const waitMs = slow ? 0 : timing.answerInAckMs;
+    let reply = waitMs > 0 ? await within(work, waitMs) : null;
+    let acknowledged = false;
+    if (!reply) {
+      acknowledged = true;
+      await ack();
+      reply = await work;
+    }
     const privately = !reply.ok || reply.delivery.private;
     await deliverReply(
       reply,
       {
         ...slackSurface,
         postAnswer: async (shown) => {
-          const delivered = await postToResponseUrl(body.response_url, { ...renderSlackBlocks(shown), response_type: privately ? "ephemeral" : "in_channel" }, timing.responseUrl);
+          const message = { ...renderSlackBlocks(shown), response_type: privately ? "ephemeral" : "in_channel" };
+          if (!acknowledged) return void (await ack(message));
+          const delivered = await postToResponseUrl(body.response_url, message, timing.responseUrl);
           if (!delivered.ok) throw new AnswerNotDelivered({ status: delivered.status, reason: delivered.reason });
         },
         attachChart: (_sent, png, chart) => uploadChart(client, png, chart, body.channel_id),
@@ -182,9 +204,7 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
       // under a flood the question is turned away in the acknowledgement itself (only the asker sees it), so nothing
       // is kept to answer later: memory stays bounded and the asker knows at once to ask again
       if (deps.inFlight.full) return void (await ack({ response_type: "ephemeral", text: busyText(command.text ?? "") }));
-      // acknowledged before any work, so Slack never times out and a late answer never meets a closed request
-      await ack();
-      await deps.inFlight.track(answerSlash(entry, command, client));
+      await deps.inFlight.track(answerSlash(entry, command, client, ack));
     });
   }
 
