@@ -120,11 +120,11 @@ describe("discord.js gateway mode against the emulator", () => {
     expect(callback.data.embeds![0]!.title).toContain("抱歉");
   });
 
-  it("defers a slow command, then edits the reply", async () => {
+  it("defers /estimate of a pasted document, then edits the reply", async () => {
     const { payload, callback, before } = await send({
       name: "estimate",
       options: [
-        { name: "text", type: 3, value: "Summarize this email for me" },
+        { name: "text", type: 3, value: "Summarize this email for me. ".repeat(200) },
         { name: "n", type: 4, value: 100 },
       ],
     });

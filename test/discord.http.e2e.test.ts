@@ -73,8 +73,12 @@ describe("Discord HTTP interactions, verified with Ed25519", () => {
     expect(body.data.flags).toBe(64);
   });
 
-  it("defers a slow command and edits the original message through the REST API", async () => {
-    const payload = interaction({ name: "estimate", options: [{ name: "text", type: 3, value: "hello world" }] });
+  it("answers a short /estimate at once, and defers a pasted document, editing the answer in through the REST API", async () => {
+    const short = await discord.post(interaction({ name: "estimate", options: [{ name: "text", type: 3, value: "hello world" }] }));
+    const answered = (await short.json()) as { type: number };
+    expect(answered.type).toBe(4);
+    expect(JSON.stringify(answered)).toContain("tokens in your text");
+    const payload = interaction({ name: "estimate", options: [{ name: "text", type: 3, value: "hello world ".repeat(400) }] });
     const before = discord.emulator.rest.requests.length;
     const response = await discord.post(payload);
     expect(await response.json()).toEqual({ type: 5 });

@@ -75,6 +75,16 @@ describe("Slack slash commands through Bolt's real HTTP receiver", () => {
     expect(posted.text).toContain("GPT-5");
   });
 
+  it("answers a short question in the acknowledgement, and a pasted document after an empty one, at response_url", async () => {
+    const short = await slashCommand("estimate", "Summarize this email for me");
+    expect(short.inAck).toBe(true);
+    expect(blockText(short.posted)).toContain("tokens in your text");
+    const paste = await slashCommand("estimate", "Summarize this email for me. ".repeat(200));
+    expect(paste.inAck).toBe(false);
+    expect(paste.ackBody).toBe("");
+    expect(blockText(paste.posted)).toContain("tokens in your text");
+  });
+
   it("says the chart was skipped when the render queue is full, and still answers", async () => {
     const renderer = chartRenderer();
     const bars = (i: number, count: number): ChartSpec => ({

@@ -30,7 +30,7 @@ const asOptions = (message: DiscordMessage, file: ChartFile | null = null) => ({
 
 async function handleCommand(deps: DiscordDeps, interaction: ChatInputCommandInteraction): Promise<void> {
   const request = toRequest(interaction);
-  if (isSlow(deps, request.commandName)) await interaction.deferReply();
+  if (isSlow(deps, request)) await interaction.deferReply();
   const work = answerDiscord(deps, request);
   let reply = interaction.deferred ? await work : await within(work, DEFER_AFTER_MS);
   if (!reply) {

@@ -156,7 +156,7 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
     if (deps.inFlight.full) return send(response, 200, { type: Callback.Message, data: { content: busyText(payload.locale), flags: EPHEMERAL } });
     const discordRequest = toRequest(payload);
     const work = answerDiscord(deps, discordRequest);
-    const reply = isSlow(deps, discordRequest.commandName) ? null : await within(work, DEFER_AFTER_MS);
+    const reply = isSlow(deps, discordRequest) ? null : await within(work, DEFER_AFTER_MS);
     if (!reply) {
       send(response, 200, { type: Callback.Deferred });
       return void (await deps.inFlight.track(finishLater(payload, work).catch(lost)));

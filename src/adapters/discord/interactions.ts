@@ -1,4 +1,4 @@
-import type { CommandInput, CommandSpec } from "../../core/dispatch/command.ts";
+import { acknowledgeFirst, type CommandInput, type CommandSpec } from "../../core/dispatch/command.ts";
 import { scriptFromLocale } from "../../core/i18n/script.ts";
 import { completionChoices, type Choice } from "../../core/dispatch/completions.ts";
 import type { Dispatcher } from "../../core/dispatch/dispatch.ts";
@@ -65,8 +65,10 @@ export function answerDiscord(deps: DiscordDeps, request: DiscordRequest): Promi
   return deps.inFlight.track(deps.dispatcher.answer(toCommandInput(spec, request, deps.adminRoleIds)));
 }
 
-export function isSlow(deps: DiscordDeps, commandName: string): boolean {
-  return Boolean(deps.dispatcher.find(commandName)?.spec.slow);
+/** A slow command given a long input (a pasted document) is deferred ("thinking…") before it is worked out. */
+export function isSlow(deps: DiscordDeps, request: DiscordRequest): boolean {
+  const typed = request.options.reduce((chars, option) => chars + String(option.value ?? "").length, 0);
+  return acknowledgeFirst(deps.dispatcher.find(request.commandName)?.spec, typed);
 }
 
 /** Choices for the option being typed in, from the completion source its command declares. */

@@ -3,7 +3,7 @@ import type { ListenOptions } from "node:net";
 import { App, LogLevel, SocketModeReceiver, type AuthorizeResult, type webApi } from "@slack/bolt";
 import type pino from "pino";
 import { parseLine, type Dispatcher } from "../../core/dispatch/dispatch.ts";
-import type { CommandInput } from "../../core/dispatch/command.ts";
+import { acknowledgeFirst, type CommandInput } from "../../core/dispatch/command.ts";
 import type { Reply } from "../../core/reply/reply.ts";
 import type { InFlight } from "../../runtime/in-flight.ts";
 import { localSeenOnce, type SeenOnce } from "../../runtime/seen-once.ts";
@@ -168,7 +168,7 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
   const answerSlash = async (entry: SlackSlashCommand, body: { text?: string; user_id: string; channel_id: string; response_url: string }, client: WebClient, ack: Ack) => {
     const routed = entry.umbrella ? routeUmbrella(dispatcher, body.text ?? "") : { command: entry.command.spec.name, text: body.text ?? "" };
     const work = answer(routed.command, routed.text, body.user_id);
-    const slow = routed.command !== null && Boolean(dispatcher.find(routed.command)?.spec.slow);
+    const slow = routed.command !== null && acknowledgeFirst(dispatcher.find(routed.command)?.spec, routed.text.length);
     const waitMs = slow ? 0 : timing.answerInAckMs;
     let reply = waitMs > 0 ? await within(work, waitMs) : null;
     let acknowledged = false;

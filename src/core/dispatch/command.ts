@@ -81,7 +81,7 @@ export interface CommandSpec {
     complete?: CompletionSource;
   };
   flags?: FlagSpec[];
-  /** answers that can take over a second (large inputs): surfaces acknowledge first */
+  /** answers that can take over a second on large inputs: surfaces acknowledge those first (acknowledgeFirst) */
   slow?: boolean;
   /** only admins may run it; everyone else gets a polite refusal */
   adminOnly?: boolean;
@@ -117,4 +117,15 @@ export interface CommandContext {
 export interface Command {
   spec: CommandSpec;
   run(ctx: CommandContext): Reply | Promise<Reply>;
+}
+
+/** Input up to this long is answered in milliseconds even by a `slow` command (a question, not a pasted document). */
+const SLOW_INPUT_CHARS = 4_000;
+
+/**
+ * Whether a surface should acknowledge a command before answering it: a `slow` command given a long input. Anything
+ * else is answered at once, and a surface still acknowledges first any answer that is not ready within its window.
+ */
+export function acknowledgeFirst(spec: CommandSpec | undefined, inputChars: number): boolean {
+  return Boolean(spec?.slow) && inputChars > SLOW_INPUT_CHARS;
 }
