@@ -106,9 +106,10 @@ describe("through the dispatcher", () => {
     await Promise.all([...pastes, question]);
     done = true;
     const perTurn = seenBetweenTurns.map((seen, i) => seen - (seenBetweenTurns[i - 1] ?? 0));
-    // one paste's work per turn; an answer's last await may finish it a turn later, beside the next one or two
+    // one paste's work per turn; an answer's last await (a count from a worker thread) may finish it a few turns
+    // later, beside the next ones: on a loaded machine up to four came in one turn, against ten if all ran at once
     // a reduce, not Math.max(...): the probe may have seen more turns than a call can take arguments
-    expect(perTurn.reduce((most, n) => Math.max(most, n), 0)).toBeLessThanOrEqual(3);
+    expect(perTurn.reduce((most, n) => Math.max(most, n), 0)).toBeLessThanOrEqual(4);
     expect(answered.indexOf("question")).toBeLessThanOrEqual(1);
   });
 });
