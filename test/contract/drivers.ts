@@ -12,7 +12,7 @@ import { APP_ID, interaction } from "../fakes/discord.ts";
 import { startDiscordUnderTest } from "../fakes/discord-client.ts";
 import { startDiscordHttpUnderTest } from "../fakes/discord-http.ts";
 import type { Recorded } from "../fakes/recorder.ts";
-import { mentionBody, postSigned, postSignedJson, slashCommandBody, startFakeSlack, startSlackUnderTest } from "../fakes/slack.ts";
+import { answerInAck, mentionBody, postSigned, postSignedJson, slashCommandBody, startFakeSlack, startSlackUnderTest } from "../fakes/slack.ts";
 import { startSlackSocketUnderTest } from "../fakes/slack-socket.ts";
 import type { Harness } from "./harness.ts";
 
@@ -177,8 +177,7 @@ export async function slackDriver(h: Harness): Promise<SurfaceDriver> {
   const slack = await startSlackUnderTest(h.kb, fake.baseUrl, {}, { dispatcher: h.dispatcher, charts: h.charts });
   const answerIn = async (response: Response) => {
     if (response.status !== 200) throw new Error(`Slack answered ${response.status}`);
-    const body = await response.text();
-    return body.includes('"response_type"') ? (JSON.parse(body) as SlackMessage) : null;
+    return answerInAck(await response.text()) as SlackMessage | null;
   };
   return slackSurface(
     "slack HTTP",

@@ -97,14 +97,19 @@ export const ACK_FIRST_TIMING: Partial<SlackTiming> = { ...FAST_TIMING, answerIn
  * A slash command's answer wherever it went: in the acknowledgement (a JSON body with a response_type), or else
  * posted to its response_url on the fake API.
  */
+/** The answer an acknowledgement carried (a message with a response_type), or null for an empty or other ack. */
+export function answerInAck(ackBody: string): { response_type: string } | null {
+  return ackBody.includes('"response_type"') ? (JSON.parse(ackBody) as { response_type: string }) : null;
+}
+
 export async function slashAnswer(
   api: { next(path: string, after?: number): Promise<{ json: unknown }> },
   ack: Response,
   responsePath: string,
 ): Promise<{ inAck: boolean; ackBody: string; json: unknown }> {
   const ackBody = await ack.text();
-  if (ackBody.includes('"response_type"')) return { inAck: true, ackBody, json: JSON.parse(ackBody) };
-  return { inAck: false, ackBody, json: (await api.next(responsePath)).json };
+  const inAck = answerInAck(ackBody);
+  return inAck ? { inAck: true, ackBody, json: inAck } : { inAck: false, ackBody, json: (await api.next(responsePath)).json };
 }
 
 export interface SlackUnderTestOptions {

@@ -2,8 +2,8 @@ import { Client, Events, GatewayIntentBits, MessageFlags, Partials, type Autocom
 import { deliverToDiscord } from "./delivery.ts";
 import type { ChartFile, DiscordMessage } from "./embeds.ts";
 import { listenToMessages } from "./messages.ts";
-import { answerDiscord, DEFER_AFTER_MS, discordAutocomplete, isGuildInstall, isSlow, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
-import { within } from "../within.ts";
+import { answerDiscord, discordAutocomplete, isGuildInstall, isSlow, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
+import { ANSWER_IN_REPLY_MS, within } from "../within.ts";
 import { translator } from "../../core/i18n/translate.ts";
 import { interactionRestOptions } from "./rest.ts";
 import { detectLang, langFromLocale } from "../../core/i18n/lang.ts";
@@ -32,7 +32,7 @@ async function handleCommand(deps: DiscordDeps, interaction: ChatInputCommandInt
   const request = toRequest(interaction);
   if (isSlow(deps, request)) await interaction.deferReply();
   const work = answerDiscord(deps, request);
-  let reply = interaction.deferred ? await work : await within(work, DEFER_AFTER_MS);
+  let reply = interaction.deferred ? await work : await within(work, ANSWER_IN_REPLY_MS);
   if (!reply) {
     await interaction.deferReply();
     reply = await work;

@@ -10,8 +10,8 @@ import { localSeenOnce, type SeenOnce } from "../../runtime/seen-once.ts";
 import { staleTimestamp } from "../slack/replay-guard.ts";
 import { deliverToDiscord } from "./delivery.ts";
 import type { ChartFile, DiscordMessage } from "./embeds.ts";
-import { answerDiscord, DEFER_AFTER_MS, discordAutocomplete, isGuildInstall, isSlow, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
-import { within } from "../within.ts";
+import { answerDiscord, discordAutocomplete, isGuildInstall, isSlow, type DiscordDeps, type DiscordRequest } from "./interactions.ts";
+import { ANSWER_IN_REPLY_MS, within } from "../within.ts";
 import { interactionRest } from "./rest.ts";
 import { ed25519PublicKey, isValidDiscordSignature } from "./signature.ts";
 
@@ -156,7 +156,7 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
     if (deps.inFlight.full) return send(response, 200, { type: Callback.Message, data: { content: busyText(payload.locale), flags: EPHEMERAL } });
     const discordRequest = toRequest(payload);
     const work = answerDiscord(deps, discordRequest);
-    const reply = isSlow(deps, discordRequest) ? null : await within(work, DEFER_AFTER_MS);
+    const reply = isSlow(deps, discordRequest) ? null : await within(work, ANSWER_IN_REPLY_MS);
     if (!reply) {
       send(response, 200, { type: Callback.Deferred });
       return void (await deps.inFlight.track(finishLater(payload, work).catch(lost)));

@@ -40,8 +40,6 @@ export interface DiscordDeps {
 }
 
 const MANAGE_GUILD = 1n << 5n;
-/** Answers that take longer than this are acknowledged first (deferred), inside Discord's 3-second window. */
-export const DEFER_AFTER_MS = 1000;
 
 export function isDiscordAdmin(request: DiscordRequest, adminRoleIds: string[]): boolean {
   const canManage = request.guildInstalled && /^\d{1,20}$/.test(request.permissions ?? "") ? (BigInt(request.permissions!) & MANAGE_GUILD) === MANAGE_GUILD : false;

@@ -15,7 +15,7 @@ import { detectLang } from "../../core/i18n/lang.ts";
 import { answerScript, inScript } from "../../core/i18n/script.ts";
 import { translator } from "../../core/i18n/translate.ts";
 import { CHART_THEME, deliverReply, type ChartSource } from "../chart-delivery.ts";
-import { within } from "../within.ts";
+import { ANSWER_IN_REPLY_MS, within } from "../within.ts";
 import { DEFAULT_NAMING, type SlackConfig } from "../../config/slack.ts";
 import { renderSlackBlocks } from "./blocks.ts";
 import { routeUmbrella, slackSlashCommands, type SlackSlashCommand } from "./command-names.ts";
@@ -45,8 +45,7 @@ const DEFAULT_TIMING: SlackTiming = {
   tokenCheckTimeoutMs: TOKEN_CHECK_TIMEOUT_MS,
   responseUrl: RESPONSE_URL_TIMING,
   maxRetryAfterS: 10,
-  // Slack waits 3 s for the acknowledgement: a second leaves room for a slow network on the way back
-  answerInAckMs: 1000,
+  answerInAckMs: ANSWER_IN_REPLY_MS,
 };
 
 /** fetch for Slack's Web API client, with a 429's Retry-After cut to `maxS` seconds before the client reads it. */
