@@ -14,10 +14,12 @@ import { blendedPer1M } from "../src/core/pricing/pricing.ts";
 import { plannable, providersOf, type ProviderOffer } from "../src/core/pricing/providers.ts";
 import { makeReply, type Field, type Source } from "../src/core/reply/reply.ts";
 import { apiCheaperAgain, planSelfhost, SelfhostInputError, type SelfhostPlan } from "../src/core/selfhost/index.ts";
-import { ENGINES, type EngineName, PRECISIONS, type Precision } from "../src/core/selfhost/schema.ts";
+import { type EngineName, PRECISIONS, type Precision } from "../src/core/selfhost/schema.ts";
 import { findGpu } from "../src/core/dispatch/vocabulary.ts";
 import { selfhostOverview } from "./selfhost-overview.ts";
-import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/pricing/workload.ts";
+import { selfhostRequest } from "./selfhost-request.ts";
+import { SELFHOST_SPEC } from "./selfhost-spec.ts";
+import { workloadFromArgs } from "../src/core/pricing/workload.ts";
 import { answerRestAsQuestion } from "./rest-as-question.ts";
 
 /** The article section whose verdict every /selfhost answer quotes. */
@@ -113,75 +115,7 @@ function warningNotes(t: Translator, plan: SelfhostPlan): string[] {
 }
 
 export const selfhost: Command = {
-  spec: {
-    name: "selfhost",
-    showsMoney: true,
-    localName: { zh: "自建" },
-    description: { en: "What serving an open-weights model on your own GPUs costs, against the API", zh: "在自有GPU上部署开放权重模型的成本，与API对比" },
-    usage: {
-      en: "/selfhost <model> [gpu:<name>] [gpus:<n>] [price:<$/h>] [util:<percent>] [tokens:<per month>] [precision:bf16|fp8|fp4] [slo:interactive|batch] [tput:<tokens/s>] [owned:yes months:<n> cost:<$ per GPU>] [ops:<$ a month>]",
-      zh: "/selfhost <模型> [gpu:<型号>] [gpus:<数量>] [price:<美元/小时>] [util:<百分比>] [tokens:<每月用量>] [precision:bf16|fp8|fp4] [slo:interactive|batch] [tput:<Token/秒>] [owned:yes months:<月数> cost:<每块美元>] [ops:<每月美元>]",
-    },
-    examples: ["/selfhost gpt-oss-120b", "/selfhost llama 3.3 70b gpu:h200 util:70% tokens:2B", "/selfhost deepseek gpu:h100 gpus:16", "/selfhost gpt-5"],
-    options: [
-      {
-        name: "gpu",
-        aliases: ["显卡"],
-        kind: "text",
-        complete: "gpus",
-        description: {
-          en: "GPU: a100, a100-40gb, a10g, l4, l40s, rtx-4090, rtx-5090, h100, h100-pcie, h200, h20, h800, b200, gb200, mi300x, mi325x, gaudi3, ascend-910b",
-          zh: "GPU：a100、a100-40gb、a10g、l4、l40s、rtx-4090、rtx-5090、h100、h100-pcie、h200、h20、h800、b200、gb200、mi300x、mi325x、gaudi3、ascend-910b",
-        },
-      },
-      { name: "engine", aliases: ["引擎"], kind: "text", choices: ENGINES, description: { en: "vllm (default), sglang or trtllm", zh: "vllm（默认）、sglang 或 trtllm" } },
-      { name: "gpus", aliases: ["显卡数"], kind: "count", max: 4096, description: { en: "number of GPUs", zh: "GPU数量" } },
-      { name: "price", aliases: ["价格"], kind: "number", max: 1000, description: { en: "rental price per GPU-hour in USD", zh: "每块GPU每小时租金（美元）" } },
-      { name: "util", aliases: ["utilization", "利用率"], kind: "percent", min: 1, description: { en: "utilization, 1–100% (e.g. 60%)", zh: "利用率，1–100%（如 60%）" } },
-      { name: "precision", aliases: ["精度"], kind: "text", choices: PRECISIONS, description: { en: "bf16, fp8, fp4, mxfp4 or int4", zh: "bf16、fp8、fp4、mxfp4 或 int4" } },
-      {
-        name: "slo",
-        aliases: ["服务"],
-        kind: "text",
-        choices: ["interactive", "batch"],
-        description: { en: "interactive (≥25 tokens/s per user) or batch", zh: "interactive（每用户≥25 Token/秒）或 batch" },
-      },
-      {
-        name: "tput",
-        aliases: ["throughput", "吞吐"],
-        kind: "number",
-        max: 1e9,
-        description: { en: "your measured throughput, tokens/s per deployment", zh: "你实测的吞吐量（每个部署 Token/秒）" },
-      },
-      {
-        name: "owned",
-        aliases: ["自有"],
-        kind: "text",
-        yesNo: true,
-        description: { en: "yes: you own the GPUs (amortized, plus electricity)", zh: "yes：GPU为自有（摊销加电费）" },
-      },
-      {
-        name: "months",
-        aliases: ["摊销月数"],
-        kind: "count",
-        max: 240,
-        rare: true,
-        description: { en: "months to write owned GPUs off (default 36)", zh: "自有GPU的摊销月数（默认36）" },
-      },
-      { name: "cost", aliases: ["购价"], kind: "number", max: 1e7, rare: true, description: { en: "purchase price per owned GPU in USD", zh: "每块自有GPU的购价（美元）" } },
-      {
-        name: "kwh",
-        aliases: ["电价"],
-        kind: "number",
-        max: 10,
-        rare: true,
-        description: { en: "electricity per kWh in USD (owned GPUs only)", zh: "每度电价格（美元，仅自有GPU）" },
-      },
-      { name: "ops", aliases: ["运维"], kind: "number", max: 1e8, description: { en: "operations cost per month in USD", zh: "每月运维成本（美元）" } },
-      ...WORKLOAD_OPTIONS,
-    ],
-    positional: { name: "model", kind: "model", complete: "models", missing: "error.needModel", description: { en: "the model to self-host", zh: "要自建的模型" }, required: true },
-  },
+  spec: SELFHOST_SPEC,
   run(ctx: CommandContext) {
     const asQuestion = answerRestAsQuestion(ctx);
     if (asQuestion) return asQuestion;
@@ -217,37 +151,7 @@ export const selfhost: Command = {
     const apiCostPer1M = api.per1M;
     const tokensPerMonth = stated.origin === "default" ? undefined : stated.workload.inputTokens + stated.workload.outputTokens;
     const planAt = (precision: Precision | undefined): SelfhostPlan =>
-      planSelfhost(serving, {
-        modelId: model.id,
-        apiCostPer1M,
-        ...(gpuAsked !== undefined ? { gpu: gpuAsked } : {}),
-        ...(args.has("gpus") ? { gpuCount: args.number("gpus") } : {}),
-        ...(args.has("price") ? { hourlyUsd: args.number("price") } : {}),
-        ...(args.has("util") ? { utilizationPercent: args.number("util") } : {}),
-        ...(precision ? { precision: precision as Precision } : {}),
-        ...(args.has("tput") ? { throughputTokensPerSec: args.number("tput") } : {}),
-        ...(slo ? { slo: slo as "interactive" | "batch" } : {}),
-        ...(engine ? { engine } : {}),
-        ...(tokensPerMonth !== undefined ? { tokensPerMonth } : {}),
-        ...(stated.workload.promptTokensPerRequest
-          ? {
-              request: {
-                inputTokens: stated.workload.promptTokensPerRequest,
-                outputTokens: Math.max(1, Math.round(stated.workload.promptTokensPerRequest * (stated.workload.outputTokens / Math.max(1, stated.workload.inputTokens)))),
-              },
-            }
-          : {}),
-        ...(owned
-          ? {
-              owned: {
-                amortizationMonths: args.number("months") ?? 36,
-                ...(args.has("cost") ? { purchaseUsdPerGpu: args.number("cost") } : {}),
-                ...(args.has("kwh") ? { usdPerKwh: args.number("kwh") } : {}),
-              },
-            }
-          : {}),
-        ...(args.has("ops") ? { opsUsdPerMonth: args.number("ops") } : {}),
-      });
+      planSelfhost(serving, selfhostRequest(args, { modelId: model.id, apiCostPer1M, gpuAsked, precision, slo, engine, tokensPerMonth, workload: stated.workload, owned }));
     let plan: SelfhostPlan;
     const notes: string[] = [];
     try {
