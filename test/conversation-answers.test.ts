@@ -487,4 +487,37 @@ describe("a new comparison in a conversation is a new question", () => {
     const [, reply] = await converse("haiku or 4o mini for 10M tokens?", "and deepseek?");
     expect(modelsOf(reply!)).toEqual(["claude-haiku-4-5", "gpt-4o-mini", "deepseek-chat"]);
   });
+  it("another model with a whole workload of its own is priced alone, not as an edit of the self-hosting answer before", async () => {
+    const [, sonnet] = await converse(
+      "/selfhost qwen3 32b gpu:l40s util:50%",
+      "how much would 3 million requests a month cost on claude sonnet 4.5 with 800 tokens in and 400 out?",
+    );
+    expect(intentOf(sonnet!)).not.toBe("selfhost");
+    expect(modelsOf(sonnet!)).toEqual(["claude-sonnet-4-5"]);
+    // 2.4B input × $3 + 1.2B output × $15 per 1M
+    expect(sonnet!.text).toContain("$25,200.00");
+  });
+
+  it("自建另一个模型并给出每月用量：按它自己的用量算利用率，不沿用上一问的 util:50%", async () => {
+    const [, own] = await converse("/selfhost qwen3 32b gpu:l40s util:50%", "自建 gpt-oss-120b 用两张 h100 划算吗？每月 20 亿 token");
+    expect(intentOf(own!)).toBe("selfhost");
+    expect(own!.data.model).toBe("gpt-oss-120b");
+    expect(own!.text).toContain("每月 20亿 Token");
+    // the utilization follows from 2B tokens against the deployment's capacity, far below the 50% said of the other model
+    expect(own!.data.utilization).toBeLessThan(0.2);
+    expect(own!.text).not.toContain("利用率：50%");
+  });
+
+  it("a follow-up that ties its workload to the last answer still keeps it: '那換成 gpt-5 mini 呢'", async () => {
+    const [, sonnet, mini] = await converse(
+      "/compare gpt-5 mini deepseek",
+      "每天 1 萬次請求，每次 3000 token 輸入 400 輸出，claude sonnet 4.5 一個月多少錢",
+      "那換成 gpt-5 mini 呢",
+    );
+    expect(modelsOf(sonnet!)).toEqual(["claude-sonnet-4-5"]);
+    // 300k requests × 3,000 in × $3 + × 400 out × $15 per 1M
+    expect(sonnet!.text).toContain("$4,500.00");
+    expect(modelsOf(mini!)).toEqual(["gpt-5-mini"]);
+    expect(mini!.text).toContain("$465.00");
+  });
 });

@@ -20,14 +20,27 @@ function outputPerRequestOf(text: string): number | undefined {
 }
 
 /** A line is a follow-up when it does not ask a whole new question: it is short and names at most one model. */
-export function isFollowUp(u: Understanding, text: string): boolean {
+export function isFollowUp(u: Understanding, text: string, previous: RememberedQuestion): boolean {
   if (u.intent === "estimate" && u.text) return false;
+  if (asksAnew(u, text, previous)) return false;
   // "same but for gemini 2.5 pro and grok 4", "换成 haiku 4.5 和 gpt-5 nano": new models for the same question; a name
   // it cannot read still counts ("deepseek 和 豆包 哪个便宜" compares those two, not the last answer's models plus one),
   // but not a single character ("那跟 gpt-5 比呢": 那 is no name)
   const unreadNames = u.unknown.filter((name) => [...name.query.trim()].length >= 2).length;
   if (u.models.length + unreadNames >= 2) return W.OTHER_MODELS.test(text) || W.ADD_LEADING.test(text);
   return W.FOLLOW_UP.test(text) || text.length < 100;
+}
+
+/**
+ * "how much would 3M requests of 800 in / 400 out cost on claude sonnet 4.5?" after another model's answer: a model of
+ * its own and a whole workload, with no word tying it to the last answer, is a new question, not an edit of that one.
+ */
+function asksAnew(u: Understanding, text: string, previous: RememberedQuestion): boolean {
+  const volume = u.volume;
+  const wholeWorkload = volume !== undefined && (volume.total !== undefined || (volume.input !== undefined && volume.output !== undefined));
+  const ownModel = u.models.length === 1 && !previous.models.some((m) => m.id === u.models[0]!.model.id);
+  const tied = W.FOLLOW_UP.test(text.trim()) || W.REPLACE.test(text) || W.ADD.test(text) || W.WEIGHED_AGAINST.test(text);
+  return wholeWorkload && ownModel && !tied;
 }
 
 /** A line whose own words ask something unrelated to the last question: the article, the model list, off-topic. */

@@ -341,7 +341,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     return mergeFollowUp(snapshot, previous, { ...understood, intent: "compare", constraints: {}, tasks: [], models: [], ambiguous: [] }, "");
   // "sonnet 4.5 and 2.5 pro" answering "which claude, which gemini?" names several models and no amount: the choices
   const answersBack = previous?.intent === "clarify" && Boolean(previous.pending?.length) && !understood.volume && understood.requests === undefined;
-  if (previous && (isFollowUp(understood, question) || answersBack || modelEditOf(snapshot, question)) && !standsAlone(understood, question)) {
+  if (previous && (isFollowUp(understood, question, previous) || answersBack || modelEditOf(snapshot, question)) && !standsAlone(understood, question)) {
     const merged = mergeFollowUp(snapshot, previous, understood, question);
     if (understood.unknown.length) merged.unknown = understood.unknown;
     return understood.unreadable ? { ...merged, unreadable: understood.unreadable } : merged;
