@@ -25,9 +25,18 @@ function rasterize({ id, svg, scale }) {
   }
 }
 
+/**
+ * Every this many charts the collection is a major one. resvg objects that lived through a scavenge while their chart
+ * was drawn sit in the old generation, which minor collections never free and V8 collects by its own small size,
+ * blind to the native memory they hold: with minor collections alone the process grew by ~100 MB over 1,200 charts,
+ * with this ~45 MB, at no measurable cost (a major collection here takes ~15 ms; one per chart doubled the CPU).
+ */
+const MAJOR_EVERY = 20;
+let drawn = 0;
+
 parentPort.on("message", (request) => {
   const [reply, transfer] = rasterize(request);
-  collect({ type: "minor" });
+  collect({ type: ++drawn % MAJOR_EVERY === 0 ? "major" : "minor" });
   // resvg frees a chart's native memory in finalizers that Node runs on a later turn of this thread's event loop;
   // replying after them means the next chart is only sent once they have run
   setImmediate(() => parentPort.postMessage(reply, transfer));
