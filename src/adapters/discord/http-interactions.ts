@@ -140,7 +140,7 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
     const body = read.body;
     const signature = header(request, "x-signature-ed25519");
     const timestamp = header(request, "x-signature-timestamp");
-    if (!(await isValidDiscordSignature(key, signature, timestamp, body))) return send(response, 401, { error: "invalid request signature" });
+    if (!isValidDiscordSignature(key, signature, timestamp, body)) return send(response, 401, { error: "invalid request signature" });
     const stale = staleTimestamp(timestamp, now());
     if (stale) return send(response, 401, { error: stale });
     if (!(await seen.firstSignature(signature!.toLowerCase(), Number(timestamp)))) return send(response, 401, { error: "replayed request" });
