@@ -119,4 +119,18 @@ describe("requests Discord did not sign get 401", () => {
   it("a malformed signature", async () => {
     expect((await discord.post(body(), { "x-signature-ed25519": "zz", "x-signature-timestamp": now() })).status).toBe(401);
   });
+
+  it("forged requests among many at once (checked off the main thread when busy) still get 401, and the signed ones answers", async () => {
+    const other = ed25519Keys();
+    const statuses = await Promise.all(
+      Array.from({ length: 24 }, async (_, i) => {
+        const raw = interaction({ name: "models", options: [] });
+        const timestamp = now();
+        const key = i % 2 ? other.privateKey : discord.keys.privateKey;
+        const response = await discord.post(raw, { "x-signature-ed25519": signDiscord(key, timestamp, JSON.stringify(raw)), "x-signature-timestamp": timestamp });
+        return response.status;
+      }),
+    );
+    expect(statuses).toEqual(Array.from({ length: 24 }, (_, i) => (i % 2 ? 401 : 200)));
+  });
 });

@@ -140,7 +140,7 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
     const body = read.body;
     const signature = header(request, "x-signature-ed25519");
     const timestamp = header(request, "x-signature-timestamp");
-    if (!isValidDiscordSignature(key, signature, timestamp, body)) return send(response, 401, { error: "invalid request signature" });
+    if (!(await isValidDiscordSignature(key, signature, timestamp, body, inHand))) return send(response, 401, { error: "invalid request signature" });
     const stale = staleTimestamp(timestamp, now());
     if (stale) return send(response, 401, { error: stale });
     if (!(await seen.firstSignature(signature!.toLowerCase(), Number(timestamp)))) return send(response, 401, { error: "replayed request" });
@@ -171,11 +171,16 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
     await deps.inFlight.track(delivery.catch(lost));
   };
 
+  /** requests received and not yet answered: how busy the server is, for where signatures are checked */
+  let inHand = 0;
   const server = createBoundedServer((request, response) => {
-    handle(request, response).catch((error) => {
-      deps.logger.error({ err: error, surface: "discord-http" }, "interaction failed");
-      if (!response.headersSent) send(response, 400, { error: "bad request" });
-    });
+    inHand++;
+    handle(request, response)
+      .catch((error) => {
+        deps.logger.error({ err: error, surface: "discord-http" }, "interaction failed");
+        if (!response.headersSent) send(response, 400, { error: "bad request" });
+      })
+      .finally(() => inHand--);
   });
   return server;
 }
