@@ -85,6 +85,13 @@ describe("Slack slash commands through Bolt's real HTTP receiver", () => {
     expect(blockText(paste.posted)).toContain("tokens in your text");
   });
 
+  it("acknowledges first a document pasted under /modelwise with no command word, as /ask does", async () => {
+    const paste = await slashCommand("modelwise", `how much would this cost on gpt-5: ${"Summarize this email for me. ".repeat(200)}`);
+    expect(paste.inAck).toBe(false);
+    expect(paste.ackBody).toBe("");
+    expect(blockText(paste.posted)).toContain("tokens in your text");
+  });
+
   it("says the chart was skipped when the render queue is full, and still answers", async () => {
     const renderer = chartRenderer();
     const bars = (i: number, count: number): ChartSpec => ({
