@@ -114,6 +114,14 @@ function warningNotes(t: Translator, plan: SelfhostPlan): string[] {
   return plan.warnings.map((code) => t(`selfhost.warning.${code}`, { util: formatPercent(plan.utilization * 100) }));
 }
 
+/** A GPU count the planner chose above the fewest that hold the model says why ("8 × RTX 4090 for a 32B model?"). */
+function whyGpuCount(t: Translator, plan: SelfhostPlan): string | null {
+  const topology = plan.topology;
+  if (plan.origins.gpuCount !== "planned" || !topology || topology.replicaGpus <= topology.smallest.gpus) return null;
+  const values = { count: topology.replicaGpus, smallest: topology.smallest.gpus, slo: plan.slo };
+  return t(topology.smallest.sloMet ? "selfhost.whyGpuCount" : "selfhost.whyGpuCountSlow", values);
+}
+
 export const selfhost: Command = {
   spec: SELFHOST_SPEC,
   run(ctx: CommandContext) {
@@ -346,6 +354,8 @@ export const selfhost: Command = {
         }),
       );
     }
+    const why = whyGpuCount(t, plan);
+    if (why) notes.push(why);
     notes.push(...warningNotes(t, plan));
     notes.push(t("selfhost.verdict"), t("selfhost.assumptions"));
     const age = priceAge(t, [model], ctx.today);

@@ -132,6 +132,33 @@ describe("the GPUs a question names are the GPUs planned", () => {
   });
 });
 
+describe("a GPU count above the fewest that hold the model says why, and the reason holds", () => {
+  const per1M = (reply: Reply) => (reply.data as unknown as { selfHostCostPer1M: number }).selfHostCostPer1M;
+
+  it("8 × RTX 4090 for Qwen3 32B: 4 hold it, 8 cost less per token, and gpus:4 is dearer", async () => {
+    const planned = await ask("/selfhost qwen3 32b gpu:4090");
+    expect(data(planned).gpu.count).toBe(8);
+    expect(planned.text).toContain("Why 8 GPUs: the fewest that hold the weights and KV cache is 4");
+    const fewest = await ask("/selfhost qwen3 32b gpu:4090 gpus:4");
+    expect(fewest.ok).toBe(true);
+    expect(per1M(fewest)).toBeGreaterThan(per1M(planned));
+    // a count the user gave is theirs: nothing to explain
+    expect(fewest.text).not.toContain("Why 4 GPUs");
+  });
+
+  it("中文：4090 跑 llama 3.1 8b，说明为什么是 2 块", async () => {
+    const reply = await ask("4090 跑 llama 3.1 8b 划算吗");
+    expect(data(reply).gpu.count).toBe(2);
+    expect(reply.text).toContain("为什么是 2 块：最少 1 块就能装下权重和KV缓存");
+  });
+
+  it("says nothing when the planned count is the fewest", async () => {
+    const reply = await ask("自建 qwen3 32b 用 h100 划算吗");
+    expect(data(reply).gpu.count).toBe(1);
+    expect(reply.text).not.toContain("为什么是");
+  });
+});
+
 describe("a self-hosting question with a volume but no model", () => {
   it.each([
     ["is it worth self hosting at 2B tokens a month?", "en", 2e9],

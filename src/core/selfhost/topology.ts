@@ -106,6 +106,8 @@ export interface Topology {
   idleGpus: number;
   attentionDataParallel: boolean;
   estimate: ReplicaEstimate & { sloMet: boolean };
+  /** the fewest GPUs a replica that holds the model needs, and whether that replica meets the service level */
+  smallest: { gpus: number; sloMet: boolean };
 }
 
 /**
@@ -128,10 +130,12 @@ export function chooseTopology(
   if (smallest === null) return null;
   const candidates = replicaSizes(gpu, maxNodes).filter((size) => size >= smallest && (size <= GPUS_PER_NODE || size === smallest) && (gpuCount === null || size <= gpuCount));
   let best: { topology: Topology; score: number } | null = null;
+  let smallestSloMet = false;
   for (const size of candidates) {
     const replica = makeReplica(arch, gpu, size, precision, engine);
     const estimate = estimateReplica(arch, replica, shape, factors, limits);
     if (!estimate) continue;
+    if (size === smallest) smallestSloMet = estimate.sloMet;
     const replicas = gpuCount === null ? 1 : Math.floor(gpuCount / size);
     const tokens = gpuCount === null ? estimate.totalTokensPerSec / size : estimate.totalTokensPerSec * replicas;
     const score = (estimate.sloMet ? 1e12 : 0) + tokens;
@@ -146,9 +150,10 @@ export function chooseTopology(
           idleGpus: gpuCount === null ? 0 : gpuCount - replicas * size,
           attentionDataParallel: replica.attentionDataParallel,
           estimate,
+          smallest: { gpus: smallest, sloMet: false },
         },
       };
     }
   }
-  return best?.topology ?? null;
+  return best ? { ...best.topology, smallest: { gpus: smallest, sloMet: smallestSloMet } } : null;
 }
