@@ -55,6 +55,8 @@ function positionalOf(u: Understanding): string {
   if (u.intent === "estimate") return u.text ?? "";
   if (u.intent === "budget") return "";
   if (u.models.length) return u.models.map((m) => m.model.id).join(", ");
+  // "self-host an open model at 3B tokens": every model that can be self-hosted is open; no feature is a model's name
+  if (u.intent === "selfhost") return "";
   const features = (["vision", "reasoning", "tools"] as const).filter((k) => u.constraints[k]);
   return [...features, ...(u.constraints.openWeights ? ["open"] : []), ...(u.constraints.chinese ? ["chinese"] : []), ...u.tasks.map(taskWord)].join(" ");
 }

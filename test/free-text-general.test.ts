@@ -71,6 +71,7 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["每次 8000 tokens 进，1000 tokens 出，每月 20 万次，gpt-5 和 claude sonnet 4.5 对比一下", 8000, 1000, 200_000],
     ["with 4k prompts and 1k completions, 100k calls, gpt-5 vs claude sonnet 4.5", 4000, 1000, 100_000],
     ["claude sonnet 4.5, 150k-token prompts, 1000 per month, 2k out", 150_000, 2000, 1000],
+    ["每小時 2000 次，每次 prompt 3k、回 500 token，gpt-4.1 mini 跟 deepseek 比", 3000, 500, 2000 * 24 * 30],
   ])("%s", async (line, prompt, out, requests) => {
     const data = dataOf(await ask(line));
     expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
@@ -83,6 +84,34 @@ describe("a request's size is read wherever its per-request words stand", () => 
     expect(dataOf(reply).workload.promptTokensPerRequest).toBe(300_000);
     expect(model("deepseek-chat").contextWindow).toBeLessThan(300_000);
     expect(dataOf(reply).models.find((m) => m.id === "deepseek-chat")?.cost ?? null).toBeNull();
+  });
+});
+
+describe("the cached part of each prompt is that share of the input, priced at the cached rate", () => {
+  it.each([["prompt 8k，其中 6k 是命中缓存的，每月 50万次请求，回复 600，gpt-5 vs o4-mini"], ["prompt 8k, 6k of it cached, 500k requests a month, 600 out, gpt-5 vs o4-mini"]])(
+    "%s",
+    async (line) => {
+      const data = dataOf(await ask(line));
+      expect(data.workload).toMatchObject({ inputTokens: 8000 * 500_000, outputTokens: 600 * 500_000 });
+      for (const id of ["gpt-5", "o4-mini"]) {
+        const m = model(id);
+        const input = 4e9 * (0.25 * m.inputPer1M + 0.75 * m.cachedInputPer1M!);
+        expect(data.models.find((priced) => priced.id === id)?.cost).toBeCloseTo((input + 3e8 * m.outputPer1M) / 1e6, 6);
+      }
+    },
+  );
+});
+
+describe("a self-hosting question weighed against the API, with a volume and no model, is the self-hosting overview", () => {
+  it.each([
+    ["一个月 30 亿 token，自建开源模型会比 API 便宜吗"],
+    ["一個月 30 億 token，自架開源模型會比 API 便宜嗎"],
+    ["at 3B tokens a month, would self-hosting an open model be cheaper than the API?"],
+  ])("%s", async (line) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(reply.command).toBe("selfhost");
+    expect(reply.text).toMatch(/30亿|30億|3B tokens/);
   });
 });
 

@@ -66,7 +66,7 @@ const LABEL_THEN_NUMBER =
 const INPUT_BEFORE =
   /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 const OUTPUT_BEFORE =
-  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|输出|生成|回复|回答|答复|响应|摘要|返回|(?:每次|每条|每个请求)\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
+  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|输出|生成|回复|回答|答复|响应|摘要|返回|(?:每次|每条|每个请求|[、，,])\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
 /** "each request carries 150k tokens of context", "一次请求带 30 万 token 上下文": a prompt's size. */
 const REQUEST_CARRIES =
@@ -321,6 +321,11 @@ export function readQuantities(text: string): Quantities {
       }
       continue;
     }
+    // "prompt 8k，其中 6k 是命中缓存的", "6k of it cached": the cached part of each prompt, nothing else
+    if (CACHED_PART.test(right) && (/其中\s?$/u.test(left) || /^\s?of (?:it|them|that|those|which)\b/u.test(right))) {
+      cachedPart ??= n.value;
+      continue;
+    }
     // "4 块 H200" counts cards: 块 is also spoken yuan, but not before a GPU's name
     const cardsNotYuan = /^\s?块(?!钱)/u.test(right) && GPU_AFTER.test(right);
     // NT$, 台币, €, £, 日元: money the knowledge has no exchange rate for, never a token count or dollars
@@ -467,13 +472,13 @@ export function readQuantities(text: string): Quantities {
   }
   if (q.requests !== undefined && users !== undefined && PER_USER.test(text)) q.requests *= users;
   if (q.requests !== undefined && turns !== undefined && CONVERSATIONS.test(text)) q.requests *= turns;
-  if (cachedPart !== undefined && q.promptTokens !== undefined && cachedPart < q.promptTokens && q.cachedPercent === undefined) {
-    q.cachedPercent = Math.round((cachedPart / q.promptTokens) * 1000) / 10;
-  }
   const inputShare = shares.input ?? (shares.output !== undefined ? 100 - shares.output : undefined);
   if (inputShare !== undefined) q.ratio = { input: inputShare, output: 100 - inputShare };
   if (q.requests !== undefined) perRequestToMonthly(q, q.requests, volume, perRequest);
   else if (perRequest.input !== undefined && perRequest.input >= 100) q.promptTokens ??= perRequest.input;
+  if (cachedPart !== undefined && q.promptTokens !== undefined && cachedPart < q.promptTokens && q.cachedPercent === undefined) {
+    q.cachedPercent = Math.round((cachedPart / q.promptTokens) * 1000) / 10;
+  }
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
   if (Object.keys(volume).length) q.volume = volume;
   return q;

@@ -190,7 +190,9 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   if (W.PROVIDERS.test(text) && models <= 1 && (models || u.ambiguous.length)) return u.ambiguous.length && !models ? "clarify" : "providers";
   // a self-hosting question without a model or any number is a question about the article's verdict
   if (W.SELFHOST.test(text) && !models && !u.gpu && !u.volume && !W.CHEAPEST.test(text)) return "article";
-  if ((W.SELFHOST.test(text) && (models || u.gpu || !W.CHEAPEST.test(text))) || (u.gpu && (models || flags.worth))) return "selfhost";
+  // "自建开源模型会比 API 便宜吗": cheaper than the API is the self-hosting question itself, not a cheapest-model one
+  const selfhostAsked = W.SELFHOST.test(text) && (models || u.gpu || !W.CHEAPEST.test(text) || W.AGAINST_API.test(text));
+  if (selfhostAsked || (u.gpu && (models || flags.worth))) return "selfhost";
   if (W.asksArticle(text)) return "article";
   if (u.budget && (W.BUDGET.test(text) || !models || !u.volume)) return "budget";
   if (asksFact && models >= 1 && !u.volume && !W.COMPARE.test(text.replace(/\band\b/g, "")) && W.FACT_QUESTION.test(text)) return "facts";

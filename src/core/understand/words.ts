@@ -42,6 +42,8 @@ const OWN_ARTICLES = /(?:\d[\d,.]*\s?(?:k|m|万|千|百)?|每|each|per|every|几
 export const asksArticle = (text: string): boolean => ARTICLE.test(text.replace(OWN_ARTICLES, " "));
 export const MODELS_LIST =
   /^(?:list|show|all)(?: me)?(?: all| the)?.{0,24}\bmodels\b|^(?:which|what) models (?:support|have|can|are|do|handle|accept)|哪些模型(?:能|支持|可以|有|是)|what models (?:do you|can you|are)|which models (?:do you|are|can)|models (?:do you|you) (?:know|support|have)|有哪些模型|支持哪些模型|模型列表|都有什么模型|知道哪些模型|列出.{0,6}模型/u;
+/** Weighed against buying the model through an API: "比 API 便宜吗", "cheaper than the API". */
+export const AGAINST_API = /(?:比|跟|和|与|與)\s*(?:用\s*)?api\s*(?:还|還|更)?(?:便宜|划算|劃算|省|贵|貴)|cheaper than (?:the |an |using (?:an |the )?)?apis?\b/iu;
 export const CHEAPEST =
   /cheapest|cheaper option|cheap(?:est)?\b|lowest[-\s]?(?:price|cost)|least expensive|most affordable|budget (?:model|option|pick)|best (?:value|bang)|\brecommend|which model (?:should|to|for|is best|would)|what model (?:should|to|for|is best|would)|best model for|good (?:model )?for|最便宜|便宜|省钱|性价比|最低|推荐|用什么模型|用哪个模型|选哪个|哪个模型|什么模型|有没有.{0,8}模型|适合/u;
 /** Words for a low price alone, which make a list of models a question about the cheapest of them. */
