@@ -230,6 +230,9 @@ describe("every item of a comparison is priced or named back: none is dropped or
     // a version the knowledge lacks is that version, not the family's current model
     ["deepseek v2 vs gpt-4o mini, 10M tokens", "deepseek v2", ["gpt-4o-mini"]],
     ["minimax m1 和 kimi k2 每月 5000 万 token", "minimax m1", ["kimi-k2"]],
+    // a list joined by commas and "and", the name first or in the middle
+    ["compare reka core, mistral large and haiku 4.5 for 36M in / 6M out", "reka core", ["mistral-large-3", "claude-haiku-4-5"]],
+    ["compare mistral large, reka core and haiku 4.5 at 10M tokens", "reka core", ["mistral-large-3", "claude-haiku-4-5"]],
   ])("%s", async (line, name, ids) => {
     const reply = await ask(line);
     const data = dataOf(reply);
@@ -241,6 +244,8 @@ describe("every item of a comparison is priced or named back: none is dropped or
   it.each([
     ["is gpt-5 mini cheaper than self-hosting or the api for 10M tokens", ["gpt-5-mini"]],
     ["gpt-4o vs claude sonnet 4.5 for coding or writing, 20M tokens", ["gpt-4o", "claude-sonnet-4-5"]],
+    ["hi team, gpt-5 or deepseek for 10M tokens?", ["gpt-5", "deepseek-chat"]],
+    ["gpt-5, deepseek and claude haiku 4.5, 50M tokens, which is cheapest", ["gpt-5", "deepseek-chat", "claude-haiku-4-5"]],
   ])("words that are no model are not named back: %s", async (line) => {
     const data = dataOf(await ask(line));
     expect(data.unknown ?? []).toEqual([]);

@@ -6,6 +6,12 @@
 
 /** Words that join the items of a comparison. */
 const SEPARATOR = /\s(?:vs\.?|versus|or)\s|\s?(?:和|跟|与|还是|对比)\s?/gu;
+/** Commas and "and" between the items of a list of three or more ("compare reka core, mistral large and haiku 4.5"). */
+const LIST_JOIN = /\s?[,，、]\s?|\sand\s|\s?以及\s?/gu;
+/** What may follow a list's last item: the end of the question or the words that go on after a list. */
+const LIST_ENDS = /^\s*(?:$|[?？.!！。]|(?:for|at|with|on|in|per|which|what|who)\b|每|一个月|哪|谁)/u;
+/** An amount with its unit ("36M in"), which no name holds. */
+const HAS_AMOUNT = /\d(?:[\d.,]*)\s?(?:k|m|b|bn|万|亿|千|tokens?|%)(?![a-z])/iu;
 /** Where an item after a separator ends: punctuation, a number, or the words of the question around the list. */
 const ITEM_END =
   /[,，。;；?？!！:：()（）、]|\.(?=\s|$)|\s(?:vs\.?|versus|or|and|for|at|with|on|in|per|cost|costs|price|prices|pricing|which|what|is|are|using|when|if|monthly|to|from|who|whose|model|models|cheaper|dearer|better|faster|more|less)\b|和|跟|与|还是|对比|哪|每|一个月|的|比较|比|便宜|贵|价格|多少|用|在|划算|怎么|谁|(?:\s|(?<=\p{Script=Han}))\d+(?:\.\d+)?\s?(?:k|m|b|bn|万|亿|千|tokens?|%)(?![a-z])/u;
@@ -82,6 +88,25 @@ export function unreadItems(line: string, read: readonly { from: number; to: num
     if (covered(start, start + trimmed.length) || items.some((i) => i.from === start)) return;
     items.push({ text: trimmed, from: start, to: start + trimmed.length });
   };
+  const sides = (at: number, length: number) => {
+    const after = at + length;
+    const rest = line.slice(after);
+    const end = ITEM_END.exec(rest);
+    const right = rest.slice(0, end ? end.index : rest.length);
+    const head = line.slice(0, at).split(PUNCTUATION).at(-1)!;
+    return { after, right, head, left: head.replace(ITEM_OPENER, "") };
+  };
+  // a list joined by commas or "and" has an item named back only between items read, after "compare …", or last
+  for (const join of line.matchAll(LIST_JOIN)) {
+    const { after, right, head, left } = sides(join.index, join[0].length);
+    const leftRead = spanOf(join.index - left.length, left);
+    const rightRead = spanOf(after, right);
+    const next = line.slice(after + right.length);
+    const nextJoin = /^\s?[,，、]\s?|^\sand\s|^\s?以及\s?/u.exec(next);
+    const nextRead = nextJoin ? spanOf(after + right.length + nextJoin[0].length, sides(after + right.length, nextJoin[0].length).right) : false;
+    if (rightRead && !leftRead && left !== head && !HAS_AMOUNT.test(left)) add(join.index - left.length, left, true);
+    if (leftRead && !rightRead && !HAS_AMOUNT.test(right) && (nextRead || LIST_ENDS.test(next))) add(after, right, true);
+  }
   for (const separator of line.matchAll(SEPARATOR)) {
     const after = separator.index + separator[0].length;
     const rest = line.slice(after);
