@@ -210,6 +210,12 @@ describe("unknown names and typos", () => {
     if (result.kind === "unknown") expect(result.candidates.map((m) => m.id)).toContain("gpt-5");
   });
 
+  it("a typo in the family word before a version is that family's version, and a bare version names no model", () => {
+    expect(ids(full.resolveList("deepseak v3, gpt-4o-mini"))).toEqual(["deepseek-chat", "gpt-4o-mini"]);
+    // Bedrock's "deepseek.v3-v1:0" goes by "deepseek v3", not by "v3" alone
+    expect(full.resolve("v3").kind).toBe("unknown");
+  });
+
   it("forgives a typo that keeps the version", () => {
     expect(full.resolve("deepsek")).toMatchObject({
       kind: "fuzzy",

@@ -36,15 +36,21 @@ const QUANTIZATION = /(?:^|[\s\-_.])(?:fp8|fp16|bf16|int4|int8)(?=$|[\s\-_.])/g;
 /** The model part of a catalog key, without provider path, region, vendor, date or version suffix. */
 export function baseName(id: string): string {
   const lower = id.toLowerCase();
-  let name = lower.slice(lower.lastIndexOf("/") + 1).replace(VENDOR_PREFIX, "");
+  const key = lower.slice(lower.lastIndexOf("/") + 1);
+  const vendor = VENDOR_PREFIX.exec(key)?.[0] ?? "";
+  let name = key.slice(vendor.length);
   for (;;) {
     let next = name.replace(UNTYPED_SUFFIX, "");
     const revision = REVISION.exec(next);
     if (revision && /\d/.test(next.slice(0, revision.index))) next = next.slice(0, revision.index);
-    if (next === name || !next.length) return name;
+    if (next === name || !next.length) break;
     name = next;
   }
+  // "deepseek.v3-v1:0" is DeepSeek's v3: a bare version keeps the vendor's name, or "v3" alone would name it
+  return BARE_VERSION.test(name) && vendor ? `${vendor.slice(0, -1).split(".").at(-1)}-${name}` : name;
 }
+
+const BARE_VERSION = /^v?\d+(?:[.-]\d+)*$/;
 
 /** Whether a key carries a date or snapshot suffix ("gpt-4o-2024-08-06"): the undated key is preferred. */
 export function isDated(id: string): boolean {
