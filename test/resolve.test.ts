@@ -216,6 +216,12 @@ describe("unknown names and typos", () => {
     expect(full.resolve("v3").kind).toBe("unknown");
   });
 
+  it("suggests only names near what was typed, never unrelated catalog keys", () => {
+    const reka = full.resolve("reka core");
+    expect(reka.kind).toBe("unknown");
+    if (reka.kind === "unknown") expect(reka.candidates).toEqual([]);
+  });
+
   it("forgives a typo that keeps the version", () => {
     expect(full.resolve("deepsek")).toMatchObject({
       kind: "fuzzy",

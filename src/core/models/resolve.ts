@@ -42,6 +42,11 @@ const MAX_FAMILY_WORDS = 16;
 const FUZZY_SHORTLIST = 24;
 /** Edits counted at most when ranking suggestions (the band of the edit-distance computation). */
 const SUGGEST_EDITS = 6;
+/**
+ * Edits a suggestion may be from the typed name: about two in five of its characters. Past that the nearest names
+ * share little but trigrams ("reka core" → "openrouter/undi95/remm-slerp-l2-13b") and are no help.
+ */
+const suggestableEdits = (length: number) => Math.min(SUGGEST_EDITS, Math.max(2, Math.ceil(length * 0.4)));
 /** Names fuse.js ranks in search(), and the characters of the query it sees. */
 const FUSE_SHORTLIST = 16;
 const FUSE_PATTERN_CHARS = 32;
@@ -356,6 +361,7 @@ export class ModelResolver {
           order,
         };
       })
+      .filter((entry) => entry.distance <= suggestableEdits(form.length))
       .sort((a, b) => a.distance - b.distance || a.order - b.order);
     return {
       kind: "unknown",
