@@ -50,7 +50,7 @@ export function stubDispatcher(answer: (input: CommandInput) => Reply | Promise<
         throw new Error("the stub has no knowledge");
       },
     } as unknown as LiveKnowledge,
-    find: (name) => byName.get(name.toLowerCase().replace(/^[/／]/, "")),
+    find: (name) => byName.get((name ?? "ask").toLowerCase().replace(/^[/／]/, "")),
     answer: async (input) => {
       inputs.push(input);
       return answer(input);

@@ -167,8 +167,8 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
   const answerSlash = async (entry: SlackSlashCommand, body: { text?: string; user_id: string; channel_id: string; response_url: string }, client: WebClient, ack: Ack) => {
     const routed = entry.umbrella ? routeUmbrella(dispatcher, body.text ?? "") : { command: entry.command.spec.name, text: body.text ?? "" };
     const work = answer(routed.command, routed.text, body.user_id);
-    // free text under the umbrella is answered as /ask answers it, a pasted document included
-    const slow = acknowledgeFirst(dispatcher.find(routed.command ?? "ask")?.spec, routed.text.length);
+    // free text under the umbrella (no command) is answered as /ask answers it, a pasted document included
+    const slow = acknowledgeFirst(dispatcher.find(routed.command)?.spec, routed.text.length);
     const waitMs = slow ? 0 : timing.answerInAckMs;
     let reply = waitMs > 0 ? await within(work, waitMs) : null;
     let acknowledged = false;

@@ -64,10 +64,14 @@ export interface AnswerEvent {
 export interface Dispatcher {
   readonly commands: readonly Command[];
   readonly knowledge: LiveKnowledge;
-  find(name: string): Command | undefined;
+  /** A command by name; null is the command free text goes to (/ask). */
+  find(name: string | null): Command | undefined;
   /** Answers one input. Never throws: every failure is a localized error reply. */
   answer(input: CommandInput): Promise<Reply>;
 }
+
+/** What a line that names no command is answered by. */
+const FREE_TEXT_COMMAND = "ask";
 
 const modelWords = new WeakMap<KnowledgeSnapshot, Set<string>>();
 
@@ -97,7 +101,7 @@ const HEAVY_TEXT_CHARS = 4_096;
 /** The shared dispatcher: every surface hands it a CommandInput and renders the Reply it returns. */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const byName = new Map(deps.commands.map((c) => [c.spec.name, c] as const));
-  const find = (name: string) => byName.get(name.toLowerCase().replace(/^[/／]/, ""));
+  const find = (name: string | null) => byName.get((name ?? FREE_TEXT_COMMAND).toLowerCase().replace(/^[/／]/, ""));
   const today = deps.today ?? systemToday;
 
   async function answer(input: CommandInput): Promise<Reply> {
@@ -110,7 +114,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   async function answerOnce(input: CommandInput): Promise<Reply> {
-    const name = input.command ?? "ask";
+    const name = input.command ?? FREE_TEXT_COMMAND;
     // the whole command runs on the snapshot current when it started, even if a reload swaps in another
     const snapshot = deps.knowledge.current();
     let lang: Lang = detectLang(input.text.slice(0, 2000), input.langHint);
@@ -137,10 +141,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const turn = conversation ? await deps.conversations!.get(conversation) : null;
       const previous = turn?.question ?? null;
       // "gpt-5 mini" answering "which gpt?" in a Chinese conversation is answered in Chinese: the line says no language
-      if (turn && name === "ask" && !globals.lang && turn.lang !== lang && saysNoLanguage(snapshot, input.text)) lang = turn.lang;
+      if (turn && name === FREE_TEXT_COMMAND && !globals.lang && turn.lang !== lang && saysNoLanguage(snapshot, input.text)) lang = turn.lang;
       script = answerScript(input.text.slice(0, 2000), turn?.lang === "zh" ? turn.script : null, input.scriptHint);
       // "in chinese pls", "english?", "繁體中文": the last answer again, in the language and script the line asks for
-      const asked = turn && name === "ask" && !globals.lang ? languageRequestOf(input.text) : null;
+      const asked = turn && name === FREE_TEXT_COMMAND && !globals.lang ? languageRequestOf(input.text) : null;
       if (asked) {
         lang = asked.lang;
         script = asked.script ?? (turn?.lang === "zh" && turn.script && !/\p{Script=Han}/u.test(input.text) ? turn.script : script);
