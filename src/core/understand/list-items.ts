@@ -8,6 +8,7 @@
 const SEPARATOR = /\s(?:vs\.?|versus|or)\s|\s?(?:和|跟|与|还是|对比)\s?/gu;
 /** Commas and "and" between the items of a list of three or more ("compare reka core, mistral large and haiku 4.5"). */
 const LIST_JOIN = /\s?[,，、]\s?|\sand\s|\s?以及\s?/gu;
+const JOIN_FIRST = new RegExp(`^(?:${LIST_JOIN.source})`, "u");
 /** What may follow a list's last item: the end of the question or the words that go on after a list. */
 const LIST_ENDS = /^\s*(?:$|[?？.!！。]|(?:for|at|with|on|in|per|which|what|who)\b|每|一个月|哪|谁)/u;
 /** An amount with its unit ("36M in"), which no name holds. */
@@ -102,18 +103,13 @@ export function unreadItems(line: string, read: readonly { from: number; to: num
     const leftRead = spanOf(join.index - left.length, left);
     const rightRead = spanOf(after, right);
     const next = line.slice(after + right.length);
-    const nextJoin = /^\s?[,，、]\s?|^\sand\s|^\s?以及\s?/u.exec(next);
+    const nextJoin = JOIN_FIRST.exec(next);
     const nextRead = nextJoin ? spanOf(after + right.length + nextJoin[0].length, sides(after + right.length, nextJoin[0].length).right) : false;
     if (rightRead && !leftRead && left !== head && !HAS_AMOUNT.test(left)) add(join.index - left.length, left, true);
     if (leftRead && !rightRead && !HAS_AMOUNT.test(right) && (nextRead || LIST_ENDS.test(next))) add(after, right, true);
   }
   for (const separator of line.matchAll(SEPARATOR)) {
-    const after = separator.index + separator[0].length;
-    const rest = line.slice(after);
-    const end = ITEM_END.exec(rest);
-    const right = rest.slice(0, end ? end.index : rest.length);
-    const head = line.slice(0, separator.index).split(PUNCTUATION).at(-1)!;
-    const left = head.replace(ITEM_OPENER, "");
+    const { after, right, left } = sides(separator.index, separator[0].length);
     add(after, right, spanOf(separator.index - left.length, left));
     add(separator.index - left.length, left, spanOf(after, right));
   }
