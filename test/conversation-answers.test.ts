@@ -508,6 +508,17 @@ describe("a new comparison in a conversation is a new question", () => {
     expect(own!.text).not.toContain("利用率：50%");
   });
 
+  it("自架開源模型 at a volume of its own after a GPT-5 comparison is the self-hosting overview, not 'GPT-5 無法自建'", async () => {
+    const [, general, more] = await converse("gpt-5 vs o4-mini, 80% cached, 100M tokens", "一個月 30 億 token，自架開源模型會比 API 便宜嗎", "5000萬呢");
+    expect(general!.command).toBe("selfhost");
+    expect(general!.title).toContain("30億");
+    expect(general!.text).not.toContain("GPT-5");
+    expect(general!.text).not.toContain("快取");
+    // an amount alone still goes on from the answer before
+    expect(more!.command).toBe("selfhost");
+    expect(more!.title).toContain("5000萬");
+  });
+
   it("a follow-up that ties its workload to the last answer still keeps it: '那換成 gpt-5 mini 呢'", async () => {
     const [, sonnet, mini] = await converse(
       "/compare gpt-5 mini deepseek",

@@ -33,14 +33,17 @@ export function isFollowUp(u: Understanding, text: string, previous: RememberedQ
 
 /**
  * "how much would 3M requests of 800 in / 400 out cost on claude sonnet 4.5?" after another model's answer: a model of
- * its own and a whole workload, with no word tying it to the last answer, is a new question, not an edit of that one.
+ * its own (or open models in general) and a whole workload, with no word tying it to the last answer, is a new
+ * question, not an edit of that one.
  */
 function asksAnew(u: Understanding, text: string, previous: RememberedQuestion): boolean {
   const volume = u.volume;
   const wholeWorkload = volume !== undefined && (volume.total !== undefined || (volume.input !== undefined && volume.output !== undefined));
   const ownModel = u.models.length === 1 && !previous.models.some((m) => m.id === u.models[0]!.model.id);
-  const tied = W.FOLLOW_UP.test(text.trim()) || W.REPLACE.test(text) || W.ADD.test(text) || W.WEIGHED_AGAINST.test(text);
-  return wholeWorkload && ownModel && !tied;
+  // "一個月 30 億 token，自架開源模型會比 API 便宜嗎": self-hosting open models in general, at a volume of its own
+  const openModelsInGeneral = u.models.length === 0 && u.constraints.openWeights === true && W.SELFHOST.test(text);
+  const tied = W.FOLLOW_UP_WORDS.test(text.trim()) || W.REPLACE.test(text) || W.ADD.test(text) || W.WEIGHED_AGAINST.test(text);
+  return wholeWorkload && (ownModel || openModelsInGeneral) && !tied;
 }
 
 /** A line whose own words ask something unrelated to the last question: the article, the model list, off-topic. */
