@@ -519,6 +519,26 @@ describe("a new comparison in a conversation is a new question", () => {
     expect(more!.title).toContain("5000萬");
   });
 
+  it("a new question may open with 'for' or '用', and 'cheaper than the API' weighs self-hosting, not the last answer", async () => {
+    const [, sonnet] = await converse(
+      "/selfhost qwen3 32b gpu:l40s util:50%",
+      "for a support bot doing 3M requests a month with 800 tokens in and 400 out, what would claude sonnet 4.5 cost?",
+    );
+    expect(modelsOf(sonnet!)).toEqual(["claude-sonnet-4-5"]);
+    expect(sonnet!.text).toContain("$25,200.00");
+    const [, zh] = await converse("自建 qwen3 32b 用 h100 划算吗", "用 Claude Sonnet 4.5 做客服，每月 300 萬次請求，每次 800 輸入 400 輸出，多少錢");
+    expect(modelsOf(zh!)).toEqual(["claude-sonnet-4-5"]);
+    const [, general] = await converse("gpt-5 vs deepseek 10M tokens", "at 3B tokens a month, would self-hosting an open model be cheaper than the API?");
+    expect(general!.command).toBe("selfhost");
+    expect(general!.text).not.toContain("GPT-5");
+  });
+
+  it("a model with a workload that answers a question back is the choice, keeping the other model and the task", async () => {
+    const [back, chosen] = await converse("compare gpt-5 and claude for a support bot", "sonnet 4.5, with 3M requests of 800 in / 400 out");
+    expect(intentOf(back!)).toBe("clarify");
+    expect(modelsOf(chosen!)).toEqual(["gpt-5", "claude-sonnet-4-5"]);
+  });
+
   it("a follow-up that ties its workload to the last answer still keeps it: '那換成 gpt-5 mini 呢'", async () => {
     const [, sonnet, mini] = await converse(
       "/compare gpt-5 mini deepseek",

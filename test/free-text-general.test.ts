@@ -245,6 +245,11 @@ describe("every item of a comparison is priced or named back: none is dropped or
     ["is gpt-5 mini cheaper than self-hosting or the api for 10M tokens", ["gpt-5-mini"]],
     ["gpt-4o vs claude sonnet 4.5 for coding or writing, 20M tokens", ["gpt-4o", "claude-sonnet-4-5"]],
     ["hi team, gpt-5 or deepseek for 10M tokens?", ["gpt-5", "deepseek-chat"]],
+    ["gpt-5 mini, thanks!", ["gpt-5-mini"]],
+    ["what does gpt-5 mini cost, right?", ["gpt-5-mini"]],
+    ["price of haiku 4.5 and friends", ["claude-haiku-4-5"]],
+    ["gpt-5 mini 和 deepseek 哪个便宜，谢谢", ["gpt-5-mini", "deepseek-chat"]],
+    ["gpt-5 mini cost at 1,000 requests a day of 2k in, 500 out", ["gpt-5-mini"]],
     ["gpt-5, deepseek and claude haiku 4.5, 50M tokens, which is cheapest", ["gpt-5", "deepseek-chat", "claude-haiku-4-5"]],
   ])("words that are no model are not named back: %s", async (line) => {
     const data = dataOf(await ask(line));

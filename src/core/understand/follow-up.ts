@@ -42,8 +42,12 @@ function asksAnew(u: Understanding, text: string, previous: RememberedQuestion):
   const ownModel = u.models.length === 1 && !previous.models.some((m) => m.id === u.models[0]!.model.id);
   // "一個月 30 億 token，自架開源模型會比 API 便宜嗎": self-hosting open models in general, at a volume of its own
   const openModelsInGeneral = u.models.length === 0 && u.constraints.openWeights === true && W.SELFHOST.test(text);
-  const tied = W.FOLLOW_UP_WORDS.test(text.trim()) || W.REPLACE.test(text) || W.ADD.test(text) || W.WEIGHED_AGAINST.test(text);
-  return wholeWorkload && (ownModel || openModelsInGeneral) && !tied;
+  // "cheaper than the API" weighs self-hosting against buying, not this model against the last answer's
+  const weighed = W.WEIGHED_AGAINST.test(text.replace(new RegExp(W.AGAINST_API.source, "giu"), " "));
+  const tied = W.POINTS_BACK.test(text.trim()) || W.REPLACE.test(text) || W.ADD.test(text) || weighed;
+  // a question back still waits for its choice: "sonnet 4.5, with 3M requests …" answers "which claude?"
+  const answeringBack = previous.intent === "clarify" && Boolean(previous.pending?.length);
+  return wholeWorkload && (ownModel || openModelsInGeneral) && !tied && !answeringBack;
 }
 
 /** A line whose own words ask something unrelated to the last question: the article, the model list, off-topic. */

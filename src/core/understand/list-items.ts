@@ -7,7 +7,10 @@
 /** Words that join the items of a comparison. */
 const SEPARATOR = /\s(?:vs\.?|versus|or)\s|\s?(?:和|跟|与|还是|对比)\s?/gu;
 /** Commas and "and" between the items of a list of three or more ("compare reka core, mistral large and haiku 4.5"). */
-const LIST_JOIN = /\s?[,，、]\s?|\sand\s|\s?以及\s?/gu;
+const LIST_JOIN = /(?<!\d)\s?[,，、]\s?(?!\d)|\sand\s|\s?以及\s?/gu;
+/** A join that closes a list ("…, y and z"), unlike a plain comma, which also ends a clause ("gpt-5 mini, thanks!"). */
+const CLOSING_JOIN = /^(?:\sand\s|\s?以及\s?|\s?、\s?)$/u;
+const JOIN_BEFORE = /(?:[,，、]\s?|\sand\s|以及\s?)$/u;
 const JOIN_FIRST = new RegExp(`^(?:${LIST_JOIN.source})`, "u");
 /** What may follow a list's last item: the end of the question or the words that go on after a list. */
 const LIST_ENDS = /^\s*(?:$|[?？.!！。]|(?:for|at|with|on|in|per|which|what|who)\b|每|一个月|哪|谁)/u;
@@ -97,16 +100,19 @@ export function unreadItems(line: string, read: readonly { from: number; to: num
     const head = line.slice(0, at).split(PUNCTUATION).at(-1)!;
     return { after, right, head, left: head.replace(ITEM_OPENER, "") };
   };
-  // a list joined by commas or "and" has an item named back only between items read, after "compare …", or last
+  // in a list of three or more joined by commas and "and", an item is named back between two items read, first after
+  // "compare …", or last after "and"; two items and a comma are a clause ("gpt-5 mini, thanks!"), not a list
   for (const join of line.matchAll(LIST_JOIN)) {
     const { after, right, head, left } = sides(join.index, join[0].length);
-    const leftRead = spanOf(join.index - left.length, left);
+    const leftFrom = join.index - left.length;
+    const leftRead = spanOf(leftFrom, left);
     const rightRead = spanOf(after, right);
     const next = line.slice(after + right.length);
     const nextJoin = JOIN_FIRST.exec(next);
     const nextRead = nextJoin ? spanOf(after + right.length + nextJoin[0].length, sides(after + right.length, nextJoin[0].length).right) : false;
-    if (rightRead && !leftRead && left !== head && !HAS_AMOUNT.test(left)) add(join.index - left.length, left, true);
-    if (leftRead && !rightRead && !HAS_AMOUNT.test(right) && (nextRead || LIST_ENDS.test(next))) add(after, right, true);
+    const lastAfterList = CLOSING_JOIN.test(join[0]) && JOIN_BEFORE.test(line.slice(0, leftFrom)) && LIST_ENDS.test(next);
+    if (rightRead && !leftRead && left !== head && nextRead && !HAS_AMOUNT.test(left)) add(leftFrom, left, true);
+    if (leftRead && !rightRead && !HAS_AMOUNT.test(right) && (nextRead || lastAfterList)) add(after, right, true);
   }
   for (const separator of line.matchAll(SEPARATOR)) {
     const { after, right, left } = sides(separator.index, separator[0].length);

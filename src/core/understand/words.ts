@@ -42,8 +42,12 @@ const OWN_ARTICLES = /(?:\d[\d,.]*\s?(?:k|m|万|千|百)?|每|each|per|every|几
 export const asksArticle = (text: string): boolean => ARTICLE.test(text.replace(OWN_ARTICLES, " "));
 export const MODELS_LIST =
   /^(?:list|show|all)(?: me)?(?: all| the)?.{0,24}\bmodels\b|^(?:which|what) models (?:support|have|can|are|do|handle|accept)|哪些模型(?:能|支持|可以|有|是)|what models (?:do you|can you|are)|which models (?:do you|are|can)|models (?:do you|you) (?:know|support|have)|有哪些模型|支持哪些模型|模型列表|都有什么模型|知道哪些模型|列出.{0,6}模型/u;
-/** Weighed against buying the model through an API: "比 API 便宜吗", "cheaper than the API". */
-export const AGAINST_API = /(?:比|跟|和|与|與)\s*(?:用\s*)?api\s*(?:还|還|更)?(?:便宜|划算|劃算|省|贵|貴)|cheaper than (?:the |an |using (?:an |the )?)?apis?\b/iu;
+/** Weighed against buying the model through an API: "比 API 便宜吗", "跟 API 比", "还是用 API", "cheaper than the API". */
+export const AGAINST_API =
+  /(?:比|跟|和|与|还是)\s*(?:直接)?\s*(?:用|调用|调)?\s*api|cheaper than (?:the |an |using (?:an |the )?)?apis?\b|(?:vs\.?|versus|or) (?:the |an |using (?:an |the )?)?apis?\b/iu;
+/** Words that point a line back at the last answer, whatever else it states: "and …", "what about …", "那 …", "… 呢". */
+export const POINTS_BACK =
+  /^(?:and|what about|how about|what if|also|instead|same (?:for|with|but)|ok (?:and|what about)|那|那么|那如果|换成|换|改成|改为|再|还有|加上|同样)|(?:呢|呢？|呢\?)$|\binstead\b/u;
 export const CHEAPEST =
   /cheapest|cheaper option|cheap(?:est)?\b|lowest[-\s]?(?:price|cost)|least expensive|most affordable|budget (?:model|option|pick)|best (?:value|bang)|\brecommend|which model (?:should|to|for|is best|would)|what model (?:should|to|for|is best|would)|best model for|good (?:model )?for|最便宜|便宜|省钱|性价比|最低|推荐|用什么模型|用哪个模型|选哪个|哪个模型|什么模型|有没有.{0,8}模型|适合/u;
 /** Words for a low price alone, which make a list of models a question about the cheapest of them. */
@@ -97,7 +101,7 @@ export const OUT_OF_SCOPE =
   /weather|天气|joke|笑话|recipe|菜谱|stock price|股价|write (?:me )?(?:a|an) (?:poem|haiku|story|email|essay|song)|translate (?:this|the following)|reset (?:my|the) .{0,20}password|who won|movie|电影|歌曲|帮我写|写一(?:首|封|篇)|翻译一下/u;
 
 /** Words that tie a line to the last answer: "and …", "what about …", "那 …", "… 呢", "instead". */
-export const FOLLOW_UP_WORDS =
+const FOLLOW_UP_WORDS =
   /^(?:and|what about|how about|what if|now|then|also|instead|same (?:for|with|but)|ok (?:and|what about)|but|with|if|at|for|那|那么|那如果|如果|换成|换|改成|改为|改|用|再|还有|加上|要是|假如|并且|另外|同样)|(?:呢|呢？|呢\?)$|instead\??$/u;
 /** A line that goes on from the last answer: its words, or an amount first ("5M?", "一亿呢"). */
 export const FOLLOW_UP = new RegExp(`${FOLLOW_UP_WORDS.source}|^(?:\\d|[一二两三四五六七八九十])`, "u");
