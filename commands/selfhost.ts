@@ -117,7 +117,10 @@ function warningNotes(t: Translator, plan: SelfhostPlan): string[] {
 /** A GPU count the planner chose above the fewest that hold the model says why ("8 × RTX 4090 for a 32B model?"). */
 function whyGpuCount(t: Translator, plan: SelfhostPlan): string | null {
   const topology = plan.topology;
-  if (plan.origins.gpuCount !== "planned" || !topology || topology.replicaGpus <= topology.smallest.gpus) return null;
+  // the count is the interactive plan's (plan.ts): a batch answer on the same GPUs has nothing of its own to explain
+  if (plan.origins.gpuCount !== "planned" || plan.slo !== "interactive" || !topology || topology.replicaGpus <= topology.smallest.gpus) return null;
+  // "{count} can" only when it does; otherwise the unreachable-speed warning says what there is to say
+  if (!topology.smallest.sloMet && plan.warnings.includes("interactiveSloUnreachable")) return null;
   const values = { count: topology.replicaGpus, smallest: topology.smallest.gpus, slo: plan.slo };
   return t(topology.smallest.sloMet ? "selfhost.whyGpuCount" : "selfhost.whyGpuCountSlow", values);
 }

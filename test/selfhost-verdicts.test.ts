@@ -139,6 +139,7 @@ describe("a GPU count above the fewest that hold the model says why, and the rea
     const planned = await ask("/selfhost qwen3 32b gpu:4090");
     expect(data(planned).gpu.count).toBe(8);
     expect(planned.text).toContain("Why 8 GPUs: the fewest that hold the weights and KV cache is 4");
+    expect(planned.text).toContain("/selfhost with gpus:4 plans the fewest");
     const fewest = await ask("/selfhost qwen3 32b gpu:4090 gpus:4");
     expect(fewest.ok).toBe(true);
     expect(per1M(fewest)).toBeGreaterThan(per1M(planned));
@@ -150,6 +151,11 @@ describe("a GPU count above the fewest that hold the model says why, and the rea
     const reply = await ask("4090 跑 llama 3.1 8b 划算吗");
     expect(data(reply).gpu.count).toBe(2);
     expect(reply.text).toContain("为什么是 2 块：最少 1 块就能装下权重和KV缓存");
+  });
+
+  it("says nothing on a batch answer, whose GPU count the interactive plan chose", async () => {
+    const reply = await ask("/selfhost qwen3 32b gpu:4090 slo:batch");
+    expect(reply.text).not.toContain("Why ");
   });
 
   it("says nothing when the planned count is the fewest", async () => {

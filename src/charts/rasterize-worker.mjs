@@ -3,7 +3,8 @@
 // a later turn of the event loop. Left to the collector's pace, a few hundred unique charts kept 0.3–1.2 GB resident;
 // collected here in a minor collection (a small heap, well under a millisecond) from inside the chart's own frame, or
 // with the next chart sent before the finalizers ran, they still reached 0.6–1.6 GB over 1,000 charts; as below,
-// about 0.2 GB. Node's --expose-gc cannot be given to a worker, hence the flag at run time.
+// about 0.2 GB; with a major collection every 20th chart (MAJOR_EVERY below), 0.15 GB. Node's --expose-gc cannot be
+// given to a worker, hence the flag at run time.
 // The SVG arrives with its text already turned into glyph outlines (outlined-text.ts), so resvg loads no font.
 import v8 from "node:v8";
 import vm from "node:vm";

@@ -132,15 +132,25 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
     });
   };
 
+  /** requests being read or verified now: how busy the server is, for where signatures are checked */
+  let arriving = 0;
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     if (options.probe?.(request, response)) return;
     if (request.method !== "POST") return send(response, 405, { error: "POST only" });
-    const read = await readBoundedBody(request, MAX_INTERACTION_BYTES);
-    if (!read.ok) return send(response, read.status, { error: read.status === 413 ? "body too large" : "busy" }, { connection: "close" });
-    const body = read.body;
     const signature = header(request, "x-signature-ed25519");
     const timestamp = header(request, "x-signature-timestamp");
-    if (!(await isValidDiscordSignature(key, signature, timestamp, body, inHand))) return send(response, 401, { error: "invalid request signature" });
+    arriving++;
+    let read: Awaited<ReturnType<typeof readBoundedBody>>;
+    let valid = false;
+    try {
+      read = await readBoundedBody(request, MAX_INTERACTION_BYTES);
+      if (read.ok) valid = await isValidDiscordSignature(key, signature, timestamp, read.body, arriving);
+    } finally {
+      arriving--;
+    }
+    if (!read.ok) return send(response, read.status, { error: read.status === 413 ? "body too large" : "busy" }, { connection: "close" });
+    if (!valid) return send(response, 401, { error: "invalid request signature" });
+    const body = read.body;
     const stale = staleTimestamp(timestamp, now());
     if (stale) return send(response, 401, { error: stale });
     if (!(await seen.firstSignature(signature!.toLowerCase(), Number(timestamp)))) return send(response, 401, { error: "replayed request" });
@@ -171,16 +181,11 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
     await deps.inFlight.track(delivery.catch(lost));
   };
 
-  /** requests received and not yet answered: how busy the server is, for where signatures are checked */
-  let inHand = 0;
   const server = createBoundedServer((request, response) => {
-    inHand++;
-    handle(request, response)
-      .catch((error) => {
-        deps.logger.error({ err: error, surface: "discord-http" }, "interaction failed");
-        if (!response.headersSent) send(response, 400, { error: "bad request" });
-      })
-      .finally(() => inHand--);
+    handle(request, response).catch((error) => {
+      deps.logger.error({ err: error, surface: "discord-http" }, "interaction failed");
+      if (!response.headersSent) send(response, 400, { error: "bad request" });
+    });
   });
   return server;
 }

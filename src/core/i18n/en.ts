@@ -483,9 +483,9 @@ export const en = {
     other: "At {tokens} a month: API {api}, self-hosted {self} ({count} deployments).",
   },
   "selfhost.whyGpuCount":
-    "Why {count} GPUs: the fewest that hold the weights and KV cache is {smallest}, but {count} serve the most tokens per GPU at this service level (slo:{slo}), so each token costs less. gpus:{smallest} plans the fewest.",
+    "Why {count} GPUs: the fewest that hold the weights and KV cache is {smallest}, but {count} serve the most tokens per GPU at this service level (slo:{slo}), so each token costs less. /selfhost with gpus:{smallest} plans the fewest.",
   "selfhost.whyGpuCountSlow":
-    "Why {count} GPUs: the fewest that hold the weights and KV cache is {smallest}, but that many cannot give each user the speed slo:{slo} asks for; {count} can, at the most tokens per GPU. gpus:{smallest} plans the fewest anyway.",
+    "Why {count} GPUs: the fewest that hold the weights and KV cache is {smallest}, but that many cannot give each user the speed slo:{slo} asks for; {count} can, at the most tokens per GPU. /selfhost with gpus:{smallest} plans the fewest anyway.",
   "selfhost.verdict":
     'The article\'s verdict: self-hosting means a high upfront cost but zero marginal cost per token (excluding electricity); it is "viable only for massive scale or strict privacy requirements", while the API is "ideal for 95% of use cases".',
   "selfhost.assumptions":

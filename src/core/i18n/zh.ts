@@ -442,9 +442,9 @@ export const zh: Catalogue = {
   "selfhost.noBreakEven": "无：在这个部署能承载的任何用量下，API都更便宜",
   "selfhost.volume": "每月 {tokens} 时：API {api}，自建 {self}（{count} 个部署）。",
   "selfhost.whyGpuCount":
-    "为什么是 {count} 块：最少 {smallest} 块就能装下权重和KV缓存，但在这个服务级别（slo:{slo}）下 {count} 块每块GPU产出的Token最多，每Token更便宜。按最少卡数估算请加 gpus:{smallest}。",
+    "为什么是 {count} 块：最少 {smallest} 块就能装下权重和KV缓存，但在这个服务级别（slo:{slo}）下 {count} 块每块GPU产出的Token最多，每Token更便宜。按最少卡数估算，请在 /selfhost 中加 gpus:{smallest}。",
   "selfhost.whyGpuCountSlow":
-    "为什么是 {count} 块：最少 {smallest} 块就能装下权重和KV缓存，但达不到 slo:{slo} 要求的每用户速度；{count} 块能达到，且每块GPU产出的Token最多。仍要按最少卡数估算请加 gpus:{smallest}。",
+    "为什么是 {count} 块：最少 {smallest} 块就能装下权重和KV缓存，但达不到 slo:{slo} 要求的每用户速度；{count} 块能达到，且每块GPU产出的Token最多。仍要按最少卡数估算，请在 /selfhost 中加 gpus:{smallest}。",
   "selfhost.verdict": '文章的结论：自建前期成本高，但每Token边际成本为零（不含电费）；"仅适用于大规模或有严格隐私要求的场景"，而API"适合95%的用例"。',
   "selfhost.assumptions": "可修改任何假设：gpu: gpus: price: util: precision: engine:vllm|sglang|trtllm slo:interactive|batch tput: tokens: owned:yes months: cost: kwh: ops:。",
   "selfhost.warning.utilizationAboveSustainable": "⚠ 持续 {util} 的利用率超出推理服务能承受的水平（约85%）：请求会排队，延迟急剧上升。",
