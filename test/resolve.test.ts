@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/core/knowledge/catalog.ts";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import type { Model } from "../src/core/knowledge/schema.ts";
+import { baseName } from "../src/core/models/name-forms.ts";
 import { ModelResolver, PROVIDER_PREFERENCE, type Resolution } from "../src/core/models/resolve.ts";
 
 const KNOWLEDGE = fileURLToPath(new URL("../knowledge/", import.meta.url));
@@ -214,6 +215,13 @@ describe("unknown names and typos", () => {
     expect(ids(full.resolveList("deepseak v3, gpt-4o-mini"))).toEqual(["deepseek-chat", "gpt-4o-mini"]);
     // Bedrock's "deepseek.v3-v1:0" goes by "deepseek v3", not by "v3" alone
     expect(full.resolve("v3").kind).toBe("unknown");
+  });
+
+  it("a catalog key sheds only the suffixes at its end: a date in the middle is no suffix", () => {
+    expect(baseName("gemini-2.5-flash-preview-09-2025")).toBe("gemini-2.5-flash");
+    expect(baseName("ollama/deepseek-v3.1:671b-cloud")).toBe("deepseek-v3.1:671b-cloud");
+    expect(baseName("bedrock/us-east-1/anthropic.claude-3-5-sonnet-20240620-v1:0")).toBe("claude-3-5-sonnet");
+    expect(baseName("deepseek.v3-v1:0")).toBe("deepseek-v3");
   });
 
   it("suggests only names near what was typed, never unrelated catalog keys", () => {

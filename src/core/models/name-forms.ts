@@ -9,7 +9,7 @@ const VENDOR_PREFIX = /^(?:[a-z]+\.)+(?=[a-z])/;
 
 /** Suffixes people never type, removed from the end until none is left. */
 const UNTYPED_SUFFIX = new RegExp(
-  `${[
+  `(?:${[
     "@.*", // Vertex AI's "@20240620", "@default"
     "-v\\d+:\\d+", // Bedrock's "-v1:0"
     ":\\d+",
@@ -24,7 +24,7 @@ const UNTYPED_SUFFIX = new RegExp(
     "-(?:instruct|it|hf|latest|preview|exp|fp8|fp16|bf16|int4|int8|awq|gguf)",
   ]
     .map((part) => `(?:${part})`)
-    .join("|")}$`,
+    .join("|")})$`,
 );
 /** A trailing "-v1" is a revision after a versioned name ("claude-opus-4-6-v1"), but the version in "deepseek-v3". */
 const REVISION = /-v\d+$/;
