@@ -102,6 +102,15 @@ describe("the cached part of each prompt is that share of the input, priced at t
   );
 });
 
+describe("a cached part of the month's input is that share of it", () => {
+  it.each([["gpt-5 at 100M input tokens a month, 60M of them cached, 10M out"], ["每月输入 1 亿 token，其中 6000 万命中缓存，输出 1000 万，gpt-5"]])("%s", async (line) => {
+    const data = dataOf(await ask(line));
+    const m = model("gpt-5");
+    const input = 1e8 * (0.4 * m.inputPer1M + 0.6 * m.cachedInputPer1M!);
+    expect(data.models.find((priced) => priced.id === "gpt-5")?.cost).toBeCloseTo((input + 1e7 * m.outputPer1M) / 1e6, 6);
+  });
+});
+
 describe("a self-hosting question weighed against the API, with a volume and no model, is the self-hosting overview", () => {
   it.each([
     ["一个月 30 亿 token，自建开源模型会比 API 便宜吗"],

@@ -479,6 +479,11 @@ export function readQuantities(text: string): Quantities {
   if (cachedPart !== undefined && q.promptTokens !== undefined && cachedPart < q.promptTokens && q.cachedPercent === undefined) {
     q.cachedPercent = Math.round((cachedPart / q.promptTokens) * 1000) / 10;
   }
+  // "100M input a month, 60M of them cached": a cached part of the month's input, when no prompt size holds it
+  const monthlyInput = volume.input;
+  if (cachedPart !== undefined && q.cachedPercent === undefined && q.promptTokens === undefined && monthlyInput !== undefined && cachedPart < monthlyInput) {
+    q.cachedPercent = Math.round((cachedPart / monthlyInput) * 1000) / 10;
+  }
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
   if (Object.keys(volume).length) q.volume = volume;
   return q;
