@@ -76,6 +76,12 @@ function withLine(reply: Reply, line: string, u: Understanding): Reply {
 
 const quoted = (t: CommandContext["t"], text: string) => (t.lang === "zh" ? `“${text}”` : `"${text}"`);
 
+/** A self-hosting question with needs but no model gets the overview of measured open models, which no need filters. */
+function overviewNotFiltered(u: Understanding): boolean {
+  const needs = Object.entries(u.constraints).some(([need, wanted]) => wanted && need !== "openWeights");
+  return u.intent === "selfhost" && !u.models.length && (needs || u.tasks.length > 0);
+}
+
 /** "I don't know "豆包" (nearest: …), so it is left out of this answer." */
 function leftOut(t: CommandContext["t"], u: Understanding): string {
   const names = u.unknown.map((name) => quoted(t, name.query));
@@ -298,7 +304,8 @@ export const ask: Command = {
     const assumed = u.intent === "clarify" ? await assumeFamilyMember(ctx, u, question) : null;
     if (assumed) return assumed;
     const understood = describeUnderstanding(t, snapshot, u);
-    const line = unknown.length ? `${understood}\n${leftOut(t, u)}` : understood;
+    const notes = [...(unknown.length ? [leftOut(t, u)] : []), ...(overviewNotFiltered(u) ? [t("ask.overviewNotFiltered")] : [])];
+    const line = [understood, ...notes].join("\n");
     if (u.intent === "clarify") return clarify(ctx, u, line);
     const name = ANSWERED_BY[u.intent];
     const target = name && ctx.commands.find((c) => c.spec.name === name);

@@ -122,6 +122,15 @@ describe("a self-hosting question weighed against the API, with a volume and no 
     expect(reply.command).toBe("selfhost");
     expect(reply.text).toMatch(/30亿|30億|3B tokens/);
   });
+
+  it("says the overview does not choose by a need it names ('an open vision model')", async () => {
+    const reply = await ask("would self-hosting an open vision model beat the API at 3B tokens a month?");
+    expect(reply.command).toBe("selfhost");
+    expect(reply.text).toContain("needs vision");
+    expect(reply.text).toContain("does not choose them by the needs above");
+    const plain = await ask("at 3B tokens a month, would self-hosting an open model be cheaper than the API?");
+    expect(plain.text).not.toContain("does not choose them");
+  });
 });
 
 describe("a monthly volume is read in the shorthands of team chats", () => {

@@ -176,6 +176,8 @@ export const en = {
     other: "I can't price {names} as named (no model of mine goes by those names), so this answer leaves them out.",
   },
   "ask.unknownNearest": "Nearest names I know: {list}.",
+  "ask.overviewNotFiltered":
+    "The self-hosting overview below covers the open models with public serving measurements and does not choose them by the needs above; name a model to plan it.",
   "clarify.title": "Which model do you mean?",
   "clarify.lead": '"{word}" could mean several models: {choices}. Ask again naming one, e.g. "{example}".',
   "ask.articleSays": 'The article "{article}", section "{section}", in its own words:',
