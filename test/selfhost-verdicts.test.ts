@@ -318,9 +318,22 @@ describe("GPU counts written against the GPU's name", () => {
     ["selfhost llama 3.3 70b on H100×8", "h100", 8],
     ["selfhost qwen3 32b a100 x4", "a100", 4],
     ["自建 qwen3 32b 双卡4090", "rtx-4090", 2],
+    // the GPU's number is its name, never its count; gpus: typed into a question is the count
+    ["selfhost qwen3 32b on rtx 4090 gpus:4", "rtx-4090", 4],
+    ["qwen3 32b gpu:4090 gpus:4 自建", "rtx-4090", 4],
   ])("%s → %s × %i", async (question, gpu, count) => {
     const reply = await ask(question);
     expect(reply.data.gpu).toMatchObject({ id: gpu, count });
+  });
+});
+
+describe("gpus: typed alone after a self-hosting answer", () => {
+  it("plans that many of the same GPU", async () => {
+    const dispatcher = testDispatcher(snapshot);
+    const turn = (text: string) => dispatcher.answer({ command: null, text, user: { id: "gpus-alone" }, isAdmin: false, surface: "test", conversation: "gpus-alone" });
+    expect(data(await turn("/selfhost qwen3 32b gpu:4090")).gpu.count).toBe(8);
+    const fewer = await turn("gpus:4");
+    expect(fewer.data.gpu).toMatchObject({ id: "rtx-4090", count: 4 });
   });
 });
 

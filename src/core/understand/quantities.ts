@@ -275,6 +275,13 @@ export function readQuantities(text: string): Quantities {
     // "910b" is Ascend's GPU, not 910 billion tokens
     if (n.scaled && GPU_NAMED.test(text.slice(n.start))) continue;
     if (/(?:昇腾|ascend|huawei)\s?$/u.test(left)) continue;
+    // "rtx 4090", "gpu:4090": the number names the GPU and counts none
+    if (!n.scaled && /(?:rtx|geforce|\bgpu\s?[:=：])\s?$/u.test(left)) continue;
+    // "gpus:4": the count option, typed into a question
+    if (!n.scaled && /\bgpus\s?[:=：]\s?$/u.test(left) && Number.isInteger(n.value) && n.value >= 1 && n.value <= 4096) {
+      q.gpuCount ??= n.value;
+      continue;
+    }
     const percent = PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left);
     const refuse = (kind: Unreadable["kind"] = "amount") => {
       // "€2": the currency's sign before the number is part of what is named back
