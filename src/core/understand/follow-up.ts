@@ -31,6 +31,8 @@ export function isFollowUp(u: Understanding, text: string, previous: RememberedQ
   return W.FOLLOW_UP.test(text) || text.length < 100;
 }
 
+const AGAINST_API_ANYWHERE = new RegExp(W.AGAINST_API.source, "giu");
+
 /**
  * "how much would 3M requests of 800 in / 400 out cost on claude sonnet 4.5?" after another model's answer: a model of
  * its own (or open models in general) and a whole workload, with no word tying it to the last answer, is a new
@@ -43,7 +45,7 @@ function asksAnew(u: Understanding, text: string, previous: RememberedQuestion):
   // "一個月 30 億 token，自架開源模型會比 API 便宜嗎": self-hosting open models in general, at a volume of its own
   const openModelsInGeneral = u.models.length === 0 && u.constraints.openWeights === true && W.SELFHOST.test(text);
   // "cheaper than the API" weighs self-hosting against buying, not this model against the last answer's
-  const weighed = W.WEIGHED_AGAINST.test(text.replace(new RegExp(W.AGAINST_API.source, "giu"), " "));
+  const weighed = W.WEIGHED_AGAINST.test(text.replace(AGAINST_API_ANYWHERE, " "));
   const tied = W.POINTS_BACK.test(text.trim()) || W.REPLACE.test(text) || W.ADD.test(text) || weighed;
   // a question back still waits for its choice: "sonnet 4.5, with 3M requests …" answers "which claude?"
   const answeringBack = previous.intent === "clarify" && Boolean(previous.pending?.length);

@@ -8,10 +8,10 @@
 const SEPARATOR = /\s(?:vs\.?|versus|or)\s|\s?(?:和|跟|与|还是|对比)\s?/gu;
 /** Commas and "and" between the items of a list of three or more ("compare reka core, mistral large and haiku 4.5"). */
 const LIST_JOIN = /(?<!\d)\s?[,，、]\s?(?!\d)|\sand\s|\s?以及\s?/gu;
+const JOIN_FIRST = new RegExp(`^(?:${LIST_JOIN.source})`, "u");
 /** A join that closes a list ("…, y and z"), unlike a plain comma, which also ends a clause ("gpt-5 mini, thanks!"). */
 const CLOSING_JOIN = /^(?:\sand\s|\s?以及\s?|\s?、\s?)$/u;
-const JOIN_BEFORE = /(?:[,，、]\s?|\sand\s|以及\s?)$/u;
-const JOIN_FIRST = new RegExp(`^(?:${LIST_JOIN.source})`, "u");
+const JOIN_BEFORE = new RegExp(`(?:${LIST_JOIN.source})$`, "u");
 /** What may follow a list's last item: the end of the question or the words that go on after a list. */
 const LIST_ENDS = /^\s*(?:$|[?？.!！。]|(?:for|at|with|on|in|per|which|what|who)\b|每|一个月|哪|谁)/u;
 /** An amount with its unit ("36M in"), which no name holds. */

@@ -100,11 +100,9 @@ export const CHINESE_ABILITY =
 export const OUT_OF_SCOPE =
   /weather|天气|joke|笑话|recipe|菜谱|stock price|股价|write (?:me )?(?:a|an) (?:poem|haiku|story|email|essay|song)|translate (?:this|the following)|reset (?:my|the) .{0,20}password|who won|movie|电影|歌曲|帮我写|写一(?:首|封|篇)|翻译一下/u;
 
-/** Words that tie a line to the last answer: "and …", "what about …", "那 …", "… 呢", "instead". */
-const FOLLOW_UP_WORDS =
-  /^(?:and|what about|how about|what if|now|then|also|instead|same (?:for|with|but)|ok (?:and|what about)|but|with|if|at|for|那|那么|那如果|如果|换成|换|改成|改为|改|用|再|还有|加上|要是|假如|并且|另外|同样)|(?:呢|呢？|呢\?)$|instead\??$/u;
-/** A line that goes on from the last answer: its words, or an amount first ("5M?", "一亿呢"). */
-export const FOLLOW_UP = new RegExp(`${FOLLOW_UP_WORDS.source}|^(?:\\d|[一二两三四五六七八九十])`, "u");
+/** A line that goes on from the last answer: "and for 1B tokens?", "what about X?", "用H200呢", "换成缓存80%", "5M?". */
+export const FOLLOW_UP =
+  /^(?:and|what about|how about|what if|now|then|also|instead|same (?:for|with|but)|ok (?:and|what about)|but|with|if|at|for|那|那么|那如果|如果|换成|换|改成|改为|改|用|再|还有|加上|要是|假如|并且|另外|同样)|(?:呢|呢？|呢\?)$|instead\??$|^(?:\d|[一二两三四五六七八九十])/u;
 /** A line naming several models that asks the last question again of them: "same but for X and Y", "换成 X 和 Y". */
 export const OTHER_MODELS =
   /^(?:ok[,，]?\s*)?(?:same (?:thing |question |again )?(?:but )?(?:for|with)|(?:and|now) (?:for|with)|what about|how about|now (?:try|do)|try|instead[,:]?|switch to|swap (?:to|in)|redo (?:it |that )?(?:for|with))\b|^(?:那|那么)?(?:同样|一样)|^(?:那)?(?:换成|改成|换|改用|再看看|看看)|(?:呢|呢？|呢\?)$|\binstead\s*[?？.!]*$/u;
