@@ -111,6 +111,28 @@ describe("a cached part of the month's input is that share of it", () => {
   });
 });
 
+describe("a cached part of a monthly total is that share of the total's input, split at the ratio the answer states", () => {
+  it.each([["1B tokens a month, 200M cached, gpt-5"], ["每月 10 亿 token，其中 2 亿命中缓存，gpt-5 多少钱"], ["每月 10 億 token，其中 2 億命中快取，gpt-5 要多少錢"]])(
+    "%s",
+    async (line) => {
+      const reply = await ask(line);
+      const m = model("gpt-5");
+      const defaults = kb.knowledge.defaultWorkload;
+      const input = Math.round(1e9 / (1 + defaults.outputTokens / defaults.inputTokens));
+      const cached = Math.round(input * 0.24);
+      const expected = ((input - cached) * m.inputPer1M + cached * m.cachedInputPer1M! + (1e9 - input) * m.outputPer1M) / 1e6;
+      expect(dataOf(reply).models.find((priced) => priced.id === "gpt-5")?.cost).toBeCloseTo(expected, 6);
+      expect(reply.text).toMatch(/24% of input cached|24% 的?输入命中缓存|24% 的?輸入命中快取/);
+    },
+  );
+
+  it("takes a stated input:output ratio for the split", async () => {
+    const data = dataOf(await ask("gpt-5, 1B tokens a month at 3:1, 150M of them cached"));
+    const m = model("gpt-5");
+    expect(data.models.find((priced) => priced.id === "gpt-5")?.cost).toBeCloseTo((600e6 * m.inputPer1M + 150e6 * m.cachedInputPer1M! + 250e6 * m.outputPer1M) / 1e6, 6);
+  });
+});
+
 describe("a self-hosting question weighed against the API, with a volume and no model, is the self-hosting overview", () => {
   it.each([
     ["一个月 30 亿 token，自建开源模型会比 API 便宜吗"],

@@ -8,6 +8,8 @@ import type { Unreadable, Volume } from "./types.ts";
 export interface Quantities {
   volume?: Volume;
   cachedPercent?: number;
+  /** "1B tokens a month, 200M cached": cached tokens of a monthly total, a share of its input once the total is split */
+  cachedTokens?: number;
   promptTokens?: number;
   requests?: number;
   minContext?: number;
@@ -490,6 +492,9 @@ export function readQuantities(text: string): Quantities {
   const monthlyInput = volume.input;
   if (cachedPart !== undefined && q.cachedPercent === undefined && q.promptTokens === undefined && monthlyInput !== undefined && cachedPart < monthlyInput) {
     q.cachedPercent = Math.round((cachedPart / monthlyInput) * 1000) / 10;
+  }
+  if (cachedPart !== undefined && q.cachedPercent === undefined && q.promptTokens === undefined && volume.total !== undefined && cachedPart < volume.total) {
+    q.cachedTokens = cachedPart;
   }
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
   if (Object.keys(volume).length) q.volume = volume;

@@ -1,5 +1,5 @@
 import { escapeRegExp, gpuCountOf, gpuOf, otherGpuOf } from "./gpu-reading.ts";
-import type { Model, Task } from "../knowledge/schema.ts";
+import type { Model, Task, Workload } from "../knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import { normalizeName } from "../models/names.ts";
 import { boundedEditDistance } from "../models/edit-distance.ts";
@@ -41,6 +41,17 @@ function hourlyUsd(price: { amount: number; currency: "usd" | "cny"; perMonth?: 
 /** "requests go up to 1M", "calls grow to 500k": the count after its verb, said as "1m requests" (lengths kept). */
 const COUNT_AFTER_VERB =
   /\b(requests|calls|queries|conversations|messages)\s(?:(?:go|goes|grow|grows|increase|increases|rise|rises|jump|jumps|drop|drops|fall|falls|change|changes|get|gets)\s)?(?:up\s|down\s)?to\s(\d[\d.,]*\s?(?:k|m|b|mm|bn|万|亿)?)(?![\p{L}\p{N}])/gu;
+/**
+ * "1B tokens a month, 200M cached": the cached tokens as a share of the input, the total split at the ratio the
+ * answer splits it (the question's, else the default). Only input is read from a cache, so beyond it all input is.
+ */
+function cachedShareOfTotal(cachedTokens: number | undefined, u: Omit<Understanding, "intent">, defaults: Workload): number | undefined {
+  const total = u.volume?.total;
+  if (cachedTokens === undefined || total === undefined || u.cachedPercent !== undefined || u.volume?.input !== undefined || u.volume?.output !== undefined) return undefined;
+  const inputShare = u.ratio ? u.ratio.input / (u.ratio.input + u.ratio.output) : defaults.inputTokens / Math.max(1, defaults.inputTokens + defaults.outputTokens);
+  return Math.min(100, Math.round((cachedTokens / (total * inputShare)) * 1000) / 10);
+}
+
 function countAfterVerb(text: string): string {
   return text.replace(COUNT_AFTER_VERB, (whole: string, noun: string, count: string) => `${count} ${noun}`.padEnd(whole.length));
 }
@@ -310,6 +321,8 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     u.promptTokens = u.volume.total;
     delete u.volume;
   }
+  const cachedShare = cachedShareOfTotal(quantities.cachedTokens, u, snapshot.knowledge.defaultWorkload);
+  if (cachedShare !== undefined) u.cachedPercent = cachedShare;
   // "whole 400k-token contracts": documents too long for most contexts are the task that asks for a long context
   const promptTokens = u.promptTokens;
   if (!u.tasks.length && promptTokens !== undefined && W.DOCUMENTS.test(question)) {
