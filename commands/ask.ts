@@ -1,4 +1,5 @@
 import type { Command, CommandContext, CommandSpec } from "../src/core/dispatch/command.ts";
+import { pagesNotes, pagesSource } from "./pages-note.ts";
 import { UserError } from "../src/core/reply/errors.ts";
 import { parseCommandLine } from "../src/core/dispatch/grammar.ts";
 import { detectLang } from "../src/core/i18n/lang.ts";
@@ -304,7 +305,12 @@ export const ask: Command = {
     const assumed = u.intent === "clarify" ? await assumeFamilyMember(ctx, u, question) : null;
     if (assumed) return assumed;
     const understood = describeUnderstanding(t, snapshot, u);
-    const notes = [...(unknown.length ? [leftOut(t, u)] : []), ...(overviewNotFiltered(u) ? [t("ask.overviewNotFiltered")] : [])];
+    const perPage = snapshot.knowledge.pageTokens;
+    const notes = [
+      ...(unknown.length ? [leftOut(t, u)] : []),
+      ...(overviewNotFiltered(u) ? [t("ask.overviewNotFiltered")] : []),
+      ...(u.pages && perPage ? pagesNotes(t, perPage, u.pages) : []),
+    ];
     const line = [understood, ...notes].join("\n");
     if (u.intent === "clarify") return clarify(ctx, u, line);
     const name = ANSWERED_BY[u.intent];
@@ -315,7 +321,7 @@ export const ask: Command = {
     const routed = (ctx.typedOptions?.over(args) ?? args).withRest(positionalOf(u));
     try {
       const reply = await target.run({ ...ctx, args: routed, question: u, input: { ...ctx.input, command: target.spec.name } });
-      return withLine(reply, line, u);
+      return withLine(u.pages && perPage ? { ...reply, sources: [...reply.sources, pagesSource(t, perPage)] } : reply, line, u);
     } catch (error) {
       // "I don't know the GPU A800" says what else it read (the model to self-host), and the conversation keeps it
       if (!(error instanceof UserError) || error.code === "internal") throw error;

@@ -176,6 +176,9 @@ export const en = {
     other: "I can't price {names} as named (no model of mine goes by those names), so this answer leaves them out.",
   },
   "ask.unknownNearest": "Nearest names I know: {list}.",
+  "ask.pagesEstimated":
+    "Pages are an estimate: {pages} pages ≈ {tokens} tokens at ~{perPage} tokens a page of text. A PDF sent as page images (as Claude's PDF support reads it) is ~{imagePerPage} tokens a page ({imageTokens}), {times}× the cost.",
+  "ask.pagesSource": "Tokens per page: Anthropic's PDF guide and a public measurement",
   "ask.overviewNotFiltered":
     "The self-hosting overview below covers the open models with public serving measurements and does not choose them by the needs above; name a model to plan it.",
   "clarify.title": "Which model do you mean?",

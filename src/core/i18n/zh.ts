@@ -161,6 +161,9 @@ export const zh: Catalogue = {
   "ask.verdictBetween": "每个都比 {cheaper} 贵、比 {dearer} 便宜",
   "ask.unknownLeftOut": "我无法按所写名称为{names}定价（我的模型里没有这个名称），本回答未包含。",
   "ask.unknownNearest": "我知道的相近名称：{list}。",
+  "ask.pagesEstimated":
+    "页数为估算：{pages} 页 ≈ {tokens} Token（按每页文本约 {perPage} Token）。PDF 若以页面图像发送（Claude 的 PDF 支持即如此读取），每页约 {imagePerPage} Token（共 {imageTokens}），费用约为 {times} 倍。",
+  "ask.pagesSource": "每页 Token 数：Anthropic 的 PDF 指南与一项公开实测",
   "ask.overviewNotFiltered": "下面的自建概览只涵盖有公开推理实测的开放模型，不按上述需求筛选；指明一个模型可看完整方案。",
   "clarify.title": "你指的是哪个模型？",
   "clarify.lead": "“{word}”可能指多个模型：{choices}。请指明一个再问，例如“{example}”。",

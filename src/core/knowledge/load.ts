@@ -17,6 +17,7 @@ import {
   type Model,
   type PricedModel,
   type CurrencyFile,
+  type PageTokens,
   type Task,
   type Workload,
 } from "./schema.ts";
@@ -55,6 +56,8 @@ export interface Knowledge {
   serving: ServingKnowledge;
   currency: CurrencyFile;
   tasks: readonly Task[];
+  /** tasks.yaml's tokens per page, for sizes given in pages; null when the file states none */
+  pageTokens: PageTokens | null;
   articles: readonly Article[];
   loadedAt: Date;
 }
@@ -256,6 +259,7 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
     serving: serving.data,
     currency: currency.data,
     tasks: tasks.data.tasks,
+    pageTokens: tasks.data.pageTokens ?? null,
     articles,
   };
   validateCrossReferences(knowledge, { models: modelsYaml, serving: servingYaml, tasks: tasksYaml }, problems);

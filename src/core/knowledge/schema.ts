@@ -260,7 +260,17 @@ const taskSchema = z.strictObject({
   section: z.string().min(1),
 });
 export type Task = z.infer<typeof taskSchema>;
-export const tasksFileSchema = z.strictObject({ tasks: z.array(taskSchema) });
+/** Tokens in a page, for sizes given in pages ("300-page PDFs"): a planning figure with its source, never a count. */
+const pageTokensSchema = z.strictObject({
+  /** a page of plain text: pasted, or a PDF read as text only */
+  text: tokenCount,
+  /** a PDF page sent as a picture beside its text, as PDF support in the vision models reads it */
+  asImage: tokenCount,
+  source: z.string().min(1),
+  asOf: isoDate,
+});
+export type PageTokens = z.infer<typeof pageTokensSchema>;
+export const tasksFileSchema = z.strictObject({ tasks: z.array(taskSchema), pageTokens: pageTokensSchema.optional() });
 
 const importRecordSchema = z.strictObject({
   at: isoDate,

@@ -53,7 +53,8 @@ const TOKENS_WORD = /^\s?(?:tokens?|toks?|tk|个?\s?token|词元)/u;
 /** "1,800 prompt tokens", "220 completion tokens": a side's tokens, never a count of requests. */
 const SIDE_TOKENS = /^\s?(?:prompt|input|output|completion|context|system)\s?(?:tokens?|toks?)/u;
 /** "3 pages (~2k tokens)", "500字（约700 token）": the same amount in tokens beside the other unit, which is read instead. */
-const TOKENS_BESIDE = /^[^,，。;；()（）\d]{0,20}[(（=≈~]\s?(?:~|≈|about|around|roughly|approx\.?|约|大概|大约)?\s?\d[\d,.]*\s?(?:k|m|万|千)?\s?(?:tokens?|toks?|个?\s?token)/u;
+export const TOKENS_BESIDE =
+  /^[^,，。;；()（）\d]{0,20}[(（=≈~]\s?(?:~|≈|about|around|roughly|approx\.?|约|大概|大约)?\s?\d[\d,.]*\s?(?:k|m|万|千)?\s?(?:tokens?|toks?|个?\s?token)/u;
 const COUNTED = String.raw`^\s?(?:-?(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s|的\s?|个\s?)?`;
 /** "out:10M" is an option's label for the number after it; "250 out: which is cheaper?" is not */
 const NO_COLON = String.raw`(?!\s?[:：=]\s*[\d一二两三四五六七八九十])`;

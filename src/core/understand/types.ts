@@ -1,4 +1,5 @@
 import type { Model, Task } from "../knowledge/schema.ts";
+import type { PagesRead } from "./pages.ts";
 
 /** What a free-text line (or a command's words and options) asks, as typed: never defaults, only stated facts. */
 export type Intent = "compare" | "cheapest" | "selfhost" | "estimate" | "budget" | "facts" | "article" | "providers" | "models" | "clarify" | "out_of_scope";
@@ -91,6 +92,8 @@ export interface Understanding extends StatedSlots {
   followUp: boolean;
   /** an amount that cannot be used: the answer is an error naming it, never a default in its place */
   unreadable?: Unreadable;
+  /** sizes given in pages, read as tokens at the knowledge's figure per page: the answer says it estimated them */
+  pages?: PagesRead[];
 }
 
 /** What a conversation remembers of a turn: ids and numbers, never message text. */

@@ -13,6 +13,7 @@ import { modelEditOf } from "./model-edits.ts";
 import { pendingChoices, resumeIntent } from "./question-back.ts";
 import { unreadItems } from "./list-items.ts";
 import { unknownNames } from "./unknown-names.ts";
+import { pagesAsTokens } from "./pages.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
 import { isFollowUp, mergeFollowUp, standsAlone } from "./follow-up.ts";
@@ -268,8 +269,10 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   // "seed-oss 36b vs qwen3 32b 10M": a size inside a name named back is no volume
   const unlisted = listed.unknown.length ? unreadSpansBlanked(unnamed, question, listed.unknown) : unnamed;
   // "输出改成 2000万", "output to 20M": the side keeps its amount when a verb stands between them
+  // "300-page pdfs": pages are tokens at the knowledge's figure per page, where the knowledge states one
+  const paged = snapshot.knowledge.pageTokens ? pagesAsTokens(unlisted, snapshot.knowledge.pageTokens.text) : { text: unlisted, read: [] };
   const quantities = readQuantities(
-    countAfterVerb(coupleAsTwo(usageFieldsAsSides(unlisted)))
+    countAfterVerb(coupleAsTwo(usageFieldsAsSides(paged.text)))
       .replace(/(输入|输出|\binput|\boutput)\s*(?:改成|改为|变成|调到|改到|换成|提高到|降到|(?:goes |changed |set |bumped |up |down )?to\b|becomes|is now)\s*/gu, "$1 ")
       // "the prompt grows to 200k tokens", "提示词变成 20 万": a new size of each request's prompt
       .replace(
@@ -316,8 +319,11 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(W.OWNED_GPUS.test(question) ? { ownedGpus: true as const } : {}),
     ...(W.FLEX.test(question) ? { serviceTier: "flex" as const } : W.PRIORITY.test(question) ? { serviceTier: "priority" as const } : {}),
   };
-  // "contracts of about 400k tokens each": for long documents a size per document is the prompt, not the month's volume
-  if (u.volume?.total !== undefined && u.promptTokens === undefined && u.tasks.some((task) => task.minContext) && W.PER_DOCUMENT.test(question)) {
+  if (paged.read.length) u.pages = paged.read;
+  // "contracts of about 400k tokens each": for long documents a size per document is the prompt, not the month's volume;
+  // a size in pages is one document's unless a period follows it ("10k pages a month")
+  const onePageSize = paged.read.length === 1 && !paged.read[0]!.periodic && u.volume?.total === paged.read[0]!.tokens;
+  if (u.volume?.total !== undefined && u.promptTokens === undefined && (onePageSize || (u.tasks.some((task) => task.minContext) && W.PER_DOCUMENT.test(question)))) {
     u.promptTokens = u.volume.total;
     delete u.volume;
   }

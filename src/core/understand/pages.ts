@@ -1,0 +1,36 @@
+import { findNumbers } from "./numbers.ts";
+import { TOKENS_BESIDE } from "./quantities.ts";
+
+/** A size given in pages, read as tokens at the knowledge's planning figure. */
+export interface PagesRead {
+  pages: number;
+  tokens: number;
+  /** "10k pages a month": a volume over time, not the size of one document */
+  periodic: boolean;
+}
+
+const PAGES_AFTER = /^\s?-?\s?(?:pages?\b|pp\b|页)/u;
+const PERIOD_BEFORE =
+  /(?:每月|每天|每周|每个月|一个月|一天|月均|日均|monthly|daily|weekly|a month|per month|a day|per day)\s?(?:要|会|处理|读|看|有|大概|约|大约|about|around|roughly|~)?\s?$/u;
+const PERIOD_AFTER = /^[^,，。;；\d]{0,16}?(?:\b(?:a|per|each|every)\s(?:month|day|week)\b|\/\s?(?:mo|month|day)\b|monthly|daily|weekly|每月|每天|每周|一个月|一天|月|天)/u;
+
+/**
+ * "300 pages", "300-page", "300 页": the size in tokens at `tokensPerPage`, written in place of the pages so every rule
+ * that reads amounts ("… each", "per contract", "a month") reads it too.
+ */
+export function pagesAsTokens(text: string, tokensPerPage: number): { text: string; read: PagesRead[] } {
+  const read: PagesRead[] = [];
+  let written = "";
+  let at = 0;
+  for (const n of findNumbers(text)) {
+    const unit = PAGES_AFTER.exec(text.slice(n.end));
+    // "3 pages (~2k tokens)": the tokens said beside the pages are read instead
+    if (!unit || n.negative || n.value <= 0 || n.start < at || TOKENS_BESIDE.test(text.slice(n.end))) continue;
+    const tokens = Math.round(n.value * tokensPerPage);
+    const end = n.end + unit[0].length;
+    written += `${text.slice(at, n.start)}${tokens} tokens`;
+    at = end;
+    read.push({ pages: n.value, tokens, periodic: PERIOD_AFTER.test(text.slice(end)) || PERIOD_BEFORE.test(text.slice(Math.max(0, n.start - 16), n.start)) });
+  }
+  return { text: written + text.slice(at), read };
+}
