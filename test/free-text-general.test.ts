@@ -219,6 +219,7 @@ describe("a name copied from an API or a hub is the model the knowledge has; a n
     ["o3-pro vs o3, 5M in 5M out", "o3-pro", 10e6],
     ["通义千问2.5-Max 和 gpt-4o 每月3000万token", "通义千问2.5-Max", 30e6],
     ["grok 4 heavy vs grok 4, 10M tokens", "grok 4 heavy", 10e6],
+    ["盤古大模型 跟 智譜 比價，一個月 1.2億", "盤古大模型", 1.2e8],
   ])("%s", async (line, name, total) => {
     const reply = await ask(line);
     const data = dataOf(reply);
@@ -258,6 +259,11 @@ describe("an accelerator the knowledge has no specs for is named back, not left 
     const reply = await ask("gpt-oss-120b on a TPU v5e, cheaper than the api?");
     expect(reply.text.toLowerCase()).toContain("tpu v5e");
     expect(dataOf(reply).models?.some((m) => m.cost !== null) ?? false).toBe(false);
+  });
+
+  it.each([["昇腾910c 八卡跑 deepseek 自建多少钱"], ["昇騰910C 八卡自架 deepseek 要多少錢"]])("%s: named whole, brand and all", async (line) => {
+    const reply = await ask(line);
+    expect(reply.text).toMatch(/"昇腾910c"|"昇騰910C"/);
   });
 });
 

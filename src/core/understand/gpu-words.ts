@@ -1,9 +1,10 @@
 /**
  * GPU names as people type them, known to the knowledge or not: a number beside one is a GPU count, and one the
  * knowledge has no specs for is named back rather than replaced (understand.ts). Regular-expression source, lower case.
+ * 昇腾 is matched as 升腾 too: questions are read in Simplified, and the conversion turns 昇 into 升.
  */
 export const GPU_WORDS =
-  "h100|h200|h800|h20|a100|a800|a10g?|a30|a40|b200|b300|gb200|l40s?|l4|t4|p100|mi300x?|mi325x|mi355x|mi250x?|mi210|v100|a6000|rtx\\s?6000(?:\\s?ada)?|(?:ascend\\s?|昇腾\\s?)910[bc]?|910[bc]|(?:rtx\\s?)?[2-5]0[6-9]0(?:\\s?(?:ti|d|super))?|tpu\\s?v\\d[a-z]?|gaudi\\s?\\d|trainium\\d?|inferentia\\d?|rtx\\s?pro\\s?6000|p40|l20|m[1-4]\\s?(?:ultra|max)|mac\\s?studio";
+  "h100|h200|h800|h20|a100|a800|a10g?|a30|a40|b200|b300|gb200|l40s?|l4|t4|p100|mi300x?|mi325x|mi355x|mi250x?|mi210|v100|a6000|rtx\\s?6000(?:\\s?ada)?|(?:ascend\\s?|[昇升]腾\\s?)910[bc]?|910[bc]|(?:rtx\\s?)?[2-5]0[6-9]0(?:\\s?(?:ti|d|super))?|tpu\\s?v\\d[a-z]?|gaudi\\s?\\d|trainium\\d?|inferentia\\d?|rtx\\s?pro\\s?6000|p40|l20|m[1-4]\\s?(?:ultra|max)|mac\\s?studio";
 
 /**
  * Words after a GPU's name that make it another card than the one the knowledge has under that name ("H100 NVL",

@@ -55,8 +55,10 @@ const EDGE_AFTER = String.raw`(?![\p{L}\p{N}])`;
 const CONTEXT_SUFFIX = String.raw`(?:[\s-]?\d{1,3}k(?![\p{L}\d]))?`;
 /** "阶跃星辰 step-2", "文心 ernie 4.5": the product's own Latin name after the brand, never a name the knowledge has. */
 const PRODUCT_AFTER = String.raw`(?:\s?(?!(?:gpt|claude|gemini|gemma|llama|qwen|deepseek|grok|kimi|glm|mistral|o\d)\b)[a-z]+[\s-]?\d+(?:\.\d+)*[a-z]{0,2}(?![\p{L}\d]))?`;
+/** "盘古大模型", "混元模型": the product word people add after a brand is part of the name named back. */
+const MODEL_WORD = String.raw`(?:\s?大?模型)?`;
 const BRAND_NAME = new RegExp(
-  `(?:${BRANDS.map((b) => (/\p{Script=Han}/u.test(b) ? b : `${EDGE_BEFORE}${b}`)).join("|")})(?:[\\s-]?${VERSION})?${PRODUCT_AFTER}${SUFFIX}${CONTEXT_SUFFIX}(?![a-z0-9])`,
+  `(?:${BRANDS.map((b) => (/\p{Script=Han}/u.test(b) ? b : `${EDGE_BEFORE}${b}`)).join("|")})(?:[\\s-]?${VERSION})?${PRODUCT_AFTER}${SUFFIX}${CONTEXT_SUFFIX}${MODEL_WORD}(?![a-z0-9])`,
   "gu",
 );
 const CATALOG_FAMILY = new RegExp(`${EDGE_BEFORE}(?:${CATALOG_FAMILIES.join("|")})(?:[\\s-]?${VERSION})?${SUFFIX}${EDGE_AFTER}`, "gu");
