@@ -552,3 +552,21 @@ describe("a new comparison in a conversation is a new question", () => {
     expect(mini!.text).toContain("$465.00");
   });
 });
+
+describe("a follow-up changes the one thing it says", () => {
+  const understood = (reply: Reply) => reply.data.understanding as { gpu?: { count?: number }; cachedPercent?: number };
+
+  it("'so with 4 of them?' after a self-hosting answer is four of the same GPU", async () => {
+    const [, four] = await converse("thinking about running gpt-oss-120b ourselves on a single h200, ~1.5B tokens a month", "so with 4 of them?");
+    expect(four!.command).toBe("selfhost");
+    expect(understood(four!).gpu?.count).toBe(4);
+  });
+
+  it.each([["不算缓存的话呢"], ["and not counting the cache?"]])("'%s' takes the cache share back out", async (line) => {
+    const [cached, plain] = await converse("gpt-5 mini, 30k requests a day, 3k prompt of which 2k cached, 200 out", line);
+    expect(understood(cached!).cachedPercent).toBeGreaterThan(0);
+    expect(understood(plain!).cachedPercent).toBeUndefined();
+    const cost = (reply: Reply) => (reply.data.models as { cost: number }[])[0]!.cost;
+    expect(cost(plain!)).toBeGreaterThan(cost(cached!));
+  });
+});

@@ -55,6 +55,13 @@ describe("a request count is read whatever it is called and however often it is 
     ["gpt-4o mini or haiku 3.5 for classifying 2M support tickets a month, ~600 tokens each, 20 tokens out", 600, 20, 2_000_000],
     ["summarizing 30k legal documents a month, 9000 tokens each, 700 out: gemini 2.5 flash?", 9000, 700, 30_000],
     ["每天 2 萬張工單，每張 800 token，回覆 150，gpt-4o mini 一個月多少錢", 800, 150, 20_000 * 30],
+    ["about 8k customer emails a day, 900 tokens in and 200 out per email, gpt-4.1 mini", 900, 200, 8000 * 30],
+    // the things a request was just said to be, counted
+    ["each call is a 20k-token report, 500 of them a month, 2k tokens out, claude haiku 4.5", 20_000, 2000, 500],
+    // a classifier and an English noun
+    ["我哋每日大概 2 万个 call，每个 prompt 大约 500 token、回复 100，gpt-4o mini", 500, 100, 20_000 * 30],
+    // each user's turns a day are that user's requests
+    ["月活 2000，每人每天问 10 轮，每轮输入 600 token、输出 200，deepseek", 600, 200, 2000 * 10 * 30],
   ])("%s", async (line, prompt, out, requests) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(true);
@@ -152,6 +159,21 @@ describe("a self-hosting question weighed against the API, with a volume and no 
     expect(reply.text).toContain("does not choose them by the needs above");
     const plain = await ask("at 3B tokens a month, would self-hosting an open model be cheaper than the API?");
     expect(plain.text).not.toContain("does not choose them");
+  });
+});
+
+describe("a volume a day is thirty of them a month, whatever the verb", () => {
+  it.each([["每天大概烧 300 万 token，gpt-5 mini"], ["每天大概跑 300 萬 token，gpt-5 mini 要多少錢"]])("%s", async (line) => {
+    const { workload } = dataOf(await ask(line));
+    expect(workload.inputTokens + workload.outputTokens).toBe(3e6 * 30);
+  });
+});
+
+describe("money in a currency with no rate is named back with its unit, as typed", () => {
+  it("每月預算 3000 港幣", async () => {
+    const reply = await ask("每月預算 3000 港幣，gpt-5 mini 能用多少 token？");
+    expect(reply.ok).toBe(false);
+    expect(reply.text).toContain("“3000 港幣”");
   });
 });
 

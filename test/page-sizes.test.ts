@@ -38,6 +38,7 @@ describe("reading pages", () => {
     expect(pagesAsTokens("page 3 of gpt-5 docs, 300 tokens", 500).read).toEqual([]);
     expect(pagesAsTokens("each ~3 pages (~2k tokens)", 500).read).toEqual([]);
     expect(pagesAsTokens("每份合同大约 10 页（约 8000 token）", 500).read).toEqual([]);
+    expect(pagesAsTokens("500-page contracts of about 400k tokens each", 500).read).toEqual([]);
   });
 });
 

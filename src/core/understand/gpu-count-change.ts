@@ -30,8 +30,9 @@ export function gpuCountChangeOf(text: string): GpuCountChange | null {
   return null;
 }
 
-/** A follow-up that is a number alone ("what about 4?", "and 8", "4 then?"): after a self-hosting answer, a GPU count. */
-const BARE_COUNT = /^(?:(?:and |so |ok |okay )?(?:what|how) about|and|with|try|or|maybe)?\s?(\d{1,2})\s?(?:then|instead)?\s?[?？]?$/u;
+/** A follow-up that is a number alone ("what about 4?", "and 8", "4 then?", "ok and with 2 of them?"): after a self-hosting answer, a GPU count. */
+const BARE_COUNT =
+  /^(?:(?:ok|okay|so|and|then|hmm)[,\s]+)*(?:(?:what|how) about|with|on|using|try|or|maybe)?\s?(\d{1,2})\s?(?:of (?:them|those)|gpus?|cards?)?\s?(?:then|instead)?\s?[?？]?$/u;
 
 export function bareGpuCountOf(text: string): number | undefined {
   const n = Number(BARE_COUNT.exec(text.trim())?.[1]);

@@ -1,5 +1,4 @@
 import { findNumbers } from "./numbers.ts";
-import { TOKENS_BESIDE } from "./quantities.ts";
 
 /** A size given in pages, read as tokens at the knowledge's planning figure. */
 export interface PagesRead {
@@ -9,6 +8,8 @@ export interface PagesRead {
   periodic: boolean;
 }
 
+/** "3 pages (~2k tokens)", "500-page contracts of about 400k tokens each": the size in tokens said beside the pages. */
+const TOKENS_NEAR = /^[^,，。;；]{0,40}?\d[\d,.]*\s?(?:k|m|万|千)?\s?(?:tokens?|toks?|个?\s?token)/u;
 const PAGES_AFTER = /^\s?-?\s?(?:pages?\b|pp\b|页)/u;
 const PERIOD_BEFORE =
   /(?:每月|每天|每周|每个月|一个月|一天|月均|日均|monthly|daily|weekly|a month|per month|a day|per day)\s?(?:要|会|处理|读|看|有|大概|约|大约|about|around|roughly|~)?\s?$/u;
@@ -24,8 +25,8 @@ export function pagesAsTokens(text: string, tokensPerPage: number): { text: stri
   let at = 0;
   for (const n of findNumbers(text)) {
     const unit = PAGES_AFTER.exec(text.slice(n.end));
-    // "3 pages (~2k tokens)": the tokens said beside the pages are read instead
-    if (!unit || n.negative || n.value <= 0 || n.start < at || TOKENS_BESIDE.test(text.slice(n.end))) continue;
+    // the tokens said beside the pages are read instead
+    if (!unit || n.negative || n.value <= 0 || n.start < at || TOKENS_NEAR.test(text.slice(n.end))) continue;
     const tokens = Math.round(n.value * tokensPerPage);
     const end = n.end + unit[0].length;
     written += `${text.slice(at, n.start)}${tokens} tokens`;

@@ -71,9 +71,9 @@ export const OWNED_GPUS =
   /\b(?:we|i) (?:already )?(?:own|have bought|bought|purchased)\b|\b(?:we|i)(?: already)?(?: have|['’]ve(?: got)?| have got| got) (?:\d+\s?(?:x\s?)?)?(?:h\d{3}|a100|b200|l40s?|rtx|4090|5090|gpus?)|\bour (?:own )?(?:\d+\s?)?(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|hardware)\b|(?:我们|我|公司|团队)(?:手上|手里|已经|自己|机房里?)?有.{0,6}(?:卡|gpu|显卡|h\d{2,3}|a[18]00|b200|l40|[2-5]0[6-9]0)|\b(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|4090|5090)s? (?:\(?owned\)?|(?:that )?we (?:already )?own)\b|\bown(?:ed)? (?:\d+\s?)?(?:h\d{3}|a100|b200|l40s?|gpus?|cards?|hardware)|(?:自有|自己的|已有|现有|手上有|手头有).{0,8}(?:卡|gpu|显卡|h\d{2,3}|a[18]00|b200|l40)|(?:已经)?买了.{0,8}(?:卡|gpu|显卡|h\d{2,3}|a[18]00|b200|l40)|(?:卡|gpu|显卡)(?:是|都是)?(?:我们|我|公司)?自己(?:买|购买|采购|出钱买)?的|自己买(?:的)?(?:卡|gpu|显卡)|\bwe bought (?:them|the (?:gpus|cards))\b/u;
 /** GPUs rented rather than owned: "rent 8 h100s", "租 4 张卡", "on-demand". */
 export const RENTED_GPUS = /\b(?:rent|rents|rented|renting|rental|lease|leased|leasing|on[-\s]demand)\b|租|按需/u;
-/** A follow-up that takes the cache share or the batch API back out: "actually no cache", "不用缓存", "without batch". */
+/** A follow-up that takes the cache share or the batch API back out: "actually no cache", "不用缓存", "不算缓存", "without batch". */
 export const NO_CACHE =
-  /\bno (?:cache|caching|cached input|prompt cach)|\bwithout (?:any )?(?:cache|caching)|\b(?:un|not |non[-\s]?)cached\b|\bcache off\b|\b0\s?% cach|(?:不|没|无|别|不要|不用|没有|去掉|关掉|取消)(?:用|走|开|命中|有)?缓存/u;
+  /\bno (?:cache|caching|cached input|prompt cach)|\bwithout (?:any )?(?:cache|caching)|\b(?:un|not |non[-\s]?)cached\b|\bcache off\b|\b0\s?% cach|\b(?:not counting|ignoring|excluding|leaving out|leave out|minus)(?: the| any)? (?:cache|caching|cached|prompt cach)|(?:不|没|无|别|不要|不用|没有|去掉|关掉|取消)(?:用|走|开|命中|有|算|计|考虑|计算)?缓存/u;
 export const NO_BATCH = /\bno batch|\bwithout (?:the )?batch|\bnot? (?:using |use )?batch|\bbatch off\b|(?:不|没|别|不要|不用|去掉|取消)(?:用|走)?批(?:量|处理|次)/u;
 /** GPUs kept busy all the time, or idle half of it: utilization said in words. */
 export const FULL_LOAD =
