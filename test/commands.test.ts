@@ -289,6 +289,6 @@ describe("errors", () => {
 
   it("localizes errors", async () => {
     const reply = await ask("/compare 深度求索 gpt-6");
-    expect(reply.text).toContain('我不认识名为"gpt-6"的模型');
+    expect(reply.text).toContain("我不认识名为“gpt-6”的模型");
   });
 });

@@ -393,7 +393,7 @@ describe("a conversation goes on after an error and after a correction", () => {
   it("a GPU it does not know is named back with the model it read, and another GPU then self-hosts that model", async () => {
     const [unknown, other] = await converse("用 A800 自架 glm 4.6 划算嗎", "那改成 H100 八張");
     expect(unknown!.ok).toBe(false);
-    expect(unknown!.text).toContain('"A800"');
+    expect(unknown!.text).toContain("“A800”");
     expect(unknown!.text).toContain("GLM-4.6");
     expect(unknown!.data.about).toEqual({ models: ["glm-4.6"] });
     expect(intentOf(other!)).toBe("selfhost");

@@ -285,7 +285,7 @@ describe("an accelerator the knowledge has no specs for is named back, not left 
 
   it.each([["昇腾910c 八卡跑 deepseek 自建多少钱"], ["昇騰910C 八卡自架 deepseek 要多少錢"]])("%s: named whole, brand and all", async (line) => {
     const reply = await ask(line);
-    expect(reply.text).toMatch(/"昇腾910c"|"昇騰910C"/);
+    expect(reply.text).toMatch(/“昇腾910c”|“昇騰910C”/);
   });
 });
 

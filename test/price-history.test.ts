@@ -100,7 +100,7 @@ describe("/history", () => {
 
   it("refuses a bad since: with a clear, localized message", async () => {
     expect((await ask("/history since:soon")).text).toContain('since: takes a year (2026) or a date (2026-03-01), not "soon".');
-    expect((await ask("/history since:soon lang:zh")).text).toContain('since: 只能是年份（2026）或日期（2026-03-01），而不是"soon"。');
+    expect((await ask("/history since:soon lang:zh")).text).toContain("since: 只能是年份（2026）或日期（2026-03-01），而不是“soon”。");
   });
 
   it("answers free-text questions about price changes in English and Chinese", async () => {
