@@ -13,7 +13,7 @@ const TOKENS_NEAR = /^[^,，。;；]{0,40}?\d[\d,.]*\s?(?:k|m|万|千)?\s?(?:tok
 const PAGES_AFTER = /^\s?-?\s?(?:pages?\b|pp\b|页)/u;
 const PERIOD_BEFORE =
   /(?:每月|每天|每周|每个月|一个月|一天|月均|日均|monthly|daily|weekly|a month|per month|a day|per day)\s?(?:要|会|处理|读|看|有|大概|约|大约|about|around|roughly|~)?\s?$/u;
-const PERIOD_AFTER = /^[^,，。;；\d]{0,16}?(?:\b(?:a|per|each|every)\s(?:month|day|week)\b|\/\s?(?:mo|month|day)\b|monthly|daily|weekly|每月|每天|每周|一个月|一天|月|天)/u;
+const PERIOD_AFTER = /^[^,，。;；\d]{0,16}?(?:\b(?:a|per|each|every)\s(?:month|day|week)\b|\/\s?(?:mo|month|day)\b|monthly|daily|weekly|每月|每天|每周|一个月|一天|\/\s?[月天])/u;
 
 /**
  * "300 pages", "300-page", "300 页": the size in tokens at `tokensPerPage`, written in place of the pages so every rule

@@ -42,6 +42,10 @@ function hourlyUsd(price: { amount: number; currency: "usd" | "cny"; perMonth?: 
 /** "requests go up to 1M", "calls grow to 500k": the count after its verb, said as "1m requests" (lengths kept). */
 const COUNT_AFTER_VERB =
   /\b(requests|calls|queries|conversations|messages)\s(?:(?:go|goes|grow|grows|increase|increases|rise|rises|jump|jumps|drop|drops|fall|falls|change|changes|get|gets)\s)?(?:up\s|down\s)?to\s(\d[\d.,]*\s?(?:k|m|b|mm|bn|万|亿)?)(?![\p{L}\p{N}])/gu;
+function countAfterVerb(text: string): string {
+  return text.replace(COUNT_AFTER_VERB, (whole: string, noun: string, count: string) => `${count} ${noun}`.padEnd(whole.length));
+}
+
 /**
  * "1B tokens a month, 200M cached": the cached tokens as a share of the input, the total split at the ratio the
  * answer splits it (the question's, else the default). Only input is read from a cache, so beyond it all input is.
@@ -51,10 +55,6 @@ function cachedShareOfTotal(cachedTokens: number | undefined, u: Omit<Understand
   if (cachedTokens === undefined || total === undefined || u.cachedPercent !== undefined || u.volume?.input !== undefined || u.volume?.output !== undefined) return undefined;
   const inputShare = u.ratio ? u.ratio.input / (u.ratio.input + u.ratio.output) : defaults.inputTokens / Math.max(1, defaults.inputTokens + defaults.outputTokens);
   return Math.min(100, Math.round((cachedTokens / (total * inputShare)) * 1000) / 10);
-}
-
-function countAfterVerb(text: string): string {
-  return text.replace(COUNT_AFTER_VERB, (whole: string, noun: string, count: string) => `${count} ${noun}`.padEnd(whole.length));
 }
 
 /** The precision a self-hosting question names: fp16 and 16-bit are as wide as bf16, 4-bit is int4. */
@@ -268,9 +268,9 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   unknownAll.push(...listed.unknown);
   // "seed-oss 36b vs qwen3 32b 10M": a size inside a name named back is no volume
   const unlisted = listed.unknown.length ? unreadSpansBlanked(unnamed, question, listed.unknown) : unnamed;
-  // "输出改成 2000万", "output to 20M": the side keeps its amount when a verb stands between them
   // "300-page pdfs": pages are tokens at the knowledge's figure per page, where the knowledge states one
   const paged = snapshot.knowledge.pageTokens ? pagesAsTokens(unlisted, snapshot.knowledge.pageTokens.text) : { text: unlisted, read: [] };
+  // "输出改成 2000万", "output to 20M": the side keeps its amount when a verb stands between them
   const quantities = readQuantities(
     countAfterVerb(coupleAsTwo(usageFieldsAsSides(paged.text)))
       .replace(/(输入|输出|\binput|\boutput)\s*(?:改成|改为|变成|调到|改到|换成|提高到|降到|(?:goes |changed |set |bumped |up |down )?to\b|becomes|is now)\s*/gu, "$1 ")
