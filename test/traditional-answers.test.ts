@@ -215,3 +215,12 @@ describe("Taiwan's words written in characters both scripts share", () => {
     expect(reply.command).toBe("selfhost");
   });
 });
+
+describe("what the asker typed in Traditional is named back as typed", () => {
+  it("“6 萬台幣” keeps its 台, which OpenCC's Taiwan conversion would write 臺", async () => {
+    const reply = await answer("預算每月 6 萬台幣，能用多少 gpt-5");
+    expect(reply.ok).toBe(false);
+    expect(reply.text).toContain("“6 萬台幣”");
+    expect(reply.text).toContain("幣種我沒有匯率");
+  });
+});

@@ -41,13 +41,24 @@ function hasTaiwanWords(text: string): boolean {
   return TAIWAN_WORDS.test(text);
 }
 
+/** A quoted span: what the asker typed, named back, or a source's own words. */
+const QUOTED = /“[^“”]*”|"[^"\n]*"/gu;
+
 /**
  * Simplified → Traditional with Taiwan's own words (显卡 → 顯示卡, 缓存 → 快取): OpenCC, the well-kept converter made
  * for this, instead of a hand-kept table that misses every new word.
  */
 export function toTraditional(text: string): string {
   if (!HAN.test(text)) return text;
-  return toHant(text);
+  // a quote already in Traditional is what the asker typed, named back as typed: OpenCC would still make its 台 臺
+  let converted = "";
+  let at = 0;
+  for (const quote of text.matchAll(QUOTED)) {
+    if (!hasTraditional(quote[0])) continue;
+    converted += toHant(text.slice(at, quote.index)) + quote[0];
+    at = quote.index + quote[0].length;
+  }
+  return at === 0 ? toHant(text) : converted + toHant(text.slice(at));
 }
 
 /**
