@@ -570,3 +570,17 @@ describe("a follow-up changes the one thing it says", () => {
     expect(cost(plain!)).toBeGreaterThan(cost(cached!));
   });
 });
+
+describe("a follow-up on a per-request workload keeps it per request", () => {
+  const workloadOf = (reply: Reply) => reply.data.workload as { inputTokens: number; outputTokens: number; cachedPercent: number };
+
+  it("'回复改成 500 呢' changes each reply, the requests and prompts kept", async () => {
+    const [, shorter] = await converse("代码审查机器人，每个 PR 大概 1 万 token 输入，输出 1500，每月 6000 个 PR，claude sonnet 4.5 要多少", "回复改成 500 呢");
+    expect(workloadOf(shorter!)).toMatchObject({ inputTokens: 10_000 * 6000, outputTokens: 500 * 6000 });
+  });
+
+  it("'其中 3000 是命中缓存的系统提示词' is that share of the prompt asked about", async () => {
+    const [, cached] = await converse("每个任务平均调用 5 次模型，每次输入 4000 token 左右，输出 250，每天 1000 个任务，gpt-5 mini 月成本", "其中 3000 是命中缓存的系统提示词");
+    expect(workloadOf(cached!)).toMatchObject({ inputTokens: 4000 * 5 * 1000 * 30, cachedPercent: 75 });
+  });
+});

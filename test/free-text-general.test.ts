@@ -62,6 +62,14 @@ describe("a request count is read whatever it is called and however often it is 
     ["我哋每日大概 2 万个 call，每个 prompt 大约 500 token、回复 100，gpt-4o mini", 500, 100, 20_000 * 30],
     // each user's turns a day are that user's requests
     ["月活 2000，每人每天问 10 轮，每轮输入 600 token、输出 200，deepseek", 600, 200, 2000 * 10 * 30],
+    ["日活跃用户 4 千人，每人每天问 15 个问题，每次 prompt 约 1k、回复 200，gpt-5 mini", 1000, 200, 4000 * 15 * 30],
+    // model calls per unit of work multiply the units
+    ["our coding agent: each task = ~5 tool-calling steps, every step ~3k tokens in and 200 out, around 2k tasks/day. gpt-5 mini?", 3000, 200, 2000 * 5 * 30],
+    ["support bot, ~2,000 conversations/day, 3 messages each, each message ~1k tokens in + 150 out. gpt-4.1 mini?", 1000, 150, 2000 * 3 * 30],
+    ["工单机器人，每天大概 2000 个工单，每个工单平均来回 4 轮，每轮输入 1000 token 左右，回复 200，gpt-5 mini", 1000, 200, 2000 * 4 * 30],
+    ["我们的智能体每个任务平均调用 6 次模型，每次输入 3000 token 左右，输出 200，每天 1000 个任务，gpt-5 mini", 3000, 200, 1000 * 6 * 30],
+    ["代码审查机器人，每个 PR 大概 8000 token 输入，输出 1000，每月 5000 个 PR，claude sonnet 4.5", 8000, 1000, 5000],
+    ["翻译任务每天要翻 3000 篇，每篇输入 1500 token 左右，输出也是 1500 左右，gemini 2.5 flash", 1500, 1500, 3000 * 30],
   ])("%s", async (line, prompt, out, requests) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(true);
@@ -159,6 +167,14 @@ describe("a self-hosting question weighed against the API, with a volume and no 
     expect(reply.text).toContain("does not choose them by the needs above");
     const plain = await ask("at 3B tokens a month, would self-hosting an open model be cheaper than the API?");
     expect(plain.text).not.toContain("does not choose them");
+  });
+});
+
+describe("a cached part said to be of the prompt may name what it is first", () => {
+  it("'3k of that is the system prompt which is cached'", async () => {
+    const reply = await ask("each call is ~5k tokens in, 4k of that is the system prompt which is cached, answer ~200 tokens, 10k calls a day, gpt-4.1 mini");
+    const { workload } = reply.data as unknown as { workload: AnswerData["workload"] & { cachedPercent?: number } };
+    expect(workload).toMatchObject({ inputTokens: 5000 * 300_000, outputTokens: 200 * 300_000, promptTokensPerRequest: 5000, cachedPercent: 80 });
   });
 });
 

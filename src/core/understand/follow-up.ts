@@ -7,9 +7,9 @@ import { ambiguousOf, askAgain, completeChoice, pendingChoices, reassumed, takeC
 import type { MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
 
-/** A reply size per request in a follow-up: "每次输出 1000 token", "1k tokens out each", "output 800 per request". */
+/** A reply size per request in a follow-up: "每次输出 1000 token", "回复改成 500 呢", "1k tokens out each", "output 800 per request". */
 const OUTPUT_EACH =
-  /(?:每次|每个请求|每条|每次请求)(?:的)?(?:输出|回复|回答)\s*(\d+(?:\.\d+)?)\s*(k|千)?|(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:out|of output|output)\s*(?:each|per request|a request|per call)|\boutput (?:of )?(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:each|per request|a request|per call)|\b(?:replies|responses|answers|completions|outputs)\s(?:are|were|of|at|become|go up to|grow to)\s(?:about |around |~)?(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?)?(?:\s(?:each|long|instead))?\b|(?:回复|回答|输出)(?:长度)?(?:改成|变成|是|为|都是)\s*(\d+(?:\.\d+)?)\s*(k|千)?\s*(?:个)?\s*token/u;
+  /(?:每次|每个请求|每条|每次请求)(?:的)?(?:输出|回复|回答)\s*(\d+(?:\.\d+)?)\s*(k|千)?|(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:out|of output|output)\s*(?:each|per request|a request|per call)|\boutput (?:of )?(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?\s*)?(?:each|per request|a request|per call)|\b(?:replies|responses|answers|completions|outputs)\s(?:are|were|of|at|become|go up to|grow to)\s(?:about |around |~)?(\d+(?:\.\d+)?)\s*(k)?\s*(?:tokens?)?(?:\s(?:each|long|instead))?\b|(?:回复|回答|输出)(?:长度)?(?:改成|改为|变成|是|为|都是|降到|提高到)\s*(\d+(?:\.\d+)?)\s*(k|千)?\s*(?:个)?\s*(?:token|(?=\s*(?:呢|吧|的话|[?？。]|$)))/u;
 function outputPerRequestOf(text: string): number | undefined {
   const m = OUTPUT_EACH.exec(text);
   if (!m) return undefined;
@@ -140,6 +140,11 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
   const gpuChange = earlier.intent === "selfhost" || earlier.gpu?.count !== undefined ? gpuCountChangeOf(text) : null;
   const factor = statesAmount || gpuChange || W.NOT_THE_VOLUME.test(text) ? undefined : volumeScaleOf(text);
   if (now.cachedPercent === undefined && W.CACHE_HALF.test(text)) merged.cachedPercent = 50;
+  // "其中 3000 是命中缓存的": part of each prompt asked about before, else of the month's input
+  const whole = earlier.promptTokens ?? earlier.volume?.input;
+  if (now.cachedTokens !== undefined && now.cachedPercent === undefined && whole && now.cachedTokens < whole) {
+    merged.cachedPercent = Math.round((now.cachedTokens / whole) * 1000) / 10;
+  }
   if (factor) Object.assign(merged, scaledVolume(snapshot, earlier, factor));
   for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier", "ownedGpus", "precision"] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];

@@ -8,7 +8,10 @@ import type { Unreadable, Volume } from "./types.ts";
 export interface Quantities {
   volume?: Volume;
   cachedPercent?: number;
-  /** "1B tokens a month, 200M cached": cached tokens of a monthly total, a share of its input once the total is split */
+  /**
+   * A cached amount with no whole beside it to be a share of: of a monthly total ("1B tokens a month, 200M cached"),
+   * or, in a follow-up, of the prompt asked about before ("其中 3000 是命中缓存的")
+   */
   cachedTokens?: number;
   promptTokens?: number;
   requests?: number;
@@ -35,7 +38,7 @@ const PERIOD_WORD: [RegExp, number][] = [
   [/^\s?hourly\b/u, 24 * 30],
 ];
 const DAILY_BEFORE =
-  /(?:(?:每天|每日|一天|日均|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
+  /(?:(?:每天|每日|一天|日均|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗|翻|翻译|审|审查)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
 const MONTH_DAYS = 30;
 /** Volumes given per hour ("20M tokens per hour", "每小时 500 万 token") are read as a 30-day month of hours. */
 const TOKENS_PER_HOUR = /^\s?(?:tokens?|toks?|个?\s?token)?\s?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:(?:an?|per|each|every)\s?hour\b|\/\s?(?:h|hr|hour)\b|每小时|\/\s?小时)/u;
@@ -68,7 +71,7 @@ const LABEL_THEN_NUMBER =
 const INPUT_BEFORE =
   /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 const OUTPUT_BEFORE =
-  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|输出|生成|回复|回答|答复|响应|摘要|返回|(?:每次|每条|每个请求|[、，,])\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
+  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|输出|生成|回复|回答|答复|响应|摘要|返回|(?:每次|每条|每个请求|[、，,])\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为|也是|也)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
 /** "each request carries 150k tokens of context", "一次请求带 30 万 token 上下文": a prompt's size. */
 const REQUEST_CARRIES =
@@ -77,10 +80,10 @@ const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|�
 const PER_REQUEST_AFTER =
   /^\s?-?\s?tokens?\s(?:prompts?|inputs?|contexts?|documents?|docs|queries|messages|conversations|contracts?|files?|reports?|books?|pdfs?|transcripts?|codebases?|papers?|manuals?)\b|^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:(?:with|in|for|on)\s)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|msg|conversation)|^\s?(?:tokens?|toks?)\s(?:each|apiece)\b(?!\s(?:month|day|week|year))|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
 const PER_REQUEST_BEFORE =
-  /(?:(?:each|every|a|per) (?:request|call|prompt|step|iteration)\s?(?:is|has|uses|takes|sends|carries|=|:)(?: an?)?|requests? (?:are|is)|每次(?:请求|调用)?(?:都)?(?:塞|放|喂|传|带|发|丢|扔)?(?:进去|进)?|每个请求|单次(?:请求)?|每条(?:请求)?|[每单]篇|[每单]份|每张|[每单]个(?:文档|文件|工单|会话|对话)|(?:each|per|every) (?:doc(?:ument)?|ticket|message|email|page|conversation|contract|report|file|pdf|book|transcript|turn|round) (?:is|has)?|每轮|每回合|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
+  /(?:(?:each|every|a|per) (?:request|call|prompt|step|iteration)\s?(?:is|has|uses|takes|sends|carries|=|:)(?: an?)?|requests? (?:are|is)|每次(?:请求|调用)?(?:都)?(?:塞|放|喂|传|带|发|丢|扔)?(?:进去|进)?|每个请求|单次(?:请求)?|每条(?:请求)?|[每单]篇|[每单]份|每张|[每单]个\s?(?:文档|文件|工单|会话|对话|pr|任务)|(?:each|per|every) (?:doc(?:ument)?|ticket|pr|pull request|message|email|page|conversation|contract|report|file|pdf|book|transcript|turn|round) (?:is|has)?|每轮|每回合|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
 /** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
 const PER_REQUEST_CLAUSE =
-  /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|每张|每则|每笔|每条|每轮|每回合|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message|step|iteration|turn|round)\b)[^,，;；。\n]*$/u;
+  /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|每张|每则|每笔|每条|每轮|每回合|每个\s?pr|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message|step|iteration|turn|round|pr|pull request)\b)[^,，;；。\n]*$/u;
 /** "300k tokens in per request", "5k tokens out each": a side's size per request, said after it. */
 const SIDE_PER_REQUEST =
   /^\s?(?:tokens?\s?)?(?:in|out|input|output|输入|输出)\s?(?:tokens?\s?)?(?:(?:per|each|every|a|\/)\s?(?:request|call|query|req|message|msg|prompt|doc(?:ument)?|ticket)\b|each\b|每次|每个请求)/u;
@@ -94,6 +97,8 @@ const CHUNKS_AFTER = /^\s?(?:chunks?|passages?|snippets?|docs?|documents?|result
 const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|每段|每块|每篇|每个)\s?(?:about|around|~|约|大概)?\s?$/u;
 /** Words right after a size that make it the cached part of a prompt. */
 const CACHED_PART = /^[^,，。;；\d]{0,30}?(?:\(cached\)|\bcached\b|\bcache hits?\b|命中缓存|是缓存|可缓存|走缓存)/u;
+/** "3k of that is the system prompt which is cached": a part said to be of the prompt may name what it is first. */
+const CACHED_PART_OF = /^\s?of (?:it|them|that|those|which)\b[^,，。;；\d]{0,50}?(?:\(cached\)|\bcached\b|\bcache hits?\b)/u;
 const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:an?\s)?(?:about|around|~)?\s?$/u;
 /** "3k tokens each way", "输入输出各 3000": the same amount in and out. */
 const EACH_WAY_AFTER = /^\s?(?:(?:tokens?|toks?)\s?)?(?:each way|both ways|in and out each|in\/out each|进出各)/u;
@@ -122,7 +127,7 @@ const RATES: [after: RegExp, before: RegExp, perMonth: number][] = [
 const RATE_COUNT = /^\s?(?:qps|rps|rpm)\b/u;
 const RATE_BEFORE = /(?:qps|rps|rpm)\s?(?:大概|约|有|是|为|of|is|~|≈)?\s?$/u;
 /** "1000 users, each sends 50 messages a day", "1000 个用户，每人每天 20 次": requests per user × users. */
-const USERS_BEFORE = /(?:日活|月活|\bdau|\bmau|用户数|用户量)\s?(?:约|大概|有|是|为|of|~)?\s?$/u;
+const USERS_BEFORE = /(?:[日月]活(?:跃)?(?:用户)?(?:数)?|\bdau|\bmau|用户数|用户量)\s?(?:约|大概|有|是|为|of|~)?\s?$/u;
 const USERS_AFTER = /^\s?(?:(?:daily|monthly)\s)?(?:active\s)?(?:users?|dau\b|mau\b|people|employees|seats|customers|agents|个?用户|名?员工|位用户|人(?![民工]))/u;
 const PER_USER =
   /\b(?:users?|dau|mau)\s?[×x*]\s?\d|\b(?:queries|requests|messages|msgs|questions|calls|chats|prompts|conversations)(?:\s?\/\s?(?:day|d|month|mo|week)|\s(?:a|per) (?:day|month|week))? (?:each|apiece)\b|\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having)\b|\bper (?:user|person|employee|seat|customer)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
@@ -130,15 +135,20 @@ const PER_USER =
 /** A conversation's turns ("8 turns", "6 轮", "4 rounds"): each turn is one request. */
 const TURNS_AFTER = /^\s?(?:turns?\b|rounds?\b|exchanges\b|back[-\s]and[-\s]forths?\b|轮(?!对话)|回合)/u;
 const MAX_TURNS = 200;
-const CONVERSATIONS = /conversations?|\bchats?\b|sessions?|dialogues?|threads?|对话|会话|聊天/u;
+/** "4 messages each", "6 tool-calling steps" after "each task =", "调用 8 次" after "每个任务": model calls per unit counted, like turns. */
+const CALLS_EACH_AFTER = /^\s?(?:messages?|steps?|calls?|turns?)\s(?:each|apiece)\b/u;
+const CALLS_AFTER = /^\s?(?:(?:[a-z-]+\s)?(?:steps?|calls?|messages?|requests?)\b|次(?:模型)?(?:调用)?|步)/u;
+const PER_UNIT_BEFORE =
+  /(?:\b(?:each|every|per|a) (?:task|ticket|conversation|chat|session|job|run|pr|pull request)\b[^,，.。;；\d]{0,24}|每(?:个|张|条|次)?\s?(?:任务|工单|对话|会话|pr)[^,，。;；\d]{0,12})$/u;
+const CONVERSATIONS = /conversations?|\bchats?\b|sessions?|dialogues?|threads?|\btasks?\b|\btickets?\b|\bjobs?\b|\bprs?\b|pull requests?|对话|会话|聊天|工单|任务/u;
 /** "support chats", "customer emails": a word saying what kind, between a count and its noun (never a unit or a side). */
 const KIND_WORD = String.raw`(?:(?!(?:tokens?|toks?|input|output|prompts?|completions?|in|out|of|a|an|per|each|every|the|and|or)\b)[a-z][a-z-]{1,14} )?`;
 const REQUESTS_AFTER = new RegExp(
   String.raw`^\s?(?:(?:daily |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|` +
     // "2,000 of them a month": the things a request was just said to be, counted
     String.raw`of (?:them|those)(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week)\b|\s?monthly|\s?daily)|` +
-    `${KIND_WORD}(?:queries|conversations|chats|messages|msgs|tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|steps|iterations|invoices|receipts|contracts|reports|files|pdfs|articles|posts|chapters|listings|reviews|transcripts|questions)|` +
-    String.raw`次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个\s?(?:请求|对话|会话|文档|工单|requests?|calls?|queries|prompts)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)`,
+    `${KIND_WORD}(?:queries|conversations|chats|messages|msgs|tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|steps|iterations|invoices|receipts|contracts|reports|files|pdfs|articles|posts|chapters|listings|reviews|transcripts|questions|tasks|prs|pull requests)|` +
+    String.raw`次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个\s?(?:请求|对话|会话|文档|工单|任务|问题|提问|pr|requests?|calls?|queries|prompts)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)`,
   "u",
 );
 /** "月调用量50万", "requests per month: 200k": the count's noun before it. */
@@ -343,7 +353,7 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     // "prompt 8k，其中 6k 是命中缓存的", "6k of it cached": the cached part of each prompt, nothing else
-    if (CACHED_PART.test(right) && (/其中\s?$/u.test(left) || /^\s?of (?:it|them|that|those|which)\b/u.test(right))) {
+    if ((CACHED_PART.test(right) && (/其中\s?$/u.test(left) || /^\s?of (?:it|them|that|those|which)\b/u.test(right))) || CACHED_PART_OF.test(text.slice(n.end, n.end + 80))) {
       cachedPart ??= n.value;
       continue;
     }
@@ -382,7 +392,8 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     // "each about 8 turns", "每次对话平均 6 轮": turns per conversation, which multiply the conversations counted
-    if (TURNS_AFTER.test(right) && !n.scaled && Number.isInteger(n.value) && n.value >= 2 && n.value <= MAX_TURNS) {
+    const callsPerUnit = CALLS_EACH_AFTER.test(right) || (CALLS_AFTER.test(right) && PER_UNIT_BEFORE.test(left));
+    if ((TURNS_AFTER.test(right) || callsPerUnit) && !n.scaled && Number.isInteger(n.value) && n.value >= 2 && n.value <= MAX_TURNS) {
       if (turns === undefined) turnsDaily = DAILY_BEFORE.test(left) || PER_DAY.test(right.replace(TURNS_AFTER, ""));
       turns ??= n.value;
       continue;
@@ -508,9 +519,8 @@ export function readQuantities(text: string): Quantities {
   if (cachedPart !== undefined && q.cachedPercent === undefined && q.promptTokens === undefined && monthlyInput !== undefined && cachedPart < monthlyInput) {
     q.cachedPercent = Math.round((cachedPart / monthlyInput) * 1000) / 10;
   }
-  if (cachedPart !== undefined && q.cachedPercent === undefined && q.promptTokens === undefined && volume.total !== undefined && cachedPart < volume.total) {
-    q.cachedTokens = cachedPart;
-  }
+  const noWhole = volume.input === undefined && (volume.total === undefined || cachedPart! < volume.total);
+  if (cachedPart !== undefined && q.cachedPercent === undefined && q.promptTokens === undefined && noWhole) q.cachedTokens = cachedPart;
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
   if (Object.keys(volume).length) q.volume = volume;
   return q;

@@ -94,6 +94,8 @@ export interface Understanding extends StatedSlots {
   unreadable?: Unreadable;
   /** sizes given in pages, read as tokens at the knowledge's figure per page: the answer says it estimated them */
   pages?: PagesRead[];
+  /** a cached amount the line gives no whole for ("其中 3000 是命中缓存的"): a share of the prompt it follows up */
+  cachedTokens?: number;
 }
 
 /** What a conversation remembers of a turn: ids and numbers, never message text. */

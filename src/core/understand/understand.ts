@@ -329,6 +329,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   }
   const cachedShare = cachedShareOfTotal(quantities.cachedTokens, u, snapshot.knowledge.defaultWorkload);
   if (cachedShare !== undefined) u.cachedPercent = cachedShare;
+  else if (quantities.cachedTokens !== undefined && !u.volume) u.cachedTokens = quantities.cachedTokens;
   // "whole 400k-token contracts": documents too long for most contexts are the task that asks for a long context
   const promptTokens = u.promptTokens;
   if (!u.tasks.length && promptTokens !== undefined && W.DOCUMENTS.test(question)) {
