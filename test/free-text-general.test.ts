@@ -178,6 +178,27 @@ describe("a cached part said to be of the prompt may name what it is first", () 
   });
 });
 
+describe("a fixed, cached system prompt and the asker's part of each prompt add up", () => {
+  it.each([
+    ["系统提示词 5000 token 是固定的（走缓存），用户问题加上下文大概 1000，输出 300，每天 2 万次，gpt-4.1 mini", 6000, 300, 83.3],
+    ["系統提示詞 3000 token 都有快取，加上使用者訊息約 1000，輸出 200，每天 1 萬次，gpt-4.1 mini", 4000, 200, 75],
+    ["system prompt of 5k tokens (cached) + user message ~1k, 300 out, 20k calls a day, gpt-4.1 mini", 6000, 300, 83.3],
+  ])("%s", async (line, prompt, out, cached) => {
+    const { workload } = (await ask(line)).data as unknown as { workload: AnswerData["workload"] & { cachedPercent?: number } };
+    const requests = workload.inputTokens / prompt;
+    expect(workload).toMatchObject({ promptTokensPerRequest: prompt, outputTokens: out * requests, cachedPercent: cached });
+    expect([20_000 * 30, 10_000 * 30]).toContain(requests);
+  });
+});
+
+describe("a range of counts is one error naming it, never one of its ends", () => {
+  it.each([["每天 5000到8000次请求，每次 1k 输入 300 输出，gpt-5 mini"], ["between 200 to 300 requests a day, 2k in 300 out, gpt-5 mini"]])("%s", async (line) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(false);
+    expect(reply.text).toMatch(/“5000到8000”|"200 to 300"/);
+  });
+});
+
 describe("a volume a day is thirty of them a month, whatever the verb", () => {
   it.each([["每天大概烧 300 万 token，gpt-5 mini"], ["每天大概跑 300 萬 token，gpt-5 mini 要多少錢"]])("%s", async (line) => {
     const { workload } = dataOf(await ask(line));

@@ -96,10 +96,14 @@ const PER_REQUEST_LATER = /^[^,，;；。\n]*?(?:\b(?:per|each|every|a) (?:reque
 const CHUNKS_AFTER = /^\s?(?:chunks?|passages?|snippets?|docs?|documents?|results?|pages?|段|块|个片段|个文档|篇)/u;
 const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|每段|每块|每篇|每个)\s?(?:about|around|~|约|大概)?\s?$/u;
 /** Words right after a size that make it the cached part of a prompt. */
-const CACHED_PART = /^[^,，。;；\d]{0,30}?(?:\(cached\)|\bcached\b|\bcache hits?\b|命中缓存|是缓存|可缓存|走缓存)/u;
+const CACHED_PART = /^[^,，。;；\d]{0,30}?(?:\(cached\)|\bcached\b|\bcache hits?\b|(?:命中|是|可|走|有)(?:缓存|快取))/u;
 /** "3k of that is the system prompt which is cached": a part said to be of the prompt may name what it is first. */
 const CACHED_PART_OF = /^\s?of (?:it|them|that|those|which)\b[^,，。;；\d]{0,50}?(?:\(cached\)|\bcached\b|\bcache hits?\b)/u;
 const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:an?\s)?(?:about|around|~)?\s?$/u;
+/** "用户问题加上下文大概 2000", "1k of user text": the asker's part of a prompt whose fixed part was said before it. */
+const USER_PART_BEFORE =
+  /(?:用户|使用者)(?:的)?(?:问题|消息|讯息|输入|提问)[^,，。;；\d]{0,10}$|\buser(?:'s)? (?:text|message|question|input|query)s?\s?(?:is|of|~|about|around)?\s?$/u;
+const USER_PART_AFTER = /^\s?(?:-?\s?tokens?\s)?(?:of\s)?(?:the\s)?user(?:'s)?\s(?:text|message|question|input|query)/u;
 /** "3k tokens each way", "输入输出各 3000": the same amount in and out. */
 const EACH_WAY_AFTER = /^\s?(?:(?:tokens?|toks?)\s?)?(?:each way|both ways|in and out each|in\/out each|进出各)/u;
 const EACH_WAY_BEFORE = /(?:输入|input|in)\s?(?:和|与|跟|\/|、|and)?\s?(?:输出|output|out)\s?(?:都是|各|each)\s?(?:约|大概|about|~)?\s?$/u;
@@ -475,8 +479,15 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     // "3k-token system prompt (cached) plus 1k of user text": the parts of one prompt add up
-    if ((tokensy || /^\s?-\s?tokens?\b/u.test(right)) && q.promptTokens !== undefined && PLUS_BEFORE.test(left) && q.requests === undefined) {
+    const userPart = USER_PART_BEFORE.test(left) || USER_PART_AFTER.test(right);
+    const plusPart = (tokensy || /^\s?-\s?tokens?\b/u.test(right)) && PLUS_BEFORE.test(left) && q.requests === undefined;
+    if (q.promptTokens !== undefined && (userPart || plusPart)) {
       q.promptTokens += n.value;
+      continue;
+    }
+    // the fixed part said as each request's input ("3k-token system prompt"): the asker's part adds to it
+    if (q.promptTokens === undefined && perRequest.input !== undefined && userPart) {
+      perRequest.input += n.value;
       continue;
     }
     // "500k/mo", "每月 10 万" with no word for what: a request count where a request's size is stated, else tokens
@@ -537,15 +548,22 @@ function samePeriodForAll(volume: Volume, stated: readonly { side: keyof Volume;
   for (const s of stated) if (s.factor === 1 && !s.monthSaid && volume[s.side]! * factor! <= MAX_MONTHLY_TOKENS) volume[s.side]! *= factor!;
 }
 
-/** Two amounts joined by a dash, "to", 到 or ~ where the second has a magnitude: a range, as typed. */
+/**
+ * Two amounts joined by a dash, "to", 到 or ~ where the second has a magnitude, or joined by a word before a count's
+ * noun ("5000到8000次请求"): a range, as typed.
+ */
 const RANGE_JOIN = /^\s?(?:-|–|~|～|to|到|至)\s?$/u;
+const RANGE_WORD = /^\s?(?:~|～|to|到|至)\s?$/u;
 function rangeOf(text: string, numbers: FoundNumber[]): Unreadable | undefined {
   for (let i = 0; i + 1 < numbers.length; i++) {
     const [a, b] = [numbers[i]!, numbers[i + 1]!];
-    if (!b.scaled || a.negative || !RANGE_JOIN.test(text.slice(a.end, b.start)) || /\bfrom\s?$|从\s?$/u.test(before(text, a))) continue;
+    const join = text.slice(a.end, b.start);
+    const counted = RANGE_WORD.test(join) && a.value >= 10 && a.value < b.value && (TOKENS_WORD.test(after(text, b)) || REQUESTS_AFTER.test(after(text, b)));
+    if (!(b.scaled || counted) || a.negative || !RANGE_JOIN.test(join) || /\bfrom\s?$|从\s?$/u.test(before(text, a))) continue;
     if (a.scaled && a.value >= b.value) continue;
     if (!TOKENS_WORD.test(after(text, b)) && !REQUESTS_AFTER.test(after(text, b)) && !a.scaled && !/[万亿]/u.test(b.raw)) continue;
-    return { text: text.slice(a.from, b.end), kind: "range", from: a.from, to: b.end };
+    const typed = text.slice(a.from, b.end).trimEnd();
+    return { text: typed, kind: "range", from: a.from, to: a.from + typed.length };
   }
   // "50-100M", "5-10 亿": digits joined by a dash are read as one name-like word, so the range is looked for whole
   const dashed = DASHED_RANGE.exec(text);
