@@ -386,7 +386,8 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     if (
-      (GPU_AFTER.test(right) || (GPU_BEFORE.test(left) && (COUNT_AFTER.test(right) || /[x×*]\s?$/u.test(left))) || COUNT_AFTER.test(right)) &&
+      // "2000 张工单" counts tickets: a card's classifier before another thing counted is no GPU count
+      (GPU_AFTER.test(right) || (((GPU_BEFORE.test(left) && (COUNT_AFTER.test(right) || /[x×*]\s?$/u.test(left))) || COUNT_AFTER.test(right)) && !REQUESTS_AFTER.test(right))) &&
       !n.scaled &&
       Number.isInteger(n.value) &&
       n.value >= 1 &&
