@@ -584,3 +584,11 @@ describe("a follow-up on a per-request workload keeps it per request", () => {
     expect(workloadOf(cached!)).toMatchObject({ inputTokens: 4000 * 5 * 1000 * 30, cachedPercent: 75 });
   });
 });
+
+describe("a request count and a prompt size after a monthly volume state the month anew", () => {
+  it("5000 contracts of 80 pages after in:100M out:20M price 5000 prompts of 40K tokens, not the old volume", async () => {
+    const [, contracts] = await converse("/compare gpt-5 mini gemini 2.5 flash in:100M out:20M", "每月大概处理 5000 份合同，每份 80 页，用哪个模型最便宜");
+    const perPage = (await realSnapshot()).knowledge.pageTokens!.text;
+    expect((contracts!.data.workload as { inputTokens: number }).inputTokens).toBe(5000 * 80 * perPage);
+  });
+});

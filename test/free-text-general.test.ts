@@ -182,14 +182,26 @@ describe("a cached part said to be of the prompt may name what it is first", () 
 
 describe("a fixed, cached system prompt and the asker's part of each prompt add up", () => {
   it.each([
-    ["系统提示词 5000 token 是固定的（走缓存），用户问题加上下文大概 1000，输出 300，每天 2 万次，gpt-4.1 mini", 6000, 300, 83.3],
+    ["系统提示词 5000 token 是固定的（走缓存），用户问题加上下文大概 1000，输出 300，每天 2 万次，gpt-4.1 mini", 6000, 300, 500 / 6],
     ["系統提示詞 3000 token 都有快取，加上使用者訊息約 1000，輸出 200，每天 1 萬次，gpt-4.1 mini", 4000, 200, 75],
-    ["system prompt of 5k tokens (cached) + user message ~1k, 300 out, 20k calls a day, gpt-4.1 mini", 6000, 300, 83.3],
+    ["system prompt of 5k tokens (cached) + user message ~1k, 300 out, 20k calls a day, gpt-4.1 mini", 6000, 300, 500 / 6],
   ])("%s", async (line, prompt, out, cached) => {
     const { workload } = (await ask(line)).data as unknown as { workload: AnswerData["workload"] & { cachedPercent?: number } };
     const requests = workload.inputTokens / prompt;
-    expect(workload).toMatchObject({ promptTokensPerRequest: prompt, outputTokens: out * requests, cachedPercent: cached });
+    // the share unrounded: a cost computed from it matches one computed from the tokens themselves
+    expect(workload).toMatchObject({ promptTokensPerRequest: prompt, outputTokens: out * requests, cachedPercent: expect.closeTo(cached, 9) });
     expect([20_000 * 30, 10_000 * 30]).toContain(requests);
+  });
+});
+
+describe("a cached share is kept unrounded, so the cost is the tokens' own", () => {
+  it("2k cached of a 3k prompt prices 2/3 of the input at the cached rate, exactly", async () => {
+    const reply = await ask("we run a RAG bot, ~30k queries a day, each ~3k tokens in (2k of it a cached system prompt) and 250 out. gpt-4.1 mini?");
+    const m = model("gpt-4.1-mini");
+    const requests = 30_000 * 30;
+    const expected = (requests * (1000 * m.inputPer1M + 2000 * m.cachedInputPer1M! + 250 * m.outputPer1M)) / 1e6;
+    expect(dataOf(reply).models.find((x) => x.id === "gpt-4.1-mini")?.cost).toBeCloseTo(expected, 6);
+    expect(reply.text).toContain("66.7% of input cached");
   });
 });
 

@@ -143,7 +143,7 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
   // "其中 3000 是命中缓存的": part of each prompt asked about before, else of the month's input
   const whole = earlier.promptTokens ?? earlier.volume?.input;
   if (now.cachedTokens !== undefined && now.cachedPercent === undefined && whole && now.cachedTokens < whole) {
-    merged.cachedPercent = Math.round((now.cachedTokens / whole) * 1000) / 10;
+    merged.cachedPercent = (now.cachedTokens / whole) * 100;
   }
   if (factor) Object.assign(merged, scaledVolume(snapshot, earlier, factor));
   for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier", "ownedGpus", "precision"] as const) {
@@ -159,6 +159,8 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
     const outEach = replyEach ?? (before.output !== undefined ? before.output / earlier.requests : undefined);
     merged.volume = { ...(inEach !== undefined ? { input: inEach * requests } : {}), ...(outEach !== undefined ? { output: outEach * requests } : {}) };
   } else if (earlier.requests && !before && !now.volume && replyEach !== undefined) merged.volume = { output: replyEach * (merged.requests ?? earlier.requests) };
+  // a request count and a prompt size after a monthly volume state the month anew: prompt × requests, not the old volume
+  else if (!earlier.requests && now.requests !== undefined && now.promptTokens !== undefined && !now.volume) delete merged.volume;
   // "actually no cache", "不用批量": the share or the batch API said before is taken back out
   if (now.cachedPercent === undefined && W.NO_CACHE.test(text)) delete merged.cachedPercent;
   if (!now.batch && W.NO_BATCH.test(text)) delete merged.batch;

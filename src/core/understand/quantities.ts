@@ -524,12 +524,12 @@ export function readQuantities(text: string): Quantities {
   if (q.requests !== undefined) perRequestToMonthly(q, q.requests, volume, perRequest);
   else if (perRequest.input !== undefined && perRequest.input >= 100) q.promptTokens ??= perRequest.input;
   if (cachedPart !== undefined && q.promptTokens !== undefined && cachedPart < q.promptTokens && q.cachedPercent === undefined) {
-    q.cachedPercent = Math.round((cachedPart / q.promptTokens) * 1000) / 10;
+    q.cachedPercent = (cachedPart / q.promptTokens) * 100;
   }
   // "100M input a month, 60M of them cached": a cached part of the month's input, when no prompt size holds it
   const monthlyInput = volume.input;
   if (cachedPart !== undefined && q.cachedPercent === undefined && q.promptTokens === undefined && monthlyInput !== undefined && cachedPart < monthlyInput) {
-    q.cachedPercent = Math.round((cachedPart / monthlyInput) * 1000) / 10;
+    q.cachedPercent = (cachedPart / monthlyInput) * 100;
   }
   const noWhole = volume.input === undefined && (volume.total === undefined || cachedPart! < volume.total);
   if (cachedPart !== undefined && q.cachedPercent === undefined && q.promptTokens === undefined && noWhole) q.cachedTokens = cachedPart;

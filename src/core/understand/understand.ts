@@ -54,7 +54,7 @@ function cachedShareOfTotal(cachedTokens: number | undefined, u: Omit<Understand
   const total = u.volume?.total;
   if (cachedTokens === undefined || total === undefined || u.cachedPercent !== undefined || u.volume?.input !== undefined || u.volume?.output !== undefined) return undefined;
   const inputShare = u.ratio ? u.ratio.input / (u.ratio.input + u.ratio.output) : defaults.inputTokens / Math.max(1, defaults.inputTokens + defaults.outputTokens);
-  return Math.min(100, Math.round((cachedTokens / (total * inputShare)) * 1000) / 10);
+  return Math.min(100, (cachedTokens / (total * inputShare)) * 100);
 }
 
 /** The precision a self-hosting question names: fp16 and 16-bit are as wide as bf16, 4-bit is int4. */
