@@ -69,6 +69,7 @@ describe("a request count is read whatever it is called and however often it is 
     ["工单机器人，每天大概 2000 个工单，每个工单平均来回 4 轮，每轮输入 1000 token 左右，回复 200，gpt-5 mini", 1000, 200, 2000 * 4 * 30],
     ["我们的智能体每个任务平均调用 6 次模型，每次输入 3000 token 左右，输出 200，每天 1000 个任务，gpt-5 mini", 3000, 200, 1000 * 6 * 30],
     ["代码审查机器人，每个 PR 大概 8000 token 输入，输出 1000，每月 5000 个 PR，claude sonnet 4.5", 8000, 1000, 5000],
+    ["我們每天大概 5000 通客服對話，每通平均 3 則訊息，每則輸入 1000 token、回覆 200，gpt-4.1 mini 要多少錢", 1000, 200, 5000 * 3 * 30],
     // a card's classifier before tickets counts tickets, not GPUs
     ["每天大概 2000 張工單，每張平均來回 3 輪，每輪輸入 1000 token，回覆 200，gpt-5 mini 要多少錢", 1000, 200, 2000 * 3 * 30],
     ["翻译任务每天要翻 3000 篇，每篇输入 1500 token 左右，输出也是 1500 左右，gemini 2.5 flash", 1500, 1500, 3000 * 30],

@@ -141,9 +141,9 @@ const TURNS_AFTER = /^\s?(?:turns?\b|rounds?\b|exchanges\b|back[-\s]and[-\s]fort
 const MAX_TURNS = 200;
 /** "4 messages each", "6 tool-calling steps" after "each task =", "调用 8 次" after "每个任务": model calls per unit counted, like turns. */
 const CALLS_EACH_AFTER = /^\s?(?:messages?|steps?|calls?|turns?)\s(?:each|apiece)\b/u;
-const CALLS_AFTER = /^\s?(?:(?:[a-z-]+\s)?(?:steps?|calls?|messages?|requests?)\b|次(?:模型)?(?:调用)?|步)/u;
+const CALLS_AFTER = /^\s?(?:(?:[a-z-]+\s)?(?:steps?|calls?|messages?|requests?)\b|次(?:模型)?(?:调用)?|步|[则条](?:讯息|消息)?)/u;
 const PER_UNIT_BEFORE =
-  /(?:\b(?:each|every|per|a) (?:task|ticket|conversation|chat|session|job|run|pr|pull request)\b[^,，.。;；\d]{0,24}|每(?:个|张|条|次)?\s?(?:任务|工单|对话|会话|pr)[^,，。;；\d]{0,12})$/u;
+  /(?:\b(?:each|every|per|a) (?:task|ticket|conversation|chat|session|job|run|pr|pull request)\b[^,，.。;；\d]{0,24}|每(?:个|张|条|次)?\s?(?:任务|工单|对话|会话|pr)[^,，。;；\d]{0,12}|每通[^,，。;；\d]{0,12})$/u;
 const CONVERSATIONS = /conversations?|\bchats?\b|sessions?|dialogues?|threads?|\btasks?\b|\btickets?\b|\bjobs?\b|\bprs?\b|pull requests?|对话|会话|聊天|工单|任务/u;
 /** "support chats", "customer emails": a word saying what kind, between a count and its noun (never a unit or a side). */
 const KIND_WORD = String.raw`(?:(?!(?:tokens?|toks?|input|output|prompts?|completions?|in|out|of|a|an|per|each|every|the|and|or)\b)[a-z][a-z-]{1,14} )?`;
@@ -152,7 +152,7 @@ const REQUESTS_AFTER = new RegExp(
     // "2,000 of them a month": the things a request was just said to be, counted
     String.raw`of (?:them|those)(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week)\b|\s?monthly|\s?daily)|` +
     `${KIND_WORD}(?:queries|conversations|chats|messages|msgs|tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|steps|iterations|invoices|receipts|contracts|reports|files|pdfs|articles|posts|chapters|listings|reviews|transcripts|questions|tasks|prs|pull requests)|` +
-    String.raw`次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个\s?(?:请求|对话|会话|文档|工单|任务|问题|提问|pr|requests?|calls?|queries|prompts)|轮对话|通对话|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)`,
+    String.raw`次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个\s?(?:请求|对话|会话|文档|工单|任务|问题|提问|pr|requests?|calls?|queries|prompts)|轮对话|通(?:\p{Script=Han}{1,4})?(?:对话|会话|电话)|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)`,
   "u",
 );
 /** "月调用量50万", "requests per month: 200k": the count's noun before it. */
