@@ -592,3 +592,15 @@ describe("a request count and a prompt size after a monthly volume state the mon
     expect((contracts!.data.workload as { inputTokens: number }).inputTokens).toBe(5000 * 80 * perPage);
   });
 });
+
+describe("a task of its own with a size of its own is a new question, not a follow-up", () => {
+  it("'long pdfs ~300 pages each, cheapest?' after a per-request Haiku question keeps none of its 300K requests", async () => {
+    const [, pdfs] = await converse(
+      "每天 1 萬次請求，每次輸入 2000 token、輸出 300，claude haiku 4.5 一個月多少錢",
+      "long pdfs ~300 pages each, whats the cheapest thing that can eat them",
+    );
+    expect(pdfs!.command).toBe("cheapest");
+    expect(pdfs!.text).not.toContain("as a follow-up");
+    expect((pdfs!.data.understanding as { requests?: number }).requests).toBeUndefined();
+  });
+});

@@ -49,7 +49,9 @@ function asksAnew(u: Understanding, text: string, previous: RememberedQuestion):
   const tied = W.POINTS_BACK.test(text.trim()) || W.REPLACE.test(text) || W.ADD.test(text) || weighed;
   // a question back still waits for its choice: "sonnet 4.5, with 3M requests …" answers "which claude?"
   const answeringBack = previous.intent === "clarify" && Boolean(previous.pending?.length);
-  return wholeWorkload && (ownModel || openModelsInGeneral) && !tied && !answeringBack;
+  // "long pdfs ~300 pages each, what's the cheapest that can eat them": a task of its own with a size of its own
+  const ownTask = u.models.length === 0 && u.tasks.some((task) => !previous.tasks.includes(task.id)) && (u.promptTokens !== undefined || wholeWorkload);
+  return ((wholeWorkload && (ownModel || openModelsInGeneral)) || ownTask) && !tied && !answeringBack;
 }
 
 /** A line whose own words ask something unrelated to the last question: the article, the model list, off-topic. */
