@@ -129,7 +129,7 @@ export function chooseTopology(
   const smallest = smallestReplica(arch, gpu, precision, engine, shape, limits, maxNodes);
   if (smallest === null) return null;
   const candidates = replicaSizes(gpu, maxNodes).filter((size) => size >= smallest && (size <= GPUS_PER_NODE || size === smallest) && (gpuCount === null || size <= gpuCount));
-  let best: { topology: Topology; score: number } | null = null;
+  let best: { topology: Omit<Topology, "smallest">; score: number } | null = null;
   let smallestSloMet = false;
   for (const size of candidates) {
     const replica = makeReplica(arch, gpu, size, precision, engine);
@@ -150,7 +150,6 @@ export function chooseTopology(
           idleGpus: gpuCount === null ? 0 : gpuCount - replicas * size,
           attentionDataParallel: replica.attentionDataParallel,
           estimate,
-          smallest: { gpus: smallest, sloMet: false },
         },
       };
     }

@@ -3,6 +3,22 @@ import { findNumbers, type FoundNumber } from "./numbers.ts";
 // the bounds of the in:/out:/requests:/prompt: options, for the same amounts typed in words
 import { MAX_MONTHLY_REQUESTS, MAX_MONTHLY_TOKENS, MAX_PROMPT_TOKENS } from "../pricing/workload.ts";
 import type { Unreadable, Volume } from "./types.ts";
+import {
+  CALLS_AFTER,
+  CALLS_EACH_AFTER,
+  CONVERSATIONS,
+  MAX_TURNS,
+  PER_UNIT_BEFORE,
+  PER_USER,
+  RATE_BEFORE,
+  RATE_COUNT,
+  RATES,
+  REQUESTS_AFTER,
+  REQUESTS_BEFORE,
+  TURNS_AFTER,
+  USERS_AFTER,
+  USERS_BEFORE,
+} from "./request-words.ts";
 
 /** The numeric facts of a question: volumes, cache share, prompt size, GPUs, prices, utilization, budget. */
 export interface Quantities {
@@ -110,54 +126,6 @@ const EACH_WAY_BEFORE = /(?:输入|input|in)\s?(?:和|与|跟|\/|、|and)?\s?(?:
 /** "1000 per month", "500 a month" with no unit: a count of requests when a request's size is stated. */
 const BARE_PER_MONTH_BEFORE = /(?:每月|每个月|一个月|月均)\s?(?:大概|约|有)?\s?$/u;
 const BARE_PER_MONTH = /^\s?(?:(?:per|a|each|every|\/)\s?(?:month|mo)\b|monthly|每月|一个月|\/\s?月)/u;
-/** Request counts given per second, minute or hour ("5 requests per second", "QPS 10", "每小时 5000 次"), as a month. */
-const RATES: [after: RegExp, before: RegExp, perMonth: number][] = [
-  [
-    /^[^,，。;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:second|sec|s)\b|^\s?(?:qps|rps)\b|^\s?次?\s?\/\s?秒/u,
-    /(?:每秒(?:钟)?|qps|rps)\s?(?:大概|约|有|是|为)?\s?(?:请求|调用)?\s?$/u,
-    86_400 * 30,
-  ],
-  [
-    /^[^,，。;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:minute|min)\b|^\s?(?:rpm)\b|^\s?次?\s?\/\s?分钟?/u,
-    /(?:每分钟?|rpm)\s?(?:大概|约|有|是|为)?\s?(?:请求|调用)?\s?$/u,
-    1_440 * 30,
-  ],
-  [
-    /^[^,，。;；\d]{0,24}?(?:\b(?:an?|per|each|every)\s|\/\s?)(?:hour|hr|h)\b|^\s?次?\s?\/\s?(?:小时|时)/u,
-    /(?:每小时|每个小时)\s?(?:大概|约|有|是|为)?\s?(?:请求|调用)?\s?$/u,
-    24 * 30,
-  ],
-];
-const RATE_COUNT = /^\s?(?:qps|rps|rpm)\b/u;
-const RATE_BEFORE = /(?:qps|rps|rpm)\s?(?:大概|约|有|是|为|of|is|~|≈)?\s?$/u;
-/** "1000 users, each sends 50 messages a day", "1000 个用户，每人每天 20 次": requests per user × users. */
-const USERS_BEFORE = /(?:[日月]活(?:跃)?(?:用户)?(?:数)?|\bdau|\bmau|用户数|用户量)\s?(?:约|大概|有|是|为|of|~)?\s?$/u;
-const USERS_AFTER = /^\s?(?:(?:daily|monthly)\s)?(?:active\s)?(?:users?|dau\b|mau\b|people|employees|seats|customers|agents|个?用户|名?员工|位用户|人(?![民工]))/u;
-const PER_USER =
-  /\b(?:users?|dau|mau)\s?[×x*]\s?\d|\b(?:queries|requests|messages|msgs|questions|calls|chats|prompts|conversations)(?:\s?\/\s?(?:day|d|month|mo|week)|\s(?:a|per) (?:day|month|week))? (?:each|apiece)\b|\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having)\b|\bper (?:user|person|employee|seat|customer)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
-
-/** A conversation's turns ("8 turns", "6 轮", "4 rounds"): each turn is one request. */
-const TURNS_AFTER = /^\s?(?:turns?\b|rounds?\b|exchanges\b|back[-\s]and[-\s]forths?\b|轮(?!对话)|回合)/u;
-const MAX_TURNS = 200;
-/** "4 messages each", "6 tool-calling steps" after "each task =", "调用 8 次" after "每个任务": model calls per unit counted, like turns. */
-const CALLS_EACH_AFTER = /^\s?(?:messages?|steps?|calls?|turns?)\s(?:each|apiece)\b/u;
-const CALLS_AFTER = /^\s?(?:(?:[a-z-]+\s)?(?:steps?|calls?|messages?|requests?)\b|次(?:模型)?(?:调用)?|步|[则条](?:讯息|消息)?)/u;
-const PER_UNIT_BEFORE =
-  /(?:\b(?:each|every|per|a) (?:task|ticket|conversation|chat|session|job|run|pr|pull request)\b[^,，.。;；\d]{0,24}|每(?:个|张|条|次)?\s?(?:任务|工单|对话|会话|pr)[^,，。;；\d]{0,12}|每通[^,，。;；\d]{0,12})$/u;
-const CONVERSATIONS = /conversations?|\bchats?\b|sessions?|dialogues?|threads?|\btasks?\b|\btickets?\b|\bjobs?\b|\bprs?\b|pull requests?|对话|会话|聊天|工单|任务/u;
-/** "support chats", "customer emails": a word saying what kind, between a count and its noun (never a unit or a side). */
-const KIND_WORD = String.raw`(?:(?!(?:tokens?|toks?|input|output|prompts?|completions?|in|out|of|a|an|per|each|every|the|and|or)\b)[a-z][a-z-]{1,14} )?`;
-const REQUESTS_AFTER = new RegExp(
-  String.raw`^\s?(?:(?:daily |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|` +
-    // "2,000 of them a month": the things a request was just said to be, counted
-    String.raw`of (?:them|those)(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week)\b|\s?monthly|\s?daily)|` +
-    `${KIND_WORD}(?:queries|conversations|chats|messages|msgs|tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|steps|iterations|invoices|receipts|contracts|reports|files|pdfs|articles|posts|chapters|listings|reviews|transcripts|questions|tasks|prs|pull requests)|` +
-    String.raw`次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个\s?(?:请求|对话|会话|文档|工单|任务|问题|提问|pr|requests?|calls?|queries|prompts)|轮对话|通(?:\p{Script=Han}{1,4})?(?:对话|会话|电话)|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)`,
-  "u",
-);
-/** "月调用量50万", "requests per month: 200k": the count's noun before it. */
-const REQUESTS_BEFORE =
-  /(?:(?:调用|请求|对话|会话|消息|提问)(?:量|次数|数)|(?:月|每月|一个月|日|每日|每天)(?:请求|调用|消息)|(?<!(?:each|every|per|a|one|avg|average|typical|mean)\s)(?:requests?|calls?|queries)(?: per month| a month| monthly| \/ ?mo(?:nth)?)?\s?[:：=])\s?(?:约|大概|大约|是|为|有|~|≈)?\s?$/u;
 const PERCENT_AFTER = /^\s?(?:%|％|percent|pct)/u;
 const PERCENT_BEFORE = /百分之$/u;
 /** "75% input", "input 75%", "输入占 80%": a share of the volume on one side. */
@@ -531,8 +499,16 @@ export function readQuantities(text: string): Quantities {
   if (cachedPart !== undefined && q.cachedPercent === undefined && q.promptTokens === undefined && monthlyInput !== undefined && cachedPart < monthlyInput) {
     q.cachedPercent = (cachedPart / monthlyInput) * 100;
   }
-  const noWhole = volume.input === undefined && (volume.total === undefined || cachedPart! < volume.total);
-  if (cachedPart !== undefined && q.cachedPercent === undefined && q.promptTokens === undefined && noWhole) q.cachedTokens = cachedPart;
+  // a share of a whole said elsewhere: a monthly total's input (understand.ts), or the last question's (follow-up.ts)
+  if (
+    cachedPart !== undefined &&
+    q.cachedPercent === undefined &&
+    q.promptTokens === undefined &&
+    volume.input === undefined &&
+    cachedPart < (volume.total ?? Number.POSITIVE_INFINITY)
+  ) {
+    q.cachedTokens = cachedPart;
+  }
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
   if (Object.keys(volume).length) q.volume = volume;
   return q;
