@@ -10,7 +10,7 @@ import { priceAge } from "../src/core/pricing/price-age.ts";
 import { pricingNotes } from "../src/core/pricing/pricing-notes.ts";
 import { costRatio, type PricedEntry } from "../src/core/pricing/pricing.ts";
 import type { Resolution } from "../src/core/models/resolve.ts";
-import { plannable, providersOf } from "../src/core/pricing/providers.ts";
+import { cheapestHost } from "../src/core/pricing/providers.ts";
 import { makeReply, type Source } from "../src/core/reply/reply.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/pricing/workload.ts";
 import { answerRestAsQuestion } from "./rest-as-question.ts";
@@ -84,11 +84,10 @@ export const compare: Command = {
     }
     notes.push(...pricingNotes(t, costed));
     for (const { model, cost } of priced.filter((p) => p.model.openWeights)) {
-      const offers = providersOf(snapshot.priced, model, workload).providers.filter(plannable);
-      const best = offers[0];
+      const { offer: best, plannable: count } = cheapestHost(snapshot.priced, model, workload);
       // worth a line only when another host is clearly cheaper than the one priced here
-      if (best && offers.length > 1 && best.cost < cost.totalUsd * 0.95)
-        notes.push(t("providers.cheapestHost", { model: model.name, provider: best.provider, cost: money.cost(best.model, workload).shown, count: offers.length, id: model.id }));
+      if (best && count > 1 && best.cost < cost.totalUsd * 0.95)
+        notes.push(t("providers.cheapestHost", { model: model.name, provider: best.provider, cost: money.cost(best.model, workload).shown, count, id: model.id }));
     }
     const fromCatalog = models.filter((m) => isPriced(m) && m.catalog).map((m) => m.name);
     if (fromCatalog.length) notes.push(t("catalogNote", { models: t.list(fromCatalog) }));

@@ -11,7 +11,7 @@ import { requireModel } from "../src/core/pricing/model-notes.ts";
 import { Money } from "../src/core/pricing/money.ts";
 import { priceAge } from "../src/core/pricing/price-age.ts";
 import { blendedPer1M } from "../src/core/pricing/pricing.ts";
-import { plannable, providersOf, type ProviderOffer } from "../src/core/pricing/providers.ts";
+import { cheapestHost, type ProviderOffer } from "../src/core/pricing/providers.ts";
 import { makeReply, type Field, type Source } from "../src/core/reply/reply.ts";
 import { apiCheaperAgain, planSelfhost, SelfhostInputError, type SelfhostPlan } from "../src/core/selfhost/index.ts";
 import { type EngineName, PRECISIONS, type Precision } from "../src/core/selfhost/schema.ts";
@@ -104,10 +104,9 @@ function apiToBeat(
 ): { per1M: number; host: ProviderOffer | null; hosts: number; listedPer1M: number } {
   const listedPer1M = blendedPer1M(model, workload);
   // $0 rows, suspect prices and flagged low outliers are no price to plan on
-  const hosts = providersOf(ctx.snapshot.priced, model, workload).providers.filter(plannable);
-  const cheapest = hosts[0];
+  const { offer: cheapest, plannable: hosts } = cheapestHost(ctx.snapshot.priced, model, workload);
   const hostPer1M = cheapest ? blendedPer1M(cheapest.model, workload) : Number.POSITIVE_INFINITY;
-  return hostPer1M < listedPer1M ? { per1M: hostPer1M, host: cheapest!, hosts: hosts.length, listedPer1M } : { per1M: listedPer1M, host: null, hosts: hosts.length, listedPer1M };
+  return cheapest && hostPer1M < listedPer1M ? { per1M: hostPer1M, host: cheapest, hosts, listedPer1M } : { per1M: listedPer1M, host: null, hosts, listedPer1M };
 }
 
 function warningNotes(t: Translator, plan: SelfhostPlan): string[] {

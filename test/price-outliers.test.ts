@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import { buildSnapshot } from "../src/core/knowledge/snapshot.ts";
 import type { PricedEntry } from "../src/core/pricing/pricing.ts";
-import { cheapestProvider, providersOf } from "../src/core/pricing/providers.ts";
+import { cheapestHost, providersOf } from "../src/core/pricing/providers.ts";
 import { ask, KNOWLEDGE_DIR, realSnapshot, TODAY } from "./helpers.ts";
 
 const WORKLOAD = { inputTokens: 10_000_000, outputTokens: 2_000_000, cachedPercent: 0 };
@@ -18,7 +18,7 @@ describe("price outliers", () => {
     const hyperbolic = offers.find((o) => o.id === HYPERBOLIC_405B)!;
     expect(offers[0]!.id).toBe(HYPERBOLIC_405B);
     expect(hyperbolic.lowOutlier).toEqual({ kind: "sibling-price", sibling: "hyperbolic/meta-llama/Meta-Llama-3.1-70B-Instruct" });
-    expect(cheapestProvider(priced, "llama 3.1 405b", WORKLOAD)!.id).not.toBe(HYPERBOLIC_405B);
+    expect(cheapestHost(priced, "llama 3.1 405b", WORKLOAD).offer!.id).not.toBe(HYPERBOLIC_405B);
     // the 70B itself is not flagged against the 405B: only a smaller sibling's price counts
     const seventy = providersOf(priced, "llama 3.1 70b", WORKLOAD).providers.find((o) => o.id === "hyperbolic/meta-llama/Meta-Llama-3.1-70B-Instruct")!;
     expect(seventy.lowOutlier?.kind === "sibling-price" && seventy.lowOutlier.sibling).not.toContain("405B");
@@ -47,10 +47,10 @@ describe("price outliers", () => {
     const offers = providersOf(catalog, "acme 9b", WORKLOAD).providers;
     expect(offers.find((o) => o.provider === "d")!.lowOutlier).toMatchObject({ kind: "below-median" });
     expect(offers.filter((o) => o.lowOutlier)).toHaveLength(1);
-    expect(cheapestProvider(catalog, "acme 9b", WORKLOAD)!.provider).toBe("c");
+    expect(cheapestHost(catalog, "acme 9b", WORKLOAD).offer!.provider).toBe("c");
     // once an admin confirms the price (price-review.yaml), it is an ordinary offer again
     const confirmed = catalog.map((m) => (m.provider === "d" ? { ...m, priceConfirmed: true as const } : m));
-    expect(cheapestProvider(confirmed, "acme 9b", WORKLOAD)!.provider).toBe("d");
+    expect(cheapestHost(confirmed, "acme 9b", WORKLOAD).offer!.provider).toBe("d");
   });
 
   it("is never the cheapest host in /compare's note or on /selfhost's API side", async () => {
@@ -82,7 +82,7 @@ describe("price outliers", () => {
       const entry = `confirmedPrices:\n  - {key: "${HYPERBOLIC_405B}", reason: "checked on hyperbolic.xyz/pricing", asOf: ${TODAY}}\n`;
       await writeFile(join(dir, "price-review.yaml"), review.replace("confirmedPrices: []\n", entry));
       const { priced } = buildSnapshot(await loadKnowledge(dir, new Date(`${TODAY}T12:00:00Z`)));
-      expect(cheapestProvider(priced, "llama 3.1 405b", WORKLOAD)!.id).toBe(HYPERBOLIC_405B);
+      expect(cheapestHost(priced, "llama 3.1 405b", WORKLOAD).offer!.id).toBe(HYPERBOLIC_405B);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -12,7 +12,7 @@ import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import { buildSnapshot } from "../src/core/knowledge/snapshot.ts";
 import { fixedKnowledge } from "../src/core/knowledge/store.ts";
 import { workloadCost, type CostWorkload } from "../src/core/pricing/pricing.ts";
-import { cheapestProvider, modelIdentity, providersOf } from "../src/core/pricing/providers.ts";
+import { cheapestHost, modelIdentity, providersOf } from "../src/core/pricing/providers.ts";
 
 const MAP_PATH = "/work/shared/data/litellm-model-prices.json";
 const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
@@ -126,10 +126,23 @@ describe("providers of one model, from the shared price map", () => {
     expect(result.providers.every((p) => !/(?<!\d)20b/.test(p.id))).toBe(true);
     expect(result.providers.find((p) => p.id === "lemonade/gpt-oss-120b-mxfp-GGUF")?.zeroPrice).toBe(true);
     expect(result.providers.find((p) => p.id === "wandb/openai/gpt-oss-120b")?.suspectPrice).toBe(true);
-    const cheapest = cheapestProvider(CATALOG, "gpt-oss-120b", WORKLOAD)!;
+    const cheapest = cheapestHost(CATALOG, "gpt-oss-120b", WORKLOAD).offer!;
     expect(cheapest.zeroPrice || cheapest.suspectPrice).toBe(false);
     const planned = result.providers.filter((p) => !p.zeroPrice && !p.suspectPrice);
     expect(cheapest.cost).toBe(Math.min(...planned.map((p) => p.cost)));
+  });
+
+  it.each([
+    ["gpt-oss-120b", WORKLOAD],
+    ["deepseek v3.2", { inputTokens: 3_000_000_000, outputTokens: 1, cachedPercent: 60 }],
+    ["llama 3.3 70b", { inputTokens: 1, outputTokens: 5_000_000, cachedPercent: 0, batch: true }],
+    ["qwen3 235b", { inputTokens: 400_000_000, outputTokens: 90_000_000, cachedPercent: 0, promptTokensPerRequest: 300_000 }],
+  ] satisfies [string, CostWorkload][])("the cheapest host of %s is the first plannable row of the full list, and the count is theirs", (query, workload) => {
+    const rows = providersOf(CATALOG, query, workload).providers.filter((p) => !p.zeroPrice && !p.suspectPrice && !p.lowOutlier);
+    expect(rows.length).toBeGreaterThan(1);
+    const { offer, plannable } = cheapestHost(CATALOG, query, workload);
+    expect(offer).toEqual(rows[0]);
+    expect(plannable).toBe(rows.length);
   });
 
   it("a label in the query narrows the rows to that build", () => {

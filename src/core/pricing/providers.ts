@@ -304,27 +304,42 @@ function offerTerms(catalog: readonly PricedEntry[], wanted: ModelIdentity): rea
   return terms;
 }
 
+/** Cheapest first; equal costs by input price, then provider and key, so the order never depends on the catalog's. */
+function cheaperFirst(costA: number, a: OfferTerms, costB: number, b: OfferTerms): number {
+  return costA - costB || a.inputPer1M - b.inputPer1M || a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id);
+}
+
+const priced = (terms: OfferTerms, breakdown: WorkloadCost): ProviderOffer => ({ ...terms, alsoAs: [...terms.alsoAs], cost: breakdown.totalUsd, breakdown });
+
 /** Every entry of `catalog` that is the model named by `query` (a name or a model entry), cheapest first at `workload`. */
 export function providersOf(catalog: readonly PricedEntry[], query: string | PricedEntry, workload: CostWorkload): ProvidersResult {
   const wanted = typeof query === "string" ? modelIdentity(query) : identityOf(query);
   if (!wanted.base) return { identity: wanted, providers: [] };
-  const offers = offerTerms(catalog, wanted).map((terms): ProviderOffer => {
-    const breakdown = workloadCost(terms.model, workload);
-    return { ...terms, alsoAs: [...terms.alsoAs], cost: breakdown.totalUsd, breakdown };
-  });
-  offers.sort((a, b) => a.cost - b.cost || a.inputPer1M - b.inputPer1M || a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
+  const offers = offerTerms(catalog, wanted).map((terms) => priced(terms, workloadCost(terms.model, workload)));
+  offers.sort((a, b) => cheaperFirst(a.cost, a, b.cost, b));
   return { identity: wanted, providers: offers };
 }
 
 /** An offer whose price can be planned on: not $0, not a likely unit error, not an unconfirmed low outlier. */
-export function plannable(offer: ProviderOffer): boolean {
+export function plannable(offer: Pick<ProviderOffer, "zeroPrice" | "suspectPrice" | "lowOutlier">): boolean {
   return !offer.zeroPrice && !offer.suspectPrice && !offer.lowOutlier;
 }
 
 /**
- * The cheapest provider to plan on for `model` at `workload`, for /compare and /selfhost to mention:
- * rows that are not plannable are passed over. Null when no provider qualifies.
+ * The cheapest provider to plan on for `model` at `workload`, for /compare and /selfhost to mention, and how many
+ * providers can be planned on: rows that are not plannable are passed over. The first of providersOf's plannable
+ * rows, found without building and sorting every offer, since /compare asks this for each open model it prices.
  */
-export function cheapestProvider(catalog: readonly PricedEntry[], model: string | PricedEntry, workload: CostWorkload): ProviderOffer | null {
-  return providersOf(catalog, model, workload).providers.find(plannable) ?? null;
+export function cheapestHost(catalog: readonly PricedEntry[], model: string | PricedEntry, workload: CostWorkload): { offer: ProviderOffer | null; plannable: number } {
+  const wanted = typeof model === "string" ? modelIdentity(model) : identityOf(model);
+  if (!wanted.base) return { offer: null, plannable: 0 };
+  let best: { terms: OfferTerms; breakdown: WorkloadCost } | null = null;
+  let count = 0;
+  for (const terms of offerTerms(catalog, wanted)) {
+    if (!plannable(terms)) continue;
+    count++;
+    const breakdown = workloadCost(terms.model, workload);
+    if (!best || cheaperFirst(breakdown.totalUsd, terms, best.breakdown.totalUsd, best.terms) < 0) best = { terms, breakdown };
+  }
+  return { offer: best && priced(best.terms, best.breakdown), plannable: count };
 }

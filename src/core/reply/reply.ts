@@ -149,10 +149,26 @@ export function makeReply(draft: ReplyDraft): Reply {
     chart: draft.chart ?? null,
     delivery: draft.delivery ?? { private: false, chartPath: null },
   };
-  // rendered when first read: chat surfaces draw their own blocks and embeds, and most replies never need it
-  let text: string | undefined;
-  return Object.defineProperty(reply, "text", { enumerable: true, get: () => (text ??= renderPlainText(reply)) }) as Reply;
+  return Object.defineProperty(reply, "text", TEXT_WHEN_READ) as Reply;
 }
+
+const renderedTexts = new WeakMap<object, string>();
+/**
+ * A reply's plain text, rendered when first read: chat surfaces draw their own blocks and embeds, and most replies
+ * never need it. One getter shared by every reply (`this` is the reply): a closure per reply gave each its own hidden
+ * class, allocated straight into the old generation, about 1 KB of garbage per answer that only a full GC reclaims.
+ */
+const TEXT_WHEN_READ: PropertyDescriptor = {
+  enumerable: true,
+  get(this: Omit<Reply, "text">) {
+    let text = renderedTexts.get(this);
+    if (text === undefined) {
+      text = renderPlainText(this);
+      renderedTexts.set(this, text);
+    }
+    return text;
+  },
+};
 
 /** The JSON contract: what `--json` prints and what tests and scripts read. */
 export function replyToJson(reply: Reply): Record<string, unknown> {
