@@ -1,27 +1,32 @@
 import type { Lang } from "../i18n/lang.ts";
+import { plainShapeOf, writePlain, type PlainShape } from "./plain-number.ts";
 
-/** A number format reused by key, with the texts it produced: prices and volumes recur in answer after answer. */
+/** A number format reused by key: plain ones written directly, the rest by Intl with the texts it produced. */
 interface KeptFormat {
+  plain: PlainShape | null;
   format: Intl.NumberFormat;
   texts: Map<number, string>;
 }
 
 const formats = new Map<string, KeptFormat>();
-/** Texts kept per format; past it the format starts afresh (a bound, not a ranking). */
+/** Texts kept per Intl format; past it the format starts afresh (a bound, not a ranking). */
 const TEXTS_PER_FORMAT = 2_000;
 
 /**
- * `value` in the format named `key` (built from `options` the first time the key is seen): Intl.NumberFormat is
- * costly to build and a few microseconds per call, so both the format and its recent texts are kept.
+ * `value` in the format named `key` (built from `options` the first time the key is seen). Fixed-decimal formats
+ * in US English are written directly, exactly as Intl writes them; Intl.NumberFormat is costly to build and a few
+ * microseconds per call, so for the others both the format and its recent texts are kept.
  */
 export function formatWith(key: string, options: Intl.NumberFormatOptions, value: number, locale = "en-US"): string {
   let kept = formats.get(key);
   if (!kept) {
-    kept = { format: new Intl.NumberFormat(locale, options), texts: new Map() };
+    kept = { plain: plainShapeOf(options, locale), format: new Intl.NumberFormat(locale, options), texts: new Map() };
     formats.set(key, kept);
   }
   // the texts are keyed as Map keys compare, which takes -0 for 0: both are written as 0
   if (value === 0) value = 0;
+  const plain = kept.plain && writePlain(value, kept.plain);
+  if (plain) return plain;
   let text = kept.texts.get(value);
   if (text === undefined) {
     if (kept.texts.size >= TEXTS_PER_FORMAT) kept.texts.clear();
