@@ -132,22 +132,15 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
     });
   };
 
-  /** requests being read or verified now: how busy the server is, for where signatures are checked */
-  let arriving = 0;
+  /** interactions received and not yet answered: how busy the server is, for where signatures are checked */
+  let inHand = 0;
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     if (options.probe?.(request, response)) return;
     if (request.method !== "POST") return send(response, 405, { error: "POST only" });
     const signature = header(request, "x-signature-ed25519");
     const timestamp = header(request, "x-signature-timestamp");
-    arriving++;
-    let read: Awaited<ReturnType<typeof readBoundedBody>>;
-    let valid = false;
-    try {
-      read = await readBoundedBody(request, MAX_INTERACTION_BYTES);
-      if (read.ok) valid = await isValidDiscordSignature(key, signature, timestamp, read.body, arriving);
-    } finally {
-      arriving--;
-    }
+    const read = await readBoundedBody(request, MAX_INTERACTION_BYTES);
+    const valid = read.ok && (await isValidDiscordSignature(key, signature, timestamp, read.body, inHand));
     if (!read.ok) return send(response, read.status, { error: read.status === 413 ? "body too large" : "busy" }, { connection: "close" });
     if (!valid) return send(response, 401, { error: "invalid request signature" });
     const body = read.body;
@@ -182,10 +175,13 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
   };
 
   const server = createBoundedServer((request, response) => {
-    handle(request, response).catch((error) => {
-      deps.logger.error({ err: error, surface: "discord-http" }, "interaction failed");
-      if (!response.headersSent) send(response, 400, { error: "bad request" });
-    });
+    inHand++;
+    handle(request, response)
+      .catch((error) => {
+        deps.logger.error({ err: error, surface: "discord-http" }, "interaction failed");
+        if (!response.headersSent) send(response, 400, { error: "bad request" });
+      })
+      .finally(() => inHand--);
   });
   return server;
 }
