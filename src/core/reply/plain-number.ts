@@ -21,7 +21,7 @@ export function plainShapeOf(options: Intl.NumberFormatOptions, locale: string):
   return { prefix: currency ? "$" : "", minFraction, maxFraction, grouping };
 }
 
-/** The decimal digits of `text` (digits only) plus one in the last place: "0999" → "1000", "99" → "100". */
+/** A string of decimal digits plus one in the last place: "0999" → "1000", "99" → "100". */
 function incremented(digits: string): string {
   let i = digits.length - 1;
   while (i >= 0 && digits[i] === "9") i--;
@@ -29,13 +29,14 @@ function incremented(digits: string): string {
   return digits.slice(0, i) + String(Number(digits[i]) + 1) + "0".repeat(digits.length - 1 - i);
 }
 
+/** "1234567" → "1,234,567" */
 function grouped(integer: string): string {
   let out = "";
   for (let end = integer.length; end > 0; end -= 3) out = end - 3 > 0 ? `,${integer.slice(end - 3, end)}${out}` : integer.slice(0, end) + out;
   return out;
 }
 
-/** The digits of `magnitude` rounded to `places` decimals as ICU rounds them, or null near a tie, where only the exact decimal tells. */
+/** The digits of `magnitude` rounded to `places` decimals as ICU rounds them (no point), or null near a tie, where only the exact decimal tells. */
 function roundedDigits(magnitude: number, places: number): string | null {
   const scaled = magnitude * 10 ** places;
   const whole = Math.floor(scaled);
