@@ -130,32 +130,45 @@ function stack(longContext: PriceSet, tier: PriceSet, standard: PriceSet): Price
 interface Chosen {
   prices: PriceSet;
   /** where a missing cached / cache-write price is looked up next */
-  lessSpecific: PriceSet[];
+  lessSpecific: readonly PriceSet[];
   pricing: PricingTier;
   longContextAboveTokens: number | null;
 }
 
+/** No less specific list: the standard prices were chosen. Shared, since most workloads are priced this way. */
+const NONE_LESS_SPECIFIC: readonly PriceSet[] = Object.freeze([]);
+
 function choosePrices(model: PricedEntry, workload: CostWorkload, fallbacks: PricingFallback[]): Chosen {
-  const standard: PriceSet = {
-    inputPer1M: model.inputPer1M,
-    outputPer1M: model.outputPer1M,
-    cachedInputPer1M: model.cachedInputPer1M,
-    cacheWritePer1M: model.cacheWritePer1M,
-  };
+  // the entry's own fields are its standard price list
+  const standard: PriceSet = model;
   const longContext = longContextPrices(model, workload.promptTokensPerRequest);
   const base = longContext ?? standard;
   const basePricing: PricingTier = longContext ? "long-context" : "standard";
   const longContextAboveTokens = longContext?.aboveTokens ?? null;
+  const baseLessSpecific = longContext ? [standard] : NONE_LESS_SPECIFIC;
   const tier = requestedTier(workload, fallbacks);
-  if (!tier) return { prices: base, lessSpecific: longContext ? [standard] : [], pricing: basePricing, longContextAboveTokens };
+  if (!tier) return { prices: base, lessSpecific: baseLessSpecific, pricing: basePricing, longContextAboveTokens };
   const offered = tierPrices(model, tier);
   if (!offered) {
     fallbacks.push(`no-${tier}-price`);
-    return { prices: base, lessSpecific: longContext ? [standard] : [], pricing: basePricing, longContextAboveTokens };
+    return { prices: base, lessSpecific: baseLessSpecific, pricing: basePricing, longContextAboveTokens };
   }
   if (!longContext) return { prices: offered, lessSpecific: [standard], pricing: tier, longContextAboveTokens };
   fallbacks.push(`no-long-context-${tier}-price`);
   return { prices: stack(longContext, offered, standard), lessSpecific: [offered, longContext, standard], pricing: tier, longContextAboveTokens };
+}
+
+/** The chosen list's price for `field`, else the first less specific list's, noted in `fallbacks` (when the price is used). */
+function listedPrice(chosen: Chosen, field: "cachedInputPer1M" | "cacheWritePer1M", fallbacks: PricingFallback[] | null, borrowed: PricingFallback): number | undefined {
+  const own = chosen.prices[field];
+  if (own !== undefined) return own;
+  for (const set of chosen.lessSpecific) {
+    const other = set[field];
+    if (other === undefined) continue;
+    fallbacks?.push(borrowed);
+    return other;
+  }
+  return undefined;
 }
 
 /**
@@ -178,15 +191,8 @@ export function workloadCost(model: PricedEntry, workload: CostWorkload): Worklo
   const writeTokens = Math.min(workload.inputTokens - cachedTokens, Math.round((workload.inputTokens * writeShare) / 100));
   const freshTokens = workload.inputTokens - cachedTokens - writeTokens;
 
-  const lookup = (field: "cachedInputPer1M" | "cacheWritePer1M", used: boolean, borrowed: PricingFallback): number | undefined => {
-    const own = chosen.prices[field];
-    if (own !== undefined) return own;
-    const other = chosen.lessSpecific.map((set) => set[field]).find((price) => price !== undefined);
-    if (other !== undefined && used) fallbacks.push(borrowed);
-    return other;
-  };
-  const listedCached = lookup("cachedInputPer1M", cachedTokens > 0, "cached-price-from-another-tier");
-  const listedWrite = lookup("cacheWritePer1M", writeTokens > 0, "cache-write-price-from-another-tier");
+  const listedCached = listedPrice(chosen, "cachedInputPer1M", cachedTokens > 0 ? fallbacks : null, "cached-price-from-another-tier");
+  const listedWrite = listedPrice(chosen, "cacheWritePer1M", writeTokens > 0 ? fallbacks : null, "cache-write-price-from-another-tier");
   // a cached token never costs more than a fresh one in the same tier (a batch price list without its own cache price)
   const cachedInputPer1M = listedCached === undefined ? inputPer1M : Math.min(listedCached, inputPer1M);
   const cacheWritePer1M = listedWrite ?? inputPer1M;
