@@ -64,7 +64,7 @@ function exactDigits(magnitude: number, places: number): string {
  */
 export function writePlain(value: number, shape: PlainShape): string | null {
   const magnitude = Math.abs(value);
-  // String() is positional (no exponent) from 1e-7 up to 1e21; beyond 2^53 integers lose their last digits anyway
+  // String() is positional (no exponent) from 1e-6 up to 1e21; beyond 2^53 integers lose their last digits anyway
   if (Number.isNaN(value) || (magnitude !== 0 && (magnitude < 1e-6 || magnitude >= 2 ** 53))) return null;
   const places = shape.maxFraction;
   const digits = roundedDigits(magnitude, places) ?? exactDigits(magnitude, places);

@@ -156,7 +156,7 @@ const renderedTexts = new WeakMap<object, string>();
 /**
  * A reply's plain text, rendered when first read: chat surfaces draw their own blocks and embeds, and most replies
  * never need it. One getter shared by every reply (`this` is the reply): a closure per reply gave each its own hidden
- * class, allocated straight into the old generation, about 1 KB of garbage per answer that only a full GC reclaims.
+ * class, allocated straight into the old generation (~300 B a reply, and ~2 µs) that only a full GC reclaims.
  */
 const TEXT_WHEN_READ: PropertyDescriptor = {
   enumerable: true,
