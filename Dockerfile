@@ -35,4 +35,7 @@ ENV MALLOC_ARENA_MAX=1
 # a fixed mmap threshold: glibc otherwise raises it to the size of the largest block freed (a chart's ~16 MB of
 # pixels), after which every chart's pixels come from the heap and its fragments stay resident
 ENV MALLOC_MMAP_THRESHOLD_=131072
+# one libuv pool thread: under a flood it checks Discord signatures, and more threads than that competed with the
+# event loop for the cores (README, Memory settings)
+ENV UV_THREADPOOL_SIZE=1
 CMD ["node", "--max-semi-space-size=8", "dist/src/main.js"]
