@@ -311,9 +311,12 @@ function cheaperFirst(costA: number, a: OfferTerms, costB: number, b: OfferTerms
 
 const priced = (terms: OfferTerms, breakdown: WorkloadCost): ProviderOffer => ({ ...terms, alsoAs: [...terms.alsoAs], cost: breakdown.totalUsd, breakdown });
 
+/** The identity asked for: a typed name read as one, a model entry's kept. */
+const identityAsked = (query: string | PricedEntry): ModelIdentity => (typeof query === "string" ? modelIdentity(query) : identityOf(query));
+
 /** Every entry of `catalog` that is the model named by `query` (a name or a model entry), cheapest first at `workload`. */
 export function providersOf(catalog: readonly PricedEntry[], query: string | PricedEntry, workload: CostWorkload): ProvidersResult {
-  const wanted = typeof query === "string" ? modelIdentity(query) : identityOf(query);
+  const wanted = identityAsked(query);
   if (!wanted.base) return { identity: wanted, providers: [] };
   const offers = offerTerms(catalog, wanted).map((terms) => priced(terms, workloadCost(terms.model, workload)));
   offers.sort((a, b) => cheaperFirst(a.cost, a, b.cost, b));
@@ -331,7 +334,7 @@ export function plannable(offer: Pick<ProviderOffer, "zeroPrice" | "suspectPrice
  * rows, found without building and sorting every offer, since /compare asks this for each open model it prices.
  */
 export function cheapestHost(catalog: readonly PricedEntry[], model: string | PricedEntry, workload: CostWorkload): { offer: ProviderOffer | null; plannable: number } {
-  const wanted = typeof model === "string" ? modelIdentity(model) : identityOf(model);
+  const wanted = identityAsked(model);
   if (!wanted.base) return { offer: null, plannable: 0 };
   let best: { terms: OfferTerms; breakdown: WorkloadCost } | null = null;
   let count = 0;

@@ -16,8 +16,9 @@ export function plainShapeOf(options: Intl.NumberFormatOptions, locale: string):
   const maxFraction = options.maximumFractionDigits ?? (currency ? 2 : 3);
   const minFraction = options.minimumFractionDigits ?? Math.min(currency ? 2 : 0, maxFraction);
   if (minFraction > maxFraction || maxFraction > 20) return null;
-  const grouping = options.useGrouping === undefined || options.useGrouping === true || options.useGrouping === "always" || options.useGrouping === "auto";
-  if (options.useGrouping !== undefined && options.useGrouping !== false && !grouping) return null;
+  // "min2" groups only from five digits: Intl's
+  if (options.useGrouping === "min2") return null;
+  const grouping = options.useGrouping !== false;
   return { prefix: currency ? "$" : "", minFraction, maxFraction, grouping };
 }
 
