@@ -19,6 +19,7 @@ import {
   USERS_AFTER,
   USERS_BEFORE,
 } from "./request-words.ts";
+import { asMonthly, DAILY_BEFORE, MONTH_DAYS, PER_DAY, PERIOD_WORD } from "./period-words.ts";
 
 /** The numeric facts of a question: volumes, cache share, prompt size, GPUs, prices, utilization, budget. */
 export interface Quantities {
@@ -44,29 +45,6 @@ export interface Quantities {
 }
 
 const WINDOW = 28;
-/** Volumes and request counts given per day are read as a 30-day month. */
-const PER_DAY =
-  /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?day\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天)|^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)day\b/u;
-/** "20k daily requests": the period said between the number and its noun. */
-const PERIOD_WORD: [RegExp, number][] = [
-  [/^\s?daily\b/u, 30],
-  [/^\s?weekly\b/u, 30 / 7],
-  [/^\s?hourly\b/u, 24 * 30],
-];
-const DAILY_BEFORE =
-  /(?:(?:每天|每日|一天|日均|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗|翻|翻译|审|审查)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
-const MONTH_DAYS = 30;
-/** Volumes given per hour ("20M tokens per hour", "每小时 500 万 token") are read as a 30-day month of hours. */
-const TOKENS_PER_HOUR = /^\s?(?:tokens?|toks?|个?\s?token)?\s?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:(?:an?|per|each|every)\s?hour\b|\/\s?(?:h|hr|hour)\b|每小时|\/\s?小时)/u;
-const TOKENS_HOURLY_BEFORE = /(?:每小时|hourly|an hour|per hour)\s?(?:大概|约|有|要|会)?\s?(?:输入|输出|input|output)?\s?(?:大概|约|有)?\s?$/u;
-const MONTH_HOURS = 24 * MONTH_DAYS;
-/** Volumes given per week or per year are read as the month's share: "70M tokens a week", "一年 12 亿 token". */
-const PER_WEEK = /^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:week|wk)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?周|每周|一周)/u;
-const WEEKLY_BEFORE = /(?:每周|每星期|一周|weekly|a week|per week)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$/u;
-const PER_YEAR = /^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:year|yr)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?年|每年|一年)/u;
-const YEARLY_BEFORE =
-  /(?:(?:每年|一年|全年|年均|yearly|annually|a year|per year)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?|(?:年|年度|全年)(?:token\s?)?(?:用量|总量|调用量|消耗)|\bannual (?:usage|volume)(?: of| is)?)\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
-const WEEK_MONTHS = MONTH_DAYS / 7;
 
 const TOKENS_WORD = /^\s?(?:tokens?|toks?|tk|个?\s?token|词元)/u;
 /** "1,800 prompt tokens", "220 completion tokens": a side's tokens, never a count of requests. */
@@ -251,16 +229,7 @@ export function readQuantities(text: string): Quantities {
     const right = after(text, found);
     const left = before(text, found);
     const n = found;
-    const perMonth = (value: number) =>
-      TOKENS_PER_HOUR.test(right) || TOKENS_HOURLY_BEFORE.test(left)
-        ? value * MONTH_HOURS
-        : PER_DAY.test(right) || DAILY_BEFORE.test(left)
-          ? value * MONTH_DAYS
-          : (PER_WEEK.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:week|周)/u.test(right)) || WEEKLY_BEFORE.test(left)
-            ? value * WEEK_MONTHS
-            : (PER_YEAR.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:year|年)/u.test(right)) || YEARLY_BEFORE.test(left)
-              ? value / 12
-              : value;
+    const perMonth = (value: number) => asMonthly(value, left, right);
     const putVolume = (side: keyof Volume, value: number) => {
       if (volume[side] !== undefined) return;
       volume[side] = perMonth(value);
