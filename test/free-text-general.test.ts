@@ -90,6 +90,8 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["with 4k prompts and 1k completions, 100k calls, gpt-5 vs claude sonnet 4.5", 4000, 1000, 100_000],
     ["claude sonnet 4.5, 150k-token prompts, 1000 per month, 2k out", 150_000, 2000, 1000],
     ["每小時 2000 次，每次 prompt 3k、回 500 token，gpt-4.1 mini 跟 deepseek 比", 3000, 500, 2000 * 24 * 30],
+    // "each" alone after the count: each of the things counted carries that context
+    ["we run a RAG bot: 40k queries a month, each 6k tokens of context + 300 out. claude haiku 4.5 vs gpt-4.1 mini?", 6000, 300, 40_000],
   ])("%s", async (line, prompt, out, requests) => {
     const data = dataOf(await ask(line));
     expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });

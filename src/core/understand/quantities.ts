@@ -67,9 +67,12 @@ const INPUT_BEFORE =
 const OUTPUT_BEFORE =
   /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|输出|生成|回复|回答|答复|响应|摘要|返回|(?:每次|每条|每个请求|[、，,])\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为|也是|也)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
-/** "each request carries 150k tokens of context", "一次请求带 30 万 token 上下文": a prompt's size. */
+/**
+ * "each request carries 150k tokens of context", "一次请求带 30 万 token 上下文", "40k queries a month, each 6k tokens of
+ * context": a prompt's size.
+ */
 const REQUEST_CARRIES =
-  /(?:(?:per|each|every|a|one|single) (?:request|call|query|prompt|step|iteration)|每次(?:请求|调用)?|每个请求|单次(?:请求|调用)?|一次(?:请求|调用))[^,，;；。\n]*$/u;
+  /(?:(?:per|each|every|a|one|single) (?:request|call|query|prompt|step|iteration)|每次(?:请求|调用)?|每个请求|单次(?:请求|调用)?|一次(?:请求|调用))[^,，;；。\n]*$|[,，;；]\s?each\s(?:about\s|around\s|roughly\s|~\s?)?$/u;
 const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|上下文长度)\s?(?:of|at least|≥|>=|>|above|over|超过|至少|大于|要|需要|:|：)?\s?(?:at least\s)?$/u;
 const PER_REQUEST_AFTER =
   /^\s?-?\s?tokens?\s(?:prompts?|inputs?|contexts?|documents?|docs|queries|messages|conversations|contracts?|files?|reports?|books?|pdfs?|transcripts?|codebases?|papers?|manuals?)\b|^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:(?:with|in|for|on)\s)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|msg|conversation)|^\s?(?:tokens?|toks?)\s(?:each|apiece)\b(?!\s(?:month|day|week|year))|^\s?-?\s?token prompts?|^\s?(?:tokens?\s)?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
