@@ -8,6 +8,8 @@ import { fixedKnowledge, type LiveKnowledge } from "../src/core/knowledge/store.
 import type { Reply } from "../src/core/reply/reply.ts";
 
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
+/** ../shared/data beside the clone (see its SOURCE files): the public data the knowledge was imported from. */
+export const SHARED_DATA = fileURLToPath(new URL("../../shared/data/", import.meta.url));
 export const TODAY = "2026-11-28";
 
 let shared: Promise<KnowledgeSnapshot> | null = null;

@@ -7,16 +7,15 @@ import { isPriced, TIERS } from "../src/core/knowledge/kinds.ts";
 import { loadKnowledge, type Knowledge } from "../src/core/knowledge/load.ts";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
 import { normalizeName } from "../src/core/models/names.ts";
-import { KNOWLEDGE_DIR, TODAY } from "./helpers.ts";
+import { KNOWLEDGE_DIR, SHARED_DATA, TODAY } from "./helpers.ts";
 
-const SHARED = join(KNOWLEDGE_DIR, "..", "..", "shared", "data");
 type Raw = Record<string, unknown> & { tiered_pricing?: Record<string, unknown>[] };
 let map: Record<string, Raw>;
 let knowledge: Knowledge;
 let priced: PricedModel[];
 
 beforeAll(async () => {
-  map = JSON.parse(await readFile(join(SHARED, "litellm-model-prices.json"), "utf8"));
+  map = JSON.parse(await readFile(join(SHARED_DATA, "litellm-model-prices.json"), "utf8"));
   // models.yaml as the import wrote it: genai-prices and provider rules are applied on top (test/price-sources.test.ts)
   knowledge = await loadKnowledge(KNOWLEDGE_DIR, new Date(`${TODAY}T12:00:00Z`), { asWritten: true });
   priced = knowledge.models.filter(isPriced);
@@ -196,7 +195,7 @@ describe("the shipped catalog", () => {
   it("has every priced chat model of the map, each with a tier, and names its source and checksum", async () => {
     const text = await readFile(join(KNOWLEDGE_DIR, SHIPPED_CATALOG), "utf8");
     const slim = JSON.parse(text) as SlimCatalog;
-    const original = await readFile(join(SHARED, "litellm-model-prices.json"));
+    const original = await readFile(join(SHARED_DATA, "litellm-model-prices.json"));
     expect(slim.provenance).toMatchObject({
       sha256: createHash("sha256").update(original).digest("hex"),
       bytes: original.byteLength,
@@ -225,7 +224,7 @@ describe("the shipped catalog", () => {
 
 describe("quality.yaml and coding-runs.yaml", () => {
   type Board = Record<string, Record<string, { rating: number; rating_q025: number; rating_q975: number }>>;
-  const board = async (name: string) => JSON.parse(await readFile(join(SHARED, name), "utf8")) as Board;
+  const board = async (name: string) => JSON.parse(await readFile(join(SHARED_DATA, name), "utf8")) as Board;
   const round = (x: number) => Math.round(x * 10) / 10;
   const BOARD_CATEGORY: Record<string, string> = { instruction_following: "if", long_queries: "long_user" };
 
@@ -284,7 +283,7 @@ describe("quality.yaml and coding-runs.yaml", () => {
 
   it("coding runs carry the Aider leaderboard's numbers for the run mapped to each model", async () => {
     const { parse } = await import("yaml");
-    const runs = parse(await readFile(join(SHARED, "aider-polyglot-leaderboard.yml"), "utf8")) as Record<string, unknown>[];
+    const runs = parse(await readFile(join(SHARED_DATA, "aider-polyglot-leaderboard.yml"), "utf8")) as Record<string, unknown>[];
     const file = knowledge.codingRuns!;
     expect(file).toMatchObject({ source: "Aider polyglot leaderboard (Aider-AI/aider)", asOf: "2025-10-04" });
     expect(Object.keys(file.runs).length).toBeGreaterThanOrEqual(8);

@@ -10,9 +10,9 @@ import { barChart } from "../src/charts/bar-chart.ts";
 import { PALETTES } from "../src/charts/svg.ts";
 import type { BarChartSpec } from "../src/core/reply/chart-spec.ts";
 import { buildPriceHistory, priceChangesOf, steadyPoints, type RawPriceHistory } from "../src/core/knowledge/price-history.ts";
-import { ask, KNOWLEDGE_DIR, realSnapshot, TODAY } from "./helpers.ts";
+import { ask, KNOWLEDGE_DIR, realSnapshot, TODAY, SHARED_DATA } from "./helpers.ts";
 
-const RAW = JSON.parse(readFileSync("/work/shared/data/litellm-price-history.json", "utf8")) as RawPriceHistory;
+const RAW = JSON.parse(readFileSync(`${SHARED_DATA}litellm-price-history.json`, "utf8")) as RawPriceHistory;
 
 describe("the price history file", () => {
   it("drops values that lasted under two days and context-size-only changes", () => {
@@ -42,11 +42,11 @@ describe("the price history file", () => {
           cwd: fileURLToPath(new URL("..", import.meta.url)),
           env: { ...process.env, MODELWISE_KNOWLEDGE_DIR: dir, MODELWISE_TODAY: TODAY },
         });
-      const { stdout } = await run("--history=/work/shared/data/litellm-price-history.json");
+      const { stdout } = await run(`--history=${SHARED_DATA}litellm-price-history.json`);
       expect(stdout).toMatch(/price history 2025-02-06 → 2026-07-24: \d+ curated models, \d+ with price changes/);
       const shipped = await readFile(join(KNOWLEDGE_DIR, "price-history.yaml"), "utf8");
       expect(await readFile(join(dir, "price-history.yaml"), "utf8")).toBe(shipped);
-      await expect(run("--history=/work/shared/data/litellm-model-prices.json")).rejects.toMatchObject({ stderr: expect.stringContaining("not a price history file") });
+      await expect(run(`--history=${SHARED_DATA}litellm-model-prices.json`)).rejects.toMatchObject({ stderr: expect.stringContaining("not a price history file") });
       expect(await readFile(join(dir, "price-history.yaml"), "utf8")).toBe(shipped);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -13,8 +13,9 @@ import { buildSnapshot } from "../src/core/knowledge/snapshot.ts";
 import { fixedKnowledge } from "../src/core/knowledge/store.ts";
 import { workloadCost, type CostWorkload } from "../src/core/pricing/pricing.ts";
 import { cheapestHost, modelIdentity, providersOf } from "../src/core/pricing/providers.ts";
+import { SHARED_DATA } from "./helpers.ts";
 
-const MAP_PATH = "/work/shared/data/litellm-model-prices.json";
+const MAP_PATH = `${SHARED_DATA}litellm-model-prices.json`;
 const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 const TODAY = "2026-11-28";
 const MAP = JSON.parse(readFileSync(MAP_PATH, "utf8")) as Record<string, Record<string, number>>;

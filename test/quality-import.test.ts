@@ -5,10 +5,9 @@ import { describe, expect, it } from "vitest";
 import { importAiderRuns, importArena, serializeCodingRuns, serializeQuality, type AiderRun, type ArenaBoard, type Mapping } from "../src/core/knowledge/import-quality.ts";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
 import { knowledgeWarnings } from "../src/core/knowledge/warnings.ts";
-import { KNOWLEDGE_DIR, TODAY } from "./helpers.ts";
+import { KNOWLEDGE_DIR, TODAY, SHARED_DATA } from "./helpers.ts";
 
-const SHARED = "/work/shared/data";
-const json = async (name: string) => JSON.parse(await readFile(join(SHARED, name), "utf8")) as ArenaBoard;
+const json = async (name: string) => JSON.parse(await readFile(join(SHARED_DATA, name), "utf8")) as ArenaBoard;
 
 describe("npm run knowledge:quality", () => {
   it("writes exactly the shipped quality.yaml from the style-control and vision boards, keeping the hand-made mapping", async () => {
@@ -49,7 +48,7 @@ describe("npm run knowledge:quality", () => {
 
   it("writes exactly the shipped coding-runs.yaml from Aider's leaderboard, and names runs it cannot use", async () => {
     const shipped = await readFile(join(KNOWLEDGE_DIR, "coding-runs.yaml"), "utf8");
-    const runs = parse(await readFile(join(SHARED, "aider-polyglot-leaderboard.yml"), "utf8")) as AiderRun[];
+    const runs = parse(await readFile(join(SHARED_DATA, "aider-polyglot-leaderboard.yml"), "utf8")) as AiderRun[];
     const meta = {
       source: "Aider polyglot leaderboard (Aider-AI/aider)",
       url: "https://github.com/Aider-AI/aider/blob/main/aider/website/_data/polyglot_leaderboard.yml",

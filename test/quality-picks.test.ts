@@ -3,16 +3,16 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
-import { ask, realSnapshot } from "./helpers.ts";
+import { ask, realSnapshot, SHARED_DATA } from "./helpers.ts";
 
 /**
  * What users see from /cheapest and free-text "which model" questions, checked against the boards in ../shared/data
  * (not against knowledge/, so a wrong import would show): issue 22 part 6 and issue 21 class 7.
  */
 type Board = Record<string, Record<string, { rating: number; rating_q025: number }>>;
-const STYLE = JSON.parse(readFileSync("/work/shared/data/lmarena-leaderboard-text-style-control.json", "utf8")) as Board;
-const VISION = JSON.parse(readFileSync("/work/shared/data/lmarena-leaderboard-vision.json", "utf8")) as Board;
-const AIDER = parse(readFileSync("/work/shared/data/aider-polyglot-leaderboard.yml", "utf8")) as {
+const STYLE = JSON.parse(readFileSync(`${SHARED_DATA}lmarena-leaderboard-text-style-control.json`, "utf8")) as Board;
+const VISION = JSON.parse(readFileSync(`${SHARED_DATA}lmarena-leaderboard-vision.json`, "utf8")) as Board;
+const AIDER = parse(readFileSync(`${SHARED_DATA}aider-polyglot-leaderboard.yml`, "utf8")) as {
   dirname: string;
   pass_num_2: number;
   prompt_tokens?: number;

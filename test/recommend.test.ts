@@ -20,11 +20,11 @@ import {
   type RecommendTask,
   type TierRecommendation,
 } from "../src/core/recommendation/recommend.ts";
-import { TODAY as TEST_TODAY, realSnapshot } from "./helpers.ts";
+import { TODAY as TEST_TODAY, realSnapshot, SHARED_DATA } from "./helpers.ts";
 
 /** Prices from the shared LiteLLM snapshot (2026-07-24) and scores from the LMArena style-control board (2025-12-17). */
-const PRICES = JSON.parse(readFileSync("/work/shared/data/litellm-model-prices.json", "utf8")) as Record<string, Record<string, number | boolean>>;
-const ARENA = JSON.parse(readFileSync("/work/shared/data/lmarena-leaderboard-text-style-control.json", "utf8")) as Record<
+const PRICES = JSON.parse(readFileSync(`${SHARED_DATA}litellm-model-prices.json`, "utf8")) as Record<string, Record<string, number | boolean>>;
+const ARENA = JSON.parse(readFileSync(`${SHARED_DATA}lmarena-leaderboard-text-style-control.json`, "utf8")) as Record<
   string,
   Record<string, { rating: number; rating_q025: number; rating_q975: number }>
 >;
