@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/core/knowledge/catalog.ts";
 import type { PriceSet } from "../src/core/knowledge/price-tiers.ts";
 import { per1M } from "../src/core/knowledge/litellm-units.ts";
-import { workloadCost, type CostWorkload, type PricedEntry } from "../src/core/pricing/pricing.ts";
+import { workloadCost, workloadTotalUsd, type CostWorkload, type PricedEntry } from "../src/core/pricing/pricing.ts";
+import { SHARED_DATA } from "./helpers.ts";
 
 /** The shared LiteLLM snapshot (2026-07-24): every price below is read from it, none typed by hand. */
-const MAP_PATH = "/work/shared/data/litellm-model-prices.json";
+const MAP_PATH = `${SHARED_DATA}litellm-model-prices.json`;
 const MAP = JSON.parse(readFileSync(MAP_PATH, "utf8")) as Record<string, Record<string, unknown>>;
 
 const price = (entry: Record<string, unknown>, field: string): number | undefined => (typeof entry[field] === "number" ? per1M(entry[field] as number) : undefined);
@@ -211,6 +212,29 @@ describe("cache writes and notes", () => {
           expect(billedTokens).toBeCloseTo(inputTokens, 0);
         },
       ),
+    );
+  });
+});
+
+describe("the total alone", () => {
+  it("is exactly the breakdown's total for every model in the snapshot, whatever the workload's tier, cache and prompt size", () => {
+    const models = [...CATALOG.values()];
+    const workload = fc.record({
+      inputTokens: fc.integer({ min: 0, max: 5e9 }),
+      outputTokens: fc.integer({ min: 0, max: 1e9 }),
+      cachedPercent: fc.integer({ min: 0, max: 100 }),
+      cacheWritePercent: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+      promptTokensPerRequest: fc.option(fc.integer({ min: 1, max: 2e6 }), { nil: undefined }),
+      batch: fc.boolean(),
+      serviceTier: fc.constantFrom(undefined, "flex" as const, "priority" as const),
+      offPeak: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: models.length - 1 }), workload, (index, w) => {
+        const model = models[index]!;
+        expect(workloadTotalUsd(model, w)).toBe(workloadCost(model, w).totalUsd);
+      }),
+      { numRuns: 5_000 },
     );
   });
 });

@@ -59,18 +59,29 @@ function asText(option: OptionSpec, v: string | number | boolean): string | null
   return v === "" ? null : `${option.name}:${quote(String(v))}`;
 }
 
+/** Each command's Discord fields in the order they become text, worked out once per command rather than per interaction. */
+const fieldOrder = new WeakMap<CommandSpec, { models: string[]; options: OptionSpec[] }>();
+
+function fieldOrderOf(spec: CommandSpec): { models: string[]; options: OptionSpec[] } {
+  let order = fieldOrder.get(spec);
+  if (!order) {
+    const { own, globals } = discordOptionSpecs(spec);
+    order = { models: modelOptionNames(spec), options: [...own, ...globals] };
+    fieldOrder.set(spec, order);
+  }
+  return order;
+}
+
 /** Discord's structured options → the shared text grammar, so every surface is parsed by the same code. */
 export function optionsToText(spec: CommandSpec, options: readonly OptionValue[]): string {
   const value = (name: string) => options.find((o) => o.name === name)?.value;
   const parts: string[] = [];
-  const models = modelOptionNames(spec)
-    .map((name) => value(name))
-    .filter((v): v is string => typeof v === "string" && v.trim() !== "");
+  const order = fieldOrderOf(spec);
+  const models = order.models.map((name) => value(name)).filter((v): v is string => typeof v === "string" && v.trim() !== "");
   if (models.length) parts.push(models.join(", "));
   else if (spec.positional && value(spec.positional.name) !== undefined) parts.push(String(value(spec.positional.name)));
   for (const flag of spec.flags ?? []) if (value(flag.name) === true) parts.push(flag.name);
-  const { own, globals } = discordOptionSpecs(spec);
-  for (const option of [...own, ...globals]) {
+  for (const option of order.options) {
     const v = value(option.name);
     const text = v === undefined ? null : asText(option, v);
     if (text) parts.push(text);

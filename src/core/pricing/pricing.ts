@@ -81,9 +81,9 @@ const PER_MILLION = 1_000_000;
 
 type ServiceTier = "batch" | "flex" | "priority" | "off-peak";
 
-function requestedTier(workload: CostWorkload, fallbacks: PricingFallback[]): ServiceTier | null {
+function requestedTier(workload: CostWorkload, fallbacks: PricingFallback[] | null): ServiceTier | null {
   if (workload.batch) {
-    if (workload.serviceTier) fallbacks.push("service-tier-ignored-for-batch");
+    if (workload.serviceTier) fallbacks?.push("service-tier-ignored-for-batch");
     return "batch";
   }
   if (workload.serviceTier) return workload.serviceTier;
@@ -138,7 +138,7 @@ interface Chosen {
 /** No less specific list: the standard prices were chosen. Shared, since most workloads are priced this way. */
 const NONE_LESS_SPECIFIC: readonly PriceSet[] = Object.freeze([]);
 
-function choosePrices(model: PricedEntry, workload: CostWorkload, fallbacks: PricingFallback[]): Chosen {
+function choosePrices(model: PricedEntry, workload: CostWorkload, fallbacks: PricingFallback[] | null): Chosen {
   // the entry's own fields are its standard price list
   const standard: PriceSet = model;
   const longContext = longContextPrices(model, workload.promptTokensPerRequest);
@@ -150,11 +150,11 @@ function choosePrices(model: PricedEntry, workload: CostWorkload, fallbacks: Pri
   if (!tier) return { prices: base, lessSpecific: baseLessSpecific, pricing: basePricing, longContextAboveTokens };
   const offered = tierPrices(model, tier);
   if (!offered) {
-    fallbacks.push(`no-${tier}-price`);
+    fallbacks?.push(`no-${tier}-price`);
     return { prices: base, lessSpecific: baseLessSpecific, pricing: basePricing, longContextAboveTokens };
   }
   if (!longContext) return { prices: offered, lessSpecific: [standard], pricing: tier, longContextAboveTokens };
-  fallbacks.push(`no-long-context-${tier}-price`);
+  fallbacks?.push(`no-long-context-${tier}-price`);
   return { prices: stack(longContext, offered, standard), lessSpecific: [offered, longContext, standard], pricing: tier, longContextAboveTokens };
 }
 
@@ -183,9 +183,51 @@ function listedPrice(chosen: Chosen, field: "cachedInputPer1M" | "cacheWritePer1
  */
 export function workloadCost(model: PricedEntry, workload: CostWorkload): WorkloadCost {
   const fallbacks: PricingFallback[] = [];
-  const chosen = choosePrices(model, workload, fallbacks);
-  const { inputPer1M, outputPer1M } = chosen.prices;
+  const bill = billOf(model, workload, fallbacks);
+  const { inputPer1M, outputPer1M } = bill.chosen.prices;
+  const { cachedInputPer1M, cacheWritePer1M } = bill;
+  const inputUsd = usd(bill.freshTokens, inputPer1M);
+  const cachedInputUsd = usd(bill.cachedTokens, cachedInputPer1M);
+  const cacheWriteUsd = usd(bill.writeTokens, cacheWritePer1M);
+  const outputUsd = usd(workload.outputTokens, outputPer1M);
+  return {
+    inputUsd,
+    cachedInputUsd,
+    cacheWriteUsd,
+    outputUsd,
+    totalUsd: inputUsd + cachedInputUsd + cacheWriteUsd + outputUsd,
+    prices: { inputPer1M, outputPer1M, cachedInputPer1M, cacheWritePer1M },
+    pricing: bill.chosen.pricing,
+    longContextAboveTokens: bill.chosen.longContextAboveTokens,
+    fallbacks,
+    reasoningInOutput: model.reasoningInOutput === true,
+    promptExceedsContext: workload.promptTokensPerRequest !== undefined && workload.promptTokensPerRequest > model.contextWindow,
+    cachedAtInputPrice: fallbacks.includes("no-cached-price"),
+  };
+}
 
+/** `workloadCost(model, workload).totalUsd` without the breakdown, for ranking many offers (a model's 20-odd hosts). */
+export function workloadTotalUsd(model: PricedEntry, workload: CostWorkload): number {
+  const bill = billOf(model, workload, null);
+  const { inputPer1M, outputPer1M } = bill.chosen.prices;
+  return usd(bill.freshTokens, inputPer1M) + usd(bill.cachedTokens, bill.cachedInputPer1M) + usd(bill.writeTokens, bill.cacheWritePer1M) + usd(workload.outputTokens, outputPer1M);
+}
+
+const usd = (tokens: number, per1M: number) => (tokens * per1M) / PER_MILLION;
+
+/** How the workload's input splits (fresh, cache reads, cache writes) and the prices each part is billed at. */
+interface Bill {
+  chosen: Chosen;
+  freshTokens: number;
+  cachedTokens: number;
+  writeTokens: number;
+  cachedInputPer1M: number;
+  cacheWritePer1M: number;
+}
+
+function billOf(model: PricedEntry, workload: CostWorkload, fallbacks: PricingFallback[] | null): Bill {
+  const chosen = choosePrices(model, workload, fallbacks);
+  const { inputPer1M } = chosen.prices;
   const cachedTokens = Math.round((workload.inputTokens * workload.cachedPercent) / 100);
   const writeShare = Math.max(0, workload.cacheWritePercent ?? 0);
   const writeTokens = Math.min(workload.inputTokens - cachedTokens, Math.round((workload.inputTokens * writeShare) / 100));
@@ -196,27 +238,9 @@ export function workloadCost(model: PricedEntry, workload: CostWorkload): Worklo
   // a cached token never costs more than a fresh one in the same tier (a batch price list without its own cache price)
   const cachedInputPer1M = listedCached === undefined ? inputPer1M : Math.min(listedCached, inputPer1M);
   const cacheWritePer1M = listedWrite ?? inputPer1M;
-  if (cachedTokens > 0 && listedCached === undefined) fallbacks.push("no-cached-price");
-  if (writeTokens > 0 && listedWrite === undefined) fallbacks.push("no-cache-write-price");
-
-  const inputUsd = (freshTokens * inputPer1M) / PER_MILLION;
-  const cachedInputUsd = (cachedTokens * cachedInputPer1M) / PER_MILLION;
-  const cacheWriteUsd = (writeTokens * cacheWritePer1M) / PER_MILLION;
-  const outputUsd = (workload.outputTokens * outputPer1M) / PER_MILLION;
-  return {
-    inputUsd,
-    cachedInputUsd,
-    cacheWriteUsd,
-    outputUsd,
-    totalUsd: inputUsd + cachedInputUsd + cacheWriteUsd + outputUsd,
-    prices: { inputPer1M, outputPer1M, cachedInputPer1M, cacheWritePer1M },
-    pricing: chosen.pricing,
-    longContextAboveTokens: chosen.longContextAboveTokens,
-    fallbacks,
-    reasoningInOutput: model.reasoningInOutput === true,
-    promptExceedsContext: workload.promptTokensPerRequest !== undefined && workload.promptTokensPerRequest > model.contextWindow,
-    cachedAtInputPrice: fallbacks.includes("no-cached-price"),
-  };
+  if (cachedTokens > 0 && listedCached === undefined) fallbacks?.push("no-cached-price");
+  if (writeTokens > 0 && listedWrite === undefined) fallbacks?.push("no-cache-write-price");
+  return { chosen, freshTokens, cachedTokens, writeTokens, cachedInputPer1M, cacheWritePer1M };
 }
 
 /** Price of 1M tokens split between input and output the way `workload` splits them. */

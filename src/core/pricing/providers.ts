@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { referenceCost } from "../knowledge/catalog.ts";
-import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } from "./pricing.ts";
+import { workloadCost, workloadTotalUsd, type CostWorkload, type PricedEntry, type WorkloadCost } from "./pricing.ts";
 
 /**
  * The same open model at every provider of the price map.
@@ -336,13 +336,17 @@ export function plannable(offer: Pick<ProviderOffer, "zeroPrice" | "suspectPrice
 export function cheapestHost(catalog: readonly PricedEntry[], model: string | PricedEntry, workload: CostWorkload): { offer: ProviderOffer | null; plannable: number } {
   const wanted = identityAsked(model);
   if (!wanted.base) return { offer: null, plannable: 0 };
-  let best: { terms: OfferTerms; breakdown: WorkloadCost } | null = null;
+  let best: OfferTerms | null = null;
+  let bestUsd = 0;
   let count = 0;
   for (const terms of offerTerms(catalog, wanted)) {
     if (!plannable(terms)) continue;
     count++;
-    const breakdown = workloadCost(terms.model, workload);
-    if (!best || cheaperFirst(breakdown.totalUsd, terms, best.breakdown.totalUsd, best.terms) < 0) best = { terms, breakdown };
+    const usd = workloadTotalUsd(terms.model, workload);
+    if (!best || cheaperFirst(usd, terms, bestUsd, best) < 0) {
+      best = terms;
+      bestUsd = usd;
+    }
   }
-  return { offer: best && priced(best.terms, best.breakdown), plannable: count };
+  return { offer: best && priced(best, workloadCost(best.model, workload)), plannable: count };
 }
