@@ -97,6 +97,16 @@ describe("a request's size is read wherever its per-request words stand", () => 
     expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
   });
 
+  // a system prompt is each request's fixed part; what the user adds comes on top, and a cached system prompt is that share
+  it.each([
+    ["3k-token system prompt (cached) plus 1k of user text per call, 200 tokens out, 20k calls a day. gpt-5 mini vs haiku 4.5?", 4000, 200, 20_000 * 30, 75],
+    ["2k system prompt + 500 tokens of user input, 300 out, 1M requests a month, gpt-4.1 mini", 2500, 300, 1_000_000, 0],
+    ["a 2k system prompt, users type ~300 tokens, 400 tokens back, 5k calls a day. deepseek or gpt-5 nano", 2300, 400, 5000 * 30, 0],
+  ])("%s", async (line, prompt, out, requests, cachedPercent) => {
+    const data = dataOf(await ask(line));
+    expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt, cachedPercent });
+  });
+
   it("a context each request carries is its prompt: priced × requests, or 'does not fit' past the model's context", async () => {
     const sonnet = dataOf(await ask("cost of claude sonnet 4.5 if every request carries 150k tokens of context and we make 2000 requests a month with 1k output"));
     expect(sonnet.workload).toMatchObject({ inputTokens: 150_000 * 2000, outputTokens: 1000 * 2000, promptTokensPerRequest: 150_000 });
