@@ -251,6 +251,16 @@ describe("new models for the same question, and several edits in one line", () =
     expect(workloadOf(edited!).inputTokens).toBe(41_666_667);
   });
 
+  // "sonnet" alone also names another Claude: here it is the one taken out, not one more to compare
+  it.each(["ok drop sonnet and throw in haiku 4.5", "drop sonnet and add haiku 4.5", "去掉 sonnet，加上 haiku 4.5", "刪掉 sonnet 再加 haiku 4.5"])(
+    "after three models, '%s' leaves the other two and adds Haiku",
+    async (edits) => {
+      const [, edited] = await converse("sonnet 4.5 vs gemini 2.5 pro vs gpt-4.1 for 120M tokens/mo", edits);
+      expect(modelsOf(edited!).sort()).toEqual(["claude-haiku-4-5", "gemini-2.5-pro", "gpt-4.1"]);
+      expect(workloadOf(edited!).inputTokens).toBe(100_000_000);
+    },
+  );
+
   it("'改用批次 API 呢' in a Traditional conversation asks for the batch API", async () => {
     const [first, batched] = await converse("gpt-5 mini 跟 gemini 2.5 flash 每月 5000 萬 token", "改用批次 API 呢");
     expect(workloadOf(batched!).batch).toBe(true);

@@ -92,6 +92,11 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["每小時 2000 次，每次 prompt 3k、回 500 token，gpt-4.1 mini 跟 deepseek 比", 3000, 500, 2000 * 24 * 30],
     // "each" alone after the count: each of the things counted carries that context
     ["we run a RAG bot: 40k queries a month, each 6k tokens of context + 300 out. claude haiku 4.5 vs gpt-4.1 mini?", 6000, 300, 40_000],
+    // a nightly job runs every day; "大约" between the rate and its count
+    ["nightly job: we summarize ~20k support tickets every night, ~1,800 tokens in and 250 out per ticket. gpt-4.1 mini vs gemini 3.1 flash-lite?", 1800, 250, 20_000 * 30],
+    ["20k nightly requests, 2k tokens in and 300 out each, gpt-5 mini", 2000, 300, 20_000 * 30],
+    ["每晚跑 2 万篇文章的摘要，每篇输入 1500 token 输出 200，用 deepseek 多少钱", 1500, 200, 20_000 * 30],
+    ["客服機器人每小時大約 2000 則訊息，每則輸入 1600 token，輸出 200。gpt-4.1 mini 跟 gemini 2.5 flash 哪個划算？", 1600, 200, 2000 * 24 * 30],
   ])("%s", async (line, prompt, out, requests) => {
     const data = dataOf(await ask(line));
     expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });

@@ -23,6 +23,23 @@ const SWAPS: { pattern: RegExp; out: number; in: number }[] = [
   { pattern: new RegExp(`把\\s*${NAME}\\s*(?:换成|改成|替换成|换为|改为|替换为)\\s*${NAME}\\s*(?:呢|吧|看看|试试)?\\s*[?？。!！]*$`, "u"), out: 1, in: 2 },
   { pattern: new RegExp(`^${NAME}\\s*(?:换成|改成|替换成|换为|改为)\\s*${NAME}\\s*(?:呢|吧|看看|试试)?\\s*[?？。!！]*$`, "u"), out: 1, in: 2 },
   { pattern: new RegExp(`用\\s*${NAME}\\s*(?:代替|替换|替代|换掉)\\s*${NAME}\\s*(?:呢|吧)?\\s*[?？。!！]*$`, "u"), out: 2, in: 1 },
+  // "drop sonnet and throw in haiku 4.5", "去掉 sonnet，加上 haiku": one out and one in, said as two steps
+  {
+    pattern: new RegExp(
+      `^(?:(?:ok|okay|now|and|then)[,，]?\\s+)?(?:drop|remove|exclude|leave out|take out|forget|skip|ditch|lose)\\s+${NAME}\\s*(?:[,，;；]\\s*(?:and\\s+|then\\s+)?|\\s+(?:and|then|&|\\+)\\s+)(?:add|add in|throw in|put in|bring in|swap in|include|use|try|go with)\\s+${NAME}\\s*[?？.!]*$`,
+      "u",
+    ),
+    out: 1,
+    in: 2,
+  },
+  {
+    pattern: new RegExp(
+      `^(?:那|那就|再)?\\s*(?:去掉|去除|删掉|删除|不要|拿掉|移除|剔除)\\s*${NAME}\\s*[,，、;；]?\\s*(?:再|然后)?\\s*(?:加上|加入|加|换上|放进|放入|补上|补)\\s*${NAME}\\s*(?:吧|呢|看看|试试)?\\s*[?？。!！]*$`,
+      "u",
+    ),
+    out: 1,
+    in: 2,
+  },
 ];
 const DROPS: RegExp[] = [
   new RegExp(`^(?:(?:ok|okay|now|and|then)[,，]?\\s+)?(?:drop|remove|exclude|leave out|take out|forget|skip|without)\\s+${NAME}\\s*[?？.!]*$`, "u"),

@@ -1,17 +1,17 @@
 // How a period is said around an amount ("a day", "每小时", "一年", "20k daily requests") and what it makes of the
 // amount: quantities.ts reads every volume and request count as a 30-day month.
 
-/** Volumes and request counts given per day are read as a 30-day month. */
+/** Volumes and request counts given per day (or every night: a nightly batch runs daily) are read as a 30-day month. */
 export const PER_DAY =
-  /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?day\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天)|^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)day\b/u;
+  /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?(?:day|night)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天|每晚|每夜)|^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:day|night)\b/u;
 /** "20k daily requests": the period said between the number and its noun. */
 export const PERIOD_WORD: [RegExp, number][] = [
-  [/^\s?daily\b/u, 30],
+  [/^\s?(?:daily|nightly)\b/u, 30],
   [/^\s?weekly\b/u, 30 / 7],
   [/^\s?hourly\b/u, 24 * 30],
 ];
 export const DAILY_BEFORE =
-  /(?:(?:每天|每日|一天|日均|daily|a day|per day)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗|翻|翻译|审|审查)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
+  /(?:(?:每天(?:晚上|夜里)?|每日|一天|每晚|每夜|日均|daily|nightly|a day|per day|a night|per night|every night)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗|翻|翻译|审|审查)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
 export const MONTH_DAYS = 30;
 /** Volumes given per hour ("20M tokens per hour", "每小时 500 万 token") are read as a 30-day month of hours. */
 const TOKENS_PER_HOUR = /^\s?(?:tokens?|toks?|个?\s?token)?\s?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:(?:an?|per|each|every)\s?hour\b|\/\s?(?:h|hr|hour)\b|每小时|\/\s?小时)/u;

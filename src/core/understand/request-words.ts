@@ -5,17 +5,17 @@
 export const RATES: [after: RegExp, before: RegExp, perMonth: number][] = [
   [
     /^[^,，。;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:second|sec|s)\b|^\s?(?:qps|rps)\b|^\s?次?\s?\/\s?秒/u,
-    /(?:每秒(?:钟)?|qps|rps)\s?(?:大概|约|有|是|为)?\s?(?:请求|调用)?\s?$/u,
+    /(?:每秒(?:钟)?|qps|rps)\s?(?:大概|大约|约|平均|差不多|有|是|为)?\s?(?:请求|调用)?\s?$/u,
     86_400 * 30,
   ],
   [
     /^[^,，。;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:minute|min)\b|^\s?(?:rpm)\b|^\s?次?\s?\/\s?分钟?/u,
-    /(?:每分钟?|rpm)\s?(?:大概|约|有|是|为)?\s?(?:请求|调用)?\s?$/u,
+    /(?:每分钟?|rpm)\s?(?:大概|大约|约|平均|差不多|有|是|为)?\s?(?:请求|调用)?\s?$/u,
     1_440 * 30,
   ],
   [
     /^[^,，。;；\d]{0,24}?(?:\b(?:an?|per|each|every)\s|\/\s?)(?:hour|hr|h)\b|^\s?次?\s?\/\s?(?:小时|时)/u,
-    /(?:每小时|每个小时)\s?(?:大概|约|有|是|为)?\s?(?:请求|调用)?\s?$/u,
+    /(?:每小时|每个小时)\s?(?:大概|大约|约|平均|差不多|有|是|为)?\s?(?:请求|调用)?\s?$/u,
     24 * 30,
   ],
 ];
@@ -39,7 +39,7 @@ export const CONVERSATIONS = /conversations?|\bchats?\b|sessions?|dialogues?|thr
 /** "support chats", "customer emails": a word saying what kind, between a count and its noun (never a unit or a side). */
 const KIND_WORD = String.raw`(?:(?!(?:tokens?|toks?|input|output|prompts?|completions?|in|out|of|a|an|per|each|every|the|and|or)\b)[a-z][a-z-]{1,14} )?`;
 export const REQUESTS_AFTER = new RegExp(
-  String.raw`^\s?(?:(?:daily |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|` +
+  String.raw`^\s?(?:(?:daily |nightly |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|` +
     // "2,000 of them a month": the things a request was just said to be, counted
     String.raw`of (?:them|those)(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week)\b|\s?monthly|\s?daily)|` +
     `${KIND_WORD}(?:queries|conversations|chats|messages|msgs|tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|steps|iterations|invoices|receipts|contracts|reports|files|pdfs|articles|posts|chapters|listings|reviews|transcripts|questions|tasks|prs|pull requests)|` +
