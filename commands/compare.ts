@@ -1,6 +1,6 @@
 import type { Command, CommandContext } from "../src/core/dispatch/command.ts";
 import { UserError } from "../src/core/reply/errors.ts";
-import { formatCount, formatRatio } from "../src/core/reply/format.ts";
+import { formatCount, formatPercent, formatRatio } from "../src/core/reply/format.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import type { Model } from "../src/core/knowledge/schema.ts";
@@ -16,6 +16,8 @@ import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/cor
 import { answerRestAsQuestion } from "./rest-as-question.ts";
 
 const MAX_MODELS = 5;
+/** Below this ratio the saving is told in percent: "1.0× cheaper" says nothing. */
+const CLOSE_RATIO = 1.1;
 
 export const compare: Command = {
   spec: {
@@ -109,8 +111,13 @@ export const compare: Command = {
       lead = t("compare.lead", { workload: workloadText, cheapest: cheapest.model.name, cost: cheapest.shown });
       const ratio = costRatio(cheapest.cost.totalUsd, dearest.cost.totalUsd);
       if (dearest.cost.totalUsd === 0) lead = t.sentences([lead, t("compare.allFree")]);
-      else if (ratio !== null && ratio > 1)
+      else if (ratio !== null && ratio >= CLOSE_RATIO)
         lead = t.sentences([lead, t("compare.cheaperBy", { cheapest: cheapest.model.name, ratio: formatRatio(ratio), other: dearest.model.name, cost: dearest.shown })]);
+      // "1× cheaper" says nothing: a near tie is told in percent
+      else if (ratio !== null && ratio > 1) {
+        const percent = formatPercent((1 - 1 / ratio) * 100);
+        lead = t.sentences([lead, t("compare.cheaperByPercent", { cheapest: cheapest.model.name, percent, other: dearest.model.name, cost: dearest.shown })]);
+      }
     }
 
     if (priced.length && tooSmall.length && workload.promptTokensPerRequest)

@@ -52,4 +52,12 @@ describe("token counts in each language's units", () => {
     expect(formatCount(131_072, "en")).toBe("131K");
     expect(formatCount(999, "zh")).toBe("999");
   });
+
+  it("writes an average below the first unit as a whole count, a tenth kept below ten", () => {
+    // 150 PRs a week is 642.857… a month
+    expect(formatCount((150 * 30) / 7, "en")).toBe("643");
+    expect(formatCount((40 * 30) / 7, "zh")).toBe("171");
+    expect(formatCount(9_999.6, "zh")).toBe("1万");
+    expect(formatCount(2.25, "en")).toBe("2.3");
+  });
 });

@@ -347,6 +347,7 @@ export const en = {
   "compare.lead": "For {workload}, {cheapest} is cheapest at {cost}.",
   "compare.leadOne": "For {workload}, {name} costs {cost}.",
   "compare.cheaperBy": "{cheapest} is {ratio} cheaper than {other} ({cost}).",
+  "compare.cheaperByPercent": "{cheapest} is {percent} cheaper than {other} ({cost}).",
   "compare.allFree": "Every model named is free at this workload.",
   "compare.doesNotFit": "does not fit",
   "compare.doesNotFitLead": {

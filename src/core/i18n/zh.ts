@@ -324,6 +324,7 @@ export const zh: Catalogue = {
   "compare.lead": "按{workload}计算，{cheapest} 最便宜，费用 {cost}。",
   "compare.leadOne": "按{workload}计算，{name} 的费用为 {cost}。",
   "compare.cheaperBy": "{cheapest} 比 {other}（{cost}）便宜 {ratio}。",
+  "compare.cheaperByPercent": "{cheapest} 比 {other}（{cost}）便宜 {percent}。",
   "compare.allFree": "在这个工作负载下，所列模型都免费。",
   "compare.doesNotFit": "放不下",
   "compare.doesNotFitLead": "{models} 放不下 {prompt} Token 的提示（上下文窗口更小），因此这里没有费用，也不参与比较结论。",

@@ -64,9 +64,12 @@ const COMPACT_LOCALES: Record<Lang, string> = { en: "en", zh: "zh-CN" };
 
 /** 10M / 1000万, 1.5K / 1500, 272K / 27.2万, 2.5T / 2.5万亿: Intl's compact notation in each language's units. */
 export function formatCount(value: number, lang: Lang): string {
-  // below a language's first unit (1K, 1万) the number is written out in full
-  const significant = Math.abs(value) >= (lang === "zh" ? 10_000 : 1000) ? 3 : 21;
-  return formatWith(`compact-${lang}-${significant}`, { notation: "compact", maximumSignificantDigits: significant }, value, COMPACT_LOCALES[lang]);
+  // below a language's first unit (1K, 1万) the number is written out in full: whole, since an average of 642.857
+  // requests a month reads as 643 (a tenth kept below 10)
+  const belowUnits = Math.abs(value) < (lang === "zh" ? 10_000 : 1000);
+  const shown = !belowUnits ? value : Math.abs(value) >= 10 ? Math.round(value) : Math.round(value * 10) / 10;
+  const significant = belowUnits ? 21 : 3;
+  return formatWith(`compact-${lang}-${significant}`, { notation: "compact", maximumSignificantDigits: significant }, shown, COMPACT_LOCALES[lang]);
 }
 
 export function formatTokens(value: number, lang: Lang): string {
