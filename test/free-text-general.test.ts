@@ -97,6 +97,11 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["20k nightly requests, 2k tokens in and 300 out each, gpt-5 mini", 2000, 300, 20_000 * 30],
     ["每晚跑 2 万篇文章的摘要，每篇输入 1500 token 输出 200，用 deepseek 多少钱", 1500, 200, 20_000 * 30],
     ["客服機器人每小時大約 2000 則訊息，每則輸入 1600 token，輸出 200。gpt-4.1 mini 跟 gemini 2.5 flash 哪個划算？", 1600, 200, 2000 * 24 * 30],
+    // what is reviewed, described or counted is the request; a peak rate is not what runs all month
+    ["code review agent: ~200 PRs a day, each diff about 12k tokens, review comments ~1.5k. sonnet 4.5 vs gpt-5", 12_000, 1500, 200 * 30],
+    ["batch job: 2M product descriptions a month, 300 tokens in, 80 out each. gpt-5 nano vs gemini 2.5 flash-lite", 300, 80, 2_000_000],
+    ["10 rps peak but average 2 rps, 1k in 100 out, gpt-4o mini or gemini 2.0 flash", 1000, 100, 2 * 86_400 * 30],
+    ["峰值 100 QPS，平均 20 QPS，每次 1k 输入 100 输出，deepseek 要多少", 1000, 100, 20 * 86_400 * 30],
   ])("%s", async (line, prompt, out, requests) => {
     const data = dataOf(await ask(line));
     expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
@@ -107,6 +112,13 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["3k-token system prompt (cached) plus 1k of user text per call, 200 tokens out, 20k calls a day. gpt-5 mini vs haiku 4.5?", 4000, 200, 20_000 * 30, 75],
     ["2k system prompt + 500 tokens of user input, 300 out, 1M requests a month, gpt-4.1 mini", 2500, 300, 1_000_000, 0],
     ["a 2k system prompt, users type ~300 tokens, 400 tokens back, 5k calls a day. deepseek or gpt-5 nano", 2300, 400, 5000 * 30, 0],
+    [
+      "every request has a 6k system prompt that's identical (cached) plus ~500 tokens of chat history, 120 tokens out. 1M req/month. deepseek vs gpt-5 mini",
+      6500,
+      120,
+      1_000_000,
+      (6000 / 6500) * 100,
+    ],
   ])("%s", async (line, prompt, out, requests, cachedPercent) => {
     const data = dataOf(await ask(line));
     expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt, cachedPercent });

@@ -65,7 +65,7 @@ const LABEL_THEN_NUMBER =
 const INPUT_BEFORE =
   /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 const OUTPUT_BEFORE =
-  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|输出|生成|回复|回答|答复|响应|摘要|返回|(?:每次|每条|每个请求|[、，,])\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为|也是|也)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
+  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|(?:review )?comments|feedback|输出|生成|回复|回答|答复|响应|摘要|返回|(?:每次|每条|每个请求|[、，,])\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为|也是|也)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
 /**
  * "each request carries 150k tokens of context", "一次请求带 30 万 token 上下文", "40k queries a month, each 6k tokens of
@@ -92,8 +92,11 @@ const SIDE_THEN_PER_REQUEST =
 const PER_REQUEST_LATER = /^[^,，;；。\n]*?(?:\b(?:per|each|every|a) (?:request|call|query)\b|每次|每个请求)/u;
 const CHUNKS_AFTER = /^\s?(?:chunks?|passages?|snippets?|docs?|documents?|results?|pages?|段|块|个片段|个文档|篇)/u;
 const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|每段|每块|每篇|每个)\s?(?:about|around|~|约|大概)?\s?$/u;
+/** A request rate said to be the peak ("10 rps at peak", "峰值 100 QPS"), not what runs all month. */
+const PEAK_AFTER = /^\s?(?:(?:rps|qps|rpm|requests?|reqs?|calls?)\s?(?:(?:a|per|\/)\s?(?:second|sec|s|minute|min|hour)\b)?\s?)?(?:at |in |during )?(?:the )?peak\b/u;
+const PEAK_BEFORE = /(?:\bpeak(?:s|ing)?(?: of| at| is| load| traffic)?|峰值|高峰期?|最高)\s?(?:qps|rps)?\s?(?:是|为|有|约|大概|达到|能到|at|of|is)?\s?[:：]?\s?$/u;
 /** Words right after a size that make it the cached part of a prompt. */
-const CACHED_PART = /^[^,，。;；\d]{0,30}?(?:\(cached\)|\bcached\b|\bcache hits?\b|(?:命中|是|可|走|有)(?:缓存|快取))/u;
+const CACHED_PART = /^[^,，。;；\d]{0,45}?(?:\(cached\)|\bcached\b|\bcache hits?\b|(?:命中|是|可|走|有)(?:缓存|快取))/u;
 /** "3k of that is the system prompt which is cached": a part said to be of the prompt may name what it is first. */
 const CACHED_PART_OF = /^\s?of (?:it|them|that|those|which)\b[^,，。;；\d]{0,50}?(?:\(cached\)|\bcached\b|\bcache hits?\b)/u;
 const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:an?\s)?(?:about|around|~)?\s?$/u;
@@ -221,6 +224,7 @@ export function readQuantities(text: string): Quantities {
   let bareCount: number | undefined;
   let bareTotal: number | undefined;
   let users: number | undefined;
+  let peakRequests: number | undefined;
   let turns: number | undefined;
   /** the turns were said per day ("每人每天聊 20 轮"): with users and no other count, they are the requests */
   let turnsDaily = false;
@@ -354,6 +358,8 @@ export function readQuantities(text: string): Quantities {
       const period = PERIOD_WORD.find(([pattern]) => pattern.test(right))?.[1];
       const monthly = rate ? n.value * rate[2] : period ? n.value * period : perMonth(n.value);
       if (monthly > MAX_MONTHLY_REQUESTS) refuse();
+      // "10 rps peak but 2 on average": a bill runs at the average, the peak only when it is all there is
+      else if (PEAK_AFTER.test(right) || PEAK_BEFORE.test(left)) peakRequests ??= monthly;
       else q.requests ??= monthly;
       continue;
     }
@@ -378,8 +384,10 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     // "4000 of them cached", "其中 4000 是命中缓存的": the cached part of each prompt, as a share of it below
-    if (CACHED_PART.test(right) && !n.scaled && n.value >= 100) cachedPart ??= n.value;
-    else if (CACHED_PART.test(right) && n.scaled) cachedPart ??= n.value;
+    // read past the window: "a 6k system prompt that's identical (cached)"
+    const cachedAfter = CACHED_PART.test(text.slice(n.end, n.end + 2 * WINDOW));
+    if (cachedAfter && !n.scaled && n.value >= 100) cachedPart ??= n.value;
+    else if (cachedAfter && n.scaled) cachedPart ??= n.value;
     if (EACH_WAY_AFTER.test(right) || EACH_WAY_BEFORE.test(left)) {
       if (n.value >= 1_000_000) for (const side of ["input", "output"] as const) putVolume(side, n.value);
       else if (n.value >= 10) for (const side of ["input", "output"] as const) perRequest[side] ??= n.value;
@@ -439,6 +447,7 @@ export function readQuantities(text: string): Quantities {
     } else if (!tokensy && bare) bareCount ??= n.value;
   }
   samePeriodForAll(volume, stated);
+  q.requests ??= peakRequests;
   const sized = q.promptTokens !== undefined || perRequest.input !== undefined || perRequest.output !== undefined;
   if (q.requests === undefined && sized && (bareCount ?? bareTotal) !== undefined) {
     q.requests = (bareCount ?? bareTotal)!;
