@@ -102,6 +102,8 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["batch job: 2M product descriptions a month, 300 tokens in, 80 out each. gpt-5 nano vs gemini 2.5 flash-lite", 300, 80, 2_000_000],
     ["10 rps peak but average 2 rps, 1k in 100 out, gpt-4o mini or gemini 2.0 flash", 1000, 100, 2 * 86_400 * 30],
     ["峰值 100 QPS，平均 20 QPS，每次 1k 输入 100 输出，deepseek 要多少", 1000, 100, 20 * 86_400 * 30],
+    ["代码审查机器人每周 210 个 PR，每个 diff 1 万 token 左右，评审意见 1500 token，sonnet 4.5 和 gpt-5 哪个划算", 10_000, 1500, 900],
+    ["RAG 每次检索 6 段、每段 500 token，加上问题 100 token，回答 300 token，每月 3 万次查询，haiku 4.5 要多少钱", 3100, 300, 30_000],
   ])("%s", async (line, prompt, out, requests) => {
     const data = dataOf(await ask(line));
     expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
@@ -119,6 +121,8 @@ describe("a request's size is read wherever its per-request words stand", () => 
       1_000_000,
       (6000 / 6500) * 100,
     ],
+    ["我们的系统提示词 4000 token 有缓存，用户每次再输入 300 token 左右，输出 200，每天 5 万次调用，gemini 2.5 flash 多少钱", 4300, 200, 50_000 * 30, (4000 / 4300) * 100],
+    ["每小時平均 3000 則訊息，每則 1200 token 輸入、150 輸出，系統提示 800 token 有快取，deepseek 和 gpt-5 nano 比較", 1200, 150, 3000 * 24 * 30, (800 / 1200) * 100],
   ])("%s", async (line, prompt, out, requests, cachedPercent) => {
     const data = dataOf(await ask(line));
     expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt, cachedPercent });
@@ -662,6 +666,14 @@ describe("names typed the way teams shorten them resolve, with every word of the
     const { workload } = dataOf(await ask("每月 5 千万 token，gpt-5 跟 ds 哪个划算，输入输出三比一"));
     expect([workload.inputTokens, workload.outputTokens]).toEqual([37.5e6, 12.5e6]);
   });
+
+  it.each(["翻译流水线每月 3000 万 token，输入输出差不多一半一半，deepseek 跟 qwen 比一下", "30M tokens a month, half in, half out. deepseek vs qwen"])(
+    "an even split of the volume ('%s') prices as much output as input",
+    async (line) => {
+      const { workload } = dataOf(await ask(line));
+      expect([workload.inputTokens, workload.outputTokens]).toEqual([15e6, 15e6]);
+    },
+  );
 
   it("'flash-lite' without a version asks which Flash-Lite, offering only Flash-Lite models", async () => {
     const reply = await ask("which is cheaper: 4o-mini, 4.1-nano, or flash-lite? 100M");

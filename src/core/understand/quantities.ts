@@ -65,7 +65,7 @@ const LABEL_THEN_NUMBER =
 const INPUT_BEFORE =
   /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 const OUTPUT_BEFORE =
-  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|(?:review )?comments|feedback|输出|生成|回复|回答|答复|响应|摘要|返回|(?:每次|每条|每个请求|[、，,])\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为|也是|也)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
+  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|(?:review )?comments|feedback|评审意见|审查意见|评论|点评|输出|生成|回复|回答|答复|响应|摘要|返回|(?:每次|每条|每个请求|[、，,])\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为|也是|也)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
 /**
  * "each request carries 150k tokens of context", "一次请求带 30 万 token 上下文", "40k queries a month, each 6k tokens of
@@ -99,10 +99,10 @@ const PEAK_BEFORE = /(?:\bpeak(?:s|ing)?(?: of| at| is| load| traffic)?|峰值|�
 const CACHED_PART = /^[^,，。;；\d]{0,45}?(?:\(cached\)|\bcached\b|\bcache hits?\b|(?:命中|是|可|走|有)(?:缓存|快取))/u;
 /** "3k of that is the system prompt which is cached": a part said to be of the prompt may name what it is first. */
 const CACHED_PART_OF = /^\s?of (?:it|them|that|those|which)\b[^,，。;；\d]{0,50}?(?:\(cached\)|\bcached\b|\bcache hits?\b)/u;
-const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:an?\s)?(?:about|around|~)?\s?$/u;
+const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:an?\s)?(?:(?:用户的?)?(?:问题|提问|指令|系统提示词?)\s?)?(?:about|around|~|约|大概)?\s?$/u;
 /** "用户问题加上下文大概 2000", "1k of user text", "users add about 500": the asker's part of a prompt whose fixed part was said before it. */
 const USER_PART_BEFORE =
-  /(?:用户|使用者)(?:的)?(?:问题|消息|讯息|输入|提问)[^,，。;；\d]{0,10}$|\buser(?:'s)? (?:text|message|question|input|query)s?\s?(?:is|of|~|about|around)?\s?$|\busers? (?:add|type|send|paste|write)s? (?:about|around|~)?\s?$/u;
+  /(?:用户|使用者)(?:的)?(?:每次|每条)?(?:再|另外|额外)?(?:问题|消息|讯息|输入|提问)[^,，。;；\d]{0,10}$|\buser(?:'s)? (?:text|message|question|input|query)s?\s?(?:is|of|~|about|around)?\s?$|\busers? (?:add|type|send|paste|write)s? (?:about|around|~)?\s?$/u;
 const USER_PART_AFTER = /^\s?(?:-?\s?tokens?\s)?(?:of\s)?(?:the\s)?user(?:'s)?\s(?:text|message|question|input|query)/u;
 /** "3k tokens each way", "输入输出各 3000": the same amount in and out. */
 const EACH_WAY_AFTER = /^\s?(?:(?:tokens?|toks?)\s?)?(?:each way|both ways|in and out each|in\/out each|进出各)/u;
@@ -173,6 +173,8 @@ const HAN_DIGIT_RATIO = /(?<![零一二两三四五六七八九十百千万亿\d
 const RATIO_WORDS = /ratio|比例|输入.{0,4}输出|in(?:put)?\s?[:/]\s?out(?:put)?|input to output|in to out|i\/o|split/u;
 const RATIO_WINDOW = 30;
 
+const EVEN_SPLIT =
+  /(?:输入|输出|进出)[^,，。;；\d]{0,8}(?:一半一半|各(?:占)?一半|对半(?:开)?|五五开)|\bhalf (?:input|in),? half (?:output|out)\b|\b(?:input|in) and (?:output|out) (?:about |roughly )?(?:the same|equal|even|50\/50)\b/u;
 /** The input:output ratio a line states, with its span blanked so its numbers are read as nothing else. */
 export function readRatio(typed: string): { ratio?: { input: number; output: number }; rest: string } {
   // "三比一", "四比一": a ratio in Chinese numerals, written in digits of the same length
@@ -189,6 +191,8 @@ export function readRatio(typed: string): { ratio?: { input: number; output: num
     const rest = text.slice(0, match.index) + " ".repeat(match[0].length) + text.slice(match.index + match[0].length);
     return { ratio: { input, output }, rest };
   }
+  // "输入输出一半一半", "half in, half out": as much output as input
+  if (EVEN_SPLIT.test(text)) return { ratio: { input: 1, output: 1 }, rest: typed };
   return { rest: typed };
 }
 
@@ -403,6 +407,15 @@ export function readQuantities(text: string): Quantities {
       chunks = undefined;
       continue;
     }
+    // "每则 1200 token 输入……系统提示 800 token 有快取": a smaller cached part of the input already said is its share, not the prompt
+    const inputSaid = perRequest.input ?? q.promptTokens;
+    if (cachedAfter && inputSaid !== undefined && n.value < inputSaid) continue;
+    // "用户每次再输入 300 token", "plus 1k of user text": the asker's part of a prompt whose fixed part was said
+    const userPart = USER_PART_BEFORE.test(left) || USER_PART_AFTER.test(right);
+    if (q.promptTokens !== undefined && userPart) {
+      q.promptTokens += n.value;
+      continue;
+    }
     if (PER_REQUEST_AFTER.test(right) || PER_REQUEST_BEFORE.test(left)) {
       const labelled = SIDE_THEN_PER_REQUEST.exec(left)?.[1];
       // "output 500 tokens/request": a side named before a size said per request
@@ -427,10 +440,9 @@ export function readQuantities(text: string): Quantities {
       else if (n.value >= 10) perRequest[side] ??= n.value;
       continue;
     }
-    // "3k-token system prompt (cached) plus 1k of user text": the parts of one prompt add up
-    const userPart = USER_PART_BEFORE.test(left) || USER_PART_AFTER.test(right);
+    // "3k-token system prompt (cached) plus a 1k-token question": the parts of one prompt add up
     const plusPart = (tokensy || /^\s?-\s?tokens?\b/u.test(right)) && PLUS_BEFORE.test(left) && q.requests === undefined;
-    if (q.promptTokens !== undefined && (userPart || plusPart)) {
+    if (q.promptTokens !== undefined && plusPart) {
       q.promptTokens += n.value;
       continue;
     }
