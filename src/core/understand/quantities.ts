@@ -1,4 +1,18 @@
-import { GPU_WORDS } from "./gpu-words.ts";
+import { COUNT_AFTER, GPU_AFTER, GPU_BEFORE, GPU_NAMED } from "./gpu-words.ts";
+import {
+  CNY_MARK,
+  FOREIGN_MONEY_AFTER,
+  FOREIGN_MONEY_BEFORE,
+  HOURLY,
+  HOURLY_BEFORE,
+  MONEY_AFTER,
+  MONEY_BEFORE,
+  MONTHLY_PER_CARD,
+  MONTHLY_PER_CARD_BEFORE,
+  PER_MILLION,
+  UNIT_BEFORE,
+  USD_MARK,
+} from "./money-words.ts";
 import { findNumbers, type FoundNumber } from "./numbers.ts";
 // the bounds of the in:/out:/requests:/prompt: options, for the same amounts typed in words
 import { MAX_MONTHLY_REQUESTS, MAX_MONTHLY_TOKENS, MAX_PROMPT_TOKENS } from "../pricing/workload.ts";
@@ -8,6 +22,8 @@ import {
   CALLS_EACH_AFTER,
   CONVERSATIONS,
   MAX_TURNS,
+  PEAK_AFTER,
+  PEAK_BEFORE,
   PER_UNIT_BEFORE,
   PER_USER,
   RATE_BEFORE,
@@ -20,6 +36,18 @@ import {
   USERS_BEFORE,
 } from "./request-words.ts";
 import { asMonthly, DAILY_BEFORE, MONTH_DAYS, PER_DAY, PERIOD_WORD } from "./period-words.ts";
+import {
+  CACHED_PART,
+  CACHED_PART_OF,
+  CHUNK_SIZE_BEFORE,
+  CHUNKS_AFTER,
+  EACH_WAY_AFTER,
+  EACH_WAY_BEFORE,
+  PER_REQUEST_LATER,
+  PLUS_BEFORE,
+  USER_PART_AFTER,
+  USER_PART_BEFORE,
+} from "./prompt-words.ts";
 
 /** The numeric facts of a question: volumes, cache share, prompt size, GPUs, prices, utilization, budget. */
 export interface Quantities {
@@ -87,26 +115,6 @@ const SIDE_PER_REQUEST =
 /** "output per request 800", "completion tokens per call: 300": the side is named before "per request". */
 const SIDE_THEN_PER_REQUEST =
   /(input|prompt|in|output|completion|response|reply|answer|out|输入|输出|回复)s?\s?(?:tokens?\s?)?(?:per|each|every|\/|a)\s?(?:request|call|query|req)\s?(?:is|of|[:：=~≈])?\s?(?:about|around|~)?\s?$/u;
-/** Pieces a prompt is made of, counted, and the size of each after them. */
-/** "20 chunks of 400 tokens + a question per request": the clause says per request after the pieces. */
-const PER_REQUEST_LATER = /^[^,，;；。\n]*?(?:\b(?:per|each|every|a) (?:request|call|query)\b|每次|每个请求)/u;
-const CHUNKS_AFTER = /^\s?(?:chunks?|passages?|snippets?|docs?|documents?|results?|pages?|段|块|个片段|个文档|篇)/u;
-const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|每段|每块|每篇|每个)\s?(?:about|around|~|约|大概)?\s?$/u;
-/** A request rate said to be the peak ("10 rps at peak", "峰值 100 QPS"), not what runs all month. */
-const PEAK_AFTER = /^\s?(?:(?:rps|qps|rpm|requests?|reqs?|calls?)\s?(?:(?:a|per|\/)\s?(?:second|sec|s|minute|min|hour)\b)?\s?)?(?:at |in |during )?(?:the )?peak\b/u;
-const PEAK_BEFORE = /(?:\bpeak(?:s|ing)?(?: of| at| is| load| traffic)?|峰值|高峰期?|最高)\s?(?:qps|rps)?\s?(?:是|为|有|约|大概|达到|能到|at|of|is)?\s?[:：]?\s?$/u;
-/** Words right after a size that make it the cached part of a prompt. */
-const CACHED_PART = /^[^,，。;；\d]{0,45}?(?:\(cached\)|\bcached\b|\bcache hits?\b|(?:命中|是|可|走|有)(?:缓存|快取))/u;
-/** "3k of that is the system prompt which is cached": a part said to be of the prompt may name what it is first. */
-const CACHED_PART_OF = /^\s?of (?:it|them|that|those|which)\b[^,，。;；\d]{0,50}?(?:\(cached\)|\bcached\b|\bcache hits?\b)/u;
-const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:an?\s)?(?:(?:用户的?)?(?:问题|提问|指令|系统提示词?)\s?)?(?:about|around|~|约|大概)?\s?$/u;
-/** "用户问题加上下文大概 2000", "1k of user text", "users add about 500": the asker's part of a prompt whose fixed part was said before it. */
-const USER_PART_BEFORE =
-  /(?:用户|使用者)(?:的)?(?:每次|每条)?(?:再|另外|额外)?(?:问题|消息|讯息|输入|提问)[^,，。;；\d]{0,10}$|\buser(?:'s)? (?:text|message|question|input|query)s?\s?(?:is|of|~|about|around)?\s?$|\busers? (?:add|type|send|paste|write)s? (?:about|around|~)?\s?$/u;
-const USER_PART_AFTER = /^\s?(?:-?\s?tokens?\s)?(?:of\s)?(?:the\s)?user(?:'s)?\s(?:text|message|question|input|query)/u;
-/** "3k tokens each way", "输入输出各 3000": the same amount in and out. */
-const EACH_WAY_AFTER = /^\s?(?:(?:tokens?|toks?)\s?)?(?:each way|both ways|in and out each|in\/out each|进出各)/u;
-const EACH_WAY_BEFORE = /(?:输入|input|in)\s?(?:和|与|跟|\/|、|and)?\s?(?:输出|output|out)\s?(?:都是|各|each)\s?(?:约|大概|about|~)?\s?$/u;
 /** "1000 per month", "500 a month" with no unit: a count of requests when a request's size is stated. */
 const BARE_PER_MONTH_BEFORE = /(?:每月|每个月|一个月|月均)\s?(?:大概|约|有)?\s?$/u;
 const BARE_PER_MONTH = /^\s?(?:(?:per|a|each|every|\/)\s?(?:month|mo)\b|monthly|每月|一个月|\/\s?月)/u;
@@ -119,31 +127,6 @@ const SHARE_INPUT_BEFORE = /(?:input|prompt|输入)\s?(?:is|are|share|占|占比
 const SHARE_OUTPUT_BEFORE = /(?:output|completion|输出)\s?(?:is|are|share|占|占比|比例)?\s?(?:约|大概)?\s?$/u;
 const CACHE_WORDS = /cach|缓存|命中|\bhit\b|hit rate|reuse/u;
 const UTIL_WORDS = /util|利用率|负载|busy|\bload\b|使用率|占用/u;
-const MONEY_BEFORE = /(?:[$¥￥]|\busd\s?|\bus\$|\brmb\s?|\bcny\s?)$/u;
-const MONEY_AFTER = /^\s?(?:元|块钱?|美元|美金|刀|人民币|dollars?|bucks|usd|rmb|cny|yuan|\$)/u;
-const FOREIGN_MONEY_AFTER = /^\s?(?:新?台[币幣]|twd\b|ntd\b|港[币幣]|hkd\b|日元|日[圆圓]|円|jpy\b|欧元|歐元|eur(?:os?)?\b|€|英[镑鎊]|gbp\b|£|pounds?\b)/u;
-const FOREIGN_MONEY_BEFORE = /(?:nt\$|hk\$|€|£)\s?$/u;
-const CNY_MARK = /[¥￥]|rmb|cny|元|块|人民币|yuan/u;
-const HOURLY =
-  /^\s?(?:[$¥]|usd|美元|元|dollars?)?\s?(?:\/\s?(?:gpu\s?\/\s?|gpu[-\s]?|card\s?\/\s?)?(?:h|hr|hour)\b|per\s(?:gpu[-\s]?)?(?:hour|hr)|per gpu per hour|an hour|a hour|\/小时|每小时|一小时|per gpu)/u;
-const HOURLY_BEFORE =
-  /(?:(?:每|一|一个|每个|1)小时(?:每(?:张|块|卡))?|每(?:张|块|卡)(?:每|一|一个)小时|(?:一|每)(?:张|块)(?:卡)?(?:每|一)小时|hourly|per hour|租金|rent(?:al)?(?: price)?(?: of| at| is)?)\s?[:：]?\s?[$¥]?$/u;
-const USD_MARK = /^\s?(?:美元|美金|刀|dollars?|bucks|usd)|(?:\$|usd\s?|us\$)$/u;
-/** A GPU's rent by the month: "$1,500 a month per h100", "$2k/gpu/month", "每张每月租金 1 万元". */
-const CARD_WORD = `(?:gpus?|cards?|${GPU_WORDS})`;
-const MONTHLY_PER_CARD = new RegExp(
-  `^\\s?(?:[$¥]|usd|dollars?|美元|元|块)?\\s?(?:(?:a|per|\\/)\\s?(?:month|mo)\\b\\s?(?:per|\\/|for each|each|a|an)\\s?${CARD_WORD}|(?:per|\\/|a|an)\\s?${CARD_WORD}\\s?(?:per|\\/|a)\\s?(?:month|mo)\\b)`,
-  "u",
-);
-const MONTHLY_PER_CARD_BEFORE = /(?:每(?:张|块|卡)(?:卡)?(?:每|一个?)月|(?:每|一个?)月每(?:张|块)(?:卡)?)(?:的)?(?:租金|租|费用)?\s?[:：]?\s?[$¥]?$/u;
-/** "per 1M", "/1M", "每100万", "多少钱一百万": a price unit, not a volume. */
-const UNIT_BEFORE = /(?:\bper\s|\/|每|钱)$/u;
-const PER_MILLION = /^\s?(?:[$¥])?\s?(?:\/|per|每)\s?(?:1m|m\b|million|百万|100万|1百万|mtok)/u;
-const GPU_AFTER = new RegExp(`^\\s?(?:x|×|\\*)?\\s?(?:张|張|块|塊|台|个|個|片|卡)?\\s?(?:nvidia\\s|英伟达\\s?|amd\\s)?(?:${GPU_WORDS}|gpus?\\b|显卡|卡\\b)`, "u");
-const GPU_BEFORE = new RegExp(`(?:${GPU_WORDS}|pcie)s?\\s?(?:x|×|\\*)?\\s?$`, "u");
-// Chinese may follow a GPU's name without a space ("昇腾910B自建"): only Latin letters or digits go on to another word
-const GPU_NAMED = new RegExp(`^(?:${GPU_WORDS})(?![a-z0-9])`, "u");
-const COUNT_AFTER = /^\s?(?:张|張|块|塊|台|卡|片)/u;
 /** Volumes counted in words, characters, pages or bytes: not tokens, so never priced as if they were. */
 const OTHER_UNIT_AFTER =
   /^\s?(?:words?\b|characters?\b|chars\b|pages?\b|(?:[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?)\s?(?:of\s)?(?:text|data|logs?|documents?|files?)\b|个?(?:汉)?字(?![节母段])|字符|页)/u;
@@ -159,42 +142,10 @@ function before(text: string, n: FoundNumber): string {
 /** "unlimited tokens", "a gazillion tokens", "无限 token": words where an amount should be, which price nothing. */
 const NO_AMOUNT =
   /\b(?:unlimited|infinite|infinity|endless)\s(?:tokens?|requests?|calls?)\b|\b(?:a\s)?(?:ga|ba|bajo|ka|squa)?(?:z|j)illions?\s(?:of\s)?(?:tokens?|requests?|calls?)\b|(?:无限|无穷|无上限|不限量?)\s?(?:的\s?)?(?:token|次|请求)/u;
-/** Phrases that mean "half" of something. */
 const MADE_UP_MAGNITUDE = /(?<![\p{L}\p{N}.])\d+(?:\.\d+)?\s?(?!(?:m|b|tr|quadr)illions?\b)[a-z]*illions?\b/u;
-
+/** Phrases that say half of the input is cached. */
 const HALF_CACHED =
   /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能|会|可以)?(?:命中|走|用|读|打到|吃到)?(?:了)?缓存|half (?:of )?(?:(?:it|the input|the prompts?|our (?:input|prompts?)|the (?:tokens|context|requests)) )?(?:is |are |gets? |will be |would be |should be )?(?:cached|cache hits?|a cache hit|hits? the cache)|50\/50 cache)/u;
-
-/** "3:1", "4 to 1", "3：1": two numbers that make a ratio, not amounts and not a name. */
-const RATIO = /(?<![\d.:：/])(\d+(?:\.\d+)?)\s?(?:[:：比/]|\bto\b)\s?(\d+(?:\.\d+)?)(?![\d.:：]|\s?(?:k|m|b|bn|万|亿|千|tokens?|toks?)(?![a-z]))/gu;
-/** Chinese numerals 1–9 at their value's index (两 for 2 at 12). */
-const HAN_DIGITS = "零一二三四五六七八九零零两";
-const HAN_DIGIT_RATIO = /(?<![零一二两三四五六七八九十百千万亿\d])([一二两三四五六七八九])\s?比\s?([一二两三四五六七八九])(?![零一二两三四五六七八九十百千万亿\d])/gu;
-const RATIO_WORDS = /ratio|比例|输入.{0,4}输出|in(?:put)?\s?[:/]\s?out(?:put)?|input to output|in to out|i\/o|split/u;
-const RATIO_WINDOW = 30;
-
-const EVEN_SPLIT =
-  /(?:输入|输出|进出)[^,，。;；\d]{0,8}(?:一半一半|各(?:占)?一半|对半(?:开)?|五五开)|\bhalf (?:input|in),? half (?:output|out)\b|\b(?:input|in) and (?:output|out) (?:about |roughly )?(?:the same|equal|even|50\/50)\b/u;
-/** The input:output ratio a line states, with its span blanked so its numbers are read as nothing else. */
-export function readRatio(typed: string): { ratio?: { input: number; output: number }; rest: string } {
-  // "三比一", "四比一": a ratio in Chinese numerals, written in digits of the same length
-  const text = typed.replace(HAN_DIGIT_RATIO, (_, input: string, output: string) => `${HAN_DIGITS.indexOf(input) % 10}比${HAN_DIGITS.indexOf(output) % 10}`);
-  for (const match of text.matchAll(RATIO)) {
-    const input = Number(match[1]);
-    const output = Number(match[2]);
-    const around = text.slice(Math.max(0, match.index - RATIO_WINDOW), match.index + match[0].length + RATIO_WINDOW);
-    // "3:1" names a ratio without any word for it; "10:30" needs one
-    const plain = /[:：比]/u.test(match[0]) && (input === 1 || output === 1) && Math.max(input, output) <= 100;
-    // "80/20" is a ratio only beside words for one; "3/4 of the prompts" or a date is not
-    if (match[0].includes("/") && !RATIO_WORDS.test(around)) continue;
-    if (!(input > 0 && output > 0) || !(plain || RATIO_WORDS.test(around))) continue;
-    const rest = text.slice(0, match.index) + " ".repeat(match[0].length) + text.slice(match.index + match[0].length);
-    return { ratio: { input, output }, rest };
-  }
-  // "输入输出一半一半", "half in, half out": as much output as input
-  if (EVEN_SPLIT.test(text)) return { ratio: { input: 1, output: 1 }, rest: typed };
-  return { rest: typed };
-}
 
 /** Usage field names as dashboards and API responses print them: OpenAI's, Anthropic's and Gemini's, quoted or not. */
 const USAGE_INPUT_FIELD = /["']?\b(?:(?:input|prompt)[_-]?tokens?(?:[_-]?count)?|prompt[_-]?token[_-]?count)\b["']?/gu;

@@ -1,0 +1,25 @@
+import { GPU_WORDS } from "./gpu-words.ts";
+
+// How money is said around an amount (quantities.ts reads it): currency marks, a GPU's rent by the hour or the month,
+// and a price's unit ("per 1M"), which makes the number a price rather than a volume.
+
+export const MONEY_BEFORE = /(?:[$¥￥]|\busd\s?|\bus\$|\brmb\s?|\bcny\s?)$/u;
+export const MONEY_AFTER = /^\s?(?:元|块钱?|美元|美金|刀|人民币|dollars?|bucks|usd|rmb|cny|yuan|\$)/u;
+export const FOREIGN_MONEY_AFTER = /^\s?(?:新?台[币幣]|twd\b|ntd\b|港[币幣]|hkd\b|日元|日[圆圓]|円|jpy\b|欧元|歐元|eur(?:os?)?\b|€|英[镑鎊]|gbp\b|£|pounds?\b)/u;
+export const FOREIGN_MONEY_BEFORE = /(?:nt\$|hk\$|€|£)\s?$/u;
+export const CNY_MARK = /[¥￥]|rmb|cny|元|块|人民币|yuan/u;
+export const HOURLY =
+  /^\s?(?:[$¥]|usd|美元|元|dollars?)?\s?(?:\/\s?(?:gpu\s?\/\s?|gpu[-\s]?|card\s?\/\s?)?(?:h|hr|hour)\b|per\s(?:gpu[-\s]?)?(?:hour|hr)|per gpu per hour|an hour|a hour|\/小时|每小时|一小时|per gpu)/u;
+export const HOURLY_BEFORE =
+  /(?:(?:每|一|一个|每个|1)小时(?:每(?:张|块|卡))?|每(?:张|块|卡)(?:每|一|一个)小时|(?:一|每)(?:张|块)(?:卡)?(?:每|一)小时|hourly|per hour|租金|rent(?:al)?(?: price)?(?: of| at| is)?)\s?[:：]?\s?[$¥]?$/u;
+export const USD_MARK = /^\s?(?:美元|美金|刀|dollars?|bucks|usd)|(?:\$|usd\s?|us\$)$/u;
+/** A GPU's rent by the month: "$1,500 a month per h100", "$2k/gpu/month", "每张每月租金 1 万元". */
+const CARD_WORD = `(?:gpus?|cards?|${GPU_WORDS})`;
+export const MONTHLY_PER_CARD = new RegExp(
+  `^\\s?(?:[$¥]|usd|dollars?|美元|元|块)?\\s?(?:(?:a|per|\\/)\\s?(?:month|mo)\\b\\s?(?:per|\\/|for each|each|a|an)\\s?${CARD_WORD}|(?:per|\\/|a|an)\\s?${CARD_WORD}\\s?(?:per|\\/|a)\\s?(?:month|mo)\\b)`,
+  "u",
+);
+export const MONTHLY_PER_CARD_BEFORE = /(?:每(?:张|块|卡)(?:卡)?(?:每|一个?)月|(?:每|一个?)月每(?:张|块)(?:卡)?)(?:的)?(?:租金|租|费用)?\s?[:：]?\s?[$¥]?$/u;
+/** "per 1M", "/1M", "每100万", "多少钱一百万": a price unit, not a volume. */
+export const UNIT_BEFORE = /(?:\bper\s|\/|每|钱)$/u;
+export const PER_MILLION = /^\s?(?:[$¥])?\s?(?:\/|per|每)\s?(?:1m|m\b|million|百万|100万|1百万|mtok)/u;

@@ -1,0 +1,19 @@
+// How the parts of one request's prompt are said around their sizes (quantities.ts reads them): pieces counted and
+// their size, a cached part, the user's part added to a fixed one, the same amount each way.
+
+/** "20 chunks of 400 tokens + a question per request": the clause says per request after the pieces. */
+export const PER_REQUEST_LATER = /^[^,，;；。\n]*?(?:\b(?:per|each|every|a) (?:request|call|query)\b|每次|每个请求)/u;
+export const CHUNKS_AFTER = /^\s?(?:chunks?|passages?|snippets?|docs?|documents?|results?|pages?|段|块|个片段|个文档|篇)/u;
+export const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|每段|每块|每篇|每个)\s?(?:about|around|~|约|大概)?\s?$/u;
+/** Words right after a size that make it the cached part of a prompt. */
+export const CACHED_PART = /^[^,，。;；\d]{0,45}?(?:\(cached\)|\bcached\b|\bcache hits?\b|(?:命中|是|可|走|有)(?:缓存|快取))/u;
+/** "3k of that is the system prompt which is cached": a part said to be of the prompt may name what it is first. */
+export const CACHED_PART_OF = /^\s?of (?:it|them|that|those|which)\b[^,，。;；\d]{0,50}?(?:\(cached\)|\bcached\b|\bcache hits?\b)/u;
+export const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:an?\s)?(?:(?:用户的?)?(?:问题|提问|指令|系统提示词?)\s?)?(?:about|around|~|约|大概)?\s?$/u;
+/** "用户问题加上下文大概 2000", "1k of user text", "users add about 500": the asker's part of a prompt whose fixed part was said before it. */
+export const USER_PART_BEFORE =
+  /(?:用户|使用者)(?:的)?(?:每次|每条)?(?:再|另外|额外)?(?:问题|消息|讯息|输入|提问)[^,，。;；\d]{0,10}$|\buser(?:'s)? (?:text|message|question|input|query)s?\s?(?:is|of|~|about|around)?\s?$|\busers? (?:add|type|send|paste|write)s? (?:about|around|~)?\s?$/u;
+export const USER_PART_AFTER = /^\s?(?:-?\s?tokens?\s)?(?:of\s)?(?:the\s)?user(?:'s)?\s(?:text|message|question|input|query)/u;
+/** "3k tokens each way", "输入输出各 3000": the same amount in and out. */
+export const EACH_WAY_AFTER = /^\s?(?:(?:tokens?|toks?)\s?)?(?:each way|both ways|in and out each|in\/out each|进出各)/u;
+export const EACH_WAY_BEFORE = /(?:输入|input|in)\s?(?:和|与|跟|\/|、|and)?\s?(?:输出|output|out)\s?(?:都是|各|each)\s?(?:约|大概|about|~)?\s?$/u;
