@@ -667,6 +667,20 @@ describe("names typed the way teams shorten them resolve, with every word of the
     expect([workload.inputTokens, workload.outputTokens]).toEqual([37.5e6, 12.5e6]);
   });
 
+  it.each([
+    ["batch job: 2M product descriptions, 300 tokens in, 80 out each, one-time run. gpt-5 nano vs gemini 2.5 flash-lite", "run once (the month's figures are the whole run's)"],
+    ["一次性跑 200 万条商品描述，每条输入 300 输出 80，gpt-5 nano 和 gemini 2.5 flash-lite 比", "只跑一次"],
+    ["peak of 50 requests per second, 800 tokens in 200 out, gpt-4.1 mini", "at the peak rate all month (an upper bound)"],
+  ])("'%s' says how its volume was read: %s", async (line, said) => {
+    const reply = await ask(line);
+    expect(reply.text).toContain(said);
+    expect(dataOf(reply).workload.inputTokens).toBeGreaterThan(0);
+  });
+
+  it("a daily rate run once a day is not a one-time run", async () => {
+    expect((await ask("we run it once a day: 20k tickets, 1.8k in 250 out each, gpt-4.1 mini")).text).not.toContain("run once");
+  });
+
   it.each(["翻译流水线每月 3000 万 token，输入输出差不多一半一半，deepseek 跟 qwen 比一下", "30M tokens a month, half in, half out. deepseek vs qwen"])(
     "an even split of the volume ('%s') prices as much output as input",
     async (line) => {

@@ -155,6 +155,8 @@ export const en = {
   "understood.cached": "{percent} of input cached",
   "understood.prompt": "{tokens}-token prompts",
   "understood.requests": "{count} requests a month",
+  "understood.atPeak": "at the peak rate all month (an upper bound)",
+  "understood.oneRun": "run once (the month's figures are the whole run's)",
   "understood.batch": "batch API",
   "understood.owned": "GPUs you own",
   "understood.tier": "{tier} tier",

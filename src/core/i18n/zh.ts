@@ -144,6 +144,8 @@ export const zh: Catalogue = {
   "understood.cached": "{percent} 输入命中缓存",
   "understood.prompt": "每次提示 {tokens} Token",
   "understood.requests": "每月 {count} 次请求",
+  "understood.atPeak": "按峰值速率跑满整月计算（上限）",
+  "understood.oneRun": "只跑一次（“每月”的数字即整次的总量）",
   "understood.batch": "批处理API",
   "understood.owned": "自有GPU",
   "understood.tier": "{tier} 服务等级",

@@ -27,6 +27,8 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
   if (u.cachedPercent !== undefined) parts.push(t("understood.cached", { percent: formatPercent(u.cachedPercent) }));
   if (u.promptTokens !== undefined) parts.push(t("understood.prompt", { tokens: formatCount(u.promptTokens, t.lang) }));
   if (u.requests !== undefined) parts.push(t("understood.requests", { count: formatCount(u.requests, t.lang) }));
+  if (u.requestsAtPeak) parts.push(t("understood.atPeak"));
+  if (u.oneRun) parts.push(t("understood.oneRun"));
   if (u.batch) parts.push(t("understood.batch"));
   if (u.ownedGpus && u.intent === "selfhost") parts.push(t("understood.owned"));
   if (u.serviceTier) parts.push(t("understood.tier", { tier: u.serviceTier }));

@@ -60,6 +60,8 @@ export interface Quantities {
   cachedTokens?: number;
   promptTokens?: number;
   requests?: number;
+  /** the only request rate given was the peak's ("peak of 50 rps"): priced as if it ran all month */
+  requestsAtPeak?: true;
   minContext?: number;
   gpuCount?: number;
   gpuHourly?: { amount: number; currency: "usd" | "cny"; perMonth?: true };
@@ -410,7 +412,10 @@ export function readQuantities(text: string): Quantities {
     } else if (!tokensy && bare) bareCount ??= n.value;
   }
   samePeriodForAll(volume, stated);
-  q.requests ??= peakRequests;
+  if (q.requests === undefined && peakRequests !== undefined) {
+    q.requests = peakRequests;
+    q.requestsAtPeak = true;
+  }
   const sized = q.promptTokens !== undefined || perRequest.input !== undefined || perRequest.output !== undefined;
   if (q.requests === undefined && sized && (bareCount ?? bareTotal) !== undefined) {
     q.requests = (bareCount ?? bareTotal)!;

@@ -41,6 +41,10 @@ interface StatedSlots {
   ownedGpus?: true;
   serviceTier?: "flex" | "priority";
   requests?: number;
+  /** the request count is a peak rate's, as if it ran all month: an upper bound */
+  requestsAtPeak?: true;
+  /** the volume is one run's ("a one-time job"), not a month's */
+  oneRun?: true;
   /** input:output ratio stated for the side not given ("3:1" → { input: 3, output: 1 }) */
   ratio?: { input: number; output: number };
   constraints: Constraints;

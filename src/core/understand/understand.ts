@@ -310,6 +310,8 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.cachedPercent !== undefined ? { cachedPercent: quantities.cachedPercent } : {}),
     ...(quantities.promptTokens !== undefined ? { promptTokens: quantities.promptTokens } : {}),
     ...(quantities.requests !== undefined ? { requests: quantities.requests } : {}),
+    ...(quantities.requestsAtPeak ? { requestsAtPeak: true as const } : {}),
+    ...(W.ONE_RUN.test(question) ? { oneRun: true as const } : {}),
     ...(ratio || quantities.ratio ? { ratio: ratio ?? quantities.ratio } : {}),
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : utilizationInWords(question)),
     ...precisionOf(question),
