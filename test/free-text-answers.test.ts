@@ -281,8 +281,8 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     // a family only resellers list: named back with their entries to pick from, not dropped
     ["nova vs gpt-5", ["nova"], ["gpt-5"], "this answer leaves it out"],
     // a line's word after a model the knowledge has makes another model, named back whole, never that model
-    ["claude opus 4.1 vs gpt-5 pro", ["gpt-5 pro"], ["claude-opus-4-1"], "this answer leaves it out"],
-    ["gpt-5 pro 和 gpt-5 哪个便宜", ["gpt-5 pro"], ["gpt-5"], "本回答未包含"],
+    ["claude opus 4.1 vs gpt-5 ultra", ["gpt-5 ultra"], ["claude-opus-4-1"], "this answer leaves it out"],
+    ["gpt-5 ultra 和 gpt-5 哪个便宜", ["gpt-5 ultra"], ["gpt-5"], "本回答未包含"],
     // the whole word typed is named back, not the brand it starts with
     ["price check: sonnet 4.5, gpt-5, and hunyuan-turbos", ["hunyuan-turbos"], ["claude-sonnet-4-5", "gpt-5"], "this answer leaves it out"],
     ["doubao-seed-code vs deepseek", ["doubao-seed-code"], ["deepseek-chat"], "this answer leaves it out"],

@@ -313,6 +313,17 @@ describe("a name copied from an API or a hub is the model the knowledge has; a n
     expect(dataOf(reply).models.map((m) => m.id)).toEqual(ids);
   });
 
+  // OpenAI's Responses-API-only models are in the price map as mode "responses"; "Command R+" is command-r-plus
+  it.each([
+    ["o3-pro vs o3, 5M in 1M out", "o3-pro", 5 * 20 + 1 * 80],
+    ["gpt-5 pro 和 gpt-5 哪个便宜，输入 5M 输出 1M", "gpt-5-pro", 5 * 15 + 1 * 120],
+    ["mistral medium vs command r+ vs llama 4 maverick, 5M in 1M out", "command-r-plus", 5 * 2.5 + 1 * 10],
+  ])("%s prices %s beside the others", async (line, id, usd) => {
+    const data = dataOf(await ask(line));
+    expect(data.unknown ?? []).toEqual([]);
+    expect(data.models.find((m) => m.id === id)?.cost).toBeCloseTo(usd, 6);
+  });
+
   it("a dated snapshot priced unlike today's model stays that snapshot", async () => {
     const ids = dataOf(await ask("gpt-4o-2024-05-13 vs gpt-4o for 10M tokens")).models.map((m) => m.id);
     expect(ids).toContain("gpt-4o");
@@ -322,8 +333,8 @@ describe("a name copied from an API or a hub is the model the knowledge has; a n
   it.each([
     ["字节的豆包 pro 32k 和 gpt-4o-mini 比，每月2000万 token", "豆包 pro 32k", 20e6],
     ["阶跃星辰 step-2 和 kimi 哪个便宜", "阶跃星辰 step-2", null],
-    ["llama 3.1 405b vs mistral large vs command r+, 10M", "command r+", 10e6],
-    ["o3-pro vs o3, 5M in 5M out", "o3-pro", 10e6],
+    ["llama 3.1 405b vs mistral large vs reka core, 10M", "reka core", 10e6],
+    ["o3-ultra vs o3, 5M in 5M out", "o3-ultra", 10e6],
     ["通义千问2.5-Max 和 gpt-4o 每月3000万token", "通义千问2.5-Max", 30e6],
     ["grok 4 heavy vs grok 4, 10M tokens", "grok 4 heavy", 10e6],
     ["盤古大模型 跟 智譜 比價，一個月 1.2億", "盤古大模型", 1.2e8],

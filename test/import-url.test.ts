@@ -56,7 +56,7 @@ describe("knowledge:import from a URL", () => {
     expect(stdout).toContain(`LiteLLM map ${url}, prices as of 2026-11-20 (dry run: nothing written)`);
     expect(stdout).toContain('gpt-5.4: batch {"inputPer1M":1.25,"outputPer1M":7.5} → {"inputPer1M":0.625,"outputPer1M":7.5}');
     expect(stdout).toMatch(/claude-sonnet-4-5: longContext \[.*aboveTokens.*\] → null/);
-    expect(stdout).toContain("catalog: 2286 chat models; 1 added, 0 removed, 2 changed");
+    expect(stdout).toContain("catalog: 2371 chat models; 1 added, 0 removed, 2 changed");
     expect(await readFile(join(dir, "models.yaml"), "utf8")).toBe(before);
   });
 
@@ -75,7 +75,7 @@ describe("knowledge:import from a URL", () => {
     expect(sonnet).not.toContain("longContext");
     expect(sonnet).toContain("cacheWritePer1M: 3.75");
     const catalog = JSON.parse(await readFile(join(dir, "catalog", "litellm-chat.json"), "utf8")) as SlimCatalog;
-    expect(catalog.provenance).toMatchObject({ source: url, lastUpdated: "2026-11-20T00:00:00+00:00", chatModels: 2286 });
+    expect(catalog.provenance).toMatchObject({ source: url, lastUpdated: "2026-11-20T00:00:00+00:00", chatModels: 2371 });
     expect(catalog.models["openai/gpt-9-preview"]).toMatchObject({ input_cost_per_token: 1e-5 });
     expect(await readFile(join(dir, "import-log.yaml"), "utf8")).toContain(`source: ${url}`);
   });

@@ -192,17 +192,17 @@ describe("the curated table", () => {
 });
 
 describe("the shipped catalog", () => {
-  it("has every priced chat model of the map, each with a tier, and names its source and checksum", async () => {
+  it("has every priced chat and Responses-API model of the map, each with a tier, and names its source and checksum", async () => {
     const text = await readFile(join(KNOWLEDGE_DIR, SHIPPED_CATALOG), "utf8");
     const slim = JSON.parse(text) as SlimCatalog;
     const original = await readFile(join(SHARED_DATA, "litellm-model-prices.json"));
     expect(slim.provenance).toMatchObject({
       sha256: createHash("sha256").update(original).digest("hex"),
       bytes: original.byteLength,
-      chatModels: 2285,
+      chatModels: 2370,
       lastUpdated: expect.stringMatching(/^2026-07-24/),
     });
-    const chatKeys = Object.keys(map).filter((k) => map[k]?.mode === "chat");
+    const chatKeys = Object.keys(map).filter((k) => map[k]?.mode === "chat" || map[k]?.mode === "responses");
     expect(Object.keys(slim.models).sort()).toEqual(chatKeys.sort());
     const catalog = await loadShippedCatalog(KNOWLEDGE_DIR, knowledge.models, TODAY);
     expect(catalog.length + priced.length).toBeGreaterThan(2150);

@@ -61,13 +61,19 @@ function slimEntry(entry: LiteLLMEntry): LiteLLMEntry {
   return slim;
 }
 
+/**
+ * Text models priced per token: "chat", and "responses" for the ones OpenAI serves only through its Responses API
+ * (o1-pro, o3-pro, gpt-5-pro, the Codex models), which people compare like any other.
+ */
+const TEXT_MODES: ReadonlySet<string> = new Set(["chat", "responses"]);
+
 /** The chat models of a full LiteLLM map with only the fields modelwise reads, plus where they came from. */
 export function slimCatalog(mapBytes: string, source: string, commit?: string): SlimCatalog {
   const map = JSON.parse(mapBytes) as Record<string, unknown>;
   const models: Record<string, LiteLLMEntry> = {};
   for (const [key, raw] of Object.entries(map)) {
     const entry = raw as LiteLLMEntry;
-    if (NOT_MODELS.has(key) || entry?.mode !== "chat") continue;
+    if (NOT_MODELS.has(key) || !TEXT_MODES.has(entry?.mode ?? "")) continue;
     models[key] = slimEntry(entry);
   }
   return {
@@ -78,7 +84,7 @@ export function slimCatalog(mapBytes: string, source: string, commit?: string): 
       sha256: createHash("sha256").update(mapBytes).digest("hex"),
       bytes: Buffer.byteLength(mapBytes),
       chatModels: Object.keys(models).length,
-      note: "Chat models of LiteLLM's model_prices_and_context_window.json, only the fields modelwise reads; written by npm run knowledge:import.",
+      note: "Chat and Responses-API models of LiteLLM's model_prices_and_context_window.json, only the fields modelwise reads; written by npm run knowledge:import.",
     },
     models,
   };
@@ -102,7 +108,7 @@ function catalogEntries(map: Record<string, unknown>, curated: readonly Model[],
   const catalog: PricedModel[] = [];
   for (const [key, raw] of Object.entries(map)) {
     const entry = raw as LiteLLMEntry;
-    if (NOT_MODELS.has(key) || curatedKeys.has(key) || (entry?.mode !== undefined && entry.mode !== "chat")) continue;
+    if (NOT_MODELS.has(key) || curatedKeys.has(key) || (entry?.mode !== undefined && !TEXT_MODES.has(entry.mode))) continue;
     const prices = standardPrices(entry);
     if (!prices) continue;
     const deprecation = typeof entry.deprecation_date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(entry.deprecation_date) ? entry.deprecation_date : undefined;

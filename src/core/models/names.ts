@@ -1,7 +1,11 @@
 /** The form two model names are compared in: case, width, spaces, dashes, dots and underscores ignored. */
 export function normalizeName(name: string): string {
   // most names are ASCII, where NFKC changes nothing and costs the most
-  return (ASCII.test(name) ? name : name.normalize("NFKC")).toLowerCase().replace(/[\s\-_.·/]+/g, "");
+  // "Command R+" is sold as such and listed as command-r-plus: a "+" closing a name is "plus"
+  return (ASCII.test(name) ? name : name.normalize("NFKC"))
+    .toLowerCase()
+    .replace(/(?<=[a-z0-9])\+(?![a-z0-9])/g, "plus")
+    .replace(/[\s\-_.·/]+/g, "");
 }
 
 const ASCII = /^[ -~\t\n\r]*$/;
