@@ -1,6 +1,6 @@
 import type { Command, CommandContext } from "../src/core/dispatch/command.ts";
 import { UserError } from "../src/core/reply/errors.ts";
-import { formatCount, formatPercent, formatRatio } from "../src/core/reply/format.ts";
+import { formatCount } from "../src/core/reply/format.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import type { Model } from "../src/core/knowledge/schema.ts";
@@ -8,16 +8,15 @@ import { modelNotes, requireModel } from "../src/core/pricing/model-notes.ts";
 import { Money } from "../src/core/pricing/money.ts";
 import { priceAge } from "../src/core/pricing/price-age.ts";
 import { pricingNotes } from "../src/core/pricing/pricing-notes.ts";
-import { costRatio, type PricedEntry } from "../src/core/pricing/pricing.ts";
+import type { PricedEntry } from "../src/core/pricing/pricing.ts";
 import type { Resolution } from "../src/core/models/resolve.ts";
 import { cheapestHost } from "../src/core/pricing/providers.ts";
 import { makeReply, type Source } from "../src/core/reply/reply.ts";
 import { describeWorkload, WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/pricing/workload.ts";
 import { answerRestAsQuestion } from "./rest-as-question.ts";
+import { compareVerdict } from "./compare-verdict.ts";
 
 const MAX_MODELS = 5;
-/** Below this ratio the saving is told in percent: "1.0× cheaper" says nothing. */
-const CLOSE_RATIO = 1.1;
 
 export const compare: Command = {
   spec: {
@@ -75,7 +74,6 @@ export const compare: Command = {
     const tooSmall = costed.filter((p) => p.cost.promptExceedsContext);
     const ranked = [...priced].sort((a, b) => a.cost.totalUsd - b.cost.totalUsd);
     const cheapest = ranked[0];
-    const dearest = ranked.at(-1);
 
     const sources: Source[] = [];
     for (const model of models) {
@@ -107,17 +105,8 @@ export const compare: Command = {
       lead = t("compare.noneFit", { workload: workloadText });
     } else if (priced.length === 1 && cheapest) {
       lead = t("compare.leadOne", { workload: workloadText, name: cheapest.model.name, cost: cheapest.shown });
-    } else if (cheapest && dearest) {
-      lead = t("compare.lead", { workload: workloadText, cheapest: cheapest.model.name, cost: cheapest.shown });
-      const ratio = costRatio(cheapest.cost.totalUsd, dearest.cost.totalUsd);
-      if (dearest.cost.totalUsd === 0) lead = t.sentences([lead, t("compare.allFree")]);
-      else if (ratio !== null && ratio >= CLOSE_RATIO)
-        lead = t.sentences([lead, t("compare.cheaperBy", { cheapest: cheapest.model.name, ratio: formatRatio(ratio), other: dearest.model.name, cost: dearest.shown })]);
-      // "1× cheaper" says nothing: a near tie is told in percent
-      else if (ratio !== null && ratio > 1) {
-        const percent = formatPercent((1 - 1 / ratio) * 100);
-        lead = t.sentences([lead, t("compare.cheaperByPercent", { cheapest: cheapest.model.name, percent, other: dearest.model.name, cost: dearest.shown })]);
-      }
+    } else if (ranked.length > 1) {
+      lead = compareVerdict(t, workloadText, ranked);
     }
 
     if (priced.length && tooSmall.length && workload.promptTokensPerRequest)

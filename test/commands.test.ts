@@ -29,6 +29,19 @@ describe("/compare", () => {
     expect(reply.sources.some((s) => s.asOf === byId("gpt-5").asOf)).toBe(true);
   });
 
+  it("says when models tie instead of calling one of them cheapest, and a near tie in percent", async () => {
+    const same = await ask("/compare claude 3.7 sonnet, claude sonnet 4, claude sonnet 4.5");
+    expect(same.lead).toContain("Claude 3.7 Sonnet, Claude Sonnet 4, and Claude Sonnet 4.5 cost the same: $60.00 each");
+    expect(same.lead).not.toContain("cheapest");
+    const tiedDearest = await ask("/compare claude 3.7 sonnet, claude sonnet 4, claude haiku 4.5");
+    expect(tiedDearest.lead).toContain("than Claude 3.7 Sonnet and Claude Sonnet 4 ($60.00)");
+    const zh = await ask("/compare claude 3.7 sonnet, claude sonnet 4 lang:zh");
+    expect(zh.lead).toContain("费用相同，均为 $60.00");
+    // 6.5B in + 120M out at these prices: GPT-5 mini $1,865.00 against DeepSeek V3.2 $1,870.40
+    const near = await ask("/compare gpt-5 mini, deepseek in:6.5B out:120M cached:0");
+    expect(near.lead).toContain("0.3% cheaper than");
+  });
+
   it("takes the stated workload and cached share", async () => {
     const reply = await ask("/compare gpt-5 gemini 2.0 flash in:1M out:500k cached:50%");
     const data = reply.data as { workload: { inputTokens: number; outputTokens: number; cachedPercent: number }; models: { id: string; cost: number }[] };
