@@ -104,6 +104,9 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["峰值 100 QPS，平均 20 QPS，每次 1k 输入 100 输出，deepseek 要多少", 1000, 100, 20 * 86_400 * 30],
     ["代码审查机器人每周 210 个 PR，每个 diff 1 万 token 左右，评审意见 1500 token，sonnet 4.5 和 gpt-5 哪个划算", 10_000, 1500, 900],
     ["RAG 每次检索 6 段、每段 500 token，加上问题 100 token，回答 300 token，每月 3 万次查询，haiku 4.5 要多少钱", 3100, 300, 30_000],
+    // images, receipts and scans are counted like documents
+    ["gpt-5 mini to classify 50k images a month, ~1,500 tokens per image, 50 tokens out", 1500, 50, 50_000],
+    ["每月 5 万張發票，每張圖輸入 1500 token、輸出 100，gpt-5 mini 多少錢", 1500, 100, 50_000],
   ])("%s", async (line, prompt, out, requests) => {
     const data = dataOf(await ask(line));
     expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
@@ -686,6 +689,15 @@ describe("names typed the way teams shorten them resolve, with every word of the
     const reply = await ask(line);
     expect(reply.text).toContain(said);
     expect(dataOf(reply).workload.inputTokens).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["gpt-5 mini vs gemini 2.5 flash to read 50k receipts a month", "50K requests a month, but not how many tokens each"],
+    ["gpt-5 mini 和 gemini 2.5 flash 每月识别 5 万张收据", "给了每月 5万 次请求，但没说每次多少 Token"],
+  ])("a count with no size per item ('%s') is priced at the default workload and says what is missing", async (line, said) => {
+    const reply = await ask(line);
+    expect(reply.text).toContain(said);
+    expect(dataOf(reply).workload.inputTokens).toBe(10_000_000);
   });
 
   it("a daily rate run once a day is not a one-time run", async () => {

@@ -24,6 +24,7 @@ export const en = {
   "workload.outputDerived": "(output at the default {ratio} input:output ratio; set out:)",
   "workload.inputDerived": "(input at the default {ratio} input:output ratio; set in:)",
   "workload.totalSplit": "(your total split at the default {ratio} input:output ratio; set in: and out:)",
+  "workload.defaultUnsized": '(the default workload: {requests} requests a month, but not how many tokens each; say it, e.g. "1.5k tokens in and 50 out per image")',
   "workload.defaultAtRatio": "(default monthly total, split at your {ratio} input:output ratio; set in: out: cached:)",
   "workload.outputAtRatio": "(output at your {ratio} input:output ratio)",
   "workload.inputAtRatio": "(input at your {ratio} input:output ratio)",

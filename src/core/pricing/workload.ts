@@ -57,6 +57,8 @@ export interface StatedWorkload {
   origin: WorkloadOrigin;
   /** the input:output ratio the user gave for a side not stated ("3:1"), in place of the default one */
   ratio?: string;
+  /** a count of requests given with nothing to size them ("50k receipts a month"): the default workload was priced */
+  unsizedRequests?: number;
 }
 
 const RATIO = /^\s*(\d+(?:\.\d+)?)\s*[:：/]\s*(\d+(?:\.\d+)?)\s*$/u;
@@ -120,7 +122,12 @@ export function workloadFromArgs(args: ParsedArgs, defaults: Workload): StatedWo
     ...(args.has("cache-write") ? { cacheWritePercent: args.number("cache-write") } : {}),
   };
   if (origin === "default" && (args.has("cached") || prompt !== undefined || workload.batch || tier)) origin = "default";
-  return { workload, origin, ...(ratioText !== undefined ? { ratio: ratioText.normalize("NFKC").replace(/\s|：/gu, (c) => (c === "：" ? ":" : "")) } : {}) };
+  return {
+    workload,
+    origin,
+    ...(ratioText !== undefined ? { ratio: ratioText.normalize("NFKC").replace(/\s|：/gu, (c) => (c === "：" ? ":" : "")) } : {}),
+    ...(origin === "default" && requests !== undefined && prompt === undefined ? { unsizedRequests: requests } : {}),
+  };
 }
 
 /** "30M input + 6M output tokens a month, 80% of input cached (output at the default 5:1 ratio)". */
@@ -132,14 +139,16 @@ export function describeWorkload(t: Translator, stated: StatedWorkload, defaults
   const ratio = stated.ratio ?? `${formatNumber(defaults.inputTokens / Math.max(1, defaults.outputTokens), 1)}:1`;
   const yours = stated.ratio !== undefined;
   const note =
-    origin === "default"
-      ? t(yours ? "workload.defaultAtRatio" : "workload.default", { ratio })
-      : origin === "output-derived"
-        ? t(yours ? "workload.outputAtRatio" : "workload.outputDerived", { ratio })
-        : origin === "input-derived"
-          ? t(yours ? "workload.inputAtRatio" : "workload.inputDerived", { ratio })
-          : origin === "total-split"
-            ? t(yours ? "workload.totalAtRatio" : "workload.totalSplit", { ratio })
-            : "";
+    stated.unsizedRequests !== undefined
+      ? t("workload.defaultUnsized", { requests: formatCount(stated.unsizedRequests, t.lang) })
+      : origin === "default"
+        ? t(yours ? "workload.defaultAtRatio" : "workload.default", { ratio })
+        : origin === "output-derived"
+          ? t(yours ? "workload.outputAtRatio" : "workload.outputDerived", { ratio })
+          : origin === "input-derived"
+            ? t(yours ? "workload.inputAtRatio" : "workload.inputDerived", { ratio })
+            : origin === "total-split"
+              ? t(yours ? "workload.totalAtRatio" : "workload.totalSplit", { ratio })
+              : "";
   return note ? `${text}${t.lang === "zh" ? "" : " "}${note}` : text;
 }

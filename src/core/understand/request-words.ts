@@ -42,8 +42,8 @@ export const REQUESTS_AFTER = new RegExp(
   String.raw`^\s?(?:(?:daily |nightly |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|` +
     // "2,000 of them a month": the things a request was just said to be, counted
     String.raw`of (?:them|those)(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week)\b|\s?monthly|\s?daily)|` +
-    `${KIND_WORD}(?:queries|conversations|chats|messages|msgs|tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|steps|iterations|invoices|receipts|contracts|reports|files|pdfs|articles|posts|chapters|listings|reviews|comments|descriptions|items|records|rows|entries|transcripts|questions|tasks|prs|pull requests)|` +
-    String.raw`次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个\s?(?:请求|对话|会话|文档|工单|任务|问题|提问|pr|requests?|calls?|queries|prompts)|轮对话|通(?:\p{Script=Han}{1,4})?(?:对话|会话|电话)|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张工单|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)`,
+    `${KIND_WORD}(?:queries|conversations|chats|messages|msgs|tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|steps|iterations|invoices|receipts|contracts|reports|files|pdfs|articles|posts|chapters|listings|reviews|comments|descriptions|items|records|rows|entries|images|photos|pictures|screenshots|receipts|scans|transcripts|questions|tasks|prs|pull requests)|` +
+    String.raw`次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个\s?(?:请求|对话|会话|文档|工单|任务|问题|提问|pr|requests?|calls?|queries|prompts)|轮对话|通(?:\p{Script=Han}{1,4})?(?:对话|会话|电话)|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张(?:工单|收据|发票|票据|图片?|照片|截图|扫描件)|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)`,
   "u",
 );
 /** "月调用量50万", "requests per month: 200k": the count's noun before it. */
