@@ -31,6 +31,9 @@ const BEST_WORD = /^(?:best|rank|最好|最强|最強|排名)$/iu;
 const ASKS_BEST =
   /\b(?:best|strongest|smartest|highest|top)\b(?!\s+(?:value|bang|price|deal))|(?<!性价比|性價比)(?:最好|最强|最強|最高|比较高|比較高|较高|較高|更高|比较强|比較強|更强|更強|比较好|比較好|更好|最优|最優|最厉害|最厲害|最聪明|最聰明)/u;
 const ASKS_CHEAP = /\bcheap(?:er)?\b|\baffordable\b|\bbudget\b|\binexpensive\b|\blow[-\s]cost\b|便宜|低价|低價|实惠|實惠|低成本/u;
+/** "the best coding model, money is no object", "不差钱": a ranking of the premium tier, since price was set aside */
+const PRICE_NO_OBJECT =
+  /money (?:is )?no object|regardless of (?:the )?(?:price|cost)|(?:cost|price|money|budget) (?:doesn'?t|does not|won'?t) matter|(?:cost|price|money|budget) (?:is|isn'?t) (?:not )?(?:an? )?(?:issue|object|concern|problem)|no budget limit|unlimited budget|不差钱|不差錢|不在乎(?:价格|價格|钱|錢|成本)|不考虑(?:价格|成本)|不考慮(?:價格|成本)|预算不限|預算不限|不计成本|不計成本/u;
 
 const CHINESE = /^(?:chinese|中文|中文能力)$/iu;
 
@@ -65,8 +68,9 @@ export const cheapest: Command = {
     const required = new Set<Capability>();
     let open = false;
     let chinese = false;
-    let rank = Boolean(ctx.question && ASKS_BEST.test(ctx.input.text) && ASKS_CHEAP.test(ctx.input.text));
-    let rankTier: Tier = "ultra-low";
+    const priceNoObject = Boolean(ctx.question && PRICE_NO_OBJECT.test(ctx.input.text));
+    let rank = priceNoObject || Boolean(ctx.question && ASKS_BEST.test(ctx.input.text) && ASKS_CHEAP.test(ctx.input.text));
+    let rankTier: Tier = priceNoObject ? "premium" : "ultra-low";
     for (const word of args.words) {
       const feature = featureOf(word);
       if (feature === "open") open = true;

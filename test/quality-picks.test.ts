@@ -108,6 +108,16 @@ describe("which cheap model is best at Chinese (issue 22: GPT-5 nano at 1,352 wa
     expect(data.ranked?.[0]?.id).not.toBe("gpt-5-nano");
   });
 
+  it.each(["which model for a coding agent if money is no object", "best coding model regardless of price", "写代码最强的模型是哪个，不差钱"])(
+    "%s: the premium tier ranked by coding score, since price was set aside",
+    async (question) => {
+      const data = (await ask(question)).data as { ranked: { id: string; score: number }[]; category: string; tier: string };
+      expect(data).toMatchObject({ category: "coding", tier: "premium" });
+      const scores = data.ranked.map((r) => r.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    },
+  );
+
   it("which cheap model is best at coding: ranked by coding score, best first", async () => {
     const reply = await ask("which cheap model is best at coding");
     const data = reply.data as { ranked: { id: string; score: number }[]; category: string; tier: string };
