@@ -1,6 +1,6 @@
 import type { Command, CommandContext } from "../src/core/dispatch/command.ts";
 import { UserError } from "../src/core/reply/errors.ts";
-import { formatNumber, formatPercent, formatTokens } from "../src/core/reply/format.ts";
+import { formatCount, formatNumber, formatPercent, formatTokens } from "../src/core/reply/format.ts";
 import type { Translator } from "../src/core/i18n/translate.ts";
 import { tierLabel } from "../src/core/i18n/translate.ts";
 import { modelSource, sectionSource } from "../src/core/knowledge/citations.ts";
@@ -164,6 +164,7 @@ export const selfhost: Command = {
       planSelfhost(serving, selfhostRequest(args, { modelId: model.id, apiCostPer1M, gpuAsked, precision, slo, engine, tokensPerMonth, workload: stated.workload, owned }));
     let plan: SelfhostPlan;
     const notes: string[] = [];
+    if (stated.unsizedRequests !== undefined) notes.push(t("selfhost.unsizedRequests", { requests: formatCount(stated.unsizedRequests, t.lang) }));
     try {
       plan = planAt(precision as Precision | undefined);
       // GPUs named without a precision: where lower-precision weights fit them, plan that instead of refusing

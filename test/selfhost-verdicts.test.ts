@@ -503,3 +503,19 @@ describe("the break-even chart tells the same story as the answer", () => {
     }
   });
 });
+
+describe("a request rate with no size per request", () => {
+  it.each([
+    ["how many l40s do I need for mistral small 3.2 at 50 requests per second", "130M requests a month, but not how many tokens each"],
+    ["在 l40s 上自建 mistral small 3.2，每秒 50 个请求，需要几张卡", "给了每月 1.3亿 次请求，但没说每次多少 Token"],
+  ])("'%s' says the plan is not sized for it", async (line, said) => {
+    const reply = await ask(line);
+    expect(reply.command).toBe("selfhost");
+    expect(reply.notes.join("\n")).toContain(said);
+  });
+
+  it("is sized once the tokens per request are given", async () => {
+    const reply = await ask("how many l40s do I need for mistral small 3.2 at 50 requests per second, 1k in 200 out each");
+    expect(reply.notes.join("\n")).not.toContain("not how many tokens each");
+  });
+});

@@ -25,6 +25,8 @@ export const en = {
   "workload.inputDerived": "(input at the default {ratio} input:output ratio; set in:)",
   "workload.totalSplit": "(your total split at the default {ratio} input:output ratio; set in: and out:)",
   "workload.defaultUnsized": '(the default workload: {requests} requests a month, but not how many tokens each; say it, e.g. "1.5k tokens in and 50 out per image")',
+  "selfhost.unsizedRequests":
+    '{requests} requests a month, but not how many tokens each: this plan is not sized for them. Say the tokens per request (e.g. "1k in and 200 out per request").',
   "workload.defaultAtRatio": "(default monthly total, split at your {ratio} input:output ratio; set in: out: cached:)",
   "workload.outputAtRatio": "(output at your {ratio} input:output ratio)",
   "workload.inputAtRatio": "(input at your {ratio} input:output ratio)",

@@ -27,6 +27,7 @@ export const zh: Catalogue = {
   "workload.inputDerived": "（输入按默认输入:输出 {ratio} 估算；可用 in: 指定）",
   "workload.totalSplit": "（总量按默认输入:输出 {ratio} 拆分；可用 in: 和 out: 指定）",
   "workload.defaultUnsized": "（按默认工作负载计算：给了每月 {requests} 次请求，但没说每次多少 Token；请补充，例如“每张图输入 1500 token、输出 50”）",
+  "selfhost.unsizedRequests": "给了每月 {requests} 次请求，但没说每次多少 Token：这个方案没有按它们来规划。请补充每次请求的 Token 数（例如“每次输入 1000、输出 200”）。",
   "workload.defaultAtRatio": "（默认月总量，按你给的输入:输出 {ratio} 拆分；可用 in: out: cached: 修改）",
   "workload.outputAtRatio": "（输出按你给的输入:输出 {ratio} 估算）",
   "workload.inputAtRatio": "（输入按你给的输入:输出 {ratio} 估算）",
