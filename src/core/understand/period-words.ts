@@ -12,6 +12,8 @@ export const PERIOD_WORD: [RegExp, number][] = [
 ];
 export const DAILY_BEFORE =
   /(?:(?:每天(?:晚上|夜里)?|每日|一天|每晚|每夜|日均|daily|nightly|a day|per day|a night|per night|every night)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗|翻|翻译|审|审查)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
+/** "每晚跑一次批处理：2 万张发票", "nightly job: we summarize ~20k": a daily job named before a colon, its count after. */
+const DAILY_JOB_BEFORE = /(?:每晚|每夜|每天(?:晚上|夜里)?|每日|nightly|every (?:night|day)|daily)[^\d,，。;；:：]{0,16}[:：][^\d,，。;；]{0,24}$/u;
 export const MONTH_DAYS = 30;
 /** Volumes given per hour ("20M tokens per hour", "每小时 500 万 token") are read as a 30-day month of hours. */
 const TOKENS_PER_HOUR = /^\s?(?:tokens?|toks?|个?\s?token)?\s?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:(?:an?|per|each|every)\s?hour\b|\/\s?(?:h|hr|hour)\b|每小时|\/\s?小时)/u;
@@ -28,7 +30,7 @@ const WEEK_MONTHS = MONTH_DAYS / 7;
 /** `value` said with `left` before it and `right` after it, as a month's amount. */
 export function asMonthly(value: number, left: string, right: string): number {
   if (TOKENS_PER_HOUR.test(right) || TOKENS_HOURLY_BEFORE.test(left)) return value * MONTH_HOURS;
-  if (PER_DAY.test(right) || DAILY_BEFORE.test(left)) return value * MONTH_DAYS;
+  if (PER_DAY.test(right) || DAILY_BEFORE.test(left) || DAILY_JOB_BEFORE.test(left)) return value * MONTH_DAYS;
   // "10M a month (about 2.5M a week)": the month said first is this amount's period
   if ((PER_WEEK.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:week|周)/u.test(right)) || WEEKLY_BEFORE.test(left)) return value * WEEK_MONTHS;
   if ((PER_YEAR.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:year|年)/u.test(right)) || YEARLY_BEFORE.test(left)) return value / 12;
