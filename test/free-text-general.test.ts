@@ -98,6 +98,7 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["每晚跑 2 万篇文章的摘要，每篇输入 1500 token 输出 200，用 deepseek 多少钱", 1500, 200, 20_000 * 30],
     ["我们每晚跑一次批处理：2 万张发票，每张输入 1200 token、输出 80，gemini 2.5 flash-lite 和 gpt-5 nano 哪个便宜", 1200, 80, 20_000 * 30],
     ["monthly report: 20k tickets, 1.8k in 250 out each, gpt-4.1 mini", 1800, 250, 20_000],
+    ["我們每天晚上跑一次批次摘要，大約 1 萬篇文章，每篇 2000 token，摘要 150 token，gpt-4.1 mini 跟 gemini 2.0 flash 哪個便宜？", 2000, 150, 10_000 * 30],
     ["客服機器人每小時大約 2000 則訊息，每則輸入 1600 token，輸出 200。gpt-4.1 mini 跟 gemini 2.5 flash 哪個划算？", 1600, 200, 2000 * 24 * 30],
     // what is reviewed, described or counted is the request; a peak rate is not what runs all month
     ["code review agent: ~200 PRs a day, each diff about 12k tokens, review comments ~1.5k. sonnet 4.5 vs gpt-5", 12_000, 1500, 200 * 30],
