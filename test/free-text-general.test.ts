@@ -99,6 +99,9 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["我们每晚跑一次批处理：2 万张发票，每张输入 1200 token、输出 80，gemini 2.5 flash-lite 和 gpt-5 nano 哪个便宜", 1200, 80, 20_000 * 30],
     ["monthly report: 20k tickets, 1.8k in 250 out each, gpt-4.1 mini", 1800, 250, 20_000],
     ["我們每天晚上跑一次批次摘要，大約 1 萬篇文章，每篇 2000 token，摘要 150 token，gpt-4.1 mini 跟 gemini 2.0 flash 哪個便宜？", 2000, 150, 10_000 * 30],
+    // daily active users × questions each a day; a small size after a count is each one's
+    ["我们 app 有 5 万日活，人均每天问 3 个问题，每个问题连上下文约 2000 token，回答 500 token，用 deepseek 一个月多少钱", 2000, 500, 50_000 * 3 * 30],
+    ["email triage: 1.2M emails/month, avg 600 tokens, output is a label (5 tokens). gpt-5 nano vs gemini 2.5 flash-lite?", 600, 5, 1_200_000],
     ["客服機器人每小時大約 2000 則訊息，每則輸入 1600 token，輸出 200。gpt-4.1 mini 跟 gemini 2.5 flash 哪個划算？", 1600, 200, 2000 * 24 * 30],
     // what is reviewed, described or counted is the request; a peak rate is not what runs all month
     ["code review agent: ~200 PRs a day, each diff about 12k tokens, review comments ~1.5k. sonnet 4.5 vs gpt-5", 12_000, 1500, 200 * 30],

@@ -102,12 +102,12 @@ const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:con
  * context": a prompt's size.
  */
 const REQUEST_CARRIES =
-  /(?:(?:per|each|every|a|one|single) (?:request|call|query|prompt|step|iteration)|每次(?:请求|调用)?|每个请求|单次(?:请求|调用)?|一次(?:请求|调用))[^,，;；。\n]*$|[,，;；]\s?each\s(?:about\s|around\s|roughly\s|~\s?)?$/u;
+  /(?:(?:per|each|every|a|one|single) (?:request|call|query|prompt|step|iteration)|每次(?:请求|调用)?|每个(?:请求|问题|提问)|单次(?:请求|调用)?|一次(?:请求|调用))[^,，;；。\n]*$|[,，;；]\s?each\s(?:about\s|around\s|roughly\s|~\s?)?$/u;
 const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|上下文长度)\s?(?:of|at least|≥|>=|>|above|over|超过|至少|大于|要|需要|:|：)?\s?(?:at least\s)?$/u;
 const PER_REQUEST_AFTER =
   /^\s?-?\s?tokens?\s(?:(?:system|sys) )?(?:prompts?|inputs?|contexts?|documents?|docs|queries|messages|conversations|contracts?|files?|reports?|books?|pdfs?|transcripts?|codebases?|papers?|manuals?)\b|^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:(?:with|in|for|on)\s)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|msg|conversation|image|photo|picture|screenshot|receipt|scan)|^\s?(?:tokens?|toks?)\s(?:each|apiece)\b(?!\s(?:month|day|week|year))|^\s?-?\s?token (?:(?:system|sys) )?prompts?|^\s?(?:tokens?\s)?(?:(?:system|sys) )?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
 const PER_REQUEST_BEFORE =
-  /(?:(?:each|every|a|per) (?:request|call|prompt|step|iteration)\s?(?:is|has|uses|takes|sends|carries|=|:)(?: an?)?|requests? (?:are|is)|每次(?:请求|调用)?(?:都)?(?:塞|放|喂|传|带|发|丢|扔)?(?:进去|进)?|每个请求|单次(?:请求)?|每条(?:请求)?|[每单]篇|[每单]份|每张|[每单]个\s?(?:文档|文件|工单|会话|对话|pr|任务)|(?:each|per|every) (?:doc(?:ument)?|ticket|pr|pull request|message|email|page|conversation|contract|report|file|pdf|book|transcript|turn|round) (?:is|has)?|每轮|每回合|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
+  /(?:(?:each|every|a|per) (?:request|call|prompt|step|iteration)\s?(?:is|has|uses|takes|sends|carries|=|:)(?: an?)?|requests? (?:are|is)|每次(?:请求|调用)?(?:都)?(?:塞|放|喂|传|带|发|丢|扔)?(?:进去|进)?|每个请求|单次(?:请求)?|每条(?:请求)?|[每单]篇|[每单]份|每张|[每单]个\s?(?:文档|文件|工单|会话|对话|pr|任务|问题|提问)|(?:each|per|every) (?:doc(?:ument)?|ticket|pr|pull request|message|email|page|conversation|contract|report|file|pdf|book|transcript|turn|round) (?:is|has)?|每轮|每回合|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
 /** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
 const PER_REQUEST_CLAUSE =
   /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|每张|每则|每笔|每条|每轮|每回合|每个\s?pr|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message|step|iteration|turn|round|pr|pull request|image|photo|picture|screenshot|receipt|scan)\b)[^,，;；。\n]*$/u;
@@ -402,6 +402,13 @@ export function readQuantities(text: string): Quantities {
     // the fixed part said as each request's input ("3k-token system prompt"): the asker's part adds to it
     if (q.promptTokens === undefined && perRequest.input !== undefined && userPart) {
       perRequest.input += n.value;
+      continue;
+    }
+    // "1.2M emails a month, avg 600 tokens, output a label (5 tokens)": a small token count after a request count is
+    // each request's size, on the side its clause names
+    if (tokensy && n.value < 1000 && q.requests !== undefined) {
+      const clause = left.split(/[,，;；。]/u).at(-1)!;
+      perRequest[/\b(?:output|out|repl(?:y|ies)|answers?|labels?)\b|输出|回复|回答|标签/u.test(clause) ? "output" : "input"] ??= n.value;
       continue;
     }
     // "500k/mo", "每月 10 万" with no word for what: a request count where a request's size is stated, else tokens
