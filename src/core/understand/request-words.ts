@@ -53,3 +53,17 @@ export const REQUESTS_BEFORE =
 /** A request rate said to be the peak ("10 rps at peak", "峰值 100 QPS"), not what runs all month. */
 export const PEAK_AFTER = /^\s?(?:(?:rps|qps|rpm|requests?|reqs?|calls?)\s?(?:(?:a|per|\/)\s?(?:second|sec|s|minute|min|hour)\b)?\s?)?(?:at |in |during )?(?:the )?peak\b/u;
 export const PEAK_BEFORE = /(?:\bpeak(?:s|ing)?(?: of| at| is| load| traffic)?|峰值|高峰期?|最高)\s?(?:qps|rps)?\s?(?:是|为|有|约|大概|达到|能到|at|of|is)?\s?[:：]?\s?$/u;
+
+/** "8 hours a day", "一天大概 8 小时在用", "during an 8h workday": the hours a day a request rate runs, when not all 24. */
+const HOURS_A_DAY =
+  /\b(\d{1,2})\s?-?\s?(?:h|hrs?|hours?)\s?(?:a|per|each|\/)\s?(?:work)?day\b|\b(\d{1,2})\s?-?\s?h(?:our)?\s?(?:work)?day\b|(?:一天|每天)(?:大概|大约|约|只|就)?\s?(?:用|开|跑|在线)?\s?(\d{1,2})\s?个?小时|(\d{1,2})\s?个?小时(?:的)?工作日/u;
+/** "22 workdays a month", "每月 22 个工作日": the days a month a daily count or a rate runs, when not all 30. */
+const DAYS_A_MONTH = /\b(\d{1,2})\s?(?:work(?:ing)?\s?days?|business days?|weekdays?)\b|(\d{1,2})\s?个?工作日/u;
+
+/** The share of a 24-hour, 30-day month a request rate runs, from the hours a day and days a month the line states. */
+export function activeShareOfMonth(text: string): { hours: number; days: number } {
+  const hours = HOURS_A_DAY.exec(text)?.slice(1).find(Boolean);
+  const days = DAYS_A_MONTH.exec(text)?.slice(1).find(Boolean);
+  const within = (value: string | undefined, max: number, all: number) => (value !== undefined && Number(value) >= 1 && Number(value) <= max ? Number(value) : all);
+  return { hours: within(hours, 24, 24), days: within(days, 31, 30) };
+}
