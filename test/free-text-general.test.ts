@@ -106,6 +106,12 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["一天大概 8 小时在用，每分钟 20 次调用，每次输入 1k 输出 200，gpt-4.1 mini 多少钱", 1000, 200, 20 * 60 * 8 * 30],
     ["50 requests per minute during an 8h workday, 22 workdays a month, 1k in 200 out, gpt-5 mini", 1000, 200, 50 * 60 * 8 * 22],
     ["20k requests a day, 22 workdays a month, 1k in 200 out, gemini 2.5 flash", 1000, 200, 20_000 * 22],
+    [
+      "agent loop: each task ~15 steps, context grows to ~20k tokens by the end (avg 10k per step), 300 out per step, 2k tasks/month. claude sonnet 4.5 vs gpt-5",
+      10_000,
+      300,
+      15 * 2000,
+    ],
     ["客服機器人每小時大約 2000 則訊息，每則輸入 1600 token，輸出 200。gpt-4.1 mini 跟 gemini 2.5 flash 哪個划算？", 1600, 200, 2000 * 24 * 30],
     // what is reviewed, described or counted is the request; a peak rate is not what runs all month
     ["code review agent: ~200 PRs a day, each diff about 12k tokens, review comments ~1.5k. sonnet 4.5 vs gpt-5", 12_000, 1500, 200 * 30],

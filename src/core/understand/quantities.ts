@@ -98,6 +98,8 @@ const INPUT_BEFORE =
 const OUTPUT_BEFORE =
   /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|summar(?:y|ies)|(?:review )?comments|feedback|评审意见|审查意见|评论|点评|输出|生成|回复|回答|答复|响应|摘要|返回|(?:每次|每条|每个请求|[、，,])\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为|也是|也)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
+/** "avg 10k per step", "平均每次 1 万": an average, which wins over a peak or final size said before it. */
+const AVERAGE_BEFORE = /(?:\bavg|\baverage|\baveraging|\bon average|平均)\.?\s?(?:of\s)?(?:about|around|~)?\s?$/u;
 /**
  * "each request carries 150k tokens of context", "一次请求带 30 万 token 上下文", "40k queries a month, each 6k tokens of
  * context": a prompt's size.
@@ -106,7 +108,7 @@ const REQUEST_CARRIES =
   /(?:(?:per|each|every|a|one|single) (?:request|call|query|prompt|step|iteration)|每次(?:请求|调用)?|每个(?:请求|问题|提问)|单次(?:请求|调用)?|一次(?:请求|调用))[^,，;；。\n]*$|[,，;；]\s?each\s(?:about\s|around\s|roughly\s|~\s?)?$/u;
 const CONTEXT_BEFORE = /(?:context(?: window)?|ctx|window|上下文(?:窗口)?|上下文长度)\s?(?:of|at least|≥|>=|>|above|over|超过|至少|大于|要|需要|:|：)?\s?(?:at least\s)?$/u;
 const PER_REQUEST_AFTER =
-  /^\s?-?\s?tokens?\s(?:(?:system|sys) )?(?:prompts?|inputs?|contexts?|documents?|docs|queries|messages|conversations|contracts?|files?|reports?|books?|pdfs?|transcripts?|codebases?|papers?|manuals?)\b|^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:(?:with|in|for|on)\s)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|msg|conversation|image|photo|picture|screenshot|receipt|scan)|^\s?(?:tokens?|toks?)\s(?:each|apiece)\b(?!\s(?:month|day|week|year))|^\s?-?\s?token (?:(?:system|sys) )?prompts?|^\s?(?:tokens?\s)?(?:(?:system|sys) )?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
+  /^\s?-?\s?tokens?\s(?:(?:system|sys) )?(?:prompts?|inputs?|contexts?|documents?|docs|queries|messages|conversations|contracts?|files?|reports?|books?|pdfs?|transcripts?|codebases?|papers?|manuals?)\b|^\s?(?:-?\s?(?:tokens?|toks?|token)\s?)?(?:(?:with|in|for|on)\s)?(?:per|each|a|every|\/)\s?(?:request|call|prompt|query|req|message|msg|conversation|step|iteration|turn|image|photo|picture|screenshot|receipt|scan)|^\s?(?:tokens?|toks?)\s(?:each|apiece)\b(?!\s(?:month|day|week|year))|^\s?-?\s?token (?:(?:system|sys) )?prompts?|^\s?(?:tokens?\s)?(?:(?:system|sys) )?prompts?\b(?!\s?(?:tokens?|toks?))|^\s?(?:token\s?)?(?:每次|每个请求|一次请求)/u;
 const PER_REQUEST_BEFORE =
   /(?:(?:each|every|a|per) (?:request|call|prompt|step|iteration)\s?(?:is|has|uses|takes|sends|carries|=|:)(?: an?)?|requests? (?:are|is)|每次(?:请求|调用)?(?:都)?(?:塞|放|喂|传|带|发|丢|扔)?(?:进去|进)?|每个请求|单次(?:请求)?|每条(?:请求)?|[每单]篇|[每单]份|每张|[每单]个\s?(?:文档|文件|工单|会话|对话|pr|任务|问题|提问)|(?:each|per|every) (?:doc(?:ument)?|ticket|pr|pull request|message|email|page|conversation|contract|report|file|pdf|book|transcript|turn|round) (?:is|has)?|每轮|每回合|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
 /** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
@@ -384,6 +386,8 @@ export function readQuantities(text: string): Quantities {
       // "10 chunks of 800 tokens plus a 500-token question": one more part of the same prompt
       if (q.promptTokens !== undefined && PLUS_BEFORE.test(left)) q.promptTokens += n.value;
       else if (n.value > MAX_PROMPT_TOKENS) refuse();
+      // "grows to ~20k by the end (avg 10k per step)": the average is what each request carries
+      else if (n.value >= 100 && AVERAGE_BEFORE.test(left)) q.promptTokens = n.value;
       else if (n.value >= 100) q.promptTokens ??= n.value;
       continue;
     }
