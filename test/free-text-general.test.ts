@@ -716,9 +716,12 @@ describe("names typed the way teams shorten them resolve, with every word of the
     expect(dataOf(reply).workload.inputTokens).toBe(10_000_000);
   });
 
-  it("a daily rate run once a day is not a one-time run", async () => {
-    expect((await ask("we run it once a day: 20k tickets, 1.8k in 250 out each, gpt-4.1 mini")).text).not.toContain("run once");
-  });
+  it.each(["we run it once a day: 20k tickets, 1.8k in 250 out each, gpt-4.1 mini", "quick one-off question: gpt-5 vs deepseek for 10M tokens a month"])(
+    "'%s' is no one-time run",
+    async (line) => {
+      expect((await ask(line)).text).not.toContain("run once");
+    },
+  );
 
   it.each(["翻译流水线每月 3000 万 token，输入输出差不多一半一半，deepseek 跟 qwen 比一下", "30M tokens a month, half in, half out. deepseek vs qwen"])(
     "an even split of the volume ('%s') prices as much output as input",
