@@ -58,7 +58,8 @@ export const PEAK_BEFORE = /(?:\bpeak(?:s|ing)?(?: of| at| is| load| traffic)?|�
 const HOURS_A_DAY =
   /\b(\d{1,2})\s?-?\s?(?:h|hrs?|hours?)\s?(?:a|per|each|\/)\s?(?:work)?day\b|\b(\d{1,2})\s?-?\s?h(?:our)?\s?(?:work)?day\b|(?:一天|每天)(?:大概|大约|约|只|就)?\s?(?:用|开|跑|在线)?\s?(\d{1,2})\s?个?小时|(\d{1,2})\s?个?小时(?:的)?工作日/u;
 /** "22 workdays a month", "每月 22 个工作日": the days a month a daily count or a rate runs, when not all 30. */
-const DAYS_A_MONTH = /\b(\d{1,2})\s?(?:work(?:ing)?\s?days?|business days?|weekdays?)\b|(\d{1,2})\s?个?工作日/u;
+const DAYS_A_MONTH =
+  /\b(\d{1,2})\s?(?:work(?:ing)?\s?days?|business days?)\b(?!\s?(?:a|per|each|every|\/)\s?week)|(?:每月|一个月)\s?(\d{1,2})\s?(?:个|天)?工作日|(\d{1,2})\s?个工作日/u;
 
 /** The share of a 24-hour, 30-day month a request rate runs, from the hours a day and days a month the line states. */
 export function activeShareOfMonth(text: string): { hours: number; days: number } {
