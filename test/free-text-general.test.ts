@@ -106,6 +106,9 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["一天大概 8 小时在用，每分钟 20 次调用，每次输入 1k 输出 200，gpt-4.1 mini 多少钱", 1000, 200, 20 * 60 * 8 * 30],
     ["50 requests per minute during an 8h workday, 22 workdays a month, 1k in 200 out, gpt-5 mini", 1000, 200, 50 * 60 * 8 * 22],
     ["20k requests a day, 22 workdays a month, 1k in 200 out, gemini 2.5 flash", 1000, 200, 20_000 * 22],
+    ["每月 22 个工作日，每天 2 万次请求，每次输入 1k 输出 200，gemini 2.5 flash 多少钱", 1000, 200, 20_000 * 22],
+    // the workdays of a week are not those of a month: the month is not cut to 5 days
+    ["10 requests per minute, 5 workdays a week, 1k in 200 out, gpt-5 mini", 1000, 200, 10 * 1440 * 30],
     [
       "agent loop: each task ~15 steps, context grows to ~20k tokens by the end (avg 10k per step), 300 out per step, 2k tasks/month. claude sonnet 4.5 vs gpt-5",
       10_000,
