@@ -321,7 +321,10 @@ export const ask: Command = {
     const routed = (ctx.typedOptions?.over(args) ?? args).withRest(positionalOf(u));
     try {
       const reply = await target.run({ ...ctx, args: routed, question: u, input: { ...ctx.input, command: target.spec.name } });
-      return withLine(u.pages && perPage ? { ...reply, sources: [...reply.sources, pagesSource(t, perPage)] } : reply, line, u);
+      // "which cheap model is best at coding", "money is no object": /cheapest ranked one tier instead, and the line says so
+      const ranked = (reply.data as { ranked?: unknown }).ranked !== undefined;
+      const said = ranked ? line.replace(t("understood.intent.cheapest"), t("understood.intent.ranked")) : line;
+      return withLine(u.pages && perPage ? { ...reply, sources: [...reply.sources, pagesSource(t, perPage)] } : reply, said, u);
     } catch (error) {
       // "I don't know the GPU A800" says what else it read (the model to self-host), and the conversation keeps it
       if (!(error instanceof UserError) || error.code === "internal") throw error;

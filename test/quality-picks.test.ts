@@ -111,8 +111,11 @@ describe("which cheap model is best at Chinese (issue 22: GPT-5 nano at 1,352 wa
   it.each(["which model for a coding agent if money is no object", "best coding model regardless of price", "写代码最强的模型是哪个，不差钱"])(
     "%s: the premium tier ranked by coding score, since price was set aside",
     async (question) => {
-      const data = (await ask(question)).data as { ranked: { id: string; score: number }[]; category: string; tier: string };
+      const reply = await ask(question);
+      const data = reply.data as { ranked: { id: string; score: number }[]; category: string; tier: string };
       expect(data).toMatchObject({ category: "coding", tier: "premium" });
+      // the line that says what was understood says the same as the answer, not "the cheapest model per tier"
+      expect(reply.text).toMatch(/one tier's models ranked by the task's score|按任务得分为一个档位的模型排名/);
       const scores = data.ranked.map((r) => r.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
     },

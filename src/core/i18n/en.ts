@@ -139,6 +139,7 @@ export const en = {
   "understood.line": "Understood: {what}.",
   "understood.followUp": "Understood as a follow-up: {what}.",
   "understood.intent.compare": "compare prices",
+  "understood.intent.ranked": "one tier's models ranked by the task's score",
   "understood.intent.cheapest": "the cheapest model per tier",
   "understood.intent.selfhost": "self-hosting against the API",
   "understood.intent.estimate": "count tokens and price them",

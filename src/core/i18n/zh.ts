@@ -127,6 +127,7 @@ export const zh: Catalogue = {
   "understood.line": "理解为：{what}。",
   "understood.followUp": "按追问理解为：{what}。",
   "understood.intent.compare": "比较价格",
+  "understood.intent.ranked": "按任务得分为一个档位的模型排名",
   "understood.intent.cheapest": "各档位最便宜的模型",
   "understood.intent.selfhost": "自建与API对比",
   "understood.intent.estimate": "计算Token并计价",
