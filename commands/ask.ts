@@ -322,8 +322,8 @@ export const ask: Command = {
     try {
       const reply = await target.run({ ...ctx, args: routed, question: u, input: { ...ctx.input, command: target.spec.name } });
       // "which cheap model is best at coding", "money is no object": /cheapest ranked one tier instead, and the line says so
-      const ranked = (reply.data as { ranked?: unknown }).ranked !== undefined;
-      const said = ranked ? line.replace(t("understood.intent.cheapest"), t("understood.intent.ranked")) : line;
+      const rankedOneTier = (reply.data as { ranked?: unknown }).ranked !== undefined;
+      const said = rankedOneTier ? [describeUnderstanding(t, snapshot, u, { rankedOneTier }), ...notes].join("\n") : line;
       return withLine(u.pages && perPage ? { ...reply, sources: [...reply.sources, pagesSource(t, perPage)] } : reply, said, u);
     } catch (error) {
       // "I don't know the GPU A800" says what else it read (the model to self-host), and the conversation keeps it

@@ -7,8 +7,9 @@ import type { Understanding } from "./types.ts";
  * The one line every free-text answer starts with, so a wrong guess is visible and correctable:
  * "Understood: compare GPT-5 vs DeepSeek V3.2, 30M input + 6M output tokens a month, 80% of input cached."
  */
-export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot, u: Understanding): string {
-  const parts: string[] = [t(`understood.intent.${u.intent}`)];
+export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot, u: Understanding, answeredAs: { rankedOneTier?: boolean } = {}): string {
+  // /cheapest asked which cheap model is best (or told price is no object) ranks one tier instead of picking per tier
+  const parts: string[] = [answeredAs.rankedOneTier ? t("understood.intent.ranked") : t(`understood.intent.${u.intent}`)];
   if (u.intent === "facts" && u.fact) parts[0] = t("understood.factOf", { fact: t(`model.field.${u.fact}`).toLowerCase() });
   if (u.models.length) {
     parts.push(
