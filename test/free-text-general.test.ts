@@ -719,6 +719,11 @@ describe("names typed the way teams shorten them resolve, with every word of the
     expect(dataOf(reply).workload.inputTokens).toBe(10_000_000);
   });
 
+  it("a volume a day runs the workdays a month the line says, as request counts do", async () => {
+    const { workload } = dataOf(await ask("2M tokens a day, 22 workdays a month, gpt-5 mini, 4:1"));
+    expect(workload.inputTokens + workload.outputTokens).toBe(2_000_000 * 22);
+  });
+
   it.each(["we run it once a day: 20k tickets, 1.8k in 250 out each, gpt-4.1 mini", "quick one-off question: gpt-5 vs deepseek for 10M tokens a month"])(
     "'%s' is no one-time run",
     async (line) => {

@@ -5,10 +5,10 @@
 export const PER_DAY =
   /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?(?:day|night)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天|每晚|每夜)|^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:day|night)\b/u;
 /** "20k daily requests": the period said between the number and its noun. */
-export const PERIOD_WORD: [RegExp, number][] = [
-  [/^\s?(?:daily|nightly)\b/u, 30],
-  [/^\s?weekly\b/u, 30 / 7],
-  [/^\s?hourly\b/u, 24 * 30],
+export const PERIOD_WORD: [RegExp, Period][] = [
+  [/^\s?(?:daily|nightly)\b/u, "day"],
+  [/^\s?weekly\b/u, "week"],
+  [/^\s?hourly\b/u, "hour"],
 ];
 export const DAILY_BEFORE =
   /(?:(?:每天(?:晚上|夜里)?|每日|一天|每晚|每夜|日均|daily|nightly|a day|per day|a night|per night|every night)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗|翻|翻译|审|审查)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
@@ -19,7 +19,6 @@ export const MONTH_DAYS = 30;
 /** Volumes given per hour ("20M tokens per hour", "每小时 500 万 token") are read as a 30-day month of hours. */
 const TOKENS_PER_HOUR = /^\s?(?:tokens?|toks?|个?\s?token)?\s?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:(?:an?|per|each|every)\s?hour\b|\/\s?(?:h|hr|hour)\b|每小时|\/\s?小时)/u;
 const TOKENS_HOURLY_BEFORE = /(?:每小时|hourly|an hour|per hour)\s?(?:大概|约|有|要|会)?\s?(?:输入|输出|input|output)?\s?(?:大概|约|有)?\s?$/u;
-const MONTH_HOURS = 24 * MONTH_DAYS;
 /** Volumes given per week or per year are read as the month's share: "70M tokens a week", "一年 12 亿 token". */
 const PER_WEEK = /^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:week|wk)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?周|每周|一周)/u;
 const WEEKLY_BEFORE = /(?:每周|每星期|一周|weekly|a week|per week)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$/u;
@@ -28,12 +27,47 @@ const YEARLY_BEFORE =
   /(?:(?:每年|一年|全年|年均|yearly|annually|a year|per year)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?|(?:年|年度|全年)(?:token\s?)?(?:用量|总量|调用量|消耗)|\bannual (?:usage|volume)(?: of| is)?)\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
 const WEEK_MONTHS = MONTH_DAYS / 7;
 
+type Period = "hour" | "day" | "week" | "year" | "month";
+
+/** How many of `period` a month holds, at the hours a day and days a month the line runs. */
+export function perMonthOf(period: Period, active: ActiveMonth = FULL_MONTH): number {
+  if (period === "hour") return active.hours * active.days;
+  if (period === "day") return active.days;
+  if (period === "week") return WEEK_MONTHS;
+  return period === "year" ? 1 / 12 : 1;
+}
+
 /** `value` said with `left` before it and `right` after it, as a month's amount. */
-export function asMonthly(value: number, left: string, right: string): number {
-  if (TOKENS_PER_HOUR.test(right) || TOKENS_HOURLY_BEFORE.test(left)) return value * MONTH_HOURS;
-  if (PER_DAY.test(right) || DAILY_BEFORE.test(left) || DAILY_JOB_BEFORE.test(left)) return value * MONTH_DAYS;
+export function asMonthly(value: number, left: string, right: string, active: ActiveMonth = FULL_MONTH): number {
+  return value * perMonthOf(periodOf(left, right), active);
+}
+
+function periodOf(left: string, right: string): Period {
+  if (TOKENS_PER_HOUR.test(right) || TOKENS_HOURLY_BEFORE.test(left)) return "hour";
+  if (PER_DAY.test(right) || DAILY_BEFORE.test(left) || DAILY_JOB_BEFORE.test(left)) return "day";
   // "10M a month (about 2.5M a week)": the month said first is this amount's period
-  if ((PER_WEEK.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:week|周)/u.test(right)) || WEEKLY_BEFORE.test(left)) return value * WEEK_MONTHS;
-  if ((PER_YEAR.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:year|年)/u.test(right)) || YEARLY_BEFORE.test(left)) return value / 12;
-  return value;
+  if ((PER_WEEK.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:week|周)/u.test(right)) || WEEKLY_BEFORE.test(left)) return "week";
+  if ((PER_YEAR.test(right) && !/^[^,，。;；]*?(?:month|月)[^,，。;；]*?(?:year|年)/u.test(right)) || YEARLY_BEFORE.test(left)) return "year";
+  return "month";
+}
+
+/** "8 hours a day", "一天大概 8 小时在用", "during an 8h workday": the hours a day the line's rates run, when not all 24. */
+const HOURS_A_DAY =
+  /\b(\d{1,2})\s?-?\s?(?:h|hrs?|hours?)\s?(?:a|per|each|\/)\s?(?:work)?day\b|\b(\d{1,2})\s?-?\s?h(?:our)?\s?(?:work)?day\b|(?:一天|每天)(?:大概|大约|约|只|就)?\s?(?:用|开|跑|在线)?\s?(\d{1,2})\s?个?小时|(\d{1,2})\s?个?小时(?:的)?工作日/u;
+/** "22 workdays a month", "每月 22 个工作日": the days a month its daily and hourly amounts run, when not all 30. */
+const DAYS_A_MONTH =
+  /\b(\d{1,2})\s?(?:work(?:ing)?\s?days?|business days?)\b(?!\s?(?:a|per|each|every|\/)\s?week)|(?:每月|一个月)\s?(\d{1,2})\s?(?:个|天)?工作日|(\d{1,2})\s?个工作日/u;
+
+/** The hours a day and days a month a line's amounts run: all 24 and 30 unless it says fewer. */
+export interface ActiveMonth {
+  hours: number;
+  days: number;
+}
+const FULL_MONTH: ActiveMonth = { hours: 24, days: 30 };
+
+export function activeMonth(text: string): ActiveMonth {
+  const hours = HOURS_A_DAY.exec(text)?.slice(1).find(Boolean);
+  const days = DAYS_A_MONTH.exec(text)?.slice(1).find(Boolean);
+  const within = (value: string | undefined, max: number, all: number) => (value !== undefined && Number(value) >= 1 && Number(value) <= max ? Number(value) : all);
+  return { hours: within(hours, 24, FULL_MONTH.hours), days: within(days, 31, FULL_MONTH.days) };
 }

@@ -22,7 +22,6 @@ import {
   CALLS_EACH_AFTER,
   CONVERSATIONS,
   MAX_TURNS,
-  activeShareOfMonth,
   PEAK_AFTER,
   PEAK_BEFORE,
   PER_UNIT_BEFORE,
@@ -36,7 +35,7 @@ import {
   USERS_AFTER,
   USERS_BEFORE,
 } from "./request-words.ts";
-import { asMonthly, DAILY_BEFORE, MONTH_DAYS, PER_DAY, PERIOD_WORD } from "./period-words.ts";
+import { activeMonth, asMonthly, DAILY_BEFORE, MONTH_DAYS, PER_DAY, PERIOD_WORD, perMonthOf } from "./period-words.ts";
 import {
   CACHED_PART,
   CACHED_PART_OF,
@@ -185,7 +184,7 @@ export function readQuantities(text: string): Quantities {
   let bareTotal: number | undefined;
   let users: number | undefined;
   let peakRequests: number | undefined;
-  const active = activeShareOfMonth(text);
+  const active = activeMonth(text);
   let turns: number | undefined;
   /** the turns were said per day ("每人每天聊 20 轮"): with users and no other count, they are the requests */
   let turnsDaily = false;
@@ -197,7 +196,7 @@ export function readQuantities(text: string): Quantities {
     const right = after(text, found);
     const left = before(text, found);
     const n = found;
-    const perMonth = (value: number) => asMonthly(value, left, right);
+    const perMonth = (value: number) => asMonthly(value, left, right, active);
     const putVolume = (side: keyof Volume, value: number) => {
       if (volume[side] !== undefined) return;
       volume[side] = perMonth(value);
@@ -317,9 +316,8 @@ export function readQuantities(text: string): Quantities {
       (REQUESTS_BEFORE.test(left) && !TOKENS_WORD.test(right) && !SIDE_TOKENS.test(right));
     if (counted && (n.scaled || n.value >= 10 || rate || (users !== undefined && PER_USER.test(text)))) {
       const period = PERIOD_WORD.find(([pattern]) => pattern.test(right))?.[1];
-      // "每分钟 20 次，一天 8 小时", "22 workdays a month": a rate runs only the hours and days the line says
-      const daily = !rate && (period === MONTH_DAYS || DAILY_BEFORE.test(left) || PER_DAY.test(right));
-      const monthly = rate ? n.value * (rate[2] / (24 * MONTH_DAYS)) * active.hours * active.days : daily ? n.value * active.days : period ? n.value * period : perMonth(n.value);
+      // "每分钟 20 次，一天 8 小时", "22 workdays a month": rates and daily counts run only the hours and days the line says
+      const monthly = rate ? n.value * rate[2] * perMonthOf("hour", active) : period ? n.value * perMonthOf(period, active) : perMonth(n.value);
       if (monthly > MAX_MONTHLY_REQUESTS) refuse();
       // "10 rps peak but 2 on average": a bill runs at the average, the peak only when it is all there is
       else if (PEAK_AFTER.test(right) || PEAK_BEFORE.test(left)) peakRequests ??= monthly;

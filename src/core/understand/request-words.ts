@@ -1,22 +1,22 @@
 // How a count of requests is said around its number (quantities.ts reads it): its nouns, its rate, and the users,
 // turns and calls per unit of work that multiply it.
 
-/** Request counts given per second, minute or hour ("5 requests per second", "QPS 10", "每小时 5000 次"), as a month. */
-export const RATES: [after: RegExp, before: RegExp, perMonth: number][] = [
+/** Request counts given per second, minute or hour ("5 requests per second", "QPS 10", "每小时 5000 次"), and how many an hour each makes. */
+export const RATES: [after: RegExp, before: RegExp, perHour: number][] = [
   [
     /^[^,，。;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:second|sec|s)\b|^\s?(?:qps|rps)\b|^\s?次?\s?\/\s?秒/u,
     /(?:每秒(?:钟)?|qps|rps)\s?(?:大概|大约|约|平均|差不多|有|是|为)?\s?(?:请求|调用)?\s?$/u,
-    86_400 * 30,
+    3_600,
   ],
   [
     /^[^,，。;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:minute|min)\b|^\s?(?:rpm)\b|^\s?次?\s?\/\s?分钟?/u,
     /(?:每分钟?|rpm)\s?(?:大概|大约|约|平均|差不多|有|是|为)?\s?(?:请求|调用)?\s?$/u,
-    1_440 * 30,
+    60,
   ],
   [
     /^[^,，。;；\d]{0,24}?(?:\b(?:an?|per|each|every)\s|\/\s?)(?:hour|hr|h)\b|^\s?次?\s?\/\s?(?:小时|时)/u,
     /(?:每小时|每个小时)\s?(?:大概|大约|约|平均|差不多|有|是|为)?\s?(?:请求|调用)?\s?$/u,
-    24 * 30,
+    1,
   ],
 ];
 export const RATE_COUNT = /^\s?(?:qps|rps|rpm)\b/u;
@@ -53,18 +53,3 @@ export const REQUESTS_BEFORE =
 /** A request rate said to be the peak ("10 rps at peak", "峰值 100 QPS"), not what runs all month. */
 export const PEAK_AFTER = /^\s?(?:(?:rps|qps|rpm|requests?|reqs?|calls?)\s?(?:(?:a|per|\/)\s?(?:second|sec|s|minute|min|hour)\b)?\s?)?(?:at |in |during )?(?:the )?peak\b/u;
 export const PEAK_BEFORE = /(?:\bpeak(?:s|ing)?(?: of| at| is| load| traffic)?|峰值|高峰期?|最高)\s?(?:qps|rps)?\s?(?:是|为|有|约|大概|达到|能到|at|of|is)?\s?[:：]?\s?$/u;
-
-/** "8 hours a day", "一天大概 8 小时在用", "during an 8h workday": the hours a day a request rate runs, when not all 24. */
-const HOURS_A_DAY =
-  /\b(\d{1,2})\s?-?\s?(?:h|hrs?|hours?)\s?(?:a|per|each|\/)\s?(?:work)?day\b|\b(\d{1,2})\s?-?\s?h(?:our)?\s?(?:work)?day\b|(?:一天|每天)(?:大概|大约|约|只|就)?\s?(?:用|开|跑|在线)?\s?(\d{1,2})\s?个?小时|(\d{1,2})\s?个?小时(?:的)?工作日/u;
-/** "22 workdays a month", "每月 22 个工作日": the days a month a daily count or a rate runs, when not all 30. */
-const DAYS_A_MONTH =
-  /\b(\d{1,2})\s?(?:work(?:ing)?\s?days?|business days?)\b(?!\s?(?:a|per|each|every|\/)\s?week)|(?:每月|一个月)\s?(\d{1,2})\s?(?:个|天)?工作日|(\d{1,2})\s?个工作日/u;
-
-/** The share of a 24-hour, 30-day month a request rate runs, from the hours a day and days a month the line states. */
-export function activeShareOfMonth(text: string): { hours: number; days: number } {
-  const hours = HOURS_A_DAY.exec(text)?.slice(1).find(Boolean);
-  const days = DAYS_A_MONTH.exec(text)?.slice(1).find(Boolean);
-  const within = (value: string | undefined, max: number, all: number) => (value !== undefined && Number(value) >= 1 && Number(value) <= max ? Number(value) : all);
-  return { hours: within(hours, 24, 24), days: within(days, 31, 30) };
-}
