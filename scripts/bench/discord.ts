@@ -93,6 +93,8 @@ function interactionBody(n: number, charts: boolean): string {
 interface Turn extends ClientMeasure {
   /** the server's CPU time (every thread) per request in this turn, µs: unlike rates, hardly moved by other load */
   cpuUs: number;
+  /** the load client's own CPU time per request (it signs every request), µs: it shares the machine's cores */
+  clientCpuUs: number;
   answers: AnswerCounts;
 }
 
@@ -146,8 +148,15 @@ async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]>
   const turn = async (server: Child, run: (port: number) => Promise<ClientMeasure>): Promise<Turn> => {
     answers = { deferred: 0, private: 0 };
     const cpuBefore = cpuMs(server.process.pid!);
+    const clientBefore = process.cpuUsage();
     const measured = await run(server.port);
-    return { ...measured, cpuUs: ((cpuMs(server.process.pid!) - cpuBefore) * 1000) / measured.requests, answers };
+    const client = process.cpuUsage(clientBefore);
+    return {
+      ...measured,
+      cpuUs: ((cpuMs(server.process.pid!) - cpuBefore) * 1000) / measured.requests,
+      clientCpuUs: (client.user + client.system) / measured.requests,
+      answers,
+    };
   };
 
   const ours = await child(
@@ -211,6 +220,9 @@ async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]>
   const answered = (turns: Turn[]) =>
     `${sum(turns, (t) => t.answers.deferred)} deferred, ${sum(turns, (t) => t.answers.private)} private (turned away busy, rate-limit refusals or errors)`;
   const flatRatios = ratios(flat.mine, flat.peer, (t) => t.perSecond);
+  // when client and server together fill the machine's cores, each rate is the cores over the CPU one request costs
+  // both of them, so this ratio is what the answers' CPU allows whatever the scheduling
+  const cpuCeilings = ratios(flat.peer, flat.mine, (t) => t.cpuUs + t.clientCpuUs);
   const chartRatios = ratios(withCharts.mine, flat.peer, (t) => t.perSecond);
   const drainMs = Math.max(0, Math.max(queueEmptyAt, chartApi.lastEditAt) - loadEnd);
   const chartErrors = errorsIn(withCharts.mine) + chartApi.unknown + serverErrors;
@@ -234,10 +246,13 @@ async function measure(seconds: number, started: ChildProcess[]): Promise<Row[]>
       bar: "≥ 65% of a bare signed-request handler's max",
       result: `${of(flat.mine, (t) => t.perSecond)} req/s, p99 ${of(flat.mine, (t) => t.p99)} ms, ${errorsIn(flat.mine) + flatApi.unknown} errors; ${answered(flat.mine)}, ${flatApi.plainEdits} deferred answers edited in`,
       peers: `${peerName} ${of(flat.peer, (t) => t.perSecond)} req/s, p99 ${of(flat.peer, (t) => t.p99)} ms, ${errorsIn(flat.peer)} errors`,
-      ratio: `${spread(flatRatios, pct)} of the bare handler; p99 ${spread(
-        ratios(flat.mine, flat.peer, (t) => t.p99),
-        times,
-      )}`,
+      ratio:
+        `${spread(flatRatios, pct)} of the bare handler; p99 ${spread(
+          ratios(flat.mine, flat.peer, (t) => t.p99),
+          times,
+        )}; ` +
+        `CPU per request, server + load client: ${of(flat.mine, (t) => t.cpuUs)} + ${of(flat.mine, (t) => t.clientCpuUs)} µs vs ` +
+        `${of(flat.peer, (t) => t.cpuUs)} + ${of(flat.peer, (t) => t.clientCpuUs)} µs, a CPU-bound ceiling of ${spread(cpuCeilings, pct)}`,
       // a refusal is cheaper than an answer, so the rate rests on every request having been answered
       met: median(flatRatios) >= 0.65 && errorsIn(flat.mine) + flatApi.unknown === 0 && sum(flat.mine, (t) => t.answers.private) === 0,
     },
