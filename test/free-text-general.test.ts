@@ -107,8 +107,15 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["50 requests per minute during an 8h workday, 22 workdays a month, 1k in 200 out, gpt-5 mini", 1000, 200, 50 * 60 * 8 * 22],
     ["20k requests a day, 22 workdays a month, 1k in 200 out, gemini 2.5 flash", 1000, 200, 20_000 * 22],
     ["每月 22 个工作日，每天 2 万次请求，每次输入 1k 输出 200，gemini 2.5 flash 多少钱", 1000, 200, 20_000 * 22],
-    // the workdays of a week are not those of a month: the month is not cut to 5 days
-    ["10 requests per minute, 5 workdays a week, 1k in 200 out, gpt-5 mini", 1000, 200, 10 * 1440 * 30],
+    // days a week are that share of the month's 30 days
+    ["10 requests per minute, 5 workdays a week, 1k in 200 out, gpt-5 mini", 1000, 200, 10 * 60 * (24 * ((30 * 5) / 7))],
+    ["we run 20k requests a day, 5 workdays a week, 2k in 500 out each. sonnet 4.5 cost?", 2000, 500, 20_000 * ((30 * 5) / 7)],
+    ["support bot, weekdays only: 3k chats a day, 1k in 200 out each, gemini 2.5 flash", 1000, 200, 3000 * ((30 * 5) / 7)],
+    ["客服一周 5 天在线，每天 3 万条消息，每条输入 800 输出 200 token，gpt-5 mini 一个月多少钱", 800, 200, 30_000 * ((30 * 5) / 7)],
+    // people × what each of them asks an hour or a day
+    ["200 engineers, each about 40 completions an hour during an 8h workday, ~1500 tokens in, 300 out. gpt-5 mini vs haiku 4.5?", 1500, 300, 200 * 40 * 8 * 30],
+    ["200 个工程师，每人每小时大约 40 次补全，一天 8 小时，每次输入 1500 输出 300 token，gpt-5 mini 和 haiku 4.5 哪个便宜", 1500, 300, 200 * 40 * 8 * 30],
+    ["50 個工程師，每人每天大概問 30 次，每次 2000 token 輸入、500 輸出，claude sonnet 4.5 一個月多少", 2000, 500, 50 * 30 * 30],
     [
       "agent loop: each task ~15 steps, context grows to ~20k tokens by the end (avg 10k per step), 300 out per step, 2k tasks/month. claude sonnet 4.5 vs gpt-5",
       10_000,
@@ -128,7 +135,8 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["每月 5 万張發票，每張圖輸入 1500 token、輸出 100，gpt-5 mini 多少錢", 1500, 100, 50_000],
   ])("%s", async (line, prompt, out, requests) => {
     const data = dataOf(await ask(line));
-    expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt });
+    // a month of 5-day weeks holds a fraction of a request; its tokens are whole
+    expect(data.workload).toMatchObject({ inputTokens: Math.round(prompt * requests), outputTokens: Math.round(out * requests), promptTokensPerRequest: prompt });
   });
 
   // a system prompt is each request's fixed part; what the user adds comes on top, and a cached system prompt is that share

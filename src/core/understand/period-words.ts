@@ -58,6 +58,18 @@ const HOURS_A_DAY =
 const DAYS_A_MONTH =
   /\b(\d{1,2})\s?(?:work(?:ing)?\s?days?|business days?)\b(?!\s?(?:a|per|each|every|\/)\s?week)|(?:每月|一个月)\s?(\d{1,2})\s?(?:个|天)?工作日|(\d{1,2})\s?个工作日/u;
 
+/** "5 workdays a week", "每周 5 天", "weekdays only": the days a week it runs, a month's share of its 30 days. */
+const DAYS_A_WEEK =
+  /\b([1-7])\s?-?\s?(?:(?:work(?:ing)?|business)\s?)?days?\s?(?:a|per|each|every|\/)\s?(?:work)?week\b|(?:每周|每星期|一周)(?:只)?(?:工作|上班|跑|用|运行|开)?\s?([1-7一二三四五六七])\s?天/u;
+const WEEKDAYS_ONLY = /\b(?:weekdays only|only (?:on )?weekdays|on weekdays|(?:mon(?:day)?|m)\s?[-–]\s?(?:fri(?:day)?|f)\b)|(?:只|仅)在?工作日|周一到周五/u;
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7 };
+
+function daysAWeek(text: string): number | undefined {
+  const said = DAYS_A_WEEK.exec(text)?.slice(1).find(Boolean);
+  if (said !== undefined) return CHINESE_DIGITS[said] ?? Number(said);
+  return WEEKDAYS_ONLY.test(text) ? 5 : undefined;
+}
+
 /** The hours a day and days a month a line's amounts run: all 24 and 30 unless it says fewer. */
 export interface ActiveMonth {
   hours: number;
@@ -69,5 +81,7 @@ export function activeMonth(text: string): ActiveMonth {
   const hours = HOURS_A_DAY.exec(text)?.slice(1).find(Boolean);
   const days = DAYS_A_MONTH.exec(text)?.slice(1).find(Boolean);
   const within = (value: string | undefined, max: number, all: number) => (value !== undefined && Number(value) >= 1 && Number(value) <= max ? Number(value) : all);
-  return { hours: within(hours, 24, FULL_MONTH.hours), days: within(days, 31, FULL_MONTH.days) };
+  const weekly = daysAWeek(text);
+  const monthDays = days === undefined && weekly !== undefined ? (MONTH_DAYS * weekly) / 7 : within(days, 31, FULL_MONTH.days);
+  return { hours: within(hours, 24, FULL_MONTH.hours), days: monthDays };
 }

@@ -24,9 +24,9 @@ export const RATE_BEFORE = /(?:qps|rps|rpm)\s?(?:大概|约|有|是|为|of|is|~|
 /** "1000 users, each sends 50 messages a day", "1000 个用户，每人每天 20 次": requests per user × users. */
 export const USERS_BEFORE = /(?:[日月]活(?:跃)?(?:用户)?(?:数)?|\bdau|\bmau|用户数|用户量)\s?(?:约|大概|有|是|为|of|~)?\s?$/u;
 export const USERS_AFTER =
-  /^\s?(?:(?:daily|monthly)\s)?(?:active\s)?(?:users?|dau\b|mau\b|people|employees|seats|customers|agents|个?用户|名?员工|位用户|[日月]活(?:跃)?(?:用户)?|人(?![民工]))/u;
+  /^\s?(?:(?:daily|monthly)\s)?(?:active\s)?(?:users?|dau\b|mau\b|people|employees|engineers|developers|devs\b|analysts|seats|customers|agents|个?用户|名?员工|位用户|(?:个|名|位)?(?:工程师|开发者|开发人员|程序员|研发人员|分析师|坐席)|[日月]活(?:跃)?(?:用户)?|人(?![民工]))/u;
 export const PER_USER =
-  /\b(?:users?|dau|mau)\s?[×x*]\s?\d|\b(?:queries|requests|messages|msgs|questions|calls|chats|prompts|conversations)(?:\s?\/\s?(?:day|d|month|mo|week)|\s(?:a|per) (?:day|month|week))? (?:each|apiece)\b|\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having)\b|\bper (?:user|person|employee|seat|customer)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
+  /\b(?:users?|dau|mau)\s?[×x*]\s?\d|\b(?:queries|requests|messages|msgs|questions|calls|chats|prompts|conversations)(?:\s?\/\s?(?:day|d|month|mo|week)|\s(?:a|per) (?:day|month|week))? (?:each|apiece)\b|\beach (?:user|person|employee|seat|customer|agent)\b|\b(?:each|every) (?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having)\b|\bper (?:user|person|employee|engineer|developer|dev|seat|customer)\b|\beach (?:(?:about|around|roughly|approx(?:imately)?)\s)?~?\s?\d[\d,.]*\s?k?\s(?:completions|requests|queries|questions|messages|msgs|calls|prompts|chats)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
 
 /** A conversation's turns ("8 turns", "6 轮", "4 rounds"): each turn is one request. */
 export const TURNS_AFTER = /^\s?(?:turns?\b|rounds?\b|exchanges\b|back[-\s]and[-\s]forths?\b|轮(?!对话)|回合)/u;
@@ -43,6 +43,8 @@ export const REQUESTS_AFTER = new RegExp(
   String.raw`^\s?(?:(?:daily |nightly |monthly |weekly |hourly )?(?:api |llm |model )?(?:requests?|reqs?|calls?)|times|prompts(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week|year)\b|\s?monthly|\s?daily)|` +
     // "2,000 of them a month": the things a request was just said to be, counted
     String.raw`of (?:them|those)(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week)\b|\s?monthly|\s?daily)|` +
+    // "40 completions an hour" counts requests; "1k completions" beside "4k prompts" is a size
+    String.raw`completions(?=\s?(?:an?|per|each|every|\/)\s?(?:month|mo|day|week|hour|hr|minute|min|second|sec)\b|\s?(?:monthly|daily|hourly))|` +
     `${KIND_WORD}(?:queries|conversations|chats|messages|msgs|tickets|documents|docs|emails|sessions|jobs|runs|invocations|generations|steps|iterations|invoices|receipts|contracts|reports|files|pdfs|articles|posts|chapters|listings|reviews|comments|descriptions|items|records|rows|entries|images|photos|pictures|screenshots|receipts|scans|transcripts|questions|tasks|prs|pull requests)|` +
     String.raw`次(?:请求|调用|对话|会话)?|条(?:请求|消息|对话)?|个\s?(?:请求|对话|会话|文档|工单|任务|问题|提问|pr|requests?|calls?|queries|prompts)|轮对话|通(?:\p{Script=Han}{1,4})?(?:对话|会话|电话)|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张(?:工单|收据|发票|票据|图片?|照片|截图|扫描件)|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)`,
   "u",
