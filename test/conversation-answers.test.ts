@@ -186,6 +186,8 @@ describe("a modifier after any answer changes only what it names", () => {
     ["gpt-5 vs o3 20M", "make it 80% cached", "actually no cache"],
     ["claude sonnet 4.5 对比 gpt-5，输入5000万 输出1000万", "缓存命中70%", "不用缓存的话呢"],
     ["gpt-5 vs claude sonnet 4.5 30M in 6M out", "with batch", "and without batch?"],
+    ["gpt-4.1 mini vs gemini 3.1 flash lite, 2B in 200M out", "via the batch api", "and if we skip batch and just hit the normal api?"],
+    ["gpt-4.1 mini 对比 gemini 2.5 flash，输入 20 亿 输出 2 亿", "走批量接口呢", "那直接用普通接口呢"],
   ])("a share or the batch API taken back out prices as before it: %s → %s → %s", async (question, modifier, undo) => {
     const [first, modified, undone] = await converse(question, modifier, undo);
     expect(costs(modified!)[0]).toBeLessThan(costs(first!)[0]!);

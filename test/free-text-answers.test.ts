@@ -280,6 +280,8 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     ["Claude Opus 6 vs gpt-5", ["Claude Opus 6"], ["gpt-5"], "this answer leaves it out"],
     // a family only resellers list: named back with their entries to pick from, not dropped
     ["nova vs gpt-5", ["nova"], ["gpt-5"], "this answer leaves it out"],
+    // its parameter count is part of the name
+    ["price check: sonnet 4.5, falcon 180b and mistral large at 20M in / 4M out a month", ["falcon 180b"], ["claude-sonnet-4-5", "mistral-large-3"], "this answer leaves it out"],
     // a line's word after a model the knowledge has makes another model, named back whole, never that model
     ["claude opus 4.1 vs gpt-5 ultra", ["gpt-5 ultra"], ["claude-opus-4-1"], "this answer leaves it out"],
     ["gpt-5 ultra 和 gpt-5 哪个便宜", ["gpt-5 ultra"], ["gpt-5"], "本回答未包含"],

@@ -98,6 +98,8 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["每晚跑 2 万篇文章的摘要，每篇输入 1500 token 输出 200，用 deepseek 多少钱", 1500, 200, 20_000 * 30],
     ["我们每晚跑一次批处理：2 万张发票，每张输入 1200 token、输出 80，gemini 2.5 flash-lite 和 gpt-5 nano 哪个便宜", 1200, 80, 20_000 * 30],
     ["monthly report: 20k tickets, 1.8k in 250 out each, gpt-4.1 mini", 1800, 250, 20_000],
+    ["every night we summarize ~30k support tickets, avg ticket is 2.5k tokens and the summary ~200 tokens. gpt-4.1 mini vs gemini 3.1 flash lite", 2500, 200, 30_000 * 30],
+    ["每天晚上我们要总结大约 3 万张工单，每张 2500 token，摘要 200 token，gpt-4.1 mini 多少钱", 2500, 200, 30_000 * 30],
     ["我們每天晚上跑一次批次摘要，大約 1 萬篇文章，每篇 2000 token，摘要 150 token，gpt-4.1 mini 跟 gemini 2.0 flash 哪個便宜？", 2000, 150, 10_000 * 30],
     // daily active users × questions each a day; a small size after a count is each one's
     ["我们 app 有 5 万日活，人均每天问 3 个问题，每个问题连上下文约 2000 token，回答 500 token，用 deepseek 一个月多少钱", 2000, 500, 50_000 * 3 * 30],
@@ -150,6 +152,13 @@ describe("a request's size is read wherever its per-request words stand", () => 
       120,
       1_000_000,
       (6000 / 6500) * 100,
+    ],
+    [
+      "code review bot: ~900 PR reviews a day. each review prompt is ~12k tokens, 9k of that is the same system prompt + repo guidelines so it's cached. output ~1.5k per review. sonnet 4.5 or gpt-5.4 mini?",
+      12_000,
+      1500,
+      900 * 30,
+      75,
     ],
     ["我们的系统提示词 4000 token 有缓存，用户每次再输入 300 token 左右，输出 200，每天 5 万次调用，gemini 2.5 flash 多少钱", 4300, 200, 50_000 * 30, (4000 / 4300) * 100],
     ["每小時平均 3000 則訊息，每則 1200 token 輸入、150 輸出，系統提示 800 token 有快取，deepseek 和 gpt-5 nano 比較", 1200, 150, 3000 * 24 * 30, (800 / 1200) * 100],

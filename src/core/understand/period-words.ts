@@ -12,9 +12,12 @@ export const PERIOD_WORD: [RegExp, Period][] = [
 ];
 export const DAILY_BEFORE =
   /(?:(?:每天(?:晚上|夜里)?|每日|一天|每晚|每夜|日均|daily|nightly|a day|per day|a night|per night|every night)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗|翻|翻译|审|审查)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
-/** "每晚跑一次批处理：2 万张发票", "每天晚上跑一次摘要，大约 1 万篇", "nightly job: ~20k": a daily job named first, each run's count after. */
+/**
+ * "每晚跑一次批处理：2 万张发票", "每天晚上跑一次摘要，大约 1 万篇", "nightly job: ~20k", "every night we summarize ~30k
+ * tickets": a daily job named first, each run's count after.
+ */
 const DAILY_JOB_BEFORE =
-  /(?:每晚|每夜|每天(?:晚上|夜里)?|每日|nightly|every (?:night|day)|daily)(?:[^\d,，。;；:：]{0,16}[:：]|[^\d,，。;；:：]{0,4}(?:跑|运行|执行|做)一次[^\d,，。;；:：]{0,12}[,，])[^\d,，。;；]{0,24}$/u;
+  /(?:(?:每晚|每夜|每天(?:晚上|夜里)?|每日|nightly|every (?:night|day)|daily)(?:[^\d,，。;；:：]{0,16}[:：]|[^\d,，。;；:：]{0,4}(?:跑|运行|执行|做)一次[^\d,，。;；:：]{0,12}[,，])|\b(?:every|each) (?:night|day|evening|morning),?\s(?:we|i|they|it|the (?:bot|job|pipeline|agent|system))\b|(?:每晚|每夜|每天(?:晚上|夜里)|每日)(?:我们|我|团队|系统))[^\d,，。;；]{0,24}$/u;
 export const MONTH_DAYS = 30;
 /** Volumes given per hour ("20M tokens per hour", "每小时 500 万 token") are read as a 30-day month of hours. */
 const TOKENS_PER_HOUR = /^\s?(?:tokens?|toks?|个?\s?token)?\s?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:(?:an?|per|each|every)\s?hour\b|\/\s?(?:h|hr|hour)\b|每小时|\/\s?小时)/u;

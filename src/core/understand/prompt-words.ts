@@ -8,7 +8,7 @@ export const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|每段|每块|每篇|
 /** Words right after a size that make it the cached part of a prompt. */
 export const CACHED_PART = /^[^,，。;；\d]{0,45}?(?:\(cached\)|\bcached\b|\bcache hits?\b|(?:命中|是|可|走|有)(?:缓存|快取))/u;
 /** "3k of that is the system prompt which is cached": a part said to be of the prompt may name what it is first. */
-export const CACHED_PART_OF = /^\s?of (?:it|them|that|those|which)\b[^,，。;；\d]{0,50}?(?:\(cached\)|\bcached\b|\bcache hits?\b)/u;
+export const CACHED_PART_OF = /^\s?of (?:it|them|that|those|which)\b[^,，。;；\d]{0,72}?(?:\(cached\)|\bcached\b|\bcache hits?\b)/u;
 export const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:an?\s)?(?:(?:用户的?)?(?:问题|提问|指令|系统提示词?)\s?)?(?:about|around|~|约|大概)?\s?$/u;
 /** "用户问题加上下文大概 2000", "1k of user text", "users add about 500": the asker's part of a prompt whose fixed part was said before it. */
 export const USER_PART_BEFORE =

@@ -261,7 +261,7 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     // "prompt 8k，其中 6k 是命中缓存的", "6k of it cached": the cached part of each prompt, nothing else
-    if ((CACHED_PART.test(right) && (/其中\s?$/u.test(left) || /^\s?of (?:it|them|that|those|which)\b/u.test(right))) || CACHED_PART_OF.test(text.slice(n.end, n.end + 80))) {
+    if ((CACHED_PART.test(right) && (/其中\s?$/u.test(left) || /^\s?of (?:it|them|that|those|which)\b/u.test(right))) || CACHED_PART_OF.test(text.slice(n.end, n.end + 100))) {
       cachedPart ??= n.value;
       continue;
     }

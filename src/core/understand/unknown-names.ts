@@ -61,7 +61,9 @@ const BRAND_NAME = new RegExp(
   `(?:${BRANDS.map((b) => (/\p{Script=Han}/u.test(b) ? b : `${EDGE_BEFORE}${b}`)).join("|")})(?:[\\s-]?${VERSION})?${PRODUCT_AFTER}${SUFFIX}${CONTEXT_SUFFIX}${MODEL_WORD}(?![a-z0-9])`,
   "gu",
 );
-const CATALOG_FAMILY = new RegExp(`${EDGE_BEFORE}(?:${CATALOG_FAMILIES.join("|")})(?:[\\s-]?${VERSION})?${SUFFIX}${EDGE_AFTER}`, "gu");
+/** "falcon 180b", "phi 3.5 14b": a parameter count is part of the name; "180b tokens" is a volume. */
+const PARAMETERS = String.raw`(?:[\s-]?\d{1,4}(?:\.\d)?b(?![\p{L}\d])(?!\s?(?:tokens?|toks?|input|output|in|out)\b))?`;
+const CATALOG_FAMILY = new RegExp(`${EDGE_BEFORE}(?:${CATALOG_FAMILIES.join("|")})(?:[\\s-]?${VERSION})?${PARAMETERS}${SUFFIX}${EDGE_AFTER}`, "gu");
 /** "mistral large 4", "claude opus 6": a family, perhaps a line's word, then a version. */
 const LINES = "large|medium|small|pro|flash|max|plus|mini|nano|opus|sonnet|haiku|coder|turbo";
 const LINE_AFTER = new RegExp(`^[\\s-](?:${LINES})${EDGE_AFTER}`, "u");

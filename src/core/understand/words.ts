@@ -77,7 +77,8 @@ export const NO_CACHE =
 /** A job run once, not every month: "one-time run", "a one-off backfill", "一次性跑完". */
 export const ONE_RUN =
   /\bone[- ]?(?:time|off|shot)\s(?:run|job|batch|backfill|migration|import|export|pass|processing|load|conversion|translation|labell?ing|task)\b|\b(?:run|do|process) (?:it |this |them |the (?:job|batch) )?(?:just )?once\b(?!\s(?:a|per|every|each)\b)|一次性(?:跑|处理|导入|迁移|回填|生成|翻译|标注|转换|完成|做)|只(?:跑|做|处理)一次(?!\s?[/／]|每)/u;
-export const NO_BATCH = /\bno batch|\bwithout (?:the )?batch|\bnot? (?:using |use )?batch|\bbatch off\b|(?:不|没|别|不要|不用|去掉|取消)(?:用|走)?批(?:量|处理|次)/u;
+export const NO_BATCH =
+  /\bno batch|\bwithout (?:the )?batch|\bnot? (?:using |use )?batch|\bbatch off\b|\b(?:skip|skipping|drop|dropping|forget|ditch) (?:the )?batch|\b(?:normal|regular|standard|sync(?:hronous)?|real-?time) (?:api|endpoint|pricing|prices)\b|普通\s?(?:api|接口)|标准(?:价格|价)|实时\s?(?:api|接口)|(?:不|没|别|不要|不用|去掉|取消)(?:用|走)?批(?:量|处理|次)/u;
 /** GPUs kept busy all the time, or idle half of it: utilization said in words. */
 export const FULL_LOAD =
   /\b(?:at |on )?(?:full (?:load|utili[sz]ation|capacity|tilt|throttle)|fully (?:utili[sz]ed|loaded|saturated|busy)|maxed out|flat out|at (?:max|maximum) (?:load|capacity)|(?:100|hundred) ?percent busy|saturated)\b|满负荷|满负载|满载|跑满|打满|全负荷|满功率|一直满|全速跑/u;
