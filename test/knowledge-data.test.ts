@@ -211,6 +211,15 @@ describe("the shipped catalog", () => {
     expect(Buffer.byteLength(text)).toBeLessThan(700_000);
   });
 
+  it("leaves out the entries the map labels chat that are embedding or speech models", () => {
+    const ids = knowledge.catalog.map((m) => m.id);
+    for (const id of ["vercel_ai_gateway/amazon/titan-embed-text-v2", "vercel_ai_gateway/mistral/mistral-embed", "gemini/gemini-2.5-pro-preview-tts"]) {
+      expect(map[id]?.mode).toBe("chat");
+      expect(ids).not.toContain(id);
+    }
+    expect(ids).toContain("vercel_ai_gateway/mistral/codestral");
+  });
+
   it("is what the knowledge loads by default, with the same dimensions as the full map", () => {
     expect(knowledge.catalog.length).toBeGreaterThan(2000);
     const groq =

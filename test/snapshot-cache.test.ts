@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { KNOWLEDGE_DIR } from "./helpers.ts";
 import { KnowledgeStore } from "../src/core/knowledge/store.ts";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
-import { knowledgeFingerprint } from "../src/core/knowledge/snapshot-cache.ts";
+import { codeIdentity, knowledgeFingerprint } from "../src/core/knowledge/snapshot-cache.ts";
 
 let dir: string;
 let cache: string;
@@ -38,6 +38,19 @@ describe("the validated-snapshot cache behind fast restarts", () => {
     await writeFile(path, (await readFile(path, "utf8")).replace("inputPer1M: 1.25\n", "inputPer1M: -1\n"));
     expect(await knowledgeFingerprint(dir)).not.toBe(before);
     await expect(KnowledgeStore.open(dir, { now: NOW, cacheDir: cache })).rejects.toThrow(/inputPer1M/);
+  });
+
+  it("is keyed by the loader's code: an upgrade that reads the same files differently validates them afresh", async () => {
+    expect(await knowledgeFingerprint(dir, undefined, Promise.resolve("loader a"))).not.toBe(await knowledgeFingerprint(dir, undefined, Promise.resolve("loader b")));
+    const code = await mkdtemp(join(tmpdir(), "modelwise-code-"));
+    try {
+      await writeFile(join(code, "load.js"), "export const rule = 1;");
+      const before = await codeIdentity(code);
+      await writeFile(join(code, "load.js"), "export const rule = 2;");
+      expect(await codeIdentity(code)).not.toBe(before);
+    } finally {
+      await rm(code, { recursive: true, force: true });
+    }
   });
 
   it("treats an unreadable cache file as a miss", async () => {

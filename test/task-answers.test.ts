@@ -213,6 +213,23 @@ describe("Taiwan's words for tasks, and image generation in every script", () =>
     expect(reply.table).toBeFalsy();
   });
 
+  it.each([
+    "we summarize 300 calls per day, transcripts are ~8k tokens, summary 500 tokens; transcribing isn't needed, we already have text. gpt-5 mini vs gemini 2.5 flash?",
+    "no transcription needed, 10k meeting notes a month, 5k in 300 out, haiku 4.5",
+    "会议录音已经转写好了，每月 1 万份纪要，每份 5000 token 输入 300 输出，deepseek 多少钱",
+  ])("a kind said not to be needed is not what is asked: %s", async (question) => {
+    const reply = await ask(question);
+    expect(reply.data.intent).toBe("compare");
+    expect((reply.data.workload as { inputTokens: number }).inputTokens).toBeGreaterThan(10_000_000);
+  });
+
+  it.each(["有没有便宜的文生图模型推荐", "有沒有推薦做語音轉文字的模型？便宜一點的", "not sure which tts model is cheapest"])(
+    "'有没有' and 'not sure' deny nothing: %s is not covered",
+    async (question) => {
+      expect((await ask(question)).data.intent).toBe("not_covered");
+    },
+  );
+
   it("'生成图表' (a chart) is no image generation", async () => {
     const reply = await ask("gpt-5 和 deepseek 每月1亿token，生成图表");
     expect(reply.data.intent).not.toBe("not_covered");

@@ -24,6 +24,10 @@ describe("every slot, typed in words, in both languages", () => {
     ["gpt-5, claude opus 4.5 and deepseek", { command: "compare", models: ["gpt-5", "claude-opus-4-5", "deepseek-chat"] }],
     ["gpt-5 和 deepseek 和 kimi k2.5", { command: "compare", models: ["gpt-5", "deepseek-chat", "kimi-k2.5"] }],
     ["4o/4o mini", { command: "compare", models: ["gpt-4o", "gpt-4o-mini"] }],
+    // a version alone takes the place of the one the name before it ends with; a number before a side is an amount
+    ["sonnet 4.5 and 3.7 for 10M tokens", { command: "compare", models: ["claude-sonnet-4-5", "claude-3.7-sonnet"] }],
+    ["claude sonnet 4.5 或 3.7 哪个便宜", { command: "compare", models: ["claude-sonnet-4-5", "claude-3.7-sonnet"] }],
+    ["classify 2M rows a month, each row ~150 tokens in and 5 out per row, gpt-5 nano", { models: ["gpt-5-nano"], volume: { input: 300_000_000, output: 10_000_000 } }],
     ["gpt-5 vs deepseek for 200M in, 50M out", { volume: { input: 200_000_000, output: 50_000_000 } }],
     ["deepseek 和 gpt-5，输入2亿、输出5000万", { volume: { input: 200_000_000, output: 50_000_000 } }],
     ["每个月大概3000万输入、600万输出，deepseek 和 gpt-5 差多少", { volume: { input: 30_000_000, output: 6_000_000 } }],

@@ -49,6 +49,8 @@ const KEPT =
   /^(litellm_provider|max_input_tokens|max_output_tokens|deprecation_date|supports_(vision|reasoning|function_calling|tool_choice)|(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost)(_above_\d+k_tokens|_batches|_flex|_priority)?)$/;
 const BAND_FIELDS = ["range", "input_cost_per_token", "output_cost_per_token", "cache_read_input_token_cost"] as const;
 const NOT_MODELS = new Set(["sample_spec", "fallback_generalizations", "last_updated"]);
+/** Entries the map labels chat that are embedding, speech or moderation models ("titan-embed-text-v2", "…-preview-tts"). */
+const NOT_TEXT_KEY = /(?:^|[-_/.])(?:embed|embedding|tts|rerank|whisper|moderation)(?=$|[-_/.:])/u;
 
 function slimEntry(entry: LiteLLMEntry): LiteLLMEntry {
   const slim: LiteLLMEntry = {};
@@ -108,7 +110,7 @@ function catalogEntries(map: Record<string, unknown>, curated: readonly Model[],
   const catalog: PricedModel[] = [];
   for (const [key, raw] of Object.entries(map)) {
     const entry = raw as LiteLLMEntry;
-    if (NOT_MODELS.has(key) || curatedKeys.has(key) || (entry?.mode !== undefined && !TEXT_MODES.has(entry.mode))) continue;
+    if (NOT_MODELS.has(key) || NOT_TEXT_KEY.test(key) || curatedKeys.has(key) || (entry?.mode !== undefined && !TEXT_MODES.has(entry.mode))) continue;
     const prices = standardPrices(entry);
     if (!prices) continue;
     const deprecation = typeof entry.deprecation_date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(entry.deprecation_date) ? entry.deprecation_date : undefined;

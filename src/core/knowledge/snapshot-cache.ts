@@ -2,6 +2,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
 import { constants } from "node:fs";
 import { lstat, mkdir, open, readFile, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { KNOWLEDGE_FILE_LIMITS } from "./file-limits.ts";
 import type { Knowledge } from "./load.ts";
 
@@ -26,9 +27,30 @@ async function knowledgeFileNames(dir: string): Promise<string[]> {
   return names;
 }
 
-/** A hash of everything a snapshot is built from: every knowledge file, and the extra catalog map if one is set. */
-export async function knowledgeFingerprint(dir: string, catalogPath?: string): Promise<string> {
-  const hash = createHash("sha256").update(String(CACHE_FORMAT));
+/** A hash of the code files of `folder` (this folder by default: the loader that turns knowledge files into a snapshot). */
+export async function codeIdentity(folder = fileURLToPath(new URL(".", import.meta.url))): Promise<string> {
+  const hash = createHash("sha256");
+  for (const name of (await readdir(folder)).filter((n) => /\.(?:js|ts)$/u.test(n)).sort())
+    hash
+      .update(name)
+      .update("\0")
+      .update(await readFile(join(folder, name)));
+  return hash.digest("hex");
+}
+let ownCode: Promise<string> | undefined;
+const loaderCode = (): Promise<string> => {
+  ownCode ??= codeIdentity();
+  return ownCode;
+};
+
+/**
+ * A hash of everything a snapshot is built from: every knowledge file, the extra catalog map if one is set, and the
+ * loader's code, so an upgrade that reads the same files differently validates them afresh.
+ */
+export async function knowledgeFingerprint(dir: string, catalogPath?: string, loader: Promise<string> = loaderCode()): Promise<string> {
+  const hash = createHash("sha256")
+    .update(String(CACHE_FORMAT))
+    .update(await loader);
   for (const name of await knowledgeFileNames(dir)) {
     const info = await stat(join(dir, name)).catch(() => null);
     // a file over every limit is refused by the load: its size and time stand for it, instead of hashing it whole

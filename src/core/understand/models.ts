@@ -182,6 +182,8 @@ function listedName(text: string, word: string): string | undefined {
   return listed ? name.trim() : undefined;
 }
 
+const AMOUNT_WORD_AFTER = /^(?:in|out|input|output|tokens?|toks?|requests?|calls?|per|each|a|an|k|m|b|输入|输出|个|次)$/iu;
+
 /** "4o vs 4.1 vs o3": a bare version between the words of a comparison is a model's name, not an amount. */
 function versusName(text: string, query: string): boolean {
   if (!/^\d+\.\d+$/.test(query.trim())) return false;
@@ -288,8 +290,13 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
     for (let length = Math.min(3, tokens.length - i); length >= 1; length--) {
       const words = tokens.slice(i, i + length).join(" ");
       if (resolver.exact(words)) break;
+      // "150 in and 5 out": a bare number followed by a side or a unit is an amount, never a version
+      if (/^\d+(?:\.\d+)?$/u.test(words) && AMOUNT_WORD_AFTER.test(tokens[i + length] ?? "")) continue;
       const prefix = /\d/.test(words) ? previous.model.name.split(/\s+/)[0] : familyStem(previous.model);
-      const model = prefix ? resolver.exact(`${prefix} ${words}`) : undefined;
+      // "sonnet 4.5 and 3.7": a version alone takes the place of the one the name before it ends with
+      const lastVersion = /^(.+\s)\d+(?:\.\d+)*$/u.exec(previous.model.name);
+      const model =
+        (prefix ? resolver.exact(`${prefix} ${words}`) : undefined) ?? (lastVersion && /^\d+(?:\.\d+)*$/u.test(words) ? resolver.exact(`${lastVersion[1]}${words}`) : undefined);
       if (model && !models.some((m) => m.model === model)) {
         models.push({ model, query: words, shorthand: true });
         for (const word of words.split(" ")) {

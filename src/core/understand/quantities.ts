@@ -112,10 +112,10 @@ const PER_REQUEST_BEFORE =
   /(?:(?:each|every|a|per) (?:request|call|prompt|step|iteration)\s?(?:is|has|uses|takes|sends|carries|=|:)(?: an?)?|requests? (?:are|is)|每次(?:请求|调用)?(?:都)?(?:塞|放|喂|传|带|发|丢|扔)?(?:进去|进)?|每个请求|单次(?:请求)?|每条(?:请求)?|[每单]篇|[每单]份|每张|[每单]个\s?(?:文档|文件|工单|会话|对话|pr|任务|问题|提问)|(?:each|per|every) (?:doc(?:ument)?|ticket|pr|pull request|message|email|page|conversation|contract|report|file|pdf|book|transcript|turn|round) (?:is|has)?|每轮|每回合|prompts? (?:of|are|is|average|averaging|around)|per request|each request|prompt size|prompt length|prompts? ~|prompts?(?=\s?(?:平均|大概|大约|约|长度|都))|提示词?)\s?(?:平均|长度|都|大概|大约|约|是|有|about|around|~|≈)?\s?~?$/u;
 /** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
 const PER_REQUEST_CLAUSE =
-  /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|每张|每则|每笔|每条|每轮|每回合|每个\s?pr|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message|step|iteration|turn|round|pr|pull request|image|photo|picture|screenshot|receipt|scan)\b)[^,，;；。\n]*$/u;
+  /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|每张|每则|每笔|每条|每轮|每回合|每个\s?pr|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message|step|iteration|turn|round|pr|pull request|image|photo|picture|screenshot|receipt|scan|row|item|record|entry|email|review|comment|file|page|article|chat|task|sample)\b)[^,，;；。\n]*$/u;
 /** "300k tokens in per request", "5k tokens out each": a side's size per request, said after it. */
 const SIDE_PER_REQUEST =
-  /^\s?(?:tokens?\s?)?(?:in|out|input|output|输入|输出)\s?(?:tokens?\s?)?(?:(?:per|each|every|a|\/)\s?(?:request|call|query|req|message|msg|prompt|doc(?:ument)?|ticket|image|photo|picture|screenshot|receipt|scan)\b|each\b|每次|每个请求)/u;
+  /^\s?(?:tokens?\s?)?(?:in|out|input|output|输入|输出)\s?(?:tokens?\s?)?(?:(?:per|each|every|a|\/)\s?(?:request|call|query|req|message|msg|prompt|doc(?:ument)?|ticket|image|photo|picture|screenshot|receipt|scan|row|item|record|entry|email|review|comment|file|page|article|chat|task|sample)\b|each\b|每次|每个请求)/u;
 /** "output per request 800", "completion tokens per call: 300": the side is named before "per request". */
 const SIDE_THEN_PER_REQUEST =
   /(input|prompt|in|output|completion|response|reply|answer|out|输入|输出|回复)s?\s?(?:tokens?\s?)?(?:per|each|every|\/|a)\s?(?:request|call|query|req)\s?(?:is|of|[:：=~≈])?\s?(?:about|around|~)?\s?$/u;

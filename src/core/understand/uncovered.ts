@@ -13,8 +13,16 @@ const UNCOVERED: [RegExp, Uncovered][] = [
   ],
 ];
 
+/** "no transcription needed", "transcribing isn't needed", "已经转写好了": a kind said not to be wanted. */
+const NEGATED_BEFORE =
+  /(?:\b(?:no|without|skip(?:ping)?|(?:do|does|did)(?:n['’]t| not) (?:need|want|do)(?: any| the)?|no need (?:for|to))\s(?:[a-z]+\s)?|(?:不需要|不需|不用|无需|無需|不必|(?<!有)[没沒]有|不要|不做|不涉及|已经|已經|已)[^，。,；;]{0,6})$/u;
+const NEGATED_AFTER =
+  /^[^.,;!?，。；]{0,16}?(?:\b(?:(?:is|are)n['’]t|(?:is|are) not) (?:needed|required|necessary|part of it|involved)\b|\bnot (?:needed|required)\b|\bunnecessary\b|\b(?:is|are) (?:already )?done\b|已经?(?:完成|做好|好了)|好了|不需要|不用)/u;
+
 /** The kind of model a question asks for that the knowledge does not cover (image generation, embeddings, speech), if any. */
 export function uncoveredOf(text: string): Uncovered | undefined {
   const lower = text.toLowerCase();
-  return UNCOVERED.find(([pattern]) => pattern.test(lower))?.[1];
+  const wanted = (pattern: RegExp) =>
+    [...lower.matchAll(new RegExp(pattern.source, "gu"))].some((m) => !NEGATED_BEFORE.test(lower.slice(0, m.index)) && !NEGATED_AFTER.test(lower.slice(m.index + m[0].length)));
+  return UNCOVERED.find(([pattern]) => wanted(pattern))?.[1];
 }
