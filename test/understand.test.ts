@@ -32,6 +32,12 @@ describe("every slot, typed in words, in both languages", () => {
     ["deepseek 和 gpt-5，输入2亿、输出5000万", { volume: { input: 200_000_000, output: 50_000_000 } }],
     ["每个月大概3000万输入、600万输出，deepseek 和 gpt-5 差多少", { volume: { input: 30_000_000, output: 6_000_000 } }],
     ["gpt-5 vs deepseek at 1.5B tokens", { volume: { total: 1_500_000_000 } }],
+    // what each person uses, times the people; a team's own total is not multiplied
+    ["we're a 12-person startup, each dev burns maybe 3M tokens a day in autocomplete. sonnet 4.5 vs gpt-5 codex monthly?", { volume: { total: 1_080_000_000 } }],
+    ["我們團隊 30 人，每人每天大概用 50 萬 token，gpt-5 mini 一個月要多少？", { volume: { total: 450_000_000 } }],
+    ["50 engineers, each uses about 2M input and 400k output tokens a month, haiku 4.5", { volume: { input: 100_000_000, output: 20_000_000 } }],
+    ["team of 40, 100k tokens per person per day, deepseek", { volume: { total: 120_000_000 } }],
+    ["our team of 40 uses 5M tokens a day in total, deepseek", { volume: { total: 150_000_000 } }],
     ["gpt-5 和 deepseek 每月十亿token", { volume: { total: 1_000_000_000 } }],
     ["gpt-5 和 deepseek 每月3千万 token", { volume: { total: 30_000_000 } }],
     ["gpt-5 vs deepseek, 50M tokens, 80% cached", { cachedPercent: 80 }],

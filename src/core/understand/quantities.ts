@@ -448,6 +448,10 @@ export function readQuantities(text: string): Quantities {
   // "日活 5000，每人每天聊 20 轮": each user's turns are that user's requests
   if (q.requests === undefined && users !== undefined && turns !== undefined && PER_USER.test(text)) q.requests = turns * (turnsDaily ? MONTH_DAYS : 1);
   if (q.requests !== undefined && users !== undefined && PER_USER.test(text)) q.requests *= users;
+  // "12 devs, each burns ~3M tokens a day", "30 人，每人每天 50 万 token": what each one uses, times the people
+  if (q.requests === undefined && users !== undefined && PER_USER.test(text)) {
+    for (const side of ["total", "input", "output"] as const) if (volume[side] !== undefined && volume[side] * users <= MAX_MONTHLY_TOKENS) volume[side] *= users;
+  }
   if (q.requests !== undefined && turns !== undefined && CONVERSATIONS.test(text)) q.requests *= turns;
   const inputShare = shares.input ?? (shares.output !== undefined ? 100 - shares.output : undefined);
   if (inputShare !== undefined) q.ratio = { input: inputShare, output: 100 - inputShare };
