@@ -183,6 +183,7 @@ export function readQuantities(text: string): Quantities {
   let bareCount: number | undefined;
   let bareTotal: number | undefined;
   let users: number | undefined;
+  let languages: number | undefined;
   let peakRequests: number | undefined;
   const active = activeMonth(text);
   let turns: number | undefined;
@@ -305,6 +306,10 @@ export function readQuantities(text: string): Quantities {
     if ((TURNS_AFTER.test(right) || callsPerUnit) && !n.scaled && Number.isInteger(n.value) && n.value >= 2 && n.value <= MAX_TURNS) {
       if (turns === undefined) turnsDaily = DAILY_BEFORE.test(left) || PER_DAY.test(right.replace(TURNS_AFTER, ""));
       turns ??= n.value;
+      continue;
+    }
+    if (LANGUAGES_AFTER.test(right) && !n.scaled && Number.isInteger(n.value) && n.value >= 2 && n.value <= 200) {
+      languages ??= n.value;
       continue;
     }
     const rate = RATES.find(([afterRate, beforeRate]) => afterRate.test(right.replace(REQUESTS_AFTER, "")) || beforeRate.test(left));
@@ -448,6 +453,8 @@ export function readQuantities(text: string): Quantities {
   // "日活 5000，每人每天聊 20 轮": each user's turns are that user's requests
   if (q.requests === undefined && users !== undefined && turns !== undefined && PER_USER.test(text)) q.requests = turns * (turnsDaily ? MONTH_DAYS : 1);
   if (q.requests !== undefined && users !== undefined && PER_USER.test(text)) q.requests *= users;
+  // "translate 40k listings into 6 languages": one request per item and language
+  if (q.requests !== undefined && languages !== undefined && TRANSLATED.test(text)) q.requests *= languages;
   // "12 devs, each burns ~3M tokens a day", "30 人，每人每天 50 万 token": what each one uses, times the people
   if (q.requests === undefined && users !== undefined && PER_USER.test(text)) {
     for (const side of ["total", "input", "output"] as const) if (volume[side] !== undefined && volume[side] * users <= MAX_MONTHLY_TOKENS) volume[side] *= users;
@@ -479,6 +486,10 @@ export function readQuantities(text: string): Quantities {
   if (Object.keys(volume).length) q.volume = volume;
   return q;
 }
+
+/** "into 6 languages", "翻译成 5 种语言": the languages each item is translated into. */
+const LANGUAGES_AFTER = /^\s?(?:(?:other|more|target|different|foreign)\s)?languages\b|^\s?(?:种|個|个|種)?\s?(?:外语|外語|语言|語言|语种|語種)/u;
+const TRANSLATED = /translat|locali[sz]|翻译|翻譯|译成|譯成|本地化/u;
 
 /** A month said beside an amount: it keeps its own period when another amount of the line is per day or per week. */
 const MONTH_SAID = /month|\bmo\b|\/mo|月/u;
