@@ -132,6 +132,9 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["峰值 100 QPS，平均 20 QPS，每次 1k 输入 100 输出，deepseek 要多少", 1000, 100, 20 * 86_400 * 30],
     ["代码审查机器人每周 210 个 PR，每个 diff 1 万 token 左右，评审意见 1500 token，sonnet 4.5 和 gpt-5 哪个划算", 10_000, 1500, 900],
     ["RAG 每次检索 6 段、每段 500 token，加上问题 100 token，回答 300 token，每月 3 万次查询，haiku 4.5 要多少钱", 3100, 300, 30_000],
+    // calls or messages per task or conversation multiply the tasks or conversations counted
+    ["our agent makes ~12 tool calls per task and handles 3k tasks a day, each call ~4k in 300 out. o4-mini vs gpt-5 mini", 4000, 300, 12 * 3000 * 30],
+    ["support bot: 8 messages per conversation, 20k conversations a month, 600 in 150 out per message, haiku 4.5", 600, 150, 8 * 20_000],
     // each item translated into each language is a request of its own; languages spoken are no multiplier
     ["translate 40k product listings into 6 languages, ~300 tokens in and 350 out per listing per language, gpt-4.1 mini", 300, 350, 40_000 * 6],
     ["每月把 2 万篇文章翻译成 5 种语言，每篇输入 1500 输出 1800 token，deepseek 多少钱", 1500, 1800, 20_000 * 5],

@@ -33,7 +33,8 @@ export const PER_USER =
 export const TURNS_AFTER = /^\s?(?:turns?\b|rounds?\b|exchanges\b|back[-\s]and[-\s]forths?\b|轮(?!对话)|回合)/u;
 export const MAX_TURNS = 200;
 /** "4 messages each", "6 tool-calling steps" after "each task =", "调用 8 次" after "每个任务": model calls per unit counted, like turns. */
-export const CALLS_EACH_AFTER = /^\s?(?:messages?|steps?|calls?|turns?)\s(?:each|apiece)\b/u;
+export const CALLS_EACH_AFTER =
+  /^\s?(?:messages?|steps?|calls?|turns?)\s(?:each|apiece)\b|^\s?(?:(?:tool|llm|model|api|function)[-\s])?(?:steps?|calls?|turns?|messages?)\s(?:per|each|a|every)\s(?:task|ticket|conversation|chat|session|job|run|pr|question|user query)\b/u;
 export const CALLS_AFTER = /^\s?(?:(?:[a-z-]+\s)?(?:steps?|calls?|messages?|requests?)\b|次(?:模型)?(?:调用)?|步|[则条](?:讯息|消息)?)/u;
 export const PER_UNIT_BEFORE =
   /(?:\b(?:each|every|per|a) (?:task|ticket|conversation|chat|session|job|run|pr|pull request)\b[^,，.。;；\d]{0,24}|每(?:个|张|条|次)?\s?(?:任务|工单|对话|会话|pr)[^,，。;；\d]{0,12}|每通[^,，。;；\d]{0,12})$/u;
