@@ -306,10 +306,12 @@ export const ask: Command = {
     if (assumed) return assumed;
     const understood = describeUnderstanding(t, snapshot, u);
     const perPage = snapshot.knowledge.pageTokens;
+    // pages sized at the planning figure, not at a size per page the asker gave
+    const estimatedPages = u.pages?.filter((read) => !read.perPageSaid) ?? [];
     const notes = [
       ...(unknown.length ? [leftOut(t, u)] : []),
       ...(overviewNotFiltered(u) ? [t("ask.overviewNotFiltered")] : []),
-      ...(u.pages && perPage ? pagesNotes(t, perPage, u.pages) : []),
+      ...(estimatedPages.length && perPage ? pagesNotes(t, perPage, estimatedPages) : []),
     ];
     const line = [understood, ...notes].join("\n");
     if (u.intent === "clarify") return clarify(ctx, u, line);
@@ -324,7 +326,7 @@ export const ask: Command = {
       // "which cheap model is best at coding", "money is no object": /cheapest ranked one tier instead, and the line says so
       const rankedOneTier = (reply.data as { ranked?: unknown }).ranked !== undefined;
       const said = rankedOneTier ? [describeUnderstanding(t, snapshot, u, { rankedOneTier }), ...notes].join("\n") : line;
-      return withLine(u.pages && perPage ? { ...reply, sources: [...reply.sources, pagesSource(t, perPage)] } : reply, said, u);
+      return withLine(estimatedPages.length && perPage ? { ...reply, sources: [...reply.sources, pagesSource(t, perPage)] } : reply, said, u);
     } catch (error) {
       // "I don't know the GPU A800" says what else it read (the model to self-host), and the conversation keeps it
       if (!(error instanceof UserError) || error.code === "internal") throw error;

@@ -132,6 +132,12 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["峰值 100 QPS，平均 20 QPS，每次 1k 输入 100 输出，deepseek 要多少", 1000, 100, 20 * 86_400 * 30],
     ["代码审查机器人每周 210 个 PR，每个 diff 1 万 token 左右，评审意见 1500 token，sonnet 4.5 和 gpt-5 哪个划算", 10_000, 1500, 900],
     ["RAG 每次检索 6 段、每段 500 token，加上问题 100 token，回答 300 token，每月 3 万次查询，haiku 4.5 要多少钱", 3100, 300, 30_000],
+    // a job's runs a day, an hour or a week times what each run handles; daily people times what each of them asks
+    ["一天跑 3 次，每次处理 2000 份简历，每份 1500 token，输出 200，qwen plus 多少钱", 1500, 200, 2000 * (3 * 30)],
+    ["每周一跑一次周报生成，500 份，每份 8000 token 输入 1000 输出，claude sonnet 4.5 一个月多少", 8000, 1000, 500 * ((1 / 7) * 30)],
+    ["hourly cron job summarizing ~200 new docs each run, 2k in 150 out per doc, gemini 2.5 flash-lite", 2000, 150, 200 * (24 * 30)],
+    ["我們公司每天約 5000 位客戶來問問題，平均每人 4 輪對話，每輪 700 token 進、200 token 出，用 gpt-4o mini 一個月多少錢？", 700, 200, 4 * 30 * 5000],
+    ["we process 5k PDFs a week, ~20 pages each at ~500 tokens/page, and extract 300 tokens of JSON per PDF. gpt-4.1 mini", 10_000, 300, 5000 * (30 / 7)],
     // calls or messages per task or conversation multiply the tasks or conversations counted
     ["our agent makes ~12 tool calls per task and handles 3k tasks a day, each call ~4k in 300 out. o4-mini vs gpt-5 mini", 4000, 300, 12 * 3000 * 30],
     ["support bot: 8 messages per conversation, 20k conversations a month, 600 in 150 out per message, haiku 4.5", 600, 150, 8 * 20_000],

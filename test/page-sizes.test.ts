@@ -73,3 +73,14 @@ describe("pages a month are a monthly volume", () => {
     expect(reply.text).toContain("Pages are an estimate");
   });
 });
+
+describe("pages sized by the asker", () => {
+  it.each([
+    ["we process 5k PDFs a week, ~20 pages each at ~500 tokens/page, and extract 300 tokens of JSON per PDF. gpt-4.1 mini vs gemini 2.5 flash?", 20 * 500],
+    ["每月 3000 份合同，每份 40 页、每页约 600 token，输出 500，deepseek 多少钱", 40 * 600],
+  ])("are the pages times each page's tokens, with no planning figure quoted: %s", async (line, prompt) => {
+    const reply = await ask(line);
+    expect(dataOf(reply).workload.promptTokensPerRequest).toBe(prompt);
+    expect(reply.text).not.toMatch(/Pages are an estimate|页数为估算/);
+  });
+});

@@ -73,6 +73,37 @@ function daysAWeek(text: string): number | undefined {
   return WEEKDAYS_ONLY.test(text) ? 5 : undefined;
 }
 
+const CHINESE_COUNTS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const countOf = (said: string) => CHINESE_COUNTS[said] ?? Number(said);
+/** How often a job runs, as [pattern, runs a day of its count (or of 1)]: "3 runs a day", "一天跑 3 次", "hourly cron job", "每周一跑一次". */
+const JOB_RUNS: [RegExp, (count: number) => number][] = [
+  [
+    /\b(\d{1,2})\s?(?:runs?|times|x|batches)\s?(?:a|per|each|every|\/)\s?day\b|(?:一天|每天|每日)(?:跑|运行|执行|处理|触发)\s?(\d{1,2}|[一两二三四五六七八九十])\s?(?:次|轮|批)/u,
+    (n) => n,
+  ],
+  [/\bevery (\d{1,3}) min(?:ute)?s\b|每\s?(\d{1,3})\s?分钟(?:跑|运行|执行)一次/u, (n) => 1440 / n],
+  [/\bhourly (?:cron )?(?:job|run|batch|task|sync|pipeline)|\b(?:job|cron|pipeline|batch) (?:that )?runs? (?:every hour|hourly)\b|每小时(?:跑|运行|执行|同步)一次/u, () => 24],
+  [
+    /\bweekly (?:cron )?(?:job|run|batch|report|pipeline)|\b(?:job|cron|pipeline|batch) (?:that )?runs? (?:every (?:week|monday|sunday)|weekly)\b|每(?:周|星期)[一二三四五六日天]?\s?(?:跑|运行|执行|生成|做)一次/u,
+    () => 1 / 7,
+  ],
+];
+
+/**
+ * The runs a month of a job the line describes ("一天跑 3 次，每次 2000 份": 90), when it says how often; a count with no
+ * period of its own is then each run's. A nightly job is read as daily where its count is said (DAILY_JOB_BEFORE).
+ */
+export function jobRuns(text: string): { perMonth: number; from: number; to: number } | undefined {
+  for (const [pattern, perDay] of JOB_RUNS) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const said = match.slice(1).find(Boolean);
+    const count = said === undefined ? 1 : countOf(said);
+    if (count >= 1) return { perMonth: perDay(count) * MONTH_DAYS, from: match.index, to: match.index + match[0].length };
+  }
+  return undefined;
+}
+
 /** The hours a day and days a month a line's amounts run: all 24 and 30 unless it says fewer. */
 export interface ActiveMonth {
   hours: number;

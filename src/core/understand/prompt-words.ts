@@ -4,7 +4,9 @@
 /** "20 chunks of 400 tokens + a question per request": the clause says per request after the pieces. */
 export const PER_REQUEST_LATER = /^[^,，;；。\n]*?(?:\b(?:per|each|every|a) (?:request|call|query)\b|每次|每个请求)/u;
 export const CHUNKS_AFTER = /^\s?(?:chunks?|passages?|snippets?|docs?|documents?|results?|pages?|段|块|个片段|个文档|篇)/u;
-export const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|每段|每块|每篇|每个)\s?(?:about|around|~|约|大概)?\s?$/u;
+export const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|\bat|每段|每块|每篇|每个|每页)\s?(?:about|around|~|约|大概)?\s?$/u;
+/** "20 pages each", "10 chunks per request": the pieces each request is made of. */
+export const CHUNKS_EACH_AFTER = /^\s?\S+\s(?:each|apiece|per (?:pdf|doc(?:ument)?|file|request|call|query))\b/u;
 /** Words right after a size that make it the cached part of a prompt. */
 export const CACHED_PART = /^[^,，。;；\d]{0,45}?(?:\(cached\)|\bcached\b|\bcache hits?\b|(?:命中|是|可|走|有)(?:缓存|快取))/u;
 /** "3k of that is the system prompt which is cached": a part said to be of the prompt may name what it is first. */

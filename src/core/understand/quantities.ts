@@ -35,12 +35,13 @@ import {
   USERS_AFTER,
   USERS_BEFORE,
 } from "./request-words.ts";
-import { activeMonth, asMonthly, DAILY_BEFORE, MONTH_DAYS, PER_DAY, PERIOD_WORD, perMonthOf } from "./period-words.ts";
+import { activeMonth, asMonthly, DAILY_BEFORE, jobRuns, MONTH_DAYS, PER_DAY, PERIOD_WORD, perMonthOf } from "./period-words.ts";
 import {
   CACHED_PART,
   CACHED_PART_OF,
   CHUNK_SIZE_BEFORE,
   CHUNKS_AFTER,
+  CHUNKS_EACH_AFTER,
   EACH_WAY_AFTER,
   EACH_WAY_BEFORE,
   PER_REQUEST_LATER,
@@ -186,6 +187,10 @@ export function readQuantities(text: string): Quantities {
   let languages: number | undefined;
   let peakRequests: number | undefined;
   const active = activeMonth(text);
+  const runs = jobRuns(text);
+  /** the users were said per day ("每天约 5000 位客户"): a count each of them makes with no period of its own is a day's */
+  let usersDaily = false;
+  let requestsPeriodless = false;
   let turns: number | undefined;
   /** the turns were said per day ("每人每天聊 20 轮"): with users and no other count, they are the requests */
   let turnsDaily = false;
@@ -312,6 +317,8 @@ export function readQuantities(text: string): Quantities {
       languages ??= n.value;
       continue;
     }
+    // "一天跑 3 次": how often a job runs counts no request
+    if (runs && n.start >= runs.from && n.end <= runs.to) continue;
     const rate = RATES.find(([afterRate, beforeRate]) => afterRate.test(right.replace(REQUESTS_AFTER, "")) || beforeRate.test(left));
     // "completion=1k requests=100k": a label followed by its own number is that number's
     const counted =
@@ -322,14 +329,21 @@ export function readQuantities(text: string): Quantities {
     if (counted && (n.scaled || n.value >= 10 || rate || (users !== undefined && PER_USER.test(text)))) {
       const period = PERIOD_WORD.find(([pattern]) => pattern.test(right))?.[1];
       // "每分钟 20 次，一天 8 小时", "22 workdays a month": rates and daily counts run only the hours and days the line says
-      const monthly = rate ? n.value * rate[2] * perMonthOf("hour", active) : period ? n.value * perMonthOf(period, active) : perMonth(n.value);
+      const said = rate ? n.value * rate[2] * perMonthOf("hour", active) : period ? n.value * perMonthOf(period, active) : perMonth(n.value);
+      // "一天跑 3 次，每次处理 2000 份", "hourly cron job, ~200 docs each run": a count with no period is each run's
+      const periodless = said === n.value;
+      const monthly = periodless && runs ? n.value * runs.perMonth : said;
       if (monthly > MAX_MONTHLY_REQUESTS) refuse();
       // "10 rps peak but 2 on average": a bill runs at the average, the peak only when it is all there is
       else if (PEAK_AFTER.test(right) || PEAK_BEFORE.test(left)) peakRequests ??= monthly;
-      else q.requests ??= monthly;
+      else if (q.requests === undefined) {
+        q.requests = monthly;
+        requestsPeriodless = periodless && !runs;
+      }
       continue;
     }
     if ((USERS_AFTER.test(right) || USERS_BEFORE.test(left)) && Number.isInteger(n.value) && n.value >= 2) {
+      if (users === undefined) usersDaily = DAILY_BEFORE.test(left) || PER_DAY.test(right.replace(USERS_AFTER, ""));
       users ??= n.value;
       continue;
     }
@@ -360,7 +374,12 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     // "20 chunks of 500 tokens", "20 段、每段 500 token": a request's prompt made of pieces of one size
-    if (!n.scaled && Number.isInteger(n.value) && CHUNKS_AFTER.test(right) && (PER_REQUEST_CLAUSE.test(left) || PER_REQUEST_LATER.test(text.slice(n.end, n.end + 2 * WINDOW)))) {
+    if (
+      !n.scaled &&
+      Number.isInteger(n.value) &&
+      CHUNKS_AFTER.test(right) &&
+      (PER_REQUEST_CLAUSE.test(left) || CHUNKS_EACH_AFTER.test(right) || PER_REQUEST_LATER.test(text.slice(n.end, n.end + 2 * WINDOW)))
+    ) {
       chunks = n.value;
       continue;
     }
@@ -419,7 +438,8 @@ export function readQuantities(text: string): Quantities {
     // each request's size, on the side its clause names
     if (tokensy && n.value < 1000 && q.requests !== undefined) {
       const clause = left.split(/[,，;；。]/u).at(-1)!;
-      perRequest[/\b(?:output|out|repl(?:y|ies)|answers?|labels?)\b|输出|回复|回答|标签/u.test(clause) ? "output" : "input"] ??= n.value;
+      perRequest[/\b(?:output|out|repl(?:y|ies)|answers?|labels?|extract(?:s|ed|ing)?|json|summar(?:y|ies))\b|输出|回复|回答|标签|提取|摘要/u.test(clause) ? "output" : "input"] ??=
+        n.value;
       continue;
     }
     // "500k/mo", "每月 10 万" with no word for what: a request count where a request's size is stated, else tokens
@@ -451,7 +471,8 @@ export function readQuantities(text: string): Quantities {
     else if (CACHE_WORDS.test(around)) q.cachedPercent ??= percent;
   }
   // "日活 5000，每人每天聊 20 轮": each user's turns are that user's requests
-  if (q.requests === undefined && users !== undefined && turns !== undefined && PER_USER.test(text)) q.requests = turns * (turnsDaily ? MONTH_DAYS : 1);
+  if (q.requests === undefined && users !== undefined && turns !== undefined && PER_USER.test(text)) q.requests = turns * (turnsDaily || usersDaily ? MONTH_DAYS : 1);
+  else if (q.requests !== undefined && users !== undefined && usersDaily && requestsPeriodless && PER_USER.test(text)) q.requests *= MONTH_DAYS;
   if (q.requests !== undefined && users !== undefined && PER_USER.test(text)) q.requests *= users;
   // "translate 40k listings into 6 languages": one request per item and language
   if (q.requests !== undefined && languages !== undefined && TRANSLATED.test(text)) q.requests *= languages;

@@ -25,7 +25,7 @@ export const RATE_BEFORE = /(?:qps|rps|rpm)\s?(?:大概|约|有|是|为|of|is|~|
 export const USERS_BEFORE =
   /(?:[日月]活(?:跃)?(?:用户)?(?:数)?|\bdau|\bmau|用户数|用户量|\b(?:team|company|org|staff|headcount) of)\s?(?:约|大概|有|是|为|of|~|about|around)?\s?$/u;
 export const USERS_AFTER =
-  /^\s?(?:-\s?(?:person|people|member|seat)\b|(?:(?:daily|monthly)\s)?(?:active\s)?(?:users?|dau\b|mau\b|people|employees|engineers|developers|devs\b|analysts|seats|customers|agents|个?用户|名?员工|位用户|(?:个|名|位)?(?:工程师|开发者|开发人员|程序员|研发人员|分析师|坐席)|[日月]活(?:跃)?(?:用户)?|人(?![民工])))/u;
+  /^\s?(?:-\s?(?:person|people|member|seat)\b|(?:(?:daily|monthly)\s)?(?:active\s)?(?:users?|dau\b|mau\b|people|employees|engineers|developers|devs\b|analysts|seats|customers|agents|个?用户|名?员工|位用户|(?:个|名|位)?(?:工程师|开发者|开发人员|程序员|研发人员|分析师|坐席)|(?:个|名|位)?(?:客户|顾客|访客|会员|学生|患者|读者|玩家)(?!工单|邮件|消息|咨询|请求|对话|评论)|[日月]活(?:跃)?(?:用户)?|人(?![民工])))/u;
 export const PER_USER =
   /\b(?:users?|dau|mau)\s?[×x*]\s?\d|\b(?:queries|requests|messages|msgs|questions|calls|chats|prompts|conversations)(?:\s?\/\s?(?:day|d|month|mo|week)|\s(?:a|per) (?:day|month|week))? (?:each|apiece)\b|\beach (?:user|person|employee|engineer|developer|dev|member|teammate|analyst|seat|customer|agent)\b|\b(?:each|every) (?:(?:of them|one) )?(?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having|uses?|using|burns?|burning|consumes?|spends?|generates?)\b|\bper (?:user|person|employee|engineer|developer|dev|seat|customer)\b|\beach (?:(?:about|around|roughly|approx(?:imately)?)\s)?~?\s?\d[\d,.]*\s?k?\s(?:completions|requests|queries|questions|messages|msgs|calls|prompts|chats)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
 
