@@ -616,3 +616,19 @@ describe("a task of its own with a size of its own is a new question, not a foll
     expect((pdfs!.data.understanding as { requests?: number }).requests).toBeUndefined();
   });
 });
+
+describe("a new count after a workload given per request", () => {
+  it.each([
+    ["support bot, 20k chats a day, 1200 in 300 out each, gpt-4o mini vs deepseek", "what if it grows to 50k a day?"],
+    ["客服机器人每天 2 万次对话，每次输入 1200 输出 300，gpt-4o mini 和 deepseek 哪个便宜", "每天涨到 5 万次呢"],
+  ])("is requests a day at the same sizes: %s → %s", async (question, grown) => {
+    const [, after] = await converse(question, grown);
+    expect(after!.data.workload).toMatchObject({ inputTokens: 1200 * 50_000 * 30, outputTokens: 300 * 50_000 * 30 });
+  });
+
+  it("a volume in tokens still replaces the requests", async () => {
+    const [, after] = await converse("support bot, 20k chats a day, 1200 in 300 out each, gpt-4o mini vs deepseek", "and 100M tokens a month?");
+    const { inputTokens, outputTokens } = after!.data.workload as { inputTokens: number; outputTokens: number };
+    expect(inputTokens + outputTokens).toBe(100_000_000);
+  });
+});

@@ -111,8 +111,17 @@ function replySizeAsPerRequest(earlier: Understanding, now: Understanding, text:
   return rest;
 }
 
+/** "what if it grows to 50k a day?" after a request count: a count said with no word for tokens is requests again. */
+function bareCountAsRequests(earlier: Understanding, now: Understanding, text: string): Understanding {
+  const volume = now.volume;
+  if (earlier.requests === undefined || now.requests !== undefined || volume?.total === undefined || volume.input !== undefined || volume.output !== undefined) return now;
+  if (/tokens?|toks?|词元|字/iu.test(text)) return now;
+  const { volume: _tokens, ...rest } = now;
+  return { ...rest, requests: volume.total };
+}
+
 function mergeSlots(earlier: Understanding, typed: Understanding, text: string, snapshot: KnowledgeSnapshot, unreadBefore = false): Understanding {
-  const now = replySizeAsPerRequest(earlier, typed, text);
+  const now = bareCountAsRequests(earlier, replySizeAsPerRequest(earlier, typed, text), text);
   const base = earlier.intent === "clarify" && earlier.resume ? earlier.resume : earlier.intent;
   const merged: Understanding = { ...earlier, intent: base, followUp: true };
   delete merged.resume;
