@@ -108,8 +108,10 @@ export const cheapest: Command = {
       today: ctx.today,
     };
 
+    // "context ≥ 400 tokens" rules out nothing: a context bound is said when some model falls short of it
+    const contextBinds = minContext > 0 && snapshot.knowledge.models.some((model) => "contextWindow" in model && model.contextWindow < minContext);
     const constraintWords = [
-      ...(minContext ? [t("cheapest.contextAtLeast", { tokens: formatTokens(minContext, t.lang) })] : []),
+      ...(contextBinds ? [t("cheapest.contextAtLeast", { tokens: formatTokens(minContext, t.lang) })] : []),
       ...[...required].map((cap) => t(`cap.${cap}`)),
       ...(open ? [t("cheapest.openWeights")] : []),
       ...(chinese ? [t("cheapest.chinese")] : []),

@@ -136,6 +136,17 @@ describe("task words map to tasks with quality bars", () => {
   });
 });
 
+describe("a context bound is said only where it rules a model out", () => {
+  it.each([
+    ["cheapest model to classify 100k emails a month, ~400 tokens each", /context ≥/],
+    ["每月 10 万封邮件，每封约 400 token，分类用哪个模型最便宜", /上下文 ≥/],
+  ])("%s: a short prompt's size is no constraint", async (question, bound) => {
+    const reply = await ask(question);
+    expect(reply.command).toBe("cheapest");
+    expect(reply.text).not.toMatch(bound);
+  });
+});
+
 describe("a word for the material worked on names a task only when nothing else does", () => {
   it.each([
     ["need a model for email triage (classify into 8 buckets), cheapest?", ["extraction"]],
