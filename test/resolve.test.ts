@@ -99,6 +99,9 @@ describe("names people type (issue 12)", () => {
     ["claude 3 haiku", "claude-3-haiku-20240307", "anthropic"],
     ["mistral large 2411", "mistral/mistral-large-2411", "mistral"],
     ["grok 3 mini", "xai/grok-3-mini", "xai"],
+    // the maker sells it as "-reasoning" and "-non-reasoning"; a reseller under the bare name
+    ["grok 4 fast", "xai/grok-4-fast-reasoning", "xai"],
+    ["grok 4 fast non-reasoning", "xai/grok-4-fast-non-reasoning", "xai"],
   ])("without a curated entry, %s is the maker's %s, not a reseller's", (typed, id, provider) => {
     const result = catalogOnly.resolve(typed);
     expect(result).toMatchObject({ kind: "exact", model: { id, provider } });

@@ -22,6 +22,7 @@ const UNTYPED_SUFFIX = new RegExp(
     "-\\d{4}",
     "-00\\d", // Gemini's "-001"
     "-(?:instruct|it|hf|latest|preview|exp|fp8|fp16|bf16|int4|int8|awq|gguf)",
+    "(?<!-non)-reasoning", // xAI's "grok-4-fast-reasoning" is what "grok 4 fast" means, before a reseller's "xai.grok-4-fast"
   ]
     .map((part) => `(?:${part})`)
     .join("|")})$`,
