@@ -24,6 +24,12 @@ describe("every slot, typed in words, in both languages", () => {
     ["gpt-5, claude opus 4.5 and deepseek", { command: "compare", models: ["gpt-5", "claude-opus-4-5", "deepseek-chat"] }],
     ["gpt-5 和 deepseek 和 kimi k2.5", { command: "compare", models: ["gpt-5", "deepseek-chat", "kimi-k2.5"] }],
     ["4o/4o mini", { command: "compare", models: ["gpt-4o", "gpt-4o-mini"] }],
+    // a line's word alone is that line of a model named in the sentence
+    ["is gpt-5 nano good enough for customer support or should we pay for mini? ~1M requests/mo, 800 in 200 out", { command: "compare", models: ["gpt-5-nano", "gpt-5-mini"] }],
+    ["gemini 2.5 flash is fast but should we use pro instead? 10M tokens", { command: "compare", models: ["gemini-2.5-flash", "gemini-2.5-pro"] }],
+    ["gpt-5 nano 够用吗，还是得上 mini？每月 100 万次请求，输入 800 输出 200", { command: "compare", models: ["gpt-5-nano", "gpt-5-mini"] }],
+    // "requests of 400k tokens": each request's prompt, past the long-context threshold too
+    ["gemini 2.5 pro with prompts over 200k, 1000 requests a month of 400k tokens, 2k out", { promptTokens: 400_000, requests: 1000 }],
     // a version alone takes the place of the one the name before it ends with; a number before a side is an amount
     ["sonnet 4.5 and 3.7 for 10M tokens", { command: "compare", models: ["claude-sonnet-4-5", "claude-3.7-sonnet"] }],
     ["claude sonnet 4.5 或 3.7 哪个便宜", { command: "compare", models: ["claude-sonnet-4-5", "claude-3.7-sonnet"] }],

@@ -182,6 +182,8 @@ function listedName(text: string, word: string): string | undefined {
   return listed ? name.trim() : undefined;
 }
 
+const LINE_WORD_ALONE = /^(?:mini|nano|pro|max|plus|turbo|lite|flash|flash-lite)$/iu;
+const LINE_WORD_LAST = /^(.+)\s(?:mini|nano|pro|max|plus|turbo|lite|flash|flash-lite)$/iu;
 const AMOUNT_WORD_AFTER = /^(?:in|out|input|output|tokens?|toks?|requests?|calls?|per|each|a|an|k|m|b|输入|输出|个|次)$/iu;
 
 /** "4o vs 4.1 vs o3": a bare version between the words of a comparison is a model's name, not an amount. */
@@ -322,6 +324,18 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
     if (namedKeys.some((key) => key.includes(family)) || resolver.exact(word) || ambiguous.some(asked)) continue;
     const candidates = familyMembers(snapshot, family);
     if (candidates.length >= 2) ambiguous.push({ query: word, candidates });
+  }
+  // "gpt-5 nano … or should we pay for mini?": a line's word alone is that line of a model named in the sentence
+  for (const a of [...ambiguous]) {
+    if (!LINE_WORD_ALONE.test(a.query)) continue;
+    // the named model's own line word swapped for this one ("GPT-5 nano" → "GPT-5 mini"), never the family's flagship
+    const sibling = models
+      .map((m) => LINE_WORD_LAST.exec(m.model.name)?.[1])
+      .map((stem) => (stem ? resolver.exact(`${stem} ${a.query}`) : undefined))
+      .find((model) => model && !models.some((m) => m.model === model));
+    if (!sibling) continue;
+    models.push({ model: sibling, query: a.query, shorthand: true });
+    ambiguous.splice(ambiguous.indexOf(a), 1);
   }
   // a family word next to one of its own models ("claude opus 4.5") is no question
   // and a misspelt family word right before one of its models ("claud haiku 4.5") is part of that name
