@@ -42,8 +42,10 @@ function closedModelReply(ctx: CommandContext, money: Money, model: Model) {
   return makeReply({
     command: "selfhost",
     lang: t.lang,
-    title: t("selfhost.closedTitle", { model: model.name }),
-    lead: t("selfhost.closedLead", { provider: model.provider, model: model.name }),
+    // a price-map entry says nothing of its weights: what is missing is serving figures, not an open model
+    ...("catalog" in model && model.catalog
+      ? { title: t("selfhost.unsizedTitle", { model: model.name }), lead: t("selfhost.unsizedLead", { provider: model.provider, model: model.name }) }
+      : { title: t("selfhost.closedTitle", { model: model.name }), lead: t("selfhost.closedLead", { provider: model.provider, model: model.name }) }),
     table: {
       columns: [t("col.model"), t("col.tier"), t("selfhost.colParams"), t("selfhost.colApi"), t("selfhost.colMeasured")],
       rows: alternatives.map(({ model: m, blended }) => [

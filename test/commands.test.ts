@@ -181,6 +181,15 @@ describe("/selfhost", () => {
     expect(reply.text).toContain("cannot be self-hosted");
   });
 
+  it.each(["self host qwen2.5 32b on 2 a100", "用 4 张 4090 跑 qwen2.5 32b 够吗？每天大概 100 万 token"])(
+    "a price-map entry is not said to have closed weights, only no serving figures: %s",
+    async (question) => {
+      const reply = await ask(question);
+      expect(reply.text).not.toMatch(/cannot be self-hosted|publishes no weights|无法自建|没有公开/);
+      expect(reply.title).toMatch(/No serving figures|部署数据/);
+    },
+  );
+
   it("says when a model does not fit the GPUs asked for, and what would", async () => {
     const reply = await ask("/selfhost deepseek gpu:h100 gpus:8");
     const data = reply.data as { fits: boolean; doesNotFit: { needs: { gpu: string; gpuCount: number }[] } | null; selfHostCostPer1M: number | null };

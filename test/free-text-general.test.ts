@@ -733,6 +733,7 @@ describe("names typed the way teams shorten them resolve, with every word of the
   it.each([
     ["batch job: 2M product descriptions, 300 tokens in, 80 out each, one-time run. gpt-5 nano vs gemini 2.5 flash-lite", "run once (the month's figures are the whole run's)"],
     ["一次性跑 200 万条商品描述，每条输入 300 输出 80，gpt-5 nano 和 gemini 2.5 flash-lite 比", "只跑一次"],
+    ["月底要跑一次历史数据回填，总共 300 万条记录，每条 500 token 输入 50 输出，用 gpt-5 nano 大概多少钱", "只跑一次"],
     ["peak of 50 requests per second, 800 tokens in 200 out, gpt-4.1 mini", "at the peak rate all month (an upper bound)"],
   ])("'%s' says how its volume was read: %s", async (line, said) => {
     const reply = await ask(line);

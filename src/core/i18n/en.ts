@@ -437,6 +437,9 @@ export const en = {
   "providers.colMaxOutput": "Max output",
   "selfhost.title": "Self-hosting {model} on {count} × {gpu}",
   "selfhost.closedTitle": "{model} cannot be self-hosted",
+  "selfhost.unsizedTitle": "No serving figures for {model}",
+  "selfhost.unsizedLead":
+    "{model} is only in the price map (as {provider} sells it): I have no serving figures for it (its architecture and memory), so I cannot size a deployment of it. Open-weights models I can size:",
   "selfhost.closedLead": "{provider} publishes no weights for {model}: it is only available through an API. Open-weights models you can run yourself:",
   "selfhost.doesNotFit": "{model} does not fit on {count} × {gpu} at {precision}: it needs {options}.",
   "selfhost.needGpus": "{count} × {gpu} at {precision}",

@@ -400,6 +400,8 @@ export const zh: Catalogue = {
   "providers.colMaxOutput": "最大输出",
   "selfhost.title": "在 {count} 块 {gpu} 上自建 {model}",
   "selfhost.closedTitle": "{model} 无法自建",
+  "selfhost.unsizedTitle": "没有 {model} 的部署数据",
+  "selfhost.unsizedLead": "{model} 只在价目表中（按 {provider} 的售价）：我没有它的部署数据（架构和显存），无法估算自建方案。我能估算的开放权重模型：",
   "selfhost.closedLead": "{provider} 没有公开 {model} 的权重：它只能通过API使用。可以自己部署的开放权重模型：",
   "selfhost.doesNotFit": "{model} 以 {precision} 精度放不进 {count} 块 {gpu}：需要 {options}。",
   "selfhost.needGpus": "{count} 块 {gpu}（{precision}）",
