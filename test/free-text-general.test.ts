@@ -138,6 +138,8 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["hourly cron job summarizing ~200 new docs each run, 2k in 150 out per doc, gemini 2.5 flash-lite", 2000, 150, 200 * (24 * 30)],
     ["我們公司每天約 5000 位客戶來問問題，平均每人 4 輪對話，每輪 700 token 進、200 token 出，用 gpt-4o mini 一個月多少錢？", 700, 200, 4 * 30 * 5000],
     ["we process 5k PDFs a week, ~20 pages each at ~500 tokens/page, and extract 300 tokens of JSON per PDF. gpt-4.1 mini", 10_000, 300, 5000 * (30 / 7)],
+    ["each of our 8 agents runs ~500 llm calls a day at 3k in / 400 out. sonnet 4.5 vs gpt-5 vs gemini 2.5 pro", 3000, 400, 500 * 30 * 8],
+    ["每个客服坐席每天处理 120 个工单，我们有 25 个坐席，每个工单调用 3 次模型，每次输入 2000 输出 300，用 deepseek 一个月多少钱", 2000, 300, 120 * 30 * 25 * 3],
     // calls or messages per task or conversation multiply the tasks or conversations counted
     ["our agent makes ~12 tool calls per task and handles 3k tasks a day, each call ~4k in 300 out. o4-mini vs gpt-5 mini", 4000, 300, 12 * 3000 * 30],
     ["support bot: 8 messages per conversation, 20k conversations a month, 600 in 150 out per message, haiku 4.5", 600, 150, 8 * 20_000],
