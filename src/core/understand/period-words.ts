@@ -65,16 +65,14 @@ const DAYS_A_MONTH =
 const DAYS_A_WEEK =
   /\b([1-7])\s?-?\s?(?:(?:work(?:ing)?|business)\s?)?days?\s?(?:a|per|each|every|\/)\s?(?:work)?week\b|(?:每周|每星期|一周)(?:只)?(?:工作|上班|跑|用|运行|开)?\s?([1-7一二三四五六七])\s?天/u;
 const WEEKDAYS_ONLY = /\b(?:weekdays only|only (?:on )?weekdays|on weekdays|(?:mon(?:day)?|m)\s?[-–]\s?(?:fri(?:day)?|f)\b)|(?:只|仅)在?工作日|周一到周五/u;
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7 };
+const CHINESE_COUNTS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const countOf = (said: string) => CHINESE_COUNTS[said] ?? Number(said);
 
 function daysAWeek(text: string): number | undefined {
   const said = DAYS_A_WEEK.exec(text)?.slice(1).find(Boolean);
-  if (said !== undefined) return CHINESE_DIGITS[said] ?? Number(said);
+  if (said !== undefined) return countOf(said);
   return WEEKDAYS_ONLY.test(text) ? 5 : undefined;
 }
-
-const CHINESE_COUNTS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-const countOf = (said: string) => CHINESE_COUNTS[said] ?? Number(said);
 /** How often a job runs, as [pattern, runs a day of its count (or of 1)]: "3 runs a day", "一天跑 3 次", "hourly cron job", "每周一跑一次". */
 const JOB_RUNS: [RegExp, (count: number) => number][] = [
   [

@@ -34,6 +34,8 @@ import {
   TURNS_AFTER,
   USERS_AFTER,
   USERS_BEFORE,
+  LANGUAGES_AFTER,
+  TRANSLATED,
 } from "./request-words.ts";
 import { activeMonth, asMonthly, DAILY_BEFORE, jobRuns, MONTH_DAYS, PER_DAY, PERIOD_WORD, perMonthOf } from "./period-words.ts";
 import {
@@ -507,10 +509,6 @@ export function readQuantities(text: string): Quantities {
   if (Object.keys(volume).length) q.volume = volume;
   return q;
 }
-
-/** "into 6 languages", "翻译成 5 种语言": the languages each item is translated into. */
-const LANGUAGES_AFTER = /^\s?(?:(?:other|more|target|different|foreign)\s)?languages\b|^\s?(?:种|個|个|種)?\s?(?:外语|外語|语言|語言|语种|語種)/u;
-const TRANSLATED = /translat|locali[sz]|翻译|翻譯|译成|譯成|本地化/u;
 
 /** A month said beside an amount: it keeps its own period when another amount of the line is per day or per week. */
 const MONTH_SAID = /month|\bmo\b|\/mo|月/u;

@@ -29,6 +29,10 @@ export const USERS_AFTER =
 export const PER_USER =
   /\b(?:users?|dau|mau)\s?[×x*]\s?\d|\b(?:queries|requests|messages|msgs|questions|calls|chats|prompts|conversations)(?:\s?\/\s?(?:day|d|month|mo|week)|\s(?:a|per) (?:day|month|week))? (?:each|apiece)\b|\beach (?:user|person|employee|engineer|developer|dev|member|teammate|analyst|seat|customer|agent)\b|\b(?:each|every) (?:(?:of them|one) )?(?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having|uses?|using|burns?|burning|consumes?|spends?|generates?)\b|\bper (?:user|person|employee|engineer|developer|dev|seat|customer)\b|\beach of (?:our|the|my|their|these|those) \d|每(?:个|位|名)?(?:客服)?(?:坐席|工程师|员工|开发者|开发|程序员|客户|用户|成员)|\beach (?:(?:about|around|roughly|approx(?:imately)?)\s)?~?\s?\d[\d,.]*\s?k?\s(?:completions|requests|queries|questions|messages|msgs|calls|prompts|chats)\b|每人|每个用户|每位用户|每个人|每名员工|人均/u;
 
+/** "into 6 languages", "翻译成 5 种语言": the languages each item is translated into. */
+export const LANGUAGES_AFTER = /^\s?(?:(?:other|more|target|different|foreign)\s)?languages\b|^\s?(?:种|個|个|種)?\s?(?:外语|外語|语言|語言|语种|語種)/u;
+export const TRANSLATED = /translat|locali[sz]|翻译|翻譯|译成|譯成|本地化/u;
+
 /** A conversation's turns ("8 turns", "6 轮", "4 rounds"): each turn is one request. */
 export const TURNS_AFTER = /^\s?(?:turns?\b|rounds?\b|exchanges\b|back[-\s]and[-\s]forths?\b|轮(?!对话)|回合)/u;
 export const MAX_TURNS = 200;
