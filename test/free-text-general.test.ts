@@ -131,6 +131,7 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["10 rps peak but average 2 rps, 1k in 100 out, gpt-4o mini or gemini 2.0 flash", 1000, 100, 2 * 86_400 * 30],
     ["峰值 100 QPS，平均 20 QPS，每次 1k 输入 100 输出，deepseek 要多少", 1000, 100, 20 * 86_400 * 30],
     ["代码审查机器人每周 210 个 PR，每个 diff 1 万 token 左右，评审意见 1500 token，sonnet 4.5 和 gpt-5 哪个划算", 10_000, 1500, 900],
+    ["作文批改：每篇输入 1200 token，每天 3000 篇，批改意见 500 token，deepseek 一个月多少钱", 1200, 500, 3000 * 30],
     ["RAG 每次检索 6 段、每段 500 token，加上问题 100 token，回答 300 token，每月 3 万次查询，haiku 4.5 要多少钱", 3100, 300, 30_000],
     // a job's runs a day, an hour or a week times what each run handles; daily people times what each of them asks
     ["一天跑 3 次，每次处理 2000 份简历，每份 1500 token，输出 200，qwen plus 多少钱", 1500, 200, 2000 * (3 * 30)],
