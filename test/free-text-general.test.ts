@@ -109,6 +109,12 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["50 requests per minute during an 8h workday, 22 workdays a month, 1k in 200 out, gpt-5 mini", 1000, 200, 50 * 60 * 8 * 22],
     ["20k requests a day, 22 workdays a month, 1k in 200 out, gemini 2.5 flash", 1000, 200, 20_000 * 22],
     ["每月 22 个工作日，每天 2 万次请求，每次输入 1k 输出 200，gemini 2.5 flash 多少钱", 1000, 200, 20_000 * 22],
+    // daytime hours and a working day's 8 hours
+    ["每秒大概 5 个请求，白天 12 小时，每次输入 600 输出 100，gemini 2.5 flash-lite 一个月多少", 600, 100, 5 * 3600 * (12 * 30)],
+    ["1.5k requests/hour on weekdays 9-5, 2k in 300 out, gpt-5 mini", 2000, 300, 1500 * (8 * ((30 * 5) / 7))],
+    ["40 requests a minute during business hours, 1k in 200 out, gpt-5 nano", 1000, 200, 40 * 60 * (8 * 30)],
+    // a count per person per day: the period after whose count it is
+    ["summarizing 150 support calls per agent per day, 30 agents, transcripts 6k tokens, summaries 300 tokens. haiku 4.5", 6000, 300, 150 * 30 * 30],
     // days a week are that share of the month's 30 days
     ["10 requests per minute, 5 workdays a week, 1k in 200 out, gpt-5 mini", 1000, 200, 10 * 60 * (24 * ((30 * 5) / 7))],
     ["we run 20k requests a day, 5 workdays a week, 2k in 500 out each. sonnet 4.5 cost?", 2000, 500, 20_000 * ((30 * 5) / 7)],

@@ -56,7 +56,10 @@ function periodOf(left: string, right: string): Period {
 
 /** "8 hours a day", "一天大概 8 小时在用", "during an 8h workday": the hours a day the line's rates run, when not all 24. */
 const HOURS_A_DAY =
-  /\b(\d{1,2})\s?-?\s?(?:h|hrs?|hours?)\s?(?:a|per|each|\/)\s?(?:work)?day\b|\b(\d{1,2})\s?-?\s?h(?:our)?\s?(?:work)?day\b|(?:一天|每天)(?:大概|大约|约|只|就)?\s?(?:用|开|跑|在线)?\s?(\d{1,2})\s?个?小时|(\d{1,2})\s?个?小时(?:的)?工作日/u;
+  /\b(\d{1,2})\s?-?\s?(?:h|hrs?|hours?)\s?(?:a|per|each|\/)\s?(?:work)?day\b|\b(\d{1,2})\s?-?\s?h(?:our)?\s?(?:work)?day\b|(?:一天|每天|白天)(?:大概|大约|约|只|就)?\s?(?:用|开|跑|在线)?\s?(\d{1,2})\s?个?小时|(\d{1,2})\s?个?小时(?:的)?工作日|\b(\d{1,2})\s?(?:h|hrs?|hours?) (?:a|per) day\b/u;
+/** "9-5", "business hours", "朝九晚五": a working day's 8 hours. */
+const BUSINESS_HOURS = /\b9\s?(?:am)?\s?(?:-|–|to)\s?5\s?(?:pm)?\b(?!\s?(?:[kmb]\b|tokens?|requests?|%|:))|\b(?:business|office|working) hours\b|朝九晚五|工作时间内?|上班时间/u;
+const BUSINESS_DAY_HOURS = 8;
 /** "22 workdays a month", "每月 22 个工作日": the days a month its daily and hourly amounts run, when not all 30. */
 const DAYS_A_MONTH =
   /\b(\d{1,2})\s?(?:work(?:ing)?\s?days?|business days?)\b(?!\s?(?:a|per|each|every|\/)\s?week)|(?:每月|一个月)\s?(\d{1,2})\s?(?:个|天)?工作日|(\d{1,2})\s?个工作日/u;
@@ -115,5 +118,6 @@ export function activeMonth(text: string): ActiveMonth {
   const within = (value: string | undefined, max: number, all: number) => (value !== undefined && Number(value) >= 1 && Number(value) <= max ? Number(value) : all);
   const weekly = daysAWeek(text);
   const monthDays = days === undefined && weekly !== undefined ? (MONTH_DAYS * weekly) / 7 : within(days, 31, FULL_MONTH.days);
-  return { hours: within(hours, 24, FULL_MONTH.hours), days: monthDays };
+  const dayHours = hours === undefined && BUSINESS_HOURS.test(text) ? BUSINESS_DAY_HOURS : within(hours, 24, FULL_MONTH.hours);
+  return { hours: dayHours, days: monthDays };
 }

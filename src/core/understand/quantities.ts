@@ -32,6 +32,7 @@ import {
   REQUESTS_AFTER,
   REQUESTS_BEFORE,
   TURNS_AFTER,
+  PER_PERSON_AFTER,
   USERS_AFTER,
   USERS_BEFORE,
   LANGUAGES_AFTER,
@@ -331,7 +332,16 @@ export function readQuantities(text: string): Quantities {
     if (counted && (n.scaled || n.value >= 10 || rate || (users !== undefined && PER_USER.test(text)))) {
       const period = PERIOD_WORD.find(([pattern]) => pattern.test(right))?.[1];
       // "每分钟 20 次，一天 8 小时", "22 workdays a month": rates and daily counts run only the hours and days the line says
-      const said = rate ? n.value * rate[2] * perMonthOf("hour", active) : period ? n.value * perMonthOf(period, active) : perMonth(n.value);
+      // "150 support calls per agent per day": the period after the noun and whose count it is
+      const periodAfter = text
+        .slice(n.end, n.end + 2 * WINDOW)
+        .replace(REQUESTS_AFTER, "")
+        .replace(PER_PERSON_AFTER, "");
+      const said = rate
+        ? n.value * rate[2] * perMonthOf("hour", active)
+        : period
+          ? n.value * perMonthOf(period, active)
+          : Math.max(perMonth(n.value), asMonthly(n.value, left, periodAfter, active));
       // "一天跑 3 次，每次处理 2000 份", "hourly cron job, ~200 docs each run": a count with no period is each run's
       const periodless = said === n.value;
       const monthly = periodless && runs ? n.value * runs.perMonth : said;
