@@ -79,6 +79,8 @@ export interface Quantities {
 }
 
 const WINDOW = 28;
+/** Below this, "context" is a request's size: every chat model's window is larger. */
+const SHORT_CONTEXT = 16_000;
 
 const TOKENS_WORD = /^\s?(?:tokens?|toks?|tk|个?\s?token|词元)/u;
 /** "1,800 prompt tokens", "220 completion tokens": a side's tokens, never a count of requests. */
@@ -372,7 +374,10 @@ export function readQuantities(text: string): Quantities {
       if (REQUEST_CARRIES.test(left) || PER_REQUEST_AFTER.test(text.slice(n.end, n.end + 2 * WINDOW).replace(CONTEXT_AFTER, ""))) {
         if (n.value > MAX_PROMPT_TOKENS) refuse();
         else q.promptTokens ??= n.value;
-      } else if (n.value >= 1000) q.minContext ??= n.value;
+      }
+      // "2k context, 400 answer": a context no model falls short of is what each request carries, not a window asked for
+      else if (n.value >= 1000 && n.value < SHORT_CONTEXT) q.promptTokens ??= n.value;
+      else if (n.value >= 1000) q.minContext ??= n.value;
       continue;
     }
     // "4000 of them cached", "其中 4000 是命中缓存的": the cached part of each prompt, as a share of it below
