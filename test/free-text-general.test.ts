@@ -147,6 +147,9 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["we process 5k PDFs a week, ~20 pages each at ~500 tokens/page, and extract 300 tokens of JSON per PDF. gpt-4.1 mini", 10_000, 300, 5000 * (30 / 7)],
     ["each of our 8 agents runs ~500 llm calls a day at 3k in / 400 out. sonnet 4.5 vs gpt-5 vs gemini 2.5 pro", 3000, 400, 500 * 30 * 8],
     ["每个客服坐席每天处理 120 个工单，我们有 25 个坐席，每个工单调用 3 次模型，每次输入 2000 输出 300，用 deepseek 一个月多少钱", 2000, 300, 120 * 30 * 25 * 3],
+    // products or bots, each doing their own count
+    ["we have 3 products each doing ~100k requests a month at 1k in / 200 out, gemini 2.0 flash vs gpt-4o mini", 1000, 200, 3 * 100_000],
+    ["2 bots, each 5k conversations a day, 6 turns per conversation, 800 in 150 out per turn. haiku 4.5", 800, 150, 2 * 5000 * 30 * 6],
     // calls or messages per task or conversation multiply the tasks or conversations counted
     ["our agent makes ~12 tool calls per task and handles 3k tasks a day, each call ~4k in 300 out. o4-mini vs gpt-5 mini", 4000, 300, 12 * 3000 * 30],
     ["support bot: 8 messages per conversation, 20k conversations a month, 600 in 150 out per message, haiku 4.5", 600, 150, 8 * 20_000],

@@ -28,6 +28,8 @@ describe("every slot, typed in words, in both languages", () => {
     ["is gpt-5 nano good enough for customer support or should we pay for mini? ~1M requests/mo, 800 in 200 out", { command: "compare", models: ["gpt-5-nano", "gpt-5-mini"] }],
     ["gemini 2.5 flash is fast but should we use pro instead? 10M tokens", { command: "compare", models: ["gemini-2.5-flash", "gemini-2.5-pro"] }],
     ["gpt-5 nano 够用吗，还是得上 mini？每月 100 万次请求，输入 800 输出 200", { command: "compare", models: ["gpt-5-nano", "gpt-5-mini"] }],
+    // a rate's "of" before a token size: the size of each request, not another count
+    ["what is the cheapest model for 10 rpm of 2k token prompts", { promptTokens: 2000, requests: 10 * 60 * 24 * 30 }],
     // a context no model falls short of is each request's size, not a window asked for
     ["about 500 daily active users, 10 questions each per day, 2k context, 400 answer, sonnet 4.5 vs gpt-5", { promptTokens: 2000, requests: 150_000 }],
     // "requests of 400k tokens": each request's prompt, past the long-context threshold too

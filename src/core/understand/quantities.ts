@@ -329,7 +329,7 @@ export function readQuantities(text: string): Quantities {
     const counted =
       (REQUESTS_AFTER.test(right) && !/^\s?[\p{L}]+\s?[:：=]\s?\d/u.test(right)) ||
       RATE_COUNT.test(right) ||
-      RATE_BEFORE.test(left) ||
+      (RATE_BEFORE.test(left) && !TOKENS_WORD.test(right)) ||
       (REQUESTS_BEFORE.test(left) && !TOKENS_WORD.test(right) && !SIDE_TOKENS.test(right));
     if (counted && (n.scaled || n.value >= 10 || rate || (users !== undefined && PER_USER.test(text)))) {
       const period = PERIOD_WORD.find(([pattern]) => pattern.test(right))?.[1];
