@@ -90,6 +90,18 @@ const JOB_RUNS: [RegExp, (count: number) => number][] = [
   ],
 ];
 
+/** "a call every 10 seconds", "每 30 秒调用一次": one request each interval, as a rate an hour. */
+const ONE_EVERY =
+  /\b(?:a|one) (?:call|request|query|message|prompt)s? every (\d{1,4}) (sec(?:ond)?s?|min(?:ute)?s?)\b|(?:every|each) (\d{1,4}) (sec(?:ond)?s?|min(?:ute)?s?),? (?:a|one) (?:call|request|query)\b|每\s?(\d{1,4})\s?(秒|分钟)(?:钟)?(?:调用|请求|发|跑|问)?一次/u;
+
+export function oneEvery(text: string): { perHour: number; from: number; to: number } | undefined {
+  const match = ONE_EVERY.exec(text);
+  if (!match) return undefined;
+  const [every, unit] = match[1] ? [match[1], match[2]!] : match[3] ? [match[3], match[4]!] : [match[5]!, match[6]!];
+  const seconds = Number(every) * (/^(?:min|分)/u.test(unit) ? 60 : 1);
+  return seconds >= 1 ? { perHour: 3600 / seconds, from: match.index, to: match.index + match[0].length } : undefined;
+}
+
 /**
  * The runs a month of a job the line describes ("一天跑 3 次，每次 2000 份": 90), when it says how often; a count with no
  * period of its own is then each run's. A nightly job is read as daily where its count is said (DAILY_JOB_BEFORE).

@@ -38,7 +38,7 @@ import {
   LANGUAGES_AFTER,
   TRANSLATED,
 } from "./request-words.ts";
-import { activeMonth, asMonthly, DAILY_BEFORE, jobRuns, MONTH_DAYS, PER_DAY, PERIOD_WORD, perMonthOf } from "./period-words.ts";
+import { activeMonth, asMonthly, DAILY_BEFORE, jobRuns, MONTH_DAYS, oneEvery, PER_DAY, PERIOD_WORD, perMonthOf } from "./period-words.ts";
 import {
   CACHED_PART,
   CACHED_PART_OF,
@@ -193,6 +193,7 @@ export function readQuantities(text: string): Quantities {
   let peakRequests: number | undefined;
   const active = activeMonth(text);
   const runs = jobRuns(text);
+  const interval = oneEvery(text);
   /** the users were said per day ("每天约 5000 位客户"): a count each of them makes with no period of its own is a day's */
   let usersDaily = false;
   let requestsPeriodless = false;
@@ -322,8 +323,9 @@ export function readQuantities(text: string): Quantities {
       languages ??= n.value;
       continue;
     }
-    // "一天跑 3 次": how often a job runs counts no request
+    // "一天跑 3 次", "a call every 10 seconds": how often counts no request
     if (runs && n.start >= runs.from && n.end <= runs.to) continue;
+    if (interval && n.start >= interval.from && n.end <= interval.to) continue;
     const rate = RATES.find(([afterRate, beforeRate]) => afterRate.test(right.replace(REQUESTS_AFTER, "")) || beforeRate.test(left));
     // "completion=1k requests=100k": a label followed by its own number is that number's
     const counted =
@@ -487,6 +489,7 @@ export function readQuantities(text: string): Quantities {
     if (UTIL_WORDS.test(around)) q.utilization ??= percent;
     else if (CACHE_WORDS.test(around)) q.cachedPercent ??= percent;
   }
+  if (q.requests === undefined && interval) q.requests = interval.perHour * perMonthOf("hour", active);
   // "日活 5000，每人每天聊 20 轮": each user's turns are that user's requests
   if (q.requests === undefined && users !== undefined && turns !== undefined && PER_USER.test(text)) q.requests = turns * (turnsDaily || usersDaily ? MONTH_DAYS : 1);
   else if (q.requests !== undefined && users !== undefined && usersDaily && requestsPeriodless && PER_USER.test(text)) q.requests *= MONTH_DAYS;
