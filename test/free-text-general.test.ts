@@ -151,6 +151,9 @@ describe("a request's size is read wherever its per-request words stand", () => 
     // one request every so often is a rate
     ["cost of running 20 parallel agents 24/7, each making a call every 10 seconds with 4k context and 500 out, on sonnet 4.5", 4000, 500, 20 * (360 * (24 * 30))],
     ["一个监控脚本每 30 秒调用一次，每次输入 2000 输出 100，gpt-5 nano 一个月多少钱", 2000, 100, 120 * (24 * 30)],
+    ["our IDE plugin has 1,500 devs, roughly 200 completions per dev per day, 1.2k in 60 out. codestral vs gpt-4.1 nano", 1200, 60, 200 * 30 * 1500],
+    ["預計每月 50 萬名用戶，每人每月問 10 題，每題 800 token 輸入 300 輸出，Gemini 2.5 Flash 要多少？", 800, 300, 10 * 500_000],
+    ["we embed then answer: 3k queries/day, each pulls 8 chunks x 400 tokens plus the question, 350 out. gpt-5 mini", 8 * 400, 350, 3000 * 30],
     // products or bots, each doing their own count
     ["we have 3 products each doing ~100k requests a month at 1k in / 200 out, gemini 2.0 flash vs gpt-4o mini", 1000, 200, 3 * 100_000],
     ["2 bots, each 5k conversations a day, 6 turns per conversation, 800 in 150 out per turn. haiku 4.5", 800, 150, 2 * 5000 * 30 * 6],

@@ -7,6 +7,8 @@ import type { MentionedModel, Understanding } from "./types.ts";
 
 /** Words that never name a model on their own, however the resolver's families look. */
 const NOT_NAMES = new Set([
+  "dev",
+  "devs",
   "cost",
   "price",
   "model",

@@ -5,6 +5,8 @@
 export const PER_REQUEST_LATER = /^[^,，;；。\n]*?(?:\b(?:per|each|every|a) (?:request|call|query)\b|每次|每个请求)/u;
 export const CHUNKS_AFTER = /^\s?(?:chunks?|passages?|snippets?|docs?|documents?|results?|pages?|段|块|个片段|个文档|篇)/u;
 export const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|\bat|每段|每块|每篇|每个|每页)\s?(?:about|around|~|约|大概)?\s?$/u;
+/** "each pulls 8 chunks x 400 tokens", "every query retrieves 5 passages": the pieces each request carries. */
+export const CHUNKS_BEFORE = /\b(?:each|every (?:query|request|call|question)) (?:pulls|retrieves|fetches|gets|uses|includes|adds|sends|has)\s(?:in\s)?(?:about|around|~)?\s?$/u;
 /** "20 pages each", "10 chunks per request": the pieces each request is made of. */
 export const CHUNKS_EACH_AFTER = /^\s?\S+\s(?:each|apiece|per (?:pdf|doc(?:ument)?|file|request|call|query))\b/u;
 /** Words right after a size that make it the cached part of a prompt. */

@@ -44,6 +44,7 @@ import {
   CACHED_PART_OF,
   CHUNK_SIZE_BEFORE,
   CHUNKS_AFTER,
+  CHUNKS_BEFORE,
   CHUNKS_EACH_AFTER,
   EACH_WAY_AFTER,
   EACH_WAY_BEFORE,
@@ -397,7 +398,7 @@ export function readQuantities(text: string): Quantities {
       !n.scaled &&
       Number.isInteger(n.value) &&
       CHUNKS_AFTER.test(right) &&
-      (PER_REQUEST_CLAUSE.test(left) || CHUNKS_EACH_AFTER.test(right) || PER_REQUEST_LATER.test(text.slice(n.end, n.end + 2 * WINDOW)))
+      (PER_REQUEST_CLAUSE.test(left) || CHUNKS_BEFORE.test(left) || CHUNKS_EACH_AFTER.test(right) || PER_REQUEST_LATER.test(text.slice(n.end, n.end + 2 * WINDOW)))
     ) {
       chunks = n.value;
       continue;
