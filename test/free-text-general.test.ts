@@ -154,6 +154,8 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["our IDE plugin has 1,500 devs, roughly 200 completions per dev per day, 1.2k in 60 out. codestral vs gpt-4.1 nano", 1200, 60, 200 * 30 * 1500],
     ["預計每月 50 萬名用戶，每人每月問 10 題，每題 800 token 輸入 300 輸出，Gemini 2.5 Flash 要多少？", 800, 300, 10 * 500_000],
     ["we embed then answer: 3k queries/day, each pulls 8 chunks x 400 tokens plus the question, 350 out. gpt-5 mini", 8 * 400, 350, 3000 * 30],
+    ["客服系统：日均咨询 8000 次，平均每次对话 5 轮，每轮输入 1200 输出 250 token，比较 deepseek、qwen plus 和 gpt-4o mini", 1200, 250, 8000 * 30 * 5],
+    ["batch classify 4 million product titles once, ~40 tokens each, 2 output tokens, gpt-4.1 nano with batch api", 40, 2, 4_000_000],
     // products or bots, each doing their own count
     ["we have 3 products each doing ~100k requests a month at 1k in / 200 out, gemini 2.0 flash vs gpt-4o mini", 1000, 200, 3 * 100_000],
     ["2 bots, each 5k conversations a day, 6 turns per conversation, 800 in 150 out per turn. haiku 4.5", 800, 150, 2 * 5000 * 30 * 6],

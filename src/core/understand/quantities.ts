@@ -80,6 +80,8 @@ export interface Quantities {
 }
 
 const WINDOW = 28;
+/** "2 output tokens", "5 tokens out": a side's size said in tokens. */
+const SIDE_TOKENS_AFTER = /^\s?(?:(?:output|input|out|in)\s)?tokens?\b/u;
 /** Below this, "context" is a request's size: every chat model's window is larger. */
 const SHORT_CONTEXT = 16_000;
 
@@ -431,6 +433,8 @@ export function readQuantities(text: string): Quantities {
       // "grows to ~20k by the end (avg 10k per step)": the average is what each request carries
       else if (n.value >= 100 && AVERAGE_BEFORE.test(left)) q.promptTokens = n.value;
       else if (n.value >= 100) q.promptTokens ??= n.value;
+      // "4 million titles, ~40 tokens each": a small size said in tokens after a request count is still each one's
+      else if (q.requests !== undefined && TOKENS_WORD.test(right)) perRequest.input ??= n.value;
       continue;
     }
     // the label right after a number wins over one before it: "200M in, 50M out" reads "in" once, for 200M
@@ -440,7 +444,8 @@ export function readQuantities(text: string): Quantities {
     if (side) {
       if (PER_REQUEST_CLAUSE.test(left) || SIDE_PER_REQUEST.test(right)) perRequest[side] ??= n.value;
       else if (tokensy || n.value >= 1000) putVolume(side, n.value);
-      else if (n.value >= 10) perRequest[side] ??= n.value;
+      // "2 output tokens" after a request count: a label's size
+      else if (n.value >= 10 || (q.requests !== undefined && SIDE_TOKENS_AFTER.test(right))) perRequest[side] ??= n.value;
       continue;
     }
     // "3k-token system prompt (cached) plus a 1k-token question": the parts of one prompt add up
