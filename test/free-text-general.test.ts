@@ -156,6 +156,7 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["we embed then answer: 3k queries/day, each pulls 8 chunks x 400 tokens plus the question, 350 out. gpt-5 mini", 8 * 400, 350, 3000 * 30],
     ["客服系统：日均咨询 8000 次，平均每次对话 5 轮，每轮输入 1200 输出 250 token，比较 deepseek、qwen plus 和 gpt-4o mini", 1200, 250, 8000 * 30 * 5],
     ["batch classify 4 million product titles once, ~40 tokens each, 2 output tokens, gpt-4.1 nano with batch api", 40, 2, 4_000_000],
+    ["每位老师每天用 AI 出 20 道题，全校 120 位老师，每次输入 600 输出 800 token，gpt-4o mini 和 deepseek 哪个便宜", 600, 800, 20 * 30 * 120],
     // products or bots, each doing their own count
     ["we have 3 products each doing ~100k requests a month at 1k in / 200 out, gemini 2.0 flash vs gpt-4o mini", 1000, 200, 3 * 100_000],
     ["2 bots, each 5k conversations a day, 6 turns per conversation, 800 in 150 out per turn. haiku 4.5", 800, 150, 2 * 5000 * 30 * 6],

@@ -11,7 +11,7 @@ export const PERIOD_WORD: [RegExp, Period][] = [
   [/^\s?hourly\b/u, "hour"],
 ];
 export const DAILY_BEFORE =
-  /(?:(?:每天(?:晚上|夜里)?|每日|一天|每晚|每夜|日均|daily|nightly|a day|per day|a night|per night|every night)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗|翻|翻译|审|审查|咨询|涨到|增加到|增长到|提高到|降到|减少到|变成|变为|达到|到)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
+  /(?:(?:每天|每日)(?:用\s?[a-z]+\s?)?(?:出|写|做|生成|问|发|处理|回答|批改|翻译|总结)\s?(?:大概|大约|约)?\s?$)|(?:(?:每天(?:晚上|夜里)?|每日|一天|每晚|每夜|日均|daily|nightly|a day|per day|a night|per night|every night)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗|翻|翻译|审|审查|咨询|涨到|增加到|增长到|提高到|降到|减少到|变成|变为|达到|到)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
 /**
  * "每晚跑一次批处理：2 万张发票", "每天晚上跑一次摘要，大约 1 万篇", "nightly job: ~20k", "every night we summarize ~30k
  * tickets": a daily job named first, each run's count after.
