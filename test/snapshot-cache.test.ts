@@ -46,7 +46,7 @@ describe("the validated-snapshot cache behind fast restarts", () => {
     try {
       await writeFile(join(code, "load.js"), "export const rule = 1;");
       const before = await codeIdentity(code);
-      await writeFile(join(code, "load.js"), "export const rule = 2;");
+      await writeFile(join(code, "load.js"), "export const rule = 2 + 1;");
       expect(await codeIdentity(code)).not.toBe(before);
     } finally {
       await rm(code, { recursive: true, force: true });

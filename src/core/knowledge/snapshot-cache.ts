@@ -27,14 +27,17 @@ async function knowledgeFileNames(dir: string): Promise<string[]> {
   return names;
 }
 
-/** A hash of the code files of `folder` (this folder by default: the loader that turns knowledge files into a snapshot). */
+/**
+ * The code files of `folder` (this module's folder by default: the loader, or the bundle holding it) by name, size and
+ * time: any rebuild or upgrade changes it. Read from their metadata, not their bytes: hashing the 4 MB bundle took ~30 ms
+ * of every one-shot start.
+ */
 export async function codeIdentity(folder = fileURLToPath(new URL(".", import.meta.url))): Promise<string> {
   const hash = createHash("sha256");
-  for (const name of (await readdir(folder)).filter((n) => /\.(?:js|ts)$/u.test(n)).sort())
-    hash
-      .update(name)
-      .update("\0")
-      .update(await readFile(join(folder, name)));
+  for (const name of (await readdir(folder)).filter((n) => /\.(?:js|ts)$/u.test(n)).sort()) {
+    const info = await stat(join(folder, name));
+    hash.update(`${name}\0${info.size}\0${info.mtimeMs}\0`);
+  }
   return hash.digest("hex");
 }
 let ownCode: Promise<string> | undefined;
