@@ -184,8 +184,6 @@ function listedName(text: string, word: string): string | undefined {
   return listed ? name.trim() : undefined;
 }
 
-const LINE_WORD_ALONE = /^(?:mini|nano|pro|max|plus|turbo|lite|flash|flash-lite)$/iu;
-const LINE_WORD_LAST = /^(.+)\s(?:mini|nano|pro|max|plus|turbo|lite|flash|flash-lite)$/iu;
 const AMOUNT_WORD_AFTER = /^(?:in|out|input|output|tokens?|toks?|requests?|calls?|per|each|a|an|k|m|b|输入|输出|个|次)$/iu;
 
 /** "4o vs 4.1 vs o3": a bare version between the words of a comparison is a model's name, not an amount. */
@@ -329,7 +327,7 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
   }
   // "gpt-5 nano … or should we pay for mini?": a line's word alone is that line of a model named in the sentence
   for (const a of [...ambiguous]) {
-    if (!LINE_WORD_ALONE.test(a.query)) continue;
+    if (!LINE_WORDS.has(a.query.toLowerCase())) continue;
     // the named model's own line word swapped for this one ("GPT-5 nano" → "GPT-5 mini"), never the family's flagship
     const sibling = models
       .map((m) => LINE_WORD_LAST.exec(m.model.name)?.[1])
@@ -367,3 +365,5 @@ export function mentionedModels(snapshot: KnowledgeSnapshot, text: string): Pick
 
 /** A product line's word after a model's name makes another model ("gpt-5 pro", "o3 mini"). */
 const LINE_WORDS = new Set(["pro", "max", "mini", "nano", "plus", "ultra", "turbo", "lite", "flash"]);
+/** A model's name ending in a line's word ("GPT-5 nano"), and what comes before it. */
+const LINE_WORD_LAST = new RegExp(`^(.+)\\s(?:${[...LINE_WORDS].join("|")})$`, "iu");
