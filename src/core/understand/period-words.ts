@@ -1,6 +1,8 @@
 // How a period is said around an amount ("a day", "每小时", "一年", "20k daily requests") and what it makes of the
 // amount: quantities.ts reads every volume and request count as a 30-day month.
 
+import { findNumbers } from "./numbers.ts";
+
 /** Volumes and request counts given per day (or every night: a nightly batch runs daily) are read as a 30-day month. */
 export const PER_DAY =
   /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?(?:day|night)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天|每晚|每夜)|^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:day|night)\b/u;
@@ -68,8 +70,8 @@ const DAYS_A_MONTH =
 const DAYS_A_WEEK =
   /\b([1-7])\s?-?\s?(?:(?:work(?:ing)?|business)\s?)?days?\s?(?:a|per|each|every|\/)\s?(?:work)?week\b|(?:每周|每星期|一周)(?:只)?(?:工作|上班|跑|用|运行|开)?\s?([1-7一二三四五六七])\s?天/u;
 const WEEKDAYS_ONLY = /\b(?:weekdays only|only (?:on )?weekdays|on weekdays|(?:mon(?:day)?|m)\s?[-–]\s?(?:fri(?:day)?|f)\b)|(?:只|仅)在?工作日|周一到周五/u;
-const CHINESE_COUNTS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-const countOf = (said: string) => CHINESE_COUNTS[said] ?? Number(said);
+/** "5", "五", "两": the count a run or day word was said with, read as every other number is. */
+const countOf = (said: string) => findNumbers(said)[0]?.value ?? Number.NaN;
 
 function daysAWeek(text: string): number | undefined {
   const said = DAYS_A_WEEK.exec(text)?.slice(1).find(Boolean);
