@@ -344,11 +344,7 @@ export function readQuantities(text: string): Quantities {
         .slice(n.end, n.end + 2 * WINDOW)
         .replace(REQUESTS_AFTER, "")
         .replace(PER_PERSON_AFTER, "");
-      const said = rate
-        ? n.value * rate[2] * perMonthOf("hour", active)
-        : period
-          ? n.value * perMonthOf(period, active)
-          : Math.max(perMonth(n.value), asMonthly(n.value, left, periodAfter, active));
+      const said = rate ? n.value * rate[2] * perMonthOf("hour", active) : period ? n.value * perMonthOf(period, active) : asMonthly(n.value, left, periodAfter, active);
       // "一天跑 3 次，每次处理 2000 份", "hourly cron job, ~200 docs each run": a count with no period is each run's
       const periodless = said === n.value;
       const monthly = periodless && runs ? n.value * runs.perMonth : said;
