@@ -181,8 +181,9 @@ export const cheapest: Command = {
       command: "cheapest",
       lang: t.lang,
       title,
+      // chart:off: not even described (the axis label is a second workload description)
       chart:
-        found.length > 1
+        found.length > 1 && !ctx.globals.chart.off
           ? {
               kind: "bars",
               title,

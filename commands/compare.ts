@@ -154,8 +154,9 @@ export const compare: Command = {
       },
       notes,
       sources,
+      // chart:off: not even described (the axis label is a second workload description)
       chart:
-        priced.length > 1
+        priced.length > 1 && !ctx.globals.chart.off
           ? {
               kind: "bars",
               title,

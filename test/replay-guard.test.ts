@@ -27,3 +27,13 @@ describe("the replay guard", () => {
     expect(guard.size).toBe(1);
   });
 });
+
+describe("the replay guard, long after it first filled", () => {
+  it("still remembers exactly the last `capacity` signatures once it has wrapped around many times", () => {
+    const guard = new RecentSignatures(4, () => 1_000_000);
+    for (let i = 0; i < 30; i++) expect(guard.accept(`s${i}`, 1000 + i)).toBe(true);
+    expect(guard.size).toBe(4);
+    for (let i = 26; i < 30; i++) expect(guard.accept(`s${i}`, 1000 + i)).toBe(false);
+    expect(guard.accept("s30", 1030)).toBe(true);
+  });
+});

@@ -14,6 +14,7 @@ import { startPriceRefresh, type PriceRefresher } from "./price-refresh.ts";
 import { openSharedState, type SharedState } from "./shared-state.ts";
 import { stopGracefullyOnSignals } from "./shutdown.ts";
 import { openKnowledgeOrExit } from "./startup.ts";
+import { utcToday } from "../core/dispatch/today.ts";
 import type { RunningSurface } from "./surface.ts";
 
 function closeServer(server: Server | null): Promise<void> {
@@ -121,7 +122,7 @@ async function serveChat(config: AppConfig, store: KnowledgeStore, logger: pino.
     announcePriceChanges(store, digestChannels, config.priceDigest.lang, logger);
     const { everyMs, litellmUrl, genaiPricesUrl } = config.priceRefresh;
     if (everyMs) {
-      const today = () => config.today ?? new Date().toISOString().slice(0, 10);
+      const today = () => config.today ?? utcToday();
       refresher = startPriceRefresh(store, {
         everyMs,
         sources: { ...(litellmUrl ? { litellm: litellmUrl } : {}), ...(genaiPricesUrl ? { genaiPrices: genaiPricesUrl } : {}) },

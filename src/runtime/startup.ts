@@ -1,6 +1,7 @@
 import type { AppConfig } from "../config/config.ts";
 import { formatProblem, KnowledgeInvalidError } from "../core/knowledge/problems.ts";
 import { describeLoadError, KnowledgeStore, type StoreLogger } from "../core/knowledge/store.ts";
+import { utcToday } from "../core/dispatch/today.ts";
 
 /** Without a structured logger (the one-shot terminal answer), warnings such as an untrusted cache still get their line. */
 const ONE_LINE_WARNINGS: StoreLogger = {
@@ -26,5 +27,5 @@ export async function openKnowledgeOrExit(config: AppConfig, logger: StoreLogger
 
 /** Today's date for answers: pinned by MODELWISE_TODAY, else the real one. */
 export function clockFrom(config: AppConfig): () => string {
-  return config.today ? () => config.today! : () => new Date().toISOString().slice(0, 10);
+  return config.today ? () => config.today! : () => utcToday();
 }

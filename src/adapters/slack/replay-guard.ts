@@ -19,26 +19,38 @@ export function staleTimestamp(timestampText: string | undefined, nowMs: number)
  * only a flood of more than `capacity` requests in the last seconds makes that refuse a real one.
  */
 export class RecentSignatures {
-  /** signature → [accepted at (ms), signed at (s)] */
-  private readonly seen = new Map<string, [number, number]>();
+  private readonly seen = new Set<string>();
+  // oldest first, in a ring: which signature, when accepted (ms) and when signed (s); no allocation per request
+  private readonly order: (string | undefined)[];
+  private readonly acceptedAtMs: Float64Array;
+  private readonly signedAtS: Float64Array;
+  private oldest = 0;
   private forgottenUpToS = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly capacity = 10_000,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.order = new Array(capacity);
+    this.acceptedAtMs = new Float64Array(capacity);
+    this.signedAtS = new Float64Array(capacity);
+  }
 
   /** Records the signature; false when it was already seen (a replay) or is too old to tell. */
   accept(signature: string, signedAtS: number = Number.POSITIVE_INFINITY): boolean {
     const now = this.now();
     this.forgetExpired(now);
     if (signedAtS <= this.forgottenUpToS || this.seen.has(signature)) return false;
-    this.seen.set(signature, [now, signedAtS]);
-    if (this.seen.size > this.capacity) {
-      const [oldest, [, oldestSignedAtS]] = this.seen.entries().next().value!;
-      this.seen.delete(oldest);
+    if (this.seen.size === this.capacity) {
+      const oldestSignedAtS = this.signedAtS[this.oldest]!;
+      this.forgetOldest();
       if (Number.isFinite(oldestSignedAtS)) this.forgottenUpToS = Math.max(this.forgottenUpToS, oldestSignedAtS);
     }
+    const slot = (this.oldest + this.seen.size) % this.capacity;
+    this.order[slot] = signature;
+    this.acceptedAtMs[slot] = now;
+    this.signedAtS[slot] = signedAtS;
+    this.seen.add(signature);
     return true;
   }
 
@@ -46,11 +58,14 @@ export class RecentSignatures {
     return this.seen.size;
   }
 
+  private forgetOldest(): void {
+    this.seen.delete(this.order[this.oldest]!);
+    this.order[this.oldest] = undefined;
+    this.oldest = (this.oldest + 1) % this.capacity;
+  }
+
   private forgetExpired(now: number): void {
     const horizon = now - (MAX_REQUEST_AGE_S + MAX_CLOCK_SKEW_S) * 1000;
-    for (const [signature, [at]] of this.seen) {
-      if (at >= horizon) break;
-      this.seen.delete(signature);
-    }
+    while (this.seen.size > 0 && this.acceptedAtMs[this.oldest]! < horizon) this.forgetOldest();
   }
 }

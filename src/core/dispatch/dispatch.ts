@@ -14,6 +14,7 @@ import type { RateLimit } from "../conversation/rate-limit.ts";
 import { rememberCommand } from "../understand/command-memory.ts";
 import type { RememberedQuestion } from "../understand/types.ts";
 import { nextAnswerTurn } from "../conversation/answer-turns.ts";
+import { utcToday } from "./today.ts";
 
 export interface Logger {
   error(details: Record<string, unknown>, message: string): void;
@@ -94,7 +95,6 @@ function saysNoLanguage(snapshot: KnowledgeSnapshot, text: string): boolean {
   return (text.toLowerCase().match(/[a-z]{2,}/g) ?? []).every((word) => words.has(word));
 }
 
-const systemToday = () => new Date().toISOString().slice(0, 10);
 /** A text longer than this is a paste: its answer lets short questions waiting beside it go first. */
 const HEAVY_TEXT_CHARS = 4_096;
 
@@ -102,7 +102,7 @@ const HEAVY_TEXT_CHARS = 4_096;
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const byName = new Map(deps.commands.map((c) => [c.spec.name, c] as const));
   const find = (name: string | null) => byName.get((name ?? FREE_TEXT_COMMAND).toLowerCase().replace(/^[/／]/, ""));
-  const today = deps.today ?? systemToday;
+  const today = deps.today ?? utcToday;
 
   async function answer(input: CommandInput): Promise<Reply> {
     const started = performance.now();

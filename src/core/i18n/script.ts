@@ -5,12 +5,27 @@ export type Script = "Hans" | "Hant";
 
 type Convert = (text: string) => string;
 
-/** A converter built on first use: a Traditional one takes a few hundred milliseconds, and most answers never need one. */
+/**
+ * A converter built on first use (a Traditional one takes a few hundred milliseconds, and most answers never need
+ * one), remembering its last text: an answer asks about its question's script and reads it in Simplified, three
+ * conversions of the same text.
+ */
+const REMEMBERED_CHARS = 4_096;
+
 function lazily(build: () => Convert): Convert {
   let convert: Convert | null = null;
+  let lastText: string | null = null;
+  let lastConverted = "";
   return (text) => {
+    if (text === lastText) return lastConverted;
     convert ??= build();
-    return convert(text);
+    const converted = convert(text);
+    // a question, not a paste: a paste is converted once, and not kept
+    if (text.length <= REMEMBERED_CHARS) {
+      lastText = text;
+      lastConverted = converted;
+    }
+    return converted;
   };
 }
 const toHant = lazily(() => sharedConverter("s2twp"));

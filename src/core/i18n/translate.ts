@@ -42,6 +42,9 @@ export interface Translator {
 
 const plurals = new Map<Lang, Intl.PluralRules>();
 const lists = new Map<string, Intl.ListFormat>();
+/** Lists already written (model names, a note's parts): ICU takes microseconds for each; past the bound, afresh. */
+const listed = new Map<string, string>();
+const MAX_LISTED = 2_000;
 
 function choose(message: Message, lang: Lang, params?: Params): string {
   if (typeof message === "string") return message;
@@ -54,7 +57,19 @@ function choose(message: Message, lang: Lang, params?: Params): string {
   return (rules.select(count) === "one" ? message.one : undefined) ?? message.other;
 }
 
+const translators = new Map<Lang, Translator>();
+
+/** The translator for `lang`: one per language, built on first use (every answer asks for it). */
 export function translator(lang: Lang): Translator {
+  let t = translators.get(lang);
+  if (!t) {
+    t = buildTranslator(lang);
+    translators.set(lang, t);
+  }
+  return t;
+}
+
+function buildTranslator(lang: Lang): Translator {
   const table = CATALOGUES[lang];
   const t = ((key: MessageKey, params?: Params) => fill(choose(table[key], lang, params), params)) as Translator;
   t.lang = lang;
@@ -67,7 +82,15 @@ export function translator(lang: Lang): Translator {
       format = new Intl.ListFormat(LOCALES[lang], { type });
       lists.set(key, format);
     }
-    return format.format(items);
+    if (items.length < 2) return items[0] ?? "";
+    const listKey = `${key}:${items.join("\u0000")}`;
+    let text = listed.get(listKey);
+    if (text === undefined) {
+      text = format.format(items);
+      if (listed.size >= MAX_LISTED) listed.clear();
+      listed.set(listKey, text);
+    }
+    return text;
   };
   return t;
 }

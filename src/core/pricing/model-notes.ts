@@ -20,8 +20,41 @@ function articleDate(snapshot: KnowledgeSnapshot, model: Model): string {
   return snapshot.knowledge.articles.find((a) => a.id === model.articleClaim?.article)?.pubDate ?? "";
 }
 
-/** What the article and the provider say about a model beside its table price, with the sources behind it. */
-export function modelNotes(snapshot: KnowledgeSnapshot, t: Translator, model: Model, today: string): { notes: string[]; sources: Source[] } {
+interface ModelNotes {
+  notes: readonly string[];
+  sources: readonly Source[];
+}
+
+/** Notes already written, per snapshot and model, by language and day; gone with their snapshot. */
+const written = new WeakMap<KnowledgeSnapshot, WeakMap<Model, Map<string, ModelNotes>>>();
+
+/**
+ * What the article and the provider say about a model beside its table price, with the sources behind it. The same
+ * for every answer naming the model in a language on a day, so written once.
+ */
+export function modelNotes(snapshot: KnowledgeSnapshot, t: Translator, model: Model, today: string): ModelNotes {
+  let bySnapshot = written.get(snapshot);
+  if (!bySnapshot) {
+    bySnapshot = new WeakMap();
+    written.set(snapshot, bySnapshot);
+  }
+  let byDay = bySnapshot.get(model);
+  if (!byDay) {
+    byDay = new Map();
+    bySnapshot.set(model, byDay);
+  }
+  const key = `${t.lang}:${today}`;
+  let notes = byDay.get(key);
+  if (!notes) {
+    // a day's and a language's, kept while the model is: two languages, and the day before until it passes
+    if (byDay.size >= 4) byDay.clear();
+    notes = writeModelNotes(snapshot, t, model, today);
+    byDay.set(key, notes);
+  }
+  return notes;
+}
+
+function writeModelNotes(snapshot: KnowledgeSnapshot, t: Translator, model: Model, today: string): ModelNotes {
   const notes: string[] = [];
   const sources: Source[] = [modelSource(model, t.lang)];
   const claim = claimText(model);
