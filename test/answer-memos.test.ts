@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { utcToday } from "../src/core/dispatch/today.ts";
 import { translator } from "../src/core/i18n/translate.ts";
+import { pricedModels } from "../src/core/knowledge/snapshot.ts";
 import { modelNotes } from "../src/core/pricing/model-notes.ts";
+import { secondSourceNotes } from "../src/core/pricing/price-sources.ts";
 import { realSnapshot } from "./helpers.ts";
 
 // what answers write once and reuse must still change when what they depend on does
@@ -33,5 +35,19 @@ describe("what an answer reuses", () => {
     expect(translator("zh").list(["a", "b", "c"])).toBe("a、b和c");
     expect(t.list(["a"])).toBe("a");
     expect(t.list([])).toBe("");
+  });
+});
+
+describe("a price the two sources disagree on", () => {
+  it("is told in the language of each answer, however often it was told before", async () => {
+    const snapshot = await realSnapshot();
+    const model = pricedModels(snapshot).find((m) => m.secondSource?.disagreements.length)!;
+    const en = secondSourceNotes(translator("en"), [model]);
+    const zh = secondSourceNotes(translator("zh"), [model, model]);
+    expect(en).toHaveLength(1);
+    expect(zh).toHaveLength(1);
+    expect(en[0]).toContain(model.name);
+    expect(zh[0]).toMatch(/\p{Script=Han}/u);
+    expect(secondSourceNotes(translator("en"), [model])).toEqual(en);
   });
 });

@@ -9,6 +9,9 @@ const PART = { inputPer1M: "price.input", outputPer1M: "price.output", cachedInp
   string
 >;
 
+/** Each model's note in each language, written once: the same for every answer that shows the model. */
+const written = new WeakMap<PricedModel, Partial<Record<Translator["lang"], string | null>>>();
+
 /**
  * Where LiteLLM's map and genai-prices disagree on a shown model's price: both figures with their dates, and which
  * one the answer used and why (the newer one, or an admin's pin).
@@ -16,27 +19,36 @@ const PART = { inputPer1M: "price.input", outputPer1M: "price.output", cachedInp
 export function secondSourceNotes(t: Translator, models: readonly PricedModel[]): string[] {
   const notes: string[] = [];
   for (const model of new Set(models)) {
-    const check = model.secondSource;
-    if (!check?.disagreements.length) continue;
-    const parts = check.disagreements.map((d) =>
-      t("sources.differsPart", {
-        part: t(PART[d.price]),
-        litellm: formatPrice(d.litellm),
-        litellmDate: check.litellm.asOf,
-        genai: formatPrice(d.genai),
-        genaiDate: check.genai.asOf,
-      }),
-    );
-    notes.push(
-      t("sources.differ", {
-        model: model.name,
-        parts: t.list(parts),
-        used: check.used === "litellm" ? t("sources.litellm") : t("sources.genai"),
-        why: t(check.pinned ? "sources.whyPinned" : "sources.whyNewer"),
-      }),
-    );
+    if (!model.secondSource?.disagreements.length) continue;
+    let byLang = written.get(model);
+    if (!byLang) {
+      byLang = {};
+      written.set(model, byLang);
+    }
+    const note = (byLang[t.lang] ??= disagreementNote(t, model));
+    if (note) notes.push(note);
   }
   return notes;
+}
+
+function disagreementNote(t: Translator, model: PricedModel): string | null {
+  const check = model.secondSource;
+  if (!check?.disagreements.length) return null;
+  const parts = check.disagreements.map((d) =>
+    t("sources.differsPart", {
+      part: t(PART[d.price]),
+      litellm: formatPrice(d.litellm),
+      litellmDate: check.litellm.asOf,
+      genai: formatPrice(d.genai),
+      genaiDate: check.genai.asOf,
+    }),
+  );
+  return t("sources.differ", {
+    model: model.name,
+    parts: t.list(parts),
+    used: check.used === "litellm" ? t("sources.litellm") : t("sources.genai"),
+    why: t(check.pinned ? "sources.whyPinned" : "sources.whyNewer"),
+  });
 }
 
 /** What a model's context numbers mean, where its provider counts them differently: input limit vs window, a beta tier. */
