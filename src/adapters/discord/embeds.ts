@@ -67,14 +67,20 @@ export function renderDiscordMessage(reply: Reply): DiscordMessage {
   const sources = sourceLines(reply);
   if (sources) fields.push({ name: inScript(SOURCES[reply.lang], reply.script), value: sources, inline: false });
 
-  const parts: string[] = [];
-  if (reply.lead) parts.push(escapeDiscord(reply.lead));
+  // written piece by piece into one string: an answer's description is most of what it allocates
+  let description = reply.lead ? escapeDiscord(reply.lead) : "";
+  const paragraph = (text: string) => {
+    description = description ? `${description}\n\n${text}` : text;
+  };
   // a backtick in a cell must not close the code block early
-  if (reply.table) parts.push(`\`\`\`\n${withoutInvisibleControls(renderTable(reply.table)).replace(/`/g, "ˋ")}\n\`\`\``);
-  if (reply.notes.length) parts.push(reply.notes.map((n) => `• ${escapeDiscord(n)}`).join("\n"));
+  if (reply.table) paragraph(`\`\`\`\n${withoutInvisibleControls(renderTable(reply.table)).replace(/`/g, "ˋ")}\n\`\`\``);
+  if (reply.notes.length) {
+    let notes = "";
+    for (const note of reply.notes) notes += `${notes ? "\n" : ""}• ${escapeDiscord(note)}`;
+    paragraph(notes);
+  }
   const used = title.length + fields.reduce((sum, f) => sum + f.name.length + f.value.length, 0);
   const budget = Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.total - used);
-  let description = parts.join("\n\n");
   if (description.length > budget) {
     const note = `\n\n${inScript(TRIMMED[reply.lang], reply.script)}`;
     let cut = description.slice(0, Math.max(0, budget - note.length));

@@ -25,7 +25,8 @@ export function secondSourceNotes(t: Translator, models: readonly PricedModel[])
       byLang = {};
       written.set(model, byLang);
     }
-    const note = (byLang[t.lang] ??= disagreementNote(t, model));
+    if (byLang[t.lang] === undefined) byLang[t.lang] = disagreementNote(t, model);
+    const note = byLang[t.lang];
     if (note) notes.push(note);
   }
   return notes;

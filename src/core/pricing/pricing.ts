@@ -138,7 +138,21 @@ interface Chosen {
 /** No less specific list: the standard prices were chosen. Shared, since most workloads are priced this way. */
 const NONE_LESS_SPECIFIC: readonly PriceSet[] = Object.freeze([]);
 
+/** Each entry's standard choice, made once: ranking a model's 20-odd hosts chooses for each of them. */
+const standardChoices = new WeakMap<PricedEntry, Chosen>();
+
+function standardChoice(model: PricedEntry): Chosen {
+  let chosen = standardChoices.get(model);
+  if (!chosen) {
+    chosen = Object.freeze({ prices: model, lessSpecific: NONE_LESS_SPECIFIC, pricing: "standard", longContextAboveTokens: null });
+    standardChoices.set(model, chosen);
+  }
+  return chosen;
+}
+
 function choosePrices(model: PricedEntry, workload: CostWorkload, fallbacks: PricingFallback[] | null): Chosen {
+  const tier = requestedTier(workload, fallbacks);
+  if (!tier && (workload.promptTokensPerRequest === undefined || !model.longContext?.length)) return standardChoice(model);
   // the entry's own fields are its standard price list
   const standard: PriceSet = model;
   const longContext = longContextPrices(model, workload.promptTokensPerRequest);
@@ -146,7 +160,6 @@ function choosePrices(model: PricedEntry, workload: CostWorkload, fallbacks: Pri
   const basePricing: PricingTier = longContext ? "long-context" : "standard";
   const longContextAboveTokens = longContext?.aboveTokens ?? null;
   const baseLessSpecific = longContext ? [standard] : NONE_LESS_SPECIFIC;
-  const tier = requestedTier(workload, fallbacks);
   if (!tier) return { prices: base, lessSpecific: baseLessSpecific, pricing: basePricing, longContextAboveTokens };
   const offered = tierPrices(model, tier);
   if (!offered) {
@@ -162,8 +175,9 @@ function choosePrices(model: PricedEntry, workload: CostWorkload, fallbacks: Pri
 function listedPrice(chosen: Chosen, field: "cachedInputPer1M" | "cacheWritePer1M", fallbacks: PricingFallback[] | null, borrowed: PricingFallback): number | undefined {
   const own = chosen.prices[field];
   if (own !== undefined) return own;
-  for (const set of chosen.lessSpecific) {
-    const other = set[field];
+  // indexed: an iterator per call was most of what ranking hosts allocated
+  for (let i = 0; i < chosen.lessSpecific.length; i++) {
+    const other = chosen.lessSpecific[i]![field];
     if (other === undefined) continue;
     fallbacks?.push(borrowed);
     return other;
@@ -208,7 +222,7 @@ export function workloadCost(model: PricedEntry, workload: CostWorkload): Worklo
 
 /** `workloadCost(model, workload).totalUsd` without the breakdown, for ranking many offers (a model's 20-odd hosts). */
 export function workloadTotalUsd(model: PricedEntry, workload: CostWorkload): number {
-  const bill = billOf(model, workload, null);
+  const bill = billOf(model, workload, null, rankingBill);
   const { inputPer1M, outputPer1M } = bill.chosen.prices;
   return usd(bill.freshTokens, inputPer1M) + usd(bill.cachedTokens, bill.cachedInputPer1M) + usd(bill.writeTokens, bill.cacheWritePer1M) + usd(workload.outputTokens, outputPer1M);
 }
@@ -225,7 +239,17 @@ interface Bill {
   cacheWritePer1M: number;
 }
 
-function billOf(model: PricedEntry, workload: CostWorkload, fallbacks: PricingFallback[] | null): Bill {
+/** Filled in place by each ranking (read before the next one is made), so ranking 20-odd hosts allocates no bills. */
+const rankingBill: Bill = {
+  chosen: { prices: { inputPer1M: 0, outputPer1M: 0 }, lessSpecific: NONE_LESS_SPECIFIC, pricing: "standard", longContextAboveTokens: null },
+  freshTokens: 0,
+  cachedTokens: 0,
+  writeTokens: 0,
+  cachedInputPer1M: 0,
+  cacheWritePer1M: 0,
+};
+
+function billOf(model: PricedEntry, workload: CostWorkload, fallbacks: PricingFallback[] | null, into?: Bill): Bill {
   const chosen = choosePrices(model, workload, fallbacks);
   const { inputPer1M } = chosen.prices;
   const cachedTokens = Math.round((workload.inputTokens * workload.cachedPercent) / 100);
@@ -240,7 +264,14 @@ function billOf(model: PricedEntry, workload: CostWorkload, fallbacks: PricingFa
   const cacheWritePer1M = listedWrite ?? inputPer1M;
   if (cachedTokens > 0 && listedCached === undefined) fallbacks?.push("no-cached-price");
   if (writeTokens > 0 && listedWrite === undefined) fallbacks?.push("no-cache-write-price");
-  return { chosen, freshTokens, cachedTokens, writeTokens, cachedInputPer1M, cacheWritePer1M };
+  if (!into) return { chosen, freshTokens, cachedTokens, writeTokens, cachedInputPer1M, cacheWritePer1M };
+  into.chosen = chosen;
+  into.freshTokens = freshTokens;
+  into.cachedTokens = cachedTokens;
+  into.writeTokens = writeTokens;
+  into.cachedInputPer1M = cachedInputPer1M;
+  into.cacheWritePer1M = cacheWritePer1M;
+  return into;
 }
 
 /** Price of 1M tokens split between input and output the way `workload` splits them. */

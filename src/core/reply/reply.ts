@@ -83,19 +83,28 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-function pad(text: string, width: number, align: "left" | "right"): string {
-  const gap = " ".repeat(Math.max(0, width - displayWidth(text)));
-  return align === "right" ? gap + text : text + gap;
-}
+/** Gaps up to this wide are shared strings: every answer pads dozens of cells. */
+const GAPS = Array.from({ length: 64 }, (_, width) => " ".repeat(width));
+const gap = (width: number) => (width <= 0 ? "" : (GAPS[width] ?? " ".repeat(width)));
 
 export function renderTable(table: Table): string {
-  const widths = table.columns.map((column, i) => Math.max(displayWidth(column), ...table.rows.map((row) => displayWidth(row[i] ?? ""))));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => pad(cell, widths[i]!, table.align[i] ?? "left"))
-      .join("  ")
-      .trimEnd();
-  return [line(table.columns), widths.map((w) => "-".repeat(w)).join("  "), ...table.rows.map(line)].join("\n");
+  const widths = table.columns.map((column, i) => {
+    let width = displayWidth(column);
+    for (const row of table.rows) width = Math.max(width, displayWidth(row[i] ?? ""));
+    return width;
+  });
+  const line = (cells: string[]) => {
+    let text = "";
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      const padding = gap(widths[i]! - displayWidth(cell));
+      text += `${i ? "  " : ""}${table.align[i] === "right" ? padding + cell : cell + padding}`;
+    }
+    return text.trimEnd();
+  };
+  let text = `${line(table.columns)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`;
+  for (const row of table.rows) text += `\n${line(row)}`;
+  return text;
 }
 
 const LABELS: Record<Lang, { sources: string; asOf: string }> = {
