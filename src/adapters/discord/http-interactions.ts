@@ -165,11 +165,10 @@ export function createInteractionsServer(deps: DiscordDeps, options: Interaction
       return void (await deps.inFlight.track(finishLater(payload, work).catch(lost)));
     }
     // the answer is the response itself; its chart follows as an edit, so drawing never delays anyone's reply
-    const hook = webhook(payload);
     const delivery = deliverToDiscord(deps, reply, {
       post: async (message, privately) => send(response, 200, { type: Callback.Message, data: privately ? { ...message, flags: EPHEMERAL } : message }),
-      attach: async (message, file) => void (await hook.edit(message, file)),
-      note: hook.note,
+      attach: async (message, file) => void (await webhook(payload).edit(message, file)),
+      note: (text) => webhook(payload).note(text),
     });
     await deps.inFlight.track(delivery.catch(lost));
   };

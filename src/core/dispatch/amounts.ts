@@ -24,8 +24,13 @@ const SUFFIX: Record<string, number> = {
   百萬: 1e6,
 };
 
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+
+/** NFKC (full-width digits and letters made plain), skipped for plain ASCII, which it leaves as it is. */
+const nfkc = (text: string) => (PLAIN_ASCII.test(text) ? text : text.normalize("NFKC"));
+
 export function parseTokenAmount(text: string): number | null {
-  const match = /^\s*(\d+(?:[.,]\d+)*)\s*([a-z]+|[千万亿百萬億]+)?\s*(?:tokens?|tok|个?token|词元)?\s*$/iu.exec(text.normalize("NFKC"));
+  const match = /^\s*(\d+(?:[.,]\d+)*)\s*([a-z]+|[千万亿百萬億]+)?\s*(?:tokens?|tok|个?token|词元)?\s*$/iu.exec(nfkc(text));
   if (!match) return null;
   const digits = match[1]!;
   // "1,000,000" uses commas for thousands; "1,5" is not a thing we guess at.
@@ -42,7 +47,7 @@ export function parseTokenAmount(text: string): number | null {
 
 /** "50%", "50" and "0.5" are all one half; returns percent in 0..100. */
 export function parsePercent(text: string): number | null {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(%|％)?\s*$/.exec(text.normalize("NFKC"));
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(%|％)?\s*$/.exec(nfkc(text));
   if (!match) return null;
   const value = Number(match[1]);
   const percent = match[2] || !match[1]!.includes(".") || value >= 1 ? value : value * 100;
@@ -51,6 +56,6 @@ export function parsePercent(text: string): number | null {
 
 /** A plain positive number such as a price ("2.5", "$2.50"). */
 export function parseNumber(text: string): number | null {
-  const match = /^\s*[$¥]?\s*(\d{1,15}(?:\.\d{1,10})?)\s*$/.exec(text.normalize("NFKC"));
+  const match = /^\s*[$¥]?\s*(\d{1,15}(?:\.\d{1,10})?)\s*$/.exec(nfkc(text));
   return match ? Number(match[1]) : null;
 }

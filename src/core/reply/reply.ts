@@ -132,14 +132,11 @@ function renderPlainText(reply: Omit<Reply, "text">): string {
   return parts.join("\n\n");
 }
 
+/** An answer cites a handful of sources, mostly the same objects twice: compared in place, without a key string each. */
 function uniqueSources(sources: Source[]): Source[] {
-  const seen = new Set<string>();
-  return sources.filter((s) => {
-    const key = `${s.title}|${s.ref}|${s.asOf}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const unique: Source[] = [];
+  for (const s of sources) if (!unique.some((u) => u === s || (u.title === s.title && u.ref === s.ref && u.asOf === s.asOf))) unique.push(s);
+  return unique;
 }
 
 export function makeReply(draft: ReplyDraft): Reply {
