@@ -1,6 +1,6 @@
 import type { AppConfig } from "./config/config.ts";
 import { readConfigOrExit } from "./config/read-or-exit.ts";
-import { limitHeapGrowth } from "./runtime/heap.ts";
+import { tuneHeap } from "./runtime/heap.ts";
 import { createLogger } from "./runtime/logger.ts";
 import { serveBot } from "./runtime/serve.ts";
 
@@ -22,7 +22,7 @@ function asShard(config: AppConfig, shard: string): AppConfig {
   };
 }
 
-limitHeapGrowth();
+tuneHeap();
 const config = readConfigOrExit();
 const shard = process.env.SHARDS ?? "?";
 await serveBot(asShard(config, shard), createLogger(config.logLevel).child({ shard }));

@@ -2,12 +2,12 @@ import { runLineMode } from "./adapters/cli/line-mode.ts";
 import { runRepl } from "./adapters/cli/repl.ts";
 import { readConfigOrExit } from "./config/read-or-exit.ts";
 import { composeDispatcher } from "./runtime/compose.ts";
-import { limitHeapGrowth } from "./runtime/heap.ts";
+import { tuneHeap } from "./runtime/heap.ts";
 import { createLogger } from "./runtime/logger.ts";
 import { openKnowledgeOrExit } from "./runtime/startup.ts";
 
 /** The entry point (src/main.ts starts it): reads the configuration once, then the chat bot for the configured surfaces; with none, the terminal. */
-limitHeapGrowth();
+tuneHeap();
 const config = readConfigOrExit();
 const logger = createLogger(config.logLevel);
 

@@ -3,6 +3,7 @@ import { utcToday } from "../src/core/dispatch/today.ts";
 import { translator } from "../src/core/i18n/translate.ts";
 import { pricedModels } from "../src/core/knowledge/snapshot.ts";
 import { modelNotes } from "../src/core/pricing/model-notes.ts";
+import { Money } from "../src/core/pricing/money.ts";
 import { secondSourceNotes } from "../src/core/pricing/price-sources.ts";
 import { realSnapshot } from "./helpers.ts";
 
@@ -49,5 +50,18 @@ describe("a price the two sources disagree on", () => {
     expect(en[0]).toContain(model.name);
     expect(zh[0]).toMatch(/\p{Script=Han}/u);
     expect(secondSourceNotes(translator("en"), [model])).toEqual(en);
+  });
+});
+
+describe("a model's list prices as shown", () => {
+  it("follow the currency asked for and the rate of the knowledge in hand", async () => {
+    const snapshot = await realSnapshot();
+    const model = pricedModels(snapshot).find((m) => m.inputPer1M >= 1 && !m.nativeCny)!;
+    const currency = snapshot.knowledge.currency;
+    const yuan = (rate: number) => new Money("cny", { ...currency, usdToCny: { ...currency.usdToCny, rate } }).price(model, "inputPer1M");
+    expect(new Money("usd", currency).price(model, "inputPer1M")).toMatch(/^\$/);
+    expect(yuan(7)).toBe(`¥${(model.inputPer1M * 7).toFixed(2)}`);
+    expect(yuan(8)).toBe(`¥${(model.inputPer1M * 8).toFixed(2)}`);
+    expect(new Money("usd", currency).price(model, "outputPer1M")).not.toBe(new Money("usd", currency).price(model, "inputPer1M"));
   });
 });

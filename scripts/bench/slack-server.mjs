@@ -7,11 +7,11 @@ import { readConfig } from "../../dist/src/config/config.js";
 import { KnowledgeStore } from "../../dist/src/core/knowledge/store.js";
 import { warmScriptConverters } from "../../dist/src/core/i18n/script.js";
 import { composeDispatcher } from "../../dist/src/runtime/compose.js";
-import { limitHeapGrowth } from "../../dist/src/runtime/heap.js";
+import { tuneHeap } from "../../dist/src/runtime/heap.js";
 import { InFlight } from "../../dist/src/runtime/in-flight.js";
 import { logMemory } from "./memory-log.mjs";
 
-limitHeapGrowth(); // as src/start.ts does
+tuneHeap(); // as src/start.ts does
 warmScriptConverters(); // as serve() does once ready: the Chinese script converters are part of a serving bot's memory
 const [apiUrl, secret] = process.argv.slice(2);
 const appConfig = readConfig(process.env);

@@ -1,7 +1,7 @@
 import { CHART_FILE_NAME } from "../../charts/render.ts";
 import type { ChartSpec } from "../../core/reply/chart-spec.ts";
 import { inScript } from "../../core/i18n/script.ts";
-import { renderTable, type Reply } from "../../core/reply/reply.ts";
+import { renderTable, type Reply, type Source } from "../../core/reply/reply.ts";
 import { escapeDiscord, withoutInvisibleControls } from "./markdown.ts";
 
 /** Discord's published limits, respected by construction. */
@@ -41,14 +41,31 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** Each source's line by language and script, written once: answers about the same models cite the same sources. */
+const writtenLines = new WeakMap<Source, Map<string, string>>();
+
+function sourceLine(source: Source, lang: Reply["lang"], script: Reply["script"]): string {
+  let lines = writtenLines.get(source);
+  if (!lines) {
+    lines = new Map();
+    writtenLines.set(source, lines);
+  }
+  const key = `${lang}:${script ?? ""}`;
+  let line = lines.get(key);
+  if (line === undefined) {
+    const label = source.title.replace(/[[\]]/g, "");
+    const asOf = `${inScript(AS_OF[lang], script)} ${source.asOf}`;
+    line = /^https?:\/\//.test(source.ref) ? `[${label}](${source.ref}) · ${asOf}` : `${label} · ${asOf}`;
+    lines.set(key, line);
+  }
+  return line;
+}
+
 function sourceLines(reply: Reply): string {
   const lines: string[] = [];
   let length = 0;
   for (const source of reply.sources) {
-    const label = source.title.replace(/[[\]]/g, "");
-    const line = /^https?:\/\//.test(source.ref)
-      ? `[${label}](${source.ref}) · ${inScript(AS_OF[reply.lang], reply.script)} ${source.asOf}`
-      : `${label} · ${inScript(AS_OF[reply.lang], reply.script)} ${source.asOf}`;
+    const line = sourceLine(source, reply.lang, reply.script);
     if (length + line.length + 1 > DISCORD_LIMITS.fieldValue) break;
     lines.push(line);
     length += line.length + 1;

@@ -16,6 +16,9 @@ export function formatCny(value: number): string {
   return `¥${formatWith("yuan", { minimumFractionDigits: 2, maximumFractionDigits: 2 }, value)}`;
 }
 
+/** Each model's list prices as shown, by currency, field and rate: the same in every answer that shows them. */
+const shownPrices = new WeakMap<PricedModel, Map<string, string>>();
+
 /** How every priced answer shows money: USD, CNY or both (Chinese answers default to both), from one rate with its date. */
 export class Money {
   constructor(
@@ -46,12 +49,22 @@ export class Money {
     return this.show(formatUsd(usd), formatCny(usd * this.rate));
   }
 
-  /** A per-1M-token price: the provider's own yuan price where the knowledge has one. */
+  /** A per-1M-token price: the provider's own yuan price where the knowledge has one. Written once per model, currency and rate. */
   price(model: PricedModel, field: "inputPer1M" | "outputPer1M" | "cachedInputPer1M"): string {
-    const usd = model[field];
-    if (usd === undefined) return "—";
-    const native = model.nativeCny?.[field];
-    return this.show(formatPrice(usd), formatCny(native ?? usd * this.rate));
+    let shown = shownPrices.get(model);
+    if (!shown) {
+      shown = new Map();
+      shownPrices.set(model, shown);
+    }
+    const key = `${this.mode}:${field}:${this.rate}`;
+    let text = shown.get(key);
+    if (text === undefined) {
+      const usd = model[field];
+      const native = model.nativeCny?.[field];
+      text = usd === undefined ? "—" : this.show(formatPrice(usd), formatCny(native ?? usd * this.rate));
+      shown.set(key, text);
+    }
+    return text;
   }
 
   /** A price actually used for a cost (long-context, batch …): the provider's yuan list applies to standard prices only. */

@@ -24,8 +24,12 @@ export function priceAge(
   models: readonly Model[],
   today: string,
 ): { note: string; data: { pricesAsOf: string; priceAgeDays: number; pricesStale: boolean } } | null {
-  const dates = models.filter(isPriced).map(checkedAsOf).sort();
-  const oldest = dates[0];
+  let oldest: string | undefined;
+  for (const model of models) {
+    if (!isPriced(model)) continue;
+    const date = checkedAsOf(model);
+    if (oldest === undefined || date < oldest) oldest = date;
+  }
   if (!oldest) return null;
   const days = daysBetween(oldest, today);
   const stale = days > STALE_AFTER_DAYS;

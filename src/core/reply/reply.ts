@@ -86,6 +86,8 @@ export function displayWidth(text: string): number {
 /** Gaps up to this wide are shared strings: every answer pads dozens of cells. */
 const GAPS = Array.from({ length: 64 }, (_, width) => " ".repeat(width));
 const gap = (width: number) => (width <= 0 ? "" : (GAPS[width] ?? " ".repeat(width)));
+const RULES = GAPS.map((spaces) => spaces.replaceAll(" ", "-"));
+const rule = (width: number) => RULES[width] ?? "-".repeat(width);
 
 export function renderTable(table: Table): string {
   const widths = table.columns.map((column, i) => {
@@ -102,7 +104,7 @@ export function renderTable(table: Table): string {
     }
     return text.trimEnd();
   };
-  let text = `${line(table.columns)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`;
+  let text = `${line(table.columns)}\n${widths.map(rule).join("  ")}`;
   for (const row of table.rows) text += `\n${line(row)}`;
   return text;
 }
