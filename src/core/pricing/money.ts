@@ -19,6 +19,19 @@ export function formatCny(value: number): string {
 /** Each model's list prices as shown, by currency, field and rate: the same in every answer that shows them. */
 const shownPrices = new WeakMap<PricedModel, Map<string, string>>();
 
+/** A model with its provider's own yuan prices in place of its dollar ones, made once per model (null: it has none). */
+const yuanLists = new WeakMap<PricedEntry, PricedEntry | null>();
+
+function yuanListOf(model: PricedEntry): PricedEntry | null {
+  let list = yuanLists.get(model);
+  if (list === undefined) {
+    const native = model.nativeCny;
+    list = native ? { ...model, inputPer1M: native.inputPer1M, outputPer1M: native.outputPer1M, cachedInputPer1M: native.cachedInputPer1M } : null;
+    yuanLists.set(model, list);
+  }
+  return list;
+}
+
 /** How every priced answer shows money: USD, CNY or both (Chinese answers default to both), from one rate with its date. */
 export class Money {
   constructor(
@@ -77,8 +90,7 @@ export class Money {
   /** A model's workload cost, computed once; in yuan from its own yuan price list when it has one at standard prices. */
   cost(model: PricedEntry, workload: CostWorkload): { cost: WorkloadCost; shown: string } {
     const cost = workloadCost(model, workload);
-    const native = model.nativeCny;
-    const inYuan = native && cost.pricing === "standard" && { ...model, inputPer1M: native.inputPer1M, outputPer1M: native.outputPer1M, cachedInputPer1M: native.cachedInputPer1M };
+    const inYuan = cost.pricing === "standard" ? yuanListOf(model) : null;
     const cny = inYuan ? workloadCost(inYuan, workload).totalUsd : cost.totalUsd * this.rate;
     return { cost, shown: this.show(formatUsd(cost.totalUsd), formatCny(cny)) };
   }

@@ -18,8 +18,8 @@ const written = new WeakMap<PricedModel, Partial<Record<Translator["lang"], stri
  */
 export function secondSourceNotes(t: Translator, models: readonly PricedModel[]): string[] {
   const notes: string[] = [];
-  for (const model of new Set(models)) {
-    if (!model.secondSource?.disagreements.length) continue;
+  models.forEach((model, i) => {
+    if (!model.secondSource?.disagreements.length || models.indexOf(model) !== i) return;
     let byLang = written.get(model);
     if (!byLang) {
       byLang = {};
@@ -28,7 +28,7 @@ export function secondSourceNotes(t: Translator, models: readonly PricedModel[])
     if (byLang[t.lang] === undefined) byLang[t.lang] = disagreementNote(t, model);
     const note = byLang[t.lang];
     if (note) notes.push(note);
-  }
+  });
   return notes;
 }
 

@@ -36,10 +36,10 @@ export function pricingNotes(t: Translator, costs: readonly { model: PricedModel
         }),
       );
     else if (cost.pricing === "batch" || cost.pricing === "flex" || cost.pricing === "priority") notes.push(t(`pricing.${cost.pricing}`, { model: model.name }));
-    for (const fallback of new Set(cost.fallbacks)) {
+    cost.fallbacks.forEach((fallback, i) => {
       const key = TOLD[fallback];
-      if (key) notes.push(t(key, { model: model.name }));
-    }
+      if (key && cost.fallbacks.indexOf(fallback) === i) notes.push(t(key, { model: model.name }));
+    });
     if (cost.cachedAtInputPrice) notes.push(t("cachedAtInput", { model: model.name }));
     if (cost.promptExceedsContext) notes.push(t("pricing.promptTooLong", { model: model.name, context: formatCount(model.contextWindow, t.lang) }));
   }
