@@ -7,8 +7,8 @@ import { setFlagsFromString } from "node:v8";
  * at the same throughput (BENCHMARKS.md). Read at each collection, so setting it at start-up is enough.
  *
  * And no allocation-site pretenuring: under a burst, answers in flight survive young collections, V8 then allocates
- * their kind of object (reply texts, the response) straight into the old generation for good, and every answer after
- * the burst leaves its garbage there: a full collection every ~0.3 s flat out instead of every ~0.9 s, and the
+ * their kind of object (reply texts, the response) straight into the old generation from then on, and every answer
+ * after the burst leaves its garbage there: a full collection every ~0.3 s flat out instead of every ~0.9 s, and the
  * slowest answers at 500/s slower (BENCHMARKS.md).
  */
 export function tuneHeap(): void {

@@ -83,7 +83,7 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** Gaps up to this wide are shared strings: every answer pads dozens of cells. */
+/** Gaps and rules narrower than 64 columns are shared strings: every answer pads dozens of cells. */
 const GAPS = Array.from({ length: 64 }, (_, width) => " ".repeat(width));
 const gap = (width: number) => (width <= 0 ? "" : (GAPS[width] ?? " ".repeat(width)));
 const RULES = GAPS.map((spaces) => spaces.replaceAll(" ", "-"));
