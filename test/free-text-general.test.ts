@@ -176,6 +176,18 @@ describe("a request's size is read wherever its per-request words stand", () => 
     expect(data.workload).toMatchObject({ inputTokens: Math.round(prompt * requests), outputTokens: Math.round(out * requests), promptTokensPerRequest: prompt });
   });
 
+  // a size under a thousand tokens is a request's, said in tokens or not: never a month of 800 tokens
+  it.each([
+    ["~800 tokens in and 300 out. gpt-5 nano?", /800-token prompts/u],
+    ["800 in 300 out, gpt-5 nano", /800-token prompts/u],
+    ["输入 800 token，输出 300 token，gpt-5 nano 多少钱", /每次提示 800 Token/u],
+  ])("%s", async (line, prompt) => {
+    const reply = await ask(line);
+    expect(reply.lead).toMatch(prompt);
+    expect(reply.lead).not.toMatch(/\b800 input tokens a month|每月输入 800 Token/u);
+    expect(dataOf(reply).workload.promptTokensPerRequest).toBe(800);
+  });
+
   // a system prompt is each request's fixed part; what the user adds comes on top, and a cached system prompt is that share
   it.each([
     ["3k-token system prompt (cached) plus 1k of user text per call, 200 tokens out, 20k calls a day. gpt-5 mini vs haiku 4.5?", 4000, 200, 20_000 * 30, 75],

@@ -413,9 +413,10 @@ export function readQuantities(text: string): Quantities {
     const side = rightSide && (!LABEL_THEN_NUMBER.test(right) || !leftSide) ? rightSide : (leftSide ?? rightSide);
     if (side) {
       if (PER_REQUEST_CLAUSE.test(left) || SIDE_PER_REQUEST.test(right)) perRequest[side] ??= n.value;
-      else if (tokensy || n.value >= 1000) putVolume(side, n.value);
-      // "2 output tokens" after a request count: a label's size
-      else if (n.value >= 10 || (q.requests !== undefined && SIDE_TOKENS_AFTER.test(right))) perRequest[side] ??= n.value;
+      else if (n.value >= 1000) putVolume(side, n.value);
+      // "800 tokens in and 300 out": under a thousand tokens is a request's size, never a month's; "2 output tokens"
+      // after a request count: a label's size
+      else if (tokensy || n.value >= 10 || (q.requests !== undefined && SIDE_TOKENS_AFTER.test(right))) perRequest[side] ??= n.value;
       continue;
     }
     // "3k-token system prompt (cached) plus a 1k-token question": the parts of one prompt add up
