@@ -148,6 +148,10 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["each of our 8 agents runs ~500 llm calls a day at 3k in / 400 out. sonnet 4.5 vs gpt-5 vs gemini 2.5 pro", 3000, 400, 500 * 30 * 8],
     ["每个客服坐席每天处理 120 个工单，我们有 25 个坐席，每个工单调用 3 次模型，每次输入 2000 输出 300，用 deepseek 一个月多少钱", 2000, 300, 120 * 30 * 25 * 3],
     ["我们有 4 个业务线，每个每天 1 万次请求，每次输入 1500 输出 300，gpt-4.1 mini 一个月多少", 1500, 300, 4 * 10_000 * 30],
+    // subscribers, students or readers are people like users; an email is a request, one at a time or many
+    ["15k subscribers, 1 email each per week, 800 in 300 out, gpt-5 nano", 800, 300, 15_000 * (30 / 7)],
+    ["15k subscribers, 2 emails each a day, 800 in 300 out, gpt-5 nano", 800, 300, 15_000 * 2 * 30],
+    ["每月发 3 万封邮件，每封输入 800 输出 300，gpt-5 nano", 800, 300, 30_000],
     // one request every so often is a rate
     ["cost of running 20 parallel agents 24/7, each making a call every 10 seconds with 4k context and 500 out, on sonnet 4.5", 4000, 500, 20 * (360 * (24 * 30))],
     ["一个监控脚本每 30 秒调用一次，每次输入 2000 输出 100，gpt-5 nano 一个月多少钱", 2000, 100, 120 * (24 * 30)],
