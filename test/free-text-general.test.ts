@@ -152,6 +152,10 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["15k subscribers, 1 email each per week, 800 in 300 out, gpt-5 nano", 800, 300, 15_000 * (30 / 7)],
     ["15k subscribers, 2 emails each a day, 800 in 300 out, gpt-5 nano", 800, 300, 15_000 * 2 * 30],
     ["每月发 3 万封邮件，每封输入 800 输出 300，gpt-5 nano", 800, 300, 30_000],
+    // 每天 or 每周 opens the clause its count is in, with words between them ("每天给客户发 3 万封")
+    ["每天给客户发 3 万封邮件，每封输入 800 输出 300，gpt-5 nano", 800, 300, 30_000 * 30],
+    ["每天要回复 2 万条评论，每条输入 500 输出 100，gpt-5 nano", 500, 100, 20_000 * 30],
+    ["每週給訂閱者發 3 萬封郵件，每封輸入 800 輸出 300，gpt-5 nano", 800, 300, 30_000 * (30 / 7)],
     // one request every so often is a rate
     ["cost of running 20 parallel agents 24/7, each making a call every 10 seconds with 4k context and 500 out, on sonnet 4.5", 4000, 500, 20 * (360 * (24 * 30))],
     ["一个监控脚本每 30 秒调用一次，每次输入 2000 输出 100，gpt-5 nano 一个月多少钱", 2000, 100, 120 * (24 * 30)],

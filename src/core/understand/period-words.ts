@@ -13,7 +13,7 @@ export const PERIOD_WORD: [RegExp, Period][] = [
   [/^\s?hourly\b/u, "hour"],
 ];
 export const DAILY_BEFORE =
-  /(?:(?:每天|每日)(?:用\s?[a-z]+\s?)?(?:出|写|做|生成|问|发|处理|回答|批改|翻译|总结)\s?(?:大概|大约|约)?\s?$)|(?:(?:每天(?:晚上|夜里)?|每日|一天|每晚|每夜|日均|daily|nightly|a day|per day|a night|per night|every night)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗|翻|翻译|审|审查|咨询|涨到|增加到|增长到|提高到|降到|减少到|变成|变为|达到|到)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
+  /(?:(?:每天|每日)(?:用\s?[a-z]+\s?)?(?:出|写|做|生成|问|发|处理|回答|批改|翻译|总结)\s?(?:大概|大约|约)?\s?$)|(?:每天|每日)[\p{Script=Han}\s]{1,8}$|(?:(?:每天(?:晚上|夜里)?|每日|一天|每晚|每夜|日均|daily|nightly|a day|per day|a night|per night|every night)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗|翻|翻译|审|审查|咨询|涨到|增加到|增长到|提高到|降到|减少到|变成|变为|达到|到)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
 /**
  * "每晚跑一次批处理：2 万张发票", "每天晚上跑一次摘要，大约 1 万篇", "nightly job: ~20k", "every night we summarize ~30k
  * tickets": a daily job named first, each run's count after.
@@ -26,7 +26,7 @@ const TOKENS_PER_HOUR = /^\s?(?:tokens?|toks?|个?\s?token)?\s?(?:(?:of\s)?(?:in
 const TOKENS_HOURLY_BEFORE = /(?:每小时|hourly|an hour|per hour)\s?(?:大概|约|有|要|会)?\s?(?:输入|输出|input|output)?\s?(?:大概|约|有)?\s?$/u;
 /** Volumes given per week or per year are read as the month's share: "70M tokens a week", "一年 12 亿 token". */
 const PER_WEEK = /^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:week|wk)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?周|每周|一周)/u;
-const WEEKLY_BEFORE = /(?:每周|每星期|一周|weekly|a week|per week)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$/u;
+const WEEKLY_BEFORE = /(?:每周|每星期|一周|weekly|a week|per week)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?\s?(?:大概|约|有)?\s?$|(?:每周|每星期)[\p{Script=Han}\s]{1,8}$/u;
 const PER_YEAR = /^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:year|yr)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?年|每年|一年)/u;
 const YEARLY_BEFORE =
   /(?:(?:每年|一年|全年|年均|yearly|annually|a year|per year)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理)?|(?:年|年度|全年)(?:token\s?)?(?:用量|总量|调用量|消耗)|\bannual (?:usage|volume)(?: of| is)?)\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
