@@ -156,6 +156,7 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["每天给客户发 3 万封邮件，每封输入 800 输出 300，gpt-5 nano", 800, 300, 30_000 * 30],
     ["每天要回复 2 万条评论，每条输入 500 输出 100，gpt-5 nano", 500, 100, 20_000 * 30],
     ["每週給訂閱者發 3 萬封郵件，每封輸入 800 輸出 300，gpt-5 nano", 800, 300, 30_000 * (30 / 7)],
+    ["我们每天晚上用 batch API 跑 5 万条评论分类，每条 500 token，输出 30 token，gpt-4.1 nano 多少钱", 500, 30, 50_000 * 30],
     // one request every so often is a rate
     ["cost of running 20 parallel agents 24/7, each making a call every 10 seconds with 4k context and 500 out, on sonnet 4.5", 4000, 500, 20 * (360 * (24 * 30))],
     ["一个监控脚本每 30 秒调用一次，每次输入 2000 输出 100，gpt-5 nano 一个月多少钱", 2000, 100, 120 * (24 * 30)],
@@ -217,6 +218,8 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ],
     ["我们的系统提示词 4000 token 有缓存，用户每次再输入 300 token 左右，输出 200，每天 5 万次调用，gemini 2.5 flash 多少钱", 4300, 200, 50_000 * 30, (4000 / 4300) * 100],
     ["每小時平均 3000 則訊息，每則 1200 token 輸入、150 輸出，系統提示 800 token 有快取，deepseek 和 gpt-5 nano 比較", 1200, 150, 3000 * 24 * 30, (800 / 1200) * 100],
+    // after 其中 the cached part's clause runs on past a comma
+    ["每次输入 2000 token（其中 1500 是固定的系统提示，能命中缓存），回复 200 token，每天 1 万次，gpt-5 mini 多少钱", 2000, 200, 10_000 * 30, 75],
   ])("%s", async (line, prompt, out, requests, cachedPercent) => {
     const data = dataOf(await ask(line));
     expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt, cachedPercent });

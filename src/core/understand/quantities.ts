@@ -42,6 +42,7 @@ import { activeMonth, asMonthly, DAILY_BEFORE, jobRuns, MONTH_DAYS, oneEvery, PE
 import {
   CACHED_PART,
   CACHED_PART_OF,
+  CACHED_PART_OF_ZH,
   CHUNK_SIZE_BEFORE,
   CHUNKS_AFTER,
   CHUNKS_BEFORE,
@@ -250,7 +251,8 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     // "prompt 8k，其中 6k 是命中缓存的", "6k of it cached": the cached part of each prompt, nothing else
-    if ((CACHED_PART.test(right) && (/其中\s?$/u.test(left) || /^\s?of (?:it|them|that|those|which)\b/u.test(right))) || CACHED_PART_OF.test(text.slice(n.end, n.end + 100))) {
+    const partOfPrompt = /其中\s?$/u.test(left) ? CACHED_PART_OF_ZH.test(right) : CACHED_PART.test(right) && /^\s?of (?:it|them|that|those|which)\b/u.test(right);
+    if (partOfPrompt || CACHED_PART_OF.test(text.slice(n.end, n.end + 100))) {
       cachedPart ??= n.value;
       continue;
     }
