@@ -152,6 +152,10 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["15k subscribers, 1 email each per week, 800 in 300 out, gpt-5 nano", 800, 300, 15_000 * (30 / 7)],
     ["15k subscribers, 2 emails each a day, 800 in 300 out, gpt-5 nano", 800, 300, 15_000 * 2 * 30],
     ["每月发 3 万封邮件，每封输入 800 输出 300，gpt-5 nano", 800, 300, 30_000],
+    // a message to each of the people counted is a request, as often as the line says
+    ["we email 15k subscribers once a week, 800 in 300 out, gpt-5 nano", 800, 300, 15_000 * (30 / 7)],
+    ["send a personalized newsletter to 15k subscribers weekly, 800 in 300 out, gpt-5 nano", 800, 300, 15_000 * (30 / 7)],
+    ["we message 2000 customers daily, 500 in 100 out, gpt-5 nano", 500, 100, 2000 * 30],
     // 每天 or 每周 opens the clause its count is in, with words between them ("每天给客户发 3 万封")
     ["每天给客户发 3 万封邮件，每封输入 800 输出 300，gpt-5 nano", 800, 300, 30_000 * 30],
     ["每天要回复 2 万条评论，每条输入 500 输出 100，gpt-5 nano", 500, 100, 20_000 * 30],

@@ -26,6 +26,7 @@ import {
   PEAK_BEFORE,
   PER_UNIT_BEFORE,
   PER_USER,
+  SENT_TO_PEOPLE_BEFORE,
   RATE_BEFORE,
   RATE_COUNT,
   RATES,
@@ -174,6 +175,8 @@ export function readQuantities(text: string): Quantities {
   const interval = oneEvery(text);
   /** the users were said per day ("每天约 5000 位客户"): a count each of them makes with no period of its own is a day's */
   let usersDaily = false;
+  /** people a message goes to, each of them, a month ("we email 15k subscribers once a week") */
+  let sentToEach: number | undefined;
   let requestsPeriodless = false;
   let turns: number | undefined;
   /** the turns were said per day ("每人每天聊 20 轮"): with users and no other count, they are the requests */
@@ -335,6 +338,12 @@ export function readQuantities(text: string): Quantities {
     }
     if ((USERS_AFTER.test(right) || USERS_BEFORE.test(left)) && Number.isInteger(n.value) && n.value >= 2) {
       if (users === undefined) usersDaily = DAILY_BEFORE.test(left) || PER_DAY.test(right.replace(USERS_AFTER, ""));
+      // "we email 15k subscribers once a week": a message to each of them is a request, as often as the line says
+      if (users === undefined && SENT_TO_PEOPLE_BEFORE.test(left)) {
+        const afterPeople = right.replace(USERS_AFTER, "");
+        const word = PERIOD_WORD.find(([said]) => said.test(afterPeople))?.[1];
+        sentToEach = word ? n.value * perMonthOf(word, active) : asMonthly(n.value, left, afterPeople, active);
+      }
       users ??= n.value;
       continue;
     }
@@ -469,6 +478,7 @@ export function readQuantities(text: string): Quantities {
     else if (CACHE_WORDS.test(around)) q.cachedPercent ??= percent;
   }
   if (q.requests === undefined && interval) q.requests = interval.perHour * perMonthOf("hour", active);
+  if (q.requests === undefined && turns === undefined && sentToEach !== undefined && !PER_USER.test(text)) q.requests = sentToEach;
   // "日活 5000，每人每天聊 20 轮": each user's turns are that user's requests
   if (q.requests === undefined && users !== undefined && turns !== undefined && PER_USER.test(text)) q.requests = turns * (turnsDaily || usersDaily ? MONTH_DAYS : 1);
   else if (q.requests !== undefined && users !== undefined && usersDaily && requestsPeriodless && PER_USER.test(text)) q.requests *= MONTH_DAYS;

@@ -26,6 +26,9 @@ export const USERS_BEFORE =
   /(?:[日月]活(?:跃)?(?:用户)?(?:数)?|\bdau|\bmau|用户数|用户量|\b(?:team|company|org|staff|headcount) of)\s?(?:约|大概|有|是|为|of|~|about|around)?\s?$/u;
 export const USERS_AFTER =
   /^\s?(?:-\s?(?:person|people|member|seat)\b|(?:(?:daily|monthly)\s)?(?:(?:active|parallel|concurrent)\s)?(?:users?|dau\b|mau\b|people|employees|engineers|developers|devs\b|analysts|seats|customers|agents|subscribers|recipients|students|readers|patients|players|visitors|members|followers|(?:products|apps|bots|services|tenants|clients|teams|sites|stores)(?=,?\s(?:each|every one)\b)|[个名]?用户|名?员工|位用户|位[\p{Script=Han}]{1,4}|(?:个|名|位)?(?:工程师|开发者|开发人员|程序员|研发人员|分析师|坐席)|(?:个|名|位)?(?:客户|顾客|访客|会员|学生|患者|读者|玩家|订阅者|订阅用户|粉丝|收件人)(?!工单|邮件|消息|咨询|请求|对话|评论)|(?:个|条)?(?:业务线|产品|应用|机器人|租户|门店|站点)(?=[，,]?\s?每个)|[日月]活(?:跃)?(?:用户)?|人(?![民工])))/u;
+/** "we email", "send a newsletter to", "a digest to", "notify": a message to each of the people counted next. */
+export const SENT_TO_PEOPLE_BEFORE =
+  /\b(?:e-?mail(?:s|ing)?|mail(?:s|ing)?|messag(?:e|es|ing)|notif(?:y|ies|ying)|text(?:s|ing)?|send(?:s|ing)?(?:\s[a-z-]+){0,3}\sto|(?:newsletters?|e-?mails?|messages?|digests?|notifications?|reminders?|updates?|alerts?)\s(?:out\s)?to)\s(?:(?:our|all|the|all of our|each of our|about|around|roughly|~)\s?)*~?\s?$/u;
 /** Words for one of the people (or agents) a count is each of: "each user", "per dev", "per agent". */
 const PERSON = String.raw`(?:user|person|employee|engineer|developer|dev|member|teammate|analyst|seat|customer|agent|rep|subscriber|recipient|student|reader|patient|player|visitor)`;
 export const PER_USER = new RegExp(
