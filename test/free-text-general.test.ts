@@ -156,6 +156,8 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["we email 15k subscribers once a week, 800 in 300 out, gpt-5 nano", 800, 300, 15_000 * (30 / 7)],
     ["send a personalized newsletter to 15k subscribers weekly, 800 in 300 out, gpt-5 nano", 800, 300, 15_000 * (30 / 7)],
     ["we message 2000 customers daily, 500 in 100 out, gpt-5 nano", 500, 100, 2000 * 30],
+    ["a weekly digest to 40k users, 2k in 400 out, gpt-4.1 mini", 2000, 400, 40_000 * (30 / 7)],
+    ["we send daily reminders to 3000 patients, 300 in 80 out, gpt-5 nano", 300, 80, 3000 * 30],
     // 每天 or 每周 opens the clause its count is in, with words between them ("每天给客户发 3 万封")
     ["每天给客户发 3 万封邮件，每封输入 800 输出 300，gpt-5 nano", 800, 300, 30_000 * 30],
     ["每天要回复 2 万条评论，每条输入 500 输出 100，gpt-5 nano", 500, 100, 20_000 * 30],

@@ -27,6 +27,8 @@ import {
   PER_UNIT_BEFORE,
   PER_USER,
   SENT_TO_PEOPLE_BEFORE,
+  MESSAGE_PERIOD,
+  MESSAGE_PERIOD_BEFORE,
   RATE_BEFORE,
   RATE_COUNT,
   RATES,
@@ -341,7 +343,8 @@ export function readQuantities(text: string): Quantities {
       // "we email 15k subscribers once a week": a message to each of them is a request, as often as the line says
       if (users === undefined && SENT_TO_PEOPLE_BEFORE.test(left)) {
         const afterPeople = right.replace(USERS_AFTER, "");
-        const word = PERIOD_WORD.find(([said]) => said.test(afterPeople))?.[1];
+        // "15k subscribers weekly", or the message's own period: "a weekly digest to 40k users"
+        const word = PERIOD_WORD.find(([said]) => said.test(afterPeople))?.[1] ?? MESSAGE_PERIOD[MESSAGE_PERIOD_BEFORE.exec(left)?.[1] ?? ""];
         sentToEach = word ? n.value * perMonthOf(word, active) : asMonthly(n.value, left, afterPeople, active);
       }
       users ??= n.value;

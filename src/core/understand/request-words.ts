@@ -29,6 +29,10 @@ export const USERS_AFTER =
 /** "we email", "send a newsletter to", "a digest to", "notify": a message to each of the people counted next. */
 export const SENT_TO_PEOPLE_BEFORE =
   /\b(?:e-?mail(?:s|ing)?|mail(?:s|ing)?|messag(?:e|es|ing)|notif(?:y|ies|ying)|text(?:s|ing)?|send(?:s|ing)?(?:\s[a-z-]+){0,3}\sto|(?:newsletters?|e-?mails?|messages?|digests?|notifications?|reminders?|updates?|alerts?)\s(?:out\s)?to)\s(?:(?:our|all|the|all of our|each of our|about|around|roughly|~)\s?)*~?\s?$/u;
+/** "a weekly digest to", "daily reminders to": how often the message to each of the people counted next goes out. */
+export const MESSAGE_PERIOD_BEFORE =
+  /\b(daily|weekly|monthly|nightly)\s(?:[a-z-]+\s)?(?:newsletters?|e-?mails?|messages?|digests?|notifications?|reminders?|updates?|alerts?|reports?)\s(?:out\s)?to\s[^,，。.;；\d]{0,24}$/u;
+export const MESSAGE_PERIOD: Record<string, "day" | "week" | "month"> = { daily: "day", nightly: "day", weekly: "week", monthly: "month" };
 /** Words for one of the people (or agents) a count is each of: "each user", "per dev", "per agent". */
 const PERSON = String.raw`(?:user|person|employee|engineer|developer|dev|member|teammate|analyst|seat|customer|agent|rep|subscriber|recipient|student|reader|patient|player|visitor)`;
 export const PER_USER = new RegExp(
