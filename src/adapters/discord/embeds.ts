@@ -3,6 +3,7 @@ import type { ChartSpec } from "../../core/reply/chart-spec.ts";
 import { inScript } from "../../core/i18n/script.ts";
 import { renderTable, type Reply, type Source } from "../../core/reply/reply.ts";
 import { escapeDiscord, withoutInvisibleControls } from "./markdown.ts";
+import { kept } from "../../core/kept.ts";
 
 /** Discord's published limits, respected by construction. */
 export const DISCORD_LIMITS = {
@@ -43,13 +44,10 @@ function truncate(text: string, max: number): string {
 
 /** Each source's line by language and script, written once: answers about the same models cite the same sources. */
 const writtenLines = new WeakMap<Source, Map<string, string>>();
+const perLangAndScript = (): Map<string, string> => new Map();
 
 function sourceLine(source: Source, lang: Reply["lang"], script: Reply["script"]): string {
-  let lines = writtenLines.get(source);
-  if (!lines) {
-    lines = new Map();
-    writtenLines.set(source, lines);
-  }
+  const lines = kept(writtenLines, source, perLangAndScript);
   const key = `${lang}:${script ?? ""}`;
   let line = lines.get(key);
   if (line === undefined) {

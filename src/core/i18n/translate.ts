@@ -2,6 +2,7 @@ import type { Catalogue, Message, MessageKey } from "./catalog.ts";
 import { en } from "./en.ts";
 import type { Lang } from "./lang.ts";
 import { zh } from "./zh.ts";
+import { kept } from "../kept.ts";
 
 type Params = Record<string, string | number>;
 /** Text that comes with knowledge in every language (task names, article titles, advice). */
@@ -61,12 +62,7 @@ const translators = new Map<Lang, Translator>();
 
 /** The translator for `lang`: one per language, built on first use (every answer asks for it). */
 export function translator(lang: Lang): Translator {
-  let t = translators.get(lang);
-  if (!t) {
-    t = buildTranslator(lang);
-    translators.set(lang, t);
-  }
-  return t;
+  return kept(translators, lang, buildTranslator);
 }
 
 function buildTranslator(lang: Lang): Translator {

@@ -9,6 +9,7 @@ import { UserError } from "../reply/errors.ts";
 import { priceChanges } from "./price-age.ts";
 import type { Resolution } from "../models/resolve.ts";
 import { contextNote, offPeakNote } from "./price-sources.ts";
+import { kept } from "../kept.ts";
 
 function claimText(model: Model): string | null {
   const claim = model.articleClaim?.inputPer1M;
@@ -27,22 +28,15 @@ interface ModelNotes {
 
 /** Notes already written, per snapshot and model, by language and day; gone with their snapshot. */
 const written = new WeakMap<KnowledgeSnapshot, WeakMap<Model, Map<string, ModelNotes>>>();
+const perModel = (): WeakMap<Model, Map<string, ModelNotes>> => new WeakMap();
+const perDay = (): Map<string, ModelNotes> => new Map();
 
 /**
  * What the article and the provider say about a model beside its table price, with the sources behind it. The same
  * for every answer naming the model in a language on a day, so written once.
  */
 export function modelNotes(snapshot: KnowledgeSnapshot, t: Translator, model: Model, today: string): ModelNotes {
-  let bySnapshot = written.get(snapshot);
-  if (!bySnapshot) {
-    bySnapshot = new WeakMap();
-    written.set(snapshot, bySnapshot);
-  }
-  let byDay = bySnapshot.get(model);
-  if (!byDay) {
-    byDay = new Map();
-    bySnapshot.set(model, byDay);
-  }
+  const byDay = kept(kept(written, snapshot, perModel), model, perDay);
   const key = `${t.lang}:${today}`;
   let notes = byDay.get(key);
   if (!notes) {

@@ -5,6 +5,7 @@ import type { Translator } from "../i18n/translate.ts";
 import type { CurrencyFile, PricedModel } from "../knowledge/schema.ts";
 import { workloadCost, type CostWorkload, type PricedEntry, type WorkloadCost } from "./pricing.ts";
 import type { Source } from "../reply/reply.ts";
+import { kept } from "../kept.ts";
 
 export type { CurrencyMode };
 
@@ -22,15 +23,12 @@ const shownPrices = new WeakMap<PricedModel, Map<string, string>>();
 /** A model with its provider's own yuan prices in place of its dollar ones, made once per model (null: it has none). */
 const yuanLists = new WeakMap<PricedEntry, PricedEntry | null>();
 
-function yuanListOf(model: PricedEntry): PricedEntry | null {
-  let list = yuanLists.get(model);
-  if (list === undefined) {
-    const native = model.nativeCny;
-    list = native ? { ...model, inputPer1M: native.inputPer1M, outputPer1M: native.outputPer1M, cachedInputPer1M: native.cachedInputPer1M } : null;
-    yuanLists.set(model, list);
-  }
-  return list;
+function yuanList(model: PricedEntry): PricedEntry | null {
+  const native = model.nativeCny;
+  return native ? { ...model, inputPer1M: native.inputPer1M, outputPer1M: native.outputPer1M, cachedInputPer1M: native.cachedInputPer1M } : null;
 }
+
+const newShownPrices = (): Map<string, string> => new Map();
 
 /** How every priced answer shows money: USD, CNY or both (Chinese answers default to both), from one rate with its date. */
 export class Money {
@@ -64,11 +62,7 @@ export class Money {
 
   /** A per-1M-token price: the provider's own yuan price where the knowledge has one. Written once per model, currency and rate. */
   price(model: PricedModel, field: "inputPer1M" | "outputPer1M" | "cachedInputPer1M"): string {
-    let shown = shownPrices.get(model);
-    if (!shown) {
-      shown = new Map();
-      shownPrices.set(model, shown);
-    }
+    const shown = kept(shownPrices, model, newShownPrices);
     const key = `${this.mode}:${field}:${this.rate}`;
     let text = shown.get(key);
     if (text === undefined) {
@@ -90,7 +84,7 @@ export class Money {
   /** A model's workload cost, computed once; in yuan from its own yuan price list when it has one at standard prices. */
   cost(model: PricedEntry, workload: CostWorkload): { cost: WorkloadCost; shown: string } {
     const cost = workloadCost(model, workload);
-    const inYuan = cost.pricing === "standard" ? yuanListOf(model) : null;
+    const inYuan = cost.pricing === "standard" ? kept(yuanLists, model, yuanList) : null;
     const cny = inYuan ? workloadCost(inYuan, workload).totalUsd : cost.totalUsd * this.rate;
     return { cost, shown: this.show(formatUsd(cost.totalUsd), formatCny(cny)) };
   }

@@ -3,6 +3,7 @@ import type { Translator } from "../i18n/translate.ts";
 import type { PricedModel } from "../knowledge/schema.ts";
 import type { ContextRule } from "../knowledge/provider-rules.ts";
 import type { ComparedPrice } from "../knowledge/second-source.ts";
+import { kept } from "../kept.ts";
 
 const PART = { inputPer1M: "price.input", outputPer1M: "price.output", cachedInputPer1M: "price.cachedInput", cacheWritePer1M: "price.cacheWrite" } as const satisfies Record<
   ComparedPrice,
@@ -10,7 +11,8 @@ const PART = { inputPer1M: "price.input", outputPer1M: "price.output", cachedInp
 >;
 
 /** Each model's note in each language, written once: the same for every answer that shows the model. */
-const written = new WeakMap<PricedModel, Partial<Record<Translator["lang"], string | null>>>();
+const written = new WeakMap<PricedModel, Map<Translator["lang"], string | null>>();
+const perLang = (): Map<Translator["lang"], string | null> => new Map();
 
 /**
  * Where LiteLLM's map and genai-prices disagree on a shown model's price: both figures with their dates, and which
@@ -20,13 +22,12 @@ export function secondSourceNotes(t: Translator, models: readonly PricedModel[])
   const notes: string[] = [];
   models.forEach((model, i) => {
     if (!model.secondSource?.disagreements.length || models.indexOf(model) !== i) return;
-    let byLang = written.get(model);
-    if (!byLang) {
-      byLang = {};
-      written.set(model, byLang);
+    const byLang = kept(written, model, perLang);
+    let note = byLang.get(t.lang);
+    if (note === undefined) {
+      note = disagreementNote(t, model);
+      byLang.set(t.lang, note);
     }
-    if (byLang[t.lang] === undefined) byLang[t.lang] = disagreementNote(t, model);
-    const note = byLang[t.lang];
     if (note) notes.push(note);
   });
   return notes;

@@ -1,5 +1,6 @@
 import type { PriceDimensions, PriceSet, PricingTier } from "../knowledge/price-tiers.ts";
 import type { PricedModel, Workload } from "../knowledge/schema.ts";
+import { kept } from "../kept.ts";
 
 /** A priced model with whatever extra price dimensions its entry carries (all optional). */
 export type PricedEntry = PricedModel & PriceDimensions;
@@ -141,18 +142,11 @@ const NONE_LESS_SPECIFIC: readonly PriceSet[] = Object.freeze([]);
 /** Each entry's standard choice, made once: ranking a model's 20-odd hosts chooses for each of them. */
 const standardChoices = new WeakMap<PricedEntry, Chosen>();
 
-function standardChoice(model: PricedEntry): Chosen {
-  let chosen = standardChoices.get(model);
-  if (!chosen) {
-    chosen = Object.freeze({ prices: model, lessSpecific: NONE_LESS_SPECIFIC, pricing: "standard", longContextAboveTokens: null });
-    standardChoices.set(model, chosen);
-  }
-  return chosen;
-}
+const standardChoice = (model: PricedEntry): Chosen => Object.freeze({ prices: model, lessSpecific: NONE_LESS_SPECIFIC, pricing: "standard", longContextAboveTokens: null });
 
 function choosePrices(model: PricedEntry, workload: CostWorkload, fallbacks: PricingFallback[] | null): Chosen {
   const tier = requestedTier(workload, fallbacks);
-  if (!tier && (workload.promptTokensPerRequest === undefined || !model.longContext?.length)) return standardChoice(model);
+  if (!tier && (workload.promptTokensPerRequest === undefined || !model.longContext?.length)) return kept(standardChoices, model, standardChoice);
   // the entry's own fields are its standard price list
   const standard: PriceSet = model;
   const longContext = longContextPrices(model, workload.promptTokensPerRequest);

@@ -4,6 +4,7 @@ import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import { nameTokens, normalizeName } from "../models/names.ts";
 import { isEverydayWord } from "./list-items.ts";
 import type { MentionedModel, Understanding } from "./types.ts";
+import { kept } from "../kept.ts";
 
 /** Words that never name a model on their own, however the resolver's families look. */
 const NOT_NAMES = new Set([
@@ -91,6 +92,7 @@ const AMOUNT = /^\d+(?:\.\d+)?\s?(?:k|m|b|mm|bn|万|亿|千)?$/iu;
 
 const HAN_FAMILY_WORDS = Object.keys(FAMILY_WORDS).filter((word) => /\p{Script=Han}/u.test(word));
 const families = new WeakMap<KnowledgeSnapshot, Map<string, Model[]>>();
+const newFamilies = (): Map<string, Model[]> => new Map();
 
 /** Every curated model a family word ("claude", "双子座", "gpt") could mean, unlike the six a question back offers. */
 export function familyModels(snapshot: KnowledgeSnapshot, word: string): Model[] {
@@ -110,11 +112,7 @@ export function familyModels(snapshot: KnowledgeSnapshot, word: string): Model[]
 
 /** The curated models of a family, at most six, looked up once per snapshot. */
 function familyMembers(snapshot: KnowledgeSnapshot, family: string): Model[] {
-  let known = families.get(snapshot);
-  if (!known) {
-    known = new Map();
-    families.set(snapshot, known);
-  }
+  const known = kept(families, snapshot, newFamilies);
   let members = known.get(family);
   if (!members) {
     members = snapshot.knowledge.models.filter((m) => normalizeName(`${m.name} ${m.id}`).includes(family)).slice(0, 6);
