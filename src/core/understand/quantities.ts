@@ -27,7 +27,6 @@ import {
   PER_UNIT_BEFORE,
   PER_USER,
   SENT_TO_PEOPLE_BEFORE,
-  MESSAGE_PERIOD,
   MESSAGE_PERIOD_BEFORE,
   RATE_BEFORE,
   RATE_COUNT,
@@ -344,7 +343,8 @@ export function readQuantities(text: string): Quantities {
       if (users === undefined && SENT_TO_PEOPLE_BEFORE.test(left)) {
         const afterPeople = right.replace(USERS_AFTER, "");
         // "15k subscribers weekly", or the message's own period: "a weekly digest to 40k users"
-        const word = PERIOD_WORD.find(([said]) => said.test(afterPeople))?.[1] ?? MESSAGE_PERIOD[MESSAGE_PERIOD_BEFORE.exec(left)?.[1] ?? ""];
+        const periodWord = (said: string) => PERIOD_WORD.find(([word]) => word.test(said))?.[1];
+        const word = periodWord(afterPeople) ?? periodWord(MESSAGE_PERIOD_BEFORE.exec(left)?.[1] ?? "");
         sentToEach = word ? n.value * perMonthOf(word, active) : asMonthly(n.value, left, afterPeople, active);
       }
       users ??= n.value;

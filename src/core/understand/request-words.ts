@@ -32,7 +32,6 @@ export const SENT_TO_PEOPLE_BEFORE =
 /** "a weekly digest to", "daily reminders to": how often the message to each of the people counted next goes out. */
 export const MESSAGE_PERIOD_BEFORE =
   /\b(daily|weekly|monthly|nightly)\s(?:[a-z-]+\s)?(?:newsletters?|e-?mails?|messages?|digests?|notifications?|reminders?|updates?|alerts?|reports?)\s(?:out\s)?to\s[^,，。.;；\d]{0,24}$/u;
-export const MESSAGE_PERIOD: Record<string, "day" | "week" | "month"> = { daily: "day", nightly: "day", weekly: "week", monthly: "month" };
 /** Words for one of the people (or agents) a count is each of: "each user", "per dev", "per agent". */
 const PERSON = String.raw`(?:user|person|employee|engineer|developer|dev|member|teammate|analyst|seat|customer|agent|rep|subscriber|recipient|student|reader|patient|player|visitor)`;
 export const PER_USER = new RegExp(
