@@ -158,6 +158,8 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["we message 2000 customers daily, 500 in 100 out, gpt-5 nano", 500, 100, 2000 * 30],
     ["a weekly digest to 40k users, 2k in 400 out, gpt-4.1 mini", 2000, 400, 40_000 * (30 / 7)],
     ["we send daily reminders to 3000 patients, 300 in 80 out, gpt-5 nano", 300, 80, 3000 * 30],
+    ["每天给 8000 名学员推送学习报告，每份输入 1500 token、输出 400，qwen plus 和 deepseek 哪个便宜", 1500, 400, 8000 * 30],
+    ["每週給 2 萬名會員寄 1 封個人化電子報，每封輸入 1000 輸出 350，gpt-5 mini 多少錢", 1000, 350, 20_000 * (30 / 7)],
     // 每天 or 每周 opens the clause its count is in, with words between them ("每天给客户发 3 万封")
     ["每天给客户发 3 万封邮件，每封输入 800 输出 300，gpt-5 nano", 800, 300, 30_000 * 30],
     ["每天要回复 2 万条评论，每条输入 500 输出 100，gpt-5 nano", 500, 100, 20_000 * 30],
