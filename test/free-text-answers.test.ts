@@ -291,6 +291,9 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     // the cheapest of a list where one name was read is a comparison of what was read, the rest named back
     ["豆包、文心一言、通义千问哪个最便宜", ["豆包", "文心一言"], ["qwen-plus"], "本回答未包含"],
     ["which is cheapest: ernie, yi-lightning or gpt-5 nano?", ["ernie", "yi-lightning"], ["gpt-5-nano"], "this answer leaves them out"],
+    // 、 joins only a list's items: the first of them is one, at the start of the line too
+    ["TAIDE、gpt-5 nano 跟 gemini 2.5 flash-lite 比較一下，每月 6000 萬 token", ["TAIDE"], ["gpt-5-nano", "gemini-2.5-flash-lite"], "本回答未包含"],
+    ["gpt-5 mini、TAIDE 哪个便宜", ["TAIDE"], ["gpt-5-mini"], "本回答未包含"],
   ])("a name it cannot price is named back as typed: %s", async (line, unknown, known, words) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(true);

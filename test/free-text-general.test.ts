@@ -124,6 +124,11 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["200 engineers, each about 40 completions an hour during an 8h workday, ~1500 tokens in, 300 out. gpt-5 mini vs haiku 4.5?", 1500, 300, 200 * 40 * 8 * 30],
     ["200 个工程师，每人每小时大约 40 次补全，一天 8 小时，每次输入 1500 输出 300 token，gpt-5 mini 和 haiku 4.5 哪个便宜", 1500, 300, 200 * 40 * 8 * 30],
     ["50 個工程師，每人每天大概問 30 次，每次 2000 token 輸入、500 輸出，claude sonnet 4.5 一個月多少", 2000, 500, 50 * 30 * 30],
+    // whoever the people are, "each does" or 每人 after them makes them the people counted; a workday is a day
+    ["we've got 45 paralegals, each does ~60 clause lookups per workday (22 workdays/mo). ~3k tokens in, 400 out per lookup. haiku 4.5 or gpt-5 mini?", 3000, 400, 45 * 60 * 22],
+    ["30 nurses each handle 40 chart summaries a day, 1500 in 200 out, gpt-4.1 mini", 1500, 200, 30 * 40 * 30],
+    ["公司 200 个销售，每人每天让 AI 写 15 条客户跟进消息，每条输入 1200 token 输出 400，一个月按 22 个工作日算，gpt-5 mini 和 claude haiku 4.5 选哪个", 1200, 400, 200 * 15 * 22],
+    ["我們有 120 位業務，每人每天大概問 30 次，每次輸入 800 token、回覆 300，一個月算 22 個工作天，gemini 2.5 flash 跟 gpt-5 mini 各要多少錢", 800, 300, 120 * 30 * 22],
     [
       "agent loop: each task ~15 steps, context grows to ~20k tokens by the end (avg 10k per step), 300 out per step, 2k tasks/month. claude sonnet 4.5 vs gpt-5",
       10_000,

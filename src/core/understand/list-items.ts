@@ -111,8 +111,10 @@ export function unreadItems(line: string, read: readonly { from: number; to: num
     const nextJoin = JOIN_FIRST.exec(next);
     const nextRead = nextJoin ? spanOf(after + right.length + nextJoin[0].length, sides(after + right.length, nextJoin[0].length).right) : false;
     const lastAfterList = CLOSING_JOIN.test(join[0]) && JOIN_BEFORE.test(line.slice(0, leftFrom)) && LIST_ENDS.test(next);
-    if (rightRead && !leftRead && left !== head && nextRead && !HAS_AMOUNT.test(left)) add(leftFrom, left, true);
-    if (leftRead && !rightRead && !HAS_AMOUNT.test(right) && (nextRead || lastAfterList)) add(after, right, true);
+    // 、 joins nothing but a list's items: one beside a name read is an item wherever the list starts ("TAIDE、gpt-5 nano 跟 …")
+    const enumerated = join[0].includes("、");
+    if (rightRead && !leftRead && (left !== head || enumerated) && (nextRead || enumerated) && !HAS_AMOUNT.test(left)) add(leftFrom, left, true);
+    if (leftRead && !rightRead && !HAS_AMOUNT.test(right) && (nextRead || lastAfterList || enumerated)) add(after, right, true);
   }
   for (const separator of line.matchAll(SEPARATOR)) {
     const { after, right, left } = sides(separator.index, separator[0].length);

@@ -5,7 +5,7 @@ import { findNumbers } from "./numbers.ts";
 
 /** Volumes and request counts given per day (or every night: a nightly batch runs daily) are read as a 30-day month. */
 export const PER_DAY =
-  /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?(?:day|night)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天|每晚|每夜)|^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:day|night)\b/u;
+  /^\s?(?:(?:tokens?|toks?|token|requests?|calls?|次(?:请求)?)\s?)?(?:(?:of\s)?(?:input|output|in|out)\s)?(?:a|per|each|\/|every)\s?(?:(?:work(?:ing)?|business)\s?)?(?:day|night)\b|^\s?(?:tokens?|token)?\s?(?:\/\s?天|每天|一天|每晚|每夜)|^[^,，。.;；\d]{0,24}?(?:\b(?:a|per|each|every)\s|\/\s?)(?:(?:work(?:ing)?|business)\s?)?(?:day|night)\b/u;
 /** "20k daily requests": the period said between the number and its noun. */
 export const PERIOD_WORD: [RegExp, Period][] = [
   [/^\s?(?:daily|nightly)\b/u, "day"],
@@ -62,9 +62,9 @@ const HOURS_A_DAY =
 /** "9-5", "business hours", "朝九晚五": a working day's 8 hours. */
 const BUSINESS_HOURS = /\b9\s?(?:am)?\s?(?:-|–|to)\s?5\s?(?:pm)?\b(?!\s?(?:[kmb]\b|tokens?|requests?|%|:))|\b(?:business|office|working) hours\b|朝九晚五|工作时间内?|上班时间/u;
 const BUSINESS_DAY_HOURS = 8;
-/** "22 workdays a month", "每月 22 个工作日": the days a month its daily and hourly amounts run, when not all 30. */
+/** "22 workdays a month", "每月 22 个工作日", "一个月算 22 个工作天": the days a month its daily and hourly amounts run, when not all 30. */
 const DAYS_A_MONTH =
-  /\b(\d{1,2})\s?(?:work(?:ing)?\s?days?|business days?)\b(?!\s?(?:a|per|each|every|\/)\s?week)|(?:每月|一个月)\s?(\d{1,2})\s?(?:个|天)?工作日|(\d{1,2})\s?个工作日/u;
+  /\b(\d{1,2})\s?(?:work(?:ing)?\s?days?|business days?)\b(?!\s?(?:a|per|each|every|\/)\s?week)|(?:每月|一个月)\s?(?:按|算|有)?\s?(\d{1,2})\s?(?:个|天)?工作[日天]|(\d{1,2})\s?个工作[日天]/u;
 
 /** "5 workdays a week", "每周 5 天", "weekdays only": the days a week it runs, a month's share of its 30 days. */
 const DAYS_A_WEEK =

@@ -24,8 +24,13 @@ export const RATE_BEFORE = /(?:qps|rps|rpm)\s?(?:大概|约|有|是|为|of|is|~|
 /** "1000 users, each sends 50 messages a day", "1000 个用户，每人每天 20 次": requests per user × users. */
 export const USERS_BEFORE =
   /(?:[日月]活(?:跃)?(?:用户)?(?:数)?|\bdau|\bmau|用户数|用户量|\b(?:team|company|org|staff|headcount) of)\s?(?:约|大概|有|是|为|of|~|about|around)?\s?$/u;
-export const USERS_AFTER =
-  /^\s?(?:-\s?(?:person|people|member|seat)\b|(?:(?:daily|monthly)\s)?(?:(?:active|parallel|concurrent)\s)?(?:users?|dau\b|mau\b|people|employees|engineers|developers|devs\b|analysts|seats|customers|agents|subscribers|recipients|students|readers|patients|players|visitors|members|followers|(?:products|apps|bots|services|tenants|clients|teams|sites|stores)(?=,?\s(?:each|every one)\b)|[个名]?用户|名?员工|位用户|位[\p{Script=Han}]{1,4}|(?:个|名|位)?(?:工程师|开发者|开发人员|程序员|研发人员|分析师|坐席)|(?:个|名|位)?(?:客户|顾客|访客|会员|学员|学生|患者|读者|玩家|订阅者|订阅用户|粉丝|收件人)(?!工单|邮件|消息|咨询|请求|对话|评论)|(?:个|条)?(?:业务线|产品|应用|机器人|租户|门店|站点)(?=[，,]?\s?每个)|[日月]活(?:跃)?(?:用户)?|人(?![民工])))/u;
+export const USERS_AFTER = new RegExp(
+  String.raw`^\s?(?:-\s?(?:person|people|member|seat)\b|(?:(?:daily|monthly)\s)?(?:(?:active|parallel|concurrent)\s)?(?:users?|dau\b|mau\b|people|employees|engineers|developers|devs\b|analysts|seats|customers|agents|subscribers|recipients|students|readers|patients|players|visitors|members|followers|(?:(?:sales|support|legal|medical|customer)\s)?(?:paralegals|lawyers|attorneys|nurses|doctors|teachers|tutors|reps|salespeople|recruiters|writers|editors|translators|marketers|designers|accountants|researchers|consultants|moderators|interns|clinicians|reviewers|annotators|advisors)|(?:products|apps|bots|services|tenants|clients|teams|sites|stores)(?=,?\s(?:each|every one)\b)|` +
+    // "45 paralegals, each does ~60 lookups", "200 个销售，每人…": whoever they are, each of them is one of the people counted
+    String.raw`[a-z]{3,}s(?=,?\s(?:each|every one)\s(?:does|makes|sends|asks|runs|handles|writes|processes|submits|generates|creates|reviews|triggers|uses|drafts|answers|has)\b)|` +
+    String.raw`[个名]?用户|名?员工|位用户|位[\p{Script=Han}]{1,4}|(?:个|名|位)?(?:工程师|开发者|开发人员|程序员|研发人员|分析师|坐席)|(?:个|名|位)?(?:销售|业务员|律师|医生|护士|老师|教师|编辑|设计师|运营|顾问|助理)|(?:个|名|位)?[\p{Script=Han}]{1,4}(?=[，,]?\s?(?:每人|每个人|每位|每名|人均))|(?:个|名|位)?(?:客户|顾客|访客|会员|学员|学生|患者|读者|玩家|订阅者|订阅用户|粉丝|收件人)(?!工单|邮件|消息|咨询|请求|对话|评论)|(?:个|条)?(?:业务线|产品|应用|机器人|租户|门店|站点)(?=[，,]?\s?每个)|[日月]活(?:跃)?(?:用户)?|人(?![民工])))`,
+  "u",
+);
 /** "we email", "send a newsletter to", "a digest to", "notify", "给 N 名用户发": a message to each of the people counted next. */
 export const SENT_TO_PEOPLE_BEFORE =
   /\b(?:e-?mail(?:s|ing)?|mail(?:s|ing)?|messag(?:e|es|ing)|notif(?:y|ies|ying)|text(?:s|ing)?|send(?:s|ing)?(?:\s[a-z-]+){0,3}\sto|(?:newsletters?|e-?mails?|messages?|digests?|notifications?|reminders?|updates?|alerts?)\s(?:out\s)?to)\s(?:(?:our|all|the|all of our|each of our|about|around|roughly|~)\s?)*~?\s?$|给\s?(?:约|大约|大概|全部|所有)?\s?$/u;
@@ -33,10 +38,10 @@ export const SENT_TO_PEOPLE_BEFORE =
 export const MESSAGE_PERIOD_BEFORE =
   /\b(daily|weekly|monthly|nightly)\s(?:[a-z-]+\s)?(?:newsletters?|e-?mails?|messages?|digests?|notifications?|reminders?|updates?|alerts?|reports?)\s(?:out\s)?to\s[^,，。.;；\d]{0,24}$/u;
 /** Words for one of the people (or agents) a count is each of: "each user", "per dev", "per agent". */
-const PERSON = String.raw`(?:user|person|employee|engineer|developer|dev|member|teammate|analyst|seat|customer|agent|rep|subscriber|recipient|student|reader|patient|player|visitor)`;
+const PERSON = String.raw`(?:user|person|employee|engineer|developer|dev|member|teammate|analyst|seat|customer|agent|rep|subscriber|recipient|student|reader|patient|player|visitor|paralegal|lawyer|nurse|doctor|teacher|tutor|recruiter|writer|editor|translator|marketer|designer|accountant|researcher|consultant|moderator|intern|clinician|reviewer|annotator|advisor)`;
 export const PER_USER = new RegExp(
   String.raw`\b(?:users?|dau|mau)\s?[×x*]\s?\d|\b(?:queries|requests|messages|msgs|questions|calls|chats|prompts|conversations|emails?)(?:\s?\/\s?(?:day|d|month|mo|week)|\s(?:a|per) (?:day|month|week))? (?:each|apiece)\b|` +
-    String.raw`\b(?:each|per) ${PERSON}\b|\b(?:each|every) (?:(?:of them|one) )?(?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having|uses?|using|burns?|burning|consumes?|spends?|generates?)\b|` +
+    String.raw`\b(?:each|per) ${PERSON}\b|\b(?:each|every) (?:(?:of them|one) )?(?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having|uses?|using|burns?|burning|consumes?|spends?|generates?|handles?|writes?|processes|submits?|drafts?|reviews?|answers?)\b|` +
     String.raw`\beach of (?:our|the|my|their|these|those) \d|\beach (?:(?:about|around|roughly|approx(?:imately)?)\s)?~?\s?\d[\d,.]*\s?k?\s(?:completions|requests|queries|questions|messages|msgs|calls|prompts|chats|conversations|sessions|tickets|tasks|documents|docs|emails|jobs)\b|` +
     "每(?:个|位|名)?(?:客服)?(?:坐席|工程师|员工|开发者|开发|程序员|客户|用户|成员)|每个(?=每天|每月|每小时|每周|都)|每人|每位|每名|每个人|人均",
   "u",
@@ -66,7 +71,7 @@ export const REQUESTS_AFTER = new RegExp(
     String.raw`of (?:them|those)(?=\s?(?:a|per|each|every|\/)\s?(?:month|mo|day|week)\b|\s?monthly|\s?daily)|` +
     // "40 completions an hour" counts requests; "1k completions" beside "4k prompts" is a size
     String.raw`completions(?=(?:\s(?:per|each|a)\s${PERSON})?(?:\s?(?:an?|per|each|every|\/)\s?(?:month|mo|day|week|hour|hr|minute|min|second|sec)\b|\s?(?:monthly|daily|hourly)))|` +
-    `${KIND_WORD}(?:queries|calls|conversations|chats|messages|msgs|tickets|documents|docs|emails?|sessions|jobs|runs|invocations|generations|steps|iterations|invoices|receipts|contracts|reports|files|pdfs|articles|posts|chapters|listings|reviews|comments|descriptions|items|records|rows|entries|images|photos|pictures|screenshots|receipts|scans|transcripts|notes|summaries|memos|letters|leads|titles|headlines|captions|tweets|sentences|paragraphs|questions|tasks|prs|pull requests)|` +
+    `${KIND_WORD}(?:queries|lookups|searches|calls|conversations|chats|messages|msgs|tickets|documents|docs|emails?|sessions|jobs|runs|invocations|generations|steps|iterations|invoices|receipts|contracts|reports|files|pdfs|articles|posts|chapters|listings|reviews|comments|descriptions|items|records|rows|entries|images|photos|pictures|screenshots|receipts|scans|transcripts|notes|summaries|memos|letters|leads|titles|headlines|captions|tweets|sentences|paragraphs|questions|tasks|prs|pull requests)|` +
     String.raw`次(?:请求|调用|对话|会话)?|道?题(?![目型库])|条(?:请求|消息|对话)?|个\s?(?:请求|对话|会话|文档|工单|任务|问题|提问|pr|requests?|calls?|queries|prompts)|轮对话|通(?:\p{Script=Han}{1,4})?(?:对话|会话|电话)|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张(?:工单|收据|发票|票据|图片?|照片|截图|扫描件)|封(?:邮件|信|电邮)?|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)`,
   "u",
 );
