@@ -6,6 +6,12 @@ import { formatPercent, formatRatio } from "../src/core/reply/format.ts";
 /** Below this ratio the saving is told in percent: "1.0× cheaper" says nothing. */
 const CLOSE_RATIO = 1.1;
 
+/** What the cheapest saves, as a share of the dearest's cost: never "100%" for a saving that is not all of it. */
+function savedPercent(ratio: number): string {
+  const percent = (1 - 1 / ratio) * 100;
+  return percent >= 99.95 ? ">99.9%" : formatPercent(percent);
+}
+
 interface Ranked {
   model: Model;
   cost: WorkloadCost;
@@ -30,9 +36,10 @@ export function compareVerdict(t: Translator, workload: string, ranked: readonly
   if (ratio === null || ratio <= 1) return lead;
   const dearests = ranked.filter((p) => p.cost.totalUsd === dearest.cost.totalUsd).map((p) => p.model.name);
   const than = { cheapest: names, other: t.list(dearests), cost: dearest.shown };
+  const percent = savedPercent(ratio);
   const by =
     ratio >= CLOSE_RATIO
-      ? t(several ? "compare.cheaperByTied" : "compare.cheaperBy", { ...than, ratio: formatRatio(ratio) })
-      : t(several ? "compare.cheaperByPercentTied" : "compare.cheaperByPercent", { ...than, percent: formatPercent((1 - 1 / ratio) * 100) });
+      ? t(several ? "compare.cheaperByTied" : "compare.cheaperBy", { ...than, ratio: t.lang === "zh" ? formatRatio(ratio).replace("×", " 倍") : formatRatio(ratio), percent })
+      : t(several ? "compare.cheaperByPercentTied" : "compare.cheaperByPercent", { ...than, percent });
   return t.sentences([lead, by]);
 }

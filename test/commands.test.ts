@@ -42,6 +42,15 @@ describe("/compare", () => {
     expect(near.lead).toContain("0.3% cheaper than");
   });
 
+  it("says a saving both as times and in percent, never 100% for a saving short of everything", async () => {
+    // $0.90 against $2,100.00: 2,333× cheaper, 99.96% less
+    const far = await ask("/compare gpt-5 nano o1-pro in:10M out:1M");
+    expect(far.lead).toContain("2,333× cheaper than o1-pro ($2,100.00): >99.9% less.");
+    const zh = await ask("/compare gpt-5 nano o1-pro in:10M out:1M lang:zh");
+    expect(zh.lead).toContain("便宜 >99.9%，后者的费用是前者的 2,333 倍");
+    expect((await ask("/compare gpt-5 mini haiku 4.5 in:3k out:600")).lead).toContain("3.1× cheaper than Claude Haiku 4.5 ($0.006): 67.5% less.");
+  });
+
   it("takes the stated workload and cached share", async () => {
     const reply = await ask("/compare gpt-5 gemini 2.0 flash in:1M out:500k cached:50%");
     const data = reply.data as { workload: { inputTokens: number; outputTokens: number; cachedPercent: number }; models: { id: string; cost: number }[] };
