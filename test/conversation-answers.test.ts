@@ -21,6 +21,17 @@ async function converse(...lines: string[]): Promise<Reply[]> {
 const modelsOf = (reply: Reply) => ((reply.data.models ?? []) as { id: string }[]).map((m) => m.id);
 const intentOf = (reply: Reply) => reply.data.intent;
 
+describe("a request's size said after a request count is that count's", () => {
+  it.each([
+    ["20k requests a month, gpt-5 mini", "what if each is 1500 in and 400 out?"],
+    ["每月 2 万次请求，gpt-5 mini 多少钱", "每次输入 1500 输出 400 呢"],
+  ])("%s → %s", async (first, second) => {
+    const [, sized] = await converse(first, second);
+    expect(sized!.data.workload).toMatchObject({ inputTokens: 20_000 * 1500, outputTokens: 20_000 * 400, promptTokensPerRequest: 1500 });
+    expect(sized!.text).not.toMatch(/priced for|按 1000 次请求计价/u);
+  });
+});
+
 describe("a question back keeps the conversation's models and workload", () => {
   it("the member named after 'which claude?' joins GPT-5 at the stated volume, and '80% cached' then changes only the cache", async () => {
     const [back, chosen, cached] = await converse("compare claude and gpt-5 for 50M tokens a month", "claude sonnet 4.5", "80% cached");

@@ -198,6 +198,43 @@ describe("a request's size is read wherever its per-request words stand", () => 
     expect(data.workload).toMatchObject({ inputTokens: Math.round(prompt * requests), outputTokens: Math.round(out * requests), promptTokensPerRequest: prompt });
   });
 
+  // a month's total with a request's size is that many requests of that size: split as the request is, not 5:1
+  it.each([
+    ["2M tokens a month, 800 tokens in and 300 out per request, gpt-5 nano", 2_000_000, 800, 300],
+    ["每月 1 亿 token，每次输入 1500 输出 500，deepseek 多少钱", 100_000_000, 1500, 500],
+  ])("%s", async (line, total, prompt, out) => {
+    const data = dataOf(await ask(line));
+    const requests = total / (prompt + out);
+    expect(data.workload).toMatchObject({ inputTokens: Math.round(prompt * requests), outputTokens: Math.round(out * requests), promptTokensPerRequest: prompt });
+  });
+
+  // a request's size with no count and no month is priced for a thousand such requests, and the answer says so
+  it.each([
+    ["800 in 300 out, gpt-5 nano, how much per request?", "gpt-5-nano", 800, 300, "priced for 1K requests (no count said: tell me how many a month)"],
+    ["每次输入 1500 token 输出 400，deepseek 多少钱", "deepseek-chat", 1500, 400, "按 1000 次请求计价（没有说次数：请告诉我每月多少次）"],
+  ])("%s", async (line, id, prompt, out, said) => {
+    const reply = await ask(line);
+    expect(dataOf(reply).workload).toMatchObject({ inputTokens: prompt * 1000, outputTokens: out * 1000, promptTokensPerRequest: prompt });
+    expect(reply.text).toContain(said);
+    expect(reply.text).not.toMatch(/default workload|默认工作负载/u);
+    const m = model(id);
+    expect(dataOf(reply).models[0]!.cost).toBeCloseTo((prompt * 1000 * m.inputPer1M + out * 1000 * m.outputPer1M) / 1e6, 10);
+  });
+
+  // a colon ends a clause: the word before it runs into no name after it
+  it("'just chat: gpt-5 mini' is GPT-5 mini, not GPT-5 Chat", async () => {
+    const reply = await ask("just chat: gpt-5 mini vs haiku 4.5, 10M tokens");
+    expect(dataOf(reply).models.map((m) => m.id)).toEqual(["gpt-5-mini", "claude-haiku-4-5"]);
+  });
+
+  // a job said to be one-off is priced once, and the answer says the figures are the whole run's
+  it.each([
+    ["one-off: summarize 20k old tickets, 2k in 200 out each, gpt-5 mini", "run once"],
+    ["我们要一次性把 20 万条历史工单做摘要，每条 2000 token 输出 200，gpt-5 mini 多少钱", "只跑一次"],
+  ])("%s", async (line, said) => {
+    expect((await ask(line)).text).toContain(said);
+  });
+
   // a size under a thousand tokens is a request's, said in tokens or not: never a month of 800 tokens
   it.each([
     ["~800 tokens in and 300 out. gpt-5 nano?", /800-token prompts/u],

@@ -58,6 +58,10 @@ const CATALOG_SEARCH_PENALTY = 0.1;
 /** Words that join model names in a list: "gpt-5 vs claude", "gemini, deepseek", "gpt-5 和 deepseek". */
 const LIST_SEPARATOR = /\s*(?:,|，|、|;|；|\+|&|\bvs\.?\b|\bversus\b|\band\b|\bor\b|\bwith\b|和|与|跟|对比|比较|还是|或)\s*/iu;
 const HAN = /\p{Script=Han}/u;
+/** A colon that ends a clause ("for chat: gpt-5 mini", "模型：gpt-5"), not one inside an option ("model:gpt-5"). */
+const CLAUSE_COLON = /:(?=\s)|：/u;
+/** A word no name holds, put where a clause ended so that no name is read across it. */
+const CLAUSE_END = "\u2063";
 
 /** Edits forgiven in a typo, by length of the typed name (normalized): none in very short names. */
 function editsAllowed(length: number): number {
@@ -385,7 +389,8 @@ export class ModelResolver {
 
   private tokensOf(words: string[]): Token[] {
     return words.map((raw) => {
-      const tooLong = raw.length > NAME_LIMITS.maxNameChars;
+      // a clause's end stops a span as a word too long to be a name does
+      const tooLong = raw.length > NAME_LIMITS.maxNameChars || raw === CLAUSE_END;
       const parts = tooLong ? { words: new Set<string>(), numbers: [] } : partsOf(raw);
       this.work.probes++;
       return {
@@ -547,7 +552,10 @@ export class ModelResolver {
   }
 
   mentions(text: string): Resolution[] {
-    const words = nameTokens(mentionWindow(text));
+    // "just chat: gpt-5 mini" is no GPT-5 Chat: a name never runs on past a colon that ends a clause
+    const words = mentionWindow(text)
+      .split(CLAUSE_COLON)
+      .flatMap((clause, k) => (k ? [CLAUSE_END, ...nameTokens(clause)] : nameTokens(clause)));
     const tokens = this.tokensOf(words);
     const found: Resolution[] = [];
     const named = new Set<Model>();

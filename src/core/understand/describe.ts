@@ -20,14 +20,15 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
     );
   }
   const v = u.volume;
-  if (v?.input !== undefined && v.output !== undefined) parts.push(t("understood.inOut", { input: formatCount(v.input, t.lang), output: formatCount(v.output, t.lang) }));
+  if (v?.input !== undefined && v.output !== undefined)
+    parts.push(t(u.requestsAssumed ? "understood.inOutPriced" : "understood.inOut", { input: formatCount(v.input, t.lang), output: formatCount(v.output, t.lang) }));
   else if (v?.input !== undefined) parts.push(t("understood.in", { input: formatCount(v.input, t.lang) }));
   else if (v?.output !== undefined) parts.push(t("understood.out", { output: formatCount(v.output, t.lang) }));
   else if (v?.total !== undefined) parts.push(t("understood.total", { total: formatCount(v.total, t.lang) }));
   if (u.ratio) parts.push(t("understood.ratio", { ratio: `${formatNumber(u.ratio.input, 2)}:${formatNumber(u.ratio.output, 2)}` }));
   if (u.cachedPercent !== undefined) parts.push(t("understood.cached", { percent: formatPercent(u.cachedPercent) }));
   if (u.promptTokens !== undefined) parts.push(t("understood.prompt", { tokens: formatCount(u.promptTokens, t.lang) }));
-  if (u.requests !== undefined) parts.push(t("understood.requests", { count: formatCount(u.requests, t.lang) }));
+  if (u.requests !== undefined) parts.push(t(u.requestsAssumed ? "understood.requestsAssumed" : "understood.requests", { count: formatCount(u.requests, t.lang) }));
   if (u.requestsAtPeak) parts.push(t("understood.atPeak"));
   if (u.oneRun) parts.push(t("understood.oneRun"));
   if (u.batch) parts.push(t("understood.batch"));

@@ -120,8 +120,16 @@ function bareCountAsRequests(earlier: Understanding, now: Understanding, text: s
   return { ...rest, requests: volume.total };
 }
 
+/** "what if each is 1500 in 400 out?" after a request count: the new size is that count's, not a thousand requests. */
+function sizeForEarlierCount(earlier: Understanding, now: Understanding): Understanding {
+  if (!now.requestsAssumed || earlier.requests === undefined || now.requests === undefined) return now;
+  const { requestsAssumed: _said, ...rest } = now;
+  const factor = earlier.requests / now.requests;
+  return { ...rest, requests: earlier.requests, ...(now.volume ? { volume: scaleSides(now.volume, factor) } : {}) };
+}
+
 function mergeSlots(earlier: Understanding, typed: Understanding, text: string, snapshot: KnowledgeSnapshot, unreadBefore = false): Understanding {
-  const now = bareCountAsRequests(earlier, replySizeAsPerRequest(earlier, typed, text), text);
+  const now = bareCountAsRequests(earlier, replySizeAsPerRequest(earlier, sizeForEarlierCount(earlier, typed), text), text);
   const base = earlier.intent === "clarify" && earlier.resume ? earlier.resume : earlier.intent;
   const merged: Understanding = { ...earlier, intent: base, followUp: true };
   delete merged.resume;
@@ -160,6 +168,8 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
   for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier", "ownedGpus", "precision"] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
   }
+  // a count said now is no longer the thousand a size alone was priced for
+  if (now.requests !== undefined && !now.requestsAssumed) delete merged.requestsAssumed;
   // a workload given per request stays per request: a new prompt size, request count or reply size ("如果每次输出 1000
   // token 呢") re-derives the month
   const before = earlier.volume;

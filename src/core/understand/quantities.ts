@@ -90,6 +90,8 @@ export interface Quantities {
   requests?: number;
   /** the only request rate given was the peak's ("peak of 50 rps"): priced as if it ran all month */
   requestsAtPeak?: true;
+  /** no count was said, only a request's size: priced for PRICED_PER requests, which the answer says */
+  requestsAssumed?: true;
   minContext?: number;
   gpuCount?: number;
   gpuHourly?: { amount: number; currency: "usd" | "cny"; perMonth?: true };
@@ -495,6 +497,17 @@ export function readQuantities(text: string): Quantities {
   if (q.requests !== undefined && turns !== undefined && CONVERSATIONS.test(text)) q.requests *= turns;
   const inputShare = shares.input ?? (shares.output !== undefined ? 100 - shares.output : undefined);
   if (inputShare !== undefined) q.ratio = { input: inputShare, output: 100 - inputShare };
+  // "2M tokens a month, 800 in and 300 out per request": the month's total is that many requests of that size
+  const requestTokens = (perRequest.input ?? Number.NaN) + (perRequest.output ?? Number.NaN);
+  if (q.requests === undefined && volume.total !== undefined && volume.input === undefined && volume.output === undefined && volume.total > requestTokens) {
+    q.requests = volume.total / requestTokens;
+    delete volume.total;
+  }
+  // "800 in 300 out, gpt-5 nano": a request's size and nothing to count it by is priced per thousand such requests
+  if (q.requests === undefined && !Object.keys(volume).length && users === undefined && requestTokens > 0) {
+    q.requests = PRICED_PER;
+    q.requestsAssumed = true;
+  }
   if (q.requests !== undefined) perRequestToMonthly(q, q.requests, volume, perRequest);
   else if (perRequest.input !== undefined && perRequest.input >= 100) q.promptTokens ??= perRequest.input;
   if (cachedPart !== undefined && q.promptTokens !== undefined && cachedPart < q.promptTokens && q.cachedPercent === undefined) {
@@ -572,6 +585,9 @@ function inputOutputPairs(text: string, numbers: FoundNumber[]): Map<FoundNumber
   }
   return sides;
 }
+
+/** How many requests a size said with no count is priced for: a bill per request would show only fractions of a cent. */
+const PRICED_PER = 1000;
 
 /** Below this, a side's token count next to a request count is per request: "10k requests of 2k in, 500 out". */
 const PER_REQUEST_BELOW = 200_000;

@@ -43,6 +43,8 @@ interface StatedSlots {
   requests?: number;
   /** the request count is a peak rate's, as if it ran all month: an upper bound */
   requestsAtPeak?: true;
+  /** no count was said, only a request's size: the requests are a thousand, priced as an example */
+  requestsAssumed?: true;
   /** the volume is one run's ("a one-time job"), not a month's */
   oneRun?: true;
   /** input:output ratio stated for the side not given ("3:1" → { input: 3, output: 1 }) */

@@ -74,9 +74,9 @@ export const RENTED_GPUS = /\b(?:rent|rents|rented|renting|rental|lease|leased|l
 /** A follow-up that takes the cache share or the batch API back out: "actually no cache", "不用缓存", "不算缓存", "without batch". */
 export const NO_CACHE =
   /\bno (?:cache|caching|cached input|prompt cach)|\bwithout (?:any )?(?:cache|caching)|\b(?:un|not |non[-\s]?)cached\b|\bcache off\b|\b0\s?% cach|\b(?:not counting|ignoring|excluding|leaving out|leave out|minus)(?: the| any)? (?:cache|caching|cached|prompt cach)|(?:不|没|无|别|不要|不用|没有|去掉|关掉|取消)(?:用|走|开|命中|有|算|计|考虑|计算)?缓存/u;
-/** A job run once, not every month: "one-time run", "a one-off backfill", "一次性跑完". */
+/** A job run once, not every month: "one-time run", "a one-off backfill", "one-off: summarize …", "一次性跑完", "一次性把…". */
 export const ONE_RUN =
-  /\bone[- ]?(?:time|off|shot)\s(?:run|job|batch|backfill|migration|import|export|pass|processing|load|conversion|translation|labell?ing|task)\b|\b(?:run|do|process) (?:it |this |them |the (?:job|batch) )?(?:just )?once\b(?!\s(?:a|per|every|each)\b)|一次性(?:跑|处理|导入|迁移|回填|生成|翻译|标注|转换|完成|做)|(?:跑|做|执行)一次[^，。,；;\d]{0,10}(?:回填|迁移|导入|补跑|全量处理|初始化)|只(?:跑|做|处理)一次(?!\s?[/／]|每)/u;
+  /\bone[- ]?(?:time|off|shot)\s(?:run|job|batch|backfill|migration|import|export|pass|processing|load|conversion|translation|labell?ing|task)\b|\bone[- ](?:off|time|shot)\b(?=\s?[:：—–-]|\s(?:to|we|i|summar|translat|classif|label|process|embed|convert|migrat|import|backfill|re-?process))|\b(?:run|do|process) (?:it |this |them |the (?:job|batch) )?(?:just )?once\b(?!\s(?:a|per|every|each)\b)|一次性(?:把|将|跑|处理|导入|迁移|回填|生成|翻译|标注|转换|完成|做)|(?:跑|做|执行)一次[^，。,；;\d]{0,10}(?:回填|迁移|导入|补跑|全量处理|初始化)|只(?:跑|做|处理)一次(?!\s?[/／]|每)/u;
 export const NO_BATCH =
   /\bno batch|\bwithout (?:the )?batch|\bnot? (?:using |use )?batch|\bbatch off\b|\b(?:skip|skipping|drop|dropping|forget|ditch) (?:the )?batch|\b(?:normal|regular|standard|sync(?:hronous)?|real-?time) (?:api|endpoint|pricing|prices)\b|普通\s?(?:api|接口)|标准(?:价格|价)|实时\s?(?:api|接口)|(?:不|没|别|不要|不用|去掉|取消)(?:用|走)?批(?:量|处理|次)/u;
 /** GPUs kept busy all the time, or idle half of it: utilization said in words. */
