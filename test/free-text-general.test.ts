@@ -124,6 +124,10 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["200 engineers, each about 40 completions an hour during an 8h workday, ~1500 tokens in, 300 out. gpt-5 mini vs haiku 4.5?", 1500, 300, 200 * 40 * 8 * 30],
     ["200 个工程师，每人每小时大约 40 次补全，一天 8 小时，每次输入 1500 输出 300 token，gpt-5 mini 和 haiku 4.5 哪个便宜", 1500, 300, 200 * 40 * 8 * 30],
     ["50 個工程師，每人每天大概問 30 次，每次 2000 token 輸入、500 輸出，claude sonnet 4.5 一個月多少", 2000, 500, 50 * 30 * 30],
+    // the people said per week or day: what each of them gets with no period of its own is that period's
+    ["每周给 1.5 万名订阅者每人发 1 封邮件，每封输入 1000 输出 300，gpt-5 mini 多少钱", 1000, 300, 15_000 * (30 / 7)],
+    // a report sent to each client is a request of its size, however large
+    ["we send a monthly report to 200 clients, 5k in 1k out, gpt-4.1 mini", 5000, 1000, 200],
     // whoever the people are, "each does" or 每人 after them makes them the people counted; a workday is a day
     ["we've got 45 paralegals, each does ~60 clause lookups per workday (22 workdays/mo). ~3k tokens in, 400 out per lookup. haiku 4.5 or gpt-5 mini?", 3000, 400, 45 * 60 * 22],
     ["30 nurses each handle 40 chart summaries a day, 1500 in 200 out, gpt-4.1 mini", 1500, 200, 30 * 40 * 30],

@@ -176,8 +176,8 @@ export function readQuantities(text: string): Quantities {
   const active = activeMonth(text);
   const runs = jobRuns(text);
   const interval = oneEvery(text);
-  /** the users were said per day ("每天约 5000 位客户"): a count each of them makes with no period of its own is a day's */
-  let usersDaily = false;
+  /** the users were said per day or week ("每天约 5000 位客户", "每周给 1.5 万名订阅者"): a count each of them makes with no period of its own is that period's, this many times a month */
+  let usersPerMonth = 1;
   /** people a message goes to, each of them, a month ("we email 15k subscribers once a week") */
   let sentToEach: number | undefined;
   let requestsPeriodless = false;
@@ -340,7 +340,7 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     if ((USERS_AFTER.test(right) || USERS_BEFORE.test(left)) && Number.isInteger(n.value) && n.value >= 2) {
-      if (users === undefined) usersDaily = DAILY_BEFORE.test(left) || PER_DAY.test(right.replace(USERS_AFTER, ""));
+      if (users === undefined) usersPerMonth = asMonthly(1, left, right.replace(USERS_AFTER, ""), active);
       // "we email 15k subscribers once a week": a message to each of them is a request, as often as the line says
       if (users === undefined && SENT_TO_PEOPLE_BEFORE.test(left)) {
         const afterPeople = right.replace(USERS_AFTER, "");
@@ -485,8 +485,8 @@ export function readQuantities(text: string): Quantities {
   if (q.requests === undefined && interval) q.requests = interval.perHour * perMonthOf("hour", active);
   if (q.requests === undefined && turns === undefined && sentToEach !== undefined && !PER_USER.test(text)) q.requests = sentToEach;
   // "日活 5000，每人每天聊 20 轮": each user's turns are that user's requests
-  if (q.requests === undefined && users !== undefined && turns !== undefined && PER_USER.test(text)) q.requests = turns * (turnsDaily || usersDaily ? MONTH_DAYS : 1);
-  else if (q.requests !== undefined && users !== undefined && usersDaily && requestsPeriodless && PER_USER.test(text)) q.requests *= MONTH_DAYS;
+  if (q.requests === undefined && users !== undefined && turns !== undefined && PER_USER.test(text)) q.requests = turns * (turnsDaily ? MONTH_DAYS : usersPerMonth);
+  else if (q.requests !== undefined && users !== undefined && requestsPeriodless && PER_USER.test(text)) q.requests *= usersPerMonth;
   if (q.requests !== undefined && users !== undefined && PER_USER.test(text)) q.requests *= users;
   // "translate 40k listings into 6 languages": one request per item and language
   if (q.requests !== undefined && languages !== undefined && TRANSLATED.test(text)) q.requests *= languages;
