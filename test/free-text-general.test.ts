@@ -126,6 +126,12 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["50 個工程師，每人每天大概問 30 次，每次 2000 token 輸入、500 輸出，claude sonnet 4.5 一個月多少", 2000, 500, 50 * 30 * 30],
     // the people said per week or day: what each of them gets with no period of its own is that period's
     ["每周给 1.5 万名订阅者每人发 1 封邮件，每封输入 1000 输出 300，gpt-5 mini 多少钱", 1000, 300, 15_000 * (30 / 7)],
+    // a small count in words counts as digits do
+    ["15k subscribers, one email each per week, 1k in 300 out, gpt-5 mini", 1000, 300, 15_000 * (30 / 7)],
+    ["500 users ask three questions a day each, 800 in 200 out, gpt-5 nano", 800, 200, 500 * 3 * 30],
+    // one request, said as one, is what it costs
+    ["one request of 2k in 500 out on sonnet 4.5?", 2000, 500, 1],
+    ["單次請求輸入 3000、輸出 800，gpt-5 多少錢", 3000, 800, 1],
     // a report sent to each client is a request of its size, however large
     ["we send a monthly report to 200 clients, 5k in 1k out, gpt-4.1 mini", 5000, 1000, 200],
     // whoever the people are, "each does" or 每人 after them makes them the people counted; a workday is a day

@@ -159,7 +159,7 @@ export const en = {
   "understood.ratio": "{ratio} input:output",
   "understood.cached": "{percent} of input cached",
   "understood.prompt": "{tokens}-token prompts",
-  "understood.requests": "{count} requests a month",
+  "understood.requests": { one: "{count} request a month", other: "{count} requests a month" },
   "understood.requestsAssumed": "priced for {count} requests (no count said: tell me how many a month)",
   "understood.atPeak": "at the peak rate all month (an upper bound)",
   "understood.oneRun": "run once (the month's figures are the whole run's)",

@@ -135,7 +135,7 @@ function plainNumber(digits: string): number {
   return Number(digits.replace(/,/g, ""));
 }
 
-/** "fifty million", "two billion", "a million", "half a billion": amounts written in English words. */
+/** "fifty million", "two billion", "a million", "half a billion", "one email": amounts written in English words. */
 const WORD_DIGITS: Record<string, number> = {
   a: 1,
   an: 1,
@@ -172,15 +172,32 @@ const WORD_DIGITS: Record<string, number> = {
 const WORD_AMOUNT =
   /(?<![\p{L}\d])(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](one|two|three|four|five|six|seven|eight|nine))?|(half a|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))(\shundred)?\s(thousand|million|billion|trillion)s?(?![\p{L}])/gu;
 
+/** "one email each", "three questions a day", "a dozen tickets": a small count in words, before what it counts. */
+const WORD_COUNT =
+  /(?<![\p{L}\d])(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a dozen)(?=\s(?:[a-z-]+\s)?(?:e-?mails?|messages?|requests?|calls?|questions?|queries|prompts?|chats?|conversations?|tickets?|documents?|docs|reports?|summaries|replies|turns|rounds|steps)\b)/gu;
+const DOZEN = 12;
+
 function wordAmounts(text: string): FoundNumber[] {
   const found: FoundNumber[] = [];
+  for (const match of text.matchAll(WORD_COUNT)) {
+    const typed = match[0];
+    found.push({
+      start: match.index,
+      end: match.index + typed.length,
+      value: typed === "a dozen" ? DOZEN : WORD_DIGITS[typed]!,
+      scaled: false,
+      negative: false,
+      raw: typed,
+      from: match.index,
+    });
+  }
   for (const match of text.matchAll(WORD_AMOUNT)) {
     const [typed, tens, ones, small, hundred, scale] = match;
     const value = (tens ? WORD_DIGITS[tens]! + (ones ? WORD_DIGITS[ones]! : 0) : WORD_DIGITS[small!]!) * (hundred ? 100 : 1) * SCALE[scale!]!;
     const start = match.index;
     found.push({ start, end: start + typed.length, value, scaled: true, negative: false, raw: typed, from: start });
   }
-  return found;
+  return found.sort((a, b) => a.start - b.start);
 }
 
 export function findNumbers(text: string): FoundNumber[] {

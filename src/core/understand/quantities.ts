@@ -318,7 +318,9 @@ export function readQuantities(text: string): Quantities {
       RATE_COUNT.test(right) ||
       (RATE_BEFORE.test(left) && !TOKENS_WORD.test(right)) ||
       (REQUESTS_BEFORE.test(left) && !TOKENS_WORD.test(right) && !SIDE_TOKENS.test(right));
-    if (counted && (n.scaled || n.value >= 10 || rate || (users !== undefined && PER_USER.test(text)))) {
+    // "one request of 2k in": a single request is counted too, said as one
+    const oneRequest = n.value === 1 && /^\s?(?:request|call|query|prompt)\b/u.test(right);
+    if (counted && (n.scaled || n.value >= 10 || rate || oneRequest || (users !== undefined && PER_USER.test(text)))) {
       const period = PERIOD_WORD.find(([pattern]) => pattern.test(right))?.[1];
       // "每分钟 20 次，一天 8 小时", "22 workdays a month": rates and daily counts run only the hours and days the line says
       // "150 support calls per agent per day": the period after the noun and whose count it is
@@ -505,8 +507,12 @@ export function readQuantities(text: string): Quantities {
   }
   // "800 in 300 out, gpt-5 nano": a request's size and nothing to count it by is priced per thousand such requests
   if (q.requests === undefined && !Object.keys(volume).length && users === undefined && requestTokens > 0) {
-    q.requests = PRICED_PER;
-    q.requestsAssumed = true;
+    // "一次请求输入 2000 输出 500": the price of one request is what was asked
+    if (ONE_REQUEST.test(text)) q.requests = 1;
+    else {
+      q.requests = PRICED_PER;
+      q.requestsAssumed = true;
+    }
   }
   if (q.requests !== undefined) perRequestToMonthly(q, q.requests, volume, perRequest);
   else if (perRequest.input !== undefined && perRequest.input >= 100) q.promptTokens ??= perRequest.input;
@@ -586,6 +592,8 @@ function inputOutputPairs(text: string, numbers: FoundNumber[]): Map<FoundNumber
   return sides;
 }
 
+/** A single request said in Chinese, opening its clause: its size is what one request costs. */
+const ONE_REQUEST = /(?:^|[，,。；;\s])(?:一次|单次|一个)(?:请求|调用)/u;
 /** How many requests a size said with no count is priced for: a bill per request would show only fractions of a cent. */
 const PRICED_PER = 1000;
 
