@@ -197,8 +197,9 @@ function checkTiers(item: AnswerItem, reply: GradedReply): string[] {
   const reasons: string[] = [];
   const picks = (Array.isArray(reply.data.recommendations) ? reply.data.recommendations : []).filter(isEntry);
   if (task !== undefined) {
-    const constraints = reply.data.constraints as { tasks?: unknown } | undefined;
-    const tasks = Array.isArray(constraints?.tasks) ? constraints.tasks : [];
+    const constraints = reply.data.constraints as { tasks?: unknown; chinese?: unknown } | undefined;
+    // Chinese ability is answered as a constraint with the chinese task's bar (understand.ts), not as a task
+    const tasks = Array.isArray(constraints?.tasks) && constraints.tasks.length ? constraints.tasks : constraints?.chinese === true ? ["chinese"] : [];
     // a coding assistant is coding, not also real-time: the picks are for the task asked, alone
     if (tasks.length !== 1 || tasks[0] !== task) reasons.push(`picks are for ${tasks.length ? tasks.join(" + ") : "no task"}, expected ${task}`);
   }
