@@ -190,7 +190,7 @@ const ASKS_TIERS = /\btiers?\b|档位|分档|层级|三档|几档/u;
 /** The article's own summary: what "tl;dr", "sum it up" or "讲了啥" ask for. */
 const SUMMARY_SECTIONS = ["introduction", "conclusion"];
 const ASKS_SUMMARY =
-  /tl;?dr|\bsumm(?:ary|arize|arise|ed up)|sum (?:it|up)|\bgist\b|main (?:point|takeaway)s?|key (?:point|takeaway)s?|conclu(?:sion|de)|\boverview\b|what(?:'s| is) (?:it|the article) about|讲了(?:啥|什么|些什么)|说了(?:啥|什么)|总结|概括|结论|要点|主要内容|大意|讲的是什么/u;
+  /tl;?dr|\bsumm(?:ary|arize|arise|ed up)|sum (?:it|up)|\bgist\b|main (?:point|takeaway)s?|key (?:point|takeaway)s?|conclu(?:sion|de)|\boverview\b|what(?:'s| is) (?:it|the article) about|\bhighlights\b|in a nutshell|what does (?:it|the article) say\W*$|讲了(?:啥|什么|些什么)|说了(?:啥|什么)|总结|概括|结论|要点|重点|重點|核心观点|主要内容|大意|讲的是什么|简单(?:讲|说|介绍)|(?:讲|说|介绍)一下\W*$/u;
 
 /** Whole sections of the article, in its own words, one field each: its tiers, or its summary. */
 function quotedSections(ctx: CommandContext, u: Understanding, line: string, ids: readonly string[], titleKey: "ask.tiersTitle" | "ask.summaryTitle"): Reply | null {

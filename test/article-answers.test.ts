@@ -82,6 +82,9 @@ describe("article questions about a model", () => {
   it.each([
     ["give me the tl;dr of the article", "en"],
     ["这篇文章主要讲了什么？", "zh"],
+    ["what does the article say?", "en"],
+    ["那篇文章的重点是什么？帮我简单讲一下", "zh"],
+    ["文章的核心观点是什么", "zh"],
   ])("a summary of the article (%s) is its introduction and conclusion, in its own words", async (question, lang) => {
     const reply = await ask(question);
     expect(reply.lang).toBe(lang);

@@ -294,6 +294,8 @@ describe("nothing the user named is dropped or replaced without a word (class 1)
     // 、 joins only a list's items: the first of them is one, at the start of the line too
     ["TAIDE、gpt-5 nano 跟 gemini 2.5 flash-lite 比較一下，每月 6000 萬 token", ["TAIDE"], ["gpt-5-nano", "gemini-2.5-flash-lite"], "本回答未包含"],
     ["gpt-5 mini、TAIDE 哪个便宜", ["TAIDE"], ["gpt-5-mini"], "本回答未包含"],
+    // a variant word makes another product with no version too: Gemini Ultra is no Gemini the knowledge has
+    ["mistral large vs gpt-4.1 vs gemini ultra at 25M in / 5M out", ["gemini ultra"], ["mistral-large-3", "gpt-4.1"], "this answer leaves it out"],
   ])("a name it cannot price is named back as typed: %s", async (line, unknown, known, words) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(true);

@@ -126,6 +126,10 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["50 個工程師，每人每天大概問 30 次，每次 2000 token 輸入、500 輸出，claude sonnet 4.5 一個月多少", 2000, 500, 50 * 30 * 30],
     // the people said per week or day: what each of them gets with no period of its own is that period's
     ["每周给 1.5 万名订阅者每人发 1 封邮件，每封输入 1000 输出 300，gpt-5 mini 多少钱", 1000, 300, 15_000 * (30 / 7)],
+    // checks are requests; 一个月 22 天 after 上班日 is the month's days; 产出 is the output side
+    ["our moderation pipeline runs ~900 checks an hour around the clock. each is ~1.1k tokens in, ~40 out. 4.1 nano vs 4o-mini", 1100, 40, 900 * 24 * 30],
+    ["我們客服一天大概 6000 通對話（只算上班日，一個月 22 天），每通輸入 2500 token、輸出 400，haiku4.5 跟 gpt-5 mini 哪個便宜？", 2500, 400, 6000 * 22],
+    ["每月处理 2000 份合同，每份输入 5 万 token，每份产出约 2000 token 的摘要，gpt-5 mini 多少钱", 50_000, 2000, 2000],
     // a small count in words counts as digits do
     ["15k subscribers, one email each per week, 1k in 300 out, gpt-5 mini", 1000, 300, 15_000 * (30 / 7)],
     ["500 users ask three questions a day each, 800 in 200 out, gpt-5 nano", 800, 200, 500 * 3 * 30],

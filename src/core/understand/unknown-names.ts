@@ -72,8 +72,8 @@ const VERSIONED = new RegExp(`${EDGE_BEFORE}(?:(?:${FAMILIES.join("|")})(?:[\\s-
 /** "通义千问2.5-Max", "克劳德 3": a Chinese family name with a version the knowledge may not have. */
 const HAN_FAMILIES = ["通义千问", "千问", "深度求索", "月之暗面", "智谱", "克劳德", "双子座", "羊驼", "格罗克", "米斯特拉尔"];
 const HAN_VERSIONED = new RegExp(`(?:${HAN_FAMILIES.join("|")})\\s?${VERSION}${SUFFIX}${EDGE_AFTER}`, "gu");
-/** "grok 4 heavy", "gpt-5 ultra": a variant word after a name the knowledge has makes another product. */
-const VARIANT = new RegExp(`${EDGE_BEFORE}(?:${FAMILIES.join("|")})[\\s-]?${VERSION}(?:[\\s-](?:${LINES}))?[\\s-](?:heavy|codex|deep research|ultra)${EDGE_AFTER}`, "gu");
+/** "grok 4 heavy", "gpt-5 ultra", "gemini ultra": a variant word after a name the knowledge has makes another product. */
+const VARIANT = new RegExp(`${EDGE_BEFORE}(?:${FAMILIES.join("|")})(?:[\\s-]?${VERSION})?(?:[\\s-](?:${LINES}))?[\\s-](?:heavy|codex|deep research|ultra)${EDGE_AFTER}`, "gu");
 
 /** Lookups in the resolver for one line, and the longest text looked up (longer is no name). */
 const MAX_LOOKUPS = 8;
