@@ -284,6 +284,8 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["每小時平均 3000 則訊息，每則 1200 token 輸入、150 輸出，系統提示 800 token 有快取，deepseek 和 gpt-5 nano 比較", 1200, 150, 3000 * 24 * 30, (800 / 1200) * 100],
     // after 其中 the cached part's clause runs on past a comma
     ["每次输入 2000 token（其中 1500 是固定的系统提示，能命中缓存），回复 200 token，每天 1 万次，gpt-5 mini 多少钱", 2000, 200, 10_000 * 30, 75],
+    // 可以缓存, 能够缓存: what may be cached is cached
+    ["每天 1.2 万次对话，每轮输入 1500 token（其中 1000 是系统提示可以缓存）输出 200，deepseek 多少钱", 1500, 200, 12_000 * 30, (1000 / 1500) * 100],
   ])("%s", async (line, prompt, out, requests, cachedPercent) => {
     const data = dataOf(await ask(line));
     expect(data.workload).toMatchObject({ inputTokens: prompt * requests, outputTokens: out * requests, promptTokensPerRequest: prompt, cachedPercent });

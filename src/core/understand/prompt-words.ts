@@ -10,9 +10,9 @@ export const CHUNKS_BEFORE = /\b(?:each|every (?:query|request|call|question)) (
 /** "20 pages each", "10 chunks per request": the pieces each request is made of. */
 export const CHUNKS_EACH_AFTER = /^\s?\S+\s(?:each|apiece|per (?:pdf|doc(?:ument)?|file|request|call|query))\b/u;
 /** Words right after a size that make it the cached part of a prompt. */
-export const CACHED_PART = /^[^,，。;；\d]{0,45}?(?:\(cached\)|\bcached\b|\bcache hits?\b|(?:命中|是|可|走|有)(?:缓存|快取))/u;
+export const CACHED_PART = /^[^,，。;；\d]{0,45}?(?:\(cached\)|\bcached\b|\bcache hits?\b|(?:命中|是|可以?|能够?|走|有|会被|被)\s?(?:缓存|快取))/u;
 /** "其中 1000 是固定的系统提示，能命中缓存": after 其中 the part's clause runs on past a comma, to its bracket or sentence's end. */
-export const CACHED_PART_OF_ZH = /^[^。;；\d)）]{0,45}?(?:命中|是|可|走|有)(?:缓存|快取)/u;
+export const CACHED_PART_OF_ZH = /^[^。;；\d)）]{0,45}?(?:命中|是|可以?|能够?|走|有|会被|被)\s?(?:缓存|快取)/u;
 /** "3k of that is the system prompt which is cached": a part said to be of the prompt may name what it is first. */
 export const CACHED_PART_OF = /^\s?of (?:it|them|that|those|which)\b[^,，。;；\d]{0,72}?(?:\(cached\)|\bcached\b|\bcache hits?\b)/u;
 export const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:an?\s)?(?:(?:用户的?)?(?:问题|提问|指令|系统提示词?)\s?)?(?:about|around|~|约|大概)?\s?$/u;
