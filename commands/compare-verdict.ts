@@ -23,7 +23,7 @@ interface Ranked {
  * Sonnet, Sonnet 4 and Sonnet 4.5 cost the same, and none of them is "cheapest" alone), and how much dearer the dearest
  * (or those tied for dearest) are.
  */
-export function compareVerdict(t: Translator, workload: string, ranked: readonly Ranked[]): string {
+export function compareVerdict(t: Translator, workload: string, ranked: readonly Ranked[], amount: (usd: number) => string): string {
   const cheapest = ranked[0]!;
   const dearest = ranked.at(-1)!;
   const tied = ranked.filter((p) => p.cost.totalUsd === cheapest.cost.totalUsd);
@@ -35,7 +35,7 @@ export function compareVerdict(t: Translator, workload: string, ranked: readonly
   const ratio = costRatio(cheapest.cost.totalUsd, dearest.cost.totalUsd);
   if (ratio === null || ratio <= 1) return lead;
   const dearests = ranked.filter((p) => p.cost.totalUsd === dearest.cost.totalUsd).map((p) => p.model.name);
-  const than = { cheapest: names, other: t.list(dearests), cost: dearest.shown };
+  const than = { cheapest: names, other: t.list(dearests), cost: dearest.shown, saved: amount(dearest.cost.totalUsd - cheapest.cost.totalUsd) };
   const percent = savedPercent(ratio);
   const by =
     ratio >= CLOSE_RATIO

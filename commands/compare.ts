@@ -106,7 +106,7 @@ export const compare: Command = {
     } else if (priced.length === 1 && cheapest) {
       lead = t("compare.leadOne", { workload: workloadText, name: cheapest.model.name, cost: cheapest.shown });
     } else if (ranked.length > 1) {
-      lead = compareVerdict(t, workloadText, ranked);
+      lead = compareVerdict(t, workloadText, ranked, (usd) => money.amount(usd));
     }
 
     if (priced.length && tooSmall.length && workload.promptTokensPerRequest)

@@ -39,16 +39,16 @@ describe("/compare", () => {
     expect(zh.lead).toContain("费用相同，均为 $60.00");
     // 6.5B in + 120M out at these prices: GPT-5 mini $1,865.00 against DeepSeek V3.2 $1,870.40
     const near = await ask("/compare gpt-5 mini, deepseek in:6.5B out:120M cached:0");
-    expect(near.lead).toContain("0.3% cheaper than");
+    expect(near.lead).toContain("0.3% cheaper than DeepSeek V3.2 (deepseek-chat) ($1,870.40): $5.40 less.");
   });
 
-  it("says a saving both as times and in percent, never 100% for a saving short of everything", async () => {
+  it("says a saving as times, in money and in percent, never 100% for a saving short of everything", async () => {
     // $0.90 against $2,100.00: 2,333× cheaper, 99.96% less
     const far = await ask("/compare gpt-5 nano o1-pro in:10M out:1M");
-    expect(far.lead).toContain("2,333× cheaper than o1-pro ($2,100.00): >99.9% less.");
+    expect(far.lead).toContain("2,333× cheaper than o1-pro ($2,100.00): $2,099.10 less (>99.9%).");
     const zh = await ask("/compare gpt-5 nano o1-pro in:10M out:1M lang:zh");
-    expect(zh.lead).toContain("便宜 >99.9%，后者的费用是前者的 2,333 倍");
-    expect((await ask("/compare gpt-5 mini haiku 4.5 in:3k out:600")).lead).toContain("3.1× cheaper than Claude Haiku 4.5 ($0.006): 67.5% less.");
+    expect(zh.lead).toContain("便宜 >99.9%，即 $2,099.10 (¥14,903.61)，后者的费用是前者的 2,333 倍");
+    expect((await ask("/compare gpt-5 mini haiku 4.5 in:3k out:600")).lead).toContain("3.1× cheaper than Claude Haiku 4.5 ($0.006): $0.00405 less (67.5%).");
   });
 
   it("takes the stated workload and cached share", async () => {
