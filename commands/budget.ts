@@ -56,7 +56,11 @@ export const budget: Command = {
     const money = Money.from(ctx.globals.currency ?? (inYuan ? "both" : null), t, snapshot.knowledge.currency);
     const defaults = snapshot.knowledge.defaultWorkload;
     const stated = workloadFromArgs(args, defaults);
-    const volumeStated = stated.origin !== "default";
+    // a size priced for a thousand requests because no count was said is no volume of the asker's
+    const volumeStated = stated.origin !== "default" && !ctx.question?.requestsAssumed;
+    // "1.5k in 300 out per request": what one request costs, so the budget is also a number of requests
+    const requests = args.number("requests");
+    const perRequest = requests !== undefined && stated.origin === "stated" && stated.workload.promptTokensPerRequest !== undefined ? requests : undefined;
 
     let models: PricedEntry[] = ctx.question ? ctx.question.models.map((m) => m.model).filter(isPriced) : [];
     const named = rest.trim() && !ctx.question ? snapshot.resolver.resolveList(rest.replace(/[,，]/g, " ")) : [];
@@ -80,14 +84,25 @@ export const budget: Command = {
       const unitCost = workloadCost(model, unit).totalUsd;
       const scale = unitCost > 0 ? budgetUsd / unitCost : Number.POSITIVE_INFINITY;
       const volumeCost = money.cost(model, stated.workload);
-      return { model, inputTokens: unit.inputTokens * scale, outputTokens: unit.outputTokens * scale, volumeCost, fits: volumeCost.cost.totalUsd <= budgetUsd };
+      const requestUsd = perRequest === undefined ? undefined : volumeCost.cost.totalUsd / perRequest;
+      const requestsBought = requestUsd === undefined ? undefined : requestUsd > 0 ? budgetUsd / requestUsd : Number.POSITIVE_INFINITY;
+      return { model, inputTokens: unit.inputTokens * scale, outputTokens: unit.outputTokens * scale, volumeCost, fits: volumeCost.cost.totalUsd <= budgetUsd, requestsBought };
     });
     const volume = t("workload.stated", { input: formatCount(stated.workload.inputTokens, t.lang), output: formatCount(stated.workload.outputTokens, t.lang) });
     const fitting = rows.filter((r) => r.fits).map((r) => r.model.name);
     const lead = t.sentences([
       t("budget.lead", { budget: money.amount(budgetUsd), ratio: `${formatNumber(unit.inputTokens / Math.max(1, unit.outputTokens), 1)}:1` }),
       ...(volumeStated ? [fitting.length ? t("budget.fits", { volume, models: t.list(fitting) }) : t("budget.fitsNone", { volume })] : []),
+      ...(perRequest !== undefined
+        ? [
+            t("budget.requests", {
+              input: formatCount(stated.workload.inputTokens / perRequest, t.lang),
+              output: formatCount(stated.workload.outputTokens / perRequest, t.lang),
+            }),
+          ]
+        : []),
     ]);
+    const count = (n: number | undefined) => (n === undefined ? "" : Number.isFinite(n) ? formatCount(n, t.lang) : t("budget.unlimited"));
     const tokens = (n: number) => (Number.isFinite(n) ? formatTokens(n, t.lang) : t("budget.unlimited"));
     const notes = pricingNotes(
       t,
@@ -104,15 +119,23 @@ export const budget: Command = {
       title: t("budget.title", { budget: money.amount(budgetUsd) }),
       lead,
       table: {
-        columns: [t("col.model"), t("col.tier"), t("budget.col.input"), t("budget.col.output"), ...(volumeStated ? [t("budget.col.volume")] : [])],
+        columns: [
+          t("col.model"),
+          t("col.tier"),
+          t("budget.col.input"),
+          t("budget.col.output"),
+          ...(volumeStated ? [t("budget.col.volume")] : []),
+          ...(perRequest !== undefined ? [t("budget.col.requests")] : []),
+        ],
         rows: rows.map((r) => [
           r.model.name,
           tierLabel(t, r.model.tier),
           tokens(r.inputTokens),
           tokens(r.outputTokens),
           ...(volumeStated ? [t(r.fits ? "budget.within" : "budget.over", { cost: r.volumeCost.shown })] : []),
+          ...(perRequest !== undefined ? [count(r.requestsBought)] : []),
         ]),
-        align: ["left", "left", "right", "right", ...(volumeStated ? (["right"] as const) : [])],
+        align: ["left", "left", "right", "right", ...(volumeStated ? (["right"] as const) : []), ...(perRequest !== undefined ? (["right"] as const) : [])],
       },
       notes,
       sources: [...models.map((m) => modelSource(m, t.lang)), ...currency.sources],
@@ -129,6 +152,7 @@ export const budget: Command = {
           inputTokens: Number.isFinite(r.inputTokens) ? r.inputTokens : null,
           outputTokens: Number.isFinite(r.outputTokens) ? r.outputTokens : null,
           ...(volumeStated ? { volumeCost: r.volumeCost.cost.totalUsd, fits: r.fits } : {}),
+          ...(r.requestsBought !== undefined ? { requestsBought: Number.isFinite(r.requestsBought) ? r.requestsBought : null } : {}),
         })),
         ...age?.data,
         ...currency.data,

@@ -130,6 +130,8 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["our moderation pipeline runs ~900 checks an hour around the clock. each is ~1.1k tokens in, ~40 out. 4.1 nano vs 4o-mini", 1100, 40, 900 * 24 * 30],
     ["我們客服一天大概 6000 通對話（只算上班日，一個月 22 天），每通輸入 2500 token、輸出 400，haiku4.5 跟 gpt-5 mini 哪個便宜？", 2500, 400, 6000 * 22],
     ["每月处理 2000 份合同，每份输入 5 万 token，每份产出约 2000 token 的摘要，gpt-5 mini 多少钱", 50_000, 2000, 2000],
+    // "per request" after the output side holds for the input said just before it
+    ["1.5k in 300 out per request, gpt-5 mini", 1500, 300, 1000],
     // a small count in words counts as digits do
     ["15k subscribers, one email each per week, 1k in 300 out, gpt-5 mini", 1000, 300, 15_000 * (30 / 7)],
     ["500 users ask three questions a day each, 800 in 200 out, gpt-5 nano", 800, 200, 500 * 3 * 30],

@@ -134,6 +134,8 @@ export const en = {
   "budget.col.input": "Input tokens / month",
   "budget.col.output": "Output tokens / month",
   "budget.col.volume": "Your volume costs",
+  "budget.col.requests": "Requests / month",
+  "budget.requests": "Each request of {input} input + {output} output tokens: the requests a month it buys are in the last column.",
   "error.needBudget": "Give a monthly budget first, e.g. /budget $100 gpt-5 mini or /budget 300元 编程.",
   "error.badBudget": "A budget must be more than 0 and at most {max} a month.",
   "understood.line": "Understood: {what}.",

@@ -122,6 +122,8 @@ export const zh: Catalogue = {
   "budget.col.input": "每月输入Token",
   "budget.col.output": "每月输出Token",
   "budget.col.volume": "你的用量费用",
+  "budget.col.requests": "每月请求数",
+  "budget.requests": "每次请求输入 {input} + 输出 {output} Token：最后一列是每月能买到的请求次数。",
   "error.needBudget": "请先给出每月预算，例如 /budget $100 gpt-5 mini 或 /budget 300元 编程。",
   "error.badBudget": "预算必须大于0，且每月不超过 {max}。",
   "understood.line": "理解为：{what}。",

@@ -46,7 +46,7 @@ export const PER_REQUEST_CLAUSE =
   /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|每张|每则|每封|每笔|每条|每轮|每回合|每个\s?pr|\b(?:per|each|every|a) (?:request|call|query|doc(?:ument)?|ticket|message|step|iteration|turn|round|pr|pull request|image|photo|picture|screenshot|receipt|scan|row|item|record|entry|email|review|comment|file|page|article|chat|task|sample)\b|\beach(?: one)? (?:is|was|would be|were)\b|\b(?:requests?|calls?|quer(?:y|ies)|prompts?) of\b)[^,，;；。\n]*$/u;
 /** "300k tokens in per request", "5k tokens out each": a side's size per request, said after it. */
 export const SIDE_PER_REQUEST =
-  /^\s?(?:tokens?\s?)?(?:in|out|input|output|输入|输出)\s?(?:tokens?\s?)?(?:(?:per|each|every|a|\/)\s?(?:request|call|query|req|message|msg|prompt|doc(?:ument)?|ticket|image|photo|picture|screenshot|receipt|scan|row|item|record|entry|email|review|comment|file|page|article|chat|task|sample)\b|each\b|每次|每个请求)/u;
+  /^\s?(?:tokens?\s?)?(?:in|out|input|output|输入|输出)\s?(?:tokens?\s?)?(?:(?:[,/]|and)?\s?~?\d[\d.,]*\s?k?\s?(?:tokens?\s?)?(?:out|output)\s?(?:tokens?\s?)?)?(?:(?:per|each|every|a|\/)\s?(?:request|call|query|req|message|msg|prompt|doc(?:ument)?|ticket|image|photo|picture|screenshot|receipt|scan|row|item|record|entry|email|review|comment|file|page|article|chat|task|sample)\b|each\b|每次|每个请求)/u;
 /** "output per request 800", "completion tokens per call: 300": the side is named before "per request". */
 export const SIDE_THEN_PER_REQUEST =
   /(input|prompt|in|output|completion|response|reply|answer|out|输入|输出|回复)s?\s?(?:tokens?\s?)?(?:per|each|every|\/|a)\s?(?:request|call|query|req)\s?(?:is|of|[:：=~≈])?\s?(?:about|around|~)?\s?$/u;
