@@ -48,7 +48,12 @@ export const cheapest: Command = {
       zh: "/cheapest [任务词] [context:<Token数>] [vision] [reasoning] [tools] [open] [中文] [in:<Token数>] [out:<Token数>]",
     },
     examples: ["/cheapest coding", "/cheapest 编程 context:200k", "/cheapest rag vision open in:100M out:10M", "/cheapest 中文 客服"],
-    options: [{ name: "context", aliases: ["ctx", "上下文"], kind: "tokens", max: 1e9, description: { en: "minimum context window", zh: "最小上下文窗口" } }, ...WORKLOAD_OPTIONS],
+    options: [
+      { name: "context", aliases: ["ctx", "上下文"], kind: "tokens", max: 1e9, description: { en: "minimum context window", zh: "最小上下文窗口" } },
+      { name: "max-in", aliases: ["输入上限"], kind: "number", max: 1e4, description: { en: "most input price per 1M tokens, USD", zh: "每100万输入Token的最高价格（美元）" } },
+      { name: "max-out", aliases: ["输出上限"], kind: "number", max: 1e4, description: { en: "most output price per 1M tokens, USD", zh: "每100万输出Token的最高价格（美元）" } },
+      ...WORKLOAD_OPTIONS,
+    ],
     flags: FLAGS,
     positional: {
       name: "task",
@@ -98,11 +103,13 @@ export const cheapest: Command = {
     // a model whose context cannot take one prompt is no pick, however cheap; a task that needs a long context (long
     // documents) says so in the answer's constraints, as context: would
     const minContext = Math.max(args.number("context") ?? 0, workload.promptTokensPerRequest ?? 0, ...tasks.map((task) => task.minContext ?? 0));
+    const maxInputPer1M = args.number("max-in");
+    const maxOutputPer1M = args.number("max-out");
     const money = Money.from(ctx.globals.currency, t, snapshot.knowledge.currency);
     const quality = qualityIndex(snapshot);
     const options: RecommendOptions = {
       tasks,
-      constraints: { capabilities: [...required], openWeights: open, minContext, chinese },
+      constraints: { capabilities: [...required], openWeights: open, minContext, chinese, maxInputPer1M, maxOutputPer1M },
       workload,
       quality,
       today: ctx.today,
@@ -115,6 +122,8 @@ export const cheapest: Command = {
       ...[...required].map((cap) => t(`cap.${cap}`)),
       ...(open ? [t("cheapest.openWeights")] : []),
       ...(chinese ? [t("cheapest.chinese")] : []),
+      ...(maxInputPer1M !== undefined ? [t("cheapest.maxInput", { price: money.amount(maxInputPer1M) })] : []),
+      ...(maxOutputPer1M !== undefined ? [t("cheapest.maxOutput", { price: money.amount(maxOutputPer1M) })] : []),
     ];
     const constraintLead = constraintWords.length ? [t("cheapest.constraints", { list: t.list(constraintWords) })] : [];
     if (rank) return rankReply(ctx, options, rankTier, money, constraintLead, describeWorkload(t, stated, defaults));

@@ -16,6 +16,8 @@ export function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.ownedGpus) options.push("owned:yes");
   if (u.serviceTier) options.push(`tier:${u.serviceTier}`);
   if (u.constraints.minContext) options.push(`context:${u.constraints.minContext}`);
+  if (u.constraints.maxInputPer1M !== undefined) options.push(`max-in:${Number(u.constraints.maxInputPer1M.toPrecision(10))}`);
+  if (u.constraints.maxOutputPer1M !== undefined) options.push(`max-out:${Number(u.constraints.maxOutputPer1M.toPrecision(10))}`);
   // a GPU the knowledge lacks is passed on as typed, spaces and all, so the answer names it back whole
   if (u.gpu?.id) options.push(/\s/.test(u.gpu.id) ? `gpu:"${u.gpu.id}"` : `gpu:${u.gpu.id}`);
   if (u.gpu?.count) options.push(`gpus:${u.gpu.count}`);

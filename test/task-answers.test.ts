@@ -294,3 +294,29 @@ describe("kinds of model not covered, as people name them", () => {
     expect(reply.command).toBe("cheapest");
   });
 });
+
+describe("a price cap is a constraint every pick meets", () => {
+  it.each([
+    ["which model is best for coding under $1 per million input?", "inputPer1M", 1, "input ≤ $1.00 per 1M"],
+    ["summarization, output under $1/M", "outputPer1M", 1, "output ≤ $1.00 per 1M"],
+    ["/cheapest coding max-in:0.5", "inputPer1M", 0.5, "input ≤ $0.50 per 1M"],
+  ])("%s", async (question, field, cap, said) => {
+    const reply = await ask(question);
+    const snapshot = await realSnapshot();
+    const picks = picksOf(reply);
+    expect(picks.length).toBeGreaterThan(0);
+    for (const pick of picks) {
+      const model = snapshot.knowledge.models.find((m) => m.id === pick.id) as unknown as Record<string, number>;
+      expect(model[field]).toBeLessThanOrEqual(cap);
+    }
+    expect(reply.text).toContain(said);
+  });
+
+  it("a yuan cap is converted at the knowledge's rate", async () => {
+    const snapshot = await realSnapshot();
+    const reply = await ask("编程用哪个模型？输入每百万 token 不超过 5 元");
+    const cap = 5 / snapshot.knowledge.currency.usdToCny.rate;
+    for (const pick of picksOf(reply)) expect((snapshot.knowledge.models.find((m) => m.id === pick.id) as unknown as { inputPer1M: number }).inputPer1M).toBeLessThanOrEqual(cap);
+    expect(reply.text).toContain("输入 ≤ 每100万 $0.7042 (¥5.00)");
+  });
+});

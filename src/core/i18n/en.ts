@@ -346,6 +346,8 @@ export const en = {
   "cheapest.constraints": "Only models with: {list}.",
   "cheapest.contextAtLeast": "context ≥ {tokens}",
   "cheapest.openWeights": "open weights",
+  "cheapest.maxInput": "input ≤ {price} per 1M",
+  "cheapest.maxOutput": "output ≤ {price} per 1M",
   "cheapest.noneBetter": "none better for the price (see notes)",
   "cheapest.noneFits": "no model meets the constraints",
   "cheapest.suggested": "For {task} the article points to the {tier} tier. {advice}",

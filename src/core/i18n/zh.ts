@@ -323,6 +323,8 @@ export const zh: Catalogue = {
   "cheapest.constraints": "仅限满足以下条件的模型：{list}。",
   "cheapest.contextAtLeast": "上下文 ≥ {tokens}",
   "cheapest.openWeights": "开放权重",
+  "cheapest.maxInput": "输入 ≤ 每100万 {price}",
+  "cheapest.maxOutput": "输出 ≤ 每100万 {price}",
   "cheapest.noneBetter": "没有更划算的模型（见说明）",
   "cheapest.noneFits": "没有满足条件的模型",
   "cheapest.suggested": "对于{task}，文章推荐{tier}档。{advice}",

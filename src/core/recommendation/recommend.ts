@@ -69,6 +69,9 @@ export interface RecommendConstraints {
   minContext?: number;
   /** Chinese-language ability: true for DEFAULT_CHINESE_BAR, or an explicit bar */
   chinese?: boolean | QualityBar;
+  /** the most a pick's list price may be per 1M tokens, USD */
+  maxInputPer1M?: number;
+  maxOutputPer1M?: number;
 }
 
 export interface RecommendOptions {
@@ -193,7 +196,9 @@ function meetsConstraints(model: PricedEntry, required: ReadonlySet<Capability>,
     !(model.deprecationDate && model.deprecationDate <= today) &&
     model.contextWindow >= (constraints.minContext ?? 0) &&
     [...required].every((cap) => model.capabilities.includes(cap)) &&
-    (!constraints.openWeights || model.openWeights)
+    (!constraints.openWeights || model.openWeights) &&
+    model.inputPer1M <= (constraints.maxInputPer1M ?? Number.POSITIVE_INFINITY) &&
+    model.outputPer1M <= (constraints.maxOutputPer1M ?? Number.POSITIVE_INFINITY)
   );
 }
 

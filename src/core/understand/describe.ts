@@ -1,4 +1,4 @@
-import { formatCount, formatNumber, formatPercent } from "../reply/format.ts";
+import { formatCount, formatNumber, formatPercent, formatPrice } from "../reply/format.ts";
 import type { Translator } from "../i18n/translate.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import type { Understanding } from "./types.ts";
@@ -40,6 +40,8 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
     ...(["vision", "reasoning", "tools"] as const).filter((k) => c[k]).map((k) => t(`cap.${k}`)),
     ...(c.openWeights ? [t("cheapest.openWeights")] : []),
     ...(c.chinese ? [t("cheapest.chinese")] : []),
+    ...(c.maxInputPer1M !== undefined ? [t("cheapest.maxInput", { price: formatPrice(c.maxInputPer1M) })] : []),
+    ...(c.maxOutputPer1M !== undefined ? [t("cheapest.maxOutput", { price: formatPrice(c.maxOutputPer1M) })] : []),
   ];
   if (wants.length) parts.push(t("understood.needs", { list: t.list(wants) }));
   if (u.tasks.length) parts.push(t("understood.for", { tasks: t.list(u.tasks.map((task) => t.pick(task.name))) }));

@@ -23,3 +23,11 @@ export const MONTHLY_PER_CARD_BEFORE = /(?:每(?:张|块|卡)(?:卡)?(?:每|一�
 /** "per 1M", "/1M", "每100万", "多少钱一百万": a price unit, not a volume. */
 export const UNIT_BEFORE = /(?:\bper\s|\/|每|钱)$/u;
 export const PER_MILLION = /^\s?(?:[$¥])?\s?(?:\/|per|每)\s?(?:1m|m\b|million|百万|100万|1百万|mtok)/u;
+/** "每百万 token 不超过 1 美元", "input per million under $1": the per-million said before the price. */
+export const PER_MILLION_BEFORE = /(?:每百万|每100万|per (?:1m|million)|\/\s?(?:1m|mtok))[^\d,，。;；]{0,16}$/u;
+/** "under $1 per million", "不超过 1 美元", "$1/M 以下": a price said to be the most a model may cost. */
+export const PRICE_CAP_BEFORE =
+  /(?:\bunder|\bbelow|less than|at most|no more than|\bmax(?:imum)?|up to|within|cheaper than|[<≤]=?|低于|不超过|不高于|小于|少于|最多|不到)\s?(?:~|about|around|约)?\s?$/u;
+export const PRICE_CAP_AFTER = /^[^,，。;；\d]{0,24}?(?:以下|以内|or (?:less|under|cheaper)|\bmax\b|tops\b)/u;
+/** "$2 per million output", "输出每百万…": a cap said of the output side; any other is the input's. */
+export const OUTPUT_PRICE = /^[^,，。;；\d]{0,24}?(?:\boutput|\bout\b|输出)|(?:\boutput|输出)[^,，。;；\d]{0,16}$/u;

@@ -10,6 +10,10 @@ import {
   MONTHLY_PER_CARD,
   MONTHLY_PER_CARD_BEFORE,
   PER_MILLION,
+  PER_MILLION_BEFORE,
+  PRICE_CAP_BEFORE,
+  PRICE_CAP_AFTER,
+  OUTPUT_PRICE,
   UNIT_BEFORE,
   USD_MARK,
 } from "./money-words.ts";
@@ -97,6 +101,8 @@ export interface Quantities {
   gpuHourly?: { amount: number; currency: "usd" | "cny"; perMonth?: true };
   utilization?: number;
   budget?: { amount: number; currency: "usd" | "cny" };
+  /** "under $1 per million input": the most a model's input (or output) may cost per 1M tokens */
+  priceCap?: { amount: number; currency: "usd" | "cny"; side: "input" | "output" };
   tokensPerSecond?: number;
   /** "75% input, 25% output", "输入占 80%": the input:output ratio as shares */
   ratio?: { input: number; output: number };
@@ -271,8 +277,14 @@ export function readQuantities(text: string): Quantities {
     }
     const money = !cardsNotYuan && (MONEY_BEFORE.test(left) || MONEY_AFTER.test(right));
     if (money) {
-      if (PER_MILLION.test(right)) continue;
       const currency = USD_MARK.test(right.slice(0, 8)) || USD_MARK.test(left) ? "usd" : CNY_MARK.test(`${left.slice(-3)}${right.slice(0, 5)}`) ? "cny" : "usd";
+      const leftWords = left.replace(MONEY_BEFORE, "");
+      const perMillion = PER_MILLION.test(right) || PER_MILLION_BEFORE.test(leftWords.replace(PRICE_CAP_BEFORE, ""));
+      // "coding under $1 per million input": the most a pick may cost, not a price to read
+      if (perMillion && (PRICE_CAP_BEFORE.test(leftWords) || PRICE_CAP_AFTER.test(right.replace(PER_MILLION, "")))) {
+        q.priceCap ??= { amount: n.value, currency, side: OUTPUT_PRICE.test(right) || OUTPUT_PRICE.test(left) ? "output" : "input" };
+      }
+      if (perMillion) continue;
       if (MONTHLY_PER_CARD.test(right) || MONTHLY_PER_CARD_BEFORE.test(left)) q.gpuHourly ??= { amount: n.value, currency, perMonth: true };
       else if (HOURLY.test(right) || HOURLY_BEFORE.test(left)) q.gpuHourly ??= { amount: n.value, currency };
       else q.budget ??= { amount: perMonth(n.value), currency };

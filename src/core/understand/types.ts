@@ -29,6 +29,9 @@ export interface Constraints {
   tools?: boolean;
   openWeights?: boolean;
   chinese?: boolean;
+  /** "under $1 per million input": the most a pick's list price may be per 1M tokens, USD */
+  maxInputPer1M?: number;
+  maxOutputPer1M?: number;
 }
 
 /** The facts a question states beyond its models and tasks: what an understanding holds and a conversation remembers. */

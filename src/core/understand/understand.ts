@@ -5,7 +5,7 @@ import { normalizeName } from "../models/names.ts";
 import { boundedEditDistance } from "../models/edit-distance.ts";
 import { findTasks } from "../dispatch/vocabulary.ts";
 import { mentionedModels } from "./models.ts";
-import { coupleAsTwo, readQuantities, usageFieldsAsSides } from "./quantities.ts";
+import { coupleAsTwo, type Quantities, readQuantities, usageFieldsAsSides } from "./quantities.ts";
 import { readRatio } from "./ratio.ts";
 import { toSimplified, type Script } from "../i18n/script.ts";
 import { languageRequestOf } from "../i18n/language-request.ts";
@@ -78,9 +78,11 @@ const PASTE_AFTER = /[:：\n?？👉→]\s*/u;
 const WRAPPED = /^["“「『']([\s\S]*)["”」』']$/u;
 const QUOTED = /["“「『]([\s\S]+?)["”」』]/u;
 
-function constraintsOf(text: string, quantities: { minContext?: number }): Constraints {
+function constraintsOf(text: string, quantities: Pick<Quantities, "minContext" | "priceCap">, usdToCny: number): Constraints {
   const c: Constraints = {};
   if (quantities.minContext) c.minContext = quantities.minContext;
+  const cap = quantities.priceCap;
+  if (cap) c[cap.side === "output" ? "maxOutputPer1M" : "maxInputPer1M"] = cap.currency === "cny" ? cap.amount / usdToCny : cap.amount;
   if (VISION.test(text)) c.vision = true;
   if (REASONING.test(text)) c.reasoning = true;
   if (TOOLS.test(text)) c.tools = true;
@@ -126,7 +128,9 @@ function readListItems(
     if (last && last.to >= i - 1) last.to = i + 1;
     else read.push({ from: i, to: i + 1 });
   }
-  const items = unreadItems(question, read).filter((item) => !otherGpuOf(item.text) && !findTasks(snapshot, item.text).length && !Object.keys(constraintsOf(item.text, {})).length);
+  const items = unreadItems(question, read).filter(
+    (item) => !otherGpuOf(item.text) && !findTasks(snapshot, item.text).length && !Object.keys(constraintsOf(item.text, {}, 1)).length,
+  );
   for (const item of items) {
     const resolution = snapshot.resolver.resolve(item.text);
     // a name typed again in another form ("haiku-4.5 … claude haiku 4.5") is read already
@@ -302,7 +306,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     // "gemini 4 pro" is one name the knowledge lacks, not the family words "gemini" and "pro" to ask about
     ambiguous: ambiguous.filter((a) => ![...unknownAll.map((name) => name.query.toLowerCase()), ...typedWords].some((words) => words.includes(a.query.toLowerCase()))),
     unknown: unknownAll,
-    constraints: constraintsOf(unnamed, quantities),
+    constraints: constraintsOf(unnamed, quantities, rate),
     // Chinese-language ability is a constraint, never a task
     tasks: findTasks(snapshot, withoutCapabilities(unnamed)).filter((task) => task.id !== "chinese"),
     followUp: false,
