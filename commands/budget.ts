@@ -16,6 +16,9 @@ import { findTasks } from "../src/core/dispatch/vocabulary.ts";
 import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/pricing/workload.ts";
 
 const MAX_MODELS = 8;
+/** "we spend $4k on gpt-4o, what would the same usage cost on gpt-4.1?": the first model's volume priced on the others */
+const SAME_USAGE =
+  /\b(?:same|that|this|equivalent|equal) (?:usage|volume|workload|traffic|amount|load|tokens)\b|同样的?(?:用量|使用量|量|流量|调用量)|一样的?(?:用量|量)|相同的?(?:用量|量)|同樣的?(?:用量|使用量|量|流量)|一樣的?(?:用量|量)/u;
 /** The most a budget may be: ten million dollars a month is beyond any token bill worth estimating here. */
 const MAX_BUDGET_USD = 1e7;
 /** "$100", "100 usd", "¥2000", "300元", "1.5k", "2万元", "100/month", "500美元/月" */
@@ -88,11 +91,28 @@ export const budget: Command = {
       const requestsBought = requestUsd === undefined ? undefined : requestUsd > 0 ? budgetUsd / requestUsd : Number.POSITIVE_INFINITY;
       return { model, inputTokens: unit.inputTokens * scale, outputTokens: unit.outputTokens * scale, volumeCost, fits: volumeCost.cost.totalUsd <= budgetUsd, requestsBought };
     });
+    // the volume the budget buys on the model the asker uses now (named first), and what it costs on each of the others
+    const base = ctx.question && rows.length > 1 && SAME_USAGE.test(ctx.input.text) ? rows[0]! : undefined;
+    const sameUsage =
+      base && Number.isFinite(base.inputTokens)
+        ? rows.map((r) => money.cost(r.model, { ...stated.workload, inputTokens: base.inputTokens, outputTokens: base.outputTokens }))
+        : undefined;
     const volume = t("workload.stated", { input: formatCount(stated.workload.inputTokens, t.lang), output: formatCount(stated.workload.outputTokens, t.lang) });
     const fitting = rows.filter((r) => r.fits).map((r) => r.model.name);
     const lead = t.sentences([
       t("budget.lead", { budget: money.amount(budgetUsd), ratio: `${formatNumber(unit.inputTokens / Math.max(1, unit.outputTokens), 1)}:1` }),
       ...(volumeStated ? [fitting.length ? t("budget.fits", { volume, models: t.list(fitting) }) : t("budget.fitsNone", { volume })] : []),
+      ...(base && sameUsage
+        ? [
+            t("budget.sameUsage", {
+              budget: money.amount(budgetUsd),
+              model: base.model.name,
+              input: formatCount(base.inputTokens, t.lang),
+              output: formatCount(base.outputTokens, t.lang),
+              costs: t.list(rows.slice(1).map((r, i) => t("budget.sameUsageOn", { model: r.model.name, cost: sameUsage[i + 1]!.shown }))),
+            }),
+          ]
+        : []),
       ...(perRequest !== undefined
         ? [
             t("budget.requests", {
@@ -126,6 +146,7 @@ export const budget: Command = {
           t("budget.col.output"),
           ...(volumeStated ? [t("budget.col.volume")] : []),
           ...(perRequest !== undefined ? [t("budget.col.requests")] : []),
+          ...(sameUsage ? [t("budget.col.sameUsage", { model: base!.model.name })] : []),
         ],
         rows: rows.map((r) => [
           r.model.name,
@@ -134,8 +155,17 @@ export const budget: Command = {
           tokens(r.outputTokens),
           ...(volumeStated ? [t(r.fits ? "budget.within" : "budget.over", { cost: r.volumeCost.shown })] : []),
           ...(perRequest !== undefined ? [count(r.requestsBought)] : []),
+          ...(sameUsage ? [sameUsage[rows.indexOf(r)]!.shown] : []),
         ]),
-        align: ["left", "left", "right", "right", ...(volumeStated ? (["right"] as const) : []), ...(perRequest !== undefined ? (["right"] as const) : [])],
+        align: [
+          "left",
+          "left",
+          "right",
+          "right",
+          ...(volumeStated ? (["right"] as const) : []),
+          ...(perRequest !== undefined ? (["right"] as const) : []),
+          ...(sameUsage ? (["right"] as const) : []),
+        ],
       },
       notes,
       sources: [...models.map((m) => modelSource(m, t.lang)), ...currency.sources],
@@ -153,6 +183,7 @@ export const budget: Command = {
           outputTokens: Number.isFinite(r.outputTokens) ? r.outputTokens : null,
           ...(volumeStated ? { volumeCost: r.volumeCost.cost.totalUsd, fits: r.fits } : {}),
           ...(r.requestsBought !== undefined ? { requestsBought: Number.isFinite(r.requestsBought) ? r.requestsBought : null } : {}),
+          ...(sameUsage ? { sameUsageCost: sameUsage[rows.indexOf(r)]!.cost.totalUsd } : {}),
         })),
         ...age?.data,
         ...currency.data,

@@ -39,3 +39,22 @@ describe("a budget with a request's size buys a number of requests", () => {
     expect(reply.text).not.toMatch(/fits the budget|不超预算/u);
   });
 });
+
+describe("what a spend on one model buys, priced on the others", () => {
+  it.each([
+    ["we burn ~$4k/mo on gpt-4o, what would the same usage cost on gpt-4.1?", 4000, ["gpt-4o", "gpt-4.1"], "the same volume costs"],
+    ["我们每月在 gpt-4o 上花 3 万元，同样的用量换成 deepseek 和 gpt-4.1 mini 要多少钱？", 30_000, ["gpt-4o", "deepseek-chat", "gpt-4.1-mini"], "同样的用量"],
+  ])("%s", async (line, amount, ids, said) => {
+    const reply = await ask(line);
+    const data = reply.data as { models: { id: string; sameUsageCost?: number }[] };
+    expect(data.models.map((m) => m.id)).toEqual(ids);
+    const budgetUsd = line.includes("元") ? amount / kb.knowledge.currency.usdToCny.rate : amount;
+    // the volume the budget buys on the first model at the default ratio, priced on each
+    const { inputTokens, outputTokens } = kb.knowledge.defaultWorkload;
+    const outEach = outputTokens / inputTokens;
+    const first = model(ids[0]!);
+    const input = budgetUsd / ((first.inputPer1M + outEach * first.outputPer1M) / 1e6);
+    for (const m of data.models) expect(m.sameUsageCost).toBeCloseTo((input * model(m.id).inputPer1M + input * outEach * model(m.id).outputPer1M) / 1e6, 6);
+    expect(reply.text).toContain(said);
+  });
+});

@@ -237,6 +237,13 @@ describe("a request's size is read wherever its per-request words stand", () => 
     expect(dataOf(reply).models[0]!.cost).toBeCloseTo((prompt * 1000 * m.inputPer1M + out * 1000 * m.outputPer1M) / 1e6, 10);
   });
 
+  // a size in brackets after "prompts" is each prompt's, never a month of 50K tokens
+  it("'long prompts (~50k tokens)' is the prompt's size", async () => {
+    const data = dataOf(await ask("is claude haiku 4.5 cheaper than gpt-5 mini for long prompts (~50k tokens) with short answers?"));
+    expect(data.workload.promptTokensPerRequest).toBe(50_000);
+    expect(data.workload.inputTokens).toBe(kb.knowledge.defaultWorkload.inputTokens);
+  });
+
   // a colon ends a clause: the word before it runs into no name after it
   it("'just chat: gpt-5 mini' is GPT-5 mini, not GPT-5 Chat", async () => {
     const reply = await ask("just chat: gpt-5 mini vs haiku 4.5, 10M tokens");

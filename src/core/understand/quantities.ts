@@ -182,7 +182,10 @@ export function readQuantities(text: string): Quantities {
   const active = activeMonth(text);
   const runs = jobRuns(text);
   const interval = oneEvery(text);
-  /** the users were said per day or week ("每天约 5000 位客户", "每周给 1.5 万名订阅者"): a count each of them makes with no period of its own is that period's, this many times a month */
+  /**
+   * the users were said per day or week ("每天约 5000 位客户", "每周给 1.5 万名订阅者"): a count each of them makes with no
+   * period of its own is that period's, this many times a month
+   */
   let usersPerMonth = 1;
   /** people a message goes to, each of them, a month ("we email 15k subscribers once a week") */
   let sentToEach: number | undefined;
