@@ -47,6 +47,8 @@ describe("every slot, typed in words, in both languages", () => {
     ["我們團隊 30 人，每人每天大概用 50 萬 token，gpt-5 mini 一個月要多少？", { volume: { total: 450_000_000 } }],
     ["50 engineers, each uses about 2M input and 400k output tokens a month, haiku 4.5", { volume: { input: 100_000_000, output: 20_000_000 } }],
     ["team of 40, 100k tokens per person per day, deepseek", { volume: { total: 120_000_000 } }],
+    // a word saying which users they are keeps them users
+    ["每个用户每月大约消耗 20 万 token，我们有 3000 个付费用户，用 qwen plus 一个月多少钱", { volume: { total: 600_000_000 } }],
     ["our team of 40 uses 5M tokens a day in total, deepseek", { volume: { total: 150_000_000 } }],
     ["gpt-5 和 deepseek 每月十亿token", { volume: { total: 1_000_000_000 } }],
     ["gpt-5 和 deepseek 每月3千万 token", { volume: { total: 30_000_000 } }],
