@@ -132,6 +132,8 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["每月处理 2000 份合同，每份输入 5 万 token，每份产出约 2000 token 的摘要，gpt-5 mini 多少钱", 50_000, 2000, 2000],
     // "per request" after the output side holds for the input said just before it
     ["1.5k in 300 out per request, gpt-5 mini", 1500, 300, 1000],
+    // a word saying which customers they are keeps them people
+    ["we have 250 paying customers, each runs about 40 reports a month, ~6k in 1.5k out per report. sonnet 4.5 vs gpt-5?", 6000, 1500, 250 * 40],
     // a small count in words counts as digits do
     ["15k subscribers, one email each per week, 1k in 300 out, gpt-5 mini", 1000, 300, 15_000 * (30 / 7)],
     ["500 users ask three questions a day each, 800 in 200 out, gpt-5 nano", 800, 200, 500 * 3 * 30],
