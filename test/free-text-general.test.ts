@@ -134,6 +134,9 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["1.5k in 300 out per request, gpt-5 mini", 1500, 300, 1000],
     // a word saying which customers they are keeps them people
     ["we have 250 paying customers, each runs about 40 reports a month, ~6k in 1.5k out per report. sonnet 4.5 vs gpt-5?", 6000, 1500, 250 * 40],
+    // 一天大约 is a day; hours in brackets after 白天 are the day's
+    ["對話機器人一天大約 8 萬則訊息，每則 800 token 進、150 出，gemini 2.5 flash 一個月多少？", 800, 150, 80_000 * 30],
+    ["每小时 3000 次请求，只在工作日白天（10 小时）跑，每次 1k 输入 200 输出，gpt-5 nano", 1000, 200, 3000 * 10 * ((30 * 5) / 7)],
     // a small count in words counts as digits do
     ["15k subscribers, one email each per week, 1k in 300 out, gpt-5 mini", 1000, 300, 15_000 * (30 / 7)],
     ["500 users ask three questions a day each, 800 in 200 out, gpt-5 nano", 800, 200, 500 * 3 * 30],

@@ -13,7 +13,7 @@ export const PERIOD_WORD: [RegExp, Period][] = [
   [/^\s?hourly\b/u, "hour"],
 ];
 export const DAILY_BEFORE =
-  /(?:(?:每天|每日)(?:用\s?[a-z]+\s?)?(?:出|写|做|生成|问|发|处理|回答|批改|翻译|总结)\s?(?:大概|大约|约)?\s?$)|(?:每天(?:晚上|夜里)?|每日|每晚)[\p{Script=Han}\sa-z]{1,20}$|(?:(?:每天(?:晚上|夜里)?|每日|一天|每晚|每夜|日均|daily|nightly|a day|per day|a night|per night|every night)\s?(?:大概|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗|翻|翻译|审|审查|咨询|涨到|增加到|增长到|提高到|降到|减少到|变成|变为|达到|到)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
+  /(?:(?:每天|每日)(?:用\s?[a-z]+\s?)?(?:出|写|做|生成|问|发|处理|回答|批改|翻译|总结)\s?(?:大概|大约|约)?\s?$)|(?:每天(?:晚上|夜里)?|每日|每晚)[\p{Script=Han}\sa-z]{1,20}$|(?:(?:每天(?:晚上|夜里)?|每日|一天|每晚|每夜|日均|daily|nightly|a day|per day|a night|per night|every night)\s?(?:大概|大约|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗|翻|翻译|审|审查|咨询|涨到|增加到|增长到|提高到|降到|减少到|变成|变为|达到|到)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
 /**
  * "每晚跑一次批处理：2 万张发票", "每天晚上跑一次摘要，大约 1 万篇", "nightly job: ~20k", "every night we summarize ~30k
  * tickets": a daily job named first, each run's count after.
@@ -58,7 +58,7 @@ function periodOf(left: string, right: string): Period {
 
 /** "8 hours a day", "一天大概 8 小时在用", "during an 8h workday": the hours a day the line's rates run, when not all 24. */
 const HOURS_A_DAY =
-  /\b(\d{1,2})\s?-?\s?(?:h|hrs?|hours?)\s?(?:a|per|each|\/)\s?(?:work)?day\b|\b(\d{1,2})\s?-?\s?h(?:our)?\s?(?:work)?day\b|(?:一天|每天|白天)(?:大概|大约|约|只|就)?\s?(?:用|开|跑|在线)?\s?(\d{1,2})\s?个?小时|(\d{1,2})\s?个?小时(?:的)?工作日|\b(\d{1,2})\s?(?:h|hrs?|hours?) (?:a|per) day\b/u;
+  /\b(\d{1,2})\s?-?\s?(?:h|hrs?|hours?)\s?(?:a|per|each|\/)\s?(?:work)?day\b|\b(\d{1,2})\s?-?\s?h(?:our)?\s?(?:work)?day\b|(?:一天|每天|白天)(?:大概|大约|约|只|就)?\s?(?:用|开|跑|在线)?\s?[（(]?\s?(\d{1,2})\s?个?小时|(\d{1,2})\s?个?小时(?:的)?工作日|\b(\d{1,2})\s?(?:h|hrs?|hours?) (?:a|per) day\b/u;
 /** "9-5", "business hours", "朝九晚五": a working day's 8 hours. */
 const BUSINESS_HOURS = /\b9\s?(?:am)?\s?(?:-|–|to)\s?5\s?(?:pm)?\b(?!\s?(?:[kmb]\b|tokens?|requests?|%|:))|\b(?:business|office|working) hours\b|朝九晚五|工作时间内?|上班时间/u;
 const BUSINESS_DAY_HOURS = 8;
