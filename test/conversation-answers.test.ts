@@ -32,6 +32,19 @@ describe("a request's size said after a request count is that count's", () => {
   });
 });
 
+describe("a mix of request sizes is kept until a new size replaces it", () => {
+  it("another model keeps the mix; a new size says no mix", async () => {
+    const [, added, resized] = await converse(
+      "support bot, 20k chats a day: 70% are simple (800 in, 150 out), 30% need retrieval (3k in, 400 out). gpt-5 mini",
+      "and deepseek?",
+      "what if each is 2k in 500 out?",
+    );
+    expect(added!.text).toContain("a mix of 70% at 800 in + 150 out");
+    expect(resized!.data.workload).toMatchObject({ inputTokens: 600_000 * 2000, outputTokens: 600_000 * 500 });
+    expect(resized!.text).not.toContain("a mix of");
+  });
+});
+
 describe("a question back keeps the conversation's models and workload", () => {
   it("the member named after 'which claude?' joins GPT-5 at the stated volume, and '80% cached' then changes only the cache", async () => {
     const [back, chosen, cached] = await converse("compare claude and gpt-5 for 50M tokens a month", "claude sonnet 4.5", "80% cached");

@@ -137,6 +137,19 @@ describe("a request's size is read wherever its per-request words stand", () => 
     // 一天大约 is a day; hours in brackets after 白天 are the day's
     ["對話機器人一天大約 8 萬則訊息，每則 800 token 進、150 出，gemini 2.5 flash 一個月多少？", 800, 150, 80_000 * 30],
     ["每小时 3000 次请求，只在工作日白天（10 小时）跑，每次 1k 输入 200 输出，gpt-5 nano", 1000, 200, 3000 * 10 * ((30 * 5) / 7)],
+    // requests of several sizes in shares: their weighted average request
+    [
+      "support bot, 20k chats a day: 70% are simple (800 in, 150 out), 30% need retrieval (3k in, 400 out). gpt-5 mini vs haiku 4.5",
+      0.7 * 800 + 0.3 * 3000,
+      0.7 * 150 + 0.3 * 400,
+      20_000 * 30,
+    ],
+    [
+      "對話機器人一天大約 8 萬則訊息，其中七成是簡單問答（800 token 進、150 出），三成要查資料（3000 進、400 出），gemini 2.5 flash 一個月多少？",
+      0.7 * 800 + 0.3 * 3000,
+      0.7 * 150 + 0.3 * 400,
+      80_000 * 30,
+    ],
     // a small count in words counts as digits do
     ["15k subscribers, one email each per week, 1k in 300 out, gpt-5 mini", 1000, 300, 15_000 * (30 / 7)],
     ["500 users ask three questions a day each, 800 in 200 out, gpt-5 nano", 800, 200, 500 * 3 * 30],
@@ -240,6 +253,12 @@ describe("a request's size is read wherever its per-request words stand", () => 
     expect(reply.text).not.toMatch(/default workload|默认工作负载/u);
     const m = model(id);
     expect(dataOf(reply).models[0]!.cost).toBeCloseTo((prompt * 1000 * m.inputPer1M + out * 1000 * m.outputPer1M) / 1e6, 10);
+  });
+
+  // a mix is said as read, so the asker sees the average is of what they typed
+  it("says the mix it priced", async () => {
+    const reply = await ask("support bot, 20k chats a day: 70% are simple (800 in, 150 out), 30% need retrieval (3k in, 400 out). gpt-5 mini");
+    expect(reply.text).toContain("a mix of 70% at 800 in + 150 out and 30% at 3K in + 400 out, priced as their average request");
   });
 
   // a size in brackets after "prompts" is each prompt's, never a month of 50K tokens

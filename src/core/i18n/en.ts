@@ -166,6 +166,8 @@ export const en = {
   "understood.prompt": "{tokens}-token prompts",
   "understood.requests": { one: "{count} request a month", other: "{count} requests a month" },
   "understood.requestsAssumed": "priced for {count} requests (no count said: tell me how many a month)",
+  "understood.mix": "a mix of {parts}, priced as their average request",
+  "understood.mixPart": "{share} at {input} in + {output} out",
   "understood.atPeak": "at the peak rate all month (an upper bound)",
   "understood.oneRun": "run once (the month's figures are the whole run's)",
   "understood.batch": "batch API",

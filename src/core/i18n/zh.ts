@@ -154,6 +154,8 @@ export const zh: Catalogue = {
   "understood.prompt": "每次提示 {tokens} Token",
   "understood.requests": "每月 {count} 次请求",
   "understood.requestsAssumed": "按 {count} 次请求计价（没有说次数：请告诉我每月多少次）",
+  "understood.mix": "按比例混合：{parts}，按平均每次请求计价",
+  "understood.mixPart": "{share} 为输入 {input} + 输出 {output}",
   "understood.atPeak": "按峰值速率跑满整月计算（上限）",
   "understood.oneRun": "只跑一次（“每月”的数字即整次的总量）",
   "understood.batch": "批处理API",

@@ -30,6 +30,13 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
   if (u.promptTokens !== undefined) parts.push(t("understood.prompt", { tokens: formatCount(u.promptTokens, t.lang) }));
   if (u.requests !== undefined) parts.push(t(u.requestsAssumed ? "understood.requestsAssumed" : "understood.requests", { count: formatCount(u.requests, t.lang) }));
   if (u.requestsAtPeak) parts.push(t("understood.atPeak"));
+  if (u.mix) {
+    const kinds = u.mix.map((part) =>
+      t("understood.mixPart", { share: formatPercent(part.share), input: formatCount(part.input, t.lang), output: formatCount(part.output, t.lang) }),
+    );
+    // the parts are phrases with numbers of their own: Chinese keeps them apart with a semicolon, not 和
+    parts.push(t("understood.mix", { parts: t.lang === "zh" ? kinds.join("；") : t.list(kinds) }));
+  }
   if (u.oneRun) parts.push(t("understood.oneRun"));
   if (u.batch) parts.push(t("understood.batch"));
   if (u.ownedGpus && u.intent === "selfhost") parts.push(t("understood.owned"));

@@ -170,6 +170,8 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
   }
   // a count said now is no longer the thousand a size alone was priced for
   if (now.requests !== undefined && !now.requestsAssumed) delete merged.requestsAssumed;
+  // a new size or volume replaces the mix the last one was the average of
+  if ((now.volume || now.promptTokens !== undefined || outputPerRequestOf(text) !== undefined) && !now.mix) delete merged.mix;
   // a workload given per request stays per request: a new prompt size, request count or reply size ("如果每次输出 1000
   // token 呢") re-derives the month
   const before = earlier.volume;

@@ -17,6 +17,7 @@ import {
   UNIT_BEFORE,
   USD_MARK,
 } from "./money-words.ts";
+import { type MixPart, requestMix } from "./request-mix.ts";
 import { findNumbers, type FoundNumber } from "./numbers.ts";
 // the bounds of the in:/out:/requests:/prompt: options, for the same amounts typed in words
 import { MAX_MONTHLY_REQUESTS, MAX_MONTHLY_TOKENS, MAX_PROMPT_TOKENS } from "../pricing/workload.ts";
@@ -96,6 +97,8 @@ export interface Quantities {
   requestsAtPeak?: true;
   /** no count was said, only a request's size: priced for PRICED_PER requests, which the answer says */
   requestsAssumed?: true;
+  /** requests of several sizes in stated shares, priced as their weighted average */
+  mix?: MixPart[];
   minContext?: number;
   gpuCount?: number;
   gpuHourly?: { amount: number; currency: "usd" | "cny"; perMonth?: true };
@@ -171,6 +174,7 @@ export function readQuantities(text: string): Quantities {
   const perRequest: { input?: number; output?: number } = {};
   const numbers = findNumbers(text);
   const paired = inputOutputPairs(text, numbers);
+  const mix = requestMix(text, numbers);
   // "50-100M tokens", "5000万到1亿": a range is no one amount to price, and never silently one of its ends
   const range = rangeOf(text, numbers);
   if (range) q.unreadable = range;
@@ -198,6 +202,7 @@ export function readQuantities(text: string): Quantities {
   let chunks: number | undefined;
   const stated: { side: keyof Volume; factor: number; monthSaid: boolean }[] = [];
   for (const found of numbers) {
+    if (mix?.numbers.has(found)) continue;
     const right = after(text, found);
     const left = before(text, found);
     const n = found;
@@ -514,6 +519,11 @@ export function readQuantities(text: string): Quantities {
   if (q.requests !== undefined && turns !== undefined && CONVERSATIONS.test(text)) q.requests *= turns;
   const inputShare = shares.input ?? (shares.output !== undefined ? 100 - shares.output : undefined);
   if (inputShare !== undefined) q.ratio = { input: inputShare, output: 100 - inputShare };
+  if (mix) {
+    perRequest.input ??= mix.input;
+    perRequest.output ??= mix.output;
+    q.mix = mix.parts;
+  }
   // "2M tokens a month, 800 in and 300 out per request": the month's total is that many requests of that size
   const requestTokens = (perRequest.input ?? Number.NaN) + (perRequest.output ?? Number.NaN);
   if (q.requests === undefined && volume.total !== undefined && volume.input === undefined && volume.output === undefined && volume.total > requestTokens) {

@@ -316,6 +316,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.requests !== undefined ? { requests: quantities.requests } : {}),
     ...(quantities.requestsAtPeak ? { requestsAtPeak: true as const } : {}),
     ...(quantities.requestsAssumed ? { requestsAssumed: true as const } : {}),
+    ...(quantities.mix ? { mix: quantities.mix } : {}),
     ...(W.ONE_RUN.test(question) ? { oneRun: true as const } : {}),
     ...(ratio || quantities.ratio ? { ratio: ratio ?? quantities.ratio } : {}),
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : utilizationInWords(question)),
