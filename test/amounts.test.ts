@@ -14,11 +14,14 @@ describe("token amounts as people type them", () => {
     ["1,000,000", 1_000_000],
     ["200k tokens", 200_000],
     ["１０M", 10_000_000],
+    ["1e9", 1_000_000_000],
+    ["1.5e9", 1_500_000_000],
+    ["2E+8 tokens", 200_000_000],
   ])("%s → %d", (text, expected) => {
     expect(parseTokenAmount(text)).toBe(expected);
   });
 
-  it.each(["", "abc", "10X", "1,5", "-5", "1.2.3k"])("rejects %j", (text) => {
+  it.each(["", "abc", "10X", "1,5", "-5", "1.2.3k", "1e9k", "1e40"])("rejects %j", (text) => {
     expect(parseTokenAmount(text)).toBeNull();
   });
 });

@@ -30,15 +30,16 @@ const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
 const nfkc = (text: string) => (PLAIN_ASCII.test(text) ? text : text.normalize("NFKC"));
 
 export function parseTokenAmount(text: string): number | null {
-  const match = /^\s*(\d+(?:[.,]\d+)*)\s*([a-z]+|[千万亿百萬億]+)?\s*(?:tokens?|tok|个?token|词元)?\s*$/iu.exec(nfkc(text));
+  // "1.5e9" is written as engineers write it: a power of ten, with no unit after it
+  const match = /^\s*(\d+(?:[.,]\d+)*)(?:e\+?(\d{1,2})|\s*([a-z]+|[千万亿百萬億]+))?\s*(?:tokens?|tok|个?token|词元)?\s*$/iu.exec(nfkc(text));
   if (!match) return null;
   const digits = match[1]!;
   // "1,000,000" uses commas for thousands; "1,5" is not a thing we guess at.
   const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits) ? digits.replace(/,/g, "") : digits;
   if (plain.includes(",")) return null;
   const value = Number(plain);
-  const suffix = match[2]?.toLowerCase();
-  const scale = suffix ? SUFFIX[suffix] : 1;
+  const suffix = match[3]?.toLowerCase();
+  const scale = match[2] !== undefined ? 10 ** Number(match[2]) : suffix ? SUFFIX[suffix] : 1;
   if (!Number.isFinite(value) || scale === undefined) return null;
   const amount = Math.round(value * scale);
   // checked after the suffix: "<300 nines>T" is no amount, not Infinity
