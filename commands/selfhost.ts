@@ -359,6 +359,28 @@ export const selfhost: Command = {
         }),
       );
     }
+    // "200 concurrent users": the interactive plan's replica holds so many at its speed each; that many replicas serve them
+    const users = args.number("users");
+    const interactive = plan.fits ? plan.tradeoff.interactive : null;
+    const concurrency =
+      users !== undefined && interactive && interactive.batch >= 1
+        ? { users, perReplica: interactive.batch, replicaGpus: interactive.replicaGpus, replicas: Math.ceil(users / interactive.batch) }
+        : null;
+    if (concurrency && interactive) {
+      const { replicas } = concurrency;
+      notes.push(
+        t("selfhost.concurrency", {
+          users: formatNumber(concurrency.users, 0),
+          perUser: formatNumber(interactive.perUserDecodeTokensPerSec, 0),
+          replicaGpus: interactive.replicaGpus,
+          batch: formatNumber(interactive.batch, 0),
+          replicas,
+          gpus: formatNumber(replicas * interactive.replicaGpus, 0),
+          gpu: plan.gpu.name,
+          origin: originNote(t, plan),
+        }),
+      );
+    }
     const why = whyGpuCount(t, plan);
     if (why) notes.push(why);
     notes.push(...warningNotes(t, plan));
@@ -459,6 +481,7 @@ export const selfhost: Command = {
         apiCheaperAgain: againWindows,
         breakEvenTokensPerMonth: plan.breakEvenTokensPerMonth,
         apiCheaperAtFullUse: plan.apiCheaperAtFullUse,
+        ...(concurrency ? { concurrency: { ...concurrency, gpus: concurrency.replicas * concurrency.replicaGpus } } : {}),
         origins: plan.origins,
         warnings: plan.warnings,
         ...age?.data,

@@ -21,6 +21,7 @@ export function optionLine(u: Understanding, spec: CommandSpec): string {
   // a GPU the knowledge lacks is passed on as typed, spaces and all, so the answer names it back whole
   if (u.gpu?.id) options.push(/\s/.test(u.gpu.id) ? `gpu:"${u.gpu.id}"` : `gpu:${u.gpu.id}`);
   if (u.gpu?.count) options.push(`gpus:${u.gpu.count}`);
+  if (u.concurrentUsers !== undefined) options.push(`users:${u.concurrentUsers}`);
   // a yuan price converted to dollars has more digits than an option reads ("15 元" → 2.112676056338028…)
   if (u.gpuHourlyUsd !== undefined) options.push(`price:${Number(u.gpuHourlyUsd.toPrecision(10))}`);
   if (u.utilization !== undefined) options.push(`util:${u.utilization}%`);

@@ -519,3 +519,27 @@ describe("a request rate with no size per request", () => {
     expect(reply.notes.join("\n")).not.toContain("not how many tokens each");
   });
 });
+
+describe("users served at once size the deployment", () => {
+  it.each([
+    ["/selfhost gpt-oss-120b gpu:h100 users:500", "users at once at about"],
+    ["how many a100s do I need to serve llama 3.1 70b to 200 concurrent users?", "users at once at about"],
+    ["自建 qwen3 32b，并发 100 个用户，用 L40S 要几张卡？", "个副本"],
+  ])("%s", async (question, said) => {
+    const reply = await ask(question);
+    const data = reply.data as {
+      slo: string;
+      batch: number;
+      topology: { replicaGpus: number };
+      concurrency?: { users: number; perReplica: number; replicas: number; gpus: number };
+    };
+    expect(data.slo).toBe("interactive");
+    const c = data.concurrency!;
+    // the interactive replica's own batch and size, as many replicas as the users need
+    expect(c.perReplica).toBe(data.batch);
+    expect(c.replicas).toBe(Math.ceil(c.users / data.batch));
+    expect(c.gpus).toBe(c.replicas * data.topology.replicaGpus);
+    expect(reply.text).toContain(said);
+    expect(reply.text).toContain(`${c.gpus}`);
+  });
+});

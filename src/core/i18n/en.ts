@@ -168,6 +168,7 @@ export const en = {
   "understood.requestsAssumed": "priced for {count} requests (no count said: tell me how many a month)",
   "understood.mix": "a mix of {parts}, priced as their average request",
   "understood.mixPart": "{share} at {input} in + {output} out",
+  "understood.concurrent": "{count} users at once",
   "understood.atPeak": "at the peak rate all month (an upper bound)",
   "understood.oneRun": "run once (the month's figures are the whole run's)",
   "understood.batch": "batch API",
@@ -508,6 +509,11 @@ export const en = {
   "selfhost.breakEven": "Break-even volume",
   "selfhost.breakEvenValue": "{tokens} per month",
   "selfhost.noBreakEven": "none: the API is cheaper at every volume this deployment can serve",
+  "selfhost.concurrency": {
+    one: "{users} users at once at about {perUser} tokens/s each (the interactive plan): one {replicaGpus}-GPU replica serves about {batch} at a time, so {replicas} replica, {gpus} × {gpu} ({origin}; queueing not included).",
+    other:
+      "{users} users at once at about {perUser} tokens/s each (the interactive plan): one {replicaGpus}-GPU replica serves about {batch} at a time, so {replicas} replicas, {gpus} × {gpu} ({origin}; queueing not included).",
+  },
   "selfhost.volume": {
     one: "At {tokens} a month: API {api}, self-hosted {self} ({count} deployment).",
     other: "At {tokens} a month: API {api}, self-hosted {self} ({count} deployments).",

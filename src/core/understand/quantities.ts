@@ -99,6 +99,8 @@ export interface Quantities {
   requestsAssumed?: true;
   /** requests of several sizes in stated shares, priced as their weighted average */
   mix?: MixPart[];
+  /** "200 concurrent users", "并发 200": users served at once, which size a self-hosted deployment */
+  concurrentUsers?: number;
   minContext?: number;
   gpuCount?: number;
   gpuHourly?: { amount: number; currency: "usd" | "cny"; perMonth?: true };
@@ -361,6 +363,8 @@ export function readQuantities(text: string): Quantities {
       }
       continue;
     }
+    // users at once are users too: "500 concurrent users, each sends 20 messages a day" still counts them
+    if ((CONCURRENT_AFTER.test(right) || CONCURRENT_BEFORE.test(left)) && Number.isInteger(n.value) && n.value >= 1 && !n.scaled) q.concurrentUsers ??= n.value;
     if ((USERS_AFTER.test(right) || USERS_BEFORE.test(left)) && Number.isInteger(n.value) && n.value >= 2) {
       if (users === undefined) usersPerMonth = asMonthly(1, left, right.replace(USERS_AFTER, ""), active);
       // "we email 15k subscribers once a week": a message to each of them is a request, as often as the line says
@@ -617,6 +621,9 @@ function inputOutputPairs(text: string, numbers: FoundNumber[]): Map<FoundNumber
   return sides;
 }
 
+/** "200 concurrent users", "50 simultaneous sessions", "200 并发", "200 人同时在线": users served at once. */
+const CONCURRENT_AFTER = /^\s?(?:concurrent|simultaneous|parallel)\s(?:users?|requests?|sessions?|streams?|connections?|chats?)\b|^\s?(?:个|路|人)?\s?(?:并发|同时在线)/u;
+const CONCURRENT_BEFORE = /(?:并发|同时在线)(?:用户|请求|人数|数)?\s?(?:约|大概|有|是|为|要|达到)?\s?$|\bconcurrency (?:of\s)?$/u;
 /** A single request said in Chinese, opening its clause: its size is what one request costs. */
 const ONE_REQUEST = /(?:^|[，,。；;\s])(?:一次|单次|一个)(?:请求|调用)/u;
 /** How many requests a size said with no count is priced for: a bill per request would show only fractions of a cent. */

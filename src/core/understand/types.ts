@@ -48,6 +48,8 @@ interface StatedSlots {
   requestsAtPeak?: true;
   /** no count was said, only a request's size: the requests are a thousand, priced as an example */
   requestsAssumed?: true;
+  /** users served at once ("200 concurrent users"): a self-hosted deployment is sized for them */
+  concurrentUsers?: number;
   /** requests of several sizes in stated shares ("70% 800 in 150 out, 30% 3k in 400 out"), priced as their average */
   mix?: { share: number; input: number; output: number }[];
   /** the volume is one run's ("a one-time job"), not a month's */

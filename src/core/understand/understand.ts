@@ -317,6 +317,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.requestsAtPeak ? { requestsAtPeak: true as const } : {}),
     ...(quantities.requestsAssumed ? { requestsAssumed: true as const } : {}),
     ...(quantities.mix ? { mix: quantities.mix } : {}),
+    ...(quantities.concurrentUsers !== undefined ? { concurrentUsers: quantities.concurrentUsers } : {}),
     ...(W.ONE_RUN.test(question) ? { oneRun: true as const } : {}),
     ...(ratio || quantities.ratio ? { ratio: ratio ?? quantities.ratio } : {}),
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : utilizationInWords(question)),
