@@ -150,6 +150,13 @@ describe("a request's size is read wherever its per-request words stand", () => 
       0.7 * 150 + 0.3 * 400,
       80_000 * 30,
     ],
+    // retrieved pieces said in Chinese, plus the question: one prompt
+    [
+      "我们做知识库问答，每个问题会检索 5 段、每段 600 token，加上问题大约 100 token，回答 300 token，每天 2 万个问题，用 deepseek 和 qwen plus 分别多少钱？",
+      5 * 600 + 100,
+      300,
+      20_000 * 30,
+    ],
     // a small count in words counts as digits do
     ["15k subscribers, one email each per week, 1k in 300 out, gpt-5 mini", 1000, 300, 15_000 * (30 / 7)],
     ["500 users ask three questions a day each, 800 in 200 out, gpt-5 nano", 800, 200, 500 * 3 * 30],

@@ -6,7 +6,8 @@ export const PER_REQUEST_LATER = /^[^,，;；。\n]*?(?:\b(?:per|each|every|a) (
 export const CHUNKS_AFTER = /^\s?(?:chunks?|passages?|snippets?|docs?|documents?|results?|pages?|段|块|个片段|个文档|篇)/u;
 export const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|\bat|每段|每块|每篇|每个|每页)\s?(?:about|around|~|约|大概)?\s?$/u;
 /** "each pulls 8 chunks x 400 tokens", "every query retrieves 5 passages": the pieces each request carries. */
-export const CHUNKS_BEFORE = /\b(?:each|every (?:query|request|call|question)) (?:pulls|retrieves|fetches|gets|uses|includes|adds|sends|has)\s(?:in\s)?(?:about|around|~)?\s?$/u;
+export const CHUNKS_BEFORE =
+  /\b(?:each|every (?:query|request|call|question)) (?:pulls|retrieves|fetches|gets|uses|includes|adds|sends|has)\s(?:in\s)?(?:about|around|~)?\s?$|(?:每个|每次|每条)(?:问题|请求|查询|提问)?(?:会|都|要)?\s?(?:检索|召回|取|带上?|拼接|塞进?)(?:出|回)?\s?(?:约|大约|大概)?\s?$/u;
 /** "20 pages each", "10 chunks per request": the pieces each request is made of. */
 export const CHUNKS_EACH_AFTER = /^\s?\S+\s(?:each|apiece|per (?:pdf|doc(?:ument)?|file|request|call|query))\b/u;
 /** Words right after a size that make it the cached part of a prompt. */
@@ -15,7 +16,7 @@ export const CACHED_PART = /^[^,，。;；\d]{0,45}?(?:\(cached\)|\bcached\b|\bc
 export const CACHED_PART_OF_ZH = /^[^。;；\d)）]{0,45}?(?:命中|是|可以?|能够?|走|有|会被|被)\s?(?:缓存|快取)/u;
 /** "3k of that is the system prompt which is cached": a part said to be of the prompt may name what it is first. */
 export const CACHED_PART_OF = /^\s?of (?:it|them|that|those|which)\b[^,，。;；\d]{0,72}?(?:\(cached\)|\bcached\b|\bcache hits?\b)/u;
-export const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:an?\s)?(?:(?:用户的?)?(?:问题|提问|指令|系统提示词?)\s?)?(?:about|around|~|约|大概)?\s?$/u;
+export const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:an?\s)?(?:(?:用户的?)?(?:问题|提问|指令|系统提示词?)\s?)?(?:about|around|~|约|大约|大概)?\s?$/u;
 /** "用户问题加上下文大概 2000", "1k of user text", "users add about 500": the asker's part of a prompt whose fixed part was said before it. */
 export const USER_PART_BEFORE =
   /(?:用户|使用者)(?:的)?(?:每次|每条)?(?:再|另外|额外)?(?:问题|消息|讯息|输入|提问)[^,，。;；\d]{0,10}$|\buser(?:'s)? (?:text|message|question|input|query)s?\s?(?:is|of|~|about|around)?\s?$|\busers? (?:add|type|send|paste|write)s? (?:about|around|~)?\s?$/u;
