@@ -157,6 +157,8 @@ describe("a request's size is read wherever its per-request words stand", () => 
       300,
       20_000 * 30,
     ],
+    // a draft is the output side
+    ["we have ~1,200 support tickets/day; each gets an auto-draft reply: ticket+history ~2.5k tokens, draft ~350 tokens. gpt-4.1-mini vs claude-haiku-4-5", 2500, 350, 1200 * 30],
     // a small count in words counts as digits do
     ["15k subscribers, one email each per week, 1k in 300 out, gpt-5 mini", 1000, 300, 15_000 * (30 / 7)],
     ["500 users ask three questions a day each, 800 in 200 out, gpt-5 nano", 800, 200, 500 * 3 * 30],
