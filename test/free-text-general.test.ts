@@ -157,6 +157,10 @@ describe("a request's size is read wherever its per-request words stand", () => 
       300,
       20_000 * 30,
     ],
+    // an average said after a peak rate, in no unit of its own, is at the peak's unit
+    ["1k QPS peak, maybe 200 avg, tiny prompts (~150 tok) and 20 tok out, gpt-5 nano", 150, 20, 200 * 3600 * 24 * 30],
+    // people × what each does
+    ["deepseek r1 vs o4-mini for math homework help, maybe 300 students x 20 questions/week, 500 in 1500 out", 500, 1500, 300 * 20 * (30 / 7)],
     // a draft is the output side
     ["we have ~1,200 support tickets/day; each gets an auto-draft reply: ticket+history ~2.5k tokens, draft ~350 tokens. gpt-4.1-mini vs claude-haiku-4-5", 2500, 350, 1200 * 30],
     // a small count in words counts as digits do

@@ -196,6 +196,8 @@ export function readQuantities(text: string): Quantities {
   /** people a message goes to, each of them, a month ("we email 15k subscribers once a week") */
   let sentToEach: number | undefined;
   let requestsPeriodless = false;
+  /** a month's requests per one of the peak rate's units ("1k QPS peak"): an average said after it in no unit is of the same */
+  let peakPerEach: number | undefined;
   let turns: number | undefined;
   /** the turns were said per day ("每人每天聊 20 轮"): with users and no other count, they are the requests */
   let turnsDaily = false;
@@ -356,8 +358,10 @@ export function readQuantities(text: string): Quantities {
       const monthly = periodless && runs ? n.value * runs.perMonth : said;
       if (monthly > MAX_MONTHLY_REQUESTS) refuse();
       // "10 rps peak but 2 on average": a bill runs at the average, the peak only when it is all there is
-      else if (PEAK_AFTER.test(right) || PEAK_BEFORE.test(left)) peakRequests ??= monthly;
-      else if (q.requests === undefined) {
+      else if (PEAK_AFTER.test(right) || PEAK_BEFORE.test(left)) {
+        peakRequests ??= monthly;
+        peakPerEach ??= monthly / n.value;
+      } else if (q.requests === undefined) {
         q.requests = monthly;
         requestsPeriodless = periodless && !runs;
       }
@@ -365,6 +369,11 @@ export function readQuantities(text: string): Quantities {
     }
     // users at once are users too: "500 concurrent users, each sends 20 messages a day" still counts them
     if ((CONCURRENT_AFTER.test(right) || CONCURRENT_BEFORE.test(left)) && Number.isInteger(n.value) && n.value >= 1 && !n.scaled) q.concurrentUsers ??= n.value;
+    // "1k QPS peak, maybe 200 avg": the average, at the peak's rate unit, is what runs all month
+    if (peakPerEach !== undefined && q.requests === undefined && (AVERAGE_AFTER.test(right) || AVERAGE_BEFORE.test(left)) && !TOKENS_WORD.test(right)) {
+      q.requests = n.value * peakPerEach;
+      continue;
+    }
     if ((USERS_AFTER.test(right) || USERS_BEFORE.test(left)) && Number.isInteger(n.value) && n.value >= 2) {
       if (users === undefined) usersPerMonth = asMonthly(1, left, right.replace(USERS_AFTER, ""), active);
       // "we email 15k subscribers once a week": a message to each of them is a request, as often as the line says
@@ -621,6 +630,8 @@ function inputOutputPairs(text: string, numbers: FoundNumber[]): Map<FoundNumber
   return sides;
 }
 
+/** "200 avg", "300 on average": an average said after its number. */
+const AVERAGE_AFTER = /^\s?(?:avg|average|on average|平均)\b/u;
 /** "200 concurrent users", "50 simultaneous sessions", "200 并发", "200 人同时在线": users served at once. */
 const CONCURRENT_AFTER = /^\s?(?:concurrent|simultaneous|parallel)\s(?:users?|requests?|sessions?|streams?|connections?|chats?)\b|^\s?(?:个|路|人)?\s?(?:并发|同时在线)/u;
 const CONCURRENT_BEFORE = /(?:并发|同时在线)(?:用户|请求|人数|数)?\s?(?:约|大概|有|是|为|要|达到)?\s?$|\bconcurrency (?:of\s)?$/u;
