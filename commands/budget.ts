@@ -18,7 +18,7 @@ import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/pricing/workload
 const MAX_MODELS = 8;
 /** "we spend $4k on gpt-4o, what would the same usage cost on gpt-4.1?": the first model's volume priced on the others */
 const SAME_USAGE =
-  /\b(?:same|that|this|equivalent|equal) (?:usage|volume|workload|traffic|amount|load|tokens)\b|同样的?(?:用量|使用量|量|流量|调用量)|一样的?(?:用量|量)|相同的?(?:用量|量)|同樣的?(?:用量|使用量|量|流量)|一樣的?(?:用量|量)/u;
+  /\b(?:same|that|this|equivalent|equal) (?:usage|volume|workload|traffic|amount|load|tokens)\b|\bswitch(?:ing|ed)? (?:over )?to\b|\bmov(?:e|ing) (?:over )?to\b|换成|改用|切换到|換成|切換到|同样的?(?:用量|使用量|量|流量|调用量)|一样的?(?:用量|量)|相同的?(?:用量|量)|同樣的?(?:用量|使用量|量|流量)|一樣的?(?:用量|量)/u;
 /** The most a budget may be: ten million dollars a month is beyond any token bill worth estimating here. */
 const MAX_BUDGET_USD = 1e7;
 /** "$100", "100 usd", "¥2000", "300元", "1.5k", "2万元", "100/month", "500美元/月" */

@@ -44,11 +44,14 @@ describe("what a spend on one model buys, priced on the others", () => {
   it.each([
     ["we burn ~$4k/mo on gpt-4o, what would the same usage cost on gpt-4.1?", 4000, ["gpt-4o", "gpt-4.1"], "the same volume costs"],
     ["我们每月在 gpt-4o 上花 3 万元，同样的用量换成 deepseek 和 gpt-4.1 mini 要多少钱？", 30_000, ["gpt-4o", "deepseek-chat", "gpt-4.1-mini"], "同样的用量"],
+    // an amount spent is money with no sign: dollars in English, yuan in Chinese; switching to a model is the same usage on it
+    ["we're spending like 12k a month on openai, mostly gpt-4o. would switching to gpt-4.1 mini save a lot?", 12_000, ["gpt-4o", "gpt-4.1-mini"], "the same volume costs"],
+    ["我们每月在 gpt-4o 上花 2 万，换成 deepseek 能省多少？", 20_000, ["gpt-4o", "deepseek-chat"], "同样的用量"],
   ])("%s", async (line, amount, ids, said) => {
     const reply = await ask(line);
     const data = reply.data as { models: { id: string; sameUsageCost?: number }[] };
     expect(data.models.map((m) => m.id)).toEqual(ids);
-    const budgetUsd = line.includes("元") ? amount / kb.knowledge.currency.usdToCny.rate : amount;
+    const budgetUsd = /\p{Script=Han}/u.test(line) ? amount / kb.knowledge.currency.usdToCny.rate : amount;
     // the volume the budget buys on the first model at the default ratio, priced on each
     const { inputTokens, outputTokens } = kb.knowledge.defaultWorkload;
     const outEach = outputTokens / inputTokens;

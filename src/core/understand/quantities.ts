@@ -287,9 +287,14 @@ export function readQuantities(text: string): Quantities {
       refuse("currency");
       continue;
     }
-    const money = !cardsNotYuan && (MONEY_BEFORE.test(left) || MONEY_AFTER.test(right));
+    // "we're spending like 12k a month on openai": an amount spent is money, with or without its sign
+    const spentYuan = SPENT_BEFORE_ZH.test(left);
+    const spent = (SPENT_BEFORE.test(left) || spentYuan) && !TOKENS_WORD.test(right) && !REQUESTS_AFTER.test(right);
+    const money = !cardsNotYuan && (MONEY_BEFORE.test(left) || MONEY_AFTER.test(right) || spent);
     if (money) {
-      const currency = USD_MARK.test(right.slice(0, 8)) || USD_MARK.test(left) ? "usd" : CNY_MARK.test(`${left.slice(-3)}${right.slice(0, 5)}`) ? "cny" : "usd";
+      // an amount spent with no sign is in the asker's money: "每月花 2 万" is yuan
+      const currency =
+        USD_MARK.test(right.slice(0, 8)) || USD_MARK.test(left) ? "usd" : (spent && spentYuan) || CNY_MARK.test(`${left.slice(-3)}${right.slice(0, 5)}`) ? "cny" : "usd";
       const leftWords = left.replace(MONEY_BEFORE, "");
       const perMillion = PER_MILLION.test(right) || PER_MILLION_BEFORE.test(leftWords.replace(PRICE_CAP_BEFORE, ""));
       // "coding under $1 per million input": the most a pick may cost, not a price to read
@@ -630,6 +635,9 @@ function inputOutputPairs(text: string, numbers: FoundNumber[]): Map<FoundNumber
   return sides;
 }
 
+/** "spending like", "we pay about", "每月花": the words before an amount of money spent; in Chinese, an amount of yuan. */
+const SPENT_BEFORE = /\b(?:spend(?:s|ing)?|spent|pay(?:s|ing)?|paid)\s(?:like\s|about\s|around\s|roughly\s|over\s|almost\s|nearly\s)?~?\s?$/u;
+const SPENT_BEFORE_ZH = /(?:花|花费|花了|支出)\s?(?:大概|大约|约|差不多)?\s?$/u;
 /** "200 avg", "300 on average": an average said after its number. */
 const AVERAGE_AFTER = /^\s?(?:avg|average|on average|平均)\b/u;
 /** "200 concurrent users", "50 simultaneous sessions", "200 并发", "200 人同时在线": users served at once. */
