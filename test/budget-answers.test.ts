@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { isPriced } from "../src/core/knowledge/kinds.ts";
-import type { PricedModel } from "../src/core/knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
-import { ask, realSnapshot } from "./helpers.ts";
+import { ask, pricedModel, realSnapshot } from "./helpers.ts";
 
 /** What a budget buys when a request's size is said: requests a month, computed here from the knowledge's prices. */
 let kb: KnowledgeSnapshot;
@@ -10,11 +8,7 @@ beforeAll(async () => {
   kb = await realSnapshot();
 });
 
-const model = (id: string) => {
-  const found = kb.knowledge.models.find((m) => m.id === id);
-  if (!found || !isPriced(found)) throw new Error(`no priced model ${id}`);
-  return found as PricedModel;
-};
+const model = (id: string) => pricedModel(kb, id);
 const perRequestUsd = (id: string, input: number, output: number) => (input * model(id).inputPer1M + output * model(id).outputPer1M) / 1e6;
 
 describe("a budget with a request's size buys a number of requests", () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
-import { ask, realSnapshot } from "./helpers.ts";
+import { ask, pricedModel, realSnapshot } from "./helpers.ts";
 
 /**
  * Free-text questions checked on the answer a user reads (issue 21): the volume priced, the models named, the
@@ -13,11 +13,7 @@ beforeAll(async () => {
   kb = await realSnapshot();
 });
 
-const model = (id: string) => {
-  const found = kb.knowledge.models.find((m) => m.id === id);
-  if (!found || !isPriced(found)) throw new Error(`no priced model ${id}`);
-  return found as PricedModel;
-};
+const model = (id: string) => pricedModel(kb, id);
 /** Input and output at the model's standard prices, or at its long-context prices above their threshold; no cache. */
 const plainCost = (m: PricedModel, input: number, output: number, prompt = 0) => {
   const tier = [...(m.longContext ?? [])].sort((a, b) => b.aboveTokens - a.aboveTokens).find((t) => prompt > t.aboveTokens);

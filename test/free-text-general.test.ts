@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { isPriced } from "../src/core/knowledge/kinds.ts";
-import type { PricedModel } from "../src/core/knowledge/schema.ts";
 import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
-import { ask, realSnapshot } from "./helpers.ts";
+import { ask, pricedModel, realSnapshot } from "./helpers.ts";
 
 /**
  * General reading rules of free text (issue 21, second round), each checked on the final answer with phrasings of
@@ -24,11 +22,7 @@ interface AnswerData {
   intent?: string;
 }
 const dataOf = (reply: { data: Record<string, unknown> }) => reply.data as unknown as AnswerData;
-const model = (id: string) => {
-  const found = kb.knowledge.models.find((m) => m.id === id);
-  if (!found || !isPriced(found)) throw new Error(`no priced model ${id}`);
-  return found as PricedModel;
-};
+const model = (id: string) => pricedModel(kb, id);
 
 describe("a request count is read whatever it is called and however often it is given", () => {
   it.each([

@@ -2,7 +2,9 @@ import { fileURLToPath } from "node:url";
 import { commands } from "../commands/index.ts";
 import { MemoryConversations } from "../src/core/conversation/conversation.ts";
 import { createDispatcher, parseLine, type Dispatcher } from "../src/core/dispatch/dispatch.ts";
+import { isPriced } from "../src/core/knowledge/kinds.ts";
 import { loadKnowledge } from "../src/core/knowledge/load.ts";
+import type { PricedModel } from "../src/core/knowledge/schema.ts";
 import { buildSnapshot, type KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
 import { fixedKnowledge, type LiveKnowledge } from "../src/core/knowledge/store.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
@@ -18,6 +20,13 @@ let shared: Promise<KnowledgeSnapshot> | null = null;
 export function realSnapshot(): Promise<KnowledgeSnapshot> {
   shared ??= loadKnowledge(KNOWLEDGE_DIR, new Date(`${TODAY}T12:00:00Z`)).then(buildSnapshot);
   return shared;
+}
+
+/** A priced model of the knowledge by id, for costs a test computes itself. */
+export function pricedModel(snapshot: KnowledgeSnapshot, id: string): PricedModel {
+  const found = snapshot.knowledge.models.find((m) => m.id === id);
+  if (!found || !isPriced(found)) throw new Error(`no priced model ${id}`);
+  return found as PricedModel;
 }
 
 export function asLive(knowledge: KnowledgeSnapshot | LiveKnowledge): LiveKnowledge {
