@@ -32,6 +32,17 @@ describe("a request's size said after a request count is that count's", () => {
   });
 });
 
+describe("users served at once stay through a conversation until a new count replaces them", () => {
+  it.each([
+    ["deepseek vs gpt-5 for 10M tokens", "how many a100s do I need to serve llama 3.1 70b to 200 concurrent users?", "and with 500 users?", 200, 500],
+    ["deepseek 和 gpt-5 每月 1000 万 token", "自建 qwen3 32b，并发 100 个用户，用 L40S 要几张卡？", "那 300 个用户呢", 100, 300],
+  ])("%s → %s → %s", async (first, sized, more, users, moreUsers) => {
+    const [, asked, again] = await converse(first, sized, more);
+    expect((asked!.data.concurrency as { users: number }).users).toBe(users);
+    expect((again!.data.concurrency as { users: number }).users).toBe(moreUsers);
+  });
+});
+
 describe("a mix of request sizes is kept until a new size replaces it", () => {
   it("another model keeps the mix; a new size says no mix", async () => {
     const [, added, resized] = await converse(

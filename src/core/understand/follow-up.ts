@@ -6,6 +6,8 @@ import { bareGpuCountOf, changedGpuCount, gpuCountChangeOf } from "./gpu-count-c
 import { ambiguousOf, askAgain, completeChoice, pendingChoices, reassumed, takeChoice } from "./question-back.ts";
 import type { MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
+import { findNumbers } from "./numbers.ts";
+import { USERS_AFTER } from "./request-words.ts";
 
 /** A reply size per request in a follow-up: "每次输出 1000 token", "回复改成 500 呢", "1k tokens out each", "output 800 per request". */
 const OUTPUT_EACH =
@@ -128,8 +130,15 @@ function sizeForEarlierCount(earlier: Understanding, now: Understanding): Unders
   return { ...rest, requests: earlier.requests, ...(now.volume ? { volume: scaleSides(now.volume, factor) } : {}) };
 }
 
+/** "and with 500 users?" after a deployment sized for users at once: the new count is of the same users. */
+function usersAtOnce(earlier: Understanding, now: Understanding, text: string): Understanding {
+  if (earlier.concurrentUsers === undefined || now.concurrentUsers !== undefined) return now;
+  const count = findNumbers(text).find((n) => !n.negative && Number.isInteger(n.value) && n.value >= 1 && USERS_AFTER.test(text.slice(n.end, n.end + 28)));
+  return count ? { ...now, concurrentUsers: count.value } : now;
+}
+
 function mergeSlots(earlier: Understanding, typed: Understanding, text: string, snapshot: KnowledgeSnapshot, unreadBefore = false): Understanding {
-  const now = bareCountAsRequests(earlier, replySizeAsPerRequest(earlier, sizeForEarlierCount(earlier, typed), text), text);
+  const now = usersAtOnce(earlier, bareCountAsRequests(earlier, replySizeAsPerRequest(earlier, sizeForEarlierCount(earlier, typed), text), text), text);
   const base = earlier.intent === "clarify" && earlier.resume ? earlier.resume : earlier.intent;
   const merged: Understanding = { ...earlier, intent: base, followUp: true };
   delete merged.resume;
@@ -165,7 +174,20 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
     merged.cachedPercent = (now.cachedTokens / whole) * 100;
   }
   if (factor) Object.assign(merged, scaledVolume(snapshot, earlier, factor));
-  for (const key of ["cachedPercent", "promptTokens", "requests", "ratio", "utilization", "gpuHourlyUsd", "budget", "batch", "serviceTier", "ownedGpus", "precision"] as const) {
+  for (const key of [
+    "cachedPercent",
+    "promptTokens",
+    "requests",
+    "ratio",
+    "utilization",
+    "gpuHourlyUsd",
+    "budget",
+    "batch",
+    "serviceTier",
+    "ownedGpus",
+    "precision",
+    "concurrentUsers",
+  ] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];
   }
   // a count said now is no longer the thousand a size alone was priced for
