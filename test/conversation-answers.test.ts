@@ -32,6 +32,18 @@ describe("a request's size said after a request count is that count's", () => {
   });
 });
 
+describe("a spend of its own on models of its own is a new question", () => {
+  it("'我们每月在 gpt-4o 上花 2 万，换成 deepseek 能省多少' after a comparison keeps none of its workload", async () => {
+    const [, spend] = await converse(
+      "we have 250 paying customers, each runs about 40 reports a month, ~6k in 1.5k out per report. sonnet 4.5 vs gpt-5?",
+      "我们每月在 gpt-4o 上花 2 万，换成 deepseek 能省多少？",
+    );
+    expect(modelsOf(spend!)).toEqual(["gpt-4o", "deepseek-chat"]);
+    expect(spend!.text).not.toMatch(/按追问|你的用量|每月请求数/u);
+    expect((spend!.data.models as { sameUsageCost?: number }[]).every((m) => m.sameUsageCost !== undefined)).toBe(true);
+  });
+});
+
 describe("users served at once stay through a conversation until a new count replaces them", () => {
   it.each([
     ["deepseek vs gpt-5 for 10M tokens", "how many a100s do I need to serve llama 3.1 70b to 200 concurrent users?", "and with 500 users?", 200, 500],

@@ -56,6 +56,14 @@ function asksAnew(u: Understanding, text: string, previous: RememberedQuestion):
   return ((wholeWorkload && (ownModel || openModelsInGeneral)) || ownTask) && !tied && !answeringBack;
 }
 
+/**
+ * "我们每月在 gpt-4o 上花 2 万，换成 deepseek 能省多少" after another question: a spend of its own on models of its own is a
+ * new question; its 换成 is the asker's own switch, not an edit of the last answer.
+ */
+export function spendsAnew(u: Understanding, previous: RememberedQuestion): boolean {
+  return u.budget !== undefined && u.models.length >= 1 && u.models.every((m) => !previous.models.some((p) => p.id === m.model.id));
+}
+
 /** A line whose own words ask something unrelated to the last question: the article, the model list, off-topic. */
 export function standsAlone(u: Understanding, text: string): boolean {
   if (u.intent === "article") return W.asksArticle(text);

@@ -17,7 +17,7 @@ import { unknownNames } from "./unknown-names.ts";
 import { pagesAsTokens } from "./pages.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
-import { isFollowUp, mergeFollowUp, standsAlone } from "./follow-up.ts";
+import { isFollowUp, mergeFollowUp, spendsAnew, standsAlone } from "./follow-up.ts";
 
 /** Only the head of a line is read for what it asks; the rest of a long line can only be pasted text. */
 export const HEAD_CHARS = 2_000;
@@ -373,7 +373,8 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     return mergeFollowUp(snapshot, previous, { ...understood, intent: "compare", constraints: {}, tasks: [], models: [], ambiguous: [] }, "");
   // "sonnet 4.5 and 2.5 pro" answering "which claude, which gemini?" names several models and no amount: the choices
   const answersBack = previous?.intent === "clarify" && Boolean(previous.pending?.length) && !understood.volume && understood.requests === undefined;
-  if (previous && (isFollowUp(understood, question, previous) || answersBack || modelEditOf(snapshot, question)) && !standsAlone(understood, question)) {
+  const followsOn = previous && !spendsAnew(understood, previous) && (isFollowUp(understood, question, previous) || answersBack || modelEditOf(snapshot, question));
+  if (previous && followsOn && !standsAlone(understood, question)) {
     const merged = mergeFollowUp(snapshot, previous, understood, question);
     if (understood.unknown.length) merged.unknown = understood.unknown;
     return understood.unreadable ? { ...merged, unreadable: understood.unreadable } : merged;
