@@ -102,6 +102,7 @@ const UNREADABLE_MESSAGES = {
   unit: "error.unreadableUnit",
   range: "error.unreadableRange",
   currency: "error.unreadableCurrency",
+  noCurrency: "error.noCurrency",
 } as const;
 
 function clarify(ctx: CommandContext, u: Understanding, line: string): Reply {

@@ -223,4 +223,15 @@ describe("what the asker typed in Traditional is named back as typed", () => {
     expect(reply.text).toContain("“6 萬台幣”");
     expect(reply.text).toContain("幣種我沒有匯率");
   });
+
+  it("a spend with no currency is asked about in Traditional (Taiwan's and Hong Kong's dollars are not yuan), priced in yuan in Simplified", async () => {
+    const traditional = await answer("我們每個月在 gpt-4o 上花 3 萬，改用 gpt-4.1 mini 一樣的用量要多少？");
+    expect(traditional.ok).toBe(false);
+    expect(traditional.text).toContain("“3 萬”沒有說幣種");
+    const rate = (await realSnapshot()).knowledge.currency.usdToCny.rate;
+    const signed = await answer("我們每個月在 gpt-4o 上花 3 萬人民幣，改用 gpt-4.1 mini 一樣的用量要多少？");
+    expect(signed.data.budgetUsdPerMonth).toBeCloseTo(30_000 / rate, 6);
+    const simplified = await answer("我们每月在 gpt-4o 上花 2 万，换成 deepseek 能省多少？");
+    expect(simplified.data.budgetUsdPerMonth).toBeCloseTo(20_000 / rate, 6);
+  });
 });

@@ -249,6 +249,7 @@ export const en = {
   "error.unreadableRange": '"{value}" is a range, and one answer needs one amount: ask with each end (e.g. 50M, then "and 100M?") to see both costs.',
   "error.unreadableUnit":
     '"{value}" is not in tokens, and I price tokens only: give the volume in tokens (e.g. 5M tokens, 5000万 token), or paste a sample to /estimate to count its tokens.',
+  "error.noCurrency": '"{value}" says no currency: give it in US dollars or yuan (e.g. $3,000 or 30,000 yuan), and I will price it.',
   "error.unreadableCurrency": '"{value}" is in a currency I have no exchange rate for: give the amount in US dollars or yuan (e.g. $2/h, or 15 yuan an hour).',
   "error.badPercent": '"{value}" is not a percentage for {option}: (try 50% or 50).',
   "error.amountOutOfRange": "An amount in your question is beyond what I can work with (as {option}:). Try a smaller one, e.g. 10M tokens or 10,000 requests a day.",

@@ -229,6 +229,7 @@ export const zh: Catalogue = {
   "error.unreadablePercent": "“{value}”不是可用的比例：缓存命中率或利用率应在 0% 到 100% 之间。",
   "error.unreadableRange": "“{value}”是一个范围，一次回答需要一个确定的数量：请先按其中一端提问（例如 5000万），再追问另一端（例如“1亿呢”）来看两端的费用。",
   "error.unreadableUnit": "“{value}”不是 Token 数，我只能按 Token 定价：请给出 Token 用量（例如 5M tokens、5000万 token），或用 /estimate 粘贴一段样本来计算它的 Token 数。",
+  "error.noCurrency": "“{value}”没有说币种：请用美元或人民币给出金额（例如 $3,000 或 3 万人民币），我再计价。",
   "error.unreadableCurrency": "“{value}”的币种我没有汇率：请用美元或人民币给出金额（例如 $2/小时、每小时 15 元）。",
   "error.badPercent": "“{value}”不是 {option}: 的有效百分比（例如 50% 或 50）。",
   "error.amountOutOfRange": "问题中的某个数量超出了我能计算的范围（作为 {option}:）。请换一个小一些的数，例如 1000万 Token 或每天 1万 次请求。",

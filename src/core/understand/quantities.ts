@@ -106,6 +106,8 @@ export interface Quantities {
   gpuHourly?: { amount: number; currency: "usd" | "cny"; perMonth?: true };
   utilization?: number;
   budget?: { amount: number; currency: "usd" | "cny" };
+  /** the budget was a spend said with no currency ("每月花 2 万"): where it was typed, for a script that may mean other money */
+  budgetUnsigned?: { text: string; from: number; to: number };
   /** "under $1 per million input": the most a model's input (or output) may cost per 1M tokens */
   priceCap?: { amount: number; currency: "usd" | "cny"; side: "input" | "output" };
   tokensPerSecond?: number;
@@ -304,7 +306,10 @@ export function readQuantities(text: string): Quantities {
       if (perMillion) continue;
       if (MONTHLY_PER_CARD.test(right) || MONTHLY_PER_CARD_BEFORE.test(left)) q.gpuHourly ??= { amount: n.value, currency, perMonth: true };
       else if (HOURLY.test(right) || HOURLY_BEFORE.test(left)) q.gpuHourly ??= { amount: n.value, currency };
-      else q.budget ??= { amount: perMonth(n.value), currency };
+      else if (!q.budget) {
+        q.budget = { amount: perMonth(n.value), currency };
+        if (spent && !MONEY_BEFORE.test(left) && !MONEY_AFTER.test(right)) q.budgetUnsigned = { text: n.raw, from: n.from, to: n.from + n.raw.length };
+      }
       continue;
     }
     if (HOURLY.test(right) && n.value < 100 && !n.scaled) {

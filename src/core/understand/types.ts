@@ -85,9 +85,10 @@ export interface Unreadable {
   text: string;
   /**
    * "unit": counted in something other than tokens ("2 million words", "500万字"); "currency": money in a currency the
-   * knowledge has no exchange rate for ("6 萬台幣", "€2/h")
+   * knowledge has no exchange rate for ("6 萬台幣", "€2/h"); "noCurrency": money said with no currency where yuan cannot be
+   * assumed ("每個月花 3 萬" in Traditional: Taiwan's and Hong Kong's dollars are not yuan)
    */
-  kind: "amount" | "percent" | "unit" | "range" | "currency";
+  kind: "amount" | "percent" | "unit" | "range" | "currency" | "noCurrency";
   /** where in the normalized line */
   from: number;
   to: number;

@@ -7,7 +7,7 @@ import { findTasks } from "../dispatch/vocabulary.ts";
 import { mentionedModels } from "./models.ts";
 import { coupleAsTwo, type Quantities, readQuantities, usageFieldsAsSides } from "./quantities.ts";
 import { readRatio } from "./ratio.ts";
-import { toSimplified, type Script } from "../i18n/script.ts";
+import { answerScript, toSimplified, type Script } from "../i18n/script.ts";
 import { languageRequestOf } from "../i18n/language-request.ts";
 import { uncoveredOf } from "./uncovered.ts";
 import { modelEditOf } from "./model-edits.ts";
@@ -360,6 +360,10 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   if (intent === "clarify") Object.assign(understood, { resume: resumeIntent(u, (assumed) => firstIntent(assumed, question, flags)), pending: pendingChoices(u, question) });
   // a paste to count may hold any numbers; a question's own amounts must be usable ones
   if (quantities.unreadable && intent !== "estimate") understood.unreadable = { ...quantities.unreadable, text: asTyped(head, text, quantities.unreadable) };
+  // "每個月花 3 萬": in Traditional, a spend with no currency is Taiwan's or Hong Kong's dollars as likely as yuan
+  const unsigned = quantities.budgetUnsigned;
+  if (unsigned && !understood.unreadable && answerScript(head, options.script, null) === "Hant")
+    understood.unreadable = { ...unsigned, kind: "noCurrency", text: asTyped(head, text, unsigned) };
   if (intent === "facts") understood.fact = W.factOf(question) ?? "price";
   else if (intent === "out_of_scope") Object.assign(understood, { models: [], tasks: [], constraints: {} });
   if (intent === "facts" || intent === "providers") understood.constraints = {};
