@@ -31,3 +31,6 @@ export const PRICE_CAP_BEFORE =
 export const PRICE_CAP_AFTER = /^[^,，。;；\d]{0,24}?(?:以下|以内|or (?:less|under|cheaper)|\bmax\b|tops\b)/u;
 /** "$2 per million output", "输出每百万…": a cap said of the output side; any other is the input's. */
 export const OUTPUT_PRICE = /^[^,，。;；\d]{0,24}?(?:\boutput|\bout\b|输出)|(?:\boutput|输出)[^,，。;；\d]{0,16}$/u;
+/** "spending like", "we pay about", "每月花": the words before an amount of money spent; in Chinese, an amount of yuan. */
+export const SPENT_BEFORE = /\b(?:spend(?:s|ing)?|spent|pay(?:s|ing)?|paid)\s(?:like\s|about\s|around\s|roughly\s|over\s|almost\s|nearly\s)?~?\s?$/u;
+export const SPENT_BEFORE_ZH = /(?:花|花费|花了|支出)\s?(?:大概|大约|约|差不多)?\s?$/u;

@@ -14,6 +14,8 @@ import {
   PRICE_CAP_BEFORE,
   PRICE_CAP_AFTER,
   OUTPUT_PRICE,
+  SPENT_BEFORE,
+  SPENT_BEFORE_ZH,
   UNIT_BEFORE,
   USD_MARK,
 } from "./money-words.ts";
@@ -44,6 +46,10 @@ import {
   USERS_BEFORE,
   LANGUAGES_AFTER,
   TRANSLATED,
+  AVERAGE_AFTER,
+  CONCURRENT_AFTER,
+  CONCURRENT_BEFORE,
+  ONE_REQUEST,
 } from "./request-words.ts";
 import { activeMonth, asMonthly, DAILY_BEFORE, jobRuns, MONTH_DAYS, oneEvery, PER_DAY, PERIOD_WORD, perMonthOf } from "./period-words.ts";
 import {
@@ -640,16 +646,6 @@ function inputOutputPairs(text: string, numbers: FoundNumber[]): Map<FoundNumber
   return sides;
 }
 
-/** "spending like", "we pay about", "每月花": the words before an amount of money spent; in Chinese, an amount of yuan. */
-const SPENT_BEFORE = /\b(?:spend(?:s|ing)?|spent|pay(?:s|ing)?|paid)\s(?:like\s|about\s|around\s|roughly\s|over\s|almost\s|nearly\s)?~?\s?$/u;
-const SPENT_BEFORE_ZH = /(?:花|花费|花了|支出)\s?(?:大概|大约|约|差不多)?\s?$/u;
-/** "200 avg", "300 on average": an average said after its number. */
-const AVERAGE_AFTER = /^\s?(?:avg|average|on average|平均)\b/u;
-/** "200 concurrent users", "50 simultaneous sessions", "200 并发", "200 人同时在线": users served at once. */
-const CONCURRENT_AFTER = /^\s?(?:concurrent|simultaneous|parallel)\s(?:users?|requests?|sessions?|streams?|connections?|chats?)\b|^\s?(?:个|路|人)?\s?(?:并发|同时在线)/u;
-const CONCURRENT_BEFORE = /(?:并发|同时在线)(?:用户|请求|人数|数)?\s?(?:约|大概|有|是|为|要|达到)?\s?$|\bconcurrency (?:of\s)?$/u;
-/** A single request said in Chinese, opening its clause: its size is what one request costs. */
-const ONE_REQUEST = /(?:^|[，,。；;\s])(?:一次|单次|一个)(?:请求|调用)/u;
 /** How many requests a size said with no count is priced for: a bill per request would show only fractions of a cent. */
 const PRICED_PER = 1000;
 

@@ -81,3 +81,10 @@ export const REQUESTS_BEFORE =
 /** A request rate said to be the peak ("10 rps at peak", "峰值 100 QPS"), not what runs all month. */
 export const PEAK_AFTER = /^\s?(?:(?:rps|qps|rpm|requests?|reqs?|calls?)\s?(?:(?:a|per|\/)\s?(?:second|sec|s|minute|min|hour)\b)?\s?)?(?:at |in |during )?(?:the )?peak\b/u;
 export const PEAK_BEFORE = /(?:\bpeak(?:s|ing)?(?: of| at| is| load| traffic)?|峰值|高峰期?|最高)\s?(?:qps|rps)?\s?(?:是|为|有|约|大概|达到|能到|at|of|is)?\s?[:：]?\s?$/u;
+/** "200 avg", "300 on average": an average said after its number. */
+export const AVERAGE_AFTER = /^\s?(?:avg|average|on average|平均)\b/u;
+/** "200 concurrent users", "50 simultaneous sessions", "200 并发", "200 人同时在线": users served at once. */
+export const CONCURRENT_AFTER = /^\s?(?:concurrent|simultaneous|parallel)\s(?:users?|requests?|sessions?|streams?|connections?|chats?)\b|^\s?(?:个|路|人)?\s?(?:并发|同时在线)/u;
+export const CONCURRENT_BEFORE = /(?:并发|同时在线)(?:用户|请求|人数|数)?\s?(?:约|大概|有|是|为|要|达到)?\s?$|\bconcurrency (?:of\s)?$/u;
+/** A single request said in Chinese, opening its clause: its size is what one request costs. */
+export const ONE_REQUEST = /(?:^|[，,。；;\s])(?:一次|单次|一个)(?:请求|调用)/u;
