@@ -381,6 +381,12 @@ export const selfhost: Command = {
         }),
       );
     }
+    // "at 30 tok/s each": the plan holds the knowledge's interactive speed; a faster stream per user fits fewer users
+    const speed = args.number("speed");
+    if (speed !== undefined && interactive) {
+      const holds = speed <= interactive.perUserDecodeTokensPerSec + 0.5;
+      notes.push(t(holds ? "selfhost.speedHeld" : "selfhost.speedAbove", { speed: formatNumber(speed, 0), planned: formatNumber(interactive.perUserDecodeTokensPerSec, 0) }));
+    }
     const why = whyGpuCount(t, plan);
     if (why) notes.push(why);
     notes.push(...warningNotes(t, plan));

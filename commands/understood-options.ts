@@ -22,6 +22,8 @@ export function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.gpu?.id) options.push(/\s/.test(u.gpu.id) ? `gpu:"${u.gpu.id}"` : `gpu:${u.gpu.id}`);
   if (u.gpu?.count) options.push(`gpus:${u.gpu.count}`);
   if (u.concurrentUsers !== undefined) options.push(`users:${u.concurrentUsers}`);
+  if (u.perUserTokensPerSec !== undefined) options.push(`speed:${u.perUserTokensPerSec}`);
+  if (u.measuredTokensPerSec !== undefined) options.push(`tput:${u.measuredTokensPerSec}`);
   // a yuan price converted to dollars has more digits than an option reads ("15 元" → 2.112676056338028…)
   if (u.gpuHourlyUsd !== undefined) options.push(`price:${Number(u.gpuHourlyUsd.toPrecision(10))}`);
   if (u.utilization !== undefined) options.push(`util:${u.utilization}%`);

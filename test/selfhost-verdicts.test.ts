@@ -543,3 +543,22 @@ describe("users served at once size the deployment", () => {
     expect(reply.text).toContain(`${c.gpus}`);
   });
 });
+
+describe("a speed per user and a measured throughput are the asker's, said and used", () => {
+  it.each([
+    ["how many a100s do I need to serve llama 3.1 70b to 200 concurrent users at 30 tok/s each?", "You asked for 30 tokens/s each, above the interactive plan's"],
+    ["自建 qwen3 32b，并发 100 个用户，每人 20 token/秒，用 H100 要几张卡？", "你要求每人 20 Token/秒"],
+  ])("%s", async (question, said) => {
+    const reply = await ask(question);
+    expect(reply.text).toContain(said);
+  });
+
+  it.each([
+    ["our vllm box does 2500 tokens/s on llama 3.3 70b with 2 h100s, is it cheaper than the api at 1B tokens a month?", 2500],
+    ["我们 2 张 H100 跑 llama 3.3 70b，实测吞吐 3000 token/秒，每月 10 亿 token，比 API 便宜吗", 3000],
+  ])("%s: the throughput is the asker's", async (question, tps) => {
+    const data = (await ask(question)).data as { throughputTokensPerSec: number; throughputSource: string };
+    expect(data.throughputTokensPerSec).toBe(tps);
+    expect(data.throughputSource).toBe("user");
+  });
+});

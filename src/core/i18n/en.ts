@@ -169,6 +169,8 @@ export const en = {
   "understood.mix": "a mix of {parts}, priced as their average request",
   "understood.mixPart": "{share} at {input} in + {output} out",
   "understood.concurrent": "{count} users at once",
+  "understood.speed": "{speed} tokens/s each",
+  "understood.measured": "your measured {tps} tokens/s",
   "understood.atPeak": "at the peak rate all month (an upper bound)",
   "understood.oneRun": "run once (the month's figures are the whole run's)",
   "understood.batch": "batch API",
@@ -515,6 +517,9 @@ export const en = {
     other:
       "{users} users at once at about {perUser} tokens/s each (the interactive plan): one {replicaGpus}-GPU replica serves about {batch} at a time, so {replicas} replicas, {gpus} × {gpu} ({origin}; queueing not included).",
   },
+  "selfhost.speedHeld": "You asked for {speed} tokens/s each: the interactive plan holds about {planned} per user.",
+  "selfhost.speedAbove":
+    "You asked for {speed} tokens/s each, above the interactive plan's {planned}: a faster stream per user leaves room for fewer users per replica, so expect more GPUs than these figures.",
   "selfhost.volume": {
     one: "At {tokens} a month: API {api}, self-hosted {self} ({count} deployment).",
     other: "At {tokens} a month: API {api}, self-hosted {self} ({count} deployments).",

@@ -107,6 +107,8 @@ export interface Quantities {
   mix?: MixPart[];
   /** "200 concurrent users", "并发 200": users served at once, which size a self-hosted deployment */
   concurrentUsers?: number;
+  /** "at 30 tok/s each": the decode speed each of them is to see */
+  perUserTokensPerSec?: number;
   minContext?: number;
   gpuCount?: number;
   gpuHourly?: { amount: number; currency: "usd" | "cny"; perMonth?: true };
@@ -116,6 +118,7 @@ export interface Quantities {
   budgetUnsigned?: { text: string; from: number; to: number };
   /** "under $1 per million input": the most a model's input (or output) may cost per 1M tokens */
   priceCap?: { amount: number; currency: "usd" | "cny"; side: "input" | "output" };
+  /** "our box does 2500 tokens/s": a deployment's throughput, measured by the asker */
   tokensPerSecond?: number;
   /** "75% input, 25% output", "输入占 80%": the input:output ratio as shares */
   ratio?: { input: number; output: number };
@@ -142,6 +145,8 @@ const UTIL_WORDS = /util|利用率|负载|busy|\bload\b|使用率|占用/u;
 const OTHER_UNIT_AFTER =
   /^\s?(?:words?\b|characters?\b|chars\b|pages?\b|(?:[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?)\s?(?:of\s)?(?:text|data|logs?|documents?|files?)\b|个?(?:汉)?字(?![节母段])|字符|页)/u;
 const TPUT_AFTER = /^\s?(?:tokens?|toks?|token)?\s?(?:\/\s?s\b|per second|\/秒|每秒)/u;
+const PER_USER_SPEED_AFTER = /^\s?(?:each|apiece|per (?:user|person|stream|request|session)|for each (?:user|one))\b/u;
+const PER_USER_SPEED_BEFORE = /(?:每人|每个用户|每位用户|每个请求|单用户|每路)\s?(?:要|需要|至少|大约|约)?\s?$|\bat\s$/u;
 
 function after(text: string, n: FoundNumber): string {
   return text.slice(n.end, n.end + WINDOW);
@@ -323,7 +328,9 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     if (TPUT_AFTER.test(right)) {
-      q.tokensPerSecond ??= n.value;
+      // "30 tok/s each", "每人 30 token/秒": the speed each user is to see, not the deployment's throughput
+      if (PER_USER_SPEED_AFTER.test(right.replace(TPUT_AFTER, "")) || PER_USER_SPEED_BEFORE.test(left)) q.perUserTokensPerSec ??= n.value;
+      else q.tokensPerSecond ??= n.value;
       continue;
     }
     if (

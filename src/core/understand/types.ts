@@ -50,6 +50,10 @@ interface StatedSlots {
   requestsAssumed?: true;
   /** users served at once ("200 concurrent users"): a self-hosted deployment is sized for them */
   concurrentUsers?: number;
+  /** "at 30 tok/s each": the decode speed each user asked for */
+  perUserTokensPerSec?: number;
+  /** "our vllm box does 2500 tokens/s": the asker's own measured throughput of a deployment */
+  measuredTokensPerSec?: number;
   /** requests of several sizes in stated shares ("70% 800 in 150 out, 30% 3k in 400 out"), priced as their average */
   mix?: { share: number; input: number; output: number }[];
   /** the volume is one run's ("a one-time job"), not a month's */

@@ -318,6 +318,8 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.requestsAssumed ? { requestsAssumed: true as const } : {}),
     ...(quantities.mix ? { mix: quantities.mix } : {}),
     ...(quantities.concurrentUsers !== undefined ? { concurrentUsers: quantities.concurrentUsers } : {}),
+    ...(quantities.perUserTokensPerSec !== undefined ? { perUserTokensPerSec: quantities.perUserTokensPerSec } : {}),
+    ...(quantities.tokensPerSecond !== undefined ? { measuredTokensPerSec: quantities.tokensPerSecond } : {}),
     ...(W.ONE_RUN.test(question) ? { oneRun: true as const } : {}),
     ...(ratio || quantities.ratio ? { ratio: ratio ?? quantities.ratio } : {}),
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : utilizationInWords(question)),
