@@ -2,6 +2,7 @@
 // read as one request of their weighted average size.
 
 import type { FoundNumber } from "./numbers.ts";
+import { INPUT_AFTER, INPUT_BEFORE, OUTPUT_AFTER, OUTPUT_BEFORE } from "./side-words.ts";
 
 /** One kind of request in the mix: its share of the requests and its size. */
 export interface MixPart {
@@ -22,11 +23,6 @@ export interface RequestMix {
 /** A share of the requests: "70%", "七成". */
 const PERCENT_AFTER = /^\s?[%％]/u;
 const TENTHS_AFTER = /^成/u;
-/** The words around a size that say which side it is. */
-const INPUT_NEAR = /^\s?(?:k\s)?(?:tokens?\s)?(?:in\b|input|进|入|输入)/u;
-const OUTPUT_NEAR = /^\s?(?:k\s)?(?:tokens?\s)?(?:out\b|output|出|输出)/u;
-const INPUT_BEFORE = /(?:\bin(?:put)?|输入|进)\s?[:：]?\s?$/u;
-const OUTPUT_BEFORE = /(?:\bout(?:put)?|输出|出)\s?[:：]?\s?$/u;
 /** How far after its share a part's sizes may be said. */
 const PART_CHARS = 60;
 /** Shares that add up to the whole, give or take rounding ("33% … 67%"). */
@@ -39,11 +35,12 @@ function shareOf(text: string, n: FoundNumber): number | undefined {
   return undefined;
 }
 
+/** The side a size is said on, read with the words every other size is read with. */
 function sideOf(text: string, n: FoundNumber): "input" | "output" | undefined {
-  const right = text.slice(n.end, n.end + 12);
-  const left = text.slice(Math.max(0, n.start - 10), n.start);
-  if (INPUT_NEAR.test(right) || INPUT_BEFORE.test(left)) return "input";
-  if (OUTPUT_NEAR.test(right) || OUTPUT_BEFORE.test(left)) return "output";
+  const right = text.slice(n.end, n.end + 20);
+  const left = text.slice(Math.max(0, n.start - 20), n.start);
+  if (INPUT_AFTER.test(right) || INPUT_BEFORE.test(left)) return "input";
+  if (OUTPUT_AFTER.test(right) || OUTPUT_BEFORE.test(left)) return "output";
   return undefined;
 }
 
