@@ -70,7 +70,7 @@ function verdict(t: Translator, snapshot: KnowledgeSnapshot, money: Money, asked
   }
   const price = money.price(model as PricedModel, "inputPer1M");
   const key = check.kind === "holds" ? (retired ? "articleModel.holdsButRetired" : "articleModel.holds") : (`articleModel.${check.kind}` as const);
-  const times = check.kind === "holds" ? "" : formatRatio(check.times);
+  const times = check.kind === "holds" ? "" : formatRatio(check.times, t.lang);
   return t.sentences([t(key, { ...params, price, times }), check.kind === "holds" && retired ? "" : retired]);
 }
 

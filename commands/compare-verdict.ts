@@ -39,7 +39,7 @@ export function compareVerdict(t: Translator, workload: string, ranked: readonly
   const percent = savedPercent(ratio);
   const by =
     ratio >= CLOSE_RATIO
-      ? t(several ? "compare.cheaperByTied" : "compare.cheaperBy", { ...than, ratio: t.lang === "zh" ? formatRatio(ratio).replace("×", " 倍") : formatRatio(ratio), percent })
+      ? t(several ? "compare.cheaperByTied" : "compare.cheaperBy", { ...than, ratio: formatRatio(ratio, t.lang), percent })
       : t(several ? "compare.cheaperByPercentTied" : "compare.cheaperByPercent", { ...than, percent });
   return t.sentences([lead, by]);
 }

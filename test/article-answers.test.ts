@@ -33,7 +33,7 @@ describe("article questions about a model", () => {
     expect(field(reply, "Today's price")).toContain(deepseek.asOf);
     const holds = field(reply, "still hold");
     expect(holds).toMatch(/^No: .* costs more today/);
-    expect(holds).toContain(formatRatio(deepseek.inputPer1M / claim.inputPer1M.max));
+    expect(holds).toContain(formatRatio(deepseek.inputPer1M / claim.inputPer1M.max, "en"));
     expect(reply.sources.some((s) => s.asOf === deepseek.asOf && /price map/i.test(s.title))).toBe(true);
   });
 
@@ -43,7 +43,7 @@ describe("article questions about a model", () => {
     expect(reply.text).toContain("Best For: Critical decision making, creative writing, complex coding tasks.");
     expect(sectionRefs(reply)).toEqual(["knowledge/articles/2026-llm-token-cost-ranking.md#the-premium-frontier"]);
     expect(field(reply, "still hold")).toContain(`cheaper today, ${formatPrice(gpt5.inputPer1M)}`);
-    expect(field(reply, "still hold")).toContain(formatRatio(gpt5.articleClaim!.inputPer1M.min / gpt5.inputPer1M));
+    expect(field(reply, "still hold")).toContain(formatRatio(gpt5.articleClaim!.inputPer1M.min / gpt5.inputPer1M, "en"));
   });
 
   it("中文：文章怎么说 deepseek 的价格，现在还成立吗", async () => {
@@ -55,6 +55,9 @@ describe("article questions about a model", () => {
     expect(sectionRefs(reply)).toContain("knowledge/articles/2026-llm-token-cost-ranking.md#the-ultra-low-cost-leaders");
     expect(field(reply, "今天的价格")).toContain(formatPrice(deepseek.inputPer1M));
     expect(field(reply, "现在还成立吗")).toMatch(/^不成立：.*今天更贵/);
+    // how many times, said as Chinese says it
+    expect(field(reply, "现在还成立吗")).toContain(formatRatio(deepseek.inputPer1M / deepseek.articleClaim!.inputPer1M.max, "zh"));
+    expect(field(reply, "现在还成立吗")).not.toContain("×");
     expect(reply.text).not.toMatch(/\b(?:today|still|costs)\b/);
   });
 

@@ -200,7 +200,7 @@ export const zh: Catalogue = {
   "articleModel.claim": "“{quote}”，指“{subject}”",
   "articleModel.holds": "成立：{model} 今天的输入价格为每100万Token {price}，在文章给出的 {claim} 范围内。",
   "articleModel.holdsButRetired": "价格仍在文章给出的 {claim} 范围内（每100万输入Token {price}），但模型即将或已经停用：",
-  "articleModel.cheaper": "不成立：{model} 今天更便宜，每100万输入Token {price}，比文章给出的 {claim} 便宜 {times}。",
+  "articleModel.cheaper": "不成立：{model} 今天更便宜，每100万输入Token {price}；文章给出的 {claim} 是它的 {times}。",
   "articleModel.dearer": "不成立：{model} 今天更贵，每100万输入Token {price}，是文章给出的 {claim} 的 {times}。",
   "articleModel.retired": "{provider} 已宣布自 {date} 起弃用 {model}。",
   "articleModel.unpriced": "无法核对：没有任何价目表收录 {model}。最接近的真实模型 {nearest} 为每100万输入Token {price}。",

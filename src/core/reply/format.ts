@@ -80,6 +80,8 @@ export function formatPercent(value: number): string {
   return `${formatNumber(value, 1)}%`;
 }
 
-export function formatRatio(value: number): string {
-  return `${formatNumber(value, value >= 10 ? 0 : 1)}×`;
+/** 8.9× / 8.9 倍: how many times, in each language's own way. */
+export function formatRatio(value: number, lang: Lang): string {
+  const number = formatNumber(value, value >= 10 ? 0 : 1);
+  return lang === "zh" ? `${number} 倍` : `${number}×`;
 }
