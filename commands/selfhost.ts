@@ -21,6 +21,7 @@ import { selfhostRequest } from "./selfhost-request.ts";
 import { SELFHOST_SPEC } from "./selfhost-spec.ts";
 import { workloadFromArgs } from "../src/core/pricing/workload.ts";
 import { answerRestAsQuestion } from "./rest-as-question.ts";
+import { usersServed } from "./selfhost-users.ts";
 
 /** The article section whose verdict every /selfhost answer quotes. */
 const VERDICT_SECTION = "self-hosted-vs-api-the-2026-equation";
@@ -359,34 +360,8 @@ export const selfhost: Command = {
         }),
       );
     }
-    // "200 concurrent users": the interactive plan's replica holds so many at its speed each; that many replicas serve them
-    const users = args.number("users");
-    const interactive = plan.fits ? plan.tradeoff.interactive : null;
-    const concurrency =
-      users !== undefined && interactive && interactive.batch >= 1
-        ? { users, perReplica: interactive.batch, replicaGpus: interactive.replicaGpus, replicas: Math.ceil(users / interactive.batch) }
-        : null;
-    if (concurrency && interactive) {
-      const { replicas } = concurrency;
-      notes.push(
-        t("selfhost.concurrency", {
-          users: formatNumber(concurrency.users, 0),
-          perUser: formatNumber(interactive.perUserDecodeTokensPerSec, 0),
-          replicaGpus: interactive.replicaGpus,
-          batch: formatNumber(interactive.batch, 0),
-          replicas,
-          gpus: formatNumber(replicas * interactive.replicaGpus, 0),
-          gpu: plan.gpu.name,
-          origin: originNote(t, plan),
-        }),
-      );
-    }
-    // "at 30 tok/s each": the plan holds the knowledge's interactive speed; a faster stream per user fits fewer users
-    const speed = args.number("speed");
-    if (speed !== undefined && interactive) {
-      const holds = speed <= interactive.perUserDecodeTokensPerSec + 0.5;
-      notes.push(t(holds ? "selfhost.speedHeld" : "selfhost.speedAbove", { speed: formatNumber(speed, 0), planned: formatNumber(interactive.perUserDecodeTokensPerSec, 0) }));
-    }
+    const { notes: servedNotes, served } = usersServed(t, plan, originNote(t, plan), args.number("users"), args.number("speed"));
+    notes.push(...servedNotes);
     const why = whyGpuCount(t, plan);
     if (why) notes.push(why);
     notes.push(...warningNotes(t, plan));
@@ -487,7 +462,7 @@ export const selfhost: Command = {
         apiCheaperAgain: againWindows,
         breakEvenTokensPerMonth: plan.breakEvenTokensPerMonth,
         apiCheaperAtFullUse: plan.apiCheaperAtFullUse,
-        ...(concurrency ? { concurrency: { ...concurrency, gpus: concurrency.replicas * concurrency.replicaGpus } } : {}),
+        ...(served ? { concurrency: served } : {}),
         origins: plan.origins,
         warnings: plan.warnings,
         ...age?.data,
