@@ -20,6 +20,7 @@ import {
   USD_MARK,
 } from "./money-words.ts";
 import { type MixPart, requestMix } from "./request-mix.ts";
+import { monthOfRequestSize } from "./request-size.ts";
 import { findNumbers, type FoundNumber } from "./numbers.ts";
 // the bounds of the in:/out:/requests:/prompt: options, for the same amounts typed in words
 import { MAX_MONTHLY_REQUESTS, MAX_MONTHLY_TOKENS, MAX_PROMPT_TOKENS } from "../pricing/workload.ts";
@@ -101,7 +102,7 @@ export interface Quantities {
   requests?: number;
   /** the only request rate given was the peak's ("peak of 50 rps"): priced as if it ran all month */
   requestsAtPeak?: true;
-  /** no count was said, only a request's size: priced for PRICED_PER requests, which the answer says */
+  /** no count was said, only a request's size: priced for a thousand requests (request-size.ts), which the answer says */
   requestsAssumed?: true;
   /** requests of several sizes in stated shares, priced as their weighted average */
   mix?: MixPart[];
@@ -560,23 +561,7 @@ export function readQuantities(text: string): Quantities {
     perRequest.output ??= mix.output;
     q.mix = mix.parts;
   }
-  // "2M tokens a month, 800 in and 300 out per request": the month's total is that many requests of that size
-  const requestTokens = (perRequest.input ?? Number.NaN) + (perRequest.output ?? Number.NaN);
-  if (q.requests === undefined && volume.total !== undefined && volume.input === undefined && volume.output === undefined && volume.total > requestTokens) {
-    q.requests = volume.total / requestTokens;
-    delete volume.total;
-  }
-  // "800 in 300 out, gpt-5 nano": a request's size and nothing to count it by is priced per thousand such requests
-  if (q.requests === undefined && !Object.keys(volume).length && users === undefined && requestTokens > 0) {
-    // "一次请求输入 2000 输出 500": the price of one request is what was asked
-    if (ONE_REQUEST.test(text)) q.requests = 1;
-    else {
-      q.requests = PRICED_PER;
-      q.requestsAssumed = true;
-    }
-  }
-  if (q.requests !== undefined) perRequestToMonthly(q, q.requests, volume, perRequest);
-  else if (perRequest.input !== undefined && perRequest.input >= 100) q.promptTokens ??= perRequest.input;
+  monthOfRequestSize(q, volume, perRequest, { single: ONE_REQUEST.test(text), people: users !== undefined });
   if (cachedPart !== undefined && q.promptTokens !== undefined && cachedPart < q.promptTokens && q.cachedPercent === undefined) {
     q.cachedPercent = (cachedPart / q.promptTokens) * 100;
   }
@@ -651,29 +636,4 @@ function inputOutputPairs(text: string, numbers: FoundNumber[]): Map<FoundNumber
     sides.set(b, { side: "output", perRequest });
   }
   return sides;
-}
-
-/** How many requests a size said with no count is priced for: a bill per request would show only fractions of a cent. */
-const PRICED_PER = 1000;
-
-/** Below this, a side's token count next to a request count is per request: "10k requests of 2k in, 500 out". */
-const PER_REQUEST_BELOW = 200_000;
-
-function perRequestToMonthly(q: Quantities, requests: number, volume: Volume, perRequest: { input?: number; output?: number }): void {
-  const sides: ("input" | "output")[] = [];
-  for (const side of ["input", "output"] as const) {
-    const each = volume[side] !== undefined && volume[side] <= PER_REQUEST_BELOW ? volume[side] : perRequest[side];
-    if (each === undefined) continue;
-    volume[side] = each * requests;
-    sides.push(side);
-    if (side === "input") q.promptTokens ??= each;
-  }
-  // "3k tokens each, 2000 requests a month": a size with no side next to a request count is each request's prompt
-  if (volume.total !== undefined && volume.total < PER_REQUEST_BELOW && volume.input === undefined) {
-    q.promptTokens ??= volume.total;
-    delete volume.total;
-  }
-  // "a prompt of 8000 tokens … 500 tokens out each": the prompt is each request's input side (with no side given the
-  // workload multiplies prompt × requests itself)
-  if (sides.includes("output") && volume.input === undefined && q.promptTokens !== undefined) volume.input = q.promptTokens * requests;
 }
