@@ -628,6 +628,11 @@ describe("a follow-up changes the one thing it says", () => {
     const cost = (reply: Reply) => (reply.data.models as { cost: number }[])[0]!.cost;
     expect(cost(plain!)).toBeGreaterThan(cost(cached!));
   });
+
+  it("'what if ~60% of that input hits the prompt cache?' is the cache share", async () => {
+    const [, cached] = await converse("35 agents, each closes ~40 tickets a day, 2,500 in, 350 out. gpt-4.1 mini", "ok and what if ~60% of that input hits the prompt cache?");
+    expect(understood(cached!).cachedPercent).toBe(60);
+  });
 });
 
 describe("a follow-up on a per-request workload keeps it per request", () => {
@@ -671,6 +676,15 @@ describe("a new count after a workload given per request", () => {
   ])("is requests a day at the same sizes: %s → %s", async (question, grown) => {
     const [, after] = await converse(question, grown);
     expect(after!.data.workload).toMatchObject({ inputTokens: 1200 * 50_000 * 30, outputTokens: 300 * 50_000 * 30 });
+  });
+
+  it.each([
+    ["我們客服每天大概 1.2 萬通對話，每通平均 5 輪，每輪輸入 1,000 token、輸出 180，gemini 2.5 flash 跟 gpt-5 mini 哪個便宜？", "那如果每天變成 2 萬通呢？", 20_000 * 5 * 30],
+    ["support bot: 8 messages per conversation, 20k conversations a month, 1000 in 180 out per message, haiku 4.5", "and 50k conversations a month?", 50_000 * 8],
+    ["我們客服每天大概 1.2 萬通對話，每通平均 5 輪，每輪輸入 1,000 token、輸出 180，gemini 2.5 flash 跟 gpt-5 mini 哪個便宜？", "那如果每天 5 萬次請求呢？", 50_000 * 30],
+  ])("a new count of conversations keeps each one's turns; a count of requests is the requests: %s → %s", async (question, grown, requests) => {
+    const [, after] = await converse(question, grown);
+    expect(after!.data.workload).toMatchObject({ inputTokens: 1000 * requests, outputTokens: 180 * requests });
   });
 
   it("a volume in tokens still replaces the requests", async () => {

@@ -233,6 +233,20 @@ describe("a request's size is read wherever its per-request words stand", () => 
     // images, receipts and scans are counted like documents
     ["gpt-5 mini to classify 50k images a month, ~1,500 tokens per image, 50 tokens out", 1500, 50, 50_000],
     ["每月 5 万張發票，每張圖輸入 1500 token、輸出 100，gpt-5 mini 多少錢", 1500, 100, 50_000],
+    // people counted by a task's word, and a workday said as 每個工作天
+    [
+      "our support team is 35 agents, each closes ~40 tickets a day and we want the model to draft every reply. ~2,500 tokens in, ~350 out. gpt-4.1 mini vs haiku 4.5",
+      2500,
+      350,
+      35 * 40 * 30,
+    ],
+    ["公司有 120 位業務，每人每個工作天大概用 AI 寫 15 封客戶信，每封輸入 700 token、輸出 400，一個月算 22 個工作天，gpt-4.1 要多少", 700, 400, 120 * 15 * 22],
+    // a month's total split into requests of the size "a (typical) call is" says, with its thousands separators
+    ["we burn roughly 660M tokens a month on a doc-routing pipeline, a typical call is 1,200 in / 120 out. 4o mini or 4.1 nano", 1200, 120, 500_000],
+    ["we use 660M tokens a month, a call is 1200 in / 120 out. 4o mini vs 4.1 nano", 1200, 120, 500_000],
+    // a job run every Monday night over everything it holds
+    ["每周一晚上用 batch 接口把全部商品评论跑一遍，大概 70 万条，每条输入 300 token、输出 50，4o mini 和 4.1 nano 哪个便宜？", 300, 50, 700_000 * (30 / 7)],
+    ["every monday night we run all 700k product reviews through the batch api, 300 in 50 out each, gpt-4.1 nano", 300, 50, 700_000 * (30 / 7)],
   ])("%s", async (line, prompt, out, requests) => {
     const data = dataOf(await ask(line));
     // a month of 5-day weeks holds a fraction of a request; its tokens are whole
@@ -266,6 +280,12 @@ describe("a request's size is read wherever its per-request words stand", () => 
   it("says the mix it priced", async () => {
     const reply = await ask("support bot, 20k chats a day: 70% are simple (800 in, 150 out), 30% need retrieval (3k in, 400 out). gpt-5 mini");
     expect(reply.text).toContain("a mix of 70% at 800 in + 150 out and 30% at 3K in + 400 out, priced as their average request");
+  });
+
+  it("'35 agents, each closes ~40 tickets' counts people, not the agents task", async () => {
+    const reply = await ask("our support team is 35 agents, each closes ~40 tickets a day, 2,500 in 350 out. gpt-4.1 mini vs haiku 4.5");
+    expect(reply.data.understanding).toMatchObject({ tasks: [] });
+    expect(reply.text).not.toMatch(/for agents/u);
   });
 
   // a size in brackets after "prompts" is each prompt's, never a month of 50K tokens
@@ -422,6 +442,14 @@ describe("a fixed, cached system prompt and the asker's part of each prompt add 
     ["系统提示词 5000 token 是固定的（走缓存），用户问题加上下文大概 1000，输出 300，每天 2 万次，gpt-4.1 mini", 6000, 300, 500 / 6],
     ["系統提示詞 3000 token 都有快取，加上使用者訊息約 1000，輸出 200，每天 1 萬次，gpt-4.1 mini", 4000, 200, 75],
     ["system prompt of 5k tokens (cached) + user message ~1k, 300 out, 20k calls a day, gpt-4.1 mini", 6000, 300, 500 / 6],
+    ["每次调用都带一段 6000 token 的固定系统提示（能命中缓存），再加用户内容大约 2000 token，回复 400。每天２万次，gpt-5 mini", 8000, 400, 75],
+    ["每次請求都有 3,000 token 是固定的系統提示（有開快取），再加使用者內容大約 1,000，回覆 250。每天 1 萬次，gpt-4.1 mini", 4000, 250, 75],
+    [
+      "every request carries the same 12k-token instruction block (prompt cached) plus ~4k tokens of the actual clause, ~800 tokens back, 20k requests a day, gpt-5",
+      16_000,
+      800,
+      75,
+    ],
   ])("%s", async (line, prompt, out, cached) => {
     const { workload } = (await ask(line)).data as unknown as { workload: AnswerData["workload"] & { cachedPercent?: number } };
     const requests = workload.inputTokens / prompt;

@@ -121,6 +121,9 @@ function replySizeAsPerRequest(earlier: Understanding, now: Understanding, text:
   return rest;
 }
 
+/** A count said as requests or calls, not as the conversations or items they come from. */
+const REQUESTS_SAID = /\d\s?[kmw万千]?\s?(?:次|个?请求|调用|requests?\b|calls?\b|queries\b|api calls?\b)/u;
+
 /** "what if it grows to 50k a day?" after a request count: a count said with no word for tokens is requests again. */
 function bareCountAsRequests(earlier: Understanding, now: Understanding, text: string): Understanding {
   const volume = now.volume;
@@ -200,6 +203,11 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
   }
   // a count said now is no longer the thousand a size alone was priced for
   if (now.requests !== undefined && !now.requestsAssumed) delete merged.requestsAssumed;
+  // "那如果每天变成 2 万通呢" after "1.2 万通对话，每通 5 轮": the new count is of conversations, each still that many turns
+  if (now.requests !== undefined && now.requestsPerItem === undefined && earlier.requestsPerItem !== undefined) {
+    if (REQUESTS_SAID.test(text)) delete merged.requestsPerItem;
+    else merged.requests = now.requests * earlier.requestsPerItem;
+  }
   // a new size or volume replaces the mix the last one was the average of
   if ((now.volume || now.promptTokens !== undefined || outputPerRequestOf(text) !== undefined) && !now.mix) delete merged.mix;
   // a workload given per request stays per request: a new prompt size, request count or reply size ("如果每次输出 1000

@@ -13,7 +13,7 @@ export const PERIOD_WORD: [RegExp, Period][] = [
   [/^\s?hourly\b/u, "hour"],
 ];
 export const DAILY_BEFORE =
-  /(?:(?:每天|每日)(?:用\s?[a-z]+\s?)?(?:出|写|做|生成|问|发|处理|回答|批改|翻译|总结)\s?(?:大概|大约|约)?\s?$)|(?:每天(?:晚上|夜里)?|每日|每晚)[\p{Script=Han}\sa-z]{1,20}$|(?:(?:每天(?:晚上|夜里)?|每日|一天|每晚|每夜|日均|daily|nightly|a day|per day|a night|per night|every night)\s?(?:大概|大约|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗|翻|翻译|审|审查|咨询|涨到|增加到|增长到|提高到|降到|减少到|变成|变为|达到|到)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
+  /(?:(?:每天|每日)(?:用\s?[a-z]+\s?)?(?:出|写|做|生成|问|发|处理|回答|批改|翻译|总结)\s?(?:大概|大约|约)?\s?$)|(?:每天(?:晚上|夜里)?|每日|每晚|每个?(?:工作[日天]|上班日))[\p{Script=Han}\sa-z]{1,20}$|(?:(?:每天(?:晚上|夜里)?|每日|一天|每晚|每夜|日均|daily|nightly|a day|per day|a night|per night|every night)\s?(?:大概|大约|约|有|要|会)?\s?(?:请求|调用|处理|对话|输入|输出|input|output|提问|问|发送|发|聊|用|调|跑|烧|消耗|翻|翻译|审|审查|咨询|涨到|增加到|增长到|提高到|降到|减少到|变成|变为|达到|到)?(?:量|次数|数)?|日(?:token\s?)?(?:用量|调用量|消耗|调用|请求|消息))\s?(?:大概|约|有|是)?\s?[:：]?\s?$/u;
 /**
  * "每晚跑一次批处理：2 万张发票", "每天晚上跑一次摘要，大约 1 万篇", "nightly job: ~20k", "every night we summarize ~30k
  * tickets": a daily job named first, each run's count after.
@@ -78,7 +78,7 @@ function daysAWeek(text: string): number | undefined {
   if (said !== undefined) return countOf(said);
   return WEEKDAYS_ONLY.test(text) ? 5 : undefined;
 }
-/** How often a job runs, as [pattern, runs a day of its count (or of 1)]: "3 runs a day", "一天跑 3 次", "hourly cron job", "每周一跑一次". */
+/** How often a job runs, as [pattern, runs a day of its count (or of 1)]: "3 runs a day", "一天跑 3 次", "hourly cron job", "每周一晚上…跑一遍". */
 const JOB_RUNS: [RegExp, (count: number) => number][] = [
   [
     /\b(\d{1,2})\s?(?:runs?|times|x|batches)\s?(?:a|per|each|every|\/)\s?day\b|(?:一天|每天|每日)(?:跑|运行|执行|处理|触发)\s?(\d{1,2}|[一两二三四五六七八九十])\s?(?:次|轮|批)/u,
@@ -87,7 +87,7 @@ const JOB_RUNS: [RegExp, (count: number) => number][] = [
   [/\bevery (\d{1,3}) min(?:ute)?s\b|每\s?(\d{1,3})\s?分钟(?:跑|运行|执行)一次/u, (n) => 1440 / n],
   [/\bhourly (?:cron )?(?:job|run|batch|task|sync|pipeline)|\b(?:job|cron|pipeline|batch) (?:that )?runs? (?:every hour|hourly)\b|每小时(?:跑|运行|执行|同步)一次/u, () => 24],
   [
-    /\bweekly (?:cron )?(?:job|run|batch|report|pipeline)|\b(?:job|cron|pipeline|batch) (?:that )?runs? (?:every (?:week|monday|sunday)|weekly)\b|每(?:周|星期)[一二三四五六日天]?\s?(?:跑|运行|执行|生成|做)一次/u,
+    /\bweekly (?:cron )?(?:job|run|batch|report|pipeline)|\b(?:job|cron|pipeline|batch) (?:that )?runs? (?:every (?:week|monday|sunday)|weekly)\b|\b(?:every (?:week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|once a week)(?: (?:night|morning|evening))?,? (?:we )?(?:run|re-?run|process|push|send)\b|每(?:周|星期)[一二三四五六日天]?[^，。,；;\d]{0,24}?(?:跑|运行|执行|生成|做|过)一(?:次|遍|轮)/u,
     () => 1 / 7,
   ],
 ];

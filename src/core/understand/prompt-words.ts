@@ -11,15 +11,16 @@ export const CHUNKS_BEFORE =
 /** "20 pages each", "10 chunks per request": the pieces each request is made of. */
 export const CHUNKS_EACH_AFTER = /^\s?\S+\s(?:each|apiece|per (?:pdf|doc(?:ument)?|file|request|call|query))\b/u;
 /** Words right after a size that make it the cached part of a prompt. */
-export const CACHED_PART = /^[^,，。;；\d]{0,45}?(?:\(cached\)|\bcached\b|\bcache hits?\b|(?:命中|是|可以?|能够?|走|有|会被|被)\s?(?:缓存|快取))/u;
+export const CACHED_PART =
+  /^[^,，。;；\d]{0,45}?(?:\(cached\)|\bcached\b|\bcache hits?\b|(?:命中|是|可以?|能够?|走|有|会被|被)\s?(?:开启?|开了|打开)?\s?(?:缓存|快取)|(?:开启?|开了|打开)\s?(?:缓存|快取))/u;
 /** "其中 1000 是固定的系统提示，能命中缓存": after 其中 the part's clause runs on past a comma, to its bracket or sentence's end. */
 export const CACHED_PART_OF_ZH = /^[^。;；\d)）]{0,45}?(?:命中|是|可以?|能够?|走|有|会被|被)\s?(?:缓存|快取)/u;
 /** "3k of that is the system prompt which is cached": a part said to be of the prompt may name what it is first. */
 export const CACHED_PART_OF = /^\s?of (?:it|them|that|those|which)\b[^,，。;；\d]{0,72}?(?:\(cached\)|\bcached\b|\bcache hits?\b)/u;
-export const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:an?\s)?(?:(?:用户的?)?(?:问题|提问|指令|系统提示词?)\s?)?(?:about|around|~|约|大约|大概)?\s?$/u;
+export const PLUS_BEFORE = /(?:\bplus|\+|加上?|再加)\s?(?:an?\s)?(?:(?:(?:用户|使用者)的?)?(?:问题|提问|指令|内容|系统提示词?)\s?)?(?:about|around|~|约|大约|大概)?\s?$/u;
 /** "用户问题加上下文大概 2000", "1k of user text", "users add about 500": the asker's part of a prompt whose fixed part was said before it. */
 export const USER_PART_BEFORE =
-  /(?:用户|使用者)(?:的)?(?:每次|每条)?(?:再|另外|额外)?(?:问题|消息|讯息|输入|提问)[^,，。;；\d]{0,10}$|\buser(?:'s)? (?:text|message|question|input|query)s?\s?(?:is|of|~|about|around)?\s?$|\busers? (?:add|type|send|paste|write)s? (?:about|around|~)?\s?$/u;
+  /(?:用户|使用者)(?:的)?(?:每次|每条)?(?:再|另外|额外)?(?:问题|消息|讯息|输入|提问|内容|文本|资料)[^,，。;；\d]{0,10}$|\buser(?:'s)? (?:text|message|question|input|query)s?\s?(?:is|of|~|about|around)?\s?$|\busers? (?:add|type|send|paste|write)s? (?:about|around|~)?\s?$/u;
 export const USER_PART_AFTER = /^\s?(?:-?\s?tokens?\s)?(?:of\s)?(?:the\s)?user(?:'s)?\s(?:text|message|question|input|query)/u;
 /** "3k tokens each way", "输入输出各 3000": the same amount in and out. */
 export const EACH_WAY_AFTER = /^\s?(?:(?:tokens?|toks?)\s?)?(?:each way|both ways|in and out each|in\/out each|进出各)/u;

@@ -106,6 +106,8 @@ export interface Quantities {
   requestsAssumed?: true;
   /** requests of several sizes in stated shares, priced as their weighted average */
   mix?: MixPart[];
+  /** "1.2 万通对话，每通 5 轮": the requests each counted conversation makes, which a follow-up's new count makes too */
+  requestsPerItem?: number;
   /** "200 concurrent users", "并发 200": users served at once, which size a self-hosted deployment */
   concurrentUsers?: number;
   /** "at 30 tok/s each": the decode speed each of them is to see */
@@ -140,7 +142,7 @@ const SHARE_INPUT = /^\s?[%％]?\s?(?:(?:of (?:it|the tokens|tokens) )?(?:is |ar
 const SHARE_OUTPUT = /^\s?[%％]?\s?(?:(?:of (?:it|the tokens|tokens) )?(?:is |are )?(?:output|completion|out\b)|输出|是输出)/u;
 const SHARE_INPUT_BEFORE = /(?:input|prompt|输入)\s?(?:is|are|share|占|占比|比例)?\s?(?:约|大概)?\s?$/u;
 const SHARE_OUTPUT_BEFORE = /(?:output|completion|输出)\s?(?:is|are|share|占|占比|比例)?\s?(?:约|大概)?\s?$/u;
-const CACHE_WORDS = /cach|缓存|命中|\bhit\b|hit rate|reuse/u;
+const CACHE_WORDS = /cach|缓存|快取|命中|\bhits?\b|hit rate|reuse/u;
 const UTIL_WORDS = /util|利用率|负载|busy|\bload\b|使用率|占用/u;
 /** Volumes counted in words, characters, pages or bytes: not tokens, so never priced as if they were. */
 const OTHER_UNIT_AFTER =
@@ -149,12 +151,14 @@ const TPUT_AFTER = /^\s?(?:tokens?|toks?|token)?\s?(?:\/\s?s\b|per second|\/秒|
 const PER_USER_SPEED_AFTER = /^\s?(?:each|apiece|per (?:user|person|stream|request|session)|for each (?:user|one))\b/u;
 const PER_USER_SPEED_BEFORE = /(?:每人|每个用户|每位用户|每个请求|单用户|每路)\s?(?:要|需要|至少|大约|约)?\s?$|\bat\s$/u;
 
+// the words around a number, read with other numbers' digit-group commas left out: "a call is 1,200 in / 120 out" is one clause
 function after(text: string, n: FoundNumber): string {
-  return text.slice(n.end, n.end + WINDOW);
+  return withoutGroupCommas(text.slice(n.end, n.end + WINDOW));
 }
 function before(text: string, n: FoundNumber): string {
-  return text.slice(Math.max(0, n.start - WINDOW), n.start);
+  return withoutGroupCommas(text.slice(Math.max(0, n.start - WINDOW), n.start));
 }
+const withoutGroupCommas = (words: string) => words.replace(/(?<=\d),(?=\d{3}(?!\d))/gu, "");
 
 /** "unlimited tokens", "a gazillion tokens", "无限 token": words where an amount should be, which price nothing. */
 const NO_AMOUNT =
@@ -553,7 +557,10 @@ export function readQuantities(text: string): Quantities {
   if (q.requests === undefined && users !== undefined && PER_USER.test(text)) {
     for (const side of ["total", "input", "output"] as const) if (volume[side] !== undefined && volume[side] * users <= MAX_MONTHLY_TOKENS) volume[side] *= users;
   }
-  if (q.requests !== undefined && turns !== undefined && CONVERSATIONS.test(text)) q.requests *= turns;
+  if (q.requests !== undefined && turns !== undefined && CONVERSATIONS.test(text)) {
+    q.requests *= turns;
+    q.requestsPerItem = turns;
+  }
   const inputShare = shares.input ?? (shares.output !== undefined ? 100 - shares.output : undefined);
   if (inputShare !== undefined) q.ratio = { input: inputShare, output: 100 - inputShare };
   if (mix) {

@@ -13,7 +13,8 @@ type RequestSize = { input?: number; output?: number };
  */
 export function monthOfRequestSize(q: Quantities, volume: Volume, perRequest: RequestSize, said: { single: boolean; people: boolean }): void {
   // "2M tokens a month, 800 in and 300 out per request": the month's total is that many requests of that size
-  const requestTokens = (perRequest.input ?? Number.NaN) + (perRequest.output ?? Number.NaN);
+  // "a call is 1,200 in / 120 out": the input said per request may have been read as the prompt's size
+  const requestTokens = (perRequest.input ?? q.promptTokens ?? Number.NaN) + (perRequest.output ?? Number.NaN);
   if (q.requests === undefined && volume.total !== undefined && volume.input === undefined && volume.output === undefined && volume.total > requestTokens) {
     q.requests = volume.total / requestTokens;
     delete volume.total;

@@ -46,6 +46,8 @@ interface StatedSlots {
   requests?: number;
   /** the request count is a peak rate's, as if it ran all month: an upper bound */
   requestsAtPeak?: true;
+  /** the requests each counted conversation makes ("每通 5 轮"): a new count of conversations in a follow-up makes as many */
+  requestsPerItem?: number;
   /** no count was said, only a request's size: the requests are a thousand, priced as an example */
   requestsAssumed?: true;
   /** users served at once ("200 concurrent users"): a self-hosted deployment is sized for them */

@@ -169,8 +169,10 @@ function isTypo(typed: string, model: Model): boolean {
   return key.length >= MIN_TYPO_NAME && [model.id, model.name, ...model.aliases].some((name) => boundedEditDistance(key, normalizeName(name), MAX_TYPOS) <= MAX_TYPOS);
 }
 
-/** Capability words are constraints, not tasks: blank them before looking for task words. */
-const CAPABILITY_WORDS = [VISION, REASONING, TOOLS, OPEN, W.CHINESE_ABILITY, W.BATCH].map((pattern) => new RegExp(pattern.source, "gu"));
+/** "35 agents, each closes ~40 tickets": people counted by a task's word are no task. */
+const PEOPLE_NAMED_AS_TASK = /\b\d[\d,.]*\s?k?\s(?:(?:human|support|customer|service|sales)\s)?agents(?=,?\s(?:each|who|that|every one)\b)/u;
+/** Capability words are constraints, and people are no task: both are blanked before looking for task words. */
+const CAPABILITY_WORDS = [VISION, REASONING, TOOLS, OPEN, W.CHINESE_ABILITY, W.BATCH, PEOPLE_NAMED_AS_TASK].map((pattern) => new RegExp(pattern.source, "gu"));
 function withoutCapabilities(text: string): string {
   return CAPABILITY_WORDS.reduce((rest, pattern) => rest.replace(pattern, (m) => " ".repeat(m.length)), text);
 }
@@ -315,6 +317,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.promptTokens !== undefined ? { promptTokens: quantities.promptTokens } : {}),
     ...(quantities.requests !== undefined ? { requests: quantities.requests } : {}),
     ...(quantities.requestsAtPeak ? { requestsAtPeak: true as const } : {}),
+    ...(quantities.requestsPerItem !== undefined ? { requestsPerItem: quantities.requestsPerItem } : {}),
     ...(quantities.requestsAssumed ? { requestsAssumed: true as const } : {}),
     ...(quantities.mix ? { mix: quantities.mix } : {}),
     ...(quantities.concurrentUsers !== undefined ? { concurrentUsers: quantities.concurrentUsers } : {}),
