@@ -244,6 +244,9 @@ describe("a request's size is read wherever its per-request words stand", () => 
     // a month's total split into requests of the size "a (typical) call is" says, with its thousands separators
     ["we burn roughly 660M tokens a month on a doc-routing pipeline, a typical call is 1,200 in / 120 out. 4o mini or 4.1 nano", 1200, 120, 500_000],
     ["we use 660M tokens a month, a call is 1200 in / 120 out. 4o mini vs 4.1 nano", 1200, 120, 500_000],
+    // a size said with no period and the part added to it are one prompt; "everyone" is each of the people counted
+    ["our RAG app: 8k retrieved tokens + 200 token question per query, 400 token answers, 1.5M queries/month. gemini 2.5 flash", 8200, 400, 1_500_000],
+    ["we're a 12-person startup, everyone uses chatgpt-style chat ~50 messages a day, avg 1.5k in / 500 out. gpt-5 mini", 1500, 500, 12 * 50 * 30],
     // a job run every Monday night over everything it holds
     ["每周一晚上用 batch 接口把全部商品评论跑一遍，大概 70 万条，每条输入 300 token、输出 50，4o mini 和 4.1 nano 哪个便宜？", 300, 50, 700_000 * (30 / 7)],
     ["every monday night we run all 700k product reviews through the batch api, 300 in 50 out each, gpt-4.1 nano", 300, 50, 700_000 * (30 / 7)],

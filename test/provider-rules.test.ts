@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ask, realSnapshot } from "./helpers.ts";
 import type { PricedModel } from "../src/core/knowledge/schema.ts";
 import { workloadCost } from "../src/core/pricing/pricing.ts";
+import { formatUsd } from "../src/core/reply/format.ts";
 
 const WORKLOAD = { inputTokens: 10_000_000, outputTokens: 2_000_000, cachedPercent: 0 };
 const model = async (id: string) => (await realSnapshot()).knowledge.models.find((m) => m.id === id) as PricedModel;
@@ -30,6 +31,18 @@ describe("provider rules where the price map is silent", () => {
     expect(en.text).not.toContain("no batch price in the price map; standard prices used");
     const zh = await ask("/compare o3 gemini-2.5-pro batch:yes lang:zh");
     expect(zh.text).toContain("Gemini 2.5 Pro：价目表没有批处理价格；Google 公布批处理统一优惠 50%（https://ai.google.dev/gemini-api/docs/optimization），此处已采用。");
+  });
+
+  it("says a cost at batch or flex prices at standard prices too, in both languages", async () => {
+    const sonnet = await model("claude-sonnet-4-5");
+    const workload = { inputTokens: 6_000_000_000, outputTokens: 3_000_000_000, cachedPercent: 0, promptTokensPerRequest: 2000 };
+    const standard = formatUsd(workloadCost(sonnet, workload).totalUsd);
+    const asked = await ask("how much would claude sonnet 4.5 cost us for 3 million requests with 2k input and 1k output each, and what about with batch?");
+    expect((asked.data.models as { cost: number }[])[0]!.cost).toBeCloseTo(workloadCost(sonnet, { ...workload, batch: true }).totalUsd, 6);
+    expect(asked.text).toContain(`Claude Sonnet 4.5 at standard prices: ${standard}.`);
+    const zh = await ask("/compare claude-sonnet-4-5 in:6B out:3B prompt:2000 batch:yes lang:zh currency:usd");
+    expect(zh.text).toContain(`Claude Sonnet 4.5 按标准价格为 ${standard}。`);
+    expect((await ask("/compare claude-sonnet-4-5 in:6B out:3B")).text).not.toContain("at standard prices");
   });
 
   it("says which context number is which: GPT-5's input limit inside its window, Claude Sonnet 4's 1M beta tier and its prices", async () => {

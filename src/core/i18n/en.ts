@@ -36,6 +36,7 @@ export const en = {
   "error.badRatio": 'ratio: takes input:output such as 3:1 (each side above 0, at most 1000:1 either way), not "{value}".',
   "pricing.longContext": "{model}: prompts above {above} tokens are billed at its long-context prices, used here.",
   "pricing.batch": "{model}: batch API prices used.",
+  "pricing.atStandard": "{model} at standard prices: {cost}.",
   "pricing.flex": "{model}: flex-tier prices used.",
   "pricing.priority": "{model}: priority-tier prices used.",
   "pricing.noBatch": "{model} has no batch price in the price map; standard prices used.",

@@ -37,6 +37,7 @@ export const zh: Catalogue = {
   "error.badRatio": "ratio: 应为输入:输出，例如 3:1（两边都大于0，任一方向不超过 1000:1），而不是“{value}”。",
   "pricing.longContext": "{model}：单次提示超过 {above} Token 时按长上下文价格计费，此处已采用。",
   "pricing.batch": "{model}：已采用批处理API价格。",
+  "pricing.atStandard": "{model} 按标准价格为 {cost}。",
   "pricing.flex": "{model}：已采用 flex 服务等级价格。",
   "pricing.priority": "{model}：已采用 priority 服务等级价格。",
   "pricing.noBatch": "价目表中 {model} 没有批处理价格；按标准价格计算。",

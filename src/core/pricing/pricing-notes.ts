@@ -17,10 +17,16 @@ const TOLD: Partial<Record<PricingFallback, "pricing.noBatch" | "pricing.noFlex"
 
 /**
  * What an answer says about how each cost was priced: long-context or batch prices used, prices the model does not
- * have (standard ones used instead) or that come from a provider's published discount, hidden reasoning tokens, prompts
+ * have (standard ones used instead) or that come from a provider's published discount (with the cost at standard
+ * prices, when the caller can show it), hidden reasoning tokens, prompts
  * larger than the context window, and prices the two price sources disagree on.
  */
-export function pricingNotes(t: Translator, costs: readonly { model: PricedModel; cost: WorkloadCost }[]): string[] {
+export function pricingNotes<M extends PricedModel>(
+  t: Translator,
+  costs: readonly { model: M; cost: WorkloadCost }[],
+  /** the cost at standard prices, shown, where a service tier's prices were used */
+  atStandard?: (model: M, cost: WorkloadCost) => string | undefined,
+): string[] {
   const notes: string[] = [];
   const names = (list: { model: PricedModel }[]) => t.list(list.map((c) => c.model.name));
   for (const { model, cost } of costs) {
@@ -36,6 +42,8 @@ export function pricingNotes(t: Translator, costs: readonly { model: PricedModel
         }),
       );
     else if (cost.pricing === "batch" || cost.pricing === "flex" || cost.pricing === "priority") notes.push(t(`pricing.${cost.pricing}`, { model: model.name }));
+    const standard = atStandard?.(model, cost);
+    if (standard) notes.push(t("pricing.atStandard", { model: model.name, cost: standard }));
     cost.fallbacks.forEach((fallback, i) => {
       const key = TOLD[fallback];
       if (key && cost.fallbacks.indexOf(fallback) === i) notes.push(t(key, { model: model.name }));

@@ -20,7 +20,7 @@ import {
   USD_MARK,
 } from "./money-words.ts";
 import { type MixPart, requestMix } from "./request-mix.ts";
-import { monthOfRequestSize } from "./request-size.ts";
+import { monthOfRequestSize, PER_REQUEST_BELOW } from "./request-size.ts";
 import { findNumbers, type FoundNumber } from "./numbers.ts";
 // the bounds of the in:/out:/requests:/prompt: options, for the same amounts typed in words
 import { MAX_MONTHLY_REQUESTS, MAX_MONTHLY_TOKENS, MAX_PROMPT_TOKENS } from "../pricing/workload.ts";
@@ -502,6 +502,13 @@ export function readQuantities(text: string): Quantities {
     const plusPart = (tokensy || /^\s?-\s?tokens?\b/u.test(right)) && PLUS_BEFORE.test(left) && q.requests === undefined;
     if (q.promptTokens !== undefined && plusPart) {
       q.promptTokens += n.value;
+      continue;
+    }
+    // "8k retrieved tokens + 200 token question": a size said with no period and the part added to it are one prompt
+    const sizeSaid = volume.total !== undefined && volume.total < PER_REQUEST_BELOW && stated.some((s) => s.side === "total" && s.factor === 1 && !s.monthSaid);
+    if (q.promptTokens === undefined && plusPart && sizeSaid && perMonth(n.value) === n.value && !MONTH_SAID.test(right)) {
+      q.promptTokens = volume.total! + n.value;
+      delete volume.total;
       continue;
     }
     // the fixed part said as each request's input ("3k-token system prompt"): the asker's part adds to it

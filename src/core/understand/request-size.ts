@@ -36,7 +36,7 @@ export function monthOfRequestSize(q: Quantities, volume: Volume, perRequest: Re
 const PRICED_PER = 1000;
 
 /** Below this, a side's token count next to a request count is per request: "10k requests of 2k in, 500 out". */
-const PER_REQUEST_BELOW = 200_000;
+export const PER_REQUEST_BELOW = 200_000;
 
 function perRequestToMonthly(q: Quantities, requests: number, volume: Volume, perRequest: RequestSize): void {
   const sides: ("input" | "output")[] = [];
