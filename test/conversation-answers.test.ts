@@ -635,6 +635,20 @@ describe("a follow-up changes the one thing it says", () => {
   });
 });
 
+describe("reasoning said in a follow-up replaces the reasoning before it, and stays with a new count", () => {
+  it("'what if reasoning tokens are 3x the visible output?', then 1x, then twice the requests", async () => {
+    const [, three, one, doubled] = await converse(
+      "o3 vs o4-mini, 2M requests/mo, 3k in 2k out",
+      "what if reasoning tokens are 3x the visible output?",
+      "and reasoning 1x the output?",
+      "and 4M requests a month?",
+    );
+    const output = (reply: Reply) => (reply.data.workload as { outputTokens: number }).outputTokens;
+    expect([output(three!), output(one!), output(doubled!)]).toEqual([2_000_000 * 2000 * 4, 2_000_000 * 2000 * 2, 4_000_000 * 2000 * 2]);
+    expect(modelsOf(doubled!)).toEqual(["o3", "o4-mini"]);
+  });
+});
+
 describe("a follow-up on a per-request workload keeps it per request", () => {
   const workloadOf = (reply: Reply) => reply.data.workload as { inputTokens: number; outputTokens: number; cachedPercent: number };
 

@@ -462,6 +462,24 @@ describe("a fixed, cached system prompt and the asker's part of each prompt add 
   });
 });
 
+describe("reasoning said as a multiple of the visible reply is billed as output, and said so", () => {
+  it.each([
+    [
+      "o3 vs o4-mini for a reasoning-heavy agent, 2M requests/mo, 3k in 2k out, and assume reasoning tokens are 3x the visible output",
+      2_000_000 * 2000 * 4,
+      "output counted with reasoning at 3× the visible reply",
+    ],
+    ["o3 和 o4-mini，每月 200 万次请求，每次输入 3000 输出 2000，推理 token 大约是输出的 3 倍", 2_000_000 * 2000 * 4, "输出含推理 Token（可见回复的 3 倍）"],
+    // no volume said: the default workload's output and its reasoning
+    ["o4-mini, reasoning 3x the output", null, "output counted with reasoning at 3× the visible reply"],
+  ])("%s", async (line, output, said) => {
+    const reply = await ask(line);
+    expect(reply.command).toBe("compare");
+    expect(dataOf(reply).workload.outputTokens).toBe(output ?? kb.knowledge.defaultWorkload.outputTokens * 4);
+    expect(reply.text).toContain(said);
+  });
+});
+
 describe("a cached share is kept unrounded, so the cost is the tokens' own", () => {
   it("2k cached of a 3k prompt prices 2/3 of the input at the cached rate, exactly", async () => {
     const reply = await ask("we run a RAG bot, ~30k queries a day, each ~3k tokens in (2k of it a cached system prompt) and 250 out. gpt-4.1 mini?");

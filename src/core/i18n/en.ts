@@ -175,6 +175,7 @@ export const en = {
   "understood.atPeak": "at the peak rate all month (an upper bound)",
   "understood.oneRun": "run once (the month's figures are the whole run's)",
   "understood.batch": "batch API",
+  "understood.reasoning": "output counted with reasoning at {times}× the visible reply",
   "understood.owned": "GPUs you own",
   "understood.tier": "{tier} tier",
   "understood.needs": "needs {list}",

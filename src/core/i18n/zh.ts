@@ -163,6 +163,7 @@ export const zh: Catalogue = {
   "understood.atPeak": "按峰值速率跑满整月计算（上限）",
   "understood.oneRun": "只跑一次（“每月”的数字即整次的总量）",
   "understood.batch": "批处理API",
+  "understood.reasoning": "输出含推理 Token（可见回复的 {times} 倍）",
   "understood.owned": "自有GPU",
   "understood.tier": "{tier} 服务等级",
   "understood.needs": "需要{list}",

@@ -25,6 +25,7 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
   else if (v?.input !== undefined) parts.push(t("understood.in", { input: formatCount(v.input, t.lang) }));
   else if (v?.output !== undefined) parts.push(t("understood.out", { output: formatCount(v.output, t.lang) }));
   else if (v?.total !== undefined) parts.push(t("understood.total", { total: formatCount(v.total, t.lang) }));
+  if (u.reasoningTimes !== undefined) parts.push(t("understood.reasoning", { times: formatNumber(u.reasoningTimes, 2) }));
   if (u.ratio) parts.push(t("understood.ratio", { ratio: `${formatNumber(u.ratio.input, 2)}:${formatNumber(u.ratio.output, 2)}` }));
   if (u.cachedPercent !== undefined) parts.push(t("understood.cached", { percent: formatPercent(u.cachedPercent) }));
   if (u.promptTokens !== undefined) parts.push(t("understood.prompt", { tokens: formatCount(u.promptTokens, t.lang) }));

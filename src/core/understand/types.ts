@@ -46,6 +46,8 @@ interface StatedSlots {
   requests?: number;
   /** the request count is a peak rate's, as if it ran all month: an upper bound */
   requestsAtPeak?: true;
+  /** reasoning tokens said as a multiple of the visible reply ("reasoning is 3x the output"), already in the output volume */
+  reasoningTimes?: number;
   /** the requests each counted conversation makes ("每通 5 轮"): a new count of conversations in a follow-up makes as many */
   requestsPerItem?: number;
   /** no count was said, only a request's size: the requests are a thousand, priced as an example */

@@ -15,6 +15,7 @@ import { pendingChoices, resumeIntent } from "./question-back.ts";
 import { unreadItems } from "./list-items.ts";
 import { unknownNames } from "./unknown-names.ts";
 import { pagesAsTokens } from "./pages.ts";
+import { reasoningTimesOf, withoutReasoningTimes, withReasoningSaid } from "./reasoning-output.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
 import { isFollowUp, mergeFollowUp, spendsAnew, standsAlone } from "./follow-up.ts";
@@ -308,7 +309,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     // "gemini 4 pro" is one name the knowledge lacks, not the family words "gemini" and "pro" to ask about
     ambiguous: ambiguous.filter((a) => ![...unknownAll.map((name) => name.query.toLowerCase()), ...typedWords].some((words) => words.includes(a.query.toLowerCase()))),
     unknown: unknownAll,
-    constraints: constraintsOf(unnamed, quantities, rate),
+    constraints: constraintsOf(withoutReasoningTimes(unnamed), quantities, rate),
     // Chinese-language ability is a constraint, never a task
     tasks: findTasks(snapshot, withoutCapabilities(unnamed)).filter((task) => task.id !== "chinese"),
     followUp: false,
@@ -334,6 +335,8 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(W.OWNED_GPUS.test(question) ? { ownedGpus: true as const } : {}),
     ...(W.FLEX.test(question) ? { serviceTier: "flex" as const } : W.PRIORITY.test(question) ? { serviceTier: "priority" as const } : {}),
   };
+  const reasoningTimes = reasoningTimesOf(question);
+  if (reasoningTimes !== undefined) u.reasoningTimes = reasoningTimes;
   if (paged.read.length) u.pages = paged.read;
   // "contracts of about 400k tokens each": for long documents a size per document is the prompt, not the month's volume;
   // a size in pages is one document's unless a period follows it ("10k pages a month")
@@ -384,12 +387,12 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   const answersBack = previous?.intent === "clarify" && Boolean(previous.pending?.length) && !understood.volume && understood.requests === undefined;
   const followsOn = previous && !spendsAnew(understood, previous) && (isFollowUp(understood, question, previous) || answersBack || modelEditOf(snapshot, question));
   if (previous && followsOn && !standsAlone(understood, question)) {
-    const merged = mergeFollowUp(snapshot, previous, understood, question);
+    const merged = withReasoningSaid(mergeFollowUp(snapshot, previous, understood, question), understood, previous, snapshot.knowledge.defaultWorkload);
     if (understood.unknown.length) merged.unknown = understood.unknown;
     return understood.unreadable ? { ...merged, unreadable: understood.unreadable } : merged;
   }
   intent = understood.intent;
-  return understood;
+  return withReasoningSaid(understood, understood, undefined, snapshot.knowledge.defaultWorkload);
 }
 
 function dropTaskImplied(constraints: Constraints, tasks: Task[]): Constraints {
