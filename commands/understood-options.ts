@@ -26,6 +26,7 @@ export function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.measuredTokensPerSec !== undefined) options.push(`tput:${u.measuredTokensPerSec}`);
   // a yuan price converted to dollars has more digits than an option reads ("15 元" → 2.112676056338028…)
   if (u.gpuHourlyUsd !== undefined) options.push(`price:${Number(u.gpuHourlyUsd.toPrecision(10))}`);
+  if (u.powerUsdPerKwh !== undefined) options.push(`kwh:${Number(u.powerUsdPerKwh.toPrecision(10))}`);
   if (u.utilization !== undefined) options.push(`util:${u.utilization}%`);
   if (u.precision) options.push(`precision:${u.precision}`);
   if (u.intent === "estimate" && u.models.length) options.push(`models:${u.models.map((m) => m.model.id).join(",")}`);

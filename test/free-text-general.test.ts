@@ -480,6 +480,36 @@ describe("reasoning said as a multiple of the visible reply is billed as output,
   });
 });
 
+describe("an electricity price is what owned GPUs pay for power; money with no rate is named back", () => {
+  it.each([
+    ["we run llama 3.3 70b on our own 4 A100s, 30M tokens a day, power costs 0.15 per kWh", 0.15, "electricity $0.15/kWh"],
+    ["llama 3.3 70b on 4 A100s we bought, 30M tokens a day, electricity $0.12/kWh", 0.12, "electricity $0.12/kWh"],
+    // in yuan: at the knowledge's rate
+    ["我们自己有 4 张 A100 跑 llama 3.3 70b，每天 3000 万 token，电费一度 0.8 元", { yuan: 0.8 }, "电价每度"],
+  ])("%s", async (line, price, said) => {
+    const usdPerKwh = typeof price === "number" ? price : price.yuan / kb.knowledge.currency.usdToCny.rate;
+    const reply = await ask(line);
+    expect(reply.command).toBe("selfhost");
+    const costs = reply.data.costs as { electricityUsdPerMonth: number; rentalUsdPerMonth: number };
+    // an A100 SXM's 400 W board power, four of them, all month
+    expect(costs.electricityUsdPerMonth).toBeCloseTo(4 * 0.4 * kb.knowledge.serving.hoursPerMonth * usdPerKwh, 6);
+    expect(costs.rentalUsdPerMonth).toBe(0);
+    expect(reply.text).toContain(said);
+  });
+
+  it("电費一度 3 元台幣 is named back: no rate for NT$", async () => {
+    const reply = await ask("我們想在公司內部用 4 張 A100 跑 llama 3.3 70b，每天大概 3000 萬 token，電費一度 3 元台幣");
+    expect(reply.ok).toBe(false);
+    expect(reply.text).toContain("“3 元台幣”");
+  });
+});
+
+describe("a share of the volume said in 成 is that side's", () => {
+  it.each([["gpt-4o 跟 gpt-4.1 誰比較貴？一個月 3 億 token，七成輸入"], ["gpt-4o 和 gpt-4.1，每月 3 亿 token，输出占三成"]])("%s", async (line) => {
+    expect(dataOf(await ask(line)).workload).toMatchObject({ inputTokens: 210_000_000, outputTokens: 90_000_000 });
+  });
+});
+
 describe("a cached share is kept unrounded, so the cost is the tokens' own", () => {
   it("2k cached of a 3k prompt prices 2/3 of the input at the cached rate, exactly", async () => {
     const reply = await ask("we run a RAG bot, ~30k queries a day, each ~3k tokens in (2k of it a cached system prompt) and 250 out. gpt-4.1 mini?");

@@ -182,6 +182,7 @@ export const en = {
   "understood.for": "for {tasks}",
   "understood.gpu": "{count} × {gpu}",
   "understood.hourly": "{price} per GPU-hour",
+  "understood.power": "electricity {price}/kWh",
   "understood.util": "{percent} utilization",
   "understood.precision": "at {precision}",
   "understood.budget": "budget {amount} a month",

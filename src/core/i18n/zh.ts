@@ -170,6 +170,7 @@ export const zh: Catalogue = {
   "understood.for": "用于{tasks}",
   "understood.gpu": "{count} 块 {gpu}",
   "understood.hourly": "每GPU每小时 {price}",
+  "understood.power": "电价每度 {price}",
   "understood.util": "利用率 {percent}",
   "understood.precision": "{precision} 精度",
   "understood.budget": "每月预算 {amount}",

@@ -174,7 +174,14 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
     }
   }
   // a line that states another amount ("缓存命中一半", "half utilization") scales nothing
-  const statesAmount = now.volume || now.requests !== undefined || now.cachedPercent !== undefined || now.utilization !== undefined || now.budget || now.gpuHourlyUsd !== undefined;
+  const statesAmount =
+    now.volume ||
+    now.requests !== undefined ||
+    now.cachedPercent !== undefined ||
+    now.utilization !== undefined ||
+    now.budget ||
+    now.gpuHourlyUsd !== undefined ||
+    now.powerUsdPerKwh !== undefined;
   // "double the gpus", "再加两张卡": the GPU count changes relative to the last answer's, the volume stays
   const gpuChange = earlier.intent === "selfhost" || earlier.gpu?.count !== undefined ? gpuCountChangeOf(text) : null;
   const factor = statesAmount || gpuChange || W.NOT_THE_VOLUME.test(text) ? undefined : volumeScaleOf(text);
@@ -192,6 +199,7 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
     "ratio",
     "utilization",
     "gpuHourlyUsd",
+    "powerUsdPerKwh",
     "budget",
     "batch",
     "serviceTier",
@@ -229,6 +237,7 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
   const otherGpu = now.gpu?.id !== undefined && earlier.gpu?.id !== undefined && now.gpu.id !== earlier.gpu.id;
   if (otherGpu && now.gpuHourlyUsd === undefined) delete merged.gpuHourlyUsd;
   if (!now.ownedGpus && (otherGpu || W.RENTED_GPUS.test(text) || now.gpuHourlyUsd !== undefined)) delete merged.ownedGpus;
+  if (!merged.ownedGpus) delete merged.powerUsdPerKwh;
   if (W.CHEAPEST.test(text) && !now.models.length && (now.intent === "cheapest" || /cheapest|最便宜/u.test(text))) {
     const { fact: _fact, ...rest } = merged;
     return { ...rest, intent: "cheapest", models: [], constraints: { ...earlier.constraints, ...now.constraints }, tasks: now.tasks.length ? now.tasks : earlier.tasks };

@@ -5,6 +5,8 @@ import {
   FOREIGN_MONEY_BEFORE,
   HOURLY,
   HOURLY_BEFORE,
+  PER_KWH,
+  PER_KWH_BEFORE,
   MONEY_AFTER,
   MONEY_BEFORE,
   MONTHLY_PER_CARD,
@@ -121,6 +123,8 @@ export interface Quantities {
   budgetUnsigned?: { text: string; from: number; to: number };
   /** "under $1 per million input": the most a model's input (or output) may cost per 1M tokens */
   priceCap?: { amount: number; currency: "usd" | "cny"; side: "input" | "output" };
+  /** "power costs 0.15 per kWh", "电费一度 0.6 元": electricity for GPUs the asker runs */
+  powerPerKwh?: { amount: number; currency: "usd" | "cny" };
   /** "our box does 2500 tokens/s": a deployment's throughput, measured by the asker */
   tokensPerSecond?: number;
   /** "75% input, 25% output", "输入占 80%": the input:output ratio as shares */
@@ -303,6 +307,13 @@ export function readQuantities(text: string): Quantities {
     // NT$, 台币, €, £, 日元: money the knowledge has no exchange rate for, never a token count or dollars
     if (FOREIGN_MONEY_AFTER.test(right) || FOREIGN_MONEY_BEFORE.test(left)) {
       refuse("currency");
+      continue;
+    }
+    // "power costs 0.15 per kWh", "电费一度 0.6 元": what the asker's own GPUs pay for electricity
+    // (the 一 of 一度 is no price)
+    if ((PER_KWH.test(right) || PER_KWH_BEFORE.test(left)) && !/^\s?度/u.test(right)) {
+      const signed = USD_MARK.test(right.slice(0, 8)) || USD_MARK.test(left) ? "usd" : CNY_MARK.test(`${left.slice(-3)}${right.slice(0, 5)}`) ? "cny" : null;
+      q.powerPerKwh ??= { amount: n.value, currency: signed ?? (/\p{Script=Han}/u.test(text) ? "cny" : "usd") };
       continue;
     }
     // "we're spending like 12k a month on openai": an amount spent is money, with or without its sign
@@ -549,8 +560,12 @@ export function readQuantities(text: string): Quantities {
   for (const match of text.matchAll(/([一二三四五六七八九])成/gu)) {
     const percent = ({ 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 } as Record<string, number>)[match[1]!]! * 10;
     const around = text.slice(Math.max(0, match.index - 12), match.index + 6);
+    const after = text.slice(match.index + match[0].length);
     if (UTIL_WORDS.test(around)) q.utilization ??= percent;
     else if (CACHE_WORDS.test(around)) q.cachedPercent ??= percent;
+    // "七成输入", "输出占三成": a share of the volume on one side
+    else if (SHARE_INPUT.test(after) || SHARE_INPUT_BEFORE.test(text.slice(0, match.index))) shares.input ??= percent;
+    else if (SHARE_OUTPUT.test(after) || SHARE_OUTPUT_BEFORE.test(text.slice(0, match.index))) shares.output ??= percent;
   }
   if (q.requests === undefined && interval) q.requests = interval.perHour * perMonthOf("hour", active);
   if (q.requests === undefined && turns === undefined && sentToEach !== undefined && !PER_USER.test(text)) q.requests = sentToEach;

@@ -67,6 +67,8 @@ interface StatedSlots {
   constraints: Constraints;
   gpu?: { id?: string; count?: number };
   gpuHourlyUsd?: number;
+  /** electricity per kWh for owned GPUs ("power costs 0.15 per kWh", "电费一度 0.6 元"), in dollars */
+  powerUsdPerKwh?: number;
   utilization?: number;
   /** the weights' precision named for self-hosting ("at fp8", "int4 量化", "4-bit") */
   precision?: "bf16" | "fp8" | "fp4" | "mxfp4" | "int4";
