@@ -2,7 +2,7 @@ import type { Translator } from "../src/core/i18n/translate.ts";
 import { formatNumber } from "../src/core/reply/format.ts";
 import type { SelfhostPlan } from "../src/core/selfhost/index.ts";
 
-/** Users served at once, and the interactive replicas (and GPUs) that serve them. */
+/** Users served at once, or a throughput to serve, and the replicas (and GPUs) that serve them. */
 export interface UsersServed {
   users: number;
   perReplica: number;
@@ -43,4 +43,39 @@ export function usersServed(t: Translator, plan: SelfhostPlan, origin: string, u
     notes.push(t(holds ? "selfhost.speedHeld" : "selfhost.speedAbove", { speed: formatNumber(speed, 0), planned: perUser }));
   }
   return { notes, served };
+}
+
+/** A throughput to serve, and the replicas that reach it: interactive ones at the plan's speed per user, or batch ones. */
+export interface ThroughputServed {
+  tokensPerSec: number;
+  interactive: { replicaGpus: number; perReplica: number; replicas: number; gpus: number };
+  batch: { replicaGpus: number; perReplica: number; replicas: number; gpus: number } | null;
+}
+
+/**
+ * "how many H100s to serve it at 2000 tokens/s": each plan's replica throughput (input + output) into the target, the
+ * interactive plan's replicas (each user at its speed) and the batch plan's (no latency target).
+ */
+export function throughputServed(t: Translator, plan: SelfhostPlan, origin: string, target: number | undefined): { notes: string[]; served: ThroughputServed | null } {
+  const { interactive, batch } = plan.fits ? plan.tradeoff : { interactive: null, batch: null };
+  if (target === undefined || !interactive || interactive.throughputTokensPerSec <= 0) return { notes: [], served: null };
+  const replicasFor = (mode: NonNullable<typeof interactive>) => {
+    const replicas = Math.ceil(target / mode.throughputTokensPerSec);
+    return { replicaGpus: mode.replicaGpus, perReplica: mode.throughputTokensPerSec, replicas, gpus: replicas * mode.replicaGpus };
+  };
+  const served: ThroughputServed = { tokensPerSec: target, interactive: replicasFor(interactive), batch: batch && batch.throughputTokensPerSec > 0 ? replicasFor(batch) : null };
+  const note = t("selfhost.throughputServed", {
+    tps: formatNumber(target, 0),
+    perUser: formatNumber(interactive.perUserDecodeTokensPerSec, 0),
+    perReplica: formatNumber(served.interactive.perReplica, 0),
+    replicaGpus: served.interactive.replicaGpus,
+    count: served.interactive.replicas,
+    gpus: formatNumber(served.interactive.gpus, 0),
+    gpu: plan.gpu.name,
+    origin,
+  });
+  const batchNote = served.batch
+    ? t("selfhost.throughputServedBatch", { count: served.batch.replicas, gpus: formatNumber(served.batch.gpus, 0), perReplica: formatNumber(served.batch.perReplica, 0) })
+    : null;
+  return { notes: [batchNote ? t.sentences([note, batchNote]) : note], served };
 }

@@ -21,7 +21,7 @@ import { selfhostRequest } from "./selfhost-request.ts";
 import { SELFHOST_SPEC } from "./selfhost-spec.ts";
 import { workloadFromArgs } from "../src/core/pricing/workload.ts";
 import { answerRestAsQuestion } from "./rest-as-question.ts";
-import { usersServed } from "./selfhost-users.ts";
+import { throughputServed, usersServed } from "./selfhost-users.ts";
 
 /** The article section whose verdict every /selfhost answer quotes. */
 const VERDICT_SECTION = "self-hosted-vs-api-the-2026-equation";
@@ -362,6 +362,8 @@ export const selfhost: Command = {
     }
     const { notes: servedNotes, served } = usersServed(t, plan, originNote(t, plan), args.number("users"), args.number("speed"));
     notes.push(...servedNotes);
+    const { notes: throughputNotes, served: throughput } = throughputServed(t, plan, originNote(t, plan), args.number("serve"));
+    notes.push(...throughputNotes);
     const why = whyGpuCount(t, plan);
     if (why) notes.push(why);
     notes.push(...warningNotes(t, plan));
@@ -463,6 +465,7 @@ export const selfhost: Command = {
         breakEvenTokensPerMonth: plan.breakEvenTokensPerMonth,
         apiCheaperAtFullUse: plan.apiCheaperAtFullUse,
         ...(served ? { concurrency: served } : {}),
+        ...(throughput ? { throughputTarget: throughput } : {}),
         origins: plan.origins,
         warnings: plan.warnings,
         ...age?.data,

@@ -24,6 +24,7 @@ export function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.concurrentUsers !== undefined) options.push(`users:${u.concurrentUsers}`);
   if (u.perUserTokensPerSec !== undefined) options.push(`speed:${u.perUserTokensPerSec}`);
   if (u.measuredTokensPerSec !== undefined) options.push(`tput:${u.measuredTokensPerSec}`);
+  if (u.targetTokensPerSec !== undefined) options.push(`serve:${u.targetTokensPerSec}`);
   // a yuan price converted to dollars has more digits than an option reads ("15 元" → 2.112676056338028…)
   if (u.gpuHourlyUsd !== undefined) options.push(`price:${Number(u.gpuHourlyUsd.toPrecision(10))}`);
   if (u.powerUsdPerKwh !== undefined) options.push(`kwh:${Number(u.powerUsdPerKwh.toPrecision(10))}`);

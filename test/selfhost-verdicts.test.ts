@@ -544,6 +544,26 @@ describe("users served at once size the deployment", () => {
   });
 });
 
+describe("a throughput to serve sizes the deployment", () => {
+  it.each([
+    ["how many H100s to serve deepseek v3 at 2000 tokens/s?", 2000, "To serve 2,000 tokens/s (input + output)"],
+    ["自建 qwen3 32b 要支撑 3000 token/秒，要几张 L40S", 3000, "要支撑 3,000 Token/秒（输入 + 输出）"],
+    ["/selfhost llama-3.3-70b gpu:a100 serve:5000", 5000, "To serve 5,000 tokens/s"],
+  ])("%s", async (question, tps, said) => {
+    const reply = await ask(question);
+    type Replicas = { replicaGpus: number; perReplica: number; replicas: number; gpus: number };
+    const target = (reply.data as { throughputTarget: { tokensPerSec: number; interactive: Replicas; batch: Replicas | null } }).throughputTarget;
+    expect(target.tokensPerSec).toBe(tps);
+    // as few replicas as reach the target, each at its plan's throughput
+    for (const mode of [target.interactive, target.batch!]) {
+      expect(mode.replicas).toBe(Math.ceil(tps / mode.perReplica));
+      expect(mode.gpus).toBe(mode.replicas * mode.replicaGpus);
+    }
+    expect(reply.text).toContain(said);
+    expect(reply.text).not.toMatch(/beyond what I can work with|You asked for/u);
+  });
+});
+
 describe("a speed per user and a measured throughput are the asker's, said and used", () => {
   it.each([
     ["how many a100s do I need to serve llama 3.1 70b to 200 concurrent users at 30 tok/s each?", "You asked for 30 tokens/s each, above the interactive plan's"],

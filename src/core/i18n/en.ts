@@ -172,6 +172,7 @@ export const en = {
   "understood.concurrent": "{count} users at once",
   "understood.speed": "{speed} tokens/s each",
   "understood.measured": "your measured {tps} tokens/s",
+  "understood.target": "to serve {tps} tokens/s",
   "understood.atPeak": "at the peak rate all month (an upper bound)",
   "understood.oneRun": "run once (the month's figures are the whole run's)",
   "understood.batch": "batch API",
@@ -523,6 +524,15 @@ export const en = {
   "selfhost.speedHeld": "You asked for {speed} tokens/s each: the interactive plan holds about {planned} per user.",
   "selfhost.speedAbove":
     "You asked for {speed} tokens/s each, above the interactive plan's {planned}: a faster stream per user leaves room for fewer users per replica, so expect more GPUs than these figures.",
+  "selfhost.throughputServed": {
+    one: "To serve {tps} tokens/s (input + output) with each user at about {perUser} tokens/s (the interactive plan): one {replicaGpus}-GPU replica does about {perReplica} tokens/s, so {count} replica, {gpus} × {gpu} ({origin}; queueing not included).",
+    other:
+      "To serve {tps} tokens/s (input + output) with each user at about {perUser} tokens/s (the interactive plan): one {replicaGpus}-GPU replica does about {perReplica} tokens/s, so {count} replicas, {gpus} × {gpu} ({origin}; queueing not included).",
+  },
+  "selfhost.throughputServedBatch": {
+    one: "With no latency target (the batch plan, about {perReplica} tokens/s a replica): {count} replica, {gpus} GPUs.",
+    other: "With no latency target (the batch plan, about {perReplica} tokens/s a replica): {count} replicas, {gpus} GPUs.",
+  },
   "selfhost.volume": {
     one: "At {tokens} a month: API {api}, self-hosted {self} ({count} deployment).",
     other: "At {tokens} a month: API {api}, self-hosted {self} ({count} deployments).",

@@ -160,6 +160,7 @@ export const zh: Catalogue = {
   "understood.concurrent": "同时服务 {count} 个用户",
   "understood.speed": "每人 {speed} Token/秒",
   "understood.measured": "你实测的 {tps} Token/秒",
+  "understood.target": "要支撑 {tps} Token/秒",
   "understood.atPeak": "按峰值速率跑满整月计算（上限）",
   "understood.oneRun": "只跑一次（“每月”的数字即整次的总量）",
   "understood.batch": "批处理API",
@@ -478,6 +479,9 @@ export const zh: Catalogue = {
     "同时服务 {users} 个用户、每人约 {perUser} Token/秒（交互式方案）：每个 {replicaGpus} 卡副本可同时服务约 {batch} 个，需要 {replicas} 个副本，共 {gpus} 块 {gpu}（{origin}；不含排队）。",
   "selfhost.speedHeld": "你要求每人 {speed} Token/秒：交互式方案每个用户约 {planned} Token/秒，能满足。",
   "selfhost.speedAbove": "你要求每人 {speed} Token/秒，高于交互式方案的 {planned}：每个用户的速度越快，每个副本能同时服务的用户越少，所需GPU会比上面的数字多。",
+  "selfhost.throughputServed":
+    "要支撑 {tps} Token/秒（输入 + 输出）、每个用户约 {perUser} Token/秒（交互式方案）：每个 {replicaGpus} 卡副本约 {perReplica} Token/秒，需要 {count} 个副本，共 {gpus} 块 {gpu}（{origin}；不含排队）。",
+  "selfhost.throughputServedBatch": "不要求延迟时（批处理方案，每个副本约 {perReplica} Token/秒）：{count} 个副本，共 {gpus} 块GPU。",
   "selfhost.volume": "每月 {tokens} 时：API {api}，自建 {self}（{count} 个部署）。",
   "selfhost.whyGpuCount":
     "为什么是 {count} 块：最少 {smallest} 块就能装下权重和KV缓存，但在这个服务级别（slo:{slo}）下 {count} 块每块GPU产出的Token最多，每Token更便宜。按最少卡数估算，请在 /selfhost 中加 gpus:{smallest}。",

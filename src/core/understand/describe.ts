@@ -67,6 +67,7 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
     if (u.concurrentUsers !== undefined) parts.push(t("understood.concurrent", { count: formatCount(u.concurrentUsers, t.lang) }));
     if (u.perUserTokensPerSec !== undefined) parts.push(t("understood.speed", { speed: formatNumber(u.perUserTokensPerSec, 0) }));
     if (u.measuredTokensPerSec !== undefined) parts.push(t("understood.measured", { tps: formatNumber(u.measuredTokensPerSec, 0) }));
+    if (u.targetTokensPerSec !== undefined) parts.push(t("understood.target", { tps: formatNumber(u.targetTokensPerSec, 0) }));
   }
   if (u.budget && u.intent === "budget") parts.push(t("understood.budget", { amount: `${u.budget.currency === "cny" ? "¥" : "$"}${formatNumber(u.budget.amount, 2)}` }));
   if (u.text !== undefined) parts.push(t("understood.text", { chars: formatNumber([...u.text].length, 0) }));

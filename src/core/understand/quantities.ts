@@ -125,6 +125,8 @@ export interface Quantities {
   priceCap?: { amount: number; currency: "usd" | "cny"; side: "input" | "output" };
   /** "power costs 0.15 per kWh", "电费一度 0.6 元": electricity for GPUs the asker runs */
   powerPerKwh?: { amount: number; currency: "usd" | "cny" };
+  /** "to serve deepseek v3 at 2000 tokens/s": a throughput the deployment is sized for */
+  targetTokensPerSec?: number;
   /** "our box does 2500 tokens/s": a deployment's throughput, measured by the asker */
   tokensPerSecond?: number;
   /** "75% input, 25% output", "输入占 80%": the input:output ratio as shares */
@@ -153,6 +155,11 @@ const OTHER_UNIT_AFTER =
   /^\s?(?:words?\b|characters?\b|chars\b|pages?\b|(?:[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?)\s?(?:of\s)?(?:text|data|logs?|documents?|files?)\b|个?(?:汉)?字(?![节母段])|字符|页)/u;
 const TPUT_AFTER = /^\s?(?:tokens?|toks?|token)?\s?(?:\/\s?s\b|per second|\/秒|每秒)/u;
 const PER_USER_SPEED_AFTER = /^\s?(?:each|apiece|per (?:user|person|stream|request|session)|for each (?:user|one))\b/u;
+const AT_BEFORE = /\bat\s$/u;
+const USERS_AT_ONCE = /concurrent|at once|simultaneous|parallel (?:users|streams|sessions)|并发|同时在线|同时/u;
+/** "to serve 2000 tokens/s", "need 5k tok/s", "要支撑 3000 token/秒": a throughput the deployment must reach. */
+const TARGET_SPEED_BEFORE =
+  /\b(?:serve|serving|handle|sustain|support|need|needs|target(?:ing)?|reach|deliver|hit)\b[^,;，；。\d]{0,30}$|(?:要|需要|达到|支撑|撑住|目标)[^,;，；。\d]{0,12}$/u;
 const PER_USER_SPEED_BEFORE = /(?:每人|每个用户|每位用户|每个请求|单用户|每路)\s?(?:要|需要|至少|大约|约)?\s?$|\bat\s$/u;
 
 // the words around a number, read with other numbers' digit-group commas left out: "a call is 1,200 in / 120 out" is one clause
@@ -345,7 +352,10 @@ export function readQuantities(text: string): Quantities {
     }
     if (TPUT_AFTER.test(right)) {
       // "30 tok/s each", "每人 30 token/秒": the speed each user is to see, not the deployment's throughput
-      if (PER_USER_SPEED_AFTER.test(right.replace(TPUT_AFTER, "")) || PER_USER_SPEED_BEFORE.test(left)) q.perUserTokensPerSec ??= n.value;
+      const perUser = PER_USER_SPEED_AFTER.test(right.replace(TPUT_AFTER, "")) || PER_USER_SPEED_BEFORE.test(left);
+      // "how many H100s to serve deepseek at 2000 tokens/s": a throughput to size for; "at" is each user's with users said
+      if (perUser && !(AT_BEFORE.test(left) && !USERS_AT_ONCE.test(text))) q.perUserTokensPerSec ??= n.value;
+      else if (perUser || TARGET_SPEED_BEFORE.test(left)) q.targetTokensPerSec ??= n.value;
       else q.tokensPerSecond ??= n.value;
       continue;
     }

@@ -58,6 +58,8 @@ interface StatedSlots {
   perUserTokensPerSec?: number;
   /** "our vllm box does 2500 tokens/s": the asker's own measured throughput of a deployment */
   measuredTokensPerSec?: number;
+  /** "how many H100s to serve it at 2000 tokens/s": the throughput a self-hosted deployment is sized for */
+  targetTokensPerSec?: number;
   /** requests of several sizes in stated shares ("70% 800 in 150 out, 30% 3k in 400 out"), priced as their average */
   mix?: { share: number; input: number; output: number }[];
   /** the volume is one run's ("a one-time job"), not a month's */

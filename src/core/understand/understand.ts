@@ -325,6 +325,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.concurrentUsers !== undefined ? { concurrentUsers: quantities.concurrentUsers } : {}),
     ...(quantities.perUserTokensPerSec !== undefined ? { perUserTokensPerSec: quantities.perUserTokensPerSec } : {}),
     ...(quantities.tokensPerSecond !== undefined ? { measuredTokensPerSec: quantities.tokensPerSecond } : {}),
+    ...(quantities.targetTokensPerSec !== undefined ? { targetTokensPerSec: quantities.targetTokensPerSec } : {}),
     ...(W.ONE_RUN.test(question) ? { oneRun: true as const } : {}),
     ...(ratio || quantities.ratio ? { ratio: ratio ?? quantities.ratio } : {}),
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : utilizationInWords(question)),
