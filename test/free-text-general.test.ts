@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeSnapshot } from "../src/core/knowledge/snapshot.ts";
 import { ask, pricedModel, realSnapshot } from "./helpers.ts";
+import { formatUsd } from "../src/core/reply/format.ts";
 
 /**
  * General reading rules of free text (issue 21, second round), each checked on the final answer with phrasings of
@@ -501,6 +502,24 @@ describe("an electricity price is what owned GPUs pay for power; money with no r
     const reply = await ask("我們想在公司內部用 4 張 A100 跑 llama 3.3 70b，每天大概 3000 萬 token，電費一度 3 元台幣");
     expect(reply.ok).toBe(false);
     expect(reply.text).toContain("“3 元台幣”");
+  });
+});
+
+describe("the people a usage is for get each one's share of a comparison's month", () => {
+  it.each([
+    ["per seat cost for 200 developers using claude sonnet 4.5 in the IDE, each ~2M tokens a month", 200, "Per person (200 people): Claude Sonnet 4.5 $10.00 a month."],
+    ["每个学生每天问 10 个问题，全校 3000 个学生，每个问题 500 token 输入，回答 800 token，deepseek 和 gpt-4o mini 哪个便宜", 3000, "人均（3,000 人）每月："],
+  ])("%s", async (line, people, said) => {
+    const reply = await ask(line);
+    const models = reply.data.models as { name: string; cost: number | null }[];
+    expect(reply.text).toContain(said);
+    // each model's month over the people, as the money is shown
+    for (const m of models) expect(reply.text).toContain(`${m.name} ${formatUsd(m.cost! / people)}`);
+  });
+
+  it("counts the requests of every student: 3000 students × 10 questions a day", async () => {
+    const data = dataOf(await ask("每个学生每天问 10 个问题，全校 3000 个学生，每个问题 500 token 输入，回答 800 token，deepseek 多少钱"));
+    expect(data.workload).toMatchObject({ inputTokens: 3000 * 10 * 30 * 500, outputTokens: 3000 * 10 * 30 * 800 });
   });
 });
 

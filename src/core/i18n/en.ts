@@ -172,6 +172,7 @@ export const en = {
   "understood.concurrent": "{count} users at once",
   "understood.speed": "{speed} tokens/s each",
   "understood.measured": "your measured {tps} tokens/s",
+  "understood.people": "for {people} people",
   "understood.target": "to serve {tps} tokens/s",
   "understood.atPeak": "at the peak rate all month (an upper bound)",
   "understood.oneRun": "run once (the month's figures are the whole run's)",
@@ -353,6 +354,7 @@ export const en = {
   "ask.notCoveredLead":
     'I answer from the knowledge folder: the article "{article}" and a sourced price table. I can compare prices (/compare), find the cheapest model for a task (/cheapest), work out self-hosting (/selfhost), count tokens (/estimate) or list models (/models).',
   "ask.seeAlso": "See also: {sections}.",
+  "ask.perPerson": "Per person ({people} people): {costs} a month.",
   "cheapest.title": "Cheapest model in each tier",
   "cheapest.titleTask": "Cheapest model in each tier for {tasks}",
   "cheapest.lead": "Priced for {workload}.",

@@ -160,6 +160,7 @@ export const zh: Catalogue = {
   "understood.concurrent": "同时服务 {count} 个用户",
   "understood.speed": "每人 {speed} Token/秒",
   "understood.measured": "你实测的 {tps} Token/秒",
+  "understood.people": "共 {people} 人",
   "understood.target": "要支撑 {tps} Token/秒",
   "understood.atPeak": "按峰值速率跑满整月计算（上限）",
   "understood.oneRun": "只跑一次（“每月”的数字即整次的总量）",
@@ -330,6 +331,7 @@ export const zh: Catalogue = {
   "ask.notCoveredLead":
     "我根据知识库回答：文章《{article}》和带来源的价目表。我可以比较价格（/compare）、为任务找最便宜的模型（/cheapest）、计算自建成本（/selfhost）、计算Token（/estimate）或列出模型（/models）。",
   "ask.seeAlso": "另见：{sections}。",
+  "ask.perPerson": "人均（{people} 人）每月：{costs}。",
   "cheapest.title": "各档位最便宜的模型",
   "cheapest.titleTask": "{tasks}：各档位最便宜的模型",
   "cheapest.lead": "按{workload}计价。",

@@ -31,6 +31,7 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
   if (u.promptTokens !== undefined) parts.push(t("understood.prompt", { tokens: formatCount(u.promptTokens, t.lang) }));
   if (u.requests !== undefined) parts.push(t(u.requestsAssumed ? "understood.requestsAssumed" : "understood.requests", { count: formatCount(u.requests, t.lang) }));
   if (u.requestsAtPeak) parts.push(t("understood.atPeak"));
+  if (u.people !== undefined && u.intent === "compare") parts.push(t("understood.people", { people: formatCount(u.people, t.lang) }));
   if (u.mix) {
     const kinds = u.mix.map((part) =>
       t("understood.mixPart", { share: formatPercent(part.share), input: formatCount(part.input, t.lang), output: formatCount(part.output, t.lang) }),

@@ -206,6 +206,7 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
     "ownedGpus",
     "precision",
     "concurrentUsers",
+    "people",
     "targetTokensPerSec",
   ] as const) {
     if (now[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = now[key];

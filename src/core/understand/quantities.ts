@@ -125,6 +125,8 @@ export interface Quantities {
   priceCap?: { amount: number; currency: "usd" | "cny"; side: "input" | "output" };
   /** "power costs 0.15 per kWh", "电费一度 0.6 元": electricity for GPUs the asker runs */
   powerPerKwh?: { amount: number; currency: "usd" | "cny" };
+  /** "200 developers, each ~2M tokens a month": the people the usage is for */
+  people?: number;
   /** "to serve deepseek v3 at 2000 tokens/s": a throughput the deployment is sized for */
   targetTokensPerSec?: number;
   /** "our box does 2500 tokens/s": a deployment's throughput, measured by the asker */
@@ -621,6 +623,8 @@ export function readQuantities(text: string): Quantities {
   }
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
   if (Object.keys(volume).length) q.volume = volume;
+  // "200 developers", "全校 3000 个学生": the people the usage is for (not users served at once)
+  if (users !== undefined && q.concurrentUsers === undefined) q.people = users;
   return q;
 }
 

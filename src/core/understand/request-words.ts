@@ -43,7 +43,7 @@ export const PER_USER = new RegExp(
   String.raw`\b(?:users?|dau|mau|students|employees|engineers|developers|devs|agents|customers|people|members|seats|reps|subscribers|patients|teachers)\s?[×x*]\s?\d|\b(?:queries|requests|messages|msgs|questions|calls|chats|prompts|conversations|emails?)(?:\s?\/\s?(?:day|d|month|mo|week)|\s(?:a|per) (?:day|month|week))? (?:each|apiece)\b|` +
     String.raw`\b(?:each|per) ${PERSON}\b|\b(?:everyone|everybody)\b|\b(?:each|every) (?:(?:of them|one) )?(?:sends?|sending|makes?|making|does|doing|asks?|asking|runs?|running|has|having|uses?|using|burns?|burning|consumes?|spends?|generates?|handles?|writes?|processes|submits?|drafts?|reviews?|answers?|closes|resolves|fields|takes|reads|replies|translates|summari[sz]es|creates|triggers|completes|works)\b|` +
     String.raw`\beach of (?:our|the|my|their|these|those) \d|\beach (?:(?:about|around|roughly|approx(?:imately)?)\s)?~?\s?\d[\d,.]*\s?k?\s(?:completions|requests|queries|questions|messages|msgs|calls|prompts|chats|conversations|sessions|tickets|tasks|documents|docs|emails|jobs)\b|` +
-    "每(?:个|位|名)?(?:客服)?(?:坐席|工程师|员工|开发者|开发|程序员|客户|用户|成员)|每个(?=每天|每月|每小时|每周|都)|每人|每位|每名|每个人|人均",
+    "每(?:个|位|名)?(?:客服)?(?:坐席|工程师|员工|开发者|开发|程序员|客户|用户|成员|学生|学员|老师|教师|销售|业务|律师|医生|护士|患者|病人|会员|店员|编辑|读者|玩家|订阅者)|每个(?=每天|每月|每小时|每周|都)|每人|每位|每名|每个人|人均",
   "u",
 );
 

@@ -52,6 +52,8 @@ interface StatedSlots {
   requestsPerItem?: number;
   /** no count was said, only a request's size: the requests are a thousand, priced as an example */
   requestsAssumed?: true;
+  /** the people the usage is for ("200 developers, each …"): a comparison says what it costs each of them */
+  people?: number;
   /** users served at once ("200 concurrent users"): a self-hosted deployment is sized for them */
   concurrentUsers?: number;
   /** "at 30 tok/s each": the decode speed each user asked for */

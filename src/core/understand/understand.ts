@@ -323,6 +323,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.requestsAssumed ? { requestsAssumed: true as const } : {}),
     ...(quantities.mix ? { mix: quantities.mix } : {}),
     ...(quantities.concurrentUsers !== undefined ? { concurrentUsers: quantities.concurrentUsers } : {}),
+    ...(quantities.people !== undefined ? { people: quantities.people } : {}),
     ...(quantities.perUserTokensPerSec !== undefined ? { perUserTokensPerSec: quantities.perUserTokensPerSec } : {}),
     ...(quantities.tokensPerSecond !== undefined ? { measuredTokensPerSec: quantities.tokensPerSecond } : {}),
     ...(quantities.targetTokensPerSec !== undefined ? { targetTokensPerSec: quantities.targetTokensPerSec } : {}),
