@@ -8,7 +8,7 @@ import { modelNotes, requireModel } from "../src/core/pricing/model-notes.ts";
 import { Money } from "../src/core/pricing/money.ts";
 import { priceAge } from "../src/core/pricing/price-age.ts";
 import { pricingNotes } from "../src/core/pricing/pricing-notes.ts";
-import { atStandardPrices } from "./standard-price-notes.ts";
+import { atStandardPrices, uncachedNote } from "./compare-baselines.ts";
 import type { PricedEntry } from "../src/core/pricing/pricing.ts";
 import type { Resolution } from "../src/core/models/resolve.ts";
 import { cheapestHost } from "../src/core/pricing/providers.ts";
@@ -84,6 +84,8 @@ export const compare: Command = {
       if (model.bestFor) notes.push(t("compare.bestFor", { model: model.name, bestFor: t.pick(model.bestFor) }));
     }
     notes.push(...pricingNotes(t, costed, atStandardPrices(money, workload)));
+    const uncached = uncachedNote(t, money, priced, workload);
+    if (uncached) notes.push(uncached);
     for (const { model, cost } of priced.filter((p) => p.model.openWeights)) {
       const { offer: best, plannable: count } = cheapestHost(snapshot.priced, model, workload);
       // worth a line only when another host is clearly cheaper than the one priced here

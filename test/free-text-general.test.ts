@@ -529,6 +529,21 @@ describe("a share of the volume said in 成 is that side's", () => {
   });
 });
 
+describe("a cache turned on says what the month costs with nothing cached", () => {
+  it.each([
+    ["if we cache the 4k system prompt, how much does gpt-5 save on 1M requests of 5k in 500 out?", "With nothing cached: GPT-5 "],
+    ["gpt-5 每月 100 万次请求，每次输入 5000 输出 500，其中 4000 是命中缓存的", "不计缓存时：GPT-5 "],
+  ])("%s", async (line, said) => {
+    const reply = await ask(line);
+    const data = dataOf(reply);
+    expect(data.workload).toMatchObject({ inputTokens: 5_000_000_000, outputTokens: 500_000_000, promptTokensPerRequest: 5000, cachedPercent: 80 });
+    const gpt5 = model("gpt-5");
+    // the cached 80% of the input at the input price instead of the cached one
+    const uncached = data.models[0]!.cost! + (5_000_000_000 * 0.8 * (gpt5.inputPer1M - gpt5.cachedInputPer1M!)) / 1e6;
+    expect(reply.text).toContain(`${said}${formatUsd(uncached)}`);
+  });
+});
+
 describe("a cached share is kept unrounded, so the cost is the tokens' own", () => {
   it("2k cached of a 3k prompt prices 2/3 of the input at the cached rate, exactly", async () => {
     const reply = await ask("we run a RAG bot, ~30k queries a day, each ~3k tokens in (2k of it a cached system prompt) and 250 out. gpt-4.1 mini?");

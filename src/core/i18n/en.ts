@@ -387,6 +387,7 @@ export const en = {
   },
   "compare.noneFit": "For {workload}, none of these models fits: each prompt is larger than every context window named.",
   "compare.bestFor": "The article says {model} is best for: {bestFor}",
+  "compare.uncached": "With nothing cached: {costs}.",
   "compare.separator": " vs ",
   "estimate.title": "{tokens} in your text",
   "estimate.lead": {

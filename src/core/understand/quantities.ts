@@ -58,6 +58,7 @@ import { activeMonth, asMonthly, DAILY_BEFORE, jobRuns, MONTH_DAYS, oneEvery, PE
 import {
   CACHED_PART,
   CACHED_PART_OF,
+  CACHE_VERB_BEFORE,
   CACHED_PART_OF_ZH,
   CHUNK_SIZE_BEFORE,
   CHUNKS_AFTER,
@@ -307,7 +308,7 @@ export function readQuantities(text: string): Quantities {
     }
     // "prompt 8k，其中 6k 是命中缓存的", "6k of it cached": the cached part of each prompt, nothing else
     const partOfPrompt = /其中\s?$/u.test(left) ? CACHED_PART_OF_ZH.test(right) : CACHED_PART.test(right) && /^\s?of (?:it|them|that|those|which)\b/u.test(right);
-    if (partOfPrompt || CACHED_PART_OF.test(text.slice(n.end, n.end + 100))) {
+    if (partOfPrompt || CACHED_PART_OF.test(text.slice(n.end, n.end + 100)) || CACHE_VERB_BEFORE.test(left)) {
       cachedPart ??= n.value;
       continue;
     }
