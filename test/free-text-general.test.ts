@@ -248,6 +248,10 @@ describe("a request's size is read wherever its per-request words stand", () => 
     // a size said with no period and the part added to it are one prompt; "everyone" is each of the people counted
     ["our RAG app: 8k retrieved tokens + 200 token question per query, 400 token answers, 1.5M queries/month. gemini 2.5 flash", 8200, 400, 1_500_000],
     ["we're a 12-person startup, everyone uses chatgpt-style chat ~50 messages a day, avg 1.5k in / 500 out. gpt-5 mini", 1500, 500, 12 * 50 * 30],
+    // calls already turned into text are a text model's work: each one's transcript in, its summary out
+    ["客服每月 20 万通电话，每通录音转成文字大概 3000 token，要总结成 200 token，用 qwen 还是 deepseek 便宜", 3000, 200, 200_000],
+    // 道 counts questions, with or without 题
+    ["用 deepseek r1 做数学题批改，一天一万道，每道题输入 300 输出 2000，多少钱", 300, 2000, 10_000 * 30],
     // a job run every Monday night over everything it holds
     ["每周一晚上用 batch 接口把全部商品评论跑一遍，大概 70 万条，每条输入 300 token、输出 50，4o mini 和 4.1 nano 哪个便宜？", 300, 50, 700_000 * (30 / 7)],
     ["every monday night we run all 700k product reviews through the batch api, 300 in 50 out each, gpt-4.1 nano", 300, 50, 700_000 * (30 / 7)],

@@ -72,7 +72,7 @@ export const REQUESTS_AFTER = new RegExp(
     // "40 completions an hour" counts requests; "1k completions" beside "4k prompts" is a size
     String.raw`completions(?=(?:\s(?:per|each|a)\s${PERSON})?(?:\s?(?:an?|per|each|every|\/)\s?(?:month|mo|day|week|hour|hr|minute|min|second|sec)\b|\s?(?:monthly|daily|hourly)))|` +
     `${KIND_WORD}(?:queries|lookups|searches|checks|classifications|moderations|evaluations|predictions|translations|calls|conversations|chats|messages|msgs|tickets|documents|docs|emails?|sessions|jobs|runs|invocations|generations|steps|iterations|invoices|receipts|contracts|reports|files|pdfs|articles|posts|chapters|listings|reviews|comments|descriptions|items|records|rows|entries|images|photos|pictures|screenshots|receipts|scans|transcripts|notes|summaries|memos|letters|leads|titles|headlines|captions|tweets|sentences|paragraphs|questions|tasks|prs|pull requests)|` +
-    String.raw`次(?:请求|调用|对话|会话)?|道?题(?![目型库])|条(?:请求|消息|对话)?|个\s?(?:请求|对话|会话|文档|工单|任务|问题|提问|pr|requests?|calls?|queries|prompts)|轮对话|通(?:\p{Script=Han}{1,4})?(?:对话|会话|电话)|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张(?:工单|收据|发票|票据|图片?|照片|截图|扫描件)|封(?:邮件|信|电邮)?|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)`,
+    String.raw`次(?:请求|调用|对话|会话)?|道(?:题(?![目型库]))?|题(?![目型库])|条(?:请求|消息|对话)?|个\s?(?:请求|对话|会话|文档|工单|任务|问题|提问|pr|requests?|calls?|queries|prompts)|轮对话|通(?:\p{Script=Han}{1,4})?(?:对话|会话|电话)|篇(?:文档|文章)?|份(?:文档|文件|合同)?|张(?:工单|收据|发票|票据|图片?|照片|截图|扫描件)|封(?:邮件|信|电邮)?|则(?:消息|讯息)?|笔(?:请求|调用|交易)?)`,
   "u",
 );
 /** "月调用量50万", "requests per month: 200k": the count's noun before it. */

@@ -19,10 +19,18 @@ const NEGATED_BEFORE =
 const NEGATED_AFTER =
   /^[^.,;!?，。；]{0,16}?(?:\b(?:(?:is|are)n['’]t|(?:is|are) not) (?:needed|required|necessary|part of it|involved)\b|\bnot (?:needed|required)\b|\bunnecessary\b|\b(?:is|are) (?:already )?done\b|已经?(?:完成|做好|好了)|好了|不需要|不用)/u;
 
+/** "每通录音转成文字大概 3000 token，要总结成 200": speech already turned into text, which a text model then works on. */
+const TEXT_FROM_SPEECH_AFTER = /^[^，。,；;\d]{0,8}?(?:转(?:成|为|换成)?(?:的)?文字|的?文字稿|逐字稿)/u;
+const TEXT_TASK = /总结|摘要|分类|提取|分析|问答|summar|classif|extract|analy/u;
+
 /** The kind of model a question asks for that the knowledge does not cover (image generation, embeddings, speech), if any. */
 export function uncoveredOf(text: string): Uncovered | undefined {
   const lower = text.toLowerCase();
+  const textTask = TEXT_TASK.test(lower);
   const wanted = (pattern: RegExp) =>
-    [...lower.matchAll(new RegExp(pattern.source, "gu"))].some((m) => !NEGATED_BEFORE.test(lower.slice(0, m.index)) && !NEGATED_AFTER.test(lower.slice(m.index + m[0].length)));
+    [...lower.matchAll(new RegExp(pattern.source, "gu"))].some((m) => {
+      const after = lower.slice(m.index + m[0].length);
+      return !NEGATED_BEFORE.test(lower.slice(0, m.index)) && !NEGATED_AFTER.test(after) && !(textTask && TEXT_FROM_SPEECH_AFTER.test(after));
+    });
   return UNCOVERED.find(([pattern]) => wanted(pattern))?.[1];
 }
