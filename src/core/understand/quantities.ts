@@ -23,6 +23,7 @@ import {
 } from "./money-words.ts";
 import { type MixPart, requestMix } from "./request-mix.ts";
 import { monthOfRequestSize, PER_REQUEST_BELOW } from "./request-size.ts";
+import { speedKind, TPUT_AFTER } from "./speed-words.ts";
 import { findNumbers, type FoundNumber } from "./numbers.ts";
 // the bounds of the in:/out:/requests:/prompt: options, for the same amounts typed in words
 import { MAX_MONTHLY_REQUESTS, MAX_MONTHLY_TOKENS, MAX_PROMPT_TOKENS } from "../pricing/workload.ts";
@@ -156,14 +157,6 @@ const UTIL_WORDS = /util|利用率|负载|busy|\bload\b|使用率|占用/u;
 /** Volumes counted in words, characters, pages or bytes: not tokens, so never priced as if they were. */
 const OTHER_UNIT_AFTER =
   /^\s?(?:words?\b|characters?\b|chars\b|pages?\b|(?:[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?)\s?(?:of\s)?(?:text|data|logs?|documents?|files?)\b|个?(?:汉)?字(?![节母段])|字符|页)/u;
-const TPUT_AFTER = /^\s?(?:tokens?|toks?|token)?\s?(?:\/\s?s\b|per second|\/秒|每秒)/u;
-const PER_USER_SPEED_AFTER = /^\s?(?:each|apiece|per (?:user|person|stream|request|session)|for each (?:user|one))\b/u;
-const AT_BEFORE = /\bat\s$/u;
-const USERS_AT_ONCE = /concurrent|at once|simultaneous|parallel (?:users|streams|sessions)|并发|同时在线|同时/u;
-/** "to serve 2000 tokens/s", "need 5k tok/s", "要支撑 3000 token/秒": a throughput the deployment must reach. */
-const TARGET_SPEED_BEFORE =
-  /\b(?:serve|serving|handle|sustain|support|need|needs|target(?:ing)?|reach|deliver|hit)\b[^,;，；。\d]{0,30}$|(?:要|需要|达到|支撑|撑住|目标)[^,;，；。\d]{0,12}$/u;
-const PER_USER_SPEED_BEFORE = /(?:每人|每个用户|每位用户|每个请求|单用户|每路)\s?(?:要|需要|至少|大约|约)?\s?$|\bat\s$/u;
 
 // the words around a number, read with other numbers' digit-group commas left out: "a call is 1,200 in / 120 out" is one clause
 function after(text: string, n: FoundNumber): string {
@@ -354,11 +347,9 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     if (TPUT_AFTER.test(right)) {
-      // "30 tok/s each", "每人 30 token/秒": the speed each user is to see, not the deployment's throughput
-      const perUser = PER_USER_SPEED_AFTER.test(right.replace(TPUT_AFTER, "")) || PER_USER_SPEED_BEFORE.test(left);
-      // "how many H100s to serve deepseek at 2000 tokens/s": a throughput to size for; "at" is each user's with users said
-      if (perUser && !(AT_BEFORE.test(left) && !USERS_AT_ONCE.test(text))) q.perUserTokensPerSec ??= n.value;
-      else if (perUser || TARGET_SPEED_BEFORE.test(left)) q.targetTokensPerSec ??= n.value;
+      const speed = speedKind(text, left, right);
+      if (speed === "perUser") q.perUserTokensPerSec ??= n.value;
+      else if (speed === "target") q.targetTokensPerSec ??= n.value;
       else q.tokensPerSecond ??= n.value;
       continue;
     }
