@@ -593,6 +593,8 @@ describe("a monthly volume is read in the shorthands of team chats", () => {
     ["we expect 1.2B tokens a year on claude haiku 4.5, how much per month?", 1e9 / 12, 0.2e9 / 12],
     ["一年 12 亿 token 用 deepseek 大概多少钱", 1e9 / 12, 0.2e9 / 12],
     ["gpt-4.1 nano, 70 million tokens a week", (70e6 * 30 * 5) / 42, (70e6 * 30) / 42],
+    // a month's prompts, not one prompt of that size
+    ["每月 600 万 token 的提示词，gpt-5", 5e6, 1e6],
   ])("%s", async (line, input, output) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(true);
@@ -610,6 +612,7 @@ describe("an amount that is no amount is an error naming it, never priced", () =
     ["claude sonnet 4.5 每月十的二十次方 token 要多少钱", "十的二十次方"],
     ["we process 2 million words a month, gpt-4o mini vs haiku 4.5", "2 million words"],
     ["每月处理 500 万字，deepseek 和 qwen plus 哪个便宜", "500 万字"],
+    ["我想用 gpt-5 做英文作文批改，每篇 800 词左右，每天 500 篇，大概多少钱？", "800 词"],
   ])("%s", async (line, named) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(false);

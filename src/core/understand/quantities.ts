@@ -156,7 +156,7 @@ const CACHE_WORDS = /cach|缓存|快取|命中|\bhits?\b|hit rate|reuse/u;
 const UTIL_WORDS = /util|利用率|负载|busy|\bload\b|使用率|占用/u;
 /** Volumes counted in words, characters, pages or bytes: not tokens, so never priced as if they were. */
 const OTHER_UNIT_AFTER =
-  /^\s?(?:words?\b|characters?\b|chars\b|pages?\b|(?:[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?)\s?(?:of\s)?(?:text|data|logs?|documents?|files?)\b|个?(?:汉)?字(?![节母段])|字符|页)/u;
+  /^\s?(?:words?\b|characters?\b|chars\b|pages?\b|(?:[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?)\s?(?:of\s)?(?:text|data|logs?|documents?|files?)\b|个?(?:汉)?字(?![节母段])|字符|页|个?(?:单|英文)?词(?![表典组汇]))/u;
 
 // the words around a number, read with other numbers' digit-group commas left out: "a call is 1,200 in / 120 out" is one clause
 function after(text: string, n: FoundNumber): string {
