@@ -18,8 +18,8 @@ const TOLD: Partial<Record<PricingFallback, "pricing.noBatch" | "pricing.noFlex"
 /**
  * What an answer says about how each cost was priced: long-context or batch prices used, prices the model does not
  * have (standard ones used instead) or that come from a provider's published discount (with the cost at standard
- * prices, when the caller can show it), hidden reasoning tokens, prompts
- * larger than the context window, and prices the two price sources disagree on.
+ * prices, when the caller can show it), hidden reasoning tokens, prompts larger than the context window, and prices
+ * the two price sources disagree on.
  */
 export function pricingNotes<M extends PricedModel>(
   t: Translator,

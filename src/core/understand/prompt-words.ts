@@ -25,5 +25,5 @@ export const USER_PART_AFTER = /^\s?(?:-?\s?tokens?\s)?(?:of\s)?(?:the\s)?user(?
 /** "3k tokens each way", "输入输出各 3000": the same amount in and out. */
 export const EACH_WAY_AFTER = /^\s?(?:(?:tokens?|toks?)\s?)?(?:each way|both ways|in and out each|in\/out each|进出各)/u;
 export const EACH_WAY_BEFORE = /(?:输入|input|in)\s?(?:和|与|跟|\/|、|and)?\s?(?:输出|output|out)\s?(?:都是|各|each)\s?(?:约|大概|about|~)?\s?$/u;
-/** "if we cache the 4k system prompt", "把 3000 token 的系统提示缓存起来" before the size: the cached part of each prompt. */
+/** "if we cache the 4k system prompt": the verb before the size makes it the cached part of each prompt. */
 export const CACHE_VERB_BEFORE = /\b(?:cache|caching)\s(?:the|our|its|a|that)?\s?(?:~|about|around)?\s?$/u;

@@ -36,8 +36,7 @@ const VISION = /\bvision\b|\bimages?\b|\bpictures?\b|\bphotos?\b|screenshots?|mu
 const REASONING = /\breasoning\b|\breasoner\b|thinking model|推理/u;
 const TOOLS = /tool (?:use|calling)|function[-\s]?calling|\btools\b|工具调用|函数调用|调用工具/u;
 const OPEN = /open[-\s]?(?:source|weights?)|\bopen models?\b|self[-\s]?hostable|可自建|能自建|开源|开放权重/u;
-/** A GPU's price as said (by the hour or the month, in dollars or yuan) as dollars per GPU-hour. */
-/** A price in dollars: yuan at the knowledge's rate, and a month's rent per hour. */
+/** A price as said (a GPU's by the hour or the month, electricity's per kWh; in dollars or yuan) in dollars, per hour for a rent. */
 function hourlyUsd(price: { amount: number; currency: "usd" | "cny"; perMonth?: true }, cnyPerUsd: number, hoursPerMonth: number): number {
   const usd = price.currency === "cny" ? price.amount / cnyPerUsd : price.amount;
   return price.perMonth ? usd / hoursPerMonth : usd;
