@@ -1,6 +1,12 @@
 import type { CommandSpec } from "../src/core/dispatch/command.ts";
 import type { Understanding } from "../src/core/understand/types.ts";
 
+/**
+ * A price as an option reads it: a yuan price converted to dollars has more digits than an option takes ("0.6 元" →
+ * 0.08450704225352…), so ten decimals at most, never in exponent notation.
+ */
+const asOption = (value: number) => value.toFixed(10).replace(/\.?0+$/u, "");
+
 /** The understanding as the routed command's own options, in the shared grammar: one meaning, typed either way. */
 export function optionLine(u: Understanding, spec: CommandSpec): string {
   const options: string[] = [];
@@ -16,8 +22,8 @@ export function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.ownedGpus) options.push("owned:yes");
   if (u.serviceTier) options.push(`tier:${u.serviceTier}`);
   if (u.constraints.minContext) options.push(`context:${u.constraints.minContext}`);
-  if (u.constraints.maxInputPer1M !== undefined) options.push(`max-in:${Number(u.constraints.maxInputPer1M.toPrecision(10))}`);
-  if (u.constraints.maxOutputPer1M !== undefined) options.push(`max-out:${Number(u.constraints.maxOutputPer1M.toPrecision(10))}`);
+  if (u.constraints.maxInputPer1M !== undefined) options.push(`max-in:${asOption(u.constraints.maxInputPer1M)}`);
+  if (u.constraints.maxOutputPer1M !== undefined) options.push(`max-out:${asOption(u.constraints.maxOutputPer1M)}`);
   // a GPU the knowledge lacks is passed on as typed, spaces and all, so the answer names it back whole
   if (u.gpu?.id) options.push(/\s/.test(u.gpu.id) ? `gpu:"${u.gpu.id}"` : `gpu:${u.gpu.id}`);
   if (u.gpu?.count) options.push(`gpus:${u.gpu.count}`);
@@ -25,9 +31,8 @@ export function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.perUserTokensPerSec !== undefined) options.push(`speed:${u.perUserTokensPerSec}`);
   if (u.measuredTokensPerSec !== undefined) options.push(`tput:${u.measuredTokensPerSec}`);
   if (u.targetTokensPerSec !== undefined) options.push(`serve:${u.targetTokensPerSec}`);
-  // a yuan price converted to dollars has more digits than an option reads ("15 元" → 2.112676056338028…)
-  if (u.gpuHourlyUsd !== undefined) options.push(`price:${Number(u.gpuHourlyUsd.toPrecision(10))}`);
-  if (u.powerUsdPerKwh !== undefined) options.push(`kwh:${Number(u.powerUsdPerKwh.toPrecision(10))}`);
+  if (u.gpuHourlyUsd !== undefined) options.push(`price:${asOption(u.gpuHourlyUsd)}`);
+  if (u.powerUsdPerKwh !== undefined) options.push(`kwh:${asOption(u.powerUsdPerKwh)}`);
   if (u.utilization !== undefined) options.push(`util:${u.utilization}%`);
   if (u.precision) options.push(`precision:${u.precision}`);
   if (u.intent === "estimate" && u.models.length) options.push(`models:${u.models.map((m) => m.model.id).join(",")}`);

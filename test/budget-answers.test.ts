@@ -22,6 +22,8 @@ describe("a budget with a request's size buys a number of requests", () => {
       "Requests / month",
     ],
     ["每月预算 2000 元，每次输入 1000 输出 300，deepseek 和 gpt-5 mini 能跑多少次？", 2000, ["deepseek-chat", "gpt-5-mini"], 1000, 300, "每月请求数"],
+    // with one model named and no word for a budget: the money and "how many requests … can we run" say it
+    ["we've got $250/month, how many requests of 2k in / 400 out can we run on gpt-4.1-mini?", 250, ["gpt-4.1-mini"], 2000, 400, "Requests / month"],
   ])("%s", async (line, amount, ids, input, output, column) => {
     const reply = await ask(line);
     const data = reply.data as { budgetUsdPerMonth: number; models: { id: string; requestsBought?: number }[] };
@@ -31,6 +33,21 @@ describe("a budget with a request's size buys a number of requests", () => {
     expect(reply.text).toContain(column);
     // the thousand requests a size alone is priced for are no volume of the asker's to fit the budget
     expect(reply.text).not.toMatch(/fits the budget|不超预算/u);
+  });
+});
+
+describe("how many tokens a budget buys is a budget question, at the ratio said", () => {
+  it("每月预算 3000 元，用 gpt-5 能跑多少 token？输入输出比 4:1", async () => {
+    const reply = await ask("每月预算 3000 元，用 gpt-5 能跑多少 token？输入输出比 4:1");
+    expect(reply.command).toBe("budget");
+    const gpt5 = model("gpt-5");
+    const budgetUsd = 3000 / kb.knowledge.currency.usdToCny.rate;
+    // 4 input tokens for each output token, bought until they cost the budget
+    const perFive = (4 * gpt5.inputPer1M + gpt5.outputPer1M) / 1e6;
+    const data = reply.data as { models: { id: string; inputTokens: number; outputTokens: number }[] };
+    expect(data.models[0]!.inputTokens).toBeCloseTo((4 * budgetUsd) / perFive, 0);
+    expect(data.models[0]!.outputTokens).toBeCloseTo(budgetUsd / perFive, 0);
+    expect(reply.text).toContain("输入:输出为 4:1");
   });
 });
 

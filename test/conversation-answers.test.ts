@@ -649,6 +649,14 @@ describe("reasoning said in a follow-up replaces the reasoning before it, and st
   });
 });
 
+describe("换成批量 is the batch API, not a task", () => {
+  it("kimi k2.5, then glm 4.6, then 换成批量", async () => {
+    const [, , batch] = await converse("帮我算一下 kimi k2.5 每月 5000万 token 的费用", "再加 glm 4.6", "换成批量");
+    expect(batch!.data.workload).toMatchObject({ batch: true });
+    expect((batch!.data.understanding as { tasks: string[] }).tasks).toEqual([]);
+  });
+});
+
 describe("a follow-up on a per-request workload keeps it per request", () => {
   const workloadOf = (reply: Reply) => reply.data.workload as { inputTokens: number; outputTokens: number; cachedPercent: number };
 

@@ -252,6 +252,10 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["客服每月 20 万通电话，每通录音转成文字大概 3000 token，要总结成 200 token，用 qwen 还是 deepseek 便宜", 3000, 200, 200_000],
     // 道 counts questions, with or without 题
     ["用 deepseek r1 做数学题批改，一天一万道，每道题输入 300 输出 2000，多少钱", 300, 2000, 10_000 * 30],
+    // "each calls", 每人 after "50 个 developers", "workdays only": each of the people, on workdays
+    ["50 developers, each calls the API 100 times a day, 3k in 500 out, claude sonnet 4.5 monthly cost?", 3000, 500, 50 * 100 * 30],
+    ["我们有 50 个 developers，每人每天 call 100 次 API，each 3k in 500 out，用 claude sonnet 4.5 一个月多少钱", 3000, 500, 50 * 100 * 30],
+    ["200 sales reps each send ~40 emails/day through the bot, 900 tokens in 250 out per email, workdays only. gpt-5 nano", 900, 250, 200 * 40 * ((30 * 5) / 7)],
     // a job run every Monday night over everything it holds
     ["每周一晚上用 batch 接口把全部商品评论跑一遍，大概 70 万条，每条输入 300 token、输出 50，4o mini 和 4.1 nano 哪个便宜？", 300, 50, 700_000 * (30 / 7)],
     ["every monday night we run all 700k product reviews through the batch api, 300 in 50 out each, gpt-4.1 nano", 300, 50, 700_000 * (30 / 7)],
@@ -489,8 +493,9 @@ describe("an electricity price is what owned GPUs pay for power; money with no r
   it.each([
     ["we run llama 3.3 70b on our own 4 A100s, 30M tokens a day, power costs 0.15 per kWh", 0.15, "electricity $0.15/kWh"],
     ["llama 3.3 70b on 4 A100s we bought, 30M tokens a day, electricity $0.12/kWh", 0.12, "electricity $0.12/kWh"],
-    // in yuan: at the knowledge's rate
+    // in yuan: at the knowledge's rate, however many decimals that makes
     ["我们自己有 4 张 A100 跑 llama 3.3 70b，每天 3000 万 token，电费一度 0.8 元", { yuan: 0.8 }, "电价每度"],
+    ["四张 A100 跑 llama 3.3 70b，电费一度 0.6 元，卡是自己的，每月 9 亿 token", { yuan: 0.6 }, "电价每度"],
   ])("%s", async (line, price, said) => {
     const usdPerKwh = typeof price === "number" ? price : price.yuan / kb.knowledge.currency.usdToCny.rate;
     const reply = await ask(line);
@@ -593,6 +598,8 @@ describe("a monthly volume is read in the shorthands of team chats", () => {
     ["we expect 1.2B tokens a year on claude haiku 4.5, how much per month?", 1e9 / 12, 0.2e9 / 12],
     ["一年 12 亿 token 用 deepseek 大概多少钱", 1e9 / 12, 0.2e9 / 12],
     ["gpt-4.1 nano, 70 million tokens a week", (70e6 * 30 * 5) / 42, (70e6 * 30) / 42],
+    // a slash after a side separates the sides, never "per"
+    ["grok 4 vs mistral large 3 for 300M in/100M out", 300e6, 100e6],
     // a month's prompts, not one prompt of that size
     ["每月 600 万 token 的提示词，gpt-5", 5e6, 1e6],
   ])("%s", async (line, input, output) => {

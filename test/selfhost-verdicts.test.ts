@@ -321,6 +321,8 @@ describe("GPU counts written against the GPU's name", () => {
     // the GPU's number is its name, never its count; gpus: typed into a question is the count
     ["selfhost qwen3 32b on rtx 4090 gpus:4", "rtx-4090", 4],
     ["qwen3 32b gpu:4090 gpus:4 自建", "rtx-4090", 4],
+    // a word about the GPUs between the count and the name
+    ["would it be cheaper to run qwen3 235b ourselves on 4 rented H100s at $2.10/h if we push 800M tokens a month?", "h100", 4],
   ])("%s → %s × %i", async (question, gpu, count) => {
     const reply = await ask(question);
     expect(reply.data.gpu).toMatchObject({ id: gpu, count });

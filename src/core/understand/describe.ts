@@ -19,7 +19,8 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
       ),
     );
   }
-  const v = u.volume;
+  // what a budget buys in requests of a size: the thousand requests a size alone is priced for are no part of it
+  const v = u.intent === "budget" && u.requestsAssumed ? undefined : u.volume;
   if (v?.input !== undefined && v.output !== undefined)
     parts.push(t(u.requestsAssumed ? "understood.inOutPriced" : "understood.inOut", { input: formatCount(v.input, t.lang), output: formatCount(v.output, t.lang) }));
   else if (v?.input !== undefined) parts.push(t("understood.in", { input: formatCount(v.input, t.lang) }));
@@ -29,7 +30,8 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
   if (u.ratio) parts.push(t("understood.ratio", { ratio: `${formatNumber(u.ratio.input, 2)}:${formatNumber(u.ratio.output, 2)}` }));
   if (u.cachedPercent !== undefined) parts.push(t("understood.cached", { percent: formatPercent(u.cachedPercent) }));
   if (u.promptTokens !== undefined) parts.push(t("understood.prompt", { tokens: formatCount(u.promptTokens, t.lang) }));
-  if (u.requests !== undefined) parts.push(t(u.requestsAssumed ? "understood.requestsAssumed" : "understood.requests", { count: formatCount(u.requests, t.lang) }));
+  if (u.requests !== undefined && !(u.requestsAssumed && u.intent === "budget"))
+    parts.push(t(u.requestsAssumed ? "understood.requestsAssumed" : "understood.requests", { count: formatCount(u.requests, t.lang) }));
   if (u.requestsAtPeak) parts.push(t("understood.atPeak"));
   if (u.people !== undefined && u.intent === "compare") parts.push(t("understood.people", { people: formatCount(u.people, t.lang) }));
   if (u.mix) {

@@ -13,7 +13,10 @@ export const GPU_WORDS =
 export const GPU_VARIANT = /^[\s-]?(nvl|\d{2,3}\s?gb?|pcie|sxm\d?|ada|d|ti|super|max-q)(?![\p{L}\p{N}])/u;
 
 /** A count beside a GPU's name: "2x h100", "h100 x 8", "4 张 4090". */
-export const GPU_AFTER = new RegExp(`^\\s?(?:x|×|\\*)?\\s?(?:张|張|块|塊|台|个|個|片|卡)?\\s?(?:nvidia\\s|英伟达\\s?|amd\\s)?(?:${GPU_WORDS}|gpus?\\b|显卡|卡\\b)`, "u");
+export const GPU_AFTER = new RegExp(
+  `^\\s?(?:x|×|\\*)?\\s?(?:张|張|块|塊|台|个|個|片|卡)?\\s?(?:(?:rented|owned|spare|dedicated|reserved|used|new|cloud|extra|more|of our|of the)\\s)?(?:nvidia\\s|英伟达\\s?|amd\\s)?(?:${GPU_WORDS}|gpus?\\b|显卡|卡\\b)`,
+  "u",
+);
 export const GPU_BEFORE = new RegExp(`(?:${GPU_WORDS}|pcie)s?\\s?(?:x|×|\\*)?\\s?$`, "u");
 // Chinese may follow a GPU's name without a space ("昇腾910B自建"): only Latin letters or digits go on to another word
 export const GPU_NAMED = new RegExp(`^(?:${GPU_WORDS})(?![a-z0-9])`, "u");

@@ -69,7 +69,8 @@ const DAYS_A_MONTH =
 /** "5 workdays a week", "每周 5 天", "weekdays only": the days a week it runs, a month's share of its 30 days. */
 const DAYS_A_WEEK =
   /\b([1-7])\s?-?\s?(?:(?:work(?:ing)?|business)\s?)?days?\s?(?:a|per|each|every|\/)\s?(?:work)?week\b|(?:每周|每星期|一周)(?:只)?(?:工作|上班|跑|用|运行|开)?\s?([1-7一二三四五六七])\s?天/u;
-const WEEKDAYS_ONLY = /\b(?:weekdays only|only (?:on )?weekdays|on weekdays|(?:mon(?:day)?|m)\s?[-–]\s?(?:fri(?:day)?|f)\b)|(?:只|仅)在?工作日|周一到周五/u;
+const WEEKDAYS_ONLY =
+  /\b(?:(?:weekdays|workdays|work days|business days|working days) only|only (?:on )?(?:weekdays|workdays|business days|working days)|on weekdays|(?:mon(?:day)?|m)\s?[-–]\s?(?:fri(?:day)?|f)\b)|(?:只|仅)在?工作日|周一到周五/u;
 /** "5", "五", "两": the count a run or day word was said with, read as every other number is. */
 const countOf = (said: string) => findNumbers(said)[0]?.value ?? Number.NaN;
 

@@ -165,6 +165,7 @@ function after(text: string, n: FoundNumber): string {
 function before(text: string, n: FoundNumber): string {
   return withoutGroupCommas(text.slice(Math.max(0, n.start - WINDOW), n.start));
 }
+const SIDE_THEN_SLASH = /(?:\bin|\binput|\bprompt|输入)\s?\/$/u;
 const withoutGroupCommas = (words: string) => words.replace(/(?<=\d),(?=\d{3}(?!\d))/gu, "");
 
 /** "unlimited tokens", "a gazillion tokens", "无限 token": words where an amount should be, which price nothing. */
@@ -436,7 +437,8 @@ export function readQuantities(text: string): Quantities {
       else putVolume(pair.side, n.value);
       continue;
     }
-    if (UNIT_BEFORE.test(left) && !/每(?:个)?月|每天|每日/u.test(left.slice(-3))) continue;
+    // "$2/1M" divides by the number; "300M in/100M out" only separates the sides
+    if (UNIT_BEFORE.test(left) && !/每(?:个)?月|每天|每日/u.test(left.slice(-3)) && !SIDE_THEN_SLASH.test(left)) continue;
     const tokensy = n.scaled || TOKENS_WORD.test(right);
     // "context 200k per request" is the prompt's size, not a context window asked for
     if (CONTEXT_AFTER.test(right) || (tokensy && CONTEXT_BEFORE.test(left) && !PER_REQUEST_AFTER.test(right))) {

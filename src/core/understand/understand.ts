@@ -214,7 +214,8 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   const selfhostAsked = W.SELFHOST.test(text) && (models || u.gpu || !W.CHEAPEST.test(text) || W.AGAINST_API.test(text));
   if (selfhostAsked || (u.gpu && (models || flags.worth))) return "selfhost";
   if (W.asksArticle(text)) return "article";
-  if (u.budget && (W.BUDGET.test(text) || !models || !u.volume)) return "budget";
+  // a size priced for a thousand requests because no count was said is no volume of the asker's
+  if (u.budget && (W.BUDGET.test(text) || !models || !u.volume || u.requestsAssumed)) return "budget";
   if (asksFact && models >= 1 && !u.volume && !W.COMPARE.test(text.replace(/\band\b/g, "")) && W.FACT_QUESTION.test(text)) return "facts";
   if (u.ambiguous.length && (models + u.ambiguous.length >= 2 || W.COMPARE.test(text) || W.PRICE.test(text) || asksFact)) return "clarify";
   if (models >= 2) return "compare";
@@ -243,8 +244,10 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   // Chinese word lists, and every position in the text still points at what was typed
   const text = toSimplified(head.normalize("NFKC").toLowerCase().replace(/[—–→]/gu, " "), options.script);
   const counted = W.ESTIMATE.exec(text);
-  // "how many tokens a month before self-hosting pays off" asks a volume, not a count of a text
-  const estimate = counted && /^\s*(?:a|per|each|every) (?:month|day|year)|^\s*(?:每月|一个月|每个月)/u.test(text.slice(counted.index + counted[0].length)) ? null : counted;
+  // "how many tokens a month before self-hosting pays off" asks a volume, and "每月预算 3000 元，能跑多少 token" what a
+  // budget buys, not a count of a text
+  const asksVolume = counted && /^\s*(?:a|per|each|every) (?:month|day|year)|^\s*(?:每月|一个月|每个月)/u.test(text.slice(counted.index + counted[0].length));
+  const estimate = counted && !asksVolume && !W.BUDGET.test(text.slice(0, counted.index + counted[0].length)) ? counted : null;
   // an instruction's own words are read; a paste after it is only counted
   const question = estimate ? text.slice(0, Math.min(text.length, estimate.index + estimate[0].length + 40)).split(/[:：\n]/)[0]! : text;
   // "4:1" is a ratio before it can be read as a name ("4.1")

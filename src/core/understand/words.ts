@@ -7,7 +7,7 @@ export const SELFHOST =
 export const PROVIDERS =
   /who (?:provides|hosts|serves|offers|sells)\b.{0,40}\b(?:cheap|cheapest|lowest|fastest)|(?:cheapest|fastest) (?:providers?|hosts?|apis?) (?:for|of)|\bproviders?\s?[?？]?$|(?<!self[-\s]?)\bhosts?\s?[?？]?$|which (?:provider|host|api|vendor|platform|cloud)|(?:groq|together|fireworks|deepinfra|openrouter|cerebras|bedrock|azure|vertex)\b.{0,20}(?:cheaper|vs|or)|有哪些(?:供应商|服务商|平台|渠道)|哪些(?:云|平台)|在哪(?:些|里|儿)?(?:云|平台)?(?:上)?(?:能|可以)?(?:调用|用|买|跑)|哪里买|渠道|比官方便宜|cheapest (?:provider|host|api|place|way to (?:run|get|use))|providers? (?:for|of)|who (?:hosts|serves|offers|sells)|where (?:can (?:i|we)|to|should (?:i|we)) (?:run|get|buy|use|host|find)|哪家|谁家|\bwho (?:has|offers|sells|serves) (?:the )?(?:cheapest|lowest[-\s]priced)\b|\bwhose \S+(?: \S+){0,4} (?:api )?is (?:the )?cheapest\b|哪个(?:平台|厂商|服务商|供应商|云)|(?:供应商|服务商|平台)(?:最便宜|哪个|有哪些)|在哪(?:里|儿)?(?:买|用|跑)/u;
 export const BUDGET =
-  /budget|afford|what (?:can|could|does|will|would) .{0,24}(?:buy|get)|how (?:many|much) tokens? (?:can|could|does|will|would)|how far (?:does|will|would|can)|spend (?:up to|at most)|预算|能买|能用多少|够用|够不够|能跑多少|买得起|可以用多少|能跑什么|能用什么/u;
+  /budget|afford|what (?:can|could|does|will|would) .{0,24}(?:buy|get)|how (?:many|much) tokens? (?:can|could|does|will|would)|how many (?:requests|calls|queries|messages|chats|tickets|emails|documents)\b[^?？.。]{0,40}?\b(?:can|could|will|would|does)\b|how far (?:does|will|would|can)|spend (?:up to|at most)|预算|能买|能用多少|够用|够不够|能跑多少|买得起|可以用多少|能跑什么|能用什么/u;
 export const FACT_WORDS: [RegExp, "context" | "maxOutput" | "vision" | "reasoning" | "tools" | "deprecated" | "openWeights" | "price" | "provider"][] = [
   [/max(?:imum)?\s?(?:output|completion|generation)|output (?:limit|length|tokens? limit)|max tokens|最大输出|输出(?:上限|长度|限制)|最多(?:能)?输出/u, "maxOutput"],
   [
@@ -60,7 +60,7 @@ export const WEIGHED_AGAINST =
 export const PRICE = /\bprice|\bcost|how much|pricing|spend|bill|expensive|贵|价格|多少钱|费用|收费|定价|价钱|成本|花多少|花费|账单/u;
 export const WORTH = /worth it|worth|划算|值得|值不值|合算|省不省|省钱吗/u;
 export const BATCH =
-  /\bbatch(?:es|ed)?\s?(?:api|mode|pricing|price|discount|job|jobs|endpoint|tier)?\b|批处理|批次处理|批[量次]\s?(?:接口|模式|api|价格|定价|调用|折扣)|离线批量|(?:改用|用|走)批[量次](?:处理)?(?!数据|资料)|\bw\/ batch/u;
+  /\bbatch(?:es|ed)?\s?(?:api|mode|pricing|price|discount|job|jobs|endpoint|tier)?\b|批处理|批次处理|批[量次]\s?(?:接口|模式|api|价格|定价|调用|折扣)|离线批量|(?:改用|用|走|换成|改成|切到|切成|转成)批[量次](?:处理)?(?!数据|资料)|\bw\/ batch/u;
 /**
  * Taiwan's "批次處理" is the batch API, read before the line becomes Simplified (where it turns into 批量处理, bulk
  * work); data after it ("批次處理資料") is bulk data processing.
