@@ -42,10 +42,22 @@ function claimFor(snapshot: KnowledgeSnapshot, model: Model): Asked {
 
 /** The models a question asks the article about: those it names, and for a family word ("claude") the members the article names. */
 function askedModels(snapshot: KnowledgeSnapshot, u: Understanding): Asked[] {
-  const asked = u.models.map((m) => claimFor(snapshot, m.model));
+  // every word of what was typed in the model's name ("gemini flash": Gemini 2.0 Flash)
+  const namedAs = (query: string) => {
+    const words = query
+      .split(/[\s\-_.]+/u)
+      .filter(Boolean)
+      .map(normalizeName);
+    return snapshot.knowledge.models.filter((m) => m.articleClaim && words.every((word) => normalizeName(`${m.name} ${m.id}`).includes(word)));
+  };
+  // "what does the article say about gemini flash?": a family's shorthand is the member the article names, if one is
+  const asked = u.models.flatMap((m) => {
+    const found = claimFor(snapshot, m.model);
+    const named = m.shorthand && !found.claim ? namedAs(m.query) : [];
+    return named.length ? named.map((model) => claimFor(snapshot, model)) : [found];
+  });
   for (const word of u.ambiguous) {
-    const key = normalizeName(word.query);
-    const named = snapshot.knowledge.models.filter((m) => m.articleClaim && (word.candidates.includes(m) || normalizeName(`${m.name} ${m.id}`).includes(key)));
+    const named = [...new Set([...snapshot.knowledge.models.filter((m) => m.articleClaim && word.candidates.includes(m)), ...namedAs(word.query)])];
     for (const model of named) if (!asked.some((a) => a.model === model)) asked.push(claimFor(snapshot, model));
   }
   return asked;
@@ -94,6 +106,11 @@ export function modelInArticle(ctx: CommandContext, u: Understanding, line: stri
     several ? `${model.name} · ${t(key, params)}` : t(key, params);
   const quoted = new Set<string>();
   const lead: string[] = [line];
+  // the understood line named the family's newest member: say which one the article's words are about
+  for (const m of u.models) {
+    const instead = m.shorthand && !asked.some((a) => a.model === m.model) ? asked.filter((a) => a.claim).map((a) => a.model.name) : [];
+    if (instead.length) lead.push(t("articleModel.shorthandNamed", { query: m.query, models: t.list(instead) }));
+  }
   const fields: Field[] = [];
   const notes: string[] = [];
   const sources: Source[] = [];

@@ -21,6 +21,16 @@ const sectionRefs = (reply: Reply) => reply.sources.map((s) => s.ref).filter((re
 const field = (reply: Reply, label: string) => reply.fields.find((f) => f.label.includes(label))?.value ?? "";
 
 describe("article questions about a model", () => {
+  it.each([
+    ["what does the article say about gemini flash pricing?", "The article's “gemini flash” is Gemini 2.0 Flash."],
+    ["文章怎么评价 gemini flash 的价格", "文章里的“gemini flash”是 Gemini 2.0 Flash。"],
+  ])("a family's shorthand is the member the article names: %s", async (line, said) => {
+    const reply = await ask(line);
+    expect(reply.text).toContain(said);
+    expect(sectionRefs(reply)).toContain("knowledge/articles/2026-llm-token-cost-ranking.md#the-balanced-powerhouses");
+    expect((reply.data.models as { id: string }[]).map((m) => m.id)).toEqual(["gemini-2.0-flash"]);
+  });
+
   it("DeepSeek's price: the article's own words from its section, today's price with its date, and whether it still holds", async () => {
     const reply = await ask("what does the article say about deepseek's price? does it still hold?");
     const deepseek = priced("deepseek-chat");

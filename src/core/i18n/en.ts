@@ -229,6 +229,7 @@ export const en = {
   "articleModel.unpriced": "It cannot be checked: no price list carries {model}. The nearest real model, {nearest}, costs {price} per 1M input tokens.",
   "articleModel.family": 'The article speaks of "{subject}" as a whole, not of {model} by name.',
   "articleModel.notNamed": "The article does not name {model}; the models it names are {named}.",
+  "articleModel.shorthandNamed": "The article's “{query}” is {models}.",
   "budget.within": "{cost}, within budget",
   "budget.over": "{cost}, over budget",
   "status.instances": "Instances (shared state)",

@@ -211,6 +211,7 @@ export const zh: Catalogue = {
   "articleModel.unpriced": "无法核对：没有任何价目表收录 {model}。最接近的真实模型 {nearest} 为每100万输入Token {price}。",
   "articleModel.family": "文章说的是整个“{subject}”，并未点名 {model}。",
   "articleModel.notNamed": "文章没有提到 {model}；文章点名的模型是 {named}。",
+  "articleModel.shorthandNamed": "文章里的“{query}”是 {models}。",
   "budget.within": "{cost}，在预算内",
   "budget.over": "{cost}，超出预算",
   "status.instances": "实例（共享状态）",
