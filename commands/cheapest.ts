@@ -221,7 +221,8 @@ export const cheapest: Command = {
               ]
             : [
                 tierLabel(t, r.tier),
-                t(r.notBetter ? "cheapest.noneBetter" : "cheapest.noneFits"),
+                // models that met the constraints but not the quality bar are not "none that meets the constraints"
+                t(r.notBetter ? "cheapest.noneBetter" : r.skipped.belowBar + r.skipped.unscored > 0 ? "cheapest.noneAboveBar" : "cheapest.noneFits"),
                 t("none"),
                 t("none"),
                 ...(withSolved ? [t("none")] : []),

@@ -153,6 +153,17 @@ describe("/cheapest", () => {
     expect(recs.every((r) => r.id === null)).toBe(true);
     expect(reply.text).toContain("no model meets the constraints");
   });
+
+  it.each([["cheapest model with vision and at least 500k context"], ["支持 100万上下文、能看图、最便宜的模型是哪个？"]])(
+    "says a tier's models met the constraints but not the quality bar, when so: %s",
+    async (line) => {
+      const reply = await ask(line);
+      const recs = (reply.data as { recommendations: { tier: string; id: string | null }[] }).recommendations;
+      expect(recs.find((r) => r.tier === "ultra-low")?.id).toBeNull();
+      expect(reply.text).toMatch(/none above the quality bar|没有达到质量门槛的模型/u);
+      expect(reply.text).not.toMatch(/no model meets the constraints|没有满足条件的模型/u);
+    },
+  );
 });
 
 describe("/selfhost", () => {

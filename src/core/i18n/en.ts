@@ -365,6 +365,7 @@ export const en = {
   "cheapest.maxInput": "input ≤ {price} per 1M",
   "cheapest.maxOutput": "output ≤ {price} per 1M",
   "cheapest.noneBetter": "none better for the price (see notes)",
+  "cheapest.noneAboveBar": "none above the quality bar (see notes)",
   "cheapest.noneFits": "no model meets the constraints",
   "cheapest.suggested": "For {task} the article points to the {tier} tier. {advice}",
   "cheapest.density":

@@ -342,6 +342,7 @@ export const zh: Catalogue = {
   "cheapest.maxInput": "输入 ≤ 每100万 {price}",
   "cheapest.maxOutput": "输出 ≤ 每100万 {price}",
   "cheapest.noneBetter": "没有更划算的模型（见说明）",
+  "cheapest.noneAboveBar": "没有达到质量门槛的模型（见说明）",
   "cheapest.noneFits": "没有满足条件的模型",
   "cheapest.suggested": "对于{task}，文章推荐{tier}档。{advice}",
   "cheapest.density": '文章的原则：让"智能密度"与任务匹配。"不要用博士级的模型来总结邮件；使用Flash级模型，把预算留给真正需要的地方。"',
