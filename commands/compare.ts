@@ -126,8 +126,8 @@ export const compare: Command = {
         return [
           model.name,
           tierLabel(t, model.tier),
-          money.priceUsed(unfit.model, unfit.cost, "inputPer1M"),
-          money.priceUsed(unfit.model, unfit.cost, "outputPer1M"),
+          money.price(unfit.model, "inputPer1M"),
+          money.price(unfit.model, "outputPer1M"),
           t("none"),
           formatCount(unfit.model.contextWindow, t.lang),
           t("compare.doesNotFit"),

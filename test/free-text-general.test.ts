@@ -784,6 +784,15 @@ describe("a request's size is read from the pieces it is made of and the words f
     expect(model("gpt-4o").contextWindow).toBeLessThan(200_000);
     expect(dataOf(reply).models.find((m) => m.id === "gpt-4o")?.cost ?? null).toBeNull();
   });
+
+  it("a model that does not fit shows its list prices and no long-context pricing said to be used", async () => {
+    const reply = await ask("per request: a 250k token prompt with 2k out, 3,000 requests a month. claude sonnet 4.5 vs gemini 2.5 pro");
+    const sonnet = model("claude-sonnet-4-5");
+    const row = reply.table!.rows.find((r) => r[0] === sonnet.name)!;
+    expect(row.at(-1)).toBe("does not fit");
+    expect(row.slice(2, 4)).toEqual([formatUsd(sonnet.inputPer1M), formatUsd(sonnet.outputPer1M)]);
+    expect(reply.text).not.toMatch(/Claude Sonnet 4\.5: prompts above .* long-context prices, used here/u);
+  });
 });
 
 describe("nothing, everything or a made-up amount is an error naming it", () => {
