@@ -31,7 +31,8 @@ export function pricingNotes<M extends PricedModel>(
   const names = (list: { model: PricedModel }[]) => t.list(list.map((c) => c.model.name));
   for (const { model, cost } of costs) {
     // a prompt past the context window is priced at no tier: it does not fit
-    if (cost.longContextAboveTokens !== null && !cost.promptExceedsContext) notes.push(t("pricing.longContext", { model: model.name, above: formatCount(cost.longContextAboveTokens, t.lang) }));
+    if (cost.longContextAboveTokens !== null && !cost.promptExceedsContext)
+      notes.push(t("pricing.longContext", { model: model.name, above: formatCount(cost.longContextAboveTokens, t.lang) }));
     const derived = cost.pricing === "batch" || cost.pricing === "flex" ? model.derivedTiers?.[cost.pricing] : undefined;
     if (derived)
       notes.push(
