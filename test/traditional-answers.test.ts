@@ -27,6 +27,14 @@ async function converse(...lines: string[]): Promise<Reply[]> {
 const simplifiedOnly = (text: string) => [...new Set([...text].filter((c) => /\p{Script=Han}/u.test(c) && toTraditional(c) !== c))];
 const han = (text: string) => [...text].filter((c) => /\p{Script=Han}/u.test(c)).length;
 
+describe("the article's own words change script in a Traditional answer, never words", () => {
+  it("問下 deepseek 同 qwen3 max 邊個平啲？: the article's 大批量 (bulk) is not Taiwan's 批次 (a batch job)", async () => {
+    const reply = await answer("問下 deepseek 同 qwen3 max 邊個平啲？每月 1 億 token");
+    expect(reply.text).toContain("“大批量數據處理，RAG應用。”");
+    expect(reply.text).not.toContain("大批次資料處理");
+  });
+});
+
 describe("a question in Traditional characters is answered in Traditional", () => {
   it.each([
     ["每個月大概3000萬輸入、600萬輸出，deepseek 和 gpt-5 差多少", "compare"],

@@ -65,12 +65,13 @@ const QUOTED = /“[^“”]*”|"[^"\n]*"/gu;
  */
 export function toTraditional(text: string): string {
   if (!HAN.test(text)) return text;
-  // a quote already in Traditional is what the asker typed, named back as typed: OpenCC would still make its 台 臺
+  // a quote already in Traditional is what the asker typed, named back as typed: OpenCC would still make its 台 臺;
+  // one in Simplified (the article's own words) changes script, never words: Taiwan's phrase table would swap its 批量
+  // (bulk) for the word for a batch job
   let converted = "";
   let at = 0;
   for (const quote of text.matchAll(QUOTED)) {
-    if (!hasTraditional(quote[0])) continue;
-    converted += toHant(text.slice(at, quote.index)) + quote[0];
+    converted += toHant(text.slice(at, quote.index)) + (hasTraditional(quote[0]) ? quote[0] : hansCharsToHant(quote[0]));
     at = quote.index + quote[0].length;
   }
   return at === 0 ? toHant(text) : converted + toHant(text.slice(at));

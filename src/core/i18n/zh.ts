@@ -361,7 +361,7 @@ export const zh: Catalogue = {
   "compare.doesNotFit": "放不下",
   "compare.doesNotFitLead": "{models} 放不下 {prompt} Token 的提示（上下文窗口更小），因此这里没有费用，也不参与比较结论。",
   "compare.noneFit": "按{workload}计算，这些模型都放不下：每次的提示都超过了所列模型的上下文窗口。",
-  "compare.bestFor": "文章认为 {model} 适用于：{bestFor}",
+  "compare.bestFor": "文章认为 {model} 适用于：“{bestFor}”",
   "compare.uncached": "不计缓存时：{costs}。",
   "compare.separator": " 对比 ",
   "estimate.title": "你的文本共 {tokens}",
