@@ -9,6 +9,7 @@ import { requireModel } from "../src/core/pricing/model-notes.ts";
 import { Money } from "../src/core/pricing/money.ts";
 import { priceAge } from "../src/core/pricing/price-age.ts";
 import { pricingNotes } from "../src/core/pricing/pricing-notes.ts";
+import { answerRestAsQuestion } from "./rest-as-question.ts";
 import { workloadCost, type PricedEntry } from "../src/core/pricing/pricing.ts";
 import { NO_QUALITY, qualityFromFile, recommendByTier } from "../src/core/recommendation/recommend.ts";
 import { makeReply } from "../src/core/reply/reply.ts";
@@ -46,6 +47,9 @@ export const budget: Command = {
     },
   },
   run(ctx: CommandContext) {
+    // "/budget $250/mo gpt-5.4 mini 2k in 400 out per request": a request's size or a need in words is the question asked in words
+    const asQuestion = answerRestAsQuestion(ctx);
+    if (asQuestion) return asQuestion;
     const { snapshot, t, args } = ctx;
     const rate = snapshot.knowledge.currency.usdToCny.rate;
     const asked = ctx.question?.budget;

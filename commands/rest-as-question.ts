@@ -1,6 +1,7 @@
 import type { CommandContext } from "../src/core/dispatch/command.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
 import { understand } from "../src/core/understand/understand.ts";
+import { findTasks } from "../src/core/dispatch/vocabulary.ts";
 import { optionLine } from "./understood-options.ts";
 
 /**
@@ -17,7 +18,10 @@ export function answerRestAsQuestion(ctx: CommandContext): Promise<Reply> | null
   const modelsOnly = spec.positional?.kind === "model" || spec.positional?.kind === "models";
   if (modelsOnly && ctx.snapshot.resolver.resolveList(ctx.args.rest).every((r) => r.kind === "exact" || r.kind === "fuzzy")) return null;
   const line = `${name} ${ctx.args.rest}`;
-  const u = understand(ctx.snapshot, line, { previous: null, script: ctx.script ?? null });
+  const understood = understand(ctx.snapshot, line, { previous: null, script: ctx.script ?? null });
+  // "/cheapest 客服 中文 开源 …": a command's own word for Chinese (a task word) is the Chinese-ability need a question says in more words
+  const chineseWord = findTasks(ctx.snapshot, ctx.args.rest).some((task) => task.id === "chinese");
+  const u = chineseWord && !understood.constraints.chinese ? { ...understood, constraints: { ...understood.constraints, chinese: true } } : understood;
   if ((u.intent !== name && u.intent !== "clarify") || !optionLine(u, spec)) return null;
   return Promise.resolve(ask.run({ ...ctx, args: ctx.args.withRest(line), typedOptions: ctx.args, previous: null, question: u }));
 }

@@ -24,6 +24,8 @@ describe("a budget with a request's size buys a number of requests", () => {
     ["每月预算 2000 元，每次输入 1000 输出 300，deepseek 和 gpt-5 mini 能跑多少次？", 2000, ["deepseek-chat", "gpt-5-mini"], 1000, 300, "每月请求数"],
     // with one model named and no word for a budget: the money and "how many requests … can we run" say it
     ["we've got $250/month, how many requests of 2k in / 400 out can we run on gpt-4.1-mini?", 250, ["gpt-4.1-mini"], 2000, 400, "Requests / month"],
+    // the slash command with the size in words, as README's command table writes it
+    ["/budget $250/mo claude sonnet 4.5 vs gpt-5.4 mini 2k in 400 out per request", 250, ["claude-sonnet-4-5", "gpt-5.4-mini"], 2000, 400, "Requests / month"],
   ])("%s", async (line, amount, ids, input, output, column) => {
     const reply = await ask(line);
     const data = reply.data as { budgetUsdPerMonth: number; models: { id: string; requestsBought?: number }[] };
@@ -58,6 +60,7 @@ describe("what a spend on one model buys, priced on the others", () => {
     // an amount spent is money with no sign: dollars in English, yuan in Chinese; switching to a model is the same usage on it
     ["we're spending like 12k a month on openai, mostly gpt-4o. would switching to gpt-4.1 mini save a lot?", 12_000, ["gpt-4o", "gpt-4.1-mini"], "the same volume costs"],
     ["我们每月在 gpt-4o 上花 2 万，换成 deepseek 能省多少？", 20_000, ["gpt-4o", "deepseek-chat"], "同样的用量"],
+    ["we burn about 1500 a month on gpt-4o — what would the same usage run on gpt-4.1 or gemini 3 flash?", 1500, ["gpt-4o", "gpt-4.1", "gemini-3-flash"], "the same volume costs"],
   ])("%s", async (line, amount, ids, said) => {
     const reply = await ask(line);
     const data = reply.data as { models: { id: string; sameUsageCost?: number }[] };

@@ -16,6 +16,14 @@ const byId = (id: string) => priced.find((m) => m.id === id)!;
 const costOf = (m: PricedModel, input: number, output: number) => (input * m.inputPer1M + output * m.outputPer1M) / 1e6;
 
 describe("/compare", () => {
+  it.each([["/compare gpt-5.4 mini 同 gemini 3.5 flash lite 輸入:5億 輸出:1億"], ["/compare gpt-5.4 mini 還是 gemini 3.5 flash lite"]])(
+    "reads Hong Kong's and Traditional list words: %s",
+    async (line) => {
+      const reply = await ask(line);
+      expect((reply.data.models as { id: string }[]).map((m) => m.id)).toEqual(["gpt-5.4-mini", "gemini-3.5-flash-lite"]);
+    },
+  );
+
   it("prices each model for the default workload and names the cheapest", async () => {
     const reply = await ask("/compare gpt-5 deepseek");
     const { inputTokens, outputTokens } = kb.knowledge.defaultWorkload;
@@ -145,6 +153,12 @@ describe("/cheapest", () => {
     expect(reply.lang).toBe("zh");
     expect((reply.data as { constraints: { tasks: string[]; minContext: number } }).constraints).toMatchObject({ tasks: ["coding"], minContext: 200_000 });
     expect(reply.text).toContain("编码和数学方面可与GPT-4级模型媲美");
+  });
+
+  it("keeps a command's own word for Chinese when a workload is typed with it: /cheapest 客服 中文 开源 输入 1亿 输出 2000万", async () => {
+    const reply = await ask("/cheapest 客服 中文 开源 输入 1亿 输出 2000万");
+    expect((reply.data.understanding as { constraints: { chinese?: boolean; openWeights?: boolean } }).constraints).toMatchObject({ chinese: true, openWeights: true });
+    expect(reply.text).toContain("开放权重和中文能力好");
   });
 
   it("says so when no model in a tier meets the constraints", async () => {

@@ -649,6 +649,14 @@ describe("reasoning said in a follow-up replaces the reasoning before it, and st
   });
 });
 
+describe("a language asked for in Hong Kong's words", () => {
+  it("用英文答 answers the same question in English", async () => {
+    const [, english] = await converse("deepseek v4 flash 同 gpt-5 nano，每月輸入 10億 輸出 2億，幾多錢？", "用英文答");
+    expect(english!.lang).toBe("en");
+    expect(modelsOf(english!)).toEqual(["deepseek-v4-flash", "gpt-5-nano"]);
+  });
+});
+
 describe("换成批量 is the batch API, not a task", () => {
   it("kimi k2.5, then glm 4.6, then 换成批量", async () => {
     const [, , batch] = await converse("帮我算一下 kimi k2.5 每月 5000万 token 的费用", "再加 glm 4.6", "换成批量");

@@ -256,6 +256,20 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["50 developers, each calls the API 100 times a day, 3k in 500 out, claude sonnet 4.5 monthly cost?", 3000, 500, 50 * 100 * 30],
     ["我们有 50 个 developers，每人每天 call 100 次 API，each 3k in 500 out，用 claude sonnet 4.5 一个月多少钱", 3000, 500, 50 * 100 * 30],
     ["200 sales reps each send ~40 emails/day through the bot, 900 tokens in 250 out per email, workdays only. gpt-5 nano", 900, 250, 200 * 40 * ((30 * 5) / 7)],
+    // each of the people "fires" requests of a kind ("copilot-style requests"); 60 個 sales, 每人每日; 人均多少 asks a share
+    [
+      "ok so we're ~35 engineers, each fires maybe 120 copilot-style requests per workday (22 workdays/mo), avg prompt 6k tokens of which 4k is cached repo context, replies ~400 tokens. claude sonnet 4.5 vs gpt-5.4 — monthly total and per seat?",
+      6000,
+      400,
+      35 * 120 * 22,
+    ],
+    ["我哋 team 有 60 個 sales，每人每日問 AI 30 次，每次 prompt 大概 1.2k tokens，reply 300，用 gpt-4o mini 一個月幾錢？per seat 又幾多？", 1200, 300, 60 * 30 * 30],
+    [
+      "我们是个 12 人的小团队做合同审核，每天大概处理 80 份合同，每份 3 万 token，每份输出摘要 1500 token，一个月按 22 个工作日算。claude sonnet 4.5 多少？人均多少？",
+      30_000,
+      1500,
+      80 * 22,
+    ],
     // a job run every Monday night over everything it holds
     ["每周一晚上用 batch 接口把全部商品评论跑一遍，大概 70 万条，每条输入 300 token、输出 50，4o mini 和 4.1 nano 哪个便宜？", 300, 50, 700_000 * (30 / 7)],
     ["every monday night we run all 700k product reviews through the batch api, 300 in 50 out each, gpt-4.1 nano", 300, 50, 700_000 * (30 / 7)],
@@ -479,6 +493,8 @@ describe("reasoning said as a multiple of the visible reply is billed as output,
       "output counted with reasoning at 3× the visible reply",
     ],
     ["o3 和 o4-mini，每月 200 万次请求，每次输入 3000 输出 2000，推理 token 大约是输出的 3 倍", 2_000_000 * 2000 * 4, "输出含推理 Token（可见回复的 3 倍）"],
+    // a total split at the ratio said, then the reasoning added to its output
+    ["每月 3千万 token，输入输出比 4比1，推理 token 大约是输出的 2 倍，o3 和 o4-mini 哪个便宜", 6e6 * 3, "输出含推理 Token（可见回复的 2 倍）"],
     // no volume said: the default workload's output and its reasoning
     ["o4-mini, reasoning 3x the output", null, "output counted with reasoning at 3× the visible reply"],
   ])("%s", async (line, output, said) => {
@@ -532,6 +548,15 @@ describe("the people a usage is for get each one's share of a comparison's month
   });
 });
 
+describe("a cache share said in 成 or in Hong Kong's words", () => {
+  it.each([
+    ["claude opus 4.7 走 batch 接口，每月 5亿 输入 5000万 输出，其中三成输入能命中缓存，要多少钱", 30],
+    ["我哋公司每個月大概用 3 億 token，七成係 input，一半有 cache，用 claude haiku 4.5 定 gpt-5 mini 平啲？", 50],
+  ])("%s", async (line, cached) => {
+    expect(dataOf(await ask(line)).workload).toMatchObject({ cachedPercent: cached });
+  });
+});
+
 describe("a share of the volume said in 成 is that side's", () => {
   it.each([["gpt-4o 跟 gpt-4.1 誰比較貴？一個月 3 億 token，七成輸入"], ["gpt-4o 和 gpt-4.1，每月 3 亿 token，输出占三成"]])("%s", async (line) => {
     expect(dataOf(await ask(line)).workload).toMatchObject({ inputTokens: 210_000_000, outputTokens: 90_000_000 });
@@ -580,6 +605,12 @@ describe("a volume a day is thirty of them a month, whatever the verb", () => {
 });
 
 describe("money in a currency with no rate is named back with its unit, as typed", () => {
+  it.each([["每月有 8000 蚊預算，用 gpt-5.4 同 kimi k2.5 各可以用幾多 token？", "“8000 蚊”"]])("%s: Hong Kong's 蚊", async (line, named) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(false);
+    expect(reply.text).toContain(named);
+  });
+
   it("每月預算 3000 港幣", async () => {
     const reply = await ask("每月預算 3000 港幣，gpt-5 mini 能用多少 token？");
     expect(reply.ok).toBe(false);
@@ -600,6 +631,8 @@ describe("a monthly volume is read in the shorthands of team chats", () => {
     ["gpt-4.1 nano, 70 million tokens a week", (70e6 * 30 * 5) / 42, (70e6 * 30) / 42],
     // a slash after a side separates the sides, never "per"
     ["grok 4 vs mistral large 3 for 300M in/100M out", 300e6, 100e6],
+    // Hong Kong's 係 ("is") before a side
+    ["我哋公司每個月大概用 3 億 token，七成係 input，一半有 cache，用 claude haiku 4.5 定 gpt-5 mini 平啲？", 210e6, 90e6],
     // a month's prompts, not one prompt of that size
     ["每月 600 万 token 的提示词，gpt-5", 5e6, 1e6],
   ])("%s", async (line, input, output) => {

@@ -80,7 +80,7 @@ export const zh: Catalogue = {
   "cheapest.stepDown": "{to}比{from}：每月少花 {cost}，{category}得分高 {points} 分（{higher} 替代 {lower}）。",
   "col.perSolved": "每解决一题",
   "cheapest.perSolved":
-    "每解决一题：按今天的标价计算，解决 Aider 多语言编程基准（6 种语言共 225 道题）中一道题的费用（该次运行实际用的 Token × 今天的价格 ÷ 解出的题数，未计缓存折扣；你的提示词不同，因此只是估算）。它与标价并列，显示模型实际消耗多少 Token：{runs}。没有对应运行记录（快照或设置不同）的模型不列出。",
+    "每解决一题：按今天的标价计算，解决 Aider 多语言编程基准（6 种语言共 225 道题）中一道题的费用（该次运行实际用的 Token × 今天的价格 ÷ 解出的题数，未计入缓存带来的优惠；你的提示词不同，因此只是估算）。它与标价并列，显示模型实际消耗多少 Token：{runs}。没有对应运行记录（快照或设置不同）的模型不列出。",
   "cheapest.perSolvedRun": "{model} {cost}（{date} 的运行 “{run}”，{cases} 题解出 {solved} 题）",
   "rank.title": "{tier}档中{category}最强的模型",
   "rank.lead": "在满足条件的{tier}档模型中按{category}得分排名，按{workload}计价。",

@@ -56,7 +56,7 @@ const SIZE = /^(\d+(?:\.\d+)?)b$/i;
 const RECENT_LISTS = 2_000;
 const CATALOG_SEARCH_PENALTY = 0.1;
 /** Words that join model names in a list: "gpt-5 vs claude", "gemini, deepseek", "gpt-5 和 deepseek". */
-const LIST_SEPARATOR = /\s*(?:,|，|、|;|；|\+|&|\bvs\.?\b|\bversus\b|\band\b|\bor\b|\bwith\b|和|与|跟|对比|比较|还是|或)\s*/iu;
+const LIST_SEPARATOR = /\s*(?:,|，|、|;|；|\+|&|\bvs\.?\b|\bversus\b|\band\b|\bor\b|\bwith\b|和|与|跟|同|對比|对比|比较|比較|还是|還是|或)\s*/iu;
 const HAN = /\p{Script=Han}/u;
 /** A colon that ends a clause ("for chat: gpt-5 mini", "模型：gpt-5"), not one inside an option ("model:gpt-5"). */
 const CLAUSE_COLON = /:(?=\s)|：/u;

@@ -5,7 +5,8 @@ import { GPU_WORDS } from "./gpu-words.ts";
 
 export const MONEY_BEFORE = /(?:[$¥￥]|\busd\s?|\bus\$|\brmb\s?|\bcny\s?)$/u;
 export const MONEY_AFTER = /^\s?(?:元|块钱?|美元|美金|刀|人民币|dollars?|bucks|usd|rmb|cny|yuan|\$)/u;
-export const FOREIGN_MONEY_AFTER = /^\s?(?:元|块)?\s?(?:新?台[币幣]|twd\b|ntd\b|港[币幣]|hkd\b|日元|日[圆圓]|円|jpy\b|欧元|歐元|eur(?:os?)?\b|€|英[镑鎊]|gbp\b|£|pounds?\b)/u;
+export const FOREIGN_MONEY_AFTER =
+  /^\s?(?:元|块)?\s?(?:新?台[币幣]|twd\b|ntd\b|港[币幣]|港元|蚊|hkd\b|日元|日[圆圓]|円|jpy\b|欧元|歐元|eur(?:os?)?\b|€|英[镑鎊]|gbp\b|£|pounds?\b)/u;
 export const FOREIGN_MONEY_BEFORE = /(?:nt\$|hk\$|€|£)\s?$/u;
 export const CNY_MARK = /[¥￥]|rmb|cny|元|块|人民币|yuan/u;
 export const HOURLY =
@@ -32,7 +33,7 @@ export const PRICE_CAP_AFTER = /^[^,，。;；\d]{0,24}?(?:以下|以内|or (?:l
 /** "$2 per million output", "输出每百万…": a cap said of the output side; any other is the input's. */
 export const OUTPUT_PRICE = /^[^,，。;；\d]{0,24}?(?:\boutput|\bout\b|输出)|(?:\boutput|输出)[^,，。;；\d]{0,16}$/u;
 /** "spending like", "we pay about", "每月花": the words before an amount of money spent; in Chinese, an amount of yuan. */
-export const SPENT_BEFORE = /\b(?:spend(?:s|ing)?|spent|pay(?:s|ing)?|paid)\s(?:like\s|about\s|around\s|roughly\s|over\s|almost\s|nearly\s)?~?\s?$/u;
+export const SPENT_BEFORE = /\b(?:spend(?:s|ing)?|spent|pay(?:s|ing)?|paid|burn(?:s|ing)?|burnt)\s(?:like\s|about\s|around\s|roughly\s|over\s|almost\s|nearly\s)?~?\s?$/u;
 export const SPENT_BEFORE_ZH = /(?:花|花费|花了|支出)\s?(?:大概|大约|约|差不多)?\s?$/u;
 /** "0.15 per kWh", "$0.12/kWh", "0.6 元一度": an electricity price, after the number. */
 export const PER_KWH = /^\s?(?:[$¥]|usd|美元|元|块|dollars?)?\s?(?:\/\s?kwh\b|per\s?kwh\b|a\s?kwh\b|\/\s?度|每度|一度)/u;

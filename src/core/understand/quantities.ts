@@ -148,8 +148,8 @@ const BARE_PER_MONTH = /^\s?(?:(?:per|a|each|every|\/)\s?(?:month|mo)\b|monthly|
 const PERCENT_AFTER = /^\s?(?:%|％|percent|pct)/u;
 const PERCENT_BEFORE = /百分之$/u;
 /** "75% input", "input 75%", "输入占 80%": a share of the volume on one side. */
-const SHARE_INPUT = /^\s?[%％]?\s?(?:(?:of (?:it|the tokens|tokens) )?(?:is |are )?(?:input|prompt|in\b)|输入|是输入)/u;
-const SHARE_OUTPUT = /^\s?[%％]?\s?(?:(?:of (?:it|the tokens|tokens) )?(?:is |are )?(?:output|completion|out\b)|输出|是输出)/u;
+const SHARE_INPUT = /^\s?[%％]?\s?(?:(?:of (?:it|the tokens|tokens) )?(?:is |are )?(?:input|prompt|in\b)|(?:是|系)?\s?(?:输入|input))/u;
+const SHARE_OUTPUT = /^\s?[%％]?\s?(?:(?:of (?:it|the tokens|tokens) )?(?:is |are )?(?:output|completion|out\b)|(?:是|系)?\s?(?:输出|output))/u;
 const SHARE_INPUT_BEFORE = /(?:input|prompt|输入)\s?(?:is|are|share|占|占比|比例)?\s?(?:约|大概)?\s?$/u;
 const SHARE_OUTPUT_BEFORE = /(?:output|completion|输出)\s?(?:is|are|share|占|占比|比例)?\s?(?:约|大概)?\s?$/u;
 const CACHE_WORDS = /cach|缓存|快取|命中|\bhits?\b|hit rate|reuse/u;
@@ -174,7 +174,7 @@ const NO_AMOUNT =
 const MADE_UP_MAGNITUDE = /(?<![\p{L}\p{N}.])\d+(?:\.\d+)?\s?(?!(?:m|b|tr|quadr)illions?\b)[a-z]*illions?\b/u;
 /** Phrases that say half of the input is cached. */
 const HALF_CACHED =
-  /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能|会|可以)?(?:命中|走|用|读|打到|吃到)?(?:了)?缓存|half (?:of )?(?:(?:it|the input|the prompts?|our (?:input|prompts?)|the (?:tokens|context|requests)) )?(?:is |are |gets? |will be |would be |should be )?(?:cached|cache hits?|a cache hit|hits? the cache)|50\/50 cache)/u;
+  /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能|会|可以)?(?:命中|走|用|读|打到|吃到|有)?(?:了)?\s?(?:缓存|cache|快取)|half (?:of )?(?:(?:it|the input|the prompts?|our (?:input|prompts?)|the (?:tokens|context|requests)) )?(?:is |are |gets? |will be |would be |should be )?(?:cached|cache hits?|a cache hit|hits? the cache)|50\/50 cache)/u;
 
 /** Usage field names as dashboards and API responses print them: OpenAI's, Anthropic's and Gemini's, quoted or not. */
 const USAGE_INPUT_FIELD = /["']?\b(?:(?:input|prompt)[_-]?tokens?(?:[_-]?count)?|prompt[_-]?token[_-]?count)\b["']?/gu;
@@ -252,6 +252,8 @@ export function readQuantities(text: string): Quantities {
       q.gpuCount ??= n.value;
       continue;
     }
+    // "三成", "7成": tenths, read with 成 below
+    if (/^成/u.test(right)) continue;
     const percent = PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left);
     const refuse = (kind: Unreadable["kind"] = "amount") => {
       // "€2": the currency's sign before the number is part of what is named back
@@ -567,8 +569,9 @@ export function readQuantities(text: string): Quantities {
     const percent = ({ 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 } as Record<string, number>)[match[1]!]! * 10;
     const around = text.slice(Math.max(0, match.index - 12), match.index + 6);
     const after = text.slice(match.index + match[0].length);
+    const clause = after.split(/[，,。;；]/u)[0]!;
     if (UTIL_WORDS.test(around)) q.utilization ??= percent;
-    else if (CACHE_WORDS.test(around)) q.cachedPercent ??= percent;
+    else if (CACHE_WORDS.test(around) || CACHE_WORDS.test(clause)) q.cachedPercent ??= percent;
     // "七成输入", "输出占三成": a share of the volume on one side
     else if (SHARE_INPUT.test(after) || SHARE_INPUT_BEFORE.test(text.slice(0, match.index))) shares.input ??= percent;
     else if (SHARE_OUTPUT.test(after) || SHARE_OUTPUT_BEFORE.test(text.slice(0, match.index))) shares.output ??= percent;

@@ -21,6 +21,8 @@ export function withoutReasoningTimes(text: string): string {
 interface WithVolume {
   volume?: Volume;
   reasoningTimes?: number;
+  /** the input:output ratio said for a total ("4:1") */
+  ratio?: { input: number; output: number };
 }
 
 /**
@@ -34,15 +36,16 @@ export function withReasoningSaid<U extends WithVolume>(understood: U, line: Wit
   if (times === undefined) return understood;
   const volume = understood.volume;
   const visible = !volumeSaid && volume?.output !== undefined && before?.reasoningTimes ? { ...volume, output: volume.output / (1 + before.reasoningTimes) } : volume;
-  return { ...understood, volume: withReasoning(visible, times, defaults), reasoningTimes: times };
+  const split = understood.ratio ?? { input: defaults.inputTokens, output: defaults.outputTokens };
+  return { ...understood, volume: withReasoning(visible, times, split, defaults), reasoningTimes: times };
 }
 
-/** A total is split at the default ratio first, and no volume at all is the default workload's. */
-function withReasoning(volume: Volume | undefined, times: number, defaults: Workload): Volume {
+/** A total is split at the ratio said (or the default one) first, and no volume at all is the default workload's. */
+function withReasoning(volume: Volume | undefined, times: number, split: { input: number; output: number }, defaults: Workload): Volume {
   const perOutput = 1 + times;
   if (volume?.output !== undefined) return { ...volume, output: volume.output * perOutput };
   const total = volume?.total;
-  const input = volume?.input ?? (total !== undefined ? (total * defaults.inputTokens) / (defaults.inputTokens + defaults.outputTokens) : defaults.inputTokens);
-  const output = total !== undefined ? total - input : (input * defaults.outputTokens) / defaults.inputTokens;
+  const input = volume?.input ?? (total !== undefined ? (total * split.input) / (split.input + split.output) : defaults.inputTokens);
+  const output = total !== undefined ? total - input : (input * split.output) / split.input;
   return { input, output: output * perOutput };
 }
