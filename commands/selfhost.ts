@@ -225,6 +225,9 @@ export const selfhost: Command = {
         again ? t("selfhost.apiAgain", { from: tokens(again.fromTokens), to: tokens(again.toTokens), count: again.deployments }) : "",
         inWindow ? t("selfhost.apiAgainAtVolume", { tokens: tokens(tokensPerMonth!), count: inWindow.deployments }) : "",
       ]);
+    } else if (plan.selfHostCostPer1M === null) {
+      // owned GPUs with no sourced purchase price: no cost to weigh, and the answer says what it needs instead of "$0.00"
+      lead = t("selfhost.leadNoCost", { api: apiShown, gpu: gpuName });
     } else {
       const full = plan.apiCheaperAtFullUse;
       lead = t("selfhost.leadDearer", {
@@ -366,6 +369,8 @@ export const selfhost: Command = {
     notes.push(...throughputNotes);
     const why = whyGpuCount(t, plan);
     if (why) notes.push(why);
+    // a rental price includes power: an electricity price for rented GPUs is said to be unused, not dropped unseen
+    if (args.has("kwh") && !owned) notes.push(t("selfhost.kwhRented"));
     notes.push(...warningNotes(t, plan));
     notes.push(t("selfhost.verdict"), t("selfhost.assumptions"));
     const age = priceAge(t, [model], ctx.today);

@@ -71,6 +71,9 @@ describe("pages a month are a monthly volume", () => {
     expect(inputTokens + outputTokens).toBe(10_000 * perPage.text);
     expect(dataOf(reply).models.find((x) => x.id === "gpt-5-mini")?.cost).toBeCloseTo((inputTokens * m.inputPer1M + outputTokens * m.outputPer1M) / 1e6, 6);
     expect(reply.text).toContain("Pages are an estimate");
+    // page images are that many times the tokens; their cost may be more (long-context prices), so it says tokens
+    expect(reply.text).toContain(`${(perPage.asImage / perPage.text).toFixed(1)}× the tokens`);
+    expect(reply.text).not.toMatch(/× the cost/u);
   });
 });
 

@@ -546,6 +546,30 @@ describe("users served at once size the deployment", () => {
   });
 });
 
+describe("an option that does not apply is said, not dropped unseen", () => {
+  it.each([
+    ["/selfhost qwen3 32b gpu:l40s gpus:2 util:70 kwh:0.12", "kwh: is for GPUs you own (owned:yes)"],
+    ["/selfhost qwen3 32b gpu:l40s gpus:2 kwh:0.12 lang:zh", "kwh: 只用于自有GPU（owned:yes）"],
+  ])("%s", async (line, said) => {
+    expect((await ask(line)).text).toContain(said);
+  });
+
+  it("kwh: with owned GPUs is used and not called unused", async () => {
+    const reply = await ask("/selfhost qwen3 32b gpu:h100 gpus:2 owned:yes kwh:0.12");
+    expect(reply.text).not.toContain("kwh: is for GPUs you own");
+    expect((reply.data.costs as { electricityUsdPerMonth: number }).electricityUsdPerMonth).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["/selfhost qwen3 32b gpu:l40s gpus:2 owned:yes", "the knowledge has none sourced for the NVIDIA L40S 48GB: pass cost:<USD per GPU>"],
+    ["/selfhost qwen3 32b gpu:l40s gpus:2 owned:yes lang:zh", "知识库里没有 NVIDIA L40S 48GB 的有来源购价"],
+  ])("owned GPUs with no sourced purchase price: the answer asks for it instead of a $0.00 cost: %s", async (line, said) => {
+    const reply = await ask(line);
+    expect(reply.text).toContain(said);
+    expect(reply.text).not.toMatch(/costs \$0\.00 per 1M|成本 \$0\.00/u);
+  });
+});
+
 describe("a throughput to serve sizes the deployment", () => {
   it.each([
     ["how many H100s to serve deepseek v3 at 2000 tokens/s?", 2000, "To serve 2,000 tokens/s (input + output)"],

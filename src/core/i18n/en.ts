@@ -200,7 +200,7 @@ export const en = {
   },
   "ask.unknownNearest": "Nearest names I know: {list}.",
   "ask.pagesEstimated":
-    "Pages are an estimate: {pages} pages ≈ {tokens} tokens at ~{perPage} tokens a page of text. A PDF sent as page images (as Claude's PDF support reads it) is ~{imagePerPage} tokens a page ({imageTokens}), {times}× the cost.",
+    "Pages are an estimate: {pages} pages ≈ {tokens} tokens at ~{perPage} tokens a page of text. A PDF sent as page images (as Claude's PDF support reads it) is ~{imagePerPage} tokens a page ({imageTokens}), {times}× the tokens (more than that in cost where a prompt that long is billed at long-context prices).",
   "ask.pagesSource": "Tokens per page: Anthropic's PDF guide and a public measurement",
   "ask.overviewNotFiltered":
     "The self-hosting overview below covers the open models with public serving measurements and does not choose them by the needs above; name a model to plan it.",
@@ -490,6 +490,8 @@ export const en = {
   "selfhost.apiAgain": "Above {from} a month it takes {count} deployments, and the API is cheaper again up to {to}.",
   "selfhost.apiAgainAtVolume": "Your {tokens} a month falls in that range: at {count} deployments the API is cheaper.",
   "selfhost.leadCheaper": "At {util} utilization self-hosting costs {self} per 1M tokens against {api} through the API: self-hosting wins above {breakEven} a month.",
+  "selfhost.leadNoCost":
+    "Self-hosting on GPUs you own is costed from their purchase price, and the knowledge has none sourced for the {gpu}: pass cost:<USD per GPU>. Through the API: {api} per 1M tokens.",
   "selfhost.leadDearer":
     "At {util} utilization self-hosting costs {self} per 1M tokens against {api} through the API. The API is cheaper at every volume: even at full use this deployment costs {full} per 1M ({ratio}× the API).",
   "selfhost.gpu": "GPU",
@@ -527,6 +529,7 @@ export const en = {
       "{users} users at once at about {perUser} tokens/s each (the interactive plan): one {replicaGpus}-GPU replica serves about {batch} at a time, so {replicas} replicas, {gpus} × {gpu} ({origin}; queueing not included).",
   },
   "selfhost.speedHeld": "You asked for {speed} tokens/s each: the interactive plan holds about {planned} per user.",
+  "selfhost.kwhRented": "kwh: is for GPUs you own (owned:yes); a rental price already includes power, so it is not used here.",
   "selfhost.speedAbove":
     "You asked for {speed} tokens/s each, above the interactive plan's {planned}: a faster stream per user leaves room for fewer users per replica, so expect more GPUs than these figures.",
   "selfhost.throughputServed": {

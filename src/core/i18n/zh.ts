@@ -184,7 +184,7 @@ export const zh: Catalogue = {
   "ask.unknownLeftOut": "我无法按所写名称为{names}定价（我的模型里没有这个名称），本回答未包含。",
   "ask.unknownNearest": "我知道的相近名称：{list}。",
   "ask.pagesEstimated":
-    "页数为估算：{pages} 页 ≈ {tokens} Token（按每页文本约 {perPage} Token）。PDF 若以页面图像发送（Claude 的 PDF 支持即如此读取），每页约 {imagePerPage} Token（共 {imageTokens}），费用约为 {times} 倍。",
+    "页数为估算：{pages} 页 ≈ {tokens} Token（按每页文本约 {perPage} Token）。PDF 若以页面图像发送（Claude 的 PDF 支持即如此读取），每页约 {imagePerPage} Token（共 {imageTokens}），Token 数约为 {times} 倍（提示词长到按长上下文计价时，费用还会更高）。",
   "ask.pagesSource": "每页 Token 数：Anthropic 的 PDF 指南与一项公开实测",
   "ask.overviewNotFiltered": "下面的自建概览只涵盖有公开推理实测的开放模型，不按上述需求筛选；指明一个模型可看完整方案。",
   "clarify.title": "你指的是哪个模型？",
@@ -449,6 +449,7 @@ export const zh: Catalogue = {
   "selfhost.apiAgain": "每月超过 {from} 就需要 {count} 个部署，在 {to} 以内API又更便宜。",
   "selfhost.apiAgainAtVolume": "你每月的 {tokens} 正落在这个区间：需要 {count} 个部署，API更便宜。",
   "selfhost.leadCheaper": "在 {util} 利用率下，自建每100万Token成本 {self}，API为 {api}：每月用量超过 {breakEven} 时自建更省。",
+  "selfhost.leadNoCost": "自有GPU的自建成本按购价计算，知识库里没有 {gpu} 的有来源购价：请用 cost:<每块GPU的美元价格> 给出。API：每100万Token {api}。",
   "selfhost.leadDearer":
     "在 {util} 利用率下，自建每100万Token成本 {self}，API为 {api}。无论用量多大，API都更便宜：即使满负荷，这个部署每100万Token也要 {full}（API的 {ratio} 倍）。",
   "selfhost.gpu": "GPU",
@@ -483,6 +484,7 @@ export const zh: Catalogue = {
   "selfhost.concurrency":
     "同时服务 {users} 个用户、每人约 {perUser} Token/秒（交互式方案）：每个 {replicaGpus} 卡副本可同时服务约 {batch} 个，需要 {replicas} 个副本，共 {gpus} 块 {gpu}（{origin}；不含排队）。",
   "selfhost.speedHeld": "你要求每人 {speed} Token/秒：交互式方案每个用户约 {planned} Token/秒，能满足。",
+  "selfhost.kwhRented": "kwh: 只用于自有GPU（owned:yes）；租用价格已含电费，此处未使用。",
   "selfhost.speedAbove": "你要求每人 {speed} Token/秒，高于交互式方案的 {planned}：每个用户的速度越快，每个副本能同时服务的用户越少，所需GPU会比上面的数字多。",
   "selfhost.throughputServed":
     "要支撑 {tps} Token/秒（输入 + 输出）、每个用户约 {perUser} Token/秒（交互式方案）：每个 {replicaGpus} 卡副本约 {perReplica} Token/秒，需要 {count} 个副本，共 {gpus} 块 {gpu}（{origin}；不含排队）。",
