@@ -21,6 +21,7 @@ import { workloadFromArgs } from "../src/core/pricing/workload.ts";
 import type { Intent, Understanding } from "../src/core/understand/types.ts";
 import { optionLine } from "./understood-options.ts";
 import { perPersonNote } from "./per-person.ts";
+import { smallTalkOf } from "./small-talk.ts";
 
 /** /compare prices at most this many models. */
 const MAX_COMPARED = 5;
@@ -232,11 +233,13 @@ function articleAnswer(ctx: CommandContext, u: Understanding, line: string, ques
   if (u.intent === "out_of_scope" || !best || best.score < covers) {
     const uncovered = u.intent === "out_of_scope" ? uncoveredOf(question) : undefined;
     const what = uncovered ? t("ask.uncovered", { what: t(`uncovered.${uncovered}`) }) : "";
+    // "thanks!", "你好，你是谁？": small talk gets a word back and what the bot does, not "not covered"
+    const smallTalk = !u.models.length ? smallTalkOf(question) : null;
     return makeReply({
       command: "ask",
       lang: t.lang,
-      title: t("ask.notCovered"),
-      lead: [line, what, t("ask.notCoveredLead", { article: snapshot.knowledge.articles[0]?.title[t.lang] ?? "" })].filter(Boolean).join("\n"),
+      title: smallTalk ? t(`ask.smallTalk.${smallTalk}`) : t("ask.notCovered"),
+      lead: [smallTalk ? "" : line, what, t("ask.notCoveredLead", { article: snapshot.knowledge.articles[0]?.title[t.lang] ?? "" })].filter(Boolean).join("\n"),
       data: {
         intent: "not_covered",
         routedFrom: "ask",

@@ -1098,3 +1098,21 @@ describe("names typed the way teams shorten them resolve, with every word of the
     expect(reply.text).not.toMatch(/can't price "flash-lite"/);
   });
 });
+
+describe("small talk gets a word back and what the bot does, not 'not covered'", () => {
+  it.each([
+    ["hey thanks, that was super helpful 🙏", "You're welcome!"],
+    ["你好，你是谁？能干嘛", "你好！我是 modelwise"],
+    ["早晨！你今日好嗎？", "你好！我是 modelwise"],
+    ["多謝！", "不客氣！"],
+  ])("%s", async (line, said) => {
+    const reply = await ask(line);
+    expect(reply.text).toContain(said);
+    expect(reply.text).toMatch(/\/compare/u);
+    expect(reply.text).not.toMatch(/isn't covered|没有涵盖|沒有涵蓋/u);
+  });
+
+  it("a question outside the knowledge is still 'not covered'", async () => {
+    expect((await ask("what's the weather in paris?")).text).toContain("That isn't covered by my knowledge");
+  });
+});

@@ -352,6 +352,8 @@ export const en = {
   "chart.notInChannel": "The chart could not be posted: the bot is not in this channel. Invite it to the channel to get charts.",
   "error.badCurrency": 'currency: takes usd, cny or both, not "{value}".',
   "ask.notCovered": "That isn't covered by my knowledge",
+  "ask.smallTalk.thanks": "You're welcome!",
+  "ask.smallTalk.hello": "Hi! I'm modelwise",
   "ask.notCoveredLead":
     'I answer from the knowledge folder: the article "{article}" and a sourced price table. I can compare prices (/compare), find the cheapest model for a task (/cheapest), work out self-hosting (/selfhost), count tokens (/estimate) or list models (/models).',
   "ask.seeAlso": "See also: {sections}.",

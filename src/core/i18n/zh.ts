@@ -329,6 +329,8 @@ export const zh: Catalogue = {
   "chart.notInChannel": "图表未能发布：机器人不在此频道。邀请它加入此频道即可收到图表。",
   "error.badCurrency": "currency: 只能是 usd、cny 或 both，而不是“{value}”。",
   "ask.notCovered": "我的知识库没有涵盖这个问题",
+  "ask.smallTalk.thanks": "不客气！",
+  "ask.smallTalk.hello": "你好！我是 modelwise",
   "ask.notCoveredLead":
     "我根据知识库回答：文章《{article}》和带来源的价目表。我可以比较价格（/compare）、为任务找最便宜的模型（/cheapest）、计算自建成本（/selfhost）、计算Token（/estimate）或列出模型（/models）。",
   "ask.seeAlso": "另见：{sections}。",
