@@ -24,6 +24,7 @@ import {
 import { type MixPart, requestMix } from "./request-mix.ts";
 import { monthOfRequestSize, PER_REQUEST_BELOW } from "./request-size.ts";
 import { speedKind, TPUT_AFTER } from "./speed-words.ts";
+import { CACHE_WORDS, PERCENT_AFTER, PERCENT_BEFORE, SHARE_INPUT, SHARE_INPUT_BEFORE, SHARE_OUTPUT, SHARE_OUTPUT_BEFORE, tenthsOf, UTIL_WORDS } from "./share-words.ts";
 import { findNumbers, type FoundNumber } from "./numbers.ts";
 // the bounds of the in:/out:/requests:/prompt: options, for the same amounts typed in words
 import { MAX_MONTHLY_REQUESTS, MAX_MONTHLY_TOKENS, MAX_PROMPT_TOKENS } from "../pricing/workload.ts";
@@ -145,15 +146,6 @@ const SHORT_CONTEXT = 16_000;
 /** "1000 per month", "500 a month" with no unit: a count of requests when a request's size is stated. */
 const BARE_PER_MONTH_BEFORE = /(?:每月|每个月|一个月|月均)\s?(?:大概|约|有)?\s?$/u;
 const BARE_PER_MONTH = /^\s?(?:(?:per|a|each|every|\/)\s?(?:month|mo)\b|monthly|每月|一个月|\/\s?月)/u;
-const PERCENT_AFTER = /^\s?(?:%|％|percent|pct)/u;
-const PERCENT_BEFORE = /百分之$/u;
-/** "75% input", "input 75%", "输入占 80%": a share of the volume on one side. */
-const SHARE_INPUT = /^\s?[%％]?\s?(?:(?:of (?:it|the tokens|tokens) )?(?:is |are )?(?:input|prompt|in\b)|(?:是|系)?\s?(?:输入|input))/u;
-const SHARE_OUTPUT = /^\s?[%％]?\s?(?:(?:of (?:it|the tokens|tokens) )?(?:is |are )?(?:output|completion|out\b)|(?:是|系)?\s?(?:输出|output))/u;
-const SHARE_INPUT_BEFORE = /(?:input|prompt|输入)\s?(?:is|are|share|占|占比|比例)?\s?(?:约|大概)?\s?$/u;
-const SHARE_OUTPUT_BEFORE = /(?:output|completion|输出)\s?(?:is|are|share|占|占比|比例)?\s?(?:约|大概)?\s?$/u;
-const CACHE_WORDS = /cach|缓存|快取|命中|\bhits?\b|hit rate|reuse/u;
-const UTIL_WORDS = /util|利用率|负载|busy|\bload\b|使用率|占用/u;
 /** Volumes counted in words, characters, pages or bytes: not tokens, so never priced as if they were. */
 const OTHER_UNIT_AFTER =
   /^\s?(?:words?\b|characters?\b|chars\b|pages?\b|(?:[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?)\s?(?:of\s)?(?:text|data|logs?|documents?|files?)\b|个?(?:汉)?字(?![节母段])|字符|页|个?(?:单|英文)?词(?![表典组汇]))/u;
@@ -564,17 +556,10 @@ export function readQuantities(text: string): Quantities {
   const madeUp = MADE_UP_MAGNITUDE.exec(text) ?? NO_AMOUNT.exec(text);
   if (madeUp) q.unreadable ??= { text: madeUp[0], kind: "amount", from: madeUp.index, to: madeUp.index + madeUp[0].length };
   if (q.cachedPercent === undefined && HALF_CACHED.test(text)) q.cachedPercent = 50;
-  // 七成 = 70%
-  for (const match of text.matchAll(/([一二三四五六七八九])成/gu)) {
-    const percent = ({ 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 } as Record<string, number>)[match[1]!]! * 10;
-    const around = text.slice(Math.max(0, match.index - 12), match.index + 6);
-    const after = text.slice(match.index + match[0].length);
-    const clause = after.split(/[，,。;；]/u)[0]!;
-    if (UTIL_WORDS.test(around)) q.utilization ??= percent;
-    else if (CACHE_WORDS.test(around) || CACHE_WORDS.test(clause)) q.cachedPercent ??= percent;
-    // "七成输入", "输出占三成": a share of the volume on one side
-    else if (SHARE_INPUT.test(after) || SHARE_INPUT_BEFORE.test(text.slice(0, match.index))) shares.input ??= percent;
-    else if (SHARE_OUTPUT.test(after) || SHARE_OUTPUT_BEFORE.test(text.slice(0, match.index))) shares.output ??= percent;
+  for (const tenth of tenthsOf(text)) {
+    if (tenth.of === "utilization") q.utilization ??= tenth.percent;
+    else if (tenth.of === "cache") q.cachedPercent ??= tenth.percent;
+    else shares[tenth.of] ??= tenth.percent;
   }
   if (q.requests === undefined && interval) q.requests = interval.perHour * perMonthOf("hour", active);
   if (q.requests === undefined && turns === undefined && sentToEach !== undefined && !PER_USER.test(text)) q.requests = sentToEach;
