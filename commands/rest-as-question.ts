@@ -9,6 +9,8 @@ import { optionLine } from "./understood-options.ts";
  * state a volume, a GPU or a need are answered as the same question asked in words, so nothing typed is silently left
  * out; options typed as key:value still win. null when the words hold only what the command reads itself.
  */
+const GPU_BRAND = /^(?:rtx|geforce|nvidia|amd|radeon|instinct|tesla|quadro|intel|gaudi|huawei|ascend|昇腾)$/iu;
+
 export function answerRestAsQuestion(ctx: CommandContext): Promise<Reply> | null {
   const name = ctx.input.command;
   const spec = ctx.commands.find((c) => c.spec.name === name)?.spec;
@@ -23,5 +25,14 @@ export function answerRestAsQuestion(ctx: CommandContext): Promise<Reply> | null
   const chineseWord = findTasks(ctx.snapshot, ctx.args.rest).some((task) => task.id === "chinese");
   const u = chineseWord && !understood.constraints.chinese ? { ...understood, constraints: { ...understood.constraints, chinese: true } } : understood;
   if ((u.intent !== name && u.intent !== "clarify") || !optionLine(u, spec)) return null;
+  // "gpu:rtx 4090": a maker's word typed as the option, its model number after it, is the GPU the words name
+  const brand = spec.options.some((o) => o.name === "gpu") ? ctx.args.text("gpu") : undefined;
+  const gpu = u.gpu;
+  if (brand && GPU_BRAND.test(brand) && gpu?.id !== undefined) {
+    // one the knowledge lacks is named back whole, maker and all ("rtx 3090")
+    const known = ctx.snapshot.knowledge.serving.gpus.some((g) => g.id === gpu.id);
+    const question = known ? u : { ...u, gpu: { ...gpu, id: `${brand} ${gpu.id}` } };
+    return Promise.resolve(ask.run({ ...ctx, args: ctx.args.withRest(line), typedOptions: ctx.args.without("gpu"), previous: null, question }));
+  }
   return Promise.resolve(ask.run({ ...ctx, args: ctx.args.withRest(line), typedOptions: ctx.args, previous: null, question: u }));
 }

@@ -546,6 +546,20 @@ describe("users served at once size the deployment", () => {
   });
 });
 
+describe("gpu: typed as a maker's word with the model number after it", () => {
+  it("/selfhost llama 3.1 8b gpu:rtx 4090 plans on the RTX 4090", async () => {
+    const reply = await ask("/selfhost llama 3.1 8b gpu:rtx 4090");
+    expect(reply.ok).toBe(true);
+    expect(reply.data.gpu).toMatchObject({ id: "rtx-4090" });
+  });
+
+  it("/selfhost llama 3.1 8b gpu:rtx 3090 names the GPU it lacks back whole", async () => {
+    const reply = await ask("/selfhost llama 3.1 8b gpu:rtx 3090");
+    expect(reply.ok).toBe(false);
+    expect(reply.text).toContain('"rtx 3090"');
+  });
+});
+
 describe("an option that does not apply is said, not dropped unseen", () => {
   it.each([
     ["/selfhost qwen3 32b gpu:l40s gpus:2 util:70 kwh:0.12", "kwh: is for GPUs you own (owned:yes)"],

@@ -94,6 +94,11 @@ export class ParsedArgs {
     return new ParsedArgs(understood.rest, understood.words, new Map([...understood.values, ...this.values]), new Map([...understood.kinds, ...this.kinds]));
   }
 
+  /** These options but one. */
+  without(name: string): ParsedArgs {
+    return new ParsedArgs(this.rest, this.words, new Map([...this.values].filter(([key]) => key !== name)), this.kinds);
+  }
+
   /** The options as given, for reply data. */
   entries(): [string, string | number][] {
     return [...this.values];
