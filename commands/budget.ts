@@ -11,7 +11,9 @@ import { priceAge } from "../src/core/pricing/price-age.ts";
 import { pricingNotes } from "../src/core/pricing/pricing-notes.ts";
 import { answerRestAsQuestion } from "./rest-as-question.ts";
 import { workloadCost, type PricedEntry } from "../src/core/pricing/pricing.ts";
-import { NO_QUALITY, qualityFromFile, recommendByTier } from "../src/core/recommendation/recommend.ts";
+import { NO_QUALITY, qualityFromFile, recommendByTier, type RecommendConstraints } from "../src/core/recommendation/recommend.ts";
+import type { Capability } from "../src/core/knowledge/kinds.ts";
+import type { Constraints } from "../src/core/understand/types.ts";
 import { makeReply } from "../src/core/reply/reply.ts";
 import { findTasks } from "../src/core/dispatch/vocabulary.ts";
 import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/pricing/workload.ts";
@@ -25,6 +27,12 @@ const MAX_BUDGET_USD = 1e7;
 /** "$100", "100 usd", "¥2000", "300元", "1.5k", "2万元", "100/month", "500美元/月" */
 const AMOUNT =
   /^\s*([$¥￥])?\s*(\d{1,12}(?:\.\d{1,4})?)\s*(k|千|万)?\s*(元|块|人民币|rmb|cny|yuan|usd|美元|dollars?)?\s*(?:\/\s*(?:mo|month|月)|a month|per month|每月)?(?=\s|$|,|，)/iu;
+
+/** What a question needs of a pick, and the capabilities its tasks require, as the recommender reads them. */
+function pickConstraints(c: Constraints, tasks: readonly { requires: readonly Capability[] }[]): RecommendConstraints {
+  const capabilities = new Set<Capability>([...(["vision", "reasoning", "tools"] as const).filter((k) => c[k]), ...tasks.flatMap((task) => task.requires)]);
+  return { capabilities: [...capabilities], openWeights: Boolean(c.openWeights), chinese: Boolean(c.chinese), minContext: c.minContext ?? 0 };
+}
 
 export const budget: Command = {
   spec: {
@@ -77,7 +85,8 @@ export const budget: Command = {
       const quality = snapshot.knowledge.quality;
       models = recommendByTier(pricedModels(snapshot) as PricedEntry[], {
         tasks,
-        constraints: {},
+        // "cheapest vision model, budget $50": the picks meet what the question needs, as /cheapest's do
+        constraints: pickConstraints(ctx.question?.constraints ?? {}, tasks),
         workload: stated.workload,
         quality: quality ? qualityFromFile(quality) : NO_QUALITY,
         today: ctx.today,

@@ -38,6 +38,31 @@ describe("a budget with a request's size buys a number of requests", () => {
   });
 });
 
+describe("a budget's picks meet what the question needs, as /cheapest's do", () => {
+  it.each([
+    [
+      "Expense app: we need a model that can read receipt photos. Roughly 40k receipts a month, each ~1,500 tokens of image input and 200 tokens out. Cheapest vision model, budget is $50/month?",
+      { vision: true },
+    ],
+    [
+      "Need an open-weights reasoning model for a math tutoring feature. About 400 million tokens a month, 1:2 input to output. Cheapest one that fits a $300 budget?",
+      { reasoning: true, open: true },
+    ],
+    ["我們要做繁體中文的客服知識庫，模型必須開源、中文要好，每月大約三億 token，預算每月五千人民幣，哪個最便宜？", { open: true }],
+  ])("%s", async (line, needs) => {
+    const reply = await ask(line);
+    expect(reply.command).toBe("budget");
+    const ids = (reply.data as { models: { id: string }[] }).models.map((m) => m.id);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const m = model(id);
+      if ("vision" in needs) expect(m.capabilities).toContain("vision");
+      if ("reasoning" in needs) expect(m.capabilities).toContain("reasoning");
+      if ("open" in needs) expect(m.openWeights).toBe(true);
+    }
+  });
+});
+
 describe("how many tokens a budget buys is a budget question, at the ratio said", () => {
   it("每月预算 3000 元，用 gpt-5 能跑多少 token？输入输出比 4:1", async () => {
     const reply = await ask("每月预算 3000 元，用 gpt-5 能跑多少 token？输入输出比 4:1");
