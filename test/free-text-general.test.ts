@@ -250,6 +250,9 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["we're a 12-person startup, everyone uses chatgpt-style chat ~50 messages a day, avg 1.5k in / 500 out. gpt-5 mini", 1500, 500, 12 * 50 * 30],
     // calls already turned into text are a text model's work: each one's transcript in, its summary out
     ["客服每月 20 万通电话，每通录音转成文字大概 3000 token，要总结成 200 token，用 qwen 还是 deepseek 便宜", 3000, 200, 200_000],
+    // counts in words: hundreds before a magnitude, "a couple hundred"
+    ["a couple hundred thousand documents a month, ~3k tokens in and ~3.3k out each, deepseek", 3000, 3300, 200_000],
+    ["two hundred fifty thousand requests a month, 1k in 200 out, gpt-5 mini", 1000, 200, 250_000],
     // 道 counts questions, with or without 题
     ["用 deepseek r1 做数学题批改，一天一万道，每道题输入 300 输出 2000，多少钱", 300, 2000, 10_000 * 30],
     // "each calls", 每人 after "50 个 developers", "workdays only": each of the people, on workdays
@@ -633,6 +636,9 @@ describe("a monthly volume is read in the shorthands of team chats", () => {
     ["grok 4 vs mistral large 3 for 300M in/100M out", 300e6, 100e6],
     // Hong Kong's 係 ("is") before a side
     ["我哋公司每個月大概用 3 億 token，七成係 input，一半有 cache，用 claude haiku 4.5 定 gpt-5 mini 平啲？", 210e6, 90e6],
+    // hundreds in words before a magnitude, and tokens burnt are no money
+    ["our analytics copilot will burn one hundred fifty million input tokens and thirty million output tokens a month — o4-mini vs o3", 150e6, 30e6],
+    ["a hundred and fifty million in, thirty million out, gpt-5", 150e6, 30e6],
     // a month's prompts, not one prompt of that size
     ["每月 600 万 token 的提示词，gpt-5", 5e6, 1e6],
   ])("%s", async (line, input, output) => {

@@ -170,7 +170,9 @@ const WORD_DIGITS: Record<string, number> = {
   "half a": 0.5,
 };
 const WORD_AMOUNT =
-  /(?<![\p{L}\d])(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](one|two|three|four|five|six|seven|eight|nine))?|(half a|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))(\shundred)?\s(thousand|million|billion|trillion)s?(?![\p{L}])/gu;
+  /(?<![\p{L}\d])(?:(a couple(?: of)?|an?|one|two|three|four|five|six|seven|eight|nine)\shundred(?:\sand)?)?(?:\s?(?<![a-z])(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](one|two|three|four|five|six|seven|eight|nine))?|(half a|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))(\shundred)?)?\s(thousand|million|billion|trillion)s?(?![\p{L}])/gu;
+/** "a couple hundred thousand": two of the hundreds */
+const HUNDREDS: Record<string, number> = { "a couple": 2, "a couple of": 2, a: 1, an: 1 };
 
 /** "one email each", "three questions a day", "a dozen tickets": a small count in words, before what it counts. */
 const WORD_COUNT =
@@ -192,12 +194,17 @@ function wordAmounts(text: string): FoundNumber[] {
     });
   }
   for (const match of text.matchAll(WORD_AMOUNT)) {
-    const [typed, tens, ones, small, hundred, scale] = match;
-    const value = (tens ? WORD_DIGITS[tens]! + (ones ? WORD_DIGITS[ones]! : 0) : WORD_DIGITS[small!]!) * (hundred ? 100 : 1) * SCALE[scale!]!;
+    // "one hundred fifty million", "a hundred and fifty million", "two hundred fifty thousand", "fifty million"
+    const [typed, hundreds, tens, ones, small, hundred, scale] = match;
+    if (!hundreds && !tens && !small) continue;
+    const rest = tens ? WORD_DIGITS[tens]! + (ones ? WORD_DIGITS[ones]! : 0) : small ? WORD_DIGITS[small]! : 0;
+    const value = ((hundreds ? (HUNDREDS[hundreds] ?? WORD_DIGITS[hundreds]!) * 100 : 0) + rest) * (hundred ? 100 : 1) * SCALE[scale!]!;
     const start = match.index;
     found.push({ start, end: start + typed.length, value, scaled: true, negative: false, raw: typed, from: start });
   }
-  return found.sort((a, b) => a.start - b.start);
+  // "two hundred fifty thousand requests" is one amount, not also "fifty" requests
+  const amounts = found.filter((n) => n.scaled);
+  return found.filter((n) => n.scaled || !amounts.some((a) => n.start >= a.start && n.end <= a.end)).sort((a, b) => a.start - b.start);
 }
 
 export function findNumbers(text: string): FoundNumber[] {

@@ -316,7 +316,12 @@ export function readQuantities(text: string): Quantities {
     }
     // "we're spending like 12k a month on openai": an amount spent is money, with or without its sign
     const spentYuan = SPENT_BEFORE_ZH.test(left);
-    const spent = (SPENT_BEFORE.test(left) || spentYuan) && !TOKENS_WORD.test(right) && !REQUESTS_AFTER.test(right);
+    // "we burn 150M input tokens": tokens burnt are no money
+    const spent =
+      (SPENT_BEFORE.test(left) || spentYuan) &&
+      !TOKENS_WORD.test(right) &&
+      !REQUESTS_AFTER.test(right) &&
+      !/^\s?(?:input|output|prompt|completion)?\s?(?:tokens?|toks?)\b/u.test(right);
     const money = !cardsNotYuan && (MONEY_BEFORE.test(left) || MONEY_AFTER.test(right) || spent);
     if (money) {
       // an amount spent with no sign is in the asker's money: "每月花 2 万" is yuan
