@@ -253,6 +253,9 @@ describe("a request's size is read wherever its per-request words stand", () => 
     // counts in words: hundreds before a magnitude, "a couple hundred"
     ["a couple hundred thousand documents a month, ~3k tokens in and ~3.3k out each, deepseek", 3000, 3300, 200_000],
     ["two hundred fifty thousand requests a month, 1k in 200 out, gpt-5 mini", 1000, 200, 250_000],
+    // an output said in a format ("tokens of JSON out"), answers that "run around" a size
+    ["invoice extraction: two million invoices a month, each about 1,800 tokens in and 250 tokens of JSON out. gpt-4.1 nano", 1800, 250, 2_000_000],
+    ["each query stuffs 20 chunks of 400 tokens plus a 300-token question, answers run around 350 tokens, 100k queries a month, gpt-5 mini", 8300, 350, 100_000],
     // 道 counts questions, with or without 题
     ["用 deepseek r1 做数学题批改，一天一万道，每道题输入 300 输出 2000，多少钱", 300, 2000, 10_000 * 30],
     // "each calls", 每人 after "50 个 developers", "workdays only": each of the people, on workdays
