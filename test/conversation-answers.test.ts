@@ -649,6 +649,17 @@ describe("reasoning said in a follow-up replaces the reasoning before it, and st
   });
 });
 
+describe("models named 'for that' after a cheapest-per-tier answer are priced at its workload", () => {
+  it("and gemini 2.5 pro vs claude sonnet 4 for that?", async () => {
+    const [, compared] = await converse(
+      "Legal team wants to drop whole case files into the prompt — about 600k tokens per request, roughly 1,000 requests a month, 2k tokens out each. Which is the cheapest model that can actually take that?",
+      "and gemini 2.5 pro vs claude sonnet 4 for that?",
+    );
+    expect(modelsOf(compared!)).toEqual(["gemini-2.5-pro", "claude-sonnet-4"]);
+    expect(compared!.data.workload).toMatchObject({ inputTokens: 600_000_000, outputTokens: 2_000_000, promptTokensPerRequest: 600_000 });
+  });
+});
+
 describe("a language asked for in Hong Kong's words", () => {
   it("用英文答 answers the same question in English", async () => {
     const [, english] = await converse("deepseek v4 flash 同 gpt-5 nano，每月輸入 10億 輸出 2億，幾多錢？", "用英文答");

@@ -109,7 +109,7 @@ export const FOLLOW_UP =
   /^(?:and|what about|how about|what if|now|then|also|instead|same (?:for|with|but)|ok (?:and|what about)|but|with|if|at|for|那|那么|那如果|如果|换成|换|改成|改为|改|用|再|还有|加上|要是|假如|并且|另外|同样)|(?:呢|呢？|呢\?)$|instead\??$|^(?:\d|[一二两三四五六七八九十])/u;
 /** A line naming several models that asks the last question again of them: "same but for X and Y", "换成 X 和 Y". */
 export const OTHER_MODELS =
-  /^(?:ok[,，]?\s*)?(?:same (?:thing |question |again )?(?:but )?(?:for|with)|(?:and|now) (?:for|with)|what about|how about|now (?:try|do)|try|instead[,:]?|switch to|swap (?:to|in)|redo (?:it |that )?(?:for|with))\b|^(?:那|那么)?(?:同样|一样)|^(?:那)?(?:换成|改成|换|改用|再看看|看看)|(?:呢|呢？|呢\?)$|\binstead\s*[?？.!]*$/u;
+  /^(?:ok[,，]?\s*)?(?:same (?:thing |question |again )?(?:but )?(?:for|with)|(?:and|now) (?:for|with)|what about|how about|now (?:try|do)|try|instead[,:]?|switch to|swap (?:to|in)|redo (?:it |that )?(?:for|with))\b|^(?:那|那么)?(?:同样|一样)|^(?:那)?(?:换成|改成|换|改用|再看看|看看)|(?:呢|呢？|呢\?)$|\binstead\s*[?？.!]*$|\bfor (?:that|this|it|the same(?: [a-z]+)?)\s*[?？.!]*$|\bat (?:that|this|the same) (?:volume|workload|usage)\b|(?:这个|那个|同样的|一样的)(?:量|用量|工作量)/u;
 export const REPLACE =
   /instead|switch (?:to|it)|replace|swap|\bsame (?:thing |question |again )?(?:but )?(?:for|with)\b|换成|换|改成|改为|改用|替换|改做|转做|转用|同样的问题|一样的问题/u;
 /** A line that opens by adding models ("再加 o3 跟 ds r1", "also add X and Y"): several models joining the last question. */
