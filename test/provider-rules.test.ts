@@ -27,10 +27,10 @@ describe("provider rules where the price map is silent", () => {
 
   it("says the discount comes from the provider's published rule, in both languages", async () => {
     const en = await ask("/compare o3 gemini-2.5-pro batch:yes");
-    expect(en.text).toContain("o3: the price map lists no batch price; OpenAI publishes a flat 50% batch discount (https://openai.com/api/pricing/), applied here.");
+    expect(en.text).toContain("o3: the prices used here list no batch price; OpenAI publishes a flat 50% batch discount (https://openai.com/api/pricing/), applied here.");
     expect(en.text).not.toContain("no batch price in the price map; standard prices used");
     const zh = await ask("/compare o3 gemini-2.5-pro batch:yes lang:zh");
-    expect(zh.text).toContain("Gemini 2.5 Pro：价目表没有批处理价格；Google 公布批处理统一优惠 50%（https://ai.google.dev/gemini-api/docs/optimization），此处已采用。");
+    expect(zh.text).toContain("Gemini 2.5 Pro：此处所用的价格没有批处理价格；Google 公布批处理统一优惠 50%（https://ai.google.dev/gemini-api/docs/optimization），此处已采用。");
   });
 
   it("says a cost at batch or flex prices at standard prices too, in both languages", async () => {

@@ -33,6 +33,12 @@ describe("the article's own words change script in a Traditional answer, never w
     expect(reply.text).toContain("“大批量數據處理，RAG應用。”");
     expect(reply.text).not.toContain("大批次資料處理");
   });
+
+  it("the RAG task's name is high-volume data, not a batch job, in Traditional", async () => {
+    const reply = await answer("我們要做客服知識庫，每月大約三億 token，哪個模型最便宜？用來做 RAG");
+    expect(reply.text).toContain("RAG與大規模資料處理");
+    expect(reply.text).not.toContain("大批次");
+  });
 });
 
 describe("a question in Traditional characters is answered in Traditional", () => {

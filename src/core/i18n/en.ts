@@ -328,7 +328,7 @@ export const en = {
   "sources.differ": "⚠ {model}: the two price sources differ by more than 5%: {parts}. This answer uses {used} ({why}).",
   "sources.whyNewer": "the newer of the two",
   "sources.whyPinned": "an admin pinned it in knowledge/price-review.yaml",
-  "pricing.batchRule": "{model}: the price map lists no batch price; {provider} publishes a flat {percent}% batch discount ({source}), applied here.",
+  "pricing.batchRule": "{model}: the prices used here list no batch price; {provider} publishes a flat {percent}% batch discount ({source}), applied here.",
   "pricing.flexRule": "{model}: the price map lists no flex price; {provider} publishes flex at {percent}% off ({source}), applied here.",
   "context.inputInsideWindow": "{model}: {input} is its input limit inside a {total}-token total window (input + output) ({source}).",
   "context.betaTier": "{model}: {standard} tokens is the standard window; {beta} is a beta tier ({name}) ({source}).",

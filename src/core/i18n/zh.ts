@@ -305,7 +305,7 @@ export const zh: Catalogue = {
   "sources.differ": "⚠ {model}：两个价格来源相差超过 5%：{parts}。本回答采用{used}（{why}）。",
   "sources.whyNewer": "两者中较新的一个",
   "sources.whyPinned": "管理员在 knowledge/price-review.yaml 中指定",
-  "pricing.batchRule": "{model}：价目表没有批处理价格；{provider} 公布批处理统一优惠 {percent}%（{source}），此处已采用。",
+  "pricing.batchRule": "{model}：此处所用的价格没有批处理价格；{provider} 公布批处理统一优惠 {percent}%（{source}），此处已采用。",
   "pricing.flexRule": "{model}：价目表没有 flex 价格；{provider} 公布 flex 优惠 {percent}%（{source}），此处已采用。",
   "context.inputInsideWindow": "{model}：{input} 是其输入上限，总上下文窗口（输入 + 输出）为 {total} Token（{source}）。",
   "context.betaTier": "{model}：标准上下文窗口为 {standard} Token；{beta} 是测试版档位（{name}）（{source}）。",
