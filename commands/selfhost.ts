@@ -217,6 +217,10 @@ export const selfhost: Command = {
         options: options.length ? t.list(options, "disjunction") : t("selfhost.needsMore"),
       });
       if (needs.some((n) => n.precision === "int4" && !n.beyondPlannerLimit)) notes.push(t("selfhost.int4Quality"));
+    } else if (plan.breakEvenTokensPerMonth !== null && plan.selfHostCostPer1M !== null && plan.selfHostCostPer1M > apiCostPer1M && plan.origins.utilization === "user") {
+      // a utilization asked for below break-even's ("利用率 30% 的话"): the API wins at it, and the volume where
+      // self-hosting would is said as such (a volume's own utilization is the volume's verdict, below)
+      lead = t("selfhost.leadDearerAtUtil", { util, self: money.amount(plan.selfHostCostPer1M), api: apiShown, breakEven: tokens(plan.breakEvenTokensPerMonth) });
     } else if (plan.breakEvenTokensPerMonth !== null && plan.selfHostCostPer1M !== null) {
       const again = againWindows[0];
       const inWindow = tokensPerMonth !== undefined ? againWindows.find((w) => tokensPerMonth > w.fromTokens && tokensPerMonth <= w.toTokens) : undefined;

@@ -546,6 +546,17 @@ describe("users served at once size the deployment", () => {
   });
 });
 
+describe("a utilization at which the API is cheaper says so, not that self-hosting wins", () => {
+  it("/selfhost gpt-oss-120b gpu:h200 owned:yes kwh:0.15 util:30%", async () => {
+    const reply = await ask("/selfhost gpt-oss-120b gpu:h200 owned:yes kwh:0.15 util:30%");
+    const data = reply.data as { selfHostCostPer1M: number; apiCostPer1M: number; breakEvenTokensPerMonth: number | null };
+    expect(data.selfHostCostPer1M).toBeGreaterThan(data.apiCostPer1M);
+    expect(data.breakEvenTokensPerMonth).not.toBeNull();
+    expect(reply.text).toContain("so at that utilization the API is cheaper");
+    expect(reply.text).not.toMatch(/: self-hosting wins above/u);
+  });
+});
+
 describe("gpu: typed as a maker's word with the model number after it", () => {
   it("/selfhost llama 3.1 8b gpu:rtx 4090 plans on the RTX 4090", async () => {
     const reply = await ask("/selfhost llama 3.1 8b gpu:rtx 4090");

@@ -492,6 +492,8 @@ export const en = {
   "selfhost.apiAgain": "Above {from} a month it takes {count} deployments, and the API is cheaper again up to {to}.",
   "selfhost.apiAgainAtVolume": "Your {tokens} a month falls in that range: at {count} deployments the API is cheaper.",
   "selfhost.leadCheaper": "At {util} utilization self-hosting costs {self} per 1M tokens against {api} through the API: self-hosting wins above {breakEven} a month.",
+  "selfhost.leadDearerAtUtil":
+    "At {util} utilization self-hosting costs {self} per 1M tokens against {api} through the API, so at that utilization the API is cheaper; self-hosting wins only when the deployment runs busy enough to serve more than {breakEven} a month.",
   "selfhost.leadNoCost":
     "Self-hosting on GPUs you own is costed from their purchase price, and the knowledge has none sourced for the {gpu}: pass cost:<USD per GPU>. Through the API: {api} per 1M tokens.",
   "selfhost.leadDearer":

@@ -451,6 +451,7 @@ export const zh: Catalogue = {
   "selfhost.apiAgain": "每月超过 {from} 就需要 {count} 个部署，在 {to} 以内API又更便宜。",
   "selfhost.apiAgainAtVolume": "你每月的 {tokens} 正落在这个区间：需要 {count} 个部署，API更便宜。",
   "selfhost.leadCheaper": "在 {util} 利用率下，自建每100万Token成本 {self}，API为 {api}：每月用量超过 {breakEven} 时自建更省。",
+  "selfhost.leadDearerAtUtil": "在 {util} 利用率下，自建每100万Token成本 {self}，API为 {api}：这个利用率下API更便宜；只有部署忙到每月服务超过 {breakEven} 时，自建才更省。",
   "selfhost.leadNoCost": "自有GPU的自建成本按购价计算，知识库里没有 {gpu} 的有来源购价：请用 cost:<每块GPU的美元价格> 给出。API：每100万Token {api}。",
   "selfhost.leadDearer":
     "在 {util} 利用率下，自建每100万Token成本 {self}，API为 {api}。无论用量多大，API都更便宜：即使满负荷，这个部署每100万Token也要 {full}（API的 {ratio} 倍）。",
