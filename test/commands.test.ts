@@ -15,6 +15,18 @@ beforeAll(async () => {
 const byId = (id: string) => priced.find((m) => m.id === id)!;
 const costOf = (m: PricedModel, input: number, output: number) => (input * m.inputPer1M + output * m.outputPer1M) / 1e6;
 
+describe("/model's fact words as people type them", () => {
+  it.each([
+    ["/model claude sonnet 4.5 上下文視窗", "context"],
+    ["/model grok 4.20 contxt", "context"],
+    ["/model gpt-5 pricing", "price"],
+  ])("%s asks the %s", async (line, fact) => {
+    const reply = await ask(line);
+    expect(reply.ok).toBe(true);
+    expect(reply.data.fact).toBe(fact);
+  });
+});
+
 describe("/compare", () => {
   it.each([["/compare gpt-5.4 mini 同 gemini 3.5 flash lite 輸入:5億 輸出:1億"], ["/compare gpt-5.4 mini 還是 gemini 3.5 flash lite"]])(
     "reads Hong Kong's and Traditional list words: %s",
