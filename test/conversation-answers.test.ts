@@ -660,6 +660,13 @@ describe("models named 'for that' after a cheapest-per-tier answer are priced at
   });
 });
 
+describe("one model out and one in, in Hong Kong's words", () => {
+  it.each([["唔要 gemini，加返 deepseek"], ["唔要 gemini，加 deepseek"]])("%s", async (edit) => {
+    const [, edited] = await converse("gpt-5 nano 同 gemini 2.5 flash lite 比吓，每個月 十億 token", edit);
+    expect(modelsOf(edited!)).toEqual(["gpt-5-nano", "deepseek-chat"]);
+  });
+});
+
 describe("a language asked for in Hong Kong's words", () => {
   it("用英文答 answers the same question in English", async () => {
     const [, english] = await converse("deepseek v4 flash 同 gpt-5 nano，每月輸入 10億 輸出 2億，幾多錢？", "用英文答");

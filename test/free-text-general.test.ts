@@ -563,6 +563,14 @@ describe("a cache share said in 成 or in Hong Kong's words", () => {
   });
 });
 
+describe("Chinese ability said in Hong Kong's words, or by translating to or from Chinese", () => {
+  it.each([["做中英互譯，邊個模型最平？要識中文，每個月大概 2 億 token，七成係 input"], ["做中英互譯，邊個模型最平？每個月大概 2 億 token"]])("%s", async (line) => {
+    const u = (await ask(line)).data.understanding as { constraints: { chinese?: boolean }; tasks: string[] };
+    expect(u.constraints.chinese).toBe(true);
+    expect(u.tasks).toContain("translation");
+  });
+});
+
 describe("a share of the volume said in 成 is that side's", () => {
   it.each([["gpt-4o 跟 gpt-4.1 誰比較貴？一個月 3 億 token，七成輸入"], ["gpt-4o 和 gpt-4.1，每月 3 亿 token，输出占三成"]])("%s", async (line) => {
     expect(dataOf(await ask(line)).workload).toMatchObject({ inputTokens: 210_000_000, outputTokens: 90_000_000 });

@@ -88,7 +88,7 @@ function constraintsOf(text: string, quantities: Pick<Quantities, "minContext" |
   if (REASONING.test(text)) c.reasoning = true;
   if (TOOLS.test(text)) c.tools = true;
   if (OPEN.test(text)) c.openWeights = true;
-  if (W.CHINESE_ABILITY.test(text)) c.chinese = true;
+  if (W.CHINESE_ABILITY.test(text) || W.CHINESE_PAIR.test(text)) c.chinese = true;
   return c;
 }
 

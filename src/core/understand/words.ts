@@ -100,7 +100,9 @@ export const DOCUMENTS = /\b(?:contracts?|documents?|docs|pdfs?|books?|reports?|
 export const FLEX = /\bflex(?: tier| processing| pricing)?\b|弹性/u;
 export const PRIORITY = /\bpriority(?: tier| processing| pricing)?\b|优先级/u;
 export const CHINESE_ABILITY =
-  /(?:good|great|strong|best|better|decent) chinese|繁体中文|简体中文|支援中文|中文支援|(?:good|great|strong|best|better) (?:at|in|with) chinese|支持中文|中文支持|chinese (?:docs|documents|text|content|support|customers|users|speakers)|中文(?:要好|模型|的模型|文档|内容|客服)|chinese[-\s](?:ability|language|support|quality|capable|skills?|fluency)|speaks? chinese|handles? chinese|in chinese|chinese (?:text|content|customers|users)|中文(?:能力|好|强|不错|水平|表现|效果|理解|写作|场景|支持)|中文(?:水平|能力)?(?:比较|更|最|很|挺|还|较)(?:好|强|高|不错|流畅|地道)|中文好|懂中文|会中文|说中文|中文.{0,3}(?:好的|强的)/u;
+  /(?:good|great|strong|best|better|decent) chinese|繁体中文|简体中文|支援中文|中文支援|(?:good|great|strong|best|better) (?:at|in|with) chinese|支持中文|中文支持|chinese (?:docs|documents|text|content|support|customers|users|speakers)|中文(?:要好|模型|的模型|文档|内容|客服)|chinese[-\s](?:ability|language|support|quality|capable|skills?|fluency)|speaks? chinese|handles? chinese|in chinese|chinese (?:text|content|customers|users)|中文(?:能力|好|强|不错|水平|表现|效果|理解|写作|场景|支持)|中文(?:水平|能力)?(?:比较|更|最|很|挺|还|较)(?:好|强|高|不错|流畅|地道)|中文好|懂中文|会中文|识中文|说中文|中文.{0,3}(?:好的|强的)/u;
+/** "中英互译", "翻成中文": translating to or from Chinese needs Chinese ability (and is still the translation task). */
+export const CHINESE_PAIR = /中英(?:互译|翻译|对译)|英中(?:互译|翻译)|(?:翻|译|翻译)成中文/u;
 export const OUT_OF_SCOPE =
   /weather|天气|joke|笑话|recipe|菜谱|stock price|股价|write (?:me )?(?:a|an) (?:poem|haiku|story|email|essay|song)|translate (?:this|the following)|reset (?:my|the) .{0,20}password|who won|movie|电影|歌曲|帮我写|写一(?:首|封|篇)|翻译一下/u;
 
@@ -115,4 +117,4 @@ export const REPLACE =
 /** A line that opens by adding models ("再加 o3 跟 ds r1", "also add X and Y"): several models joining the last question. */
 export const ADD_LEADING = /^(?:also add|add|plus|also|throw in|and also)\b|^(?:再加|加上|也加|多加|加个|加一个|再比|顺便加)/u;
 export const ADD =
-  /^(?:and|also|plus|add|with|include|throw in|what about adding)\b|add (?:in )?|\b(?:too|as well|also)\s*[?？.!]*$|加上|还有|再加|也加|多加|加个|加一个|加入|加进|顺便(?:比|看|算)|也(?:比|看|算)(?:一下|下)?|一起(?:比|看|算)|以及/u;
+  /^(?:and|also|plus|add|with|include|throw in|what about adding)\b|add (?:in )?|\b(?:too|as well|also)\s*[?？.!]*$|加上|还有|再加|也加|多加|加个|加一个|加入|加进|加返|加埋|^加\s?|顺便(?:比|看|算)|也(?:比|看|算)(?:一下|下)?|一起(?:比|看|算)|以及/u;
