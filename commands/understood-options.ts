@@ -33,6 +33,8 @@ export function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.targetTokensPerSec !== undefined) options.push(`serve:${u.targetTokensPerSec}`);
   if (u.gpuHourlyUsd !== undefined) options.push(`price:${asOption(u.gpuHourlyUsd)}`);
   if (u.powerUsdPerKwh !== undefined) options.push(`kwh:${asOption(u.powerUsdPerKwh)}`);
+  if (u.gpuPurchaseUsd !== undefined) options.push(`cost:${asOption(u.gpuPurchaseUsd)}`);
+  if (u.amortizationMonths !== undefined) options.push(`months:${u.amortizationMonths}`);
   if (u.utilization !== undefined) options.push(`util:${u.utilization}%`);
   if (u.precision) options.push(`precision:${u.precision}`);
   if (u.intent === "estimate" && u.models.length) options.push(`models:${u.models.map((m) => m.model.id).join(",")}`);

@@ -571,6 +571,20 @@ describe("Chinese ability said in Hong Kong's words, or by translating to or fro
   });
 });
 
+describe("what owned GPUs cost to buy and the months they are written off over", () => {
+  it.each([
+    ["电费一度 0.6 元，我们自己买了 8 张 H20 跑 deepseek v3，每张 9 万元，按 3 年摊，每月 20亿 token 值不值", 8, { yuan: 90_000 }, 36],
+    ["we bought 4 h100s at $25k each, amortized over 36 months, to run llama 3.3 70b at 1B tokens a month", 4, 25_000, 36],
+    ["我们自己买了 2 张 H100 跑 llama 3.3 70b，每张 20 万元，按两年摊，每月 5 亿 token", 2, { yuan: 200_000 }, 24],
+  ])("%s", async (line, gpus, price, months) => {
+    const reply = await ask(line);
+    expect(reply.command).toBe("selfhost");
+    const usd = typeof price === "number" ? price : price.yuan / kb.knowledge.currency.usdToCny.rate;
+    const costs = reply.data.costs as { amortizationUsdPerMonth: number };
+    expect(costs.amortizationUsdPerMonth).toBeCloseTo((gpus * usd) / months, 2);
+  });
+});
+
 describe("a share of the volume said in 成 is that side's", () => {
   it.each([["gpt-4o 跟 gpt-4.1 誰比較貴？一個月 3 億 token，七成輸入"], ["gpt-4o 和 gpt-4.1，每月 3 亿 token，输出占三成"]])("%s", async (line) => {
     expect(dataOf(await ask(line)).workload).toMatchObject({ inputTokens: 210_000_000, outputTokens: 90_000_000 });

@@ -185,6 +185,8 @@ export const en = {
   "understood.gpu": "{count} × {gpu}",
   "understood.hourly": "{price} per GPU-hour",
   "understood.power": "electricity {price}/kWh",
+  "understood.purchase": "bought at {price} per GPU",
+  "understood.months": "written off over {months} months",
   "understood.util": "{percent} utilization",
   "understood.precision": "at {precision}",
   "understood.budget": "budget {amount} a month",

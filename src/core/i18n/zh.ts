@@ -173,6 +173,8 @@ export const zh: Catalogue = {
   "understood.gpu": "{count} 块 {gpu}",
   "understood.hourly": "每GPU每小时 {price}",
   "understood.power": "电价每度 {price}",
+  "understood.purchase": "每块GPU购价 {price}",
+  "understood.months": "摊销 {months} 个月",
   "understood.util": "利用率 {percent}",
   "understood.precision": "{precision} 精度",
   "understood.budget": "每月预算 {amount}",

@@ -64,6 +64,8 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
       parts.push(u.gpu.count ? t("understood.gpu", { count: u.gpu.count, gpu: name }) : name);
     }
     if (u.gpuHourlyUsd !== undefined) parts.push(t("understood.hourly", { price: `$${formatNumber(u.gpuHourlyUsd, 2)}` }));
+    if (u.gpuPurchaseUsd !== undefined) parts.push(t("understood.purchase", { price: `$${formatNumber(u.gpuPurchaseUsd, 0)}` }));
+    if (u.amortizationMonths !== undefined) parts.push(t("understood.months", { months: formatNumber(u.amortizationMonths, 0) }));
     if (u.powerUsdPerKwh !== undefined) parts.push(t("understood.power", { price: `$${formatNumber(u.powerUsdPerKwh, 4)}` }));
     if (u.utilization !== undefined) parts.push(t("understood.util", { percent: formatPercent(u.utilization) }));
     if (u.precision) parts.push(t("understood.precision", { precision: u.precision.toUpperCase() }));

@@ -200,6 +200,8 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
     "utilization",
     "gpuHourlyUsd",
     "powerUsdPerKwh",
+    "gpuPurchaseUsd",
+    "amortizationMonths",
     "budget",
     "batch",
     "serviceTier",
@@ -239,7 +241,11 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
   const otherGpu = now.gpu?.id !== undefined && earlier.gpu?.id !== undefined && now.gpu.id !== earlier.gpu.id;
   if (otherGpu && now.gpuHourlyUsd === undefined) delete merged.gpuHourlyUsd;
   if (!now.ownedGpus && (otherGpu || W.RENTED_GPUS.test(text) || now.gpuHourlyUsd !== undefined)) delete merged.ownedGpus;
-  if (!merged.ownedGpus) delete merged.powerUsdPerKwh;
+  if (!merged.ownedGpus) {
+    delete merged.powerUsdPerKwh;
+    delete merged.gpuPurchaseUsd;
+    delete merged.amortizationMonths;
+  }
   if (W.CHEAPEST.test(text) && !now.models.length && (now.intent === "cheapest" || /cheapest|最便宜/u.test(text))) {
     const { fact: _fact, ...rest } = merged;
     return { ...rest, intent: "cheapest", models: [], constraints: { ...earlier.constraints, ...now.constraints }, tasks: now.tasks.length ? now.tasks : earlier.tasks };

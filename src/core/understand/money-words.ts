@@ -40,3 +40,10 @@ export const PER_KWH = /^\s?(?:[$¥]|usd|美元|元|块|dollars?)?\s?(?:\/\s?kwh
 /** "power costs 0.15", "electricity is $0.12", "电费一度 0.6", "每度电 0.8": an electricity price, before the number. */
 export const PER_KWH_BEFORE =
   /(?:\b(?:power|electricity)(?: (?:costs?|price|rate|is|at|of))*|电费|电价|(?:每|一)度电?(?:费|价)?)\s?(?:(?:每|一)度电?)?\s?(?:是|为|大概|大约|约|要|about|around|~)?\s?[:：]?\s?[$¥]?$/u;
+/** GPUs the asker bought, and a price said per card: "买了 8 张 … 每张 9 万元", "bought 4 H100s at $25k each". */
+export const GPUS_BOUGHT = /买了|购买|购入|采购|自己买|bought|purchased|we (?:own|paid)/u;
+export const PER_CARD_BEFORE = /每[张块台](?:卡)?\s?(?:要|是|花了?|约|大概)?\s?[$¥]?\s?$|\b(?:at|for)\s?[$¥]?\s?$/u;
+export const PER_CARD_AFTER = /^\s?(?:k\s?)?(?:元|块|美元|美金|dollars?)?\s?(?:each|apiece|a card|per (?:card|gpu)|一张|一块)/u;
+/** "按 3 年摊", "摊销 3 年", "分 36 个月摊", "amortized over 3 years", "write off over 36 months": years or months. */
+export const WRITE_OFF =
+  /(?:按|分|摊销)\s?(?:(\d{1,2}|[一二两三四五六七八九十])\s?年|(\d{1,3})\s?个?月)|(?:amorti[sz]ed?|written off|write (?:it |them )?off|depreciat(?:e|ed|ion))\s(?:over\s)?(?:(\d{1,2})\s?(?:years?|yrs?)|(\d{1,3})\s?months?)/u;

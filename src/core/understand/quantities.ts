@@ -7,6 +7,10 @@ import {
   HOURLY_BEFORE,
   PER_KWH,
   PER_KWH_BEFORE,
+  GPUS_BOUGHT,
+  PER_CARD_AFTER,
+  PER_CARD_BEFORE,
+  WRITE_OFF,
   MONEY_AFTER,
   MONEY_BEFORE,
   MONTHLY_PER_CARD,
@@ -126,6 +130,10 @@ export interface Quantities {
   budgetUnsigned?: { text: string; from: number; to: number };
   /** "under $1 per million input": the most a model's input (or output) may cost per 1M tokens */
   priceCap?: { amount: number; currency: "usd" | "cny"; side: "input" | "output" };
+  /** "每张 9 万元" after "我们买了 8 张": what each owned GPU cost */
+  gpuPurchase?: { amount: number; currency: "usd" | "cny" };
+  /** "按 3 年摊", "amortized over 36 months": the months owned GPUs are written off over */
+  amortizationMonths?: number;
   /** "power costs 0.15 per kWh", "电费一度 0.6 元": electricity for GPUs the asker runs */
   powerPerKwh?: { amount: number; currency: "usd" | "cny" };
   /** "200 developers, each ~2M tokens a month": the people the usage is for */
@@ -336,6 +344,8 @@ export function readQuantities(text: string): Quantities {
       if (perMillion) continue;
       if (MONTHLY_PER_CARD.test(right) || MONTHLY_PER_CARD_BEFORE.test(left)) q.gpuHourly ??= { amount: n.value, currency, perMonth: true };
       else if (HOURLY.test(right) || HOURLY_BEFORE.test(left)) q.gpuHourly ??= { amount: n.value, currency };
+      // "我们自己买了 8 张 H20，每张 9 万元", "bought 4 H100s at $25k each": what each GPU cost to buy
+      else if (GPUS_BOUGHT.test(text) && (PER_CARD_BEFORE.test(left) || PER_CARD_AFTER.test(right))) q.gpuPurchase ??= { amount: n.value, currency };
       else if (!q.budget) {
         q.budget = { amount: perMonth(n.value), currency };
         if (spent && !MONEY_BEFORE.test(left) && !MONEY_AFTER.test(right)) q.budgetUnsigned = { text: n.raw, from: n.from, to: n.from + n.raw.length };
@@ -610,6 +620,10 @@ export function readQuantities(text: string): Quantities {
   }
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
   if (Object.keys(volume).length) q.volume = volume;
+  const writeOff = WRITE_OFF.exec(text);
+  const years = writeOff?.[1] ?? writeOff?.[3];
+  const writeOffMonths = years !== undefined ? (findNumbers(years)[0]?.value ?? Number.NaN) * 12 : Number(writeOff?.[2] ?? writeOff?.[4]);
+  if (writeOff && writeOffMonths >= 1) q.amortizationMonths = writeOffMonths;
   // "200 developers", "全校 3000 个学生": the people the usage is for (not users served at once)
   if (users !== undefined && q.concurrentUsers === undefined) q.people = users;
   return q;

@@ -71,6 +71,10 @@ interface StatedSlots {
   constraints: Constraints;
   gpu?: { id?: string; count?: number };
   gpuHourlyUsd?: number;
+  /** what each owned GPU cost to buy ("每张 9 万元"), in dollars */
+  gpuPurchaseUsd?: number;
+  /** the months owned GPUs are written off over ("按 3 年摊") */
+  amortizationMonths?: number;
   /** electricity per kWh for owned GPUs ("power costs 0.15 per kWh", "电费一度 0.6 元"), in dollars */
   powerUsdPerKwh?: number;
   utilization?: number;

@@ -338,7 +338,9 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(gpuId || gpuCount ? { gpu: { ...(gpuId ? { id: gpuId } : {}), ...(gpuCount ? { count: gpuCount } : {}) } } : {}),
     ...((W.BATCH.test(question) || W.BATCH_TAIWAN.test(head)) && !W.NO_BATCH.test(question) ? { batch: true as const } : {}),
     // electricity is paid apart only for GPUs the asker runs: a price for it says they are owned
-    ...(W.OWNED_GPUS.test(question) || quantities.powerPerKwh ? { ownedGpus: true as const } : {}),
+    ...(W.OWNED_GPUS.test(question) || quantities.powerPerKwh || quantities.gpuPurchase ? { ownedGpus: true as const } : {}),
+    ...(quantities.gpuPurchase ? { gpuPurchaseUsd: hourlyUsd(quantities.gpuPurchase, rate, 1) } : {}),
+    ...(quantities.amortizationMonths ? { amortizationMonths: quantities.amortizationMonths } : {}),
     ...(quantities.powerPerKwh ? { powerUsdPerKwh: hourlyUsd(quantities.powerPerKwh, rate, 1) } : {}),
     ...(W.FLEX.test(question) ? { serviceTier: "flex" as const } : W.PRIORITY.test(question) ? { serviceTier: "priority" as const } : {}),
   };
