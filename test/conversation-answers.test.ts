@@ -660,6 +660,17 @@ describe("models named 'for that' after a cheapest-per-tier answer are priced at
   });
 });
 
+describe("another GPU after a rental price said for the first one", () => {
+  it.each([
+    ["打算用 4 张 A100 自建 glm 4.5 air，每张 8 元/小时，每月大概 3亿 token", "换成 H100 呢", "你给的 $1.13/小时 是 NVIDIA A100 80GB SXM 的"],
+    ["self host glm 4.5 air on 4 a100s at $1.50/h, 300M tokens a month", "what about h100s?", "the $1.50/h you gave was for the NVIDIA A100 80GB SXM"],
+  ])("%s → %s: the price is not carried over, and the answer says so", async (first, second, said) => {
+    const [, other] = await converse(first, second);
+    expect(other!.text).toContain(said);
+    expect((other!.data.gpu as { id: string }).id).toBe("h100");
+  });
+});
+
 describe("one model out and one in, in Hong Kong's words", () => {
   it.each([["唔要 gemini，加返 deepseek"], ["唔要 gemini，加 deepseek"]])("%s", async (edit) => {
     const [, edited] = await converse("gpt-5 nano 同 gemini 2.5 flash lite 比吓，每個月 十億 token", edit);

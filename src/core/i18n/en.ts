@@ -184,6 +184,7 @@ export const en = {
   "understood.for": "for {tasks}",
   "understood.gpu": "{count} × {gpu}",
   "understood.hourly": "{price} per GPU-hour",
+  "understood.hourlyDropped": "at its typical rental (the {price}/h you gave was for the {gpu})",
   "understood.power": "electricity {price}/kWh",
   "understood.purchase": "bought at {price} per GPU",
   "understood.months": "written off over {months} months",

@@ -172,6 +172,7 @@ export const zh: Catalogue = {
   "understood.for": "用于{tasks}",
   "understood.gpu": "{count} 块 {gpu}",
   "understood.hourly": "每GPU每小时 {price}",
+  "understood.hourlyDropped": "按其典型租金（你给的 {price}/小时 是 {gpu} 的）",
   "understood.power": "电价每度 {price}",
   "understood.purchase": "每块GPU购价 {price}",
   "understood.months": "摊销 {months} 个月",

@@ -1,4 +1,4 @@
-import { formatCount, formatNumber, formatPercent, formatPrice } from "../reply/format.ts";
+import { formatCount, formatNumber, formatPercent, formatPrice, formatUsd } from "../reply/format.ts";
 import type { Translator } from "../i18n/translate.ts";
 import type { KnowledgeSnapshot } from "../knowledge/snapshot.ts";
 import type { Understanding } from "./types.ts";
@@ -62,6 +62,10 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
       const gpu = snapshot.knowledge.serving.gpus.find((g) => g.id === u.gpu!.id);
       const name = gpu?.name ?? u.gpu.id ?? "GPU";
       parts.push(u.gpu.count ? t("understood.gpu", { count: u.gpu.count, gpu: name }) : name);
+    }
+    if (u.hourlyDropped) {
+      const before = snapshot.knowledge.serving.gpus.find((g) => g.id === u.hourlyDropped!.gpu)?.name ?? u.hourlyDropped.gpu;
+      parts.push(t("understood.hourlyDropped", { price: formatUsd(u.hourlyDropped.usd), gpu: before }));
     }
     if (u.gpuHourlyUsd !== undefined) parts.push(t("understood.hourly", { price: `$${formatNumber(u.gpuHourlyUsd, 2)}` }));
     if (u.gpuPurchaseUsd !== undefined) parts.push(t("understood.purchase", { price: `$${formatNumber(u.gpuPurchaseUsd, 0)}` }));

@@ -239,7 +239,10 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
   if (!now.batch && W.NO_BATCH.test(text)) delete merged.batch;
   // GPUs owned and a price per hour are said of one GPU: another GPU drops them; renting, or a price of one's own, is not owning
   const otherGpu = now.gpu?.id !== undefined && earlier.gpu?.id !== undefined && now.gpu.id !== earlier.gpu.id;
-  if (otherGpu && now.gpuHourlyUsd === undefined) delete merged.gpuHourlyUsd;
+  if (otherGpu && now.gpuHourlyUsd === undefined && merged.gpuHourlyUsd !== undefined) {
+    merged.hourlyDropped = { gpu: earlier.gpu!.id!, usd: merged.gpuHourlyUsd };
+    delete merged.gpuHourlyUsd;
+  }
   if (!now.ownedGpus && (otherGpu || W.RENTED_GPUS.test(text) || now.gpuHourlyUsd !== undefined)) delete merged.ownedGpus;
   if (!merged.ownedGpus) {
     delete merged.powerUsdPerKwh;
@@ -344,7 +347,7 @@ const REMEMBERED_TEXT_CHARS = 20_000;
 
 /** What a conversation keeps of an understanding: ids, numbers and a bounded paste, for its TTL. */
 export function remember(u: Understanding): RememberedQuestion {
-  const { models, tasks, ambiguous: _a, unknown: _u, text, followUp: _f, ...rest } = u;
+  const { models, tasks, ambiguous: _a, unknown: _u, text, followUp: _f, hourlyDropped: _h, ...rest } = u;
   return {
     ...rest,
     ...(text && text.length <= REMEMBERED_TEXT_CHARS ? { text } : {}),

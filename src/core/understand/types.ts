@@ -128,6 +128,8 @@ export interface Understanding extends StatedSlots {
   pages?: PagesRead[];
   /** a cached amount the line gives no whole for ("其中 3000 是命中缓存的"): a share of the prompt it follows up */
   cachedTokens?: number;
+  /** "换成 H100 呢" after "A100 每张 8 元/小时": the price said for the GPU before, which the other GPU does not take */
+  hourlyDropped?: { gpu: string; usd: number };
 }
 
 /** What a conversation remembers of a turn: ids and numbers, never message text. */
