@@ -67,10 +67,10 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
       const before = snapshot.knowledge.serving.gpus.find((g) => g.id === u.hourlyDropped!.gpu)?.name ?? u.hourlyDropped.gpu;
       parts.push(t("understood.hourlyDropped", { price: formatUsd(u.hourlyDropped.usd), gpu: before }));
     }
-    if (u.gpuHourlyUsd !== undefined) parts.push(t("understood.hourly", { price: `$${formatNumber(u.gpuHourlyUsd, 2)}` }));
-    if (u.gpuPurchaseUsd !== undefined) parts.push(t("understood.purchase", { price: `$${formatNumber(u.gpuPurchaseUsd, 0)}` }));
+    if (u.gpuHourlyUsd !== undefined) parts.push(t("understood.hourly", { price: formatUsd(u.gpuHourlyUsd) }));
+    if (u.gpuPurchaseUsd !== undefined) parts.push(t("understood.purchase", { price: formatUsd(u.gpuPurchaseUsd) }));
     if (u.amortizationMonths !== undefined) parts.push(t("understood.months", { months: formatNumber(u.amortizationMonths, 0) }));
-    if (u.powerUsdPerKwh !== undefined) parts.push(t("understood.power", { price: `$${formatNumber(u.powerUsdPerKwh, 4)}` }));
+    if (u.powerUsdPerKwh !== undefined) parts.push(t("understood.power", { price: formatUsd(u.powerUsdPerKwh) }));
     if (u.utilization !== undefined) parts.push(t("understood.util", { percent: formatPercent(u.utilization) }));
     if (u.precision) parts.push(t("understood.precision", { precision: u.precision.toUpperCase() }));
     if (u.concurrentUsers !== undefined) parts.push(t("understood.concurrent", { count: formatCount(u.concurrentUsers, t.lang) }));

@@ -37,7 +37,7 @@ const REASONING = /\breasoning\b|\breasoner\b|thinking model|推理/u;
 const TOOLS = /tool (?:use|calling)|function[-\s]?calling|\btools\b|工具调用|函数调用|调用工具/u;
 const OPEN = /open[-\s]?(?:source|weights?)|\bopen models?\b|self[-\s]?hostable|可自建|能自建|开源|开放权重/u;
 /** A price as said (a GPU's by the hour or the month, electricity's per kWh; in dollars or yuan) in dollars, per hour for a rent. */
-function hourlyUsd(price: { amount: number; currency: "usd" | "cny"; perMonth?: true }, cnyPerUsd: number, hoursPerMonth: number): number {
+function inUsd(price: { amount: number; currency: "usd" | "cny"; perMonth?: true }, cnyPerUsd: number, hoursPerMonth: number): number {
   const usd = price.currency === "cny" ? price.amount / cnyPerUsd : price.amount;
   return price.perMonth ? usd / hoursPerMonth : usd;
 }
@@ -334,14 +334,14 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : utilizationInWords(question)),
     ...precisionOf(question),
     ...(quantities.budget ? { budget: quantities.budget } : {}),
-    ...(quantities.gpuHourly ? { gpuHourlyUsd: hourlyUsd(quantities.gpuHourly, rate, snapshot.knowledge.serving.hoursPerMonth) } : {}),
+    ...(quantities.gpuHourly ? { gpuHourlyUsd: inUsd(quantities.gpuHourly, rate, snapshot.knowledge.serving.hoursPerMonth) } : {}),
     ...(gpuId || gpuCount ? { gpu: { ...(gpuId ? { id: gpuId } : {}), ...(gpuCount ? { count: gpuCount } : {}) } } : {}),
     ...((W.BATCH.test(question) || W.BATCH_TAIWAN.test(head)) && !W.NO_BATCH.test(question) ? { batch: true as const } : {}),
     // electricity is paid apart only for GPUs the asker runs: a price for it says they are owned
     ...(W.OWNED_GPUS.test(question) || quantities.powerPerKwh || quantities.gpuPurchase ? { ownedGpus: true as const } : {}),
-    ...(quantities.gpuPurchase ? { gpuPurchaseUsd: hourlyUsd(quantities.gpuPurchase, rate, 1) } : {}),
+    ...(quantities.gpuPurchase ? { gpuPurchaseUsd: inUsd(quantities.gpuPurchase, rate, 1) } : {}),
     ...(quantities.amortizationMonths ? { amortizationMonths: quantities.amortizationMonths } : {}),
-    ...(quantities.powerPerKwh ? { powerUsdPerKwh: hourlyUsd(quantities.powerPerKwh, rate, 1) } : {}),
+    ...(quantities.powerPerKwh ? { powerUsdPerKwh: inUsd(quantities.powerPerKwh, rate, 1) } : {}),
     ...(W.FLEX.test(question) ? { serviceTier: "flex" as const } : W.PRIORITY.test(question) ? { serviceTier: "priority" as const } : {}),
   };
   const reasoningTimes = reasoningTimesOf(question);
