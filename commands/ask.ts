@@ -20,7 +20,6 @@ import { featureOf } from "../src/core/dispatch/vocabulary.ts";
 import { workloadFromArgs } from "../src/core/pricing/workload.ts";
 import type { Intent, Understanding } from "../src/core/understand/types.ts";
 import { optionLine } from "./understood-options.ts";
-import { perPersonNote } from "./per-person.ts";
 import { smallTalkOf } from "./small-talk.ts";
 
 /** /compare prices at most this many models. */
@@ -331,12 +330,7 @@ export const ask: Command = {
       // "which cheap model is best at coding", "money is no object": /cheapest ranked one tier instead, and the line says so
       const rankedOneTier = (reply.data as { ranked?: unknown }).ranked !== undefined;
       const said = rankedOneTier ? [describeUnderstanding(t, snapshot, u, { rankedOneTier }), ...notes].join("\n") : line;
-      const perPerson =
-        u.intent === "compare" && u.people !== undefined
-          ? perPersonNote(t, Money.from(ctx.globals.currency, t, snapshot.knowledge.currency), u.people, (reply.data.models ?? []) as { name: string; cost: number | null }[])
-          : null;
-      const answered = perPerson ? { ...reply, notes: [perPerson, ...reply.notes] } : reply;
-      return withLine(estimatedPages.length && perPage ? { ...answered, sources: [...answered.sources, pagesSource(t, perPage)] } : answered, said, u);
+      return withLine(estimatedPages.length && perPage ? { ...reply, sources: [...reply.sources, pagesSource(t, perPage)] } : reply, said, u);
     } catch (error) {
       // "I don't know the GPU A800" says what else it read (the model to self-host), and the conversation keeps it
       if (!(error instanceof UserError) || error.code === "internal") throw error;

@@ -8,7 +8,7 @@ import { modelNotes, requireModel } from "../src/core/pricing/model-notes.ts";
 import { Money } from "../src/core/pricing/money.ts";
 import { priceAge } from "../src/core/pricing/price-age.ts";
 import { pricingNotes } from "../src/core/pricing/pricing-notes.ts";
-import { atStandardPrices, uncachedNote } from "./compare-baselines.ts";
+import { atStandardPrices, perPersonNote, uncachedNote } from "./compare-notes.ts";
 import type { PricedEntry } from "../src/core/pricing/pricing.ts";
 import type { Resolution } from "../src/core/models/resolve.ts";
 import { cheapestHost } from "../src/core/pricing/providers.ts";
@@ -83,6 +83,9 @@ export const compare: Command = {
       sources.push(...extra.sources);
       if (model.bestFor) notes.push(t("compare.bestFor", { model: model.name, bestFor: t.pick(model.bestFor) }));
     }
+    // "per seat cost for 200 developers": each one's share first, what the question asked
+    const perPerson = perPersonNote(t, money, ctx.question?.people, priced);
+    if (perPerson) notes.unshift(perPerson);
     notes.push(...pricingNotes(t, costed, atStandardPrices(money, workload)));
     const uncached = uncachedNote(t, money, priced, workload);
     if (uncached) notes.push(uncached);
