@@ -68,6 +68,29 @@ describe("genai-prices as a second source", () => {
     expect(checked.secondSource?.used).toBe("litellm");
   });
 
+  it("takes a price only the newer source lists, bills cached tokens at it and says where it came from", async () => {
+    const devstral = await curated("devstral-2");
+    expect(devstral).toMatchObject({ inputPer1M: 0.4, outputPer1M: 2, cachedInputPer1M: 0.04 });
+    expect(devstral.secondSource).toMatchObject({ used: "genai-prices", disagreements: [], filled: ["cachedInputPer1M"] });
+    // 50M uncached × $0.40 + 50M cached × $0.04 + 20M out × $2.00: the cached half no longer bills at the input price
+    const en = await ask("/compare devstral 2 codestral 100M in 20M out cached:50%");
+    expect(en.text).toMatch(/Devstral 2 +Balanced +\$0\.40 +\$2\.00 +\$0\.04 .*\$62\.00/);
+    expect(en.sources.map((s) => s.title)).toContain("LiteLLM community price map · Devstral 2 (genai-prices agrees within 5% as of 2026-09-23 and gives its cached-input price)");
+    const zh = await ask("/compare devstral 2 codestral 100M in 20M out cached:50% lang:zh");
+    expect(zh.sources.map((s) => s.title)).toContain("LiteLLM 社区维护价目表 · Devstral 2（genai-prices 截至 2026-09-23 的价格与之相差不超过 5%，缓存输入价格取自 genai-prices）");
+    // only when the source that lists it is the one used
+    const model = { id: "x", name: "X", inputPer1M: 1, outputPer1M: 2, source: "litellm", asOf: "2026-10-01" } as PricedModel;
+    const file: SecondSourceFile = {
+      source: "g",
+      url: "u",
+      asOf: "2026-09-23",
+      basis: "b",
+      models: { x: { provider: "p", model: "x", inputPer1M: 1, outputPer1M: 2, cachedInputPer1M: 0.1 } },
+    };
+    expect(reconcile(model, file, null).cachedInputPer1M).toBeUndefined();
+    expect(reconcile({ ...model, asOf: "2026-07-24" }, file, null).cachedInputPer1M).toBe(0.1);
+  });
+
   it("shows both prices with their dates in answers, and names the source of every price, in both languages", async () => {
     const en = await ask("/compare gemini 3.6 flash gpt-5");
     expect(en.text).toContain("the two price sources differ by more than 5%: input $1.50 in LiteLLM's map (as of 2026-07-24) vs $0.75 in genai-prices (as of 2026-09-23)");
@@ -94,6 +117,7 @@ describe("genai-prices as a second source", () => {
     const lines = disagreementLines((await realSnapshot()).knowledge.models.filter(isPriced));
     expect(lines).toContain("gemini-3.6-flash inputPer1M: LiteLLM $1.5 (2026-07-24), genai-prices $0.75 (2026-09-23); answers use genai-prices (the newer)");
     expect(lines.some((l) => l.startsWith("deepseek-chat outputPer1M") && l.endsWith("(pinned in price-review.yaml)"))).toBe(true);
+    expect(lines).toContain("devstral-2 cachedInputPer1M: only genai-prices lists it, $0.04 (2026-09-23); answers use it");
     const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/knowledge-check.ts"], {
       cwd: root,
       env: { ...process.env, MODELWISE_TODAY: TODAY },

@@ -63,6 +63,8 @@ export interface SecondSourceCheck {
   genai: { source: string; ref: string; asOf: string };
   litellm: { ref: string; asOf: string };
   disagreements: PriceDisagreement[];
+  /** prices only the used source lists (a cached-input price LiteLLM's map lacks), taken from it */
+  filled: ComparedPrice[];
 }
 
 export type CheckedModel = PricedModel & { secondSource?: SecondSourceCheck };
@@ -75,7 +77,8 @@ function disagree(a: number, b: number): boolean {
 
 /**
  * The model as answers use it: LiteLLM's prices, or where genai-prices is newer-dated (or pinned) and differs, its
- * prices, source and date, and then its daily off-peak windows where the entry has none. The check rides along.
+ * prices, source and date, and then its daily off-peak windows where the entry has none; a price only genai-prices
+ * lists (when it is the one used) is taken from it either way. The check rides along.
  */
 export function reconcile(model: PricedModel, file: SecondSourceFile, review: PriceReview | null): CheckedModel {
   const entry = file.models[model.id];
@@ -89,16 +92,19 @@ export function reconcile(model: PricedModel, file: SecondSourceFile, review: Pr
   const pin = review?.pins[model.id];
   const used: PriceSourceName = pin ? pin.source : file.asOf > model.asOf ? "genai-prices" : "litellm";
   const ref = entry.pricingUrl ?? file.url;
+  const filled = used === "genai-prices" ? COMPARED.filter((price) => model[price] === undefined && entry[price] !== undefined) : [];
   const check: SecondSourceCheck = {
     used,
     pinned: Boolean(pin),
     genai: { source: file.source, ref, asOf: file.asOf },
     litellm: { ref: model.source, asOf: model.asOf },
     disagreements,
+    filled,
   };
   const offPeak = !model.offPeak && entry.offPeak && used === "genai-prices" ? { offPeak: entry.offPeak.map((w) => ({ ...w, source: ref, asOf: file.asOf })) } : {};
-  if (used === "litellm" || !disagreements.length) return { ...model, ...offPeak, secondSource: check };
-  const replaced = Object.fromEntries(disagreements.map((d) => [d.price, d.genai]));
+  const taken = Object.fromEntries(filled.map((price) => [price, entry[price]]));
+  if (used === "litellm" || !disagreements.length) return { ...model, ...taken, ...offPeak, secondSource: check };
+  const replaced = { ...taken, ...Object.fromEntries(disagreements.map((d) => [d.price, d.genai])) };
   // the map's tier and long-context prices were set beside its old standard ones: dropped with them (a provider rule
   // may then supply batch), and genai-prices' own long-context tiers used
   const { batch: _b, flex: _f, priority: _p, longContext: _l, ...kept } = model;
@@ -108,7 +114,10 @@ export function reconcile(model: PricedModel, file: SecondSourceFile, review: Pr
   return { ...kept, ...replaced, ...offPeak, ...(entry.longContext ? { longContext: entry.longContext } : {}), tier, source: ref, asOf: file.asOf, secondSource: check };
 }
 
-/** Every disagreement, for knowledge:check: "gemini-3.6-flash input: LiteLLM $0.30 (2026-07-24), genai-prices $0.15 (2026-09-23); used genai-prices". */
+/**
+ * Every disagreement and every price taken from genai-prices alone, for knowledge:check: "gemini-3.6-flash input:
+ * LiteLLM $0.30 (2026-07-24), genai-prices $0.15 (2026-09-23); used genai-prices".
+ */
 export function disagreementLines(models: readonly CheckedModel[]): string[] {
   const lines: string[] = [];
   for (const model of models) {
@@ -119,6 +128,7 @@ export function disagreementLines(models: readonly CheckedModel[]): string[] {
         `${model.id} ${d.price}: LiteLLM $${d.litellm} (${check.litellm.asOf}), genai-prices $${d.genai} (${check.genai.asOf}); answers use ${check.used}${check.pinned ? " (pinned in price-review.yaml)" : " (the newer)"}`,
       );
     }
+    for (const price of check.filled) lines.push(`${model.id} ${price}: only genai-prices lists it, $${model[price]} (${check.genai.asOf}); answers use it`);
   }
   return lines;
 }
