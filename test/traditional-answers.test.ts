@@ -41,6 +41,17 @@ describe("the article's own words change script in a Traditional answer, never w
   });
 });
 
+describe("Taiwan's words where OpenCC keeps the mainland's", () => {
+  it("quality is 品質 and a bill 帳單 in a Traditional answer", async () => {
+    const cheapest = await answer("寫程式最便宜的模型是哪個？");
+    expect(cheapest.text).toContain("品質門檻");
+    expect(cheapest.text).not.toContain("質量");
+    const budget = await answer("每個月預算 100 美金可以用多少 gpt-5");
+    expect(budget.text).toContain("實際帳單");
+    expect(budget.text).not.toContain("賬");
+  });
+});
+
 describe("a question in Traditional characters is answered in Traditional", () => {
   it.each([
     ["每個月大概3000萬輸入、600萬輸出，deepseek 和 gpt-5 差多少", "compare"],

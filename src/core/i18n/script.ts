@@ -28,7 +28,17 @@ function lazily(build: () => Convert): Convert {
     return converted;
   };
 }
-const toHant = lazily(() => sharedConverter("s2twp"));
+/**
+ * Taiwan's usage where OpenCC's phrase table keeps the mainland word (quality is 品质 there, a bill 帐单), written
+ * in Simplified like every catalogue and turned Traditional character for character when first needed.
+ */
+const TAIWAN_USAGE = { 质量: "品质", 账: "帐" };
+const toHant = lazily(() => {
+  const convert = sharedConverter("s2twp");
+  const usage = new Map(Object.entries(TAIWAN_USAGE).map(([mainland, taiwan]) => [hansCharsToHant(mainland), hansCharsToHant(taiwan)]));
+  const mainland = new RegExp([...usage.keys()].join("|"), "gu");
+  return (text) => convert(text).replace(mainland, (word) => usage.get(word)!);
+});
 const toHans = lazily(() => sharedConverter("tw2sp"));
 // characters only, no phrases: which script a text is in is a matter of its characters ("向量" is a word in both)
 const hantCharsToHans = lazily(() => sharedConverter("tw2s"));
