@@ -56,7 +56,9 @@ export const budget: Command = {
   },
   run(ctx: CommandContext) {
     // "/budget $250/mo gpt-5.4 mini 2k in 400 out per request": a request's size or a need in words is the question asked in words
-    const asQuestion = answerRestAsQuestion(ctx);
+    // the command's first amount is its budget, in dollars unless it says otherwise ("/budget 500 o3 1.5k in 300 out per request")
+    const bare = AMOUNT.exec(ctx.args.rest);
+    const asQuestion = answerRestAsQuestion(bare && !bare[1] && !bare[4] ? { ...ctx, args: ctx.args.withRest(`$${ctx.args.rest.trimStart()}`) } : ctx);
     if (asQuestion) return asQuestion;
     const { snapshot, t, args } = ctx;
     const rate = snapshot.knowledge.currency.usdToCny.rate;

@@ -26,6 +26,9 @@ describe("a budget with a request's size buys a number of requests", () => {
     ["we've got $250/month, how many requests of 2k in / 400 out can we run on gpt-4.1-mini?", 250, ["gpt-4.1-mini"], 2000, 400, "Requests / month"],
     // the slash command with the size in words, as README's command table writes it
     ["/budget $250/mo claude sonnet 4.5 vs gpt-5.4 mini 2k in 400 out per request", 250, ["claude-sonnet-4-5", "gpt-5.4-mini"], 2000, 400, "Requests / month"],
+    // its amount with no sign, as the command's usage line writes it: dollars, as the command reads it alone
+    ["/budget 500 o3 1.5k in 300 out per request", 500, ["o3"], 1500, 300, "Requests / month"],
+    ["/budget 500 ds r1 o3 o4-mini 2k in 5k out per request", 500, ["deepseek-r1", "o3", "o4-mini"], 2000, 5000, "Requests / month"],
   ])("%s", async (line, amount, ids, input, output, column) => {
     const reply = await ask(line);
     const data = reply.data as { budgetUsdPerMonth: number; models: { id: string; requestsBought?: number }[] };
