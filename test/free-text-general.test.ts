@@ -554,10 +554,28 @@ describe("the people a usage is for get each one's share of a comparison's month
   });
 });
 
+describe("a cached part the prompt is said to include, in English or in Hong Kong's words", () => {
+  it.each([
+    ["support copilot: 400 agents, each ~60 tickets/day, ~3k tokens in (incl 2k system prompt we cache) and 250 out. 4.1 mini vs haiku", 3000, 250, 400 * 60 * 30],
+    ["客服機器人每天 3000 個客人，每人平均 6 輪對話，每輪輸入 1500 token（其中 1000 係 system prompt 有 cache），輸出 250，用 haiku 4.5 一個月幾錢", 1500, 250, 3000 * 6 * 30],
+  ])("%s", async (line, prompt, out, requests) => {
+    const reply = await ask(line);
+    expect(dataOf(reply).workload).toMatchObject({
+      promptTokensPerRequest: prompt,
+      inputTokens: prompt * requests,
+      outputTokens: out * requests,
+      cachedPercent: expect.closeTo(200 / 3, 9),
+    });
+    // the support copilot is customer support, not a coding assistant
+    expect(reply.text).not.toMatch(/for coding|用於程式/u);
+  });
+});
+
 describe("a cache share said in 成 or in Hong Kong's words", () => {
   it.each([
     ["claude opus 4.7 走 batch 接口，每月 5亿 输入 5000万 输出，其中三成输入能命中缓存，要多少钱", 30],
     ["我哋公司每個月大概用 3 億 token，七成係 input，一半有 cache，用 claude haiku 4.5 定 gpt-5 mini 平啲？", 50],
+    ["kimi k2.5 vs glm 4.6 for 2B tokens a month, 90% input, about half the input hits cache", 50],
   ])("%s", async (line, cached) => {
     expect(dataOf(await ask(line)).workload).toMatchObject({ cachedPercent: cached });
   });

@@ -66,6 +66,7 @@ import {
   CACHED_PART_OF,
   CACHE_VERB_BEFORE,
   CACHED_PART_OF_ZH,
+  INCLUDED_PART_BEFORE,
   CHUNK_SIZE_BEFORE,
   CHUNKS_AFTER,
   CHUNKS_BEFORE,
@@ -174,7 +175,7 @@ const NO_AMOUNT =
 const MADE_UP_MAGNITUDE = /(?<![\p{L}\p{N}.])\d+(?:\.\d+)?\s?(?!(?:m|b|tr|quadr)illions?\b)[a-z]*illions?\b/u;
 /** Phrases that say half of the input is cached. */
 const HALF_CACHED =
-  /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能|会|可以)?(?:命中|走|用|读|打到|吃到|有)?(?:了)?\s?(?:缓存|cache|快取)|half (?:of )?(?:(?:it|the input|the prompts?|our (?:input|prompts?)|the (?:tokens|context|requests)) )?(?:is |are |gets? |will be |would be |should be )?(?:cached|cache hits?|a cache hit|hits? the cache)|50\/50 cache)/u;
+  /(?:缓存(?:命中)?(?:率)?\s?(?:有|是|约|大概)?\s?一半|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能|会|可以)?(?:命中|走|用|读|打到|吃到|有)?(?:了)?\s?(?:缓存|cache|快取)|half (?:of )?(?:(?:it|input|the input|the prompts?|our (?:input|prompts?)|the (?:tokens|context|requests)) )?(?:is |are |gets? |will be |would be |should be )?(?:cached|cache hits?|a cache hit|hits? (?:the )?(?:prompt )?cache)|50\/50 cache)/u;
 
 /** Usage field names as dashboards and API responses print them: OpenAI's, Anthropic's and Gemini's, quoted or not. */
 const USAGE_INPUT_FIELD = /["']?\b(?:(?:input|prompt)[_-]?tokens?(?:[_-]?count)?|prompt[_-]?token[_-]?count)\b["']?/gu;
@@ -303,7 +304,9 @@ export function readQuantities(text: string): Quantities {
       continue;
     }
     // "prompt 8k，其中 6k 是命中缓存的", "6k of it cached": the cached part of each prompt, nothing else
-    const partOfPrompt = /其中\s?$/u.test(left) ? CACHED_PART_OF_ZH.test(right) : CACHED_PART.test(right) && /^\s?of (?:it|them|that|those|which)\b/u.test(right);
+    const partOfPrompt = /其中\s?$/u.test(left)
+      ? CACHED_PART_OF_ZH.test(right)
+      : CACHED_PART.test(right) && (/^\s?of (?:it|them|that|those|which)\b/u.test(right) || INCLUDED_PART_BEFORE.test(left));
     if (partOfPrompt || CACHED_PART_OF.test(text.slice(n.end, n.end + 100)) || CACHE_VERB_BEFORE.test(left)) {
       cachedPart ??= n.value;
       continue;

@@ -86,7 +86,7 @@ export const HALF_IDLE =
   /\bidle half (?:the|of the) time\b|\bhalf (?:the|of the) time idle\b|\bbusy half (?:the|of the) time\b|一半(?:的)?时间(?:闲|空闲|闲置|闲着|在跑|跑)|闲(?:置|着)?一半(?:时间)?/u;
 /** Half of the input cached, said in words: "cache 一半", "half cached", "一半命中缓存". */
 export const CACHE_HALF =
-  /\b(?:cache|caching|cached)\s?(?:hit(?:s| rate)?\s?(?:of\s)?)?(?:is\s)?(?:一半|half)|\bhalf (?:of (?:it|the input|input) )?(?:is )?(?:cached|hits? the cache)|(?:缓存|命中)(?:率)?\s?(?:一半|50%)|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能|会|可以)?(?:命中|走|用|读|打到|吃到)?(?:了)?缓存/u;
+  /\b(?:cache|caching|cached)\s?(?:hit(?:s| rate)?\s?(?:of\s)?)?(?:is\s)?(?:一半|half)|\bhalf (?:(?:of )?(?:it|the input|input|the prompts?|prompts|the requests|requests) )?(?:is |are |gets? |will )?(?:cached|hits? (?:the )?(?:prompt )?cache)|(?:缓存|命中)(?:率)?\s?(?:一半|50%)|一半(?:的)?(?:输入|请求|prompt)?\s?(?:都)?(?:能|会|可以)?(?:命中|走|用|读|打到|吃到)?(?:了)?缓存/u;
 /** A line about the cache, utilization or one side of the volume: its "half" or "double" is not the month's volume. */
 export const NOT_THE_VOLUME = /\bcach|缓存|命中|utili[sz]ation|利用率|\b(?:input|output)\b|输入|输出|gpus?\b|显卡|卡/u;
 /** A weight precision named in words: "at fp8", "bf16", "fp16" (as wide as bf16), "4-bit" / "int4 量化", "mxfp4". */
