@@ -594,6 +594,9 @@ describe("what owned GPUs cost to buy and the months they are written off over",
     ["电费一度 0.6 元，我们自己买了 8 张 H20 跑 deepseek v3，每张 9 万元，按 3 年摊，每月 20亿 token 值不值", 8, { yuan: 90_000 }, 36],
     ["we bought 4 h100s at $25k each, amortized over 36 months, to run llama 3.3 70b at 1B tokens a month", 4, 25_000, 36],
     ["我们自己买了 2 张 H100 跑 llama 3.3 70b，每张 20 万元，按两年摊，每月 5 亿 token", 2, { yuan: 200_000 }, 24],
+    // the price per card with no sign, the years after it as "4y"; the month's 15B is the volume, not the 35k
+    ["self host deepseek r1 on 8x h200 we own, bought 35k each, 4y, power 0.10 kwh, ~15B tok/mo mostly batch", 8, 35_000, 48],
+    ["我想自己買 2 張 H100 跑 gpt-oss-120b，每張 3 萬美金，攤 24 個月，電費每度 0.15 美元，每月 3 億 token，跟 API 比起來怎樣", 2, 30_000, 24],
   ])("%s", async (line, gpus, price, months) => {
     const reply = await ask(line);
     expect(reply.command).toBe("selfhost");

@@ -44,6 +44,9 @@ export const PER_KWH_BEFORE =
 export const GPUS_BOUGHT = /买了|购买|购入|采购|自己买|bought|purchased|we (?:own|paid)/u;
 export const PER_CARD_BEFORE = /每[张块台](?:卡)?\s?(?:要|是|花了?|约|大概)?\s?[$¥]?\s?$|\b(?:at|for)\s?[$¥]?\s?$/u;
 export const PER_CARD_AFTER = /^\s?(?:k\s?)?(?:元|块|美元|美金|dollars?)?\s?(?:each|apiece|a card|per (?:card|gpu)|一张|一块)/u;
-/** "按 3 年摊", "摊销 3 年", "分 36 个月摊", "amortized over 3 years", "write off over 36 months": years or months. */
+/**
+ * "按 3 年摊", "摊 24 个月", "分 36 个月摊", "amortized over 3 years", "write off over 36 months", "bought 35k each, 4y":
+ * years in the odd groups, months in the even ones.
+ */
 export const WRITE_OFF =
-  /(?:按|分|摊销)\s?(?:(\d{1,2}|[一二两三四五六七八九十])\s?年|(\d{1,3})\s?个?月)|(?:amorti[sz]ed?|written off|write (?:it |them )?off|depreciat(?:e|ed|ion))\s(?:over\s)?(?:(\d{1,2})\s?(?:years?|yrs?)|(\d{1,3})\s?months?)/u;
+  /(?:按|分|摊销|摊)\s?(?:(\d{1,2}|[一二两三四五六七八九十])\s?年|(\d{1,3})\s?个?月)|(?:amorti[sz]ed?|written off|write (?:it |them )?off|depreciat(?:e|ed|ion))\s(?:over\s)?(?:(\d{1,2})\s?(?:years?|yrs?)|(\d{1,3})\s?months?)|\b(?:each|apiece|per (?:card|gpu)),?\s(?:over\s)?(?:(\d{1,2})\s?(?:y|yrs?|years?)|(\d{1,3})\s?(?:mo|months?))\b/u;

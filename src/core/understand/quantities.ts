@@ -325,6 +325,11 @@ export function readQuantities(text: string): Quantities {
       q.powerPerKwh ??= { amount: n.value, currency: signed ?? (/\p{Script=Han}/u.test(text) ? "cny" : "usd") };
       continue;
     }
+    // "8x h200 we own, bought 35k each": a price per card with no sign, in the asker's money
+    if (GPUS_BOUGHT.test(text) && /^\s?(?:each|apiece|a card|per (?:card|gpu))\b/u.test(right) && n.value >= 500 && !TOKENS_WORD.test(right)) {
+      q.gpuPurchase ??= { amount: n.value, currency: /\p{Script=Han}/u.test(text) ? "cny" : "usd" };
+      continue;
+    }
     // "we're spending like 12k a month on openai": an amount spent is money, with or without its sign
     const spentYuan = SPENT_BEFORE_ZH.test(left);
     // "we burn 150M input tokens": tokens burnt are no money
@@ -624,8 +629,8 @@ export function readQuantities(text: string): Quantities {
   if (volume.input !== undefined || volume.output !== undefined) delete volume.total;
   if (Object.keys(volume).length) q.volume = volume;
   const writeOff = WRITE_OFF.exec(text);
-  const years = writeOff?.[1] ?? writeOff?.[3];
-  const writeOffMonths = years !== undefined ? (findNumbers(years)[0]?.value ?? Number.NaN) * 12 : Number(writeOff?.[2] ?? writeOff?.[4]);
+  const years = writeOff?.[1] ?? writeOff?.[3] ?? writeOff?.[5];
+  const writeOffMonths = years !== undefined ? (findNumbers(years)[0]?.value ?? Number.NaN) * 12 : Number(writeOff?.[2] ?? writeOff?.[4] ?? writeOff?.[6]);
   if (writeOff && writeOffMonths >= 1) q.amortizationMonths = writeOffMonths;
   // "200 developers", "全校 3000 个学生": the people the usage is for (not users served at once)
   if (users !== undefined && q.concurrentUsers === undefined) q.people = users;
