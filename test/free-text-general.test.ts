@@ -114,6 +114,10 @@ describe("a request's size is read wherever its per-request words stand", () => 
     ["10 requests per minute, 5 workdays a week, 1k in 200 out, gpt-5 mini", 1000, 200, 10 * 60 * (24 * ((30 * 5) / 7))],
     ["we run 20k requests a day, 5 workdays a week, 2k in 500 out each. sonnet 4.5 cost?", 2000, 500, 20_000 * ((30 * 5) / 7)],
     ["support bot, weekdays only: 3k chats a day, 1k in 200 out each, gemini 2.5 flash", 1000, 200, 3000 * ((30 * 5) / 7)],
+    // the workdays a month said beside "weekdays only" win over five sevenths of thirty
+    ["code review bot, 300 PRs/day on weekdays only (~22/mo), 20k tok diff+context in, 2k out. opus 4.5 vs gpt-5 w/ batch api", 20_000, 2000, 300 * 22],
+    // a nightly job's count, its period said further back than the clause's own words
+    ["nightly batch: extract fields from 40k invoices, ~2.5k tok in / 300 out each, batch api ok. gpt-4.1 mini vs gemini 2.5 flash", 2500, 300, 40_000 * 30],
     ["客服一周 5 天在线，每天 3 万条消息，每条输入 800 输出 200 token，gpt-5 mini 一个月多少钱", 800, 200, 30_000 * ((30 * 5) / 7)],
     // people × what each of them asks an hour or a day
     ["200 engineers, each about 40 completions an hour during an 8h workday, ~1500 tokens in, 300 out. gpt-5 mini vs haiku 4.5?", 1500, 300, 200 * 40 * 8 * 30],
@@ -582,7 +586,11 @@ describe("a cache share said in 成 or in Hong Kong's words", () => {
 });
 
 describe("Chinese ability said in Hong Kong's words, or by translating to or from Chinese", () => {
-  it.each([["做中英互譯，邊個模型最平？要識中文，每個月大概 2 億 token，七成係 input"], ["做中英互譯，邊個模型最平？每個月大概 2 億 token"]])("%s", async (line) => {
+  it.each([
+    ["做中英互譯，邊個模型最平？要識中文，每個月大概 2 億 token，七成係 input"],
+    ["做中英互譯，邊個模型最平？每個月大概 2 億 token"],
+    ["哪個模型做翻譯最便宜？每個月 1.5億 token，中文要夠好（繁體）"],
+  ])("%s", async (line) => {
     const u = (await ask(line)).data.understanding as { constraints: { chinese?: boolean }; tasks: string[] };
     expect(u.constraints.chinese).toBe(true);
     expect(u.tasks).toContain("translation");
@@ -705,6 +713,7 @@ describe("an amount that is no amount is an error naming it, never priced", () =
     ["we process 2 million words a month, gpt-4o mini vs haiku 4.5", "2 million words"],
     ["每月处理 500 万字，deepseek 和 qwen plus 哪个便宜", "500 万字"],
     ["我想用 gpt-5 做英文作文批改，每篇 800 词左右，每天 500 篇，大概多少钱？", "800 词"],
+    ["每月 5 GB 的 token 用 gpt-4o 要多少錢", "5 GB 的 token"],
   ])("%s", async (line, named) => {
     const reply = await ask(line);
     expect(reply.ok).toBe(false);
@@ -923,8 +932,12 @@ describe("a comparison item a typo or two away from a model's name is that model
 });
 
 describe("everyday words beside 'vs' are no model; accelerators people rent are named back", () => {
-  it("a self-hosting question weighed 'vs the api' names nothing back", async () => {
-    const reply = await ask("self-host llama 3.3 70b on 2 H100s, worth it vs the api?");
+  it.each([
+    "self-host llama 3.3 70b on 2 H100s, worth it vs the api?",
+    "we own 4 L40S (paid ~8k each, write off over 3 yrs), power 0.12/kWh. qwen 3 32b for ~800M tok/mo — cheaper than api?",
+    "how many h100s to serve ds v3 at ~3000 tok/s for our agent fleet, rented? and whats the monthly vs api at 5B tok/mo",
+  ])("a self-hosting question weighed against the api names nothing back: %s", async (line) => {
+    const reply = await ask(line);
     expect(reply.ok).toBe(true);
     expect((reply.data as { unknown?: unknown[] }).unknown ?? []).toEqual([]);
   });

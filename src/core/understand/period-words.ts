@@ -64,7 +64,7 @@ const BUSINESS_HOURS = /\b9\s?(?:am)?\s?(?:-|–|to)\s?5\s?(?:pm)?\b(?!\s?(?:[km
 const BUSINESS_DAY_HOURS = 8;
 /** "22 workdays a month", "每月 22 个工作日", "一个月算 22 个工作天": the days a month its daily and hourly amounts run, when not all 30. */
 const DAYS_A_MONTH =
-  /\b(\d{1,2})\s?(?:work(?:ing)?\s?days?|business days?)\b(?!\s?(?:a|per|each|every|\/)\s?week)|(?:每月|一个月)\s?(?:按|算|有|只算)?\s?(\d{1,2})\s?(?:个|天)?工作[日天]|(?:上班日|工作日|工作天)[^。；;\d]{0,12}(?:每月|一个月)\s?(?:按|算|有)?\s?(\d{1,2})\s?天|(\d{1,2})\s?个工作[日天]/u;
+  /\b(\d{1,2})\s?(?:work(?:ing)?\s?days?|business days?)\b(?!\s?(?:a|per|each|every|\/)\s?week)|\b(?:weekdays|workdays|business days|working days)\b[^\d,;]{0,12}?~?(\d{1,2})\s?(?:\/\s?mo(?:nth)?|a month|per month)\b|(?:每月|一个月)\s?(?:按|算|有|只算)?\s?(\d{1,2})\s?(?:个|天)?工作[日天]|(?:上班日|工作日|工作天)[^。；;\d]{0,12}(?:每月|一个月)\s?(?:按|算|有)?\s?(\d{1,2})\s?天|(\d{1,2})\s?个工作[日天]/u;
 
 /** "5 workdays a week", "每周 5 天", "weekdays only": the days a week it runs, a month's share of its 30 days. */
 const DAYS_A_WEEK =

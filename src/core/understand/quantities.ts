@@ -157,7 +157,7 @@ const BARE_PER_MONTH_BEFORE = /(?:每月|每个月|一个月|月均)\s?(?:大概
 const BARE_PER_MONTH = /^\s?(?:(?:per|a|each|every|\/)\s?(?:month|mo)\b|monthly|每月|一个月|\/\s?月)/u;
 /** Volumes counted in words, characters, pages or bytes: not tokens, so never priced as if they were. */
 const OTHER_UNIT_AFTER =
-  /^\s?(?:words?\b|characters?\b|chars\b|pages?\b|(?:[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?)\s?(?:of\s)?(?:text|data|logs?|documents?|files?)\b|个?(?:汉)?字(?![节母段])|字符|页|个?(?:单|英文)?词(?![表典组汇]))/u;
+  /^\s?(?:words?\b|characters?\b|chars\b|pages?\b|(?:[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?)\s?(?:of\s)?(?:text|data|logs?|documents?|files?)\b|(?:[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?)\s?(?:的|of)\s?(?:tokens?|token)|个?(?:汉)?字(?![节母段])|字符|页|个?(?:单|英文)?词(?![表典组汇]))/u;
 
 // the words around a number, read with other numbers' digit-group commas left out: "a call is 1,200 in / 120 out" is one clause
 function after(text: string, n: FoundNumber): string {
@@ -413,7 +413,9 @@ export function readQuantities(text: string): Quantities {
         .slice(n.end, n.end + 2 * WINDOW)
         .replace(REQUESTS_AFTER, "")
         .replace(PER_PERSON_AFTER, "");
-      const said = rate ? n.value * rate[2] * perMonthOf("hour", active) : period ? n.value * perMonthOf(period, active) : asMonthly(n.value, left, periodAfter, active);
+      // "nightly batch: extract fields from 40k invoices": a job's period may stand further back than a clause's words
+      const periodBefore = withoutGroupCommas(text.slice(Math.max(0, n.start - 2 * WINDOW), n.start));
+      const said = rate ? n.value * rate[2] * perMonthOf("hour", active) : period ? n.value * perMonthOf(period, active) : asMonthly(n.value, periodBefore, periodAfter, active);
       // "一天跑 3 次，每次处理 2000 份", "hourly cron job, ~200 docs each run": a count with no period is each run's
       const periodless = said === n.value;
       const monthly = periodless && runs ? n.value * runs.perMonth : said;

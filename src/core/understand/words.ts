@@ -100,7 +100,7 @@ export const DOCUMENTS = /\b(?:contracts?|documents?|docs|pdfs?|books?|reports?|
 export const FLEX = /\bflex(?: tier| processing| pricing)?\b|弹性/u;
 export const PRIORITY = /\bpriority(?: tier| processing| pricing)?\b|优先级/u;
 export const CHINESE_ABILITY =
-  /(?:good|great|strong|best|better|decent) chinese|繁体中文|简体中文|支援中文|中文支援|(?:good|great|strong|best|better) (?:at|in|with) chinese|支持中文|中文支持|chinese (?:docs|documents|text|content|support|customers|users|speakers)|中文(?:要好|模型|的模型|文档|内容|客服)|chinese[-\s](?:ability|language|support|quality|capable|skills?|fluency)|speaks? chinese|handles? chinese|in chinese|chinese (?:text|content|customers|users)|中文(?:能力|好|强|不错|水平|表现|效果|理解|写作|场景|支持)|中文(?:水平|能力)?(?:比较|更|最|很|挺|还|较)(?:好|强|高|不错|流畅|地道)|中文好|懂中文|会中文|识中文|说中文|中文.{0,3}(?:好的|强的)/u;
+  /(?:good|great|strong|best|better|decent) chinese|繁体中文|简体中文|支援中文|中文支援|(?:good|great|strong|best|better) (?:at|in|with) chinese|支持中文|中文支持|chinese (?:docs|documents|text|content|support|customers|users|speakers)|中文(?:要好|模型|的模型|文档|内容|客服)|chinese[-\s](?:ability|language|support|quality|capable|skills?|fluency)|speaks? chinese|handles? chinese|in chinese|chinese (?:text|content|customers|users)|中文(?:能力|好|强|不错|水平|表现|效果|理解|写作|场景|支持)|中文(?:水平|能力)?(?:比较|更|最|很|挺|还|较)(?:好|强|高|不错|流畅|地道)|中文好|中文(?:要|得|需要|必须)(?:够|足够)?(?:好|强)|懂中文|会中文|识中文|说中文|中文.{0,3}(?:好的|强的)/u;
 /** "中英互译", "翻成中文": translating to or from Chinese needs Chinese ability (and is still the translation task). */
 export const CHINESE_PAIR = /中英(?:互译|翻译|对译)|英中(?:互译|翻译)|(?:翻|译|翻译)成中文/u;
 export const OUT_OF_SCOPE =
