@@ -78,6 +78,15 @@ describe("a request count is read whatever it is called and however often it is 
 describe("a request's size is read wherever its per-request words stand", () => {
   it.each([
     ["10 million requests per month at 500 tokens each on gpt-4.1 nano", 500, 100, 10e6],
+    // retrieved chunks times their size plus the question; a visible reply's size
+    ["rag bot: 8 retrieved chunks x 600 tok + 400 tok question/sys, answer ~350 tok. 25k queries/day. cheapest decent model?", 8 * 600 + 400, 350, 25_000 * 30],
+    // the average rate is the bill's, the peak is not
+    [
+      "voice assistant peaks at ~40 QPS, avg maybe 12 QPS around the clock. each turn ~900 in 80 out. gemini 2.0 flash vs 4o mini vs gpt-5 nano, monthly cost?",
+      900,
+      80,
+      12 * 86_400 * 30,
+    ],
     ["input per request 6k, output per request 800, 50k requests. haiku 4.5", 6000, 800, 50_000],
     ["gemini 2.5 pro, 300k tokens in per request, 200 requests monthly, 5k tokens out per request", 300_000, 5000, 200],
     ["输入 8k/次，输出 1k/次，20 万次/月，gpt-5 mini 多少钱", 8000, 1000, 200_000],
@@ -507,6 +516,11 @@ describe("reasoning said as a multiple of the visible reply is billed as output,
     ["每月 3千万 token，输入输出比 4比1，推理 token 大约是输出的 2 倍，o3 和 o4-mini 哪个便宜", 6e6 * 3, "输出含推理 Token（可见回复的 2 倍）"],
     // no volume said: the default workload's output and its reasoning
     ["o4-mini, reasoning 3x the output", null, "output counted with reasoning at 3× the visible reply"],
+    [
+      "math tutor app: 200k questions/mo, ~500 tok in, ~300 visible out, reasoning maybe 5x the answer. ds r1 vs o4-mini vs gemini 2.5 flash?",
+      200_000 * 300 * 6,
+      "output counted with reasoning at 5× the visible reply",
+    ],
   ])("%s", async (line, output, said) => {
     const reply = await ask(line);
     expect(reply.command).toBe("compare");

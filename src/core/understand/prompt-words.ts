@@ -3,7 +3,9 @@
 
 /** "20 chunks of 400 tokens + a question per request": the clause says per request after the pieces. */
 export const PER_REQUEST_LATER = /^[^,，;；。\n]*?(?:\b(?:per|each|every|a) (?:request|call|query)\b|每次|每个请求)/u;
-export const CHUNKS_AFTER = /^\s?(?:chunks?|passages?|snippets?|docs?|documents?|results?|pages?|段|块|个片段|个文档|篇)/u;
+export const CHUNKS_AFTER = /^\s?(?:(?:retrieved|relevant|context|search|top[-\s]?k)\s)?(?:chunks?|passages?|snippets?|docs?|documents?|results?|pages?|段|块|个片段|个文档|篇)/u;
+/** "8 retrieved chunks x 600 tok": pieces times their size, said as a product. */
+export const CHUNKS_TIMES_AFTER = /^\s?(?:(?:retrieved|relevant|context|search|top[-\s]?k)\s)?(?:chunks?|passages?|snippets?|docs?|documents?|results?)\s?(?:x|×|\*|@)\s?~?\d/u;
 export const CHUNK_SIZE_BEFORE = /(?:\bof|\bx|×|\*|@|each|\bat|每段|每块|每篇|每个|每页)\s?(?:about|around|~|约|大概)?\s?$/u;
 /** "each pulls 8 chunks x 400 tokens", "every query retrieves 5 passages": the pieces each request carries. */
 export const CHUNKS_BEFORE =

@@ -71,6 +71,7 @@ import {
   CHUNKS_AFTER,
   CHUNKS_BEFORE,
   CHUNKS_EACH_AFTER,
+  CHUNKS_TIMES_AFTER,
   EACH_WAY_AFTER,
   EACH_WAY_BEFORE,
   PER_REQUEST_LATER,
@@ -485,7 +486,11 @@ export function readQuantities(text: string): Quantities {
       !n.scaled &&
       Number.isInteger(n.value) &&
       CHUNKS_AFTER.test(right) &&
-      (PER_REQUEST_CLAUSE.test(left) || CHUNKS_BEFORE.test(left) || CHUNKS_EACH_AFTER.test(right) || PER_REQUEST_LATER.test(text.slice(n.end, n.end + 2 * WINDOW)))
+      (PER_REQUEST_CLAUSE.test(left) ||
+        CHUNKS_BEFORE.test(left) ||
+        CHUNKS_EACH_AFTER.test(right) ||
+        CHUNKS_TIMES_AFTER.test(right) ||
+        PER_REQUEST_LATER.test(text.slice(n.end, n.end + 2 * WINDOW)))
     ) {
       chunks = n.value;
       continue;

@@ -80,7 +80,8 @@ export const REQUESTS_BEFORE =
   /(?:(?:调用|请求|对话|会话|消息|提问)(?:量|次数|数)|(?:月|每月|一个月|日|每日|每天)(?:请求|调用|消息)|(?<!(?:each|every|per|a|one|avg|average|typical|mean)\s)(?:requests?|calls?|queries)(?: per month| a month| monthly| \/ ?mo(?:nth)?)?\s?[:：=])\s?(?:约|大概|大约|是|为|有|~|≈)?\s?$/u;
 /** A request rate said to be the peak ("10 rps at peak", "峰值 100 QPS"), not what runs all month. */
 export const PEAK_AFTER = /^\s?(?:(?:rps|qps|rpm|requests?|reqs?|calls?)\s?(?:(?:a|per|\/)\s?(?:second|sec|s|minute|min|hour)\b)?\s?)?(?:at |in |during )?(?:the )?peak\b/u;
-export const PEAK_BEFORE = /(?:\bpeak(?:s|ing)?(?: of| at| is| load| traffic)?|峰值|高峰期?|最高)\s?(?:qps|rps)?\s?(?:是|为|有|约|大概|达到|能到|at|of|is)?\s?[:：]?\s?$/u;
+export const PEAK_BEFORE =
+  /(?:\bpeak(?:s|ing)?(?: of| at| is| load| traffic)?|峰值|高峰期?|最高)\s?(?:qps|rps)?\s?(?:是|为|有|约|大概|达到|能到|at|of|is)?\s?[:：]?\s?(?:about|around|roughly|~)?\s?$/u;
 /** "200 avg", "300 on average": an average said after its number. */
 export const AVERAGE_AFTER = /^\s?(?:avg|average|on average|平均)\b/u;
 /** "200 concurrent users", "50 simultaneous sessions", "200 并发", "200 人同时在线": users served at once. */

@@ -17,7 +17,7 @@ export const INPUT_AFTER = new RegExp(
   "u",
 );
 export const OUTPUT_AFTER = new RegExp(
-  `${COUNTED}(?:(?:output|completions?|generated|out\\b|back\\b|answers?\\b|responses?\\b|repl(?:y|ies)\\b|summar(?:y|ies)\\b|labels?\\b|in (?:the )?(?:response|reply|answer))${NO_COLON}|输出|生成|出(?![现来去])|回复|回答|答复)`,
+  `${COUNTED}(?:visible\\s)?(?:(?:output|completions?|generated|out\\b|back\\b|answers?\\b|responses?\\b|repl(?:y|ies)\\b|summar(?:y|ies)\\b|labels?\\b|in (?:the )?(?:response|reply|answer))${NO_COLON}|输出|生成|出(?![现来去])|回复|回答|答复)`,
   "u",
 );
 /** A label followed by another number belongs to that number ("输入2000万 输出400万", "in:50M out:10M"). */
@@ -29,7 +29,7 @@ export const OUTPUT_BEFORE =
   /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|drafts?|summar(?:y|ies)|(?:review )?comments|feedback|评审意见|审查意见|批改意见|修改意见|评语|批注|评论|点评|输出|产出|生成|回复|回答|答复|响应|摘要|返回|(?:总结|摘要|压缩|缩)(?:成|为|到)|(?:每次|每条|每个请求|[、，,])\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|run|runs|come to|average|averaging|≈|~|约|大概|大约|是|为|也是|也)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 export const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
 /** "avg 10k per step", "平均每次 1 万": an average, which wins over a peak or final size said before it. */
-export const AVERAGE_BEFORE = /(?:\bavg|\baverage|\baveraging|\bon average|平均)\.?\s?(?:of\s)?(?:about|around|~)?\s?$/u;
+export const AVERAGE_BEFORE = /(?:\bavg|\baverage|\baveraging|\bon average|平均)\.?\s?(?:of\s)?(?:(?:about|around|maybe|roughly|~)\s?)?$/u;
 /**
  * "each request carries 150k tokens of context", "一次请求带 30 万 token 上下文", "40k queries a month, each 6k tokens of
  * context": a prompt's size.
