@@ -29,6 +29,23 @@ describe("a budget with a request's size buys a number of requests", () => {
     // its amount with no sign, as the command's usage line writes it: dollars, as the command reads it alone
     ["/budget 500 o3 1.5k in 300 out per request", 500, ["o3"], 1500, 300, "Requests / month"],
     ["/budget 500 ds r1 o3 o4-mini 2k in 5k out per request", 500, ["deepseek-r1", "o3", "o4-mini"], 2000, 5000, "Requests / month"],
+    // a size per turn; the output said after a comma in the clause that sized the input, with its reasoning in tokens
+    [
+      "we have $2k/mo budget. voice assistant, ~1.2k in / 150 out per turn. how many turns can we afford on 4o mini vs gemini 2.5 flash lite vs haiku?",
+      2000,
+      ["gpt-4o-mini", "gemini-2.5-flash-lite", "claude-haiku-4-5"],
+      1200,
+      150,
+      "Requests / month",
+    ],
+    [
+      "we've got $500/mo. research agent, each call ~2k in, 1k visible out plus ~4k reasoning tokens. how many calls/mo on ds r1 vs o3 vs o4-mini?",
+      500,
+      ["deepseek-r1", "o3", "o4-mini"],
+      2000,
+      1000 + 4000,
+      "Requests / month",
+    ],
   ])("%s", async (line, amount, ids, input, output, column) => {
     const reply = await ask(line);
     const data = reply.data as { budgetUsdPerMonth: number; models: { id: string; requestsBought?: number }[] };
@@ -38,6 +55,18 @@ describe("a budget with a request's size buys a number of requests", () => {
     expect(reply.text).toContain(column);
     // the thousand requests a size alone is priced for are no volume of the asker's to fit the budget
     expect(reply.text).not.toMatch(/fits the budget|不超预算/u);
+  });
+});
+
+describe("an amount a month the team has is its budget, and the volume said beside it is priced against it", () => {
+  it("we have 2k/mo … ~4k in 300 out per convo, ~15k convos/mo", async () => {
+    const reply = await ask("we have 2k/mo, whats the best model for our support copilot, ~4k in 300 out per convo, ~15k convos/mo");
+    expect(reply.command).toBe("budget");
+    const data = reply.data as { budgetUsdPerMonth: number; workload: { inputTokens: number; outputTokens: number }; models: { id: string }[] };
+    expect(data.budgetUsdPerMonth).toBe(2000);
+    expect(data.workload).toMatchObject({ inputTokens: 4000 * 15_000, outputTokens: 300 * 15_000 });
+    expect(reply.text).toContain("fits the budget on");
+    expect(reply.text).toContain("for customer support");
   });
 });
 

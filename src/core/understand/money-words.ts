@@ -34,6 +34,11 @@ export const PRICE_CAP_AFTER = /^[^,，。;；\d]{0,24}?(?:以下|以内|or (?:l
 export const OUTPUT_PRICE = /^[^,，。;；\d]{0,24}?(?:\boutput|\bout\b|输出)|(?:\boutput|输出)[^,，。;；\d]{0,16}$/u;
 /** "spending like", "we pay about", "每月花": the words before an amount of money spent; in Chinese, an amount of yuan. */
 export const SPENT_BEFORE = /\b(?:spend(?:s|ing)?|spent|pay(?:s|ing)?|paid|burn(?:s|ing)?|burnt)\s(?:like\s|about\s|around\s|roughly\s|over\s|almost\s|nearly\s)?~?\s?$/u;
+/** "we have 2k/mo": an amount a month the team has, with no unit of its own, is its budget. */
+export const HAVE_A_MONTH = {
+  before: /\bwe(?: have| got|'ve got| have got)\s(?:about\s|around\s|roughly\s|~\s?)?$/u,
+  after: /^\s?(?:\/\s?mo(?:nth)?\b|a month\b|per month\b|monthly\b)/u,
+};
 export const SPENT_BEFORE_ZH = /(?:花|花费|花了|支出)\s?(?:大概|大约|约|差不多)?\s?$/u;
 /** "0.15 per kWh", "$0.12/kWh", "0.6 元一度": an electricity price, after the number. */
 export const PER_KWH = /^\s?(?:[$¥]|usd|美元|元|块|dollars?)?\s?(?:\/\s?kwh\b|per\s?kwh\b|a\s?kwh\b|\/\s?度|每度|一度)/u;

@@ -8,6 +8,7 @@ import {
   PER_KWH,
   PER_KWH_BEFORE,
   GPUS_BOUGHT,
+  HAVE_A_MONTH,
   PER_CARD_AFTER,
   PER_CARD_BEFORE,
   WRITE_OFF,
@@ -91,6 +92,7 @@ import {
   PER_REQUEST_AFTER,
   PER_REQUEST_BEFORE,
   PER_REQUEST_CLAUSE,
+  PER_REQUEST_CLAUSE_CONTINUED,
   REQUEST_CARRIES,
   SIDE_PER_REQUEST,
   SIDE_THEN_PER_REQUEST,
@@ -140,6 +142,8 @@ export interface Quantities {
   powerPerKwh?: { amount: number; currency: "usd" | "cny" };
   /** "200 developers, each ~2M tokens a month": the people the usage is for */
   people?: number;
+  /** "1k visible out plus ~4k reasoning tokens": each request's reasoning, billed as output beside its reply */
+  reasoningTokens?: number;
   /** "to serve deepseek v3 at 2000 tokens/s": a throughput the deployment is sized for */
   targetTokensPerSec?: number;
   /** "our box does 2500 tokens/s": a deployment's throughput, measured by the asker */
@@ -254,6 +258,11 @@ export function readQuantities(text: string): Quantities {
       q.gpuCount ??= n.value;
       continue;
     }
+    // "1k visible out plus ~4k reasoning tokens": each request's reasoning, a multiple of its reply (understand.ts)
+    if (REASONING_TOKENS_AFTER.test(right)) {
+      q.reasoningTokens ??= n.value;
+      continue;
+    }
     // "三成", "7成": tenths, read with 成 below
     if (/^成/u.test(right)) continue;
     const percent = PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left);
@@ -335,7 +344,7 @@ export function readQuantities(text: string): Quantities {
     const spentYuan = SPENT_BEFORE_ZH.test(left);
     // "we burn 150M input tokens": tokens burnt are no money
     const spent =
-      (SPENT_BEFORE.test(left) || spentYuan) &&
+      (SPENT_BEFORE.test(left) || spentYuan || (HAVE_A_MONTH.before.test(left) && HAVE_A_MONTH.after.test(right))) &&
       !TOKENS_WORD.test(right) &&
       !REQUESTS_AFTER.test(right) &&
       !/^\s?(?:input|output|prompt|completion)?\s?(?:tokens?|toks?)\b/u.test(right);
@@ -532,7 +541,9 @@ export function readQuantities(text: string): Quantities {
     const leftSide = INPUT_BEFORE.test(left) ? "input" : OUTPUT_BEFORE.test(left) ? "output" : null;
     const side = rightSide && (!LABEL_THEN_NUMBER.test(right) || !leftSide) ? rightSide : (leftSide ?? rightSide);
     if (side) {
-      if (PER_REQUEST_CLAUSE.test(left) || SIDE_PER_REQUEST.test(right)) perRequest[side] ??= n.value;
+      const inputSized = perRequest.input !== undefined || q.promptTokens !== undefined;
+      if (PER_REQUEST_CLAUSE.test(left) || SIDE_PER_REQUEST.test(right) || (side === "output" && inputSized && PER_REQUEST_CLAUSE_CONTINUED.test(left)))
+        perRequest[side] ??= n.value;
       else if (n.value >= 1000) putVolume(side, n.value);
       // "800 tokens in and 300 out": under a thousand tokens is a request's size, never a month's; "2 output tokens"
       // after a request count: a label's size
@@ -646,6 +657,8 @@ export function readQuantities(text: string): Quantities {
 
 /** A month said beside an amount: it keeps its own period when another amount of the line is per day or per week. */
 const MONTH_SAID = /month|\bmo\b|\/mo|月/u;
+const REASONING_TOKENS_AFTER =
+  /^\s?(?:hidden\s)?(?:reasoning|thinking)\s(?:tokens?|toks?)\b(?!\s?(?:a|per|each|every|\/)\s?(?:month|mo|day)\b)|^\s?(?:tokens?\s)?(?:of\s)?(?:hidden\s)?(?:reasoning|thinking)\b(?!\s?(?:model|models|ability))/u;
 
 /** "每天100万输入 20万输出", "2M a day (1.6M in, 0.4M out)": a period said once holds for the amounts said without one. */
 function samePeriodForAll(volume: Volume, stated: readonly { side: keyof Volume; factor: number; monthSaid: boolean }[]): void {

@@ -44,9 +44,11 @@ export const PER_REQUEST_BEFORE =
 /** "每次请求输入250k", "per request: 300k in": the clause says per request, whatever the size. */
 export const PER_REQUEST_CLAUSE =
   /(?:每次|每个请求|每条请求|单次|一次(?!性)|每篇|每份|每张|每则|每封|每笔|每条|每轮|每回合|每通|每道|每个\s?pr|\b(?:per|each|every|a) (?:(?:typical|average|avg|usual|normal) )?(?:request|call|query|doc(?:ument)?|ticket|message|step|iteration|turn|round|pr|pull request|image|photo|picture|screenshot|receipt|scan|row|item|record|entry|email|review|comment|file|page|article|chat|task|sample)\b|\beach(?: one)? (?:is|was|would be|were)\b|\b(?:requests?|calls?|quer(?:y|ies)|prompts?) of\b)[^,，;；。\n]*$/u;
+/** "each call ~2k in, 1k out": the output said after a comma in the clause that sized each request's input. */
+export const PER_REQUEST_CLAUSE_CONTINUED = new RegExp(`${PER_REQUEST_CLAUSE.source.replace(/\$$/u, "")}[,，]\\s?(?:and\\s)?(?:about\\s|around\\s|~)?$`, "u");
 /** "300k tokens in per request", "5k tokens out each": a side's size per request, said after it. */
 export const SIDE_PER_REQUEST =
-  /^\s?(?:tokens?\s?)?(?:in|out|input|output|输入|输出)\s?(?:tokens?\s?)?(?:(?:[,/]|and)?\s?~?\d[\d.,]*\s?k?\s?(?:tokens?\s?)?(?:out|output)\s?(?:tokens?\s?)?)?(?:(?:per|each|every|a|\/)\s?(?:request|call|query|req|message|msg|prompt|doc(?:ument)?|ticket|image|photo|picture|screenshot|receipt|scan|row|item|record|entry|email|review|comment|file|page|article|chat|task|sample)\b|each\b|每次|每个请求)/u;
+  /^\s?(?:tokens?\s?)?(?:in|out|input|output|输入|输出)\s?(?:tokens?\s?)?(?:(?:[,/]|and)?\s?~?\d[\d.,]*\s?k?\s?(?:tokens?\s?)?(?:out|output)\s?(?:tokens?\s?)?)?(?:(?:per|each|every|a|\/)\s?(?:request|call|query|req|message|msg|prompt|doc(?:ument)?|ticket|image|photo|picture|screenshot|receipt|scan|row|item|record|entry|email|review|comment|file|page|article|chat|task|sample|turn|round|convo|conversation|session|question|run|pr)\b|each\b|每次|每个请求)/u;
 /** "output per request 800", "completion tokens per call: 300": the side is named before "per request". */
 export const SIDE_THEN_PER_REQUEST =
   /(input|prompt|in|output|completion|response|reply|answer|out|输入|输出|回复)s?\s?(?:tokens?\s?)?(?:per|each|every|\/|a)\s?(?:request|call|query|req)\s?(?:is|of|[:：=~≈])?\s?(?:about|around|~)?\s?$/u;

@@ -344,7 +344,9 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(quantities.powerPerKwh ? { powerUsdPerKwh: inUsd(quantities.powerPerKwh, rate, 1) } : {}),
     ...(W.FLEX.test(question) ? { serviceTier: "flex" as const } : W.PRIORITY.test(question) ? { serviceTier: "priority" as const } : {}),
   };
-  const reasoningTimes = reasoningTimesOf(question);
+  // reasoning said in tokens per request is that multiple of each request's visible reply
+  const replyTokens = u.volume?.output !== undefined && u.requests ? u.volume.output / u.requests : undefined;
+  const reasoningTimes = reasoningTimesOf(question) ?? (quantities.reasoningTokens && replyTokens ? quantities.reasoningTokens / replyTokens : undefined);
   if (reasoningTimes !== undefined) u.reasoningTimes = reasoningTimes;
   if (paged.read.length) u.pages = paged.read;
   // "contracts of about 400k tokens each": for long documents a size per document is the prompt, not the month's volume;
