@@ -13,6 +13,8 @@ interface PriceSet {
 /** The fields of a knowledge/models.yaml entry the grader reads. */
 export interface RawPrices extends PriceSet {
   contextWindow: number;
+  /** a larger window the provider offers as a beta, priced at the long-context band (knowledge/provider-rules.yaml) */
+  betaContextWindow?: number;
   longContext?: (PriceSet & { aboveTokens: number })[];
   batch?: PriceSet;
 }
@@ -29,7 +31,8 @@ function monthly(prices: PriceSet, w: ExpectedWorkload): number {
 }
 
 export function expectedCost(model: RawPrices, w: ExpectedWorkload): ExpectedCost {
-  if (w.promptTokens !== undefined && w.promptTokens > model.contextWindow) return { fits: false, contextWindow: model.contextWindow };
+  const window = model.betaContextWindow ?? model.contextWindow;
+  if (w.promptTokens !== undefined && w.promptTokens > window) return { fits: false, contextWindow: window };
   if (w.batch && model.batch) {
     // a batch list without its own cached price: cached input is billed at the batch input price
     return { fits: true, cost: monthly({ cachedInputPer1M: model.batch.inputPer1M, ...model.batch }, w), prices: "batch", noneAllowed: false };

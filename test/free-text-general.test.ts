@@ -894,7 +894,8 @@ describe("a request's size is read from the pieces it is made of and the words f
   });
 
   it("a model that does not fit shows its list prices and no long-context pricing said to be used", async () => {
-    const reply = await ask("per request: a 250k token prompt with 2k out, 3,000 requests a month. claude sonnet 4.5 vs gemini 2.5 pro");
+    // past Claude Sonnet 4.5's 1M beta window too
+    const reply = await ask("per request: a 1.2M token prompt with 2k out, 30 requests a month. claude sonnet 4.5 vs gpt-4.1");
     const sonnet = model("claude-sonnet-4-5");
     const row = reply.table!.rows.find((r) => r[0] === sonnet.name)!;
     expect(row.at(-1)).toBe("does not fit");

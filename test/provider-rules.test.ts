@@ -54,4 +54,17 @@ describe("provider rules where the price map is silent", () => {
     const zh = await ask("/model gpt-5 lang:zh");
     expect(zh.text).toContain("GPT-5：27.2万 是其输入上限，总上下文窗口（输入 + 输出）为 40万 Token");
   });
+
+  it("prices a prompt past Claude Sonnet 4.5's 200K window in its 1M beta, at the beta's prices, and says it must be turned on", async () => {
+    const reply = await ask("/compare gpt-4.1 claude-sonnet-4-5-20250929 gemini-2.5-pro prompt:250k requests:3000");
+    const costs = (reply.data as { models: { id: string; cost?: number; fits: boolean }[] }).models;
+    // 750M in × $6.00 + 150M out × $22.50: the beta band's prices, not "does not fit"
+    expect(costs.find((m) => m.id === "claude-sonnet-4-5")).toMatchObject({ fits: true, cost: expect.closeTo(750 * 6 + 150 * 22.5, 6) });
+    expect(reply.text).toContain("⚠ Claude Sonnet 4.5: a prompt this long fits only its 1M-token beta window, which has to be turned on per request");
+    expect(reply.text).not.toContain("does not fit");
+    const zh = await ask("每次丢 30 万 token 的长 prompt 进去，输出 3000，一天 100 次，ds、gemini 2.5 pro 和 sonnet 4.5 分别多少钱");
+    expect(zh.text).toContain("⚠ Claude Sonnet 4.5：这么长的提示只能用它的 100万 Token 测试版窗口（须在请求中开启）");
+    // past the beta window too, it does not fit
+    expect((await ask("/compare claude-sonnet-4-5 gpt-4.1 prompt:1.2M requests:10")).text).toContain("Claude Sonnet 4.5 takes at most 1M tokens per request");
+  });
 });

@@ -44,6 +44,7 @@ export const en = {
   "pricing.noPriority": "{model} has no priority price in the price map; standard prices used.",
   "pricing.noCacheWrite": "{model} has no cache-write price; cache writes billed at its input price.",
   "pricing.stackedLongContext": "{model}: no listed price for this tier above the long-context threshold; its long-context price with the tier's discount is used (an estimate).",
+  "pricing.betaContext": "⚠ {model}: a prompt this long fits only its {beta}-token beta window, which has to be turned on per request; priced at its long-context rates.",
   "pricing.promptTooLong": "⚠ {model} takes at most {context} tokens per request: prompts this long do not fit.",
   "pricing.reasoning": {
     one: "{models} counts hidden reasoning tokens as output, so real output runs above the visible reply (often several times): treat its cost as a floor.",

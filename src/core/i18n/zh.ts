@@ -45,6 +45,7 @@ export const zh: Catalogue = {
   "pricing.noPriority": "价目表中 {model} 没有 priority 价格；按标准价格计算。",
   "pricing.noCacheWrite": "{model} 没有缓存写入价格；缓存写入按输入价格计费。",
   "pricing.stackedLongContext": "{model}：该服务等级在长上下文阈值以上没有标价；按长上下文价格乘以该等级的折扣估算。",
+  "pricing.betaContext": "⚠ {model}：这么长的提示只能用它的 {beta} Token 测试版窗口（须在请求中开启），按长上下文价格计费。",
   "pricing.promptTooLong": "⚠ {model} 每次请求最多 {context} Token：这么长的提示放不下。",
   "pricing.reasoning": "{models} 把隐藏的推理Token计为输出，实际输出会高于可见回复（常常是数倍）：请把费用视为下限。",
   shorthand: "已将“{query}”理解为 {model}。",

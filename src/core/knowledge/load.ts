@@ -29,7 +29,7 @@ import { normalizeName } from "../models/names.ts";
 import { loadCatalog, loadShippedCatalog, mergeCatalogs } from "./catalog.ts";
 import { priceReviewSchema, reconcile, secondSourceFileSchema, type PriceReview, type SecondSourceFile } from "./second-source.ts";
 import { priceHistoryFileSchema, type PriceHistoryFile } from "./price-history.ts";
-import { applyDiscountRules, providerRulesSchema, type ProviderRules } from "./provider-rules.ts";
+import { applyContextRule, applyDiscountRules, providerRulesSchema, type ProviderRules } from "./provider-rules.ts";
 import { KNOWLEDGE_FILE_LIMITS, readCappedText } from "./file-limits.ts";
 
 export interface Knowledge {
@@ -249,7 +249,8 @@ export async function loadKnowledge(dir: string, now: Date = new Date(), options
   /** a curated or catalog entry with the second source, an admin's confirmation and the provider rules applied */
   const applied = (m: PricedModel): PricedModel => {
     const checked = secondSource && !m.catalog ? reconcile(m, secondSource, review) : m;
-    return applyDiscountRules(confirmed.has(m.litellmKey ?? m.id) ? { ...checked, priceConfirmed: true as const } : checked, discounts);
+    const ruled = applyContextRule(checked, m.catalog ? undefined : providerRules?.context[m.id]);
+    return applyDiscountRules(confirmed.has(m.litellmKey ?? m.id) ? { ...ruled, priceConfirmed: true as const } : ruled, discounts);
   };
   const knowledge = {
     lastImport: imports?.data?.imports[0] ?? null,

@@ -66,6 +66,12 @@ function covers(rule: DiscountRule, model: PricedModel): boolean {
   return model.catalog ? rule.litellmProviders.includes(model.provider) : model.provider === rule.provider;
 }
 
+/** The model with its beta window, where the rule names one and the model prices prompts past its standard window. */
+export function applyContextRule(model: PricedModel, rule: ContextRule | undefined): PricedModel {
+  if (!rule?.betaWindow || !rule.standardWindow || rule.standardWindow !== model.contextWindow) return model;
+  return model.longContext?.some((band) => band.aboveTokens === rule.standardWindow) ? { ...model, betaContextWindow: rule.betaWindow } : model;
+}
+
 /** The model with the tiers a rule covers and the map does not list, each marked as derived; others unchanged. */
 export function applyDiscountRules(model: PricedModel, rules: readonly DiscountRule[]): PricedModel {
   let result = model;

@@ -150,6 +150,8 @@ export type PricedModel = z.infer<typeof pricedModelSchema> & {
   priceConfirmed?: true;
   /** batch/flex prices computed from a provider's published flat discount (provider-rules.ts), not listed in the map */
   derivedTiers?: Partial<Record<"batch" | "flex", DerivedTier>>;
+  /** a larger window offered as a beta (provider-rules.ts), priced at the model's long-context band above its window */
+  betaContextWindow?: number;
 };
 type UnpricedModel = z.infer<typeof unpricedModelSchema>;
 export type Model = PricedModel | UnpricedModel;

@@ -31,7 +31,7 @@ export function pricingNotes<M extends PricedModel>(
   const names = (list: { model: PricedModel }[]) => t.list(list.map((c) => c.model.name));
   for (const { model, cost } of costs) {
     // a prompt past the context window is priced at no tier: it does not fit
-    if (cost.longContextAboveTokens !== null && !cost.promptExceedsContext)
+    if (cost.longContextAboveTokens !== null && !cost.promptExceedsContext && !cost.inBetaContext)
       notes.push(t("pricing.longContext", { model: model.name, above: formatCount(cost.longContextAboveTokens, t.lang) }));
     const derived = cost.pricing === "batch" || cost.pricing === "flex" ? model.derivedTiers?.[cost.pricing] : undefined;
     if (derived)
@@ -51,7 +51,8 @@ export function pricingNotes<M extends PricedModel>(
       if (key && cost.fallbacks.indexOf(fallback) === i) notes.push(t(key, { model: model.name }));
     });
     if (cost.cachedAtInputPrice) notes.push(t("cachedAtInput", { model: model.name }));
-    if (cost.promptExceedsContext) notes.push(t("pricing.promptTooLong", { model: model.name, context: formatCount(model.contextWindow, t.lang) }));
+    if (cost.promptExceedsContext) notes.push(t("pricing.promptTooLong", { model: model.name, context: formatCount(model.betaContextWindow ?? model.contextWindow, t.lang) }));
+    else if (cost.inBetaContext) notes.push(t("pricing.betaContext", { model: model.name, beta: formatCount(model.betaContextWindow!, t.lang) }));
   }
   const reasoners = costs.filter((c) => c.cost.reasoningInOutput);
   if (reasoners.length) notes.push(t("pricing.reasoning", { models: names(reasoners), count: reasoners.length }));

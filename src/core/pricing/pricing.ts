@@ -74,6 +74,8 @@ export interface WorkloadCost {
   reasoningInOutput: boolean;
   /** one request's prompt is larger than the model's context window */
   promptExceedsContext: boolean;
+  /** the prompt is past the model's window and inside the larger one it offers as a beta (priced, and said so) */
+  inBetaContext: boolean;
   /** kept for callers of the earlier API: cached tokens were billed at the input price */
   cachedAtInputPrice: boolean;
 }
@@ -209,7 +211,8 @@ export function workloadCost(model: PricedEntry, workload: CostWorkload): Worklo
     longContextAboveTokens: bill.chosen.longContextAboveTokens,
     fallbacks,
     reasoningInOutput: model.reasoningInOutput === true,
-    promptExceedsContext: workload.promptTokensPerRequest !== undefined && workload.promptTokensPerRequest > model.contextWindow,
+    promptExceedsContext: workload.promptTokensPerRequest !== undefined && workload.promptTokensPerRequest > (model.betaContextWindow ?? model.contextWindow),
+    inBetaContext: workload.promptTokensPerRequest !== undefined && model.betaContextWindow !== undefined && workload.promptTokensPerRequest > model.contextWindow,
     cachedAtInputPrice: fallbacks.includes("no-cached-price"),
   };
 }
