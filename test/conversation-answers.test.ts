@@ -752,3 +752,28 @@ describe("a new count after a workload given per request", () => {
     expect(inputTokens + outputTokens).toBe(100_000_000);
   });
 });
+
+describe("a swap names the model put in by its version or line alone, in the family of the one taken out", () => {
+  it.each([
+    ["support copilot, 50M tok/mo, 4:1 in/out. 4o vs sonnet vs gemini 2.5 pro", "switch 4o for 4.1", "gpt-4o", "gpt-4.1"],
+    ["gpt-5.6 luna vs claude haiku 4.5 for 100M in 20M out", "swap luna for terra", "gpt-5.6-luna", "gpt-5.6-terra"],
+  ])("%s → %s", async (first, second, out, put) => {
+    const [before, after] = await converse(first, second);
+    expect(modelsOf(after!)).toEqual(modelsOf(before!).map((id) => (id === out ? put : id)));
+    expect(after!.data.workload).toEqual(before!.data.workload);
+  });
+});
+
+describe("a new count of the people a usage is for is each one's use for that many", () => {
+  it.each([
+    ["what if we roll it out to 3000 employees", 3000],
+    ["那如果是 5000 人呢", 5000],
+  ])("%s", async (line, people) => {
+    const [before, after] = await converse(
+      "internal assistant for 1,200 employees, each ~22 chats a month, 1k in 200 out per chat. gpt-4o mini vs gemini 2.5 flash vs haiku 4.5, cost per seat?",
+      line,
+    );
+    const was = before!.data.workload as { inputTokens: number; outputTokens: number };
+    expect(after!.data.workload).toMatchObject({ inputTokens: (was.inputTokens * people) / 1200, outputTokens: (was.outputTokens * people) / 1200 });
+  });
+});

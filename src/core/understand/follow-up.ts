@@ -191,7 +191,9 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
   if (now.cachedTokens !== undefined && now.cachedPercent === undefined && whole && now.cachedTokens < whole) {
     merged.cachedPercent = (now.cachedTokens / whole) * 100;
   }
-  if (factor) Object.assign(merged, scaledVolume(snapshot, earlier, factor));
+  // "roll it out to 3000 employees" after a usage for 1,200 people: each one's use, for the new count
+  const perPerson = now.people !== undefined && earlier.people && !statesAmount && !factor ? now.people / earlier.people : undefined;
+  if (factor ?? perPerson) Object.assign(merged, scaledVolume(snapshot, earlier, (factor ?? perPerson)!));
   for (const key of [
     "cachedPercent",
     "promptTokens",

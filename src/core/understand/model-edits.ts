@@ -11,7 +11,12 @@ export interface ModelEdit {
   out: string;
   /** the models put in their place (swap only) */
   in: MentionedModel[];
+  /** a swap's words for a model named by its version or line alone ("4.1", "terra"): read in the family of the one taken out */
+  sibling?: string;
 }
+
+/** A version or a line's word with no family before it: "4.1", "terra", "2.5 pro". */
+const SIBLING_WORDS = /^[a-z0-9][a-z0-9.-]*(?:\s[a-z0-9.-]+)?$/u;
 
 const NAME = "(.+?)";
 /** Each pattern with the group that names the model taken out and, for a swap, the one put in. */
@@ -60,6 +65,8 @@ export function modelEditOf(snapshot: KnowledgeSnapshot, text: string): ModelEdi
     if (!match) continue;
     const added = mentionedModels(snapshot, match[put]!).models;
     if (added.length) return { kind: "swap", out: match[out]!.trim(), in: added };
+    const words = match[put]!.trim().toLowerCase();
+    if (SIBLING_WORDS.test(words)) return { kind: "swap", out: match[out]!.trim(), in: [], sibling: words };
   }
   for (const pattern of DROPS) {
     const match = pattern.exec(line);
@@ -79,9 +86,21 @@ function named(snapshot: KnowledgeSnapshot, words: string, model: MentionedModel
 export function applyModelEdit(snapshot: KnowledgeSnapshot, models: readonly MentionedModel[], edit: ModelEdit): MentionedModel[] | null {
   const at = models.findIndex((m) => named(snapshot, edit.out, m));
   if (at < 0) return null;
+  const put = edit.sibling !== undefined ? siblingOf(snapshot, models[at]!, edit.sibling) : edit.in;
+  if (edit.kind === "swap" && !put.length) return null;
   const kept = models.filter((m) => !named(snapshot, edit.out, m));
-  const added = edit.in.filter((m) => !kept.some((k) => k.model === m.model));
+  const added = put.filter((m) => !kept.some((k) => k.model === m.model));
   return [...kept.slice(0, at), ...added, ...kept.slice(at)];
+}
+
+/** "switch 4o for 4.1", "swap luna for terra": the model of the family of the one taken out that the words name. */
+function siblingOf(snapshot: KnowledgeSnapshot, out: MentionedModel, words: string): MentionedModel[] {
+  const segments = out.model.id.split("-");
+  for (let kept = segments.length - 1; kept >= 1; kept--) {
+    const found = mentionedModels(snapshot, `${segments.slice(0, kept).join("-")} ${words}`).models.filter((m) => m.model !== out.model);
+    if (found.length === 1) return found.map((m) => ({ ...m, query: words }));
+  }
+  return [];
 }
 
 /**
