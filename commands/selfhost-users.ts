@@ -16,7 +16,22 @@ export interface UsersServed {
  * so that many replicas serve the users; a faster stream than the plan's per user is said to fit fewer of them.
  * `origin` says where the plan's throughput came from, and so how far off it can be.
  */
-export function usersServed(t: Translator, plan: SelfhostPlan, origin: string, users?: number, speed?: number): { notes: string[]; served: UsersServed | null } {
+/** What a fleet of that many GPUs costs a month, shown, at the plan's price per GPU; null when the plan has no costs. */
+export type FleetMonthly = ((gpus: number) => string) | null;
+
+/** The note's sentence on the fleet's monthly cost, where it is another size than the plan's own deployment. */
+function fleetSentence(t: Translator, plan: SelfhostPlan, gpus: number, fleetMonthly: FleetMonthly): string | null {
+  return fleetMonthly && gpus !== plan.gpu.count ? t("selfhost.fleetMonthly", { gpus: formatNumber(gpus, 0), monthly: fleetMonthly(gpus) }) : null;
+}
+
+export function usersServed(
+  t: Translator,
+  plan: SelfhostPlan,
+  origin: string,
+  fleetMonthly: FleetMonthly,
+  users?: number,
+  speed?: number,
+): { notes: string[]; served: UsersServed | null } {
   const interactive = plan.fits ? plan.tradeoff.interactive : null;
   if (!interactive) return { notes: [], served: null };
   const notes: string[] = [];
@@ -25,18 +40,18 @@ export function usersServed(t: Translator, plan: SelfhostPlan, origin: string, u
   if (users !== undefined && interactive.batch >= 1) {
     const replicas = Math.ceil(users / interactive.batch);
     served = { users, perReplica: interactive.batch, replicaGpus: interactive.replicaGpus, replicas, gpus: replicas * interactive.replicaGpus };
-    notes.push(
-      t("selfhost.concurrency", {
-        users: formatNumber(users, 0),
-        perUser,
-        replicaGpus: interactive.replicaGpus,
-        batch: formatNumber(interactive.batch, 0),
-        replicas,
-        gpus: formatNumber(served.gpus, 0),
-        gpu: plan.gpu.name,
-        origin,
-      }),
-    );
+    const note = t("selfhost.concurrency", {
+      users: formatNumber(users, 0),
+      perUser,
+      replicaGpus: interactive.replicaGpus,
+      batch: formatNumber(interactive.batch, 0),
+      replicas,
+      gpus: formatNumber(served.gpus, 0),
+      gpu: plan.gpu.name,
+      origin,
+    });
+    const fleet = fleetSentence(t, plan, served.gpus, fleetMonthly);
+    notes.push(fleet ? t.sentences([note, fleet]) : note);
   }
   if (speed !== undefined) {
     const holds = speed <= interactive.perUserDecodeTokensPerSec + 0.5;
@@ -56,7 +71,13 @@ export interface ThroughputServed {
  * "how many H100s to serve it at 2000 tokens/s": each plan's replica throughput (input + output) into the target, the
  * interactive plan's replicas (each user at its speed) and the batch plan's (no latency target).
  */
-export function throughputServed(t: Translator, plan: SelfhostPlan, origin: string, target: number | undefined): { notes: string[]; served: ThroughputServed | null } {
+export function throughputServed(
+  t: Translator,
+  plan: SelfhostPlan,
+  origin: string,
+  fleetMonthly: FleetMonthly,
+  target: number | undefined,
+): { notes: string[]; served: ThroughputServed | null } {
   const { interactive, batch } = plan.fits ? plan.tradeoff : { interactive: null, batch: null };
   if (target === undefined || !interactive || interactive.throughputTokensPerSec <= 0) return { notes: [], served: null };
   const replicasFor = (mode: NonNullable<typeof interactive>) => {
@@ -77,5 +98,6 @@ export function throughputServed(t: Translator, plan: SelfhostPlan, origin: stri
   const batchNote = served.batch
     ? t("selfhost.throughputServedBatch", { count: served.batch.replicas, gpus: formatNumber(served.batch.gpus, 0), perReplica: formatNumber(served.batch.perReplica, 0) })
     : null;
-  return { notes: [batchNote ? t.sentences([note, batchNote]) : note], served };
+  const fleet = fleetSentence(t, plan, served.interactive.gpus, fleetMonthly);
+  return { notes: [t.sentences([note, ...(fleet ? [fleet] : []), ...(batchNote ? [batchNote] : [])])], served };
 }

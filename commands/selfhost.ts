@@ -367,9 +367,12 @@ export const selfhost: Command = {
         }),
       );
     }
-    const { notes: servedNotes, served } = usersServed(t, plan, originNote(t, plan), args.number("users"), args.number("speed"));
+    // a fleet sized for the users or throughput asked, at the plan's monthly cost per GPU (its ops cost once)
+    const costs = plan.costs;
+    const fleetMonthly = costs ? (gpus: number) => money.amount(((costs.monthlyFixedUsd - costs.opsUsdPerMonth) / plan.gpu.count) * gpus + costs.opsUsdPerMonth) : null;
+    const { notes: servedNotes, served } = usersServed(t, plan, originNote(t, plan), fleetMonthly, args.number("users"), args.number("speed"));
     notes.push(...servedNotes);
-    const { notes: throughputNotes, served: throughput } = throughputServed(t, plan, originNote(t, plan), args.number("serve"));
+    const { notes: throughputNotes, served: throughput } = throughputServed(t, plan, originNote(t, plan), fleetMonthly, args.number("serve"));
     notes.push(...throughputNotes);
     const why = whyGpuCount(t, plan);
     if (why) notes.push(why);

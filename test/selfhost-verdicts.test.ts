@@ -546,6 +546,31 @@ describe("users served at once size the deployment", () => {
   });
 });
 
+describe("a price per card said with 一张 is a rent, and the fleet the users need is priced", () => {
+  it.each([
+    // 一张 after the price, and before "一小时": per card, never one card
+    ["4090 租一张一小时 2.5 块钱人民币，跑 llama 3.1 8b 给 50 个并发用户用，要几张卡，每月多少钱", { yuan: 2.5 }],
+    ["租 H100 每小时 2 美元一张，跑 ds v3 要支撑 3000 token/秒，要几张卡？一个月多少钱", { usd: 2 }],
+  ])("%s", async (question, price) => {
+    const reply = await ask(question);
+    const rate = (await realSnapshot()).knowledge.currency.usdToCny.rate;
+    const data = reply.data as { gpu: { count: number; hourlyUsd: number } };
+    expect(data.gpu.hourlyUsd).toBeCloseTo("usd" in price ? price.usd : price.yuan / rate, 9);
+    // the plan's own size, not the one card 一张 would have said
+    expect(data.gpu.count).toBeGreaterThan(1);
+  });
+
+  it("50 users at once on 4090s at ¥2.5 an hour: the replicas they need, and what those GPUs cost a month", async () => {
+    const reply = await ask("4090 租一张一小时 2.5 块钱人民币，跑 llama 3.1 8b 给 50 个并发用户用，要几张卡，每月多少钱");
+    const kb = await realSnapshot();
+    const { gpu, concurrency } = reply.data as { gpu: { count: number }; concurrency: { gpus: number } };
+    expect(concurrency.gpus).toBeGreaterThan(gpu.count);
+    const yuan = concurrency.gpus * 2.5 * kb.knowledge.serving.hoursPerMonth;
+    expect(reply.text).toContain(`这 ${concurrency.gpus} 块GPU每月 $${(yuan / kb.knowledge.currency.usdToCny.rate).toFixed(2)}`);
+    expect(reply.text).toContain(`(¥${yuan.toLocaleString("en-US", { minimumFractionDigits: 2 })})`);
+  });
+});
+
 describe("a utilization at which the API is cheaper says so, not that self-hosting wins", () => {
   it("/selfhost gpt-oss-120b gpu:h200 owned:yes kwh:0.15 util:30%", async () => {
     const reply = await ask("/selfhost gpt-oss-120b gpu:h200 owned:yes kwh:0.15 util:30%");

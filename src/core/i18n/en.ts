@@ -545,6 +545,7 @@ export const en = {
     other:
       "To serve {tps} tokens/s (input + output) with each user at about {perUser} tokens/s (the interactive plan): one {replicaGpus}-GPU replica does about {perReplica} tokens/s, so {count} replicas, {gpus} × {gpu} ({origin}; queueing not included).",
   },
+  "selfhost.fleetMonthly": "Those {gpus} GPUs cost {monthly} a month at the price above.",
   "selfhost.throughputServedBatch": {
     one: "With no latency target (the batch plan, about {perReplica} tokens/s a replica): {count} replica, {gpus} GPUs.",
     other: "With no latency target (the batch plan, about {perReplica} tokens/s a replica): {count} replicas, {gpus} GPUs.",

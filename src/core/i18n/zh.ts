@@ -495,6 +495,7 @@ export const zh: Catalogue = {
   "selfhost.speedAbove": "你要求每人 {speed} Token/秒，高于交互式方案的 {planned}：每个用户的速度越快，每个副本能同时服务的用户越少，所需GPU会比上面的数字多。",
   "selfhost.throughputServed":
     "要支撑 {tps} Token/秒（输入 + 输出）、每个用户约 {perUser} Token/秒（交互式方案）：每个 {replicaGpus} 卡副本约 {perReplica} Token/秒，需要 {count} 个副本，共 {gpus} 块 {gpu}（{origin}；不含排队）。",
+  "selfhost.fleetMonthly": "按上面的价格，这 {gpus} 块GPU每月 {monthly}。",
   "selfhost.throughputServedBatch": "不要求延迟时（批处理方案，每个副本约 {perReplica} Token/秒）：{count} 个副本，共 {gpus} 块GPU。",
   "selfhost.volume": "每月 {tokens} 时：API {api}，自建 {self}（{count} 个部署）。",
   "selfhost.whyGpuCount":

@@ -381,6 +381,8 @@ export function readQuantities(text: string): Quantities {
       else q.tokensPerSecond ??= n.value;
       continue;
     }
+    // "每小时 2 美元一张", "租一张一小时 2.5 块": a price per card, no count of cards
+    if (n.raw === "一" && (PRICE_BEFORE_ONE_CARD.test(left) || ONE_CARD_THEN_PERIOD.test(right))) continue;
     if (
       // "2000 张工单" counts tickets: a card's classifier before another thing counted is no GPU count
       (GPU_AFTER.test(right) || (((GPU_BEFORE.test(left) && (COUNT_AFTER.test(right) || /[x×*]\s?$/u.test(left))) || COUNT_AFTER.test(right)) && !REQUESTS_AFTER.test(right))) &&
@@ -657,6 +659,8 @@ export function readQuantities(text: string): Quantities {
 
 /** A month said beside an amount: it keeps its own period when another amount of the line is per day or per week. */
 const MONTH_SAID = /month|\bmo\b|\/mo|月/u;
+const PRICE_BEFORE_ONE_CARD = /(?:美元|美金|元|块钱?|刀|usd|rmb|\$\s?\d[\d.]*)\s?$/u;
+const ONE_CARD_THEN_PERIOD = /^\s?[张块台](?:卡)?\s?(?:每|一)?\s?(?:个)?(?:小时|钟头|月|天)/u;
 const REASONING_TOKENS_AFTER =
   /^\s?(?:hidden\s)?(?:reasoning|thinking)\s(?:tokens?|toks?)\b(?!\s?(?:a|per|each|every|\/)\s?(?:month|mo|day)\b)|^\s?(?:tokens?\s)?(?:of\s)?(?:hidden\s)?(?:reasoning|thinking)\b(?!\s?(?:model|models|ability))/u;
 
