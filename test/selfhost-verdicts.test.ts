@@ -566,8 +566,8 @@ describe("a price per card said with 一张 is a rent, and the fleet the users n
     const { gpu, concurrency } = reply.data as { gpu: { count: number }; concurrency: { gpus: number } };
     expect(concurrency.gpus).toBeGreaterThan(gpu.count);
     const yuan = concurrency.gpus * 2.5 * kb.knowledge.serving.hoursPerMonth;
-    expect(reply.text).toContain(`这 ${concurrency.gpus} 块GPU每月 $${(yuan / kb.knowledge.currency.usdToCny.rate).toFixed(2)}`);
-    expect(reply.text).toContain(`(¥${yuan.toLocaleString("en-US", { minimumFractionDigits: 2 })})`);
+    const money = (n: number) => n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(reply.text).toContain(`这 ${concurrency.gpus} 块GPU每月 $${money(yuan / kb.knowledge.currency.usdToCny.rate)} (¥${money(yuan)})`);
   });
 });
 
