@@ -19,9 +19,6 @@ import { findTasks } from "../src/core/dispatch/vocabulary.ts";
 import { WORKLOAD_OPTIONS, workloadFromArgs } from "../src/core/pricing/workload.ts";
 
 const MAX_MODELS = 8;
-/** "we spend $4k on gpt-4o, what would the same usage cost on gpt-4.1?": the first model's volume priced on the others */
-const SAME_USAGE =
-  /\b(?:same|that|this|equivalent|equal) (?:usage|volume|workload|traffic|amount|load|tokens)\b|\bswitch(?:ing|ed)? (?:over )?to\b|\bmov(?:e|ing) (?:over )?to\b|换成|改用|切换到|換成|切換到|同样的?(?:用量|使用量|量|流量|调用量)|一样的?(?:用量|量)|相同的?(?:用量|量)|同樣的?(?:用量|使用量|量|流量)|一樣的?(?:用量|量)/u;
 /** The most a budget may be: ten million dollars a month is beyond any token bill worth estimating here. */
 const MAX_BUDGET_USD = 1e7;
 /** "$100", "100 usd", "¥2000", "300元", "1.5k", "2万元", "100/month", "500美元/月" */
@@ -107,7 +104,7 @@ export const budget: Command = {
       return { model, inputTokens: unit.inputTokens * scale, outputTokens: unit.outputTokens * scale, volumeCost, fits: volumeCost.cost.totalUsd <= budgetUsd, requestsBought };
     });
     // the volume the budget buys on the model the asker uses now (named first), and what it costs on each of the others
-    const base = ctx.question && rows.length > 1 && SAME_USAGE.test(ctx.input.text) ? rows[0]! : undefined;
+    const base = ctx.question?.sameUsage && rows.length > 1 ? rows[0]! : undefined;
     const sameUsage =
       base && Number.isFinite(base.inputTokens)
         ? rows.map((r) => money.cost(r.model, { ...stated.workload, inputTokens: base.inputTokens, outputTokens: base.outputTokens }))

@@ -777,3 +777,12 @@ describe("a new count of the people a usage is for is each one's use for that ma
     expect(after!.data.workload).toMatchObject({ inputTokens: (was.inputTokens * people) / 1200, outputTokens: (was.outputTokens * people) / 1200 });
   });
 });
+
+describe("the last answer again in another language keeps what it was asked", () => {
+  it("'用英文答' after the same usage on another model still prices that usage", async () => {
+    const [zh, en] = await converse("每月在 gpt-4o 上花 1500 美元，换成 gpt-4.1 mini 同样的用量要多少？", "用英文答");
+    expect(zh!.text).toContain("同样的用量");
+    expect(en!.lang).toBe("en");
+    expect(en!.text).toMatch(/\$1,500\.00 a month on GPT-4o buys .*; the same volume costs \$[\d,.]+ on GPT-4\.1 mini/u);
+  });
+});

@@ -36,6 +36,8 @@ export interface Constraints {
 
 /** The facts a question states beyond its models and tasks: what an understanding holds and a conversation remembers. */
 interface StatedSlots {
+  /** "what would the same usage cost on gpt-4.1?": a budget's volume on its first model, priced on the others */
+  sameUsage?: true;
   volume?: Volume;
   cachedPercent?: number;
   promptTokens?: number;

@@ -333,7 +333,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(ratio || quantities.ratio ? { ratio: ratio ?? quantities.ratio } : {}),
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : utilizationInWords(question)),
     ...precisionOf(question),
-    ...(quantities.budget ? { budget: quantities.budget } : {}),
+    ...(quantities.budget ? { budget: quantities.budget, ...(W.SAME_USAGE.test(question) ? { sameUsage: true as const } : {}) } : {}),
     ...(quantities.gpuHourly ? { gpuHourlyUsd: inUsd(quantities.gpuHourly, rate, snapshot.knowledge.serving.hoursPerMonth) } : {}),
     ...(gpuId || gpuCount ? { gpu: { ...(gpuId ? { id: gpuId } : {}), ...(gpuCount ? { count: gpuCount } : {}) } } : {}),
     ...((W.BATCH.test(question) || W.BATCH_TAIWAN.test(head)) && !W.NO_BATCH.test(question) ? { batch: true as const } : {}),

@@ -118,3 +118,6 @@ export const REPLACE =
 export const ADD_LEADING = /^(?:also add|add|plus|also|throw in|and also)\b|^(?:再加|加上|也加|多加|加个|加一个|再比|顺便加)/u;
 export const ADD =
   /^(?:and|also|plus|add|with|include|throw in|what about adding)\b|add (?:in )?|\b(?:too|as well|also)\s*[?？.!]*$|加上|还有|再加|也加|多加|加个|加一个|加入|加进|加返|加埋|^加\s?|顺便(?:比|看|算)|也(?:比|看|算)(?:一下|下)?|一起(?:比|看|算)|以及/u;
+/** "we spend $4k on gpt-4o, what would the same usage cost on gpt-4.1?": the first model's volume priced on the others */
+export const SAME_USAGE =
+  /\b(?:same|that|this|equivalent|equal) (?:usage|volume|workload|traffic|amount|load|tokens)\b|\bswitch(?:ing|ed)? (?:over )?to\b|\bmov(?:e|ing) (?:over )?to\b|换成|改用|切换到|換成|切換到|同样的?(?:用量|使用量|量|流量|调用量)|一样的?(?:用量|量)|相同的?(?:用量|量)|同樣的?(?:用量|使用量|量|流量)|一樣的?(?:用量|量)/u;
