@@ -5,7 +5,7 @@ import { tierLabel } from "../src/core/i18n/translate.ts";
 import { modelSource } from "../src/core/knowledge/citations.ts";
 import { isPriced } from "../src/core/knowledge/kinds.ts";
 import { pricedModels } from "../src/core/knowledge/snapshot.ts";
-import { requireModel } from "../src/core/pricing/model-notes.ts";
+import { deprecationNote, requireModel } from "../src/core/pricing/model-notes.ts";
 import { Money } from "../src/core/pricing/money.ts";
 import { priceAge } from "../src/core/pricing/price-age.ts";
 import { pricingNotes } from "../src/core/pricing/pricing-notes.ts";
@@ -140,6 +140,7 @@ export const budget: Command = {
       t,
       rows.map((r) => ({ model: r.model, cost: r.volumeCost.cost })),
     );
+    notes.push(...models.flatMap((model) => deprecationNote(t, model, ctx.today) ?? []));
     notes.push(t("budget.estimate"));
     const age = priceAge(t, models, ctx.today);
     if (age) notes.push(age.note);

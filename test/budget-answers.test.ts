@@ -70,6 +70,15 @@ describe("an amount a month the team has is its budget, and the volume said besi
   });
 });
 
+describe("a budget on a model its provider deprecated says so, as a comparison does", () => {
+  it("预算每月五千块人民币，kimi k2 和 ds 各能跑多少 token", async () => {
+    const reply = await ask("预算每月五千块人民币，kimi k2 和 ds 各能跑多少 token");
+    const kimi = model("kimi-k2");
+    expect(kimi.deprecationDate).toBeDefined();
+    expect(reply.text).toContain(`Kimi K2 (0905) 已被提供商宣布自 ${kimi.deprecationDate} 起弃用。`);
+  });
+});
+
 describe("a budget's picks meet what the question needs, as /cheapest's do", () => {
   it.each([
     [

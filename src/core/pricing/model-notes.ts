@@ -94,10 +94,14 @@ function writeModelNotes(snapshot: KnowledgeSnapshot, t: Translator, model: Mode
   const offPeak = isPriced(model) ? offPeakNote(t, model) : null;
   if (offPeak) notes.push(offPeak);
   notes.push(...priceChanges(t, model));
-  if (model.deprecationDate && model.deprecationDate <= today) {
-    notes.push(t("deprecated", { model: model.name, date: model.deprecationDate }));
-  }
+  const deprecated = deprecationNote(t, model, today);
+  if (deprecated) notes.push(deprecated);
   return { notes, sources };
+}
+
+/** "Kimi K2 (0905) was deprecated by its provider on 2026-05-25", once that day has come. */
+export function deprecationNote(t: Translator, model: Model, today: string): string | null {
+  return model.deprecationDate && model.deprecationDate <= today ? t("deprecated", { model: model.name, date: model.deprecationDate }) : null;
 }
 
 /** Turns a resolution into a model, or a user-facing error with "did you mean" suggestions. */
