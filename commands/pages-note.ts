@@ -6,8 +6,8 @@ import type { PagesRead } from "../src/core/understand/pages.ts";
 
 /** What sizes given in pages were read as, and what the same pages would be sent as images: both ends of the estimate. */
 export function pagesNotes(t: Translator, perPage: PageTokens, read: readonly PagesRead[]): string[] {
-  return read.map(({ pages, tokens }) =>
-    t("ask.pagesEstimated", {
+  return read.map(({ pages, tokens, asImages }) =>
+    t(asImages ? "ask.pagesAsImages" : "ask.pagesEstimated", {
       pages: formatNumber(pages, 0),
       tokens: formatCount(tokens, t.lang),
       perPage: formatNumber(perPage.text, 0),

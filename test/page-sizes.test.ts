@@ -87,3 +87,18 @@ describe("pages sized by the asker", () => {
     expect(reply.text).not.toMatch(/Pages are an estimate|页数为估算/);
   });
 });
+
+describe("scanned pages reach a model as images", () => {
+  it.each([
+    ["doc extraction pipeline: ~2k contracts/mo, ~40 pages each, need vision (scanned), output ~1k tok json. cheapest thats good enough?", 40, 2000, 1000],
+    ["每月 3000 份扫描合同，每份 20 页，输出 800 token，用 gpt-5 mini 多少钱", 20, 3000, 800],
+  ])("%s", async (line, pages, requests, out) => {
+    const reply = await ask(line);
+    expect(dataOf(reply).workload).toMatchObject({
+      inputTokens: pages * perPage.asImage * requests,
+      outputTokens: out * requests,
+      promptTokensPerRequest: pages * perPage.asImage,
+    });
+    expect(reply.text).toMatch(/scanned pages reach a model as images|扫描页以图像发送给模型/u);
+  });
+});

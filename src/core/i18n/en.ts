@@ -205,6 +205,8 @@ export const en = {
   "ask.unknownNearest": "Nearest names I know: {list}.",
   "ask.pagesEstimated":
     "Pages are an estimate: {pages} pages ≈ {tokens} tokens at ~{perPage} tokens a page of text. A PDF sent as page images (as Claude's PDF support reads it) is ~{imagePerPage} tokens a page ({imageTokens}), {times}× the tokens (more than that in cost where a prompt that long is billed at long-context prices).",
+  "ask.pagesAsImages":
+    "Pages are an estimate: scanned pages reach a model as images, so {pages} pages ≈ {tokens} tokens at ~{imagePerPage} tokens a page image (as text they would be ~{perPage} a page).",
   "ask.pagesSource": "Tokens per page: Anthropic's PDF guide and a public measurement",
   "ask.overviewNotFiltered":
     "The self-hosting overview below covers the open models with public serving measurements and does not choose them by the needs above; name a model to plan it.",

@@ -189,6 +189,7 @@ export const zh: Catalogue = {
   "ask.unknownNearest": "我知道的相近名称：{list}。",
   "ask.pagesEstimated":
     "页数为估算：{pages} 页 ≈ {tokens} Token（按每页文本约 {perPage} Token）。PDF 若以页面图像发送（Claude 的 PDF 支持即如此读取），每页约 {imagePerPage} Token（共 {imageTokens}），Token 数约为 {times} 倍（提示词长到按长上下文计价时，费用还会更高）。",
+  "ask.pagesAsImages": "页数为估算：扫描页以图像发送给模型，{pages} 页 ≈ {tokens} Token（按每页图像约 {imagePerPage} Token；若是文本，每页约 {perPage} Token）。",
   "ask.pagesSource": "每页 Token 数：Anthropic 的 PDF 指南与一项公开实测",
   "ask.overviewNotFiltered": "下面的自建概览只涵盖有公开推理实测的开放模型，不按上述需求筛选；指明一个模型可看完整方案。",
   "clarify.title": "你指的是哪个模型？",

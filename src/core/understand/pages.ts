@@ -8,7 +8,12 @@ export interface PagesRead {
   periodic: boolean;
   /** "20 pages at ~500 tokens/page": sized by the asker, not at the planning figure */
   perPageSaid?: true;
+  /** scanned pages: read as page images, at the knowledge's figure for one */
+  asImages?: true;
 }
+
+/** Pages that reach a model only as images: scans, photos of pages. */
+export const SCANNED_PAGES = /\bscann?(?:ed|s)\b|\bpage images\b|\bimages? of (?:the )?pages\b|\bphotos? of (?:the )?pages\b|扫描|拍照|影印/u;
 
 /** "3 pages (~2k tokens)", "500-page contracts of about 400k tokens each": the size in tokens said beside the pages. */
 const TOKENS_NEAR = /^[^,，。;；]{0,40}?\d[\d,.]*\s?(?:k|m|万|千)?\s?(?:tokens?|toks?|个?\s?token)/u;
@@ -24,7 +29,7 @@ const PERIOD_AFTER = /^[^,，。;；\d]{0,16}?(?:\b(?:a|per|each|every)\s(?:mont
  * "300 pages", "300-page", "300 页": the size in tokens at `tokensPerPage`, written in place of the pages so every rule
  * that reads amounts ("… each", "per contract", "a month") reads it too.
  */
-export function pagesAsTokens(text: string, tokensPerPage: number): { text: string; read: PagesRead[] } {
+export function pagesAsTokens(text: string, tokensPerPage: number, asImages = false): { text: string; read: PagesRead[] } {
   const read: PagesRead[] = [];
   let written = "";
   let at = 0;
@@ -41,7 +46,7 @@ export function pagesAsTokens(text: string, tokensPerPage: number): { text: stri
     written += `${text.slice(at, n.start)}${tokens} tokens`;
     at = end;
     const periodic = PERIOD_AFTER.test(text.slice(end)) || PERIOD_BEFORE.test(text.slice(Math.max(0, n.start - 16), n.start));
-    read.push({ pages: n.value, tokens, periodic, ...(eachPage !== undefined ? { perPageSaid: true as const } : {}) });
+    read.push({ pages: n.value, tokens, periodic, ...(eachPage !== undefined ? { perPageSaid: true as const } : asImages ? { asImages: true as const } : {}) });
   }
   return { text: written + text.slice(at), read };
 }

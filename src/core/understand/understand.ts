@@ -14,7 +14,7 @@ import { modelEditOf } from "./model-edits.ts";
 import { pendingChoices, resumeIntent } from "./question-back.ts";
 import { unreadItems } from "./list-items.ts";
 import { unknownNames } from "./unknown-names.ts";
-import { pagesAsTokens } from "./pages.ts";
+import { pagesAsTokens, SCANNED_PAGES } from "./pages.ts";
 import { reasoningTimesOf, withoutReasoningTimes, withReasoningSaid } from "./reasoning-output.ts";
 import type { Constraints, Intent, MentionedModel, RememberedQuestion, Understanding } from "./types.ts";
 import * as W from "./words.ts";
@@ -280,7 +280,10 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
   // "seed-oss 36b vs qwen3 32b 10M": a size inside a name named back is no volume
   const unlisted = listed.unknown.length ? unreadSpansBlanked(unnamed, question, listed.unknown) : unnamed;
   // "300-page pdfs": pages are tokens at the knowledge's figure per page, where the knowledge states one
-  const paged = snapshot.knowledge.pageTokens ? pagesAsTokens(unlisted, snapshot.knowledge.pageTokens.text) : { text: unlisted, read: [] };
+  // scanned ones reach a model as page images, at the knowledge's figure for one
+  const pageTokens = snapshot.knowledge.pageTokens;
+  const scanned = SCANNED_PAGES.test(question);
+  const paged = pageTokens ? pagesAsTokens(unlisted, scanned ? pageTokens.asImage : pageTokens.text, scanned) : { text: unlisted, read: [] };
   // "输出改成 2000万", "output to 20M": the side keeps its amount when a verb stands between them
   const quantities = readQuantities(
     countAfterVerb(coupleAsTwo(usageFieldsAsSides(paged.text)))
