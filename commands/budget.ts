@@ -10,6 +10,7 @@ import { Money } from "../src/core/pricing/money.ts";
 import { priceAge } from "../src/core/pricing/price-age.ts";
 import { pricingNotes } from "../src/core/pricing/pricing-notes.ts";
 import { answerRestAsQuestion } from "./rest-as-question.ts";
+import { partMoved } from "./budget-part-moved.ts";
 import { workloadCost, type PricedEntry } from "../src/core/pricing/pricing.ts";
 import { NO_QUALITY, qualityFromFile, recommendByTier, type RecommendConstraints } from "../src/core/recommendation/recommend.ts";
 import type { Capability } from "../src/core/knowledge/kinds.ts";
@@ -125,6 +126,7 @@ export const budget: Command = {
             }),
           ]
         : []),
+      ...(base && sameUsage && ctx.question?.movedPercent !== undefined ? partMoved(t, money, stated.workload, base, rows.slice(1), ctx.question.movedPercent / 100) : []),
       ...(perRequest !== undefined
         ? [
             t("budget.requests", {

@@ -70,6 +70,34 @@ describe("an amount a month the team has is its budget, and the volume said besi
   });
 });
 
+describe("a share of today's usage moved to another model: what stays, what moves, the month's total", () => {
+  it.each([
+    [
+      "we spend about $6k/mo on gpt-4o today. what would it cost if we switch half the traffic to 4.1 mini?",
+      6000,
+      0.5,
+      "gpt-4.1-mini",
+      /Moving 50% of it to GPT-4\.1 mini: \$3,000\.00 stays on GPT-4o and \$([\d,.]+) goes to GPT-4\.1 mini, \$([\d,.]+) a month/u,
+    ],
+    [
+      "每月在 gpt-4o 上花 6000 美元，把三成流量换成 deepseek 要多少",
+      6000,
+      0.3,
+      "deepseek-chat",
+      /把其中 30% 换到 DeepSeek V3\.2 \(deepseek-chat\)：GPT-4o 上留 \$4,200\.00 \(¥[\d,.]+\)，DeepSeek V3\.2 \(deepseek-chat\) 上 \$([\d,.]+) \(¥[\d,.]+\)，合计每月 \$([\d,.]+)/u,
+    ],
+  ])("%s", async (line, spend, share, to, said) => {
+    const reply = await ask(line);
+    const gpt4o = model("gpt-4o");
+    // the volume the spend buys on GPT-4o at its 5:1 split, the share of it priced on the other model
+    const inputM = spend / (gpt4o.inputPer1M + gpt4o.outputPer1M / 5);
+    const moved = share * (inputM * model(to).inputPer1M + (inputM / 5) * model(to).outputPer1M);
+    const [, movedShown, totalShown] = said.exec(reply.text) ?? [];
+    expect(Number(movedShown?.replace(/,/g, ""))).toBeCloseTo(moved, 2);
+    expect(Number(totalShown?.replace(/,/g, ""))).toBeCloseTo(spend * (1 - share) + moved, 2);
+  });
+});
+
 describe("a budget on a model its provider deprecated says so, as a comparison does", () => {
   it("预算每月五千块人民币，kimi k2 和 ds 各能跑多少 token", async () => {
     const reply = await ask("预算每月五千块人民币，kimi k2 和 ds 各能跑多少 token");

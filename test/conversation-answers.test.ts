@@ -786,3 +786,15 @@ describe("the last answer again in another language keeps what it was asked", ()
     expect(en!.text).toMatch(/\$1,500\.00 a month on GPT-4o buys .*; the same volume costs \$[\d,.]+ on GPT-4\.1 mini/u);
   });
 });
+
+describe("a share of the same usage moved, asked after it", () => {
+  it("'ok and if only half the traffic moves to 4.1 mini and the rest stays on 4o?' keeps the spend and the models' order", async () => {
+    const [, part] = await converse(
+      "we spend about $4.8k a month on gpt-4o. what would the same usage cost on 4.1 mini?",
+      "ok and if only half the traffic moves to 4.1 mini and the rest stays on 4o?",
+    );
+    expect(modelsOf(part!)).toEqual(["gpt-4o", "gpt-4.1-mini"]);
+    expect(part!.text).toContain("Moving 50% of it to GPT-4.1 mini: $2,400.00 stays on GPT-4o");
+    expect((part!.data as { unknown?: unknown[] }).unknown ?? []).toEqual([]);
+  });
+});

@@ -140,6 +140,8 @@ export const en = {
   "budget.col.sameUsage": "{model}'s volume costs",
   "budget.sameUsageOn": "{cost} on {model}",
   "budget.sameUsage": "{budget} a month on {model} buys {input} input + {output} output tokens; the same volume costs {costs}.",
+  "budget.partMovedLess": "Moving {share} of it to {model}: {kept} stays on {base} and {moved} goes to {model}, {total} a month, {difference} less.",
+  "budget.partMovedMore": "Moving {share} of it to {model}: {kept} stays on {base} and {moved} goes to {model}, {total} a month, {difference} more.",
   "budget.requests": "Each request of {input} input + {output} output tokens: the requests a month it buys are in the last column.",
   "error.needBudget": "Give a monthly budget first, e.g. /budget $100 gpt-5 mini or /budget 300元 编程.",
   "error.badBudget": "A budget must be more than 0 and at most {max} a month.",

@@ -128,6 +128,8 @@ export const zh: Catalogue = {
   "budget.col.sameUsage": "{model} 同等用量的费用",
   "budget.sameUsageOn": "{model} {cost}",
   "budget.sameUsage": "每月 {budget} 在 {model} 上能买输入 {input} + 输出 {output} Token；同样的用量：{costs}。",
+  "budget.partMovedLess": "把其中 {share} 换到 {model}：{base} 上留 {kept}，{model} 上 {moved}，合计每月 {total}，少花 {difference}。",
+  "budget.partMovedMore": "把其中 {share} 换到 {model}：{base} 上留 {kept}，{model} 上 {moved}，合计每月 {total}，多花 {difference}。",
   "budget.requests": "每次请求输入 {input} + 输出 {output} Token：最后一列是每月能买到的请求次数。",
   "error.needBudget": "请先给出每月预算，例如 /budget $100 gpt-5 mini 或 /budget 300元 编程。",
   "error.badBudget": "预算必须大于0，且每月不超过 {max}。",

@@ -69,6 +69,13 @@ function precisionOf(text: string): { precision?: NonNullable<Understanding["pre
 }
 
 /** Utilization said in words: "running 24/7 at full load", "跑满" (100%); "idle half the time", "一半时间闲着" (50%). */
+/** "what would the same usage cost on gpt-4.1", "switch half the traffic to it": the usage priced on other models, and the share moved. */
+function sameUsageOf(text: string): { sameUsage?: true; movedPercent?: number } {
+  if (!W.SAME_USAGE.test(text)) return {};
+  const moved = W.movedPercentOf(text);
+  return { sameUsage: true, ...(moved !== undefined ? { movedPercent: moved } : {}) };
+}
+
 function utilizationInWords(text: string): { utilization?: number } {
   if (W.FULL_LOAD.test(text)) return { utilization: 100 };
   if (W.HALF_IDLE.test(text)) return { utilization: 50 };
@@ -336,7 +343,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(ratio || quantities.ratio ? { ratio: ratio ?? quantities.ratio } : {}),
     ...(quantities.utilization !== undefined ? { utilization: quantities.utilization } : utilizationInWords(question)),
     ...precisionOf(question),
-    ...(quantities.budget ? { budget: quantities.budget, ...(W.SAME_USAGE.test(question) ? { sameUsage: true as const } : {}) } : {}),
+    ...(quantities.budget ? { budget: quantities.budget, ...sameUsageOf(question) } : {}),
     ...(quantities.gpuHourly ? { gpuHourlyUsd: inUsd(quantities.gpuHourly, rate, snapshot.knowledge.serving.hoursPerMonth) } : {}),
     ...(gpuId || gpuCount ? { gpu: { ...(gpuId ? { id: gpuId } : {}), ...(gpuCount ? { count: gpuCount } : {}) } } : {}),
     ...((W.BATCH.test(question) || W.BATCH_TAIWAN.test(head)) && !W.NO_BATCH.test(question) ? { batch: true as const } : {}),
@@ -399,9 +406,14 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     return mergeFollowUp(snapshot, previous, { ...understood, intent: "compare", constraints: {}, tasks: [], models: [], ambiguous: [] }, "");
   // "sonnet 4.5 and 2.5 pro" answering "which claude, which gemini?" names several models and no amount: the choices
   const answersBack = previous?.intent === "clarify" && Boolean(previous.pending?.length) && !understood.volume && understood.requests === undefined;
-  const followsOn = previous && !spendsAnew(understood, previous) && (isFollowUp(understood, question, previous) || answersBack || modelEditOf(snapshot, question));
+  // "and if only half the traffic moves to 4.1 mini?" after the same usage priced on it: a share of that usage
+  const movesPart = Boolean(previous?.sameUsage) && W.movedPercentOf(question) !== undefined;
+  const followsOn = previous && !spendsAnew(understood, previous) && (isFollowUp(understood, question, previous) || answersBack || movesPart || modelEditOf(snapshot, question));
   if (previous && followsOn && !standsAlone(understood, question)) {
-    const merged = withReasoningSaid(mergeFollowUp(snapshot, previous, understood, question), understood, previous, snapshot.knowledge.defaultWorkload);
+    // the models it names again, in another order, are the ones it was asked about: the order said first stays
+    const renamed = movesPart && understood.models.every((m) => previous.models.some((p) => p.id === m.model.id));
+    const typed = renamed ? { ...understood, models: [] } : understood;
+    const merged = withReasoningSaid(mergeFollowUp(snapshot, previous, typed, question), understood, previous, snapshot.knowledge.defaultWorkload);
     if (understood.unknown.length) merged.unknown = understood.unknown;
     return understood.unreadable ? { ...merged, unreadable: understood.unreadable } : merged;
   }
