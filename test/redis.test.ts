@@ -150,11 +150,27 @@ describe("the rate limit in Redis", () => {
 describe("several instances on one Redis", () => {
   it("share one rate limit per user", async () => {
     const [a, b] = await twoInstances({ MODELWISE_RATE_LIMIT: "2/1" });
-    expect(await ask(a.events, "compare", "gpt-5 deepseek", "ULIMIT")).toContain("GPT-5");
-    expect(await ask(b.events, "compare", "gpt-5 deepseek", "ULIMIT")).toContain("GPT-5");
-    // the third request in the window is refused by whichever instance gets it
-    expect(await ask(a.events, "compare", "gpt-5 deepseek", "ULIMIT")).toMatch(/too many|slow down|wait/i);
-    expect(await ask(b.events, "compare", "gpt-5 deepseek", "ULIMIT")).toMatch(/too many|slow down|wait/i);
+    const refused = /too many|slow down|wait/i;
+    // while Redis answers: a ping slower than its bar (a busy host) sends an instance to its own limits by design,
+    // so a run during which either instance said so is tried again with another user
+    for (let attempt = 1; ; attempt++) {
+      const logged = [a.bot.output().length, b.bot.output().length];
+      const user = `ULIMIT${attempt}`;
+      const answers = [
+        await ask(a.events, "compare", "gpt-5 deepseek", user),
+        await ask(b.events, "compare", "gpt-5 deepseek", user),
+        // the third request in the window is refused by whichever instance gets it
+        await ask(a.events, "compare", "gpt-5 deepseek", user),
+        await ask(b.events, "compare", "gpt-5 deepseek", user),
+      ];
+      const redisSlow = [a, b].some((instance, i) => instance.bot.output().slice(logged[i]).includes("Redis is not answering in time"));
+      if (redisSlow && attempt < 3) continue;
+      expect(answers[0]).toContain("GPT-5");
+      expect(answers[1]).toContain("GPT-5");
+      expect(answers[2]).toMatch(refused);
+      expect(answers[3]).toMatch(refused);
+      break;
+    }
     // another user is not affected
     expect(await ask(b.events, "compare", "gpt-5 deepseek", "UOTHER")).toContain("GPT-5");
   }, 60_000);
