@@ -50,6 +50,16 @@ describe("Taiwan's words where OpenCC keeps the mainland's", () => {
     expect(budget.text).toContain("實際帳單");
     expect(budget.text).not.toContain("賬");
   });
+
+  it.each([
+    ["每天晚上要批次跑 3 萬篇客戶評論做情緒分類，每篇大約 600 token 輸入、50 token 輸出，用 gpt-4o mini 的批次 API 一個月多少？", ["批次處理API"], ["批處理"]],
+    ["deepseek v4 pro 跟 kimi k2.6 每月 10 億輸入、1 億輸出多少錢", ["離峰"], ["錯峰", "提供商"]],
+    ["用 2 張 H100 自架 llama 3.3 70b，每張每小時 2 美元，一個月 5 億 token 划算嗎", ["2 張 NVIDIA H100", "維運"], ["塊", "運維"]],
+  ])("%s: Taiwan's words for batch jobs, off-peak, providers, operations and cards counted", async (question, words, mainland) => {
+    const reply = await answer(question);
+    for (const word of words) expect(reply.text).toContain(word);
+    for (const word of mainland) expect(reply.text).not.toContain(word);
+  });
 });
 
 describe("a question in Traditional characters is answered in Traditional", () => {

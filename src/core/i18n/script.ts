@@ -32,12 +32,19 @@ function lazily(build: () => Convert): Convert {
  * Taiwan's usage where OpenCC's phrase table keeps the mainland word (quality is 品质 there, a bill 帐单), written
  * in Simplified like every catalogue and turned Traditional character for character when first needed.
  */
-const TAIWAN_USAGE = { 质量: "品质", 账: "帐" };
+const TAIWAN_USAGE = { 质量: "品质", 账: "帐", 批处理: "批次处理", 错峰: "离峰", 提供商: "供应商", 运维: "维运", 文本排行榜: "文字排行榜" };
+/** GPUs are counted with 张 in Taiwan ("4 张 H100"), not 块, which stays for money ("5 块钱"). */
+const GPU_COUNTED = "(?<=[\\d几多少每这一两]\\s?)块(?!钱)";
 const toHant = lazily(() => {
   const convert = sharedConverter("s2twp");
   const usage = new Map(Object.entries(TAIWAN_USAGE).map(([mainland, taiwan]) => [hansCharsToHant(mainland), hansCharsToHant(taiwan)]));
   const mainland = new RegExp([...usage.keys()].join("|"), "gu");
-  return (text) => convert(text).replace(mainland, (word) => usage.get(word)!);
+  const counted = new RegExp(hansCharsToHant(GPU_COUNTED), "gu");
+  const card = hansCharsToHant("张");
+  return (text) =>
+    convert(text)
+      .replace(mainland, (word) => usage.get(word)!)
+      .replace(counted, card);
 });
 const toHans = lazily(() => sharedConverter("tw2sp"));
 // characters only, no phrases: which script a text is in is a matter of its characters ("向量" is a word in both)
