@@ -60,7 +60,9 @@ function positionalOf(u: Understanding): string {
   // "self-host an open model at 3B tokens": every model that can be self-hosted is open; no feature is a model's name
   if (u.intent === "selfhost") return "";
   const features = (["vision", "reasoning", "tools"] as const).filter((k) => u.constraints[k]);
-  return [...features, ...(u.constraints.openWeights ? ["open"] : []), ...(u.constraints.chinese ? ["chinese"] : []), ...u.tasks.map(taskWord)].join(" ");
+  // each task's word apart from the next: "coding" beside "agent" would read as one task, a coding agent
+  const tasks = u.tasks.map(taskWord).join(", ");
+  return [...features, ...(u.constraints.openWeights ? ["open"] : []), ...(u.constraints.chinese ? ["chinese"] : []), ...(tasks ? [tasks] : [])].join(" ");
 }
 
 /** A word that names the task and no capability: "reasoning" alone would ask for a reasoning model, "decision" for the task. */

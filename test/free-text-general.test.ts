@@ -1196,3 +1196,76 @@ describe("small talk gets a word back and what the bot does, not 'not covered'",
     expect((await ask("what's the weather in paris?")).text).toContain("That isn't covered by my knowledge");
   });
 });
+
+describe("what a team chat says around its numbers, read as it means", () => {
+  type Check = (reply: Awaited<ReturnType<typeof ask>>) => void;
+  const workload = (reply: Awaited<ReturnType<typeof ask>>) => dataOf(reply).workload as AnswerData["workload"] & { cachedPercent?: number };
+  const understanding = (reply: Awaited<ReturnType<typeof ask>>) =>
+    reply.data.understanding as {
+      constraints: Record<string, unknown>;
+      tasks: string[];
+      unknown?: unknown[];
+      gpuHourlyUsd?: number;
+      targetTokensPerSec?: number;
+      volume?: unknown;
+    };
+  it.each<[string, Check]>([
+    // a cached part "吃到快取"; a RAG 程式 is a program, not a coding task
+    [
+      "我們的 RAG 程式每次請求送 6000 token，其中 4000 是固定的 system prompt 可以吃到快取，輸出 400 token，一個月 50 萬次請求。claude sonnet 4.5、gpt-5、gemini 2.5 pro 三個比一下",
+      (r) => {
+        expect(workload(r)).toMatchObject({ promptTokensPerRequest: 6000, cachedPercent: expect.closeTo(200 / 3, 9) });
+        expect(understanding(r).tasks).not.toContain("coding");
+      },
+    ],
+    // Cantonese 每個鐘: per hour
+    ["用 2 張 A100 租嚟跑 llama 3.3 70b，每張每個鐘 1.8 美金，每日大概 5000 萬 token，抵唔抵過用 API？", (r) => expect(understanding(r).gpuHourlyUsd).toBe(1.8)],
+    // a throughput said before its number
+    ["如果要用 H200 自架 qwen3 235b，要支撐每秒 3000 token，需要幾張顯示卡？一個月租金大概多少？", (r) => expect(understanding(r).targetTokensPerSec).toBe(3000)],
+    // "tool calls" is a need every pick meets, with coding beside the agent task
+    [
+      "cheapest model that's good at coding and supports tool calls, for an agent doing ~40M input and 8M output a month? we're fine with open weights",
+      (r) => {
+        expect(r.text).toContain("Only models with: tools and open weights.");
+        const picks = (r.data as { recommendations: { id?: string }[] }).recommendations.flatMap((pick) => (pick.id ? [pick.id] : []));
+        expect(picks.length).toBeGreaterThan(0);
+        for (const id of picks) expect(model(id).capabilities).toContain("tools");
+      },
+    ],
+    // reasoning as a multiple of the "visible" reply
+    [
+      "o4-mini vs gpt-5 mini vs deepseek reasoner: 600k requests/mo, 1.5k in, 300 visible out, reasoning ~5x visible. flex tier where available",
+      (r) => expect(workload(r)).toMatchObject({ inputTokens: 600_000 * 1500, outputTokens: 600_000 * 300 * 6 }),
+    ],
+    // "直接打 API" is the other side of the choice, not a model
+    ["租 8 張 H100 每張每小時 2.5 美金跑 deepseek v3，要支撐 200 個同時在線的使用者，每月成本多少？跟直接打 API 比？", (r) => expect(understanding(r).unknown ?? []).toEqual([])],
+    // the million a quoted price is per is no volume
+    ["篇文章對 DeepSeek 嘅評價係點？話佢 0.10 美金一百萬 token，而家仲係咪咁平？", (r) => expect(understanding(r).volume).toBeUndefined()],
+    // "一份大概 50 萬 token": each document's size
+    [
+      "我們要做中文長文件摘要，一份大概 50 萬 token，需要長上下文而且中文要好，哪個模型最便宜？一個月大概 300 份，每份輸出 3000 token",
+      (r) => expect(workload(r)).toMatchObject({ promptTokensPerRequest: 500_000, inputTokens: 300 * 500_000, outputTokens: 300 * 3000 }),
+    ],
+    // "budget is 8k/mo" is money; "diff+context 22k tok" is each prompt, not a context window asked for
+    [
+      "budget is 8k/mo. code review bot: ~1.8k PRs a week, diff+context 22k tok, review ~1.2k out. which of sonnet 4.5, gpt-5, gemini 2.5 pro fit?",
+      (r) => {
+        expect(r.command).toBe("budget");
+        expect((r.data as { budgetUsdPerMonth: number }).budgetUsdPerMonth).toBe(8000);
+        expect(workload(r)).toMatchObject({ promptTokensPerRequest: 22_000, inputTokens: expect.closeTo((1800 * 30 * 22_000) / 7, 0) });
+      },
+    ],
+    // a cached system prompt added to the chunks
+    [
+      "RAG bot, 15 QPS avg, each call 12 chunks x 400 tok + 600 tok system prompt (cached), 350 out. claude haiku 4.5 vs gemini 2.5 flash vs gpt-4.1 mini, monthly?",
+      (r) => expect(workload(r)).toMatchObject({ promptTokensPerRequest: 5400, cachedPercent: expect.closeTo(100 / 9, 9) }),
+    ],
+    // completions a day each, for each of the engineers, on the workdays said
+    [
+      "per-seat cost: 350 engineers on a copilot-style tool, ~120 completions/day each on workdays (21/mo), 1.8k in 90 out, codestral vs gpt-4.1 mini vs qwen3 coder flash",
+      (r) => expect(workload(r)).toMatchObject({ inputTokens: 350 * 120 * 21 * 1800, outputTokens: 350 * 120 * 21 * 90 }),
+    ],
+  ])("%s", async (line, check) => {
+    check(await ask(line));
+  });
+});

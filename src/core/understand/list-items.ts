@@ -24,7 +24,7 @@ const ITEM_OPENER = /^.*(?:\b(?:compare|comparing|between|price of|cost of|is|wh
 const PUNCTUATION = /[,，。;；?？!！:：()（）、]/u;
 /** Items that are no model: the other side of a choice people weigh against a model. */
 const NOT_A_MODEL =
-  /^(?:the\s)?(?:api|apis|self[-\s]?host(?:ing|ed)?|selfhost|local(?:ly)?|on[-\s]?prem(?:ise)?|cloud|open[-\s]?source|batch|flex|priority|it|them|this|that|both|others?|anything|something|the rest|cheaper|cheapest|(?:cost |price )?(?:per|a|each) (?:seat|head|user|person|developer|dev|engineer|month)|(?:monthly )?total|人均|每人|自建|本地(?:部署)?|私有化(?:部署)?|私有部署|开源|闭源|国产|国外|其他|别的|它们?|这个|那个|价格|质量|速度|效果|性能|成本|费用|用api|调用api)$/iu;
+  /^(?:the\s)?(?:api|apis|self[-\s]?host(?:ing|ed)?|selfhost|local(?:ly)?|on[-\s]?prem(?:ise)?|cloud|open[-\s]?source|batch|flex|priority|it|them|this|that|both|others?|anything|something|the rest|cheaper|cheapest|(?:cost |price )?(?:per|a|each) (?:seat|head|user|person|developer|dev|engineer|month)|(?:monthly )?total|人均|每人|自建|本地(?:部署)?|私有化(?:部署)?|私有部署|开源|闭源|国产|国外|其他|别的|它们?|这个|那个|价格|质量|速度|效果|性能|成本|费用|用api|调用api|(?:直接)?打\s?api|(?:直接)?(?:call|hit)\s(?:the\s)?api)$/iu;
 /** Everyday words found around "vs" and "or" in these questions; an item made only of them names no model. */
 const COMMON_WORDS = new Set(
   (

@@ -10,9 +10,9 @@ export const FOREIGN_MONEY_AFTER =
 export const FOREIGN_MONEY_BEFORE = /(?:nt\$|hk\$|€|£)\s?$/u;
 export const CNY_MARK = /[¥￥]|rmb|cny|元|块|人民币|yuan/u;
 export const HOURLY =
-  /^\s?(?:[$¥]|usd|美元|元|dollars?)?\s?(?:\/\s?(?:gpu\s?\/\s?|gpu[-\s]?|card\s?\/\s?)?(?:h|hr|hour)\b|per\s(?:gpu[-\s]?)?(?:hour|hr)|per gpu per hour|an hour|a hour|\/小时|每小时|一小时|per gpu)/u;
+  /^\s?(?:[$¥]|usd|美元|元|dollars?)?\s?(?:\/\s?(?:gpu\s?\/\s?|gpu[-\s]?|card\s?\/\s?)?(?:h|hr|hour)\b|per\s(?:gpu[-\s]?)?(?:hour|hr)|per gpu per hour|an hour|a hour|\/小时|每小时|一小时|每个钟(?:头)?|一个钟(?:头)?|per gpu)/u;
 export const HOURLY_BEFORE =
-  /(?:(?:每|一|一个|每个|1)小时(?:每(?:张|块|卡))?|每(?:张|块|卡)(?:每|一|一个)小时|(?:一|每)(?:张|块)(?:卡)?(?:每|一)小时|hourly|per hour|租金|rent(?:al)?(?: price)?(?: of| at| is)?)\s?[:：]?\s?[$¥]?$/u;
+  /(?:(?:每|一|一个|每个|1)(?:小时|个钟头?)(?:每(?:张|块|卡))?|每(?:张|块|卡)(?:每|一|一个)(?:小时|个钟头?)|(?:一|每)(?:张|块)(?:卡)?(?:每|一)小时|hourly|per hour|租金|rent(?:al)?(?: price)?(?: of| at| is)?)\s?[:：]?\s?[$¥]?$/u;
 export const USD_MARK = /^\s?(?:美元|美金|刀|dollars?|bucks|usd)|(?:\$|usd\s?|us\$)$/u;
 /** A GPU's rent by the month: "$1,500 a month per h100", "$2k/gpu/month", "每张每月租金 1 万元". */
 const CARD_WORD = `(?:gpus?|cards?|${GPU_WORDS})`;
@@ -34,6 +34,8 @@ export const PRICE_CAP_AFTER = /^[^,，。;；\d]{0,24}?(?:以下|以内|or (?:l
 export const OUTPUT_PRICE = /^[^,，。;；\d]{0,24}?(?:\boutput|\bout\b|输出)|(?:\boutput|输出)[^,，。;；\d]{0,16}$/u;
 /** "spending like", "we pay about", "每月花": the words before an amount of money spent; in Chinese, an amount of yuan. */
 export const SPENT_BEFORE = /\b(?:spend(?:s|ing)?|spent|pay(?:s|ing)?|paid|burn(?:s|ing)?|burnt)\s(?:like\s|about\s|around\s|roughly\s|over\s|almost\s|nearly\s)?~?\s?$/u;
+/** "budget is 8k/mo": the amount said to be the budget is money, with or without its sign. */
+export const BUDGET_BEFORE = /\bbudget(?:\s(?:is|of)|\s?[=:])?\s(?:about\s|around\s|roughly\s|~\s?)?$/u;
 /** "we have 2k/mo": an amount a month the team has, with no unit of its own, is its budget. */
 export const HAVE_A_MONTH = {
   before: /\bwe(?: have| got|'ve got| have got)\s(?:about\s|around\s|roughly\s|~\s?)?$/u,

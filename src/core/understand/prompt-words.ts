@@ -16,7 +16,7 @@ export const CHUNKS_EACH_AFTER = /^\s?\S+\s(?:each|apiece|per (?:pdf|doc(?:ument
 export const CACHED_PART =
   /^[^,，。;；\d]{0,45}?(?:\(cached\)|\bcached\b|\bcache hits?\b|\b(?:we|we'll|we can|that we|which we)\s(?:will\s|can\s)?cache\b|(?:命中|是|可以?|能够?|走|有|会被|被)\s?(?:开启?|开了|打开)?\s?(?:缓存|快取|cache\b)|(?:开启?|开了|打开)\s?(?:缓存|快取))/u;
 /** "其中 1000 是固定的系统提示，能命中缓存": after 其中 the part's clause runs on past a comma, to its bracket or sentence's end. */
-export const CACHED_PART_OF_ZH = /^[^。;；\d)）]{0,45}?(?:命中|是|可以?|能够?|走|有|会被|被)\s?(?:缓存|快取|cache\b)/u;
+export const CACHED_PART_OF_ZH = /^[^。;；\d)）]{0,45}?(?:命中|是|可以?|能够?|走|有|会被|被)\s?(?:吃到|用到|打到|读到)?\s?(?:缓存|快取|cache\b)/u;
 /** "3k in (incl 2k system prompt we cache)": a part the prompt is said to include. */
 export const INCLUDED_PART_BEFORE = /\b(?:incl\.?|including|includes|inc\.)\s(?:a |the |our )?(?:~|about|around)?\s?$/u;
 /** "3k of that is the system prompt which is cached": a part said to be of the prompt may name what it is first. */

@@ -7,6 +7,7 @@ import {
   HOURLY_BEFORE,
   PER_KWH,
   PER_KWH_BEFORE,
+  BUDGET_BEFORE,
   GPUS_BOUGHT,
   HAVE_A_MONTH,
   PER_CARD_AFTER,
@@ -263,6 +264,8 @@ export function readQuantities(text: string): Quantities {
       q.reasoningTokens ??= n.value;
       continue;
     }
+    // "0.10 美金一百萬 token", "$0.10 per 1M": the million a price is quoted per, no volume
+    if (n.value === 1_000_000 && /(?:美金|美元|元|块|刀|usd|\$\s?\d[\d.]*)\s?(?:每|一|per|a|\/)?\s?$/u.test(left)) continue;
     // "三成", "7成": tenths, read with 成 below
     if (/^成/u.test(right)) continue;
     const percent = PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left);
@@ -344,7 +347,7 @@ export function readQuantities(text: string): Quantities {
     const spentYuan = SPENT_BEFORE_ZH.test(left);
     // "we burn 150M input tokens": tokens burnt are no money
     const spent =
-      (SPENT_BEFORE.test(left) || spentYuan || (HAVE_A_MONTH.before.test(left) && HAVE_A_MONTH.after.test(right))) &&
+      (SPENT_BEFORE.test(left) || spentYuan || BUDGET_BEFORE.test(left) || (HAVE_A_MONTH.before.test(left) && HAVE_A_MONTH.after.test(right))) &&
       !TOKENS_WORD.test(right) &&
       !REQUESTS_AFTER.test(right) &&
       !/^\s?(?:input|output|prompt|completion)?\s?(?:tokens?|toks?)\b/u.test(right);
@@ -374,7 +377,7 @@ export function readQuantities(text: string): Quantities {
       q.gpuHourly ??= { amount: n.value, currency: "usd" };
       continue;
     }
-    if (TPUT_AFTER.test(right)) {
+    if (TPUT_AFTER.test(right) || (/(?:每秒|per second)\s?(?:要|需要|大概|约|达到|支撑)?\s?$/u.test(left) && TOKENS_WORD.test(right))) {
       const speed = speedKind(text, left, right);
       if (speed === "perUser") q.perUserTokensPerSec ??= n.value;
       else if (speed === "target") q.targetTokensPerSec ??= n.value;
@@ -513,7 +516,11 @@ export function readQuantities(text: string): Quantities {
     }
     // "每则 1200 token 输入……系统提示 800 token 有快取": a smaller cached part of the input already said is its share, not the prompt
     const inputSaid = perRequest.input ?? q.promptTokens;
-    if (cachedAfter && inputSaid !== undefined && n.value < inputSaid) continue;
+    if (cachedAfter && inputSaid !== undefined && n.value < inputSaid) {
+      // "12 chunks x 400 tok + 600 tok system prompt (cached)": a cached part added to the prompt said before it
+      if (PLUS_BEFORE.test(left) && q.promptTokens !== undefined) q.promptTokens += n.value;
+      continue;
+    }
     // "用户每次再输入 300 token", "plus 1k of user text": the asker's part of a prompt whose fixed part was said
     const userPart = USER_PART_BEFORE.test(left) || USER_PART_AFTER.test(right);
     if (q.promptTokens !== undefined && userPart) {

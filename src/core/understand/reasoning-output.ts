@@ -5,7 +5,7 @@ import type { Volume } from "./types.ts";
 
 /** "assume reasoning tokens are 3x the visible output", "thinking ~2× the answer", "推理 token 大约是输出的 3 倍". */
 const REASONING_TIMES =
-  /\b(?:reasoning|thinking)(?: tokens?)?(?: (?:are|is|runs?|at|of|=|~))?(?: (?:about|around|roughly|approx(?:imately)?|maybe|probably|likely|typically|usually|say))?\s?~?\s?(\d{1,2}(?:\.\d+)?)\s?(?:x|×|times)\s(?:the\s)?(?:(?:visible|actual|final)\s)?(?:output|reply|replies|answers?|responses?|completions?)\b|(?:推理|思考)\s?(?:token)?\s?(?:数|量)?\s?(?:大概|大约|约)?\s?(?:是|为|约为)?\s?(?:可见)?(?:输出|回复|回答)(?:的)?\s?(\d{1,2}(?:\.\d+)?)\s?倍/u;
+  /\b(?:reasoning|thinking)(?: tokens?)?(?: (?:are|is|runs?|at|of|=|~))?(?: (?:about|around|roughly|approx(?:imately)?|maybe|probably|likely|typically|usually|say))?\s?~?\s?(\d{1,2}(?:\.\d+)?)\s?(?:x|×|times)\s(?:the\s)?(?:(?:visible|actual|final)\b(?:\s(?:output|reply|replies|answers?|responses?|completions?)\b)?|(?:output|reply|replies|answers?|responses?|completions?)\b)|(?:推理|思考)\s?(?:token)?\s?(?:数|量)?\s?(?:大概|大约|约)?\s?(?:是|为|约为)?\s?(?:可见)?(?:输出|回复|回答)(?:的)?\s?(\d{1,2}(?:\.\d+)?)\s?倍/u;
 
 export function reasoningTimesOf(question: string): number | undefined {
   const match = REASONING_TIMES.exec(question);

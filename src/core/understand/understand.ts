@@ -34,7 +34,7 @@ export interface UnderstandOptions {
 
 const VISION = /\bvision\b|\bimages?\b|\bpictures?\b|\bphotos?\b|screenshots?|multimodal|看图|图片|图像|视觉|多模态|识图/u;
 const REASONING = /\breasoning\b|\breasoner\b|thinking model|推理/u;
-const TOOLS = /tool (?:use|calling)|function[-\s]?calling|\btools\b|工具调用|函数调用|调用工具/u;
+const TOOLS = /tool (?:use|calling|calls?)|function[-\s]?call(?:ing|s)?|\btools\b|工具调用|函数调用|调用工具/u;
 const OPEN = /open[-\s]?(?:source|weights?)|\bopen models?\b|self[-\s]?hostable|可自建|能自建|开源|开放权重/u;
 /** A price as said (a GPU's by the hour or the month, electricity's per kWh; in dollars or yuan) in dollars, per hour for a rent. */
 function inUsd(price: { amount: number; currency: "usd" | "cny"; perMonth?: true }, cnyPerUsd: number, hoursPerMonth: number): number {
