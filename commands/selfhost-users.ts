@@ -77,12 +77,16 @@ export function throughputServed(
   origin: string,
   fleetMonthly: FleetMonthly,
   target: number | undefined,
+  /** the share of a replica's estimated throughput serving holds (knowledge/serving.yaml's utilization warning) */
+  sustainable: number,
 ): { notes: string[]; served: ThroughputServed | null } {
   const { interactive, batch } = plan.fits ? plan.tradeoff : { interactive: null, batch: null };
   if (target === undefined || !interactive || interactive.throughputTokensPerSec <= 0) return { notes: [], served: null };
+  // a mode's throughput is its deployment's, of that many replicas; each replica then runs no busier than serving holds
   const replicasFor = (mode: NonNullable<typeof interactive>) => {
-    const replicas = Math.ceil(target / mode.throughputTokensPerSec);
-    return { replicaGpus: mode.replicaGpus, perReplica: mode.throughputTokensPerSec, replicas, gpus: replicas * mode.replicaGpus };
+    const perReplica = mode.throughputTokensPerSec / mode.replicas;
+    const replicas = Math.ceil(target / (perReplica * sustainable));
+    return { replicaGpus: mode.replicaGpus, perReplica, replicas, gpus: replicas * mode.replicaGpus };
   };
   const served: ThroughputServed = { tokensPerSec: target, interactive: replicasFor(interactive), batch: batch && batch.throughputTokensPerSec > 0 ? replicasFor(batch) : null };
   const note = t("selfhost.throughputServed", {
@@ -91,12 +95,18 @@ export function throughputServed(
     perReplica: formatNumber(served.interactive.perReplica, 0),
     replicaGpus: served.interactive.replicaGpus,
     count: served.interactive.replicas,
+    busy: formatNumber(sustainable * 100, 0),
     gpus: formatNumber(served.interactive.gpus, 0),
     gpu: plan.gpu.name,
     origin,
   });
   const batchNote = served.batch
-    ? t("selfhost.throughputServedBatch", { count: served.batch.replicas, gpus: formatNumber(served.batch.gpus, 0), perReplica: formatNumber(served.batch.perReplica, 0) })
+    ? t("selfhost.throughputServedBatch", {
+        count: served.batch.replicas,
+        gpus: formatNumber(served.batch.gpus, 0),
+        perReplica: formatNumber(served.batch.perReplica, 0),
+        replicaGpus: served.batch.replicaGpus,
+      })
     : null;
   const fleet = fleetSentence(t, plan, served.interactive.gpus, fleetMonthly);
   return { notes: [t.sentences([note, ...(fleet ? [fleet] : []), ...(batchNote ? [batchNote] : [])])], served };

@@ -372,7 +372,8 @@ export const selfhost: Command = {
     const fleetMonthly = costs ? (gpus: number) => money.amount(((costs.monthlyFixedUsd - costs.opsUsdPerMonth) / plan.gpu.count) * gpus + costs.opsUsdPerMonth) : null;
     const { notes: servedNotes, served } = usersServed(t, plan, originNote(t, plan), fleetMonthly, args.number("users"), args.number("speed"));
     notes.push(...servedNotes);
-    const { notes: throughputNotes, served: throughput } = throughputServed(t, plan, originNote(t, plan), fleetMonthly, args.number("serve"));
+    const sustainable = serving.utilizationWarning.highPercent / 100;
+    const { notes: throughputNotes, served: throughput } = throughputServed(t, plan, originNote(t, plan), fleetMonthly, args.number("serve"), sustainable);
     notes.push(...throughputNotes);
     const why = whyGpuCount(t, plan);
     if (why) notes.push(why);

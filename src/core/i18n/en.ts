@@ -545,14 +545,14 @@ export const en = {
   "selfhost.speedAbove":
     "You asked for {speed} tokens/s each, above the interactive plan's {planned}: a faster stream per user leaves room for fewer users per replica, so expect more GPUs than these figures.",
   "selfhost.throughputServed": {
-    one: "To serve {tps} tokens/s (input + output) with each user at about {perUser} tokens/s (the interactive plan): one {replicaGpus}-GPU replica does about {perReplica} tokens/s, so {count} replica, {gpus} × {gpu} ({origin}; queueing not included).",
+    one: "To serve {tps} tokens/s (input + output) with each user at about {perUser} tokens/s (the interactive plan): one {replicaGpus}-GPU replica does about {perReplica} tokens/s, so {count} replica at most {busy}% busy (what serving holds), {gpus} × {gpu} ({origin}; queueing not included).",
     other:
-      "To serve {tps} tokens/s (input + output) with each user at about {perUser} tokens/s (the interactive plan): one {replicaGpus}-GPU replica does about {perReplica} tokens/s, so {count} replicas, {gpus} × {gpu} ({origin}; queueing not included).",
+      "To serve {tps} tokens/s (input + output) with each user at about {perUser} tokens/s (the interactive plan): one {replicaGpus}-GPU replica does about {perReplica} tokens/s, so {count} replicas at most {busy}% busy (what serving holds), {gpus} × {gpu} ({origin}; queueing not included).",
   },
   "selfhost.fleetMonthly": "Those {gpus} GPUs cost {monthly} a month at the price above.",
   "selfhost.throughputServedBatch": {
-    one: "With no latency target (the batch plan, about {perReplica} tokens/s a replica): {count} replica, {gpus} GPUs.",
-    other: "With no latency target (the batch plan, about {perReplica} tokens/s a replica): {count} replicas, {gpus} GPUs.",
+    one: "With no latency target (the batch plan, about {perReplica} tokens/s a {replicaGpus}-GPU replica): {count} replica, {gpus} GPUs.",
+    other: "With no latency target (the batch plan, about {perReplica} tokens/s a {replicaGpus}-GPU replica): {count} replicas, {gpus} GPUs.",
   },
   "selfhost.volume": {
     one: "At {tokens} a month: API {api}, self-hosted {self} ({count} deployment).",

@@ -497,9 +497,9 @@ export const zh: Catalogue = {
   "selfhost.kwhRented": "kwh: 只用于自有GPU（owned:yes）；租用价格已含电费，此处未使用。",
   "selfhost.speedAbove": "你要求每人 {speed} Token/秒，高于交互式方案的 {planned}：每个用户的速度越快，每个副本能同时服务的用户越少，所需GPU会比上面的数字多。",
   "selfhost.throughputServed":
-    "要支撑 {tps} Token/秒（输入 + 输出）、每个用户约 {perUser} Token/秒（交互式方案）：每个 {replicaGpus} 卡副本约 {perReplica} Token/秒，需要 {count} 个副本，共 {gpus} 块 {gpu}（{origin}；不含排队）。",
+    "要支撑 {tps} Token/秒（输入 + 输出）、每个用户约 {perUser} Token/秒（交互式方案）：每个 {replicaGpus} 卡副本约 {perReplica} Token/秒，需要 {count} 个副本（每个最多 {busy}% 繁忙，服务能承受的上限），共 {gpus} 块 {gpu}（{origin}；不含排队）。",
   "selfhost.fleetMonthly": "按上面的价格，这 {gpus} 块GPU每月 {monthly}。",
-  "selfhost.throughputServedBatch": "不要求延迟时（批处理方案，每个副本约 {perReplica} Token/秒）：{count} 个副本，共 {gpus} 块GPU。",
+  "selfhost.throughputServedBatch": "不要求延迟时（批处理方案，每个 {replicaGpus} 卡副本约 {perReplica} Token/秒）：{count} 个副本，共 {gpus} 块GPU。",
   "selfhost.volume": "每月 {tokens} 时：API {api}，自建 {self}（{count} 个部署）。",
   "selfhost.whyGpuCount":
     "为什么是 {count} 块：最少 {smallest} 块就能装下权重和KV缓存，但在这个服务级别（slo:{slo}）下 {count} 块每块GPU产出的Token最多，每Token更便宜。按最少卡数估算，请在 /selfhost 中加 gpus:{smallest}。",
