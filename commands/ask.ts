@@ -75,7 +75,10 @@ function withQuestion(error: UserError, u: Understanding): UserError {
 
 function withLine(reply: Reply, line: string, u: Understanding): Reply {
   const lead = reply.lead ? `${line}\n${reply.lead}` : line;
-  return makeReply({ ...reply, lead, data: { ...reply.data, intent: u.intent, routedFrom: "ask", understanding: remember(u), ...unknownData(u) } });
+  // the GPUs a self-hosting answer planned, when the question named no count: what "double the gpus" doubles
+  const planned = u.intent === "selfhost" && u.gpu?.count === undefined ? (reply.data as { gpu?: { count?: number } }).gpu?.count : undefined;
+  const understanding = { ...remember(u), ...(planned ? { answeredGpus: planned } : {}) };
+  return makeReply({ ...reply, lead, data: { ...reply.data, intent: u.intent, routedFrom: "ask", understanding, ...unknownData(u) } });
 }
 
 const quoted = (t: CommandContext["t"], text: string) => (t.lang === "zh" ? `“${text}”` : `"${text}"`);

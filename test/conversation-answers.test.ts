@@ -798,3 +798,14 @@ describe("a share of the same usage moved, asked after it", () => {
     expect((part!.data as { unknown?: unknown[] }).unknown ?? []).toEqual([]);
   });
 });
+
+describe("a self-hosting answer's GPU count, changed by a follow-up", () => {
+  it.each([
+    ["self host llama 3.1 405b on b200s fp4, interactive, 25B tokens/mo", "double the gpus", (planned: number) => planned * 2],
+    ["/selfhost glm-4.6 gpu:h200 gpus:8 tokens:20B", "what about with 16?", () => 16],
+  ])("%s → %s", async (first, second, expected) => {
+    const [before, after] = await converse(first, second);
+    const planned = (before!.data as { gpu: { count: number } }).gpu.count;
+    expect((after!.data as { gpu: { count: number } }).gpu.count).toBe(expected(planned));
+  });
+});

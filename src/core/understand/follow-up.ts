@@ -271,7 +271,8 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
   // "$2.5 an hour per card" (每小时2.5美元一张) prices one GPU: the one is the price's unit, not a new GPU count
   const perCard = now.gpuHourlyUsd !== undefined && now.gpu?.count === 1 && !now.gpu.id && earlier.gpu?.count !== undefined;
   if (now.gpu && !perCard) merged.gpu = { ...earlier.gpu, ...now.gpu };
-  if (gpuChange && earlier.gpu?.count !== undefined) merged.gpu = { ...merged.gpu, count: changedGpuCount(earlier.gpu.count, gpuChange) };
+  const gpusBefore = earlier.gpu?.count ?? earlier.answeredGpus;
+  if (gpuChange && gpusBefore !== undefined) merged.gpu = { ...merged.gpu, count: changedGpuCount(gpusBefore, gpuChange) };
   const bareCount = base === "selfhost" && !now.gpu && !gpuChange && !statesAmount && !now.models.length ? bareGpuCountOf(text) : undefined;
   if (bareCount) merged.gpu = { ...merged.gpu, count: bareCount };
   if (base !== "facts" && Object.keys(now.constraints).length) merged.constraints = { ...earlier.constraints, ...now.constraints };

@@ -38,6 +38,8 @@ export interface Constraints {
 interface StatedSlots {
   /** "what would the same usage cost on gpt-4.1?": a budget's volume on its first model, priced on the others */
   sameUsage?: true;
+  /** the GPUs the last self-hosting answer planned where the question named no count: what a follow-up's "double" changes */
+  answeredGpus?: number;
   /** "switch half the traffic to gpt-4.1 mini": the share of that usage moved to the others, in percent */
   movedPercent?: number;
   volume?: Volume;
