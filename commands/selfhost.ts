@@ -290,7 +290,16 @@ export const selfhost: Command = {
       const origin = t.lang === "zh" ? `（${originNote(t, plan)}）` : ` (${originNote(t, plan)})`;
       fields.push({
         label: t("selfhost.throughput"),
-        value: `${t("selfhost.throughputValue", { tps: formatNumber(plan.throughputTokensPerSec, 0), batch: formatNumber(plan.batch ?? 0, 0), perUser: formatNumber(plan.perUserDecodeTokensPerSec ?? 0, 0) })}${origin}`,
+        // a throughput the asker measured comes with no batch or speed per user of the plan's
+        value: `${
+          plan.batch && plan.perUserDecodeTokensPerSec
+            ? t("selfhost.throughputValue", {
+                tps: formatNumber(plan.throughputTokensPerSec, 0),
+                batch: formatNumber(plan.batch, 0),
+                perUser: formatNumber(plan.perUserDecodeTokensPerSec, 0),
+              })
+            : t("selfhost.throughputTotal", { tps: formatNumber(plan.throughputTokensPerSec, 0) })
+        }${origin}`,
       });
       const { interactive, batch } = plan.tradeoff;
       if (interactive && batch)

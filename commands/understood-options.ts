@@ -35,6 +35,7 @@ export function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.powerUsdPerKwh !== undefined) options.push(`kwh:${asOption(u.powerUsdPerKwh)}`);
   if (u.gpuPurchaseUsd !== undefined) options.push(`cost:${asOption(u.gpuPurchaseUsd)}`);
   if (u.amortizationMonths !== undefined) options.push(`months:${u.amortizationMonths}`);
+  if (u.opsUsdPerMonth !== undefined) options.push(`ops:${asOption(u.opsUsdPerMonth)}`);
   if (u.utilization !== undefined) options.push(`util:${u.utilization}%`);
   if (u.precision) options.push(`precision:${u.precision}`);
   if (u.intent === "estimate" && u.models.length) options.push(`models:${u.models.map((m) => m.model.id).join(",")}`);

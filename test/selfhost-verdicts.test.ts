@@ -661,3 +661,25 @@ describe("a speed per user and a measured throughput are the asker's, said and u
     expect(data.throughputSource).toBe("user");
   });
 });
+
+describe("GPUs owned or rented, weighed against the cheapest host, with their running costs", () => {
+  it("we bought 8x H200 … cheaper than the cheapest api host? is a self-hosting answer on those GPUs", async () => {
+    const reply = await ask(
+      "we bought 8x H200 at 32k each, write off over 4 years, power $0.11/kWh, running qwen3 235b. at 2e9 tokens/mo is that cheaper than the cheapest api host? break-even?",
+    );
+    expect(reply.command).toBe("selfhost");
+    const costs = reply.data.costs as { amortizationUsdPerMonth: number };
+    expect(costs.amortizationUsdPerMonth).toBeCloseTo((8 * 32_000) / 48, 6);
+  });
+
+  it("'plus 3k/mo ops' is the deployment's running cost, the 12B tokens its month, and a measured throughput shows no plan's batch", async () => {
+    const reply = await ask("our 8xH100 box running deepseek v3 in sglang measures 9,500 tok/s; rent 2.4/h per gpu plus 3k/mo ops. 12B tokens a month. still worth it?");
+    const data = reply.data as { costs: { opsUsdPerMonth: number; monthlyFixedUsd: number }; tokensPerMonth: number; throughputTokensPerSec: number };
+    const hours = (await realSnapshot()).knowledge.serving.hoursPerMonth;
+    expect(data.costs.opsUsdPerMonth).toBe(3000);
+    expect(data.costs.monthlyFixedUsd).toBeCloseTo(8 * 2.4 * hours + 3000, 6);
+    expect(data.tokensPerMonth).toBe(12e9);
+    expect(reply.text).toContain("$3,000.00 a month to run besides the GPUs");
+    expect(reply.text).not.toContain("at 0 concurrent requests");
+  });
+});

@@ -70,6 +70,7 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
     if (u.gpuHourlyUsd !== undefined) parts.push(t("understood.hourly", { price: formatUsd(u.gpuHourlyUsd) }));
     if (u.gpuPurchaseUsd !== undefined) parts.push(t("understood.purchase", { price: formatUsd(u.gpuPurchaseUsd) }));
     if (u.amortizationMonths !== undefined) parts.push(t("understood.months", { months: formatNumber(u.amortizationMonths, 0) }));
+    if (u.opsUsdPerMonth !== undefined) parts.push(t("understood.ops", { cost: formatUsd(u.opsUsdPerMonth) }));
     if (u.powerUsdPerKwh !== undefined) parts.push(t("understood.power", { price: formatUsd(u.powerUsdPerKwh) }));
     if (u.utilization !== undefined) parts.push(t("understood.util", { percent: formatPercent(u.utilization) }));
     if (u.precision) parts.push(t("understood.precision", { precision: u.precision.toUpperCase() }));

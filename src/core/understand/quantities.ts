@@ -139,6 +139,8 @@ export interface Quantities {
   gpuPurchase?: { amount: number; currency: "usd" | "cny" };
   /** "按 3 年摊", "amortized over 36 months": the months owned GPUs are written off over */
   amortizationMonths?: number;
+  /** "plus 3k/mo ops", "运维每月 2 万": a deployment's running cost a month besides its GPUs */
+  opsPerMonth?: { amount: number; currency: "usd" | "cny" };
   /** "power costs 0.15 per kWh", "电费一度 0.6 元": electricity for GPUs the asker runs */
   powerPerKwh?: { amount: number; currency: "usd" | "cny" };
   /** "200 developers, each ~2M tokens a month": the people the usage is for */
@@ -266,6 +268,12 @@ export function readQuantities(text: string): Quantities {
     }
     // "0.10 美金一百萬 token", "$0.10 per 1M": the million a price is quoted per, no volume
     if (n.value === 1_000_000 && /(?:美金|美元|元|块|刀|usd|\$\s?\d[\d.]*)\s?(?:每|一|per|a|\/)?\s?$/u.test(left)) continue;
+    // "plus 3k/mo ops", "运维每月 2 万": what the deployment costs to run besides its GPUs, in the asker's money
+    if (OPS_AFTER.test(right) || OPS_BEFORE.test(left)) {
+      const signed = USD_MARK.test(right.slice(0, 8)) || USD_MARK.test(left) ? "usd" : CNY_MARK.test(`${left.slice(-3)}${right.slice(0, 5)}`) ? "cny" : null;
+      q.opsPerMonth ??= { amount: n.value, currency: signed ?? (/\p{Script=Han}/u.test(text) ? "cny" : "usd") };
+      continue;
+    }
     // "三成", "7成": tenths, read with 成 below
     if (/^成/u.test(right)) continue;
     const percent = PERCENT_AFTER.test(right) || PERCENT_BEFORE.test(left);
@@ -666,6 +674,9 @@ export function readQuantities(text: string): Quantities {
 
 /** A month said beside an amount: it keeps its own period when another amount of the line is per day or per week. */
 const MONTH_SAID = /month|\bmo\b|\/mo|月/u;
+const OPS_AFTER =
+  /^\s?(?:k\s?)?(?:[$¥]|usd|dollars?|美元|元)?\s?(?:\/\s?mo(?:nth)?|a month|per month|monthly|每月|一个月)?\s?(?:for\s|in\s|of\s)?(?:ops|operations|devops|sre|staff(?:ing)?|运维|人力)\b/u;
+const OPS_BEFORE = /(?:\bops|\boperations|运维(?:成本|费用)?|人力成本)\s?(?:cost|costs|of|is|at|每月|一个月|per month|a month)?\s?(?:about|around|~|约|大概)?\s?[:：]?\s?[$¥]?$/u;
 const PRICE_BEFORE_ONE_CARD = /(?:美元|美金|元|块钱?|刀|usd|rmb|\$\s?\d[\d.]*)\s?$/u;
 const ONE_CARD_THEN_PERIOD = /^\s?[张块台](?:卡)?\s?(?:每|一)?\s?(?:个)?(?:小时|钟头|月|天)/u;
 const REASONING_TOKENS_AFTER =

@@ -81,6 +81,8 @@ interface StatedSlots {
   gpuPurchaseUsd?: number;
   /** the months owned GPUs are written off over ("按 3 年摊") */
   amortizationMonths?: number;
+  /** what running the deployment costs a month besides GPUs ("plus 3k/mo ops", "运维每月 2 万"), in dollars */
+  opsUsdPerMonth?: number;
   /** electricity per kWh for owned GPUs ("power costs 0.15 per kWh", "电费一度 0.6 元"), in dollars */
   powerUsdPerKwh?: number;
   utilization?: number;

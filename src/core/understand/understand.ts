@@ -213,6 +213,9 @@ function firstIntent(u: Omit<Understanding, "intent">, text: string, flags: { es
   if ((fact === "provider" || fact === "openWeights") && models >= 1 && W.FACT_QUESTION.test(text) && !W.CHEAPEST.test(text)) return "facts";
   // "self-hosting gpt-oss 120b on a single h100, cheaper than openrouter?" weighs self-hosting against a host: self-hosting
   if (W.PROVIDERS.test(text) && models && W.SELFHOST.test(text) && (u.gpu || /self[-\s]?host|自建|自架|自托管/u.test(text))) return "selfhost";
+  // "we bought 8x H200 at 32k each … cheaper than the cheapest api host?": GPUs owned or rented weighed against a host
+  if (W.PROVIDERS.test(text) && models && u.gpu && (u.ownedGpus || u.gpuPurchaseUsd !== undefined || u.gpuHourlyUsd !== undefined || u.powerUsdPerKwh !== undefined))
+    return "selfhost";
   // "azure gpt-4o vs claude": a host named beside several models qualifies them; who hosts is asked of one model
   if (W.PROVIDERS.test(text) && models <= 1 && (models || u.ambiguous.length)) return u.ambiguous.length && !models ? "clarify" : "providers";
   // a self-hosting question without a model or any number is a question about the article's verdict
@@ -351,6 +354,7 @@ export function understand(snapshot: KnowledgeSnapshot, line: string, options: U
     ...(W.OWNED_GPUS.test(question) || quantities.powerPerKwh || quantities.gpuPurchase ? { ownedGpus: true as const } : {}),
     ...(quantities.gpuPurchase ? { gpuPurchaseUsd: inUsd(quantities.gpuPurchase, rate, 1) } : {}),
     ...(quantities.amortizationMonths ? { amortizationMonths: quantities.amortizationMonths } : {}),
+    ...(quantities.opsPerMonth ? { opsUsdPerMonth: inUsd(quantities.opsPerMonth, rate, 1) } : {}),
     ...(quantities.powerPerKwh ? { powerUsdPerKwh: inUsd(quantities.powerPerKwh, rate, 1) } : {}),
     ...(W.FLEX.test(question) ? { serviceTier: "flex" as const } : W.PRIORITY.test(question) ? { serviceTier: "priority" as const } : {}),
   };
