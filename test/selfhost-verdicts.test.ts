@@ -672,6 +672,14 @@ describe("GPUs owned or rented, weighed against the cheapest host, with their ru
     expect(costs.amortizationUsdPerMonth).toBeCloseTo((8 * 32_000) / 48, 6);
   });
 
+  it("'we rent for $600 a month each' is each GPU's rent by the month", async () => {
+    const reply = await ask("self-host mistral small 3.2 on 3 rtx 5090s we rent for $600 a month each, ~400M tok/mo, batch jobs only");
+    const hours = (await realSnapshot()).knowledge.serving.hoursPerMonth;
+    const data = reply.data as { gpu: { count: number; hourlyUsd: number }; costs: { monthlyFixedUsd: number } };
+    expect(data.gpu).toMatchObject({ count: 3, hourlyUsd: expect.closeTo(600 / hours, 9) });
+    expect(data.costs.monthlyFixedUsd).toBeCloseTo(1800, 6);
+  });
+
   it("'plus 3k/mo ops' is the deployment's running cost, the 12B tokens its month, and a measured throughput shows no plan's batch", async () => {
     const reply = await ask("our 8xH100 box running deepseek v3 in sglang measures 9,500 tok/s; rent 2.4/h per gpu plus 3k/mo ops. 12B tokens a month. still worth it?");
     const data = reply.data as { costs: { opsUsdPerMonth: number; monthlyFixedUsd: number }; tokensPerMonth: number; throughputTokensPerSec: number };

@@ -17,7 +17,7 @@ export const USD_MARK = /^\s?(?:美元|美金|刀|dollars?|bucks|usd)|(?:\$|usd\
 /** A GPU's rent by the month: "$1,500 a month per h100", "$2k/gpu/month", "每张每月租金 1 万元". */
 const CARD_WORD = `(?:gpus?|cards?|${GPU_WORDS})`;
 export const MONTHLY_PER_CARD = new RegExp(
-  `^\\s?(?:[$¥]|usd|dollars?|美元|元|块)?\\s?(?:(?:a|per|\\/)\\s?(?:month|mo)\\b\\s?(?:per|\\/|for each|each|a|an)\\s?${CARD_WORD}|(?:per|\\/|a|an)\\s?${CARD_WORD}\\s?(?:per|\\/|a)\\s?(?:month|mo)\\b)`,
+  `^\\s?(?:[$¥]|usd|dollars?|美元|元|块)?\\s?(?:(?:a|per|\\/)\\s?(?:month|mo)\\b\\s?(?:(?:per|\\/|for each|each|a|an)\\s?${CARD_WORD}|each\\b|apiece\\b)|(?:per|\\/|a|an)\\s?${CARD_WORD}\\s?(?:per|\\/|a)\\s?(?:month|mo)\\b)`,
   "u",
 );
 export const MONTHLY_PER_CARD_BEFORE = /(?:每(?:张|块|卡)(?:卡)?(?:每|一个?)月|(?:每|一个?)月每(?:张|块)(?:卡)?)(?:的)?(?:租金|租|费用)?\s?[:：]?\s?[$¥]?$/u;
