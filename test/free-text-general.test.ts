@@ -526,6 +526,9 @@ describe("reasoning said as a multiple of the visible reply is billed as output,
     expect(reply.command).toBe("compare");
     expect(dataOf(reply).workload.outputTokens).toBe(output ?? kb.knowledge.defaultWorkload.outputTokens * 4);
     expect(reply.text).toContain(said);
+    // the reasoning is counted, so the cost is no floor
+    expect(reply.text).not.toMatch(/treat (?:its|their) costs? as a floor|请把费用视为下限/u);
+    expect(reply.text).toMatch(/visible reply is in the output above|已按你给的可见回复的/u);
   });
 });
 

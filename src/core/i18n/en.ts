@@ -46,6 +46,10 @@ export const en = {
   "pricing.stackedLongContext": "{model}: no listed price for this tier above the long-context threshold; its long-context price with the tier's discount is used (an estimate).",
   "pricing.betaContext": "⚠ {model}: a prompt this long fits only its {beta}-token beta window, which has to be turned on per request; priced at its long-context rates.",
   "pricing.promptTooLong": "⚠ {model} takes at most {context} tokens per request: prompts this long do not fit.",
+  "pricing.reasoningCounted": {
+    one: "{models} counts hidden reasoning tokens as output: your {times}× the visible reply is in the output above, and real reasoning varies by question.",
+    other: "{models} count hidden reasoning tokens as output: your {times}× the visible reply is in the output above, and real reasoning varies by question.",
+  },
   "pricing.reasoning": {
     one: "{models} counts hidden reasoning tokens as output, so real output runs above the visible reply (often several times): treat its cost as a floor.",
     other: "{models} count hidden reasoning tokens as output, so real output runs above the visible reply (often several times): treat their costs as a floor.",

@@ -47,6 +47,7 @@ export const zh: Catalogue = {
   "pricing.stackedLongContext": "{model}：该服务等级在长上下文阈值以上没有标价；按长上下文价格乘以该等级的折扣估算。",
   "pricing.betaContext": "⚠ {model}：这么长的提示只能用它的 {beta} Token 测试版窗口（须在请求中开启），按长上下文价格计费。",
   "pricing.promptTooLong": "⚠ {model} 每次请求最多 {context} Token：这么长的提示放不下。",
+  "pricing.reasoningCounted": "{models} 把隐藏的推理Token计为输出：上面的输出已按你给的可见回复的 {times} 倍计入推理，实际推理量因问题而异。",
   "pricing.reasoning": "{models} 把隐藏的推理Token计为输出，实际输出会高于可见回复（常常是数倍）：请把费用视为下限。",
   shorthand: "已将“{query}”理解为 {model}。",
   "providers.cheapestHost": "{model} 是开放权重模型：价目表中这个工作负载最便宜的托管方是 {provider}，费用 {cost}（共 {count} 家提供商；/providers {id}）。",

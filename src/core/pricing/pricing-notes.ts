@@ -1,4 +1,4 @@
-import { formatCount } from "../reply/format.ts";
+import { formatCount, formatNumber } from "../reply/format.ts";
 import type { Translator } from "../i18n/translate.ts";
 import type { PricedModel } from "../knowledge/schema.ts";
 import type { PricingFallback, WorkloadCost } from "./pricing.ts";
@@ -26,6 +26,8 @@ export function pricingNotes<M extends PricedModel>(
   costs: readonly { model: M; cost: WorkloadCost }[],
   /** the cost at standard prices, shown, where a service tier's prices were used */
   atStandard?: (model: M, cost: WorkloadCost) => string | undefined,
+  /** the asker's reasoning is already in the output volume, as a multiple of the reply */
+  reasoningTimes?: number,
 ): string[] {
   const notes: string[] = [];
   const names = (list: { model: PricedModel }[]) => t.list(list.map((c) => c.model.name));
@@ -55,7 +57,12 @@ export function pricingNotes<M extends PricedModel>(
     else if (cost.inBetaContext) notes.push(t("pricing.betaContext", { model: model.name, beta: formatCount(model.betaContextWindow!, t.lang) }));
   }
   const reasoners = costs.filter((c) => c.cost.reasoningInOutput);
-  if (reasoners.length) notes.push(t("pricing.reasoning", { models: names(reasoners), count: reasoners.length }));
+  if (reasoners.length)
+    notes.push(
+      reasoningTimes === undefined
+        ? t("pricing.reasoning", { models: names(reasoners), count: reasoners.length })
+        : t("pricing.reasoningCounted", { models: names(reasoners), count: reasoners.length, times: formatNumber(reasoningTimes, 2) }),
+    );
   notes.push(
     ...secondSourceNotes(
       t,
