@@ -809,3 +809,16 @@ describe("a self-hosting answer's GPU count, changed by a follow-up", () => {
     expect((after!.data as { gpu: { count: number } }).gpu.count).toBe(expected(planned));
   });
 });
+
+describe("follow-ups from blind round 17, once it was retired to dev", () => {
+  it("'输出按 1000万 算' changes the output side only", async () => {
+    const [, after] = await converse("智谱 4.7 和 kimi 比一下，每月 3千万 token", "输出按 1000万 算");
+    expect(after!.data.workload).toMatchObject({ inputTokens: 25_000_000, outputTokens: 10_000_000 });
+  });
+
+  it("'a couple of H200s', then 'and if we went to 4 of them?'", async () => {
+    const [two, four] = await converse("we could get a couple of H200s. would self-hosting gpt-oss-120b beat the api at ~1.5B tokens/mo?", "and if we went to 4 of them?");
+    expect((two!.data as { gpu: { count: number } }).gpu.count).toBe(2);
+    expect((four!.data as { gpu: { count: number } }).gpu.count).toBe(4);
+  });
+});

@@ -41,8 +41,8 @@ describe("Discord's zh-TW localizations are Traditional Chinese", () => {
     expect(definitions.find((d) => d.name === "compare")!.name_localizations).toEqual({ "zh-CN": "比较", "zh-TW": "比較" });
   });
 
-  it("use Taiwan's words where they differ (顯示卡, not 显卡)", () => {
-    expect(hanToTraditional("每块显卡每小时的租金")).toBe("每塊顯示卡每小時的租金");
+  it("use Taiwan's words where they differ (顯示卡, not 显卡; cards counted with 張)", () => {
+    expect(hanToTraditional("每块显卡每小时的租金")).toBe("每張顯示卡每小時的租金");
   });
 
   it("come from whatever converter is plugged in", () => {

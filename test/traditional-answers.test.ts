@@ -41,6 +41,14 @@ describe("the article's own words change script in a Traditional answer, never w
   });
 });
 
+describe("Taiwan's words in a question, read as the task they name", () => {
+  it("發票截圖 (OpenCC reads 截屏) is the images task, so every pick reads images", async () => {
+    const reply = await answer("要做發票截圖的辨識，哪個模型最便宜？每月大概 1 億 token");
+    expect((reply.data.understanding as { tasks: string[] }).tasks).toContain("video");
+    expect(reply.text).toContain("影像");
+  });
+});
+
 describe("Taiwan's words where OpenCC keeps the mainland's", () => {
   it("quality is 品質 and a bill 帳單 in a Traditional answer", async () => {
     const cheapest = await answer("寫程式最便宜的模型是哪個？");

@@ -32,7 +32,7 @@ export function gpuCountChangeOf(text: string): GpuCountChange | null {
 
 /** A follow-up that is a number alone ("what about 4?", "and 8", "4 then?", "ok and with 2 of them?"): after a self-hosting answer, a GPU count. */
 const BARE_COUNT =
-  /^(?:(?:ok|okay|so|and|then|hmm)[,\s]+)*(?:(?:what|how) about\s?)?(?:with|on|using|try|or|maybe)?\s?(\d{1,2})\s?(?:of (?:them|those)|gpus?|cards?)?\s?(?:then|instead)?\s?[?？]?$/u;
+  /^(?:(?:ok|okay|so|and|then|hmm)[,\s]+)*(?:(?:what|how) about\s?)?(?:(?:what )?if (?:we |i |you )?(?:went|go|move[ds]?|scale[ds]?|bump(?:ed)?|step(?:ped)?)(?: up)? to\s?)?(?:with|on|using|try|or|maybe)?\s?(\d{1,2})\s?(?:of (?:them|those)|gpus?|cards?)?\s?(?:then|instead)?\s?[?？]?$/u;
 
 export function bareGpuCountOf(text: string): number | undefined {
   const n = Number(BARE_COUNT.exec(text.trim())?.[1]);

@@ -7,7 +7,7 @@ import { GPU_VARIANT, GPU_WORDS } from "./gpu-words.ts";
 const GPU_NAME = `(?:nvidia\\s|rtx\\s?)?(?:${GPU_WORDS}|gpus?)`;
 const WORD_COUNTS: [RegExp, number][] = [
   [new RegExp(`\\b(?:single|one|an?|1)\\s${GPU_NAME}|[单單](?:卡|张|張)|(?:一[张張]|一[块塊])\\s?${GPU_NAME}`, "u"), 1],
-  [new RegExp(`\\b(?:two|a pair of|pair of|dual|2x)\\s${GPU_NAME}`, "u"), 2],
+  [new RegExp(`\\b(?:two|a pair of|pair of|a couple of|couple of|dual|2x)\\s${GPU_NAME}`, "u"), 2],
   [new RegExp(`\\b(?:four|quad)\\s${GPU_NAME}`, "u"), 4],
   [new RegExp(`\\bthree\\s${GPU_NAME}`, "u"), 3],
   [new RegExp(`\\bsix\\s${GPU_NAME}`, "u"), 6],

@@ -24,9 +24,9 @@ export const OUTPUT_AFTER = new RegExp(
 export const LABEL_THEN_NUMBER =
   /^\s?(?:(?:tokens?|toks?|个?\s?token)\s?)?(?:of\s)?(?:input|output|in|out|repl(?:y|ies)|responses?|answers?|completions?|输入|输出|入|生成|回复|回答|答复)\s?[:：=]?\s*(?:\d|[一二两三四五六七八九十])/u;
 export const INPUT_BEFORE =
-  /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
+  /(?:input|inputs|prompt|\bin|输入|入参)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|≈|~|约|大概|大约|是|为|按|算)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 export const OUTPUT_BEFORE =
-  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|drafts?|summar(?:y|ies)|(?:review )?comments|feedback|评审意见|审查意见|批改意见|修改意见|评语|批注|评论|点评|输出|产出|生成|回复|回答|答复|响应|摘要|返回|(?:总结|摘要|压缩|缩)(?:成|为|到)|(?:每次|每条|每个请求|[、，,])\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|run|runs|come to|average|averaging|≈|~|约|大概|大约|是|为|也是|也)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
+  /(?:output|outputs|completions?|\bout|responses?|repl(?:y|ies)|answers?|drafts?|summar(?:y|ies)|(?:review )?comments|feedback|评审意见|审查意见|批改意见|修改意见|评语|批注|评论|点评|输出|产出|生成|回复|回答|答复|响应|摘要|返回|(?:总结|摘要|压缩|缩)(?:成|为|到)|(?:每次|每条|每个请求|[、，,])\s?回)\s?(?:长度|大小|length|size)?\s?(?:tokens?)?\s?(?:每月|每个月|一个月|月|monthly|per month|a month)?\s?(?:of|is|are|run|runs|come to|average|averaging|≈|~|约|大概|大约|是|为|也是|也|按|算)?\s?(?:actually|about|around|roughly|only)?\s?[:：=]?\s*~?$/u;
 export const CONTEXT_AFTER = /^\s?(?:(?:tokens?|toks?|token)\s?)?(?:of\s|的\s?)?(?:context|ctx|window|上下文|窗口|长上下文)/u;
 /** "avg 10k per step", "平均每次 1 万": an average, which wins over a peak or final size said before it. */
 export const AVERAGE_BEFORE = /(?:\bavg|\baverage|\baveraging|\bon average|平均)\.?\s?(?:of\s)?(?:(?:about|around|maybe|roughly|~)\s?)?$/u;
