@@ -1263,6 +1263,11 @@ describe("what a team chat says around its numbers, read as it means", () => {
       "RAG bot, 15 QPS avg, each call 12 chunks x 400 tok + 600 tok system prompt (cached), 350 out. claude haiku 4.5 vs gemini 2.5 flash vs gpt-4.1 mini, monthly?",
       (r) => expect(workload(r)).toMatchObject({ promptTokensPerRequest: 5400, cachedPercent: expect.closeTo(100 / 9, 9) }),
     ],
+    // each developer's day, in Hong Kong's words, on the workdays said
+    [
+      "我哋 15 個 developer 每人每日用 coding assistant 大概 200 萬 token input、10 萬 output，用 claude sonnet 4.5 同 gpt-5 每人每月幾錢？一個月按 22 個工作天計",
+      (r) => expect(workload(r)).toMatchObject({ inputTokens: 15 * 22 * 2_000_000, outputTokens: 15 * 22 * 100_000 }),
+    ],
     // completions a day each, for each of the engineers, on the workdays said
     [
       "per-seat cost: 350 engineers on a copilot-style tool, ~120 completions/day each on workdays (21/mo), 1.8k in 90 out, codestral vs gpt-4.1 mini vs qwen3 coder flash",

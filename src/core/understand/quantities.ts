@@ -535,7 +535,8 @@ export function readQuantities(text: string): Quantities {
       q.promptTokens += n.value;
       continue;
     }
-    if (PER_REQUEST_AFTER.test(right) || PER_REQUEST_BEFORE.test(left)) {
+    // "每人每日 … 200 萬 token input": a size said per day is a day's volume, whatever words follow it
+    if ((PER_REQUEST_AFTER.test(right) || PER_REQUEST_BEFORE.test(left)) && perMonth(n.value) === n.value) {
       const labelled = SIDE_THEN_PER_REQUEST.exec(left)?.[1];
       // "output 500 tokens/request": a side named before a size said per request
       const sideBefore = PER_REQUEST_AFTER.test(right) ? (OUTPUT_BEFORE.test(left) ? "output" : INPUT_BEFORE.test(left) ? "input" : null) : null;
