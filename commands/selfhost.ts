@@ -388,6 +388,18 @@ export const selfhost: Command = {
     if (why) notes.push(why);
     // a rental price includes power: an electricity price for rented GPUs is said to be unused, not dropped unseen
     if (args.has("kwh") && !owned) notes.push(t("selfhost.kwhRented"));
+    // owned GPUs with no price of the asker's: the sourced one the write-off assumes, said, and how to give theirs
+    const assumedPurchase = owned && !args.has("cost") && plan.costs ? serving.gpus.find((g) => g.id === plan.gpu.id)?.purchase : undefined;
+    if (assumedPurchase)
+      notes.push(
+        t("selfhost.purchaseAssumed", {
+          gpu: plan.gpu.name,
+          price: money.amount(assumedPurchase.usd),
+          months: formatNumber(args.number("months") ?? 36, 0),
+          source: assumedPurchase.source,
+          date: assumedPurchase.asOf,
+        }),
+      );
     notes.push(...warningNotes(t, plan));
     notes.push(t("selfhost.verdict"), t("selfhost.assumptions"));
     const age = priceAge(t, [model], ctx.today);

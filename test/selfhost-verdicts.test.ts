@@ -691,3 +691,25 @@ describe("GPUs owned or rented, weighed against the cheapest host, with their ru
     expect(reply.text).not.toContain("at 0 concurrent requests");
   });
 });
+
+describe("what owned GPUs' write-off assumes, and money the asker sets aside", () => {
+  it("owned 4090s with no price given: the sourced price and months the write-off assumes are said", async () => {
+    const reply = await ask("我們自己有 4 張 RTX 4090，想跑 qwen3 32b，電費一度 0.15 美元，一個月要處理 3 億 token，比 API 划算嗎？");
+    const gpu = (await realSnapshot()).knowledge.serving.gpus.find((g) => g.id === "rtx-4090")!;
+    const costs = reply.data.costs as { amortizationUsdPerMonth: number };
+    expect(costs.amortizationUsdPerMonth).toBeCloseTo((4 * gpu.purchase!.usd) / 36, 6);
+    expect(reply.text).toContain(`攤銷按每張 NVIDIA GeForce RTX 4090 24GB $${gpu.purchase!.usd.toLocaleString("en-US")}.00`);
+    expect(reply.text).toContain("36 個月計算");
+  });
+
+  it("'每張 6 萬台幣先不管': the price set aside is neither priced nor refused; the rest is answered", async () => {
+    const reply = await ask("我們想買 4 張 RTX 4090 自己架伺服器跑 qwen3 32b，每張 6 萬台幣先不管，電費一度 0.15 美元，一個月跑 3 億 token，這樣比用 API 划算嗎？");
+    expect(reply.ok).toBe(true);
+    expect(reply.command).toBe("selfhost");
+  });
+
+  it("'how many cards interactive vs batch?' names nothing back", async () => {
+    const reply = await ask("need to serve gpt-oss-20b at 40 rps peak, 1.2k in / 300 out, on L40S. how many cards interactive vs batch?");
+    expect((reply.data as { unknown?: unknown[] }).unknown ?? []).toEqual([]);
+  });
+});

@@ -547,6 +547,7 @@ export const en = {
       "{users} users at once at about {perUser} tokens/s each (the interactive plan): one {replicaGpus}-GPU replica serves about {batch} at a time, so {replicas} replicas, {gpus} × {gpu} ({origin}; queueing not included).",
   },
   "selfhost.speedHeld": "You asked for {speed} tokens/s each: the interactive plan holds about {planned} per user.",
+  "selfhost.purchaseAssumed": "The write-off assumes {price} per {gpu} ({source}, as of {date}) over {months} months; give yours with cost: and months:.",
   "selfhost.kwhRented": "kwh: is for GPUs you own (owned:yes); a rental price already includes power, so it is not used here.",
   "selfhost.speedAbove":
     "You asked for {speed} tokens/s each, above the interactive plan's {planned}: a faster stream per user leaves room for fewer users per replica, so expect more GPUs than these figures.",

@@ -497,6 +497,7 @@ export const zh: Catalogue = {
   "selfhost.concurrency":
     "同时服务 {users} 个用户、每人约 {perUser} Token/秒（交互式方案）：每个 {replicaGpus} 卡副本可同时服务约 {batch} 个，需要 {replicas} 个副本，共 {gpus} 块 {gpu}（{origin}；不含排队）。",
   "selfhost.speedHeld": "你要求每人 {speed} Token/秒：交互式方案每个用户约 {planned} Token/秒，能满足。",
+  "selfhost.purchaseAssumed": "摊销按每块 {gpu} {price}（{source}，截至 {date}）、{months} 个月计算；可用 cost: 和 months: 给出你们自己的。",
   "selfhost.kwhRented": "kwh: 只用于自有GPU（owned:yes）；租用价格已含电费，此处未使用。",
   "selfhost.speedAbove": "你要求每人 {speed} Token/秒，高于交互式方案的 {planned}：每个用户的速度越快，每个副本能同时服务的用户越少，所需GPU会比上面的数字多。",
   "selfhost.throughputServed":

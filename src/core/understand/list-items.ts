@@ -30,6 +30,7 @@ const COMMON_WORDS = new Set(
   (
     "a an the it its it's is are was be been do does did doing should would could can will we i you us me my our your their they them whats what's " +
     "write writing written off amortize amortized amortise amortised depreciate depreciated over rest stays remains remaining " +
+    "how many much cards card interactive " +
     "this that these those both either neither none nothing else other others something anything all any some every each just only " +
     "also too really actually maybe probably instead rather worth cheaper cheap cheapest better best worse worst faster fastest slower " +
     "more less expensive dearer good bad ok okay enough fine api apis self host hosting hosted selfhost own server servers hardware gpu gpus " +
