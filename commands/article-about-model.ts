@@ -40,16 +40,28 @@ function claimFor(snapshot: KnowledgeSnapshot, model: Model): Asked {
   return { model, claim: family?.articleClaim ?? null, ownClaim: false };
 }
 
+/** The article's models whose names hold every word typed ("gemini flash": Gemini 2.0 Flash). */
+function namedInArticle(snapshot: KnowledgeSnapshot, query: string): Model[] {
+  const words = query
+    .split(/[\s\-_.]+/u)
+    .filter(Boolean)
+    .map(normalizeName);
+  return snapshot.knowledge.models.filter((m) => m.articleClaim && words.every((word) => normalizeName(`${m.name} ${m.id}`).includes(word)));
+}
+
+/** The question as the article reads it: a family's shorthand ("gemini flash") is the one member the article names, so the understood line says which model the answer is about. */
+export function asTheArticleNames(snapshot: KnowledgeSnapshot, u: Understanding): Understanding {
+  const models = u.models.map((m) => {
+    if (!m.shorthand || claimFor(snapshot, m.model).claim) return m;
+    const named = namedInArticle(snapshot, m.query);
+    return named.length === 1 ? { ...m, model: named[0]! } : m;
+  });
+  return { ...u, models };
+}
+
 /** The models a question asks the article about: those it names, and for a family word ("claude") the members the article names. */
 function askedModels(snapshot: KnowledgeSnapshot, u: Understanding): Asked[] {
-  // every word of what was typed in the model's name ("gemini flash": Gemini 2.0 Flash)
-  const namedAs = (query: string) => {
-    const words = query
-      .split(/[\s\-_.]+/u)
-      .filter(Boolean)
-      .map(normalizeName);
-    return snapshot.knowledge.models.filter((m) => m.articleClaim && words.every((word) => normalizeName(`${m.name} ${m.id}`).includes(word)));
-  };
+  const namedAs = (query: string) => namedInArticle(snapshot, query);
   // "what does the article say about gemini flash?": a family's shorthand is the member the article names, if one is
   const asked = u.models.flatMap((m) => {
     const found = claimFor(snapshot, m.model);

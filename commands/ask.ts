@@ -7,7 +7,7 @@ import { toSimplified } from "../src/core/i18n/script.ts";
 import { translator } from "../src/core/i18n/translate.ts";
 import { sectionCitation } from "../src/core/knowledge/citations.ts";
 import { makeReply, type Reply } from "../src/core/reply/reply.ts";
-import { modelInArticle } from "./article-about-model.ts";
+import { asTheArticleNames, modelInArticle } from "./article-about-model.ts";
 import { describeUnderstanding } from "../src/core/understand/describe.ts";
 import { uncoveredOf } from "../src/core/understand/uncovered.ts";
 import { historyQuestion } from "../src/core/understand/history.ts";
@@ -313,7 +313,7 @@ export const ask: Command = {
     }
     const assumed = u.intent === "clarify" ? await assumeFamilyMember(ctx, u, question) : null;
     if (assumed) return assumed;
-    const understood = describeUnderstanding(t, snapshot, u);
+    const understood = describeUnderstanding(t, snapshot, u.intent === "article" ? asTheArticleNames(snapshot, u) : u);
     const perPage = snapshot.knowledge.pageTokens;
     // pages sized at the planning figure, not at a size per page the asker gave
     const estimatedPages = u.pages?.filter((read) => !read.perPageSaid) ?? [];

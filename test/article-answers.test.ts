@@ -29,6 +29,9 @@ describe("article questions about a model", () => {
     expect(reply.text).toContain(said);
     expect(sectionRefs(reply)).toContain("knowledge/articles/2026-llm-token-cost-ranking.md#the-balanced-powerhouses");
     expect((reply.data.models as { id: string }[]).map((m) => m.id)).toEqual(["gemini-2.0-flash"]);
+    // the understood line names the model the answer is about, not the family's newest member
+    expect(reply.text).toMatch(/(?:Understood: what the article says|理解为：文章的观点), Gemini 2\.0 Flash|理解为：文章的观点，Gemini 2\.0 Flash/u);
+    expect(reply.text).not.toContain("Gemini 3.5 Flash");
   });
 
   it("DeepSeek's price: the article's own words from its section, today's price with its date, and whether it still holds", async () => {
