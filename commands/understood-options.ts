@@ -19,6 +19,8 @@ export function optionLine(u: Understanding, spec: CommandSpec): string {
   if (u.requests !== undefined) options.push(`requests:${u.requests}`);
   if (u.ratio) options.push(`ratio:${u.ratio.input}:${u.ratio.output}`);
   if (u.batch) options.push("batch:yes");
+  // "batch jobs only" on GPUs of one's own: the batch plan, with no latency target
+  if (u.batch && u.intent === "selfhost") options.push("slo:batch");
   if (u.ownedGpus) options.push("owned:yes");
   if (u.serviceTier) options.push(`tier:${u.serviceTier}`);
   if (u.constraints.minContext) options.push(`context:${u.constraints.minContext}`);

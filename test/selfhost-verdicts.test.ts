@@ -713,3 +713,11 @@ describe("what owned GPUs' write-off assumes, and money the asker sets aside", (
     expect((reply.data as { unknown?: unknown[] }).unknown ?? []).toEqual([]);
   });
 });
+
+describe("batch jobs on GPUs of one's own are the batch plan", () => {
+  it("'batch jobs only' plans with no latency target and says so", async () => {
+    const reply = await ask("self-host mistral small 3.2 on 3 rtx 5090s we rent for $600 a month each, ~400M tok/mo, batch jobs only");
+    expect((reply.data as { slo: string }).slo).toBe("batch");
+    expect(reply.text).toContain("batch jobs (the batch plan, no latency target)");
+  });
+});

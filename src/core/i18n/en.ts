@@ -184,6 +184,7 @@ export const en = {
   "understood.atPeak": "at the peak rate all month (an upper bound)",
   "understood.oneRun": "run once (the month's figures are the whole run's)",
   "understood.batch": "batch API",
+  "understood.batchPlan": "batch jobs (the batch plan, no latency target)",
   "understood.reasoning": "output counted with reasoning at {times}× the visible reply",
   "understood.owned": "GPUs you own",
   "understood.tier": "{tier} tier",

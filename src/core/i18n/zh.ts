@@ -169,6 +169,7 @@ export const zh: Catalogue = {
   "understood.atPeak": "按峰值速率跑满整月计算（上限）",
   "understood.oneRun": "只跑一次（“每月”的数字即整次的总量）",
   "understood.batch": "批处理API",
+  "understood.batchPlan": "批处理任务（批处理方案，不要求延迟）",
   "understood.reasoning": "输出含推理 Token（可见回复的 {times} 倍）",
   "understood.owned": "自有GPU",
   "understood.tier": "{tier} 服务等级",

@@ -42,7 +42,7 @@ export function describeUnderstanding(t: Translator, snapshot: KnowledgeSnapshot
     parts.push(t("understood.mix", { parts: t.lang === "zh" ? kinds.join("；") : t.list(kinds) }));
   }
   if (u.oneRun) parts.push(t("understood.oneRun"));
-  if (u.batch) parts.push(t("understood.batch"));
+  if (u.batch) parts.push(t(u.intent === "selfhost" ? "understood.batchPlan" : "understood.batch"));
   if (u.ownedGpus && u.intent === "selfhost") parts.push(t("understood.owned"));
   if (u.serviceTier) parts.push(t("understood.tier", { tier: u.serviceTier }));
   const c = u.constraints;
