@@ -334,9 +334,9 @@ export function readQuantities(text: string): Quantities {
     }
     // "4 块 H200" counts cards: 块 is also spoken yuan, but not before a GPU's name
     const cardsNotYuan = /^\s?块(?!钱)/u.test(right) && GPU_AFTER.test(right);
-    // NT$, 台币, €, £, 日元: money the knowledge has no exchange rate for, never a token count or dollars
     // "每張 6 萬台幣先不管": money the asker sets aside is no figure to price, nor one to refuse
     if ((FOREIGN_MONEY_AFTER.test(right) || FOREIGN_MONEY_BEFORE.test(left)) && SET_ASIDE_AFTER.test(right.replace(FOREIGN_MONEY_AFTER, ""))) continue;
+    // NT$, 台币, €, £, 日元: money the knowledge has no exchange rate for, never a token count or dollars
     if (FOREIGN_MONEY_AFTER.test(right) || FOREIGN_MONEY_BEFORE.test(left)) {
       refuse("currency");
       continue;
@@ -387,7 +387,7 @@ export function readQuantities(text: string): Quantities {
       q.gpuHourly ??= { amount: n.value, currency: "usd" };
       continue;
     }
-    if (TPUT_AFTER.test(right) || (/(?:每秒|per second)\s?(?:要|需要|大概|约|达到|支撑)?\s?$/u.test(left) && TOKENS_WORD.test(right))) {
+    if (TPUT_AFTER.test(right) || (TPUT_BEFORE.test(left) && TOKENS_WORD.test(right))) {
       const speed = speedKind(text, left, right);
       if (speed === "perUser") q.perUserTokensPerSec ??= n.value;
       else if (speed === "target") q.targetTokensPerSec ??= n.value;
@@ -677,6 +677,8 @@ export function readQuantities(text: string): Quantities {
 
 /** A month said beside an amount: it keeps its own period when another amount of the line is per day or per week. */
 const MONTH_SAID = /month|\bmo\b|\/mo|月/u;
+/** "每秒 3000 token": a throughput said before its number. */
+const TPUT_BEFORE = /(?:每秒|per second)\s?(?:要|需要|大概|约|达到|支撑)?\s?$/u;
 const SET_ASIDE_AFTER = /^\s?(?:的?(?:部分|钱)?\s?)?(?:先不管|先不算|不管|不算|先不考虑|不用管|先别管|(?:aside|ignored?|skip(?:ped)?)\b|\(ignore)/u;
 const OPS_AFTER =
   /^\s?(?:k\s?)?(?:[$¥]|usd|dollars?|美元|元)?\s?(?:\/\s?mo(?:nth)?|a month|per month|monthly|每月|一个月)?\s?(?:for\s|in\s|of\s)?(?:ops|operations|devops|sre|staff(?:ing)?|运维|人力)\b/u;

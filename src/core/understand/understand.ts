@@ -68,7 +68,6 @@ function precisionOf(text: string): { precision?: NonNullable<Understanding["pre
   return { precision: word as NonNullable<Understanding["precision"]> };
 }
 
-/** Utilization said in words: "running 24/7 at full load", "跑满" (100%); "idle half the time", "一半时间闲着" (50%). */
 /** "what would the same usage cost on gpt-4.1", "switch half the traffic to it": the usage priced on other models, and the share moved. */
 function sameUsageOf(text: string): { sameUsage?: true; movedPercent?: number } {
   if (!W.SAME_USAGE.test(text)) return {};
@@ -76,6 +75,7 @@ function sameUsageOf(text: string): { sameUsage?: true; movedPercent?: number } 
   return { sameUsage: true, ...(moved !== undefined ? { movedPercent: moved } : {}) };
 }
 
+/** Utilization said in words: "running 24/7 at full load", "跑满" (100%); "idle half the time", "一半时间闲着" (50%). */
 function utilizationInWords(text: string): { utilization?: number } {
   if (W.FULL_LOAD.test(text)) return { utilization: 100 };
   if (W.HALF_IDLE.test(text)) return { utilization: 50 };
