@@ -118,7 +118,6 @@ export const REPLACE =
 export const ADD_LEADING = /^(?:also add|add|plus|also|throw in|and also)\b|^(?:再加|加上|也加|多加|加个|加一个|再比|顺便加)/u;
 export const ADD =
   /^(?:and|also|plus|add|with|include|throw in|what about adding)\b|add (?:in )?|\b(?:too|as well|also)\s*[?？.!]*$|加上|还有|再加|也加|多加|加个|加一个|加入|加进|加返|加埋|^加\s?|顺便(?:比|看|算)|也(?:比|看|算)(?:一下|下)?|一起(?:比|看|算)|以及/u;
-/** "we spend $4k on gpt-4o, what would the same usage cost on gpt-4.1?": the first model's volume priced on the others */
 /** "half the traffic", "30% of our volume", "一半的流量", "三成用量": the share of a usage moved to another model. */
 const MOVED_SHARE =
   /\b(half|a third|a quarter|(\d{1,2}(?:\.\d)?)\s?%)\s(?:of\s)?(?:the\s|our\s|its\s|that\s|it\s)?(?:traffic|volume|usage|requests|load|calls|queries)?\s?(?=(?:moves?|goes|switch(?:es)?|shifts?)\s(?:over\s)?to\b)|\b(half|a third|a quarter|(\d{1,2}(?:\.\d)?)\s?%)\s(?:of\s)?(?:the\s|our\s|its\s|that\s)?(?:traffic|volume|usage|requests|load|calls|queries)\b|(一半|一成|两成|三成|四成|六成|七成|八成|九成|(\d{1,2}(?:\.\d)?)\s?%)\s?的?(?:流量|用量|请求|调用|量)/u;
@@ -146,5 +145,6 @@ export function movedPercentOf(text: string): number | undefined {
   return percent !== undefined && percent > 0 && percent < 100 ? percent : undefined;
 }
 
+/** "we spend $4k on gpt-4o, what would the same usage cost on gpt-4.1?": the first model's volume priced on the others */
 export const SAME_USAGE =
   /\b(?:same|that|this|equivalent|equal) (?:usage|volume|workload|traffic|amount|load|tokens)\b|\b(?:switch(?:ing|ed|es)?|mov(?:e|es|ed|ing))\s(?:(?:half|a third|a quarter|\d{1,2}(?:\.\d)?\s?%)\s(?:of\s)?(?:the\s|our\s|its\s|that\s)?(?:traffic|volume|usage|requests|load|calls|queries)\s)?(?:over\s)?to\b|换成|改用|切换到|換成|切換到|同样的?(?:用量|使用量|量|流量|调用量)|一样的?(?:用量|量)|相同的?(?:用量|量)|同樣的?(?:用量|使用量|量|流量)|一樣的?(?:用量|量)/u;
