@@ -13,7 +13,6 @@ import { answerRestAsQuestion } from "./rest-as-question.ts";
 import { partMoved } from "./budget-part-moved.ts";
 import { workloadCost, type PricedEntry } from "../src/core/pricing/pricing.ts";
 import { NO_QUALITY, qualityFromFile, recommendByTier, type RecommendConstraints } from "../src/core/recommendation/recommend.ts";
-import type { Capability } from "../src/core/knowledge/kinds.ts";
 import type { Constraints } from "../src/core/understand/types.ts";
 import { makeReply } from "../src/core/reply/reply.ts";
 import { findTasks } from "../src/core/dispatch/vocabulary.ts";
@@ -26,10 +25,10 @@ const MAX_BUDGET_USD = 1e7;
 const AMOUNT =
   /^\s*([$¥￥])?\s*(\d{1,12}(?:\.\d{1,4})?)\s*(k|千|万)?\s*(元|块|人民币|rmb|cny|yuan|usd|美元|dollars?)?\s*(?:\/\s*(?:mo|month|月)|a month|per month|每月)?(?=\s|$|,|，)/iu;
 
-/** What a question needs of a pick, and the capabilities its tasks require, as the recommender reads them. */
-function pickConstraints(c: Constraints, tasks: readonly { requires: readonly Capability[] }[]): RecommendConstraints {
-  const capabilities = new Set<Capability>([...(["vision", "reasoning", "tools"] as const).filter((k) => c[k]), ...tasks.flatMap((task) => task.requires)]);
-  return { capabilities: [...capabilities], openWeights: Boolean(c.openWeights), chinese: Boolean(c.chinese), minContext: c.minContext ?? 0 };
+/** What a question needs of a pick, as the recommender reads it (which adds what the tasks require itself). */
+function pickConstraints(c: Constraints): RecommendConstraints {
+  const capabilities = (["vision", "reasoning", "tools"] as const).filter((k) => c[k]);
+  return { capabilities, openWeights: Boolean(c.openWeights), chinese: Boolean(c.chinese), minContext: c.minContext ?? 0 };
 }
 
 export const budget: Command = {
@@ -86,7 +85,7 @@ export const budget: Command = {
       models = recommendByTier(pricedModels(snapshot) as PricedEntry[], {
         tasks,
         // "cheapest vision model, budget $50": the picks meet what the question needs, as /cheapest's do
-        constraints: pickConstraints(ctx.question?.constraints ?? {}, tasks),
+        constraints: pickConstraints(ctx.question?.constraints ?? {}),
         workload: stated.workload,
         quality: quality ? qualityFromFile(quality) : NO_QUALITY,
         today: ctx.today,

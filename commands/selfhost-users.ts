@@ -11,11 +11,6 @@ export interface UsersServed {
   gpus: number;
 }
 
-/**
- * "200 concurrent users at 30 tok/s each" against the interactive plan: its replica holds so many at its speed each,
- * so that many replicas serve the users; a faster stream than the plan's per user is said to fit fewer of them.
- * `origin` says where the plan's throughput came from, and so how far off it can be.
- */
 /** What a fleet of that many GPUs costs a month, shown, at the plan's price per GPU; null when the plan has no costs. */
 export type FleetMonthly = ((gpus: number) => string) | null;
 
@@ -24,6 +19,11 @@ function fleetSentence(t: Translator, plan: SelfhostPlan, gpus: number, fleetMon
   return fleetMonthly && gpus !== plan.gpu.count ? t("selfhost.fleetMonthly", { gpus: formatNumber(gpus, 0), monthly: fleetMonthly(gpus) }) : null;
 }
 
+/**
+ * "200 concurrent users at 30 tok/s each" against the interactive plan: its replica holds so many at its speed each,
+ * so that many replicas serve the users; a faster stream than the plan's per user is said to fit fewer of them.
+ * `origin` says where the plan's throughput came from, and so how far off it can be.
+ */
 export function usersServed(
   t: Translator,
   plan: SelfhostPlan,

@@ -376,9 +376,9 @@ export const selfhost: Command = {
         }),
       );
     }
-    // a fleet sized for the users or throughput asked, at the plan's monthly cost per GPU (its ops cost once)
+    // a fleet sized for the users or throughput asked, at the plan's cost per GPU-hour (its ops cost once)
     const costs = plan.costs;
-    const fleetMonthly = costs ? (gpus: number) => money.amount(((costs.monthlyFixedUsd - costs.opsUsdPerMonth) / plan.gpu.count) * gpus + costs.opsUsdPerMonth) : null;
+    const fleetMonthly = costs ? (gpus: number) => money.amount(costs.usdPerGpuHour * serving.hoursPerMonth * gpus + costs.opsUsdPerMonth) : null;
     const { notes: servedNotes, served } = usersServed(t, plan, originNote(t, plan), fleetMonthly, args.number("users"), args.number("speed"));
     notes.push(...servedNotes);
     const sustainable = serving.utilizationWarning.highPercent / 100;
@@ -388,16 +388,17 @@ export const selfhost: Command = {
     if (why) notes.push(why);
     // a rental price includes power: an electricity price for rented GPUs is said to be unused, not dropped unseen
     if (args.has("kwh") && !owned) notes.push(t("selfhost.kwhRented"));
-    // owned GPUs with no price of the asker's: the sourced one the write-off assumes, said, and how to give theirs
-    const assumedPurchase = owned && !args.has("cost") && plan.costs ? serving.gpus.find((g) => g.id === plan.gpu.id)?.purchase : undefined;
-    if (assumedPurchase)
+    // owned GPUs with no price of the asker's: the sourced one the write-off used, said, and how to give theirs
+    const writeOff = costs?.writeOff;
+    const sourced = writeOff && !args.has("cost") ? serving.gpus.find((g) => g.id === plan.gpu.id)?.purchase : undefined;
+    if (writeOff && sourced)
       notes.push(
         t("selfhost.purchaseAssumed", {
           gpu: plan.gpu.name,
-          price: money.amount(assumedPurchase.usd),
-          months: formatNumber(args.number("months") ?? 36, 0),
-          source: assumedPurchase.source,
-          date: assumedPurchase.asOf,
+          price: money.amount(writeOff.purchaseUsdPerGpu),
+          months: formatNumber(writeOff.months, 0),
+          source: sourced.source,
+          date: sourced.asOf,
         }),
       );
     notes.push(...warningNotes(t, plan));

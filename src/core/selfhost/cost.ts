@@ -29,6 +29,8 @@ export interface CostBreakdown {
   opsUsdPerMonth: number;
   /** everything above: paid whether or not the GPUs are busy */
   monthlyFixedUsd: number;
+  /** owned GPUs: the purchase price and months the write-off used */
+  writeOff?: { purchaseUsdPerGpu: number; months: number };
 }
 
 export interface CostResult {
@@ -56,6 +58,7 @@ function breakdown(input: Omit<CostInputs, "throughputTokensPerSec" | "utilizati
       electricityUsdPerMonth: electricityPerGpuHour * gpuHours,
       opsUsdPerMonth: input.opsUsdPerMonth,
       monthlyFixedUsd: (amortizationPerGpuHour + electricityPerGpuHour) * gpuHours + input.opsUsdPerMonth,
+      writeOff: { purchaseUsdPerGpu: o.purchaseUsdPerGpu, months: o.amortizationMonths },
     };
   }
   return {

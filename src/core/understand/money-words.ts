@@ -57,3 +57,13 @@ export const PER_CARD_AFTER = /^\s?(?:k\s?)?(?:元|块|美元|美金|dollars?)?\
  */
 export const WRITE_OFF =
   /(?:按|分|摊销|摊)\s?(?:(\d{1,2}|[一二两三四五六七八九十])\s?年|(\d{1,3})\s?个?月)|(?:amorti[sz]ed?|written off|write (?:it |them )?off|depreciat(?:e|ed|ion))\s(?:over\s)?(?:(\d{1,2})\s?(?:years?|yrs?)|(\d{1,3})\s?months?)|\b(?:each|apiece|per (?:card|gpu)),?\s(?:over\s)?(?:(\d{1,2})\s?(?:y|yrs?|years?)|(\d{1,3})\s?(?:mo|months?))\b/u;
+/** "每張 6 萬台幣先不管": money the asker sets aside, neither priced nor refused. */
+export const SET_ASIDE_AFTER = /^\s?(?:的?(?:部分|钱)?\s?)?(?:先不管|先不算|不管|不算|先不考虑|不用管|先别管|(?:aside|ignored?|skip(?:ped)?)\b|\(ignore)/u;
+/** "plus 3k/mo ops", "运维每月 2 万": what a deployment costs to run besides its GPUs, after or before the amount. */
+export const OPS_AFTER =
+  /^\s?(?:k\s?)?(?:[$¥]|usd|dollars?|美元|元)?\s?(?:\/\s?mo(?:nth)?|a month|per month|monthly|每月|一个月)?\s?(?:for\s|in\s|of\s)?(?:ops|operations|devops|sre|staff(?:ing)?|运维|人力)\b/u;
+export const OPS_BEFORE =
+  /(?:\bops|\boperations|运维(?:成本|费用)?|人力成本)\s?(?:cost|costs|of|is|at|每月|一个月|per month|a month)?\s?(?:about|around|~|约|大概)?\s?[:：]?\s?[$¥]?$/u;
+/** "每小时 2 美元一张", "租一张一小时 2.5 块": 一张 beside a rent is per card, no count of cards. */
+export const PRICE_BEFORE_ONE_CARD = /(?:美元|美金|元|块钱?|刀|usd|rmb|\$\s?\d[\d.]*)\s?$/u;
+export const ONE_CARD_THEN_PERIOD = /^\s?[张块台](?:卡)?\s?(?:每|一)?\s?(?:个)?(?:小时|钟头|月|天)/u;

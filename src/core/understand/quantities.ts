@@ -10,6 +10,11 @@ import {
   BUDGET_BEFORE,
   GPUS_BOUGHT,
   HAVE_A_MONTH,
+  ONE_CARD_THEN_PERIOD,
+  OPS_AFTER,
+  OPS_BEFORE,
+  PRICE_BEFORE_ONE_CARD,
+  SET_ASIDE_AFTER,
   PER_CARD_AFTER,
   PER_CARD_BEFORE,
   WRITE_OFF,
@@ -29,7 +34,8 @@ import {
 } from "./money-words.ts";
 import { type MixPart, requestMix } from "./request-mix.ts";
 import { monthOfRequestSize, PER_REQUEST_BELOW } from "./request-size.ts";
-import { speedKind, TPUT_AFTER } from "./speed-words.ts";
+import { speedKind, TPUT_AFTER, TPUT_BEFORE } from "./speed-words.ts";
+import { REASONING_TOKENS_AFTER } from "./reasoning-output.ts";
 import { CACHE_WORDS, PERCENT_AFTER, PERCENT_BEFORE, SHARE_INPUT, SHARE_INPUT_BEFORE, SHARE_OUTPUT, SHARE_OUTPUT_BEFORE, tenthsOf, UTIL_WORDS } from "./share-words.ts";
 import { findNumbers, type FoundNumber } from "./numbers.ts";
 // the bounds of the in:/out:/requests:/prompt: options, for the same amounts typed in words
@@ -167,6 +173,13 @@ const BARE_PER_MONTH = /^\s?(?:(?:per|a|each|every|\/)\s?(?:month|mo)\b|monthly|
 const OTHER_UNIT_AFTER =
   /^\s?(?:words?\b|characters?\b|chars\b|pages?\b|(?:[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?)\s?(?:of\s)?(?:text|data|logs?|documents?|files?)\b|(?:[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?)\s?(?:的|of)\s?(?:tokens?|token)|个?(?:汉)?字(?![节母段])|字符|页|个?(?:单|英文)?词(?![表典组汇]))/u;
 
+/** The money an amount is in: its own sign or word, else the asker's (yuan in Chinese, dollars in English). */
+function currencyOf(left: string, right: string, text: string): "usd" | "cny" {
+  if (USD_MARK.test(right.slice(0, 8)) || USD_MARK.test(left)) return "usd";
+  if (CNY_MARK.test(`${left.slice(-3)}${right.slice(0, 5)}`)) return "cny";
+  return /\p{Script=Han}/u.test(text) ? "cny" : "usd";
+}
+
 // the words around a number, read with other numbers' digit-group commas left out: "a call is 1,200 in / 120 out" is one clause
 function after(text: string, n: FoundNumber): string {
   return withoutGroupCommas(text.slice(n.end, n.end + WINDOW));
@@ -270,8 +283,7 @@ export function readQuantities(text: string): Quantities {
     if (n.value === 1_000_000 && /(?:美金|美元|元|块|刀|usd|\$\s?\d[\d.]*)\s?(?:每|一|per|a|\/)?\s?$/u.test(left)) continue;
     // "plus 3k/mo ops", "运维每月 2 万": what the deployment costs to run besides its GPUs, in the asker's money
     if (OPS_AFTER.test(right) || OPS_BEFORE.test(left)) {
-      const signed = USD_MARK.test(right.slice(0, 8)) || USD_MARK.test(left) ? "usd" : CNY_MARK.test(`${left.slice(-3)}${right.slice(0, 5)}`) ? "cny" : null;
-      q.opsPerMonth ??= { amount: n.value, currency: signed ?? (/\p{Script=Han}/u.test(text) ? "cny" : "usd") };
+      q.opsPerMonth ??= { amount: n.value, currency: currencyOf(left, right, text) };
       continue;
     }
     // "三成", "7成": tenths, read with 成 below
@@ -344,13 +356,12 @@ export function readQuantities(text: string): Quantities {
     // "power costs 0.15 per kWh", "电费一度 0.6 元": what the asker's own GPUs pay for electricity
     // (the 一 of 一度 is no price)
     if ((PER_KWH.test(right) || PER_KWH_BEFORE.test(left)) && !/^\s?度/u.test(right)) {
-      const signed = USD_MARK.test(right.slice(0, 8)) || USD_MARK.test(left) ? "usd" : CNY_MARK.test(`${left.slice(-3)}${right.slice(0, 5)}`) ? "cny" : null;
-      q.powerPerKwh ??= { amount: n.value, currency: signed ?? (/\p{Script=Han}/u.test(text) ? "cny" : "usd") };
+      q.powerPerKwh ??= { amount: n.value, currency: currencyOf(left, right, text) };
       continue;
     }
     // "8x h200 we own, bought 35k each": a price per card with no sign, in the asker's money
     if (GPUS_BOUGHT.test(text) && /^\s?(?:each|apiece|a card|per (?:card|gpu))\b/u.test(right) && n.value >= 500 && !TOKENS_WORD.test(right)) {
-      q.gpuPurchase ??= { amount: n.value, currency: /\p{Script=Han}/u.test(text) ? "cny" : "usd" };
+      q.gpuPurchase ??= { amount: n.value, currency: currencyOf(left, right, text) };
       continue;
     }
     // "we're spending like 12k a month on openai": an amount spent is money, with or without its sign
@@ -677,17 +688,6 @@ export function readQuantities(text: string): Quantities {
 
 /** A month said beside an amount: it keeps its own period when another amount of the line is per day or per week. */
 const MONTH_SAID = /month|\bmo\b|\/mo|月/u;
-/** "每秒 3000 token": a throughput said before its number. */
-const TPUT_BEFORE = /(?:每秒|per second)\s?(?:要|需要|大概|约|达到|支撑)?\s?$/u;
-const SET_ASIDE_AFTER = /^\s?(?:的?(?:部分|钱)?\s?)?(?:先不管|先不算|不管|不算|先不考虑|不用管|先别管|(?:aside|ignored?|skip(?:ped)?)\b|\(ignore)/u;
-const OPS_AFTER =
-  /^\s?(?:k\s?)?(?:[$¥]|usd|dollars?|美元|元)?\s?(?:\/\s?mo(?:nth)?|a month|per month|monthly|每月|一个月)?\s?(?:for\s|in\s|of\s)?(?:ops|operations|devops|sre|staff(?:ing)?|运维|人力)\b/u;
-const OPS_BEFORE = /(?:\bops|\boperations|运维(?:成本|费用)?|人力成本)\s?(?:cost|costs|of|is|at|每月|一个月|per month|a month)?\s?(?:about|around|~|约|大概)?\s?[:：]?\s?[$¥]?$/u;
-const PRICE_BEFORE_ONE_CARD = /(?:美元|美金|元|块钱?|刀|usd|rmb|\$\s?\d[\d.]*)\s?$/u;
-const ONE_CARD_THEN_PERIOD = /^\s?[张块台](?:卡)?\s?(?:每|一)?\s?(?:个)?(?:小时|钟头|月|天)/u;
-const REASONING_TOKENS_AFTER =
-  /^\s?(?:hidden\s)?(?:reasoning|thinking)\s(?:tokens?|toks?)\b(?!\s?(?:a|per|each|every|\/)\s?(?:month|mo|day)\b)|^\s?(?:tokens?\s)?(?:of\s)?(?:hidden\s)?(?:reasoning|thinking)\b(?!\s?(?:model|models|ability))/u;
-
 /** "每天100万输入 20万输出", "2M a day (1.6M in, 0.4M out)": a period said once holds for the amounts said without one. */
 function samePeriodForAll(volume: Volume, stated: readonly { side: keyof Volume; factor: number; monthSaid: boolean }[]): void {
   const periods = new Set(stated.filter((s) => s.factor !== 1).map((s) => s.factor));

@@ -7,6 +7,10 @@ import type { Volume } from "./types.ts";
 const REASONING_TIMES =
   /\b(?:reasoning|thinking)(?: tokens?)?(?: (?:are|is|runs?|at|of|=|~))?(?: (?:about|around|roughly|approx(?:imately)?|maybe|probably|likely|typically|usually|say))?\s?~?\s?(\d{1,2}(?:\.\d+)?)\s?(?:x|×|times)\s(?:the\s)?(?:(?:visible|actual|final)\b(?:\s(?:output|reply|replies|answers?|responses?|completions?)\b)?|(?:output|reply|replies|answers?|responses?|completions?)\b)|(?:推理|思考)\s?(?:token)?\s?(?:数|量)?\s?(?:大概|大约|约)?\s?(?:是|为|约为)?\s?(?:可见)?(?:输出|回复|回答)(?:的)?\s?(\d{1,2}(?:\.\d+)?)\s?倍/u;
 
+/** "1k visible out plus ~4k reasoning tokens": each request's reasoning said in tokens, after its number. */
+export const REASONING_TOKENS_AFTER =
+  /^\s?(?:hidden\s)?(?:reasoning|thinking)\s(?:tokens?|toks?)\b(?!\s?(?:a|per|each|every|\/)\s?(?:month|mo|day)\b)|^\s?(?:tokens?\s)?(?:of\s)?(?:hidden\s)?(?:reasoning|thinking)\b(?!\s?(?:model|models|ability))/u;
+
 export function reasoningTimesOf(question: string): number | undefined {
   const match = REASONING_TIMES.exec(question);
   const times = Number(match?.[1] ?? match?.[2]);

@@ -1,5 +1,7 @@
 // A speed in tokens a second, and whose it is: each user's, a throughput to reach, or one the asker measured.
 
+/** "每秒 3000 token": a throughput said before its number. */
+export const TPUT_BEFORE = /(?:每秒|per second)\s?(?:要|需要|大概|约|达到|支撑)?\s?$/u;
 export const TPUT_AFTER = /^\s?(?:tokens?|toks?|token)?\s?(?:\/\s?s\b|per second|\/秒|每秒)/u;
 const PER_USER_SPEED_AFTER = /^\s?(?:each|apiece|per (?:user|person|stream|request|session)|for each (?:user|one))\b/u;
 const PER_USER_SPEED_BEFORE = /(?:每人|每个用户|每位用户|每个请求|单用户|每路)\s?(?:要|需要|至少|大约|约)?\s?$|\bat\s$/u;
