@@ -86,7 +86,7 @@ export const compare: Command = {
     // "per seat cost for 200 developers": each one's share first, what the question asked
     const perPerson = perPersonNote(t, money, ctx.question?.people, priced);
     if (perPerson) notes.unshift(perPerson);
-    notes.push(...pricingNotes(t, costed, atStandardPrices(money, workload), ctx.question?.reasoningTimes));
+    notes.push(...pricingNotes(t, costed, { atStandard: atStandardPrices(money, workload), reasoningTimes: ctx.question?.reasoningTimes }));
     const uncached = uncachedNote(t, money, priced, workload);
     if (uncached) notes.push(uncached);
     for (const { model, cost } of priced.filter((p) => p.model.openWeights)) {

@@ -24,11 +24,14 @@ const TOLD: Partial<Record<PricingFallback, "pricing.noBatch" | "pricing.noFlex"
 export function pricingNotes<M extends PricedModel>(
   t: Translator,
   costs: readonly { model: M; cost: WorkloadCost }[],
-  /** the cost at standard prices, shown, where a service tier's prices were used */
-  atStandard?: (model: M, cost: WorkloadCost) => string | undefined,
-  /** the asker's reasoning is already in the output volume, as a multiple of the reply */
-  reasoningTimes?: number,
+  said: {
+    /** the cost at standard prices, shown, where a service tier's prices were used */
+    atStandard?: (model: M, cost: WorkloadCost) => string | undefined;
+    /** the asker's reasoning is already in the output volume, as a multiple of the reply */
+    reasoningTimes?: number;
+  } = {},
 ): string[] {
+  const { atStandard, reasoningTimes } = said;
   const notes: string[] = [];
   const names = (list: { model: PricedModel }[]) => t.list(list.map((c) => c.model.name));
   for (const { model, cost } of costs) {
