@@ -185,7 +185,8 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
   // "double the gpus", "再加两张卡": the GPU count changes relative to the last answer's, the volume stays
   const gpuChange = earlier.intent === "selfhost" || earlier.gpu?.count !== undefined ? gpuCountChangeOf(text) : null;
   // "half the traffic moves to it": a share of the same usage, not half of it
-  const movesShare = Boolean(earlier.sameUsage) && W.movedPercentOf(text) !== undefined;
+  const moved = earlier.sameUsage ? W.movedPercentOf(text) : undefined;
+  const movesShare = moved !== undefined;
   const factor = statesAmount || gpuChange || movesShare || W.NOT_THE_VOLUME.test(text) ? undefined : volumeScaleOf(text);
   if (now.cachedPercent === undefined && W.CACHE_HALF.test(text)) merged.cachedPercent = 50;
   // "其中 3000 是命中缓存的": part of each prompt asked about before, else of the month's input
@@ -197,7 +198,7 @@ function mergeSlots(earlier: Understanding, typed: Understanding, text: string, 
   const perPerson = now.people !== undefined && earlier.people && !statesAmount && !factor ? now.people / earlier.people : undefined;
   if (factor ?? perPerson) Object.assign(merged, scaledVolume(snapshot, earlier, (factor ?? perPerson)!));
   // "and if only half the traffic moves to 4.1 mini?": a share of the same usage moved
-  if (movesShare) merged.movedPercent = W.movedPercentOf(text);
+  if (moved !== undefined) merged.movedPercent = moved;
   for (const key of [
     "cachedPercent",
     "promptTokens",
